@@ -1,0 +1,274 @@
+//! vpsctl: vpsdesk from a terminal. The contract (commands, JSON fields,
+//! exit codes, `error:` lines) is docs/cli.md; this file only parses
+//! arguments, calls the core and prints.
+
+mod output;
+mod secret_input;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use vpsdesk_core::accounts::AccountStore;
+use vpsdesk_core::http::Http;
+use vpsdesk_core::model::{CreateServer, PowerAction, ProviderKind};
+use vpsdesk_core::secret::Keychain;
+use vpsdesk_core::{Desk, Error, NewAccount};
+
+use output::Out;
+
+#[derive(Parser)]
+#[command(name = "vpsctl", version, about = "Servers, accounts and catalogs of every VPS provider account in vpsdesk")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Provider accounts (metadata in the app's store, secrets in the OS keychain)
+    #[command(subcommand)]
+    Accounts(AccountsCmd),
+    /// Servers of every account
+    #[command(subcommand)]
+    Servers(ServersCmd),
+    /// What `servers create` accepts: plans, images (operating systems) or regions
+    Catalog {
+        account: String,
+        #[arg(value_parser = ["plans", "images", "regions"])]
+        what: String,
+        /// With `plans`: only the plans offered in this region
+        #[arg(long)]
+        region: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum AccountsCmd {
+    /// Add an account; the secret is read from the first line of stdin
+    Add {
+        #[arg(long)]
+        provider: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        endpoint: Option<String>,
+        #[arg(long)]
+        username: Option<String>,
+        #[arg(long)]
+        region: Option<String>,
+        /// Save without checking the credentials with the provider
+        #[arg(long)]
+        no_verify: bool,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Exit 0 when the stored credentials work
+    Test { name: String },
+    /// Remove the account and its keychain entry
+    Remove { name: String },
+}
+
+#[derive(Subcommand)]
+enum ServersCmd {
+    List {
+        #[arg(long)]
+        account: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    Show {
+        account: String,
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Start { account: String, id: String },
+    Stop {
+        account: String,
+        id: String,
+        /// Hard power-off instead of a graceful shutdown
+        #[arg(long)]
+        force: bool,
+    },
+    Reboot { account: String, id: String },
+    Create {
+        account: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        plan: Option<String>,
+        #[arg(long)]
+        image: Option<String>,
+        #[arg(long)]
+        region: Option<String>,
+        /// CPU in MHz, for providers that size servers freely
+        #[arg(long = "cpu")]
+        cpu_mhz: Option<u32>,
+        /// Memory in MB, for providers that size servers freely
+        #[arg(long = "mem")]
+        mem_mb: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+    Rename { account: String, id: String, new_name: String },
+    Delete {
+        account: String,
+        id: String,
+        /// Required: deleting destroys the server and its data
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(Failure::Usage(msg)) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Core(e)) => {
+            eprintln!("error: {}", e.message);
+            ExitCode::from(1)
+        }
+    }
+}
+
+enum Failure {
+    Usage(String),
+    Core(Error),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Core(e)
+    }
+}
+
+fn desk() -> Result<Desk, Failure> {
+    let desk = Desk::new(AccountStore::default_location()?, Keychain::default(), Http::default());
+    if let Some(w) = desk.load()?.warning {
+        eprintln!("warning: {w}");
+    }
+    Ok(desk)
+}
+
+async fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let desk = desk()?;
+    let ok = Ok(ExitCode::SUCCESS);
+    match cli.command {
+        Command::Accounts(cmd) => match cmd {
+            AccountsCmd::Add { provider, name, endpoint, username, region, no_verify } => {
+                let provider = ProviderKind::parse(&provider).ok_or_else(|| {
+                    Failure::Usage(format!(
+                        "unknown provider {provider:?}; use one of vultr, vps247, vpsorg, vpsnet, cloudsigma"
+                    ))
+                })?;
+                let secret = secret_input::read_secret()?;
+                let account = desk
+                    .add_account(NewAccount { provider, name, endpoint, username, region, secret, verify: !no_verify }, false)
+                    .await?;
+                println!("added account {:?} ({})", account.name, account.provider);
+                ok
+            }
+            AccountsCmd::List { json } => {
+                let views: Vec<_> = desk.accounts()?.iter().map(|a| desk.view(a)).collect();
+                Out::new(json).accounts(&views);
+                ok
+            }
+            AccountsCmd::Test { name } => {
+                let account = desk.find(&name)?;
+                desk.test_account(&account).await.map_err(|e| e.context(&account.name))?;
+                println!("{}: credentials work", account.name);
+                ok
+            }
+            AccountsCmd::Remove { name } => {
+                let account = desk.find(&name)?;
+                desk.remove_account(&account.id)?;
+                println!("removed account {:?} and its keychain entry", account.name);
+                ok
+            }
+        },
+        Command::Servers(cmd) => servers(&desk, cmd).await,
+        Command::Catalog { account, what, region, json } => {
+            let account = desk.find(&account)?;
+            let out = Out::new(json);
+            match what.as_str() {
+                "plans" => out.plans(&desk.plans(&account, region.as_deref()).await?),
+                "images" => out.images(&desk.images(&account).await?),
+                _ => out.regions(&desk.regions(&account).await?),
+            }
+            ok
+        }
+    }
+}
+
+async fn servers(desk: &Desk, cmd: ServersCmd) -> Result<ExitCode, Failure> {
+    let done = |msg: String| {
+        println!("{msg}");
+        Ok(ExitCode::SUCCESS)
+    };
+    match cmd {
+        ServersCmd::List { account, json } => {
+            let accounts = match account {
+                Some(name) => vec![desk.find(&name)?],
+                None => desk.accounts()?,
+            };
+            let inventory = desk.inventory(&accounts).await;
+            Out::new(json).servers(&inventory.servers);
+            for e in &inventory.errors {
+                eprintln!("error: {}: {}", e.account, e.error.message);
+            }
+            Ok(if inventory.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        ServersCmd::Show { account, id, json } => {
+            let account = desk.find(&account)?;
+            Out::new(json).server(&desk.server(&account, &id).await?);
+            Ok(ExitCode::SUCCESS)
+        }
+        ServersCmd::Start { account, id } => power(desk, &account, &id, PowerAction::Start, "start requested").await,
+        ServersCmd::Stop { account, id, force } => {
+            let action = if force { PowerAction::ForceStop } else { PowerAction::Stop };
+            power(desk, &account, &id, action, if force { "forced power-off requested" } else { "shutdown requested" }).await
+        }
+        ServersCmd::Reboot { account, id } => power(desk, &account, &id, PowerAction::Reboot, "reboot requested").await,
+        ServersCmd::Create { account, name, plan, image, region, cpu_mhz, mem_mb, json } => {
+            let account = desk.find(&account)?;
+            let server = desk.create(&account, &CreateServer { name, plan, image, region, cpu_mhz, mem_mb }).await?;
+            Out::new(json).server(&server);
+            Ok(ExitCode::SUCCESS)
+        }
+        ServersCmd::Rename { account, id, new_name } => {
+            let account = desk.find(&account)?;
+            desk.rename(&account, &id, &new_name).await?;
+            done(format!("{}: server {id} renamed to {new_name:?}", account.name))
+        }
+        ServersCmd::Delete { account, id, yes } => {
+            if !yes {
+                return Err(Failure::Usage(format!(
+                    "deleting server {id} destroys it and its data; run again with --yes to confirm"
+                )));
+            }
+            let account = desk.find(&account)?;
+            desk.delete(&account, &id).await?;
+            done(format!("{}: server {id} deleted", account.name))
+        }
+    }
+}
+
+async fn power(desk: &Desk, account: &str, id: &str, action: PowerAction, what: &str) -> Result<ExitCode, Failure> {
+    let account = desk.find(account)?;
+    desk.power(&account, id, action).await?;
+    println!("{}: server {id}: {what}", account.name);
+    Ok(ExitCode::SUCCESS)
+}

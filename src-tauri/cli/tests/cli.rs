@@ -1,0 +1,300 @@
+//! The CLI.md contract, end to end: the real vpsctl binary against the
+//! sandbox, with private XDG dirs and the real keychain (scripts/test.sh runs
+//! this inside a D-Bus session with gnome-keyring unlocked).
+
+use std::path::Path;
+use std::process::Output;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use vpsdesk_sandbox::{Faults, Options, Provider, Sandbox};
+
+/// The key the Vultr simulator accepts.
+fn key() -> &'static str {
+    vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == Provider::Vultr).unwrap().secret
+}
+
+struct Fixture {
+    _rt: tokio::runtime::Runtime,
+    sandbox: Sandbox,
+    home: tempfile::TempDir,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let sandbox = rt.block_on(Sandbox::start(Options { transition_ms: 150, ..Options::default() })).unwrap();
+        Fixture { _rt: rt, sandbox, home: tempfile::tempdir().unwrap() }
+    }
+
+    fn vultr(&self) -> String {
+        self.sandbox.endpoint(Provider::Vultr).unwrap()
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("vpsctl").unwrap();
+        c.args(args)
+            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
+            .env("XDG_DATA_HOME", self.home.path().join("data"))
+            .env("VPSDESK_HTTP_TIMEOUT_SECS", "3")
+            .timeout(Duration::from_secs(60));
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "vpsctl {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+
+    fn add(&self, name: &str, endpoint: &str, key: &str, extra: &[&str]) -> Output {
+        let mut args = vec!["accounts", "add", "--provider", "vultr", "--name", name, "--endpoint", endpoint];
+        args.extend_from_slice(extra);
+        self.cmd(&args).write_stdin(format!("{key}\n")).output().unwrap()
+    }
+
+    fn add_ok(&self, name: &str) {
+        let out = self.add(name, &self.vultr(), key(), &[]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    fn server(&self, id: &str) -> Value {
+        self.json(&["servers", "show", "main", id, "--json"])
+    }
+
+    fn wait_status(&self, id: &str, want: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while self.server(id)["status"] != want {
+            assert!(Instant::now() < deadline, "server {id} never became {want}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn first_with_status(&self, status: &str) -> String {
+        let list = self.json(&["servers", "list", "--account", "main", "--json"]);
+        list.as_array().unwrap().iter().find(|s| s["status"] == status).unwrap()["id"].as_str().unwrap().to_string()
+    }
+
+    fn request_count(&self) -> usize {
+        self.sandbox.requests(Provider::Vultr).len()
+    }
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn assert_error_line(o: &Output, code: i32, needle: &str) {
+    assert_eq!(o.status.code(), Some(code), "stderr: {}", stderr(o));
+    let err = stderr(o);
+    assert!(err.starts_with("error:"), "stderr must start with error: {err}");
+    assert!(err.to_lowercase().contains(&needle.to_lowercase()), "{needle:?} not in {err}");
+    assert!(o.stdout.is_empty(), "nothing on stdout on failure: {}", String::from_utf8_lossy(&o.stdout));
+}
+
+fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(files_under(&p));
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn accounts_add_list_test_remove() {
+    let f = Fixture::new();
+    f.add_ok("main");
+    let list = f.json(&["accounts", "list", "--json"]);
+    let a = &list[0];
+    assert_eq!(a["name"], "main");
+    assert_eq!(a["provider"], "vultr");
+    assert_eq!(a["endpoint"], f.vultr());
+    assert!(a.get("secret").is_none());
+    assert!(f.ok(&["accounts", "list"]).contains("main"), "human table lists the account");
+
+    let dup = f.add("main", &f.vultr(), key(), &[]);
+    assert_error_line(&dup, 1, "already exists");
+
+    f.ok(&["accounts", "test", "main"]);
+
+    let id = a["id"].as_str().unwrap().to_string();
+    f.ok(&["accounts", "remove", "main"]);
+    assert_eq!(f.json(&["accounts", "list", "--json"]), serde_json::json!([]));
+    let gone = vpsdesk_core::secret::Keychain::default().get(&id);
+    assert!(gone.is_err(), "the keychain entry was removed with the account");
+    assert_error_line(&f.run(&["accounts", "test", "main"]), 1, "no account named");
+}
+
+#[test]
+fn a_wrong_key_is_refused_and_nothing_is_saved() {
+    let f = Fixture::new();
+    let out = f.add("bad", &f.vultr(), "WRONG-key()-123456", &[]);
+    assert_error_line(&out, 1, "API key");
+    assert_eq!(f.json(&["accounts", "list", "--json"]), serde_json::json!([]));
+}
+
+#[test]
+fn bad_input_fails_before_any_request() {
+    let f = Fixture::new();
+    let before = f.request_count();
+    assert_error_line(&f.add("x", "http://example.com", key(), &[]), 1, "https");
+    assert_error_line(&f.add("", &f.vultr(), key(), &[]), 1, "name");
+    let empty = f.cmd(&["accounts", "add", "--provider", "vultr", "--name", "e", "--endpoint", &f.vultr()]).write_stdin("\n").output().unwrap();
+    assert_error_line(&empty, 1, "secret");
+    let unknown = f.cmd(&["accounts", "add", "--provider", "nope", "--name", "n"]).write_stdin("k\n").output().unwrap();
+    assert_error_line(&unknown, 2, "unknown provider");
+    assert_eq!(f.request_count(), before, "nothing reached the provider");
+
+    f.add_ok("main");
+    let before = f.request_count();
+    assert_error_line(&f.run(&["servers", "show", "main", "abc"]), 1, "numbers");
+    assert_error_line(&f.run(&["servers", "create", "main", "--name", "x", "--plan", "1", "--image", "127"]), 1, "region");
+    assert_error_line(&f.run(&["servers", "rename", "main", "576965", "  "]), 1, "name");
+    assert_eq!(f.request_count(), before, "nothing reached the provider");
+    assert_eq!(f.run(&["servers", "frobnicate"]).status.code(), Some(2), "usage errors exit 2");
+}
+
+#[test]
+fn servers_list_and_show_have_the_contract_fields() {
+    let f = Fixture::new();
+    f.add_ok("main");
+    let list = f.json(&["servers", "list", "--json"]);
+    let servers = list.as_array().unwrap();
+    assert!(servers.len() >= 3);
+    for s in servers {
+        for field in ["account", "provider", "id", "name", "status", "provider_status", "ipv4", "ipv6", "region", "plan"] {
+            assert!(s.get(field).is_some(), "{field} missing in {s}");
+        }
+        assert!(s["id"].is_string());
+        assert!(s["ipv4"].is_array() && s["ipv6"].is_array());
+        assert_eq!(s["account"], "main");
+        assert_eq!(s["provider"], "vultr");
+        let status = s["status"].as_str().unwrap();
+        assert!(["running", "stopped", "starting", "stopping", "pending", "suspended", "unknown"].contains(&status));
+    }
+    let doc = servers.iter().find(|s| s["id"] == "576965").expect("the doc's example server");
+    assert_eq!(doc["name"], "my new server");
+    assert_eq!(doc["status"], "running");
+    assert_eq!(doc["ipv4"], serde_json::json!(["123.123.123.123"]));
+
+    let shown = f.server("576965");
+    assert_eq!(shown["name"], "my new server");
+    assert!(f.ok(&["servers", "list"]).contains("my new server"));
+    assert!(f.ok(&["servers", "show", "main", "576965"]).contains("123.123.123.123"));
+    assert_error_line(&f.run(&["servers", "show", "main", "999999"]), 1, "");
+}
+
+#[test]
+fn power_actions_change_the_status() {
+    let f = Fixture::new();
+    f.add_ok("main");
+    let running = f.first_with_status("running");
+    f.ok(&["servers", "stop", "main", &running]);
+    f.wait_status(&running, "stopped");
+    f.ok(&["servers", "start", "main", &running]);
+    f.wait_status(&running, "running");
+    f.ok(&["servers", "reboot", "main", &running]);
+    f.wait_status(&running, "running");
+    f.ok(&["servers", "stop", "main", &running, "--force"]);
+    f.wait_status(&running, "stopped");
+}
+
+#[test]
+fn create_rename_delete() {
+    let f = Fixture::new();
+    f.add_ok("main");
+    let regions = f.json(&["catalog", "main", "regions", "--json"]);
+    let region = regions[0]["id"].as_str().unwrap().to_string();
+    assert!(regions[0]["name"].is_string());
+    let plans = f.json(&["catalog", "main", "plans", "--region", &region, "--json"]);
+    let plan = plans[0]["id"].as_str().unwrap().to_string();
+    let images = f.json(&["catalog", "main", "images", "--json"]);
+    let image = images[0]["id"].as_str().unwrap().to_string();
+    assert!(f.json(&["catalog", "main", "plans", "--json"]).as_array().unwrap().len() >= plans.as_array().unwrap().len());
+
+    let created = f.json(&[
+        "servers", "create", "main", "--name", "cli-box", "--plan", &plan, "--image", &image, "--region", &region, "--json",
+    ]);
+    assert_eq!(created["name"], "cli-box");
+    let id = created["id"].as_str().unwrap().to_string();
+    f.wait_status(&id, "running");
+
+    f.ok(&["servers", "rename", "main", &id, "cli-box-2"]);
+    assert_eq!(f.server(&id)["name"], "cli-box-2");
+
+    let before = f.request_count();
+    let refused = f.run(&["servers", "delete", "main", &id]);
+    assert_error_line(&refused, 2, "--yes");
+    assert_eq!(f.request_count(), before, "delete without --yes sends nothing");
+
+    f.ok(&["servers", "delete", "main", &id, "--yes"]);
+    let list = f.json(&["servers", "list", "--json"]);
+    assert!(!list.as_array().unwrap().iter().any(|s| s["id"] == id.as_str()));
+}
+
+#[test]
+fn partial_results_when_one_account_fails() {
+    let f = Fixture::new();
+    f.add_ok("main");
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let out = f.add("gone", &format!("http://127.0.0.1:{closed}"), key(), &["--no-verify"]);
+    assert!(out.status.success());
+    let out = f.run(&["servers", "list", "--json"]);
+    assert_ne!(out.status.code(), Some(0));
+    let servers: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(servers.as_array().unwrap().iter().all(|s| s["account"] == "main"));
+    assert!(!servers.as_array().unwrap().is_empty());
+    let err = stderr(&out);
+    assert_eq!(err.lines().filter(|l| l.starts_with("error: gone:")).count(), 1, "{err}");
+}
+
+#[test]
+fn the_secret_never_leaks() {
+    let f = Fixture::new();
+    f.add_ok("main");
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let out = f.add("closed", &format!("http://127.0.0.1:{closed}"), key(), &["--no-verify"]);
+    assert!(out.status.success());
+    let mut outputs = vec![
+        f.run(&["accounts", "list", "--json"]),
+        f.run(&["accounts", "list"]),
+        f.run(&["servers", "list", "--json"]),
+        f.run(&["servers", "show", "main", "576965", "--json"]),
+        f.run(&["accounts", "test", "closed"]),
+        f.run(&["servers", "list", "--account", "closed"]),
+    ];
+    f.sandbox.set_faults(Provider::Vultr, Faults { fail_status: Some(500), ..Faults::default() });
+    outputs.push(f.run(&["servers", "list", "--account", "main"]));
+    outputs.push(f.run(&["servers", "reboot", "main", "576965"]));
+    outputs.push(f.add("again", &f.vultr(), key(), &[]));
+    f.sandbox.set_faults(Provider::Vultr, Faults { fail_status: Some(412), ..Faults::default() });
+    outputs.push(f.run(&["servers", "start", "main", "576965"]));
+    f.sandbox.set_faults(Provider::Vultr, Faults::default());
+    assert!(outputs.iter().any(|o| !o.status.success()), "the failure paths ran");
+    for o in &outputs {
+        let all = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+        assert!(!all.contains(key()), "secret in output: {all}");
+    }
+    let files = files_under(f.home.path());
+    assert!(!files.is_empty(), "accounts.json was written");
+    for p in files {
+        let bytes = std::fs::read(&p).unwrap();
+        assert!(!String::from_utf8_lossy(&bytes).contains(key()), "secret in {}", p.display());
+    }
+}

@@ -1,0 +1,355 @@
+//! The one entry point the CLI and the app share: accounts (metadata file +
+//! keychain) and the operations on their servers, with validation done here
+//! once, before anything is sent.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::accounts::{validate_endpoint, validate_name, Account, AccountStore, Loaded};
+use crate::error::{Error, ErrorKind, Result};
+use crate::http::Http;
+use crate::model::{
+    AccountError, Capability, CreateServer, Image, Inventory, Plan, PowerAction, ProviderKind, Region, Server,
+};
+use crate::provider::Compute;
+use crate::providers;
+use crate::secret::{Keychain, Secret};
+
+/// What the add-account form and `vpsctl accounts add` hand over. The secret
+/// goes to the keychain and nowhere else.
+#[derive(Deserialize, TS)]
+pub struct NewAccount {
+    pub provider: ProviderKind,
+    pub name: String,
+    pub endpoint: Option<String>,
+    pub username: Option<String>,
+    pub region: Option<String>,
+    #[ts(type = "string")]
+    pub secret: Secret,
+    pub verify: bool,
+}
+
+/// An account as shown to the UI and the CLI: never the secret.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct AccountView {
+    pub id: String,
+    pub name: String,
+    pub provider: ProviderKind,
+    pub endpoint: String,
+    pub username: Option<String>,
+    pub region: Option<String>,
+    pub demo: bool,
+    pub capabilities: Vec<Capability>,
+}
+
+pub struct Desk {
+    store: AccountStore,
+    keychain: Keychain,
+    http: Http,
+    /// One client per account, so its rate limit spans every caller.
+    clients: Mutex<HashMap<String, Arc<dyn Compute>>>,
+}
+
+impl Desk {
+    pub fn new(store: AccountStore, keychain: Keychain, http: Http) -> Self {
+        Desk { store, keychain, http, clients: Mutex::new(HashMap::new()) }
+    }
+
+    pub fn store(&self) -> &AccountStore {
+        &self.store
+    }
+
+    pub fn keychain(&self) -> &Keychain {
+        &self.keychain
+    }
+
+    pub fn load(&self) -> Result<Loaded> {
+        self.store.load()
+    }
+
+    pub fn accounts(&self) -> Result<Vec<Account>> {
+        Ok(self.store.load()?.accounts)
+    }
+
+    /// Finds an account by name (what people type) or by id.
+    pub fn find(&self, name_or_id: &str) -> Result<Account> {
+        let accounts = self.accounts()?;
+        accounts
+            .iter()
+            .find(|a| a.name == name_or_id)
+            .or_else(|| accounts.iter().find(|a| a.id == name_or_id))
+            .or_else(|| accounts.iter().find(|a| a.name.eq_ignore_ascii_case(name_or_id)))
+            .cloned()
+            .ok_or_else(|| {
+                let names: Vec<_> = accounts.iter().map(|a| a.name.as_str()).collect();
+                Error::not_found(if names.is_empty() {
+                    format!("no account named {name_or_id:?}; there are no accounts yet (add one with `vpsctl accounts add`)")
+                } else {
+                    format!("no account named {name_or_id:?}; accounts: {}", names.join(", "))
+                })
+            })
+    }
+
+    pub fn view(&self, a: &Account) -> AccountView {
+        AccountView {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            provider: a.provider,
+            endpoint: providers::endpoint_of(a).unwrap_or_default(),
+            username: a.username.clone(),
+            region: a.region.clone(),
+            demo: a.demo,
+            capabilities: self.capabilities(a),
+        }
+    }
+
+    fn capabilities(&self, a: &Account) -> Vec<Capability> {
+        // Capabilities are a property of the provider, so no secret is needed:
+        // build a client with an empty key that is never used to send.
+        providers::connect(a, Secret::new(""), &self.http).map(|c| c.capabilities().to_vec()).unwrap_or_default()
+    }
+
+    /// Validates, verifies (unless asked not to), stores the secret in the
+    /// keychain and the metadata in the account file.
+    pub async fn add_account(&self, new: NewAccount, demo: bool) -> Result<Account> {
+        let account = self.checked_account(&new, demo)?;
+        if self.accounts()?.iter().any(|a| a.name.eq_ignore_ascii_case(&account.name)) {
+            return Err(Error::field("name", format!("an account named {:?} already exists; pick another name", account.name)));
+        }
+        if new.verify {
+            let client = providers::connect(&account, new.secret.clone(), &self.http)?;
+            client.verify().await.map_err(|e| e.context("the credentials could not be verified"))?;
+        }
+        self.keychain.set(&account.id, &new.secret)?;
+        let saved = self.store.update(|accounts| {
+            if accounts.iter().any(|a| a.name.eq_ignore_ascii_case(&account.name)) {
+                return Err(Error::field("name", format!("an account named {:?} already exists", account.name)));
+            }
+            accounts.push(account.clone());
+            Ok(())
+        });
+        if let Err(e) = saved {
+            let _ = self.keychain.delete(&account.id);
+            return Err(e);
+        }
+        Ok(account)
+    }
+
+    fn checked_account(&self, new: &NewAccount, demo: bool) -> Result<Account> {
+        let info = providers::info(new.provider)?;
+        let name = validate_name(&new.name)?;
+        if new.secret.is_empty() {
+            return Err(Error::field("secret", format!("the {} is empty", info.secret_label)));
+        }
+        if new.secret.expose().chars().any(char::is_control) {
+            return Err(Error::field("secret", format!("the {} contains control characters", info.secret_label)));
+        }
+        let username = new.username.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(str::to_string);
+        if let Some(label) = &info.username_label {
+            if username.is_none() {
+                return Err(Error::field("username", format!("{} needs the {label}", info.label)));
+            }
+        }
+        let region = new.region.as_deref().map(str::trim).filter(|r| !r.is_empty()).map(str::to_string);
+        if let Some(r) = &region {
+            if !info.regions.is_empty() && !info.regions.iter().any(|x| &x.id == r) {
+                let ids: Vec<_> = info.regions.iter().map(|x| x.id.as_str()).collect();
+                return Err(Error::field("region", format!("unknown region {r:?}; use one of {}", ids.join(", "))));
+            }
+        }
+        let endpoint = match new.endpoint.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+            Some(e) => Some(validate_endpoint(e)?),
+            None => None,
+        };
+        Ok(Account {
+            id: uuid::Uuid::new_v4().to_string(),
+            name,
+            provider: new.provider,
+            endpoint,
+            username: if info.username_label.is_some() { username } else { None },
+            region,
+            demo,
+        })
+    }
+
+    pub async fn test_account(&self, account: &Account) -> Result<()> {
+        self.client(account)?.verify().await
+    }
+
+    pub fn rename_account(&self, id: &str, name: &str) -> Result<Account> {
+        let name = validate_name(name)?;
+        self.store.update(|accounts| {
+            if accounts.iter().any(|a| a.id != id && a.name.eq_ignore_ascii_case(&name)) {
+                return Err(Error::field("name", format!("an account named {name:?} already exists")));
+            }
+            let a = accounts.iter_mut().find(|a| a.id == id).ok_or_else(|| Error::not_found("that account no longer exists"))?;
+            a.name = name.clone();
+            Ok(a.clone())
+        })
+    }
+
+    /// Removes the metadata, then the keychain entry.
+    pub fn remove_account(&self, id: &str) -> Result<()> {
+        self.store.update(|accounts| {
+            let before = accounts.len();
+            accounts.retain(|a| a.id != id);
+            if accounts.len() == before {
+                return Err(Error::not_found("that account no longer exists"));
+            }
+            Ok(())
+        })?;
+        self.clients.lock().expect("clients lock").remove(id);
+        self.keychain.delete(id)
+    }
+
+    /// Points the demo accounts at a (re)started sandbox.
+    pub fn set_demo_endpoints(&self, endpoint_of: impl Fn(ProviderKind) -> Option<String>) -> Result<()> {
+        self.store.update(|accounts| {
+            for a in accounts.iter_mut().filter(|a| a.demo) {
+                if let Some(e) = endpoint_of(a.provider) {
+                    a.endpoint = Some(e);
+                }
+            }
+            Ok(())
+        })?;
+        self.clients.lock().expect("clients lock").clear();
+        Ok(())
+    }
+
+    pub fn client(&self, account: &Account) -> Result<Arc<dyn Compute>> {
+        let key = format!("{}@{}", account.id, account.endpoint.as_deref().unwrap_or(""));
+        if let Some(c) = self.clients.lock().expect("clients lock").get(&key) {
+            return Ok(c.clone());
+        }
+        let secret = self.keychain.get(&account.id).map_err(|e| e.context(&account.name))?;
+        let client = providers::connect(account, secret, &self.http)?;
+        self.clients.lock().expect("clients lock").insert(key, client.clone());
+        Ok(client)
+    }
+
+    fn require(&self, account: &Account, cap: Capability, what: &str) -> Result<Arc<dyn Compute>> {
+        let client = self.client(account)?;
+        if client.capabilities().contains(&cap) {
+            Ok(client)
+        } else {
+            Err(Error::unsupported(format!("{} cannot {what}: its API does not offer it", account.provider_label())))
+        }
+    }
+
+    /// Every server of the given accounts, fetched concurrently; a failing
+    /// account adds an error and never hides the others.
+    pub async fn inventory(&self, accounts: &[Account]) -> Inventory {
+        let results = futures::future::join_all(accounts.iter().map(|a| async move {
+            let r = async { self.client(a)?.list_servers().await }.await;
+            (a, r)
+        }))
+        .await;
+        let mut inv = Inventory::default();
+        for (a, r) in results {
+            match r {
+                Ok(servers) => inv.servers.extend(servers.into_iter().map(|s| stamp(a, s))),
+                Err(error) => inv.errors.push(AccountError {
+                    account: a.name.clone(),
+                    account_id: a.id.clone(),
+                    provider: a.provider,
+                    error,
+                }),
+            }
+        }
+        inv
+    }
+
+    pub async fn server(&self, account: &Account, id: &str) -> Result<Server> {
+        let id = server_id(id)?;
+        Ok(stamp(account, self.client(account)?.get_server(&id).await?))
+    }
+
+    pub async fn power(&self, account: &Account, id: &str, action: PowerAction) -> Result<()> {
+        let id = server_id(id)?;
+        let (cap, what) = match action {
+            PowerAction::Start => (Capability::Start, "start servers"),
+            PowerAction::Stop => (Capability::Stop, "stop servers"),
+            PowerAction::ForceStop => (Capability::ForceStop, "force servers off"),
+            PowerAction::Reboot => (Capability::Reboot, "reboot servers"),
+        };
+        self.require(account, cap, what)?.power(&id, action).await
+    }
+
+    pub async fn create(&self, account: &Account, request: &CreateServer) -> Result<Server> {
+        let client = self.require(account, Capability::Create, "create servers")?;
+        let mut request = request.clone();
+        request.name = server_name(&request.name)?;
+        Ok(stamp(account, client.create_server(&request).await?))
+    }
+
+    pub async fn rename(&self, account: &Account, id: &str, name: &str) -> Result<()> {
+        let id = server_id(id)?;
+        let name = server_name(name)?;
+        self.require(account, Capability::Rename, "rename servers")?.rename_server(&id, &name).await
+    }
+
+    pub async fn delete(&self, account: &Account, id: &str) -> Result<()> {
+        let id = server_id(id)?;
+        self.require(account, Capability::Delete, "delete servers")?.delete_server(&id).await
+    }
+
+    pub async fn plans(&self, account: &Account, region: Option<&str>) -> Result<Vec<Plan>> {
+        self.client(account)?.plans(region.map(str::trim).filter(|r| !r.is_empty())).await
+    }
+
+    pub async fn images(&self, account: &Account) -> Result<Vec<Image>> {
+        self.client(account)?.images().await
+    }
+
+    pub async fn regions(&self, account: &Account) -> Result<Vec<Region>> {
+        self.client(account)?.regions().await
+    }
+}
+
+impl Account {
+    pub fn provider_label(&self) -> String {
+        providers::info(self.provider).map(|i| i.label).unwrap_or_else(|_| self.provider.to_string())
+    }
+}
+
+fn stamp(account: &Account, mut s: Server) -> Server {
+    s.account = account.name.clone();
+    s.account_id = account.id.clone();
+    s.provider = account.provider;
+    s
+}
+
+fn server_id(id: &str) -> Result<String> {
+    let id = id.trim();
+    if id.is_empty() {
+        return Err(Error::field("id", "a server id is required"));
+    }
+    if id.len() > 128 || id.chars().any(|c| c.is_control() || c == '/' || c == '?' || c == '#') {
+        return Err(Error::field("id", format!("{id:?} is not a server id")));
+    }
+    Ok(id.to_string())
+}
+
+/// Server names as every provider accepts them: printable, not too long.
+pub fn server_name(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::field("name", "a server needs a name"));
+    }
+    if name.chars().count() > 64 {
+        return Err(Error::field("name", "use at most 64 characters"));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(Error::field("name", "control characters are not allowed"));
+    }
+    Ok(name.to_string())
+}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Self {
+        Error::new(kind, format!("{kind:?}"))
+    }
+}

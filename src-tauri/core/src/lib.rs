@@ -1,0 +1,15 @@
+//! vpsdesk-core: the provider clients, the model, the keychain and the
+//! account store. No Tauri, no WebKit: the app and vpsctl are thin layers on
+//! top of [`desk::Desk`].
+
+pub mod accounts;
+pub mod desk;
+pub mod error;
+pub mod http;
+pub mod model;
+pub mod provider;
+pub mod providers;
+pub mod secret;
+
+pub use desk::{AccountView, Desk, NewAccount};
+pub use error::{Error, ErrorKind, Result};

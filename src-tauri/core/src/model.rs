@@ -1,0 +1,191 @@
+//! The provider-neutral model every provider maps into, and that the CLI and
+//! the app show. Field names here are the JSON contract of CLI.md.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::ErrorKind;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ProviderKind {
+    Vultr,
+    Vpsnet,
+    Vps247,
+    Cloudsigma,
+    Vpsorg,
+}
+
+impl ProviderKind {
+    pub const ALL: [ProviderKind; 5] = [
+        ProviderKind::Vultr,
+        ProviderKind::Vpsnet,
+        ProviderKind::Vps247,
+        ProviderKind::Cloudsigma,
+        ProviderKind::Vpsorg,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ProviderKind::Vultr => "vultr",
+            ProviderKind::Vpsnet => "vpsnet",
+            ProviderKind::Vps247 => "vps247",
+            ProviderKind::Cloudsigma => "cloudsigma",
+            ProviderKind::Vpsorg => "vpsorg",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.id() == s.trim().to_ascii_lowercase())
+    }
+}
+
+impl std::fmt::Display for ProviderKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Normalized power/lifecycle state; the provider's own word stays in
+/// `Server::provider_status`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Running,
+    Stopped,
+    Starting,
+    Stopping,
+    Pending,
+    Suspended,
+    Unknown,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Running => "running",
+            Status::Stopped => "stopped",
+            Status::Starting => "starting",
+            Status::Stopping => "stopping",
+            Status::Pending => "pending",
+            Status::Suspended => "suspended",
+            Status::Unknown => "unknown",
+        }
+    }
+}
+
+/// One provider field shown in the detail panel, in the provider's order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Detail {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Server {
+    /// The account's name (CLI.md); `account_id` is its stable id.
+    pub account: String,
+    pub account_id: String,
+    pub provider: ProviderKind,
+    pub id: String,
+    pub name: String,
+    pub status: Status,
+    pub provider_status: String,
+    pub ipv4: Vec<String>,
+    pub ipv6: Vec<String>,
+    pub region: String,
+    pub plan: String,
+    pub created_at: Option<String>,
+    pub details: Vec<Detail>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Plan {
+    pub id: String,
+    pub name: String,
+    pub vcpus: Option<u32>,
+    pub memory_mb: Option<u32>,
+    pub disk_gb: Option<u32>,
+    pub bandwidth_tb: Option<String>,
+    /// Exact decimal as text, in the provider's currency.
+    pub price_monthly: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Image {
+    pub id: String,
+    pub name: String,
+    pub family: Option<String>,
+    pub arch: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Region {
+    pub id: String,
+    pub name: String,
+    pub country: Option<String>,
+    pub continent: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CreateServer {
+    pub name: String,
+    pub plan: Option<String>,
+    pub image: Option<String>,
+    pub region: Option<String>,
+    pub cpu_mhz: Option<u32>,
+    pub mem_mb: Option<u32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PowerAction {
+    Start,
+    Stop,
+    ForceStop,
+    Reboot,
+}
+
+/// What an account's provider can do, so the UI greys out the rest and the
+/// CLI refuses before sending anything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub enum Capability {
+    #[serde(rename = "servers.start")]
+    Start,
+    #[serde(rename = "servers.stop")]
+    Stop,
+    #[serde(rename = "servers.force_stop")]
+    ForceStop,
+    #[serde(rename = "servers.reboot")]
+    Reboot,
+    #[serde(rename = "servers.create")]
+    Create,
+    #[serde(rename = "servers.rename")]
+    Rename,
+    #[serde(rename = "servers.delete")]
+    Delete,
+    /// Delete works on a running server (otherwise stop it first).
+    #[serde(rename = "servers.delete_running")]
+    DeleteRunning,
+}
+
+/// A failed account in a fan-out: the other accounts' results still count.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct AccountError {
+    pub account: String,
+    pub account_id: String,
+    pub provider: ProviderKind,
+    pub error: crate::error::Error,
+}
+
+#[derive(Clone, Debug, Default, Serialize, TS)]
+pub struct Inventory {
+    pub servers: Vec<Server>,
+    pub errors: Vec<AccountError>,
+}
+
+impl AccountError {
+    pub fn kind(&self) -> ErrorKind {
+        self.error.kind
+    }
+}

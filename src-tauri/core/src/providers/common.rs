@@ -1,0 +1,90 @@
+//! Pieces every provider's wire layer shares: tolerant field decoding for
+//! APIs that send numbers as strings (and sometimes not), and the status
+//! codes whose meaning does not depend on the provider.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::http::{retry_after_secs, Response};
+
+/// Decodes a JSON string or number (or null) into a string.
+pub fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    Ok(opt_string_or_number(d)?.unwrap_or_default())
+}
+
+pub fn opt_string_or_number<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
+    Ok(match Option::<serde_json::Value>::deserialize(d)? {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        Some(serde_json::Value::Bool(b)) => Some(b.to_string()),
+        Some(other) => Some(other.to_string()),
+    })
+}
+
+/// A JSON value as a person would read it in a detail panel.
+pub fn display_value(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Parses a number the provider sent as text ("512", "4096 MB").
+pub fn leading_number(s: &str) -> Option<u32> {
+    let digits: String = s.trim().chars().take_while(|c| c.is_ascii_digit()).collect();
+    digits.parse().ok()
+}
+
+pub fn decode<T: DeserializeOwned>(provider: &str, resp: &Response) -> Result<T> {
+    serde_json::from_slice(&resp.body).map_err(|e| {
+        Error::provider(format!(
+            "{provider} sent a response vpsdesk cannot read ({e}); the API may have changed or the answer was cut off"
+        ))
+    })
+}
+
+/// The first line of a provider's error text, trimmed to something that fits
+/// in a message; HTML error pages are summarized rather than dumped.
+pub fn body_excerpt(resp: &Response) -> String {
+    let text = resp.text();
+    let t = text.trim();
+    if t.starts_with('<') {
+        return String::new();
+    }
+    let line = t.lines().next().unwrap_or("").trim();
+    let mut out: String = line.chars().take(300).collect();
+    if line.chars().count() > 300 {
+        out.push('…');
+    }
+    out
+}
+
+/// Meaning of a status code that is the same for every provider; `None`
+/// leaves it to the provider.
+pub fn generic_status_error(provider: &str, resp: &Response) -> Option<Error> {
+    let excerpt = body_excerpt(resp);
+    let said = if excerpt.is_empty() { String::new() } else { format!(": {excerpt}") };
+    let e = match resp.status {
+        429 => Error::new(
+            ErrorKind::RateLimited,
+            match retry_after_secs(resp) {
+                Some(s) => format!("{provider} rate limit reached; try again in {s} s"),
+                None => format!("{provider} rate limit reached; wait a moment and try again"),
+            },
+        ),
+        500 => Error::provider(format!("{provider} had an internal error (HTTP 500){said}; try again later")),
+        502..=504 => Error::new(
+            ErrorKind::Unreachable,
+            match retry_after_secs(resp) {
+                Some(s) => format!("{provider} is temporarily unavailable (HTTP {}); try again in {s} s", resp.status),
+                None => format!("{provider} is temporarily unavailable (HTTP {}); try again later", resp.status),
+            },
+        ),
+        s if s >= 500 => Error::provider(format!("{provider} failed with HTTP {s}{said}; try again later")),
+        _ => return None,
+    };
+    Some(e)
+}

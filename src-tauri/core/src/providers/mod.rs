@@ -1,0 +1,76 @@
+//! One folder per provider; this file is the registry that turns an account
+//! into a client and describes each provider to the UI and the CLI.
+
+pub mod common;
+pub mod vultr;
+
+use std::sync::Arc;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::accounts::Account;
+use crate::error::{Error, Result};
+use crate::http::Http;
+use crate::model::ProviderKind;
+use crate::provider::Compute;
+use crate::secret::Secret;
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct ProviderRegion {
+    pub id: String,
+    pub name: String,
+}
+
+/// How servers are sized at creation: by catalog plan, or freely by CPU/RAM.
+#[derive(Clone, Copy, Debug, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Sizing {
+    Plans,
+    Free,
+}
+
+/// What the add-account form and `vpsctl accounts add` need to know.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct ProviderInfo {
+    pub id: ProviderKind,
+    pub label: String,
+    /// `Some(label)` when the provider needs a user name besides the secret.
+    pub username_label: Option<String>,
+    pub secret_label: String,
+    /// Account-level regions that pick the endpoint (CloudSigma's zrh/lvs).
+    pub regions: Vec<ProviderRegion>,
+    pub default_endpoint: String,
+    pub sizing: Sizing,
+}
+
+/// Providers this build can talk to, in the order the UI lists them.
+pub fn supported() -> Vec<ProviderInfo> {
+    vec![vultr::info()]
+}
+
+pub fn info(kind: ProviderKind) -> Result<ProviderInfo> {
+    supported().into_iter().find(|p| p.id == kind).ok_or_else(|| {
+        Error::unsupported(format!(
+            "{} accounts are not supported by this version of vpsdesk (supported: {})",
+            kind,
+            supported().iter().map(|p| p.id.id()).collect::<Vec<_>>().join(", ")
+        ))
+    })
+}
+
+/// The origin requests go to: the account's override or the provider default.
+pub fn endpoint_of(account: &Account) -> Result<String> {
+    match &account.endpoint {
+        Some(e) => Ok(e.clone()),
+        None => Ok(info(account.provider)?.default_endpoint),
+    }
+}
+
+pub fn connect(account: &Account, secret: Secret, http: &Http) -> Result<Arc<dyn Compute>> {
+    let origin = endpoint_of(account)?;
+    match account.provider {
+        ProviderKind::Vultr => Ok(Arc::new(vultr::Vultr::new(http.clone(), &origin, secret)?)),
+        other => Err(info(other).err().unwrap_or_else(|| Error::unsupported(format!("{other} is not supported")))),
+    }
+}

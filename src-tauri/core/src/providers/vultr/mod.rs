@@ -1,0 +1,204 @@
+//! Vultr API v1 (`/v1/...`): key in the `api_key` query parameter, POST
+//! bodies form-encoded, 2 requests per second.
+
+mod map;
+pub mod wire;
+#[cfg(test)]
+mod tests;
+
+use async_trait::async_trait;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::http::{ApiClient, Auth, Http, Request, Response};
+use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, Region, Server};
+use crate::provider::Compute;
+use crate::providers::common::{body_excerpt, decode, generic_status_error};
+use crate::providers::{ProviderInfo, Sizing};
+use crate::secret::Secret;
+
+const NAME: &str = "Vultr";
+
+pub fn info() -> ProviderInfo {
+    ProviderInfo {
+        id: crate::model::ProviderKind::Vultr,
+        label: "Vultr".into(),
+        username_label: None,
+        secret_label: "API key".into(),
+        regions: Vec::new(),
+        default_endpoint: "https://api.vultr.com".into(),
+        sizing: Sizing::Plans,
+    }
+}
+
+pub struct Vultr {
+    api: ApiClient,
+}
+
+impl Vultr {
+    pub fn new(http: Http, origin: &str, key: Secret) -> Result<Self> {
+        let api = ApiClient::new(http, origin, Auth::Query { name: "api_key", secret: key })?.with_rate_limit(2);
+        Ok(Vultr { api })
+    }
+
+    async fn call(&self, req: Request) -> Result<Response> {
+        let resp = self.api.send(req).await?;
+        if resp.is_success() {
+            Ok(resp)
+        } else {
+            Err(self.status_error(&resp))
+        }
+    }
+
+    async fn get_json(&self, req: Request) -> Result<serde_json::Value> {
+        decode(NAME, &self.call(req).await?)
+    }
+
+    fn status_error(&self, resp: &Response) -> Error {
+        let said = self.api.redact(&body_excerpt(resp));
+        let e = match resp.status {
+            403 => Error::auth(
+                "Vultr rejected the API key (HTTP 403). Check the key under Account → API in the Vultr panel, and that API access is allowed from this IP address",
+            ),
+            400 => Error::provider("Vultr does not know this API location (HTTP 400); check the account's endpoint"),
+            405 => Error::provider("Vultr refused the HTTP method for this call (HTTP 405); this is a vpsdesk bug, please report it"),
+            412 => {
+                let lower = said.to_lowercase();
+                let kind = if lower.contains("invalid server") || lower.contains("subid") || lower.contains("not found") {
+                    ErrorKind::NotFound
+                } else if lower.contains("locked") || lower.contains("pending") || lower.contains("state") {
+                    ErrorKind::InvalidState
+                } else {
+                    ErrorKind::Provider
+                };
+                let detail = if said.is_empty() { "no reason given".to_string() } else { said };
+                Error::new(kind, format!("Vultr refused the request: {detail}"))
+            }
+            _ => generic_status_error(NAME, resp)
+                .unwrap_or_else(|| Error::provider(format!("Vultr answered HTTP {}: {said}", resp.status))),
+        };
+        Error { message: self.api.redact(&e.message), ..e }
+    }
+}
+
+/// Vultr ids (SUBID, DCID, VPSPLANID, OSID) are integers; say so before
+/// sending anything.
+fn numeric(field: &str, what: &str, v: &str) -> Result<String> {
+    let v = v.trim();
+    if !v.is_empty() && v.len() <= 18 && v.chars().all(|c| c.is_ascii_digit()) {
+        Ok(v.to_string())
+    } else {
+        Err(Error::field(field, format!("Vultr {what} ids are numbers, got {v:?}")))
+    }
+}
+
+fn server_id(id: &str) -> Result<String> {
+    numeric("id", "server (SUBID)", id)
+}
+
+fn required<'a>(field: &str, v: &'a Option<String>, what: &str) -> Result<&'a str> {
+    v.as_deref()
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| Error::field(field, format!("choose a {what}")))
+}
+
+fn subid_form(id: &str) -> Result<Vec<(String, String)>> {
+    Ok(vec![("SUBID".to_string(), server_id(id)?)])
+}
+
+#[async_trait]
+impl Compute for Vultr {
+    fn capabilities(&self) -> &'static [Capability] {
+        use Capability::*;
+        &[Start, Stop, ForceStop, Reboot, Create, Rename, Delete, DeleteRunning]
+    }
+
+    async fn verify(&self) -> Result<()> {
+        self.get_json(Request::get("/v1/account/info")).await.map(|_| ())
+    }
+
+    async fn list_servers(&self) -> Result<Vec<Server>> {
+        let v = self.get_json(Request::get("/v1/server/list")).await?;
+        let unreadable = |e: serde_json::Error| Error::provider(format!("Vultr server list unreadable: {e}"));
+        wire::keyed_values(v)
+            .map_err(unreadable)?
+            .into_iter()
+            .map(|raw| Ok(map::server(serde_json::from_value(raw.clone()).map_err(unreadable)?, &raw)))
+            .collect()
+    }
+
+    async fn get_server(&self, id: &str) -> Result<Server> {
+        let subid = server_id(id)?;
+        let v = self.get_json(Request::get("/v1/server/list").query("SUBID", subid)).await?;
+        let wire: wire::ServerWire =
+            serde_json::from_value(v.clone()).map_err(|e| Error::provider(format!("Vultr server {id} unreadable: {e}")))?;
+        Ok(map::server(wire, &v))
+    }
+
+    async fn power(&self, id: &str, action: PowerAction) -> Result<()> {
+        // Vultr v1 has no graceful shutdown: halt is its only stop.
+        let path = match action {
+            PowerAction::Start => "/v1/server/start",
+            PowerAction::Stop | PowerAction::ForceStop => "/v1/server/halt",
+            PowerAction::Reboot => "/v1/server/reboot",
+        };
+        self.call(Request::post(path).form(subid_form(id)?)).await.map(|_| ())
+    }
+
+    async fn create_server(&self, req: &CreateServer) -> Result<Server> {
+        let region = numeric("region", "region (DCID)", required("region", &req.region, "region")?)?;
+        let plan = numeric("plan", "plan (VPSPLANID)", required("plan", &req.plan, "plan")?)?;
+        let image = numeric("image", "operating system (OSID)", required("image", &req.image, "operating system")?)?;
+        let form = vec![
+            ("DCID".to_string(), region),
+            ("VPSPLANID".to_string(), plan),
+            ("OSID".to_string(), image),
+            ("label".to_string(), req.name.clone()),
+        ];
+        // Not retried: a repeated create would buy a second server.
+        let created: wire::CreatedWire = decode(NAME, &self.call(Request::post("/v1/server/create").form(form)).await?)?;
+        // The reply has only the SUBID; the server itself is read back.
+        self.get_server(&created.subid).await
+    }
+
+    async fn rename_server(&self, id: &str, name: &str) -> Result<()> {
+        let mut form = subid_form(id)?;
+        form.push(("label".to_string(), name.to_string()));
+        self.call(Request::post("/v1/server/label_set").form(form)).await.map(|_| ())
+    }
+
+    async fn delete_server(&self, id: &str) -> Result<()> {
+        self.call(Request::post("/v1/server/destroy").form(subid_form(id)?)).await.map(|_| ())
+    }
+
+    async fn plans(&self, region: Option<&str>) -> Result<Vec<Plan>> {
+        let available = match region {
+            Some(r) => {
+                let dcid = numeric("region", "region (DCID)", r)?;
+                let v: wire::AvailabilityWire =
+                    decode(NAME, &self.call(Request::get("/v1/regions/availability").query("DCID", dcid)).await?)?;
+                Some(v.0.iter().map(crate::providers::common::display_value).collect::<Vec<_>>())
+            }
+            None => None,
+        };
+        let v = self.get_json(Request::get("/v1/plans/list")).await?;
+        let plans: Vec<wire::PlanWire> = wire::keyed(v).map_err(|e| Error::provider(format!("Vultr plan list unreadable: {e}")))?;
+        Ok(plans
+            .into_iter()
+            .filter(|p| available.as_ref().is_none_or(|ids| ids.contains(&p.id)))
+            .map(map::plan)
+            .collect())
+    }
+
+    async fn images(&self) -> Result<Vec<Image>> {
+        let v = self.get_json(Request::get("/v1/os/list")).await?;
+        let os: Vec<wire::OsWire> = wire::keyed(v).map_err(|e| Error::provider(format!("Vultr OS list unreadable: {e}")))?;
+        Ok(os.into_iter().map(map::image).collect())
+    }
+
+    async fn regions(&self) -> Result<Vec<Region>> {
+        let v = self.get_json(Request::get("/v1/regions/list")).await?;
+        let regions: Vec<wire::RegionWire> =
+            wire::keyed(v).map_err(|e| Error::provider(format!("Vultr region list unreadable: {e}")))?;
+        Ok(regions.into_iter().map(map::region).collect())
+    }
+}

@@ -1,0 +1,273 @@
+//! One generic suite of provider cases, run against every provider's
+//! simulator (rclone-style): whatever a provider's wire format, the client
+//! must behave the same through the `Compute` trait.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use vpsdesk_core::accounts::Account;
+use vpsdesk_core::http::{Http, HttpConfig};
+use vpsdesk_core::model::{Capability, CreateServer, PowerAction, ProviderKind, Server, Status};
+use vpsdesk_core::provider::Compute;
+use vpsdesk_core::providers::{self, Sizing};
+use vpsdesk_core::secret::Secret;
+use vpsdesk_core::ErrorKind;
+use vpsdesk_sandbox::{Faults, Options, Provider, Sandbox};
+
+struct Env {
+    sandbox: Sandbox,
+    provider: Provider,
+    account: Account,
+    secret: &'static str,
+    client: Arc<dyn Compute>,
+}
+
+fn http(total_timeout_ms: u64) -> Http {
+    Http::new(HttpConfig {
+        connect_timeout: Duration::from_millis(total_timeout_ms),
+        total_timeout: Duration::from_millis(total_timeout_ms),
+        max_retries: 3,
+        backoff_base: Duration::from_millis(20),
+        backoff_cap: Duration::from_millis(100),
+        max_retry_after: Duration::from_secs(2),
+    })
+}
+
+impl Env {
+    async fn new(provider: Provider) -> Env {
+        let sandbox = Sandbox::start(Options { transition_ms: 150, ..Options::default() }).await.unwrap();
+        let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == provider).expect("demo account");
+        let account = Account {
+            id: format!("conformance-{}", provider.id()),
+            name: demo.name.to_string(),
+            provider: ProviderKind::parse(provider.id()).unwrap(),
+            endpoint: sandbox.endpoint(provider),
+            username: demo.username.map(str::to_string),
+            region: demo.region.map(str::to_string),
+            demo: true,
+        };
+        let client = providers::connect(&account, Secret::new(demo.secret), &http(5_000)).unwrap();
+        Env { sandbox, provider, account, secret: demo.secret, client }
+    }
+
+    fn client_with(&self, secret: &str, timeout_ms: u64) -> Arc<dyn Compute> {
+        providers::connect(&self.account, Secret::new(secret), &http(timeout_ms)).unwrap()
+    }
+
+    fn faults(&self, f: Faults) {
+        self.sandbox.set_faults(self.provider, f);
+    }
+
+    fn request_count(&self) -> usize {
+        self.sandbox.requests(self.provider).len()
+    }
+
+    async fn find(&self, status: Status) -> Server {
+        let servers = self.client.list_servers().await.unwrap();
+        servers
+            .into_iter()
+            .find(|s| s.status == status)
+            .unwrap_or_else(|| panic!("the {} seed has no {status:?} server", self.provider.id()))
+    }
+
+    /// Polls until the server reaches `want` (the simulators finish
+    /// transitions after 150 ms).
+    async fn wait_for(&self, id: &str, want: Status) -> Server {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let s = self.client.get_server(id).await.unwrap();
+            if s.status == want {
+                return s;
+            }
+            assert!(Instant::now() < deadline, "server {id} stuck in {:?} ({}), wanted {want:?}", s.status, s.provider_status);
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    async fn create_request(&self, name: &str) -> CreateServer {
+        let region = self.client.regions().await.unwrap().into_iter().next().map(|r| r.id);
+        let image = self.client.images().await.unwrap().into_iter().next().map(|i| i.id);
+        let info = providers::info(self.account.provider).unwrap();
+        let (plan, cpu_mhz, mem_mb) = match info.sizing {
+            Sizing::Plans => {
+                let plans = self.client.plans(region.as_deref()).await.unwrap();
+                (Some(plans.first().expect("a plan in the first region").id.clone()), None, None)
+            }
+            Sizing::Free => (None, Some(1000), Some(1024)),
+        };
+        CreateServer { name: name.to_string(), plan, image, region, cpu_mhz, mem_mb }
+    }
+}
+
+async fn verify_and_bad_credentials(env: Env) {
+    env.client.verify().await.unwrap();
+    let wrong = format!("{}-wrong", env.secret);
+    let e = env.client_with(&wrong, 5_000).verify().await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Auth, "{}", e.message);
+    assert!(!e.message.contains(&wrong), "the secret leaked into {:?}", e.message);
+    let e = env.client_with(&wrong, 5_000).list_servers().await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Auth);
+}
+
+async fn list(env: Env) {
+    let servers = env.client.list_servers().await.unwrap();
+    assert!(servers.len() >= 3, "the seed has several servers");
+    let mut ids: Vec<_> = servers.iter().map(|s| s.id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), servers.len(), "ids are unique");
+    for s in &servers {
+        assert!(!s.id.is_empty() && !s.name.is_empty() && !s.provider_status.is_empty(), "{s:?}");
+    }
+    assert!(servers.iter().any(|s| s.status == Status::Running));
+    assert!(servers.iter().any(|s| s.status == Status::Stopped));
+    assert!(servers.iter().all(|s| s.status != Status::Unknown), "every seeded state maps to a known status");
+}
+
+async fn show(env: Env) {
+    let first = env.client.list_servers().await.unwrap().remove(0);
+    let shown = env.client.get_server(&first.id).await.unwrap();
+    assert_eq!(shown.id, first.id);
+    assert_eq!(shown.name, first.name);
+    assert_eq!(shown.status, first.status);
+    assert!(!shown.details.is_empty(), "show gives the provider's details");
+    let e = env.client.get_server("999999").await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::NotFound, "{}", e.message);
+}
+
+async fn stop(env: Env) {
+    let s = env.find(Status::Running).await;
+    env.client.power(&s.id, PowerAction::Stop).await.unwrap();
+    env.wait_for(&s.id, Status::Stopped).await;
+}
+
+async fn force_stop(env: Env) {
+    if !env.client.capabilities().contains(&Capability::ForceStop) {
+        return;
+    }
+    let s = env.find(Status::Running).await;
+    env.client.power(&s.id, PowerAction::ForceStop).await.unwrap();
+    env.wait_for(&s.id, Status::Stopped).await;
+}
+
+async fn start(env: Env) {
+    let s = env.find(Status::Stopped).await;
+    env.client.power(&s.id, PowerAction::Start).await.unwrap();
+    env.wait_for(&s.id, Status::Running).await;
+}
+
+async fn reboot(env: Env) {
+    let s = env.find(Status::Running).await;
+    env.client.power(&s.id, PowerAction::Reboot).await.unwrap();
+    env.wait_for(&s.id, Status::Running).await;
+}
+
+async fn create_rename_delete(env: Env) {
+    let req = env.create_request("conformance-box").await;
+    let created = env.client.create_server(&req).await.unwrap();
+    assert_eq!(created.name, "conformance-box");
+    assert!(env.client.list_servers().await.unwrap().iter().any(|s| s.id == created.id));
+    let running = env.wait_for(&created.id, Status::Running).await;
+    assert!(!running.ipv4.is_empty(), "an installed server has an address");
+
+    env.client.rename_server(&created.id, "renamed-box").await.unwrap();
+    assert_eq!(env.client.get_server(&created.id).await.unwrap().name, "renamed-box");
+
+    if !env.client.capabilities().contains(&Capability::DeleteRunning) {
+        env.client.power(&created.id, PowerAction::ForceStop).await.unwrap();
+        env.wait_for(&created.id, Status::Stopped).await;
+    }
+    env.client.delete_server(&created.id).await.unwrap();
+    assert!(!env.client.list_servers().await.unwrap().iter().any(|s| s.id == created.id));
+    assert_eq!(env.client.get_server(&created.id).await.unwrap_err().kind, ErrorKind::NotFound);
+}
+
+async fn catalog(env: Env) {
+    let regions = env.client.regions().await.unwrap();
+    let images = env.client.images().await.unwrap();
+    let all = env.client.plans(None).await.unwrap();
+    assert!(!regions.is_empty() && !images.is_empty() && !all.is_empty());
+    for r in &regions {
+        let here = env.client.plans(Some(&r.id)).await.unwrap();
+        assert!(here.iter().all(|p| all.iter().any(|q| q.id == p.id)), "region {} offers unknown plans", r.id);
+    }
+}
+
+async fn server_error_500(env: Env) {
+    env.faults(Faults { fail_status: Some(500), ..Faults::default() });
+    let before = env.request_count();
+    let e = env.client.list_servers().await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Provider, "{}", e.message);
+    assert!(e.message.contains("500"), "{}", e.message);
+    assert_eq!(env.request_count() - before, 1, "a 500 is not retried");
+}
+
+async fn unavailable_503_with_retry_after(env: Env) {
+    env.faults(Faults { fail_status: Some(503), fail_count: Some(1), retry_after: Some(1), ..Faults::default() });
+    let before = env.request_count();
+    let started = Instant::now();
+    let servers = env.client.list_servers().await.unwrap();
+    assert!(!servers.is_empty());
+    assert_eq!(env.request_count() - before, 2, "one 503, then the retry");
+    assert!(started.elapsed() >= Duration::from_millis(900), "Retry-After was honoured");
+
+    // A write that may have reached the provider is never repeated blindly.
+    let s = servers.iter().find(|s| s.status == Status::Running).unwrap();
+    env.faults(Faults { fail_status: Some(503), fail_count: Some(1), retry_after: Some(1), ..Faults::default() });
+    let before = env.request_count();
+    let e = env.client.power(&s.id, PowerAction::Reboot).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Unreachable, "{}", e.message);
+    assert_eq!(env.request_count() - before, 1, "the POST was sent once");
+}
+
+async fn rate_limited_beyond_budget(env: Env) {
+    env.faults(Faults { fail_status: Some(429), retry_after: Some(60), ..Faults::default() });
+    let e = env.client.list_servers().await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::RateLimited, "{}", e.message);
+    assert!(e.message.contains("60"), "says when to retry: {}", e.message);
+}
+
+async fn timeout(env: Env) {
+    env.faults(Faults { hang: true, ..Faults::default() });
+    let started = Instant::now();
+    let e = env.client_with(env.secret, 600).list_servers().await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Timeout, "{}", e.message);
+    assert!(started.elapsed() < Duration::from_secs(5), "timeouts are bounded, retries included");
+}
+
+async fn unreachable(env: Env) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut account = env.account.clone();
+    account.endpoint = Some(format!("http://127.0.0.1:{port}"));
+    let client = providers::connect(&account, Secret::new(env.secret), &http(1_000)).unwrap();
+    let e = client.list_servers().await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Unreachable, "{}", e.message);
+    assert!(!e.message.contains(env.secret));
+}
+
+macro_rules! conformance {
+    ($($module:ident => $provider:expr),* $(,)?) => {$(
+        mod $module {
+            use super::*;
+            async fn env() -> Env { Env::new($provider).await }
+            #[tokio::test] async fn verify_and_bad_credentials() { super::verify_and_bad_credentials(env().await).await }
+            #[tokio::test] async fn list() { super::list(env().await).await }
+            #[tokio::test] async fn show() { super::show(env().await).await }
+            #[tokio::test] async fn stop() { super::stop(env().await).await }
+            #[tokio::test] async fn force_stop() { super::force_stop(env().await).await }
+            #[tokio::test] async fn start() { super::start(env().await).await }
+            #[tokio::test] async fn reboot() { super::reboot(env().await).await }
+            #[tokio::test] async fn create_rename_delete() { super::create_rename_delete(env().await).await }
+            #[tokio::test] async fn catalog() { super::catalog(env().await).await }
+            #[tokio::test] async fn server_error_500() { super::server_error_500(env().await).await }
+            #[tokio::test] async fn unavailable_503_with_retry_after() { super::unavailable_503_with_retry_after(env().await).await }
+            #[tokio::test] async fn rate_limited_beyond_budget() { super::rate_limited_beyond_budget(env().await).await }
+            #[tokio::test] async fn timeout() { super::timeout(env().await).await }
+            #[tokio::test] async fn unreachable() { super::unreachable(env().await).await }
+        }
+    )*};
+}
+
+conformance! {
+    vultr => Provider::Vultr,
+}

@@ -1,0 +1,96 @@
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use axum::extract::{Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use tokio::sync::watch;
+
+use super::admin::ADMIN_PREFIX;
+use super::faults::{Faults, Verdict};
+use super::log::LoggedRequest;
+
+/// The per-listener switchboard shared by the fault middleware, the admin
+/// routes and `Sandbox`.
+pub(crate) struct Control {
+    faults: Mutex<Faults>,
+    log: Mutex<Vec<LoggedRequest>>,
+    latency: Duration,
+    reseed: Box<dyn Fn() + Send + Sync>,
+    stopped: watch::Sender<bool>,
+}
+
+impl Control {
+    pub fn new(latency: Duration, reseed: Box<dyn Fn() + Send + Sync>) -> Self {
+        Control {
+            faults: Mutex::default(),
+            log: Mutex::default(),
+            latency,
+            reseed,
+            stopped: watch::Sender::new(false),
+        }
+    }
+
+    pub fn set_faults(&self, faults: Faults) {
+        *self.faults.lock().unwrap_or_else(PoisonError::into_inner) = faults;
+    }
+
+    pub fn requests(&self) -> Vec<LoggedRequest> {
+        self.log.lock().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    /// Clears faults and log and re-seeds the provider state.
+    pub fn reset(&self) {
+        self.set_faults(Faults::default());
+        self.log.lock().unwrap_or_else(PoisonError::into_inner).clear();
+        (self.reseed)();
+    }
+
+    pub fn stop(&self) {
+        self.stopped.send_replace(true);
+    }
+
+    pub async fn stopped(&self) {
+        // The sender lives in `self`, so the channel cannot close while we wait.
+        let _ = self.stopped.subscribe().wait_for(|stopped| *stopped).await;
+    }
+
+    fn record(&self, req: &Request) {
+        let uri = req.uri();
+        let entry = LoggedRequest::new(req.method().as_str(), uri.path(), uri.query());
+        tracing::debug!(method = %entry.method, path = %entry.path, query = %entry.query, "sandbox request");
+        self.log.lock().unwrap_or_else(PoisonError::into_inner).push(entry);
+    }
+
+    /// The verdict and the latency to add, read under one lock so concurrent
+    /// requests each consume their own share of `fail_count`.
+    fn judge(&self) -> (Verdict, Duration) {
+        let mut faults = self.faults.lock().unwrap_or_else(PoisonError::into_inner);
+        (faults.judge(), self.latency + Duration::from_millis(faults.latency_ms))
+    }
+}
+
+/// Logs and applies faults to every request except the admin routes.
+pub(crate) async fn simulate(State(control): State<Arc<Control>>, req: Request, next: Next) -> Response {
+    if req.uri().path().starts_with(ADMIN_PREFIX) {
+        return next.run(req).await;
+    }
+    control.record(&req);
+    let (verdict, latency) = control.judge();
+    if verdict == Verdict::Hang {
+        control.stopped().await;
+        return (StatusCode::SERVICE_UNAVAILABLE, "Sandbox stopped").into_response();
+    }
+    tokio::time::sleep(latency).await;
+    match verdict {
+        Verdict::Fail { status, retry_after } => {
+            let mut response = (status, format!("Simulated failure: HTTP {}", status.as_u16())).into_response();
+            if let Some(seconds) = retry_after {
+                response.headers_mut().insert(header::RETRY_AFTER, seconds.into());
+            }
+            response
+        }
+        Verdict::Proceed | Verdict::Hang => next.run(req).await,
+    }
+}

@@ -1,0 +1,28 @@
+//! The part every simulator shares: serving, fault injection, the request
+//! log, the admin routes, state handling and wire helpers.
+
+mod admin;
+mod control;
+mod faults;
+mod listener;
+mod log;
+mod store;
+mod time;
+mod wire;
+
+pub use faults::Faults;
+pub use log::LoggedRequest;
+
+pub(crate) use listener::Listener;
+pub(crate) use store::{Simulator, Store};
+pub(crate) use time::{timestamp, Transition};
+pub(crate) use wire::{Failure, Keyed, Params};
+
+use std::time::Duration;
+
+/// Sandbox-wide knobs a simulator is built with.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Settings {
+    pub latency: Duration,
+    pub transition: Duration,
+}

@@ -1,0 +1,144 @@
+//! Stateful loopback simulators of the providers' HTTP APIs.
+//!
+//! The demo mode and every test talk to these instead of the real providers.
+//! Each provider gets its own listener because several providers use the same
+//! paths (`/virtual_machines`, …) and so need separate origins.
+
+mod common;
+mod registry;
+mod vultr;
+
+use std::collections::HashMap;
+use std::io;
+use std::time::Duration;
+
+pub use common::{Faults, LoggedRequest};
+
+use common::{Listener, Settings};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Provider {
+    Vultr,
+    Vpsnet,
+    Vps247,
+    Cloudsigma,
+    Vpsorg,
+}
+
+impl Provider {
+    pub const ALL: [Provider; 5] = [
+        Provider::Vultr,
+        Provider::Vpsnet,
+        Provider::Vps247,
+        Provider::Cloudsigma,
+        Provider::Vpsorg,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Provider::Vultr => "vultr",
+            Provider::Vpsnet => "vpsnet",
+            Provider::Vps247 => "vps247",
+            Provider::Cloudsigma => "cloudsigma",
+            Provider::Vpsorg => "vpsorg",
+        }
+    }
+
+    /// Offset from `Options::port`, fixed per provider so a provider keeps its
+    /// port when others are added.
+    fn port_offset(self) -> u16 {
+        match self {
+            Provider::Vultr => 0,
+            Provider::Vpsnet => 1,
+            Provider::Vps247 => 2,
+            Provider::Cloudsigma => 3,
+            Provider::Vpsorg => 4,
+        }
+    }
+}
+
+/// Credentials the simulator of `provider` accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DemoAccount {
+    pub provider: Provider,
+    pub name: &'static str,
+    pub username: Option<&'static str>,
+    pub secret: &'static str,
+    pub region: Option<&'static str>,
+}
+
+/// One account per implemented provider.
+pub fn demo_accounts() -> Vec<DemoAccount> {
+    Provider::ALL
+        .into_iter()
+        .filter_map(registry::implementation)
+        .map(|imp| imp.demo)
+        .collect()
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Added to every provider response.
+    pub latency_ms: u64,
+    /// How long transient states (installing, booting, pending snapshot) last.
+    pub transition_ms: u64,
+    /// Port of the first provider; the others follow on consecutive ports.
+    /// `None` picks free ports.
+    pub port: Option<u16>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { latency_ms: 0, transition_ms: 1500, port: None }
+    }
+}
+
+/// The running simulators; dropping it stops them.
+pub struct Sandbox {
+    listeners: HashMap<Provider, Listener>,
+}
+
+impl Sandbox {
+    /// Binds 127.0.0.1, one listener per implemented provider.
+    pub async fn start(opts: Options) -> io::Result<Sandbox> {
+        let settings = Settings {
+            latency: Duration::from_millis(opts.latency_ms),
+            transition: Duration::from_millis(opts.transition_ms),
+        };
+        let mut listeners = HashMap::new();
+        for provider in Provider::ALL {
+            let Some(imp) = registry::implementation(provider) else { continue };
+            let port = match opts.port {
+                None => 0,
+                Some(first) => first.checked_add(provider.port_offset()).ok_or_else(|| {
+                    io::Error::new(io::ErrorKind::InvalidInput, "port range overflows 65535")
+                })?,
+            };
+            let listener = Listener::bind(port, (imp.simulator)(settings), settings).await?;
+            listeners.insert(provider, listener);
+        }
+        Ok(Sandbox { listeners })
+    }
+
+    /// `http://127.0.0.1:PORT`, without a trailing slash; `None` when the
+    /// provider has no simulator yet.
+    pub fn endpoint(&self, p: Provider) -> Option<String> {
+        self.listeners.get(&p).map(|l| format!("http://{}", l.addr()))
+    }
+
+    /// Replaces the faults of `p`'s simulator; ignored for a provider without one.
+    pub fn set_faults(&self, p: Provider, f: Faults) {
+        if let Some(l) = self.listeners.get(&p) {
+            l.control().set_faults(f);
+        }
+    }
+
+    /// Every provider request that reached `p`'s simulator, oldest first.
+    pub fn requests(&self, p: Provider) -> Vec<LoggedRequest> {
+        self.listeners.get(&p).map(|l| l.control().requests()).unwrap_or_default()
+    }
+
+    pub fn shutdown(self) {
+        drop(self);
+    }
+}

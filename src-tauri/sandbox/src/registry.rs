@@ -1,0 +1,17 @@
+//! Which providers have a simulator: adding one is a folder plus a line here.
+
+use crate::common::{Settings, Simulator};
+use crate::{DemoAccount, Provider};
+
+/// What a provider module contributes.
+pub(crate) struct Implementation {
+    pub demo: DemoAccount,
+    pub simulator: fn(Settings) -> Simulator,
+}
+
+pub(crate) fn implementation(provider: Provider) -> Option<Implementation> {
+    match provider {
+        Provider::Vultr => Some(crate::vultr::IMPLEMENTATION),
+        Provider::Vpsnet | Provider::Vps247 | Provider::Cloudsigma | Provider::Vpsorg => None,
+    }
+}

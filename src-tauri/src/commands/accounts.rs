@@ -1,0 +1,45 @@
+use vpsdesk_core::providers::{self, ProviderInfo};
+use vpsdesk_core::{AccountView, NewAccount};
+
+use super::ipc;
+use crate::state::AppStatus;
+
+ipc! {
+    async fn app_status(state) -> AppStatus {
+        Ok(state.status().await)
+    }
+
+    async fn providers(state) -> Vec<ProviderInfo> {
+        let _ = state;
+        Ok(providers::supported())
+    }
+
+    async fn list_accounts(state) -> Vec<AccountView> {
+        Ok(state.desk.accounts()?.iter().map(|a| state.desk.view(a)).collect())
+    }
+
+    /// The secret arrives here once and goes to the keychain; it is never sent back.
+    async fn add_account(state, input: NewAccount) -> AccountView {
+        let account = state.desk.add_account(input, false).await?;
+        Ok(state.desk.view(&account))
+    }
+
+    async fn test_account(state, account_id: String) -> () {
+        let account = state.desk.find(&account_id)?;
+        state.desk.test_account(&account).await
+    }
+
+    async fn rename_account(state, account_id: String, name: String) -> AccountView {
+        let account = state.desk.rename_account(&account_id, &name)?;
+        Ok(state.desk.view(&account))
+    }
+
+    async fn remove_account(state, account_id: String) -> () {
+        state.desk.remove_account(&account_id)
+    }
+
+    async fn start_demo(state) -> Vec<AccountView> {
+        state.start_demo().await?;
+        Ok(state.desk.accounts()?.iter().map(|a| state.desk.view(a)).collect())
+    }
+}

@@ -1,0 +1,119 @@
+//! What the app keeps between commands: the core's `Desk`, what the startup
+//! checks found, and the embedded sandbox when the demo is on.
+
+use serde::Serialize;
+use tokio::sync::Mutex;
+use ts_rs::TS;
+use vpsdesk_core::accounts::AccountStore;
+use vpsdesk_core::http::Http;
+use vpsdesk_core::model::ProviderKind;
+use vpsdesk_core::secret::{Keychain, Secret};
+use vpsdesk_core::{Desk, Error, NewAccount, Result};
+use vpsdesk_sandbox::{Provider, Sandbox};
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct KeychainStatus {
+    pub ok: bool,
+    pub message: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct AppStatus {
+    pub keychain: KeychainStatus,
+    pub store_warning: Option<String>,
+    pub demo_running: bool,
+    pub account_count: u32,
+}
+
+pub struct AppState {
+    pub desk: Desk,
+    keychain: KeychainStatus,
+    store_warning: std::sync::Mutex<Option<String>>,
+    sandbox: Mutex<Option<Sandbox>>,
+}
+
+impl AppState {
+    /// Probes the keychain, loads the accounts (reporting a corrupt file),
+    /// and brings the demo sandbox back if demo accounts exist — or starts
+    /// the demo when `VPSDESK_DEMO=1` and there are no accounts at all.
+    pub async fn start() -> AppState {
+        let (store, store_error) = match AccountStore::default_location() {
+            Ok(s) => (s, None),
+            Err(e) => (AccountStore::at("accounts.json"), Some(e.message)),
+        };
+        let keychain = Keychain::default();
+        let probe = match keychain.probe() {
+            Ok(()) => KeychainStatus { ok: true, message: None },
+            Err(e) => KeychainStatus { ok: false, message: Some(e.message) },
+        };
+        let desk = Desk::new(store, keychain, Http::default());
+        let (accounts, warning) = match desk.load() {
+            Ok(l) => (l.accounts, l.warning.or(store_error)),
+            Err(e) => (Vec::new(), Some(e.message)),
+        };
+        let state = AppState {
+            desk,
+            keychain: probe,
+            store_warning: std::sync::Mutex::new(warning),
+            sandbox: Mutex::new(None),
+        };
+        let want_demo = std::env::var("VPSDESK_DEMO").is_ok_and(|v| v == "1") && accounts.is_empty();
+        if accounts.iter().any(|a| a.demo) || want_demo {
+            if let Err(e) = state.start_demo().await {
+                tracing::warn!("demo sandbox: {}", e.message);
+                state.warn(format!("The demo could not start: {}", e.message));
+            }
+        }
+        state
+    }
+
+    fn warn(&self, message: String) {
+        *self.store_warning.lock().expect("warning lock") = Some(message);
+    }
+
+    pub async fn status(&self) -> AppStatus {
+        let demo_running = self.sandbox.lock().await.is_some();
+        AppStatus {
+            keychain: self.keychain.clone(),
+            store_warning: self.store_warning.lock().expect("warning lock").clone(),
+            demo_running,
+            account_count: self.desk.accounts().map(|a| a.len() as u32).unwrap_or(0),
+        }
+    }
+
+    /// Starts the embedded sandbox on loopback (once), points existing demo
+    /// accounts at it and adds the missing ones, secrets in the keychain.
+    pub async fn start_demo(&self) -> Result<()> {
+        let mut guard = self.sandbox.lock().await;
+        if guard.is_none() {
+            let sandbox = Sandbox::start(vpsdesk_sandbox::Options::default())
+                .await
+                .map_err(|e| Error::provider(format!("cannot start the demo sandbox on loopback: {e}")))?;
+            *guard = Some(sandbox);
+        }
+        let sandbox = guard.as_ref().expect("sandbox started");
+        self.desk.set_demo_endpoints(|p| sandbox.endpoint(sandbox_provider(p)))?;
+        let existing = self.desk.accounts()?;
+        for demo in vpsdesk_sandbox::demo_accounts() {
+            if existing.iter().any(|a| a.demo && a.provider.id() == demo.provider.id()) {
+                continue;
+            }
+            let provider = ProviderKind::parse(demo.provider.id()).expect("sandbox providers are core providers");
+            let new = NewAccount {
+                provider,
+                name: demo.name.to_string(),
+                endpoint: sandbox.endpoint(demo.provider),
+                username: demo.username.map(str::to_string),
+                region: demo.region.map(str::to_string),
+                secret: Secret::new(demo.secret),
+                verify: false,
+            };
+            self.desk.add_account(new, true).await?;
+        }
+        Ok(())
+    }
+}
+
+fn sandbox_provider(p: ProviderKind) -> Provider {
+    Provider::ALL.into_iter().find(|s| s.id() == p.id()).expect("every core provider has a simulator")
+}

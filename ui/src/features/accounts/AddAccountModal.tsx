@@ -1,0 +1,256 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Collapse,
+  Group,
+  Modal,
+  PasswordInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { IconAlertTriangle, IconChevronDown, IconChevronRight } from "@tabler/icons-react";
+import { useEffect, useRef, useState } from "react";
+import type { NewAccount, ProviderInfo, ProviderKind } from "../../api/bindings";
+import type { AppError } from "../../api/errors";
+import { useAddAccount, useProviders } from "../../api/queries";
+
+export type AccountValues = {
+  provider: ProviderKind | null;
+  name: string;
+  username: string;
+  secret: string;
+  region: string | null;
+  endpoint: string;
+  verify: boolean;
+};
+
+const EMPTY: AccountValues = {
+  provider: null,
+  name: "",
+  username: "",
+  secret: "",
+  region: null,
+  endpoint: "",
+  verify: true,
+};
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+
+/** https:// anywhere; http:// only for this computer (a local test server or the demo sandbox). */
+export function endpointError(endpoint: string): string | null {
+  const value = endpoint.trim();
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "Enter a full URL, e.g. https://api.example.com";
+  }
+  if (url.protocol === "https:") return null;
+  if (url.protocol === "http:") {
+    return LOCAL_HOSTS.has(url.hostname) || url.hostname.startsWith("127.")
+      ? null
+      : "Use https://. Plain http:// is only allowed for localhost";
+  }
+  return "The URL must start with https://";
+}
+
+export function validateAccount(v: AccountValues, provider: ProviderInfo | undefined) {
+  const errors: Partial<Record<keyof AccountValues, string>> = {};
+  if (!v.provider || !provider) errors.provider = "Choose a provider";
+  const name = v.name.trim();
+  if (!name) errors.name = "Enter a name for this account";
+  else if (name.length > 64) errors.name = "At most 64 characters";
+  if (provider?.username_label && !v.username.trim()) errors.username = `Enter the ${provider.username_label.toLowerCase()}`;
+  if (!v.secret) errors.secret = provider ? `Enter the ${provider.secret_label.toLowerCase()}` : "Required";
+  if (provider && provider.regions.length > 0 && !v.region) errors.region = "Choose a region";
+  const ep = endpointError(v.endpoint);
+  if (ep) errors.endpoint = ep;
+  return errors;
+}
+
+export function AddAccountModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const providers = useProviders();
+  const add = useAddAccount();
+  const [advanced, setAdvanced] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const providerRef = useRef<ProviderInfo | undefined>(undefined);
+
+  const form = useForm<AccountValues>({
+    mode: "controlled",
+    initialValues: EMPTY,
+    validate: (values) => validateAccount(values, providerRef.current),
+  });
+  const provider = providers.data?.find((p) => p.id === form.values.provider);
+  providerRef.current = provider;
+
+  useEffect(() => {
+    // Every opening starts blank: the secret is never prefilled.
+    if (opened) {
+      form.setValues(EMPTY);
+      form.clearErrors();
+      setAdvanced(false);
+      setFormError(null);
+      add.reset();
+    }
+  }, [opened]);
+
+  const close = () => {
+    form.setFieldValue("secret", "");
+    onClose();
+  };
+
+  const chooseProvider = (id: string | null) => {
+    form.setValues({ provider: id as ProviderKind | null, username: "", region: null, endpoint: "" });
+    form.clearErrors();
+    setFormError(null);
+  };
+
+  const submit = form.onSubmit(
+    async (values) => {
+      if (!provider) return;
+      const input: NewAccount = {
+        provider: provider.id,
+        name: values.name.trim(),
+        username: provider.username_label ? values.username.trim() : null,
+        secret: values.secret,
+        region: provider.regions.length > 0 ? values.region : null,
+        endpoint: values.endpoint.trim() || null,
+        verify: values.verify,
+      };
+      // The secret leaves the form now, whatever the outcome.
+      form.setFieldValue("secret", "");
+      setFormError(null);
+      try {
+        await add.mutateAsync(input);
+        onClose();
+      } catch (e) {
+        const err = e as AppError;
+        const known = new Set(Object.keys(EMPTY));
+        const unplaced: string[] = [];
+        for (const f of err.fields ?? []) {
+          if (known.has(f.field)) form.setFieldError(f.field, f.message);
+          else unplaced.push(`${f.field}: ${f.message}`);
+          if (f.field === "endpoint") setAdvanced(true);
+        }
+        setFormError([err.message, ...unplaced].join("\n"));
+      }
+    },
+    (errors) => {
+      if (errors.endpoint) setAdvanced(true);
+    },
+  );
+
+  return (
+    <Modal opened={opened} onClose={close} title="Add account" size="lg">
+      <form onSubmit={submit} data-testid="add-account-form" noValidate autoComplete="off">
+        <Stack gap="sm">
+          <Select
+            label="Provider"
+            placeholder={providers.isPending ? "Loading providers…" : "Choose a provider"}
+            data={(providers.data ?? []).map((p) => ({ value: p.id, label: p.label }))}
+            value={form.values.provider}
+            onChange={chooseProvider}
+            error={form.errors.provider ?? (providers.error ? `Could not load providers: ${providers.error.message}` : undefined)}
+            allowDeselect={false}
+            withAsterisk
+            data-testid="account-provider"
+          />
+          {provider && (
+            <>
+              <TextInput
+                label="Account name"
+                description="Shown in vpsdesk only"
+                placeholder={`My ${provider.label}`}
+                withAsterisk
+                data-testid="account-name"
+                {...form.getInputProps("name")}
+              />
+              {provider.username_label !== null && (
+                <TextInput
+                  label={provider.username_label}
+                  withAsterisk
+                  spellCheck={false}
+                  autoComplete="off"
+                  data-testid="account-username"
+                  {...form.getInputProps("username")}
+                />
+              )}
+              <PasswordInput
+                label={provider.secret_label}
+                description="Stored in the system keychain. It is never shown again."
+                withAsterisk
+                autoComplete="new-password"
+                spellCheck={false}
+                data-testid="account-secret"
+                {...form.getInputProps("secret")}
+              />
+              {provider.regions.length > 0 && (
+                <Select
+                  label="Region"
+                  placeholder="Choose a region"
+                  data={provider.regions.map((r) => ({ value: r.id, label: r.name }))}
+                  allowDeselect={false}
+                  withAsterisk
+                  data-testid="account-region"
+                  {...form.getInputProps("region")}
+                />
+              )}
+              <div>
+                <UnstyledButton
+                  onClick={() => setAdvanced((a) => !a)}
+                  aria-expanded={advanced}
+                  data-testid="account-advanced"
+                >
+                  <Group gap={4}>
+                    {advanced ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
+                    <Text size="sm" fw={500}>
+                      Advanced
+                    </Text>
+                  </Group>
+                </UnstyledButton>
+                <Collapse in={advanced}>
+                  <TextInput
+                    mt="xs"
+                    label="API endpoint"
+                    description="Leave empty for the provider's public API. Must be https://; http:// is accepted only for localhost (a local test server)."
+                    placeholder={provider.default_endpoint}
+                    spellCheck={false}
+                    data-testid="account-endpoint"
+                    {...form.getInputProps("endpoint")}
+                  />
+                </Collapse>
+              </div>
+              <Checkbox
+                label="Verify the credentials now"
+                description="Makes one read-only call to the provider before saving"
+                data-testid="account-verify"
+                {...form.getInputProps("verify", { type: "checkbox" })}
+              />
+            </>
+          )}
+          {formError && (
+            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} p="xs" data-testid="add-account-error">
+              <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+                {formError}
+              </Text>
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="xs" mt="xs">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={add.isPending} disabled={!provider} data-testid="account-submit">
+              Add account
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

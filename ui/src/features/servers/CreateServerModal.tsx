@@ -1,0 +1,315 @@
+import { Alert, Button, Group, Loader, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { IconAlertTriangle } from "@tabler/icons-react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { AccountView, Image, Plan, ProviderInfo, Region } from "../../api/bindings";
+import type { AppError } from "../../api/errors";
+import {
+  useAccounts,
+  useCatalogImages,
+  useCatalogPlans,
+  useCatalogRegions,
+  useCreateServer,
+  useProviders,
+} from "../../api/queries";
+import { formatMemory } from "../../lib/format";
+import { providerLabel } from "../../lib/labels";
+
+export type CreateValues = {
+  account_id: string | null;
+  name: string;
+  region: string | null;
+  plan: string | null;
+  image: string | null;
+  cpu_mhz: number | string;
+  mem_mb: number | string;
+};
+
+const EMPTY: CreateValues = {
+  account_id: null,
+  name: "",
+  region: null,
+  plan: null,
+  image: null,
+  cpu_mhz: "",
+  mem_mb: "",
+};
+
+export function planLabel(p: Plan): string {
+  const parts = [
+    p.vcpus !== null ? `${p.vcpus} vCPU` : null,
+    formatMemory(p.memory_mb),
+    p.disk_gb !== null ? `${p.disk_gb} GB disk` : null,
+    p.price_monthly !== null ? `${p.price_monthly}/mo` : null,
+  ].filter(Boolean);
+  return parts.length ? `${p.name} — ${parts.join(" · ")}` : p.name;
+}
+
+function regionLabel(r: Region): string {
+  return r.country ? `${r.name} (${r.country})` : r.name;
+}
+
+function imageData(images: Image[]) {
+  const groups = new Map<string, { value: string; label: string }[]>();
+  for (const img of images) {
+    const family = img.family ?? "Other";
+    const label = img.arch ? `${img.name} (${img.arch})` : img.name;
+    if (!groups.has(family)) groups.set(family, []);
+    groups.get(family)!.push({ value: img.id, label });
+  }
+  if (groups.size <= 1) return [...groups.values()].flat();
+  return [...groups.entries()].map(([group, items]) => ({ group, items }));
+}
+
+type Ctx = { sizing: ProviderInfo["sizing"]; needsRegion: boolean; needsImage: boolean };
+
+export function validateCreate(v: CreateValues, ctx: Ctx): Partial<Record<keyof CreateValues, string>> {
+  const errors: Partial<Record<keyof CreateValues, string>> = {};
+  if (!v.account_id) errors.account_id = "Choose an account";
+  const name = v.name.trim();
+  if (!name) errors.name = "Enter a name";
+  else if (name.length > 64) errors.name = "At most 64 characters";
+  else if (/[\u0000-\u001f]/.test(name)) errors.name = "No control characters";
+  if (ctx.needsRegion && !v.region) errors.region = "Choose a region";
+  if (ctx.needsImage && !v.image) errors.image = "Choose an image";
+  if (ctx.sizing === "plans") {
+    if (!v.plan) errors.plan = "Choose a plan";
+  } else {
+    const cpu = Number(v.cpu_mhz);
+    const mem = Number(v.mem_mb);
+    if (v.cpu_mhz === "" || !Number.isInteger(cpu) || cpu <= 0) errors.cpu_mhz = "Enter the CPU speed in MHz";
+    if (v.mem_mb === "" || !Number.isInteger(mem) || mem <= 0) errors.mem_mb = "Enter the memory in MB";
+  }
+  return errors;
+}
+
+function loadError(what: string, error: AppError | null): string | undefined {
+  return error ? `Could not load ${what}: ${error.message}` : undefined;
+}
+
+export function CreateServerModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const accounts = useAccounts();
+  const providers = useProviders();
+  const create = useCreateServer();
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const creatable = useMemo<AccountView[]>(
+    () => (accounts.data ?? []).filter((a) => a.capabilities.includes("servers.create")),
+    [accounts.data],
+  );
+
+  const ctxRef = useRef<Ctx>({ sizing: "plans", needsRegion: false, needsImage: false });
+  const form = useForm<CreateValues>({
+    mode: "controlled",
+    initialValues: EMPTY,
+    validate: (values) => validateCreate(values, ctxRef.current),
+  });
+  const v = form.getValues();
+
+  const account = creatable.find((a) => a.id === v.account_id) ?? null;
+  const provider = account ? providers.data?.find((p) => p.id === account.provider) : undefined;
+  const sizing: ProviderInfo["sizing"] = provider?.sizing ?? "plans";
+
+  const regions = useCatalogRegions(account?.id ?? null);
+  const images = useCatalogImages(account?.id ?? null);
+  const needsRegion = (regions.data?.length ?? 0) > 0;
+  const plansEnabled = sizing === "plans" && regions.isSuccess && (!needsRegion || v.region !== null);
+  const plans = useCatalogPlans(account?.id ?? null, needsRegion ? v.region : null, plansEnabled);
+  ctxRef.current = { sizing, needsRegion, needsImage: (images.data?.length ?? 0) > 0 };
+
+  // Open with a clean form; preselect the account when there is only one choice.
+  useEffect(() => {
+    if (!opened) return;
+    form.setValues({ ...EMPTY, account_id: creatable.length === 1 ? creatable[0].id : null });
+    form.resetDirty();
+    form.clearErrors();
+    setFormError(null);
+    create.reset();
+  }, [opened]);
+
+  const setAccount = (id: string | null) => {
+    form.setValues({ account_id: id, region: null, plan: null, image: null, cpu_mhz: "", mem_mb: "" });
+    form.clearErrors();
+    setFormError(null);
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    if (!account) return;
+    setFormError(null);
+    try {
+      await create.mutateAsync({
+        accountId: account.id,
+        request: {
+          name: values.name.trim(),
+          region: needsRegion ? values.region : null,
+          plan: sizing === "plans" ? values.plan : null,
+          image: values.image,
+          cpu_mhz: sizing === "free" ? Number(values.cpu_mhz) : null,
+          mem_mb: sizing === "free" ? Number(values.mem_mb) : null,
+        },
+      });
+      onClose();
+    } catch (e) {
+      const err = e as AppError;
+      const known = new Set(Object.keys(EMPTY));
+      const unplaced: string[] = [];
+      for (const f of err.fields ?? []) {
+        if (known.has(f.field)) form.setFieldError(f.field, f.message);
+        else unplaced.push(`${f.field}: ${f.message}`);
+      }
+      setFormError([err.message, ...unplaced].join("\n"));
+    }
+  });
+
+  const planOptions = (plans.data ?? []).map((p) => ({ value: p.id, label: planLabel(p) }));
+  const loadingIcon = (q: { isFetching: boolean }) => (q.isFetching ? <Loader size={14} /> : undefined);
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="Create server" size="lg">
+      <form onSubmit={submit} data-testid="create-form" noValidate>
+        <Stack gap="sm">
+          {accounts.isSuccess && creatable.length === 0 && (
+            <Alert color="yellow" variant="light" p="xs">
+              None of your accounts can create servers: their providers do not support it here.
+            </Alert>
+          )}
+          <Select
+            label="Account"
+            placeholder={accounts.isPending ? "Loading accounts…" : "Choose an account"}
+            data={creatable.map((a) => ({
+              value: a.id,
+              label: `${a.name} — ${providerLabel(a.provider, providers.data)}`,
+            }))}
+            value={v.account_id}
+            onChange={setAccount}
+            error={form.errors.account_id ?? loadError("accounts", accounts.error)}
+            allowDeselect={false}
+            withAsterisk
+            data-testid="create-account"
+          />
+          <TextInput
+            label="Name"
+            placeholder="web-1"
+            withAsterisk
+            autoComplete="off"
+            spellCheck={false}
+            data-testid="create-name"
+            {...form.getInputProps("name")}
+          />
+          {account && (needsRegion || regions.isPending || regions.isError) && (
+            <Select
+              label="Region"
+              placeholder={regions.isPending ? "Loading regions…" : "Choose a region"}
+              data={(regions.data ?? []).map((r) => ({ value: r.id, label: regionLabel(r) }))}
+              searchable
+              nothingFoundMessage="No region matches"
+              withAsterisk
+              allowDeselect={false}
+              rightSection={loadingIcon(regions)}
+              value={v.region}
+              onChange={(region) => {
+                form.setValues({ region, plan: null });
+                form.clearFieldError("region");
+              }}
+              error={form.errors.region ?? loadError("regions", regions.error)}
+              data-testid="create-region"
+            />
+          )}
+          {account && sizing === "plans" && (
+            <Select
+              label="Plan"
+              description={needsRegion ? "Only plans available in the chosen region are listed." : undefined}
+              placeholder={
+                needsRegion && !v.region
+                  ? "Choose a region first"
+                  : plans.isFetching
+                    ? "Loading plans…"
+                    : plans.isSuccess && plans.data.length === 0
+                      ? "No plans available here"
+                      : "Choose a plan"
+              }
+              disabled={needsRegion && !v.region}
+              data={planOptions}
+              searchable
+              nothingFoundMessage="No plan matches"
+              withAsterisk
+              allowDeselect={false}
+              rightSection={loadingIcon(plans)}
+              value={v.plan}
+              onChange={(plan) => {
+                form.setFieldValue("plan", plan);
+                form.clearFieldError("plan");
+              }}
+              error={form.errors.plan ?? loadError("plans", plans.error)}
+              data-testid="create-plan"
+              comboboxProps={{ width: "target" }}
+            />
+          )}
+          {account && sizing === "free" && (
+            <SimpleGrid cols={2} spacing="sm">
+              <NumberInput
+                label="CPU (MHz)"
+                description={`${provider?.label ?? "This provider"} sizes servers freely`}
+                placeholder="2000"
+                min={1}
+                step={250}
+                allowDecimal={false}
+                allowNegative={false}
+                withAsterisk
+                data-testid="create-cpu"
+                {...form.getInputProps("cpu_mhz")}
+              />
+              <NumberInput
+                label="Memory (MB)"
+                description=" "
+                placeholder="2048"
+                min={1}
+                step={256}
+                allowDecimal={false}
+                allowNegative={false}
+                withAsterisk
+                data-testid="create-mem"
+                {...form.getInputProps("mem_mb")}
+              />
+            </SimpleGrid>
+          )}
+          {account && (
+            <Select
+              label="Image"
+              placeholder={images.isPending ? "Loading images…" : images.data?.length === 0 ? "No images offered" : "Choose an image"}
+              data={imageData(images.data ?? [])}
+              searchable
+              nothingFoundMessage="No image matches"
+              withAsterisk={ctxRef.current.needsImage}
+              disabled={images.isSuccess && images.data.length === 0}
+              allowDeselect={false}
+              rightSection={loadingIcon(images)}
+              value={v.image}
+              onChange={(image) => {
+                form.setFieldValue("image", image);
+                form.clearFieldError("image");
+              }}
+              error={form.errors.image ?? loadError("images", images.error)}
+              data-testid="create-image"
+            />
+          )}
+          {formError && (
+            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} p="xs" data-testid="create-error">
+              <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+                {formError}
+              </Text>
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="xs" mt="xs">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending} disabled={!account} data-testid="create-submit">
+              Create server
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

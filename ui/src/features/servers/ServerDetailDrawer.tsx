@@ -1,0 +1,92 @@
+import { Drawer, Group, Stack, Table, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
+import type { AccountView, Server } from "../../api/bindings";
+import { StatusBadge } from "../../components/StatusBadge";
+import { formatDate } from "../../lib/format";
+import { ServerActions } from "./ServerActions";
+
+type Props = {
+  server: Server | null;
+  account: AccountView | undefined;
+  providerLabel: string;
+  onClose: () => void;
+  onRename: (s: Server) => void;
+  onDelete: (s: Server) => void;
+};
+
+function ipList(ips: string[]): ReactNode {
+  if (ips.length === 0) return "—";
+  return (
+    <Stack gap={0}>
+      {ips.map((ip) => (
+        <Text key={ip} size="sm" ff="monospace">
+          {ip}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+export function ServerDetailDrawer({ server, account, providerLabel, onClose, onRename, onDelete }: Props) {
+  const rows: Array<[string, ReactNode]> = server
+    ? [
+        ["ID", <Text size="sm" ff="monospace">{server.id}</Text>],
+        ["Account", server.account],
+        ["Provider", providerLabel],
+        ["Status", server.status],
+        ["Provider status", server.provider_status || "—"],
+        ["IPv4", ipList(server.ipv4)],
+        ["IPv6", ipList(server.ipv6)],
+        ["Region", server.region || "—"],
+        ["Plan", server.plan || "—"],
+        ["Created", <span title={server.created_at ?? undefined}>{formatDate(server.created_at)}</span>],
+        ...server.details.map((d): [string, ReactNode] => [d.label, d.value]),
+      ]
+    : [];
+
+  return (
+    <Drawer
+      opened={server !== null}
+      onClose={onClose}
+      position="right"
+      size={520}
+      padding="md"
+      attributes={{ content: { "data-testid": "detail-drawer" } }}
+      title={
+        server && (
+          <Group gap="sm" wrap="nowrap">
+            <Title order={4} lineClamp={1}>
+              {server.name || server.id}
+            </Title>
+            <StatusBadge status={server.status} testId={`detail-status-${server.account_id}-${server.id}`} />
+          </Group>
+        )
+      }
+    >
+      {server && (
+        <Stack gap="md">
+          <ServerActions
+            server={server}
+            account={account}
+            providerLabel={providerLabel}
+            onRename={onRename}
+            onDelete={onDelete}
+            testIdPrefix="detail-action"
+          />
+          <Table withRowBorders verticalSpacing={6} fz="sm" data-testid="detail-table">
+            <Table.Tbody>
+              {rows.map(([k, v], i) => (
+                <Table.Tr key={`${k}-${i}`}>
+                  <Table.Th w={160} fw={500} c="dimmed" style={{ verticalAlign: "top" }}>
+                    {k}
+                  </Table.Th>
+                  <Table.Td style={{ wordBreak: "break-word" }}>{v}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

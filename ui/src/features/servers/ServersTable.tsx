@@ -1,0 +1,346 @@
+import { Badge, Group, Text, Tooltip, UnstyledButton } from "@mantine/core";
+import { IconChevronDown, IconChevronUp, IconSelector } from "@tabler/icons-react";
+import {
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+  type VisibilityState,
+} from "@tanstack/react-table";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useMemo, useRef, type KeyboardEvent } from "react";
+import type { AccountView, Server } from "../../api/bindings";
+import { StatusBadge } from "../../components/StatusBadge";
+import { formatDate, ipSortKey } from "../../lib/format";
+import { STATUS_RANK } from "../../lib/labels";
+import { ServerActions } from "./ServerActions";
+
+export const ROW_HEIGHT = 34;
+
+export type ColumnId = "name" | "account" | "provider" | "status" | "ipv4" | "ipv6" | "region" | "plan" | "created" | "id";
+
+/** Columns the user can show or hide, in display order, with their default visibility. */
+export const HIDEABLE_COLUMNS: Array<{ id: ColumnId; label: string; defaultVisible: boolean }> = [
+  { id: "name", label: "Name", defaultVisible: true },
+  { id: "account", label: "Account", defaultVisible: true },
+  { id: "provider", label: "Provider", defaultVisible: true },
+  { id: "status", label: "Status", defaultVisible: true },
+  { id: "ipv4", label: "IPv4", defaultVisible: true },
+  { id: "ipv6", label: "IPv6", defaultVisible: true },
+  { id: "region", label: "Region", defaultVisible: true },
+  { id: "plan", label: "Plan", defaultVisible: true },
+  { id: "created", label: "Created", defaultVisible: false },
+  { id: "id", label: "Server ID", defaultVisible: false },
+];
+
+export const DEFAULT_VISIBILITY: VisibilityState = Object.fromEntries(
+  HIDEABLE_COLUMNS.map((c) => [c.id, c.defaultVisible]),
+);
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+
+function IpCell({ ips }: { ips: string[] }) {
+  if (ips.length === 0) return <Text size="sm" c="dimmed">—</Text>;
+  return (
+    <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
+      <Text fz={13} ff="monospace" truncate="end" style={{ minWidth: 0 }} title={ips[0]}>
+        {ips[0]}
+      </Text>
+      {ips.length > 1 && (
+        <Tooltip label={ips.slice(1).join("\n")} style={{ whiteSpace: "pre" }} withArrow>
+          <Badge size="xs" variant="default" radius="sm" style={{ flexShrink: 0 }}>
+            +{ips.length - 1}
+          </Badge>
+        </Tooltip>
+      )}
+    </Group>
+  );
+}
+
+function Dim({ children }: { children: string }) {
+  return (
+    <Text size="sm" c={children ? undefined : "dimmed"} truncate="end" title={children || undefined}>
+      {children || "—"}
+    </Text>
+  );
+}
+
+type Props = {
+  servers: Server[];
+  accountsById: Map<string, AccountView>;
+  providerLabel: (s: Server) => string;
+  columnVisibility: VisibilityState;
+  sorting: SortingState;
+  onSortingChange: (s: SortingState) => void;
+  onOpen: (s: Server) => void;
+  onRename: (s: Server) => void;
+  onDelete: (s: Server) => void;
+};
+
+export function ServersTable(props: Props) {
+  const { servers, accountsById, providerLabel, columnVisibility, sorting, onSortingChange, onOpen, onRename, onDelete } =
+    props;
+
+  const columns = useMemo<ColumnDef<Server>[]>(
+    () => [
+      {
+        id: "name",
+        header: "Name",
+        accessorFn: (s) => s.name,
+        sortingFn: (a, b) => collator.compare(a.original.name, b.original.name),
+        cell: ({ row }) => (
+          <Text size="sm" fw={500} truncate="end" title={row.original.name}>
+            {row.original.name || <Text span c="dimmed">(no name)</Text>}
+          </Text>
+        ),
+      },
+      {
+        id: "account",
+        header: "Account",
+        size: 130,
+        accessorFn: (s) => s.account,
+        sortingFn: (a, b) => collator.compare(a.original.account, b.original.account),
+        cell: ({ row }) => <Dim>{row.original.account}</Dim>,
+      },
+      {
+        id: "provider",
+        header: "Provider",
+        size: 90,
+        accessorFn: (s) => providerLabel(s),
+        sortingFn: (a, b) => collator.compare(providerLabel(a.original), providerLabel(b.original)),
+        cell: ({ row }) => <Dim>{providerLabel(row.original)}</Dim>,
+      },
+      {
+        id: "status",
+        header: "Status",
+        size: 100,
+        accessorFn: (s) => STATUS_RANK[s.status] ?? 99,
+        sortingFn: "basic",
+        cell: ({ row }) => (
+          <StatusBadge
+            status={row.original.status}
+            title={row.original.provider_status ? `Provider says: ${row.original.provider_status}` : undefined}
+            testId={`status-${row.original.account_id}-${row.original.id}`}
+          />
+        ),
+      },
+      {
+        id: "ipv4",
+        header: "IPv4",
+        size: 136,
+        accessorFn: (s) => ipSortKey(s.ipv4[0]),
+        sortingFn: "basic",
+        cell: ({ row }) => <IpCell ips={row.original.ipv4} />,
+      },
+      {
+        id: "ipv6",
+        header: "IPv6",
+        size: 130,
+        accessorFn: (s) => s.ipv6[0] ?? "~",
+        sortingFn: (a, b) => collator.compare(a.original.ipv6[0] ?? "~", b.original.ipv6[0] ?? "~"),
+        cell: ({ row }) => <IpCell ips={row.original.ipv6} />,
+      },
+      {
+        id: "region",
+        header: "Region",
+        size: 80,
+        accessorFn: (s) => s.region,
+        sortingFn: (a, b) => collator.compare(a.original.region, b.original.region),
+        cell: ({ row }) => <Dim>{row.original.region}</Dim>,
+      },
+      {
+        id: "plan",
+        header: "Plan",
+        size: 110,
+        accessorFn: (s) => s.plan,
+        sortingFn: (a, b) => collator.compare(a.original.plan, b.original.plan),
+        cell: ({ row }) => <Dim>{row.original.plan}</Dim>,
+      },
+      {
+        id: "created",
+        header: "Created",
+        size: 150,
+        accessorFn: (s) => s.created_at ?? "",
+        sortingFn: "basic",
+        cell: ({ row }) => <Dim>{row.original.created_at ? formatDate(row.original.created_at) : ""}</Dim>,
+      },
+      {
+        id: "id",
+        header: "Server ID",
+        size: 150,
+        accessorFn: (s) => s.id,
+        sortingFn: (a, b) => collator.compare(a.original.id, b.original.id),
+        cell: ({ row }) => (
+          <Text fz={13} ff="monospace" truncate="end" title={row.original.id}>
+            {row.original.id}
+          </Text>
+        ),
+      },
+      {
+        id: "actions",
+        header: () => <span className="visually-hidden">Actions</span>,
+        size: 160,
+        enableSorting: false,
+        enableHiding: false,
+        cell: ({ row }) => {
+          const s = row.original;
+          return (
+            <ServerActions
+              server={s}
+              account={accountsById.get(s.account_id)}
+              providerLabel={providerLabel(s)}
+              onRename={onRename}
+              onDelete={onDelete}
+              onDetails={onOpen}
+            />
+          );
+        },
+      },
+    ],
+    [accountsById, providerLabel, onOpen, onRename, onDelete],
+  );
+
+  const table = useReactTable({
+    data: servers,
+    columns,
+    state: { sorting, columnVisibility },
+    onSortingChange: (updater) => onSortingChange(typeof updater === "function" ? updater(sorting) : updater),
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getRowId: (s) => `${s.account_id}/${s.id}`,
+    sortDescFirst: false,
+  });
+
+  const rows = table.getRowModel().rows;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    getItemKey: (i) => rows[i]?.id ?? i,
+  });
+  const items = virtualizer.getVirtualItems();
+  const paddingTop = items.length > 0 ? items[0].start : 0;
+  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+  const visibleColumns = table.getVisibleLeafColumns();
+  const minWidth = visibleColumns.reduce((sum, c) => sum + (c.id === "name" ? 140 : c.getSize()), 0);
+
+  const focusRow = (index: number) => {
+    if (index < 0 || index >= rows.length) return;
+    virtualizer.scrollToIndex(index, { align: "auto" });
+    requestAnimationFrame(() => {
+      scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`)?.focus();
+    });
+  };
+
+  const onRowKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, index: number, server: Server) => {
+    if (e.target !== e.currentTarget) return; // keys inside action buttons belong to them
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      onOpen(server);
+    } else if (e.key === "ArrowDown") {
+      e.preventDefault();
+      focusRow(index + 1);
+    } else if (e.key === "ArrowUp") {
+      e.preventDefault();
+      focusRow(index - 1);
+    } else if (e.key === "Home") {
+      e.preventDefault();
+      focusRow(0);
+    } else if (e.key === "End") {
+      e.preventDefault();
+      focusRow(rows.length - 1);
+    }
+  };
+
+  return (
+    <div ref={scrollRef} className="servers-scroll" data-testid="servers-table-scroll">
+      <table
+        className="servers-table"
+        data-testid="servers-table"
+        aria-rowcount={rows.length + 1}
+        style={{ minWidth }}
+      >
+        <colgroup>
+          {visibleColumns.map((c) => (
+            <col key={c.id} style={c.id === "name" ? undefined : { width: c.getSize() }} />
+          ))}
+        </colgroup>
+        <thead>
+          {table.getHeaderGroups().map((hg) => (
+            <tr key={hg.id}>
+              {hg.headers.map((h) => {
+                const sorted = h.column.getIsSorted();
+                const canSort = h.column.getCanSort();
+                return (
+                  <th
+                    key={h.id}
+                    className={`col-${h.column.id}`}
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : canSort ? "none" : undefined}
+                    data-testid={`column-${h.column.id}`}
+                  >
+                    {canSort ? (
+                      <UnstyledButton
+                        className="sort-button"
+                        onClick={h.column.getToggleSortingHandler()}
+                        data-testid={`sort-${h.column.id}`}
+                      >
+                        {flexRender(h.column.columnDef.header, h.getContext())}
+                        {sorted === "asc" ? (
+                          <IconChevronUp size={14} aria-hidden />
+                        ) : sorted === "desc" ? (
+                          <IconChevronDown size={14} aria-hidden />
+                        ) : (
+                          <IconSelector size={14} aria-hidden className="sort-idle" />
+                        )}
+                      </UnstyledButton>
+                    ) : (
+                      flexRender(h.column.columnDef.header, h.getContext())
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {paddingTop > 0 && (
+            <tr aria-hidden style={{ height: paddingTop }}>
+              <td colSpan={visibleColumns.length} />
+            </tr>
+          )}
+          {items.map((vi) => {
+            const row = rows[vi.index];
+            const s = row.original;
+            return (
+              <tr
+                key={row.id}
+                data-index={vi.index}
+                aria-rowindex={vi.index + 2}
+                data-testid={`server-row-${s.account_id}-${s.id}`}
+                tabIndex={0}
+                style={{ height: ROW_HEIGHT }}
+                onClick={() => onOpen(s)}
+                onKeyDown={(e) => onRowKeyDown(e, vi.index, s)}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className={`cell-${cell.column.id}`}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+          {paddingBottom > 0 && (
+            <tr aria-hidden style={{ height: paddingBottom }}>
+              <td colSpan={visibleColumns.length} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

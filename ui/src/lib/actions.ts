@@ -1,0 +1,79 @@
+import type { AccountView, Capability, PowerAction, Server, Status } from "../api/bindings";
+import { ACTION_CAPABILITY, CAPABILITY_PHRASE } from "./labels";
+
+export type RowAction = PowerAction | "rename" | "delete";
+
+export type Availability = {
+  /** false: the control is not shown at all (force stop on providers without it). */
+  visible: boolean;
+  enabled: boolean;
+  /** Why it is disabled; shown as the tooltip. */
+  reason: string | null;
+};
+
+const ACTION_CAP: Record<RowAction, Capability> = {
+  ...ACTION_CAPABILITY,
+  rename: "servers.rename",
+  delete: "servers.delete",
+};
+
+/** Statuses from which each power action makes sense ("unknown" allows everything). */
+const ALLOWED_FROM: Record<PowerAction, Status[]> = {
+  start: ["stopped", "unknown"],
+  stop: ["running", "starting", "unknown"],
+  force_stop: ["running", "starting", "stopping", "unknown"],
+  reboot: ["running", "unknown"],
+};
+
+function statusReason(action: PowerAction, status: Status): string {
+  if (status === "suspended") return "The provider has suspended this server";
+  if (status === "pending") return "The server is still being set up";
+  switch (action) {
+    case "start":
+      return status === "running" ? "Already running" : `The server is ${status}`;
+    case "stop":
+    case "force_stop":
+      return status === "stopped" ? "Already stopped" : `The server is ${status}`;
+    case "reboot":
+      return status === "stopped" ? "The server is stopped: start it instead" : `The server is ${status}`;
+  }
+}
+
+export function hasCapability(account: AccountView | undefined, cap: Capability): boolean {
+  return !!account?.capabilities.includes(cap);
+}
+
+export function actionAvailability(
+  action: RowAction,
+  server: Server,
+  account: AccountView | undefined,
+  providerLabel: string,
+): Availability {
+  if (!account) {
+    return { visible: action !== "force_stop", enabled: false, reason: "Account details are not loaded yet" };
+  }
+  const cap = ACTION_CAP[action];
+  if (!account.capabilities.includes(cap)) {
+    return {
+      visible: action !== "force_stop",
+      enabled: false,
+      reason: `${providerLabel} does not support ${CAPABILITY_PHRASE[cap]}`,
+    };
+  }
+  if (action === "rename") return { visible: true, enabled: true, reason: null };
+  if (action === "delete") {
+    const running = server.status === "running" || server.status === "starting" || server.status === "stopping";
+    if (running && !account.capabilities.includes("servers.delete_running")) {
+      return {
+        visible: true,
+        enabled: false,
+        reason: `Stop the server first: ${providerLabel} cannot delete a server that is ${server.status}`,
+      };
+    }
+    return { visible: true, enabled: true, reason: null };
+  }
+  if (!ALLOWED_FROM[action].includes(server.status)) {
+    return { visible: true, enabled: false, reason: statusReason(action, server.status) };
+  }
+  return { visible: true, enabled: true, reason: null };
+}

@@ -1,0 +1,26 @@
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/** created_at is expected as RFC 3339; anything unparsable is shown as it came. */
+export function formatDate(value: string | null): string {
+  if (!value) return "—";
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? value : dateFormat.format(d);
+}
+
+export function formatIps(ips: string[]): string {
+  if (ips.length === 0) return "—";
+  return ips.length === 1 ? ips[0] : `${ips[0]} +${ips.length - 1}`;
+}
+
+export function formatMemory(mb: number | null): string | null {
+  if (mb === null) return null;
+  return mb >= 1024 ? `${+(mb / 1024).toFixed(1)} GB RAM` : `${mb} MB RAM`;
+}
+
+/** Sort key that orders IPv4 numerically and keeps IPv6 / other text after it. */
+export function ipSortKey(ip: string | undefined): string {
+  if (!ip) return "~";
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
+  if (!m) return `z${ip.toLowerCase()}`;
+  return "a" + m.slice(1).map((o) => o.padStart(3, "0")).join(".");
+}

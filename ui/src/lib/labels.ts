@@ -1,0 +1,77 @@
+import type { Capability, PowerAction, ProviderInfo, ProviderKind, Status } from "../api/bindings";
+
+/** Fallback labels; the backend's ProviderInfo.label wins when it is loaded. */
+export const PROVIDER_LABELS: Record<ProviderKind, string> = {
+  vultr: "Vultr",
+  vpsnet: "VPS.NET",
+  vps247: "VPS247",
+  cloudsigma: "CloudSigma",
+  vpsorg: "VPS.org",
+};
+
+export function providerLabel(kind: ProviderKind, providers?: ProviderInfo[]): string {
+  return providers?.find((p) => p.id === kind)?.label ?? PROVIDER_LABELS[kind] ?? kind;
+}
+
+export const ALL_STATUSES: Status[] = [
+  "running",
+  "stopped",
+  "starting",
+  "stopping",
+  "pending",
+  "suspended",
+  "unknown",
+];
+
+export const TRANSITIONAL_STATUSES: ReadonlySet<Status> = new Set(["starting", "stopping", "pending"]);
+
+export function isTransitional(status: Status): boolean {
+  return TRANSITIONAL_STATUSES.has(status);
+}
+
+export const STATUS_COLORS: Record<Status, string> = {
+  running: "green",
+  stopped: "gray",
+  starting: "blue",
+  stopping: "blue",
+  pending: "blue",
+  suspended: "orange",
+  unknown: "dark",
+};
+
+/** Order used when sorting by status: the ones needing attention first. */
+export const STATUS_RANK: Record<Status, number> = {
+  running: 0,
+  starting: 1,
+  stopping: 2,
+  pending: 3,
+  stopped: 4,
+  suspended: 5,
+  unknown: 6,
+};
+
+export const ACTION_CAPABILITY: Record<PowerAction, Capability> = {
+  start: "servers.start",
+  stop: "servers.stop",
+  force_stop: "servers.force_stop",
+  reboot: "servers.reboot",
+};
+
+/** Words used in tooltips: "<Provider> does not support <phrase>". */
+export const CAPABILITY_PHRASE: Record<Capability, string> = {
+  "servers.start": "starting servers",
+  "servers.stop": "stopping servers",
+  "servers.force_stop": "force-stopping servers",
+  "servers.reboot": "rebooting servers",
+  "servers.create": "creating servers",
+  "servers.rename": "renaming servers",
+  "servers.delete": "deleting servers",
+  "servers.delete_running": "deleting running servers",
+};
+
+export const ACTION_LABELS: Record<PowerAction, { verb: string; progressive: string }> = {
+  start: { verb: "Start", progressive: "Starting" },
+  stop: { verb: "Stop", progressive: "Stopping" },
+  force_stop: { verb: "Force stop", progressive: "Force-stopping" },
+  reboot: { verb: "Reboot", progressive: "Rebooting" },
+};

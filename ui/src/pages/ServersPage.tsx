@@ -1,0 +1,361 @@
+import {
+  Alert,
+  Button,
+  Center,
+  Checkbox,
+  CloseButton,
+  Group,
+  Loader,
+  Menu,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useHotkeys, useLocalStorage } from "@mantine/hooks";
+import { IconAlertTriangle, IconColumns3, IconPlus, IconSearch, IconServer } from "@tabler/icons-react";
+import type { SortingState, VisibilityState } from "@tanstack/react-table";
+import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from "react";
+import type { ProviderKind, Server, Status } from "../api/bindings";
+import { useAccounts, useInventory, useProviders, useRenameServer } from "../api/queries";
+import { RenameModal } from "../components/RenameModal";
+import { hasCapability } from "../lib/actions";
+import { ALL_STATUSES, providerLabel as labelOf } from "../lib/labels";
+import { CreateServerModal } from "../features/servers/CreateServerModal";
+import { DeleteServerModal } from "../features/servers/DeleteServerModal";
+import { ServerDetailDrawer } from "../features/servers/ServerDetailDrawer";
+import { DEFAULT_VISIBILITY, HIDEABLE_COLUMNS, ServersTable } from "../features/servers/ServersTable";
+import { Welcome } from "./Welcome";
+
+export const COLUMNS_STORAGE_KEY = "vpsdesk.servers.columns";
+
+export type ServerFilters = { account: string | null; provider: ProviderKind | null; status: Status | null; search: string };
+const NO_FILTERS: ServerFilters = { account: null, provider: null, status: null, search: "" };
+
+export function filterServers(servers: Server[], f: ServerFilters): Server[] {
+  const q = f.search.trim().toLowerCase();
+  return servers.filter(
+    (s) =>
+      (!f.account || s.account_id === f.account) &&
+      (!f.provider || s.provider === f.provider) &&
+      (!f.status || s.status === f.status) &&
+      (!q ||
+        s.name.toLowerCase().includes(q) ||
+        s.id.toLowerCase().includes(q) ||
+        s.ipv4.some((ip) => ip.includes(q)) ||
+        s.ipv6.some((ip) => ip.toLowerCase().includes(q))),
+  );
+}
+
+function readVisibility(raw: string | undefined): VisibilityState {
+  try {
+    const parsed = raw ? (JSON.parse(raw) as unknown) : null;
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
+      const out: VisibilityState = { ...DEFAULT_VISIBILITY };
+      for (const c of HIDEABLE_COLUMNS) {
+        const v = (parsed as Record<string, unknown>)[c.id];
+        if (typeof v === "boolean") out[c.id] = v;
+      }
+      return out;
+    }
+  } catch {
+    /* ignore a corrupt value */
+  }
+  return DEFAULT_VISIBILITY;
+}
+
+export function ServersPage({ onAddAccount }: { onAddAccount: () => void }) {
+  const accounts = useAccounts();
+  const providers = useProviders();
+  const hasAccounts = (accounts.data?.length ?? 0) > 0;
+  const inventory = useInventory({ enabled: hasAccounts });
+  const rename = useRenameServer();
+
+  const [filters, setFilters] = useState<ServerFilters>(NO_FILTERS);
+  const deferredFilters = useDeferredValue(filters);
+  const [sorting, setSorting] = useState<SortingState>([{ id: "name", desc: false }]);
+  const [visibility, setVisibility] = useLocalStorage<VisibilityState>({
+    key: COLUMNS_STORAGE_KEY,
+    defaultValue: DEFAULT_VISIBILITY,
+    getInitialValueInEffect: false,
+    deserialize: readVisibility,
+    serialize: (v) => JSON.stringify(v),
+  });
+  const [selected, setSelected] = useState<{ account_id: string; id: string } | null>(null);
+  const [renaming, setRenaming] = useState<Server | null>(null);
+  const [deleting, setDeleting] = useState<Server | null>(null);
+  const [creating, setCreating] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useHotkeys([
+    ["mod+F", () => searchRef.current?.focus()],
+    ["/", () => searchRef.current?.focus()],
+  ]);
+
+  const accountsById = useMemo(() => new Map((accounts.data ?? []).map((a) => [a.id, a])), [accounts.data]);
+  const servers = inventory.data?.servers;
+  const filtered = useMemo(() => filterServers(servers ?? [], deferredFilters), [servers, deferredFilters]);
+  const providerLabel = useCallback((s: Server) => labelOf(s.provider, providers.data), [providers.data]);
+  const onOpen = useCallback((s: Server) => setSelected({ account_id: s.account_id, id: s.id }), []);
+  const onRename = useCallback((s: Server) => setRenaming(s), []);
+  const onDelete = useCallback((s: Server) => setDeleting(s), []);
+  const selectedServer =
+    (selected && servers?.find((s) => s.account_id === selected.account_id && s.id === selected.id)) || null;
+
+  const canCreate = (accounts.data ?? []).some((a) => hasCapability(a, "servers.create"));
+  const filtersActive =
+    filters.account !== null || filters.provider !== null || filters.status !== null || filters.search !== "";
+  const providerOptions = useMemo(() => {
+    const kinds = [...new Set((accounts.data ?? []).map((a) => a.provider))];
+    return kinds.map((k) => ({ value: k, label: labelOf(k, providers.data) }));
+  }, [accounts.data, providers.data]);
+
+  // ---- states before the table
+  if (accounts.isPending) {
+    return (
+      <Center h="60vh">
+        <Loader size="sm" />
+      </Center>
+    );
+  }
+  if (accounts.isError) {
+    return (
+      <Alert color="red" title="Could not load your accounts" icon={<IconAlertTriangle size={18} />}>
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{accounts.error.message}</Text>
+          <Button size="xs" variant="light" color="red" onClick={() => accounts.refetch()}>
+            Try again
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  if (!hasAccounts) return <Welcome onAddAccount={onAddAccount} />;
+
+  const total = servers?.length ?? 0;
+  const countText = !servers
+    ? ""
+    : filtered.length === total
+      ? `${total} ${total === 1 ? "server" : "servers"} across ${accountsById.size} ${accountsById.size === 1 ? "account" : "accounts"}`
+      : `${filtered.length} of ${total} servers`;
+
+  let body: ReactNode;
+  if (inventory.isPending) {
+    body = (
+      <Center className="servers-scroll" data-testid="servers-loading">
+        <Group gap="xs">
+          <Loader size="sm" />
+          <Text size="sm" c="dimmed">
+            Asking every account for its servers…
+          </Text>
+        </Group>
+      </Center>
+    );
+  } else if (inventory.isError) {
+    body = (
+      <Alert color="red" title="Could not load servers" icon={<IconAlertTriangle size={18} />}>
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{inventory.error.message}</Text>
+          <Button size="xs" variant="light" color="red" onClick={() => inventory.refetch()}>
+            Try again
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  } else if (total === 0) {
+    body = (
+      <Paper withBorder p="xl" radius="sm" data-testid="servers-empty">
+        <Stack align="center" gap="xs">
+          <IconServer size={32} stroke={1.5} color="var(--mantine-color-dimmed)" />
+          <Text fw={600}>No servers yet</Text>
+          <Text size="sm" c="dimmed" ta="center">
+            {inventory.data.errors.length > 0
+              ? "Some accounts could not be listed (see above). The others have no servers."
+              : "Your accounts have no servers. Create one to get started."}
+          </Text>
+          {canCreate && (
+            <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setCreating(true)}>
+              Create server
+            </Button>
+          )}
+        </Stack>
+      </Paper>
+    );
+  } else if (filtered.length === 0) {
+    body = (
+      <Paper withBorder p="xl" radius="sm" data-testid="servers-no-match">
+        <Stack align="center" gap="xs">
+          <Text fw={600}>No servers match these filters</Text>
+          <Button size="xs" variant="light" onClick={() => setFilters(NO_FILTERS)}>
+            Clear filters
+          </Button>
+        </Stack>
+      </Paper>
+    );
+  } else {
+    body = (
+      <ServersTable
+        servers={filtered}
+        accountsById={accountsById}
+        providerLabel={providerLabel}
+        columnVisibility={visibility}
+        sorting={sorting}
+        onSortingChange={setSorting}
+        onOpen={onOpen}
+        onRename={onRename}
+        onDelete={onDelete}
+      />
+    );
+  }
+
+  return (
+    <div className="page-fill">
+      <Group justify="space-between" wrap="nowrap" gap="sm">
+        <Group gap="sm" align="baseline" wrap="nowrap">
+          <Title order={3}>Servers</Title>
+          <Text size="sm" c="dimmed" data-testid="servers-count">
+            {countText}
+          </Text>
+        </Group>
+        <Button
+          leftSection={<IconPlus size={16} />}
+          onClick={() => setCreating(true)}
+          disabled={!canCreate}
+          title={canCreate ? undefined : "None of your accounts' providers supports creating servers"}
+          data-testid="create-server-button"
+        >
+          Create server
+        </Button>
+      </Group>
+
+      <Group gap="xs" wrap="wrap">
+        <TextInput
+          ref={searchRef}
+          placeholder="Search name, IP or ID"
+          aria-label="Search servers by name, IP address or ID"
+          leftSection={<IconSearch size={14} />}
+          rightSection={
+            filters.search ? (
+              <CloseButton size="sm" aria-label="Clear search" onClick={() => setFilters((f) => ({ ...f, search: "" }))} />
+            ) : undefined
+          }
+          value={filters.search}
+          onChange={(e) => {
+            const search = e.currentTarget.value;
+            setFilters((f) => ({ ...f, search }));
+          }}
+          w={260}
+          data-testid="search-input"
+        />
+        <Select
+          placeholder="All accounts"
+          aria-label="Filter by account"
+          data={(accounts.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+          value={filters.account}
+          onChange={(account) => setFilters((f) => ({ ...f, account }))}
+          clearable
+          w={190}
+          data-testid="filter-account"
+        />
+        <Select
+          placeholder="All providers"
+          aria-label="Filter by provider"
+          data={providerOptions}
+          value={filters.provider}
+          onChange={(provider) => setFilters((f) => ({ ...f, provider: provider as ProviderKind | null }))}
+          clearable
+          w={160}
+          data-testid="filter-provider"
+        />
+        <Select
+          placeholder="All statuses"
+          aria-label="Filter by status"
+          data={ALL_STATUSES}
+          value={filters.status}
+          onChange={(status) => setFilters((f) => ({ ...f, status: status as Status | null }))}
+          clearable
+          w={150}
+          data-testid="filter-status"
+        />
+        {filtersActive && (
+          <Button variant="subtle" size="sm" onClick={() => setFilters(NO_FILTERS)} data-testid="clear-filters">
+            Clear
+          </Button>
+        )}
+        <Menu closeOnItemClick={false} position="bottom-end" shadow="md" width={200}>
+          <Menu.Target>
+            <Button
+              variant="default"
+              leftSection={<IconColumns3 size={16} />}
+              ml="auto"
+              data-testid="column-chooser"
+            >
+              Columns
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Label>Visible columns</Menu.Label>
+            {HIDEABLE_COLUMNS.map((c) => {
+              const checked = visibility[c.id] !== false;
+              return (
+                <Menu.Item
+                  key={c.id}
+                  role="menuitemcheckbox"
+                  aria-checked={checked}
+                  data-testid={`column-toggle-${c.id}`}
+                  leftSection={<Checkbox size="xs" checked={checked} readOnly tabIndex={-1} aria-hidden />}
+                  onClick={() => setVisibility((v) => ({ ...v, [c.id]: !checked }))}
+                >
+                  {c.label}
+                </Menu.Item>
+              );
+            })}
+            <Menu.Divider />
+            <Menu.Item onClick={() => setVisibility(DEFAULT_VISIBILITY)}>Reset to default</Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      </Group>
+
+      {inventory.data && inventory.data.errors.length > 0 && (
+        <Stack gap={4} data-testid="account-errors">
+          {inventory.data.errors.map((e) => (
+            <Alert
+              key={e.account_id}
+              color="red"
+              variant="light"
+              py={6}
+              icon={<IconAlertTriangle size={16} />}
+              data-testid={`account-error-${e.account_id}`}
+            >
+              <Text size="sm">
+                <b>{e.account}</b>: {e.error.message}
+              </Text>
+            </Alert>
+          ))}
+        </Stack>
+      )}
+
+      {body}
+
+      <ServerDetailDrawer
+        server={selectedServer}
+        account={selectedServer ? accountsById.get(selectedServer.account_id) : undefined}
+        providerLabel={selectedServer ? providerLabel(selectedServer) : ""}
+        onClose={() => setSelected(null)}
+        onRename={onRename}
+        onDelete={onDelete}
+      />
+      <RenameModal
+        opened={renaming !== null}
+        title="Rename server"
+        description={renaming ? `${renaming.name} on ${renaming.account}` : undefined}
+        currentName={renaming?.name ?? ""}
+        onClose={() => setRenaming(null)}
+        onSubmit={(name) => rename.mutateAsync({ server: renaming!, name })}
+      />
+      <DeleteServerModal server={deleting} onClose={() => setDeleting(null)} />
+      <CreateServerModal opened={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
+}

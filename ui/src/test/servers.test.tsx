@@ -1,0 +1,255 @@
+import { act, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { demoState, installMockBackend } from "../api/mockBackend";
+import { COLUMNS_STORAGE_KEY } from "../pages/ServersPage";
+import { renderApp } from "./render";
+
+function rowNames(): string[] {
+  const table = screen.getByTestId("servers-table");
+  return within(table)
+    .getAllByTestId(/^server-row-/)
+    .map((row) => row.querySelector("td")!.textContent ?? "");
+}
+
+async function chooseOption(user: ReturnType<typeof renderApp>["user"], testId: string, option: string) {
+  await user.click(screen.getByTestId(testId));
+  await user.click(await screen.findByRole("option", { name: option }));
+}
+
+describe("servers table", () => {
+  it("lists every server with its status badge, and an account error above the others", async () => {
+    installMockBackend(demoState());
+    renderApp();
+
+    const table = await screen.findByTestId("servers-table");
+    expect(within(table).getAllByTestId(/^server-row-/)).toHaveLength(8);
+
+    const running = screen.getByTestId("status-demo-vultr-srv-1001");
+    expect(running).toHaveTextContent(/^running$/);
+    expect(running.getAttribute("style")).toContain("green");
+    const stopped = screen.getByTestId("status-demo-cloudsigma-srv-1003");
+    expect(stopped).toHaveTextContent(/^stopped$/);
+    expect(stopped.getAttribute("style")).toContain("gray");
+    const starting = screen.getByTestId("status-demo-vpsnet-srv-1005");
+    expect(starting).toHaveTextContent(/^starting$/);
+    expect(starting.getAttribute("style")).toContain("blue");
+    expect(starting.querySelector(".mantine-Loader-root")).not.toBeNull();
+    expect(screen.getByTestId("status-demo-cloudsigma-srv-1006").getAttribute("style")).toContain("orange");
+
+    // The failing account is reported by name, and the other accounts' servers are still listed.
+    expect(screen.getByTestId("account-error-demo-vps247")).toHaveTextContent(
+      "Demo VPS247: VPS247 did not answer within 10 s",
+    );
+    const row = screen.getByTestId("server-row-demo-vultr-srv-1001");
+    expect(row).toHaveTextContent("web-1");
+    expect(row).toHaveTextContent("Demo Vultr");
+    expect(row).toHaveTextContent("Vultr");
+    // First IPv4 plus a count of the others.
+    expect(row).toHaveTextContent("203.0.113.2");
+    expect(row).toHaveTextContent("+1");
+  });
+
+  it("narrows rows with the status filter and the text search", async () => {
+    installMockBackend(demoState());
+    const { user } = renderApp();
+    await screen.findByTestId("servers-table");
+
+    await chooseOption(user, "filter-status", "stopped");
+    await waitFor(() => expect(rowNames()).toEqual(["db-main"]));
+    expect(screen.getByTestId("servers-count")).toHaveTextContent("1 of 8 servers");
+
+    await user.click(screen.getByTestId("clear-filters"));
+    await waitFor(() => expect(rowNames()).toHaveLength(8));
+
+    await user.click(screen.getByTestId("search-input"));
+    await user.paste("198.51.100");
+    await waitFor(() => expect(rowNames()).toEqual(["web-1", "worker-1"]));
+
+    await user.clear(screen.getByTestId("search-input"));
+    await user.click(screen.getByTestId("search-input"));
+    await user.paste("srv-1008");
+    await waitFor(() => expect(rowNames()).toEqual(["vpn"]));
+
+    await user.clear(screen.getByTestId("search-input"));
+    await user.click(screen.getByTestId("search-input"));
+    await user.paste("nothing-like-this");
+    expect(await screen.findByTestId("servers-no-match")).toBeInTheDocument();
+  });
+
+  it("sorts by name when the header is clicked, also from the keyboard", async () => {
+    installMockBackend(demoState());
+    const { user } = renderApp();
+    await screen.findByTestId("servers-table");
+
+    const asc = ["cache", "ci-runner", "db-main", "legacy-mail", "vpn", "web-1", "web-2", "worker-1"];
+    expect(rowNames()).toEqual(asc);
+    expect(screen.getByTestId("column-name")).toHaveAttribute("aria-sort", "ascending");
+
+    await user.click(screen.getByTestId("sort-name"));
+    expect(rowNames()).toEqual([...asc].reverse());
+    expect(screen.getByTestId("column-name")).toHaveAttribute("aria-sort", "descending");
+
+    screen.getByTestId("sort-status").focus();
+    await user.keyboard("{Enter}");
+    expect(screen.getByTestId("column-status")).toHaveAttribute("aria-sort", "ascending");
+    expect(rowNames()[0]).not.toBe("worker-1");
+    expect(rowNames().at(-1)).toBe("vpn"); // "unknown" sorts last
+  });
+
+  it("keeps Delete disabled until the exact server name is typed, then deletes", async () => {
+    const backend = installMockBackend(demoState());
+    const { user } = renderApp();
+    await screen.findByTestId("servers-table");
+
+    await user.click(screen.getByTestId("action-delete-demo-cloudsigma-srv-1003"));
+    const input = await screen.findByTestId("delete-confirm-input");
+    const button = screen.getByTestId("delete-confirm-button");
+    expect(button).toBeDisabled();
+
+    await user.type(input, "db-mai");
+    expect(button).toBeDisabled();
+    await user.clear(input);
+    await user.type(input, "DB-MAIN");
+    expect(button).toBeDisabled();
+    await user.clear(input);
+    await user.type(input, "db-main");
+    expect(button).toBeEnabled();
+
+    await user.click(button);
+    await waitFor(() => expect(screen.queryByTestId("server-row-demo-cloudsigma-srv-1003")).toBeNull());
+    expect(backend.callsOf("delete_server")[0].args).toEqual({ account_id: "demo-cloudsigma", server_id: "srv-1003" });
+    expect(await screen.findByText("Server deleted")).toBeInTheDocument();
+  });
+
+  it("shows the optimistic status right after Stop, then the backend's", async () => {
+    const backend = installMockBackend(demoState());
+    let release: (v: null) => void = () => {};
+    backend.on("server_action", () => new Promise<null>((r) => (release = r)));
+    const { user } = renderApp();
+    await screen.findByTestId("servers-table");
+
+    const badge = () => screen.getByTestId("status-demo-vultr-srv-1001");
+    expect(badge()).toHaveTextContent("running");
+
+    await user.click(screen.getByTestId("action-stop-demo-vultr-srv-1001"));
+    // The provider has not answered yet, and the badge already says so.
+    await waitFor(() => expect(badge()).toHaveTextContent("stopping"));
+    expect(backend.callsOf("server_action")[0].args).toEqual({
+      account_id: "demo-vultr",
+      server_id: "srv-1001",
+      action: "stop",
+    });
+
+    backend.state.servers.find((s) => s.id === "srv-1001")!.status = "stopped";
+    await act(async () => release(null));
+    await waitFor(() => expect(badge()).toHaveTextContent("stopped"));
+    expect(screen.getByText("Stopping web-1")).toBeInTheDocument();
+  });
+
+  it("rolls the status back and shows the message when the action fails", async () => {
+    const backend = installMockBackend(demoState());
+    backend.on("server_action", () => {
+      throw { kind: "invalid_state", message: "The server is locked by a running backup. Try again in a few minutes.", fields: [] };
+    });
+    const { user } = renderApp();
+    await screen.findByTestId("servers-table");
+
+    await user.click(screen.getByTestId("action-reboot-demo-vultr-srv-1001"));
+    expect(await screen.findByText("The server is locked by a running backup. Try again in a few minutes.")).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId("status-demo-vultr-srv-1001")).toHaveTextContent("running"));
+  });
+
+  it("disables actions the provider lacks and says why", async () => {
+    installMockBackend(demoState());
+    const { user } = renderApp();
+    await screen.findByTestId("servers-table");
+
+    // Demo VPS.NET has no servers.rename capability.
+    const rename = screen.getByTestId("action-rename-demo-vpsnet-srv-1002");
+    expect(rename).toHaveAttribute("aria-disabled", "true");
+    await user.hover(rename);
+    expect(await screen.findByText("Rename: VPS.NET does not support renaming servers")).toBeInTheDocument();
+    await user.click(rename);
+    expect(screen.queryByTestId("rename-input")).toBeNull();
+
+    // Running server on a provider without servers.delete_running.
+    expect(screen.getByTestId("action-delete-demo-vultr-srv-1001")).toHaveAttribute("aria-disabled", "true");
+    // Start on a running server makes no sense.
+    expect(screen.getByTestId("action-start-demo-vultr-srv-1001")).toHaveAttribute("aria-disabled", "true");
+    expect(screen.getByTestId("action-stop-demo-vultr-srv-1001")).not.toHaveAttribute("aria-disabled");
+
+    // Force stop is offered only where the account has it.
+    await user.click(screen.getByTestId("action-more-demo-vpsnet-srv-1002"));
+    expect(screen.queryByTestId("action-force_stop-demo-vpsnet-srv-1002")).toBeNull();
+    await user.keyboard("{Escape}");
+    await user.click(screen.getByTestId("action-more-demo-vultr-srv-1001"));
+    expect(await screen.findByTestId("action-force_stop-demo-vultr-srv-1001")).toBeInTheDocument();
+  });
+
+  it("renames a server through the modal", async () => {
+    const backend = installMockBackend(demoState());
+    const { user } = renderApp();
+    await screen.findByTestId("servers-table");
+
+    await user.click(screen.getByTestId("action-rename-demo-vultr-srv-1001"));
+    const input = await screen.findByTestId("rename-input");
+    expect(input).toHaveValue("web-1");
+    await user.clear(input);
+    await user.type(input, "frontend-1");
+    await user.click(screen.getByTestId("rename-submit"));
+    await waitFor(() => expect(screen.getByTestId("server-row-demo-vultr-srv-1001")).toHaveTextContent("frontend-1"));
+    expect(backend.callsOf("rename_server")[0].args).toEqual({
+      account_id: "demo-vultr",
+      server_id: "srv-1001",
+      name: "frontend-1",
+    });
+  });
+
+  it("opens the detail drawer from a row click and from Enter", async () => {
+    installMockBackend(demoState());
+    const { user } = renderApp();
+    await screen.findByTestId("servers-table");
+
+    await user.click(screen.getByTestId("server-row-demo-vultr-srv-1001"));
+    const drawer = await screen.findByTestId("detail-drawer");
+    for (const text of ["srv-1001", "Demo Vultr", "active", "203.0.113.2", "198.51.100.2", "2001:db8::1", "Hostname", "host-1.example.net"]) {
+      expect(drawer).toHaveTextContent(text);
+    }
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByTestId("detail-drawer")).toBeNull());
+    // Focus goes back to the row that opened the drawer.
+    await waitFor(() => expect(screen.getByTestId("server-row-demo-vultr-srv-1001")).toHaveFocus());
+
+    screen.getByTestId("server-row-demo-cloudsigma-srv-1003").focus();
+    await user.keyboard("{Enter}");
+    expect(await screen.findByTestId("detail-drawer")).toHaveTextContent("db-main");
+  });
+
+  it("hides a column from the chooser and remembers it", async () => {
+    installMockBackend(demoState());
+    const { user, unmount } = renderApp();
+    await screen.findByTestId("servers-table");
+    expect(screen.getByTestId("column-ipv6")).toBeInTheDocument();
+
+    await user.click(screen.getByTestId("column-chooser"));
+    await user.click(await screen.findByTestId("column-toggle-ipv6"));
+    await waitFor(() => expect(screen.queryByTestId("column-ipv6")).toBeNull());
+    expect(JSON.parse(window.localStorage.getItem(COLUMNS_STORAGE_KEY)!)).toMatchObject({ ipv6: false });
+
+    unmount();
+    renderApp();
+    await screen.findByTestId("servers-table");
+    expect(screen.queryByTestId("column-ipv6")).toBeNull();
+    expect(screen.getByTestId("column-ipv4")).toBeInTheDocument();
+  });
+
+  it("renders only a window of rows for a 10,000-server inventory", async () => {
+    installMockBackend(demoState(10_000));
+    renderApp();
+    const table = await screen.findByTestId("servers-table", {}, { timeout: 10_000 });
+    const rows = within(table).getAllByTestId(/^server-row-/);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.length).toBeLessThan(100);
+    expect(screen.getByTestId("servers-count")).toHaveTextContent("10000 servers");
+  });
+});

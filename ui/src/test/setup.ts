@@ -1,0 +1,51 @@
+import "@testing-library/jest-dom/vitest";
+import { notifications } from "@mantine/notifications";
+import { cleanup } from "@testing-library/react";
+import { afterEach, beforeEach, vi } from "vitest";
+import { uninstallMockBackend } from "../api/mockBackend";
+
+// --- jsdom gaps that Mantine and TanStack Virtual need ---------------------------------------
+
+Object.defineProperty(window, "matchMedia", {
+  writable: true,
+  value: vi.fn().mockImplementation((query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: vi.fn(),
+    removeListener: vi.fn(),
+    addEventListener: vi.fn(),
+    removeEventListener: vi.fn(),
+    dispatchEvent: vi.fn(),
+  })),
+});
+
+class ResizeObserverStub {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+window.ResizeObserver = ResizeObserverStub as unknown as typeof ResizeObserver;
+Element.prototype.scrollIntoView = vi.fn();
+Element.prototype.scrollTo = vi.fn() as unknown as typeof Element.prototype.scrollTo;
+
+// jsdom lays nothing out, so every element measures 0 and the virtualizer would render no row.
+// Give elements a viewport-sized box: the servers table then renders 800 / 34 ≈ 24 rows + overscan.
+export const VIEWPORT = { width: 1280, height: 800 };
+Object.defineProperty(HTMLElement.prototype, "clientHeight", { configurable: true, get: () => VIEWPORT.height });
+Object.defineProperty(HTMLElement.prototype, "clientWidth", { configurable: true, get: () => VIEWPORT.width });
+Object.defineProperty(HTMLElement.prototype, "offsetHeight", { configurable: true, get: () => 34 });
+Object.defineProperty(HTMLElement.prototype, "offsetWidth", { configurable: true, get: () => VIEWPORT.width });
+
+// --- isolation between tests ---------------------------------------------------------------------
+
+beforeEach(() => {
+  window.localStorage.clear();
+  window.location.hash = "";
+});
+
+afterEach(() => {
+  cleanup();
+  notifications.clean();
+  uninstallMockBackend();
+});

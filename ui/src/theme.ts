@@ -1,0 +1,17 @@
+import { createTheme } from "@mantine/core";
+
+/** Calm and dense: system fonts (no web fonts: strict CSP, offline app), small radius, sm controls. */
+export const theme = createTheme({
+  primaryColor: "blue",
+  defaultRadius: "sm",
+  cursorType: "pointer",
+  fontFamily:
+    "system-ui, -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif",
+  fontFamilyMonospace: "ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', monospace",
+  headings: { fontWeight: "650" },
+  components: {
+    Tooltip: { defaultProps: { openDelay: 250, withArrow: true, multiline: true, maw: 320 } },
+    Modal: { defaultProps: { centered: true, overlayProps: { backgroundOpacity: 0.4, blur: 1 } } },
+    Alert: { defaultProps: { radius: "sm" } },
+  },
+});
