@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::accounts::{validate_endpoint, validate_name, Account, AccountStore, Loaded};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use crate::http::Http;
 use crate::model::{
     AccountError, Capability, CreateServer, Image, Inventory, Plan, PowerAction, ProviderKind, Region, Server,
@@ -346,10 +346,4 @@ pub fn server_name(name: &str) -> Result<String> {
         return Err(Error::field("name", "control characters are not allowed"));
     }
     Ok(name.to_string())
-}
-
-impl From<ErrorKind> for Error {
-    fn from(kind: ErrorKind) -> Self {
-        Error::new(kind, format!("{kind:?}"))
-    }
 }

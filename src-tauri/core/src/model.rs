@@ -4,8 +4,6 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::ErrorKind;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum ProviderKind {
@@ -182,10 +180,4 @@ pub struct AccountError {
 pub struct Inventory {
     pub servers: Vec<Server>,
     pub errors: Vec<AccountError>,
-}
-
-impl AccountError {
-    pub fn kind(&self) -> ErrorKind {
-        self.error.kind
-    }
 }

@@ -117,7 +117,7 @@ async fn seed_serves_the_doc_examples_verbatim() {
     );
     assert_eq!(
         v.json("/v1/startupscript/list", &[]).await,
-        doc(r#"{ "3": { "SCRIPTID": "3", "date_created": "2014-05-21 15:27:18", "date_modified": "2014-05-21 15:27:18", "name": "test ", "type": "boot", "script": "#!/bin/bash echo Hello World > /root/hello" }, "5": { "SCRIPTID": "5", "date_created": "2014-08-22 15:27:18", "date_modified": "2014-09-22 15:27:18", "name": "test ", "type": "pxe", "script": "#!ipxe\necho Hello World\nshell" } }"#)
+        doc(r##"{ "3": { "SCRIPTID": "3", "date_created": "2014-05-21 15:27:18", "date_modified": "2014-05-21 15:27:18", "name": "test ", "type": "boot", "script": "#!/bin/bash echo Hello World > /root/hello" }, "5": { "SCRIPTID": "5", "date_created": "2014-08-22 15:27:18", "date_modified": "2014-09-22 15:27:18", "name": "test ", "type": "pxe", "script": "#!ipxe\necho Hello World\nshell" } }"##)
     );
 }
 
@@ -374,7 +374,7 @@ async fn addresses_and_reverse_dns() {
     let ips = v.json("/v1/server/list_ipv4", &sub).await;
     let entries = ips["576965"].as_array().unwrap();
     assert_eq!(entries.len(), 4);
-    let added = entries.iter().filter(|e| e["type"] == "secondary_ip").last().unwrap()["ip"].as_str().unwrap().to_owned();
+    let added = entries.iter().rfind(|e| e["type"] == "secondary_ip").unwrap()["ip"].as_str().unwrap().to_owned();
 
     v.ok("/v1/server/reverse_set_ipv4", &[("SUBID", "576965"), ("ip", &added), ("entry", "mail.example.com")]).await;
     let reverse_of = |ips: &Value, ip: &str| {

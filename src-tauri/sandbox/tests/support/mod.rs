@@ -7,7 +7,7 @@ use reqwest::{Client, Response, StatusCode};
 use serde_json::Value;
 use vpsdesk_sandbox::{demo_accounts, Options, Provider, Sandbox};
 
-pub const TRANSITION_MS: u64 = 100;
+pub const TRANSITION_MS: u64 = 300;
 
 /// Longer than a transition, with room for a busy machine.
 pub const SETTLE: Duration = Duration::from_millis(TRANSITION_MS * 3);
