@@ -89,7 +89,11 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { latency_ms: 0, transition_ms: 1500, port: None }
+        Options {
+            latency_ms: 0,
+            transition_ms: 1500,
+            port: None,
+        }
     }
 }
 
@@ -107,7 +111,9 @@ impl Sandbox {
         };
         let mut listeners = HashMap::new();
         for provider in Provider::ALL {
-            let Some(imp) = registry::implementation(provider) else { continue };
+            let Some(imp) = registry::implementation(provider) else {
+                continue;
+            };
             let port = match opts.port {
                 None => 0,
                 Some(first) => first.checked_add(provider.port_offset()).ok_or_else(|| {
@@ -123,7 +129,9 @@ impl Sandbox {
     /// `http://127.0.0.1:PORT`, without a trailing slash; `None` when the
     /// provider has no simulator yet.
     pub fn endpoint(&self, p: Provider) -> Option<String> {
-        self.listeners.get(&p).map(|l| format!("http://{}", l.addr()))
+        self.listeners
+            .get(&p)
+            .map(|l| format!("http://{}", l.addr()))
     }
 
     /// Replaces the faults of `p`'s simulator; ignored for a provider without one.
@@ -135,7 +143,10 @@ impl Sandbox {
 
     /// Every provider request that reached `p`'s simulator, oldest first.
     pub fn requests(&self, p: Provider) -> Vec<LoggedRequest> {
-        self.listeners.get(&p).map(|l| l.control().requests()).unwrap_or_default()
+        self.listeners
+            .get(&p)
+            .map(|l| l.control().requests())
+            .unwrap_or_default()
     }
 
     pub fn shutdown(self) {

@@ -10,6 +10,7 @@ export function StatusBadge({ status, testId, title }: { status: Status; testId?
       data-status={status}
       color={color}
       variant="light"
+      className={`status-badge status-${status}`}
       size="sm"
       radius="sm"
       title={title}

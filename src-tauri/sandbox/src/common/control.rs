@@ -37,13 +37,19 @@ impl Control {
     }
 
     pub fn requests(&self) -> Vec<LoggedRequest> {
-        self.log.lock().unwrap_or_else(PoisonError::into_inner).clone()
+        self.log
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     /// Clears faults and log and re-seeds the provider state.
     pub fn reset(&self) {
         self.set_faults(Faults::default());
-        self.log.lock().unwrap_or_else(PoisonError::into_inner).clear();
+        self.log
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
         (self.reseed)();
     }
 
@@ -60,19 +66,29 @@ impl Control {
         let uri = req.uri();
         let entry = LoggedRequest::new(req.method().as_str(), uri.path(), uri.query());
         tracing::debug!(method = %entry.method, path = %entry.path, query = %entry.query, "sandbox request");
-        self.log.lock().unwrap_or_else(PoisonError::into_inner).push(entry);
+        self.log
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(entry);
     }
 
     /// The verdict and the latency to add, read under one lock so concurrent
     /// requests each consume their own share of `fail_count`.
     fn judge(&self) -> (Verdict, Duration) {
         let mut faults = self.faults.lock().unwrap_or_else(PoisonError::into_inner);
-        (faults.judge(), self.latency + Duration::from_millis(faults.latency_ms))
+        (
+            faults.judge(),
+            self.latency + Duration::from_millis(faults.latency_ms),
+        )
     }
 }
 
 /// Logs and applies faults to every request except the admin routes.
-pub(crate) async fn simulate(State(control): State<Arc<Control>>, req: Request, next: Next) -> Response {
+pub(crate) async fn simulate(
+    State(control): State<Arc<Control>>,
+    req: Request,
+    next: Next,
+) -> Response {
     if req.uri().path().starts_with(ADMIN_PREFIX) {
         return next.run(req).await;
     }
@@ -84,10 +100,19 @@ pub(crate) async fn simulate(State(control): State<Arc<Control>>, req: Request, 
     }
     tokio::time::sleep(latency).await;
     match verdict {
-        Verdict::Fail { status, retry_after } => {
-            let mut response = (status, format!("Simulated failure: HTTP {}", status.as_u16())).into_response();
+        Verdict::Fail {
+            status,
+            retry_after,
+        } => {
+            let mut response = (
+                status,
+                format!("Simulated failure: HTTP {}", status.as_u16()),
+            )
+                .into_response();
             if let Some(seconds) = retry_after {
-                response.headers_mut().insert(header::RETRY_AFTER, seconds.into());
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, seconds.into());
             }
             response
         }

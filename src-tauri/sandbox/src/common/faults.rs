@@ -24,7 +24,10 @@ pub struct Faults {
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Verdict {
     Hang,
-    Fail { status: StatusCode, retry_after: Option<u64> },
+    Fail {
+        status: StatusCode,
+        retry_after: Option<u64>,
+    },
     Proceed,
 }
 
@@ -44,12 +47,19 @@ impl Faults {
                 }
             };
             if forced {
-                let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-                return Verdict::Fail { status, retry_after: self.retry_after };
+                let status =
+                    StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                return Verdict::Fail {
+                    status,
+                    retry_after: self.retry_after,
+                };
             }
         }
         if self.failure_rate > 0.0 && rand::random_bool(self.failure_rate.min(1.0)) {
-            return Verdict::Fail { status: StatusCode::INTERNAL_SERVER_ERROR, retry_after: None };
+            return Verdict::Fail {
+                status: StatusCode::INTERNAL_SERVER_ERROR,
+                retry_after: None,
+            };
         }
         Verdict::Proceed
     }
@@ -66,8 +76,16 @@ mod tests {
 
     #[test]
     fn fail_count_runs_out() {
-        let mut f = Faults { fail_status: Some(503), fail_count: Some(2), retry_after: Some(2), ..Faults::default() };
-        let fail = Verdict::Fail { status: StatusCode::SERVICE_UNAVAILABLE, retry_after: Some(2) };
+        let mut f = Faults {
+            fail_status: Some(503),
+            fail_count: Some(2),
+            retry_after: Some(2),
+            ..Faults::default()
+        };
+        let fail = Verdict::Fail {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            retry_after: Some(2),
+        };
         assert_eq!(f.judge(), fail);
         assert_eq!(f.judge(), fail);
         assert_eq!(f.judge(), Verdict::Proceed);
@@ -76,23 +94,45 @@ mod tests {
 
     #[test]
     fn fail_status_without_count_lasts() {
-        let mut f = Faults { fail_status: Some(429), ..Faults::default() };
+        let mut f = Faults {
+            fail_status: Some(429),
+            ..Faults::default()
+        };
         for _ in 0..10 {
-            assert!(matches!(f.judge(), Verdict::Fail { status: StatusCode::TOO_MANY_REQUESTS, .. }));
+            assert!(matches!(
+                f.judge(),
+                Verdict::Fail {
+                    status: StatusCode::TOO_MANY_REQUESTS,
+                    ..
+                }
+            ));
         }
     }
 
     #[test]
     fn certain_failure_rate_always_fails() {
-        let mut f = Faults { failure_rate: 1.0, ..Faults::default() };
+        let mut f = Faults {
+            failure_rate: 1.0,
+            ..Faults::default()
+        };
         for _ in 0..10 {
-            assert!(matches!(f.judge(), Verdict::Fail { status: StatusCode::INTERNAL_SERVER_ERROR, .. }));
+            assert!(matches!(
+                f.judge(),
+                Verdict::Fail {
+                    status: StatusCode::INTERNAL_SERVER_ERROR,
+                    ..
+                }
+            ));
         }
     }
 
     #[test]
     fn hang_wins() {
-        let mut f = Faults { hang: true, fail_status: Some(503), ..Faults::default() };
+        let mut f = Faults {
+            hang: true,
+            fail_status: Some(503),
+            ..Faults::default()
+        };
         assert_eq!(f.judge(), Verdict::Hang);
     }
 

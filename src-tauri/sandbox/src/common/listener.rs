@@ -21,7 +21,10 @@ impl Listener {
         let control = Arc::new(Control::new(settings.latency, simulator.reset));
         let app = admin::routes(Arc::clone(&control))
             .merge(simulator.routes)
-            .layer(middleware::from_fn_with_state(Arc::clone(&control), simulate));
+            .layer(middleware::from_fn_with_state(
+                Arc::clone(&control),
+                simulate,
+            ));
         let shutdown = Arc::clone(&control);
         tokio::spawn(async move {
             let served = axum::serve(tcp, app)

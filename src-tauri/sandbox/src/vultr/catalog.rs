@@ -3,8 +3,8 @@
 use axum::Json;
 use serde::Serialize;
 
-use super::seed::{OPERATING_SYSTEMS, PLANS, REGIONS};
 use super::invalid;
+use super::seed::{OPERATING_SYSTEMS, PLANS, REGIONS};
 use crate::common::{Failure, Keyed, Params};
 
 pub(super) struct Region {
@@ -78,7 +78,13 @@ pub(super) struct OsView {
 
 impl From<&Os> for OsView {
     fn from(os: &Os) -> Self {
-        OsView { id: os.id.to_string(), name: os.name, arch: os.arch, family: os.family, windows: os.windows }
+        OsView {
+            id: os.id.to_string(),
+            name: os.name,
+            arch: os.arch,
+            family: os.family,
+            windows: os.windows,
+        }
     }
 }
 
@@ -107,7 +113,12 @@ pub(super) struct RegionView {
 }
 
 pub(super) async fn os_list() -> Json<Keyed<u32, OsView>> {
-    Json(OPERATING_SYSTEMS.iter().map(|os| (os.id, os.into())).collect())
+    Json(
+        OPERATING_SYSTEMS
+            .iter()
+            .map(|os| (os.id, os.into()))
+            .collect(),
+    )
 }
 
 pub(super) async fn plans_list() -> Json<Keyed<u32, PlanView>> {
@@ -151,6 +162,7 @@ pub(super) async fn regions_list() -> Json<Keyed<u32, RegionView>> {
 
 /// A plain array of integer plan ids: `[]` when a region is full.
 pub(super) async fn regions_availability(params: Params) -> Result<Json<&'static [u32]>, Failure> {
-    let region = region(params.get("DCID")).ok_or_else(|| invalid("Invalid DCID.  Check DCID value"))?;
+    let region =
+        region(params.get("DCID")).ok_or_else(|| invalid("Invalid DCID.  Check DCID value"))?;
     Ok(Json(region.available))
 }

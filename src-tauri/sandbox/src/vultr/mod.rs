@@ -37,7 +37,10 @@ pub(crate) const IMPLEMENTATION: Implementation = Implementation {
 };
 
 fn simulator(settings: Settings) -> Simulator {
-    Simulator::new(Store::new(move || seed::seed(settings.transition)), routes())
+    Simulator::new(
+        Store::new(move || seed::seed(settings.transition)),
+        routes(),
+    )
 }
 
 /// The doc's 412: "Request failed. Check the response body for a more detailed description".
@@ -46,7 +49,9 @@ fn invalid(message: impl Into<String>) -> Failure {
 }
 
 fn required<'p>(params: &'p Params, name: &str) -> Result<&'p str, Failure> {
-    params.get(name).ok_or_else(|| invalid(format!("Missing parameter: {name}")))
+    params
+        .get(name)
+        .ok_or_else(|| invalid(format!("Missing parameter: {name}")))
 }
 
 /// The doc's 'yes'/'no' flags. Anything else is refused so a client sending
@@ -56,7 +61,9 @@ fn yes_no(params: &Params, name: &str, default: bool) -> Result<bool, Failure> {
         None => Ok(default),
         Some("yes") => Ok(true),
         Some("no") => Ok(false),
-        Some(other) => Err(invalid(format!("Invalid value for {name}: '{other}', expected 'yes' or 'no'"))),
+        Some(other) => Err(invalid(format!(
+            "Invalid value for {name}: '{other}', expected 'yes' or 'no'"
+        ))),
     }
 }
 
@@ -65,7 +72,10 @@ fn routes() -> Router<Store<Vultr>> {
         .route("/v1/os/list", get(catalog::os_list))
         .route("/v1/plans/list", get(catalog::plans_list))
         .route("/v1/regions/list", get(catalog::regions_list))
-        .route("/v1/regions/availability", get(catalog::regions_availability));
+        .route(
+            "/v1/regions/availability",
+            get(catalog::regions_availability),
+        );
     let account = Router::new()
         .route("/v1/account/info", get(account::info))
         .route("/v1/iso/list", get(account::iso_list))
@@ -81,16 +91,34 @@ fn routes() -> Router<Store<Vultr>> {
         .route("/v1/server/os_change", post(server::os_change))
         .route("/v1/server/os_change_list", get(server::os_change_list))
         .route("/v1/server/restore_backup", post(server::restore_backup))
-        .route("/v1/server/restore_snapshot", post(server::restore_snapshot))
+        .route(
+            "/v1/server/restore_snapshot",
+            post(server::restore_snapshot),
+        )
         .route("/v1/server/create_ipv4", post(network::create_ipv4))
         .route("/v1/server/destroy_ipv4", post(network::destroy_ipv4))
         .route("/v1/server/list_ipv4", get(network::list_ipv4))
         .route("/v1/server/list_ipv6", get(network::list_ipv6))
-        .route("/v1/server/reverse_default_ipv4", post(network::reverse_default_ipv4))
-        .route("/v1/server/reverse_set_ipv4", post(network::reverse_set_ipv4))
-        .route("/v1/server/reverse_list_ipv6", get(network::reverse_list_ipv6))
-        .route("/v1/server/reverse_set_ipv6", post(network::reverse_set_ipv6))
-        .route("/v1/server/reverse_delete_ipv6", post(network::reverse_delete_ipv6))
+        .route(
+            "/v1/server/reverse_default_ipv4",
+            post(network::reverse_default_ipv4),
+        )
+        .route(
+            "/v1/server/reverse_set_ipv4",
+            post(network::reverse_set_ipv4),
+        )
+        .route(
+            "/v1/server/reverse_list_ipv6",
+            get(network::reverse_list_ipv6),
+        )
+        .route(
+            "/v1/server/reverse_set_ipv6",
+            post(network::reverse_set_ipv6),
+        )
+        .route(
+            "/v1/server/reverse_delete_ipv6",
+            post(network::reverse_delete_ipv6),
+        )
         .route("/v1/snapshot/list", get(account::snapshot_list))
         .route("/v1/snapshot/create", post(account::snapshot_create))
         .route("/v1/snapshot/destroy", post(account::snapshot_destroy))
@@ -110,10 +138,9 @@ fn routes() -> Router<Store<Vultr>> {
 }
 
 async fn require_key(req: Request, next: Next) -> Response {
-    let authorized = req
-        .uri()
-        .query()
-        .is_some_and(|q| form_urlencoded::parse(q.as_bytes()).any(|(k, v)| k == "api_key" && v == API_KEY));
+    let authorized = req.uri().query().is_some_and(|q| {
+        form_urlencoded::parse(q.as_bytes()).any(|(k, v)| k == "api_key" && v == API_KEY)
+    });
     if authorized {
         next.run(req).await
     } else {
@@ -129,5 +156,8 @@ async fn wrong_method() -> Failure {
 }
 
 async fn unknown_location() -> Failure {
-    Failure::new(StatusCode::BAD_REQUEST, "Invalid API location. Check the URL that you are using")
+    Failure::new(
+        StatusCode::BAD_REQUEST,
+        "Invalid API location. Check the URL that you are using",
+    )
 }

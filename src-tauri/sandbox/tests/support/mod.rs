@@ -21,18 +21,29 @@ pub struct Vultr {
 
 impl Vultr {
     pub async fn start() -> Vultr {
-        Self::with(Options { transition_ms: TRANSITION_MS, ..Options::default() }).await
+        Self::with(Options {
+            transition_ms: TRANSITION_MS,
+            ..Options::default()
+        })
+        .await
     }
 
     pub async fn with(opts: Options) -> Vultr {
         let sandbox = Sandbox::start(opts).await.expect("sandbox starts");
-        let base = sandbox.endpoint(Provider::Vultr).expect("vultr is implemented");
+        let base = sandbox
+            .endpoint(Provider::Vultr)
+            .expect("vultr is implemented");
         let key = demo_accounts()
             .into_iter()
             .find(|a| a.provider == Provider::Vultr)
             .expect("a demo vultr account")
             .secret;
-        Vultr { sandbox, base, key, http: Client::new() }
+        Vultr {
+            sandbox,
+            base,
+            key,
+            http: Client::new(),
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -83,7 +94,11 @@ impl Vultr {
     /// POST that must fail with 412, returning the text body.
     pub async fn refused(&self, path: &str, form: &[(&str, &str)]) -> String {
         let response = self.post(path, form).await;
-        assert_eq!(response.status(), StatusCode::PRECONDITION_FAILED, "POST {path} {form:?}");
+        assert_eq!(
+            response.status(),
+            StatusCode::PRECONDITION_FAILED,
+            "POST {path} {form:?}"
+        );
         response.text().await.unwrap_or_default()
     }
 
@@ -92,12 +107,17 @@ impl Vultr {
         let response = self.post("/v1/server/create", form).await;
         assert_eq!(response.status(), StatusCode::OK, "create {form:?}");
         let body: Value = response.json().await.expect("JSON");
-        body["SUBID"].as_str().expect("SUBID is a string").to_owned()
+        body["SUBID"]
+            .as_str()
+            .expect("SUBID is a string")
+            .to_owned()
     }
 
     /// Creates a server and waits until it is installed.
     pub async fn create_active(&self) -> String {
-        let subid = self.create(&[("DCID", "1"), ("VPSPLANID", "29"), ("OSID", "1743")]).await;
+        let subid = self
+            .create(&[("DCID", "1"), ("VPSPLANID", "29"), ("OSID", "1743")])
+            .await;
         tokio::time::sleep(SETTLE).await;
         subid
     }
@@ -106,5 +126,9 @@ impl Vultr {
 /// `status`, `power_status`, `server_state` of a server object.
 pub fn states(server: &Value) -> (&str, &str, &str) {
     let field = |name: &str| server[name].as_str().unwrap_or("<missing>");
-    (field("status"), field("power_status"), field("server_state"))
+    (
+        field("status"),
+        field("power_status"),
+        field("server_state"),
+    )
 }

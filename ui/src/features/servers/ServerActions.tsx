@@ -1,4 +1,4 @@
-import { ActionIcon, Group, Menu, Text, Tooltip } from "@mantine/core";
+import { ActionIcon, Group, Menu, Text } from "@mantine/core";
 import { modals } from "@mantine/modals";
 import {
   IconDots,
@@ -10,7 +10,7 @@ import {
   IconRefresh,
   IconTrash,
 } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { AccountView, PowerAction, Server } from "../../api/bindings";
 import { useServerAction } from "../../api/queries";
 import { actionAvailability, type Availability } from "../../lib/actions";
@@ -27,6 +27,12 @@ type Props = {
   testIdPrefix?: string;
 };
 
+const ICON = 16;
+
+/**
+ * Tooltips come from the surrounding useDelegatedTooltip() region (data-tip), not from one
+ * Tooltip per button: rows of a virtualized table are mounted by the dozen while scrolling.
+ */
 function ActionButton(props: {
   label: string;
   icon: ReactNode;
@@ -39,26 +45,57 @@ function ActionButton(props: {
   const { label, icon, availability, onClick, testId, color, loading } = props;
   const disabled = !availability.enabled;
   return (
-    <Tooltip label={disabled && availability.reason ? `${label}: ${availability.reason}` : label} openDelay={250} withArrow>
-      {/* aria-disabled instead of disabled: a disabled button gets no pointer events, so no tooltip. */}
-      <ActionIcon
-        variant="subtle"
-        color={color ?? "gray"}
-        size={24}
-        className="row-action"
-        aria-label={label}
-        data-testid={testId}
-        data-disabled={disabled || undefined}
-        aria-disabled={disabled || undefined}
-        loading={loading}
-        onClick={(e) => {
-          e.stopPropagation();
-          if (!disabled) onClick();
-        }}
-      >
-        {icon}
-      </ActionIcon>
-    </Tooltip>
+    // aria-disabled rather than disabled: it stays focusable and hoverable, so the reason can be shown.
+    <ActionIcon
+      variant="subtle"
+      color={color ?? "gray"}
+      size={24}
+      className="row-action"
+      aria-label={label}
+      aria-description={disabled && availability.reason ? availability.reason : undefined}
+      data-tip={disabled && availability.reason ? `${label}: ${availability.reason}` : label}
+      data-testid={testId}
+      data-disabled={disabled || undefined}
+      aria-disabled={disabled || undefined}
+      loading={loading}
+      onClick={(e) => {
+        e.stopPropagation();
+        if (!disabled) onClick();
+      }}
+    >
+      {icon}
+    </ActionIcon>
+  );
+}
+
+/** The per-row Menu is only built once it is first opened (a closed Menu still costs a floating context). */
+function MoreMenu({ testId, children }: { testId: string; children: ReactNode }) {
+  const [opened, setOpened] = useState(false);
+  const [mounted, setMounted] = useState(false);
+  const trigger = (
+    <ActionIcon
+      variant="subtle"
+      color="gray"
+      size={24}
+      aria-label="More actions"
+      aria-haspopup="menu"
+      data-tip="More actions"
+      data-testid={testId}
+      onClick={(e) => {
+        e.stopPropagation();
+        setMounted(true);
+        setOpened((o) => !o);
+      }}
+    >
+      <IconDots size={ICON} />
+    </ActionIcon>
+  );
+  if (!mounted) return trigger;
+  return (
+    <Menu opened={opened} onChange={setOpened} position="bottom-end" withinPortal shadow="md" width={240}>
+      <Menu.Target>{trigger}</Menu.Target>
+      <Menu.Dropdown onClick={(e) => e.stopPropagation()}>{children}</Menu.Dropdown>
+    </Menu>
   );
 }
 
@@ -84,13 +121,12 @@ export function ServerActions({ server, account, providerLabel, onRename, onDele
     });
 
   const force = avail("force_stop");
-  const iconSize = 16;
 
   return (
-    <Group gap={0} wrap="nowrap" justify="flex-end" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+    <Group gap={0} wrap="nowrap" justify="flex-end" onClick={(e) => e.stopPropagation()}>
       <ActionButton
         label="Start"
-        icon={<IconPlayerPlay size={iconSize} />}
+        icon={<IconPlayerPlay size={ICON} />}
         color="green"
         availability={avail("start")}
         loading={pendingAction === "start"}
@@ -99,7 +135,7 @@ export function ServerActions({ server, account, providerLabel, onRename, onDele
       />
       <ActionButton
         label="Stop"
-        icon={<IconPlayerStop size={iconSize} />}
+        icon={<IconPlayerStop size={ICON} />}
         color="orange"
         availability={avail("stop")}
         loading={pendingAction === "stop"}
@@ -108,7 +144,7 @@ export function ServerActions({ server, account, providerLabel, onRename, onDele
       />
       <ActionButton
         label="Reboot"
-        icon={<IconRefresh size={iconSize} />}
+        icon={<IconRefresh size={ICON} />}
         color="blue"
         availability={avail("reboot")}
         loading={pendingAction === "reboot"}
@@ -117,57 +153,43 @@ export function ServerActions({ server, account, providerLabel, onRename, onDele
       />
       <ActionButton
         label="Rename"
-        icon={<IconPencil size={iconSize} />}
+        icon={<IconPencil size={ICON} />}
         availability={avail("rename")}
         onClick={() => onRename(server)}
         testId={`${testIdPrefix}-rename-${suffix}`}
       />
       <ActionButton
         label="Delete"
-        icon={<IconTrash size={iconSize} />}
+        icon={<IconTrash size={ICON} />}
         color="red"
         availability={avail("delete")}
         onClick={() => onDelete(server)}
         testId={`${testIdPrefix}-delete-${suffix}`}
       />
       {(onDetails || force.visible) && (
-        <Menu position="bottom-end" withinPortal shadow="md" width={220}>
-          <Menu.Target>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              size={24}
-              aria-label="More actions"
-              data-testid={`${testIdPrefix}-more-${suffix}`}
+        <MoreMenu testId={`${testIdPrefix}-more-${suffix}`}>
+          {onDetails && (
+            <Menu.Item leftSection={<IconInfoCircle size={14} />} onClick={() => onDetails(server)}>
+              Show details
+            </Menu.Item>
+          )}
+          {force.visible && (
+            <Menu.Item
+              color="red"
+              leftSection={<IconPower size={14} />}
+              disabled={!force.enabled}
+              data-testid={`${testIdPrefix}-force_stop-${suffix}`}
+              onClick={forceStop}
             >
-              <IconDots size={iconSize} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            {onDetails && (
-              <Menu.Item leftSection={<IconInfoCircle size={14} />} onClick={() => onDetails(server)}>
-                Show details
-              </Menu.Item>
-            )}
-            {force.visible && (
-              <Menu.Item
-                color="red"
-                leftSection={<IconPower size={14} />}
-                disabled={!force.enabled}
-                title={force.reason ?? undefined}
-                data-testid={`${testIdPrefix}-force_stop-${suffix}`}
-                onClick={forceStop}
-              >
-                Force stop
-                {force.reason && (
-                  <Text size="xs" c="dimmed">
-                    {force.reason}
-                  </Text>
-                )}
-              </Menu.Item>
-            )}
-          </Menu.Dropdown>
-        </Menu>
+              Force stop
+              {force.reason && (
+                <Text size="xs" c="dimmed">
+                  {force.reason}
+                </Text>
+              )}
+            </Menu.Item>
+          )}
+        </MoreMenu>
       )}
     </Group>
   );

@@ -1,6 +1,7 @@
 import { Drawer, Group, Stack, Table, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import type { AccountView, Server } from "../../api/bindings";
+import { useDelegatedTooltip } from "../../components/DelegatedTooltip";
 import { StatusBadge } from "../../components/StatusBadge";
 import { formatDate } from "../../lib/format";
 import { ServerActions } from "./ServerActions";
@@ -28,6 +29,7 @@ function ipList(ips: string[]): ReactNode {
 }
 
 export function ServerDetailDrawer({ server, account, providerLabel, onClose, onRename, onDelete }: Props) {
+  const tips = useDelegatedTooltip();
   const rows: Array<[string, ReactNode]> = server
     ? [
         ["ID", <Text size="sm" ff="monospace">{server.id}</Text>],
@@ -45,48 +47,50 @@ export function ServerDetailDrawer({ server, account, providerLabel, onClose, on
     : [];
 
   return (
-    <Drawer
-      opened={server !== null}
-      onClose={onClose}
-      position="right"
-      size={520}
-      padding="md"
-      attributes={{ content: { "data-testid": "detail-drawer" } }}
-      title={
-        server && (
-          <Group gap="sm" wrap="nowrap">
-            <Title order={4} lineClamp={1}>
-              {server.name || server.id}
-            </Title>
-            <StatusBadge status={server.status} testId={`detail-status-${server.account_id}-${server.id}`} />
-          </Group>
-        )
-      }
-    >
-      {server && (
-        <Stack gap="md">
-          <ServerActions
-            server={server}
-            account={account}
-            providerLabel={providerLabel}
-            onRename={onRename}
-            onDelete={onDelete}
-            testIdPrefix="detail-action"
-          />
-          <Table withRowBorders verticalSpacing={6} fz="sm" data-testid="detail-table">
-            <Table.Tbody>
-              {rows.map(([k, v], i) => (
-                <Table.Tr key={`${k}-${i}`}>
-                  <Table.Th w={160} fw={500} c="dimmed" style={{ verticalAlign: "top" }}>
-                    {k}
-                  </Table.Th>
-                  <Table.Td style={{ wordBreak: "break-word" }}>{v}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Stack>
-      )}
-    </Drawer>
+    <Drawer.Root opened={server !== null} onClose={onClose} position="right" size={520} padding="md">
+      <Drawer.Overlay backgroundOpacity={0.25} />
+      <Drawer.Content data-testid="detail-drawer" aria-label={server ? `Server ${server.name || server.id}` : undefined}>
+        <Drawer.Header>
+          {server && (
+            <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Title order={4} lineClamp={1}>
+                {server.name || server.id}
+              </Title>
+              <StatusBadge status={server.status} testId={`detail-status-${server.account_id}-${server.id}`} />
+            </Group>
+          )}
+          <Drawer.CloseButton aria-label="Close details" />
+        </Drawer.Header>
+        <Drawer.Body>
+          {server && (
+            <Stack gap="md">
+              <div {...tips.handlers} style={{ alignSelf: "flex-start" }}>
+                {tips.tooltip}
+                <ServerActions
+                  server={server}
+                  account={account}
+                  providerLabel={providerLabel}
+                  onRename={onRename}
+                  onDelete={onDelete}
+                  testIdPrefix="detail-action"
+                />
+              </div>
+              <Table withRowBorders verticalSpacing={6} fz="sm" data-testid="detail-table">
+                <Table.Tbody>
+                  {rows.map(([k, v], i) => (
+                    <Table.Tr key={`${k}-${i}`}>
+                      <Table.Th w={160} fw={500} c="dimmed" style={{ verticalAlign: "top" }}>
+                        {k}
+                      </Table.Th>
+                      <Table.Td style={{ wordBreak: "break-word" }}>{v}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Stack>
+          )}
+        </Drawer.Body>
+      </Drawer.Content>
+    </Drawer.Root>
   );
 }

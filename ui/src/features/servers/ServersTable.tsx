@@ -1,4 +1,4 @@
-import { Badge, Group, Text, Tooltip, UnstyledButton } from "@mantine/core";
+import { UnstyledButton } from "@mantine/core";
 import { IconChevronDown, IconChevronUp, IconSelector } from "@tabler/icons-react";
 import {
   flexRender,
@@ -12,6 +12,7 @@ import {
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, type KeyboardEvent } from "react";
 import type { AccountView, Server } from "../../api/bindings";
+import { useDelegatedTooltip } from "../../components/DelegatedTooltip";
 import { StatusBadge } from "../../components/StatusBadge";
 import { formatDate, ipSortKey } from "../../lib/format";
 import { STATUS_RANK } from "../../lib/labels";
@@ -41,29 +42,30 @@ export const DEFAULT_VISIBILITY: VisibilityState = Object.fromEntries(
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
 
+// Cells are plain elements with CSS classes: dozens of rows mount per scroll step.
 function IpCell({ ips }: { ips: string[] }) {
-  if (ips.length === 0) return <Text size="sm" c="dimmed">—</Text>;
+  if (ips.length === 0) return <span className="cell-text cell-dim">—</span>;
   return (
-    <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
-      <Text fz={13} ff="monospace" truncate="end" style={{ minWidth: 0 }} title={ips[0]}>
+    <span className="cell-ip">
+      <span className="cell-text mono" title={ips[0]}>
         {ips[0]}
-      </Text>
+      </span>
       {ips.length > 1 && (
-        <Tooltip label={ips.slice(1).join("\n")} style={{ whiteSpace: "pre" }} withArrow>
-          <Badge size="xs" variant="default" radius="sm" style={{ flexShrink: 0 }}>
-            +{ips.length - 1}
-          </Badge>
-        </Tooltip>
+        <span className="more-badge" data-tip={ips.slice(1).join(", ")} aria-label={`${ips.length - 1} more: ${ips.slice(1).join(", ")}`}>
+          +{ips.length - 1}
+        </span>
       )}
-    </Group>
+    </span>
   );
 }
 
 function Dim({ children }: { children: string }) {
-  return (
-    <Text size="sm" c={children ? undefined : "dimmed"} truncate="end" title={children || undefined}>
-      {children || "—"}
-    </Text>
+  return children ? (
+    <span className="cell-text" title={children}>
+      {children}
+    </span>
+  ) : (
+    <span className="cell-text cell-dim">—</span>
   );
 }
 
@@ -90,11 +92,14 @@ export function ServersTable(props: Props) {
         header: "Name",
         accessorFn: (s) => s.name,
         sortingFn: (a, b) => collator.compare(a.original.name, b.original.name),
-        cell: ({ row }) => (
-          <Text size="sm" fw={500} truncate="end" title={row.original.name}>
-            {row.original.name || <Text span c="dimmed">(no name)</Text>}
-          </Text>
-        ),
+        cell: ({ row }) =>
+          row.original.name ? (
+            <span className="cell-text cell-name" title={row.original.name}>
+              {row.original.name}
+            </span>
+          ) : (
+            <span className="cell-text cell-dim">(no name)</span>
+          ),
       },
       {
         id: "account",
@@ -173,9 +178,9 @@ export function ServersTable(props: Props) {
         accessorFn: (s) => s.id,
         sortingFn: (a, b) => collator.compare(a.original.id, b.original.id),
         cell: ({ row }) => (
-          <Text fz={13} ff="monospace" truncate="end" title={row.original.id}>
+          <span className="cell-text mono" title={row.original.id}>
             {row.original.id}
-          </Text>
+          </span>
         ),
       },
       {
@@ -186,7 +191,6 @@ export function ServersTable(props: Props) {
         enableHiding: false,
         cell: ({ row }) => {
           const s = row.original;
-          if ((window as any).__noActions) return null;
           return (
             <ServerActions
               server={s}
@@ -215,6 +219,7 @@ export function ServersTable(props: Props) {
   });
 
   const rows = table.getRowModel().rows;
+  const tips = useDelegatedTooltip();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -258,7 +263,8 @@ export function ServersTable(props: Props) {
   };
 
   return (
-    <div ref={scrollRef} className="servers-scroll" data-testid="servers-table-scroll">
+    <div ref={scrollRef} className="servers-scroll" data-testid="servers-table-scroll" {...tips.handlers}>
+      {tips.tooltip}
       <table
         className="servers-table"
         data-testid="servers-table"

@@ -65,7 +65,7 @@ impl Vultr {
                 let lower = said.to_lowercase();
                 let kind = if lower.contains("invalid server") || lower.contains("subid") || lower.contains("not found") {
                     ErrorKind::NotFound
-                } else if lower.contains("locked") || lower.contains("pending") || lower.contains("state") {
+                } else if ["locked", "pending", "suspended", "state"].iter().any(|w| lower.contains(w)) {
                     ErrorKind::InvalidState
                 } else {
                     ErrorKind::Provider

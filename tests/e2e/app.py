@@ -1,0 +1,99 @@
+"""Driving the built vpsdesk app through tauri-driver (WebDriver), with the
+selectors documented in ui/TESTIDS.md."""
+import os
+import pathlib
+import re
+import time
+
+from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.common.options import ArgOptions
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts"
+
+
+def demo_secret(prefix):
+    """The demo key a simulator accepts, from the sandbox source (the same
+    place scan_secrets.py reads it)."""
+    for src in (ROOT / "src-tauri" / "sandbox" / "src").rglob("*.rs"):
+        m = re.search(r'"(VPSDESK0DEMO0' + prefix + r'\w+)"', src.read_text())
+        if m:
+            return m.group(1)
+    raise AssertionError(f"no demo secret for {prefix}")
+
+
+class App:
+    def __init__(self):
+        opts = ArgOptions()
+        opts.set_capability("browserName", "wry")
+        opts.set_capability("tauri:options", {"application": os.environ["APP_BIN"]})
+        self.driver = webdriver.Remote(command_executor="http://127.0.0.1:4444", options=opts)
+        self.driver.set_window_size(1440, 900)
+
+    def quit(self):
+        self.driver.quit()
+
+    def wait(self, predicate, timeout=20, what="condition"):
+        def safe(d):
+            try:
+                return predicate(d)
+            except (StaleElementReferenceException, WebDriverException):
+                return False
+        return WebDriverWait(self.driver, timeout, poll_frequency=0.2).until(safe, f"timed out waiting for {what}")
+
+    def find(self, testid, timeout=20):
+        return self.wait(lambda d: d.find_element(By.CSS_SELECTOR, f'[data-testid="{testid}"]'), timeout, testid)
+
+    def all(self, css):
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    def exists(self, testid):
+        return bool(self.all(f'[data-testid="{testid}"]'))
+
+    def click(self, testid):
+        el = self.wait(lambda d: (e := d.find_element(By.CSS_SELECTOR, f'[data-testid="{testid}"]')).is_enabled() and e, what=f"{testid} enabled")
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
+        el.click()
+        return el
+
+    def type(self, testid, text, clear=True):
+        el = self.find(testid)
+        if clear:
+            el.send_keys(Keys.CONTROL, "a")
+            el.send_keys(Keys.BACKSPACE)
+        el.send_keys(text)
+        return el
+
+    def choose(self, testid, option_text):
+        """A Mantine Select: open it, then click the option with this text."""
+        self.click(testid)
+        xpath = f"//*[@role='option'][contains(normalize-space(.), {xpath_literal(option_text)})]"
+        option = self.wait(lambda d: d.find_element(By.XPATH, xpath), what=f"option {option_text!r}")
+        option.click()
+
+    def choose_first(self, testid):
+        self.click(testid)
+        option = self.wait(lambda d: d.find_element(By.CSS_SELECTOR, "[role='option']"), what=f"an option of {testid}")
+        text = option.text
+        option.click()
+        return text
+
+    def text(self, testid):
+        return self.find(testid).text.strip()
+
+    def screenshot(self, name):
+        ARTIFACTS.mkdir(exist_ok=True)
+        time.sleep(0.4)  # let transitions settle
+        path = ARTIFACTS / f"{name}.png"
+        self.driver.save_screenshot(str(path))
+        return path
+
+
+def xpath_literal(s):
+    if "'" not in s:
+        return f"'{s}'"
+    return "concat('" + s.replace("'", "', \"'\", '") + "')"

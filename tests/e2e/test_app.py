@@ -1,0 +1,96 @@
+"""End-to-end: the built app, as a new user would use it. The test home is
+empty at the start (scripts/test.sh gives it private XDG dirs), so the app
+opens on the welcome screen."""
+import unittest
+
+from selenium.webdriver.common.by import By
+
+from app import App, demo_secret
+
+
+class FirstRun(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.app = App()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.app.quit()
+
+    def rows(self):
+        return self.app.all('[data-testid^="server-row-"]')
+
+    def status_of(self, key):
+        return self.app.text(f"status-{key}")
+
+    def test_1_demo_populates_the_servers_table(self):
+        app = self.app
+        app.screenshot("welcome")
+        app.click("try-demo")
+        app.find("servers-table")
+        app.wait(lambda d: len(self.rows()) >= 5, what="demo servers")
+        table = app.find("servers-table").text
+        self.assertIn("my new server", table)
+        self.assertIn("Demo Vultr", table)
+        app.screenshot("servers")
+
+    def test_2_stop_a_running_server(self):
+        app = self.app
+        badges = app.all('[data-testid^="status-"]')
+        running = [b for b in badges if b.text.strip().lower() == "running"]
+        self.assertTrue(running, "a running demo server")
+        key = running[0].get_attribute("data-testid")[len("status-"):]
+        app.click(f"action-stop-{key}")
+        app.wait(lambda d: self.status_of(key).lower() == "stopped", timeout=30, what="stopped status")
+        app.screenshot("server-stopped")
+
+    def test_3_create_a_server(self):
+        app = self.app
+        app.click("create-server-button")
+        app.find("create-form")
+        app.choose("create-account", "Demo Vultr")
+        app.type("create-name", "e2e-box")
+        app.choose_first("create-region")
+        app.choose_first("create-plan")
+        app.choose_first("create-image")
+        app.screenshot("create-form")
+        app.click("create-submit")
+        app.wait(lambda d: "e2e-box" in app.find("servers-table").text, timeout=30, what="the new server in the table")
+        app.screenshot("server-created")
+
+    def test_4_delete_the_created_server(self):
+        app = self.app
+        row = next(r for r in self.rows() if "e2e-box" in r.text)
+        key = row.get_attribute("data-testid")[len("server-row-"):]
+        app.click(f"action-delete-{key}")
+        confirm = app.find("delete-confirm-button")
+        self.assertFalse(confirm.is_enabled(), "delete is disabled until the name is typed")
+        app.type("delete-confirm-input", "e2e-box")
+        app.screenshot("delete-confirm")
+        app.click("delete-confirm-button")
+        app.wait(lambda d: not app.exists(f"server-row-{key}"), timeout=30, what="the row to go")
+
+    def test_5_add_a_vultr_account_by_hand(self):
+        app = self.app
+        app.click("nav-accounts")
+        table = app.find("accounts-table")
+        endpoint = next(w for w in table.text.split() if w.startswith("http://127.0.0.1:"))
+        app.click("add-account-button")
+        app.find("add-account-form")
+        app.choose("account-provider", "Vultr")
+        app.type("account-name", "Manual Vultr")
+        secret = demo_secret("VULTR")
+        app.type("account-secret", secret)
+        if not app.all('[data-testid="account-endpoint"]'):
+            app.driver.find_element(By.XPATH, "//*[normalize-space()='Advanced']").click()
+        app.type("account-endpoint", endpoint)
+        app.click("account-submit")
+        app.wait(lambda d: "Manual Vultr" in app.find("accounts-table").text, timeout=30, what="the new account")
+        self.assertNotIn(secret, app.driver.page_source, "the secret is not kept in the page")
+        app.screenshot("accounts")
+        app.click("nav-servers")
+        app.wait(lambda d: "Manual Vultr" in app.find("servers-table").text, timeout=30, what="its servers")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
