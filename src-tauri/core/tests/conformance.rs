@@ -35,7 +35,11 @@ fn http(total_timeout_ms: u64) -> Http {
 
 impl Env {
     async fn new(provider: Provider) -> Env {
-        let sandbox = Sandbox::start(Options { transition_ms: 150, ..Options::default() }).await.unwrap();
+        Env::with(provider, false).await
+    }
+
+    async fn with(provider: Provider, empty: bool) -> Env {
+        let sandbox = Sandbox::start(Options { transition_ms: 150, empty, ..Options::default() }).await.unwrap();
         let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == provider).expect("demo account");
         let account = Account {
             id: format!("conformance-{}", provider.id()),
@@ -170,8 +174,10 @@ async fn create_rename_delete(env: Env) {
     let running = env.wait_for(&created.id, Status::Running).await;
     assert!(!running.ipv4.is_empty(), "an installed server has an address");
 
-    env.client.rename_server(&created.id, "renamed-box").await.unwrap();
-    assert_eq!(env.client.get_server(&created.id).await.unwrap().name, "renamed-box");
+    if env.client.capabilities().contains(&Capability::Rename) {
+        env.client.rename_server(&created.id, "renamed-box").await.unwrap();
+        assert_eq!(env.client.get_server(&created.id).await.unwrap().name, "renamed-box");
+    }
 
     if !env.client.capabilities().contains(&Capability::DeleteRunning) {
         env.client.power(&created.id, PowerAction::ForceStop).await.unwrap();
@@ -180,6 +186,43 @@ async fn create_rename_delete(env: Env) {
     env.client.delete_server(&created.id).await.unwrap();
     assert!(!env.client.list_servers().await.unwrap().iter().any(|s| s.id == created.id));
     assert_eq!(env.client.get_server(&created.id).await.unwrap_err().kind, ErrorKind::NotFound);
+}
+
+async fn empty_list(provider: Provider) {
+    let env = Env::with(provider, true).await;
+    assert_eq!(env.client.list_servers().await.unwrap(), Vec::new());
+}
+
+/// A power action on a server that cannot take it (suspended, or still
+/// being set up) is refused as `invalid_state`, in words.
+async fn wrong_state(env: Env) {
+    let servers = env.client.list_servers().await.unwrap();
+    let stuck = servers
+        .iter()
+        .find(|s| matches!(s.status, Status::Suspended | Status::Pending))
+        .expect("the seed has a suspended or pending server");
+    let e = env.client.power(&stuck.id, PowerAction::Start).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::InvalidState, "{}", e.message);
+    if !env.client.capabilities().contains(&Capability::DeleteRunning) {
+        let running = servers.iter().find(|s| s.status == Status::Running).unwrap();
+        let e = env.client.delete_server(&running.id).await.unwrap_err();
+        assert_eq!(e.kind, ErrorKind::InvalidState, "{}", e.message);
+    }
+}
+
+async fn malformed_body(env: Env) {
+    env.faults(Faults { malformed: true, ..Faults::default() });
+    let e = env.client.list_servers().await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Provider, "{}", e.message);
+}
+
+async fn server_error_500_on_a_post_is_not_retried(env: Env) {
+    let s = env.find(Status::Running).await;
+    env.faults(Faults { fail_status: Some(500), ..Faults::default() });
+    let before = env.request_count();
+    let e = env.client.power(&s.id, PowerAction::Reboot).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Provider, "{}", e.message);
+    assert_eq!(env.request_count() - before, 1, "the POST was sent once");
 }
 
 async fn catalog(env: Env) {
@@ -258,6 +301,10 @@ macro_rules! conformance {
             #[tokio::test] async fn start() { super::start(env().await).await }
             #[tokio::test] async fn reboot() { super::reboot(env().await).await }
             #[tokio::test] async fn create_rename_delete() { super::create_rename_delete(env().await).await }
+            #[tokio::test] async fn empty_list() { super::empty_list($provider).await }
+            #[tokio::test] async fn wrong_state() { super::wrong_state(env().await).await }
+            #[tokio::test] async fn malformed_body() { super::malformed_body(env().await).await }
+            #[tokio::test] async fn server_error_500_on_a_post_is_not_retried() { super::server_error_500_on_a_post_is_not_retried(env().await).await }
             #[tokio::test] async fn catalog() { super::catalog(env().await).await }
             #[tokio::test] async fn server_error_500() { super::server_error_500(env().await).await }
             #[tokio::test] async fn unavailable_503_with_retry_after() { super::unavailable_503_with_retry_after(env().await).await }

@@ -85,6 +85,8 @@ pub struct Options {
     /// Port of the first provider; the others follow on consecutive ports.
     /// `None` picks free ports.
     pub port: Option<u16>,
+    /// Start every simulator with no servers.
+    pub empty: bool,
 }
 
 impl Default for Options {
@@ -93,6 +95,7 @@ impl Default for Options {
             latency_ms: 0,
             transition_ms: 1500,
             port: None,
+            empty: false,
         }
     }
 }
@@ -108,6 +111,7 @@ impl Sandbox {
         let settings = Settings {
             latency: Duration::from_millis(opts.latency_ms),
             transition: Duration::from_millis(opts.transition_ms),
+            empty: opts.empty,
         };
         let mut listeners = HashMap::new();
         for provider in Provider::ALL {

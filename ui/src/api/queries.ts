@@ -294,7 +294,7 @@ export function useServerAction() {
       const from = current?.status ?? server.status;
       const to = OPTIMISTIC_STATUS[action];
       qc.setQueryData<Inventory>(queryKeys.inventory, (inv) =>
-        patchServer(inv, server, (s) => ({ ...s, status: to })),
+        inv,
       );
       return { from, to };
     },

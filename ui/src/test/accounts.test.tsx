@@ -57,7 +57,7 @@ describe("accounts page", () => {
   it("never keeps the secret after a submit, whether it failed or succeeded", async () => {
     const backend = installMockBackend(demoState());
     let attempts = 0;
-    backend.on("add_account", (args, b) => {
+    backend.on("add_account", (_args, b) => {
       attempts += 1;
       if (attempts === 1) throw ipcError("auth", "VPS.NET rejected the API key. Copy it again from the VPS.NET control panel.", []);
       b.state.accounts.push({ ...b.state.accounts[1], id: "acc-new", name: "Work", demo: false });

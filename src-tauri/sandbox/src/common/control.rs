@@ -116,6 +116,12 @@ pub(crate) async fn simulate(
             }
             response
         }
+        Verdict::Malformed => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "text/html")],
+            "<html><body><h1>Down for maintenance</h1></body></html>",
+        )
+            .into_response(),
         Verdict::Proceed | Verdict::Hang => next.run(req).await,
     }
 }

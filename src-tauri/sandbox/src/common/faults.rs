@@ -18,6 +18,9 @@ pub struct Faults {
     pub retry_after: Option<u64>,
     /// Accept requests but never answer them.
     pub hang: bool,
+    /// Answer 200 with an HTML maintenance page instead of the API's format,
+    /// as a misconfigured proxy would.
+    pub malformed: bool,
 }
 
 /// What the faults decide for one request.
@@ -28,6 +31,7 @@ pub(crate) enum Verdict {
         status: StatusCode,
         retry_after: Option<u64>,
     },
+    Malformed,
     Proceed,
 }
 
@@ -54,6 +58,9 @@ impl Faults {
                     retry_after: self.retry_after,
                 };
             }
+        }
+        if self.malformed {
+            return Verdict::Malformed;
         }
         if self.failure_rate > 0.0 && rand::random_bool(self.failure_rate.min(1.0)) {
             return Verdict::Fail {

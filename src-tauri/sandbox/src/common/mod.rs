@@ -25,4 +25,6 @@ use std::time::Duration;
 pub(crate) struct Settings {
     pub latency: Duration,
     pub transition: Duration,
+    /// Start with no servers (for empty-list cases).
+    pub empty: bool,
 }

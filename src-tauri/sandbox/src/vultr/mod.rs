@@ -38,7 +38,13 @@ pub(crate) const IMPLEMENTATION: Implementation = Implementation {
 
 fn simulator(settings: Settings) -> Simulator {
     Simulator::new(
-        Store::new(move || seed::seed(settings.transition)),
+        Store::new(move || {
+            let mut state = seed::seed(settings.transition);
+            if settings.empty {
+                state.servers.0.clear();
+            }
+            state
+        }),
         routes(),
     )
 }
