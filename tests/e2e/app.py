@@ -6,7 +6,11 @@ import re
 import time
 
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+from selenium.common.exceptions import (
+    ElementClickInterceptedException,
+    StaleElementReferenceException,
+    WebDriverException,
+)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.options import ArgOptions
@@ -56,12 +60,21 @@ class App:
 
     def click(self, testid):
         el = self.wait(lambda d: (e := d.find_element(By.CSS_SELECTOR, f'[data-testid="{testid}"]')).is_enabled() and e, what=f"{testid} enabled")
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
-        el.click()
+        self.press(el)
         return el
 
+    def press(self, el):
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
+        try:
+            el.click()
+        except ElementClickInterceptedException:
+            # A tooltip or a closing notification lies over it: a person would
+            # click anyway, and the element itself is what we mean.
+            self.driver.execute_script("arguments[0].click()", el)
+
     def type(self, testid, text, clear=True):
-        el = self.find(testid)
+        # Inputs in a section that is still expanding exist before they can take focus.
+        el = self.wait(lambda d: self.visible(d.find_elements(By.CSS_SELECTOR, f'[data-testid="{testid}"]')), what=f"{testid} visible")
         if clear:
             el.send_keys(Keys.CONTROL, "a")
             el.send_keys(Keys.BACKSPACE)
@@ -72,18 +85,30 @@ class App:
         """A Mantine Select: open it, then click the option with this text."""
         self.click(testid)
         xpath = f"//*[@role='option'][contains(normalize-space(.), {xpath_literal(option_text)})]"
-        option = self.wait(lambda d: d.find_element(By.XPATH, xpath), what=f"option {option_text!r}")
-        option.click()
+        option = self.wait(lambda d: self.visible(d.find_elements(By.XPATH, xpath)), what=f"option {option_text!r}")
+        self.press(option)
 
     def choose_first(self, testid):
         self.click(testid)
-        option = self.wait(lambda d: d.find_element(By.CSS_SELECTOR, "[role='option']"), what=f"an option of {testid}")
-        text = option.text
-        option.click()
+        option = self.wait(lambda d: self.visible(d.find_elements(By.CSS_SELECTOR, "[role='option']")), what=f"an option of {testid}")
+        text = self.text_of(option)
+        self.press(option)
         return text
 
+    @staticmethod
+    def visible(elements):
+        """The first displayed one: Mantine keeps closed dropdowns' options in
+        the DOM, and an opening one fades in."""
+        return next((e for e in elements if e.is_displayed()), False)
+
     def text(self, testid):
-        return self.find(testid).text.strip()
+        return self.text_of(self.find(testid))
+
+    @staticmethod
+    def text_of(el):
+        # WebKitWebDriver's element text is empty for table rows positioned by
+        # the virtualizer; textContent is what is rendered there.
+        return " ".join((el.get_attribute("textContent") or "").split())
 
     def screenshot(self, name):
         ARTIFACTS.mkdir(exist_ok=True)

@@ -1,9 +1,8 @@
 """End-to-end: the built app, as a new user would use it. The test home is
 empty at the start (scripts/test.sh gives it private XDG dirs), so the app
 opens on the welcome screen."""
+import re
 import unittest
-
-from selenium.webdriver.common.by import By
 
 from app import App, demo_secret
 
@@ -25,11 +24,12 @@ class FirstRun(unittest.TestCase):
 
     def test_1_demo_populates_the_servers_table(self):
         app = self.app
+        app.find("try-demo")
         app.screenshot("welcome")
         app.click("try-demo")
         app.find("servers-table")
         app.wait(lambda d: len(self.rows()) >= 5, what="demo servers")
-        table = app.find("servers-table").text
+        table = app.text("servers-table")
         self.assertIn("my new server", table)
         self.assertIn("Demo Vultr", table)
         app.screenshot("servers")
@@ -37,7 +37,7 @@ class FirstRun(unittest.TestCase):
     def test_2_stop_a_running_server(self):
         app = self.app
         badges = app.all('[data-testid^="status-"]')
-        running = [b for b in badges if b.text.strip().lower() == "running"]
+        running = [b for b in badges if app.text_of(b).lower() == "running"]
         self.assertTrue(running, "a running demo server")
         key = running[0].get_attribute("data-testid")[len("status-"):]
         app.click(f"action-stop-{key}")
@@ -55,12 +55,12 @@ class FirstRun(unittest.TestCase):
         app.choose_first("create-image")
         app.screenshot("create-form")
         app.click("create-submit")
-        app.wait(lambda d: "e2e-box" in app.find("servers-table").text, timeout=30, what="the new server in the table")
+        app.wait(lambda d: "e2e-box" in app.text("servers-table"), timeout=30, what="the new server in the table")
         app.screenshot("server-created")
 
     def test_4_delete_the_created_server(self):
         app = self.app
-        row = next(r for r in self.rows() if "e2e-box" in r.text)
+        row = next(r for r in self.rows() if "e2e-box" in app.text_of(r))
         key = row.get_attribute("data-testid")[len("server-row-"):]
         app.click(f"action-delete-{key}")
         confirm = app.find("delete-confirm-button")
@@ -73,23 +73,23 @@ class FirstRun(unittest.TestCase):
     def test_5_add_a_vultr_account_by_hand(self):
         app = self.app
         app.click("nav-accounts")
-        table = app.find("accounts-table")
-        endpoint = next(w for w in table.text.split() if w.startswith("http://127.0.0.1:"))
+        table = app.text("accounts-table")
+        endpoint = re.search(r"http://127\.0\.0\.1:\d+", table).group(0)
         app.click("add-account-button")
         app.find("add-account-form")
         app.choose("account-provider", "Vultr")
         app.type("account-name", "Manual Vultr")
         secret = demo_secret("VULTR")
         app.type("account-secret", secret)
-        if not app.all('[data-testid="account-endpoint"]'):
-            app.driver.find_element(By.XPATH, "//*[normalize-space()='Advanced']").click()
+        if not app.visible(app.all('[data-testid="account-endpoint"]')):
+            app.click("account-advanced")
         app.type("account-endpoint", endpoint)
         app.click("account-submit")
-        app.wait(lambda d: "Manual Vultr" in app.find("accounts-table").text, timeout=30, what="the new account")
+        app.wait(lambda d: "Manual Vultr" in app.text("accounts-table"), timeout=30, what="the new account")
         self.assertNotIn(secret, app.driver.page_source, "the secret is not kept in the page")
         app.screenshot("accounts")
         app.click("nav-servers")
-        app.wait(lambda d: "Manual Vultr" in app.find("servers-table").text, timeout=30, what="its servers")
+        app.wait(lambda d: "Manual Vultr" in app.text("servers-table"), timeout=30, what="its servers")
 
 
 if __name__ == "__main__":
