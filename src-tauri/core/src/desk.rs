@@ -242,15 +242,11 @@ impl Desk {
     /// Every server of the given accounts, fetched concurrently; a failing
     /// account adds an error and never hides the others.
     pub async fn inventory(&self, accounts: &[Account]) -> Inventory {
-        let results = futures::future::join_all(accounts.iter().map(|a| async move {
-            let r = async { self.client(a)?.list_servers().await }.await;
-            (a, r)
-        }))
-        .await;
+        let results = futures::future::join_all(accounts.iter().map(|a| async move { (a, self.servers_of(a).await) })).await;
         let mut inv = Inventory::default();
         for (a, r) in results {
             match r {
-                Ok(servers) => inv.servers.extend(servers.into_iter().map(|s| stamp(a, s))),
+                Ok(servers) => inv.servers.extend(servers),
                 Err(error) => inv.errors.push(AccountError {
                     account: a.name.clone(),
                     account_id: a.id.clone(),
@@ -260,6 +256,13 @@ impl Desk {
             }
         }
         inv
+    }
+
+    /// One account's servers: the app asks per account, so a slow provider
+    /// never holds back the others' rows.
+    pub async fn servers_of(&self, account: &Account) -> Result<Vec<Server>> {
+        let servers = self.client(account)?.list_servers().await?;
+        Ok(servers.into_iter().map(|s| stamp(account, s)).collect())
     }
 
     pub async fn server(&self, account: &Account, id: &str) -> Result<Server> {

@@ -43,6 +43,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         remove_account,
         start_demo,
         list_servers,
+        account_servers,
         get_server,
         server_action,
         create_server,

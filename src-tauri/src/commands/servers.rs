@@ -7,6 +7,10 @@ ipc! {
         Ok(state.desk.inventory(&state.desk.accounts()?).await)
     }
 
+    async fn account_servers(state, account_id: String) -> Vec<Server> {
+        state.desk.servers_of(&state.desk.find(&account_id)?).await
+    }
+
     async fn get_server(state, account_id: String, server_id: String) -> Server {
         state.desk.server(&state.desk.find(&account_id)?, &server_id).await
     }

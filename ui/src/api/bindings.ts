@@ -54,6 +54,7 @@ export const commands = {
   removeAccount: (account_id: string) => invoke<null>("remove_account", { account_id }),
   startDemo: () => invoke<Array<AccountView>>("start_demo"),
   listServers: () => invoke<Inventory>("list_servers"),
+  accountServers: (account_id: string) => invoke<Array<Server>>("account_servers", { account_id }),
   getServer: (account_id: string, server_id: string) => invoke<Server>("get_server", { account_id, server_id }),
   serverAction: (account_id: string, server_id: string, action: PowerAction) => invoke<null>("server_action", { account_id, server_id, action }),
   createServer: (account_id: string, request: CreateServer) => invoke<Server>("create_server", { account_id, request }),
