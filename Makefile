@@ -1,10 +1,13 @@
-.PHONY: run test deps bindings check
+.PHONY: run test bench deps bindings check
 
 run:
 	bash scripts/run.sh
 
 test:
 	bash scripts/test.sh
+
+bench:
+	bash scripts/bench.sh
 
 deps:
 	bash scripts/deps.sh test

@@ -205,7 +205,7 @@ export function useStartDemo() {
     mutationFn: () => call(commands.startDemo()),
     onSuccess: (accounts) => {
       qc.setQueryData<AccountView[]>(queryKeys.accounts, accounts);
-      notifySuccess("Demo started", `${accounts.length} demo accounts added. Nothing here costs money.`);
+      notifySuccess("Demo started", `${accounts.length} demo accounts added.`);
       return qc.invalidateQueries();
     },
     onError: (e) => notifyError("Could not start the demo", e),
@@ -294,7 +294,7 @@ export function useServerAction() {
       const from = current?.status ?? server.status;
       const to = OPTIMISTIC_STATUS[action];
       qc.setQueryData<Inventory>(queryKeys.inventory, (inv) =>
-        inv,
+        patchServer(inv, server, (s) => ({ ...s, status: to })),
       );
       return { from, to };
     },

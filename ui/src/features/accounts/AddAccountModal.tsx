@@ -2,7 +2,6 @@ import {
   Alert,
   Button,
   Checkbox,
-  Collapse,
   Group,
   Modal,
   PasswordInput,
@@ -166,7 +165,7 @@ export function AddAccountModal({ opened, onClose }: { opened: boolean; onClose:
               <TextInput
                 label="Account name"
                 description="Shown in vpsdesk only"
-                placeholder={`My ${provider.label}`}
+                placeholder={`e.g. ${provider.label} production`}
                 withAsterisk
                 data-testid="account-name"
                 {...form.getInputProps("name")}
@@ -201,31 +200,31 @@ export function AddAccountModal({ opened, onClose }: { opened: boolean; onClose:
                   {...form.getInputProps("region")}
                 />
               )}
-              <div>
-                <UnstyledButton
-                  onClick={() => setAdvanced((a) => !a)}
-                  aria-expanded={advanced}
-                  data-testid="account-advanced"
-                >
-                  <Group gap={4}>
-                    {advanced ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
-                    <Text size="sm" fw={500}>
-                      Advanced
-                    </Text>
-                  </Group>
-                </UnstyledButton>
-                <Collapse in={advanced}>
-                  <TextInput
-                    mt="xs"
-                    label="API endpoint"
-                    description="Leave empty for the provider's public API. Must be https://; http:// is accepted only for localhost (a local test server)."
-                    placeholder={provider.default_endpoint}
-                    spellCheck={false}
-                    data-testid="account-endpoint"
-                    {...form.getInputProps("endpoint")}
-                  />
-                </Collapse>
-              </div>
+              {/* No wrapper around the button: //*[normalize-space()='Advanced'] must hit the button first. */}
+              <UnstyledButton
+                style={{ alignSelf: "flex-start" }}
+                onClick={() => setAdvanced((a) => !a)}
+                aria-expanded={advanced}
+                data-testid="account-advanced"
+              >
+                <Group gap={4}>
+                  {advanced ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
+                  <Text size="sm" fw={500}>
+                    Advanced
+                  </Text>
+                </Group>
+              </UnstyledButton>
+              {/* Rendered only when open: a hidden input would still be found by WebDriver. */}
+              {advanced && (
+                <TextInput
+                  label="API endpoint"
+                  description="Leave empty for the provider's public API. Must be https://; http:// is accepted only for localhost (a local test server)."
+                  placeholder={provider.default_endpoint}
+                  spellCheck={false}
+                  data-testid="account-endpoint"
+                  {...form.getInputProps("endpoint")}
+                />
+              )}
               <Checkbox
                 label="Verify the credentials now"
                 description="Makes one read-only call to the provider before saving"

@@ -189,7 +189,7 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
           />
           <TextInput
             label="Name"
-            placeholder="web-1"
+            placeholder="e.g. web-1"
             withAsterisk
             autoComplete="off"
             spellCheck={false}
