@@ -6,6 +6,10 @@
 
 mod common;
 mod registry;
+mod cloudsigma;
+mod vps247;
+mod vpsnet;
+mod vpsorg;
 mod vultr;
 
 use std::collections::HashMap;

@@ -12,6 +12,9 @@ pub(crate) struct Implementation {
 pub(crate) fn implementation(provider: Provider) -> Option<Implementation> {
     match provider {
         Provider::Vultr => Some(crate::vultr::IMPLEMENTATION),
-        Provider::Vpsnet | Provider::Vps247 | Provider::Cloudsigma | Provider::Vpsorg => None,
+        Provider::Vpsorg => Some(crate::vpsorg::IMPLEMENTATION),
+        Provider::Vps247 => Some(crate::vps247::IMPLEMENTATION),
+        Provider::Vpsnet => Some(crate::vpsnet::IMPLEMENTATION),
+        Provider::Cloudsigma => Some(crate::cloudsigma::IMPLEMENTATION),
     }
 }

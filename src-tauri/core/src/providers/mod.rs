@@ -3,6 +3,10 @@
 
 pub mod common;
 pub mod vultr;
+pub mod vpsnet;
+pub mod vps247;
+pub mod cloudsigma;
+pub mod vpsorg;
 
 use std::sync::Arc;
 
@@ -46,7 +50,7 @@ pub struct ProviderInfo {
 
 /// Providers this build can talk to, in the order the UI lists them.
 pub fn supported() -> Vec<ProviderInfo> {
-    vec![vultr::info()]
+    vec![vultr::info(), vpsnet::info(), vps247::info(), cloudsigma::info(), vpsorg::info()]
 }
 
 pub fn info(kind: ProviderKind) -> Result<ProviderInfo> {
@@ -63,6 +67,7 @@ pub fn info(kind: ProviderKind) -> Result<ProviderInfo> {
 pub fn endpoint_of(account: &Account) -> Result<String> {
     match &account.endpoint {
         Some(e) => Ok(e.clone()),
+        None if account.provider == ProviderKind::Cloudsigma => cloudsigma::endpoint(account.region.as_deref()),
         None => Ok(info(account.provider)?.default_endpoint),
     }
 }
@@ -71,6 +76,20 @@ pub fn connect(account: &Account, secret: Secret, http: &Http) -> Result<Arc<dyn
     let origin = endpoint_of(account)?;
     match account.provider {
         ProviderKind::Vultr => Ok(Arc::new(vultr::Vultr::new(http.clone(), &origin, secret)?)),
-        other => Err(info(other).err().unwrap_or_else(|| Error::unsupported(format!("{other} is not supported")))),
+        ProviderKind::Vpsnet => Ok(Arc::new(vpsnet::Vpsnet::new(
+            http.clone(),
+            &origin,
+            account.username.clone().unwrap_or_default(),
+            secret,
+        )?)),
+        ProviderKind::Vps247 => Ok(Arc::new(vps247::Vps247::new(http.clone(), &origin, secret)?)),
+        ProviderKind::Cloudsigma => Ok(Arc::new(cloudsigma::Cloudsigma::new(
+            http.clone(),
+            &origin,
+            account.username.as_deref(),
+            account.region.as_deref(),
+            secret,
+        )?)),
+        ProviderKind::Vpsorg => Ok(Arc::new(vpsorg::VpsOrg::new(http.clone(), &origin, secret)?)),
     }
 }

@@ -1,0 +1,250 @@
+//! VPS247 (`https://api.vps247.com`): the key in an `X-Api-Key` header, JSON
+//! bodies, REST paths under `/virtual_machines`, and a 406 for a power
+//! action the VM's state does not allow. Deleting works only on a halted VM.
+
+mod map;
+pub mod wire;
+#[cfg(test)]
+mod tests;
+
+use async_trait::async_trait;
+use reqwest::header::{HeaderName, ACCEPT};
+use serde_json::json;
+
+use crate::error::{Error, Result};
+use crate::http::{ApiClient, Auth, Http, Request, Response};
+use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, Region, Server};
+use crate::provider::Compute;
+use crate::providers::common::{body_excerpt, decode, display_value, generic_status_error};
+use crate::providers::{ProviderInfo, Sizing};
+use crate::secret::Secret;
+
+const NAME: &str = "VPS247";
+
+pub fn info() -> ProviderInfo {
+    ProviderInfo {
+        id: crate::model::ProviderKind::Vps247,
+        label: "VPS247".into(),
+        username_label: None,
+        secret_label: "API key".into(),
+        regions: Vec::new(),
+        default_endpoint: "https://api.vps247.com".into(),
+        sizing: Sizing::Plans,
+    }
+}
+
+pub struct Vps247 {
+    api: ApiClient,
+}
+
+/// What a request was about, so a status code can be explained in its terms.
+#[derive(Clone, Copy)]
+enum Call<'a> {
+    Read,
+    Server(&'a str),
+    Power(&'a str, PowerAction),
+    Create,
+    Delete(&'a str),
+}
+
+impl Vps247 {
+    pub fn new(http: Http, origin: &str, key: Secret) -> Result<Self> {
+        let auth = Auth::Header { name: HeaderName::from_static("x-api-key"), secret: key };
+        let api = ApiClient::new(http, origin, auth)?.with_header(ACCEPT, "application/json");
+        Ok(Vps247 { api })
+    }
+
+    async fn call(&self, req: Request, call: Call<'_>) -> Result<Response> {
+        let resp = self.api.send(req).await?;
+        if resp.is_success() {
+            Ok(resp)
+        } else {
+            Err(self.status_error(&resp, call))
+        }
+    }
+
+    async fn vm(&self, id: &str) -> Result<Server> {
+        let resp = self.call(Request::get(format!("/virtual_machines/{id}")), Call::Server(id)).await?;
+        let v: serde_json::Value = decode(NAME, &resp)?;
+        let wire: wire::VmWire = serde_json::from_value(v.clone())
+            .map_err(|e| Error::provider(format!("VPS247 server {id} unreadable: {e}")))?;
+        Ok(map::server(wire, &v))
+    }
+
+    async fn list<T: serde::de::DeserializeOwned>(&self, path: &str, what: &str) -> Result<Vec<T>> {
+        let v: serde_json::Value = decode(NAME, &self.call(Request::get(path), Call::Read).await?)?;
+        serde_json::from_value(v).map_err(|e| Error::provider(format!("VPS247 {what} unreadable: {e}")))
+    }
+
+    fn status_error(&self, resp: &Response, call: Call<'_>) -> Error {
+        let said = self.api.redact(&error_text(resp));
+        let with_said = |prefix: String| if said.is_empty() { prefix } else { format!("{prefix}: {said}") };
+        let e = match (resp.status, call) {
+            (401 | 403, _) => Error::auth(format!(
+                "VPS247 rejected the API key (HTTP {}). Check the key in the API section of the VPS247 control panel",
+                resp.status
+            )),
+            (404, Call::Server(id) | Call::Power(id, _) | Call::Delete(id)) => Error::not_found(format!(
+                "VPS247 has no server {id} on this account; list the servers to see their ids"
+            )),
+            (404, _) => Error::provider("VPS247 does not know this API path (HTTP 404); check the account's endpoint"),
+            (406, Call::Power(id, action)) => Error::invalid_state(format!(
+                "{}. A pending server is still being set up and a starting or halting one is between states: \
+                 wait until it is running or halted, then try again",
+                with_said(format!("VPS247 cannot {} server {id} in its current state (HTTP 406)", verb(action)))
+            )),
+            // The doc's only 400 on delete: "the user attempts to delete a running VM".
+            (400, Call::Delete(id)) => Error::invalid_state(format!(
+                "VPS247 deletes only halted servers: stop it first (vpsctl servers stop ACCOUNT {id})"
+            )),
+            (400, Call::Create) => Error::validation(with_said("VPS247 refused the new server (HTTP 400)".to_string())),
+            _ => generic_status_error(NAME, resp)
+                .unwrap_or_else(|| Error::provider(with_said(format!("VPS247 answered HTTP {}", resp.status)))),
+        };
+        Error { message: self.api.redact(&e.message), ..e }
+    }
+}
+
+fn verb(action: PowerAction) -> &'static str {
+    match action {
+        PowerAction::Start => "start",
+        PowerAction::Stop => "shut down",
+        PowerAction::ForceStop => "force off",
+        PowerAction::Reboot => "restart",
+    }
+}
+
+/// The provider's words: `{"error": …}` (or `message`/`errors`) when the body
+/// is JSON, otherwise its first line.
+fn error_text(resp: &Response) -> String {
+    let v: serde_json::Value = match serde_json::from_slice(&resp.body) {
+        Ok(v) => v,
+        Err(_) => return body_excerpt(resp),
+    };
+    let field = ["error", "message", "errors"].iter().find_map(|k| v.get(*k));
+    match field {
+        Some(serde_json::Value::Array(items)) => items.iter().map(display_value).collect::<Vec<_>>().join("; "),
+        Some(serde_json::Value::Object(map)) => {
+            map.iter().map(|(k, v)| format!("{k} {}", display_value(v))).collect::<Vec<_>>().join("; ")
+        }
+        Some(other) => display_value(other),
+        None => body_excerpt(resp),
+    }
+}
+
+/// VPS247 ids (VMs, packages, regions, OS templates) are integers; say so
+/// before sending anything.
+fn numeric(field: &str, what: &str, v: &str) -> Result<u64> {
+    let t = v.trim();
+    t.parse::<u64>()
+        .ok()
+        .filter(|_| t.chars().all(|c| c.is_ascii_digit()))
+        .ok_or_else(|| Error::field(field, format!("VPS247 {what} ids are numbers, got {v:?}")))
+}
+
+fn server_id(id: &str) -> Result<u64> {
+    numeric("id", "server", id)
+}
+
+fn required(field: &str, v: &Option<String>, what: &str) -> Result<u64> {
+    let v = v
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| Error::field(field, format!("choose a {what}")))?;
+    numeric(field, what, v)
+}
+
+/// The doc's JSON schema for `POST /virtual_machines`.
+fn create_body(req: &CreateServer) -> Result<serde_json::Value> {
+    let region = required("region", &req.region, "region")?;
+    let package = required("plan", &req.plan, "package")?;
+    let template = required("image", &req.image, "OS template")?;
+    // The schema lists both flags without "#Optional": always sent.
+    Ok(json!({
+        "name": req.name,
+        "os_template_id": template,
+        "region_id": region,
+        "package_id": package,
+        "has_private_networking": false,
+        "has_ipv6": false,
+    }))
+}
+
+#[async_trait]
+impl Compute for Vps247 {
+    fn capabilities(&self) -> &'static [Capability] {
+        use Capability::*;
+        // No rename in the API, and delete only on a halted VM.
+        &[Start, Stop, ForceStop, Reboot, Create, Delete]
+    }
+
+    async fn verify(&self) -> Result<()> {
+        // The only documented read; every call needs the key.
+        self.list::<serde_json::Value>("/virtual_machines", "server list").await.map(|_| ())
+    }
+
+    async fn list_servers(&self) -> Result<Vec<Server>> {
+        let raw: Vec<serde_json::Value> = self.list("/virtual_machines", "server list").await?;
+        raw.into_iter()
+            .map(|v| {
+                let wire: wire::VmWire = serde_json::from_value(v.clone())
+                    .map_err(|e| Error::provider(format!("VPS247 server list unreadable: {e}")))?;
+                Ok(map::server(wire, &v))
+            })
+            .collect()
+    }
+
+    async fn get_server(&self, id: &str) -> Result<Server> {
+        self.vm(&server_id(id)?.to_string()).await
+    }
+
+    async fn power(&self, id: &str, action: PowerAction) -> Result<()> {
+        let id = server_id(id)?.to_string();
+        // `kill` is the doc's hard power-off; there is no other forced stop.
+        let op = match action {
+            PowerAction::Start => "start",
+            PowerAction::Stop => "stop",
+            PowerAction::ForceStop => "kill",
+            PowerAction::Reboot => "restart",
+        };
+        let req = Request::post(format!("/virtual_machines/{id}/{op}"));
+        self.call(req, Call::Power(&id, action)).await.map(|_| ())
+    }
+
+    async fn create_server(&self, req: &CreateServer) -> Result<Server> {
+        let body = create_body(req)?;
+        // Not retried: a repeated create would buy a second server.
+        let resp = self.call(Request::post("/virtual_machines").json(body), Call::Create).await?;
+        // The doc promises only "201 Created": the server is read back by id.
+        let created: wire::CreatedWire = decode(NAME, &resp)?;
+        self.get_server(&created.id).await
+    }
+
+    async fn rename_server(&self, _id: &str, _name: &str) -> Result<()> {
+        Err(Error::unsupported("VPS247 cannot rename servers: its API has no call for it"))
+    }
+
+    async fn delete_server(&self, id: &str) -> Result<()> {
+        let id = server_id(id)?.to_string();
+        self.call(Request::delete(format!("/virtual_machines/{id}")), Call::Delete(&id)).await.map(|_| ())
+    }
+
+    async fn plans(&self, region: Option<&str>) -> Result<Vec<Plan>> {
+        // Packages are not tied to regions in the API: every region offers all.
+        if let Some(r) = region {
+            numeric("region", "region", r)?;
+        }
+        let packages: Vec<wire::PackageWire> = self.list("/packages", "package list").await?;
+        Ok(packages.into_iter().map(map::plan).collect())
+    }
+
+    async fn images(&self) -> Result<Vec<Image>> {
+        let templates: Vec<wire::OsTemplateWire> = self.list("/os_templates", "OS template list").await?;
+        Ok(templates.into_iter().map(map::image).collect())
+    }
+
+    async fn regions(&self) -> Result<Vec<Region>> {
+        let regions: Vec<wire::RegionWire> = self.list("/regions", "region list").await?;
+        Ok(regions.into_iter().map(map::region).collect())
+    }
+}

@@ -1,0 +1,109 @@
+//! VPS247 bodies as the doc shows them: plain JSON arrays and objects with
+//! integer ids. The catalog calls (`/packages`, `/regions`, `/os_templates`)
+//! are only linked from the doc ("see here"), so their bodies are read
+//! leniently: an id and a name, everything else optional.
+
+use serde::{Deserialize, Deserializer};
+
+use crate::providers::common::{opt_string_or_number, string_or_number};
+
+/// A list that may come as `null` instead of `[]`.
+fn null_as_empty<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+}
+
+/// One virtual machine of `GET /virtual_machines` and `GET /virtual_machines/{id}`.
+#[derive(Debug, Deserialize)]
+pub struct VmWire {
+    #[serde(deserialize_with = "string_or_number")]
+    pub id: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub hostname: Option<String>,
+    #[serde(default)]
+    pub state: Option<String>,
+    #[serde(default)]
+    pub created_at: Option<String>,
+    #[serde(default, deserialize_with = "opt_string_or_number")]
+    pub region_id: Option<String>,
+    #[serde(default)]
+    pub region_name: Option<String>,
+    #[serde(default, deserialize_with = "opt_string_or_number")]
+    pub package_id: Option<String>,
+    #[serde(default)]
+    pub package_name: Option<String>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub ip_allocations: Vec<IpAllocationWire>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct IpAllocationWire {
+    #[serde(default, deserialize_with = "opt_string_or_number")]
+    pub version: Option<String>,
+    #[serde(default)]
+    pub first: Option<String>,
+    #[serde(default)]
+    pub last: Option<String>,
+    #[serde(default)]
+    pub gateway: Option<String>,
+    #[serde(default, deserialize_with = "opt_string_or_number")]
+    pub prefixlen: Option<String>,
+}
+
+/// `last_task`: the example's one undocumented field that matters to a
+/// person ("VmKill", still "pending").
+#[derive(Debug, Deserialize)]
+pub struct TaskWire {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub progress: Option<serde_json::Value>,
+    #[serde(default)]
+    pub status: Option<String>,
+}
+
+/// The create reply: the doc gives only "201 Created", so all that is relied
+/// on is the new id; the server itself is read back.
+#[derive(Debug, Deserialize)]
+pub struct CreatedWire {
+    #[serde(deserialize_with = "string_or_number")]
+    pub id: String,
+}
+
+/// `GET /packages`. Memory in MB, disk in GB, transfer in MB as the VM's
+/// `transfer` is.
+#[derive(Debug, Deserialize)]
+pub struct PackageWire {
+    #[serde(deserialize_with = "string_or_number")]
+    pub id: String,
+    pub name: String,
+    #[serde(default, deserialize_with = "opt_string_or_number")]
+    pub cpus: Option<String>,
+    #[serde(default, deserialize_with = "opt_string_or_number")]
+    pub memory: Option<String>,
+    #[serde(default, deserialize_with = "opt_string_or_number")]
+    pub disk: Option<String>,
+    #[serde(default, deserialize_with = "opt_string_or_number")]
+    pub transfer: Option<String>,
+    #[serde(default, deserialize_with = "opt_string_or_number")]
+    pub price: Option<String>,
+}
+
+/// `GET /regions`.
+#[derive(Debug, Deserialize)]
+pub struct RegionWire {
+    #[serde(deserialize_with = "string_or_number")]
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub country: Option<String>,
+}
+
+/// `GET /os_templates`.
+#[derive(Debug, Deserialize)]
+pub struct OsTemplateWire {
+    #[serde(deserialize_with = "string_or_number")]
+    pub id: String,
+    pub name: String,
+}

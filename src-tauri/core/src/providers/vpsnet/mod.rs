@@ -1,0 +1,308 @@
+//! VPS.NET API (api10json): HTTP Basic with the account email and API key,
+//! JSON in and out with every resource wrapped in its name, paths ending in
+//! `.api10json` (see `paths`). Servers are sized in nodes, and clouds are
+//! where they run.
+
+mod map;
+mod order;
+pub mod paths;
+pub mod wire;
+#[cfg(test)]
+mod tests;
+
+use async_trait::async_trait;
+use reqwest::header::{ACCEPT, CONTENT_TYPE};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::error::{Error, ErrorKind, FieldError, Result};
+use crate::http::{ApiClient, Auth, Http, Request, Response};
+use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, Region, Server};
+use crate::provider::Compute;
+use crate::providers::common::{body_excerpt, decode, generic_status_error};
+use crate::providers::{ProviderInfo, Sizing};
+use crate::secret::Secret;
+use paths::PowerCall;
+use wire::{CloudEnvelope, CloudWire, ErrorsWire, NodeEnvelope, ProfileEnvelope, VirtualMachineEnvelope};
+
+const NAME: &str = "VPS.NET";
+
+pub fn info() -> ProviderInfo {
+    ProviderInfo {
+        id: crate::model::ProviderKind::Vpsnet,
+        label: "VPS.NET".into(),
+        username_label: Some("Account email".into()),
+        secret_label: "API key".into(),
+        regions: Vec::new(),
+        default_endpoint: "https://api.vps.net".into(),
+        sizing: Sizing::Plans,
+    }
+}
+
+pub struct Vpsnet {
+    api: ApiClient,
+}
+
+/// What a call is about, which decides what its 404 and 422 mean.
+#[derive(Clone, Copy)]
+enum Scope<'a> {
+    /// Profile, lists, catalog, create: paths every account has, so a 404
+    /// can only be the account itself not being found.
+    Account,
+    /// Reading or editing one server: 404 is an unknown id, 422 names fields.
+    Server(&'a str),
+    /// Power calls and delete: nothing but the server's state can be wrong.
+    Action(&'a str),
+}
+
+impl Vpsnet {
+    pub fn new(http: Http, origin: &str, email: String, key: Secret) -> Result<Self> {
+        let api = ApiClient::new(http, origin, Auth::Basic { username: email, secret: key })?
+            .with_header(ACCEPT, "application/json")
+            .with_header(CONTENT_TYPE, "application/json");
+        Ok(Vpsnet { api })
+    }
+
+    async fn call(&self, req: Request, scope: Scope<'_>) -> Result<Response> {
+        let resp = self.api.send(req).await?;
+        if resp.is_success() {
+            Ok(resp)
+        } else {
+            Err(self.status_error(&resp, scope))
+        }
+    }
+
+    async fn read<T: DeserializeOwned>(&self, req: Request, scope: Scope<'_>) -> Result<T> {
+        decode(NAME, &self.call(req, scope).await?)
+    }
+
+    fn status_error(&self, resp: &Response, scope: Scope<'_>) -> Error {
+        let said = self.api.redact(&body_excerpt(resp));
+        let e = match (resp.status, scope) {
+            // 406 is what VPS.NET documents for bad credentials (libcloud
+            // adds 403); 401 is what HTTP Basic would normally give.
+            (401 | 403 | 406, _) => Error::auth(format!(
+                "VPS.NET did not accept the account email and API key (HTTP {}). Check the email you sign in to VPS.NET with, and generate a new API key in the VPS.NET control panel if this one was replaced",
+                resp.status
+            )),
+            // After `verify` the credentials are known good, so a 404 on one
+            // server's path is an id the account does not have.
+            (404, Scope::Server(id) | Scope::Action(id)) => Error::not_found(format!(
+                "VPS.NET has no cloud server {id} on this account (it may have been deleted); list the servers to see their ids"
+            )),
+            // These paths exist for every account; some accounts get a 404
+            // here for a wrong email or API key.
+            (404, Scope::Account) => Error::auth(
+                "VPS.NET answered HTTP 404 to a call every account can make, which is how it answers some accounts' wrong email or API key. Check both, and the account's endpoint",
+            ),
+            (422, scope) => self.unprocessable(resp, scope),
+            _ => generic_status_error(NAME, resp).unwrap_or_else(|| {
+                let detail = if said.is_empty() { String::new() } else { format!(": {said}") };
+                Error::provider(format!("VPS.NET answered HTTP {}{detail}", resp.status))
+            }),
+        };
+        Error {
+            message: self.api.redact(&e.message),
+            fields: e
+                .fields
+                .into_iter()
+                .map(|f| FieldError { message: self.api.redact(&f.message), ..f })
+                .collect(),
+            ..e
+        }
+    }
+
+    /// A 422's `{"errors": [[field, message], ...]}`: per-field validation
+    /// errors on forms, the server's state on power calls and delete.
+    fn unprocessable(&self, resp: &Response, scope: Scope<'_>) -> Error {
+        let pairs = serde_json::from_slice::<ErrorsWire>(&resp.body).map(|e| e.pairs()).unwrap_or_default();
+        let worded = |field: &Option<String>, message: &str| match field.as_deref() {
+            Some(f) if f != "base" => format!("{f} {message}"),
+            _ => message.to_string(),
+        };
+        let text = if pairs.is_empty() {
+            let said = body_excerpt(resp);
+            if said.is_empty() { "no reason given".to_string() } else { said }
+        } else {
+            pairs.iter().map(|(f, m)| worded(f, m)).collect::<Vec<_>>().join("; ")
+        };
+        match scope {
+            Scope::Action(id) => Error::invalid_state(format!(
+                "VPS.NET refused this for cloud server {id}: {text}. Check that it is built and not busy with another power action, then try again"
+            )),
+            Scope::Account | Scope::Server(_) => Error {
+                kind: ErrorKind::Validation,
+                message: format!("VPS.NET refused the request: {text}"),
+                fields: pairs
+                    .iter()
+                    .filter_map(|(f, m)| {
+                        let ours = map::form_field(f.as_deref()?)?;
+                        Some(FieldError { field: ours.to_string(), message: worded(f, m) })
+                    })
+                    .collect(),
+            },
+        }
+    }
+
+    fn server_from(envelope: VirtualMachineEnvelope) -> Result<Server> {
+        let raw = envelope.virtual_machine;
+        let w: wire::VirtualMachineWire = serde_json::from_value(Value::Object(raw.clone()))
+            .map_err(|e| Error::provider(format!("VPS.NET sent a cloud server vpsdesk cannot read ({e})")))?;
+        Ok(map::server(w, &raw))
+    }
+
+    async fn show(&self, id: &str) -> Result<VirtualMachineEnvelope> {
+        self.read(Request::get(paths::virtual_machine(id)), Scope::Server(id)).await
+    }
+
+    async fn clouds(&self) -> Result<Vec<CloudWire>> {
+        let clouds: Vec<CloudEnvelope> = self.read(Request::get(paths::AVAILABLE_CLOUDS), Scope::Account).await?;
+        Ok(clouds.into_iter().map(|c| c.cloud).filter(|c| c.available).collect())
+    }
+
+    /// Nodes assigned to a server, for servers whose `slices_count` is null.
+    async fn assigned_nodes(&self, id: &str) -> Result<u32> {
+        let nodes: Vec<NodeEnvelope> = self.read(Request::get(paths::NODES), Scope::Account).await?;
+        let n = nodes.iter().filter(|n| n.slice.as_ref().and_then(|s| s.virtual_machine_id.as_deref()) == Some(id)).count();
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    }
+}
+
+/// VPS.NET ids are integers; say so before sending anything.
+fn number(field: &str, what: &str, v: &str) -> Result<u64> {
+    let v = v.trim();
+    v.parse::<u64>()
+        .ok()
+        .filter(|_| v.chars().all(|c| c.is_ascii_digit()))
+        .ok_or_else(|| Error::field(field, format!("VPS.NET {what} ids are numbers, got {v:?}")))
+}
+
+fn server_id(id: &str) -> Result<String> {
+    number("id", "cloud server", id).map(|n| n.to_string())
+}
+
+fn required<'a>(field: &str, v: &'a Option<String>, what: &str) -> Result<&'a str> {
+    v.as_deref()
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| Error::field(field, format!("choose a {what}")))
+}
+
+fn node_count(plan: &str) -> Result<u32> {
+    let n = number("plan", "plan (node count)", plan)?;
+    u32::try_from(n)
+        .ok()
+        .filter(|n| (1..=map::MAX_NODES).contains(n))
+        .ok_or_else(|| Error::field("plan", format!("a VPS.NET server has 1 to {} nodes, got {n}", map::MAX_NODES)))
+}
+
+#[async_trait]
+impl Compute for Vpsnet {
+    fn capabilities(&self) -> &'static [Capability] {
+        use Capability::*;
+        &[Start, Stop, ForceStop, Reboot, Create, Rename, Delete, DeleteRunning]
+    }
+
+    async fn verify(&self) -> Result<()> {
+        self.read::<ProfileEnvelope>(Request::get(paths::PROFILE), Scope::Account).await.map(|_| ())
+    }
+
+    async fn list_servers(&self) -> Result<Vec<Server>> {
+        let all: Vec<VirtualMachineEnvelope> = self.read(Request::get(paths::VIRTUAL_MACHINES), Scope::Account).await?;
+        all.into_iter().map(Self::server_from).collect()
+    }
+
+    async fn get_server(&self, id: &str) -> Result<Server> {
+        let id = server_id(id)?;
+        Self::server_from(self.show(&id).await?)
+    }
+
+    async fn power(&self, id: &str, action: PowerAction) -> Result<()> {
+        let id = server_id(id)?;
+        let call = match action {
+            PowerAction::Start => PowerCall::PowerOn,
+            PowerAction::Stop => PowerCall::Shutdown,
+            PowerAction::ForceStop => PowerCall::PowerOff,
+            PowerAction::Reboot => PowerCall::Reboot,
+        };
+        // The reply is the server; reading it proves the call was understood.
+        self.read::<VirtualMachineEnvelope>(Request::post(call.path(&id)), Scope::Action(&id)).await.map(|_| ())
+    }
+
+    async fn create_server(&self, req: &CreateServer) -> Result<Server> {
+        let cloud_id = number("region", "cloud", required("region", &req.region, "cloud (region)")?)?;
+        let template_id = number("image", "template", required("image", &req.image, "template (image)")?)?;
+        let nodes = node_count(required("plan", &req.plan, "node count (plan)")?)?;
+        let order = order::Order { label: &req.name, cloud_id, template_id, nodes };
+        // Not retried: a repeated create would buy a second server.
+        let created: VirtualMachineEnvelope =
+            self.read(Request::post(paths::VIRTUAL_MACHINES).json(order.body()), Scope::Account).await?;
+        // The reply is documented as the new server; read it back if it
+        // turns out to carry only the id and password.
+        if created.virtual_machine.contains_key("label") && created.virtual_machine.contains_key("running") {
+            return Self::server_from(created);
+        }
+        let id = created
+            .virtual_machine
+            .get("id")
+            .map(crate::providers::common::display_value)
+            .filter(|id| !id.is_empty())
+            .ok_or_else(|| Error::provider("VPS.NET created the server but did not say its id; refresh the list to see it"))?;
+        self.get_server(&id).await
+    }
+
+    async fn rename_server(&self, id: &str, name: &str) -> Result<()> {
+        let id = server_id(id)?;
+        // Every edit must restate the node count (`slices_required`), or
+        // VPS.NET would resize the server; it is read, never guessed.
+        let current = self.show(&id).await?;
+        let reported = current.virtual_machine.get("slices_count").and_then(|v| match v {
+            Value::Number(n) => n.as_u64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        });
+        let nodes = match reported {
+            Some(n) if n > 0 => n,
+            _ => u64::from(self.assigned_nodes(&id).await?),
+        };
+        if nodes == 0 {
+            return Err(Error::provider(format!(
+                "VPS.NET did not say how many nodes cloud server {id} has, and a rename must restate it; rename it in the VPS.NET control panel"
+            )));
+        }
+        let body = serde_json::json!({ "virtual_machine": { "label": name, "slices_required": nodes } });
+        self.call(Request::put(paths::virtual_machine(&id)).json(body), Scope::Server(&id)).await.map(|_| ())
+    }
+
+    async fn delete_server(&self, id: &str) -> Result<()> {
+        let id = server_id(id)?;
+        self.call(Request::delete(paths::virtual_machine(&id)), Scope::Action(&id)).await.map(|_| ())
+    }
+
+    async fn plans(&self, region: Option<&str>) -> Result<Vec<Plan>> {
+        let Some(region) = region else {
+            return Ok(map::plans(None));
+        };
+        let cloud_id = number("region", "cloud", region)?.to_string();
+        let clouds = self.clouds().await?;
+        let cloud = clouds.iter().find(|c| c.id == cloud_id).ok_or_else(|| {
+            Error::field("region", format!("VPS.NET has no available cloud {cloud_id}; pick one from the regions list"))
+        })?;
+        Ok(map::plans(Some(cloud)))
+    }
+
+    async fn images(&self) -> Result<Vec<Image>> {
+        let mut images: Vec<Image> = Vec::new();
+        for cloud in self.clouds().await? {
+            for t in &cloud.system_templates {
+                if !images.iter().any(|i| i.id == t.id) {
+                    images.push(map::image(t));
+                }
+            }
+        }
+        Ok(images)
+    }
+
+    async fn regions(&self) -> Result<Vec<Region>> {
+        Ok(self.clouds().await?.iter().map(map::region).collect())
+    }
+}

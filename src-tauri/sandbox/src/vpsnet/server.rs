@@ -1,0 +1,464 @@
+//! virtual_machines: list, show, create, edit, delete, power and the
+//! pending-server calls (rebuild, recover).
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::catalog;
+use super::state::{now, Order, Phase, Vm, VpsNet};
+use super::{not_found, resource, unprocessable};
+use crate::common::{Params, Store, Transition};
+
+/// The most nodes the simulator sells one server.
+const MAX_NODES: u64 = 16;
+
+/// A server as the doc's list example shows it, in its order, then `built`
+/// (defined in the doc, missing from its example) and the primary address
+/// (which the show and create replies carry, and libcloud reads from the
+/// list too).
+#[derive(Serialize)]
+struct VmView<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    running: Option<bool>,
+    updated_at: &'a str,
+    power_action_pending: bool,
+    system_template_id: u64,
+    id: u64,
+    cloud_id: u64,
+    domain_name: &'a str,
+    hostname: &'a str,
+    consumer_id: u64,
+    backups_enabled: bool,
+    password: &'a str,
+    label: &'a str,
+    slices_count: Option<u32>,
+    created_at: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bandwidth_used: Option<u64>,
+    delayed_storage: bool,
+    delayed_storage_until: Option<&'a str>,
+    built: bool,
+    primary_ip_address: IpEnvelope<'a>,
+    /// Only in show (and the replies that return the whole server).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    full: Option<FullView<'a>>,
+}
+
+#[derive(Serialize)]
+struct FullView<'a> {
+    ip_addresses: [IpEnvelope<'a>; 1],
+    virtual_machine_licenses: [Value; 0],
+    backup_licenses: BackupLicenses,
+}
+
+#[derive(Serialize)]
+struct BackupLicenses {
+    r1soft_license: Option<u64>,
+    rsync_license: Option<u64>,
+}
+
+#[derive(Serialize, Clone, Copy)]
+struct IpEnvelope<'a> {
+    ip_address: IpView<'a>,
+}
+
+#[derive(Serialize, Clone, Copy)]
+struct IpView<'a> {
+    id: u64,
+    ip_address: &'a str,
+    netmask: &'static str,
+    network: &'a str,
+    cloud_id: u64,
+    consumer_id: u64,
+    virtual_machine_id: u64,
+    description: Option<&'static str>,
+    created_at: &'a str,
+    updated_at: &'a str,
+}
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    virtual_machine: VmView<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Shape {
+    /// `basic=true`: without `running` and `bandwidth_used`.
+    Basic,
+    List,
+    Full,
+}
+
+fn view<'a>(id: u64, vm: &'a Vm, network: &'a str, shape: Shape) -> Envelope<'a> {
+    let phase = vm.phase();
+    let ip = IpEnvelope {
+        ip_address: IpView {
+            id: vm.ip.id,
+            ip_address: &vm.ip.address,
+            netmask: "255.255.255.0",
+            network,
+            cloud_id: vm.cloud_id,
+            consumer_id: vm.consumer_id,
+            virtual_machine_id: id,
+            description: None,
+            created_at: &vm.ip.created_at,
+            updated_at: &vm.ip.created_at,
+        },
+    };
+    let basic = matches!(shape, Shape::Basic);
+    Envelope {
+        virtual_machine: VmView {
+            running: (!basic).then_some(phase.running()),
+            updated_at: &vm.updated_at,
+            power_action_pending: phase.power_action_pending(),
+            system_template_id: vm.system_template_id,
+            id,
+            cloud_id: vm.cloud_id,
+            domain_name: &vm.domain_name,
+            hostname: &vm.hostname,
+            consumer_id: vm.consumer_id,
+            backups_enabled: vm.backups_enabled,
+            password: &vm.password,
+            label: &vm.label,
+            slices_count: vm.slices_reported.then_some(vm.slices),
+            created_at: &vm.created_at,
+            bandwidth_used: (!basic).then_some(vm.bandwidth_used),
+            delayed_storage: vm.delayed_storage,
+            delayed_storage_until: vm.delayed_storage_until.as_deref(),
+            built: phase.built(),
+            primary_ip_address: ip,
+            full: matches!(shape, Shape::Full).then(|| FullView {
+                ip_addresses: [ip],
+                virtual_machine_licenses: [],
+                backup_licenses: BackupLicenses {
+                    r1soft_license: None,
+                    rsync_license: None,
+                },
+            }),
+        },
+    }
+}
+
+/// "68.169.40.7" -> "68.169.40.0".
+fn network_of(address: &str) -> String {
+    match address.rsplit_once('.') {
+        Some((prefix, _)) => format!("{prefix}.0"),
+        None => address.to_owned(),
+    }
+}
+
+fn full(id: u64, vm: &Vm) -> Response {
+    let network = network_of(&vm.ip.address);
+    Json(view(id, vm, &network, Shape::Full)).into_response()
+}
+
+/// `search` matches address, host name, domain or label; `basic` (bare, as
+/// PHP sends it, or `true`/`True`) drops the costly fields.
+pub(super) async fn list(State(store): State<Store<VpsNet>>, params: Params) -> Response {
+    let basic = params
+        .text("basic")
+        .is_some_and(|b| !b.eq_ignore_ascii_case("false"));
+    let search = params.get("search").map(str::to_lowercase);
+    let consumer: Option<u64> = params.get("consumer_id").and_then(|c| c.parse().ok());
+    store.with(|v| {
+        let matching: Vec<(u64, &Vm)> = v
+            .servers
+            .iter()
+            .filter(|(_, vm)| consumer.is_none_or(|c| vm.consumer_id == c))
+            .filter(|(_, vm)| {
+                search.as_deref().is_none_or(|term| {
+                    [&vm.ip.address, &vm.hostname, &vm.domain_name, &vm.label]
+                        .iter()
+                        .any(|f| f.to_lowercase().contains(term))
+                })
+            })
+            .map(|(id, vm)| (*id, vm))
+            .collect();
+        let networks: Vec<String> = matching
+            .iter()
+            .map(|(_, vm)| network_of(&vm.ip.address))
+            .collect();
+        let shape = if basic { Shape::Basic } else { Shape::List };
+        let all: Vec<Envelope> = matching
+            .iter()
+            .zip(&networks)
+            .map(|((id, vm), net)| view(*id, vm, net, shape))
+            .collect();
+        Json(all).into_response()
+    })
+}
+
+/// `recoverable.api10json` lists deleted servers; `{id}.api10json` shows one.
+pub(super) async fn show(State(store): State<Store<VpsNet>>, Path(file): Path<String>) -> Response {
+    let Some(stem) = resource(&file) else {
+        return not_found("Virtual machine");
+    };
+    store.with(|v| {
+        if stem == "recoverable" {
+            let networks: Vec<String> = v
+                .recoverable
+                .values()
+                .map(|vm| network_of(&vm.ip.address))
+                .collect();
+            let all: Vec<Envelope> = v
+                .recoverable
+                .iter()
+                .zip(&networks)
+                .map(|((id, vm), net)| view(*id, vm, net, Shape::List))
+                .collect();
+            return Json(all).into_response();
+        }
+        match stem
+            .parse()
+            .ok()
+            .and_then(|id| Some((id, v.servers.get(&id)?)))
+        {
+            Some((id, vm)) => full(id, vm),
+            None => not_found("Virtual machine"),
+        }
+    })
+}
+
+/// A number sent as a JSON number or a numeric string, as PHP clients do.
+fn integer(v: Option<&Value>) -> Option<u64> {
+    match v? {
+        Value::Number(n) => n.as_u64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn flag(v: Option<&Value>) -> Option<bool> {
+    match v? {
+        Value::Bool(b) => Some(*b),
+        Value::Number(n) => Some(n.as_u64() != Some(0)),
+        Value::String(s) => Some(matches!(s.as_str(), "1" | "true")),
+        _ => None,
+    }
+}
+
+/// The `virtual_machine` object of a create or edit body, or why there is none.
+fn form(body: &Bytes) -> Result<Map<String, Value>, &'static str> {
+    match serde_json::from_slice::<Value>(body) {
+        Ok(Value::Object(mut root)) => match root.remove("virtual_machine") {
+            Some(Value::Object(vm)) => Ok(vm),
+            _ => Err("virtual_machine is required"),
+        },
+        _ => Err("The request body is not a JSON object"),
+    }
+}
+
+fn nodes_error() -> (&'static str, String) {
+    (
+        "slices_required",
+        format!("must be a number of nodes from 1 to {MAX_NODES}"),
+    )
+}
+
+/// An fqdn split into host name and domain: at least two DNS labels.
+fn split_fqdn(fqdn: &str) -> Option<(String, String)> {
+    let fqdn = fqdn.trim().trim_end_matches('.').to_ascii_lowercase();
+    let labels_ok = fqdn.split('.').all(|l| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    });
+    let (host, domain) = fqdn.split_once('.')?;
+    labels_ok.then(|| (host.to_owned(), domain.to_owned()))
+}
+
+/// Answers with the new server at once; it is built (`built: false`) for
+/// the transition time, then runs.
+pub(super) async fn create(State(store): State<Store<VpsNet>>, body: Bytes) -> Response {
+    let vm = match form(&body) {
+        Ok(vm) => vm,
+        Err(why) => return refuse(why),
+    };
+    let mut errors = Vec::new();
+    let label = vm
+        .get("label")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .unwrap_or_default();
+    if label.is_empty() {
+        errors.push(("label", "can't be blank".to_owned()));
+    }
+    let fqdn = vm.get("fqdn").and_then(Value::as_str).unwrap_or_default();
+    let names = split_fqdn(fqdn);
+    if names.is_none() {
+        let why = if fqdn.trim().is_empty() {
+            "can't be blank"
+        } else {
+            "is not a valid host name with a domain"
+        };
+        errors.push(("fqdn", why.to_owned()));
+    }
+    let cloud = integer(vm.get("cloud_id")).and_then(catalog::available);
+    if cloud.is_none() {
+        errors.push(("cloud_id", "is not an available cloud".to_owned()));
+    }
+    let template = integer(vm.get("system_template_id"));
+    match (cloud, template) {
+        (_, None) => errors.push(("system_template_id", "can't be blank".to_owned())),
+        (Some(c), Some(t)) if !c.offers(t) => errors.push((
+            "system_template_id",
+            format!("is not available on cloud {}", c.label),
+        )),
+        _ => {}
+    }
+    let slices = integer(vm.get("slices_required")).filter(|n| (1..=MAX_NODES).contains(n));
+    if slices.is_none() {
+        errors.push(nodes_error());
+    }
+    let (Some((hostname, domain_name)), Some(cloud), Some(template), Some(slices), true) =
+        (names, cloud, template, slices, errors.is_empty())
+    else {
+        return unprocessable(&errors);
+    };
+    store.with(|v| {
+        let id = v.provision(Order {
+            label: label.to_owned(),
+            hostname,
+            domain_name,
+            cloud_id: cloud.id,
+            system_template_id: template,
+            backups_enabled: flag(vm.get("backups_enabled")).unwrap_or(false),
+            slices: u32::try_from(slices).unwrap_or(1),
+            created_at: now(),
+            phase: Transition::after(Phase::Building, v.transition, Phase::Running),
+        });
+        match v.servers.get(&id) {
+            Some(created) => full(id, created),
+            None => not_found("Virtual machine"),
+        }
+    })
+}
+
+/// PUT: every edit must say `slices_required`, which sets the node count;
+/// label, consumer and backups change when given.
+pub(super) async fn edit(
+    State(store): State<Store<VpsNet>>,
+    Path(file): Path<String>,
+    body: Bytes,
+) -> Response {
+    let Some(id) = resource(&file).and_then(|s| s.parse::<u64>().ok()) else {
+        return not_found("Virtual machine");
+    };
+    let form = match form(&body) {
+        Ok(form) => form,
+        Err(why) => return refuse(why),
+    };
+    store.with(|v| {
+        let Some(vm) = v.servers.get_mut(&id) else {
+            return not_found("Virtual machine");
+        };
+        let mut errors = Vec::new();
+        let slices = integer(form.get("slices_required")).filter(|n| (1..=MAX_NODES).contains(n));
+        if slices.is_none() {
+            errors.push(nodes_error());
+        }
+        let label = form
+            .get("label")
+            .map(|l| l.as_str().unwrap_or_default().trim());
+        if label.is_some_and(str::is_empty) {
+            errors.push(("label", "can't be blank".to_owned()));
+        }
+        let Some(slices) = slices.filter(|_| errors.is_empty()) else {
+            return unprocessable(&errors);
+        };
+        vm.slices = u32::try_from(slices).unwrap_or(vm.slices);
+        if let Some(label) = label {
+            vm.label = label.to_owned();
+        }
+        if let Some(consumer) = integer(form.get("consumer_id")) {
+            vm.consumer_id = consumer;
+        }
+        if let Some(backups) = flag(form.get("backups_enabled")) {
+            vm.backups_enabled = backups;
+        }
+        vm.updated_at = now();
+        full(id, vm)
+    })
+}
+
+/// Any state: the server goes to the recoverable list.
+pub(super) async fn destroy(
+    State(store): State<Store<VpsNet>>,
+    Path(file): Path<String>,
+) -> Response {
+    let Some(id) = resource(&file).and_then(|s| s.parse::<u64>().ok()) else {
+        return not_found("Virtual machine");
+    };
+    store.with(|v| match v.servers.remove(&id) {
+        Some(vm) => {
+            v.recoverable.insert(id, vm);
+            ().into_response()
+        }
+        None => not_found("Virtual machine"),
+    })
+}
+
+fn refuse(message: &str) -> Response {
+    unprocessable(&[("base", message.to_owned())])
+}
+
+/// `POST virtual_machines/{id}/{action}.api10json`, answered with the server.
+pub(super) async fn action(
+    State(store): State<Store<VpsNet>>,
+    Path((id, file)): Path<(String, String)>,
+) -> Response {
+    let (Ok(id), Some(action)) = (id.parse::<u64>(), resource(&file)) else {
+        return not_found("Virtual machine");
+    };
+    store.with(|v| {
+        if action == "recover" {
+            return match v.recoverable.remove(&id) {
+                Some(vm) => {
+                    v.servers.insert(id, vm);
+                    v.servers
+                        .get(&id)
+                        .map_or_else(|| not_found("Virtual machine"), |vm| full(id, vm))
+                }
+                None => not_found("Recoverable virtual machine"),
+            };
+        }
+        let delay = v.transition;
+        let Some(vm) = v.servers.get_mut(&id) else {
+            return not_found("Virtual machine");
+        };
+        let phase = vm.phase();
+        if phase.power_action_pending() {
+            return refuse("A power action is already pending for this cloud server");
+        }
+        let is_power = matches!(action, "power_on" | "shutdown" | "power_off" | "reboot");
+        if is_power && !phase.built() {
+            return refuse("Cloud server is not built yet");
+        }
+        match action {
+            // "Run this command on machines which are powered off."
+            "power_on" if phase.running() => return refuse("Cloud server is already powered on"),
+            "power_on" => vm.after(Phase::PoweringOn, delay, Phase::Running),
+            // The others run on machines which are powered on.
+            "shutdown" | "power_off" | "reboot" if !phase.running() => {
+                return refuse("Cloud server is powered off")
+            }
+            "shutdown" => vm.after(Phase::ShuttingDown, delay, Phase::Stopped),
+            "power_off" => vm.set(Phase::Stopped),
+            "reboot" => vm.after(Phase::PoweringOn, delay, Phase::Running),
+            // "To rebuild a pending cloud server."
+            "rebuild" if phase != Phase::Unbuilt => {
+                return refuse("Only a pending cloud server can be rebuilt")
+            }
+            "rebuild" => vm.after(Phase::Building, delay, Phase::Running),
+            _ => return not_found("Action"),
+        }
+        vm.updated_at = now();
+        full(id, vm)
+    })
+}

@@ -1,0 +1,566 @@
+//! The VPS.NET (api10json) simulator against the doc, over real HTTP.
+
+use std::time::Duration;
+
+use reqwest::{Client, Method, RequestBuilder, StatusCode};
+use serde_json::{json, Value};
+use vpsdesk_sandbox::{demo_accounts, DemoAccount, Options, Provider, Sandbox};
+
+const TRANSITION_MS: u64 = 300;
+/// Longer than a transition, with room for a busy machine.
+const SETTLE: Duration = Duration::from_millis(TRANSITION_MS * 3);
+
+/// The doc's examples, as kept verbatim for the core's tests.
+const DOC_LIST: &str = include_str!("../../core/tests/fixtures/vpsnet/virtual_machines_list.json");
+const DOC_CLOUDS: &str = include_str!("../../core/tests/fixtures/vpsnet/available_clouds.json");
+const DOC_SSD_CLOUDS: &str =
+    include_str!("../../core/tests/fixtures/vpsnet/available_ssd_clouds.json");
+const DOC_CLOUD: &str = include_str!("../../core/tests/fixtures/vpsnet/cloud.json");
+
+/// The doc's cloud lists leave out the comma after `"currency_code": "USD"`.
+fn doc(text: &str) -> Value {
+    let repaired = text.replacen(
+        "\"currency_code\": \"USD\"\n",
+        "\"currency_code\": \"USD\",\n",
+        1,
+    );
+    serde_json::from_str(&repaired).expect("doc example is JSON once repaired")
+}
+
+struct VpsNet {
+    _sandbox: Sandbox,
+    base: String,
+    demo: DemoAccount,
+    http: Client,
+}
+
+impl VpsNet {
+    async fn start() -> VpsNet {
+        Self::with(false).await
+    }
+
+    async fn with(empty: bool) -> VpsNet {
+        let sandbox = Sandbox::start(Options {
+            transition_ms: TRANSITION_MS,
+            empty,
+            ..Options::default()
+        })
+        .await
+        .expect("sandbox starts");
+        let base = sandbox
+            .endpoint(Provider::Vpsnet)
+            .expect("vpsnet is implemented");
+        let demo = demo_accounts()
+            .into_iter()
+            .find(|a| a.provider == Provider::Vpsnet)
+            .expect("a demo VPS.NET account");
+        VpsNet {
+            _sandbox: sandbox,
+            base,
+            demo,
+            http: Client::new(),
+        }
+    }
+
+    fn bare(&self, method: Method, path: &str) -> RequestBuilder {
+        self.http
+            .request(method, format!("{}{path}", self.base))
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
+    }
+
+    /// A request with the demo account's Basic credentials, as the doc's curl sends it.
+    fn req(&self, method: Method, path: &str) -> RequestBuilder {
+        self.bare(method, path).basic_auth(
+            self.demo.username.unwrap_or_default(),
+            Some(self.demo.secret),
+        )
+    }
+
+    async fn json(&self, path: &str) -> Value {
+        let response = self.req(Method::GET, path).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "GET {path}");
+        response.json().await.expect("a JSON body")
+    }
+
+    async fn server(&self, id: u64) -> Value {
+        self.json(&format!("/virtual_machines/{id}.api10json"))
+            .await["virtual_machine"]
+            .clone()
+    }
+
+    /// The three flags the state is read from: (built, running, power_action_pending).
+    async fn flags(&self, id: u64) -> (bool, bool, bool) {
+        let vm = self.server(id).await;
+        (
+            vm["built"].as_bool().unwrap(),
+            vm["running"].as_bool().unwrap(),
+            vm["power_action_pending"].as_bool().unwrap(),
+        )
+    }
+
+    async fn post(&self, path: &str) -> (StatusCode, Value) {
+        let response = self.req(Method::POST, path).send().await.unwrap();
+        let status = response.status();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    async fn power(&self, id: u64, action: &str) -> (StatusCode, Value) {
+        self.post(&format!("/virtual_machines/{id}/{action}.api10json"))
+            .await
+    }
+
+    async fn send_json(&self, method: Method, path: &str, body: Value) -> (StatusCode, Value) {
+        let response = self.req(method, path).json(&body).send().await.unwrap();
+        let status = response.status();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    async fn ids(&self) -> Vec<u64> {
+        self.json("/virtual_machines.api10json")
+            .await
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["virtual_machine"]["id"].as_u64().unwrap())
+            .collect()
+    }
+}
+
+fn create_body(label: &str, cloud: u64, template: u64, nodes: u64) -> Value {
+    json!({ "virtual_machine": {
+        "label": label,
+        "fqdn": "box.example.com",
+        "system_template_id": template,
+        "cloud_id": cloud,
+        "backups_enabled": false,
+        "slices_required": nodes,
+    }})
+}
+
+/// `[[field, message], ...]` of a 422.
+fn error_fields(body: &Value) -> Vec<String> {
+    body["errors"]
+        .as_array()
+        .expect("an errors array")
+        .iter()
+        .map(|e| e[0].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn every_call_needs_the_email_and_key() {
+    let v = VpsNet::start().await;
+    let bare = v
+        .bare(Method::GET, "/virtual_machines.api10json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bare.status(), StatusCode::NOT_ACCEPTABLE);
+
+    for (user, key) in [
+        (v.demo.username.unwrap(), "WRONG"),
+        ("someone@else.test", v.demo.secret),
+    ] {
+        let wrong = v
+            .bare(Method::POST, "/virtual_machines/1384/power_off.api10json")
+            .basic_auth(user, Some(key))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(wrong.status(), StatusCode::NOT_ACCEPTABLE, "{user}");
+    }
+    assert_eq!(
+        v.flags(1384).await,
+        (true, true, false),
+        "a refused power_off changes nothing"
+    );
+
+    let profile = v.json("/profile.api10json").await;
+    assert_eq!(profile["user"]["email_address"], "demo@vpsdesk.test");
+    assert!(regex_like_demo_secret(v.demo.secret));
+    assert_eq!(v.demo.name, "Demo VPS.NET");
+}
+
+/// The secret scanner finds demo secrets by `VPSDESK0DEMO0VPSNET0\w+`.
+fn regex_like_demo_secret(secret: &str) -> bool {
+    secret
+        .strip_prefix("VPSDESK0DEMO0VPSNET0")
+        .is_some_and(|rest| {
+            !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+}
+
+#[tokio::test]
+async fn paths_need_the_suffix_and_a_route() {
+    let v = VpsNet::start().await;
+    for (method, path) in [
+        (Method::GET, "/virtual_machines/1384"),
+        (Method::GET, "/virtual_machines/1384.json"),
+        (Method::GET, "/virtual_machines.json"),
+        (Method::GET, "/servers.api10json"),
+        (Method::PATCH, "/virtual_machines/1384.api10json"),
+        (Method::POST, "/virtual_machines/1384/explode.api10json"),
+        (Method::GET, "/virtual_machines/999999.api10json"),
+    ] {
+        let response = v.req(method.clone(), path).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{method} {path}");
+    }
+}
+
+#[tokio::test]
+async fn the_docs_servers_are_listed_as_printed() {
+    let v = VpsNet::start().await;
+    let list = v.json("/virtual_machines.api10json").await;
+    let doc = doc(DOC_LIST);
+    for (i, expected) in doc.as_array().unwrap().iter().enumerate() {
+        let actual = &list[i]["virtual_machine"];
+        let fields = expected["virtual_machine"].as_object().unwrap();
+        for (key, value) in fields {
+            assert_eq!(&actual[key], value, "server {i} field {key}");
+        }
+        assert_eq!(actual["built"], true);
+        assert!(actual["primary_ip_address"]["ip_address"]["ip_address"].is_string());
+    }
+    assert!(
+        list.as_array().unwrap().len() >= 4,
+        "a demo fleet besides the doc's two"
+    );
+
+    // The doc's field order, read from the text (a `Value` may sort keys).
+    let text = v
+        .req(Method::GET, "/virtual_machines.api10json")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    const DOC_ORDER: [&str; 17] = [
+        "running",
+        "updated_at",
+        "power_action_pending",
+        "system_template_id",
+        "id",
+        "cloud_id",
+        "domain_name",
+        "hostname",
+        "consumer_id",
+        "backups_enabled",
+        "password",
+        "label",
+        "slices_count",
+        "created_at",
+        "bandwidth_used",
+        "delayed_storage",
+        "delayed_storage_until",
+    ];
+    let positions: Vec<usize> = DOC_ORDER
+        .iter()
+        .map(|k| text.find(&format!("\"{k}\":")).expect(k))
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "fields in the doc's order"
+    );
+
+    let basic = v.json("/virtual_machines.api10json?basic=true").await;
+    let first = &basic[0]["virtual_machine"];
+    assert!(first.get("running").is_none() && first.get("bandwidth_used").is_none());
+    assert_eq!(first["label"], "Web Server 01");
+    let bare_flag = v.json("/virtual_machines.api10json?basic").await;
+    assert!(bare_flag[0]["virtual_machine"].get("running").is_none());
+
+    let found = v.json("/virtual_machines.api10json?search=mysql").await;
+    assert_eq!(found.as_array().unwrap().len(), 1);
+    assert_eq!(found[0]["virtual_machine"]["id"], 1385);
+}
+
+#[tokio::test]
+async fn show_adds_addresses_and_licenses() {
+    let v = VpsNet::start().await;
+    let vm = v.server(1384).await;
+    assert_eq!(vm["label"], "Web Server 01");
+    assert_eq!(vm["slices_count"], Value::Null, "as in the doc");
+    let ip = &vm["primary_ip_address"]["ip_address"];
+    assert_eq!(ip["virtual_machine_id"], 1384);
+    assert_eq!(
+        vm["ip_addresses"][0]["ip_address"]["ip_address"],
+        ip["ip_address"]
+    );
+    assert_eq!(vm["virtual_machine_licenses"], json!([]));
+    assert!(vm["backup_licenses"].is_object());
+}
+
+#[tokio::test]
+async fn power_calls_follow_the_state_machine() {
+    let v = VpsNet::start().await;
+    // Graceful shutdown: still running, action pending, then off.
+    let (status, body) = v.power(1384, "shutdown").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["virtual_machine"]["id"], 1384);
+    assert_eq!(v.flags(1384).await, (true, true, true));
+    let (status, busy) = v.power(1384, "reboot").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error_fields(&busy), ["base"]);
+    tokio::time::sleep(SETTLE).await;
+    assert_eq!(v.flags(1384).await, (true, false, false));
+
+    // Only machines that are off power on; only running ones go off.
+    for action in ["shutdown", "power_off", "reboot"] {
+        let (status, _) = v.power(1384, action).await;
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{action} when off"
+        );
+    }
+    let (status, _) = v.power(1384, "power_on").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(v.flags(1384).await, (true, false, true));
+    tokio::time::sleep(SETTLE).await;
+    assert_eq!(v.flags(1384).await, (true, true, false));
+    let (status, _) = v.power(1384, "power_on").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "power_on when on");
+
+    // Forced off is immediate; reboot goes down and comes back.
+    assert_eq!(v.power(1384, "power_off").await.0, StatusCode::OK);
+    assert_eq!(v.flags(1384).await, (true, false, false));
+    assert_eq!(v.power(1384, "power_on").await.0, StatusCode::OK);
+    tokio::time::sleep(SETTLE).await;
+    assert_eq!(v.power(1384, "reboot").await.0, StatusCode::OK);
+    assert_eq!(v.flags(1384).await, (true, false, true));
+    tokio::time::sleep(SETTLE).await;
+    assert_eq!(v.flags(1384).await, (true, true, false));
+
+    assert_eq!(v.power(999999, "reboot").await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_pending_server_refuses_power_until_rebuilt() {
+    let v = VpsNet::start().await;
+    let list = v.json("/virtual_machines.api10json").await;
+    let pending = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["virtual_machine"])
+        .find(|vm| vm["built"] == false)
+        .expect("the seed has a pending server");
+    let id = pending["id"].as_u64().unwrap();
+    let (status, body) = v.power(id, "power_on").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error_fields(&body), ["base"]);
+    assert!(body["errors"][0][1].as_str().unwrap().contains("not built"));
+
+    let (status, _) = v.power(1384, "rebuild").await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "only pending servers rebuild"
+    );
+    assert_eq!(v.power(id, "rebuild").await.0, StatusCode::OK);
+    assert_eq!(v.flags(id).await, (false, false, false));
+    tokio::time::sleep(SETTLE).await;
+    assert_eq!(v.flags(id).await, (true, true, false));
+}
+
+#[tokio::test]
+async fn create_checks_the_form_and_builds() {
+    let v = VpsNet::start().await;
+    let path = "/virtual_machines.api10json";
+    let (status, body) = v
+        .send_json(Method::POST, path, json!({"virtual_machine": {}}))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        error_fields(&body),
+        [
+            "label",
+            "fqdn",
+            "cloud_id",
+            "system_template_id",
+            "slices_required"
+        ]
+    );
+    let (status, body) = v
+        .send_json(Method::POST, path, json!({"label": "flat"}))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+
+    // Template 87 is offered on cloud 3 only; cloud 21 is full.
+    let (_, body) = v
+        .send_json(Method::POST, path, create_body("x", 153, 87, 1))
+        .await;
+    assert_eq!(error_fields(&body), ["system_template_id"]);
+    let (_, body) = v
+        .send_json(Method::POST, path, create_body("x", 21, 92, 1))
+        .await;
+    assert_eq!(error_fields(&body), ["cloud_id"]);
+    let (_, body) = v
+        .send_json(Method::POST, path, create_body("x", 153, 92, 0))
+        .await;
+    assert_eq!(error_fields(&body), ["slices_required"]);
+    let mut bad_fqdn = create_body("x", 153, 92, 1);
+    bad_fqdn["virtual_machine"]["fqdn"] = json!("no domain");
+    let (_, body) = v.send_json(Method::POST, path, bad_fqdn).await;
+    assert_eq!(error_fields(&body), ["fqdn"]);
+
+    // The doc's own create example names cloud 1 and template 9, which this
+    // account does not have: refused the same way.
+    let doc_create: Value = serde_json::from_str(include_str!(
+        "../../core/tests/fixtures/vpsnet/virtual_machine_create.json"
+    ))
+    .unwrap();
+    let (status, body) = v.send_json(Method::POST, path, doc_create).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error_fields(&body), ["cloud_id"]);
+
+    // Numbers as strings, as PHP clients send them, are fine.
+    let mut ok = create_body("New box", 153, 92, 2);
+    ok["virtual_machine"]["cloud_id"] = json!("153");
+    let (status, body) = v.send_json(Method::POST, path, ok).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let vm = &body["virtual_machine"];
+    let id = vm["id"].as_u64().unwrap();
+    assert_eq!(vm["label"], "New box");
+    assert_eq!(
+        (vm["hostname"].as_str(), vm["domain_name"].as_str()),
+        (Some("box"), Some("example.com"))
+    );
+    assert_eq!(vm["slices_count"], 2);
+    assert!(vm["password"].as_str().is_some_and(|p| !p.is_empty()));
+    assert!(vm["primary_ip_address"]["ip_address"]["ip_address"].is_string());
+    assert_eq!(v.flags(id).await, (false, false, false));
+    assert_eq!(
+        v.power(id, "power_on").await.0,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    tokio::time::sleep(SETTLE).await;
+    assert_eq!(v.flags(id).await, (true, true, false));
+    assert!(v.ids().await.contains(&id));
+}
+
+#[tokio::test]
+async fn edits_must_restate_the_node_count() {
+    let v = VpsNet::start().await;
+    let path = "/virtual_machines/1385.api10json";
+    let (status, body) = v
+        .send_json(
+            Method::PUT,
+            path,
+            json!({"virtual_machine": {"label": "renamed"}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error_fields(&body), ["slices_required"]);
+    let (_, body) = v
+        .send_json(
+            Method::PUT,
+            path,
+            json!({"virtual_machine": {"label": " ", "slices_required": 1}}),
+        )
+        .await;
+    assert_eq!(error_fields(&body), ["label"]);
+
+    // The doc's servers report no node count; the node list tells.
+    let nodes = v.json("/nodes.api10json").await;
+    let of_1385 = nodes
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["slice"]["virtual_machine_id"] == 1385)
+        .count();
+    assert_eq!(of_1385, 1);
+    assert!(nodes
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["slice"]["free_node"] == true));
+    assert_eq!(v.json("/nodes.api10json?type=ram").await, json!([]));
+
+    let (status, _) = v
+        .send_json(
+            Method::PUT,
+            path,
+            json!({"virtual_machine": {"label": "renamed", "slices_required": 1}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let vm = v.server(1385).await;
+    assert_eq!(vm["label"], "renamed");
+    assert_eq!(vm["slices_count"], Value::Null);
+    assert_eq!(vm["hostname"], "mysql01", "the host name is not the label");
+}
+
+#[tokio::test]
+async fn deleted_servers_stay_recoverable() {
+    let v = VpsNet::start().await;
+    let response = v
+        .req(Method::DELETE, "/virtual_machines/1384.api10json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "running servers can be deleted"
+    );
+    assert!(!v.ids().await.contains(&1384));
+    let gone = v
+        .req(Method::GET, "/virtual_machines/1384.api10json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(gone.status(), StatusCode::NOT_FOUND);
+    let recoverable = v.json("/virtual_machines/recoverable.api10json").await;
+    assert_eq!(recoverable[0]["virtual_machine"]["id"], 1384);
+
+    assert_eq!(
+        v.post("/virtual_machines/1384/recover.api10json").await.0,
+        StatusCode::OK
+    );
+    assert!(v.ids().await.contains(&1384));
+    assert_eq!(
+        v.post("/virtual_machines/1384/recover.api10json").await.0,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn clouds_are_the_docs() {
+    let v = VpsNet::start().await;
+    let clouds = v.json("/available_clouds.api10json").await;
+    assert_eq!(
+        clouds[0],
+        doc(DOC_CLOUDS)[0],
+        "the doc's cloud comes first, as printed"
+    );
+    assert!(clouds.as_array().unwrap().len() > 1);
+    assert!(clouds
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["cloud"]["available"] == false));
+    assert_eq!(
+        v.json("/available_ssd_clouds.api10json").await,
+        doc(DOC_SSD_CLOUDS)
+    );
+    assert_eq!(v.json("/clouds/3.api10json").await, doc(DOC_CLOUD));
+    let missing = v
+        .req(Method::GET, "/clouds/999.api10json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn empty_starts_with_no_servers() {
+    let v = VpsNet::with(true).await;
+    assert_eq!(v.json("/virtual_machines.api10json").await, json!([]));
+    assert_eq!(
+        v.json("/virtual_machines/recoverable.api10json").await,
+        json!([])
+    );
+}
