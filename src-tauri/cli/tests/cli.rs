@@ -298,3 +298,56 @@ fn the_secret_never_leaks() {
         assert!(!String::from_utf8_lossy(&bytes).contains(key()), "secret in {}", p.display());
     }
 }
+
+#[test]
+fn one_list_over_five_providers() {
+    let f = Fixture::new();
+    for demo in vpsdesk_sandbox::demo_accounts() {
+        let endpoint = f.sandbox.endpoint(demo.provider).unwrap();
+        let mut args = vec!["accounts", "add", "--provider", demo.provider.id(), "--name", demo.provider.id(), "--endpoint", &endpoint];
+        if let Some(u) = demo.username {
+            args.extend(["--username", u]);
+        }
+        if let Some(r) = demo.region {
+            args.extend(["--region", r]);
+        }
+        let out = f.cmd(&args).write_stdin(format!("{}\n", demo.secret)).output().unwrap();
+        assert!(out.status.success(), "{}: {}", demo.provider.id(), stderr(&out));
+    }
+    let list = f.json(&["servers", "list", "--json"]);
+    let servers = list.as_array().unwrap();
+    let status_of = |provider: &str, id: &str| {
+        servers
+            .iter()
+            .find(|s| s["provider"] == provider && s["id"] == id)
+            .unwrap_or_else(|| panic!("{provider} server {id} missing"))["status"]
+            .clone()
+    };
+    for p in ["vultr", "vpsnet", "vps247", "cloudsigma", "vpsorg"] {
+        let of_p: Vec<_> = servers.iter().filter(|s| s["provider"] == p).collect();
+        assert!(of_p.len() >= 4, "{p} has its demo fleet");
+        for s in of_p {
+            assert_eq!(s["account"], p);
+            for field in ["id", "name", "status", "provider_status", "region", "plan"] {
+                assert!(s[field].is_string(), "{p}: {field} in {s}");
+            }
+            assert!(s["ipv4"].is_array() && s["ipv6"].is_array());
+            assert_ne!(s["status"], "unknown", "{p}: every seeded state maps: {s}");
+        }
+    }
+    // One server per provider whose provider word differs from ours.
+    assert_eq!(status_of("vultr", "8467214"), "suspended");
+    assert_eq!(status_of("vpsnet", "1388"), "pending");
+    assert_eq!(status_of("vps247", "92"), "stopped");
+    assert_eq!(status_of("vpsorg", "12341"), "stopped");
+    let paused = servers.iter().find(|s| s["provider"] == "cloudsigma" && s["name"] == "billing-hold").unwrap();
+    assert_eq!(paused["status"], "suspended");
+
+    // What a provider cannot do is refused before anything is sent.
+    let before = f.sandbox.requests(Provider::Vps247).len();
+    assert_error_line(&f.run(&["servers", "rename", "vps247", "90", "new-name"]), 1, "cannot rename");
+    assert_error_line(&f.run(&["servers", "stop", "vpsorg", "12345", "--force"]), 1, "cannot force");
+    assert_eq!(f.sandbox.requests(Provider::Vps247).len(), before);
+    // VPS247 deletes only halted servers, and says so.
+    assert_error_line(&f.run(&["servers", "delete", "vps247", "90", "--yes"]), 1, "stop it first");
+}
