@@ -8,3 +8,10 @@ cargo bench --quiet -p vpsdesk-core --bench refresh
 
 echo "== vpsctl servers list vs the same raw HTTP call (curl), against the sandbox"
 .venv/bin/python tests/bench_cli.py target/release/vpsctl target/release/vpsdesk-sandbox
+
+echo "== release build"
+deb=$(ls -t target/release/bundle/deb/*.deb | head -1)
+echo "release binary: $(du -k target/release/vpsdesk | cut -f1) KiB; .deb: $(du -k "$deb" | cut -f1) KiB; vpsctl: $(du -k target/release/vpsctl | cut -f1) KiB"
+
+echo "== cold start and idle memory (release build, demo accounts, under Xvfb)"
+xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python tests/bench_app.py target/release/vpsdesk

@@ -8,6 +8,8 @@ from app import App, demo_secret
 
 
 class FirstRun(unittest.TestCase):
+    ACCOUNTS = ["Demo Vultr", "Demo VPS.NET", "Demo VPS247", "Demo CloudSigma", "Demo VPS.org"]
+
     @classmethod
     def setUpClass(cls):
         cls.app = App()
@@ -29,9 +31,9 @@ class FirstRun(unittest.TestCase):
         app.click("try-demo")
         app.find("servers-table")
         app.wait(lambda d: len(self.rows()) >= 5, what="demo servers")
+        app.wait(lambda d: all(a in app.text("servers-table") for a in self.ACCOUNTS), what="every demo account's servers")
         table = app.text("servers-table")
         self.assertIn("my new server", table)
-        self.assertIn("Demo Vultr", table)
         app.screenshot("servers")
 
     def test_2_stop_a_running_server(self):
@@ -43,6 +45,37 @@ class FirstRun(unittest.TestCase):
         app.click(f"action-stop-{key}")
         app.wait(lambda d: self.status_of(key).lower() == "stopped", timeout=30, what="stopped status")
         app.screenshot("server-stopped")
+
+    def row_key(self, account, status):
+        """The key of a row of `account` whose status badge reads `status`."""
+        for row in self.rows():
+            key = row.get_attribute("data-testid")[len("server-row-"):]
+            if account in self.app.text_of(row) and self.status_of(key).lower() == status:
+                return key
+        self.fail(f"no {status} server of {account}")
+
+    def test_2b_stop_and_start_on_other_providers(self):
+        app = self.app
+        key = self.row_key("Demo VPS.NET", "running")
+        app.click(f"action-stop-{key}")
+        app.wait(lambda d: self.status_of(key).lower() == "stopped", timeout=30, what="VPS.NET server stopped")
+        key = self.row_key("Demo VPS247", "stopped")
+        app.click(f"action-start-{key}")
+        app.wait(lambda d: self.status_of(key).lower() == "running", timeout=30, what="VPS247 server running")
+
+    def test_3b_create_on_cloudsigma_sized_freely(self):
+        app = self.app
+        app.click("create-server-button")
+        app.find("create-form")
+        app.choose("create-account", "Demo CloudSigma")
+        app.type("create-name", "e2e-sigma")
+        app.choose_first("create-region")
+        app.type("create-cpu", "1000")
+        app.type("create-mem", "1024")
+        app.choose_first("create-image")
+        app.screenshot("create-form-cloudsigma")
+        app.click("create-submit")
+        app.wait(lambda d: "e2e-sigma" in app.text("servers-table"), timeout=30, what="the CloudSigma server in the table")
 
     def test_3_create_a_server(self):
         app = self.app

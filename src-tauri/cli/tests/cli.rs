@@ -348,6 +348,14 @@ fn one_list_over_five_providers() {
     assert_error_line(&f.run(&["servers", "rename", "vps247", "90", "new-name"]), 1, "cannot rename");
     assert_error_line(&f.run(&["servers", "stop", "vpsorg", "12345", "--force"]), 1, "cannot force");
     assert_eq!(f.sandbox.requests(Provider::Vps247).len(), before);
+    // CloudSigma sizes freely; left out, the size is a small default.
+    let images = f.json(&["catalog", "cloudsigma", "images", "--json"]);
+    let image = images[0]["id"].as_str().unwrap().to_string();
+    let created = f.json(&["servers", "create", "cloudsigma", "--name", "default-size", "--image", &image, "--json"]);
+    assert_eq!(created["name"], "default-size");
+    let plan = created["plan"].as_str().unwrap();
+    assert!(plan.contains("1000 MHz") && plan.contains("1024 MB"), "{plan}");
+
     // VPS247 deletes only halted servers, and says so.
     assert_error_line(&f.run(&["servers", "delete", "vps247", "90", "--yes"]), 1, "stop it first");
 }

@@ -208,8 +208,17 @@ fn name(v: &str) -> Result<String> {
     Ok(v.to_string())
 }
 
-fn positive(field: &str, v: Option<u32>, what: &str) -> Result<u32> {
-    v.filter(|n| *n > 0).ok_or_else(|| Error::field(field, format!("enter the {what}")))
+/// Servers are sized freely; left out, a size falls back to a small default
+/// (CLI.md: "a small default size is used when they are left out").
+const DEFAULT_CPU_MHZ: u32 = 1000;
+const DEFAULT_MEM_MB: u32 = 1024;
+
+fn size(field: &str, v: Option<u32>, default: u32, what: &str) -> Result<u32> {
+    match v {
+        None => Ok(default),
+        Some(0) => Err(Error::field(field, format!("the {what} must be more than 0"))),
+        Some(n) => Ok(n),
+    }
 }
 
 #[async_trait]
@@ -254,8 +263,8 @@ impl Compute for Cloudsigma {
 
     async fn create_server(&self, req: &CreateServer) -> Result<Server> {
         let server_name = name(&req.name)?;
-        let cpu = positive("cpu_mhz", req.cpu_mhz, "CPU in MHz")?;
-        let mem = positive("mem_mb", req.mem_mb, "memory in MB")?;
+        let cpu = size("cpu_mhz", req.cpu_mhz, DEFAULT_CPU_MHZ, "CPU in MHz")?;
+        let mem = size("mem_mb", req.mem_mb, DEFAULT_MEM_MB, "memory in MB")?;
         let image = uuid(
             "image",
             "drive",
