@@ -38,6 +38,14 @@ class App:
         self.driver = webdriver.Remote(command_executor="http://127.0.0.1:4444", options=opts)
         self.driver.set_window_size(1440, 900)
 
+    def ensure_demo(self):
+        """Lands on the servers table with the demo accounts, whether this is
+        the first start (welcome screen) or a later one in the same test home."""
+        self.wait(lambda d: self.all('[data-testid="try-demo"]') or self.all('[data-testid="servers-table"]'), what="first screen")
+        if self.all('[data-testid="try-demo"]'):
+            self.click("try-demo")
+        self.find("servers-table")
+
     def quit(self):
         self.driver.quit()
 
