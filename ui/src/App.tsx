@@ -1,8 +1,9 @@
-import { ActionIcon, Alert, AppShell, Badge, Burger, Group, NavLink, Stack, Text, Title, Tooltip } from "@mantine/core";
+import { ActionIcon, Alert, AppShell, Badge, Burger, Group, NativeSelect, NavLink, Stack, Text, Title, Tooltip } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconAlertTriangle, IconKey, IconLock, IconRefresh, IconServer2, IconUsers } from "@tabler/icons-react";
+import { IconAlertTriangle, IconClock, IconKey, IconLock, IconRefresh, IconServer2, IconUsers } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
-import { useAccounts, useAppStatus, useInventory, useRefreshAll } from "./api/queries";
+import { useAccounts, useAppStatus, useLiveInventory, useRefreshAll, type LiveInventory } from "./api/queries";
+import { formatTime, parseRefreshInterval, REFRESH_INTERVALS, useRefreshInterval } from "./lib/refresh";
 import { AddAccountModal } from "./features/accounts/AddAccountModal";
 import { AccountsPage } from "./pages/AccountsPage";
 import { ServersPage } from "./pages/ServersPage";
@@ -61,6 +62,25 @@ function Banners() {
   );
 }
 
+/** "Updated 12:03:41"; the tooltip has every account's time. */
+function LastRefreshed({ live }: { live: LiveInventory }) {
+  const detail = live.accounts
+    .map((a) => `${a.account.name}: ${a.servers ? formatTime(a.updatedAt) : a.loading ? "loading" : "not loaded"}${a.stale ? " (stale)" : ""}`)
+    .join("\n");
+  return (
+    <Text
+      size="xs"
+      c="dimmed"
+      visibleFrom="xs"
+      title={detail}
+      data-updated-at={live.lastUpdated ? new Date(live.lastUpdated).toISOString() : undefined}
+      data-testid="last-refreshed"
+    >
+      {live.lastUpdated ? `Updated ${formatTime(live.lastUpdated)}` : "Updating…"}
+    </Text>
+  );
+}
+
 export function App() {
   const [page, go] = useHashPage();
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
@@ -69,7 +89,9 @@ export function App() {
   const refreshAll = useRefreshAll();
   const status = useAppStatus();
   const accounts = useAccounts();
-  const inventory = useInventory({ enabled: (accounts.data?.length ?? 0) > 0 });
+  const [refreshMs, setRefreshMs] = useRefreshInterval();
+  const live = useLiveInventory(accounts.data, refreshMs);
+  const hasAccounts = (accounts.data?.length ?? 0) > 0;
 
   const navigate = (p: Page) => {
     go(p);
@@ -105,18 +127,32 @@ export function App() {
               </Badge>
             )}
           </Group>
-          <Tooltip label="Refresh everything">
-            <ActionIcon
-              variant="default"
-              size="lg"
-              aria-label="Refresh"
-              loading={refreshing}
-              onClick={refresh}
-              data-testid="refresh-button"
-            >
-              <IconRefresh size={18} />
-            </ActionIcon>
-          </Tooltip>
+          <Group gap="xs" wrap="nowrap">
+            {hasAccounts && <LastRefreshed live={live} />}
+            <NativeSelect
+              size="xs"
+              w={96}
+              leftSection={<IconClock size={14} aria-hidden />}
+              aria-label="Refresh servers in the background every"
+              title="Refresh servers in the background every…"
+              data={REFRESH_INTERVALS.map((o) => ({ value: String(o.ms), label: o.label }))}
+              value={String(refreshMs)}
+              onChange={(e) => setRefreshMs(parseRefreshInterval(e.currentTarget.value))}
+              data-testid="refresh-interval"
+            />
+            <Tooltip label="Refresh everything">
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label="Refresh"
+                loading={refreshing}
+                onClick={refresh}
+                data-testid="refresh-button"
+              >
+                <IconRefresh size={18} />
+              </ActionIcon>
+            </Tooltip>
+          </Group>
         </Group>
       </AppShell.Header>
 
@@ -126,9 +162,9 @@ export function App() {
           label="Servers"
           leftSection={<IconServer2 size={18} />}
           rightSection={
-            inventory.data ? (
+            hasAccounts && live.accounts.some((a) => a.servers) ? (
               <Text size="xs" c="dimmed">
-                {inventory.data.servers.length}
+                {live.servers.length}
               </Text>
             ) : undefined
           }
@@ -166,7 +202,7 @@ export function App() {
       <AppShell.Main className={page === "servers" ? "main-fill" : undefined}>
         <Banners />
         {page === "servers" ? (
-          <ServersPage onAddAccount={() => setAddOpen(true)} />
+          <ServersPage onAddAccount={() => setAddOpen(true)} live={live} refreshIntervalMs={refreshMs} />
         ) : (
           <AccountsPage onAdd={() => setAddOpen(true)} />
         )}

@@ -15,7 +15,11 @@ async function installPreviewBackend() {
   if (!params.has("mock")) return;
   const mock = await import("./api/mockBackend");
   const count = Number(params.get("mock")) || 8;
-  mock.installMockBackend(params.has("empty") ? {} : mock.demoState(count), { actionDelayMs: 4000, latencyMs: 150 });
+  mock.installMockBackend(params.has("empty") ? {} : mock.demoState(count), {
+    actionDelayMs: 4000,
+    latencyMs: 150,
+    accountLatencyMs: { "demo-vpsnet": 2500 }, // one slow account: its rows arrive later
+  });
 }
 
 async function main() {

@@ -215,7 +215,8 @@ export type BackendState = {
 };
 
 export type Call = { cmd: string; args: Record<string, unknown> };
-type Handler = (args: Record<string, unknown>, backend: MockBackend) => unknown;
+/** `next` runs the default behaviour (for overrides that only wrap it, e.g. slow down one account). */
+type Handler = (args: Record<string, unknown>, backend: MockBackend, next: (args?: Record<string, unknown>) => unknown) => unknown;
 
 export type MockBackend = {
   state: BackendState;
@@ -242,6 +243,8 @@ export type MockOptions = {
   actionDelayMs?: number;
   /** Artificial latency for every command, in ms. */
   latencyMs?: number;
+  /** Extra latency of `account_servers` for some accounts (preview of a slow provider). */
+  accountLatencyMs?: Record<string, number>;
 };
 
 export function installMockBackend(initial?: Partial<BackendState>, options: MockOptions = {}): MockBackend {
@@ -296,6 +299,13 @@ export function installMockBackend(initial?: Partial<BackendState>, options: Moc
       return state.accounts;
     },
     list_servers: () => structuredClone({ servers: state.servers, errors: state.errors }),
+    // One account's servers; an account listed in `state.errors` rejects with its error.
+    account_servers: (args) => {
+      const failure = state.errors.find((e) => e.account_id === args.account_id);
+      if (failure) throw structuredClone(failure.error);
+      if (!state.accounts.some((a) => a.id === args.account_id)) throw ipcError("not_found", "This account no longer exists.");
+      return structuredClone(state.servers.filter((s) => s.account_id === args.account_id));
+    },
     get_server: (args) => structuredClone(findServer(state, args)),
     server_action: (args) => {
       const s = findServer(state, args);
@@ -337,7 +347,11 @@ export function installMockBackend(initial?: Partial<BackendState>, options: Moc
     },
     catalog_regions: () => REGIONS,
     catalog_images: () => IMAGES,
-    catalog_plans: (args) => PLANS[(args.region as string | null) ?? ""] ?? [],
+    // region null: every plan of the account (all regions), as the backend does.
+    catalog_plans: (args) =>
+      args.region === null || args.region === undefined
+        ? [...new Map(Object.values(PLANS).flat().map((p) => [p.id, p])).values()]
+        : (PLANS[args.region as string] ?? []),
   };
 
   const backend: MockBackend = {
@@ -351,9 +365,16 @@ export function installMockBackend(initial?: Partial<BackendState>, options: Moc
     const args = (payload ?? {}) as Record<string, unknown>;
     backend.calls.push({ cmd, args });
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
-    const handler = overrides.get(cmd) ?? defaults[cmd];
+    const slow = cmd === "account_servers" ? options.accountLatencyMs?.[String(args.account_id)] : undefined;
+    if (slow) await new Promise((r) => setTimeout(r, slow));
+    const fallback = defaults[cmd];
+    const next = (a: Record<string, unknown> = args) => {
+      if (!fallback) throw `command ${cmd} not found`;
+      return fallback(a, backend, next);
+    };
+    const handler = overrides.get(cmd) ?? fallback;
     if (!handler) throw `command ${cmd} not found`;
-    return handler(args, backend);
+    return handler(args, backend, next);
   });
   return backend;
 }

@@ -4,24 +4,29 @@
  */
 import {
   QueryClient,
+  queryOptions,
   useMutation,
+  useQueries,
   useQuery,
   useQueryClient,
-  type Query,
 } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   commands,
   type AccountView,
   type CreateServer,
-  type Inventory,
   type NewAccount,
+  type Plan,
   type PowerAction,
+  type ProviderInfo,
   type Server,
   type Status,
 } from "./bindings";
 import { call, type AppError } from "./errors";
+import { hasCapability } from "../lib/actions";
 import { ACTION_LABELS, isTransitional } from "../lib/labels";
-import { notifyError, notifySuccess } from "../lib/notify";
+import { notifyError, notifyInfo, notifySuccess } from "../lib/notify";
+import { formatDuration } from "../lib/refresh";
 
 declare module "@tanstack/react-query" {
   interface Register {
@@ -34,7 +39,9 @@ export const queryKeys = {
   appStatus: ["appStatus"] as const,
   providers: ["providers"] as const,
   accounts: ["accounts"] as const,
-  inventory: ["inventory"] as const,
+  /** Prefix of every account's server list. */
+  servers: ["servers"] as const,
+  accountServers: (accountId: string) => ["servers", accountId] as const,
   catalog: (accountId: string) => ["catalog", accountId] as const,
   plans: (accountId: string, region: string | null) => ["catalog", accountId, "plans", region] as const,
   images: (accountId: string) => ["catalog", accountId, "images"] as const,
@@ -58,14 +65,12 @@ export function createQueryClient(): QueryClient {
 // ---------------------------------------------------------------------------------------------
 // Inventory polling and optimistic power actions
 
+/** Polling of an account while one of its servers is in transition or has an optimistic status. */
 export const FAST_POLL_MS = 2_000;
-export const SLOW_POLL_MS = 30_000;
 /** How long an optimistic status survives a refetch that still reports the old status. */
 export const OPTIMISTIC_GRACE_MS = 15_000;
-
-export function inventoryRefetchInterval(inventory: Inventory | undefined): number {
-  return inventory?.servers.some((s) => isTransitional(s.status)) ? FAST_POLL_MS : SLOW_POLL_MS;
-}
+/** Plan catalogs change rarely: they only turn plan ids into names. */
+export const PLAN_CATALOG_STALE_MS = 6 * 60 * 60_000;
 
 export const OPTIMISTIC_STATUS: Record<PowerAction, Status> = {
   start: "starting",
@@ -82,8 +87,9 @@ type PendingTransition = { from: Status; to: Status; until: number };
 
 /**
  * Providers often keep reporting the old status for a few seconds after accepting an action.
- * For OPTIMISTIC_GRACE_MS after an accepted action, a refetch that still says the old status
- * keeps showing the optimistic one (and so keeps the 2 s polling going); any other status wins.
+ * While the action is in flight, and for OPTIMISTIC_GRACE_MS after the provider accepted it, a
+ * refetch that still says the old status keeps showing the optimistic one (and so keeps the 2 s
+ * polling going); any other status wins.
  */
 const pendingByClient = new WeakMap<QueryClient, Map<string, PendingTransition>>();
 
@@ -97,13 +103,13 @@ function pendingFor(client: QueryClient): Map<string, PendingTransition> {
 }
 
 export function applyPendingTransitions(
-  inventory: Inventory,
+  servers: Server[],
   pending: Map<string, PendingTransition>,
   now: number = Date.now(),
-): Inventory {
-  if (pending.size === 0) return inventory;
+): Server[] {
+  if (pending.size === 0) return servers;
   let changed = false;
-  const servers = inventory.servers.map((s) => {
+  const out = servers.map((s) => {
     const key = serverKey(s);
     const p = pending.get(key);
     if (!p) return s;
@@ -114,21 +120,65 @@ export function applyPendingTransitions(
     pending.delete(key);
     return s;
   });
-  return changed ? { ...inventory, servers } : inventory;
+  return changed ? out : servers;
 }
 
-function patchServer(
-  inventory: Inventory | undefined,
-  target: { account_id: string; id: string },
-  patch: (s: Server) => Server,
-): Inventory | undefined {
-  if (!inventory) return inventory;
-  return {
-    ...inventory,
-    servers: inventory.servers.map((s) =>
-      s.account_id === target.account_id && s.id === target.id ? patch(s) : s,
-    ),
-  };
+export function hasPendingTransition(
+  pending: Map<string, PendingTransition>,
+  accountId: string,
+  now: number = Date.now(),
+): boolean {
+  const prefix = `${accountId}\u0000`;
+  for (const [key, p] of pending) if (now < p.until && key.startsWith(prefix)) return true;
+  return false;
+}
+
+/**
+ * How often one account's server list is refetched: every 2 s while one of its servers is in
+ * transition (or has an optimistic status pending), else the user's interval (0 = off).
+ */
+export function serversRefetchInterval(
+  servers: Server[] | undefined,
+  intervalMs: number,
+  optimisticPending = false,
+): number | false {
+  if (optimisticPending || servers?.some((s) => isTransitional(s.status))) return FAST_POLL_MS;
+  return intervalMs > 0 ? intervalMs : false;
+}
+
+/**
+ * An account's rows are stale when its latest refetch failed while older servers are shown, or
+ * when its last successful fetch is older than twice the refresh interval (never with "Off").
+ */
+export function isStale(
+  q: { hasData: boolean; failed: boolean; updatedAt: number },
+  intervalMs: number,
+  now: number = Date.now(),
+): boolean {
+  if (!q.hasData) return false;
+  if (q.failed) return true;
+  return intervalMs > 0 && now - q.updatedAt > 2 * intervalMs;
+}
+
+/** Patch one account's cached server list without making it look freshly fetched. */
+function updateAccountServers(qc: QueryClient, accountId: string, update: (servers: Server[]) => Server[]) {
+  const key = queryKeys.accountServers(accountId);
+  const updatedAt = qc.getQueryState(key)?.dataUpdatedAt;
+  qc.setQueryData<Server[]>(key, (list) => (list ? update(list) : list), updatedAt ? { updatedAt } : undefined);
+}
+
+function patchServer(qc: QueryClient, target: { account_id: string; id: string }, patch: (s: Server) => Server) {
+  updateAccountServers(qc, target.account_id, (list) =>
+    list.map((s) => (s.id === target.id ? patch(s) : s)),
+  );
+}
+
+function removeServer(qc: QueryClient, target: { account_id: string; id: string }) {
+  updateAccountServers(qc, target.account_id, (list) => list.filter((s) => s.id !== target.id));
+}
+
+function invalidateAccountServers(qc: QueryClient, accountId: string) {
+  return qc.invalidateQueries({ queryKey: queryKeys.accountServers(accountId) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -158,14 +208,112 @@ export function useAccounts() {
   });
 }
 
-export function useInventory(options: { enabled?: boolean } = {}) {
-  const client = useQueryClient();
-  return useQuery({
-    queryKey: queryKeys.inventory,
-    queryFn: async () => applyPendingTransitions(await call(commands.listServers()), pendingFor(client)),
-    refetchInterval: (query: Query<Inventory, AppError>) => inventoryRefetchInterval(query.state.data),
-    enabled: options.enabled ?? true,
+/** One account's slice of the live inventory. */
+export type AccountInventory = {
+  account: AccountView;
+  /** Its servers, also the last good ones while a refetch fails. */
+  servers: Server[] | undefined;
+  /** Error of its latest fetch (null once a fetch succeeds). */
+  error: AppError | null;
+  /** First fetch still running: no servers and no error yet. */
+  loading: boolean;
+  fetching: boolean;
+  /** Time of its last successful fetch (0: never). */
+  updatedAt: number;
+  stale: boolean;
+  /** Refetches this account only. */
+  refetch: () => void;
+};
+
+export type LiveInventory = {
+  accounts: AccountInventory[];
+  /** Every account's servers, merged. Same array as long as no account's list changed. */
+  servers: Server[];
+  /** Ids of the accounts whose rows are stale. Same Set as long as the membership is unchanged. */
+  staleIds: ReadonlySet<string>;
+  /** Latest successful fetch of any account (0: none yet). */
+  lastUpdated: number;
+};
+
+const NO_ACCOUNTS: AccountView[] = [];
+
+function accountServersOptions(client: QueryClient, accountId: string, intervalMs: number) {
+  return queryOptions({
+    queryKey: queryKeys.accountServers(accountId),
+    queryFn: async () => applyPendingTransitions(await call(commands.accountServers(accountId)), pendingFor(client)),
+    refetchInterval: (query) =>
+      serversRefetchInterval(query.state.data, intervalMs, hasPendingTransition(pendingFor(client), accountId)),
+    // "Off" means no unrequested fetch at all (rate limits), except the polling of transitions.
+    refetchOnWindowFocus: intervalMs > 0,
   });
+}
+
+/**
+ * The inventory, one query per account (`account_servers`): an account's rows appear as soon as it
+ * answers, and a slow or failing account never holds back the others. Call it once (App does).
+ */
+export function useLiveInventory(accounts: AccountView[] | undefined, intervalMs: number): LiveInventory {
+  const client = useQueryClient();
+  const list = accounts ?? NO_ACCOUNTS;
+  const results = useQueries({
+    queries: list.map((a) => accountServersOptions(client, a.id, intervalMs)),
+  });
+
+  // Re-render when the oldest fresh account crosses the staleness threshold (no ticking clock).
+  const [, setTick] = useState(0);
+  const now = Date.now();
+  let nextStaleAt = Infinity;
+  if (intervalMs > 0) {
+    for (const r of results) {
+      if (r.data === undefined || r.status === "error") continue;
+      const at = r.dataUpdatedAt + 2 * intervalMs;
+      if (at > now) nextStaleAt = Math.min(nextStaleAt, at);
+    }
+  }
+  useEffect(() => {
+    if (nextStaleAt === Infinity) return;
+    const t = window.setTimeout(() => setTick((n) => n + 1), Math.max(0, nextStaleAt - Date.now()) + 20);
+    return () => window.clearTimeout(t);
+  }, [nextStaleAt]);
+
+  const accountsOut: AccountInventory[] = list.map((account, i) => {
+    const r = results[i];
+    const failed = r.status === "error";
+    return {
+      account,
+      servers: r.data,
+      error: failed ? r.error : null,
+      loading: r.status === "pending",
+      fetching: r.isFetching,
+      updatedAt: r.dataUpdatedAt,
+      stale: isStale({ hasData: r.data !== undefined, failed, updatedAt: r.dataUpdatedAt }, intervalMs, now),
+      refetch: () => void r.refetch(),
+    };
+  });
+
+  // Merge only when some account's list changed: filtering and sorting 10,000 rows is not free.
+  const merged = useRef<{ parts: Array<Server[] | undefined>; servers: Server[] } | null>(null);
+  const parts = results.map((r) => r.data);
+  if (
+    !merged.current ||
+    merged.current.parts.length !== parts.length ||
+    merged.current.parts.some((p, i) => p !== parts[i])
+  ) {
+    merged.current = { parts, servers: parts.flatMap((p) => p ?? []) };
+  }
+
+  const staleKey = accountsOut
+    .filter((a) => a.stale)
+    .map((a) => a.account.id)
+    .join("\u0000");
+  const staleIds = useMemo(() => new Set(staleKey ? staleKey.split("\u0000") : []), [staleKey]);
+
+  return {
+    accounts: accountsOut,
+    servers: merged.current.servers,
+    staleIds,
+    lastUpdated: accountsOut.reduce((max, a) => (a.servers ? Math.max(max, a.updatedAt) : max), 0),
+  };
 }
 
 export function useCatalogRegions(accountId: string | null) {
@@ -196,6 +344,51 @@ export function useCatalogPlans(accountId: string | null, region: string | null,
   });
 }
 
+/**
+ * Plan names for the servers table, from each account's plan catalog (all regions). Fetched only
+ * once the account's servers are listed (the table never waits for it), only for providers sized
+ * by plans, and kept for hours. Returns null where the catalog does not know the id (or the name
+ * is the id itself): the table then shows the id.
+ */
+export function usePlanNames(
+  inventory: AccountInventory[],
+  providers: ProviderInfo[] | undefined,
+): (s: Server) => string | null {
+  const results = useQueries({
+    queries: inventory.map((a) => ({
+      queryKey: queryKeys.plans(a.account.id, null),
+      queryFn: () => call(commands.catalogPlans(a.account.id, null)),
+      enabled:
+        providers !== undefined &&
+        providers.find((p) => p.id === a.account.provider)?.sizing !== "free" &&
+        (a.servers?.length ?? 0) > 0,
+      staleTime: PLAN_CATALOG_STALE_MS,
+      gcTime: 2 * PLAN_CATALOG_STALE_MS,
+      refetchOnWindowFocus: false,
+    })),
+  });
+
+  const cache = useRef<{ parts: Array<Plan[] | undefined>; ids: string[]; names: Map<string, Map<string, string>> } | null>(
+    null,
+  );
+  const parts = results.map((r) => r.data);
+  const ids = inventory.map((a) => a.account.id);
+  if (
+    !cache.current ||
+    cache.current.parts.length !== parts.length ||
+    cache.current.parts.some((p, i) => p !== parts[i] || cache.current!.ids[i] !== ids[i])
+  ) {
+    const names = new Map<string, Map<string, string>>();
+    parts.forEach((plans, i) => {
+      if (!plans?.length) return;
+      names.set(ids[i], new Map(plans.filter((p) => p.name && p.name !== p.id).map((p) => [p.id, p.name])));
+    });
+    cache.current = { parts, ids, names };
+  }
+  const names = cache.current.names;
+  return useCallback((s: Server) => names.get(s.account_id)?.get(s.plan) ?? null, [names]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Mutations: each one notifies its outcome and invalidates what it changed.
 
@@ -221,9 +414,10 @@ export function useAddAccount() {
         "Account added",
         input.verify ? `${account.name}: credentials verified.` : `${account.name} was saved without verification.`,
       );
+      // The new account's server query starts as soon as it is in the account list.
       return Promise.all([
         qc.invalidateQueries({ queryKey: queryKeys.accounts }),
-        qc.invalidateQueries({ queryKey: queryKeys.inventory }),
+        invalidateAccountServers(qc, account.id),
         qc.invalidateQueries({ queryKey: queryKeys.appStatus }),
       ]);
     },
@@ -247,10 +441,11 @@ export function useRenameAccount() {
       qc.setQueryData<AccountView[]>(queryKeys.accounts, (list) =>
         list?.map((a) => (a.id === account.id ? account : a)),
       );
+      updateAccountServers(qc, account.id, (list) => list.map((s) => ({ ...s, account: account.name })));
       notifySuccess("Account renamed", `${v.account.name} is now ${account.name}.`);
       return Promise.all([
         qc.invalidateQueries({ queryKey: queryKeys.accounts }),
-        qc.invalidateQueries({ queryKey: queryKeys.inventory }),
+        invalidateAccountServers(qc, account.id),
       ]);
     },
     onError: (e, v) => notifyError(`Could not rename ${v.account.name}`, e),
@@ -262,18 +457,12 @@ export function useRemoveAccount() {
   return useMutation({
     mutationFn: (account: AccountView) => call(commands.removeAccount(account.id)),
     onSuccess: (_r, account) => {
-      qc.removeQueries({ queryKey: queryKeys.catalog(account.id) });
       qc.setQueryData<AccountView[]>(queryKeys.accounts, (list) => list?.filter((a) => a.id !== account.id));
-      qc.setQueryData<Inventory>(queryKeys.inventory, (inv) =>
-        inv && {
-          servers: inv.servers.filter((s) => s.account_id !== account.id),
-          errors: inv.errors.filter((e) => e.account_id !== account.id),
-        },
-      );
+      qc.removeQueries({ queryKey: queryKeys.catalog(account.id) });
+      qc.removeQueries({ queryKey: queryKeys.accountServers(account.id) });
       notifySuccess("Account removed", `${account.name} and its keychain entry were removed.`);
       return Promise.all([
         qc.invalidateQueries({ queryKey: queryKeys.accounts }),
-        qc.invalidateQueries({ queryKey: queryKeys.inventory }),
         qc.invalidateQueries({ queryKey: queryKeys.appStatus }),
       ]);
     },
@@ -287,15 +476,15 @@ export function useServerAction() {
     mutationFn: (v: { server: Server; action: PowerAction }) =>
       call(commands.serverAction(v.server.account_id, v.server.id, v.action)),
     onMutate: async ({ server, action }) => {
-      await qc.cancelQueries({ queryKey: queryKeys.inventory });
+      await qc.cancelQueries({ queryKey: queryKeys.accountServers(server.account_id) });
       const current = qc
-        .getQueryData<Inventory>(queryKeys.inventory)
-        ?.servers.find((s) => s.account_id === server.account_id && s.id === server.id);
+        .getQueryData<Server[]>(queryKeys.accountServers(server.account_id))
+        ?.find((s) => s.id === server.id);
       const from = current?.status ?? server.status;
       const to = OPTIMISTIC_STATUS[action];
-      qc.setQueryData<Inventory>(queryKeys.inventory, (inv) =>
-        patchServer(inv, server, (s) => ({ ...s, status: to })),
-      );
+      // Until the provider answers, a poll that still reports `from` keeps showing `to`.
+      pendingFor(qc).set(serverKey(server), { from, to, until: Infinity });
+      patchServer(qc, server, (s) => ({ ...s, status: to }));
       return { from, to };
     },
     onSuccess: (_r, { server, action }, ctx) => {
@@ -305,13 +494,13 @@ export function useServerAction() {
     onError: (e, { server, action }, ctx) => {
       // Roll back this server only, and only if nothing newer replaced the optimistic status.
       if (ctx) {
-        qc.setQueryData<Inventory>(queryKeys.inventory, (inv) =>
-          patchServer(inv, server, (s) => (s.status === ctx.to ? { ...s, status: ctx.from } : s)),
-        );
+        const pending = pendingFor(qc);
+        if (pending.get(serverKey(server))?.to === ctx.to) pending.delete(serverKey(server));
+        patchServer(qc, server, (s) => (s.status === ctx.to ? { ...s, status: ctx.from } : s));
       }
       notifyError(`Could not ${ACTION_LABELS[action].verb.toLowerCase()} ${server.name}`, e);
     },
-    onSettled: () => qc.invalidateQueries({ queryKey: queryKeys.inventory }),
+    onSettled: (_r, _e, { server }) => invalidateAccountServers(qc, server.account_id),
   });
 }
 
@@ -321,9 +510,9 @@ export function useRenameServer() {
     mutationFn: (v: { server: Server; name: string }) =>
       call(commands.renameServer(v.server.account_id, v.server.id, v.name)),
     onSuccess: (_r, { server, name }) => {
-      qc.setQueryData<Inventory>(queryKeys.inventory, (inv) => patchServer(inv, server, (s) => ({ ...s, name })));
+      patchServer(qc, server, (s) => ({ ...s, name }));
       notifySuccess("Server renamed", `${server.name} is now ${name}.`);
-      return qc.invalidateQueries({ queryKey: queryKeys.inventory });
+      return invalidateAccountServers(qc, server.account_id);
     },
     onError: (e, { server }) => notifyError(`Could not rename ${server.name}`, e),
   });
@@ -334,17 +523,134 @@ export function useDeleteServer() {
   return useMutation({
     mutationFn: (server: Server) => call(commands.deleteServer(server.account_id, server.id)),
     onSuccess: (_r, server) => {
-      qc.setQueryData<Inventory>(queryKeys.inventory, (inv) =>
-        inv && {
-          ...inv,
-          servers: inv.servers.filter((s) => !(s.account_id === server.account_id && s.id === server.id)),
-        },
-      );
+      removeServer(qc, server);
       notifySuccess("Server deleted", `${server.name} (${server.account}) was deleted.`);
-      return qc.invalidateQueries({ queryKey: queryKeys.inventory });
+      return invalidateAccountServers(qc, server.account_id);
     },
     onError: (e, server) => notifyError(`Could not delete ${server.name}`, e),
   });
+}
+
+/** Timing of "Stop and delete" (mutable so that tests can shorten it). */
+export const STOP_AND_DELETE = { pollMs: 2_000, timeoutMs: 120_000 };
+
+export type StopDeleteProgress =
+  | { step: "checking" }
+  | { step: "stopping"; action: PowerAction }
+  | { step: "waiting"; status: Status; elapsedMs: number }
+  | { step: "deleting" };
+
+/** How "Stop and delete" stops a server: force stop when the account has it (it is deleted anyway). */
+export function stopActionFor(account: AccountView | undefined): PowerAction | null {
+  if (hasCapability(account, "servers.force_stop")) return "force_stop";
+  if (hasCapability(account, "servers.stop")) return "stop";
+  return null;
+}
+
+const CANCELLED: AppError = { kind: "internal", message: "Cancelled.", fields: [] };
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(CANCELLED);
+    const t = window.setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      window.clearTimeout(t);
+      reject(CANCELLED);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/**
+ * For providers that delete only stopped servers (no `servers.delete_running`): stop the server
+ * (force stop when available), poll `get_server` until it reports `stopped` (at most
+ * STOP_AND_DELETE.timeoutMs), then delete it. `progress` says which step runs; `cancel()` (or
+ * unmounting) stops the sequence before the delete is sent.
+ */
+export function useStopAndDeleteServer() {
+  const qc = useQueryClient();
+  const [progress, setProgress] = useState<StopDeleteProgress | null>(null);
+  const controller = useRef<AbortController | null>(null);
+  const stopSent = useRef(false);
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const mutation = useMutation({
+    mutationFn: async ({ server, account }: { server: Server; account: AccountView | undefined }) => {
+      controller.current?.abort();
+      const abort = new AbortController();
+      controller.current = abort;
+      stopSent.current = false;
+      const { signal } = abort;
+      const step = (p: StopDeleteProgress) => {
+        if (signal.aborted) throw CANCELLED;
+        setProgress(p);
+      };
+      const fetchStatus = async () => {
+        const fresh = await call(commands.getServer(server.account_id, server.id));
+        if (signal.aborted) throw CANCELLED;
+        // The table follows along (and the account polls every 2 s while it is stopping).
+        patchServer(qc, fresh, (s) => ({ ...s, status: fresh.status, provider_status: fresh.provider_status }));
+        return fresh.status;
+      };
+
+      step({ step: "checking" });
+      let status = await fetchStatus();
+      if (status !== "stopped") {
+        const action = stopActionFor(account);
+        if (!action) {
+          throw {
+            kind: "unsupported",
+            message: `This provider deletes only stopped servers and vpsdesk cannot stop servers there: stop ${server.name || server.id} in the provider's control panel first.`,
+            fields: [],
+          } satisfies AppError;
+        }
+        // A plain stop is already under way: sending it again would be refused.
+        if (!(action === "stop" && status === "stopping")) {
+          step({ step: "stopping", action });
+          await call(commands.serverAction(server.account_id, server.id, action));
+          stopSent.current = true;
+          pendingFor(qc).set(serverKey(server), { from: status, to: "stopping", until: Date.now() + OPTIMISTIC_GRACE_MS });
+          patchServer(qc, server, (s) => ({ ...s, status: "stopping" }));
+        }
+        const started = Date.now();
+        for (;;) {
+          step({ step: "waiting", status, elapsedMs: Date.now() - started });
+          await sleep(STOP_AND_DELETE.pollMs, signal);
+          status = await fetchStatus();
+          if (status === "stopped") break;
+          if (Date.now() - started >= STOP_AND_DELETE.timeoutMs) {
+            throw {
+              kind: "timeout",
+              message: `${server.name || server.id} did not stop within ${formatDuration(STOP_AND_DELETE.timeoutMs)} (it is ${status}), so it was not deleted. Try again in a moment, or check it in the provider's control panel.`,
+              fields: [],
+            } satisfies AppError;
+          }
+        }
+      }
+      step({ step: "deleting" });
+      await call(commands.deleteServer(server.account_id, server.id));
+    },
+    onSuccess: (_r, { server }) => {
+      removeServer(qc, server);
+      notifySuccess("Server deleted", `${server.name} (${server.account}) was stopped and deleted.`);
+    },
+    onError: (e, { server }) => {
+      if (e === CANCELLED) {
+        const name = server.name || server.id;
+        notifyInfo("Deletion cancelled", `${name} was not deleted${stopSent.current ? ", but it was asked to stop" : ""}.`);
+      } else notifyError(`Could not delete ${server.name}`, e);
+    },
+    onSettled: (_r, _e, { server }) => {
+      setProgress(null);
+      return invalidateAccountServers(qc, server.account_id);
+    },
+  });
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  return { ...mutation, progress, cancel, cancelled: mutation.error === CANCELLED };
 }
 
 export function useCreateServer() {
@@ -352,18 +658,17 @@ export function useCreateServer() {
   return useMutation({
     mutationFn: (v: { accountId: string; request: CreateServer }) => call(commands.createServer(v.accountId, v.request)),
     onSuccess: (server) => {
-      qc.setQueryData<Inventory>(queryKeys.inventory, (inv) => {
-        if (!inv || inv.servers.some((s) => s.account_id === server.account_id && s.id === server.id)) return inv;
-        return { ...inv, servers: [...inv.servers, server] };
-      });
+      updateAccountServers(qc, server.account_id, (list) =>
+        list.some((s) => s.id === server.id) ? list : [...list, server],
+      );
       notifySuccess("Server created", `${server.name} is being set up on ${server.account}.`);
-      return qc.invalidateQueries({ queryKey: queryKeys.inventory });
+      return invalidateAccountServers(qc, server.account_id);
     },
     onError: (e) => notifyError("Could not create the server", e),
   });
 }
 
-/** Refetch everything (header refresh button). */
+/** Refetch everything (header refresh button): every account's servers, accounts, app status. */
 export function useRefreshAll() {
   const qc = useQueryClient();
   return () => qc.invalidateQueries();

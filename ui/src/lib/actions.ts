@@ -63,7 +63,9 @@ export function actionAvailability(
   if (action === "rename") return { visible: true, enabled: true, reason: null };
   if (action === "delete") {
     const running = server.status === "running" || server.status === "starting" || server.status === "stopping";
-    if (running && !account.capabilities.includes("servers.delete_running")) {
+    // Without delete_running the delete dialog offers "Stop and delete", when vpsdesk can stop it.
+    const canStop = account.capabilities.includes("servers.force_stop") || account.capabilities.includes("servers.stop");
+    if (running && !account.capabilities.includes("servers.delete_running") && !canStop) {
       return {
         visible: true,
         enabled: false,

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Badge,
   Button,
   Center,
   Checkbox,
@@ -13,16 +14,18 @@ import {
   Text,
   TextInput,
   Title,
+  Tooltip,
 } from "@mantine/core";
 import { useHotkeys, useLocalStorage } from "@mantine/hooks";
-import { IconAlertTriangle, IconColumns3, IconPlus, IconSearch, IconServer } from "@tabler/icons-react";
+import { IconAlertTriangle, IconClockExclamation, IconColumns3, IconPlus, IconRefresh, IconSearch, IconServer } from "@tabler/icons-react";
 import type { SortingState, VisibilityState } from "@tanstack/react-table";
 import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ProviderKind, Server, Status } from "../api/bindings";
-import { useAccounts, useInventory, useProviders, useRenameServer } from "../api/queries";
+import { useAccounts, usePlanNames, useProviders, useRenameServer, type AccountInventory, type LiveInventory } from "../api/queries";
 import { RenameModal } from "../components/RenameModal";
 import { hasCapability } from "../lib/actions";
 import { ALL_STATUSES, providerLabel as labelOf } from "../lib/labels";
+import { formatDuration, formatTime } from "../lib/refresh";
 import { CreateServerModal } from "../features/servers/CreateServerModal";
 import { DeleteServerModal } from "../features/servers/DeleteServerModal";
 import { ServerDetailDrawer } from "../features/servers/ServerDetailDrawer";
@@ -66,11 +69,25 @@ function readVisibility(raw: string | undefined): VisibilityState {
   return DEFAULT_VISIBILITY;
 }
 
-export function ServersPage({ onAddAccount }: { onAddAccount: () => void }) {
+/** Tooltip of an account's stale badge. */
+export function staleReason(a: AccountInventory, refreshIntervalMs: number): string {
+  const when = a.updatedAt ? `Last updated ${formatTime(a.updatedAt)}` : "Never updated";
+  if (a.error) return `${when}. The latest refresh failed: ${a.error.message}`;
+  return `${when}: no refresh for more than ${formatDuration(2 * refreshIntervalMs)}.`;
+}
+
+type Props = {
+  onAddAccount: () => void;
+  /** The per-account inventory; App owns it (it drives the background refresh). */
+  live: LiveInventory;
+  refreshIntervalMs: number;
+};
+
+export function ServersPage({ onAddAccount, live, refreshIntervalMs }: Props) {
   const accounts = useAccounts();
   const providers = useProviders();
   const hasAccounts = (accounts.data?.length ?? 0) > 0;
-  const inventory = useInventory({ enabled: hasAccounts });
+  const planName = usePlanNames(live.accounts, providers.data);
   const rename = useRenameServer();
 
   const [filters, setFilters] = useState<ServerFilters>(NO_FILTERS);
@@ -94,14 +111,17 @@ export function ServersPage({ onAddAccount }: { onAddAccount: () => void }) {
   ]);
 
   const accountsById = useMemo(() => new Map((accounts.data ?? []).map((a) => [a.id, a])), [accounts.data]);
-  const servers = inventory.data?.servers;
-  const filtered = useMemo(() => filterServers(servers ?? [], deferredFilters), [servers, deferredFilters]);
+  const servers = live.servers;
+  const filtered = useMemo(() => filterServers(servers, deferredFilters), [servers, deferredFilters]);
   const providerLabel = useCallback((s: Server) => labelOf(s.provider, providers.data), [providers.data]);
   const onOpen = useCallback((s: Server) => setSelected({ account_id: s.account_id, id: s.id }), []);
   const onRename = useCallback((s: Server) => setRenaming(s), []);
   const onDelete = useCallback((s: Server) => setDeleting(s), []);
   const selectedServer =
-    (selected && servers?.find((s) => s.account_id === selected.account_id && s.id === selected.id)) || null;
+    (selected && servers.find((s) => s.account_id === selected.account_id && s.id === selected.id)) || null;
+  // The delete dialog follows the live status (the snapshot if the server has gone meanwhile).
+  const deletingServer =
+    (deleting && servers.find((s) => s.account_id === deleting.account_id && s.id === deleting.id)) || deleting;
 
   const canCreate = (accounts.data ?? []).some((a) => hasCapability(a, "servers.create"));
   const filtersActive =
@@ -133,35 +153,29 @@ export function ServersPage({ onAddAccount }: { onAddAccount: () => void }) {
   }
   if (!hasAccounts) return <Welcome onAddAccount={onAddAccount} />;
 
-  const total = servers?.length ?? 0;
-  const countText = !servers
+  const loadingAccounts = live.accounts.filter((a) => a.loading);
+  const failedAccounts = live.accounts.filter((a) => a.error !== null);
+  const staleAccounts = live.accounts.filter((a) => a.stale);
+  const anyAnswered = live.accounts.some((a) => !a.loading);
+  const total = servers.length;
+  const countText = !anyAnswered
     ? ""
     : filtered.length === total
       ? `${total} ${total === 1 ? "server" : "servers"} across ${accountsById.size} ${accountsById.size === 1 ? "account" : "accounts"}`
       : `${filtered.length} of ${total} servers`;
 
   let body: ReactNode;
-  if (inventory.isPending) {
+  if (total === 0 && loadingAccounts.length > 0) {
+    // Nothing to show yet (no account has answered, or those that did have no server).
     body = (
       <Center className="servers-scroll" data-testid="servers-loading">
         <Group gap="xs">
           <Loader size="sm" />
           <Text size="sm" c="dimmed">
-            Asking every account for its servers…
+            {anyAnswered ? "Waiting for the other accounts…" : "Asking every account for its servers…"}
           </Text>
         </Group>
       </Center>
-    );
-  } else if (inventory.isError) {
-    body = (
-      <Alert color="red" title="Could not load servers" icon={<IconAlertTriangle size={18} />}>
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">{inventory.error.message}</Text>
-          <Button size="xs" variant="light" color="red" onClick={() => inventory.refetch()}>
-            Try again
-          </Button>
-        </Stack>
-      </Alert>
     );
   } else if (total === 0) {
     body = (
@@ -170,7 +184,7 @@ export function ServersPage({ onAddAccount }: { onAddAccount: () => void }) {
           <IconServer size={32} stroke={1.5} color="var(--mantine-color-dimmed)" />
           <Text fw={600}>No servers yet</Text>
           <Text size="sm" c="dimmed" ta="center">
-            {inventory.data.errors.length > 0
+            {failedAccounts.length > 0
               ? "Some accounts could not be listed (see above). The others have no servers."
               : "Your accounts have no servers. Create one to get started."}
           </Text>
@@ -199,6 +213,8 @@ export function ServersPage({ onAddAccount }: { onAddAccount: () => void }) {
         servers={filtered}
         accountsById={accountsById}
         providerLabel={providerLabel}
+        planName={planName}
+        staleAccounts={live.staleIds}
         columnVisibility={visibility}
         sorting={sorting}
         onSortingChange={setSorting}
@@ -212,11 +228,36 @@ export function ServersPage({ onAddAccount }: { onAddAccount: () => void }) {
   return (
     <div className="page-fill">
       <Group justify="space-between" wrap="nowrap" gap="sm">
-        <Group gap="sm" align="baseline" wrap="nowrap">
+        <Group gap="sm" align="baseline" wrap="wrap" style={{ minWidth: 0 }}>
           <Title order={3}>Servers</Title>
           <Text size="sm" c="dimmed" data-testid="servers-count">
             {countText}
           </Text>
+          {loadingAccounts.map((a) => (
+            <Group key={a.account.id} gap={4} wrap="nowrap" data-testid={`account-loading-${a.account.id}`}>
+              <Loader size={10} aria-hidden />
+              <Text size="sm" c="dimmed">
+                Loading {a.account.name}…
+              </Text>
+            </Group>
+          ))}
+          {staleAccounts.map((a) => (
+            <Tooltip key={a.account.id} label={staleReason(a, refreshIntervalMs)} events={{ hover: true, focus: true, touch: true }}>
+              <Badge
+                tabIndex={0}
+                color="yellow"
+                variant="light"
+                size="sm"
+                radius="sm"
+                leftSection={<IconClockExclamation size={12} aria-hidden />}
+                styles={{ root: { textTransform: "none" } }}
+                data-testid={`stale-${a.account.id}`}
+              >
+                {a.account.name}: stale
+                <span className="visually-hidden">. {staleReason(a, refreshIntervalMs)}</span>
+              </Badge>
+            </Tooltip>
+          ))}
         </Group>
         <Button
           leftSection={<IconPlus size={16} />}
@@ -317,20 +358,34 @@ export function ServersPage({ onAddAccount }: { onAddAccount: () => void }) {
         </Menu>
       </Group>
 
-      {inventory.data && inventory.data.errors.length > 0 && (
+      {failedAccounts.length > 0 && (
         <Stack gap={4} data-testid="account-errors">
-          {inventory.data.errors.map((e) => (
-            <Alert
-              key={e.account_id}
-              color="red"
-              variant="light"
-              py={6}
-              icon={<IconAlertTriangle size={16} />}
-              data-testid={`account-error-${e.account_id}`}
-            >
-              <Text size="sm">
-                <b>{e.account}</b>: {e.error.message}
-              </Text>
+          {failedAccounts.map((a) => (
+            <Alert key={a.account.id} color="red" variant="light" py={6} icon={<IconAlertTriangle size={16} />}>
+              <Group justify="space-between" wrap="nowrap" gap="sm">
+                <Stack gap={0} style={{ minWidth: 0 }}>
+                  <Text size="sm" data-testid={`account-error-${a.account.id}`}>
+                    <b>{a.account.name}</b>: {a.error!.message}
+                  </Text>
+                  {a.servers && (
+                    <Text size="xs" c="dimmed">
+                      Showing its servers as of {formatTime(a.updatedAt)}.
+                    </Text>
+                  )}
+                </Stack>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  color="red"
+                  leftSection={<IconRefresh size={14} />}
+                  loading={a.fetching}
+                  onClick={a.refetch}
+                  aria-label={`Retry ${a.account.name}`}
+                  data-testid={`account-retry-${a.account.id}`}
+                >
+                  Retry
+                </Button>
+              </Group>
             </Alert>
           ))}
         </Stack>
@@ -342,6 +397,7 @@ export function ServersPage({ onAddAccount }: { onAddAccount: () => void }) {
         server={selectedServer}
         account={selectedServer ? accountsById.get(selectedServer.account_id) : undefined}
         providerLabel={selectedServer ? providerLabel(selectedServer) : ""}
+        planName={selectedServer ? planName(selectedServer) : null}
         onClose={() => setSelected(null)}
         onRename={onRename}
         onDelete={onDelete}
@@ -354,7 +410,12 @@ export function ServersPage({ onAddAccount }: { onAddAccount: () => void }) {
         onClose={() => setRenaming(null)}
         onSubmit={(name) => rename.mutateAsync({ server: renaming!, name })}
       />
-      <DeleteServerModal server={deleting} onClose={() => setDeleting(null)} />
+      <DeleteServerModal
+        server={deletingServer}
+        account={deletingServer ? accountsById.get(deletingServer.account_id) : undefined}
+        providerLabel={deletingServer ? providerLabel(deletingServer) : ""}
+        onClose={() => setDeleting(null)}
+      />
       <CreateServerModal opened={creating} onClose={() => setCreating(false)} />
     </div>
   );

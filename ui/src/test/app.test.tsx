@@ -1,14 +1,16 @@
 import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { Inventory, Server } from "../api/bindings";
+import type { Server } from "../api/bindings";
 import { demoState, installMockBackend } from "../api/mockBackend";
 import {
   applyPendingTransitions,
   FAST_POLL_MS,
-  inventoryRefetchInterval,
+  hasPendingTransition,
+  isStale,
   serverKey,
-  SLOW_POLL_MS,
+  serversRefetchInterval,
 } from "../api/queries";
+import { DEFAULT_REFRESH_MS } from "../lib/refresh";
 import { toAppError } from "../api/errors";
 import { renderApp } from "./render";
 
@@ -60,53 +62,82 @@ describe("app shell", () => {
     expect(await screen.findByTestId("servers-table")).toBeInTheDocument();
   });
 
-  it("shows the inventory error with its message when listing fails altogether", async () => {
+  it("shows every account's error with its message when listing fails everywhere", async () => {
     const backend = installMockBackend(demoState());
-    backend.on("list_servers", () => {
+    backend.on("account_servers", () => {
       throw { kind: "store", message: "The account store could not be read. Restart vpsdesk.", fields: [] };
     });
     renderApp();
-    expect(await screen.findByText("The account store could not be read. Restart vpsdesk.")).toBeInTheDocument();
+    expect(await screen.findByTestId("account-error-demo-vultr")).toHaveTextContent(
+      "Demo Vultr: The account store could not be read. Restart vpsdesk.",
+    );
+    expect(screen.getByTestId("account-error-demo-cloudsigma")).toBeInTheDocument();
+    expect(screen.getByTestId("servers-empty")).toHaveTextContent("Some accounts could not be listed");
+    expect(screen.queryByTestId("servers-loading")).toBeNull();
   });
 
-  it("refetches after the refresh button", async () => {
+  it("refetches every account after the refresh button", async () => {
     const backend = installMockBackend(demoState());
     const { user } = renderApp();
     await screen.findByTestId("servers-table");
-    const before = backend.callsOf("list_servers").length;
+    const before = (id: string) => backend.callsOf("account_servers").filter((c) => c.args.account_id === id).length;
+    const counts = Object.fromEntries(backend.state.accounts.map((a) => [a.id, before(a.id)]));
     backend.state.servers[0].name = "renamed-elsewhere";
     await user.click(screen.getByTestId("refresh-button"));
-    await waitFor(() => expect(backend.callsOf("list_servers").length).toBeGreaterThan(before));
+    await waitFor(() => {
+      for (const a of backend.state.accounts) expect(before(a.id)).toBeGreaterThan(counts[a.id]);
+    });
     expect(await screen.findByText("renamed-elsewhere")).toBeInTheDocument();
+    expect(backend.callsOf("list_servers")).toHaveLength(0);
   });
 });
 
 describe("polling and optimistic status rules", () => {
-  const inv = (statuses: Server["status"][]): Inventory => ({
-    servers: statuses.map((status, i) => ({ ...demoState().servers[0], id: `s${i}`, status })),
-    errors: [],
-  });
+  const inv = (statuses: Server["status"][]): Server[] =>
+    statuses.map((status, i) => ({ ...demoState().servers[0], id: `s${i}`, status }));
 
-  it("polls every 2 s while a server is in transition, every 30 s otherwise", () => {
-    expect(inventoryRefetchInterval(inv(["running", "stopped"]))).toBe(SLOW_POLL_MS);
-    expect(SLOW_POLL_MS).toBe(30_000);
+  it("polls an account every 2 s while one of its servers is in transition, else at the user's interval", () => {
+    expect(DEFAULT_REFRESH_MS).toBe(30_000);
+    expect(serversRefetchInterval(inv(["running", "stopped"]), DEFAULT_REFRESH_MS)).toBe(30_000);
+    expect(serversRefetchInterval(inv(["running"]), 60_000)).toBe(60_000);
     for (const s of ["starting", "stopping", "pending"] as const) {
-      expect(inventoryRefetchInterval(inv(["running", s]))).toBe(FAST_POLL_MS);
+      expect(serversRefetchInterval(inv(["running", s]), 60_000)).toBe(FAST_POLL_MS);
+      // Also with background refresh off.
+      expect(serversRefetchInterval(inv(["running", s]), 0)).toBe(FAST_POLL_MS);
     }
     expect(FAST_POLL_MS).toBe(2_000);
-    expect(inventoryRefetchInterval(undefined)).toBe(SLOW_POLL_MS);
+    expect(serversRefetchInterval(undefined, 15_000)).toBe(15_000);
+    expect(serversRefetchInterval(inv(["running"]), 0)).toBe(false);
+    // An optimistic status still pending keeps the fast polling even if the provider lags.
+    expect(serversRefetchInterval(inv(["running"]), 30_000, true)).toBe(FAST_POLL_MS);
+  });
+
+  it("knows which account has an optimistic status pending", () => {
+    const pending = new Map([[serverKey({ account_id: "a", id: "1" }), { from: "running" as const, to: "stopping" as const, until: 1_000 }]]);
+    expect(hasPendingTransition(pending, "a", 500)).toBe(true);
+    expect(hasPendingTransition(pending, "a", 1_500)).toBe(false);
+    expect(hasPendingTransition(pending, "b", 500)).toBe(false);
+  });
+
+  it("marks an account stale after a failed refetch, or after twice the interval without one", () => {
+    const ok = { hasData: true, failed: false, updatedAt: 100_000 };
+    expect(isStale(ok, 30_000, 100_000 + 60_000)).toBe(false);
+    expect(isStale(ok, 30_000, 100_000 + 60_001)).toBe(true);
+    expect(isStale(ok, 0, 100_000 + 3_600_000)).toBe(false); // "Off": never by age
+    expect(isStale({ ...ok, failed: true }, 30_000, 100_001)).toBe(true);
+    expect(isStale({ hasData: false, failed: true, updatedAt: 0 }, 30_000, 100_001)).toBe(false);
   });
 
   it("keeps the optimistic status while the provider still reports the old one, within the grace period", () => {
     const data = inv(["running"]);
-    const key = serverKey(data.servers[0]);
+    const key = serverKey(data[0]);
     const pending = new Map([[key, { from: "running" as const, to: "stopping" as const, until: 1_000 }]]);
-    expect(applyPendingTransitions(data, pending, 500).servers[0].status).toBe("stopping");
-    expect(applyPendingTransitions(data, pending, 1_500).servers[0].status).toBe("running");
+    expect(applyPendingTransitions(data, pending, 500)[0].status).toBe("stopping");
+    expect(applyPendingTransitions(data, pending, 1_500)[0].status).toBe("running");
     expect(pending.size).toBe(0);
 
     const moved = new Map([[key, { from: "stopped" as const, to: "starting" as const, until: 1_000 }]]);
-    expect(applyPendingTransitions(data, moved, 500).servers[0].status).toBe("running");
+    expect(applyPendingTransitions(data, moved, 500)[0].status).toBe("running");
   });
 
   it("normalises every kind of rejection to an error with a message", () => {

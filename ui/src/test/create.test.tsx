@@ -10,6 +10,11 @@ async function choose(user: User, testId: string, option: string | RegExp) {
   await user.click(await screen.findByRole("option", { name: option }));
 }
 
+/** The form's plan lookups (the servers table also asks for every plan, with region null, for plan names). */
+function regionPlanCalls(backend: ReturnType<typeof installMockBackend>) {
+  return backend.callsOf("catalog_plans").filter((c) => c.args.region !== null);
+}
+
 async function openCreate(user: User) {
   await screen.findByTestId("servers-table");
   await user.click(screen.getByTestId("create-server-button"));
@@ -29,11 +34,11 @@ describe("create server form", () => {
 
     // No plan before a region is chosen.
     expect(screen.getByTestId("create-plan")).toBeDisabled();
-    expect(backend.callsOf("catalog_plans")).toHaveLength(0);
+    expect(regionPlanCalls(backend)).toHaveLength(0);
 
     await choose(user, "create-region", "Frankfurt (DE)");
     await waitFor(() =>
-      expect(backend.callsOf("catalog_plans").at(-1)?.args).toEqual({ account_id: "demo-vultr", region: "fra" }),
+      expect(regionPlanCalls(backend).at(-1)?.args).toEqual({ account_id: "demo-vultr", region: "fra" }),
     );
     await user.click(screen.getByTestId("create-plan"));
     expect(await screen.findByRole("option", { name: "vc2-1c-2gb — 1 vCPU · 2 GB RAM · 55 GB disk · $10.00/mo" })).toBeInTheDocument();
@@ -42,7 +47,7 @@ describe("create server form", () => {
 
     await choose(user, "create-region", "Amsterdam (NL)");
     await waitFor(() =>
-      expect(backend.callsOf("catalog_plans").at(-1)?.args).toEqual({ account_id: "demo-vultr", region: "ams" }),
+      expect(regionPlanCalls(backend).at(-1)?.args).toEqual({ account_id: "demo-vultr", region: "ams" }),
     );
     await user.click(screen.getByTestId("create-plan"));
     expect(await screen.findByRole("option", { name: /vc2-2c-4gb — 2 vCPU · 4 GB RAM/ })).toBeInTheDocument();

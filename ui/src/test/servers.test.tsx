@@ -172,8 +172,8 @@ describe("servers table", () => {
     await user.click(rename);
     expect(screen.queryByTestId("rename-input")).toBeNull();
 
-    // Running server on a provider without servers.delete_running.
-    expect(screen.getByTestId("action-delete-demo-vultr-srv-1001")).toHaveAttribute("aria-disabled", "true");
+    // Running server on a provider without servers.delete_running: Delete opens "Stop and delete".
+    expect(screen.getByTestId("action-delete-demo-vultr-srv-1001")).not.toHaveAttribute("aria-disabled");
     // Start on a running server makes no sense.
     expect(screen.getByTestId("action-start-demo-vultr-srv-1001")).toHaveAttribute("aria-disabled", "true");
     expect(screen.getByTestId("action-stop-demo-vultr-srv-1001")).not.toHaveAttribute("aria-disabled");

@@ -10,6 +10,8 @@ type Props = {
   server: Server | null;
   account: AccountView | undefined;
   providerLabel: string;
+  /** The plan's name from the account's catalog, when it knows the plan id. */
+  planName?: string | null;
   onClose: () => void;
   onRename: (s: Server) => void;
   onDelete: (s: Server) => void;
@@ -28,7 +30,7 @@ function ipList(ips: string[]): ReactNode {
   );
 }
 
-export function ServerDetailDrawer({ server, account, providerLabel, onClose, onRename, onDelete }: Props) {
+export function ServerDetailDrawer({ server, account, providerLabel, planName, onClose, onRename, onDelete }: Props) {
   const tips = useDelegatedTooltip();
   const rows: Array<[string, ReactNode]> = server
     ? [
@@ -40,7 +42,7 @@ export function ServerDetailDrawer({ server, account, providerLabel, onClose, on
         ["IPv4", ipList(server.ipv4)],
         ["IPv6", ipList(server.ipv6)],
         ["Region", server.region || "—"],
-        ["Plan", server.plan || "—"],
+        ["Plan", planName ? `${planName} (${server.plan})` : server.plan || "—"],
         ["Created", <span title={server.created_at ?? undefined}>{formatDate(server.created_at)}</span>],
         ...server.details.map((d): [string, ReactNode] => [d.label, d.value]),
       ]

@@ -73,6 +73,10 @@ type Props = {
   servers: Server[];
   accountsById: Map<string, AccountView>;
   providerLabel: (s: Server) => string;
+  /** The plan's name from the account's catalog, or null (the id is shown). */
+  planName: (s: Server) => string | null;
+  /** Accounts whose rows are stale (dimmed, `data-stale`). */
+  staleAccounts: ReadonlySet<string>;
   columnVisibility: VisibilityState;
   sorting: SortingState;
   onSortingChange: (s: SortingState) => void;
@@ -82,8 +86,19 @@ type Props = {
 };
 
 export function ServersTable(props: Props) {
-  const { servers, accountsById, providerLabel, columnVisibility, sorting, onSortingChange, onOpen, onRename, onDelete } =
-    props;
+  const {
+    servers,
+    accountsById,
+    providerLabel,
+    planName,
+    staleAccounts,
+    columnVisibility,
+    sorting,
+    onSortingChange,
+    onOpen,
+    onRename,
+    onDelete,
+  } = props;
 
   const columns = useMemo<ColumnDef<Server>[]>(
     () => [
@@ -159,9 +174,18 @@ export function ServersTable(props: Props) {
         id: "plan",
         header: "Plan",
         size: 110,
-        accessorFn: (s) => s.plan,
-        sortingFn: (a, b) => collator.compare(a.original.plan, b.original.plan),
-        cell: ({ row }) => <Dim>{row.original.plan}</Dim>,
+        accessorFn: (s) => planName(s) ?? s.plan,
+        sortingFn: (a, b) =>
+          collator.compare(planName(a.original) ?? a.original.plan, planName(b.original) ?? b.original.plan),
+        cell: ({ row }) => {
+          const name = planName(row.original);
+          if (!name) return <Dim>{row.original.plan}</Dim>;
+          return (
+            <span className="cell-text" title={`${name} (plan ID ${row.original.plan})`} data-plan-id={row.original.plan}>
+              {name}
+            </span>
+          );
+        },
       },
       {
         id: "created",
@@ -204,7 +228,7 @@ export function ServersTable(props: Props) {
         },
       },
     ],
-    [accountsById, providerLabel, onOpen, onRename, onDelete],
+    [accountsById, providerLabel, planName, onOpen, onRename, onDelete],
   );
 
   const table = useReactTable({
@@ -322,9 +346,12 @@ export function ServersTable(props: Props) {
           {items.map((vi) => {
             const row = rows[vi.index];
             const s = row.original;
+            const stale = staleAccounts.has(s.account_id);
             return (
               <tr
                 key={row.id}
+                className={stale ? "row-stale" : undefined}
+                data-stale={stale || undefined}
                 data-index={vi.index}
                 aria-rowindex={vi.index + 2}
                 data-testid={`server-row-${s.account_id}-${s.id}`}
