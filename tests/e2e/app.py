@@ -8,6 +8,7 @@ import time
 from selenium import webdriver
 from selenium.common.exceptions import (
     ElementClickInterceptedException,
+    TimeoutException,
     StaleElementReferenceException,
     WebDriverException,
 )
@@ -90,11 +91,20 @@ class App:
         return el
 
     def choose(self, testid, option_text):
-        """A Mantine Select: open it, then click the option with this text."""
-        self.click(testid)
+        """A Mantine Select: open it, click the option with this text, and
+        check the input took it (a click during the dropdown's opening
+        animation can be lost, as it can for a person)."""
         xpath = f"//*[@role='option'][contains(normalize-space(.), {xpath_literal(option_text)})]"
-        option = self.wait(lambda d: self.visible(d.find_elements(By.XPATH, xpath)), what=f"option {option_text!r}")
-        self.press(option)
+        for _ in range(3):
+            self.click(testid)
+            option = self.wait(lambda d: self.visible(d.find_elements(By.XPATH, xpath)), what=f"option {option_text!r}")
+            self.press(option)
+            try:
+                self.wait(lambda d: option_text in (self.find(testid).get_attribute("value") or ""), timeout=3, what=f"{testid} = {option_text!r}")
+                return
+            except TimeoutException:
+                continue
+        raise AssertionError(f"{testid} did not take {option_text!r}")
 
     def choose_first(self, testid):
         self.click(testid)
