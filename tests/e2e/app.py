@@ -111,6 +111,10 @@ class App:
         option = self.wait(lambda d: self.visible(d.find_elements(By.CSS_SELECTOR, "[role='option']")), what=f"an option of {testid}")
         text = self.text_of(option)
         self.press(option)
+        try:
+            self.wait(lambda d: text in (self.find(testid).get_attribute("value") or ""), timeout=3, what=f"{testid} = {text!r}")
+        except TimeoutException:
+            self.choose(testid, text)
         return text
 
     @staticmethod
