@@ -15,11 +15,7 @@ npm run build --silent
 # to the dev-server variant (TAURI-ON-LINUX.md, pitfall 1).
 cargo build --quiet --features tauri/custom-protocol --bin vpsdesk
 mkdir -p artifacts
-xvfb-run -a -s "-screen 0 1440x900x24" bash -c '
-  tauri-driver >"$VPSDESK_TEST_HOME/tauri-driver.log" 2>&1 & D=$!
-  trap "kill $D 2>/dev/null" EXIT
-  sleep 1
-  APP_BIN="$PWD/target/debug/vpsdesk" .venv/bin/python -m unittest discover -s tests/e2e -p "test_*.py" -v'
+APP_BIN="$PWD/target/debug/vpsdesk" tests/e2e/run.sh discover -s tests/e2e -p "test_*.py" -v
 
 echo "== secret scan"
 .venv/bin/python tests/scan_secrets.py "$VPSDESK_TEST_HOME" artifacts

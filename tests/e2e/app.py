@@ -36,7 +36,7 @@ class App:
         opts = ArgOptions()
         opts.set_capability("browserName", "wry")
         opts.set_capability("tauri:options", {"application": os.environ["APP_BIN"]})
-        self.driver = webdriver.Remote(command_executor="http://127.0.0.1:4444", options=opts)
+        self.driver = webdriver.Remote(command_executor=os.environ.get("WEBDRIVER_URL", "http://127.0.0.1:4444"), options=opts)
         self.driver.set_window_size(1440, 900)
 
     def ensure_demo(self):
