@@ -3,6 +3,11 @@
 //! checked-in file is stale; `make bindings` rewrites it.
 
 use ts_rs::{Config, TS};
+use vpsdesk_core::billing::{
+    Balance, BalanceMeaning, BillingFeature, Invoice, InvoiceStatus, Price, Quote, Subscription, SubscriptionKind,
+    SubscriptionOrder, Transaction, Usage,
+};
+use vpsdesk_core::desk::billing::{BillingAccount, SavedFile};
 use vpsdesk_core::desk::{AccountView, NewAccount};
 use vpsdesk_core::error::{Error, ErrorKind, FieldError};
 use vpsdesk_core::model::{
@@ -10,7 +15,25 @@ use vpsdesk_core::model::{
     Status,
 };
 use vpsdesk_core::providers::{ProviderInfo, ProviderRegion, Sizing};
+use vpsdesk_core::tickets::{
+    Author, Department, DepartmentNeeds, IssueType, ManagedService, NewTicket, Ticket, TicketAccount, TicketFilter,
+    TicketInventory, TicketMessage, TicketReply, TicketStatus, TicketThread,
+};
 
+use vpsdesk_core::desk::dns::{DeleteOutcome, DnsAccount, RecordHit};
+use vpsdesk_core::dns::plan::{ImportOutcome, ImportPlan, PlannedChange, PlannedRecord};
+use vpsdesk_core::dns::zonefile::Skipped;
+use vpsdesk_core::dns::{CreatedZone, DnsTemplate, Nameserver, NewZone, Record, RecordInput, RecordType, ValidRecord, Zone};
+
+use vpsdesk_core::extras::console::ConsoleAccess;
+use vpsdesk_core::extras::jobs::{Job, JobKind, JobState};
+use vpsdesk_core::extras::network::{IpAddress, IpRole, ReverseDns};
+use vpsdesk_core::extras::os::{Iso, OsOption};
+use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate, StartupScript};
+use vpsdesk_core::extras::snapshots::{Snapshot, SnapshotStatus};
+use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate};
+use vpsdesk_core::extras::usage::{UsageGraph, UsagePoint, UsageSeries, UsageUnit};
+use vpsdesk_core::extras::{Extra, ExtrasAccount};
 use crate::state::{AppStatus, KeychainStatus};
 
 pub struct Binding {
@@ -48,6 +71,75 @@ pub fn render() -> String {
         decl::<Region>(&cfg),
         decl::<CreateServer>(&cfg),
         decl::<PowerAction>(&cfg),
+        decl::<BillingFeature>(&cfg),
+        decl::<BillingAccount>(&cfg),
+        decl::<BalanceMeaning>(&cfg),
+        decl::<Balance>(&cfg),
+        decl::<InvoiceStatus>(&cfg),
+        decl::<Invoice>(&cfg),
+        decl::<Transaction>(&cfg),
+        decl::<Usage>(&cfg),
+        decl::<Price>(&cfg),
+        decl::<Subscription>(&cfg),
+        decl::<SubscriptionKind>(&cfg),
+        decl::<SubscriptionOrder>(&cfg),
+        decl::<Quote>(&cfg),
+        decl::<SavedFile>(&cfg),
+        decl::<TicketStatus>(&cfg),
+        decl::<Author>(&cfg),
+        decl::<DepartmentNeeds>(&cfg),
+        decl::<Department>(&cfg),
+        decl::<IssueType>(&cfg),
+        decl::<Ticket>(&cfg),
+        decl::<TicketMessage>(&cfg),
+        decl::<TicketThread>(&cfg),
+        decl::<TicketFilter>(&cfg),
+        decl::<NewTicket>(&cfg),
+        decl::<TicketReply>(&cfg),
+        decl::<ManagedService>(&cfg),
+        decl::<TicketAccount>(&cfg),
+        decl::<TicketInventory>(&cfg),
+        decl::<RecordType>(&cfg),
+        decl::<Zone>(&cfg),
+        decl::<Record>(&cfg),
+        decl::<RecordInput>(&cfg),
+        decl::<ValidRecord>(&cfg),
+        decl::<NewZone>(&cfg),
+        decl::<Nameserver>(&cfg),
+        decl::<CreatedZone>(&cfg),
+        decl::<DnsTemplate>(&cfg),
+        decl::<DnsAccount>(&cfg),
+        decl::<DeleteOutcome>(&cfg),
+        decl::<RecordHit>(&cfg),
+        decl::<Skipped>(&cfg),
+        decl::<PlannedRecord>(&cfg),
+        decl::<PlannedChange>(&cfg),
+        decl::<ImportPlan>(&cfg),
+        decl::<ImportOutcome>(&cfg),
+        decl::<Extra>(&cfg),
+        decl::<ExtrasAccount>(&cfg),
+        decl::<SnapshotStatus>(&cfg),
+        decl::<Snapshot>(&cfg),
+        decl::<OsOption>(&cfg),
+        decl::<Iso>(&cfg),
+        decl::<IpRole>(&cfg),
+        decl::<IpAddress>(&cfg),
+        decl::<ReverseDns>(&cfg),
+        decl::<UsagePoint>(&cfg),
+        decl::<UsageSeries>(&cfg),
+        decl::<UsageUnit>(&cfg),
+        decl::<UsageGraph>(&cfg),
+        decl::<ConsoleAccess>(&cfg),
+        decl::<SshKey>(&cfg),
+        decl::<NewSshKey>(&cfg),
+        decl::<SshKeyUpdate>(&cfg),
+        decl::<ScriptKind>(&cfg),
+        decl::<StartupScript>(&cfg),
+        decl::<NewScript>(&cfg),
+        decl::<ScriptUpdate>(&cfg),
+        decl::<JobKind>(&cfg),
+        decl::<JobState>(&cfg),
+        decl::<Job>(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types and commands by `make bindings`. Do not edit.\nimport { invoke } from \"@tauri-apps/api/core\";\n\n",

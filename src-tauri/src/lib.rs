@@ -19,6 +19,7 @@ pub fn run() {
             app.manage(state);
             Ok(())
         })
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .expect("error while running vpsdesk");

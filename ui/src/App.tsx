@@ -7,10 +7,23 @@ import { formatTime, parseRefreshInterval, REFRESH_INTERVALS, useRefreshInterval
 import { AddAccountModal } from "./features/accounts/AddAccountModal";
 import { AccountsPage } from "./pages/AccountsPage";
 import { ServersPage } from "./pages/ServersPage";
+import { TicketsPage } from "./pages/TicketsPage";
+import { BillingPage } from "./pages/BillingPage";
+import { IconReceipt } from "@tabler/icons-react";
+import { IconLifebuoy } from "@tabler/icons-react";
+import { IconWorldWww } from "@tabler/icons-react";
+import { DnsPage } from "./pages/DnsPage";
+import { ResourcesPage } from "./pages/ResourcesPage";
+import { JobsButton } from "./features/extras/JobsDrawer";
+import { IconStack2 } from "@tabler/icons-react";
 
-export type Page = "servers" | "accounts";
+export type Page = "servers" | "accounts" | "tickets" | "billing" | "dns" | "resources";
 
 function pageFromHash(): Page {
+  if (window.location.hash.startsWith("#/tickets")) return "tickets";
+  if (window.location.hash.startsWith("#/billing")) return "billing";
+  if (window.location.hash.startsWith("#/dns")) return "dns";
+  if (window.location.hash.startsWith("#/resources")) return "resources";
   return window.location.hash === "#/accounts" ? "accounts" : "servers";
 }
 
@@ -140,6 +153,7 @@ export function App() {
               onChange={(e) => setRefreshMs(parseRefreshInterval(e.currentTarget.value))}
               data-testid="refresh-interval"
             />
+            <JobsButton />
             <Tooltip label="Refresh everything">
               <ActionIcon
                 variant="default"
@@ -189,6 +203,42 @@ export function App() {
           aria-current={page === "accounts" ? "page" : undefined}
           data-testid="nav-accounts"
         />
+        <NavLink
+          component="button"
+          label="Tickets"
+          leftSection={<IconLifebuoy size={18} />}
+          active={page === "tickets"}
+          onClick={() => navigate("tickets")}
+          aria-current={page === "tickets" ? "page" : undefined}
+          data-testid="nav-tickets"
+        />
+        <NavLink
+          component="button"
+          label="Billing"
+          leftSection={<IconReceipt size={18} />}
+          active={page === "billing"}
+          onClick={() => navigate("billing")}
+          aria-current={page === "billing" ? "page" : undefined}
+          data-testid="nav-billing"
+        />
+        <NavLink
+          component="button"
+          label="DNS"
+          leftSection={<IconWorldWww size={18} />}
+          active={page === "dns"}
+          onClick={() => navigate("dns")}
+          aria-current={page === "dns" ? "page" : undefined}
+          data-testid="nav-dns"
+        />
+        <NavLink
+          component="button"
+          label="Resources"
+          leftSection={<IconStack2 size={18} />}
+          active={page === "resources"}
+          onClick={() => navigate("resources")}
+          aria-current={page === "resources" ? "page" : undefined}
+          data-testid="nav-resources"
+        />
         {status.data && (
           <Group gap={6} mt="auto" px="xs" py={6} wrap="nowrap">
             <IconKey size={14} color={status.data.keychain.ok ? "var(--mantine-color-teal-6)" : "var(--mantine-color-red-6)"} />
@@ -203,6 +253,14 @@ export function App() {
         <Banners />
         {page === "servers" ? (
           <ServersPage onAddAccount={() => setAddOpen(true)} live={live} refreshIntervalMs={refreshMs} />
+        ) : page === "billing" ? (
+          <BillingPage />
+        ) : page === "tickets" ? (
+          <TicketsPage />
+        ) : page === "dns" ? (
+          <DnsPage />
+        ) : page === "resources" ? (
+          <ResourcesPage />
         ) : (
           <AccountsPage onAdd={() => setAddOpen(true)} />
         )}

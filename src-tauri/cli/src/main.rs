@@ -2,8 +2,12 @@
 //! exit codes, `error:` lines) is docs/cli.md; this file only parses
 //! arguments, calls the core and prints.
 
+mod billing;
+mod dns;
+mod extras;
 mod output;
 mod secret_input;
+mod tickets;
 
 use std::process::ExitCode;
 
@@ -31,6 +35,17 @@ enum Command {
     /// Servers of every account
     #[command(subcommand)]
     Servers(ServersCmd),
+    /// Support tickets (where the provider has a ticket API)
+    #[command(subcommand)]
+    Tickets(tickets::TicketsCmd),
+    /// Balances, invoices, transactions, usage and subscriptions
+    #[command(subcommand)]
+    Billing(billing::BillingCmd),
+    /// DNS zones, records and templates (VPS.NET)
+    #[command(subcommand)]
+    Dns(dns::DnsCmd),
+    #[command(flatten)]
+    Extras(extras::ExtrasCmd),
     /// What `servers create` accepts: plans, images (operating systems) or regions
     Catalog {
         account: String,
@@ -111,6 +126,12 @@ enum ServersCmd {
         /// Memory in MB, for providers that size servers freely
         #[arg(long = "mem")]
         mem_mb: Option<u32>,
+        /// A stored SSH key to install (repeatable; `vpsctl sshkeys list`)
+        #[arg(long = "ssh-key")]
+        ssh_keys: Vec<String>,
+        /// A stored startup script to run (`vpsctl scripts list`)
+        #[arg(long)]
+        script: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -122,9 +143,18 @@ enum ServersCmd {
         #[arg(long)]
         yes: bool,
     },
+    #[command(flatten)]
+    Extras(extras::ServerExtrasCmd),
 }
 
 fn main() -> ExitCode {
+    // `vpsctl … | head` should end quietly like any Unix tool, not panic on
+    // the closed pipe: restore the default SIGPIPE that Rust ignores.
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread or I/O exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -200,6 +230,10 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
         },
         Command::Servers(cmd) => servers(&desk, cmd).await,
+        Command::Tickets(cmd) => tickets::run(&desk, cmd).await,
+        Command::Billing(cmd) => billing::run(&desk, cmd).await,
+        Command::Dns(cmd) => dns::run(&desk, cmd).await,
+        Command::Extras(cmd) => extras::run(&desk, cmd).await,
         Command::Catalog { account, what, region, json } => {
             let account = desk.find(&account)?;
             let out = Out::new(json);
@@ -242,9 +276,9 @@ async fn servers(desk: &Desk, cmd: ServersCmd) -> Result<ExitCode, Failure> {
             power(desk, &account, &id, action, if force { "forced power-off requested" } else { "shutdown requested" }).await
         }
         ServersCmd::Reboot { account, id } => power(desk, &account, &id, PowerAction::Reboot, "reboot requested").await,
-        ServersCmd::Create { account, name, plan, image, region, cpu_mhz, mem_mb, json } => {
+        ServersCmd::Create { account, name, plan, image, region, cpu_mhz, mem_mb, ssh_keys, script, json } => {
             let account = desk.find(&account)?;
-            let server = desk.create(&account, &CreateServer { name, plan, image, region, cpu_mhz, mem_mb }).await?;
+            let server = desk.create(&account, &CreateServer { name, plan, image, region, cpu_mhz, mem_mb, ssh_keys, script }).await?;
             Out::new(json).server(&server);
             Ok(ExitCode::SUCCESS)
         }
@@ -263,6 +297,7 @@ async fn servers(desk: &Desk, cmd: ServersCmd) -> Result<ExitCode, Failure> {
             desk.delete(&account, &id).await?;
             done(format!("{}: server {id} deleted", account.name))
         }
+        ServersCmd::Extras(cmd) => extras::servers(desk, cmd).await,
     }
 }
 

@@ -10,17 +10,17 @@ pub struct Out {
     json: bool,
 }
 
-fn table(header: &[&str]) -> Table {
+pub(crate) fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_preset(UTF8_BORDERS_ONLY).set_content_arrangement(ContentArrangement::Dynamic).set_header(header.to_vec());
     t
 }
 
-fn opt(v: &Option<impl ToString>) -> String {
+pub(crate) fn opt(v: &Option<impl ToString>) -> String {
     v.as_ref().map(ToString::to_string).unwrap_or_default()
 }
 
-fn print_json(v: &impl Serialize) {
+pub(crate) fn print_json(v: &impl Serialize) {
     println!("{}", serde_json::to_string_pretty(v).expect("JSON output"));
 }
 

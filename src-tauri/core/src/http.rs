@@ -5,7 +5,9 @@
 use std::time::{Duration, Instant};
 
 use rand::Rng;
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue, RETRY_AFTER};
+use reqwest::header::{
+    HeaderMap, HeaderName, HeaderValue, ACCEPT_ENCODING, CONTENT_RANGE, ETAG, IF_RANGE, LAST_MODIFIED, RANGE, RETRY_AFTER,
+};
 use reqwest::Method;
 use tokio::sync::Mutex;
 use url::Url;
@@ -269,18 +271,7 @@ impl ApiClient {
     }
 
     async fn once(&self, req: &Request, url: Url) -> std::result::Result<Response, TransportError> {
-        let mut rb = self.http.client.request(req.method.clone(), url);
-        for (k, v) in &self.headers {
-            rb = rb.header(k, v);
-        }
-        rb = match &self.auth {
-            Auth::Query { .. } => rb,
-            Auth::Header { name, secret } => rb.header(name, secret.expose()),
-            Auth::Basic { username, secret } => rb.basic_auth(username, Some(secret.expose())),
-            Auth::Bearer { scheme, secret } => {
-                rb.header(reqwest::header::AUTHORIZATION, format!("{scheme} {}", secret.expose()))
-            }
-        };
+        let mut rb = self.authorized(req.method.clone(), url, None);
         rb = match &req.body {
             Body::Empty => rb,
             Body::Form(fields) => rb.form(fields),
@@ -292,6 +283,107 @@ impl ApiClient {
         let headers = resp.headers().clone();
         let body = resp.bytes().await.map_err(TransportError::from)?.to_vec();
         Ok(Response { status, headers, body })
+    }
+
+    /// A request with the account's headers and credentials; `accept`
+    /// replaces the account's own `Accept` header.
+    fn authorized(&self, method: Method, url: Url, accept: Option<&'static str>) -> reqwest::RequestBuilder {
+        let mut rb = self.http.client.request(method, url);
+        for (k, v) in &self.headers {
+            if accept.is_none() || k != reqwest::header::ACCEPT {
+                rb = rb.header(k, v);
+            }
+        }
+        if let Some(accept) = accept {
+            rb = rb.header(reqwest::header::ACCEPT, accept);
+        }
+        match &self.auth {
+            Auth::Query { .. } => rb,
+            Auth::Header { name, secret } => rb.header(name, secret.expose()),
+            Auth::Basic { username, secret } => rb.basic_auth(username, Some(secret.expose())),
+            Auth::Bearer { scheme, secret } => {
+                rb.header(reqwest::header::AUTHORIZATION, format!("{scheme} {}", secret.expose()))
+            }
+        }
+    }
+
+    /// GETs a file, following redirects. When the connection breaks in the
+    /// middle of the body, the rest is asked for with `Range: bytes=N-` (and
+    /// `If-Range`, so a file that changed meanwhile comes whole), up to
+    /// `max_retries` times. A status other than 2xx comes back as the
+    /// response, for the provider to explain.
+    pub async fn download(&self, path: &str, accept: &'static str) -> Result<Downloaded> {
+        let url = self.url(&Request::get(path))?;
+        let shown = self.shown_url(&url);
+        let cfg = &self.http.config;
+        let mut body: Vec<u8> = Vec::new();
+        let mut resumed_at = Vec::new();
+        let mut validator: Option<HeaderValue> = None;
+        let mut attempt = 0u32;
+        loop {
+            if let Some(limit) = &self.limit {
+                limit.wait().await;
+            }
+            let offset = body.len() as u64;
+            // Ranges count bytes of the file as stored, not of a compressed transfer.
+            let mut rb = self.authorized(Method::GET, url.clone(), Some(accept)).header(ACCEPT_ENCODING, "identity");
+            if offset > 0 {
+                rb = rb.header(RANGE, format!("bytes={offset}-"));
+                if let Some(v) = &validator {
+                    rb = rb.header(IF_RANGE, v.clone());
+                }
+            }
+            tracing::debug!(url = %shown, offset, attempt, "download");
+            let mut resp = match rb.send().await.map_err(TransportError::from) {
+                Ok(resp) => resp,
+                // A GET of a file is safe to repeat, whatever broke.
+                Err(TransportError::Connect(_) | TransportError::Body(_)) if attempt < cfg.max_retries => {
+                    attempt += 1;
+                    tokio::time::sleep(self.backoff(attempt)).await;
+                    continue;
+                }
+                Err(e) => return Err(e.into_error(&self.origin, cfg.total_timeout)),
+            };
+            let status = resp.status().as_u16();
+            let headers = resp.headers().clone();
+            match status {
+                206 if offset > 0 && range_start(&headers) == Some(offset) => {}
+                206 if offset > 0 => {
+                    return Err(Error::new(
+                        ErrorKind::Unreachable,
+                        "the download broke off and the rest came back from the wrong place; try again",
+                    ));
+                }
+                // The server sent the whole file after all: start over.
+                200 => body.clear(),
+                s if (200..300).contains(&s) && offset == 0 => {}
+                _ => {
+                    let text = resp.bytes().await.map_err(TransportError::from).map_err(|e| e.into_error(&self.origin, cfg.total_timeout))?;
+                    return Ok(Downloaded { response: Response { status, headers, body: text.to_vec() }, resumed_at });
+                }
+            }
+            if offset == 0 || status == 200 {
+                validator = headers.get(ETAG).or_else(|| headers.get(LAST_MODIFIED)).cloned();
+            }
+            let broke = loop {
+                match resp.chunk().await {
+                    Ok(Some(chunk)) => body.extend_from_slice(&chunk),
+                    Ok(None) => break None,
+                    Err(e) => break Some(TransportError::from(e)),
+                }
+            };
+            match broke {
+                None => {
+                    return Ok(Downloaded { response: Response { status: 200, headers, body }, resumed_at });
+                }
+                Some(e) if attempt >= cfg.max_retries => return Err(e.into_error(&self.origin, cfg.total_timeout)),
+                Some(_) => {
+                    attempt += 1;
+                    resumed_at.push(body.len() as u64);
+                    tracing::debug!(url = %shown, at = body.len(), "download broke off; resuming");
+                }
+            }
+        }
     }
 
     fn backoff(&self, attempt: u32) -> Duration {
@@ -309,6 +401,20 @@ impl ApiClient {
         u.set_query(None);
         self.redact(u.as_str())
     }
+}
+
+/// A finished download: the response with the whole body, and the offsets
+/// it had to resume from.
+#[derive(Debug)]
+pub struct Downloaded {
+    pub response: Response,
+    pub resumed_at: Vec<u64>,
+}
+
+/// The first byte of a 206's `Content-Range: bytes START-END/TOTAL`.
+fn range_start(headers: &HeaderMap) -> Option<u64> {
+    let v = headers.get(CONTENT_RANGE)?.to_str().ok()?;
+    v.trim().strip_prefix("bytes ")?.split('-').next()?.trim().parse().ok()
 }
 
 fn retry_after(headers: &HeaderMap) -> Option<Duration> {

@@ -3,13 +3,17 @@
 //! top of [`desk::Desk`].
 
 pub mod accounts;
+pub mod billing;
 pub mod desk;
+pub mod dns;
 pub mod error;
+pub mod extras;
 pub mod http;
 pub mod model;
 pub mod provider;
 pub mod providers;
 pub mod secret;
+pub mod tickets;
 
 pub use desk::{AccountView, Desk, NewAccount};
 pub use error::{Error, ErrorKind, Result};

@@ -28,4 +28,29 @@ pub trait Compute: Send + Sync {
     async fn plans(&self, region: Option<&str>) -> Result<Vec<Plan>>;
     async fn images(&self) -> Result<Vec<Image>>;
     async fn regions(&self) -> Result<Vec<Region>>;
+
+    /// The provider's billing API, where it has one.
+    fn billing(&self) -> Option<&dyn crate::billing::Billing> {
+        None
+    }
+
+    /// The provider's support-ticket API, where it has one.
+    fn tickets(&self) -> Option<&dyn crate::tickets::Tickets> {
+        None
+    }
+
+    /// The provider's DNS API (zones, records, templates), where it has one.
+    fn dns(&self) -> Option<&dyn crate::dns::Dns> {
+        None
+    }
+
+    /// Server extras (`extras`), each where the provider's API has it.
+    fn snapshots(&self) -> Option<&dyn crate::extras::snapshots::Snapshots> { None }
+    fn backups(&self) -> Option<&dyn crate::extras::backups::Backups> { None }
+    fn os_install(&self) -> Option<&dyn crate::extras::os::OsInstall> { None }
+    fn network(&self) -> Option<&dyn crate::extras::network::Network> { None }
+    fn usage(&self) -> Option<&dyn crate::extras::usage::Usage> { None }
+    fn console(&self) -> Option<&dyn crate::extras::console::Console> { None }
+    fn ssh_keys(&self) -> Option<&dyn crate::extras::ssh_keys::SshKeys> { None }
+    fn scripts(&self) -> Option<&dyn crate::extras::scripts::Scripts> { None }
 }

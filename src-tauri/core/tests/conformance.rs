@@ -99,7 +99,7 @@ impl Env {
             }
             Sizing::Free => (None, Some(1000), Some(1024)),
         };
-        CreateServer { name: name.to_string(), plan, image, region, cpu_mhz, mem_mb }
+        CreateServer { name: name.to_string(), plan, image, region, cpu_mhz, mem_mb, ..CreateServer::default() }
     }
 }
 

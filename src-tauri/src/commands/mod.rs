@@ -3,7 +3,11 @@
 //! signature, so the two cannot drift apart.
 
 mod accounts;
+mod billing;
+mod dns;
+mod extras;
 mod servers;
+mod tickets;
 
 /// Defines Tauri commands (args in snake_case, errors as `{kind, message,
 /// fields}`) and records each signature for `bindings.ts`.
@@ -32,7 +36,11 @@ pub(crate) use ipc;
 
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     use accounts::*;
+    use billing::*;
+    use dns::*;
+    use extras::*;
     use servers::*;
+    use tickets::*;
     tauri::generate_handler![
         app_status,
         providers,
@@ -52,6 +60,78 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         catalog_plans,
         catalog_images,
         catalog_regions,
+        billing_accounts,
+        billing_balance,
+        billing_invoices,
+        invoice_pdf,
+        save_invoice_pdf,
+        billing_transactions,
+        billing_usage,
+        billing_pricing,
+        billing_currencies,
+        billing_subscriptions,
+        quote_subscription,
+        create_subscription,
+        quote_extension,
+        extend_subscription,
+        export_csv,
+        ticket_accounts,
+        list_tickets,
+        get_ticket,
+        open_ticket,
+        reply_ticket,
+        close_ticket,
+        managed_services,
+        dns_accounts,
+        dns_zones,
+        dns_records,
+        dns_add_record,
+        dns_update_record,
+        dns_delete_records,
+        dns_export,
+        dns_save_export,
+        dns_import_plan,
+        dns_import,
+        dns_create_zone,
+        dns_delete_zone,
+        dns_templates,
+        dns_create_template,
+        dns_delete_template,
+        dns_template_records,
+        dns_add_template_record,
+        dns_update_template_record,
+        dns_delete_template_record,
+        dns_find_address,
+        extras_accounts,
+        list_snapshots,
+        create_snapshot,
+        delete_snapshot,
+        restore_snapshot,
+        restore_backup,
+        reinstall_server,
+        os_options,
+        change_os,
+        list_isos,
+        server_addresses,
+        add_ipv4,
+        remove_ipv4,
+        reverse_ipv6,
+        set_reverse,
+        reset_reverse,
+        delete_reverse,
+        usage_graphs,
+        server_console,
+        list_ssh_keys,
+        create_ssh_key,
+        update_ssh_key,
+        delete_ssh_key,
+        list_scripts,
+        create_script,
+        update_script,
+        delete_script,
+        list_jobs,
+        cancel_job,
+        clear_jobs,
     ]
 }
 
@@ -59,5 +139,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
 pub fn signatures() -> Vec<crate::bindings::Binding> {
     let mut all = accounts::signatures();
     all.extend(servers::signatures());
+    all.extend(billing::signatures());
+    all.extend(tickets::signatures());
+    all.extend(dns::signatures());
+    all.extend(extras::signatures());
     all
 }

@@ -41,8 +41,295 @@ export type Plan = { id: string, name: string, vcpus: number | null, memory_mb: 
 price_monthly: string | null, };
 export type Image = { id: string, name: string, family: string | null, arch: string | null, };
 export type Region = { id: string, name: string, country: string | null, continent: string | null, };
-export type CreateServer = { name: string, plan: string | null, image: string | null, region: string | null, cpu_mhz: number | null, mem_mb: number | null, };
+export type CreateServer = { name: string, plan: string | null, image: string | null, region: string | null, cpu_mhz: number | null, mem_mb: number | null, 
+/**
+ * Ids of stored SSH keys to install (`extras::ssh_keys`); providers
+ * without stored keys ignore them.
+ */
+ssh_keys: Array<string>, 
+/**
+ * Id of a stored startup script to run (`extras::scripts`); providers
+ * without stored scripts ignore it.
+ */
+script: string | null, };
 export type PowerAction = "start" | "stop" | "force_stop" | "reboot";
+export type BillingFeature = "balance" | "invoices" | "invoice_pdf" | "transactions" | "usage" | "pricing" | "currencies" | "subscriptions";
+export type BillingAccount = { account: string, account_id: string, provider: ProviderKind, provider_label: string, features: Array<BillingFeature>, 
+/**
+ * Where the provider shows bills in its own control panel.
+ */
+panel_url: string, 
+/**
+ * Set when the API has no balance or invoices: what to do instead.
+ */
+note: string | null, };
+export type BalanceMeaning = "credit" | "owed" | "settled";
+export type Balance = { 
+/**
+ * The account's name (CLI.md); `account_id` is its stable id.
+ */
+account: string, account_id: string, provider: ProviderKind, 
+/**
+ * Positive = credit, negative = owed (see the module comment).
+ */
+balance: string, currency: string, meaning: BalanceMeaning, 
+/**
+ * In words, e.g. "5,519.11 USD credit".
+ */
+summary: string, 
+/**
+ * The provider's own figure, sign and all.
+ */
+provider_balance: string, 
+/**
+ * Charges accrued and not yet invoiced (Vultr), owed when billed.
+ */
+pending_charges: string | null, 
+/**
+ * Credits on the account besides the balance (VPS.NET).
+ */
+credits: string | null, last_payment_date: string | null, 
+/**
+ * The last payment as money paid in (positive).
+ */
+last_payment_amount: string | null, };
+export type InvoiceStatus = "paid" | "unpaid" | "overdue" | "cancelled" | "unknown";
+export type Invoice = { account: string, account_id: string, provider: ProviderKind, 
+/**
+ * What `invoice_pdf` takes.
+ */
+id: string, number: string, 
+/**
+ * When it was issued, ISO 8601.
+ */
+date: string, due_date: string | null, amount: string, currency: string, status: InvoiceStatus, provider_status: string, has_pdf: boolean, };
+export type Transaction = { account: string, account_id: string, provider: ProviderKind, id: string, 
+/**
+ * ISO 8601 (the provider's time zone where it names none).
+ */
+date: string, 
+/**
+ * Negative = a charge, positive = money paid in.
+ */
+amount: string, currency: string, description: string, };
+export type Usage = { account: string, account_id: string, provider: ProviderKind, 
+/**
+ * The provider's key ("cpu", a server id…).
+ */
+resource: string, label: string, unit: string, used: string | null, burst: string | null, subscribed: string | null, };
+export type Price = { resource: string, label: string, amount: string, currency: string, };
+export type Subscription = { account: string, account_id: string, provider: ProviderKind, 
+/**
+ * What extending takes; `None` where the provider's list leaves it out.
+ */
+id: string | null, 
+/**
+ * The provider's resource type ("cpu", "ip", "vlan"…).
+ */
+kind: string, label: string, unit: string, quantity: string, 
+/**
+ * The subscribed thing itself, where there is one (an IP, a VLAN uuid).
+ */
+resource: string | null, start: string | null, end: string | null, };
+export type SubscriptionKind = "ip" | "vlan";
+export type SubscriptionOrder = { kind: SubscriptionKind, quantity: number, months: number, 
+/**
+ * `YYYY-MM-DD HH:MM`; `None` = now.
+ */
+start: string | null, };
+export type Quote = { amount: string, currency: string, };
+export type SavedFile = { path: string, bytes: number, };
+export type TicketStatus = "open" | "hold" | "closed" | "unknown";
+export type Author = "staff" | "customer";
+export type DepartmentNeeds = "nothing" | "domain" | "server";
+export type Department = { id: string, 
+/**
+ * As the provider's doc lists it.
+ */
+name: string, needs: DepartmentNeeds, };
+export type IssueType = { id: string, name: string, };
+export type Ticket = { account: string, account_id: string, provider: ProviderKind, id: string, subject: string, status: TicketStatus, 
+/**
+ * The provider's own word, unchanged.
+ */
+provider_status: string, 
+/**
+ * The department's name as the provider sends it.
+ */
+department: string, department_id: string | null, last_response_by: Author | null, 
+/**
+ * The provider's own words for it ("Staff Followup").
+ */
+last_responded: string | null, last_response_time: string | null, };
+export type TicketMessage = { author: Author, 
+/**
+ * `author == staff`, for scripts that want a flag.
+ */
+staff: boolean, body: string, time: string | null, };
+export type TicketThread = { account: string, account_id: string, provider: ProviderKind, id: string, subject: string, status: TicketStatus, provider_status: string, messages: Array<TicketMessage>, };
+export type TicketFilter = { status: TicketStatus | null, 
+/**
+ * A department's id or name.
+ */
+department: string | null, };
+export type NewTicket = { 
+/**
+ * A department's id or its name (case-insensitive).
+ */
+department: string, subject: string, body: string, domain_name: string | null, 
+/**
+ * The server the issue is about (server issues).
+ */
+server_id: string | null, 
+/**
+ * The subject type of a server issue, e.g. `reboot`.
+ */
+issue: string | null, root_password: string | null, ssh_port: string | null, ssh_user: string | null, ssh_password: string | null, };
+export type TicketReply = { body: string, root_password: string | null, };
+export type ManagedService = { server_id: string, support_ip: string, renewal_date: string, };
+export type TicketAccount = { account: string, account_id: string, provider: ProviderKind, supported: boolean, 
+/**
+ * Why not, and where to go instead, when unsupported.
+ */
+message: string | null, 
+/**
+ * The provider's support page.
+ */
+support_url: string, departments: Array<Department>, issue_types: Array<IssueType>, };
+export type TicketInventory = { tickets: Array<Ticket>, errors: Array<AccountError>, };
+export type RecordType = "A" | "AAAA" | "CNAME" | "MX" | "TXT" | "NS" | "SRV" | "FAILOVER" | "SOA";
+export type Zone = { id: string, 
+/**
+ * The domain name, without a trailing dot.
+ */
+name: string, 
+/**
+ * The SOA serial, when the provider reports it.
+ */
+serial: string | null, created_at: string | null, updated_at: string | null, };
+export type DnsRecord = { id: string, type: RecordType, host: string, data: string, ttl: number, priority?: number, weight?: number, port?: number, service_type?: string, };
+export type RecordInput = { type: RecordType | null, host: string, data: string, ttl: number | null, priority: number | null, weight: number | null, port: number | null, service_type: string | null, };
+export type ValidRecord = { type: RecordType, host: string, data: string, ttl: number, priority: number | null, weight: number | null, port: number | null, service_type: string | null, };
+export type NewZone = { name: string, 
+/**
+ * The address the provider's default records point at (VPS.NET `ip_address`).
+ */
+ip_address: string | null, 
+/**
+ * A DNS template (id) whose records the new zone starts with.
+ */
+template: string | null, };
+export type Nameserver = { host: string, ip: string | null, };
+export type CreatedZone = { zone: Zone, nameservers: Array<Nameserver>, };
+export type DnsTemplate = { id: string, name: string, created_at: string | null, updated_at: string | null, };
+export type DnsAccount = { account_id: string, name: string, provider: ProviderKind, unsupported: string | null, };
+export type DeleteOutcome = { id: string, error: string | null, };
+export type RecordHit = { account: string, account_id: string, zone_id: string, zone: string, record: DnsRecord, };
+export type Skipped = { line: number, text: string, reason: string, };
+export type PlannedRecord = { 
+/**
+ * Line of the zone file.
+ */
+line: number, record: ValidRecord, };
+export type PlannedChange = { line: number, 
+/**
+ * The zone's record that changes.
+ */
+before: DnsRecord, after: ValidRecord, };
+export type ImportPlan = { add: Array<PlannedRecord>, change: Array<PlannedChange>, unchanged: Array<PlannedRecord>, skipped: Array<Skipped>, };
+export type ImportOutcome = { line: number, 
+/**
+ * "add" or "change".
+ */
+action: string, record: ValidRecord, 
+/**
+ * `None` when the provider accepted it.
+ */
+error: string | null, };
+export type Extra = "snapshots" | "backups.restore" | "os.reinstall" | "os.change" | "os.isos" | "network.ips" | "network.ipv4_add" | "network.ipv4_remove" | "network.reverse_set" | "network.reverse_reset" | "network.reverse_delete" | "network.reverse_list" | "usage.graphs" | "console" | "account.ssh_keys" | "account.scripts";
+export type ExtrasAccount = { account: string, account_id: string, provider: ProviderKind, provider_label: string, extras: Array<Extra>, };
+export type SnapshotStatus = "pending" | "complete" | "unknown";
+export type Snapshot = { id: string, description: string, size_bytes: number | null, status: SnapshotStatus, 
+/**
+ * The provider's own word.
+ */
+provider_status: string, created_at: string | null, };
+export type OsOption = { id: string, name: string, family: string | null, arch: string | null, 
+/**
+ * Extra monthly cost of this system (a Windows licence), exact.
+ */
+surcharge: string | null, };
+export type Iso = { id: string, filename: string, size_bytes: number | null, md5sum: string | null, created_at: string | null, };
+export type IpRole = "main" | "secondary" | "private" | "other";
+export type IpAddress = { ip: string, version: number, role: IpRole, 
+/**
+ * The provider's own word for the role ("main_ip").
+ */
+provider_role: string, netmask: string | null, gateway: string | null, 
+/**
+ * IPv6: the network and its prefix length.
+ */
+network: string | null, network_size: number | null, 
+/**
+ * The reverse DNS name, where the provider lists it with the address.
+ */
+reverse: string | null, };
+export type ReverseDns = { ip: string, reverse: string, };
+export type UsagePoint = { 
+/**
+ * The period's start as the provider names it ("2014-06-10").
+ */
+at: string, value: number, };
+export type UsageSeries = { label: string, points: Array<UsagePoint>, };
+export type UsageUnit = "bytes" | "percent" | "mhz";
+export type UsageGraph = { 
+/**
+ * Stable per provider ("bandwidth"), for test ids and CLI selection.
+ */
+id: string, title: string, unit: UsageUnit, series: Array<UsageSeries>, };
+export type ConsoleAccess = { 
+/**
+ * A web console to open in a browser.
+ */
+url: string, 
+/**
+ * What it is ("noVNC console (KVM)").
+ */
+kind: string, 
+/**
+ * What a person should know before opening it.
+ */
+note: string, };
+export type SshKey = { id: string, name: string, 
+/**
+ * In authorized_keys format.
+ */
+public_key: string, created_at: string | null, };
+export type NewSshKey = { name: string, public_key: string, };
+export type SshKeyUpdate = { name: string | null, public_key: string | null, };
+export type ScriptKind = "boot" | "pxe";
+export type StartupScript = { id: string, name: string, kind: ScriptKind, content: string, created_at: string | null, modified_at: string | null, };
+export type NewScript = { name: string, kind: ScriptKind, content: string, };
+export type ScriptUpdate = { name: string | null, content: string | null, };
+export type JobKind = "snapshot_create" | "snapshot_restore" | "backup_restore" | "reinstall" | "os_change";
+export type JobState = "running" | "succeeded" | "failed" | "cancelled";
+export type Job = { id: string, kind: JobKind, title: string, account: string, account_id: string, provider: ProviderKind, server_id: string | null, 
+/**
+ * What the job makes or uses, e.g. the new snapshot's id.
+ */
+target_id: string | null, state: JobState, 
+/**
+ * What is happening now, in words.
+ */
+stage: string, 
+/**
+ * Percent done, when the provider says; `None` when it does not.
+ */
+progress: number | null, cancellable: boolean, 
+/**
+ * Why the job cannot be cancelled.
+ */
+cancel_note: string | null, error: IpcError | null, started_at_ms: number, finished_at_ms: number | null, };
 
 export const commands = {
   appStatus: () => invoke<AppStatus>("app_status"),
@@ -63,4 +350,76 @@ export const commands = {
   catalogPlans: (account_id: string, region: string | null) => invoke<Array<Plan>>("catalog_plans", { account_id, region }),
   catalogImages: (account_id: string) => invoke<Array<Image>>("catalog_images", { account_id }),
   catalogRegions: (account_id: string) => invoke<Array<Region>>("catalog_regions", { account_id }),
+  billingAccounts: () => invoke<Array<BillingAccount>>("billing_accounts"),
+  billingBalance: (account_id: string) => invoke<Balance>("billing_balance", { account_id }),
+  billingInvoices: (account_id: string) => invoke<Array<Invoice>>("billing_invoices", { account_id }),
+  invoicePdf: (account_id: string, invoice_id: string) => invoke<Array<number>>("invoice_pdf", { account_id, invoice_id }),
+  saveInvoicePdf: (account_id: string, invoice_id: string, path: string) => invoke<SavedFile>("save_invoice_pdf", { account_id, invoice_id, path }),
+  billingTransactions: (account_id: string) => invoke<Array<Transaction>>("billing_transactions", { account_id }),
+  billingUsage: (account_id: string) => invoke<Array<Usage>>("billing_usage", { account_id }),
+  billingPricing: (account_id: string) => invoke<Array<Price>>("billing_pricing", { account_id }),
+  billingCurrencies: (account_id: string) => invoke<Array<string>>("billing_currencies", { account_id }),
+  billingSubscriptions: (account_id: string) => invoke<Array<Subscription>>("billing_subscriptions", { account_id }),
+  quoteSubscription: (account_id: string, order: SubscriptionOrder) => invoke<Quote>("quote_subscription", { account_id, order }),
+  createSubscription: (account_id: string, order: SubscriptionOrder) => invoke<Array<Subscription>>("create_subscription", { account_id, order }),
+  quoteExtension: (account_id: string, subscription_id: string, months: number) => invoke<Quote>("quote_extension", { account_id, subscription_id, months }),
+  extendSubscription: (account_id: string, subscription_id: string, months: number) => invoke<Subscription>("extend_subscription", { account_id, subscription_id, months }),
+  exportCsv: (path: string, csv: string) => invoke<SavedFile>("export_csv", { path, csv }),
+  ticketAccounts: () => invoke<Array<TicketAccount>>("ticket_accounts"),
+  listTickets: (filter: TicketFilter) => invoke<TicketInventory>("list_tickets", { filter }),
+  getTicket: (account_id: string, ticket_id: string) => invoke<TicketThread>("get_ticket", { account_id, ticket_id }),
+  openTicket: (account_id: string, request: NewTicket) => invoke<Ticket>("open_ticket", { account_id, request }),
+  replyTicket: (account_id: string, ticket_id: string, reply: TicketReply) => invoke<null>("reply_ticket", { account_id, ticket_id, reply }),
+  closeTicket: (account_id: string, ticket_id: string) => invoke<null>("close_ticket", { account_id, ticket_id }),
+  managedServices: (account_id: string) => invoke<Array<ManagedService>>("managed_services", { account_id }),
+  dnsAccounts: () => invoke<Array<DnsAccount>>("dns_accounts"),
+  dnsZones: (account_id: string) => invoke<Array<Zone>>("dns_zones", { account_id }),
+  dnsRecords: (account_id: string, zone: string) => invoke<Array<DnsRecord>>("dns_records", { account_id, zone }),
+  dnsAddRecord: (account_id: string, zone: string, record: RecordInput) => invoke<null>("dns_add_record", { account_id, zone, record }),
+  dnsUpdateRecord: (account_id: string, zone: string, record_id: string, record: RecordInput) => invoke<null>("dns_update_record", { account_id, zone, record_id, record }),
+  dnsDeleteRecords: (account_id: string, zone: string, record_ids: Array<string>) => invoke<Array<DeleteOutcome>>("dns_delete_records", { account_id, zone, record_ids }),
+  dnsExport: (account_id: string, zone: string) => invoke<string>("dns_export", { account_id, zone }),
+  dnsSaveExport: (account_id: string, zone: string, path: string) => invoke<SavedFile>("dns_save_export", { account_id, zone, path }),
+  dnsImportPlan: (account_id: string, zone: string, text: string) => invoke<ImportPlan>("dns_import_plan", { account_id, zone, text }),
+  dnsImport: (account_id: string, zone: string, text: string) => invoke<Array<ImportOutcome>>("dns_import", { account_id, zone, text }),
+  dnsCreateZone: (account_id: string, request: NewZone) => invoke<CreatedZone>("dns_create_zone", { account_id, request }),
+  dnsDeleteZone: (account_id: string, zone: string) => invoke<null>("dns_delete_zone", { account_id, zone }),
+  dnsTemplates: (account_id: string) => invoke<Array<DnsTemplate>>("dns_templates", { account_id }),
+  dnsCreateTemplate: (account_id: string, name: string) => invoke<DnsTemplate>("dns_create_template", { account_id, name }),
+  dnsDeleteTemplate: (account_id: string, template_id: string) => invoke<null>("dns_delete_template", { account_id, template_id }),
+  dnsTemplateRecords: (account_id: string, template_id: string) => invoke<Array<DnsRecord>>("dns_template_records", { account_id, template_id }),
+  dnsAddTemplateRecord: (account_id: string, template_id: string, record: RecordInput) => invoke<null>("dns_add_template_record", { account_id, template_id, record }),
+  dnsUpdateTemplateRecord: (account_id: string, template_id: string, record_id: string, record: RecordInput) => invoke<null>("dns_update_template_record", { account_id, template_id, record_id, record }),
+  dnsDeleteTemplateRecord: (account_id: string, template_id: string, record_id: string) => invoke<null>("dns_delete_template_record", { account_id, template_id, record_id }),
+  dnsFindAddress: (address: string) => invoke<Array<RecordHit>>("dns_find_address", { address }),
+  extrasAccounts: () => invoke<Array<ExtrasAccount>>("extras_accounts"),
+  listSnapshots: (account_id: string) => invoke<Array<Snapshot>>("list_snapshots", { account_id }),
+  createSnapshot: (account_id: string, server_id: string, description: string) => invoke<Job>("create_snapshot", { account_id, server_id, description }),
+  deleteSnapshot: (account_id: string, snapshot_id: string) => invoke<null>("delete_snapshot", { account_id, snapshot_id }),
+  restoreSnapshot: (account_id: string, server_id: string, snapshot_id: string) => invoke<Job>("restore_snapshot", { account_id, server_id, snapshot_id }),
+  restoreBackup: (account_id: string, server_id: string, backup_id: string) => invoke<Job>("restore_backup", { account_id, server_id, backup_id }),
+  reinstallServer: (account_id: string, server_id: string) => invoke<Job>("reinstall_server", { account_id, server_id }),
+  osOptions: (account_id: string, server_id: string) => invoke<Array<OsOption>>("os_options", { account_id, server_id }),
+  changeOs: (account_id: string, server_id: string, os_id: string) => invoke<Job>("change_os", { account_id, server_id, os_id }),
+  listIsos: (account_id: string) => invoke<Array<Iso>>("list_isos", { account_id }),
+  serverAddresses: (account_id: string, server_id: string) => invoke<Array<IpAddress>>("server_addresses", { account_id, server_id }),
+  addIpv4: (account_id: string, server_id: string, reboot: boolean) => invoke<null>("add_ipv4", { account_id, server_id, reboot }),
+  removeIpv4: (account_id: string, server_id: string, ip: string) => invoke<null>("remove_ipv4", { account_id, server_id, ip }),
+  reverseIpv6: (account_id: string, server_id: string) => invoke<Array<ReverseDns>>("reverse_ipv6", { account_id, server_id }),
+  setReverse: (account_id: string, server_id: string, ip: string, entry: string) => invoke<null>("set_reverse", { account_id, server_id, ip, entry }),
+  resetReverse: (account_id: string, server_id: string, ip: string) => invoke<null>("reset_reverse", { account_id, server_id, ip }),
+  deleteReverse: (account_id: string, server_id: string, ip: string) => invoke<null>("delete_reverse", { account_id, server_id, ip }),
+  usageGraphs: (account_id: string, server_id: string) => invoke<Array<UsageGraph>>("usage_graphs", { account_id, server_id }),
+  serverConsole: (account_id: string, server_id: string) => invoke<ConsoleAccess>("server_console", { account_id, server_id }),
+  listSshKeys: (account_id: string) => invoke<Array<SshKey>>("list_ssh_keys", { account_id }),
+  createSshKey: (account_id: string, key: NewSshKey) => invoke<string>("create_ssh_key", { account_id, key }),
+  updateSshKey: (account_id: string, key_id: string, update: SshKeyUpdate) => invoke<null>("update_ssh_key", { account_id, key_id, update }),
+  deleteSshKey: (account_id: string, key_id: string) => invoke<null>("delete_ssh_key", { account_id, key_id }),
+  listScripts: (account_id: string) => invoke<Array<StartupScript>>("list_scripts", { account_id }),
+  createScript: (account_id: string, script: NewScript) => invoke<string>("create_script", { account_id, script }),
+  updateScript: (account_id: string, script_id: string, update: ScriptUpdate) => invoke<null>("update_script", { account_id, script_id, update }),
+  deleteScript: (account_id: string, script_id: string) => invoke<null>("delete_script", { account_id, script_id }),
+  listJobs: () => invoke<Array<Job>>("list_jobs"),
+  cancelJob: (job_id: string) => invoke<Job>("cancel_job", { job_id }),
+  clearJobs: () => invoke<null>("clear_jobs"),
 };

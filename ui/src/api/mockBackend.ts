@@ -345,6 +345,9 @@ export function installMockBackend(initial?: Partial<BackendState>, options: Moc
       state.servers = state.servers.filter((s) => !(s.account_id === args.account_id && s.id === args.server_id));
       return null;
     },
+    // Server extras: none unless a test installs them (see test/extras.test.tsx).
+    extras_accounts: () => [],
+    list_jobs: () => [],
     catalog_regions: () => REGIONS,
     catalog_images: () => IMAGES,
     // region null: every plan of the account (all regions), as the backend does.

@@ -67,7 +67,7 @@ describe("create server form", () => {
     await waitFor(() => expect(screen.queryByTestId("create-form")).toBeNull());
     expect(backend.callsOf("create_server")[0].args).toEqual({
       account_id: "demo-vultr",
-      request: { name: "api-7", region: "ams", plan: "vc2-2c-4gb", image: "debian-12", cpu_mhz: null, mem_mb: null },
+      request: { name: "api-7", region: "ams", plan: "vc2-2c-4gb", image: "debian-12", cpu_mhz: null, mem_mb: null, ssh_keys: [], script: null },
     });
     expect(await screen.findByText("Server created")).toBeInTheDocument();
     const row = await screen.findByTestId("server-row-demo-vultr-new-1");

@@ -2,6 +2,11 @@
 //! keychain) and the operations on their servers, with validation done here
 //! once, before anything is sent.
 
+pub mod billing;
+pub mod dns;
+mod extras;
+mod tickets;
+
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -51,11 +56,13 @@ pub struct Desk {
     http: Http,
     /// One client per account, so its rate limit spans every caller.
     clients: Mutex<HashMap<String, Arc<dyn Compute>>>,
+    /// Long operations (`extras::jobs`) of this process.
+    jobs: crate::extras::jobs::Jobs,
 }
 
 impl Desk {
     pub fn new(store: AccountStore, keychain: Keychain, http: Http) -> Self {
-        Desk { store, keychain, http, clients: Mutex::new(HashMap::new()) }
+        Desk { store, keychain, http, clients: Mutex::new(HashMap::new()), jobs: Default::default() }
     }
 
     pub fn store(&self) -> &AccountStore {

@@ -3,6 +3,7 @@
 //! key/value bodies, 204 for actions, 400 with the input echoed back and
 //! `errors:KEY` lines, 401, 404, 405 and 409 as the doc's error table says.
 
+mod billing;
 mod drive;
 mod kv;
 mod seed;
@@ -93,8 +94,9 @@ fn servers() -> Router<Store<Cloudsigma>> {
 fn routes() -> Router<Store<Cloudsigma>> {
     Router::new()
         .route("/profile/info", get(|| async { seed::PROFILE }))
-        .route("/balance/info", get(|| async { seed::BALANCE }))
+        .route("/balance/info", get(billing::balance))
         .route("/usage/info", get(|| async { seed::USAGE }))
+        .merge(billing::routes())
         .route("/drives/list", get(drive::list))
         .route("/drives/info", get(drive::info_all))
         .route("/drives/create", post(drive::create))

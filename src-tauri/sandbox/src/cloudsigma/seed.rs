@@ -111,6 +111,7 @@ pub(super) fn seed(transition: Duration, empty: bool) -> Cloudsigma {
         drives: Vec::new(),
         standard: Vec::new(),
         counter: 0,
+        ledger: super::billing::Ledger::seed(),
     };
     if !empty {
         let bodies = [

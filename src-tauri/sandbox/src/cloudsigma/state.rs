@@ -106,6 +106,7 @@ pub(super) struct Cloudsigma {
     pub standard: Vec<Drive>,
     /// Feeds new uuids and leased addresses; only grows.
     pub counter: u64,
+    pub ledger: super::billing::Ledger,
 }
 
 impl Cloudsigma {

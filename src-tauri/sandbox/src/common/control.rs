@@ -122,6 +122,61 @@ pub(crate) async fn simulate(
             "<html><body><h1>Down for maintenance</h1></body></html>",
         )
             .into_response(),
-        Verdict::Proceed | Verdict::Hang => next.run(req).await,
+        Verdict::Proceed | Verdict::Hang => {
+            let response = next.run(req).await;
+            if control.cut_pending() {
+                cut(&control, response).await
+            } else {
+                response
+            }
+        }
     }
+}
+
+impl Control {
+    fn cut_pending(&self) -> bool {
+        self.faults
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .cut_body
+            .is_some_and(|n| n > 0)
+    }
+}
+
+/// Sends the first half of a successful answer's body under its full
+/// `Content-Length`, then breaks the connection.
+async fn cut(control: &Control, response: Response) -> Response {
+    if !response.status().is_success() {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "Sandbox could not buffer the body").into_response();
+    };
+    let take = bytes.len() >= 2
+        && control
+            .faults
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take_cut();
+    if !take {
+        return Response::from_parts(parts, axum::body::Body::from(bytes));
+    }
+    parts
+        .headers
+        .insert(header::CONTENT_LENGTH, bytes.len().into());
+    let half = bytes.slice(..bytes.len() / 2);
+    // The pause lets the first half reach the client before the break.
+    let first = futures::stream::once(async move { Ok::<_, std::io::Error>(half) });
+    let broken = futures::stream::once(async {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "cut_body fault",
+        ))
+    });
+    Response::from_parts(
+        parts,
+        axum::body::Body::from_stream(futures::StreamExt::chain(first, broken)),
+    )
 }

@@ -21,6 +21,22 @@ pub struct Faults {
     /// Answer 200 with an HTML maintenance page instead of the API's format,
     /// as a misconfigured proxy would.
     pub malformed: bool,
+    /// Break the connection halfway through the body of the next N
+    /// successful answers that have one (a download cut off mid-file).
+    pub cut_body: Option<u32>,
+}
+
+impl Faults {
+    /// Whether to cut this answer's body, using up one of `cut_body`.
+    pub(crate) fn take_cut(&mut self) -> bool {
+        match &mut self.cut_body {
+            Some(left) if *left > 0 => {
+                *left -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
 }
 
 /// What the faults decide for one request.

@@ -5,10 +5,13 @@
 //! 422s carrying `{"errors": [[field, message], ...]}`.
 
 mod account;
+mod billing;
 mod catalog;
+mod dns;
 mod seed;
 mod server;
 mod state;
+mod tickets;
 
 use axum::extract::Request;
 use axum::http::{header, Method, StatusCode, Uri};
@@ -78,6 +81,9 @@ fn routes() -> Router<Store<VpsNet>> {
             get(catalog::available_ssd_clouds),
         )
         .route("/clouds/{file}", get(catalog::cloud))
+        .merge(tickets::routes())
+        .merge(billing::routes())
+        .merge(dns::routes())
         .route_layer(middleware::from_fn(require_login))
         .method_not_allowed_fallback(no_route)
         .fallback(no_route)

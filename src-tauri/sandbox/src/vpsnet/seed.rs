@@ -241,6 +241,8 @@ pub(super) fn seed(transition: Duration) -> VpsNet {
         free_nodes: 2,
         next_id: 1386,
         next_host: 0,
+        tickets: super::tickets::seed(),
+        dns: super::dns::seed(),
     };
     for doc in DOC_SERVERS {
         let ip = state.address(doc.created_at);

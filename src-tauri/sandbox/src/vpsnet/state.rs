@@ -17,6 +17,8 @@ pub(super) struct VpsNet {
     pub next_id: u64,
     /// Feeds every address (and address id) the simulator hands out.
     pub next_host: u32,
+    pub tickets: super::tickets::TicketBook,
+    pub dns: super::dns::DnsBook,
 }
 
 /// Where a server is in its life. The API has no status word: `built`,

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Loader, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -12,6 +12,7 @@ import {
   useCreateServer,
   useProviders,
 } from "../../api/queries";
+import { useAccountExtras, useScripts, useSshKeys } from "../../api/extras";
 import { formatMemory } from "../../lib/format";
 import { providerLabel } from "../../lib/labels";
 
@@ -23,6 +24,9 @@ export type CreateValues = {
   image: string | null;
   cpu_mhz: number | string;
   mem_mb: number | string;
+  /** Stored SSH keys and startup script, for providers that keep them. */
+  ssh_keys: string[];
+  script: string | null;
 };
 
 const EMPTY: CreateValues = {
@@ -33,6 +37,8 @@ const EMPTY: CreateValues = {
   image: null,
   cpu_mhz: "",
   mem_mb: "",
+  ssh_keys: [],
+  script: null,
 };
 
 export function planLabel(p: Plan): string {
@@ -116,6 +122,11 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
   const plansEnabled = sizing === "plans" && regions.isSuccess && (!needsRegion || v.region !== null);
   const plans = useCatalogPlans(account?.id ?? null, needsRegion ? v.region : null, plansEnabled);
   ctxRef.current = { sizing, needsRegion, needsImage: (images.data?.length ?? 0) > 0 };
+  const extras = useAccountExtras(account?.id);
+  const keyed = extras.includes("account.ssh_keys");
+  const scripted = extras.includes("account.scripts");
+  const sshKeys = useSshKeys(account?.id ?? null, keyed);
+  const scripts = useScripts(account?.id ?? null, scripted);
 
   // Open with a clean form; preselect the account when there is only one choice.
   useEffect(() => {
@@ -128,7 +139,7 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
   }, [opened]);
 
   const setAccount = (id: string | null) => {
-    form.setValues({ account_id: id, region: null, plan: null, image: null, cpu_mhz: "", mem_mb: "" });
+    form.setValues({ account_id: id, region: null, plan: null, image: null, cpu_mhz: "", mem_mb: "", ssh_keys: [], script: null });
     form.clearErrors();
     setFormError(null);
   };
@@ -146,6 +157,8 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
           image: values.image,
           cpu_mhz: sizing === "free" ? Number(values.cpu_mhz) : null,
           mem_mb: sizing === "free" ? Number(values.mem_mb) : null,
+          ssh_keys: keyed ? values.ssh_keys : [],
+          script: scripted ? values.script : null,
         },
       });
       onClose();
@@ -291,6 +304,32 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
               }}
               error={form.errors.image ?? loadError("images", images.error)}
               data-testid="create-image"
+            />
+          )}
+          {account && keyed && (
+            <MultiSelect
+              label="SSH keys"
+              description="Installed for root on Linux and FreeBSD systems."
+              placeholder={v.ssh_keys.length > 0 ? undefined : sshKeys.isPending ? "Loading keys…" : sshKeys.data?.length === 0 ? "No SSH keys stored yet" : "None"}
+              data={(sshKeys.data ?? []).map((k) => ({ value: k.id, label: k.name.trim() || k.id }))}
+              searchable
+              clearable
+              value={v.ssh_keys}
+              onChange={(ids) => form.setFieldValue("ssh_keys", ids)}
+              error={form.errors.ssh_keys ?? loadError("SSH keys", sshKeys.error)}
+              data-testid="create-ssh-keys"
+            />
+          )}
+          {account && scripted && (
+            <Select
+              label="Startup script"
+              placeholder={scripts.isPending ? "Loading scripts…" : scripts.data?.length === 0 ? "No startup scripts stored yet" : "None"}
+              data={(scripts.data ?? []).map((s) => ({ value: s.id, label: `${s.name.trim() || s.id} (${s.kind})` }))}
+              clearable
+              value={v.script}
+              onChange={(script) => form.setFieldValue("script", script)}
+              error={form.errors.script ?? loadError("startup scripts", scripts.error)}
+              data-testid="create-script"
             />
           )}
           {formError && (

@@ -14,6 +14,7 @@ import { useState, type ReactNode } from "react";
 import type { AccountView, PowerAction, Server } from "../../api/bindings";
 import { useServerAction } from "../../api/queries";
 import { actionAvailability, type Availability } from "../../lib/actions";
+import { OpenTicketMenuItem } from "../tickets/OpenTicketMenuItem";
 
 type Props = {
   server: Server;
@@ -173,6 +174,7 @@ export function ServerActions({ server, account, providerLabel, onRename, onDele
               Show details
             </Menu.Item>
           )}
+          {onDetails && <OpenTicketMenuItem server={server} testId={`${testIdPrefix}-ticket-${suffix}`} />}
           {force.visible && (
             <Menu.Item
               color="red"

@@ -4,6 +4,7 @@ import type { AccountView, Server } from "../../api/bindings";
 import { useDelegatedTooltip } from "../../components/DelegatedTooltip";
 import { StatusBadge } from "../../components/StatusBadge";
 import { formatDate } from "../../lib/format";
+import { ServerExtrasTabs } from "../extras/ServerExtrasTabs";
 import { ServerActions } from "./ServerActions";
 
 type Props = {
@@ -22,7 +23,7 @@ function ipList(ips: string[]): ReactNode {
   return (
     <Stack gap={0}>
       {ips.map((ip) => (
-        <Text key={ip} size="sm" ff="monospace">
+        <Text key={ip} size="sm" ff="monospace" component="a" href={`#/dns?ip=${encodeURIComponent(ip)}`} c="blue" title="DNS records that point at this address" data-testid={`dns-link-${ip}`}>
           {ip}
         </Text>
       ))}
@@ -49,7 +50,7 @@ export function ServerDetailDrawer({ server, account, providerLabel, planName, o
     : [];
 
   return (
-    <Drawer.Root opened={server !== null} onClose={onClose} position="right" size={520} padding="md">
+    <Drawer.Root opened={server !== null} onClose={onClose} position="right" size={680} padding="md">
       <Drawer.Overlay backgroundOpacity={0.25} />
       <Drawer.Content data-testid="detail-drawer" aria-label={server ? `Server ${server.name || server.id}` : undefined}>
         <Drawer.Header>
@@ -65,6 +66,11 @@ export function ServerDetailDrawer({ server, account, providerLabel, planName, o
         </Drawer.Header>
         <Drawer.Body>
           {server && (
+            <ServerExtrasTabs
+              key={`${server.account_id}\u0000${server.id}`}
+              server={server}
+              providerLabel={providerLabel}
+              overview={
             <Stack gap="md">
               <div {...tips.handlers} style={{ alignSelf: "flex-start" }}>
                 {tips.tooltip}
@@ -90,6 +96,8 @@ export function ServerDetailDrawer({ server, account, providerLabel, planName, o
                 </Table.Tbody>
               </Table>
             </Stack>
+              }
+            />
           )}
         </Drawer.Body>
       </Drawer.Content>

@@ -1,6 +1,7 @@
 //! CloudSigma API 1.0: HTTP Basic auth with the account email and password,
 //! text/plain key/value bodies (see `codec`), one API host per location.
 
+mod billing;
 mod codec;
 mod location;
 mod map;
@@ -365,5 +366,9 @@ impl Compute for Cloudsigma {
         let mut all: Vec<Location> = Location::ALL.into_iter().collect();
         all.sort_by_key(|l| *l != self.location);
         Ok(all.into_iter().map(Location::region).collect())
+    }
+
+    fn billing(&self) -> Option<&dyn crate::billing::Billing> {
+        Some(self)
     }
 }

@@ -2,6 +2,7 @@
 //! bodies, REST paths under `/virtual_machines`, and a 406 for a power
 //! action the VM's state does not allow. Deleting works only on a halted VM.
 
+mod billing;
 mod map;
 pub mod wire;
 #[cfg(test)]
@@ -246,5 +247,9 @@ impl Compute for Vps247 {
     async fn regions(&self) -> Result<Vec<Region>> {
         let regions: Vec<wire::RegionWire> = self.list("/regions", "region list").await?;
         Ok(regions.into_iter().map(map::region).collect())
+    }
+
+    fn billing(&self) -> Option<&dyn crate::billing::Billing> {
+        Some(self)
     }
 }

@@ -3,10 +3,13 @@
 //! `.api10json` (see `paths`). Servers are sized in nodes, and clouds are
 //! where they run.
 
+mod billing;
+mod dns;
 mod map;
 mod order;
 pub mod paths;
 pub mod wire;
+mod tickets;
 #[cfg(test)]
 mod tests;
 
@@ -202,6 +205,14 @@ impl Compute for Vpsnet {
         &[Start, Stop, ForceStop, Reboot, Create, Rename, Delete, DeleteRunning]
     }
 
+    fn tickets(&self) -> Option<&dyn crate::tickets::Tickets> {
+        Some(self)
+    }
+
+    fn dns(&self) -> Option<&dyn crate::dns::Dns> {
+        Some(self)
+    }
+
     async fn verify(&self) -> Result<()> {
         self.read::<ProfileEnvelope>(Request::get(paths::PROFILE), Scope::Account).await.map(|_| ())
     }
@@ -304,5 +315,9 @@ impl Compute for Vpsnet {
 
     async fn regions(&self) -> Result<Vec<Region>> {
         Ok(self.clouds().await?.iter().map(map::region).collect())
+    }
+
+    fn billing(&self) -> Option<&dyn crate::billing::Billing> {
+        Some(self)
     }
 }

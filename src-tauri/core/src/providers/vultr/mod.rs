@@ -1,6 +1,8 @@
 //! Vultr API v1 (`/v1/...`): key in the `api_key` query parameter, POST
 //! bodies form-encoded, 2 requests per second.
 
+mod billing;
+mod extras;
 mod map;
 pub mod wire;
 #[cfg(test)]
@@ -148,12 +150,13 @@ impl Compute for Vultr {
         let region = numeric("region", "region (DCID)", required("region", &req.region, "region")?)?;
         let plan = numeric("plan", "plan (VPSPLANID)", required("plan", &req.plan, "plan")?)?;
         let image = numeric("image", "operating system (OSID)", required("image", &req.image, "operating system")?)?;
-        let form = vec![
+        let mut form = vec![
             ("DCID".to_string(), region),
             ("VPSPLANID".to_string(), plan),
             ("OSID".to_string(), image),
             ("label".to_string(), req.name.clone()),
         ];
+        form.extend(extras::create_options(req)?);
         // Not retried: a repeated create would buy a second server.
         let created: wire::CreatedWire = decode(NAME, &self.call(Request::post("/v1/server/create").form(form)).await?)?;
         // The reply has only the SUBID; the server itself is read back.
@@ -201,4 +204,17 @@ impl Compute for Vultr {
             wire::keyed(v).map_err(|e| Error::provider(format!("Vultr region list unreadable: {e}")))?;
         Ok(regions.into_iter().map(map::region).collect())
     }
+
+    fn billing(&self) -> Option<&dyn crate::billing::Billing> {
+        Some(self)
+    }
+
+    fn snapshots(&self) -> Option<&dyn crate::extras::snapshots::Snapshots> { Some(self) }
+    fn backups(&self) -> Option<&dyn crate::extras::backups::Backups> { Some(self) }
+    fn os_install(&self) -> Option<&dyn crate::extras::os::OsInstall> { Some(self) }
+    fn network(&self) -> Option<&dyn crate::extras::network::Network> { Some(self) }
+    fn usage(&self) -> Option<&dyn crate::extras::usage::Usage> { Some(self) }
+    fn console(&self) -> Option<&dyn crate::extras::console::Console> { Some(self) }
+    fn ssh_keys(&self) -> Option<&dyn crate::extras::ssh_keys::SshKeys> { Some(self) }
+    fn scripts(&self) -> Option<&dyn crate::extras::scripts::Scripts> { Some(self) }
 }

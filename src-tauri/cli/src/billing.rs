@@ -1,0 +1,274 @@
+//! `vpsctl billing`: balances, invoices (and their PDFs), transactions,
+//! usage, prices and subscriptions. Buying or extending a subscription
+//! shows the provider's price first and needs `--yes`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Subcommand;
+use vpsdesk_core::billing::{grouped, Quote, Subscription, SubscriptionKind, SubscriptionOrder};
+use vpsdesk_core::Desk;
+
+use crate::output::{opt, print_json, table};
+use crate::Failure;
+
+#[derive(Subcommand)]
+pub enum BillingCmd {
+    /// Balance of every account whose provider reports one (positive = credit, negative = owed)
+    Balance {
+        #[arg(long)]
+        account: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The account's invoices
+    Invoices {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Save an invoice as PDF (an interrupted download is resumed)
+    InvoicePdf {
+        account: String,
+        id: String,
+        #[arg(long)]
+        output: PathBuf,
+    },
+    /// Charges and payments (negative = a charge)
+    Transactions {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Current use of each resource (CloudSigma), hours not yet billed per server (VPS247)
+    Usage {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The provider's current price list
+    Pricing {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Currencies the provider bills in
+    Currencies {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The account's subscriptions
+    Subscriptions {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Subscribe to IP addresses or VLANs: prints the provider's price, and buys with --yes
+    Subscribe {
+        account: String,
+        /// ip or vlan
+        #[arg(long)]
+        kind: String,
+        #[arg(long, default_value_t = 1)]
+        quantity: u32,
+        #[arg(long, default_value_t = 1)]
+        months: u32,
+        /// "YYYY-MM-DD HH:MM" (UTC); now when left out
+        #[arg(long)]
+        start: Option<String>,
+        /// Buy at the quoted price
+        #[arg(long)]
+        yes: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Extend a subscription: prints the provider's price, and extends with --yes
+    Extend {
+        account: String,
+        id: String,
+        #[arg(long, default_value_t = 1)]
+        months: u32,
+        /// Extend at the quoted price
+        #[arg(long)]
+        yes: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub async fn run(desk: &Desk, cmd: BillingCmd) -> Result<ExitCode, Failure> {
+    let ok = Ok(ExitCode::SUCCESS);
+    match cmd {
+        BillingCmd::Balance { account, json } => {
+            let report = match account {
+                Some(name) => {
+                    let account = desk.find(&name)?;
+                    let balance = desk.balance(&account).await?;
+                    vpsdesk_core::desk::billing::BalanceReport { balances: vec![balance], errors: Vec::new() }
+                }
+                None => desk.balances(&desk.accounts()?).await,
+            };
+            if json {
+                print_json(&report.balances);
+            } else {
+                let mut t = table(&["ACCOUNT", "PROVIDER", "BALANCE", "CURRENCY", "MEANS", "PENDING", "LAST PAYMENT"]);
+                for b in &report.balances {
+                    let last = match (&b.last_payment_amount, &b.last_payment_date) {
+                        (Some(a), Some(d)) => format!("{} on {d}", grouped(*a)),
+                        (Some(a), None) => grouped(*a),
+                        _ => String::new(),
+                    };
+                    t.add_row(vec![
+                        b.account.clone(),
+                        b.provider.to_string(),
+                        b.balance.to_string(),
+                        b.currency.clone(),
+                        b.summary.clone(),
+                        opt(&b.pending_charges),
+                        last,
+                    ]);
+                }
+                println!("{t}");
+            }
+            for e in &report.errors {
+                eprintln!("error: {}: {}", e.account, e.error.message);
+            }
+            Ok(if report.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        BillingCmd::Invoices { account, json } => {
+            let invoices = desk.invoices(&desk.find(&account)?).await?;
+            if json {
+                print_json(&invoices);
+            } else {
+                let mut t = table(&["ID", "NUMBER", "DATE", "DUE", "AMOUNT", "CURRENCY", "STATUS"]);
+                for i in &invoices {
+                    t.add_row(vec![
+                        i.id.clone(),
+                        i.number.clone(),
+                        i.date.clone(),
+                        opt(&i.due_date),
+                        i.amount.to_string(),
+                        i.currency.clone(),
+                        i.provider_status.clone(),
+                    ]);
+                }
+                println!("{t}");
+            }
+            ok
+        }
+        BillingCmd::InvoicePdf { account, id, output } => {
+            let account = desk.find(&account)?;
+            let saved = desk.save_invoice_pdf(&account, &id, &output).await?;
+            println!("{}: invoice {id} saved to {} ({} bytes)", account.name, saved.path, saved.bytes);
+            ok
+        }
+        BillingCmd::Transactions { account, json } => {
+            let list = desk.transactions(&desk.find(&account)?).await?;
+            if json {
+                print_json(&list);
+            } else {
+                let mut t = table(&["DATE", "AMOUNT", "CURRENCY", "DESCRIPTION"]);
+                for x in &list {
+                    t.add_row(vec![x.date.clone(), x.amount.to_string(), x.currency.clone(), x.description.clone()]);
+                }
+                println!("{t}");
+            }
+            ok
+        }
+        BillingCmd::Usage { account, json } => {
+            let rows = desk.usage(&desk.find(&account)?).await?;
+            if json {
+                print_json(&rows);
+            } else {
+                let mut t = table(&["RESOURCE", "WHAT", "USED", "BURST", "SUBSCRIBED", "UNIT"]);
+                for u in &rows {
+                    t.add_row(vec![u.resource.clone(), u.label.clone(), opt(&u.used), opt(&u.burst), opt(&u.subscribed), u.unit.clone()]);
+                }
+                println!("{t}");
+            }
+            ok
+        }
+        BillingCmd::Pricing { account, json } => {
+            let prices = desk.pricing(&desk.find(&account)?).await?;
+            if json {
+                print_json(&prices);
+            } else {
+                let mut t = table(&["RESOURCE", "WHAT", "PRICE", "CURRENCY"]);
+                for p in &prices {
+                    t.add_row(vec![p.resource.clone(), p.label.clone(), p.amount.to_string(), p.currency.clone()]);
+                }
+                println!("{t}");
+            }
+            ok
+        }
+        BillingCmd::Currencies { account, json } => {
+            let list = desk.currencies(&desk.find(&account)?).await?;
+            if json {
+                print_json(&list);
+            } else {
+                println!("{}", list.join("\n"));
+            }
+            ok
+        }
+        BillingCmd::Subscriptions { account, json } => {
+            let subs = desk.subscriptions(&desk.find(&account)?).await?;
+            subscriptions(&subs, json);
+            ok
+        }
+        BillingCmd::Subscribe { account, kind, quantity, months, start, yes, json } => {
+            let kind = SubscriptionKind::parse(&kind)
+                .ok_or_else(|| Failure::Usage(format!("unknown subscription kind {kind:?}; use ip or vlan")))?;
+            let account = desk.find(&account)?;
+            let order = SubscriptionOrder { kind, quantity, months, start };
+            let quote = desk.quote_subscription(&account, &order).await?;
+            if !yes {
+                return Err(unconfirmed(&quote, "this subscription", "buy it"));
+            }
+            let created = desk.create_subscription(&account, &order).await?;
+            eprintln!("{}: bought for {}", account.name, price(&quote));
+            subscriptions(&created, json);
+            ok
+        }
+        BillingCmd::Extend { account, id, months, yes, json } => {
+            let account = desk.find(&account)?;
+            let quote = desk.quote_extension(&account, &id, months).await?;
+            if !yes {
+                return Err(unconfirmed(&quote, "this extension", "extend it"));
+            }
+            let extended = desk.extend_subscription(&account, &id, months).await?;
+            eprintln!("{}: extended for {}", account.name, price(&quote));
+            subscriptions(&[extended], json);
+            ok
+        }
+    }
+}
+
+fn price(q: &Quote) -> String {
+    format!("{} {}", grouped(q.amount), q.currency)
+}
+
+/// Nothing is bought without `--yes`; the price is the answer.
+fn unconfirmed(quote: &Quote, what: &str, act: &str) -> Failure {
+    Failure::Usage(format!("{what} costs {} (the provider's quote); run again with --yes to {act}", price(quote)))
+}
+
+fn subscriptions(subs: &[Subscription], json: bool) {
+    if json {
+        return print_json(&subs);
+    }
+    let mut t = table(&["ID", "KIND", "WHAT", "QUANTITY", "UNIT", "RESOURCE", "START", "END"]);
+    for s in subs {
+        t.add_row(vec![
+            opt(&s.id),
+            s.kind.clone(),
+            s.label.clone(),
+            s.quantity.clone(),
+            s.unit.clone(),
+            opt(&s.resource),
+            opt(&s.start),
+            opt(&s.end),
+        ]);
+    }
+    println!("{t}");
+}

@@ -1,0 +1,326 @@
+//! `vpsctl dns`: zones, records (validated per type before any request),
+//! zone-file export and import, zone creation and templates.
+
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+use comfy_table::{presets::UTF8_BORDERS_ONLY, ContentArrangement, Table};
+use serde::Serialize;
+use vpsdesk_core::dns::plan::ImportPlan;
+use vpsdesk_core::dns::{NewZone, Record, RecordInput, RecordType, ValidRecord};
+use vpsdesk_core::{Desk, Error};
+
+use crate::Failure;
+
+#[derive(Subcommand)]
+pub enum DnsCmd {
+    /// The account's zones (domains)
+    Zones {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A zone's records; ZONE is its id or domain name
+    Records {
+        account: String,
+        zone: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a record (checked for its type before anything is sent)
+    Add {
+        account: String,
+        zone: String,
+        #[arg(long = "type")]
+        kind: String,
+        #[arg(long)]
+        host: String,
+        #[arg(long)]
+        data: String,
+        #[command(flatten)]
+        fields: RecordFields,
+    },
+    /// Change a record; fields left out keep their value
+    Edit {
+        account: String,
+        zone: String,
+        record_id: String,
+        #[arg(long)]
+        host: Option<String>,
+        #[arg(long)]
+        data: Option<String>,
+        #[command(flatten)]
+        fields: RecordFields,
+    },
+    /// Delete a record
+    Delete {
+        account: String,
+        zone: String,
+        record_id: String,
+        /// Required: the record stops resolving at once
+        #[arg(long)]
+        yes: bool,
+    },
+    /// The zone as an RFC 1035 zone file, on stdout
+    Export { account: String, zone: String },
+    /// Add what a zone file has and the zone lacks, and change what differs
+    Import {
+        account: String,
+        zone: String,
+        /// The zone file; `-` reads stdin
+        file: String,
+        /// Print the plan (to add / to change / unchanged) and send no write
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a zone; prints the name servers to delegate it to
+    CreateZone {
+        account: String,
+        name: String,
+        /// The address the default `@` and `www` records point at
+        #[arg(long)]
+        ip: Option<String>,
+        /// A DNS template (id) to start from
+        #[arg(long)]
+        template: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete a zone and all its records
+    DeleteZone {
+        account: String,
+        zone: String,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// The account's DNS templates
+    Templates {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct RecordFields {
+    /// Seconds (60 to 604800; default 86400)
+    #[arg(long)]
+    ttl: Option<u32>,
+    /// MX and SRV priority
+    #[arg(long)]
+    priority: Option<u32>,
+    /// SRV weight
+    #[arg(long)]
+    weight: Option<u32>,
+    /// SRV port
+    #[arg(long)]
+    port: Option<u32>,
+    /// FAILOVER health check (default icmp.ping)
+    #[arg(long)]
+    service_type: Option<String>,
+}
+
+fn table(header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(UTF8_BORDERS_ONLY).set_content_arrangement(ContentArrangement::Dynamic).set_header(header.to_vec());
+    t
+}
+
+fn print_json(v: &impl Serialize) {
+    println!("{}", serde_json::to_string_pretty(v).expect("JSON output"));
+}
+
+fn kind(s: &str) -> Result<RecordType, Failure> {
+    RecordType::parse(s).ok_or_else(|| {
+        let all: Vec<&str> = RecordType::ALL.iter().map(|t| t.as_str()).filter(|t| *t != "SOA").collect();
+        Failure::Core(Error::field("type", format!("unknown record type {s:?}; use one of {}", all.join(", "))))
+    })
+}
+
+fn opt(v: Option<u32>) -> String {
+    v.map(|n| n.to_string()).unwrap_or_default()
+}
+
+fn describe(r: &ValidRecord) -> String {
+    let extra = match r.kind {
+        RecordType::Mx => format!("{} ", opt(r.priority)),
+        RecordType::Srv => format!("{} {} {} ", opt(r.priority), opt(r.weight), opt(r.port)),
+        _ => String::new(),
+    };
+    format!("{} {} {} {extra}{}", r.host, r.ttl, r.kind, r.data)
+}
+
+fn records_table(records: &[Record]) {
+    let mut t = table(&["ID", "TYPE", "HOST", "DATA", "TTL", "PRIORITY", "WEIGHT", "PORT"]);
+    for r in records {
+        t.add_row(vec![r.id.clone(), r.kind.to_string(), r.host.clone(), r.data.clone(), r.ttl.to_string(), opt(r.priority), opt(r.weight), opt(r.port)]);
+    }
+    println!("{t}");
+}
+
+fn print_plan(plan: &ImportPlan) {
+    println!("to add ({}):", plan.add.len());
+    for a in &plan.add {
+        println!("  line {}: {}", a.line, describe(&a.record));
+    }
+    println!("to change ({}):", plan.change.len());
+    for c in &plan.change {
+        let before = vpsdesk_core::dns::validate::canonical(&c.before, "").map(|v| describe(&v)).unwrap_or_else(|| c.before.data.clone());
+        println!("  line {}: record {}: {} -> {}", c.line, c.before.id, before, describe(&c.after));
+    }
+    println!("unchanged ({})", plan.unchanged.len());
+    if !plan.skipped.is_empty() {
+        println!("skipped ({}):", plan.skipped.len());
+        for s in &plan.skipped {
+            println!("  line {}: {}: {}", s.line, s.text, s.reason);
+        }
+    }
+    if plan.is_noop() {
+        println!("nothing to change");
+    }
+}
+
+fn read_file(file: &str) -> Result<String, Failure> {
+    let read = if file == "-" { std::io::read_to_string(std::io::stdin()) } else { std::fs::read_to_string(file) };
+    read.map_err(|e| Failure::Core(Error::validation(format!("cannot read {file}: {e}"))))
+}
+
+pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
+    let ok = Ok(ExitCode::SUCCESS);
+    match cmd {
+        DnsCmd::Zones { account, json } => {
+            let zones = desk.dns_zones(&desk.find(&account)?).await?;
+            if json {
+                print_json(&zones.iter().map(|z| serde_json::json!({ "id": z.id, "name": z.name })).collect::<Vec<_>>());
+            } else {
+                let mut t = table(&["ID", "NAME"]);
+                for z in &zones {
+                    t.add_row(vec![z.id.clone(), z.name.clone()]);
+                }
+                println!("{t}");
+            }
+            ok
+        }
+        DnsCmd::Records { account, zone, json } => {
+            let records = desk.dns_records(&desk.find(&account)?, &zone).await?;
+            if json {
+                print_json(&records);
+            } else {
+                records_table(&records);
+            }
+            ok
+        }
+        DnsCmd::Add { account, zone, kind: k, host, data, fields } => {
+            let input = RecordInput {
+                kind: Some(kind(&k)?),
+                host,
+                data,
+                ttl: fields.ttl,
+                priority: fields.priority,
+                weight: fields.weight,
+                port: fields.port,
+                service_type: fields.service_type,
+            };
+            let account = desk.find(&account)?;
+            desk.dns_add_record(&account, &zone, &input).await?;
+            println!("{}: {} record added to {zone}", account.name, k.to_ascii_uppercase());
+            ok
+        }
+        DnsCmd::Edit { account, zone, record_id, host, data, fields } => {
+            let account = desk.find(&account)?;
+            let mut input = desk.dns_record_input(&account, &zone, &record_id).await?;
+            input.host = host.unwrap_or(input.host);
+            input.data = data.unwrap_or(input.data);
+            input.ttl = fields.ttl.or(input.ttl);
+            input.priority = fields.priority.or(input.priority);
+            input.weight = fields.weight.or(input.weight);
+            input.port = fields.port.or(input.port);
+            input.service_type = fields.service_type.or(input.service_type);
+            desk.dns_update_record(&account, &zone, &record_id, &input).await?;
+            println!("{}: record {record_id} in {zone} changed", account.name);
+            ok
+        }
+        DnsCmd::Delete { account, zone, record_id, yes } => {
+            if !yes {
+                return Err(Failure::Usage(format!(
+                    "deleting record {record_id} makes it stop resolving; run again with --yes to confirm"
+                )));
+            }
+            let account = desk.find(&account)?;
+            desk.dns_delete_record(&account, &zone, &record_id).await?;
+            println!("{}: record {record_id} deleted from {zone}", account.name);
+            ok
+        }
+        DnsCmd::Export { account, zone } => {
+            print!("{}", desk.dns_export(&desk.find(&account)?, &zone).await?);
+            ok
+        }
+        DnsCmd::Import { account, zone, file, dry_run, json } => {
+            let text = read_file(&file)?;
+            let account = desk.find(&account)?;
+            if dry_run {
+                let plan = desk.dns_import_plan(&account, &zone, &text).await?;
+                if json {
+                    print_json(&plan);
+                } else {
+                    print_plan(&plan);
+                }
+                return ok;
+            }
+            let outcomes = desk.dns_import(&account, &zone, &text).await?;
+            if json {
+                print_json(&outcomes);
+            } else if outcomes.is_empty() {
+                println!("nothing to change");
+            }
+            let mut failed = 0;
+            for o in &outcomes {
+                match &o.error {
+                    None if !json => println!("line {}: {} {}: done", o.line, o.action, describe(&o.record)),
+                    None => {}
+                    Some(e) => {
+                        failed += 1;
+                        eprintln!("error: line {}: {} {}: {e}", o.line, o.action, describe(&o.record));
+                    }
+                }
+            }
+            Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        DnsCmd::CreateZone { account, name, ip, template, json } => {
+            let account = desk.find(&account)?;
+            let created = desk.dns_create_zone(&account, &NewZone { name, ip_address: ip, template }).await?;
+            if json {
+                print_json(&created);
+            } else {
+                println!("{}: zone {} created (id {})", account.name, created.zone.name, created.zone.id);
+                let hosts: Vec<&str> = created.nameservers.iter().map(|n| n.host.as_str()).collect();
+                println!("delegate it at your registrar to: {}", hosts.join(", "));
+            }
+            ok
+        }
+        DnsCmd::DeleteZone { account, zone, yes } => {
+            if !yes {
+                return Err(Failure::Usage(format!("deleting zone {zone} deletes all its records; run again with --yes to confirm")));
+            }
+            let account = desk.find(&account)?;
+            desk.dns_delete_zone(&account, &zone).await?;
+            println!("{}: zone {zone} deleted", account.name);
+            ok
+        }
+        DnsCmd::Templates { account, json } => {
+            let templates = desk.dns_templates(&desk.find(&account)?).await?;
+            if json {
+                print_json(&templates);
+            } else {
+                let mut t = table(&["ID", "NAME"]);
+                for x in &templates {
+                    t.add_row(vec![x.id.clone(), x.name.clone()]);
+                }
+                println!("{t}");
+            }
+            ok
+        }
+    }
+}

@@ -1,0 +1,588 @@
+//! Server extras from the terminal: `snapshots`, `sshkeys`, `scripts`, `iso`
+//! and the extra `servers` subcommands (reinstall, OS change, backup
+//! restore, addresses, reverse DNS, bandwidth, console). Long operations
+//! print their job; `--wait` follows it until the provider is done.
+
+use std::io::{IsTerminal, Read};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Subcommand;
+use vpsdesk_core::extras::jobs::{Job, JobState};
+use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate};
+use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKeyUpdate};
+use vpsdesk_core::{Desk, Error};
+
+use crate::output::{opt, print_json, table};
+use crate::Failure;
+
+/// Top-level commands, flattened into `vpsctl`'s own.
+#[derive(Subcommand)]
+pub enum ExtrasCmd {
+    /// Snapshots of the account (list, create from a server, delete, restore onto a server)
+    #[command(subcommand)]
+    Snapshots(SnapshotsCmd),
+    /// SSH public keys stored at the provider, for new servers
+    #[command(subcommand, name = "sshkeys")]
+    SshKeys(SshKeysCmd),
+    /// Startup scripts stored at the provider, for new servers
+    #[command(subcommand)]
+    Scripts(ScriptsCmd),
+    /// ISO images of the account
+    #[command(subcommand)]
+    Iso(IsoCmd),
+}
+
+#[derive(Subcommand)]
+pub enum SnapshotsCmd {
+    List {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a snapshot of a server; prints the job (the snapshot's id is its target_id)
+    Create {
+        account: String,
+        server: String,
+        #[arg(long, default_value = "")]
+        description: String,
+        /// Wait until the snapshot is complete
+        #[arg(long)]
+        wait: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    Delete {
+        account: String,
+        snapshot: String,
+        /// Required: the snapshot is destroyed
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Overwrite a server's disk with a snapshot
+    Restore {
+        account: String,
+        server: String,
+        snapshot: String,
+        /// Required: the server's data is replaced
+        #[arg(long)]
+        yes: bool,
+        /// Wait until the server is back
+        #[arg(long)]
+        wait: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum SshKeysCmd {
+    List {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Store a public key (authorized_keys format); prints its id
+    Create {
+        account: String,
+        #[arg(long)]
+        name: String,
+        /// The public key itself, or `--public-key-file`
+        #[arg(long, conflicts_with = "public_key_file")]
+        public_key: Option<String>,
+        /// A .pub file ("-" = stdin)
+        #[arg(long)]
+        public_key_file: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a key's name or key (servers installed before keep the old key)
+    Update {
+        account: String,
+        id: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long, conflicts_with = "public_key_file")]
+        public_key: Option<String>,
+        #[arg(long)]
+        public_key_file: Option<String>,
+    },
+    Delete {
+        account: String,
+        id: String,
+        /// Required: the key is removed from the account (not from servers that have it)
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ScriptsCmd {
+    List {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Store a startup script read from FILE ("-" = stdin); prints its id
+    Create {
+        account: String,
+        #[arg(long)]
+        name: String,
+        /// boot (run by the system on first boot) or pxe (run by iPXE)
+        #[arg(long = "type", default_value = "boot")]
+        kind: String,
+        #[arg(long)]
+        file: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Update {
+        account: String,
+        id: String,
+        #[arg(long)]
+        name: Option<String>,
+        /// New content from FILE ("-" = stdin)
+        #[arg(long)]
+        file: Option<String>,
+    },
+    Delete {
+        account: String,
+        id: String,
+        /// Required: the script is deleted
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum IsoCmd {
+    List {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Extra `servers` subcommands, flattened into `vpsctl servers`.
+#[derive(Subcommand)]
+pub enum ServerExtrasCmd {
+    /// Reinstall the server's operating system (the disk is wiped)
+    Reinstall {
+        account: String,
+        id: String,
+        #[arg(long)]
+        yes: bool,
+        #[arg(long)]
+        wait: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The operating systems the server can be changed to
+    OsList {
+        account: String,
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Install another operating system (the disk is wiped)
+    OsChange {
+        account: String,
+        id: String,
+        os: String,
+        #[arg(long)]
+        yes: bool,
+        #[arg(long)]
+        wait: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Restore one of the server's backups onto it (its data is replaced)
+    BackupRestore {
+        account: String,
+        id: String,
+        backup: String,
+        #[arg(long)]
+        yes: bool,
+        #[arg(long)]
+        wait: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// IPv4 and IPv6 addresses, with IPv4 reverse DNS
+    Ips {
+        account: String,
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add an IPv4 address (billed at once); the server reboots unless --no-reboot
+    IpAdd {
+        account: String,
+        id: String,
+        #[arg(long)]
+        no_reboot: bool,
+    },
+    /// Remove a secondary IPv4 address (the server is hard-restarted)
+    IpRemove {
+        account: String,
+        id: String,
+        ip: String,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// IPv6 reverse DNS entries
+    ReverseList {
+        account: String,
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set the reverse DNS name of an IPv4 or IPv6 address
+    ReverseSet { account: String, id: String, ip: String, entry: String },
+    /// Put an IPv4 address's reverse DNS back to the provider's default
+    ReverseReset { account: String, id: String, ip: String },
+    /// Delete an IPv6 address's reverse DNS entry
+    ReverseDelete { account: String, id: String, ip: String },
+    /// Traffic per day
+    Bandwidth {
+        account: String,
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The web console link (anyone with it can use the console)
+    Console {
+        account: String,
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn confirm(yes: bool, what: String) -> Result<(), Failure> {
+    if yes {
+        Ok(())
+    } else {
+        Err(Failure::Usage(format!("{what}; run again with --yes to confirm")))
+    }
+}
+
+fn done(msg: String) -> Result<ExitCode, Failure> {
+    println!("{msg}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_text(path: &str, what: &str) -> Result<String, Failure> {
+    let read = if path == "-" {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s).map(|_| s)
+    } else {
+        std::fs::read_to_string(path)
+    };
+    read.map_err(|e| Failure::Core(Error::validation(format!("cannot read the {what} from {path}: {e}"))))
+}
+
+fn public_key(key: Option<String>, file: Option<String>) -> Result<Option<String>, Failure> {
+    match (key, file) {
+        (Some(k), _) => Ok(Some(k)),
+        (None, Some(f)) => read_text(&f, "public key").map(Some),
+        (None, None) => Ok(None),
+    }
+}
+
+fn print_job(job: &Job, json: bool) {
+    if json {
+        return print_json(job);
+    }
+    let mut t = table(&["JOB", "STATE", "WHAT", "TARGET", "STAGE"]);
+    let state = serde_json::to_value(job.state).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+    t.add_row(vec![job.id.clone(), state, job.title.clone(), opt(&job.target_id), job.stage.clone()]);
+    println!("{t}");
+}
+
+/// Prints the job, or with `wait` follows it (stage changes on a terminal's
+/// stderr) and prints how it ended; a failed job fails the command.
+async fn follow(desk: &Desk, job: Job, wait: bool, json: bool) -> Result<ExitCode, Failure> {
+    if !wait {
+        print_job(&job, json);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let talk = std::io::stderr().is_terminal();
+    let mut last = String::new();
+    loop {
+        let now = desk.get_job(&job.id)?;
+        if talk && now.stage != last {
+            eprintln!("{}: {}", now.title, now.stage);
+            last = now.stage.clone();
+        }
+        match now.state {
+            JobState::Running => tokio::time::sleep(Duration::from_millis(500)).await,
+            JobState::Succeeded => {
+                print_job(&now, json);
+                return Ok(ExitCode::SUCCESS);
+            }
+            JobState::Failed | JobState::Cancelled => {
+                let e = now.error.clone().unwrap_or_else(|| Error::provider(now.stage.clone()));
+                return Err(Failure::Core(e.context(&now.title)));
+            }
+        }
+    }
+}
+
+pub async fn run(desk: &Desk, cmd: ExtrasCmd) -> Result<ExitCode, Failure> {
+    match cmd {
+        ExtrasCmd::Snapshots(cmd) => snapshots(desk, cmd).await,
+        ExtrasCmd::SshKeys(cmd) => ssh_keys(desk, cmd).await,
+        ExtrasCmd::Scripts(cmd) => scripts(desk, cmd).await,
+        ExtrasCmd::Iso(IsoCmd::List { account, json }) => {
+            let isos = desk.isos(&desk.find(&account)?).await?;
+            if json {
+                print_json(&isos);
+            } else {
+                let mut t = table(&["ID", "FILENAME", "SIZE BYTES", "MD5", "CREATED"]);
+                for i in &isos {
+                    t.add_row(vec![i.id.clone(), i.filename.clone(), opt(&i.size_bytes), opt(&i.md5sum), opt(&i.created_at)]);
+                }
+                println!("{t}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+async fn snapshots(desk: &Desk, cmd: SnapshotsCmd) -> Result<ExitCode, Failure> {
+    match cmd {
+        SnapshotsCmd::List { account, json } => {
+            let list = desk.snapshots(&desk.find(&account)?).await?;
+            if json {
+                print_json(&list);
+            } else {
+                let mut t = table(&["ID", "DESCRIPTION", "STATUS", "SIZE BYTES", "CREATED"]);
+                for s in &list {
+                    t.add_row(vec![s.id.clone(), s.description.clone(), s.status.as_str().into(), opt(&s.size_bytes), opt(&s.created_at)]);
+                }
+                println!("{t}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        SnapshotsCmd::Create { account, server, description, wait, json } => {
+            let job = desk.create_snapshot(&desk.find(&account)?, &server, &description).await?;
+            follow(desk, job, wait, json).await
+        }
+        SnapshotsCmd::Delete { account, snapshot, yes } => {
+            confirm(yes, format!("deleting snapshot {snapshot} destroys it"))?;
+            let account = desk.find(&account)?;
+            desk.delete_snapshot(&account, &snapshot).await?;
+            done(format!("{}: snapshot {snapshot} deleted", account.name))
+        }
+        SnapshotsCmd::Restore { account, server, snapshot, yes, wait, json } => {
+            confirm(yes, format!("restoring snapshot {snapshot} replaces everything on server {server}"))?;
+            let job = desk.restore_snapshot(&desk.find(&account)?, &server, &snapshot).await?;
+            follow(desk, job, wait, json).await
+        }
+    }
+}
+
+async fn ssh_keys(desk: &Desk, cmd: SshKeysCmd) -> Result<ExitCode, Failure> {
+    match cmd {
+        SshKeysCmd::List { account, json } => {
+            let keys = desk.ssh_keys(&desk.find(&account)?).await?;
+            if json {
+                print_json(&keys);
+            } else {
+                let mut t = table(&["ID", "NAME", "PUBLIC KEY", "CREATED"]);
+                for k in &keys {
+                    t.add_row(vec![k.id.clone(), k.name.clone(), k.public_key.clone(), opt(&k.created_at)]);
+                }
+                println!("{t}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        SshKeysCmd::Create { account, name, public_key: key, public_key_file, json } => {
+            let public_key = public_key(key, public_key_file)?
+                .ok_or_else(|| Failure::Usage("give the key with --public-key or --public-key-file".into()))?;
+            let id = desk.create_ssh_key(&desk.find(&account)?, &NewSshKey { name, public_key }).await?;
+            created(id, json)
+        }
+        SshKeysCmd::Update { account, id, name, public_key: key, public_key_file } => {
+            let account = desk.find(&account)?;
+            let update = SshKeyUpdate { name, public_key: public_key(key, public_key_file)? };
+            desk.update_ssh_key(&account, &id, &update).await?;
+            done(format!("{}: SSH key {id} updated", account.name))
+        }
+        SshKeysCmd::Delete { account, id, yes } => {
+            confirm(yes, format!("deleting SSH key {id} removes it from the account"))?;
+            let account = desk.find(&account)?;
+            desk.delete_ssh_key(&account, &id).await?;
+            done(format!("{}: SSH key {id} deleted", account.name))
+        }
+    }
+}
+
+fn created(id: String, json: bool) -> Result<ExitCode, Failure> {
+    if json {
+        print_json(&serde_json::json!({ "id": id }));
+    } else {
+        println!("{id}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn scripts(desk: &Desk, cmd: ScriptsCmd) -> Result<ExitCode, Failure> {
+    match cmd {
+        ScriptsCmd::List { account, json } => {
+            let list = desk.scripts(&desk.find(&account)?).await?;
+            if json {
+                print_json(&list);
+            } else {
+                let mut t = table(&["ID", "NAME", "TYPE", "LINES", "MODIFIED"]);
+                for s in &list {
+                    t.add_row(vec![s.id.clone(), s.name.clone(), s.kind.as_str().into(), s.content.lines().count().to_string(), opt(&s.modified_at)]);
+                }
+                println!("{t}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        ScriptsCmd::Create { account, name, kind, file, json } => {
+            let kind = ScriptKind::parse(&kind).ok_or_else(|| Failure::Usage(format!("unknown script type {kind:?}; use boot or pxe")))?;
+            let content = read_text(&file, "script")?;
+            let id = desk.create_script(&desk.find(&account)?, &NewScript { name, kind, content }).await?;
+            created(id, json)
+        }
+        ScriptsCmd::Update { account, id, name, file } => {
+            let account = desk.find(&account)?;
+            let content = file.map(|f| read_text(&f, "script")).transpose()?;
+            desk.update_script(&account, &id, &ScriptUpdate { name, content }).await?;
+            done(format!("{}: startup script {id} updated", account.name))
+        }
+        ScriptsCmd::Delete { account, id, yes } => {
+            confirm(yes, format!("deleting startup script {id} removes it from the account"))?;
+            let account = desk.find(&account)?;
+            desk.delete_script(&account, &id).await?;
+            done(format!("{}: startup script {id} deleted", account.name))
+        }
+    }
+}
+
+pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd) -> Result<ExitCode, Failure> {
+    use ServerExtrasCmd::*;
+    match cmd {
+        Reinstall { account, id, yes, wait, json } => {
+            confirm(yes, format!("reinstalling server {id} wipes its disk"))?;
+            let job = desk.reinstall(&desk.find(&account)?, &id).await?;
+            follow(desk, job, wait, json).await
+        }
+        OsList { account, id, json } => {
+            let options = desk.os_options(&desk.find(&account)?, &id).await?;
+            if json {
+                print_json(&options);
+            } else {
+                let mut t = table(&["ID", "NAME", "FAMILY", "ARCH", "SURCHARGE"]);
+                for o in &options {
+                    t.add_row(vec![o.id.clone(), o.name.clone(), opt(&o.family), opt(&o.arch), opt(&o.surcharge)]);
+                }
+                println!("{t}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        OsChange { account, id, os, yes, wait, json } => {
+            confirm(yes, format!("changing the operating system of server {id} wipes its disk"))?;
+            let job = desk.change_os(&desk.find(&account)?, &id, &os).await?;
+            follow(desk, job, wait, json).await
+        }
+        BackupRestore { account, id, backup, yes, wait, json } => {
+            confirm(yes, format!("restoring backup {backup} replaces everything on server {id}"))?;
+            let job = desk.restore_backup(&desk.find(&account)?, &id, &backup).await?;
+            follow(desk, job, wait, json).await
+        }
+        Ips { account, id, json } => {
+            let ips = desk.addresses(&desk.find(&account)?, &id).await?;
+            if json {
+                print_json(&ips);
+            } else {
+                let mut t = table(&["IP", "VERSION", "ROLE", "NETMASK/NETWORK", "GATEWAY", "REVERSE"]);
+                for i in &ips {
+                    let net = match (&i.network, i.network_size) {
+                        (Some(n), Some(size)) => format!("{n}/{size}"),
+                        _ => opt(&i.netmask),
+                    };
+                    t.add_row(vec![i.ip.clone(), i.version.to_string(), i.provider_role.clone(), net, opt(&i.gateway), opt(&i.reverse)]);
+                }
+                println!("{t}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        IpAdd { account, id, no_reboot } => {
+            let account = desk.find(&account)?;
+            desk.add_ipv4(&account, &id, !no_reboot).await?;
+            done(if no_reboot {
+                format!("{}: server {id}: IPv4 address added; reboot the server to configure it", account.name)
+            } else {
+                format!("{}: server {id}: IPv4 address added; the server is rebooting", account.name)
+            })
+        }
+        IpRemove { account, id, ip, yes } => {
+            confirm(yes, format!("removing {ip} from server {id} hard-restarts the server"))?;
+            let account = desk.find(&account)?;
+            desk.remove_ipv4(&account, &id, &ip).await?;
+            done(format!("{}: server {id}: {ip} removed", account.name))
+        }
+        ReverseList { account, id, json } => {
+            let list = desk.reverse_ipv6(&desk.find(&account)?, &id).await?;
+            if json {
+                print_json(&list);
+            } else {
+                let mut t = table(&["IP", "REVERSE"]);
+                for r in &list {
+                    t.add_row(vec![r.ip.clone(), r.reverse.clone()]);
+                }
+                println!("{t}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        ReverseSet { account, id, ip, entry } => {
+            let account = desk.find(&account)?;
+            desk.set_reverse(&account, &id, &ip, &entry).await?;
+            done(format!("{}: server {id}: reverse DNS of {ip} set (DNS may take hours to follow)", account.name))
+        }
+        ReverseReset { account, id, ip } => {
+            let account = desk.find(&account)?;
+            desk.reset_reverse(&account, &id, &ip).await?;
+            done(format!("{}: server {id}: reverse DNS of {ip} reset to the default", account.name))
+        }
+        ReverseDelete { account, id, ip } => {
+            let account = desk.find(&account)?;
+            desk.delete_reverse(&account, &id, &ip).await?;
+            done(format!("{}: server {id}: reverse DNS of {ip} deleted", account.name))
+        }
+        Bandwidth { account, id, json } => {
+            let graphs = desk.usage_graphs(&desk.find(&account)?, &id).await?;
+            if json {
+                print_json(&graphs);
+            } else {
+                for g in &graphs {
+                    let mut header = vec!["DATE"];
+                    header.extend(g.series.iter().map(|s| s.label.as_str()));
+                    let mut t = table(&header);
+                    let days = g.series.first().map(|s| s.points.len()).unwrap_or_default();
+                    for i in 0..days {
+                        let mut row = vec![g.series[0].points[i].at.clone()];
+                        row.extend(g.series.iter().map(|s| s.points.get(i).map(|p| p.value.to_string()).unwrap_or_default()));
+                        t.add_row(row);
+                    }
+                    println!("{}\n{t}", g.title);
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Console { account, id, json } => {
+            let console = desk.console(&desk.find(&account)?, &id).await?;
+            if json {
+                print_json(&console);
+            } else {
+                println!("{}\n{}\n{}", console.kind, console.url, console.note);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,251 @@
+//! `vpsctl tickets` per CLI.md, end to end: the real binary against the
+//! VPS.NET simulator with private XDG dirs and the real keychain. Root and
+//! SSH credentials go in through a file, never argv, and must show up in no
+//! output and no file of the app.
+
+use std::path::Path;
+use std::process::Output;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use vpsdesk_sandbox::{Options, Provider, Sandbox};
+
+const ROOT_PASSWORD: &str = "Cli-t1cket-r00t-PW";
+const SSH_PASSWORD: &str = "Cli-t1cket-ssh-PW";
+
+struct Fixture {
+    _rt: tokio::runtime::Runtime,
+    sandbox: Sandbox,
+    home: tempfile::TempDir,
+    /// Where the secrets files live: outside the app's dirs.
+    elsewhere: tempfile::TempDir,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let sandbox = rt.block_on(Sandbox::start(Options { transition_ms: 150, ..Options::default() })).unwrap();
+        let f = Fixture { _rt: rt, sandbox, home: tempfile::tempdir().unwrap(), elsewhere: tempfile::tempdir().unwrap() };
+        for provider in [Provider::Vpsnet, Provider::Vultr] {
+            let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == provider).unwrap();
+            let endpoint = f.sandbox.endpoint(provider).unwrap();
+            let mut args = vec!["accounts", "add", "--provider", provider.id(), "--name", provider.id(), "--endpoint", &endpoint];
+            if let Some(u) = demo.username {
+                args.extend(["--username", u]);
+            }
+            let out = f.cmd(&args).write_stdin(format!("{}\n", demo.secret)).output().unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        }
+        f
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("vpsctl").unwrap();
+        c.args(args)
+            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
+            .env("XDG_DATA_HOME", self.home.path().join("data"))
+            .env("XDG_CACHE_HOME", self.home.path().join("cache"))
+            .env("VPSDESK_HTTP_TIMEOUT_SECS", "3")
+            .timeout(Duration::from_secs(60));
+        c
+    }
+
+    fn run(&self, args: &[&str], stdin: &str) -> Output {
+        let out = self.cmd(args).write_stdin(stdin.to_string()).output().unwrap();
+        for text in [&out.stdout, &out.stderr] {
+            let text = String::from_utf8_lossy(text);
+            assert!(!text.contains(ROOT_PASSWORD) && !text.contains(SSH_PASSWORD), "a credential was printed: {text}");
+        }
+        out
+    }
+
+    fn ok(&self, args: &[&str], stdin: &str) -> String {
+        let out = self.run(args, stdin);
+        assert!(out.status.success(), "vpsctl {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args, "")).unwrap()
+    }
+
+    fn secrets_file(&self, text: &str) -> String {
+        let path = self.elsewhere.path().join("staff-access");
+        std::fs::write(&path, text).unwrap();
+        path.to_string_lossy().into_owned()
+    }
+
+    fn vpsnet_requests(&self) -> usize {
+        self.sandbox.requests(Provider::Vpsnet).len()
+    }
+
+    fn wait_for_staff(&self, id: &str, after: usize) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let t = self.json(&["tickets", "show", "vpsnet", id, "--json"]);
+            let messages = t["messages"].as_array().unwrap();
+            if messages.len() > after && messages.last().unwrap()["staff"] == true {
+                return t;
+            }
+            assert!(Instant::now() < deadline, "no staff answer on ticket {id}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+fn assert_error_line(o: &Output, code: i32, needle: &str) {
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(code), "stderr: {err}");
+    assert!(err.starts_with("error:"), "stderr must start with error: {err}");
+    assert!(err.to_lowercase().contains(&needle.to_lowercase()), "{needle:?} not in {err}");
+    assert!(o.stdout.is_empty(), "nothing on stdout on failure");
+}
+
+fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(files_under(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn list_and_show_give_the_documented_fields() {
+    let f = Fixture::new();
+    let list = f.json(&["tickets", "list", "vpsnet", "--json"]);
+    let list = list.as_array().unwrap();
+    assert!(list.len() >= 4);
+    for t in list {
+        for field in ["id", "subject", "status", "department"] {
+            assert!(t[field].is_string(), "{field} is a string in {t}");
+        }
+    }
+    let doc = list.iter().find(|t| t["id"] == "979").expect("the doc's ticket");
+    assert_eq!(doc["subject"], "API test subject");
+    assert_eq!(doc["status"], "open");
+    assert_eq!(doc["department"], "Billing");
+    assert_eq!(doc["last_response_by"], "staff");
+
+    let closed = f.json(&["tickets", "list", "vpsnet", "--status", "closed", "--json"]);
+    assert!(closed.as_array().unwrap().iter().all(|t| t["status"] == "closed"));
+    assert!(f.ok(&["tickets", "list", "vpsnet"], "").contains("API test subject"), "the human table");
+    assert_error_line(&f.run(&["tickets", "list", "vpsnet", "--status", "pending"], ""), 2, "open, closed or hold");
+
+    let shown = f.json(&["tickets", "show", "vpsnet", "979", "--json"]);
+    assert_eq!(shown["id"], "979");
+    assert_eq!(shown["subject"], "API test subject");
+    let messages = shown["messages"].as_array().unwrap();
+    assert_eq!(messages.len(), 2);
+    assert_eq!((messages[0]["author"].as_str(), messages[0]["staff"].as_bool()), (Some("customer"), Some(false)));
+    assert_eq!((messages[1]["author"].as_str(), messages[1]["staff"].as_bool()), (Some("staff"), Some(true)));
+    assert_eq!(messages[0]["time"], "2010-08-06T08:28:16-04:00");
+    assert_eq!(messages[0]["body"], "Test ticket comment");
+    assert!(f.ok(&["tickets", "show", "vpsnet", "979"], "").contains("Test ticket comment"));
+    assert_error_line(&f.run(&["tickets", "show", "vpsnet", "424242"], ""), 1, "no ticket 424242");
+}
+
+#[test]
+fn open_reply_and_close_a_server_issue_with_credentials_from_a_file() {
+    let f = Fixture::new();
+    let file = f.secrets_file(&format!(
+        "# for VPS.NET staff\nroot_password={ROOT_PASSWORD}\nssh_port=2222\nssh_user=admin\nssh_password = {SSH_PASSWORD}\n"
+    ));
+    let args = [
+        "tickets", "open", "vpsnet", "--subject", "Web01 is down", "--department", "server issue", "--server", "1384",
+        "--issue", "reboot", "--secrets-file", &file, "--json",
+    ];
+    let opened: Value = serde_json::from_str(&f.ok(&args, "It stopped answering at 10:00.\n")).unwrap();
+    let id = opened["id"].as_str().expect("the new ticket's id, a string").to_string();
+    assert_eq!(opened["status"], "open");
+    assert_eq!(opened["department"], "Server issue");
+
+    let thread = f.wait_for_staff(&id, 1);
+    assert!(thread["messages"][0]["body"].as_str().unwrap().contains("It stopped answering"));
+    let listed = f.json(&["tickets", "list", "vpsnet", "--json"]);
+    assert!(listed.as_array().unwrap().iter().any(|t| t["id"] == id.as_str()));
+
+    let root_only = f.secrets_file(&format!("root_password={ROOT_PASSWORD}\n"));
+    let said = f.ok(&["tickets", "reply", "vpsnet", &id, "--secrets-file", &root_only], "Thanks, it is back.\n");
+    assert!(said.contains(&format!("replied to ticket {id}")));
+    let thread = f.wait_for_staff(&id, 3);
+    assert_eq!(thread["messages"][2]["body"], "Thanks, it is back.");
+
+    // Closing is not destructive (CLI.md): no --yes.
+    f.ok(&["tickets", "close", "vpsnet", &id], "");
+    assert_eq!(f.json(&["tickets", "show", "vpsnet", &id, "--json"])["status"], "closed");
+
+    for path in files_under(f.home.path()) {
+        let data = std::fs::read(&path).unwrap();
+        let text = String::from_utf8_lossy(&data);
+        assert!(!text.contains(ROOT_PASSWORD) && !text.contains(SSH_PASSWORD), "{} holds a credential", path.display());
+    }
+}
+
+#[test]
+fn department_by_id_and_the_human_output() {
+    let f = Fixture::new();
+    let out = f.ok(&["tickets", "open", "vpsnet", "--subject", "Invoice 1234", "--department", "1"], "Please resend it.\n");
+    assert!(out.contains("Invoice 1234") && out.contains("Billing"), "{out}");
+    let wp = f.ok(
+        &["tickets", "open", "vpsnet", "--subject", "Plugin", "--department", "Wordpress", "--domain", "www.test.com", "--json"],
+        "The plugin page is blank.\n",
+    );
+    assert_eq!(serde_json::from_str::<Value>(&wp).unwrap()["department"], "Wordpress");
+}
+
+#[test]
+fn the_rules_are_checked_before_any_request() {
+    let f = Fixture::new();
+    let before = f.vpsnet_requests();
+    let open = |extra: &[&str], body: &str| {
+        let mut args = vec!["tickets", "open", "vpsnet", "--subject", "Help"];
+        args.extend_from_slice(extra);
+        f.run(&args, body)
+    };
+    assert_error_line(&open(&["--department", "Legal"], "x\n"), 1, "unknown department");
+    assert_error_line(&open(&["--department", "Cloud Hosting"], "x\n"), 1, "domain_name");
+    assert_error_line(&open(&["--department", "3", "--domain", "not a domain"], "x\n"), 1, "domain_name");
+    assert_error_line(&open(&["--department", "5", "--issue", "reboot"], "x\n"), 1, "server");
+    assert_error_line(&open(&["--department", "5", "--server", "1384"], "x\n"), 1, "issue");
+    assert_error_line(&open(&["--department", "5", "--server", "1384", "--issue", "coffee"], "x\n"), 1, "unknown issue type");
+    assert_error_line(&open(&["--department", "Billing"], "  \n"), 1, "message is empty");
+    let port = f.secrets_file(&format!("root_password={ROOT_PASSWORD}\nssh_port=70000\n"));
+    assert_error_line(
+        &open(&["--department", "5", "--server", "1384", "--issue", "reboot", "--secrets-file", &port], "x\n"),
+        1,
+        "1 to 65535",
+    );
+    let billing_with_password = f.secrets_file(&format!("root_password={ROOT_PASSWORD}\n"));
+    assert_error_line(&open(&["--department", "Billing", "--secrets-file", &billing_with_password], "x\n"), 1, "server issue");
+    let unknown_key = f.secrets_file(&format!("password={ROOT_PASSWORD}\n"));
+    assert_error_line(&open(&["--department", "Billing", "--secrets-file", &unknown_key], "x\n"), 1, "unknown key");
+    assert_eq!(f.vpsnet_requests(), before, "nothing was sent");
+
+    // Credentials have no flag: argv is never a way in.
+    let argv = f.run(&["tickets", "open", "vpsnet", "--subject", "x", "--department", "5", "--root-password", "x"], "x\n");
+    assert_eq!(argv.status.code(), Some(2));
+}
+
+#[test]
+fn a_provider_without_a_ticket_api_says_where_to_go() {
+    let f = Fixture::new();
+    let before = f.sandbox.requests(Provider::Vultr).len();
+    let out = f.run(&["tickets", "list", "vultr"], "");
+    assert_error_line(&out, 1, "no support-ticket API");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("https://my.vultr.com/"));
+    assert_error_line(&f.run(&["tickets", "open", "vultr", "--subject", "x", "--department", "1"], "x\n"), 1, "no support-ticket API");
+    assert_eq!(f.sandbox.requests(Provider::Vultr).len(), before, "nothing was sent");
+}
+
+#[test]
+fn managed_services_list() {
+    let f = Fixture::new();
+    let list = f.json(&["tickets", "managed", "vpsnet", "--json"]);
+    assert!(list.as_array().unwrap().iter().any(|m| m["server_id"] == "520" && m["support_ip"] == "68.169.47.56"));
+}

@@ -1,0 +1,392 @@
+//! The desk's billing operations: which accounts have which billing
+//! features, and every call checked (feature, ids, order fields) before
+//! anything is sent.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::Desk;
+use crate::accounts::Account;
+use crate::billing::{
+    panel_url, Balance, BillingFeature, Download, Invoice, Price, Quote, Subscription, SubscriptionOrder, Transaction,
+    Usage,
+};
+use crate::error::{Error, Result};
+use crate::model::{AccountError, ProviderKind};
+use crate::provider::Compute;
+use crate::providers;
+use crate::secret::Secret;
+
+/// What the Billing page needs to know about an account before asking the
+/// provider anything.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct BillingAccount {
+    pub account: String,
+    pub account_id: String,
+    pub provider: ProviderKind,
+    pub provider_label: String,
+    pub features: Vec<BillingFeature>,
+    /// Where the provider shows bills in its own control panel.
+    pub panel_url: String,
+    /// Set when the API has no balance or invoices: what to do instead.
+    pub note: Option<String>,
+}
+
+/// Balances of several accounts; a failing account never hides the others.
+#[derive(Clone, Debug, Default, Serialize, TS)]
+pub struct BalanceReport {
+    pub balances: Vec<Balance>,
+    pub errors: Vec<AccountError>,
+}
+
+/// An invoice PDF written to disk.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct SavedFile {
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// Longest subscription vpsdesk orders or extends at once, and most units.
+const MAX_MONTHS: u32 = 36;
+const MAX_QUANTITY: u32 = 256;
+
+trait Owned {
+    fn owned_by(self, account: &Account) -> Self;
+}
+
+macro_rules! owned {
+    ($($t:ty),*) => {$(
+        impl Owned for $t {
+            fn owned_by(mut self, account: &Account) -> Self {
+                self.account = account.name.clone();
+                self.account_id = account.id.clone();
+                self.provider = account.provider;
+                self
+            }
+        }
+    )*};
+}
+owned!(Balance, Invoice, Transaction, Usage, Subscription);
+
+fn owned<T: Owned>(account: &Account, items: Vec<T>) -> Vec<T> {
+    items.into_iter().map(|i| i.owned_by(account)).collect()
+}
+
+impl Desk {
+    /// The billing features of every account, from the provider alone (no
+    /// request, no secret).
+    pub fn billing_accounts(&self) -> Result<Vec<BillingAccount>> {
+        Ok(self
+            .accounts()?
+            .iter()
+            .map(|a| {
+                let features = self.billing_features(a);
+                let label = a.provider_label();
+                let panel = panel_url(a.provider);
+                let note = if !features.contains(&BillingFeature::Balance) && !features.contains(&BillingFeature::Invoices) {
+                    Some(format!("{label}'s API has no balance or invoices; see them in the {label} control panel at {panel}"))
+                } else {
+                    None
+                };
+                BillingAccount {
+                    account: a.name.clone(),
+                    account_id: a.id.clone(),
+                    provider: a.provider,
+                    provider_label: label,
+                    features,
+                    panel_url: panel.to_string(),
+                    note,
+                }
+            })
+            .collect())
+    }
+
+    fn billing_features(&self, a: &Account) -> Vec<BillingFeature> {
+        providers::connect(a, Secret::new(""), &self.http)
+            .map(|c| c.billing().map(|b| b.features().to_vec()).unwrap_or_default())
+            .unwrap_or_default()
+    }
+
+    /// The account's client when its provider's API has `feature`; an
+    /// `unsupported` error that says where to look instead otherwise.
+    fn billing_client(&self, account: &Account, feature: BillingFeature) -> Result<Arc<dyn Compute>> {
+        if !self.billing_features(account).contains(&feature) {
+            let label = account.provider_label();
+            return Err(Error::unsupported(format!(
+                "{label}'s API has no {}; see them in the {label} control panel at {}",
+                feature.noun(),
+                panel_url(account.provider)
+            ))
+            .context(&account.name));
+        }
+        self.client(account)
+    }
+
+    pub async fn balance(&self, account: &Account) -> Result<Balance> {
+        let client = self.billing_client(account, BillingFeature::Balance)?;
+        Ok(billing(&client)?.balance().await?.owned_by(account))
+    }
+
+    /// The balance of every account among `accounts` whose provider reports
+    /// one, fetched concurrently.
+    pub async fn balances(&self, accounts: &[Account]) -> BalanceReport {
+        let with_balance: Vec<&Account> =
+            accounts.iter().filter(|a| self.billing_features(a).contains(&BillingFeature::Balance)).collect();
+        let results = futures::future::join_all(with_balance.iter().map(|a| async move { (*a, self.balance(a).await) })).await;
+        let mut report = BalanceReport::default();
+        for (a, r) in results {
+            match r {
+                Ok(b) => report.balances.push(b),
+                Err(error) => report.errors.push(AccountError {
+                    account: a.name.clone(),
+                    account_id: a.id.clone(),
+                    provider: a.provider,
+                    error,
+                }),
+            }
+        }
+        report
+    }
+
+    pub async fn invoices(&self, account: &Account) -> Result<Vec<Invoice>> {
+        let client = self.billing_client(account, BillingFeature::Invoices)?;
+        Ok(owned(account, billing(&client)?.invoices().await?))
+    }
+
+    pub async fn invoice_pdf(&self, account: &Account, id: &str) -> Result<Download> {
+        let id = billing_id("id", "an invoice", id)?;
+        let client = self.billing_client(account, BillingFeature::InvoicePdf)?;
+        billing(&client)?.invoice_pdf(&id).await
+    }
+
+    /// Downloads an invoice PDF and writes exactly its bytes to `path`
+    /// (through a temporary file in the same folder, so a failed download
+    /// never leaves half a file under the chosen name).
+    pub async fn save_invoice_pdf(&self, account: &Account, id: &str, path: &Path) -> Result<SavedFile> {
+        let pdf = self.invoice_pdf(account, id).await?;
+        write_file(&with_extension(path, "pdf"), &pdf.bytes)
+    }
+
+    pub async fn transactions(&self, account: &Account) -> Result<Vec<Transaction>> {
+        let client = self.billing_client(account, BillingFeature::Transactions)?;
+        Ok(owned(account, billing(&client)?.transactions().await?))
+    }
+
+    pub async fn usage(&self, account: &Account) -> Result<Vec<Usage>> {
+        let client = self.billing_client(account, BillingFeature::Usage)?;
+        Ok(owned(account, billing(&client)?.usage().await?))
+    }
+
+    pub async fn pricing(&self, account: &Account) -> Result<Vec<Price>> {
+        let client = self.billing_client(account, BillingFeature::Pricing)?;
+        billing(&client)?.pricing().await
+    }
+
+    pub async fn currencies(&self, account: &Account) -> Result<Vec<String>> {
+        let client = self.billing_client(account, BillingFeature::Currencies)?;
+        billing(&client)?.currencies().await
+    }
+
+    pub async fn subscriptions(&self, account: &Account) -> Result<Vec<Subscription>> {
+        let client = self.billing_client(account, BillingFeature::Subscriptions)?;
+        Ok(owned(account, billing(&client)?.subscriptions().await?))
+    }
+
+    /// The provider's price for an order; nothing is bought.
+    pub async fn quote_subscription(&self, account: &Account, order: &SubscriptionOrder) -> Result<Quote> {
+        let order = checked_order(order)?;
+        let client = self.billing_client(account, BillingFeature::Subscriptions)?;
+        billing(&client)?.quote_subscription(&order).await
+    }
+
+    /// Buys a subscription. Callers show `quote_subscription` first.
+    pub async fn create_subscription(&self, account: &Account, order: &SubscriptionOrder) -> Result<Vec<Subscription>> {
+        let order = checked_order(order)?;
+        let client = self.billing_client(account, BillingFeature::Subscriptions)?;
+        Ok(owned(account, billing(&client)?.create_subscription(&order).await?))
+    }
+
+    pub async fn quote_extension(&self, account: &Account, id: &str, months: u32) -> Result<Quote> {
+        let id = billing_id("id", "a subscription", id)?;
+        let months = checked_months(months)?;
+        let client = self.billing_client(account, BillingFeature::Subscriptions)?;
+        billing(&client)?.quote_extension(&id, months).await
+    }
+
+    /// Extends a subscription. Callers show `quote_extension` first.
+    pub async fn extend_subscription(&self, account: &Account, id: &str, months: u32) -> Result<Subscription> {
+        let id = billing_id("id", "a subscription", id)?;
+        let months = checked_months(months)?;
+        let client = self.billing_client(account, BillingFeature::Subscriptions)?;
+        Ok(billing(&client)?.extend_subscription(&id, months).await?.owned_by(account))
+    }
+}
+
+fn billing(client: &Arc<dyn Compute>) -> Result<&dyn crate::billing::Billing> {
+    client.billing().ok_or_else(|| Error::unsupported("this provider's API has no billing calls"))
+}
+
+fn billing_id(field: &str, what: &str, id: &str) -> Result<String> {
+    let id = id.trim();
+    if id.is_empty() {
+        return Err(Error::field(field, format!("{what} id is required")));
+    }
+    if id.len() > 128 || id.chars().any(|c| c.is_control() || matches!(c, '/' | '?' | '#' | '\\')) {
+        return Err(Error::field(field, format!("{id:?} is not {what} id")));
+    }
+    Ok(id.to_string())
+}
+
+fn checked_months(months: u32) -> Result<u32> {
+    if (1..=MAX_MONTHS).contains(&months) {
+        Ok(months)
+    } else {
+        Err(Error::field("months", format!("choose 1 to {MAX_MONTHS} months")))
+    }
+}
+
+/// An order with its fields checked, and a start of now when none was given.
+fn checked_order(order: &SubscriptionOrder) -> Result<SubscriptionOrder> {
+    if !(1..=MAX_QUANTITY).contains(&order.quantity) {
+        return Err(Error::field("quantity", format!("choose 1 to {MAX_QUANTITY}")));
+    }
+    let months = checked_months(order.months)?;
+    let start = match order.start.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) if is_start(s) => s.to_string(),
+        Some(s) => return Err(Error::field("start", format!("write the start as YYYY-MM-DD HH:MM (UTC), got {s:?}"))),
+        None => utc_now_minute(),
+    };
+    Ok(SubscriptionOrder { kind: order.kind, quantity: order.quantity, months, start: Some(start) })
+}
+
+/// `YYYY-MM-DD HH:MM`, the format the doc gives for `start_time`.
+fn is_start(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    b.len() == 16
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && b[10] == b' '
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16)
+        && (1..=12).contains(&s[5..7].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&s[8..10].parse::<u32>().unwrap_or(0))
+        && s[11..13].parse::<u32>().unwrap_or(99) < 24
+        && s[14..16].parse::<u32>().unwrap_or(99) < 60
+}
+
+/// Now in UTC as `YYYY-MM-DD HH:MM` (civil date from the day count, after
+/// Howard Hinnant's `civil_from_days`).
+fn utc_now_minute() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    civil(secs)
+}
+
+fn civil(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let (hour, minute) = ((secs % 86_400) / 3600, (secs % 3600) / 60);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}")
+}
+
+/// A table exported as CSV (the app's save dialog picked `path`).
+pub fn save_csv(path: &Path, csv: &str) -> Result<SavedFile> {
+    write_file(&with_extension(path, "csv"), csv.as_bytes())
+}
+
+/// `path` with `.ext` added when it has no extension (save dialogs on some
+/// desktops do not add one).
+fn with_extension(path: &Path, ext: &str) -> PathBuf {
+    if path.extension().is_some() {
+        path.to_path_buf()
+    } else {
+        path.with_extension(ext)
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<SavedFile> {
+    use std::io::Write;
+    let path: PathBuf = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().map_err(|e| Error::store(format!("cannot tell the current folder: {e}")))?.join(path)
+    };
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let shown = path.display().to_string();
+    let fail = |e: std::io::Error| Error::store(format!("cannot write {shown}: {e}"));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(&path).map_err(|e| fail(e.error))?;
+    Ok(SavedFile { path: shown, bytes: bytes.len() as u64 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::billing::SubscriptionKind;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil(0), "1970-01-01 00:00");
+        assert_eq!(civil(951_782_400), "2000-02-29 00:00");
+        assert_eq!(civil(1_700_000_000), "2023-11-14 22:13");
+    }
+
+    #[test]
+    fn orders_are_checked_field_by_field() {
+        let order = |quantity, months, start: Option<&str>| SubscriptionOrder {
+            kind: SubscriptionKind::Ip,
+            quantity,
+            months,
+            start: start.map(str::to_string),
+        };
+        assert_eq!(checked_order(&order(0, 1, None)).unwrap_err().fields[0].field, "quantity");
+        assert_eq!(checked_order(&order(1, 0, None)).unwrap_err().fields[0].field, "months");
+        assert_eq!(checked_order(&order(1, 1, Some("2010-03-22"))).unwrap_err().fields[0].field, "start");
+        assert_eq!(checked_order(&order(1, 1, Some("2010-13-22 00:00"))).unwrap_err().fields[0].field, "start");
+        let ok = checked_order(&order(2, 1, Some(" 2010-03-22 00:00 "))).unwrap();
+        assert_eq!(ok.start.as_deref(), Some("2010-03-22 00:00"));
+        assert!(is_start(checked_order(&order(2, 1, None)).unwrap().start.as_deref().unwrap()));
+    }
+
+    #[test]
+    fn ids_that_could_leave_the_path_are_refused() {
+        assert_eq!(billing_id("id", "an invoice", " 9130 ").unwrap(), "9130");
+        assert!(billing_id("id", "an invoice", "../../etc").is_err());
+        assert!(billing_id("id", "an invoice", "").is_err());
+    }
+
+    #[test]
+    fn exports_get_their_extension() {
+        assert_eq!(with_extension(Path::new("/tmp/a"), "csv"), Path::new("/tmp/a.csv"));
+        assert_eq!(with_extension(Path::new("/tmp/a.txt"), "csv"), Path::new("/tmp/a.txt"));
+    }
+
+    #[test]
+    fn files_are_written_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("invoice.pdf");
+        let saved = write_file(&path, b"%PDF-1.4 x").unwrap();
+        assert_eq!(saved.bytes, 10);
+        assert_eq!(std::fs::read(&path).unwrap(), b"%PDF-1.4 x");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left behind");
+    }
+}

@@ -1,0 +1,143 @@
+//! Support tickets through the desk: which accounts have them, listing
+//! across accounts, and every write validated here before it is sent.
+
+use std::sync::Arc;
+
+use super::Desk;
+use crate::accounts::Account;
+use crate::error::{Error, Result};
+use crate::model::AccountError;
+use crate::provider::Compute;
+use crate::secret::Secret;
+use crate::tickets::{
+    department, reply_body, support_page, validate, ManagedService, NewTicket, Ticket, TicketAccount, TicketFilter,
+    TicketInventory, TicketReply, TicketThread, Tickets,
+};
+
+impl Desk {
+    /// The account's client, when its provider has a ticket API; otherwise
+    /// an `unsupported` error that says where to open tickets instead.
+    fn ticket_client(&self, account: &Account) -> Result<Arc<dyn Compute>> {
+        let client = self.client(account)?;
+        if client.tickets().is_some() {
+            Ok(client)
+        } else {
+            Err(no_ticket_api(account))
+        }
+    }
+
+    /// Every account, with whether it has tickets and what its forms need.
+    pub fn ticket_accounts(&self) -> Result<Vec<TicketAccount>> {
+        let accounts = self.accounts()?;
+        Ok(accounts
+            .iter()
+            .map(|a| {
+                let client = self.client(a);
+                let tickets = client.as_ref().ok().and_then(|c| c.tickets());
+                TicketAccount {
+                    account: a.name.clone(),
+                    account_id: a.id.clone(),
+                    provider: a.provider,
+                    supported: tickets.is_some(),
+                    message: match (&client, tickets) {
+                        (Err(e), _) => Some(e.message.clone()),
+                        (Ok(_), None) => Some(no_ticket_api(a).message),
+                        (Ok(_), Some(_)) => None,
+                    },
+                    support_url: support_page(a.provider).to_string(),
+                    departments: tickets.map(|t| t.departments()).unwrap_or_default(),
+                    issue_types: tickets.map(|t| t.issue_types()).unwrap_or_default(),
+                }
+            })
+            .collect())
+    }
+
+    /// One account's tickets, newest first.
+    pub async fn tickets_of(&self, account: &Account, filter: &TicketFilter) -> Result<Vec<Ticket>> {
+        let client = self.ticket_client(account)?;
+        let t = tickets(&client);
+        let dept = match filter.department.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            Some(d) => Some(department(&t.departments(), d)?),
+            None => None,
+        };
+        let mut list = t.list_tickets(filter.status, dept.as_ref()).await?;
+        list.sort_by_key(|t| std::cmp::Reverse(t.id.parse::<u64>().unwrap_or(0)));
+        Ok(list.into_iter().map(|t| stamp(account, t)).collect())
+    }
+
+    /// Tickets of every account whose provider has a ticket API, fetched
+    /// concurrently; a failing account adds an error and hides no other.
+    pub async fn ticket_inventory(&self, accounts: &[Account], filter: &TicketFilter) -> TicketInventory {
+        let with_api: Vec<&Account> =
+            accounts.iter().filter(|a| self.client(a).map(|c| c.tickets().is_some()).unwrap_or(true)).collect();
+        let results =
+            futures::future::join_all(with_api.iter().map(|a| async move { (*a, self.tickets_of(a, filter).await) })).await;
+        let mut inv = TicketInventory::default();
+        for (a, r) in results {
+            match r {
+                Ok(t) => inv.tickets.extend(t),
+                Err(error) => inv.errors.push(AccountError {
+                    account: a.name.clone(),
+                    account_id: a.id.clone(),
+                    provider: a.provider,
+                    error,
+                }),
+            }
+        }
+        inv
+    }
+
+    pub async fn ticket(&self, account: &Account, id: &str) -> Result<TicketThread> {
+        let client = self.ticket_client(account)?;
+        let mut thread = tickets(&client).ticket(id.trim()).await?;
+        thread.account = account.name.clone();
+        thread.account_id = account.id.clone();
+        thread.provider = account.provider;
+        Ok(thread)
+    }
+
+    /// Validates and opens a ticket. The credentials in `new` are dropped
+    /// (and zeroized) when this returns.
+    pub async fn open_ticket(&self, account: &Account, new: NewTicket) -> Result<Ticket> {
+        let client = self.ticket_client(account)?;
+        let t = tickets(&client);
+        let request = validate(new, &t.departments(), &t.issue_types())?;
+        Ok(stamp(account, t.open_ticket(&request).await?))
+    }
+
+    pub async fn reply_ticket(&self, account: &Account, id: &str, reply: TicketReply) -> Result<()> {
+        let client = self.ticket_client(account)?;
+        let body = reply_body(&reply.body)?;
+        let password: Option<&Secret> = reply.root_password.as_ref().filter(|p| !p.is_empty());
+        tickets(&client).reply_ticket(id.trim(), &body, password).await
+    }
+
+    pub async fn close_ticket(&self, account: &Account, id: &str) -> Result<()> {
+        let client = self.ticket_client(account)?;
+        tickets(&client).close_ticket(id.trim()).await
+    }
+
+    pub async fn managed_services(&self, account: &Account) -> Result<Vec<ManagedService>> {
+        let client = self.ticket_client(account)?;
+        tickets(&client).managed_services().await
+    }
+}
+
+fn tickets(client: &Arc<dyn Compute>) -> &dyn Tickets {
+    client.tickets().expect("ticket_client checked for a ticket API")
+}
+
+fn no_ticket_api(account: &Account) -> Error {
+    let label = account.provider_label();
+    Error::unsupported(format!(
+        "{label} has no support-ticket API, so vpsdesk cannot show or open its tickets; open them on {label}'s site: {}",
+        support_page(account.provider)
+    ))
+}
+
+fn stamp(account: &Account, mut t: Ticket) -> Ticket {
+    t.account = account.name.clone();
+    t.account_id = account.id.clone();
+    t.provider = account.provider;
+    t
+}

@@ -1,0 +1,166 @@
+//! Server extras: what a provider offers beyond power, create, rename and
+//! delete (snapshots, backups, reinstall and OS change, addresses and
+//! reverse DNS, usage graphs, the console) and the account-level resources
+//! servers are created with (SSH keys, startup scripts).
+//!
+//! Each capability is a small trait in its own file, reached from a client
+//! through one accessor on `Compute` that is `None` unless the provider has
+//! the API. Each trait says which of its operations the provider offers
+//! (`offers`), and the union of those is the [`Extra`] list the UI reads to
+//! decide which tabs and account pages to show. Long operations run as
+//! [`jobs::Job`]s that watch the provider until the work is done.
+
+pub mod backups;
+pub mod console;
+pub mod jobs;
+pub mod network;
+pub mod os;
+pub mod scripts;
+pub mod snapshots;
+pub mod ssh_keys;
+pub mod usage;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::model::ProviderKind;
+
+/// One operation (or group of operations that always come together) a
+/// provider offers. Names are `area.operation`, like `Capability`'s.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+pub enum Extra {
+    /// List, create from a server, delete, restore onto a server.
+    #[serde(rename = "snapshots")]
+    Snapshots,
+    #[serde(rename = "backups.restore")]
+    BackupRestore,
+    #[serde(rename = "os.reinstall")]
+    Reinstall,
+    /// Change the operating system, from the list the provider allows.
+    #[serde(rename = "os.change")]
+    OsChange,
+    #[serde(rename = "os.isos")]
+    Isos,
+    /// The server's IPv4 and IPv6 addresses.
+    #[serde(rename = "network.ips")]
+    Ips,
+    #[serde(rename = "network.ipv4_add")]
+    Ipv4Add,
+    #[serde(rename = "network.ipv4_remove")]
+    Ipv4Remove,
+    #[serde(rename = "network.reverse_set")]
+    ReverseSet,
+    /// Put an IPv4 address's reverse DNS back to the provider's default.
+    #[serde(rename = "network.reverse_reset")]
+    ReverseReset,
+    /// Remove an IPv6 address's reverse DNS entry.
+    #[serde(rename = "network.reverse_delete")]
+    ReverseDelete,
+    /// The IPv6 reverse DNS entries (IPv4 ones come with the addresses).
+    #[serde(rename = "network.reverse_list")]
+    ReverseList,
+    #[serde(rename = "usage.graphs")]
+    UsageGraphs,
+    #[serde(rename = "console")]
+    Console,
+    #[serde(rename = "account.ssh_keys")]
+    SshKeys,
+    #[serde(rename = "account.scripts")]
+    Scripts,
+}
+
+impl Extra {
+    /// For "cannot …" messages.
+    pub fn what(self) -> &'static str {
+        match self {
+            Extra::Snapshots => "manage snapshots",
+            Extra::BackupRestore => "restore backups",
+            Extra::Reinstall => "reinstall servers",
+            Extra::OsChange => "change a server's operating system",
+            Extra::Isos => "list ISOs",
+            Extra::Ips => "list a server's IP addresses",
+            Extra::Ipv4Add => "add IPv4 addresses",
+            Extra::Ipv4Remove => "remove IPv4 addresses",
+            Extra::ReverseSet => "set reverse DNS",
+            Extra::ReverseReset => "reset reverse DNS to the default",
+            Extra::ReverseDelete => "delete reverse DNS entries",
+            Extra::ReverseList => "list IPv6 reverse DNS entries",
+            Extra::UsageGraphs => "show usage graphs",
+            Extra::Console => "open a console",
+            Extra::SshKeys => "manage SSH keys",
+            Extra::Scripts => "manage startup scripts",
+        }
+    }
+}
+
+/// What the detail tabs and the account pages need to know about an
+/// account before asking the provider anything.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct ExtrasAccount {
+    pub account: String,
+    pub account_id: String,
+    pub provider: ProviderKind,
+    pub provider_label: String,
+    pub extras: Vec<Extra>,
+}
+
+/// The error for an operation the provider's API does not have.
+pub fn unsupported(provider_label: &str, extra: Extra) -> Error {
+    Error::unsupported(format!(
+        "{provider_label} cannot {} from vpsdesk: its API does not offer it; use the provider's control panel",
+        extra.what()
+    ))
+}
+
+/// An id of a provider object (snapshot, key, script, backup), checked
+/// before it goes into a request: `field` names it for the form.
+pub fn object_id(field: &str, id: &str) -> Result<String> {
+    let id = id.trim();
+    if id.is_empty() {
+        return Err(Error::field(field, "an id is required"));
+    }
+    if id.len() > 128 || id.chars().any(|c| c.is_control() || c.is_whitespace() || "/?#&,".contains(c)) {
+        return Err(Error::field(field, format!("{id:?} is not an id")));
+    }
+    Ok(id.to_string())
+}
+
+/// A one-line name or description: printable, bounded.
+pub fn label(field: &str, text: &str, required: bool, max: usize) -> Result<String> {
+    let text = text.trim();
+    if required && text.is_empty() {
+        return Err(Error::field(field, "enter a name"));
+    }
+    if text.chars().count() > max {
+        return Err(Error::field(field, format!("use at most {max} characters")));
+    }
+    if text.chars().any(char::is_control) {
+        return Err(Error::field(field, "control characters are not allowed"));
+    }
+    Ok(text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extras_serialize_as_dotted_names() {
+        assert_eq!(serde_json::to_value(Extra::ReverseReset).unwrap(), "network.reverse_reset");
+        assert_eq!(serde_json::to_value(Extra::SshKeys).unwrap(), "account.ssh_keys");
+    }
+
+    #[test]
+    fn ids_and_labels_are_checked() {
+        assert_eq!(object_id("snapshot", " 5359435d28b9a ").unwrap(), "5359435d28b9a");
+        assert_eq!(object_id("snapshot", "").unwrap_err().fields[0].field, "snapshot");
+        assert!(object_id("snapshot", "a/b").is_err());
+        assert!(object_id("snapshot", "a b").is_err());
+        assert_eq!(label("name", "  web  ", true, 10).unwrap(), "web");
+        assert!(label("name", "", true, 10).is_err());
+        assert_eq!(label("description", "", false, 10).unwrap(), "");
+        assert!(label("name", "12345678901", true, 10).is_err());
+        assert!(label("name", "a\nb", true, 10).is_err());
+    }
+}

@@ -1,0 +1,117 @@
+//! A server's addresses and their reverse DNS.
+
+use std::net::IpAddr;
+
+use async_trait::async_trait;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::Extra;
+use crate::error::{Error, Result};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum IpRole {
+    Main,
+    Secondary,
+    Private,
+    Other,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct IpAddress {
+    pub ip: String,
+    pub version: u8,
+    pub role: IpRole,
+    /// The provider's own word for the role ("main_ip").
+    pub provider_role: String,
+    pub netmask: Option<String>,
+    pub gateway: Option<String>,
+    /// IPv6: the network and its prefix length.
+    pub network: Option<String>,
+    pub network_size: Option<u8>,
+    /// The reverse DNS name, where the provider lists it with the address.
+    pub reverse: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct ReverseDns {
+    pub ip: String,
+    pub reverse: String,
+}
+
+#[async_trait]
+pub trait Network: Send + Sync {
+    fn offers(&self) -> &'static [Extra] {
+        &[
+            Extra::Ips,
+            Extra::Ipv4Add,
+            Extra::Ipv4Remove,
+            Extra::ReverseSet,
+            Extra::ReverseReset,
+            Extra::ReverseDelete,
+            Extra::ReverseList,
+        ]
+    }
+    /// IPv4 then IPv6 addresses.
+    async fn addresses(&self, server_id: &str) -> Result<Vec<IpAddress>>;
+    /// Adds (and starts billing) an IPv4 address; `reboot` restarts the
+    /// server so it can be configured.
+    async fn add_ipv4(&self, server_id: &str, reboot: bool) -> Result<()>;
+    async fn remove_ipv4(&self, server_id: &str, ip: &str) -> Result<()>;
+    async fn reverse_ipv6(&self, server_id: &str) -> Result<Vec<ReverseDns>>;
+    async fn set_reverse(&self, server_id: &str, ip: IpAddr, entry: &str) -> Result<()>;
+    async fn reset_reverse(&self, server_id: &str, ip: IpAddr) -> Result<()>;
+    async fn delete_reverse(&self, server_id: &str, ip: IpAddr) -> Result<()>;
+}
+
+/// An address as typed; `field` names it for the form.
+pub fn ip(field: &str, text: &str) -> Result<IpAddr> {
+    text.trim().parse().map_err(|_| Error::field(field, format!("{:?} is not an IPv4 or IPv6 address", text.trim())))
+}
+
+/// A host name for a PTR record: labels of letters, digits and hyphens,
+/// at most 253 characters; a trailing dot is dropped.
+pub fn reverse_entry(text: &str) -> Result<String> {
+    let name = text.trim().trim_end_matches('.');
+    let bad = |why: &str| Err(Error::field("entry", why.to_string()));
+    if name.is_empty() {
+        return bad("enter a host name, e.g. mail.example.com");
+    }
+    if name.len() > 253 {
+        return bad("a host name has at most 253 characters");
+    }
+    for label in name.split('.') {
+        if label.is_empty() || label.len() > 63 {
+            return bad("each part between dots needs 1 to 63 characters");
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return bad("a part cannot start or end with a hyphen");
+        }
+        if !label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            return bad("use letters, digits, hyphens and dots only");
+        }
+    }
+    Ok(name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reverse_entries_are_host_names() {
+        assert_eq!(reverse_entry(" mail.example.com. ").unwrap(), "mail.example.com");
+        for bad in ["", "a..b", "-a.example.com", "a b.example.com", "é.example.com", &"a".repeat(64)] {
+            let e = reverse_entry(bad).unwrap_err();
+            assert_eq!(e.fields[0].field, "entry", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn addresses_parse_both_families() {
+        assert!(ip("ip", "123.123.123.124").unwrap().is_ipv4());
+        assert!(ip("ip", "2001:DB8:1000::101").unwrap().is_ipv6());
+        assert_eq!(ip("ip", "999.1.1.1").unwrap_err().fields[0].field, "ip");
+    }
+}

@@ -1,0 +1,376 @@
+//! CloudSigma 1.0 billing (chapter 11 of the doc): balance, currencies,
+//! current usage, pricing, transactions and subscriptions. Network
+//! subscriptions (IPs, VLANs) are priced with their `calculate` call before
+//! they are bought, and an extension with `set/calculate` before `set`.
+//! CloudSigma is prepaid: the balance is credit, and transactions are
+//! negative charges against it.
+
+use async_trait::async_trait;
+
+use super::codec::{self, Object};
+use super::{uuid, Cloudsigma, NAME};
+use crate::billing::{
+    parse_amount, Balance, Billing, BillingFeature, Price, Quote, Subscription, SubscriptionOrder, Transaction, Usage,
+};
+use crate::error::{Error, Result};
+use crate::model::ProviderKind;
+
+pub fn balance(o: &Object) -> Result<Balance> {
+    let (amount, currency) = money(o, "balance")?;
+    Ok(Balance::new(ProviderKind::Cloudsigma, amount, &currency, o.get("balance").unwrap_or_default()))
+}
+
+/// `balance`/`amount` and `currency` of a balance or a calculation.
+fn money(o: &Object, key: &str) -> Result<(rust_decimal::Decimal, String)> {
+    let text = o.get(key).filter(|v| !v.is_empty()).ok_or_else(|| {
+        Error::provider(format!("CloudSigma's answer has no {key}; the API may have changed"))
+    })?;
+    let currency = o.get("currency").filter(|c| !c.is_empty()).ok_or_else(|| {
+        Error::provider(format!("CloudSigma gave the {key} without its currency; the API may have changed"))
+    })?;
+    Ok((parse_amount(NAME, &format!("the {key}"), text)?, currency.to_ascii_uppercase()))
+}
+
+pub fn quote(o: &Object) -> Result<Quote> {
+    let (amount, currency) = money(o, "amount")?;
+    Ok(Quote { amount, currency })
+}
+
+/// `/usage/info`: per resource the current use, the part of it that is
+/// burst (billed by the minute) and the subscribed amount; traffic totals
+/// on their own rows. Units are the ones the doc's key table names.
+pub fn usage(o: &Object) -> Vec<Usage> {
+    const RESOURCES: [(&str, &str, &str); 4] =
+        [("cpu", "CPU", "MHz"), ("mem", "Memory", "MB"), ("disk", "Disk", "GB"), ("xfer", "Data transfer", "GB")];
+    const TRAFFIC: [(&str, &str); 2] = [("rx:total", "Received"), ("tx:total", "Sent")];
+    let value = |k: &str| o.get(k).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+    let mut rows: Vec<Usage> = RESOURCES
+        .into_iter()
+        .filter(|(key, ..)| [*key, &format!("{key}:total"), &format!("{key}:burst"), &format!("{key}:sub")].iter().any(|k| o.has(k)))
+        .map(|(key, label, unit)| Usage {
+            account: String::new(),
+            account_id: String::new(),
+            provider: ProviderKind::Cloudsigma,
+            resource: key.into(),
+            label: label.into(),
+            unit: unit.into(),
+            used: value(key).or_else(|| value(&format!("{key}:total"))),
+            burst: value(&format!("{key}:burst")),
+            subscribed: value(&format!("{key}:sub")),
+        })
+        .collect();
+    rows.extend(TRAFFIC.into_iter().filter(|(key, _)| o.has(key)).map(|(key, label)| Usage {
+        account: String::new(),
+        account_id: String::new(),
+        provider: ProviderKind::Cloudsigma,
+        resource: key.into(),
+        label: label.into(),
+        // The doc gives no unit for the traffic totals.
+        unit: String::new(),
+        used: value(key),
+        burst: None,
+        subscribed: None,
+    }));
+    rows
+}
+
+/// Names for the price list's keys; the software codes are named in the
+/// doc's software subscription table.
+fn price_label(key: &str) -> String {
+    let (resource, mode) = key.split_once(':').unwrap_or((key, ""));
+    let what = match resource {
+        "cpu" => "CPU",
+        "mem" => "Memory",
+        "disk" => "Disk",
+        "xfer" => "Data transfer",
+        "ip" => "Static IP address",
+        "vlan" => "Private network VLAN",
+        "msft_lwa_00135" => "Windows Web Server 2008",
+        "msft_p73_04837" => "Windows Server 2008 Standard",
+        "msft_tfa_00009" => "Microsoft SQL Server 2008 Web Edition",
+        other => other,
+    };
+    match mode {
+        "sub" => format!("{what}, subscribed"),
+        "burst" => format!("{what}, burst"),
+        "" => what.to_string(),
+        other => format!("{what}, {other}"),
+    }
+}
+
+/// `/pricing/info`: every rate but the validity window (`start`, `end`), in
+/// the account's currency (the list names none).
+pub fn pricing(o: &Object, currency: &str) -> Result<Vec<Price>> {
+    o.iter()
+        .filter(|(k, _)| !matches!(*k, "start" | "end"))
+        .map(|(k, v)| {
+            Ok(Price {
+                resource: k.to_string(),
+                label: price_label(k),
+                amount: parse_amount(NAME, &format!("the price of {k}"), v)?,
+                currency: currency.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// `"2010-02-24 11:04:18"` → `"2010-02-24T11:04:18"`.
+fn iso(date: &str) -> String {
+    date.trim().replacen(' ', "T", 1)
+}
+
+/// `/transactions/list`: newest first, each with `date`, `description` and
+/// `total` (negative for a charge). They carry no id, so one is made of the
+/// date, with a counter for entries of the same second.
+pub fn transactions(objects: &[Object], currency: &str) -> Result<Vec<Transaction>> {
+    let mut seen: Vec<String> = Vec::new();
+    objects
+        .iter()
+        .map(|o| {
+            let date = iso(o.get("date").unwrap_or_default());
+            let n = seen.iter().filter(|d| **d == date).count();
+            seen.push(date.clone());
+            let total = o.get("total").unwrap_or_default();
+            Ok(Transaction {
+                account: String::new(),
+                account_id: String::new(),
+                provider: ProviderKind::Cloudsigma,
+                id: if n == 0 { date.clone() } else { format!("{date}#{}", n + 1) },
+                amount: parse_amount(NAME, &format!("the total of the transaction of {date}"), total)?,
+                currency: currency.to_string(),
+                description: o.get("description").unwrap_or_default().to_string(),
+                date,
+            })
+        })
+        .collect()
+}
+
+/// One subscription object: of the list, of a create or of an extension.
+pub fn subscription(o: &Object) -> Subscription {
+    let text = |k: &str| o.get(k).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+    Subscription {
+        account: String::new(),
+        account_id: String::new(),
+        provider: ProviderKind::Cloudsigma,
+        id: text("subscription"),
+        kind: text("type").unwrap_or_default(),
+        label: text("type_str").unwrap_or_default(),
+        unit: text("unit").unwrap_or_default(),
+        quantity: text("quantity").unwrap_or_default(),
+        resource: text("resource"),
+        start: text("start_time"),
+        end: text("end_time"),
+    }
+}
+
+fn subscriptions(text: &str) -> Vec<Subscription> {
+    codec::parse_objects(text).iter().filter(|o| o.has("type")).map(subscription).collect()
+}
+
+/// The body of a network subscription's create and calculate calls.
+fn order_body(order: &SubscriptionOrder) -> Object {
+    let mut body = Object::default();
+    body.push("quantity", order.quantity.to_string());
+    body.push("start_time", order.start.clone().unwrap_or_default());
+    body.push("months", order.months.to_string());
+    body
+}
+
+fn months_body(months: u32) -> Object {
+    let mut body = Object::default();
+    body.push("months", months.to_string());
+    body
+}
+
+impl Cloudsigma {
+    async fn currency(&self) -> Result<String> {
+        Ok(balance(&codec::parse_object(&self.get("/balance/info").await?))?.currency)
+    }
+}
+
+#[async_trait]
+impl Billing for Cloudsigma {
+    fn features(&self) -> &'static [BillingFeature] {
+        use BillingFeature::*;
+        &[Balance, Transactions, Usage, Pricing, Currencies, Subscriptions]
+    }
+
+    async fn balance(&self) -> Result<Balance> {
+        balance(&codec::parse_object(&self.get("/balance/info").await?))
+    }
+
+    async fn currencies(&self) -> Result<Vec<String>> {
+        Ok(codec::parse_list(&self.get("/currencies/list").await?))
+    }
+
+    async fn usage(&self) -> Result<Vec<Usage>> {
+        Ok(usage(&codec::parse_object(&self.get("/usage/info").await?)))
+    }
+
+    async fn pricing(&self) -> Result<Vec<Price>> {
+        let (text, currency) = futures::future::try_join(self.get("/pricing/info"), self.currency()).await?;
+        pricing(&codec::parse_object(&text), &currency)
+    }
+
+    async fn transactions(&self) -> Result<Vec<Transaction>> {
+        let (text, currency) = futures::future::try_join(self.get("/transactions/list"), self.currency()).await?;
+        transactions(&codec::parse_objects(&text), &currency)
+    }
+
+    async fn subscriptions(&self) -> Result<Vec<Subscription>> {
+        Ok(subscriptions(&self.get("/subscriptions/list").await?))
+    }
+
+    async fn quote_subscription(&self, order: &SubscriptionOrder) -> Result<Quote> {
+        let path = format!("/subscriptions/network/{}/calculate", order.kind.id());
+        quote(&codec::parse_object(&self.post(&path, &order_body(order)).await?))
+    }
+
+    async fn create_subscription(&self, order: &SubscriptionOrder) -> Result<Vec<Subscription>> {
+        let path = format!("/subscriptions/network/{}/create", order.kind.id());
+        let created = subscriptions(&self.post(&path, &order_body(order)).await?);
+        if created.is_empty() {
+            return Err(Error::provider(
+                "CloudSigma accepted the order but listed no subscription; refresh the subscriptions to check before ordering again",
+            ));
+        }
+        Ok(created)
+    }
+
+    async fn quote_extension(&self, id: &str, months: u32) -> Result<Quote> {
+        let id = uuid("id", "subscription", id)?;
+        quote(&codec::parse_object(&self.post(&format!("/subscriptions/{id}/set/calculate"), &months_body(months)).await?))
+    }
+
+    async fn extend_subscription(&self, id: &str, months: u32) -> Result<Subscription> {
+        let id = uuid("id", "subscription", id)?;
+        let text = self.post(&format!("/subscriptions/{id}/set"), &months_body(months)).await?;
+        subscriptions(&text).into_iter().next().ok_or_else(|| {
+            Error::provider("CloudSigma extended the subscription but did not describe it; refresh the subscriptions to see it")
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::billing::BalanceMeaning;
+
+    macro_rules! fixture {
+        ($name:literal) => {
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cloudsigma/", $name))
+        };
+    }
+
+    #[test]
+    fn balance_example() {
+        let b = balance(&codec::parse_object(fixture!("get_balance_info.txt"))).unwrap();
+        assert_eq!((b.balance.to_string().as_str(), b.currency.as_str()), ("1220.87", "EUR"));
+        assert_eq!(b.meaning, BalanceMeaning::Credit);
+        assert_eq!(b.summary, "1,220.87 EUR credit");
+    }
+
+    #[test]
+    fn currencies_example() {
+        assert_eq!(codec::parse_list(fixture!("get_currencies_list.txt")), ["EUR", "GBP", "USD"]);
+    }
+
+    #[test]
+    fn usage_example() {
+        let rows = usage(&codec::parse_object(fixture!("get_usage_info.txt")));
+        let labels: Vec<_> = rows.iter().map(|u| u.resource.as_str()).collect();
+        assert_eq!(labels, ["cpu", "mem", "disk", "xfer", "rx:total", "tx:total"]);
+        let cpu = &rows[0];
+        assert_eq!((cpu.used.as_deref(), cpu.burst.as_deref(), cpu.subscribed.as_deref()), (Some("24000"), Some("21000"), Some("3000")));
+        assert_eq!(cpu.unit, "MHz");
+        // `xfer:burst` and `xfer:sub` are sent without a value.
+        let xfer = &rows[3];
+        assert_eq!((xfer.used.as_deref(), xfer.burst.as_deref(), xfer.subscribed.as_deref()), (Some("0.001"), None, None));
+        assert_eq!(rows[4].used.as_deref(), Some("2342343"));
+    }
+
+    #[test]
+    fn pricing_example() {
+        let prices = pricing(&codec::parse_object(fixture!("get_pricing_info.txt")), "EUR").unwrap();
+        assert_eq!(prices.len(), 13, "every rate, not the validity window");
+        assert_eq!((prices[0].resource.as_str(), prices[0].label.as_str(), prices[0].amount.to_string().as_str()), ("cpu:sub", "CPU, subscribed", "0.200"));
+        let sql = prices.iter().find(|p| p.resource == "msft_tfa_00009").unwrap();
+        assert_eq!((sql.label.as_str(), sql.amount.to_string().as_str(), sql.currency.as_str()), ("Microsoft SQL Server 2008 Web Edition", "15.00", "EUR"));
+    }
+
+    #[test]
+    fn transactions_example() {
+        let list = transactions(&codec::parse_objects(fixture!("get_transactions_list.txt")), "EUR").unwrap();
+        assert_eq!(list.len(), 6);
+        assert_eq!(list[0].date, "2010-02-24T11:04:18");
+        assert_eq!(list[0].id, "2010-02-24T11:04:18");
+        assert_eq!(list[0].amount.to_string(), "-13.75");
+        assert_eq!(list[2].amount.to_string(), "-16.50");
+        assert!(list[0].description.starts_with("5 minutes of burst virtual server use at rate of 2.750"));
+        let ids: std::collections::HashSet<_> = list.iter().map(|t| t.id.clone()).collect();
+        assert_eq!(ids.len(), 6, "ids are unique");
+    }
+
+    #[test]
+    fn same_second_transactions_get_distinct_ids() {
+        let text = "date 2024-01-01 00:00:00\ndescription a\ntotal -1.00\ndate 2024-01-01 00:00:00\ndescription b\ntotal -2.00\n";
+        let list = transactions(&codec::parse_objects(text), "USD").unwrap();
+        assert_eq!(list[1].id, "2024-01-01T00:00:00#2");
+    }
+
+    #[test]
+    fn subscriptions_list_example() {
+        let subs = subscriptions(fixture!("get_subscriptions_list.txt"));
+        assert_eq!(subs.len(), 4);
+        let xfer = &subs[0];
+        assert_eq!((xfer.kind.as_str(), xfer.label.as_str(), xfer.unit.as_str(), xfer.quantity.as_str()), ("xfer", "Committed data transfer", "GB per month", "10"));
+        assert_eq!((xfer.start.as_deref(), xfer.end.as_deref()), (Some("2010-03-08 21:15:18"), Some("2010-04-08 21:15:18")));
+        // The doc's list leaves out the subscription uuids.
+        assert_eq!(xfer.id, None);
+    }
+
+    #[test]
+    fn create_and_extend_examples() {
+        let resources = subscriptions(fixture!("post_subscriptions_resources_create_2.txt"));
+        assert_eq!(resources.len(), 4);
+        assert_eq!(resources[0].id.as_deref(), Some("233bfb80-a1a8-4e9a-a1e4-d7822a87b681"));
+        let ips = subscriptions(fixture!("post_subscriptions_network_ip_create.txt"));
+        assert_eq!(ips.len(), 2);
+        assert_eq!((ips[1].kind.as_str(), ips[1].resource.as_deref()), ("ip", Some("91.203.56.77")));
+        let vlan = subscriptions(fixture!("post_subscriptions_network_vlan_create.txt"));
+        assert_eq!(vlan[0].resource.as_deref(), Some("727d8022-9045-48ff-92ae-a4d243bab890"));
+        let extended = subscriptions(fixture!("post_subscriptions_UUID_set.txt"));
+        assert_eq!(extended[0].end.as_deref(), Some("2010-07-10 20:58"));
+        // The echo-style answers (no `type`) describe no subscription.
+        assert!(subscriptions(fixture!("post_subscriptions_resources_create.txt")).is_empty());
+        assert!(subscriptions(fixture!("post_subscriptions_software_create.txt")).is_empty());
+    }
+
+    #[test]
+    fn calculate_examples() {
+        for (text, amount) in [
+            (fixture!("post_subscriptions_network_ip_calculate.txt"), "16.00"),
+            (fixture!("post_subscriptions_network_vlan_calculate.txt"), "40.00"),
+            (fixture!("post_subscriptions_software_calculate.txt"), "45.00"),
+            (fixture!("post_subscriptions_UUID_set_calculate.txt"), "60.00"),
+        ] {
+            let q = quote(&codec::parse_object(text)).unwrap();
+            assert_eq!((q.amount.to_string().as_str(), q.currency.as_str()), (amount, "EUR"));
+        }
+    }
+
+    #[test]
+    fn refused_orders_name_their_fields() {
+        let errors = super::super::wire::field_errors(&codec::parse_object(fixture!("post_subscriptions_network_ip_create_2.txt")));
+        assert_eq!(errors, [("start_time".to_string(), "This field is required.".to_string())]);
+        let errors = super::super::wire::field_errors(&codec::parse_object(fixture!("post_subscriptions_resources_create_3.txt")));
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[0].0, "cpu");
+    }
+
+    #[test]
+    fn order_bodies_are_key_value_lines() {
+        let order = SubscriptionOrder { kind: crate::billing::SubscriptionKind::Ip, quantity: 2, months: 1, start: Some("2010-03-22 00:00".into()) };
+        assert_eq!(codec::write_object(order_body(&order).iter()), "quantity 2\nstart_time 2010-03-22 00:00\nmonths 1\n");
+    }
+}

@@ -1,0 +1,91 @@
+use std::path::PathBuf;
+
+use vpsdesk_core::desk::billing::SavedFile;
+use vpsdesk_core::desk::dns::{DeleteOutcome, DnsAccount, RecordHit};
+use vpsdesk_core::dns::plan::{ImportOutcome, ImportPlan};
+use vpsdesk_core::dns::{CreatedZone, DnsTemplate, NewZone, Record, RecordInput, Zone};
+
+use super::ipc;
+
+// `zone` is a zone's id or domain name; `template_id` a DNS template's id.
+ipc! {
+    async fn dns_accounts(state) -> Vec<DnsAccount> {
+        state.desk.dns_accounts()
+    }
+
+    async fn dns_zones(state, account_id: String) -> Vec<Zone> {
+        state.desk.dns_zones(&state.desk.find(&account_id)?).await
+    }
+
+    async fn dns_records(state, account_id: String, zone: String) -> Vec<Record> {
+        state.desk.dns_records(&state.desk.find(&account_id)?, &zone).await
+    }
+
+    async fn dns_add_record(state, account_id: String, zone: String, record: RecordInput) -> () {
+        state.desk.dns_add_record(&state.desk.find(&account_id)?, &zone, &record).await
+    }
+
+    async fn dns_update_record(state, account_id: String, zone: String, record_id: String, record: RecordInput) -> () {
+        state.desk.dns_update_record(&state.desk.find(&account_id)?, &zone, &record_id, &record).await
+    }
+
+    async fn dns_delete_records(state, account_id: String, zone: String, record_ids: Vec<String>) -> Vec<DeleteOutcome> {
+        state.desk.dns_delete_records(&state.desk.find(&account_id)?, &zone, &record_ids).await
+    }
+
+    async fn dns_export(state, account_id: String, zone: String) -> String {
+        state.desk.dns_export(&state.desk.find(&account_id)?, &zone).await
+    }
+
+    async fn dns_save_export(state, account_id: String, zone: String, path: String) -> SavedFile {
+        state.desk.dns_save_export(&state.desk.find(&account_id)?, &zone, &PathBuf::from(path)).await
+    }
+
+    async fn dns_import_plan(state, account_id: String, zone: String, text: String) -> ImportPlan {
+        state.desk.dns_import_plan(&state.desk.find(&account_id)?, &zone, &text).await
+    }
+
+    async fn dns_import(state, account_id: String, zone: String, text: String) -> Vec<ImportOutcome> {
+        state.desk.dns_import(&state.desk.find(&account_id)?, &zone, &text).await
+    }
+
+    async fn dns_create_zone(state, account_id: String, request: NewZone) -> CreatedZone {
+        state.desk.dns_create_zone(&state.desk.find(&account_id)?, &request).await
+    }
+
+    async fn dns_delete_zone(state, account_id: String, zone: String) -> () {
+        state.desk.dns_delete_zone(&state.desk.find(&account_id)?, &zone).await
+    }
+
+    async fn dns_templates(state, account_id: String) -> Vec<DnsTemplate> {
+        state.desk.dns_templates(&state.desk.find(&account_id)?).await
+    }
+
+    async fn dns_create_template(state, account_id: String, name: String) -> DnsTemplate {
+        state.desk.dns_create_template(&state.desk.find(&account_id)?, &name).await
+    }
+
+    async fn dns_delete_template(state, account_id: String, template_id: String) -> () {
+        state.desk.dns_delete_template(&state.desk.find(&account_id)?, &template_id).await
+    }
+
+    async fn dns_template_records(state, account_id: String, template_id: String) -> Vec<Record> {
+        state.desk.dns_template_records(&state.desk.find(&account_id)?, &template_id).await
+    }
+
+    async fn dns_add_template_record(state, account_id: String, template_id: String, record: RecordInput) -> () {
+        state.desk.dns_add_template_record(&state.desk.find(&account_id)?, &template_id, &record).await
+    }
+
+    async fn dns_update_template_record(state, account_id: String, template_id: String, record_id: String, record: RecordInput) -> () {
+        state.desk.dns_update_template_record(&state.desk.find(&account_id)?, &template_id, &record_id, &record).await
+    }
+
+    async fn dns_delete_template_record(state, account_id: String, template_id: String, record_id: String) -> () {
+        state.desk.dns_delete_template_record(&state.desk.find(&account_id)?, &template_id, &record_id).await
+    }
+
+    async fn dns_find_address(state, address: String) -> Vec<RecordHit> {
+        state.desk.dns_records_pointing_at(&state.desk.accounts()?, &address).await
+    }
+}

@@ -1,0 +1,149 @@
+"""DNS in the built app against the demo sandbox: an MX and an SRV record
+added, edited and deleted on a demo zone, an invalid A record refused in the
+form with a message, and the zone-file export and import preview."""
+import unittest
+
+from selenium.webdriver.common.by import By
+
+from app import App
+
+ZONE = "demodomain2.com"
+
+
+class DnsTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.app = App()
+        cls.app.ensure_demo()
+        cls.app.click("nav-dns")
+        cls.app.find("dns-page")
+        cls.app.choose("dns-account", "Demo VPS.NET")
+        cls.app.click(f"dns-zone-{ZONE}")
+        cls.app.find("dns-records-table")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.app.quit()
+
+    def rows(self):
+        return self.app.all('[data-testid^="dns-record-"]')
+
+    def row_with(self, text):
+        """The record row whose text has `text`, or None."""
+        return next((r for r in self.rows() if text in self.app.text_of(r)), None)
+
+    def wait_row(self, text, present=True):
+        return self.app.wait(
+            lambda d: (self.row_with(text) if present else self.row_with(text) is None),
+            what=f"a row with {text!r}" + ("" if present else " to go away"),
+        )
+
+    def record_id(self, row):
+        return row.get_attribute("data-testid").removeprefix("dns-record-")
+
+    def submit_form(self):
+        self.app.click("record-submit")
+        self.app.wait(lambda d: not self.app.all('[data-testid="record-form"] [data-testid="record-submit"]'), what="the form to close")
+
+    def delete(self, row):
+        rid = self.record_id(row)
+        self.app.click(f"dns-delete-{rid}")
+        self.app.find("dns-confirm-delete")
+        self.app.click("dns-confirm-delete-button")
+        self.app.wait(lambda d: not self.app.exists(f"dns-record-{rid}"), what=f"record {rid} deleted")
+
+    def test_1_records_of_every_kind_are_listed(self):
+        text = self.app.text("dns-records-table")
+        for kind in ["SOA", "NS", "A", "AAAA", "CNAME", "MX", "SRV", "TXT"]:
+            self.assertIn(kind, text)
+        self.assertIn("priority 0 · weight 1 · port 993", text)
+        self.app.screenshot("dns-records")
+
+    def test_2_invalid_a_record_is_refused_in_the_form(self):
+        self.app.click("dns-add-record")
+        self.app.find("record-form")
+        self.app.type("record-host", "broken")
+        self.app.type("record-data", "203.0.113.300")
+        self.app.click("record-submit")
+        message = self.app.wait(
+            lambda d: self.app.visible(d.find_elements(By.XPATH, "//*[contains(text(), 'is not an IPv4 address')]")),
+            what="the IPv4 error next to the field",
+        )
+        self.assertIn("203.0.113.300", message.text)
+        self.app.screenshot("dns-invalid-a")
+        self.app.driver.find_element(By.XPATH, "//button[normalize-space(.)='Cancel']").click()
+        self.app.wait(lambda d: not self.app.all('[data-testid="record-submit"]'), what="the form to close")
+        self.assertIsNone(self.row_with("broken"), "nothing was added")
+
+    def test_3_mx_record_add_edit_delete(self):
+        self.app.click("dns-add-record")
+        self.app.find("record-form")
+        self.app.choose("record-type", "MX")
+        self.app.type("record-host", "@")
+        self.app.type("record-data", "mx9.demodomain2.com")
+        self.app.type("record-priority", "90")
+        self.app.screenshot("dns-add-mx")
+        self.submit_form()
+        row = self.wait_row("mx9.demodomain2.com.")
+        self.assertIn("priority 90", self.app.text_of(row))
+
+        self.app.click(f"dns-edit-{self.record_id(row)}")
+        self.app.find("record-form")
+        self.app.type("record-priority", "95")
+        self.submit_form()
+        self.app.wait(lambda d: "priority 95" in self.app.text_of(self.row_with("mx9.demodomain2.com.")), what="the new priority")
+
+        self.delete(self.row_with("mx9.demodomain2.com."))
+        self.wait_row("mx9.demodomain2.com.", present=False)
+
+    def test_4_srv_record_add_edit_delete(self):
+        self.app.click("dns-add-record")
+        self.app.find("record-form")
+        self.app.choose("record-type", "SRV")
+        self.app.type("record-host", "_xmpp._tcp")
+        self.app.type("record-data", "chat.demodomain2.com")
+        self.app.type("record-priority", "5")
+        self.app.type("record-weight", "10")
+        self.app.type("record-port", "5222")
+        self.app.screenshot("dns-add-srv")
+        self.submit_form()
+        row = self.wait_row("chat.demodomain2.com.")
+        self.assertIn("port 5222", self.app.text_of(row))
+
+        self.app.click(f"dns-edit-{self.record_id(row)}")
+        self.app.find("record-form")
+        self.app.type("record-port", "5269")
+        self.submit_form()
+        self.app.wait(lambda d: "port 5269" in self.app.text_of(self.row_with("chat.demodomain2.com.")), what="the new port")
+
+        self.delete(self.row_with("chat.demodomain2.com."))
+        self.wait_row("chat.demodomain2.com.", present=False)
+
+    def test_5_export_then_import_one_more_record(self):
+        self.app.click("dns-export")
+        text = self.app.wait(lambda d: self.app.find("dns-export-text").get_attribute("value"), what="the zone file")
+        self.assertIn(f"$ORIGIN {ZONE}.", text)
+        self.app.screenshot("dns-export")
+        self.app.click("dns-export-close")
+        self.app.wait(lambda d: not self.app.exists("dns-export-close"), what="the export dialog to close")
+        self.app.click("dns-import")
+        area = self.app.find("dns-import-text")
+        # Set the whole file at once (typing it would take long), as a paste does.
+        self.app.driver.execute_script(
+            "const set = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;"
+            "set.call(arguments[0], arguments[1]); arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+            area,
+            text + "api 3600 IN A 203.0.113.9\n",
+        )
+        self.app.click("dns-import-preview-button")
+        self.assertEqual(self.app.text("dns-import-add-count"), "to add: 1")
+        self.assertEqual(self.app.text("dns-import-change-count"), "to change: 0")
+        self.app.screenshot("dns-import-preview")
+        self.app.click("dns-import-apply")
+        self.app.wait(lambda d: "done" in self.app.text("dns-import-results"), what="the import results")
+        self.assertFalse(self.app.exists("dns-import-preview"), "the results replace the plan")
+        self.app.screenshot("dns-import-results")
+
+
+if __name__ == "__main__":
+    unittest.main()

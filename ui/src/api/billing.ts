@@ -1,0 +1,173 @@
+/**
+ * Billing: balances, invoices, transactions, usage, prices and subscriptions, one query per
+ * account so a slow provider never holds back the others. Saving goes through the native save
+ * dialog; the chosen path goes to the backend, which writes the file (the webview has no
+ * filesystem access).
+ */
+import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { save } from "@tauri-apps/plugin-dialog";
+import { commands, type BillingAccount, type BillingFeature, type SavedFile, type SubscriptionOrder } from "./bindings";
+import { call } from "./errors";
+import { notifyError, notifySuccess } from "../lib/notify";
+
+export const billingKeys = {
+  all: ["billing"] as const,
+  accounts: ["billing", "accounts"] as const,
+  balance: (accountId: string) => ["billing", "balance", accountId] as const,
+  invoices: (accountId: string) => ["billing", "invoices", accountId] as const,
+  transactions: (accountId: string) => ["billing", "transactions", accountId] as const,
+  usage: (accountId: string) => ["billing", "usage", accountId] as const,
+  pricing: (accountId: string) => ["billing", "pricing", accountId] as const,
+  subscriptions: (accountId: string) => ["billing", "subscriptions", accountId] as const,
+};
+
+/** Money changes slowly: a minute before a background refetch. */
+const BILLING_STALE_MS = 60_000;
+
+export function has(a: BillingAccount, f: BillingFeature): boolean {
+  return a.features.includes(f);
+}
+
+export function useBillingAccounts() {
+  return useQuery({ queryKey: billingKeys.accounts, queryFn: () => call(commands.billingAccounts()) });
+}
+
+export function useBalances(accounts: BillingAccount[]) {
+  return useQueries({
+    queries: accounts
+      .filter((a) => has(a, "balance"))
+      .map((a) => ({
+        queryKey: billingKeys.balance(a.account_id),
+        queryFn: () => call(commands.billingBalance(a.account_id)),
+        staleTime: BILLING_STALE_MS,
+      })),
+  });
+}
+
+export function useInvoices(accounts: BillingAccount[]) {
+  return useQueries({
+    queries: accounts
+      .filter((a) => has(a, "invoices"))
+      .map((a) => ({
+        queryKey: billingKeys.invoices(a.account_id),
+        queryFn: () => call(commands.billingInvoices(a.account_id)),
+        staleTime: BILLING_STALE_MS,
+      })),
+  });
+}
+
+export function useTransactions(accountId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: billingKeys.transactions(accountId),
+    queryFn: () => call(commands.billingTransactions(accountId)),
+    enabled,
+    staleTime: BILLING_STALE_MS,
+  });
+}
+
+export function useUsage(accountId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: billingKeys.usage(accountId),
+    queryFn: () => call(commands.billingUsage(accountId)),
+    enabled,
+    staleTime: BILLING_STALE_MS,
+  });
+}
+
+export function usePricing(accountId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: billingKeys.pricing(accountId),
+    queryFn: () => call(commands.billingPricing(accountId)),
+    enabled,
+    staleTime: 10 * BILLING_STALE_MS,
+  });
+}
+
+export function useSubscriptions(accountId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: billingKeys.subscriptions(accountId),
+    queryFn: () => call(commands.billingSubscriptions(accountId)),
+    enabled,
+    staleTime: BILLING_STALE_MS,
+  });
+}
+
+/** Prices are asked for, never cached: a quote is what the provider says now. */
+export function quoteSubscription(accountId: string, order: SubscriptionOrder) {
+  return call(commands.quoteSubscription(accountId, order));
+}
+
+export function quoteExtension(accountId: string, subscriptionId: string, months: number) {
+  return call(commands.quoteExtension(accountId, subscriptionId, months));
+}
+
+/** After buying, the balance, the transactions and the subscriptions have changed. */
+function useRefreshMoney() {
+  const client = useQueryClient();
+  return (accountId: string) =>
+    Promise.all(
+      [billingKeys.balance, billingKeys.transactions, billingKeys.subscriptions].map((k) =>
+        client.invalidateQueries({ queryKey: k(accountId) }),
+      ),
+    );
+}
+
+export function useCreateSubscription() {
+  const refresh = useRefreshMoney();
+  return useMutation({
+    mutationFn: ({ accountId, order }: { accountId: string; order: SubscriptionOrder }) =>
+      call(commands.createSubscription(accountId, order)),
+    onSuccess: (created, { accountId }) => {
+      notifySuccess("Subscribed", created.map((s) => s.resource ?? s.label).join(", "));
+      return refresh(accountId);
+    },
+  });
+}
+
+export function useExtendSubscription() {
+  const refresh = useRefreshMoney();
+  return useMutation({
+    mutationFn: ({ accountId, id, months }: { accountId: string; id: string; months: number }) =>
+      call(commands.extendSubscription(accountId, id, months)),
+    onSuccess: (s, { accountId }) => {
+      notifySuccess("Subscription extended", `${s.label} until ${s.end ?? "—"}`);
+      return refresh(accountId);
+    },
+  });
+}
+
+/** The PDF's bytes, for the viewer. */
+export async function fetchInvoicePdf(accountId: string, invoiceId: string): Promise<Uint8Array> {
+  return Uint8Array.from(await call(commands.invoicePdf(accountId, invoiceId)));
+}
+
+/** Asks where to save (native dialog); `null` when the person cancelled. */
+async function chooseFile(defaultPath: string, name: string, extension: string): Promise<string | null> {
+  return save({ defaultPath, filters: [{ name, extensions: [extension] }] });
+}
+
+export async function saveInvoicePdf(accountId: string, invoiceId: string, fileName: string): Promise<SavedFile | null> {
+  try {
+    const path = await chooseFile(fileName, "PDF", "pdf");
+    if (!path) return null;
+    const saved = await call(commands.saveInvoicePdf(accountId, invoiceId, path));
+    notifySuccess("Invoice saved", saved.path);
+    return saved;
+  } catch (e) {
+    notifyError("The invoice could not be saved", e);
+    return null;
+  }
+}
+
+export async function exportCsv(fileName: string, csv: string): Promise<SavedFile | null> {
+  try {
+    const path = await chooseFile(fileName, "CSV", "csv");
+    if (!path) return null;
+    const saved = await call(commands.exportCsv(path, csv));
+    notifySuccess("Exported", saved.path);
+    return saved;
+  } catch (e) {
+    notifyError("The table could not be exported", e);
+    return null;
+  }
+}

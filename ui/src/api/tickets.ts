@@ -1,0 +1,117 @@
+/**
+ * Support tickets: queries and the three writes. Opening and replying can carry root/SSH
+ * credentials for the provider's staff, so they are plain async calls rather than TanStack
+ * mutations: a mutation keeps its variables in the cache, and these must live only as long as
+ * the call.
+ */
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
+import { commands, type NewTicket, type Ticket, type TicketFilter, type TicketReply, type TicketThread } from "./bindings";
+import { call } from "./errors";
+import { queryKeys } from "./queries";
+import { notifyError, notifySuccess } from "../lib/notify";
+
+export const ticketKeys = {
+  all: ["tickets"] as const,
+  accounts: ["tickets", "accounts"] as const,
+  list: (filter: TicketFilter) => ["tickets", "list", filter.status, filter.department] as const,
+  thread: (accountId: string, ticketId: string) => ["tickets", "thread", accountId, ticketId] as const,
+  managed: (accountId: string) => ["tickets", "managed", accountId] as const,
+};
+
+/** While a ticket waits for staff, its thread is polled this often. */
+export const AWAITING_STAFF_POLL_MS = 3_000;
+export const TICKETS_POLL_MS = 60_000;
+
+export function useTicketAccounts() {
+  return useQuery({ queryKey: ticketKeys.accounts, queryFn: () => call(commands.ticketAccounts()) });
+}
+
+export function useTickets(filter: TicketFilter) {
+  return useQuery({
+    queryKey: ticketKeys.list(filter),
+    queryFn: () => call(commands.listTickets(filter)),
+    refetchInterval: (q) =>
+      q.state.data?.tickets.some((t) => t.status === "open" && t.last_response_by === "customer")
+        ? AWAITING_STAFF_POLL_MS
+        : TICKETS_POLL_MS,
+  });
+}
+
+/** A thread waits for staff when it is open and the customer wrote last. */
+export function awaitingStaff(t: TicketThread | undefined): boolean {
+  if (!t || t.status === "closed") return false;
+  const last = t.messages[t.messages.length - 1];
+  return !!last && !last.staff;
+}
+
+export function ticketThreadOptions(accountId: string, ticketId: string) {
+  return queryOptions({
+    queryKey: ticketKeys.thread(accountId, ticketId),
+    queryFn: () => call(commands.getTicket(accountId, ticketId)),
+    refetchInterval: (q) => (awaitingStaff(q.state.data) ? AWAITING_STAFF_POLL_MS : TICKETS_POLL_MS),
+  });
+}
+
+export function useTicketThread(accountId: string | null, ticketId: string | null) {
+  return useQuery({ ...ticketThreadOptions(accountId ?? "", ticketId ?? ""), enabled: !!accountId && !!ticketId });
+}
+
+export function useManagedServices(accountId: string | null) {
+  return useQuery({
+    queryKey: ticketKeys.managed(accountId ?? ""),
+    queryFn: () => call(commands.managedServices(accountId!)),
+    enabled: !!accountId,
+    staleTime: 10 * 60_000,
+  });
+}
+
+/** The account's servers for the "which server" picker; shares the servers page's cache. */
+export function useServersOf(accountId: string | null) {
+  return useQuery({
+    queryKey: queryKeys.accountServers(accountId ?? ""),
+    queryFn: () => call(commands.accountServers(accountId!)),
+    enabled: !!accountId,
+  });
+}
+
+/** Runs one secret-bearing call; nothing of its input is kept once it settles. */
+function useSecretCall<A extends unknown[], R>(fn: (...args: A) => Promise<R>) {
+  const client = useQueryClient();
+  const [pending, setPending] = useState(false);
+  const run = useCallback(
+    async (...args: A): Promise<R> => {
+      setPending(true);
+      try {
+        return await fn(...args);
+      } finally {
+        setPending(false);
+        void client.invalidateQueries({ queryKey: ticketKeys.all });
+      }
+    },
+    [client, fn],
+  );
+  return { run, pending };
+}
+
+const openTicket = (accountId: string, request: NewTicket): Promise<Ticket> => call(commands.openTicket(accountId, request));
+const replyTicket = (accountId: string, ticketId: string, reply: TicketReply): Promise<null> =>
+  call(commands.replyTicket(accountId, ticketId, reply));
+
+export function useOpenTicket() {
+  return useSecretCall(openTicket);
+}
+
+export function useReplyTicket() {
+  return useSecretCall(replyTicket);
+}
+
+export function useCloseTicket() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (t: { account_id: string; id: string }) => call(commands.closeTicket(t.account_id, t.id)),
+    onSuccess: (_, t) => notifySuccess(`Ticket ${t.id} closed`),
+    onError: (e) => notifyError("Could not close the ticket", e),
+    onSettled: () => client.invalidateQueries({ queryKey: ticketKeys.all }),
+  });
+}

@@ -1,0 +1,234 @@
+import { Alert, Button, Group, Loader, Select, Table, Tabs, Text } from "@mantine/core";
+import { IconFileTypeCsv } from "@tabler/icons-react";
+import { useState } from "react";
+import type { BillingAccount, BillingFeature } from "../../api/bindings";
+import { exportCsv, has, usePricing, useTransactions, useUsage } from "../../api/billing";
+import { formatDate } from "../../lib/format";
+import { ChargesChart } from "./ChargesChart";
+import { csvName, toCsv, type CsvColumn } from "./csv";
+import { money } from "./money";
+import { SubscriptionsPanel } from "./SubscriptionsPanel";
+
+const TABS: { feature: BillingFeature; label: string }[] = [
+  { feature: "transactions", label: "Transactions" },
+  { feature: "usage", label: "Usage" },
+  { feature: "pricing", label: "Prices" },
+  { feature: "subscriptions", label: "Subscriptions" },
+];
+
+/** Transactions, usage, prices and subscriptions of one account, as far as its provider has them. */
+export function AccountPanel({ accounts }: { accounts: BillingAccount[] }) {
+  const eligible = accounts.filter((a) => TABS.some((t) => has(a, t.feature)));
+  const [chosen, setChosen] = useState<string | null>(null);
+  const account = eligible.find((a) => a.account_id === chosen) ?? eligible[0];
+  if (!account) return null;
+  const tabs = TABS.filter((t) => has(account, t.feature));
+  return (
+    <div data-testid="billing-account-panel">
+      <Group mb="xs">
+        <Select
+          size="xs"
+          w={240}
+          label="Account"
+          value={account.account_id}
+          onChange={(v) => v && setChosen(v)}
+          allowDeselect={false}
+          data={eligible.map((a) => ({ value: a.account_id, label: `${a.account} (${a.provider_label})` }))}
+          data-testid="billing-account-select"
+        />
+      </Group>
+      <Tabs key={account.account_id} defaultValue={tabs[0].feature} keepMounted={false}>
+        <Tabs.List>
+          {tabs.map((t) => (
+            <Tabs.Tab key={t.feature} value={t.feature} data-testid={`billing-tab-${t.feature}`}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="transactions" pt="xs">
+          <TransactionsTab accountId={account.account_id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="usage" pt="xs">
+          <UsageTab accountId={account.account_id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="pricing" pt="xs">
+          <PricingTab accountId={account.account_id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="subscriptions" pt="xs">
+          <SubscriptionsPanel accountId={account.account_id} />
+        </Tabs.Panel>
+      </Tabs>
+    </div>
+  );
+}
+
+function CsvButton<T>({ rows, name, columns, testid }: { rows: T[]; name: string; columns: CsvColumn<T>[]; testid: string }) {
+  return (
+    <Button
+      size="xs"
+      variant="default"
+      leftSection={<IconFileTypeCsv size={14} />}
+      disabled={rows.length === 0}
+      onClick={() => exportCsv(csvName(name), toCsv(rows, columns))}
+      data-testid={testid}
+    >
+      Export CSV
+    </Button>
+  );
+}
+
+function State({ q }: { q: { isPending: boolean; isError: boolean; error: { message: string } | null } }) {
+  if (q.isPending) return <Loader size="sm" />;
+  if (q.isError) return <Alert color="red" variant="light">{q.error?.message}</Alert>;
+  return null;
+}
+
+function TransactionsTab({ accountId }: { accountId: string }) {
+  const q = useTransactions(accountId, true);
+  const rows = q.data ?? [];
+  return (
+    <>
+      <State q={q} />
+      {q.data && (
+        <>
+          <ChargesChart transactions={rows} />
+          <Group justify="flex-end" mb="xs">
+            <CsvButton
+              rows={rows}
+              name="transactions"
+              testid="transactions-export-csv"
+              columns={[
+                { header: "id", value: (t) => t.id },
+                { header: "date", value: (t) => t.date },
+                { header: "amount", value: (t) => t.amount },
+                { header: "currency", value: (t) => t.currency },
+                { header: "description", value: (t) => t.description },
+              ]}
+            />
+          </Group>
+          <Table striped verticalSpacing={4} fz="sm" data-testid="transactions-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Date</Table.Th>
+                <Table.Th>Description</Table.Th>
+                <Table.Th ta="right">Amount</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((t) => (
+                <Table.Tr key={t.id} data-testid="transaction-row">
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(t.date)}</Table.Td>
+                  <Table.Td>{t.description}</Table.Td>
+                  <Table.Td ta="right" ff="monospace" c={t.amount.startsWith("-") ? undefined : "teal"}>
+                    {money(t.amount, t.currency)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {rows.length === 0 && (
+            <Text size="sm" c="dimmed">
+              No transactions.
+            </Text>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function UsageTab({ accountId }: { accountId: string }) {
+  const q = useUsage(accountId, true);
+  const rows = q.data ?? [];
+  return (
+    <>
+      <State q={q} />
+      {q.data && (
+        <>
+          <Group justify="flex-end" mb="xs">
+            <CsvButton
+              rows={rows}
+              name="usage"
+              testid="usage-export-csv"
+              columns={[
+                { header: "resource", value: (u) => u.resource },
+                { header: "label", value: (u) => u.label },
+                { header: "used", value: (u) => u.used },
+                { header: "burst", value: (u) => u.burst },
+                { header: "subscribed", value: (u) => u.subscribed },
+                { header: "unit", value: (u) => u.unit },
+              ]}
+            />
+          </Group>
+          <Table striped verticalSpacing={4} fz="sm" data-testid="usage-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>What</Table.Th>
+                <Table.Th ta="right">Used</Table.Th>
+                <Table.Th ta="right">Burst</Table.Th>
+                <Table.Th ta="right">Subscribed</Table.Th>
+                <Table.Th>Unit</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((u) => (
+                <Table.Tr key={u.resource} data-testid="usage-row">
+                  <Table.Td>{u.label}</Table.Td>
+                  <Table.Td ta="right" ff="monospace">{u.used ?? "—"}</Table.Td>
+                  <Table.Td ta="right" ff="monospace">{u.burst ?? "—"}</Table.Td>
+                  <Table.Td ta="right" ff="monospace">{u.subscribed ?? "—"}</Table.Td>
+                  <Table.Td>{u.unit}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </>
+  );
+}
+
+function PricingTab({ accountId }: { accountId: string }) {
+  const q = usePricing(accountId, true);
+  const rows = q.data ?? [];
+  return (
+    <>
+      <State q={q} />
+      {q.data && (
+        <>
+          <Group justify="flex-end" mb="xs">
+            <CsvButton
+              rows={rows}
+              name="prices"
+              testid="pricing-export-csv"
+              columns={[
+                { header: "resource", value: (p) => p.resource },
+                { header: "label", value: (p) => p.label },
+                { header: "amount", value: (p) => p.amount },
+                { header: "currency", value: (p) => p.currency },
+              ]}
+            />
+          </Group>
+          <Table striped verticalSpacing={4} fz="sm" data-testid="pricing-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>What</Table.Th>
+                <Table.Th>Key</Table.Th>
+                <Table.Th ta="right">Rate</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((p) => (
+                <Table.Tr key={p.resource}>
+                  <Table.Td>{p.label}</Table.Td>
+                  <Table.Td ff="monospace">{p.resource}</Table.Td>
+                  <Table.Td ta="right" ff="monospace">{money(p.amount, p.currency)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </>
+  );
+}

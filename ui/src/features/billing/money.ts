@@ -1,0 +1,73 @@
+/**
+ * Exact arithmetic on the backend's decimal strings ("12.50", "-5519.11"): amounts are scaled
+ * to BigInt, never parsed as floats, so totals are exact. Different currencies are never added.
+ */
+
+type Scaled = { units: bigint; scale: number };
+
+function parse(amount: string): Scaled {
+  const m = /^\s*(-?)(\d+)(?:\.(\d+))?\s*$/.exec(amount);
+  if (!m) throw new Error(`not a decimal amount: ${amount}`);
+  const frac = m[3] ?? "";
+  const units = BigInt(m[2] + frac) * (m[1] ? -1n : 1n);
+  return { units, scale: frac.length };
+}
+
+function rescale(a: Scaled, scale: number): bigint {
+  return a.units * 10n ** BigInt(scale - a.scale);
+}
+
+function render(units: bigint, scale: number): string {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(scale + 1, "0");
+  const int = digits.slice(0, digits.length - scale);
+  const frac = scale > 0 ? `.${digits.slice(digits.length - scale)}` : "";
+  return `${negative ? "-" : ""}${int}${frac}`;
+}
+
+/** The exact sum, with as many decimals as the most precise term. */
+export function sum(amounts: string[]): string {
+  const parsed = amounts.map(parse);
+  const scale = Math.max(0, ...parsed.map((p) => p.scale));
+  return render(parsed.reduce((acc, p) => acc + rescale(p, scale), 0n), scale);
+}
+
+/** -1, 0 or 1 as `a` is below, equal to or above `b`. */
+export function compare(a: string, b: string): number {
+  const [x, y] = [parse(a), parse(b)];
+  const scale = Math.max(x.scale, y.scale);
+  const d = rescale(x, scale) - rescale(y, scale);
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
+}
+
+export function isAmount(s: string): boolean {
+  return /^\s*-?\d+(\.\d+)?\s*$/.test(s);
+}
+
+export function abs(amount: string): string {
+  return amount.trim().replace(/^-/, "");
+}
+
+export function isNegative(amount: string): boolean {
+  return compare(amount, "0") < 0;
+}
+
+/** "5519.11" -> "5,519.11", "99.0" -> "99.00": at least the two decimals of
+ * money, further decimals exactly as given (as the backend's summaries). */
+export function grouped(amount: string): string {
+  const [int, frac = ""] = amount.trim().split(".");
+  const sign = int.startsWith("-") ? "-" : "";
+  const digits = int.replace("-", "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${sign}${digits}.${frac.padEnd(2, "0")}`;
+}
+
+export function money(amount: string, currency: string): string {
+  return `${grouped(amount)} ${currency}`;
+}
+
+/** Totals per currency, in first-seen order. */
+export function totalsByCurrency(items: { amount: string; currency: string }[]): { currency: string; total: string; count: number }[] {
+  const groups = new Map<string, string[]>();
+  for (const i of items) groups.set(i.currency, [...(groups.get(i.currency) ?? []), i.amount]);
+  return [...groups].map(([currency, amounts]) => ({ currency, total: sum(amounts), count: amounts.length }));
+}

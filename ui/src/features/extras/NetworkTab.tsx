@@ -1,0 +1,237 @@
+import { ActionIcon, Alert, Button, Checkbox, Group, Loader, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
+import { modals } from "@mantine/modals";
+import { IconArrowBackUp, IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
+import { useState } from "react";
+import type { Extra, IpAddress, Server } from "../../api/bindings";
+import type { AppError } from "../../api/errors";
+import {
+  useAddIpv4,
+  useAddresses,
+  useDeleteReverse,
+  useRemoveIpv4,
+  useResetReverse,
+  useReverseIpv6,
+  useSetReverse,
+} from "../../api/extras";
+
+type Props = { server: Server; extras: Extra[]; providerLabel: string };
+
+function network(a: IpAddress): string {
+  if (a.network) return a.network_size !== null ? `${a.network}/${a.network_size}` : a.network;
+  return a.netmask ?? "—";
+}
+
+export function NetworkTab({ server, extras, providerLabel }: Props) {
+  const target = { accountId: server.account_id, serverId: server.id };
+  const addresses = useAddresses(server.account_id, server.id, extras.includes("network.ips"));
+  const reverse6 = useReverseIpv6(server.account_id, server.id, extras.includes("network.reverse_list"));
+  const addIpv4 = useAddIpv4();
+  const removeIpv4 = useRemoveIpv4();
+  const resetReverse = useResetReverse();
+  const deleteReverse = useDeleteReverse();
+  const setReverse = useSetReverse();
+  const [reboot, setReboot] = useState(true);
+  const [form, setForm] = useState({ ip: "", entry: "" });
+  const [formError, setFormError] = useState<AppError | null>(null);
+
+  const confirmAdd = () =>
+    modals.openConfirmModal({
+      title: "Add an IPv4 address",
+      children: (
+        <Text size="sm">
+          {providerLabel} bills the new address from now on.{" "}
+          {reboot ? "The server reboots at once so the address can be configured." : "Reboot the server later to configure it."}
+        </Text>
+      ),
+      labels: { confirm: "Add address", cancel: "Cancel" },
+      confirmProps: { "data-testid": "ip-add-confirm" } as never,
+      onConfirm: () => addIpv4.mutate({ ...target, reboot }),
+    });
+
+  const confirmRemove = (ip: string) =>
+    modals.openConfirmModal({
+      title: `Remove ${ip}?`,
+      children: <Text size="sm">The server is hard-restarted. Halting it gracefully first is safer.</Text>,
+      labels: { confirm: "Remove address", cancel: "Cancel" },
+      confirmProps: { color: "red", "data-testid": "ip-remove-confirm" } as never,
+      onConfirm: () => removeIpv4.mutate({ ...target, ip }),
+    });
+
+  const submitReverse = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setFormError(null);
+    try {
+      await setReverse.mutateAsync({ ...target, ip: form.ip.trim(), entry: form.entry.trim() });
+      setForm({ ip: "", entry: "" });
+    } catch (err) {
+      setFormError(err as AppError);
+    }
+  };
+  const fieldError = (f: string) => formError?.fields.find((x) => x.field === f)?.message;
+
+  return (
+    <Stack gap="lg">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={5}>Addresses</Title>
+          {extras.includes("network.ipv4_add") && (
+            <Group gap="xs">
+              <Checkbox size="xs" label="Reboot now" checked={reboot} onChange={(e) => setReboot(e.currentTarget.checked)} data-testid="ip-add-reboot" />
+              <Button size="xs" variant="default" leftSection={<IconPlus size={14} />} loading={addIpv4.isPending} onClick={confirmAdd} data-testid="ip-add">
+                Add IPv4 address
+              </Button>
+            </Group>
+          )}
+        </Group>
+        {addresses.isPending ? (
+          <Loader size="sm" />
+        ) : addresses.isError ? (
+          <Alert color="red" variant="light" data-testid="addresses-error">
+            {addresses.error.message}
+          </Alert>
+        ) : addresses.data.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {providerLabel} lists addresses only for active servers.
+          </Text>
+        ) : (
+          <Table fz="sm" verticalSpacing={4} data-testid="network-addresses">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Address</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>Reverse DNS</Table.Th>
+                <Table.Th aria-label="Actions" />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {addresses.data.map((a) => (
+                <Table.Tr key={a.ip} data-testid={`address-row-${a.ip}`}>
+                  <Table.Td>
+                    <Text size="sm" ff="monospace">
+                      {a.ip}
+                    </Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {network(a)}
+                      {a.gateway ? ` via ${a.gateway}` : ""}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs" c={a.role === "main" ? undefined : "dimmed"} style={{ whiteSpace: "nowrap" }}>
+                      IPv{a.version} {a.role}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td data-testid={`address-reverse-${a.ip}`} style={{ wordBreak: "break-all" }}>{a.reverse ?? (a.version === 6 ? "see below" : "—")}</Table.Td>
+                  <Table.Td>
+                    <Group gap={2} wrap="nowrap" justify="flex-end">
+                      {a.role !== "private" && extras.includes("network.reverse_set") && (
+                        <Tooltip label="Set reverse DNS">
+                          <ActionIcon variant="subtle" aria-label={`Set reverse DNS of ${a.ip}`} onClick={() => setForm({ ip: a.ip, entry: a.reverse ?? "" })} data-testid={`reverse-edit-${a.ip}`}>
+                            <IconPencil size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      )}
+                      {a.version === 4 && a.role !== "private" && extras.includes("network.reverse_reset") && (
+                        <Tooltip label="Reset reverse DNS to the default">
+                          <ActionIcon variant="subtle" aria-label={`Reset reverse DNS of ${a.ip}`} onClick={() => resetReverse.mutate({ ...target, ip: a.ip })} data-testid={`reverse-reset-${a.ip}`}>
+                            <IconArrowBackUp size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      )}
+                      {a.version === 4 && a.role === "secondary" && extras.includes("network.ipv4_remove") && (
+                        <Tooltip label="Remove this address">
+                          <ActionIcon variant="subtle" color="red" aria-label={`Remove ${a.ip}`} onClick={() => confirmRemove(a.ip)} data-testid={`ip-remove-${a.ip}`}>
+                            <IconTrash size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+
+      {extras.includes("network.reverse_set") && (
+        <form onSubmit={submitReverse} data-testid="reverse-form" noValidate>
+          <Stack gap="xs">
+            <Title order={5}>Set reverse DNS</Title>
+            <Group gap="xs" align="flex-start" grow>
+              <TextInput
+                label="Address"
+                placeholder="IPv4, or an IPv6 address in the server's network"
+                value={form.ip}
+                onChange={(e) => setForm({ ...form, ip: e.currentTarget.value })}
+                error={fieldError("ip")}
+                ff="monospace"
+                data-testid="reverse-ip"
+              />
+              <TextInput
+                label="Host name"
+                placeholder="mail.example.com"
+                value={form.entry}
+                onChange={(e) => setForm({ ...form, entry: e.currentTarget.value })}
+                error={fieldError("entry")}
+                data-testid="reverse-entry"
+              />
+            </Group>
+            {formError && formError.fields.length === 0 && (
+              <Alert color="red" variant="light" p="xs" data-testid="reverse-error">
+                {formError.message}
+              </Alert>
+            )}
+            <Group justify="space-between">
+              <Text size="xs" c="dimmed">
+                DNS may take 6–12 hours to follow a change.
+              </Text>
+              <Button type="submit" size="xs" loading={setReverse.isPending} disabled={!form.ip || !form.entry} data-testid="reverse-submit">
+                Set reverse DNS
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+
+      {extras.includes("network.reverse_list") && (
+        <Stack gap="xs">
+          <Title order={5}>IPv6 reverse DNS</Title>
+          {reverse6.isPending ? (
+            <Loader size="sm" />
+          ) : reverse6.isError ? (
+            <Alert color="red" variant="light">
+              {reverse6.error.message}
+            </Alert>
+          ) : reverse6.data.length === 0 ? (
+            <Text size="sm" c="dimmed" data-testid="reverse6-empty">
+              No IPv6 reverse DNS entries.
+            </Text>
+          ) : (
+            <Table fz="sm" verticalSpacing={4} data-testid="reverse6-table">
+              <Table.Tbody>
+                {reverse6.data.map((r) => (
+                  <Table.Tr key={r.ip} data-testid={`reverse6-row-${r.ip}`}>
+                    <Table.Td ff="monospace">{r.ip}</Table.Td>
+                    <Table.Td>{r.reverse}</Table.Td>
+                    <Table.Td>
+                      <Group gap={2} justify="flex-end" wrap="nowrap">
+                        <ActionIcon variant="subtle" aria-label={`Edit reverse DNS of ${r.ip}`} onClick={() => setForm({ ip: r.ip, entry: r.reverse })}>
+                          <IconPencil size={16} />
+                        </ActionIcon>
+                        {extras.includes("network.reverse_delete") && (
+                          <ActionIcon variant="subtle" color="red" aria-label={`Delete reverse DNS of ${r.ip}`} onClick={() => deleteReverse.mutate({ ...target, ip: r.ip })} data-testid={`reverse6-delete-${r.ip}`}>
+                            <IconTrash size={16} />
+                          </ActionIcon>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,51 @@
+import { Tabs } from "@mantine/core";
+import { IconChartBar, IconInfoCircle, IconCamera, IconNetwork, IconTerminal2 } from "@tabler/icons-react";
+import { useState, type ReactNode } from "react";
+import type { Extra, Server } from "../../api/bindings";
+import { useAccountExtras } from "../../api/extras";
+import { ConsoleTab } from "./ConsoleTab";
+import { GraphsTab } from "./GraphsTab";
+import { NetworkTab } from "./NetworkTab";
+import { SnapshotsTab } from "./SnapshotsTab";
+
+type Tab = { id: string; label: string; icon: ReactNode; needs: Extra[] };
+
+/** A tab shows when the server's provider offers any of the extras it needs. */
+const TABS: Tab[] = [
+  { id: "network", label: "Network", icon: <IconNetwork size={14} />, needs: ["network.ips", "network.reverse_set", "network.reverse_list"] },
+  { id: "snapshots", label: "Snapshots & backups", icon: <IconCamera size={14} />, needs: ["snapshots", "backups.restore", "os.reinstall", "os.change"] },
+  { id: "graphs", label: "Graphs", icon: <IconChartBar size={14} />, needs: ["usage.graphs"] },
+  { id: "console", label: "Console", icon: <IconTerminal2 size={14} />, needs: ["console"] },
+];
+
+export function visibleTabs(extras: Extra[]): string[] {
+  return TABS.filter((t) => t.needs.some((n) => extras.includes(n))).map((t) => t.id);
+}
+
+/** The server detail's tabs: Overview (the caller's content) and what the provider supports. */
+export function ServerExtrasTabs({ server, providerLabel, overview }: { server: Server; providerLabel: string; overview: ReactNode }) {
+  const extras = useAccountExtras(server.account_id);
+  const shown = TABS.filter((t) => t.needs.some((n) => extras.includes(n)));
+  const [tab, setTab] = useState<string | null>("overview");
+  const active = tab === "overview" || shown.some((t) => t.id === tab) ? tab : "overview";
+  const props = { server, extras, providerLabel };
+  return (
+    <Tabs value={active} onChange={setTab} keepMounted={false} data-testid="detail-tabs">
+      <Tabs.List mb="md">
+        <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={14} />} data-testid="detail-tab-overview">
+          Overview
+        </Tabs.Tab>
+        {shown.map((t) => (
+          <Tabs.Tab key={t.id} value={t.id} leftSection={t.icon} data-testid={`detail-tab-${t.id}`}>
+            {t.label}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+      <Tabs.Panel value="overview">{overview}</Tabs.Panel>
+      <Tabs.Panel value="network">{active === "network" && <NetworkTab {...props} />}</Tabs.Panel>
+      <Tabs.Panel value="snapshots">{active === "snapshots" && <SnapshotsTab {...props} />}</Tabs.Panel>
+      <Tabs.Panel value="graphs">{active === "graphs" && <GraphsTab server={server} />}</Tabs.Panel>
+      <Tabs.Panel value="console">{active === "console" && <ConsoleTab server={server} />}</Tabs.Panel>
+    </Tabs>
+  );
+}

@@ -1,0 +1,242 @@
+import { ActionIcon, Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
+import { modals } from "@mantine/modals";
+import { IconCamera, IconRestore, IconTrash } from "@tabler/icons-react";
+import { useState } from "react";
+import type { Extra, Server } from "../../api/bindings";
+import {
+  useChangeOs,
+  useCreateSnapshot,
+  useDeleteSnapshot,
+  useOsOptions,
+  useReinstall,
+  useRestoreBackup,
+  useRestoreSnapshot,
+  useSnapshots,
+} from "../../api/extras";
+import { formatBytes } from "./format";
+
+type Props = { server: Server; extras: Extra[]; providerLabel: string };
+
+/** Every destructive step asks first, naming the server whose disk is replaced. */
+function confirmWipe(title: string, what: string, confirm: string, testId: string, onConfirm: () => void) {
+  modals.openConfirmModal({
+    title,
+    children: <Text size="sm">{what} Everything on the server's disk is replaced; this cannot be undone.</Text>,
+    labels: { confirm, cancel: "Cancel" },
+    confirmProps: { color: "red", "data-testid": testId } as never,
+    onConfirm,
+  });
+}
+
+export function SnapshotsTab({ server, extras, providerLabel }: Props) {
+  const target = { accountId: server.account_id, serverId: server.id };
+  const name = server.name || server.id;
+  const hasSnapshots = extras.includes("snapshots");
+  const snapshots = useSnapshots(server.account_id, hasSnapshots);
+  const createSnapshot = useCreateSnapshot();
+  const restoreSnapshot = useRestoreSnapshot();
+  const deleteSnapshot = useDeleteSnapshot();
+  const restoreBackup = useRestoreBackup();
+  const reinstall = useReinstall();
+  const changeOs = useChangeOs();
+  const osOptions = useOsOptions(server.account_id, server.id, extras.includes("os.change"));
+  const [description, setDescription] = useState("");
+  const [backupId, setBackupId] = useState("");
+  const [osId, setOsId] = useState<string | null>(null);
+
+  const take = async () => {
+    await createSnapshot.mutateAsync({ ...target, description: description.trim() });
+    setDescription("");
+  };
+
+  const osLabel = (id: string | null) => osOptions.data?.find((o) => o.id === id)?.name ?? id ?? "";
+
+  return (
+    <Stack gap="lg">
+      {hasSnapshots && (
+        <Stack gap="xs">
+          <Title order={5}>Snapshots</Title>
+          <Group gap="xs" align="flex-end">
+            <TextInput
+              label="Description"
+              placeholder="e.g. before upgrade"
+              value={description}
+              onChange={(e) => setDescription(e.currentTarget.value)}
+              style={{ flex: 1 }}
+              data-testid="snapshot-description"
+            />
+            <Button leftSection={<IconCamera size={16} />} loading={createSnapshot.isPending} onClick={() => void take().catch(() => undefined)} data-testid="snapshot-create">
+              Take snapshot
+            </Button>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {providerLabel} snapshots belong to the account: any complete one can be restored onto this server. Taking one runs as a job (see Jobs).
+          </Text>
+          {snapshots.isPending ? (
+            <Loader size="sm" />
+          ) : snapshots.isError ? (
+            <Alert color="red" variant="light" data-testid="snapshots-error">
+              {snapshots.error.message}
+            </Alert>
+          ) : snapshots.data.length === 0 ? (
+            <Text size="sm" c="dimmed" data-testid="snapshots-empty">
+              No snapshots yet.
+            </Text>
+          ) : (
+            <Table fz="sm" verticalSpacing={4} data-testid="snapshots-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Description</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Size</Table.Th>
+                  <Table.Th>Created</Table.Th>
+                  <Table.Th aria-label="Actions" />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {snapshots.data.map((s) => (
+                  <Table.Tr key={s.id} data-testid={`snapshot-row-${s.id}`}>
+                    <Table.Td>
+                      <Text size="sm">{s.description || "—"}</Text>
+                      <Text size="xs" c="dimmed" ff="monospace">
+                        {s.id}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge size="sm" variant="light" color={s.status === "complete" ? "teal" : s.status === "pending" ? "yellow" : "gray"} data-testid={`snapshot-status-${s.id}`}>
+                        {s.provider_status || s.status}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{formatBytes(s.size_bytes)}</Table.Td>
+                    <Table.Td>{s.created_at ?? "—"}</Table.Td>
+                    <Table.Td>
+                      <Group gap={2} justify="flex-end" wrap="nowrap">
+                        <Tooltip label={s.status === "complete" ? `Restore onto ${name}` : "Not complete yet"}>
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={`Restore snapshot ${s.id} onto ${name}`}
+                            aria-disabled={s.status !== "complete" || undefined}
+                            onClick={() =>
+                              s.status === "complete" &&
+                              confirmWipe(`Restore onto ${name}?`, `Snapshot ${s.description || s.id} will be written to ${name}.`, "Restore snapshot", "snapshot-restore-confirm", () =>
+                                restoreSnapshot.mutate({ ...target, snapshotId: s.id }),
+                              )
+                            }
+                            data-testid={`snapshot-restore-${s.id}`}
+                          >
+                            <IconRestore size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                        <Tooltip label="Delete snapshot">
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={`Delete snapshot ${s.id}`}
+                            onClick={() =>
+                              modals.openConfirmModal({
+                                title: "Delete snapshot?",
+                                children: <Text size="sm">Snapshot {s.description || s.id} is destroyed; this cannot be undone.</Text>,
+                                labels: { confirm: "Delete snapshot", cancel: "Cancel" },
+                                confirmProps: { color: "red", "data-testid": "snapshot-delete-confirm" } as never,
+                                onConfirm: () => deleteSnapshot.mutate({ accountId: server.account_id, snapshotId: s.id }),
+                              })
+                            }
+                            data-testid={`snapshot-delete-${s.id}`}
+                          >
+                            <IconTrash size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Stack>
+      )}
+
+      {extras.includes("backups.restore") && (
+        <Stack gap="xs">
+          <Title order={5}>Restore a backup</Title>
+          <Group gap="xs" align="flex-end">
+            <TextInput
+              label="Backup id"
+              description={`${providerLabel}'s API has no list of backups: copy the backup id from its control panel.`}
+              value={backupId}
+              onChange={(e) => setBackupId(e.currentTarget.value)}
+              ff="monospace"
+              style={{ flex: 1 }}
+              data-testid="backup-id"
+            />
+            <Button
+              variant="default"
+              color="red"
+              disabled={!backupId.trim()}
+              loading={restoreBackup.isPending}
+              onClick={() =>
+                confirmWipe(`Restore a backup onto ${name}?`, `Backup ${backupId.trim()} will be written to ${name}.`, "Restore backup", "backup-restore-confirm", () =>
+                  restoreBackup.mutate({ ...target, backupId: backupId.trim() }, { onSuccess: () => setBackupId("") }),
+                )
+              }
+              data-testid="backup-restore"
+            >
+              Restore backup
+            </Button>
+          </Group>
+        </Stack>
+      )}
+
+      {(extras.includes("os.reinstall") || extras.includes("os.change")) && (
+        <Stack gap="xs">
+          <Title order={5}>Operating system</Title>
+          <Group gap="xs" align="flex-end">
+            {extras.includes("os.change") && (
+              <>
+                <Select
+                  label="Change to"
+                  placeholder={osOptions.isPending ? "Loading systems…" : "Choose a system"}
+                  data={(osOptions.data ?? []).map((o) => ({
+                    value: o.id,
+                    label: o.surcharge && o.surcharge !== "0.00" ? `${o.name} (+${o.surcharge}/mo)` : o.name,
+                  }))}
+                  error={osOptions.error?.message}
+                  value={osId}
+                  onChange={setOsId}
+                  searchable
+                  style={{ flex: 1 }}
+                  data-testid="os-select"
+                />
+                <Button
+                  variant="default"
+                  disabled={!osId}
+                  loading={changeOs.isPending}
+                  onClick={() =>
+                    osId &&
+                    confirmWipe(`Install ${osLabel(osId)} on ${name}?`, `${name} gets ${osLabel(osId)}.`, "Change OS", "os-change-confirm", () =>
+                      changeOs.mutate({ ...target, osId }, { onSuccess: () => setOsId(null) }),
+                    )
+                  }
+                  data-testid="os-change"
+                >
+                  Change OS
+                </Button>
+              </>
+            )}
+            {extras.includes("os.reinstall") && (
+              <Button
+                variant="light"
+                color="red"
+                loading={reinstall.isPending}
+                onClick={() => confirmWipe(`Reinstall ${name}?`, `${name} gets a fresh install of its current system; its IP addresses stay.`, "Reinstall", "reinstall-confirm", () => reinstall.mutate(target))}
+                data-testid="reinstall"
+              >
+                Reinstall
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      )}
+    </Stack>
+  );
+}

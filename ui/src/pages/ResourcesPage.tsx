@@ -1,0 +1,78 @@
+import { Alert, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from "@mantine/core";
+import { useEffect, useState, type ReactNode } from "react";
+import type { Extra, ExtrasAccount } from "../api/bindings";
+import { useExtrasAccounts } from "../api/extras";
+import { IsosPanel } from "../features/extras/IsosPanel";
+import { ScriptsPanel } from "../features/extras/ScriptsPanel";
+import { SshKeysPanel } from "../features/extras/SshKeysPanel";
+
+/**
+ * Account-level resources, one section per kind. A provider's extras decide which accounts a
+ * section lists; new kinds (drives, VLANs and IPs, server groups) are one more entry here.
+ */
+type Section = { id: string; label: string; extra: Extra; what: string; render: (accountId: string) => ReactNode };
+
+const SECTIONS: Section[] = [
+  { id: "ssh_keys", label: "SSH keys", extra: "account.ssh_keys", what: "stored SSH keys", render: (id) => <SshKeysPanel accountId={id} /> },
+  { id: "scripts", label: "Startup scripts", extra: "account.scripts", what: "stored startup scripts", render: (id) => <ScriptsPanel accountId={id} /> },
+  { id: "isos", label: "ISOs", extra: "os.isos", what: "an ISO list", render: (id) => <IsosPanel accountId={id} /> },
+];
+
+export function ResourcesPage() {
+  const accounts = useExtrasAccounts();
+  const [sectionId, setSectionId] = useState(SECTIONS[0].id);
+  const [accountId, setAccountId] = useState<string | null>(null);
+  const section = SECTIONS.find((s) => s.id === sectionId)!;
+  const offering = (accounts.data ?? []).filter((a) => a.extras.includes(section.extra));
+  const others = (accounts.data ?? []).filter((a) => !a.extras.includes(section.extra));
+
+  // Keep a valid account for the section: the chosen one if it offers it, else the first that does.
+  useEffect(() => {
+    if (!offering.some((a) => a.account_id === accountId)) setAccountId(offering[0]?.account_id ?? null);
+  }, [sectionId, accounts.data]);
+
+  const label = (a: ExtrasAccount) => `${a.account} — ${a.provider_label}`;
+
+  return (
+    <Stack gap="md" data-testid="resources-page">
+      <Group justify="space-between" wrap="wrap">
+        <Title order={3}>Resources</Title>
+        <SegmentedControl
+          value={sectionId}
+          onChange={setSectionId}
+          data={SECTIONS.map((s) => ({ value: s.id, label: s.label }))}
+          data-testid="resources-section"
+        />
+      </Group>
+      {accounts.isPending ? (
+        <Loader size="sm" />
+      ) : accounts.isError ? (
+        <Alert color="red" variant="light">
+          {accounts.error.message}
+        </Alert>
+      ) : offering.length === 0 ? (
+        <Alert color="gray" variant="light" data-testid="resources-unsupported">
+          None of your accounts' providers offers {section.what} through its API.
+        </Alert>
+      ) : (
+        <>
+          <Select
+            label="Account"
+            data={offering.map((a) => ({ value: a.account_id, label: label(a) }))}
+            value={accountId}
+            onChange={setAccountId}
+            allowDeselect={false}
+            maw={420}
+            data-testid="resources-account"
+          />
+          {others.length > 0 && (
+            <Text size="xs" c="dimmed" data-testid="resources-others">
+              Not listed: {others.map((a) => `${a.account} (${a.provider_label}'s API has no ${section.what})`).join(", ")}.
+            </Text>
+          )}
+          {accountId && <div key={`${section.id}-${accountId}`}>{section.render(accountId)}</div>}
+        </>
+      )}
+    </Stack>
+  );
+}

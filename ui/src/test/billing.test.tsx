@@ -1,0 +1,324 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { Balance, BillingAccount, Invoice, Quote, Subscription, Transaction } from "../api/bindings";
+import { demoState, installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
+import { sum, totalsByCurrency, compare, grouped } from "../features/billing/money";
+import { toCsv } from "../features/billing/csv";
+import { dailyCharges } from "../features/billing/ChargesChart";
+import { THRESHOLD_STORAGE_KEY } from "../features/billing/threshold";
+import { renderApp } from "./render";
+
+// pdf.js needs a real canvas; the viewer's rendering is checked in the e2e test.
+const renderPdf = vi.fn(async (_bytes: Uint8Array, into: HTMLElement) => {
+  into.appendChild(document.createElement("canvas"));
+  return 1;
+});
+vi.mock("../features/billing/pdf", () => ({ renderPdf: (...a: Parameters<typeof renderPdf>) => renderPdf(...a) }));
+
+function billingAccount(p: Partial<BillingAccount> & Pick<BillingAccount, "account" | "account_id" | "provider">): BillingAccount {
+  return { provider_label: p.provider, features: [], panel_url: "https://example.test/", note: null, ...p };
+}
+
+const ACCOUNTS: BillingAccount[] = [
+  billingAccount({ account: "Demo Vultr", account_id: "demo-vultr", provider: "vultr", provider_label: "Vultr", features: ["balance"] }),
+  billingAccount({
+    account: "Demo VPS.NET",
+    account_id: "demo-vpsnet",
+    provider: "vpsnet",
+    provider_label: "VPS.NET",
+    features: ["balance", "invoices", "invoice_pdf"],
+  }),
+  billingAccount({
+    account: "Demo CloudSigma",
+    account_id: "demo-cloudsigma",
+    provider: "cloudsigma",
+    provider_label: "CloudSigma",
+    features: ["balance", "transactions", "usage", "pricing", "currencies", "subscriptions"],
+  }),
+  billingAccount({
+    account: "Demo VPS.org",
+    account_id: "demo-vpsorg",
+    provider: "vpsorg",
+    provider_label: "VPS.org",
+    panel_url: "https://admin.vps.org/",
+    note: "VPS.org's API has no balance or invoices; see them in the VPS.org control panel at https://admin.vps.org/",
+  }),
+];
+
+function balance(p: Partial<Balance> & Pick<Balance, "account_id" | "balance" | "currency">): Balance {
+  return {
+    account: "",
+    provider: "vultr",
+    meaning: p.balance.startsWith("-") ? "owed" : "credit",
+    summary: `${grouped(p.balance.replace("-", ""))} ${p.currency} ${p.balance.startsWith("-") ? "owed" : "credit"}`,
+    provider_balance: p.balance,
+    pending_charges: null,
+    credits: null,
+    last_payment_date: null,
+    last_payment_amount: null,
+    ...p,
+  };
+}
+
+const BALANCES: Record<string, Balance> = {
+  "demo-vultr": balance({
+    account_id: "demo-vultr",
+    account: "Demo Vultr",
+    provider: "vultr",
+    balance: "5519.11",
+    provider_balance: "-5519.11",
+    currency: "USD",
+    pending_charges: "57.03",
+    last_payment_amount: "1.00",
+    last_payment_date: "2014-07-18 15:31:01",
+  }),
+  "demo-vpsnet": balance({ account_id: "demo-vpsnet", account: "Demo VPS.NET", provider: "vpsnet", balance: "99.0", currency: "USD", credits: "0" }),
+  "demo-cloudsigma": balance({ account_id: "demo-cloudsigma", account: "Demo CloudSigma", provider: "cloudsigma", balance: "1220.87", currency: "EUR" }),
+};
+
+function invoice(p: Partial<Invoice> & Pick<Invoice, "id" | "date" | "amount" | "status">): Invoice {
+  return {
+    account: "Demo VPS.NET",
+    account_id: "demo-vpsnet",
+    provider: "vpsnet",
+    number: p.id,
+    due_date: null,
+    currency: "USD",
+    provider_status: p.status,
+    has_pdf: true,
+    ...p,
+  };
+}
+
+const INVOICES: Invoice[] = [
+  invoice({ id: "9130", date: "2011-04-27T07:09:19-04:00", due_date: "2011-04-30T19:00:00-04:00", amount: "15.00", status: "paid" }),
+  invoice({ id: "10412", date: "2025-07-01T09:00:00-04:00", amount: "40.00", status: "paid" }),
+  invoice({ id: "11046", date: "2025-11-01T09:00:00-04:00", due_date: "2999-11-15T19:00:00-04:00", amount: "75.00", status: "unpaid" }),
+];
+
+const TRANSACTIONS: Transaction[] = [
+  { account: "Demo CloudSigma", account_id: "demo-cloudsigma", provider: "cloudsigma", id: "a", date: "2010-02-24T11:04:18", amount: "-13.75", currency: "EUR", description: "5 minutes of burst, use" },
+  { account: "Demo CloudSigma", account_id: "demo-cloudsigma", provider: "cloudsigma", id: "b", date: "2010-02-24T10:27:52", amount: "-16.50", currency: "EUR", description: "6 minutes of burst" },
+  { account: "Demo CloudSigma", account_id: "demo-cloudsigma", provider: "cloudsigma", id: "c", date: "2010-02-23T23:59:23", amount: "-20.10", currency: "EUR", description: "24 hours" },
+  { account: "Demo CloudSigma", account_id: "demo-cloudsigma", provider: "cloudsigma", id: "d", date: "2010-02-01T09:12:44", amount: "1500.00", currency: "EUR", description: "Payment received" },
+];
+
+const SUBSCRIPTIONS: Subscription[] = [
+  {
+    account: "Demo CloudSigma",
+    account_id: "demo-cloudsigma",
+    provider: "cloudsigma",
+    id: "c8308b4d-3c98-472c-9944-024b9c700c10",
+    kind: "cpu",
+    label: "CPU",
+    unit: "core MHz",
+    quantity: "2000",
+    resource: null,
+    start: "2010-03-08 21:15:18",
+    end: "2010-04-08 21:15:18",
+  },
+];
+
+function install(): MockBackend {
+  const backend = installMockBackend(demoState());
+  backend.on("billing_accounts", () => structuredClone(ACCOUNTS));
+  backend.on("billing_balance", (args) => structuredClone(BALANCES[String(args.account_id)]));
+  backend.on("billing_invoices", () => structuredClone(INVOICES));
+  backend.on("billing_transactions", () => structuredClone(TRANSACTIONS));
+  backend.on("billing_usage", () => []);
+  backend.on("billing_pricing", () => []);
+  backend.on("billing_subscriptions", () => structuredClone(SUBSCRIPTIONS));
+  backend.on("invoice_pdf", () => Array.from(new TextEncoder().encode("%PDF-1.4\n%%EOF\n")));
+  return backend;
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  renderPdf.mockClear();
+  window.location.hash = "#/billing";
+});
+
+async function openBilling() {
+  const r = renderApp();
+  await screen.findByTestId("billing-page");
+  await screen.findByTestId("billing-balance-demo-cloudsigma");
+  return r;
+}
+
+describe("money", () => {
+  it("adds decimal strings exactly and never across currencies", () => {
+    expect(sum(["0.1", "0.2"])).toBe("0.3");
+    expect(sum(["5519.11", "99.0"])).toBe("5618.11");
+    expect(sum(["-13.75", "1.5"])).toBe("-12.25");
+    expect(compare("99.0", "99")).toBe(0);
+    expect(compare("-1", "0.5")).toBe(-1);
+    expect(totalsByCurrency([
+      { amount: "1.10", currency: "USD" },
+      { amount: "2", currency: "EUR" },
+      { amount: "3.05", currency: "USD" },
+    ])).toEqual([
+      { currency: "USD", total: "4.15", count: 2 },
+      { currency: "EUR", total: "2", count: 1 },
+    ]);
+    expect(grouped("-1234567.5")).toBe("-1,234,567.50");
+    expect(grouped("99")).toBe("99.00");
+    expect(grouped("2.750")).toBe("2.750");
+  });
+
+  it("quotes CSV fields that need it and charts only charges per day", () => {
+    expect(toCsv([{ a: 'x, "y"', b: null }], [
+      { header: "a", value: (r) => r.a },
+      { header: "b", value: (r) => r.b },
+    ])).toBe('a,b\r\n"x, ""y""",\r\n');
+    expect(dailyCharges(TRANSACTIONS)).toEqual([
+      { day: "2010-02-23", total: "20.10", currency: "EUR" },
+      { day: "2010-02-24", total: "30.25", currency: "EUR" },
+    ]);
+  });
+});
+
+describe("Billing page", () => {
+  it("shows each balance in words and totals per currency", async () => {
+    install();
+    await openBilling();
+    const vultr = screen.getByTestId("billing-card-demo-vultr");
+    expect(within(vultr).getByTestId("billing-balance-demo-vultr")).toHaveTextContent("5,519.11 USD");
+    expect(within(vultr).getByTestId("billing-summary-demo-vultr")).toHaveTextContent("You have 5,519.11 USD credit");
+    expect(within(vultr).getByTestId("billing-summary-demo-vultr")).toHaveTextContent("negative number there is credit");
+    expect(vultr).toHaveTextContent("Pending charges (not yet invoiced): 57.03 USD");
+    expect(vultr).toHaveTextContent("Last payment: 1.00 USD on 2014-07-18 15:31:01");
+    expect(await screen.findByTestId("billing-total-USD")).toHaveTextContent("5,618.11 USD");
+    expect(screen.getByTestId("billing-total-EUR")).toHaveTextContent("1,220.87 EUR");
+    expect(screen.queryByText(/6,839/)).toBeNull();
+  });
+
+  it("says where to go for a provider without a billing API instead of an empty table", async () => {
+    install();
+    await openBilling();
+    const note = screen.getByTestId("billing-note-demo-vpsorg");
+    expect(note).toHaveTextContent("VPS.org's API has no balance or invoices");
+    expect(within(note).getByRole("link")).toHaveAttribute("href", "https://admin.vps.org/");
+  });
+
+  it("lists invoices unpaid first and filters them", async () => {
+    install();
+    const { user } = await openBilling();
+    await waitFor(() => expect(screen.getAllByTestId("invoice-row")).toHaveLength(3));
+    const numbers = () => screen.getAllByTestId("invoice-row").map((r) => within(r).getAllByRole("cell")[2].textContent);
+    expect(numbers()).toEqual(["11046", "10412", "9130"]);
+    expect(screen.getAllByTestId("invoice-row")[0]).toHaveAttribute("data-status", "unpaid");
+
+    await user.click(screen.getByTestId("invoices-sort-amount"));
+    expect(numbers()).toEqual(["9130", "10412", "11046"]);
+
+    await user.click(screen.getByTestId("invoices-filter-status"));
+    await user.click(await screen.findByRole("option", { name: "paid" }));
+    expect(numbers()).toEqual(["9130", "10412"]);
+
+    await user.type(screen.getByTestId("invoices-filter-from"), "2020-01-01");
+    expect(numbers()).toEqual(["10412"]);
+  });
+
+  it("opens an invoice PDF inside the app", async () => {
+    const backend = install();
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("invoice-open-demo-vpsnet-9130"));
+    await waitFor(() => expect(renderPdf).toHaveBeenCalledTimes(1));
+    expect(backend.callsOf("invoice_pdf")[0].args).toEqual({ account_id: "demo-vpsnet", invoice_id: "9130" });
+    expect(new TextDecoder().decode(renderPdf.mock.calls[0][0])).toBe("%PDF-1.4\n%%EOF\n");
+    await waitFor(() => expect(screen.getByTestId("invoice-viewer-pages")).toHaveAttribute("data-pages", "1"));
+  });
+
+  it("shows the backend's message when the PDF cannot be had", async () => {
+    const backend = install();
+    backend.on("invoice_pdf", () => {
+      throw ipcError("not_found", "VPS.NET has no invoice 9130 on this account; list the invoices to see their numbers");
+    });
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("invoice-open-demo-vpsnet-9130"));
+    expect(await screen.findByTestId("invoice-viewer-error")).toHaveTextContent("VPS.NET has no invoice 9130");
+  });
+
+  it("saves a PDF and exports CSV through the save dialog; the backend writes the file", async () => {
+    const backend = install();
+    backend.on("plugin:dialog|save", (args) => {
+      const options = (args as { options: { defaultPath: string } }).options;
+      return `/home/me/${options.defaultPath}`;
+    });
+    backend.on("save_invoice_pdf", (args) => ({ path: String(args.path), bytes: 812 }));
+    backend.on("export_csv", (args) => ({ path: String(args.path), bytes: String(args.csv).length }));
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("invoice-save-demo-vpsnet-11046"));
+    await waitFor(() => expect(backend.callsOf("save_invoice_pdf")).toHaveLength(1));
+    expect(backend.callsOf("save_invoice_pdf")[0].args).toEqual({ account_id: "demo-vpsnet", invoice_id: "11046", path: "/home/me/invoice-11046.pdf" });
+
+    await user.click(screen.getByTestId("invoices-export-csv"));
+    await waitFor(() => expect(backend.callsOf("export_csv")).toHaveLength(1));
+    const { path, csv } = backend.callsOf("export_csv")[0].args as { path: string; csv: string };
+    expect(path).toMatch(/^\/home\/me\/invoices-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.split("\r\n")[0]).toBe("account,provider,id,number,date,due_date,amount,currency,status");
+    expect(csv.split("\r\n")[1]).toBe("Demo VPS.NET,vpsnet,11046,11046,2025-11-01T09:00:00-04:00,2999-11-15T19:00:00-04:00,75.00,USD,unpaid");
+  });
+
+  it("does not write anything when the save dialog is cancelled", async () => {
+    const backend = install();
+    backend.on("plugin:dialog|save", () => null);
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("invoices-export-csv"));
+    await waitFor(() => expect(backend.callsOf("plugin:dialog|save")).toHaveLength(1));
+    expect(backend.callsOf("export_csv")).toHaveLength(0);
+  });
+
+  it("warns below a per-account threshold and remembers it", async () => {
+    install();
+    const { user } = await openBilling();
+    expect(screen.queryByTestId("billing-low-demo-vpsnet")).toBeNull();
+    const input = screen.getByTestId("billing-threshold-demo-vpsnet");
+    await user.type(input, "100{Enter}");
+    expect(await screen.findByTestId("billing-low-demo-vpsnet")).toHaveTextContent("Below your warning level of 100.00 USD");
+    expect(JSON.parse(localStorage.getItem(THRESHOLD_STORAGE_KEY)!)).toEqual({ "demo-vpsnet": "100" });
+    expect(screen.queryByTestId("billing-low-demo-vultr")).toBeNull();
+  });
+
+  it("shows transactions with a chart of charges per day", async () => {
+    install();
+    await openBilling();
+    expect(await screen.findAllByTestId("transaction-row")).toHaveLength(4);
+    expect(screen.getByTestId("billing-chart")).toHaveTextContent("Charges per day (EUR), 2010-02-23 to 2010-02-24");
+    expect(screen.getAllByTestId("transaction-row")[3]).toHaveTextContent("1,500.00 EUR");
+  });
+
+  it("prices a subscription before buying it", async () => {
+    const backend = install();
+    const quote: Quote = { amount: "16.00", currency: "EUR" };
+    backend.on("quote_subscription", () => quote);
+    backend.on("create_subscription", () => [{ ...SUBSCRIPTIONS[0], id: "new", kind: "ip", label: "Static IP address", resource: "91.203.56.80" }]);
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("billing-tab-subscriptions"));
+    await user.click(await screen.findByTestId("subscription-new"));
+    await user.clear(screen.getByTestId("subscription-quantity"));
+    await user.type(screen.getByTestId("subscription-quantity"), "2");
+    await user.click(screen.getByTestId("subscription-price"));
+    expect(await screen.findByTestId("subscription-quote")).toHaveTextContent("The provider quotes 16.00 EUR. Nothing has been bought yet.");
+    expect(backend.callsOf("create_subscription")).toHaveLength(0);
+    expect(backend.callsOf("quote_subscription")[0].args).toMatchObject({ account_id: "demo-cloudsigma", order: { kind: "ip", quantity: 2, months: 1 } });
+    await user.click(screen.getByTestId("subscription-buy"));
+    await waitFor(() => expect(backend.callsOf("create_subscription")).toHaveLength(1));
+  });
+
+  it("places a refused order's field errors next to the fields", async () => {
+    const backend = install();
+    backend.on("quote_subscription", () => {
+      throw ipcError("validation", "start: write the start as YYYY-MM-DD HH:MM (UTC), got \"soon\"", [
+        { field: "start", message: "write the start as YYYY-MM-DD HH:MM (UTC), got \"soon\"" },
+      ]);
+    });
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("billing-tab-subscriptions"));
+    await user.click(await screen.findByTestId("subscription-new"));
+    await user.clear(screen.getByTestId("subscription-start"));
+    await user.type(screen.getByTestId("subscription-start"), "soon");
+    await user.click(screen.getByTestId("subscription-price"));
+    expect(await screen.findByText(/write the start as YYYY-MM-DD HH:MM/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,205 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { Extra, ExtrasAccount, Job, SshKey, UsageGraph } from "../api/bindings";
+import { demoState, installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
+import { visibleTabs } from "../features/extras/ServerExtrasTabs";
+import { renderApp } from "./render";
+
+type User = ReturnType<typeof renderApp>["user"];
+
+const VULTR_EXTRAS: Extra[] = [
+  "snapshots", "backups.restore", "os.reinstall", "os.change", "os.isos", "network.ips", "network.ipv4_add",
+  "network.ipv4_remove", "network.reverse_set", "network.reverse_reset", "network.reverse_delete",
+  "network.reverse_list", "usage.graphs", "console", "account.ssh_keys", "account.scripts",
+];
+
+const GRAPH: UsageGraph = {
+  id: "bandwidth",
+  title: "Bandwidth per day",
+  unit: "bytes",
+  series: [
+    { label: "Incoming", points: [{ at: "2014-06-10", value: 81072581 }, { at: "2014-06-11", value: 222387466 }] },
+    { label: "Outgoing", points: [{ at: "2014-06-10", value: 4059610 }, { at: "2014-06-11", value: 13432380 }] },
+  ],
+};
+
+function job(over: Partial<Job>): Job {
+  return {
+    id: "job-1", kind: "snapshot_create", title: "Snapshot of server srv-1001", account: "Demo Vultr", account_id: "demo-vultr",
+    provider: "vultr", server_id: "srv-1001", target_id: "snap-1", state: "running", stage: "Requested from Vultr", progress: null,
+    cancellable: false, cancel_note: "Vultr's API has no call to stop it once it has started", error: null,
+    started_at_ms: Date.now(), finished_at_ms: null, ...over,
+  };
+}
+
+/** The demo with Vultr's extras and an in-memory snapshot list, key list and jobs list. */
+function withExtras(): { backend: MockBackend; jobs: Job[] } {
+  const backend = installMockBackend(demoState());
+  const jobs: Job[] = [];
+  const accounts: ExtrasAccount[] = [
+    { account: "Demo Vultr", account_id: "demo-vultr", provider: "vultr", provider_label: "Vultr", extras: VULTR_EXTRAS },
+    { account: "Demo VPS.NET", account_id: "demo-vpsnet", provider: "vpsnet", provider_label: "VPS.NET", extras: [] },
+  ];
+  const keys: SshKey[] = [{ id: "541b4960f23bd", name: "test", public_key: "ssh-rsa AA... test@example.com", created_at: null }];
+  backend.on("extras_accounts", () => accounts);
+  backend.on("list_jobs", () => structuredClone(jobs));
+  backend.on("list_snapshots", () => [
+    { id: "5359435d28b9a", description: "Test snapshot", size_bytes: 42949672960, status: "complete", provider_status: "complete", created_at: "2014-04-18 12:40:40" },
+  ]);
+  backend.on("create_snapshot", () => {
+    const j = job({});
+    jobs.unshift(j);
+    return j;
+  });
+  backend.on("server_addresses", () => [
+    { ip: "203.0.113.2", version: 4, role: "main", provider_role: "main_ip", netmask: "255.255.254.0", gateway: "203.0.113.1", network: null, network_size: null, reverse: "203.0.113.2.vultr.com" },
+    { ip: "2001:db8::1", version: 6, role: "main", provider_role: "main_ip", netmask: null, gateway: null, network: "2001:db8::", network_size: 64, reverse: null },
+  ]);
+  backend.on("reverse_ipv6", () => []);
+  backend.on("set_reverse", (args) => {
+    if (String(args.entry).includes(" ")) throw ipcError("validation", "entry: use letters, digits, hyphens and dots only", [{ field: "entry", message: "use letters, digits, hyphens and dots only" }]);
+    return null;
+  });
+  backend.on("usage_graphs", () => [GRAPH]);
+  backend.on("server_console", () => ({ url: "https://my.vultr.com/subs/novnc/api.php?data=x", kind: "noVNC console (KVM)", note: "Anyone who has this link can use the console." }));
+  backend.on("os_options", () => [{ id: "2136", name: "Debian 12 x64", family: "debian", arch: "x64", surcharge: "0.00" }]);
+  backend.on("list_ssh_keys", () => structuredClone(keys));
+  backend.on("create_ssh_key", (args) => {
+    const k = args.key as { name: string; public_key: string };
+    if (!k.public_key.startsWith("ssh-")) throw ipcError("validation", "public_key: a public key starts with its type", [{ field: "public_key", message: "a public key starts with its type" }]);
+    keys.push({ id: "new-key", name: k.name, public_key: k.public_key, created_at: "2024-06-01 10:00:00" });
+    return "new-key";
+  });
+  backend.on("list_scripts", () => [{ id: "3", name: "test ", kind: "boot", content: "#!/bin/bash echo Hello", created_at: null, modified_at: null }]);
+  return { backend, jobs };
+}
+
+async function openDetail(user: User, rowId: string) {
+  await user.click(await screen.findByTestId(rowId));
+  return screen.findByTestId("detail-drawer");
+}
+
+describe("server detail tabs", () => {
+  it("shows only the tabs the provider supports", async () => {
+    withExtras();
+    const { user } = renderApp();
+    const vultr = await openDetail(user, "server-row-demo-vultr-srv-1001");
+    for (const tab of ["overview", "network", "snapshots", "graphs", "console"]) {
+      expect(await within(vultr).findByTestId(`detail-tab-${tab}`)).toBeInTheDocument();
+    }
+    await user.click(screen.getByLabelText("Close details"));
+    const vpsnet = await openDetail(user, "server-row-demo-vpsnet-srv-1002");
+    expect(within(vpsnet).getByTestId("detail-tab-overview")).toBeInTheDocument();
+    expect(within(vpsnet).queryByTestId("detail-tab-network")).toBeNull();
+    expect(within(vpsnet).getByTestId("detail-table")).toBeInTheDocument();
+    expect(visibleTabs(["usage.graphs"])).toEqual(["graphs"]);
+  });
+
+  it("takes a snapshot as a job and shows it in the jobs list until it ends", async () => {
+    const { backend, jobs } = withExtras();
+    const { user } = renderApp();
+    const drawer = await openDetail(user, "server-row-demo-vultr-srv-1001");
+    await user.click(within(drawer).getByTestId("detail-tab-snapshots"));
+    expect(await screen.findByTestId("snapshot-row-5359435d28b9a")).toHaveTextContent("Test snapshot");
+    await user.type(screen.getByTestId("snapshot-description"), "before upgrade");
+    await user.click(screen.getByTestId("snapshot-create"));
+    await waitFor(() => expect(backend.callsOf("create_snapshot")).toHaveLength(1));
+    expect(backend.callsOf("create_snapshot")[0].args).toEqual({ account_id: "demo-vultr", server_id: "srv-1001", description: "before upgrade" });
+
+    await user.click(screen.getByLabelText("Close details"));
+    await user.click(screen.getByTestId("jobs-button"));
+    const row = await screen.findByTestId("job-job-1");
+    expect(within(row).getByTestId("job-state-job-1")).toHaveTextContent("running");
+    const cancel = within(row).getByTestId("job-cancel-job-1");
+    expect(cancel).toHaveAttribute("aria-disabled", "true");
+    expect(cancel).toHaveAttribute("aria-description", expect.stringContaining("Vultr's API has no call to stop it"));
+    await user.click(cancel);
+    expect(backend.callsOf("cancel_job")).toHaveLength(0);
+
+    jobs[0] = { ...jobs[0], state: "succeeded", stage: "Snapshot complete", progress: 100, finished_at_ms: Date.now() };
+    await waitFor(() => expect(screen.getByTestId("job-state-job-1")).toHaveTextContent("succeeded"), { timeout: 3000 });
+    expect(screen.getByTestId("job-stage-job-1")).toHaveTextContent("Snapshot complete");
+    expect(await screen.findByText("Snapshot of server srv-1001: done")).toBeInTheDocument();
+  });
+
+  it("sets a reverse DNS entry and places a field error next to the field", async () => {
+    const { backend } = withExtras();
+    const { user } = renderApp();
+    const drawer = await openDetail(user, "server-row-demo-vultr-srv-1001");
+    await user.click(within(drawer).getByTestId("detail-tab-network"));
+    expect(await screen.findByTestId("address-reverse-203.0.113.2")).toHaveTextContent("203.0.113.2.vultr.com");
+    await user.click(screen.getByTestId("reverse-edit-203.0.113.2"));
+    expect(screen.getByTestId("reverse-ip")).toHaveValue("203.0.113.2");
+    await user.clear(screen.getByTestId("reverse-entry"));
+    await user.type(screen.getByTestId("reverse-entry"), "not valid");
+    await user.click(screen.getByTestId("reverse-submit"));
+    expect(await screen.findByText("use letters, digits, hyphens and dots only")).toBeInTheDocument();
+    await user.clear(screen.getByTestId("reverse-entry"));
+    await user.type(screen.getByTestId("reverse-entry"), "mail.example.com");
+    await user.click(screen.getByTestId("reverse-submit"));
+    await waitFor(() => expect(backend.callsOf("set_reverse")).toHaveLength(2));
+    expect(backend.callsOf("set_reverse")[1].args).toEqual({ account_id: "demo-vultr", server_id: "srv-1001", ip: "203.0.113.2", entry: "mail.example.com" });
+    await waitFor(() => expect(screen.getByTestId("reverse-entry")).toHaveValue(""));
+  });
+
+  it("draws the bandwidth graph and shows the console link", async () => {
+    withExtras();
+    const { user } = renderApp();
+    const drawer = await openDetail(user, "server-row-demo-vultr-srv-1001");
+    await user.click(within(drawer).getByTestId("detail-tab-graphs"));
+    const graph = await screen.findByTestId("graph-bandwidth");
+    expect(graph.querySelectorAll("rect")).toHaveLength(4);
+    expect(within(graph).getByRole("img")).toHaveAccessibleName(/Bandwidth per day: 2 periods, totals Incoming 289.4 MB, Outgoing 16.7 MB/);
+    await user.click(within(drawer).getByTestId("detail-tab-console"));
+    expect(await screen.findByTestId("console-url")).toHaveValue("https://my.vultr.com/subs/novnc/api.php?data=x");
+  });
+});
+
+describe("account resources and the create form", () => {
+  it("adds an SSH key, refusing a bad one in the form, and offers it in the create form", async () => {
+    const { backend } = withExtras();
+    window.location.hash = "#/resources";
+    const { user } = renderApp();
+    expect(await screen.findByTestId("sshkey-row-541b4960f23bd")).toHaveTextContent("test");
+    await user.click(screen.getByTestId("sshkey-add"));
+    await user.type(screen.getByTestId("sshkey-name"), "laptop");
+    await user.type(screen.getByTestId("sshkey-public-key"), "AAAA me@laptop");
+    await user.click(screen.getByTestId("sshkey-submit"));
+    expect(await screen.findByText("a public key starts with its type")).toBeInTheDocument();
+    await user.clear(screen.getByTestId("sshkey-public-key"));
+    await user.type(screen.getByTestId("sshkey-public-key"), "ssh-ed25519 AAAA me@laptop");
+    await user.click(screen.getByTestId("sshkey-submit"));
+    expect(await screen.findByTestId("sshkey-row-new-key")).toHaveTextContent("laptop");
+
+    window.location.hash = "#/servers";
+    await screen.findByTestId("servers-table");
+    await user.click(screen.getByTestId("create-server-button"));
+    await user.click(await screen.findByTestId("create-account"));
+    await user.click(await screen.findByRole("option", { name: /Demo Vultr/ }));
+    await user.click(await screen.findByTestId("create-ssh-keys"));
+    await user.click(await screen.findByRole("option", { name: "laptop" }));
+    await user.click(screen.getByTestId("create-script"));
+    await user.click(await screen.findByRole("option", { name: "test (boot)" }));
+    await user.type(screen.getByTestId("create-name"), "keyed");
+    await user.click(screen.getByTestId("create-region"));
+    await user.click(await screen.findByRole("option", { name: "Frankfurt (DE)" }));
+    await user.click(screen.getByTestId("create-plan"));
+    await user.click(await screen.findByRole("option", { name: /vc2-1c-2gb/ }));
+    await user.click(screen.getByTestId("create-image"));
+    await user.click(await screen.findByRole("option", { name: "Debian 12 (x64)" }));
+    await user.click(screen.getByTestId("create-submit"));
+    await waitFor(() => expect(backend.callsOf("create_server")).toHaveLength(1));
+    expect(backend.callsOf("create_server")[0].args.request).toMatchObject({ ssh_keys: ["new-key"], script: "3" });
+  });
+
+  it("says which providers have no such resource", async () => {
+    const backend = installMockBackend(demoState());
+    backend.on("extras_accounts", () => [
+      { account: "Demo VPS.NET", account_id: "demo-vpsnet", provider: "vpsnet", provider_label: "VPS.NET", extras: [] },
+    ]);
+    window.location.hash = "#/resources";
+    renderApp();
+    expect(await screen.findByTestId("resources-unsupported")).toHaveTextContent("None of your accounts' providers offers stored SSH keys through its API.");
+    window.location.hash = "";
+  });
+});
