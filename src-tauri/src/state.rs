@@ -81,14 +81,33 @@ impl AppState {
         }
     }
 
+    /// The first simulator's port in the demo accounts' endpoints, if any.
+    fn previous_demo_port(&self) -> Option<u16> {
+        let accounts = self.desk.accounts().ok()?;
+        let vultr = accounts.iter().find(|a| a.demo && a.provider == ProviderKind::Vultr)?;
+        let endpoint = vultr.endpoint.as_deref()?;
+        endpoint.rsplit(':').next()?.parse().ok()
+    }
+
     /// Starts the embedded sandbox on loopback (once), points existing demo
     /// accounts at it and adds the missing ones, secrets in the keychain.
     pub async fn start_demo(&self) -> Result<()> {
         let mut guard = self.sandbox.lock().await;
         if guard.is_none() {
-            let sandbox = Sandbox::start(vpsdesk_sandbox::Options::default())
-                .await
-                .map_err(|e| Error::provider(format!("cannot start the demo sandbox on loopback: {e}")))?;
+            // The ports of the last run first, so that accounts a user pointed
+            // at the demo by hand keep working after a restart.
+            let previous = self.previous_demo_port();
+            let options = vpsdesk_sandbox::Options::default();
+            let again = match previous {
+                Some(port) => Sandbox::start(vpsdesk_sandbox::Options { port: Some(port), ..options }).await.ok(),
+                None => None,
+            };
+            let sandbox = match again {
+                Some(s) => s,
+                None => Sandbox::start(options)
+                    .await
+                    .map_err(|e| Error::provider(format!("cannot start the demo sandbox on loopback: {e}")))?,
+            };
             *guard = Some(sandbox);
         }
         let sandbox = guard.as_ref().expect("sandbox started");
