@@ -124,6 +124,17 @@ class FirstRun(unittest.TestCase):
         app.click("nav-servers")
         app.wait(lambda d: "Manual Vultr" in app.text("servers-table"), timeout=30, what="its servers")
 
+    def test_6_remove_the_account_with_confirmation(self):
+        app = self.app
+        app.click("nav-accounts")
+        row = next(r for r in app.all('[data-testid^="account-row-"]') if "Manual Vultr" in app.text_of(r))
+        account_id = row.get_attribute("data-testid")[len("account-row-"):]
+        app.click(f"account-remove-{account_id}")
+        app.click("remove-account-confirm")
+        app.wait(lambda d: "Manual Vultr" not in app.text("accounts-table"), timeout=30, what="the account gone")
+        app.click("nav-servers")
+        app.wait(lambda d: "Manual Vultr" not in app.text("servers-table"), timeout=30, what="its servers gone")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
