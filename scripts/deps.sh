@@ -2,7 +2,8 @@
 # Installs what vpsdesk needs and is missing: Debian/Ubuntu packages (WebKitGTK
 # and GTK for Tauri, D-Bus + gnome-keyring for the keychain, Xvfb and
 # WebKitWebDriver for e2e tests), the npm packages, and for tests tauri-driver
-# and a Python venv with selenium. Usage: scripts/deps.sh run|test
+# and a Python venv with selenium; for `make bench` Debian's Chromium and
+# ChromeDriver (the browser-tab comparison). Usage: scripts/deps.sh run|test|bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-run}
@@ -12,6 +13,9 @@ apt_packages=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindi
   dbus dbus-x11 gnome-keyring xvfb xauth)
 if [ "$mode" = test ]; then
   apt_packages+=(webkit2gtk-driver imagemagick python3-venv)
+fi
+if [ "$mode" = bench ]; then
+  apt_packages+=(chromium chromium-driver)
 fi
 
 missing=()

@@ -4,6 +4,8 @@ set -euo pipefail
 printf '\n' | gnome-keyring-daemon --unlock --components=secrets >/dev/null
 
 echo "== cargo test (core, conformance, sandbox, vpsctl, bindings)"
+# The fixed fuzzing budget of every proptest target; `make fuzz` runs 20,000.
+export PROPTEST_CASES="${PROPTEST_CASES:-256}"
 cargo test --workspace --quiet 2>&1 | tee "$VPSDESK_TEST_HOME/cargo-test.log"
 
 echo "== vitest (ui)"

@@ -1,13 +1,29 @@
 """Cold start to first paint and idle memory of the app binary given, under
-the X display in $DISPLAY, with the demo running (VPSDESK_DEMO=1).
+the X display in $DISPLAY, with the demo running (VPSDESK_DEMO=1); then, side
+by side, the idle memory of one headless Chromium tab showing the same UI (the
+bundle built by ui/vite.mock.config.ts, its in-memory mock backend standing in
+for the Rust side) with as many servers.
 
 First paint: the first screenshot of the root window with more than a handful
-of colours. Idle memory: RSS and PSS summed over the app and its WebKit child
-processes, 8 s after the paint."""
+of colours. Idle memory: RSS and PSS summed over every process of the app (its
+WebKit children included) or of Chromium (browser, renderer, GPU and utility
+processes), 8 s after the paint (the app) or after the servers are shown (the
+tab). Usage: bench_app.py APP_BIN MOCK_UI_DIR"""
 import os
+import shutil
+import socket
 import subprocess
 import sys
+import tempfile
 import time
+
+IDLE_S = 8
+# About as many servers as the demo shows, so both pages hold the same table.
+DEMO_SERVERS = 37
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+# No network beyond loopback here: without these Chromium keeps trying.
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def colours():
@@ -17,15 +33,20 @@ def colours():
 
 
 def tree(pid):
+    """pid and every descendant (whichever thread forked it)."""
+    parents = {}
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = open(f"/proc/{entry}/stat").read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(")") + 2:].split()[1])
+        parents.setdefault(ppid, []).append(int(entry))
     pids, frontier = [pid], [pid]
     while frontier:
-        p = frontier.pop()
-        try:
-            kids = open(f"/proc/{p}/task/{p}/children").read().split()
-        except OSError:
-            kids = []
-        pids += [int(k) for k in kids]
-        frontier += [int(k) for k in kids]
+        kids = parents.get(frontier.pop(), [])
+        pids += kids
+        frontier += kids
     return pids
 
 
@@ -39,7 +60,15 @@ def memory_kib(pid, field):
     return 0
 
 
-def main(binary):
+def idle_memory(pids):
+    """(RSS MiB, PSS MiB, process count, process names) summed over pids."""
+    rss = sum(memory_kib(p, "Rss") for p in pids) / 1024
+    pss = sum(memory_kib(p, "Pss") for p in pids) / 1024
+    names = sorted({open(f"/proc/{p}/comm").read().strip() for p in pids if os.path.exists(f"/proc/{p}/comm")})
+    return rss, pss, len(pids), ", ".join(names)
+
+
+def app_run(binary):
     env = dict(os.environ, VPSDESK_DEMO="1")
     start = time.perf_counter()
     app = subprocess.Popen([binary], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -50,17 +79,61 @@ def main(binary):
                 paint = time.perf_counter() - start
                 break
             time.sleep(0.05)
-        time.sleep(8)
-        pids = tree(app.pid)
-        rss = sum(memory_kib(p, "Rss") for p in pids) / 1024
-        pss = sum(memory_kib(p, "Pss") for p in pids) / 1024
-        names = sorted({open(f"/proc/{p}/comm").read().strip() for p in pids if os.path.exists(f"/proc/{p}/comm")})
-        print(f"cold start to first paint: {paint:.2f} s" if paint else "cold start: no paint within 30 s")
-        print(f"idle memory over {len(pids)} processes ({', '.join(names)}): RSS {rss:.0f} MiB, PSS {pss:.0f} MiB")
+        time.sleep(IDLE_S)
+        return paint, idle_memory(tree(app.pid))
     finally:
         app.terminate()
         app.wait(10)
 
 
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def tab_run(ui_dir):
+    """One tab of Debian's Chromium, headless, fresh profile, showing the UI
+    bundle from a loopback file server (whose memory is not counted: it stands
+    for the provider's web server)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "--directory", ui_dir],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    profile = tempfile.mkdtemp(prefix="vpsdesk-bench-chromium.")
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for flag in CHROMIUM_FLAGS + [f"--user-data-dir={profile}", "--window-size=1440,900"]:
+        opts.add_argument(flag)
+    browser = webdriver.Chrome(options=opts, service=Service(CHROMEDRIVER))
+    try:
+        browser.get(f"http://127.0.0.1:{port}/?mock={DEMO_SERVERS}")
+        count = WebDriverWait(browser, 60, 0.2).until(
+            lambda d: d.find_element(By.CSS_SELECTOR, '[data-testid="servers-count"]').text)
+        time.sleep(IDLE_S)
+        driver_pid = browser.service.process.pid
+        return count, idle_memory([p for p in tree(driver_pid) if p != driver_pid])
+    finally:
+        browser.quit()
+        server.terminate()
+        server.wait(10)
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def main(binary, ui_dir):
+    paint, (rss, pss, n, names) = app_run(binary)
+    print(f"cold start to first paint: {paint:.2f} s" if paint else "cold start: no paint within 30 s")
+    print(f"idle memory of the app over {n} processes ({names}): RSS {rss:.0f} MiB, PSS {pss:.0f} MiB")
+    count, (t_rss, t_pss, t_n, t_names) = tab_run(ui_dir)
+    print(f"idle memory of one headless Chromium tab with the same UI ({count}) over {t_n} processes ({t_names}): "
+          f"RSS {t_rss:.0f} MiB, PSS {t_pss:.0f} MiB")
+    print(f"idle memory, app vs one Chromium tab: PSS ratio {pss / t_pss:.2f}x, RSS ratio {rss / t_rss:.2f}x")
+    print("Electron: not measured (no Electron build can be downloaded on this machine)")
+
+
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2])

@@ -25,12 +25,22 @@ use vpsdesk_core::dns::plan::{ImportOutcome, ImportPlan, PlannedChange, PlannedR
 use vpsdesk_core::dns::zonefile::Skipped;
 use vpsdesk_core::dns::{CreatedZone, DnsTemplate, Nameserver, NewZone, Record, RecordInput, RecordType, ValidRecord, Zone};
 
+use vpsdesk_core::extras::backups::Backup;
+use vpsdesk_core::extras::clones::ServerClone;
+use vpsdesk_core::extras::nodes::{Node, NodeKind};
+use vpsdesk_core::extras::templates::{CustomTemplate, LicenseKind, LicensedTemplate, OfferedTemplate, TemplateInfo, TemplatePlacement, TemplatePrice};
 use vpsdesk_core::extras::console::ConsoleAccess;
+use vpsdesk_core::extras::drives::{Drive, DriveClone, NewDrive, StandardKind};
+use vpsdesk_core::extras::fleet::BulkAction;
+use vpsdesk_core::extras::profile::{ProfileChange, ProfileField};
+use vpsdesk_core::extras::resources::{StaticIp, Vlan};
+use vpsdesk_core::extras::server_groups::ServerGroup;
 use vpsdesk_core::extras::jobs::{Job, JobKind, JobState};
 use vpsdesk_core::extras::network::{IpAddress, IpRole, ReverseDns};
 use vpsdesk_core::extras::os::{Iso, OsOption};
 use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate, StartupScript};
 use vpsdesk_core::extras::snapshots::{Snapshot, SnapshotStatus};
+use vpsdesk_core::extras::settings::ServerSettings;
 use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate};
 use vpsdesk_core::extras::usage::{UsageGraph, UsagePoint, UsageSeries, UsageUnit};
 use vpsdesk_core::extras::{Extra, ExtrasAccount};
@@ -130,6 +140,18 @@ pub fn render() -> String {
         decl::<UsageUnit>(&cfg),
         decl::<UsageGraph>(&cfg),
         decl::<ConsoleAccess>(&cfg),
+        decl::<Backup>(&cfg),
+        decl::<ServerClone>(&cfg),
+        decl::<CustomTemplate>(&cfg),
+        decl::<TemplatePlacement>(&cfg),
+        decl::<OfferedTemplate>(&cfg),
+        decl::<TemplatePrice>(&cfg),
+        decl::<TemplateInfo>(&cfg),
+        decl::<LicenseKind>(&cfg),
+        decl::<LicensedTemplate>(&cfg),
+        decl::<NodeKind>(&cfg),
+        decl::<Node>(&cfg),
+        decl::<ServerSettings>(&cfg),
         decl::<SshKey>(&cfg),
         decl::<NewSshKey>(&cfg),
         decl::<SshKeyUpdate>(&cfg),
@@ -140,6 +162,16 @@ pub fn render() -> String {
         decl::<JobKind>(&cfg),
         decl::<JobState>(&cfg),
         decl::<Job>(&cfg),
+        decl::<Drive>(&cfg),
+        decl::<StandardKind>(&cfg),
+        decl::<NewDrive>(&cfg),
+        decl::<DriveClone>(&cfg),
+        decl::<BulkAction>(&cfg),
+        decl::<Vlan>(&cfg),
+        decl::<StaticIp>(&cfg),
+        decl::<ServerGroup>(&cfg),
+        decl::<ProfileField>(&cfg),
+        decl::<ProfileChange>(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types and commands by `make bindings`. Do not edit.\nimport { invoke } from \"@tauri-apps/api/core\";\n\n",

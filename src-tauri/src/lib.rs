@@ -4,6 +4,8 @@
 #[cfg(test)]
 mod bindings;
 mod commands;
+#[cfg(test)]
+mod security;
 mod state;
 
 use tauri::Manager;

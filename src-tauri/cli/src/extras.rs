@@ -259,7 +259,7 @@ pub enum ServerExtrasCmd {
     },
 }
 
-fn confirm(yes: bool, what: String) -> Result<(), Failure> {
+pub(crate) fn confirm(yes: bool, what: String) -> Result<(), Failure> {
     if yes {
         Ok(())
     } else {
@@ -267,7 +267,7 @@ fn confirm(yes: bool, what: String) -> Result<(), Failure> {
     }
 }
 
-fn done(msg: String) -> Result<ExitCode, Failure> {
+pub(crate) fn done(msg: String) -> Result<ExitCode, Failure> {
     println!("{msg}");
     Ok(ExitCode::SUCCESS)
 }
@@ -302,7 +302,7 @@ fn print_job(job: &Job, json: bool) {
 
 /// Prints the job, or with `wait` follows it (stage changes on a terminal's
 /// stderr) and prints how it ended; a failed job fails the command.
-async fn follow(desk: &Desk, job: Job, wait: bool, json: bool) -> Result<ExitCode, Failure> {
+pub(crate) async fn follow(desk: &Desk, job: Job, wait: bool, json: bool) -> Result<ExitCode, Failure> {
     if !wait {
         print_job(&job, json);
         return Ok(ExitCode::SUCCESS);

@@ -5,8 +5,14 @@
 mod billing;
 mod dns;
 mod extras;
+mod maintenance;
+mod nodes;
+mod templates;
 mod output;
+mod resources;
+mod list_filter;
 mod secret_input;
+mod settings;
 mod tickets;
 
 use std::process::ExitCode;
@@ -46,6 +52,14 @@ enum Command {
     Dns(dns::DnsCmd),
     #[command(flatten)]
     Extras(extras::ExtrasCmd),
+    /// System templates: custom ones, those offered with their prices, chargeable ones (VPS.NET)
+    #[command(subcommand)]
+    Templates(templates::TemplatesCmd),
+    /// Nodes of the account: list, buy, remove (VPS.NET)
+    #[command(subcommand)]
+    Nodes(nodes::NodesCmd),
+    #[command(flatten)]
+    Resources(resources::ResourcesCmd),
     /// What `servers create` accepts: plans, images (operating systems) or regions
     Catalog {
         account: String,
@@ -92,6 +106,12 @@ enum ServersCmd {
     List {
         #[arg(long)]
         account: Option<String>,
+        /// Only servers in this state: running, stopped, … or the provider's own word (active, halted)
+        #[arg(long)]
+        status: Option<String>,
+        /// Only servers in this region, as the list shows it (us-west, New York 1)
+        #[arg(long)]
+        location: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -145,6 +165,12 @@ enum ServersCmd {
     },
     #[command(flatten)]
     Extras(extras::ServerExtrasCmd),
+    #[command(flatten)]
+    Maintenance(maintenance::MaintenanceCmd),
+    #[command(flatten)]
+    Settings(settings::SettingsCmd),
+    #[command(flatten)]
+    Fleet(resources::FleetCmd),
 }
 
 fn main() -> ExitCode {
@@ -234,6 +260,9 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Billing(cmd) => billing::run(&desk, cmd).await,
         Command::Dns(cmd) => dns::run(&desk, cmd).await,
         Command::Extras(cmd) => extras::run(&desk, cmd).await,
+        Command::Templates(cmd) => templates::run(&desk, cmd).await,
+        Command::Nodes(cmd) => nodes::run(&desk, cmd).await,
+        Command::Resources(cmd) => resources::run(&desk, cmd).await,
         Command::Catalog { account, what, region, json } => {
             let account = desk.find(&account)?;
             let out = Out::new(json);
@@ -253,12 +282,13 @@ async fn servers(desk: &Desk, cmd: ServersCmd) -> Result<ExitCode, Failure> {
         Ok(ExitCode::SUCCESS)
     };
     match cmd {
-        ServersCmd::List { account, json } => {
+        ServersCmd::List { account, status, location, json } => {
             let accounts = match account {
                 Some(name) => vec![desk.find(&name)?],
                 None => desk.accounts()?,
             };
-            let inventory = desk.inventory(&accounts).await;
+            let mut inventory = desk.inventory(&accounts).await;
+            inventory.servers.retain(|s| list_filter::keep(s, status.as_deref(), location.as_deref()));
             Out::new(json).servers(&inventory.servers);
             for e in &inventory.errors {
                 eprintln!("error: {}: {}", e.account, e.error.message);
@@ -298,6 +328,9 @@ async fn servers(desk: &Desk, cmd: ServersCmd) -> Result<ExitCode, Failure> {
             done(format!("{}: server {id} deleted", account.name))
         }
         ServersCmd::Extras(cmd) => extras::servers(desk, cmd).await,
+        ServersCmd::Maintenance(cmd) => maintenance::run(desk, cmd).await,
+        ServersCmd::Settings(cmd) => settings::run(desk, cmd).await,
+        ServersCmd::Fleet(cmd) => resources::fleet(desk, cmd).await,
     }
 }
 

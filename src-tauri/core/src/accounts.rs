@@ -178,8 +178,17 @@ pub fn validate_name(name: &str) -> Result<String> {
 /// loopback (the sandbox), and no path, query or credentials.
 pub fn validate_endpoint(raw: &str) -> Result<String> {
     let bad = |m: &str| Error::field("endpoint", m.to_string());
+    // What is typed is what is contacted: no control characters, and no
+    // look-alike letters turned silently into another host's punycode.
+    if raw.trim().chars().any(|c| !c.is_ascii_graphic()) {
+        return Err(bad("use plain ASCII without spaces or control characters (an international host name in its xn-- form)"));
+    }
     let url = Url::parse(raw.trim()).map_err(|e| bad(&format!("{raw:?} is not a URL ({e}); use e.g. https://api.example.com")))?;
     let loopback = match url.host() {
+        // RFC 1035 limits: a longer name can never resolve.
+        Some(Host::Domain(d)) if d.len() > 253 || d.split('.').any(|label| label.len() > 63) => {
+            return Err(bad("the host name is too long for DNS (at most 253 characters, 63 between dots)"))
+        }
         Some(Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
         Some(Host::Ipv4(ip)) => ip.is_loopback(),
         Some(Host::Ipv6(ip)) => ip.is_loopback(),

@@ -39,6 +39,21 @@ pub struct Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Field messages quote what was typed, and a pasted file would flood them:
+/// past 300 characters the middle is cut, keeping the start and the
+/// explanation that usually follows the quoted value.
+pub(crate) fn shorten(message: String) -> String {
+    const HEAD: usize = 200;
+    const TAIL: usize = 90;
+    let count = message.chars().count();
+    if count <= HEAD + TAIL + 10 {
+        return message;
+    }
+    let head: String = message.chars().take(HEAD).collect();
+    let tail: String = message.chars().skip(count - TAIL).collect();
+    format!("{head} … {tail}")
+}
+
 impl Error {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Error { kind, message: message.into(), fields: Vec::new() }
@@ -56,7 +71,7 @@ impl Error {
         Self::new(ErrorKind::Validation, m)
     }
     pub fn field(field: &str, m: impl Into<String>) -> Self {
-        let message = m.into();
+        let message = shorten(m.into());
         Error {
             kind: ErrorKind::Validation,
             message: format!("{field}: {message}"),
@@ -80,5 +95,19 @@ impl Error {
     pub fn context(mut self, what: &str) -> Self {
         self.message = format!("{what}: {}", self.message);
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pasted_file_in_a_field_message_is_cut_in_the_middle() {
+        let typed = "9".repeat(100_000);
+        let e = Error::field("id", format!("{typed:?} is not an invoice id"));
+        assert!(e.message.chars().count() < 320, "{}", e.message.len());
+        assert!(e.message.starts_with("id: \"999") && e.message.ends_with("is not an invoice id"), "{}", e.message);
+        assert_eq!(Error::field("name", "use at most 64 characters").fields[0].message, "use at most 64 characters");
     }
 }

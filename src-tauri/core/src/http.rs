@@ -77,6 +77,8 @@ pub enum Body {
     Form(Vec<(String, String)>),
     Json(serde_json::Value),
     Text(String),
+    /// Raw bytes; `encoding` is their `Content-Encoding` (e.g. gzip).
+    Bytes { content_type: &'static str, encoding: Option<&'static str>, data: Vec<u8> },
 }
 
 pub struct Request {
@@ -210,6 +212,11 @@ impl ApiClient {
         self
     }
 
+    /// The host requests go to, for providers that hand out services on it.
+    pub fn host(&self) -> &str {
+        self.origin.host_str().unwrap_or_default()
+    }
+
     pub fn redact(&self, text: &str) -> String {
         redact(text, &[self.auth.secret()])
     }
@@ -254,7 +261,9 @@ impl ApiClient {
                         None => Some(self.backoff(attempt)),
                     }
                 }
-                Err(TransportError::Connect(_)) if req.safe => Some(self.backoff(attempt)),
+                // A connection closed early (reset, body cut off) is as safe
+                // to retry as a refused one when the request may be repeated.
+                Err(TransportError::Connect(_) | TransportError::Body(_)) if req.safe => Some(self.backoff(attempt)),
                 _ => None,
             };
             match retry_in {
@@ -277,6 +286,14 @@ impl ApiClient {
             Body::Form(fields) => rb.form(fields),
             Body::Json(v) => rb.json(v),
             Body::Text(t) => rb.header(reqwest::header::CONTENT_TYPE, "text/plain").body(t.clone()),
+            Body::Bytes { content_type, encoding, data } => {
+                let rb = rb.header(reqwest::header::CONTENT_TYPE, *content_type);
+                let rb = match encoding {
+                    Some(e) => rb.header(reqwest::header::CONTENT_ENCODING, *e),
+                    None => rb,
+                };
+                rb.body(data.clone())
+            }
         };
         let resp = rb.send().await.map_err(TransportError::from)?;
         let status = resp.status().as_u16();

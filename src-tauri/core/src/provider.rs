@@ -53,4 +53,15 @@ pub trait Compute: Send + Sync {
     fn console(&self) -> Option<&dyn crate::extras::console::Console> { None }
     fn ssh_keys(&self) -> Option<&dyn crate::extras::ssh_keys::SshKeys> { None }
     fn scripts(&self) -> Option<&dyn crate::extras::scripts::Scripts> { None }
+    fn maintenance(&self) -> Option<&dyn crate::extras::maintenance::Maintenance> { None }
+    fn clones(&self) -> Option<&dyn crate::extras::clones::Clones> { None }
+    fn templates(&self) -> Option<&dyn crate::extras::templates::Templates> { None }
+    fn recoverable(&self) -> Option<&dyn crate::extras::recoverable::Recoverable> { None }
+    fn nodes(&self) -> Option<&dyn crate::extras::nodes::Nodes> { None }
+    fn drives(&self) -> Option<&dyn crate::extras::drives::Drives> { None }
+    fn fleet(&self) -> Option<&dyn crate::extras::fleet::Fleet> { None }
+    fn resources(&self) -> Option<&dyn crate::extras::resources::Resources> { None }
+    fn server_groups(&self) -> Option<&dyn crate::extras::server_groups::ServerGroups> { None }
+    fn profile(&self) -> Option<&dyn crate::extras::profile::Profile> { None }
+    fn server_settings(&self) -> Option<&dyn crate::extras::settings::Settings> { None }
 }

@@ -303,6 +303,7 @@ pub fn validate(new: NewTicket, departments: &[Department], issues: &[IssueType]
     if body.is_empty() {
         return Err(Error::field("body", "describe the problem: the message is empty"));
     }
+    body_size(&body)?;
     match (department.needs, &domain) {
         (DepartmentNeeds::Domain, None) => {
             return Err(Error::field("domain_name", format!("{} tickets need the domain name", department.name)))
@@ -363,7 +364,19 @@ pub fn reply_body(body: &str) -> Result<String> {
     if body.is_empty() {
         return Err(Error::field("body", "the reply is empty"));
     }
+    body_size(body)?;
     Ok(body.to_string())
+}
+
+/// A message is typed or pasted by a person: a megabyte piped in by mistake
+/// is refused here rather than posted to the provider's staff.
+const MAX_BODY_BYTES: usize = 64 * 1024;
+
+fn body_size(body: &str) -> Result<()> {
+    if body.len() > MAX_BODY_BYTES {
+        return Err(Error::field("body", "the message is over 64 KB; shorten it or put long logs on a paste site"));
+    }
+    Ok(())
 }
 
 fn issue_choices(lead: &str, issues: &[IssueType]) -> String {

@@ -91,6 +91,9 @@ pub struct Options {
     pub port: Option<u16>,
     /// Start every simulator with no servers.
     pub empty: bool,
+    /// Generated servers added to the Vultr simulator's seed (deterministic
+    /// names, addresses and states), to measure the app with a large fleet.
+    pub extra_servers: u32,
 }
 
 impl Default for Options {
@@ -100,6 +103,7 @@ impl Default for Options {
             transition_ms: 1500,
             port: None,
             empty: false,
+            extra_servers: 0,
         }
     }
 }
@@ -116,6 +120,7 @@ impl Sandbox {
             latency: Duration::from_millis(opts.latency_ms),
             transition: Duration::from_millis(opts.transition_ms),
             empty: opts.empty,
+            extra_servers: opts.extra_servers,
         };
         let mut listeners = HashMap::new();
         for provider in Provider::ALL {

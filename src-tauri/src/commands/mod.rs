@@ -3,10 +3,18 @@
 //! signature, so the two cannot drift apart.
 
 mod accounts;
+mod backups;
 mod billing;
 mod dns;
+mod drives;
 mod extras;
+mod maintenance;
+mod nodes;
+mod recoverable;
+mod resources;
 mod servers;
+mod settings;
+mod templates;
 mod tickets;
 
 /// Defines Tauri commands (args in snake_case, errors as `{kind, message,
@@ -36,10 +44,18 @@ pub(crate) use ipc;
 
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     use accounts::*;
+    use backups::*;
     use billing::*;
     use dns::*;
+    use drives::*;
     use extras::*;
+    use maintenance::*;
+    use nodes::*;
+    use recoverable::*;
+    use resources::*;
     use servers::*;
+    use settings::*;
+    use templates::*;
     use tickets::*;
     tauri::generate_handler![
         app_status,
@@ -132,6 +148,51 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         list_jobs,
         cancel_job,
         clear_jobs,
+        server_settings,
+        update_server_settings,
+        list_backups,
+        create_backup,
+        delete_backup,
+        boot_recovery,
+        rebuild_network,
+        rebuild_pending,
+        list_clones,
+        create_clone,
+        delete_clone,
+        custom_templates,
+        delete_custom_template,
+        offered_templates,
+        template_info,
+        licensed_templates,
+        buy_template,
+        deleted_servers,
+        recover_server,
+        list_nodes,
+        add_nodes,
+        delete_node,
+        list_drives,
+        standard_drives,
+        create_drive,
+        clone_drive,
+        destroy_drive,
+        upload_drive,
+        download_drive,
+        clone_server,
+        bulk_power,
+        list_vlans,
+        create_vlan,
+        rename_vlan,
+        list_static_ips,
+        create_static_ip,
+        destroy_static_ip,
+        list_server_groups,
+        create_server_group,
+        rename_server_group,
+        destroy_server_group,
+        group_members,
+        group_power,
+        account_profile,
+        set_account_profile,
     ]
 }
 
@@ -143,5 +204,13 @@ pub fn signatures() -> Vec<crate::bindings::Binding> {
     all.extend(tickets::signatures());
     all.extend(dns::signatures());
     all.extend(extras::signatures());
+    all.extend(backups::signatures());
+    all.extend(maintenance::signatures());
+    all.extend(templates::signatures());
+    all.extend(recoverable::signatures());
+    all.extend(nodes::signatures());
+    all.extend(settings::signatures());
+    all.extend(drives::signatures());
+    all.extend(resources::signatures());
     all
 }

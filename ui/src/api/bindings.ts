@@ -246,7 +246,7 @@ action: string, record: ValidRecord,
  * `None` when the provider accepted it.
  */
 error: string | null, };
-export type Extra = "snapshots" | "backups.restore" | "os.reinstall" | "os.change" | "os.isos" | "network.ips" | "network.ipv4_add" | "network.ipv4_remove" | "network.reverse_set" | "network.reverse_reset" | "network.reverse_delete" | "network.reverse_list" | "usage.graphs" | "console" | "account.ssh_keys" | "account.scripts";
+export type Extra = "snapshots" | "backups.restore" | "os.reinstall" | "os.change" | "os.isos" | "network.ips" | "network.ipv4_add" | "network.ipv4_remove" | "network.reverse_set" | "network.reverse_reset" | "network.reverse_delete" | "network.reverse_list" | "usage.graphs" | "console" | "account.ssh_keys" | "account.scripts" | "backups.list" | "backups.create" | "backups.delete" | "maintenance.recovery" | "maintenance.rebuild_network" | "maintenance.rebuild_pending" | "clones" | "account.custom_templates" | "account.templates" | "account.template_licenses" | "account.recoverable" | "account.nodes" | "account.drives" | "drives.transfer" | "servers.clone" | "servers.bulk" | "account.vlans" | "account.static_ips" | "account.server_groups" | "account.profile" | "server.settings";
 export type ExtrasAccount = { account: string, account_id: string, provider: ProviderKind, provider_label: string, extras: Array<Extra>, };
 export type SnapshotStatus = "pending" | "complete" | "unknown";
 export type Snapshot = { id: string, description: string, size_bytes: number | null, status: SnapshotStatus, 
@@ -300,6 +300,62 @@ kind: string,
  * What a person should know before opening it.
  */
 note: string, };
+export type Backup = { id: string, label: string | null, 
+/**
+ * The provider's word for how it was taken ("normal").
+ */
+kind: string | null, 
+/**
+ * The size as the provider states it; its unit is not documented.
+ */
+size: string | null, 
+/**
+ * False while it is still being written: not restorable yet.
+ */
+built: boolean, 
+/**
+ * Locked backups cannot be deleted or restored until unlocked.
+ */
+locked: boolean, 
+/**
+ * The backed-up system ("linux (ubuntu)").
+ */
+system: string | null, created_at: string | null, built_at: string | null, };
+export type ServerClone = { id: string, label: string | null, 
+/**
+ * The provider's words ("Cloned successfully").
+ */
+status: string, created_at: string | null, 
+/**
+ * The server the clone became, once there is one.
+ */
+cloned_server_id: string | null, };
+export type CustomTemplate = { id: string, label: string, operating_system: string | null, description: string | null, };
+export type TemplatePlacement = { region_id: string, template_id: string, };
+export type OfferedTemplate = { group: string, name: string, placements: Array<TemplatePlacement>, };
+export type TemplatePrice = { currency: string, amount: string, };
+export type TemplateInfo = { id: string, label: string, os_type: string | null, description: string | null, prices: Array<TemplatePrice>, };
+export type LicenseKind = "cloudlinux" | "windows";
+export type LicensedTemplate = { kind: LicenseKind, id: string, template_id: string, 
+/**
+ * The server using it, if any.
+ */
+server_id: string | null, };
+export type NodeKind = "regular" | "daily" | "ram" | "storage" | "fusion" | "bandwidth";
+export type AccountNode = { id: string, kind: NodeKind, 
+/**
+ * The server it is assigned to; `None` while free.
+ */
+server_id: string | null, consumer_id: string | null, 
+/**
+ * The provider's `free_node` flag, as sent.
+ */
+free: boolean, discount: boolean, };
+export type ServerSettings = { name: string, 
+/**
+ * Fully qualified ("web01.example.com").
+ */
+hostname: string, backups_enabled: boolean, };
 export type SshKey = { id: string, name: string, 
 /**
  * In authorized_keys format.
@@ -311,7 +367,7 @@ export type ScriptKind = "boot" | "pxe";
 export type StartupScript = { id: string, name: string, kind: ScriptKind, content: string, created_at: string | null, modified_at: string | null, };
 export type NewScript = { name: string, kind: ScriptKind, content: string, };
 export type ScriptUpdate = { name: string | null, content: string | null, };
-export type JobKind = "snapshot_create" | "snapshot_restore" | "backup_restore" | "reinstall" | "os_change";
+export type JobKind = "snapshot_create" | "snapshot_restore" | "backup_restore" | "reinstall" | "os_change" | "backup_create" | "clone_create" | "recovery_boot" | "rebuild_network" | "rebuild_pending" | "drive_upload" | "drive_download";
 export type JobState = "running" | "succeeded" | "failed" | "cancelled";
 export type Job = { id: string, kind: JobKind, title: string, account: string, account_id: string, provider: ProviderKind, server_id: string | null, 
 /**
@@ -330,6 +386,40 @@ progress: number | null, cancellable: boolean,
  * Why the job cannot be cancelled.
  */
 cancel_note: string | null, error: IpcError | null, started_at_ms: number, finished_at_ms: number | null, };
+export type Drive = { id: string, name: string, size_bytes: number | null, 
+/**
+ * The provider's own word ("active").
+ */
+status: string, 
+/**
+ * The server the drive is attached to, when it is.
+ */
+claimed_by: string | null, ssd: boolean, };
+export type StandardKind = "cd" | "image" | "all";
+export type NewDrive = { name: string, size_bytes: number, 
+/**
+ * Readable by other servers at the same time.
+ */
+shared: boolean, ssd: boolean, 
+/**
+ * Encrypted at rest (the provider's default).
+ */
+encrypted: boolean, };
+export type DriveClone = { name: string, 
+/**
+ * The copy's size; left out, the source's. Never smaller than it.
+ */
+size_bytes: number | null, ssd: boolean, };
+export type BulkAction = "start" | "stop" | "destroy";
+export type Vlan = { id: string, name: string, };
+export type StaticIp = { ip: string, name: string | null, netmask: string | null, gateway: string | null, nameservers: Array<string>, };
+export type ServerGroup = { id: string, name: string, description: string, };
+export type ProfileField = { 
+/**
+ * The provider's key, used to change it.
+ */
+key: string, label: string, value: string, editable: boolean, required: boolean, };
+export type ProfileChange = { key: string, value: string, };
 
 export const commands = {
   appStatus: () => invoke<AppStatus>("app_status"),
@@ -422,4 +512,49 @@ export const commands = {
   listJobs: () => invoke<Array<Job>>("list_jobs"),
   cancelJob: (job_id: string) => invoke<Job>("cancel_job", { job_id }),
   clearJobs: () => invoke<null>("clear_jobs"),
+  listBackups: (account_id: string, server_id: string) => invoke<Array<Backup>>("list_backups", { account_id, server_id }),
+  createBackup: (account_id: string, server_id: string, label: string) => invoke<Job>("create_backup", { account_id, server_id, label }),
+  deleteBackup: (account_id: string, server_id: string, backup_id: string) => invoke<null>("delete_backup", { account_id, server_id, backup_id }),
+  bootRecovery: (account_id: string, server_id: string) => invoke<Job>("boot_recovery", { account_id, server_id }),
+  rebuildNetwork: (account_id: string, server_id: string) => invoke<Job>("rebuild_network", { account_id, server_id }),
+  rebuildPending: (account_id: string, server_id: string) => invoke<Job>("rebuild_pending", { account_id, server_id }),
+  listClones: (account_id: string, server_id: string) => invoke<Array<ServerClone>>("list_clones", { account_id, server_id }),
+  createClone: (account_id: string, server_id: string, region: string | null) => invoke<Job>("create_clone", { account_id, server_id, region }),
+  deleteClone: (account_id: string, server_id: string, clone_id: string) => invoke<null>("delete_clone", { account_id, server_id, clone_id }),
+  customTemplates: (account_id: string) => invoke<Array<CustomTemplate>>("custom_templates", { account_id }),
+  deleteCustomTemplate: (account_id: string, template_id: string) => invoke<null>("delete_custom_template", { account_id, template_id }),
+  offeredTemplates: (account_id: string) => invoke<Array<OfferedTemplate>>("offered_templates", { account_id }),
+  templateInfo: (account_id: string, region_id: string, template_id: string) => invoke<TemplateInfo>("template_info", { account_id, region_id, template_id }),
+  licensedTemplates: (account_id: string) => invoke<Array<LicensedTemplate>>("licensed_templates", { account_id }),
+  buyTemplate: (account_id: string, kind: LicenseKind, template_id: string, confirm: boolean) => invoke<null>("buy_template", { account_id, kind, template_id, confirm }),
+  deletedServers: (account_id: string) => invoke<Array<Server>>("deleted_servers", { account_id }),
+  recoverServer: (account_id: string, server_id: string) => invoke<Server>("recover_server", { account_id, server_id }),
+  listNodes: (account_id: string) => invoke<Array<AccountNode>>("list_nodes", { account_id }),
+  addNodes: (account_id: string, kind: NodeKind, quantity: number, confirm: boolean) => invoke<null>("add_nodes", { account_id, kind, quantity, confirm }),
+  deleteNode: (account_id: string, kind: NodeKind, node_id: string) => invoke<null>("delete_node", { account_id, kind, node_id }),
+  serverSettings: (account_id: string, server_id: string) => invoke<ServerSettings>("server_settings", { account_id, server_id }),
+  updateServerSettings: (account_id: string, server_id: string, settings: ServerSettings) => invoke<ServerSettings>("update_server_settings", { account_id, server_id, settings }),
+  listDrives: (account_id: string) => invoke<Array<Drive>>("list_drives", { account_id }),
+  standardDrives: (account_id: string, kind: StandardKind) => invoke<Array<Drive>>("standard_drives", { account_id, kind }),
+  createDrive: (account_id: string, drive: NewDrive) => invoke<Drive>("create_drive", { account_id, drive }),
+  cloneDrive: (account_id: string, drive_id: string, clone: DriveClone) => invoke<Drive>("clone_drive", { account_id, drive_id, clone }),
+  destroyDrive: (account_id: string, drive_id: string) => invoke<null>("destroy_drive", { account_id, drive_id }),
+  uploadDrive: (account_id: string, drive_id: string, path: string) => invoke<Job>("upload_drive", { account_id, drive_id, path }),
+  downloadDrive: (account_id: string, drive_id: string, path: string) => invoke<Job>("download_drive", { account_id, drive_id, path }),
+  cloneServer: (account_id: string, server_id: string, name: string) => invoke<Server>("clone_server", { account_id, server_id, name }),
+  bulkPower: (account_id: string, server_ids: Array<string>, action: BulkAction) => invoke<null>("bulk_power", { account_id, server_ids, action }),
+  listVlans: (account_id: string) => invoke<Array<Vlan>>("list_vlans", { account_id }),
+  createVlan: (account_id: string, name: string) => invoke<Vlan>("create_vlan", { account_id, name }),
+  renameVlan: (account_id: string, vlan_id: string, name: string) => invoke<Vlan>("rename_vlan", { account_id, vlan_id, name }),
+  listStaticIps: (account_id: string) => invoke<Array<StaticIp>>("list_static_ips", { account_id }),
+  createStaticIp: (account_id: string) => invoke<StaticIp>("create_static_ip", { account_id }),
+  destroyStaticIp: (account_id: string, ip: string) => invoke<null>("destroy_static_ip", { account_id, ip }),
+  listServerGroups: (account_id: string) => invoke<Array<ServerGroup>>("list_server_groups", { account_id }),
+  createServerGroup: (account_id: string, name: string) => invoke<ServerGroup>("create_server_group", { account_id, name }),
+  renameServerGroup: (account_id: string, group_id: string, name: string) => invoke<null>("rename_server_group", { account_id, group_id, name }),
+  destroyServerGroup: (account_id: string, group_id: string) => invoke<null>("destroy_server_group", { account_id, group_id }),
+  groupMembers: (account_id: string, group_id: string, server_ids: Array<string>, add: boolean) => invoke<Array<string>>("group_members", { account_id, group_id, server_ids, add }),
+  groupPower: (account_id: string, group_id: string, action: PowerAction) => invoke<Array<string>>("group_power", { account_id, group_id, action }),
+  accountProfile: (account_id: string) => invoke<Array<ProfileField>>("account_profile", { account_id }),
+  setAccountProfile: (account_id: string, changes: Array<ProfileChange>) => invoke<Array<ProfileField>>("set_account_profile", { account_id, changes }),
 };

@@ -149,7 +149,7 @@ export function useJobs() {
 }
 
 /** A job was started: show it in the list at once. */
-function useJobStarted() {
+export function useJobStarted() {
   const qc = useQueryClient();
   return (job: Job) => {
     qc.setQueryData<Job[]>(extrasKeys.jobs, (list) => [job, ...(list ?? []).filter((j) => j.id !== job.id)]);
@@ -177,9 +177,9 @@ export function useClearJobs() {
 // ---------------------------------------------------------------------------------------------
 // Writes
 
-type Target = { accountId: string; serverId: string };
+export type Target = { accountId: string; serverId: string };
 
-function useJobCommand<V extends Target>(start: (v: V) => Promise<Job>, failure: string) {
+export function useJobCommand<V extends Target>(start: (v: V) => Promise<Job>, failure: string) {
   const started = useJobStarted();
   const qc = useQueryClient();
   return useMutation({
@@ -226,7 +226,7 @@ export function useChangeOs() {
 }
 
 /** A write whose success refetches the account's extras (and says so). */
-function useExtrasWrite<V extends { accountId: string }, R>(fn: (v: V) => Promise<R>, success: (v: V) => string, failure: string) {
+export function useExtrasWrite<V extends { accountId: string }, R>(fn: (v: V) => Promise<R>, success: (v: V) => string, failure: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: V) => call(fn(v)),

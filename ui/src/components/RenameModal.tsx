@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useEffect, useState } from "react";
 import type { AppError } from "../api/errors";
+import { nameProblem } from "../lib/textRules";
 
 type Props = {
   opened: boolean;
@@ -31,7 +32,7 @@ export function RenameModal({ opened, title, description, currentName, label = "
   const trimmed = value.trim();
   const unchanged = trimmed === currentName;
   const localError =
-    trimmed.length === 0 ? "Enter a name" : trimmed.length > maxLength ? `At most ${maxLength} characters` : null;
+    trimmed.length === 0 ? "Enter a name" : nameProblem(trimmed, maxLength);
 
   const submit = async () => {
     if (localError || unchanged || busy) return;

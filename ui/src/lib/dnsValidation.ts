@@ -83,6 +83,8 @@ const bytes = (s: string) => new TextEncoder().encode(s).length;
 export function txtError(data: string): string | null {
   const t = data.trim();
   if (!t) return "TXT text is required";
+  // As the core (dns/validate.rs): tabs are text, other control characters are not.
+  if (/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/.test(t)) return "TXT text cannot contain control characters";
   if (!t.startsWith('"')) {
     if (t.includes('"')) return 'unbalanced quotes: quote the whole text ("...") and write a quote inside it as \\"';
     if (bytes(t) > TXT_CHUNK) return `the text is ${bytes(t)} bytes; a TXT string holds at most ${TXT_CHUNK}: split it into quoted strings ("part 1" "part 2")`;

@@ -5,6 +5,14 @@ import { useExtrasAccounts } from "../api/extras";
 import { IsosPanel } from "../features/extras/IsosPanel";
 import { ScriptsPanel } from "../features/extras/ScriptsPanel";
 import { SshKeysPanel } from "../features/extras/SshKeysPanel";
+import { TemplatesPanel } from "../features/extras/TemplatesPanel";
+import { DeletedServersPanel } from "../features/extras/DeletedServersPanel";
+import { NodesPanel } from "../features/extras/NodesPanel";
+import { DrivesPanel } from "../features/resources/DrivesPanel";
+import { NetworkResourcesPanel } from "../features/resources/NetworkResourcesPanel";
+import { ProfilePanel } from "../features/resources/ProfilePanel";
+import { ServerFleetPanel } from "../features/resources/ServerFleetPanel";
+import { ServerGroupsPanel } from "../features/resources/ServerGroupsPanel";
 
 /**
  * Account-level resources, one section per kind. A provider's extras decide which accounts a
@@ -16,6 +24,14 @@ const SECTIONS: Section[] = [
   { id: "ssh_keys", label: "SSH keys", extra: "account.ssh_keys", what: "stored SSH keys", render: (id) => <SshKeysPanel accountId={id} /> },
   { id: "scripts", label: "Startup scripts", extra: "account.scripts", what: "stored startup scripts", render: (id) => <ScriptsPanel accountId={id} /> },
   { id: "isos", label: "ISOs", extra: "os.isos", what: "an ISO list", render: (id) => <IsosPanel accountId={id} /> },
+  { id: "templates", label: "Templates", extra: "account.custom_templates", what: "template management", render: (id) => <TemplatesPanel accountId={id} /> },
+  { id: "nodes", label: "Nodes", extra: "account.nodes", what: "node management", render: (id) => <NodesPanel accountId={id} /> },
+  { id: "deleted", label: "Deleted servers", extra: "account.recoverable", what: "recoverable deleted servers", render: (id) => <DeletedServersPanel accountId={id} /> },
+  { id: "drives", label: "Drives", extra: "account.drives", what: "drives", render: (id) => <DrivesPanel accountId={id} /> },
+  { id: "network", label: "VLANs & IPs", extra: "account.vlans", what: "VLANs or static IPs", render: (id) => <NetworkResourcesPanel accountId={id} /> },
+  { id: "groups", label: "Server groups", extra: "account.server_groups", what: "server groups", render: (id) => <ServerGroupsPanel accountId={id} /> },
+  { id: "fleet", label: "Bulk & copy", extra: "servers.bulk", what: "several-server actions or server copies", render: (id) => <ServerFleetPanel accountId={id} /> },
+  { id: "profile", label: "Profile", extra: "account.profile", what: "account profile", render: (id) => <ProfilePanel accountId={id} /> },
 ];
 
 export function ResourcesPage() {

@@ -25,8 +25,8 @@ use crate::providers;
 use crate::secret::Secret;
 
 /// How often a job asks the provider, and how long it waits at most.
-const POLL: Duration = Duration::from_secs(2);
-const SNAPSHOT_LIMIT: Duration = Duration::from_secs(3 * 3600);
+pub(super) const POLL: Duration = Duration::from_secs(2);
+pub(super) const SNAPSHOT_LIMIT: Duration = Duration::from_secs(3 * 3600);
 const SERVER_LIMIT: Duration = Duration::from_secs(3600);
 /// A server that never shows a busy state is taken as done after this long
 /// (a provider may finish between two polls).
@@ -44,11 +44,22 @@ pub fn offered_by(c: &dyn Compute) -> Vec<Extra> {
     add(c.console().map(|t| t.offers()));
     add(c.ssh_keys().map(|t| t.offers()));
     add(c.scripts().map(|t| t.offers()));
+    add(c.maintenance().map(|t| t.offers()));
+    add(c.clones().map(|t| t.offers()));
+    add(c.templates().map(|t| t.offers()));
+    add(c.recoverable().map(|t| t.offers()));
+    add(c.nodes().map(|t| t.offers()));
+    add(c.drives().map(|t| t.offers()));
+    add(c.fleet().map(|t| t.offers()));
+    add(c.resources().map(|t| t.offers()));
+    add(c.server_groups().map(|t| t.offers()));
+    add(c.profile().map(|t| t.offers()));
+    add(c.server_settings().map(|t| t.offers()));
     all
 }
 
 /// The provider's API for `extra`, or the error saying it has none.
-fn offered<'c, T: ?Sized>(
+pub(super) fn offered<'c, T: ?Sized>(
     account: &Account,
     part: Option<&'c T>,
     offers: impl Fn(&T) -> &'static [Extra],
@@ -64,11 +75,11 @@ macro_rules! api {
 }
 
 /// Errors a watcher rides out: the provider may be briefly away.
-fn transient(e: &Error) -> bool {
+pub(super) fn transient(e: &Error) -> bool {
     matches!(e.kind, ErrorKind::Unreachable | ErrorKind::Timeout | ErrorKind::RateLimited | ErrorKind::Provider)
 }
 
-fn timeout(what: &str, limit: Duration) -> Error {
+pub(super) fn timeout(what: &str, limit: Duration) -> Error {
     Error::new(
         ErrorKind::Timeout,
         format!("{what} was not done after {} minutes; vpsdesk stopped watching, check it later", limit.as_secs() / 60),
@@ -160,7 +171,7 @@ impl Desk {
             .collect())
     }
 
-    fn job(
+    pub(super) fn job(
         &self,
         account: &Account,
         kind: JobKind,
@@ -187,7 +198,7 @@ impl Desk {
     }
 
     /// A job that watches `server` until it is back after `kind`.
-    fn server_job(&self, account: &Account, client: Arc<dyn Compute>, kind: JobKind, title: String, server: String, target: Option<String>) -> Job {
+    pub(super) fn server_job(&self, account: &Account, client: Arc<dyn Compute>, kind: JobKind, title: String, server: String, target: Option<String>) -> Job {
         let provider = account.provider_label();
         let watched = server.clone();
         self.job(account, kind, title, Some(server), target, move |h| Box::pin(server_back(client, provider, watched, h)))

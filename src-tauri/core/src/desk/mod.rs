@@ -2,9 +2,17 @@
 //! keychain) and the operations on their servers, with validation done here
 //! once, before anything is sent.
 
+mod backups;
 pub mod billing;
 pub mod dns;
+mod drives;
 mod extras;
+mod maintenance;
+mod nodes;
+mod resources;
+mod recoverable;
+mod settings;
+mod templates;
 mod tickets;
 
 use std::collections::HashMap;
@@ -91,6 +99,8 @@ impl Desk {
             .or_else(|| accounts.iter().find(|a| a.name.eq_ignore_ascii_case(name_or_id)))
             .cloned()
             .ok_or_else(|| {
+                // Names are at most 64 characters: a longer one is shown cut.
+                let name_or_id = &name_or_id.chars().take(65).collect::<String>();
                 let names: Vec<_> = accounts.iter().map(|a| a.name.as_str()).collect();
                 Error::not_found(if names.is_empty() {
                     format!("no account named {name_or_id:?}; there are no accounts yet (add one with `vpsctl accounts add`)")
@@ -337,7 +347,11 @@ fn server_id(id: &str) -> Result<String> {
     if id.is_empty() {
         return Err(Error::field("id", "a server id is required"));
     }
-    if id.len() > 128 || id.chars().any(|c| c.is_control() || c == '/' || c == '?' || c == '#') {
+    // Too long to echo back: a pasted file would flood the message.
+    if id.len() > 128 {
+        return Err(Error::field("id", "a server id has at most 128 characters"));
+    }
+    if id.chars().any(|c| c.is_control() || c == '/' || c == '?' || c == '#') {
         return Err(Error::field("id", format!("{id:?} is not a server id")));
     }
     Ok(id.to_string())

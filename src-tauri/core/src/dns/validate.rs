@@ -25,7 +25,7 @@ struct Problems(Vec<FieldError>);
 impl Problems {
     fn add(&mut self, field: &str, message: impl Into<String>) {
         if !self.0.iter().any(|f| f.field == field) {
-            self.0.push(FieldError { field: field.to_string(), message: message.into() });
+            self.0.push(FieldError { field: field.to_string(), message: crate::error::shorten(message.into()) });
         }
     }
 

@@ -23,6 +23,13 @@ pub enum JobKind {
     BackupRestore,
     Reinstall,
     OsChange,
+    BackupCreate,
+    CloneCreate,
+    RecoveryBoot,
+    RebuildNetwork,
+    RebuildPending,
+    DriveUpload,
+    DriveDownload,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]

@@ -11,13 +11,24 @@
 //! [`jobs::Job`]s that watch the provider until the work is done.
 
 pub mod backups;
+pub mod clones;
 pub mod console;
+pub mod drives;
+pub mod fleet;
 pub mod jobs;
+pub mod maintenance;
 pub mod network;
+pub mod nodes;
 pub mod os;
+pub mod profile;
+pub mod recoverable;
+pub mod resources;
 pub mod scripts;
+pub mod server_groups;
+pub mod settings;
 pub mod snapshots;
 pub mod ssh_keys;
+pub mod templates;
 pub mod usage;
 
 use serde::{Deserialize, Serialize};
@@ -68,6 +79,61 @@ pub enum Extra {
     SshKeys,
     #[serde(rename = "account.scripts")]
     Scripts,
+    #[serde(rename = "backups.list")]
+    BackupList,
+    /// Take a backup now.
+    #[serde(rename = "backups.create")]
+    BackupCreate,
+    #[serde(rename = "backups.delete")]
+    BackupDelete,
+    /// Boot into the provider's recovery system.
+    #[serde(rename = "maintenance.recovery")]
+    RecoveryBoot,
+    #[serde(rename = "maintenance.rebuild_network")]
+    RebuildNetwork,
+    /// Build a server whose build did not finish.
+    #[serde(rename = "maintenance.rebuild_pending")]
+    RebuildPending,
+    /// List, start and delete clones of a server.
+    #[serde(rename = "clones")]
+    Clones,
+    /// List and delete custom templates.
+    #[serde(rename = "account.custom_templates")]
+    CustomTemplates,
+    /// Every template offered, per cloud, with its price.
+    #[serde(rename = "account.templates")]
+    OfferedTemplates,
+    /// Chargeable templates: list the bought ones, buy one.
+    #[serde(rename = "account.template_licenses")]
+    TemplateLicenses,
+    /// List recently deleted servers and recover one.
+    #[serde(rename = "account.recoverable")]
+    Recoverable,
+    /// List, buy and remove nodes.
+    #[serde(rename = "account.nodes")]
+    Nodes,
+    /// List, create, clone, destroy drives; the standard CDs and images.
+    #[serde(rename = "account.drives")]
+    Drives,
+    /// Upload and download of drive contents.
+    #[serde(rename = "drives.transfer")]
+    DriveTransfer,
+    #[serde(rename = "servers.clone")]
+    ServerClone,
+    /// Start, stop or destroy several servers in one request.
+    #[serde(rename = "servers.bulk")]
+    BulkPower,
+    #[serde(rename = "account.vlans")]
+    Vlans,
+    #[serde(rename = "account.static_ips")]
+    StaticIps,
+    #[serde(rename = "account.server_groups")]
+    ServerGroups,
+    #[serde(rename = "account.profile")]
+    Profile,
+    /// Replace a server's name, host name and automatic-backups flag at once.
+    #[serde(rename = "server.settings")]
+    Settings,
 }
 
 impl Extra {
@@ -90,6 +156,27 @@ impl Extra {
             Extra::Console => "open a console",
             Extra::SshKeys => "manage SSH keys",
             Extra::Scripts => "manage startup scripts",
+            Extra::BackupList => "list backups",
+            Extra::BackupCreate => "take backups",
+            Extra::BackupDelete => "delete backups",
+            Extra::RecoveryBoot => "boot a server into recovery mode",
+            Extra::RebuildNetwork => "rebuild a server's network configuration",
+            Extra::RebuildPending => "rebuild a pending server",
+            Extra::Clones => "clone servers",
+            Extra::CustomTemplates => "manage custom templates",
+            Extra::OfferedTemplates => "list the templates it offers",
+            Extra::TemplateLicenses => "buy chargeable templates",
+            Extra::Recoverable => "recover deleted servers",
+            Extra::Nodes => "manage nodes",
+            Extra::Drives => "manage drives",
+            Extra::DriveTransfer => "upload or download drive contents",
+            Extra::ServerClone => "clone servers",
+            Extra::BulkPower => "start, stop or destroy several servers at once",
+            Extra::Vlans => "manage VLANs",
+            Extra::StaticIps => "manage static IP addresses",
+            Extra::ServerGroups => "manage server groups",
+            Extra::Profile => "show or change the account profile",
+            Extra::Settings => "change a server's host name and backup settings",
         }
     }
 }

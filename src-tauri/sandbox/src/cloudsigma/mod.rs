@@ -5,6 +5,8 @@
 
 mod billing;
 mod drive;
+mod drive_data;
+mod extras;
 mod kv;
 mod seed;
 mod server;
@@ -93,10 +95,11 @@ fn servers() -> Router<Store<Cloudsigma>> {
 
 fn routes() -> Router<Store<Cloudsigma>> {
     Router::new()
-        .route("/profile/info", get(|| async { seed::PROFILE }))
+        .route("/profile/info", get(extras::profile_info))
         .route("/balance/info", get(billing::balance))
         .route("/usage/info", get(|| async { seed::USAGE }))
         .merge(billing::routes())
+        .merge(extras::routes())
         .route("/drives/list", get(drive::list))
         .route("/drives/info", get(drive::info_all))
         .route("/drives/create", post(drive::create))

@@ -112,6 +112,7 @@ pub(super) fn seed(transition: Duration, empty: bool) -> Cloudsigma {
         standard: Vec::new(),
         counter: 0,
         ledger: super::billing::Ledger::seed(),
+        resources: super::extras::Resources::seed(empty),
     };
     if !empty {
         let bodies = [

@@ -107,6 +107,7 @@ pub(super) struct Cloudsigma {
     /// Feeds new uuids and leased addresses; only grows.
     pub counter: u64,
     pub ledger: super::billing::Ledger,
+    pub resources: super::extras::Resources,
 }
 
 impl Cloudsigma {

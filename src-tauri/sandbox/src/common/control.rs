@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use tokio::sync::watch;
 
 use super::admin::ADMIN_PREFIX;
+use super::breaks;
 use super::faults::{Faults, Verdict};
 use super::log::LoggedRequest;
 
@@ -98,17 +99,25 @@ pub(crate) async fn simulate(
         control.stopped().await;
         return (StatusCode::SERVICE_UNAVAILABLE, "Sandbox stopped").into_response();
     }
+    if verdict == Verdict::Reset {
+        return breaks::reset();
+    }
     tokio::time::sleep(latency).await;
     match verdict {
         Verdict::Fail {
             status,
             retry_after,
+            html,
         } => {
-            let mut response = (
-                status,
-                format!("Simulated failure: HTTP {}", status.as_u16()),
-            )
-                .into_response();
+            let mut response = if html {
+                breaks::html_error(status)
+            } else {
+                (
+                    status,
+                    format!("Simulated failure: HTTP {}", status.as_u16()),
+                )
+                    .into_response()
+            };
             if let Some(seconds) = retry_after {
                 response
                     .headers_mut()
@@ -122,9 +131,11 @@ pub(crate) async fn simulate(
             "<html><body><h1>Down for maintenance</h1></body></html>",
         )
             .into_response(),
-        Verdict::Proceed | Verdict::Hang => {
+        Verdict::Proceed | Verdict::Hang | Verdict::Reset => {
             let response = next.run(req).await;
-            if control.cut_pending() {
+            if let Some(every) = control.drip() {
+                breaks::drip(response, every).await
+            } else if control.cut_pending() {
                 cut(&control, response).await
             } else {
                 response
@@ -134,6 +145,14 @@ pub(crate) async fn simulate(
 }
 
 impl Control {
+    fn drip(&self) -> Option<Duration> {
+        self.faults
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .drip_ms
+            .map(Duration::from_millis)
+    }
+
     fn cut_pending(&self) -> bool {
         self.faults
             .lock()

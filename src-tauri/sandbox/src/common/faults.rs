@@ -24,6 +24,15 @@ pub struct Faults {
     /// Break the connection halfway through the body of the next N
     /// successful answers that have one (a download cut off mid-file).
     pub cut_body: Option<u32>,
+    /// Close the connection as soon as a request arrives, without a byte of
+    /// answer (a crashed backend, a reset by a middlebox).
+    pub reset: bool,
+    /// Give the answers forced by `fail_status` an HTML error page as their
+    /// body, as a proxy in front of the API does (nginx's "502 Bad Gateway").
+    pub html_error: bool,
+    /// Send a successful answer's headers at once, then its body one byte
+    /// every N milliseconds: slower than a client's timeout allows.
+    pub drip_ms: Option<u64>,
 }
 
 impl Faults {
@@ -43,9 +52,11 @@ impl Faults {
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Verdict {
     Hang,
+    Reset,
     Fail {
         status: StatusCode,
         retry_after: Option<u64>,
+        html: bool,
     },
     Malformed,
     Proceed,
@@ -56,6 +67,9 @@ impl Faults {
     pub(crate) fn judge(&mut self) -> Verdict {
         if self.hang {
             return Verdict::Hang;
+        }
+        if self.reset {
+            return Verdict::Reset;
         }
         if let Some(code) = self.fail_status {
             let forced = match &mut self.fail_count {
@@ -72,6 +86,7 @@ impl Faults {
                 return Verdict::Fail {
                     status,
                     retry_after: self.retry_after,
+                    html: self.html_error,
                 };
             }
         }
@@ -82,6 +97,7 @@ impl Faults {
             return Verdict::Fail {
                 status: StatusCode::INTERNAL_SERVER_ERROR,
                 retry_after: None,
+                html: false,
             };
         }
         Verdict::Proceed
@@ -108,6 +124,7 @@ mod tests {
         let fail = Verdict::Fail {
             status: StatusCode::SERVICE_UNAVAILABLE,
             retry_after: Some(2),
+            html: false,
         };
         assert_eq!(f.judge(), fail);
         assert_eq!(f.judge(), fail);
@@ -157,6 +174,33 @@ mod tests {
             ..Faults::default()
         };
         assert_eq!(f.judge(), Verdict::Hang);
+    }
+
+    #[test]
+    fn reset_comes_before_forced_statuses() {
+        let mut f = Faults {
+            reset: true,
+            fail_status: Some(502),
+            ..Faults::default()
+        };
+        assert_eq!(f.judge(), Verdict::Reset);
+    }
+
+    #[test]
+    fn html_error_rides_on_the_forced_status() {
+        let mut f = Faults {
+            fail_status: Some(502),
+            html_error: true,
+            ..Faults::default()
+        };
+        assert_eq!(
+            f.judge(),
+            Verdict::Fail {
+                status: StatusCode::BAD_GATEWAY,
+                retry_after: None,
+                html: true,
+            }
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! log, the admin routes, state handling and wire helpers.
 
 mod admin;
+mod breaks;
 mod control;
 mod faults;
 mod listener;
@@ -27,4 +28,6 @@ pub(crate) struct Settings {
     pub transition: Duration,
     /// Start with no servers (for empty-list cases).
     pub empty: bool,
+    /// Generated servers added to the seed (Vultr), for `make bench`.
+    pub extra_servers: u32,
 }

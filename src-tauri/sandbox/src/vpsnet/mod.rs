@@ -8,9 +8,12 @@ mod account;
 mod billing;
 mod catalog;
 mod dns;
+mod extras;
+mod nodes;
 mod seed;
 mod server;
 mod state;
+mod templates;
 mod tickets;
 
 use axum::extract::Request;
@@ -70,8 +73,8 @@ fn routes() -> Router<Store<VpsNet>> {
             "/virtual_machines/{file}",
             get(server::show).put(server::edit).delete(server::destroy),
         )
-        .route("/virtual_machines/{id}/{file}", post(server::action))
-        .route("/nodes.api10json", get(catalog::nodes))
+        .route("/virtual_machines/{id}/{file}", post(extras::action))
+        .route("/nodes.api10json", get(nodes::list).post(nodes::add))
         .route(
             "/available_clouds.api10json",
             get(catalog::available_clouds),
@@ -84,6 +87,9 @@ fn routes() -> Router<Store<VpsNet>> {
         .merge(tickets::routes())
         .merge(billing::routes())
         .merge(dns::routes())
+        .merge(extras::routes())
+        .merge(templates::routes())
+        .merge(nodes::routes())
         .route_layer(middleware::from_fn(require_login))
         .method_not_allowed_fallback(no_route)
         .fallback(no_route)

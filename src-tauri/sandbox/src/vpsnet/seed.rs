@@ -243,6 +243,9 @@ pub(super) fn seed(transition: Duration) -> VpsNet {
         next_host: 0,
         tickets: super::tickets::seed(),
         dns: super::dns::seed(),
+        extras: super::extras::seed(),
+        templates: super::templates::seed(),
+        nodes: super::nodes::seed(),
     };
     for doc in DOC_SERVERS {
         let ip = state.address(doc.created_at);

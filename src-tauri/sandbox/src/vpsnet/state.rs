@@ -19,6 +19,9 @@ pub(super) struct VpsNet {
     pub next_host: u32,
     pub tickets: super::tickets::TicketBook,
     pub dns: super::dns::DnsBook,
+    pub extras: super::extras::ExtrasBook,
+    pub templates: super::templates::TemplateBook,
+    pub nodes: super::nodes::NodeBook,
 }
 
 /// Where a server is in its life. The API has no status word: `built`,

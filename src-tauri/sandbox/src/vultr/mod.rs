@@ -4,6 +4,7 @@
 //! turn into `[]` when empty.
 
 mod account;
+mod bulk;
 mod catalog;
 mod network;
 mod seed;
@@ -43,6 +44,7 @@ fn simulator(settings: Settings) -> Simulator {
             if settings.empty {
                 state.servers.0.clear();
             }
+            bulk::add(&mut state, settings.extra_servers);
             state
         }),
         routes(),

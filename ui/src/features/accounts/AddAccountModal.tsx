@@ -17,6 +17,7 @@ import { useEffect, useRef, useState } from "react";
 import type { NewAccount, ProviderInfo, ProviderKind } from "../../api/bindings";
 import type { AppError } from "../../api/errors";
 import { useAddAccount, useProviders } from "../../api/queries";
+import { nameProblem } from "../../lib/textRules";
 
 export type AccountValues = {
   provider: ProviderKind | null;
@@ -44,11 +45,17 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 export function endpointError(endpoint: string): string | null {
   const value = endpoint.trim();
   if (!value) return null;
+  // As the core (accounts::validate_endpoint): what is typed is what is
+  // contacted, so no look-alike letters and no control characters.
+  if (/[^\x21-\x7e]/.test(value)) return "Use plain ASCII without spaces (an international host name in its xn-- form)";
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     return "Enter a full URL, e.g. https://api.example.com";
+  }
+  if (url.hostname.length > 253 || url.hostname.split(".").some((label) => label.length > 63)) {
+    return "The host name is too long for DNS (at most 253 characters, 63 between dots)";
   }
   if (url.protocol === "https:") return null;
   if (url.protocol === "http:") {
@@ -64,7 +71,7 @@ export function validateAccount(v: AccountValues, provider: ProviderInfo | undef
   if (!v.provider || !provider) errors.provider = "Choose a provider";
   const name = v.name.trim();
   if (!name) errors.name = "Enter a name for this account";
-  else if (name.length > 64) errors.name = "At most 64 characters";
+  else if (nameProblem(name)) errors.name = nameProblem(name) ?? undefined;
   if (provider?.username_label && !v.username.trim()) errors.username = `Enter the ${provider.username_label.toLowerCase()}`;
   if (!v.secret) errors.secret = provider ? `Enter the ${provider.secret_label.toLowerCase()}` : "Required";
   if (provider && provider.regions.length > 0 && !v.region) errors.region = "Choose a region";

@@ -6,6 +6,11 @@ const COLORS = ["var(--mantine-color-blue-6)", "var(--mantine-color-teal-6)", "v
 const HEIGHT = 160;
 const AXIS = 64;
 
+/** "2014-06-10" -> "06-10"; a timestamp ("2014-06-10T14:00:00+00:00", hourly samples) -> "14:00". */
+function periodLabel(at: string) {
+  return at.includes("T") ? at.slice(11, 16) : at.slice(5);
+}
+
 /**
  * Grouped bars, one group per period and one bar per series. Plain SVG: no chart library for one
  * small graph. Every bar has a <title> with its value; the figure's label summarises it.
@@ -15,7 +20,13 @@ export function BarChart({ graph }: { graph: UsageGraph }) {
   const max = Math.max(1, ...graph.series.flatMap((s) => s.points.map((p) => p.value)));
   const groupWidth = 12 * graph.series.length + 10;
   const width = AXIS + periods.length * groupWidth;
-  const totals = graph.series.map((s) => `${s.label} ${formatUsage(s.points.reduce((a, p) => a + p.value, 0), graph.unit)}`);
+  // Percentages do not add up over periods: those graphs are summarised by their average.
+  const average = graph.unit === "percent";
+  const summary = average ? "averages" : "totals";
+  const totals = graph.series.map((s) => {
+    const sum = s.points.reduce((a, p) => a + p.value, 0);
+    return `${s.label} ${formatUsage(average ? sum / Math.max(1, s.points.length) : sum, graph.unit)}`;
+  });
   return (
     <Stack gap={4} data-testid={`graph-${graph.id}`}>
       <Group justify="space-between">
@@ -43,7 +54,7 @@ export function BarChart({ graph }: { graph: UsageGraph }) {
             width={width}
             height={HEIGHT + 36}
             role="img"
-            aria-label={`${graph.title}: ${periods.length} periods, totals ${totals.join(", ")}`}
+            aria-label={`${graph.title}: ${periods.length} periods, ${summary} ${totals.join(", ")}`}
             style={{ display: "block" }}
           >
             {[0, 0.5, 1].map((f) => (
@@ -66,7 +77,7 @@ export function BarChart({ graph }: { graph: UsageGraph }) {
                   );
                 })}
                 <text x={(groupWidth - 10) / 2} y={HEIGHT + 20} textAnchor="middle" fontSize={10} fill="var(--mantine-color-dimmed)">
-                  {at.slice(5)}
+                  {periodLabel(at)}
                 </text>
               </g>
             ))}
@@ -74,7 +85,7 @@ export function BarChart({ graph }: { graph: UsageGraph }) {
         </div>
       )}
       <Text size="xs" c="dimmed">
-        Totals: {totals.join(" · ")}
+        {average ? "Averages" : "Totals"}: {totals.join(" · ")}
       </Text>
     </Stack>
   );

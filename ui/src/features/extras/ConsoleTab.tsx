@@ -30,7 +30,8 @@ export function ConsoleTab({ server }: { server: Server }) {
         </CopyButton>
       </Group>
       <Text size="sm" c="dimmed">
-        {c.note} Paste it into your browser.
+        {c.note}
+        {c.url.startsWith("http") && " Paste it into your browser."}
       </Text>
     </Stack>
   );

@@ -1,10 +1,12 @@
 import { Tabs } from "@mantine/core";
-import { IconChartBar, IconInfoCircle, IconCamera, IconNetwork, IconTerminal2 } from "@tabler/icons-react";
+import { IconChartBar, IconInfoCircle, IconCamera, IconNetwork, IconSettings, IconTerminal2, IconTool } from "@tabler/icons-react";
 import { useState, type ReactNode } from "react";
 import type { Extra, Server } from "../../api/bindings";
 import { useAccountExtras } from "../../api/extras";
 import { ConsoleTab } from "./ConsoleTab";
 import { GraphsTab } from "./GraphsTab";
+import { MaintenanceTab } from "./MaintenanceTab";
+import { SettingsTab } from "./SettingsTab";
 import { NetworkTab } from "./NetworkTab";
 import { SnapshotsTab } from "./SnapshotsTab";
 
@@ -13,9 +15,11 @@ type Tab = { id: string; label: string; icon: ReactNode; needs: Extra[] };
 /** A tab shows when the server's provider offers any of the extras it needs. */
 const TABS: Tab[] = [
   { id: "network", label: "Network", icon: <IconNetwork size={14} />, needs: ["network.ips", "network.reverse_set", "network.reverse_list"] },
-  { id: "snapshots", label: "Snapshots & backups", icon: <IconCamera size={14} />, needs: ["snapshots", "backups.restore", "os.reinstall", "os.change"] },
+  { id: "snapshots", label: "Snapshots & backups", icon: <IconCamera size={14} />, needs: ["snapshots", "backups.restore", "backups.list", "os.reinstall", "os.change"] },
   { id: "graphs", label: "Graphs", icon: <IconChartBar size={14} />, needs: ["usage.graphs"] },
+  { id: "maintenance", label: "Maintenance", icon: <IconTool size={14} />, needs: ["maintenance.recovery", "maintenance.rebuild_network", "maintenance.rebuild_pending", "clones"] },
   { id: "console", label: "Console", icon: <IconTerminal2 size={14} />, needs: ["console"] },
+  { id: "settings", label: "Settings", icon: <IconSettings size={14} />, needs: ["server.settings"] },
 ];
 
 export function visibleTabs(extras: Extra[]): string[] {
@@ -45,7 +49,9 @@ export function ServerExtrasTabs({ server, providerLabel, overview }: { server: 
       <Tabs.Panel value="network">{active === "network" && <NetworkTab {...props} />}</Tabs.Panel>
       <Tabs.Panel value="snapshots">{active === "snapshots" && <SnapshotsTab {...props} />}</Tabs.Panel>
       <Tabs.Panel value="graphs">{active === "graphs" && <GraphsTab server={server} />}</Tabs.Panel>
+      <Tabs.Panel value="maintenance">{active === "maintenance" && <MaintenanceTab {...props} />}</Tabs.Panel>
       <Tabs.Panel value="console">{active === "console" && <ConsoleTab server={server} />}</Tabs.Panel>
+      <Tabs.Panel value="settings">{active === "settings" && <SettingsTab server={server} providerLabel={providerLabel} />}</Tabs.Panel>
     </Tabs>
   );
 }

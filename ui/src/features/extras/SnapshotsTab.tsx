@@ -13,20 +13,11 @@ import {
   useRestoreSnapshot,
   useSnapshots,
 } from "../../api/extras";
+import { BackupsPanel } from "./BackupsPanel";
+import { confirmWipe } from "./confirm";
 import { formatBytes } from "./format";
 
 type Props = { server: Server; extras: Extra[]; providerLabel: string };
-
-/** Every destructive step asks first, naming the server whose disk is replaced. */
-function confirmWipe(title: string, what: string, confirm: string, testId: string, onConfirm: () => void) {
-  modals.openConfirmModal({
-    title,
-    children: <Text size="sm">{what} Everything on the server's disk is replaced; this cannot be undone.</Text>,
-    labels: { confirm, cancel: "Cancel" },
-    confirmProps: { color: "red", "data-testid": testId } as never,
-    onConfirm,
-  });
-}
 
 export function SnapshotsTab({ server, extras, providerLabel }: Props) {
   const target = { accountId: server.account_id, serverId: server.id };
@@ -156,7 +147,9 @@ export function SnapshotsTab({ server, extras, providerLabel }: Props) {
         </Stack>
       )}
 
-      {extras.includes("backups.restore") && (
+      {extras.includes("backups.list") && <BackupsPanel server={server} extras={extras} providerLabel={providerLabel} />}
+
+      {extras.includes("backups.restore") && !extras.includes("backups.list") && (
         <Stack gap="xs">
           <Title order={5}>Restore a backup</Title>
           <Group gap="xs" align="flex-end">

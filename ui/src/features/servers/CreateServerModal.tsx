@@ -15,6 +15,7 @@ import {
 import { useAccountExtras, useScripts, useSshKeys } from "../../api/extras";
 import { formatMemory } from "../../lib/format";
 import { providerLabel } from "../../lib/labels";
+import { nameProblem } from "../../lib/textRules";
 
 export type CreateValues = {
   account_id: string | null;
@@ -74,8 +75,7 @@ export function validateCreate(v: CreateValues, ctx: Ctx): Partial<Record<keyof 
   if (!v.account_id) errors.account_id = "Choose an account";
   const name = v.name.trim();
   if (!name) errors.name = "Enter a name";
-  else if (name.length > 64) errors.name = "At most 64 characters";
-  else if (/[\u0000-\u001f]/.test(name)) errors.name = "No control characters";
+  else if (nameProblem(name)) errors.name = nameProblem(name) ?? undefined;
   if (ctx.needsRegion && !v.region) errors.region = "Choose a region";
   if (ctx.needsImage && !v.image) errors.image = "Choose an image";
   if (ctx.sizing === "plans") {

@@ -19,6 +19,7 @@ import { toAppError, type AppError } from "../../api/errors";
 import { useManagedServices, useOpenTicket, useServersOf } from "../../api/tickets";
 import { notifySuccess } from "../../lib/notify";
 import { CREDENTIALS_NOTE } from "./TicketThreadDrawer";
+import { ticketProblems } from "../../lib/textRules";
 
 export type NewTicketPrefill = { accountId: string; serverId: string | null };
 
@@ -94,6 +95,11 @@ export function NewTicketModal({ opened, onClose, accounts, prefill, onOpened }:
     if (!accountId) return;
     setError(null);
     const server = needs === "server";
+    const problems = ticketProblems(subject, body, server);
+    if (problems.length > 0) {
+      setError({ kind: "validation", message: problems.map((f) => `${f.field}: ${f.message}`).join("; "), fields: problems });
+      return;
+    }
     const request = {
       department: department ?? "",
       subject,

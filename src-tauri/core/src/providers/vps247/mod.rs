@@ -3,6 +3,7 @@
 //! action the VM's state does not allow. Deleting works only on a halted VM.
 
 mod billing;
+mod extras;
 mod map;
 pub mod wire;
 #[cfg(test)]
@@ -161,14 +162,20 @@ fn create_body(req: &CreateServer) -> Result<serde_json::Value> {
     let package = required("plan", &req.plan, "package")?;
     let template = required("image", &req.image, "OS template")?;
     // The schema lists both flags without "#Optional": always sent.
-    Ok(json!({
+    let mut body = json!({
         "name": req.name,
         "os_template_id": template,
         "region_id": region,
         "package_id": package,
         "has_private_networking": false,
         "has_ipv6": false,
-    }))
+    });
+    // `ssh_key_ids` is the schema's one optional field: integer key ids.
+    if !req.ssh_keys.is_empty() {
+        let keys = req.ssh_keys.iter().map(|k| numeric("ssh_keys", "SSH key", k)).collect::<Result<Vec<_>>>()?;
+        body["ssh_key_ids"] = json!(keys);
+    }
+    Ok(body)
 }
 
 #[async_trait]
@@ -252,4 +259,6 @@ impl Compute for Vps247 {
     fn billing(&self) -> Option<&dyn crate::billing::Billing> {
         Some(self)
     }
+
+    fn network(&self) -> Option<&dyn crate::extras::network::Network> { Some(self) }
 }

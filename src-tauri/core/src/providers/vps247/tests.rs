@@ -215,3 +215,31 @@ fn catalog_bodies_map() {
     let r = map::region(serde_json::from_value(region).unwrap());
     assert_eq!((r.id.as_str(), r.name.as_str(), r.country.as_deref()), ("25", "Madrid 1", Some("ES")));
 }
+
+#[test]
+fn create_sends_ssh_key_ids_as_the_schema_shows() {
+    let schema = fixture!("create_request");
+    let req = CreateServer {
+        name: "xxxx".into(),
+        plan: Some("2".into()),
+        image: Some("1".into()),
+        region: Some("2".into()),
+        ssh_keys: vec!["1".into()],
+        ..CreateServer::default()
+    };
+    assert_eq!(create_body(&req).unwrap()["ssh_key_ids"], schema["ssh_key_ids"]);
+    let bad = create_body(&CreateServer { ssh_keys: vec!["laptop".into()], ..req }).unwrap_err();
+    assert_eq!(bad.fields[0].field, "ssh_keys");
+}
+
+#[test]
+fn allocations_of_the_example_are_the_network_tab() {
+    let vm: wire::VmWire = serde_json::from_value(fixture!("virtual_machines")[0].clone()).unwrap();
+    let ips = super::extras::addresses(&vm.ip_allocations);
+    assert_eq!(ips.len(), 1);
+    let ip = &ips[0];
+    assert_eq!((ip.ip.as_str(), ip.version), ("123.123.123.123", 4));
+    assert_eq!(ip.role, crate::extras::network::IpRole::Main);
+    assert_eq!(ip.netmask.as_deref(), Some("255.255.255.128"), "prefixlen 25");
+    assert_eq!(ip.gateway.as_deref(), Some("123.123.123.1"));
+}

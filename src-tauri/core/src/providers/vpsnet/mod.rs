@@ -5,6 +5,7 @@
 
 mod billing;
 mod dns;
+mod extras;
 mod map;
 mod order;
 pub mod paths;
@@ -210,6 +211,50 @@ impl Compute for Vpsnet {
     }
 
     fn dns(&self) -> Option<&dyn crate::dns::Dns> {
+        Some(self)
+    }
+
+    fn backups(&self) -> Option<&dyn crate::extras::backups::Backups> {
+        Some(self)
+    }
+
+    fn os_install(&self) -> Option<&dyn crate::extras::os::OsInstall> {
+        Some(self)
+    }
+
+    fn network(&self) -> Option<&dyn crate::extras::network::Network> {
+        Some(self)
+    }
+
+    fn usage(&self) -> Option<&dyn crate::extras::usage::Usage> {
+        Some(self)
+    }
+
+    fn console(&self) -> Option<&dyn crate::extras::console::Console> {
+        Some(self)
+    }
+
+    fn maintenance(&self) -> Option<&dyn crate::extras::maintenance::Maintenance> {
+        Some(self)
+    }
+
+    fn clones(&self) -> Option<&dyn crate::extras::clones::Clones> {
+        Some(self)
+    }
+
+    fn templates(&self) -> Option<&dyn crate::extras::templates::Templates> {
+        Some(self)
+    }
+
+    fn recoverable(&self) -> Option<&dyn crate::extras::recoverable::Recoverable> {
+        Some(self)
+    }
+
+    fn nodes(&self) -> Option<&dyn crate::extras::nodes::Nodes> {
+        Some(self)
+    }
+
+    fn profile(&self) -> Option<&dyn crate::extras::profile::Profile> {
         Some(self)
     }
 

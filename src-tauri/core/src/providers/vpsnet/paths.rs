@@ -28,6 +28,14 @@ pub fn invoice_pdf(invoice_no: &str) -> String {
     format!("/invoices/{invoice_no}.pdf")
 }
 
+/// `GET`: deleted servers still recoverable (`[{"virtual_machine": {...}}]`).
+pub const RECOVERABLE: &str = "/virtual_machines/recoverable.api10json";
+
+/// `POST`, no body: recovers a deleted server.
+pub fn recover(id: &str) -> String {
+    format!("/virtual_machines/{id}/recover.api10json")
+}
+
 /// `GET` shows, `PUT` edits, `DELETE` deletes one cloud server.
 pub fn virtual_machine(id: &str) -> String {
     format!("/virtual_machines/{id}.api10json")
@@ -92,4 +100,115 @@ pub fn dns_template_records(template: &str) -> String {
 /// INFERRED: `PUT` edits (`{"dns_template_record": {target, ttl}}`), `DELETE` deletes one template record.
 pub fn dns_template_record(template: &str, record: &str) -> String {
     format!("/dns_templates/{template}/records/{record}.api10json")
+}
+
+// Server extras (`vpsnet-endpoints.md` sections 1 to 3, 8 and 9).
+
+/// `GET`: a server's backups (a bare array); `POST` takes one (`{"backup": {"label"}}`).
+pub fn backups(server: &str) -> String {
+    format!("/virtual_machines/{server}/backups.api10json")
+}
+
+/// `DELETE`: one backup (manual backups only).
+pub fn backup(server: &str, backup: &str) -> String {
+    format!("/virtual_machines/{server}/backups/{backup}.api10json")
+}
+
+/// `POST`, no body: restores a backup (the server must be powered off).
+pub fn backup_restore(server: &str, backup: &str) -> String {
+    format!("/virtual_machines/{server}/backups/{backup}/restore.api10json")
+}
+
+/// `PUT` `{"virtual_machine": {"system_template_id"}}`: reinstalls the server.
+/// PHP sends PUT with this body (the doc's body); WHMCS sends POST with none.
+pub fn reinstall(server: &str) -> String {
+    format!("/virtual_machines/{server}/reinstall.api10json")
+}
+
+/// `POST`: rebuilds a pending server (ZH-GO sends no body).
+pub fn rebuild(server: &str) -> String {
+    format!("/virtual_machines/{server}/rebuild.api10json")
+}
+
+/// `POST`, no body: regenerates the network configuration; the server reboots.
+pub fn rebuild_network(server: &str) -> String {
+    format!("/virtual_machines/{server}/rebuild_network.api10json")
+}
+
+/// `GET`: `{"session": {port, password, ...}}`, a console session.
+pub fn console(server: &str) -> String {
+    format!("/virtual_machines/{server}/console.api10json")
+}
+
+/// `GET`: CPU samples `[{created_at, cpu_time, elapsed_time}]`.
+pub fn cpu_usage(server: &str) -> String {
+    format!("/virtual_machines/{server}/cpu_usage.api10json")
+}
+
+/// `GET`: traffic samples `[{created_at, data_received, data_sent}]`.
+pub fn network_utilisation(server: &str) -> String {
+    format!("/virtual_machines/{server}/network_utilisation.api10json")
+}
+
+/// `GET`: the account's addresses (`[{"ip_address": {...}}]`); `POST` adds
+/// some (flat `{quantity, type, virtual_machine_id}`).
+pub const IPS: &str = "/ips.api10json";
+
+/// `DELETE`: removes an address from the account.
+pub fn ip(id: &str) -> String {
+    format!("/ips/{id}.api10json")
+}
+
+/// `GET`: `{"system_template": {..., applicable_price}}`, one template on one cloud.
+pub fn cloud_template(cloud: &str, template: &str) -> String {
+    format!("/clouds/{cloud}/system_templates/{template}.api10json")
+}
+
+/// `GET`: a cloud with its templates (a bare object).
+pub fn cloud(id: &str) -> String {
+    format!("/clouds/{id}.api10json")
+}
+
+// INFERRED rows: no public client calls these; the paths follow the naming
+// of their neighbours. Correct them here if VPS.NET answers otherwise.
+
+/// INFERRED: `GET` a server's clones (`[{"clone": {...}}]`); `POST` starts one
+/// (flat `{cloud_id, one_click, one_clone}`); `DELETE` with `{"id"}` deletes one
+/// (the doc puts the id in the body).
+pub fn clones(server: &str) -> String {
+    format!("/virtual_machines/{server}/clones.api10json")
+}
+
+/// P (path from LC-PSI, that it lists custom templates inferred): `GET` the
+/// custom templates (`[{"system_template": {...}}]`).
+pub const SYSTEM_TEMPLATES: &str = "/system_templates.api10json";
+
+/// INFERRED: `DELETE` removes a custom template at once.
+pub fn system_template(id: &str) -> String {
+    format!("/system_templates/{id}.api10json")
+}
+
+/// `GET`: every template offered, grouped, with its id on each cloud
+/// (`{"template_groups": [...]}`; the doc prints it inside an array).
+pub const AVAILABLE_TEMPLATES: &str = "/available_templates.api10json";
+
+/// INFERRED: `GET` the CloudLinux templates bought (`[{"commercial_template": {...}}]`);
+/// `POST` buys one (`{"commercial_template": {confirm_purchase, system_template_id}}`).
+pub const COMMERCIAL_TEMPLATES: &str = "/commercial_templates.api10json";
+
+/// INFERRED: the same for Windows templates (`windows_template`).
+pub const WINDOWS_TEMPLATES: &str = "/windows_templates.api10json";
+
+/// `DELETE` one node: `nodes/{id}` for regular (and daily) ones, the
+/// kind's `remove_*_node` call for the others (fusion and bandwidth are "P"
+/// rows: their paths are the doc's, the method by analogy).
+pub fn node(kind: crate::extras::nodes::NodeKind, id: &str) -> String {
+    use crate::extras::nodes::NodeKind::*;
+    match kind {
+        Regular | Daily => format!("/nodes/{id}.api10json"),
+        Ram => format!("/nodes/{id}/remove_ram_node.api10json"),
+        Storage => format!("/nodes/{id}/remove_storage_node.api10json"),
+        Fusion => format!("/nodes/{id}/remove_fusion_node.api10json"),
+        Bandwidth => format!("/nodes/{id}/remove_bandwidth_node.api10json"),
+    }
 }

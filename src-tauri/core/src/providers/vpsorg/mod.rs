@@ -2,6 +2,7 @@
 //! `Authorization: Bearer <token>`, JSON both ways, a paginated server list,
 //! graceful power actions only, and no catalog calls.
 
+mod extras;
 mod map;
 #[cfg(test)]
 mod tests;
@@ -287,7 +288,14 @@ fn create_body(req: &CreateServer) -> Result<serde_json::Value> {
         required("image", &req.image, "operating system")?,
     )?;
     let location = location(required("region", &req.region, "location")?)?;
-    Ok(json!({ "name": name, "plan_id": plan, "os_id": os, "location": location }))
+    let mut body = json!({ "name": name, "plan_id": plan, "os_id": os, "location": location });
+    // The doc takes one optional `ssh_key_id` (an integer) per server.
+    match req.ssh_keys.as_slice() {
+        [] => {}
+        [key] => body["ssh_key_id"] = json!(integer("ssh_keys", "SSH key", key)?),
+        _ => return Err(Error::field("ssh_keys", "VPS.org installs one SSH key per new server; choose one")),
+    }
+    Ok(body)
 }
 
 /// A partial update (PATCH) of just the name.
@@ -382,4 +390,7 @@ impl Compute for VpsOrg {
     async fn regions(&self) -> Result<Vec<Region>> {
         Ok(map::regions(&self.fleet().await?))
     }
+
+    fn server_settings(&self) -> Option<&dyn crate::extras::settings::Settings> { Some(self) }
+    fn network(&self) -> Option<&dyn crate::extras::network::Network> { Some(self) }
 }

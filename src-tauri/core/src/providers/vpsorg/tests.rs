@@ -195,3 +195,40 @@ fn error_bodies_are_read() {
     assert_eq!(p.fields[1].field, "plan_id");
     assert_eq!(wire::problem(b"<html>502</html>"), wire::Problem::default());
 }
+
+#[test]
+fn full_update_is_the_doc_body() {
+    let doc = fixture!("server_update_request");
+    let settings = crate::extras::settings::ServerSettings {
+        name: "web-server-updated".into(),
+        hostname: "web-updated.example.com".into(),
+        backups_enabled: true,
+    };
+    assert_eq!(super::extras::update_body(&settings).unwrap(), doc);
+    let bad = crate::extras::settings::ServerSettings { name: "web server".into(), ..settings };
+    assert_eq!(super::extras::update_body(&bad).unwrap_err().fields[0].field, "name");
+}
+
+#[test]
+fn details_example_gives_both_addresses() {
+    let w: super::extras::SettingsWire = serde_json::from_value(fixture!("server_get")).unwrap();
+    assert_eq!(w.backups_enabled, Some(true));
+    let ips: Vec<(String, u8)> = super::extras::addresses(&w).into_iter().map(|a| (a.ip, a.version)).collect();
+    assert_eq!(ips, [("203.0.113.10".to_string(), 4), ("2001:0db8::1".to_string(), 6)]);
+}
+
+#[test]
+fn create_sends_one_ssh_key_id() {
+    let base = CreateServer {
+        name: "web-server-02".into(),
+        plan: Some("1".into()),
+        image: Some("5".into()),
+        region: Some("us-west".into()),
+        ..CreateServer::default()
+    };
+    assert!(create_body(&base).unwrap().get("ssh_key_id").is_none());
+    let one = CreateServer { ssh_keys: vec!["7".into()], ..base.clone() };
+    assert_eq!(create_body(&one).unwrap()["ssh_key_id"], 7);
+    let two = CreateServer { ssh_keys: vec!["7".into(), "8".into()], ..base };
+    assert_eq!(create_body(&two).unwrap_err().fields[0].field, "ssh_keys");
+}

@@ -1,0 +1,203 @@
+//! Backups, maintenance and clones of one server, as `servers`
+//! subcommands: `backups`, `backup-create`, `backup-delete`, `recovery`,
+//! `rebuild-network`, `rebuild`, `clones`, `clone`, `clone-delete`, and the
+//! recycle bin: `deleted`, `recover`. Long
+//! operations print their job; `--wait` follows it until the provider is done.
+
+use std::process::ExitCode;
+
+use clap::Subcommand;
+use vpsdesk_core::Desk;
+
+use crate::extras::{confirm, done, follow};
+use crate::output::{opt, print_json, table, Out};
+use crate::Failure;
+
+#[derive(Subcommand)]
+pub enum MaintenanceCmd {
+    /// The server's backups
+    Backups {
+        account: String,
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a backup now; prints the job (the backup's id is its target_id)
+    BackupCreate {
+        account: String,
+        id: String,
+        #[arg(long, default_value = "")]
+        label: String,
+        /// Wait until the backup is built
+        #[arg(long)]
+        wait: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete a backup (VPS.NET deletes manual backups only)
+    BackupDelete {
+        account: String,
+        id: String,
+        backup: String,
+        /// Required: the backup is destroyed
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Boot the server into the provider's recovery system (it restarts)
+    Recovery {
+        account: String,
+        id: String,
+        /// Required: a running server is restarted
+        #[arg(long)]
+        yes: bool,
+        #[arg(long)]
+        wait: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Regenerate the server's network configuration (it reboots)
+    RebuildNetwork {
+        account: String,
+        id: String,
+        /// Required: the server is rebooted
+        #[arg(long)]
+        yes: bool,
+        #[arg(long)]
+        wait: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Build a server whose build did not finish (a pending server)
+    Rebuild {
+        account: String,
+        id: String,
+        #[arg(long)]
+        wait: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The server's cloning activity
+    Clones {
+        account: String,
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Clone the server into a new, billed server (in --region, or its own)
+    Clone {
+        account: String,
+        id: String,
+        #[arg(long)]
+        region: Option<String>,
+        /// Wait until the clone is a server
+        #[arg(long)]
+        wait: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Servers deleted recently enough to be recovered
+    Deleted {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bring a deleted server back
+    Recover {
+        account: String,
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete a clone record
+    CloneDelete {
+        account: String,
+        id: String,
+        clone: String,
+        /// Required: the clone record is deleted
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+pub async fn run(desk: &Desk, cmd: MaintenanceCmd) -> Result<ExitCode, Failure> {
+    use MaintenanceCmd::*;
+    match cmd {
+        Backups { account, id, json } => {
+            let backups = desk.backups(&desk.find(&account)?, &id).await?;
+            if json {
+                print_json(&backups);
+            } else {
+                let mut t = table(&["ID", "LABEL", "TYPE", "SIZE", "BUILT", "LOCKED", "SYSTEM", "CREATED"]);
+                for b in &backups {
+                    t.add_row(vec![
+                        b.id.clone(),
+                        opt(&b.label),
+                        opt(&b.kind),
+                        opt(&b.size),
+                        if b.built { "yes" } else { "no" }.into(),
+                        if b.locked { "yes" } else { "no" }.into(),
+                        opt(&b.system),
+                        opt(&b.created_at),
+                    ]);
+                }
+                println!("{t}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        BackupCreate { account, id, label, wait, json } => {
+            let job = desk.create_backup(&desk.find(&account)?, &id, &label).await?;
+            follow(desk, job, wait, json).await
+        }
+        BackupDelete { account, id, backup, yes } => {
+            confirm(yes, format!("deleting backup {backup} of server {id} destroys it"))?;
+            let account = desk.find(&account)?;
+            desk.delete_backup(&account, &id, &backup).await?;
+            done(format!("{}: server {id}: backup {backup} deleted", account.name))
+        }
+        Recovery { account, id, yes, wait, json } => {
+            confirm(yes, format!("booting server {id} into recovery restarts it"))?;
+            let job = desk.boot_recovery(&desk.find(&account)?, &id).await?;
+            follow(desk, job, wait, json).await
+        }
+        RebuildNetwork { account, id, yes, wait, json } => {
+            confirm(yes, format!("rebuilding the network of server {id} reboots it"))?;
+            let job = desk.rebuild_network(&desk.find(&account)?, &id).await?;
+            follow(desk, job, wait, json).await
+        }
+        Rebuild { account, id, wait, json } => {
+            let job = desk.rebuild_pending(&desk.find(&account)?, &id).await?;
+            follow(desk, job, wait, json).await
+        }
+        Clones { account, id, json } => {
+            let clones = desk.clones(&desk.find(&account)?, &id).await?;
+            if json {
+                print_json(&clones);
+            } else {
+                let mut t = table(&["ID", "LABEL", "STATUS", "NEW SERVER", "CREATED"]);
+                for c in &clones {
+                    t.add_row(vec![c.id.clone(), opt(&c.label), c.status.clone(), opt(&c.cloned_server_id), opt(&c.created_at)]);
+                }
+                println!("{t}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Clone { account, id, region, wait, json } => {
+            let job = desk.create_clone(&desk.find(&account)?, &id, region.as_deref()).await?;
+            follow(desk, job, wait, json).await
+        }
+        Deleted { account, json } => {
+            Out::new(json).servers(&desk.deleted_servers(&desk.find(&account)?).await?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Recover { account, id, json } => {
+            Out::new(json).server(&desk.recover_server(&desk.find(&account)?, &id).await?);
+            Ok(ExitCode::SUCCESS)
+        }
+        CloneDelete { account, id, clone, yes } => {
+            confirm(yes, format!("deleting clone {clone} of server {id} removes its record"))?;
+            let account = desk.find(&account)?;
+            desk.delete_clone(&account, &id, &clone).await?;
+            done(format!("{}: server {id}: clone {clone} deleted", account.name))
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! `vpsctl nodes`: the account's nodes (VPS.NET), buying them (`--yes`
+//! confirms the charge) and removing unassigned ones.
+
+use std::process::ExitCode;
+
+use clap::Subcommand;
+use vpsdesk_core::extras::nodes::NodeKind;
+use vpsdesk_core::{Desk, Error};
+
+use crate::extras::{confirm, done};
+use crate::output::{opt, print_json, table};
+use crate::Failure;
+
+#[derive(Subcommand)]
+pub enum NodesCmd {
+    List {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Buy nodes: KIND is regular, daily, ram, storage or bandwidth
+    Add {
+        account: String,
+        kind: String,
+        #[arg(long, default_value_t = 1)]
+        quantity: u32,
+        /// Required: confirms the purchase (charged at once, then billed until removed)
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Remove an unassigned node: KIND is regular, daily, ram, storage, fusion or bandwidth
+    Delete {
+        account: String,
+        kind: String,
+        id: String,
+        /// Required: the node is removed from the account
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+fn kind(text: &str) -> Result<NodeKind, Failure> {
+    NodeKind::parse(text).ok_or_else(|| Failure::Core(Error::field("kind", format!("{text:?} is not a node kind"))))
+}
+
+fn word(kind: NodeKind) -> String {
+    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+pub async fn run(desk: &Desk, cmd: NodesCmd) -> Result<ExitCode, Failure> {
+    match cmd {
+        NodesCmd::List { account, json } => {
+            let nodes = desk.nodes(&desk.find(&account)?).await?;
+            if json {
+                print_json(&nodes);
+            } else {
+                let mut t = table(&["ID", "KIND", "SERVER", "CONSUMER", "FREE"]);
+                for n in &nodes {
+                    t.add_row(vec![n.id.clone(), word(n.kind), opt(&n.server_id), opt(&n.consumer_id), if n.free { "yes" } else { "no" }.into()]);
+                }
+                println!("{t}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        NodesCmd::Add { account, kind: k, quantity, yes } => {
+            let k = kind(&k)?;
+            confirm(yes, format!("buying {quantity} {} node(s) charges the account at once", word(k)))?;
+            let account = desk.find(&account)?;
+            desk.add_nodes(&account, k, quantity, true).await?;
+            done(format!("{}: {quantity} {} node(s) bought", account.name, word(k)))
+        }
+        NodesCmd::Delete { account, kind: k, id, yes } => {
+            let k = kind(&k)?;
+            confirm(yes, format!("removing node {id} stops it being billed and it cannot be used again"))?;
+            let account = desk.find(&account)?;
+            desk.delete_node(&account, k, &id).await?;
+            done(format!("{}: node {id} removed", account.name))
+        }
+    }
+}

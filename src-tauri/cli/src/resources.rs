@@ -1,0 +1,481 @@
+//! Account resources beyond servers from the terminal: `drives` (with
+//! upload and download), `vlans`, `ips`, `groups`, `profile`, and the
+//! `servers copy` / `start-many` / `stop-many` / `destroy-many` calls.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Subcommand, ValueEnum};
+use vpsdesk_core::extras::drives::{Drive, DriveClone, NewDrive, StandardKind};
+use vpsdesk_core::extras::fleet::BulkAction;
+use vpsdesk_core::extras::profile::ProfileChange;
+use vpsdesk_core::model::PowerAction;
+use vpsdesk_core::{Desk, Error};
+
+use crate::extras::{confirm, done, follow};
+use crate::output::{opt, print_json, table, Out};
+use crate::Failure;
+
+/// Top-level commands, flattened into `vpsctl`'s own.
+#[derive(Subcommand)]
+pub enum ResourcesCmd {
+    /// Drives of the account, the standard CDs and images, and drive contents
+    #[command(subcommand)]
+    Drives(DrivesCmd),
+    /// Private VLANs of the account
+    #[command(subcommand)]
+    Vlans(VlansCmd),
+    /// Static IP addresses of the account
+    #[command(subcommand)]
+    Ips(IpsCmd),
+    /// Server groups, started and stopped together
+    #[command(subcommand)]
+    Groups(GroupsCmd),
+    /// The account holder's profile at the provider
+    #[command(subcommand)]
+    Profile(ProfileCmd),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Kind {
+    Cd,
+    Image,
+    All,
+}
+
+#[derive(Subcommand)]
+pub enum DrivesCmd {
+    List {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Show {
+        account: String,
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The provider's standard drives (CDs, images or all), which servers can be made from
+    Standard {
+        account: String,
+        #[arg(long, value_enum, default_value = "all")]
+        kind: Kind,
+        #[arg(long)]
+        json: bool,
+    },
+    Create {
+        account: String,
+        #[arg(long)]
+        name: String,
+        /// Size in bytes
+        #[arg(long)]
+        size: u64,
+        /// Readable by several servers at once
+        #[arg(long)]
+        shared: bool,
+        #[arg(long)]
+        ssd: bool,
+        /// Store it unencrypted (encrypted is the default)
+        #[arg(long)]
+        no_encryption: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copy a drive; the copy is at least as large as the original
+    Clone {
+        account: String,
+        id: String,
+        #[arg(long)]
+        name: String,
+        /// Size in bytes (default: the original's)
+        #[arg(long)]
+        size: Option<u64>,
+        #[arg(long)]
+        ssd: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    Destroy {
+        account: String,
+        id: String,
+        /// Required: the drive and its data are destroyed
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Write a local file onto the start of the drive, in 4 MiB gzipped chunks; waits until done
+    Upload {
+        account: String,
+        id: String,
+        file: PathBuf,
+        /// Required: the drive's data is overwritten
+        #[arg(long)]
+        yes: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Read the drive (or its first --size bytes) into a local file, in 4 MiB chunks; waits until done
+    Download {
+        account: String,
+        id: String,
+        file: PathBuf,
+        #[arg(long)]
+        size: Option<u64>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum VlansCmd {
+    List {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Create {
+        account: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Rename { account: String, id: String, new_name: String },
+}
+
+#[derive(Subcommand)]
+pub enum IpsCmd {
+    List {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Reserve a new static address (billed)
+    Create {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Destroy {
+        account: String,
+        ip: String,
+        /// Required: the address is released
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum GroupsCmd {
+    List {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Create {
+        account: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Rename { account: String, id: String, new_name: String },
+    Destroy {
+        account: String,
+        id: String,
+        /// Required: the group is removed (its servers stay)
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Add servers; prints the group's servers afterwards
+    Add {
+        account: String,
+        id: String,
+        #[arg(required = true)]
+        servers: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove servers; prints the group's servers afterwards
+    Remove {
+        account: String,
+        id: String,
+        #[arg(required = true)]
+        servers: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Start every server of the group
+    Start {
+        account: String,
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stop (power off) every server of the group
+    Stop {
+        account: String,
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ProfileCmd {
+    Show {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change fields: `--field key=value`, repeatable (keys as `profile show` lists them)
+    Set {
+        account: String,
+        #[arg(long = "field", required = true)]
+        fields: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Flattened into `vpsctl servers`.
+#[derive(Subcommand)]
+pub enum FleetCmd {
+    /// Copy a server and its drives under a new name (CloudSigma)
+    Copy {
+        account: String,
+        id: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Start several servers in one request
+    StartMany {
+        account: String,
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
+    /// Power off several servers in one request
+    StopMany {
+        account: String,
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
+    /// Destroy several servers in one request
+    DestroyMany {
+        account: String,
+        #[arg(required = true)]
+        ids: Vec<String>,
+        /// Required: the servers are destroyed
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+fn drives_out(drives: &[Drive], json: bool) -> Result<ExitCode, Failure> {
+    if json {
+        print_json(&drives);
+    } else {
+        let mut t = table(&["ID", "NAME", "SIZE BYTES", "STATUS", "SERVER", "SSD"]);
+        for d in drives {
+            let ssd = if d.ssd { "yes" } else { "" };
+            t.add_row(vec![d.id.clone(), d.name.clone(), opt(&d.size_bytes), d.status.clone(), opt(&d.claimed_by), ssd.into()]);
+        }
+        println!("{t}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn ids_out(ids: &[String], json: bool) -> Result<ExitCode, Failure> {
+    if json {
+        print_json(&ids);
+    } else {
+        for id in ids {
+            println!("{id}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub async fn run(desk: &Desk, cmd: ResourcesCmd) -> Result<ExitCode, Failure> {
+    match cmd {
+        ResourcesCmd::Drives(cmd) => drives(desk, cmd).await,
+        ResourcesCmd::Vlans(cmd) => vlans(desk, cmd).await,
+        ResourcesCmd::Ips(cmd) => ips(desk, cmd).await,
+        ResourcesCmd::Groups(cmd) => groups(desk, cmd).await,
+        ResourcesCmd::Profile(cmd) => profile(desk, cmd).await,
+    }
+}
+
+async fn drives(desk: &Desk, cmd: DrivesCmd) -> Result<ExitCode, Failure> {
+    match cmd {
+        DrivesCmd::List { account, json } => drives_out(&desk.drives(&desk.find(&account)?).await?, json),
+        DrivesCmd::Show { account, id, json } => drives_out(&[desk.drive(&desk.find(&account)?, &id).await?], json),
+        DrivesCmd::Standard { account, kind, json } => {
+            let kind = match kind {
+                Kind::Cd => StandardKind::Cd,
+                Kind::Image => StandardKind::Image,
+                Kind::All => StandardKind::All,
+            };
+            drives_out(&desk.standard_drives(&desk.find(&account)?, kind).await?, json)
+        }
+        DrivesCmd::Create { account, name, size, shared, ssd, no_encryption, json } => {
+            let new = NewDrive { name, size_bytes: size, shared, ssd, encrypted: !no_encryption };
+            drives_out(&[desk.create_drive(&desk.find(&account)?, &new).await?], json)
+        }
+        DrivesCmd::Clone { account, id, name, size, ssd, json } => {
+            let clone = DriveClone { name, size_bytes: size, ssd };
+            drives_out(&[desk.clone_drive(&desk.find(&account)?, &id, &clone).await?], json)
+        }
+        DrivesCmd::Destroy { account, id, yes } => {
+            confirm(yes, format!("destroying drive {id} deletes its data"))?;
+            let account = desk.find(&account)?;
+            desk.destroy_drive(&account, &id).await?;
+            done(format!("{}: drive {id} destroyed", account.name))
+        }
+        DrivesCmd::Upload { account, id, file, yes, json } => {
+            confirm(yes, format!("uploading overwrites the start of drive {id}"))?;
+            let job = desk.upload_drive(&desk.find(&account)?, &id, &file).await?;
+            // The job lives in this process: stay until it is done.
+            follow(desk, job, true, json).await
+        }
+        DrivesCmd::Download { account, id, file, size, json } => {
+            let job = desk.download_drive(&desk.find(&account)?, &id, &file, size).await?;
+            follow(desk, job, true, json).await
+        }
+    }
+}
+
+async fn vlans(desk: &Desk, cmd: VlansCmd) -> Result<ExitCode, Failure> {
+    let out = |vlans: &[vpsdesk_core::extras::resources::Vlan], json: bool| {
+        if json {
+            print_json(&vlans);
+        } else {
+            let mut t = table(&["ID", "NAME"]);
+            for v in vlans {
+                t.add_row(vec![v.id.clone(), v.name.clone()]);
+            }
+            println!("{t}");
+        }
+        Ok(ExitCode::SUCCESS)
+    };
+    match cmd {
+        VlansCmd::List { account, json } => out(&desk.vlans(&desk.find(&account)?).await?, json),
+        VlansCmd::Create { account, name, json } => out(&[desk.create_vlan(&desk.find(&account)?, &name).await?], json),
+        VlansCmd::Rename { account, id, new_name } => {
+            let account = desk.find(&account)?;
+            desk.rename_vlan(&account, &id, &new_name).await?;
+            done(format!("{}: VLAN {id} renamed to {new_name:?}", account.name))
+        }
+    }
+}
+
+async fn ips(desk: &Desk, cmd: IpsCmd) -> Result<ExitCode, Failure> {
+    let out = |ips: &[vpsdesk_core::extras::resources::StaticIp], json: bool| {
+        if json {
+            print_json(&ips);
+        } else {
+            let mut t = table(&["IP", "NAME", "NETMASK", "GATEWAY", "NAMESERVERS"]);
+            for i in ips {
+                t.add_row(vec![i.ip.clone(), opt(&i.name), opt(&i.netmask), opt(&i.gateway), i.nameservers.join(" ")]);
+            }
+            println!("{t}");
+        }
+        Ok(ExitCode::SUCCESS)
+    };
+    match cmd {
+        IpsCmd::List { account, json } => out(&desk.static_ips(&desk.find(&account)?).await?, json),
+        IpsCmd::Create { account, json } => out(&[desk.create_static_ip(&desk.find(&account)?).await?], json),
+        IpsCmd::Destroy { account, ip, yes } => {
+            confirm(yes, format!("destroying {ip} releases the address"))?;
+            let account = desk.find(&account)?;
+            desk.destroy_static_ip(&account, &ip).await?;
+            done(format!("{}: static IP {ip} destroyed", account.name))
+        }
+    }
+}
+
+async fn groups(desk: &Desk, cmd: GroupsCmd) -> Result<ExitCode, Failure> {
+    let out = |groups: &[vpsdesk_core::extras::server_groups::ServerGroup], json: bool| {
+        if json {
+            print_json(&groups);
+        } else {
+            let mut t = table(&["ID", "NAME", "DESCRIPTION"]);
+            for g in groups {
+                t.add_row(vec![g.id.clone(), g.name.clone(), g.description.clone()]);
+            }
+            println!("{t}");
+        }
+        Ok(ExitCode::SUCCESS)
+    };
+    match cmd {
+        GroupsCmd::List { account, json } => out(&desk.server_groups(&desk.find(&account)?).await?, json),
+        GroupsCmd::Create { account, name, json } => out(&[desk.create_server_group(&desk.find(&account)?, &name).await?], json),
+        GroupsCmd::Rename { account, id, new_name } => {
+            let account = desk.find(&account)?;
+            desk.rename_server_group(&account, &id, &new_name).await?;
+            done(format!("{}: server group {id} renamed to {new_name:?}", account.name))
+        }
+        GroupsCmd::Destroy { account, id, yes } => {
+            confirm(yes, format!("destroying server group {id} removes the group (its servers stay)"))?;
+            let account = desk.find(&account)?;
+            desk.destroy_server_group(&account, &id).await?;
+            done(format!("{}: server group {id} destroyed", account.name))
+        }
+        GroupsCmd::Add { account, id, servers, json } => ids_out(&desk.group_members(&desk.find(&account)?, &id, &servers, true).await?, json),
+        GroupsCmd::Remove { account, id, servers, json } => {
+            ids_out(&desk.group_members(&desk.find(&account)?, &id, &servers, false).await?, json)
+        }
+        GroupsCmd::Start { account, id, json } => ids_out(&desk.group_power(&desk.find(&account)?, &id, PowerAction::Start).await?, json),
+        GroupsCmd::Stop { account, id, json } => ids_out(&desk.group_power(&desk.find(&account)?, &id, PowerAction::Stop).await?, json),
+    }
+}
+
+async fn profile(desk: &Desk, cmd: ProfileCmd) -> Result<ExitCode, Failure> {
+    let (fields, json) = match cmd {
+        ProfileCmd::Show { account, json } => (desk.profile(&desk.find(&account)?).await?, json),
+        ProfileCmd::Set { account, fields, json } => {
+            let changes = fields
+                .iter()
+                .map(|f| {
+                    f.split_once('=')
+                        .map(|(k, v)| ProfileChange { key: k.trim().to_string(), value: v.to_string() })
+                        .ok_or_else(|| Failure::Core(Error::field("field", format!("{f:?} is not key=value"))))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            (desk.set_profile(&desk.find(&account)?, &changes).await?, json)
+        }
+    };
+    if json {
+        print_json(&fields);
+    } else {
+        let mut t = table(&["KEY", "FIELD", "VALUE", "EDITABLE"]);
+        for f in &fields {
+            t.add_row(vec![f.key.clone(), f.label.clone(), f.value.clone(), if f.editable { "yes" } else { "" }.into()]);
+        }
+        println!("{t}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub async fn fleet(desk: &Desk, cmd: FleetCmd) -> Result<ExitCode, Failure> {
+    let bulk = |account: String, ids: Vec<String>, action: BulkAction, what: &'static str| async move {
+        let account = desk.find(&account)?;
+        desk.bulk_power(&account, &ids, action).await?;
+        done(format!("{}: {what} requested for {}", account.name, ids.join(", ")))
+    };
+    match cmd {
+        FleetCmd::Copy { account, id, name, json } => {
+            let account = desk.find(&account)?;
+            Out::new(json).server(&desk.clone_server(&account, &id, &name).await?);
+            Ok(ExitCode::SUCCESS)
+        }
+        FleetCmd::StartMany { account, ids } => bulk(account, ids, BulkAction::Start, "start").await,
+        FleetCmd::StopMany { account, ids } => bulk(account, ids, BulkAction::Stop, "power-off").await,
+        FleetCmd::DestroyMany { account, ids, yes } => {
+            confirm(yes, format!("destroying {} servers deletes them and their data", ids.len()))?;
+            bulk(account, ids, BulkAction::Destroy, "destroy").await
+        }
+    }
+}

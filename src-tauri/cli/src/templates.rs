@@ -1,0 +1,132 @@
+//! `vpsctl templates`: custom templates, the templates a provider offers
+//! and their prices, and chargeable templates (licences), bought only with
+//! `--yes`.
+
+use std::process::ExitCode;
+
+use clap::Subcommand;
+use vpsdesk_core::extras::templates::LicenseKind;
+use vpsdesk_core::{Desk, Error};
+
+use crate::extras::{confirm, done};
+use crate::output::{opt, print_json, table};
+use crate::Failure;
+
+#[derive(Subcommand)]
+pub enum TemplatesCmd {
+    /// The account's custom templates
+    Custom {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete a custom template (at once)
+    CustomDelete {
+        account: String,
+        id: String,
+        /// Required: the template is removed
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Every template offered, with its id on each region (cloud)
+    Offered {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A template on one region, with its monthly prices
+    Price {
+        account: String,
+        region: String,
+        template: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Chargeable templates (CloudLinux, Windows) the account has bought
+    Licenses {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Buy a chargeable template: KIND is cloudlinux or windows
+    Buy {
+        account: String,
+        kind: String,
+        template: String,
+        /// Required: confirms the purchase (the account is charged)
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+pub async fn run(desk: &Desk, cmd: TemplatesCmd) -> Result<ExitCode, Failure> {
+    use TemplatesCmd::*;
+    match cmd {
+        Custom { account, json } => {
+            let list = desk.custom_templates(&desk.find(&account)?).await?;
+            if json {
+                print_json(&list);
+            } else {
+                let mut t = table(&["ID", "LABEL", "SYSTEM", "DESCRIPTION"]);
+                for c in &list {
+                    t.add_row(vec![c.id.clone(), c.label.clone(), opt(&c.operating_system), opt(&c.description)]);
+                }
+                println!("{t}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        CustomDelete { account, id, yes } => {
+            confirm(yes, format!("deleting custom template {id} removes it at once"))?;
+            let account = desk.find(&account)?;
+            desk.delete_custom_template(&account, &id).await?;
+            done(format!("{}: custom template {id} deleted", account.name))
+        }
+        Offered { account, json } => {
+            let list = desk.offered_templates(&desk.find(&account)?).await?;
+            if json {
+                print_json(&list);
+            } else {
+                let mut t = table(&["GROUP", "TEMPLATE", "REGION:ID"]);
+                for o in &list {
+                    let on: Vec<String> = o.placements.iter().map(|p| format!("{}:{}", p.region_id, p.template_id)).collect();
+                    t.add_row(vec![o.group.clone(), o.name.clone(), on.join(" ")]);
+                }
+                println!("{t}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Price { account, region, template, json } => {
+            let info = desk.template_info(&desk.find(&account)?, &region, &template).await?;
+            if json {
+                print_json(&info);
+            } else {
+                let prices: Vec<String> = info.prices.iter().map(|p| format!("{} {}", p.amount, p.currency)).collect();
+                let cost = if info.chargeable() { format!("{} a month", prices.join(" / ")) } else { "free".into() };
+                println!("{} ({}): {cost}", info.label, info.id);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Licenses { account, json } => {
+            let list = desk.licensed_templates(&desk.find(&account)?).await?;
+            if json {
+                print_json(&list);
+            } else {
+                let mut t = table(&["KIND", "ID", "TEMPLATE", "SERVER"]);
+                for l in &list {
+                    let kind = serde_json::to_value(l.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+                    t.add_row(vec![kind, l.id.clone(), l.template_id.clone(), opt(&l.server_id)]);
+                }
+                println!("{t}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Buy { account, kind, template, yes } => {
+            let kind = LicenseKind::parse(&kind)
+                .ok_or_else(|| Failure::Core(Error::field("kind", format!("{kind:?} is not cloudlinux or windows"))))?;
+            confirm(yes, format!("buying template {template} charges the account"))?;
+            let account = desk.find(&account)?;
+            desk.buy_template(&account, kind, &template, true).await?;
+            done(format!("{}: template {template} bought", account.name))
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! `vpsctl` CloudSigma resources per docs/cli.md, end to end: the real
+//! binary against the CloudSigma simulator with private XDG dirs and the
+//! real keychain. One test per operation; destructive ones refuse without
+//! `--yes` and send nothing.
+
+use std::process::Output;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use vpsdesk_sandbox::{Options, Provider, Sandbox};
+
+const ACCOUNT: &str = "cs";
+/// The doc's examples.
+const NODE003: &str = "179f2015-f28b-4537-beab-a5d30d5fd4e2";
+const GENTOO: &str = "7e8ab721-81c9-4cb9-a651-4cafbfe1501c";
+const DOC_GROUP: &str = "92f5ba00-7851-4ebf-9c0f-b5311ceed042";
+
+struct Fixture {
+    _rt: tokio::runtime::Runtime,
+    sandbox: Sandbox,
+    home: tempfile::TempDir,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let sandbox = rt.block_on(Sandbox::start(Options { transition_ms: 1500, ..Options::default() })).unwrap();
+        let f = Fixture { _rt: rt, sandbox, home: tempfile::tempdir().unwrap() };
+        let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == Provider::Cloudsigma).unwrap();
+        let endpoint = f.sandbox.endpoint(Provider::Cloudsigma).unwrap();
+        let args = ["accounts", "add", "--provider", "cloudsigma", "--name", ACCOUNT, "--endpoint", &endpoint, "--username", demo.username.unwrap(), "--region", "zrh"];
+        let out = f.cmd(&args).write_stdin(format!("{}\n", demo.secret)).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        f
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("vpsctl").unwrap();
+        c.args(args)
+            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
+            .env("XDG_DATA_HOME", self.home.path().join("data"))
+            .env("XDG_CACHE_HOME", self.home.path().join("cache"))
+            .env("VPSDESK_HTTP_TIMEOUT_SECS", "3")
+            .timeout(Duration::from_secs(90));
+        c
+    }
+
+    fn run(&self, args: &[&str], stdin: &str) -> Output {
+        self.cmd(args).write_stdin(stdin.to_string()).output().unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        self.ok_with(args, "")
+    }
+
+    fn ok_with(&self, args: &[&str], stdin: &str) -> String {
+        let out = self.run(args, stdin);
+        assert!(out.status.success(), "vpsctl {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let mut args = args.to_vec();
+        args.push("--json");
+        serde_json::from_str(&self.ok(&args)).unwrap()
+    }
+
+    /// Fails with one `error:` line and nothing on stdout; returns it.
+    fn fails(&self, args: &[&str], code: i32) -> String {
+        let out = self.run(args, "");
+        assert_eq!(out.status.code(), Some(code), "vpsctl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with("error: ") && err.trim_end().lines().count() == 1, "{err}");
+        err
+    }
+
+    fn requests(&self) -> usize {
+        self.sandbox.requests(Provider::Cloudsigma).len()
+    }
+
+    /// A destructive command without --yes: usage error, nothing sent.
+    fn needs_yes(&self, args: &[&str]) {
+        let before = self.requests();
+        let err = self.fails(args, 2);
+        assert!(err.contains("--yes"), "{err}");
+        assert_eq!(self.requests(), before, "nothing was sent for {args:?}");
+    }
+}
+
+fn strs(v: &Value, key: &str) -> Vec<String> {
+    v.as_array().unwrap().iter().map(|i| i[key].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn drives_list_show_and_standard() {
+    let f = Fixture::new();
+    let list = f.json(&["drives", "list", ACCOUNT]);
+    let gentoo = list.as_array().unwrap().iter().find(|d| d["id"] == GENTOO).unwrap();
+    assert_eq!((gentoo["name"].as_str(), gentoo["size_bytes"].as_u64()), (Some("gentoo-livecd"), Some(1073741824)));
+    assert!(f.ok(&["drives", "show", ACCOUNT, GENTOO]).contains("gentoo-livecd"));
+    let cds = f.json(&["drives", "standard", ACCOUNT, "--kind", "cd"]);
+    assert_eq!(cds.as_array().unwrap().len(), 8);
+    assert!(f.ok(&["drives", "standard", ACCOUNT, "--kind", "image"]).contains("Ubuntu"));
+}
+
+#[test]
+fn drives_create_clone_and_destroy_with_yes() {
+    let f = Fixture::new();
+    let made = f.json(&["drives", "create", ACCOUNT, "--name", "scratch", "--size", "4194304", "--ssd"]);
+    let id = made[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(made[0]["size_bytes"], 4194304);
+    let copy = f.json(&["drives", "clone", ACCOUNT, &id, "--name", "scratch copy", "--size", "8388608"]);
+    assert_eq!((copy[0]["name"].as_str(), copy[0]["size_bytes"].as_u64()), (Some("scratch copy"), Some(8388608)));
+    f.needs_yes(&["drives", "destroy", ACCOUNT, &id]);
+    assert!(f.ok(&["drives", "destroy", ACCOUNT, &id, "--yes"]).contains("destroyed"));
+    assert!(!strs(&f.json(&["drives", "list", ACCOUNT]), "id").contains(&id));
+    let err = f.fails(&["drives", "create", ACCOUNT, "--name", "x", "--size", "0"], 1);
+    assert!(err.contains("size_bytes") || err.contains("more than 0"), "{err}");
+}
+
+#[test]
+fn drives_upload_and_download_round_trip() {
+    let f = Fixture::new();
+    let dir = tempfile::tempdir().unwrap();
+    let data: Vec<u8> = (0..9 * 1024 * 1024u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let source = dir.path().join("disk.img");
+    std::fs::write(&source, &data).unwrap();
+    let made = f.json(&["drives", "create", ACCOUNT, "--name", "up", "--size", "10485760"]);
+    let id = made[0]["id"].as_str().unwrap().to_string();
+    let src = source.to_str().unwrap();
+    f.needs_yes(&["drives", "upload", ACCOUNT, &id, src]);
+    let job = f.json(&["drives", "upload", ACCOUNT, &id, src, "--yes"]);
+    assert_eq!((job["state"].as_str(), job["kind"].as_str()), (Some("succeeded"), Some("drive_upload")));
+    let back = dir.path().join("back.img");
+    let job = f.json(&["drives", "download", ACCOUNT, &id, back.to_str().unwrap(), "--size", &data.len().to_string()]);
+    assert_eq!(job["state"], "succeeded");
+    assert!(std::fs::read(&back).unwrap() == data, "the bytes read back equal the file");
+}
+
+#[test]
+fn servers_copy_and_the_many_forms() {
+    let f = Fixture::new();
+    let copy = f.json(&["servers", "copy", ACCOUNT, NODE003, "--name", "node003 copy"]);
+    let id = copy["id"].as_str().unwrap().to_string();
+    assert_eq!(copy["name"], "node003 copy");
+    assert!(f.ok(&["servers", "stop-many", ACCOUNT, &id]).contains("power-off requested"));
+    assert_eq!(f.json(&["servers", "show", ACCOUNT, &id])["status"], "stopped");
+    f.ok(&["servers", "start-many", ACCOUNT, &id]);
+    assert_eq!(f.json(&["servers", "show", ACCOUNT, &id])["status"], "running");
+    f.needs_yes(&["servers", "destroy-many", ACCOUNT, &id]);
+    f.ok(&["servers", "destroy-many", ACCOUNT, &id, "--yes"]);
+    f.fails(&["servers", "show", ACCOUNT, &id], 1);
+}
+
+#[test]
+fn vlans_list_create_rename() {
+    let f = Fixture::new();
+    assert_eq!(f.json(&["vlans", "list", ACCOUNT])[0]["name"], "My VLAN");
+    let made = f.json(&["vlans", "create", ACCOUNT, "--name", "backend"]);
+    let id = made[0]["id"].as_str().unwrap().to_string();
+    f.ok(&["vlans", "rename", ACCOUNT, &id, "backend net"]);
+    assert!(strs(&f.json(&["vlans", "list", ACCOUNT]), "name").contains(&"backend net".to_string()));
+}
+
+#[test]
+fn ips_list_create_destroy() {
+    let f = Fixture::new();
+    assert!(strs(&f.json(&["ips", "list", ACCOUNT]), "ip").contains(&"91.203.56.71".to_string()));
+    let made = f.json(&["ips", "create", ACCOUNT]);
+    let ip = made[0]["ip"].as_str().unwrap().to_string();
+    f.needs_yes(&["ips", "destroy", ACCOUNT, &ip]);
+    f.ok(&["ips", "destroy", ACCOUNT, &ip, "--yes"]);
+    assert!(!strs(&f.json(&["ips", "list", ACCOUNT]), "ip").contains(&ip));
+}
+
+#[test]
+fn groups_create_add_remove_start_stop_destroy() {
+    let f = Fixture::new();
+    assert!(strs(&f.json(&["groups", "list", ACCOUNT]), "id").contains(&DOC_GROUP.to_string()));
+    let g = f.json(&["groups", "create", ACCOUNT, "--name", "web"]);
+    let id = g[0]["id"].as_str().unwrap().to_string();
+    f.ok(&["groups", "rename", ACCOUNT, &id, "web servers"]);
+    let a = f.json(&["servers", "copy", ACCOUNT, NODE003, "--name", "g a"])["id"].as_str().unwrap().to_string();
+    let b = f.json(&["servers", "copy", ACCOUNT, NODE003, "--name", "g b"])["id"].as_str().unwrap().to_string();
+    assert_eq!(f.json(&["groups", "add", ACCOUNT, &id, &a, &b]), serde_json::json!([a, b]));
+    assert_eq!(f.json(&["groups", "remove", ACCOUNT, &id, &a]), serde_json::json!([b]));
+    assert_eq!(f.json(&["groups", "stop", ACCOUNT, &id]), serde_json::json!([b]));
+    assert_eq!(f.json(&["servers", "show", ACCOUNT, &b])["status"], "stopped");
+    assert_eq!(f.json(&["groups", "start", ACCOUNT, &id]), serde_json::json!([b]));
+    f.needs_yes(&["groups", "destroy", ACCOUNT, &id]);
+    f.ok(&["groups", "destroy", ACCOUNT, &id, "--yes"]);
+    assert!(!strs(&f.json(&["groups", "list", ACCOUNT]), "id").contains(&id));
+}
+
+#[test]
+fn profile_show_and_set_never_print_the_secret_key() {
+    let f = Fixture::new();
+    let shown = f.ok(&["profile", "show", ACCOUNT]);
+    assert!(shown.contains("foo.bar@example.com") && !shown.contains("Fvsnn7SF"), "{shown}");
+    let after = f.json(&["profile", "set", ACCOUNT, "--field", "company=Example AG"]);
+    let company = after.as_array().unwrap().iter().find(|x| x["key"] == "company").unwrap();
+    assert_eq!(company["value"], "Example AG");
+    assert!(!after.to_string().contains("Fvsnn7SF"));
+    let err = f.fails(&["profile", "set", ACCOUNT, "--field", "secret_key=x"], 1);
+    assert!(err.contains("no such field"), "{err}");
+}

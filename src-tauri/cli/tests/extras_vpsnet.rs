@@ -1,0 +1,269 @@
+//! `vpsctl` VPS.NET server extras per docs/cli.md, end to end: the real
+//! binary against the VPS.NET simulator with private XDG dirs and the real
+//! keychain. One test per operation; destructive ones refuse without
+//! `--yes` and send nothing.
+
+use std::process::Output;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use vpsdesk_sandbox::{Options, Provider, Sandbox};
+
+const ACCOUNT: &str = "vpsnet";
+/// The doc's servers (running, with the doc's backup; a manual backup),
+/// a stopped one and a "Mail relay" to clone.
+const WEB: &str = "1384";
+const MYSQL: &str = "1385";
+const STAGING: &str = "1386";
+const MAIL: &str = "1387";
+const PENDING: &str = "1388";
+
+struct Fixture {
+    _rt: tokio::runtime::Runtime,
+    sandbox: Sandbox,
+    home: tempfile::TempDir,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let sandbox = rt.block_on(Sandbox::start(Options { transition_ms: 1500, ..Options::default() })).unwrap();
+        let f = Fixture { _rt: rt, sandbox, home: tempfile::tempdir().unwrap() };
+        let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == Provider::Vpsnet).unwrap();
+        let endpoint = f.sandbox.endpoint(Provider::Vpsnet).unwrap();
+        let args = ["accounts", "add", "--provider", "vpsnet", "--name", ACCOUNT, "--endpoint", &endpoint, "--username", demo.username.unwrap()];
+        let out = f.cmd(&args).write_stdin(format!("{}\n", demo.secret)).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        f
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("vpsctl").unwrap();
+        c.args(args)
+            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
+            .env("XDG_DATA_HOME", self.home.path().join("data"))
+            .env("XDG_CACHE_HOME", self.home.path().join("cache"))
+            .env("VPSDESK_HTTP_TIMEOUT_SECS", "3")
+            .timeout(Duration::from_secs(90));
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd(args).write_stdin(String::new()).output().unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "vpsctl {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let mut args = args.to_vec();
+        args.push("--json");
+        serde_json::from_str(&self.ok(&args)).unwrap()
+    }
+
+    /// Fails with one `error:` line and nothing on stdout; returns it.
+    fn fails(&self, args: &[&str], code: i32) -> String {
+        let out = self.run(args);
+        assert_eq!(out.status.code(), Some(code), "vpsctl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with("error: ") && err.trim_end().lines().count() == 1, "{err}");
+        err
+    }
+
+    fn requests(&self) -> usize {
+        self.sandbox.requests(Provider::Vpsnet).len()
+    }
+
+    /// A destructive command without --yes: usage error, nothing sent.
+    fn needs_yes(&self, args: &[&str]) {
+        let before = self.requests();
+        let err = self.fails(args, 2);
+        assert!(err.contains("--yes"), "{err}");
+        assert_eq!(self.requests(), before, "nothing was sent for {args:?}");
+    }
+}
+
+#[test]
+fn backups_list() {
+    let f = Fixture::new();
+    let list = f.json(&["servers", "backups", ACCOUNT, WEB]);
+    assert_eq!(list[0]["id"], "3774");
+    assert_eq!(list[0]["kind"], "normal");
+    assert_eq!(list[0]["size"], "510340");
+    assert_eq!(list[0]["built"], true);
+    assert!(f.ok(&["servers", "backups", ACCOUNT, WEB]).contains("linux (ubuntu)"));
+}
+
+#[test]
+fn backup_create_waits_for_the_job() {
+    let f = Fixture::new();
+    let job = f.json(&["servers", "backup-create", ACCOUNT, WEB, "--label", "nightly", "--wait"]);
+    assert_eq!((job["kind"].as_str(), job["state"].as_str()), (Some("backup_create"), Some("succeeded")));
+    let id = job["target_id"].as_str().unwrap().to_string();
+    let list = f.json(&["servers", "backups", ACCOUNT, WEB]);
+    let made = list.as_array().unwrap().iter().find(|b| b["id"] == id.as_str()).unwrap();
+    assert_eq!((made["label"].as_str(), made["built"].as_bool()), (Some("nightly"), Some(true)));
+}
+
+#[test]
+fn backup_delete_needs_yes_and_refuses_scheduled_backups() {
+    let f = Fixture::new();
+    f.needs_yes(&["servers", "backup-delete", ACCOUNT, MYSQL, "3790"]);
+    let err = f.fails(&["servers", "backup-delete", ACCOUNT, WEB, "3774", "--yes"], 1);
+    assert!(err.contains("Only manual backups can be deleted"), "{err}");
+    assert!(f.ok(&["servers", "backup-delete", ACCOUNT, MYSQL, "3790", "--yes"]).contains("backup 3790 deleted"));
+    assert_eq!(f.json(&["servers", "backups", ACCOUNT, MYSQL]), serde_json::json!([]));
+}
+
+#[test]
+fn backup_restore_onto_a_stopped_server() {
+    let f = Fixture::new();
+    f.needs_yes(&["servers", "backup-restore", ACCOUNT, MYSQL, "3790"]);
+    let err = f.fails(&["servers", "backup-restore", ACCOUNT, MYSQL, "3790", "--yes"], 1);
+    assert!(err.contains("must be powered off"), "{err}");
+    f.ok(&["servers", "stop", ACCOUNT, MYSQL, "--force"]);
+    let job = f.json(&["servers", "backup-restore", ACCOUNT, MYSQL, "3790", "--yes", "--wait"]);
+    assert_eq!(job["state"], "succeeded");
+}
+
+#[test]
+fn reinstall_and_template_change() {
+    let f = Fixture::new();
+    f.needs_yes(&["servers", "reinstall", ACCOUNT, MAIL]);
+    assert_eq!(f.json(&["servers", "reinstall", ACCOUNT, MAIL, "--yes", "--wait"])["state"], "succeeded");
+    let options = f.json(&["servers", "os-list", ACCOUNT, MAIL]);
+    assert!(options.as_array().unwrap().iter().any(|o| o["id"] == "78" && o["name"] == "Ubuntu 8.04 x64"));
+    assert_eq!(f.json(&["servers", "os-change", ACCOUNT, MAIL, "78", "--yes", "--wait"])["state"], "succeeded");
+}
+
+#[test]
+fn recovery_boot_needs_yes_and_waits() {
+    let f = Fixture::new();
+    f.needs_yes(&["servers", "recovery", ACCOUNT, WEB]);
+    let job = f.json(&["servers", "recovery", ACCOUNT, WEB, "--yes", "--wait"]);
+    assert_eq!((job["kind"].as_str(), job["state"].as_str()), (Some("recovery_boot"), Some("succeeded")));
+}
+
+#[test]
+fn network_rebuild_needs_yes_and_a_running_server() {
+    let f = Fixture::new();
+    f.needs_yes(&["servers", "rebuild-network", ACCOUNT, WEB]);
+    assert_eq!(f.json(&["servers", "rebuild-network", ACCOUNT, WEB, "--yes", "--wait"])["state"], "succeeded");
+    let err = f.fails(&["servers", "rebuild-network", ACCOUNT, STAGING, "--yes"], 1);
+    assert!(err.contains("powered on"), "{err}");
+}
+
+#[test]
+fn rebuild_of_a_pending_server() {
+    let f = Fixture::new();
+    let err = f.fails(&["servers", "rebuild", ACCOUNT, WEB], 1);
+    assert!(err.contains("Only a pending cloud server"), "{err}");
+    assert_eq!(f.json(&["servers", "rebuild", ACCOUNT, PENDING, "--wait"])["state"], "succeeded");
+}
+
+#[test]
+fn clone_list_create_and_delete() {
+    let f = Fixture::new();
+    assert_eq!(f.json(&["servers", "clones", ACCOUNT, MAIL]), serde_json::json!([]));
+    let job = f.json(&["servers", "clone", ACCOUNT, MAIL, "--wait"]);
+    assert_eq!((job["kind"].as_str(), job["state"].as_str()), (Some("clone_create"), Some("succeeded")));
+    let clones = f.json(&["servers", "clones", ACCOUNT, MAIL]);
+    assert_eq!(clones[0]["status"], "Cloned successfully");
+    let new = clones[0]["cloned_server_id"].as_str().unwrap();
+    assert!(f.ok(&["servers", "list", "--json"]).contains(new));
+    let clone = clones[0]["id"].as_str().unwrap().to_string();
+    f.needs_yes(&["servers", "clone-delete", ACCOUNT, MAIL, &clone]);
+    f.ok(&["servers", "clone-delete", ACCOUNT, MAIL, &clone, "--yes"]);
+    assert_eq!(f.json(&["servers", "clones", ACCOUNT, MAIL]), serde_json::json!([]));
+}
+
+#[test]
+fn addresses_add_and_remove() {
+    let f = Fixture::new();
+    let ips = f.json(&["servers", "ips", ACCOUNT, WEB]);
+    assert_eq!((ips.as_array().unwrap().len(), ips[0]["role"].as_str()), (1, Some("main")));
+    f.ok(&["servers", "ip-add", ACCOUNT, WEB, "--no-reboot"]);
+    let ips = f.json(&["servers", "ips", ACCOUNT, WEB]);
+    let added = ips[1]["ip"].as_str().unwrap().to_string();
+    f.needs_yes(&["servers", "ip-remove", ACCOUNT, WEB, &added]);
+    f.ok(&["servers", "ip-remove", ACCOUNT, WEB, &added, "--yes"]);
+    assert_eq!(f.json(&["servers", "ips", ACCOUNT, WEB]).as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn usage_graphs_and_console() {
+    let f = Fixture::new();
+    let graphs = f.json(&["servers", "bandwidth", ACCOUNT, WEB]);
+    assert_eq!((graphs[0]["id"].as_str(), graphs[1]["id"].as_str()), (Some("cpu"), Some("network")));
+    assert!(f.ok(&["servers", "bandwidth", ACCOUNT, WEB]).contains("CPU use"));
+    let console = f.json(&["servers", "console", ACCOUNT, WEB]);
+    assert!(console["url"].as_str().unwrap().starts_with("vnc://"), "{console}");
+    assert!(console.get("password").is_none());
+}
+
+#[test]
+fn unsupported_extras_say_so() {
+    let f = Fixture::new();
+    let err = f.fails(&["servers", "reverse-list", ACCOUNT, WEB], 1);
+    assert!(err.contains("VPS.NET cannot list IPv6 reverse DNS entries"), "{err}");
+}
+
+#[test]
+fn templates_custom_offered_and_price() {
+    let f = Fixture::new();
+    let custom = f.json(&["templates", "custom", ACCOUNT]);
+    assert_eq!((custom[0]["id"].as_str(), custom[0]["label"].as_str()), (Some("115"), Some("test_cus_temp")));
+    f.needs_yes(&["templates", "custom-delete", ACCOUNT, "116"]);
+    f.ok(&["templates", "custom-delete", ACCOUNT, "116", "--yes"]);
+    assert_eq!(f.json(&["templates", "custom", ACCOUNT]).as_array().unwrap().len(), 1);
+    let offered = f.json(&["templates", "offered", ACCOUNT]);
+    assert_eq!(offered[0]["placements"][1]["template_id"], "234");
+    let price = f.json(&["templates", "price", ACCOUNT, "15", "1899"]);
+    assert_eq!(price["prices"][0], serde_json::json!({ "currency": "USD", "amount": "20.0" }));
+    assert!(f.ok(&["templates", "price", ACCOUNT, "153", "92"]).contains("free"));
+}
+
+#[test]
+fn templates_are_bought_only_with_yes() {
+    let f = Fixture::new();
+    f.needs_yes(&["templates", "buy", ACCOUNT, "windows", "1899"]);
+    let err = f.fails(&["templates", "buy", ACCOUNT, "solaris", "1899", "--yes"], 1);
+    assert!(err.contains("kind"), "{err}");
+    f.ok(&["templates", "buy", ACCOUNT, "windows", "1899", "--yes"]);
+    let licences = f.json(&["templates", "licenses", ACCOUNT]);
+    assert!(licences.as_array().unwrap().iter().any(|l| l["kind"] == "windows" && l["template_id"] == "1899"));
+}
+
+#[test]
+fn a_deleted_server_is_recovered() {
+    let f = Fixture::new();
+    assert_eq!(f.json(&["servers", "deleted", ACCOUNT]), serde_json::json!([]));
+    f.ok(&["servers", "delete", ACCOUNT, STAGING, "--yes"]);
+    let deleted = f.json(&["servers", "deleted", ACCOUNT]);
+    assert_eq!((deleted[0]["id"].as_str(), deleted[0]["name"].as_str()), (Some(STAGING), Some("Staging")));
+    let back = f.json(&["servers", "recover", ACCOUNT, STAGING]);
+    assert_eq!(back["id"], STAGING);
+    assert_eq!(f.json(&["servers", "deleted", ACCOUNT]), serde_json::json!([]));
+}
+
+#[test]
+fn nodes_list_buy_and_remove() {
+    let f = Fixture::new();
+    let nodes = f.json(&["nodes", "list", ACCOUNT]);
+    assert!(nodes.as_array().unwrap().iter().any(|n| n["kind"] == "storage" && n["server_id"] == WEB));
+    f.needs_yes(&["nodes", "add", ACCOUNT, "ram", "--quantity", "2"]);
+    let err = f.fails(&["nodes", "add", ACCOUNT, "gpu", "--yes"], 1);
+    assert!(err.contains("kind"), "{err}");
+    f.ok(&["nodes", "add", ACCOUNT, "ram", "--quantity", "2", "--yes"]);
+    let rams: Vec<String> = f.json(&["nodes", "list", ACCOUNT]).as_array().unwrap().iter()
+        .filter(|n| n["kind"] == "ram").map(|n| n["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(rams.len(), 3);
+    f.needs_yes(&["nodes", "delete", ACCOUNT, "ram", &rams[0]]);
+    f.ok(&["nodes", "delete", ACCOUNT, "ram", &rams[0], "--yes"]);
+    assert_eq!(f.json(&["nodes", "list", ACCOUNT]).as_array().unwrap().iter().filter(|n| n["kind"] == "ram").count(), 2);
+}

@@ -1,0 +1,31 @@
+//! The desk's nodes: list, buy (bounded, confirmed) and remove.
+
+use super::extras::offered;
+use super::Desk;
+use crate::accounts::Account;
+use crate::error::{Error, Result};
+use crate::extras::nodes::{self, Node, NodeKind};
+use crate::extras::{object_id, Extra};
+
+impl Desk {
+    pub async fn nodes(&self, account: &Account) -> Result<Vec<Node>> {
+        let client = self.client(account)?;
+        offered(account, client.nodes(), |t| t.offers(), Extra::Nodes)?.list_nodes().await
+    }
+
+    /// Buying charges the account at once: refused unless `confirm`.
+    pub async fn add_nodes(&self, account: &Account, kind: NodeKind, quantity: u32, confirm: bool) -> Result<()> {
+        let quantity = nodes::quantity(quantity)?;
+        if !confirm {
+            return Err(Error::field("confirm", "buying nodes charges the account at once; confirm the purchase"));
+        }
+        let client = self.client(account)?;
+        offered(account, client.nodes(), |t| t.offers(), Extra::Nodes)?.add_nodes(kind, quantity).await
+    }
+
+    pub async fn delete_node(&self, account: &Account, kind: NodeKind, id: &str) -> Result<()> {
+        let id = object_id("id", id)?;
+        let client = self.client(account)?;
+        offered(account, client.nodes(), |t| t.offers(), Extra::Nodes)?.delete_node(kind, &id).await
+    }
+}

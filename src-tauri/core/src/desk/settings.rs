@@ -1,0 +1,32 @@
+//! The desk's server settings (name, host name, automatic backups): checked
+//! before sending, and refused with the reason where the provider's API
+//! cannot replace them.
+
+use super::{server_id, Desk};
+use crate::accounts::Account;
+use crate::error::Result;
+use crate::extras::settings::{self, ServerSettings, Settings};
+use crate::extras::{unsupported, Extra};
+
+fn api<'c>(account: &Account, part: Option<&'c dyn Settings>) -> Result<&'c dyn Settings> {
+    part.filter(|p| p.offers().contains(&Extra::Settings))
+        .ok_or_else(|| unsupported(&account.provider_label(), Extra::Settings))
+}
+
+impl Desk {
+    pub async fn server_settings(&self, account: &Account, server: &str) -> Result<ServerSettings> {
+        let server = server_id(server)?;
+        let client = self.client(account)?;
+        api(account, client.server_settings())?.settings(&server).await
+    }
+
+    /// Replaces every setting; returns them as the provider reports them afterwards.
+    pub async fn update_server_settings(&self, account: &Account, server: &str, new: &ServerSettings) -> Result<ServerSettings> {
+        let server = server_id(server)?;
+        let new = settings::validate(new)?;
+        let client = self.client(account)?;
+        let api = api(account, client.server_settings())?;
+        api.update_settings(&server, &new).await?;
+        api.settings(&server).await
+    }
+}

@@ -1,0 +1,197 @@
+//! VPS.NET templates: custom ones, the offered groups, a template's price on
+//! a cloud, and the CloudLinux and Windows licences (INFERRED paths).
+
+use async_trait::async_trait;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::super::{number, paths, Scope, Vpsnet, NAME};
+use super::unreadable;
+use crate::billing::parse_amount;
+use crate::error::{Error, Result};
+use crate::extras::templates::{
+    CustomTemplate, LicenseKind, LicensedTemplate, OfferedTemplate, TemplateInfo, TemplatePlacement, TemplatePrice, Templates,
+};
+use crate::http::{Request, Response};
+use crate::providers::common::{decode, display_value, opt_string_or_number, string_or_number};
+
+#[derive(Debug, Deserialize)]
+pub struct SystemTemplateEnvelope {
+    pub system_template: SystemTemplateWire,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SystemTemplateWire {
+    #[serde(deserialize_with = "string_or_number")]
+    pub id: String,
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub operating_system: Option<String>,
+    #[serde(default)]
+    pub os_type: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// `{"USD": 20.0, "GBP": 15}`; read from the numbers' text.
+    #[serde(default)]
+    pub applicable_price: Option<serde_json::Map<String, Value>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TemplateGroupsWire {
+    pub template_groups: Vec<TemplateGroupWire>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TemplateGroupWire {
+    pub name: String,
+    #[serde(default)]
+    pub templates: Vec<GroupTemplateWire>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct GroupTemplateWire {
+    pub name: String,
+    #[serde(default)]
+    pub clouds: Vec<PlacementWire>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PlacementWire {
+    #[serde(deserialize_with = "string_or_number")]
+    pub id: String,
+    #[serde(deserialize_with = "string_or_number")]
+    pub system_template_id: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LicenceWire {
+    #[serde(deserialize_with = "string_or_number")]
+    pub id: String,
+    #[serde(deserialize_with = "string_or_number")]
+    pub system_template_id: String,
+    #[serde(default, deserialize_with = "opt_string_or_number")]
+    pub virtual_machine_id: Option<String>,
+}
+
+fn present(v: Option<String>) -> Option<String> {
+    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+pub fn custom(w: SystemTemplateWire) -> CustomTemplate {
+    CustomTemplate { label: present(w.label).unwrap_or_else(|| w.id.clone()), id: w.id, operating_system: present(w.operating_system), description: present(w.description) }
+}
+
+pub fn info(w: SystemTemplateWire) -> Result<TemplateInfo> {
+    let prices = w
+        .applicable_price
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(currency, amount)| {
+            let amount = parse_amount(NAME, &format!("the {currency} price of template {}", w.id), &display_value(&amount))?;
+            Ok(TemplatePrice { currency, amount })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(TemplateInfo { label: present(w.label).unwrap_or_else(|| w.id.clone()), id: w.id, os_type: present(w.os_type), description: present(w.description), prices })
+}
+
+/// The doc prints the groups object inside an array; PHP and ZH-PY read a
+/// bare object. Both are accepted.
+pub fn offered(v: Value) -> Result<Vec<OfferedTemplate>> {
+    let v = match v {
+        Value::Array(mut items) if items.len() == 1 => items.remove(0),
+        other => other,
+    };
+    let groups: TemplateGroupsWire = serde_json::from_value(v).map_err(unreadable("a template list"))?;
+    Ok(groups
+        .template_groups
+        .into_iter()
+        .flat_map(|g| {
+            let group = g.name;
+            g.templates.into_iter().map(move |t| OfferedTemplate {
+                group: group.clone(),
+                name: t.name,
+                placements: t.clouds.into_iter().map(|c| TemplatePlacement { region_id: c.id, template_id: c.system_template_id }).collect(),
+            })
+        })
+        .collect())
+}
+
+pub fn licences(kind: LicenseKind, list: Vec<Value>) -> Result<Vec<LicensedTemplate>> {
+    let key = wrapper(kind);
+    list.into_iter()
+        .map(|item| {
+            let inner = item.get(key).cloned().unwrap_or(item);
+            let w: LicenceWire = serde_json::from_value(inner).map_err(unreadable("a template licence"))?;
+            Ok(LicensedTemplate { kind, id: w.id, template_id: w.system_template_id, server_id: present(w.virtual_machine_id) })
+        })
+        .collect()
+}
+
+fn wrapper(kind: LicenseKind) -> &'static str {
+    match kind {
+        LicenseKind::Cloudlinux => "commercial_template",
+        LicenseKind::Windows => "windows_template",
+    }
+}
+
+fn licence_path(kind: LicenseKind) -> &'static str {
+    match kind {
+        LicenseKind::Cloudlinux => paths::COMMERCIAL_TEMPLATES,
+        LicenseKind::Windows => paths::WINDOWS_TEMPLATES,
+    }
+}
+
+impl Vpsnet {
+    /// A call on one template: a 404 is that template being unknown.
+    async fn on_template(&self, req: Request, missing: impl FnOnce() -> Error) -> Result<Response> {
+        let resp = self.api.send(req).await?;
+        match resp.status {
+            404 => Err(missing()),
+            _ if resp.is_success() => Ok(resp),
+            _ => Err(self.status_error(&resp, Scope::Account)),
+        }
+    }
+}
+
+#[async_trait]
+impl Templates for Vpsnet {
+    async fn custom_templates(&self) -> Result<Vec<CustomTemplate>> {
+        let list: Vec<SystemTemplateEnvelope> = self.read(Request::get(paths::SYSTEM_TEMPLATES), Scope::Account).await?;
+        Ok(list.into_iter().map(|e| custom(e.system_template)).collect())
+    }
+
+    async fn delete_custom_template(&self, id: &str) -> Result<()> {
+        let id = number("id", "template", id)?.to_string();
+        let missing = || Error::not_found(format!("VPS.NET has no custom template {id} on this account"));
+        self.on_template(Request::delete(paths::system_template(&id)), missing).await.map(|_| ())
+    }
+
+    async fn offered_templates(&self) -> Result<Vec<OfferedTemplate>> {
+        offered(self.read(Request::get(paths::AVAILABLE_TEMPLATES), Scope::Account).await?)
+    }
+
+    async fn template_info(&self, region: &str, template: &str) -> Result<TemplateInfo> {
+        let cloud = number("region", "cloud", region)?.to_string();
+        let template = number("template", "template", template)?.to_string();
+        let missing = || Error::not_found(format!("VPS.NET has no template {template} on cloud {cloud}"));
+        let resp = self.on_template(Request::get(paths::cloud_template(&cloud, &template)), missing).await?;
+        info(decode::<SystemTemplateEnvelope>(NAME, &resp)?.system_template)
+    }
+
+    async fn licensed_templates(&self) -> Result<Vec<LicensedTemplate>> {
+        let mut all = Vec::new();
+        for kind in [LicenseKind::Cloudlinux, LicenseKind::Windows] {
+            let list: Vec<Value> = self.read(Request::get(licence_path(kind)), Scope::Account).await?;
+            all.extend(licences(kind, list)?);
+        }
+        Ok(all)
+    }
+
+    async fn buy_template(&self, kind: LicenseKind, template: &str) -> Result<()> {
+        let template = number("template", "template", template)?.to_string();
+        // The doc's body: both values as strings, the purchase confirmed.
+        let body = json!({ wrapper(kind): { "confirm_purchase": "1", "system_template_id": template } });
+        self.call(Request::post(licence_path(kind)).json(body), Scope::Account).await.map(|_| ())
+    }
+}

@@ -1,0 +1,176 @@
+//! The doc's example bodies for the extras calls (tests/fixtures/vpsnet),
+//! verbatim, through the wire types and the mapping.
+
+use serde_json::{json, Value};
+
+use super::wire::*;
+use super::*;
+use crate::http::Http;
+use crate::secret::Secret;
+
+macro_rules! fixture {
+    ($name:literal) => {
+        serde_json::from_str::<Value>(include_str!(concat!("../../../../tests/fixtures/vpsnet/", $name, ".json"))).unwrap()
+    };
+}
+
+#[test]
+fn the_docs_backup_list_reads_as_a_built_unlocked_backup() {
+    let list: Vec<Value> = serde_json::from_value(fixture!("backups_list")).unwrap();
+    let backups: Vec<Backup> = items::<BackupWire>(list, "a backup").unwrap().into_iter().map(backup).collect();
+    assert_eq!(backups.len(), 1);
+    let b = &backups[0];
+    assert_eq!((b.id.as_str(), b.kind.as_deref(), b.size.as_deref()), ("3774", Some("normal"), Some("510340")));
+    assert!(b.built && !b.locked);
+    assert_eq!(b.system.as_deref(), Some("linux (ubuntu)"));
+    assert_eq!(b.created_at.as_deref(), Some("2011-01-07T20:43:33+05:30"));
+    assert_eq!(b.built_at.as_deref(), Some("2011-01-07T15:44:43Z"));
+}
+
+#[test]
+fn the_docs_clone_list_names_the_new_server() {
+    let list: Vec<CloneEnvelope> = serde_json::from_value(fixture!("clones_list")).unwrap();
+    let c = server_clone(list.into_iter().next().unwrap().clone);
+    assert_eq!(c.id, "86");
+    assert_eq!(c.label.as_deref(), Some("test_clone_machine"));
+    assert_eq!(c.status, "Cloned successfully");
+    assert_eq!(c.cloned_server_id.as_deref(), Some("2978"));
+}
+
+#[test]
+fn the_docs_reinstall_body_is_what_change_os_sends() {
+    assert_eq!(fixture!("virtual_machine_reinstall"), json!({ "virtual_machine": { "system_template_id": 92 } }));
+}
+
+#[test]
+fn cpu_samples_become_percent_and_traffic_two_series() {
+    let cpu: Vec<Value> = vec![
+        json!({ "created_at": "2014-06-10T10:00:00Z", "cpu_time": 30, "elapsed_time": 120 }),
+        json!({ "cpu_usage": { "created_at": "2014-06-10T11:00:00Z", "cpu_time": "0", "elapsed_time": 0 } }),
+    ];
+    let g = cpu_graph(items(cpu, "a CPU sample").unwrap());
+    assert_eq!(g.unit, UsageUnit::Percent);
+    assert_eq!(g.series[0].points.iter().map(|p| p.value).collect::<Vec<_>>(), [25.0, 0.0]);
+    let traffic = vec![json!({ "created_at": "2014-06-10", "data_received": 2048, "data_sent": "1024" })];
+    let g = traffic_graph(items(traffic, "a traffic sample").unwrap());
+    assert_eq!(g.series.iter().map(|s| (s.label.as_str(), s.points[0].value)).collect::<Vec<_>>(), [("Received", 2048.0), ("Sent", 1024.0)]);
+}
+
+#[test]
+fn addresses_know_the_primary_one() {
+    let w: IpEnvelope = serde_json::from_value(json!({ "ip_address": {
+        "id": 7, "ip_address": "68.169.23.153", "netmask": "255.255.255.0", "network": "68.169.23.0",
+        "cloud_id": 3, "consumer_id": 0, "virtual_machine_id": 1384, "description": null
+    }}))
+    .unwrap();
+    let a = address(w.ip_address, Some("68.169.23.153"));
+    assert_eq!((a.version, a.role, a.netmask.as_deref()), (4, IpRole::Main, Some("255.255.255.0")));
+}
+
+#[test]
+fn the_console_password_is_never_read() {
+    let s: ConsoleEnvelope = serde_json::from_value(json!({ "session": { "port": 5901, "password": "s3cr3t" } })).unwrap();
+    assert_eq!(s.session.port, "5901");
+    assert!(!format!("{s:?}").contains("s3cr3t"));
+}
+
+#[test]
+fn the_profile_drops_credentials() {
+    let user = json!({ "id": 1, "email_address": "dave@vps.net", "first_name": "Dave", "api_key": "abc", "reseller": false });
+    let fields = profile_fields(user.as_object().unwrap().clone());
+    let keys: Vec<&str> = fields.iter().map(|f| f.key.as_str()).collect();
+    assert!(!keys.contains(&"api_key"));
+    let email = fields.iter().find(|f| f.key == "email_address").unwrap();
+    assert_eq!((email.label.as_str(), email.value.as_str(), email.editable), ("Email address", "dave@vps.net", false));
+}
+
+#[tokio::test]
+async fn ids_are_checked_before_sending() {
+    let c = Vpsnet::new(Http::default(), "http://127.0.0.1:9", "dave@vps.net".into(), Secret::new("K")).unwrap();
+    assert_eq!(c.restore_backup("1384", "abc").await.unwrap_err().fields[0].field, "backup");
+    assert_eq!(c.list_backups("web").await.unwrap_err().fields[0].field, "id");
+    assert_eq!(c.create_clone("1384", Some("sg")).await.unwrap_err().fields[0].field, "region");
+    assert_eq!(c.change_os("1384", "ubuntu").await.unwrap_err().fields[0].field, "os");
+}
+
+mod template_examples {
+    use super::super::templates::*;
+    use super::*;
+    use crate::extras::templates::LicenseKind;
+
+    fn repaired(text: &str, repairs: &[(&str, &str)]) -> Value {
+        let mut text = text.to_string();
+        for (broken, fixed) in repairs {
+            assert!(text.contains(broken), "{broken:?} is no longer in the example");
+            text = text.replacen(broken, fixed, 1);
+        }
+        serde_json::from_str(&text).unwrap()
+    }
+
+    #[test]
+    fn the_docs_custom_template_list() {
+        let list: Vec<SystemTemplateEnvelope> = serde_json::from_value(fixture!("system_templates_list")).unwrap();
+        let t = custom(list.into_iter().next().unwrap().system_template);
+        assert_eq!((t.id.as_str(), t.label.as_str(), t.operating_system.as_deref()), ("115", "test_cus_temp", Some("Custom Templates")));
+    }
+
+    #[test]
+    fn the_docs_template_groups_inside_their_array() {
+        // Repaired: missing commas after "id": 1 and "id": 2.
+        let v = repaired(
+            include_str!("../../../../tests/fixtures/vpsnet/available_templates.json"),
+            &[("\"id\": 1\n", "\"id\": 1,\n"), ("\"id\": 2\n", "\"id\": 2,\n")],
+        );
+        let all = offered(v).unwrap();
+        assert_eq!(all.len(), 2);
+        assert_eq!((all[1].group.as_str(), all[1].name.as_str()), ("CentOS 5.5 x64", "CentOS 5.5 x64 MySQL"));
+        assert_eq!((all[1].placements[1].region_id.as_str(), all[1].placements[1].template_id.as_str()), ("4", "516"));
+    }
+
+    #[test]
+    fn the_docs_windows_template_has_exact_prices() {
+        let e: SystemTemplateEnvelope = serde_json::from_value(fixture!("system_template")).unwrap();
+        let t = info(e.system_template).unwrap();
+        assert!(t.chargeable());
+        let prices: Vec<(String, String)> = t.prices.iter().map(|p| (p.currency.clone(), p.amount.to_string())).collect();
+        assert_eq!(prices, [("USD".to_string(), "20.0".to_string()), ("GBP".to_string(), "15".to_string())]);
+    }
+
+    #[test]
+    fn the_docs_licence_lists() {
+        let list: Vec<Value> = serde_json::from_value(fixture!("commercial_templates_list")).unwrap();
+        let l = licences(LicenseKind::Cloudlinux, list).unwrap();
+        assert_eq!((l[1].id.as_str(), l[1].template_id.as_str(), l[1].server_id.as_deref()), ("27", "107", None));
+        let list: Vec<Value> = serde_json::from_value(fixture!("windows_templates_list")).unwrap();
+        assert_eq!(licences(LicenseKind::Windows, list).unwrap()[0].template_id, "10");
+        // The doc's purchase body is what buy_template sends.
+        assert_eq!(fixture!("windows_template_purchase_2"), json!({ "windows_template": { "confirm_purchase": "1", "system_template_id": "12" } }));
+    }
+}
+
+mod node_examples {
+    use super::super::nodes::*;
+    use super::*;
+    use crate::extras::nodes::NodeKind;
+
+    #[test]
+    fn purchases_are_the_docs_bodies() {
+        assert_eq!(purchase(NodeKind::Regular, 1).unwrap(), fixture!("node_create"));
+        assert_eq!(purchase(NodeKind::Ram, 1).unwrap(), fixture!("node_create_ram"));
+        assert_eq!(purchase(NodeKind::Storage, 2).unwrap(), fixture!("node_create_storage"));
+        assert_eq!(purchase(NodeKind::Daily, 3).unwrap(), fixture!("node_create_daily"));
+        assert_eq!(purchase(NodeKind::Bandwidth, 2).unwrap(), fixture!("node_create_bandwidth"));
+        assert_eq!(purchase(NodeKind::Fusion, 1).unwrap_err().fields[0].field, "kind");
+    }
+
+    #[test]
+    fn slices_with_the_daily_flag_are_daily_nodes() {
+        let list = vec![
+            json!({ "slice": { "id": 1, "virtual_machine_id": 1384, "consumer_id": 0, "free_node": false, "discount_node": false, "daily_node": true } }),
+            json!({ "slice": { "id": 2, "virtual_machine_id": null, "consumer_id": 0, "free_node": true, "discount_node": false, "daily_node": false } }),
+        ];
+        let nodes = nodes_of("slice", NodeKind::Regular, list).unwrap();
+        assert_eq!((nodes[0].kind, nodes[0].server_id.as_deref()), (NodeKind::Daily, Some("1384")));
+        assert_eq!((nodes[1].kind, nodes[1].server_id.as_deref(), nodes[1].free), (NodeKind::Regular, None, true));
+    }
+}

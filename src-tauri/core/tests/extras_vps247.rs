@@ -1,0 +1,112 @@
+//! VPS247 extras against its simulator, through the `Desk`: the address
+//! allocations, SSH key ids at creation, and the extras its API does not
+//! have. The desk reads secrets from the real keychain: run under a D-Bus
+//! session with an unlocked keyring.
+
+use std::time::Duration;
+
+use vpsdesk_core::accounts::{Account, AccountStore};
+use vpsdesk_core::extras::network::IpRole;
+use vpsdesk_core::extras::settings::ServerSettings;
+use vpsdesk_core::extras::Extra;
+use vpsdesk_core::http::{Http, HttpConfig};
+use vpsdesk_core::model::{CreateServer, ProviderKind};
+use vpsdesk_core::secret::{Keychain, Secret};
+use vpsdesk_core::{Desk, ErrorKind, NewAccount};
+use vpsdesk_sandbox::{Options, Provider, Sandbox};
+
+/// The doc's example VM: one IPv4 /25 allocation with its gateway.
+const DOC_VM: &str = "90";
+
+struct Env {
+    sandbox: Sandbox,
+    desk: Desk,
+    account: Account,
+    _dir: tempfile::TempDir,
+}
+
+impl Env {
+    async fn new() -> Env {
+        let sandbox = Sandbox::start(Options { transition_ms: 500, ..Options::default() }).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let http = Http::new(HttpConfig {
+            connect_timeout: Duration::from_secs(5),
+            total_timeout: Duration::from_secs(5),
+            max_retries: 1,
+            backoff_base: Duration::from_millis(20),
+            backoff_cap: Duration::from_millis(100),
+            max_retry_after: Duration::from_secs(2),
+        });
+        let desk = Desk::new(
+            AccountStore::at(dir.path().join("accounts.json")),
+            Keychain::with_service("vpsdesk-test-extras-vps247"),
+            http,
+        );
+        let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == Provider::Vps247).unwrap();
+        let new = NewAccount {
+            provider: ProviderKind::Vps247,
+            name: demo.name.into(),
+            endpoint: sandbox.endpoint(Provider::Vps247),
+            username: None,
+            region: None,
+            secret: Secret::new(demo.secret),
+            verify: false,
+        };
+        let account = desk.add_account(new, true).await.unwrap();
+        Env { sandbox, desk, account, _dir: dir }
+    }
+}
+
+impl Drop for Env {
+    fn drop(&mut self) {
+        for a in self.desk.accounts().unwrap_or_default() {
+            let _ = self.desk.remove_account(&a.id);
+        }
+    }
+}
+
+#[tokio::test]
+async fn vps247_offers_addresses_only() {
+    let env = Env::new().await;
+    let accounts = env.desk.extras_accounts().unwrap();
+    let extras = &accounts.iter().find(|a| a.provider == ProviderKind::Vps247).unwrap().extras;
+    assert_eq!(extras, &[Extra::Ips]);
+    let before = env.sandbox.requests(Provider::Vps247).len();
+    let settings = ServerSettings { name: "web".into(), hostname: "web.example.com".into(), backups_enabled: true };
+    let e = env.desk.update_server_settings(&env.account, DOC_VM, &settings).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Unsupported);
+    assert!(e.message.contains("VPS247 cannot change a server's host name"), "{}", e.message);
+    assert_eq!(env.desk.ssh_keys(&env.account).await.unwrap_err().kind, ErrorKind::Unsupported);
+    assert_eq!(env.sandbox.requests(Provider::Vps247).len(), before, "nothing is sent");
+}
+
+#[tokio::test]
+async fn allocations_are_the_network_tab() {
+    let env = Env::new().await;
+    let ips = env.desk.addresses(&env.account, DOC_VM).await.unwrap();
+    let main = &ips[0];
+    assert_eq!((main.ip.as_str(), main.version, main.role), ("123.123.123.123", 4, IpRole::Main));
+    assert_eq!(main.netmask.as_deref(), Some("255.255.255.128"));
+    assert_eq!(main.gateway.as_deref(), Some("123.123.123.1"));
+    let e = env.desk.addresses(&env.account, "424242").await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::NotFound);
+}
+
+#[tokio::test]
+async fn ssh_key_ids_go_with_a_new_vm() {
+    let env = Env::new().await;
+    let regions = env.desk.regions(&env.account).await.unwrap();
+    let plans = env.desk.plans(&env.account, None).await.unwrap();
+    let images = env.desk.images(&env.account).await.unwrap();
+    let base = CreateServer {
+        name: "keyed".into(),
+        region: Some(regions[0].id.clone()),
+        plan: Some(plans[0].id.clone()),
+        image: Some(images[0].id.clone()),
+        ..CreateServer::default()
+    };
+    let bad = CreateServer { ssh_keys: vec!["laptop".into()], ..base.clone() };
+    assert_eq!(env.desk.create(&env.account, &bad).await.unwrap_err().fields[0].field, "ssh_keys");
+    let server = env.desk.create(&env.account, &CreateServer { ssh_keys: vec!["1".into(), "2".into()], ..base }).await.unwrap();
+    assert_eq!(server.name, "keyed");
+}

@@ -1,0 +1,364 @@
+//! VPS.NET server extras against its simulator, through the `Desk` (so the
+//! checks before sending and the jobs are covered too): one test per
+//! operation. The desk reads secrets from the real keychain: run under a
+//! D-Bus session with an unlocked keyring.
+
+use std::time::Duration;
+
+use vpsdesk_core::accounts::{Account, AccountStore};
+use vpsdesk_core::extras::jobs::{JobKind, JobState};
+use vpsdesk_core::extras::network::IpRole;
+use vpsdesk_core::extras::nodes::NodeKind;
+use vpsdesk_core::extras::templates::LicenseKind;
+use vpsdesk_core::extras::usage::UsageUnit;
+use vpsdesk_core::extras::Extra;
+use vpsdesk_core::http::{Http, HttpConfig};
+use vpsdesk_core::model::{PowerAction, ProviderKind, Status};
+use vpsdesk_core::secret::{Keychain, Secret};
+use vpsdesk_core::{Desk, ErrorKind, NewAccount};
+use vpsdesk_sandbox::{Options, Provider, Sandbox};
+
+/// The doc's running servers and their backups; the seeded fleet after them.
+const WEB: &str = "1384";
+const MYSQL: &str = "1385";
+const DOC_BACKUP: &str = "3774";
+const MANUAL_BACKUP: &str = "3790";
+const STAGING: &str = "1386";
+const MAIL: &str = "1387";
+const PENDING: &str = "1388";
+
+struct Env {
+    sandbox: Sandbox,
+    desk: Desk,
+    vpsnet: Account,
+    _dir: tempfile::TempDir,
+}
+
+impl Env {
+    async fn new() -> Env {
+        let sandbox = Sandbox::start(Options { transition_ms: 1500, ..Options::default() }).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let http = Http::new(HttpConfig {
+            connect_timeout: Duration::from_secs(5),
+            total_timeout: Duration::from_secs(5),
+            max_retries: 1,
+            backoff_base: Duration::from_millis(20),
+            backoff_cap: Duration::from_millis(100),
+            max_retry_after: Duration::from_secs(2),
+        });
+        let desk = Desk::new(
+            AccountStore::at(dir.path().join("accounts.json")),
+            Keychain::with_service("vpsdesk-test-extras-vpsnet"),
+            http,
+        );
+        let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == Provider::Vpsnet).unwrap();
+        let new = NewAccount {
+            provider: ProviderKind::Vpsnet,
+            name: demo.name.into(),
+            endpoint: sandbox.endpoint(Provider::Vpsnet),
+            username: demo.username.map(str::to_string),
+            region: demo.region.map(str::to_string),
+            secret: Secret::new(demo.secret),
+            verify: false,
+        };
+        let vpsnet = desk.add_account(new, true).await.unwrap();
+        Env { sandbox, desk, vpsnet, _dir: dir }
+    }
+
+    fn requests(&self) -> Vec<(String, String)> {
+        self.sandbox.requests(Provider::Vpsnet).into_iter().map(|r| (r.method, r.path)).collect()
+    }
+}
+
+impl Drop for Env {
+    fn drop(&mut self) {
+        for a in self.desk.accounts().unwrap_or_default() {
+            let _ = self.desk.remove_account(&a.id);
+        }
+    }
+}
+
+#[tokio::test]
+async fn vpsnet_offers_its_extras_and_says_what_it_lacks() {
+    let env = Env::new().await;
+    let accounts = env.desk.extras_accounts().unwrap();
+    let extras = &accounts.iter().find(|a| a.provider == ProviderKind::Vpsnet).unwrap().extras;
+    for extra in [Extra::BackupList, Extra::BackupCreate, Extra::BackupRestore, Extra::BackupDelete, Extra::Reinstall,
+        Extra::OsChange, Extra::Ips, Extra::Ipv4Add, Extra::Ipv4Remove, Extra::UsageGraphs, Extra::Console,
+        Extra::RecoveryBoot, Extra::RebuildNetwork, Extra::RebuildPending, Extra::Clones, Extra::Profile,
+        Extra::CustomTemplates, Extra::OfferedTemplates, Extra::TemplateLicenses, Extra::Recoverable, Extra::Nodes]
+    {
+        assert!(extras.contains(&extra), "{extra:?}");
+    }
+    for extra in [Extra::Snapshots, Extra::Isos, Extra::ReverseSet, Extra::SshKeys, Extra::Scripts] {
+        assert!(!extras.contains(&extra), "{extra:?}");
+    }
+    let before = env.requests().len();
+    let e = env.desk.isos(&env.vpsnet).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Unsupported);
+    assert!(e.message.contains("VPS.NET cannot list ISOs"), "{}", e.message);
+    let e = env.desk.set_reverse(&env.vpsnet, WEB, "68.169.40.3", "mail.example.com").await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Unsupported);
+    assert_eq!(env.requests().len(), before, "nothing is sent");
+}
+
+#[tokio::test]
+async fn backup_list_has_the_doc_example() {
+    let env = Env::new().await;
+    let list = env.desk.backups(&env.vpsnet, WEB).await.unwrap();
+    let doc = list.iter().find(|b| b.id == DOC_BACKUP).unwrap();
+    assert_eq!((doc.kind.as_deref(), doc.size.as_deref(), doc.built, doc.locked), (Some("normal"), Some("510340"), true, false));
+    assert_eq!(doc.system.as_deref(), Some("linux (ubuntu)"));
+    let e = env.desk.backups(&env.vpsnet, "9999").await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::NotFound);
+}
+
+#[tokio::test]
+async fn backup_create_is_a_job_that_ends_when_built() {
+    let env = Env::new().await;
+    let job = env.desk.create_backup(&env.vpsnet, WEB, "before upgrade").await.unwrap();
+    assert_eq!((job.kind, job.state), (JobKind::BackupCreate, JobState::Running));
+    let id = job.target_id.clone().expect("VPS.NET answers with the backup");
+    let pending = env.desk.backups(&env.vpsnet, WEB).await.unwrap();
+    assert!(!pending.iter().find(|b| b.id == id).unwrap().built);
+    let done = env.desk.wait_job(&job.id).await.unwrap();
+    assert_eq!(done.state, JobState::Succeeded, "{}", done.stage);
+    let listed = env.desk.backups(&env.vpsnet, WEB).await.unwrap();
+    let backup = listed.iter().find(|b| b.id == id).unwrap();
+    assert!(backup.built);
+    assert_eq!(backup.label.as_deref(), Some("before upgrade"));
+    let before = env.requests().len();
+    assert_eq!(env.desk.create_backup(&env.vpsnet, WEB, "a\nb").await.unwrap_err().fields[0].field, "label");
+    assert_eq!(env.requests().len(), before);
+}
+
+#[tokio::test]
+async fn backup_delete_removes_manual_ones_only() {
+    let env = Env::new().await;
+    let e = env.desk.delete_backup(&env.vpsnet, WEB, DOC_BACKUP).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::InvalidState);
+    assert!(e.message.contains("Only manual backups can be deleted"), "{}", e.message);
+    env.desk.delete_backup(&env.vpsnet, MYSQL, MANUAL_BACKUP).await.unwrap();
+    assert!(env.desk.backups(&env.vpsnet, MYSQL).await.unwrap().is_empty());
+    let before = env.requests().len();
+    assert_eq!(env.desk.delete_backup(&env.vpsnet, MYSQL, "a/b").await.unwrap_err().fields[0].field, "backup");
+    assert_eq!(env.requests().len(), before);
+}
+
+#[tokio::test]
+async fn backup_restore_needs_the_server_off_and_is_a_job() {
+    let env = Env::new().await;
+    let e = env.desk.restore_backup(&env.vpsnet, MYSQL, MANUAL_BACKUP).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::InvalidState);
+    assert!(e.message.contains("must be powered off"), "{}", e.message);
+    assert!(env.desk.jobs().is_empty(), "a refused restore starts no job");
+    env.desk.power(&env.vpsnet, MYSQL, PowerAction::ForceStop).await.unwrap();
+    let job = env.desk.restore_backup(&env.vpsnet, MYSQL, MANUAL_BACKUP).await.unwrap();
+    assert_eq!(job.kind, JobKind::BackupRestore);
+    let done = env.desk.wait_job(&job.id).await.unwrap();
+    assert_eq!(done.state, JobState::Succeeded, "{}", done.stage);
+    assert!(done.stage.contains("stopped"), "{}", done.stage);
+    assert!(env.requests().contains(&("POST".into(), format!("/virtual_machines/{MYSQL}/backups/{MANUAL_BACKUP}/restore.api10json"))));
+}
+
+#[tokio::test]
+async fn reinstall_and_template_change_are_jobs() {
+    let env = Env::new().await;
+    let job = env.desk.reinstall(&env.vpsnet, MAIL).await.unwrap();
+    assert_eq!(env.desk.wait_job(&job.id).await.unwrap().state, JobState::Succeeded);
+    assert!(env.requests().contains(&("PUT".into(), format!("/virtual_machines/{MAIL}/reinstall.api10json"))));
+    let options = env.desk.os_options(&env.vpsnet, MAIL).await.unwrap();
+    let ubuntu8 = options.iter().find(|o| o.name == "Ubuntu 8.04 x64").unwrap();
+    assert_eq!((ubuntu8.id.as_str(), ubuntu8.arch.as_deref()), ("78", Some("x64")));
+    let job = env.desk.change_os(&env.vpsnet, MAIL, &ubuntu8.id).await.unwrap();
+    assert_eq!(job.kind, JobKind::OsChange);
+    assert_eq!(env.desk.wait_job(&job.id).await.unwrap().state, JobState::Succeeded);
+    let e = env.desk.change_os(&env.vpsnet, MAIL, "1899").await.unwrap_err();
+    assert!(e.message.contains("system_template_id is not available on this cloud"), "{}", e.message);
+    let before = env.requests().len();
+    assert_eq!(env.desk.change_os(&env.vpsnet, MAIL, "windows").await.unwrap_err().fields[0].field, "os");
+    assert_eq!(env.requests().len(), before);
+}
+
+#[tokio::test]
+async fn recovery_boot_reboots_a_running_server_and_starts_a_stopped_one() {
+    let env = Env::new().await;
+    let job = env.desk.boot_recovery(&env.vpsnet, WEB).await.unwrap();
+    assert_eq!(job.kind, JobKind::RecoveryBoot);
+    assert_eq!(env.desk.wait_job(&job.id).await.unwrap().state, JobState::Succeeded);
+    assert!(env.requests().contains(&("POST".into(), format!("/virtual_machines/{WEB}/reboot.api10json"))));
+    let job = env.desk.boot_recovery(&env.vpsnet, STAGING).await.unwrap();
+    assert_eq!(env.desk.wait_job(&job.id).await.unwrap().state, JobState::Succeeded);
+    assert!(env.requests().contains(&("POST".into(), format!("/virtual_machines/{STAGING}/power_on.api10json"))));
+    assert_eq!(env.desk.server(&env.vpsnet, STAGING).await.unwrap().status, Status::Running);
+}
+
+#[tokio::test]
+async fn network_rebuild_is_a_job_on_a_running_server() {
+    let env = Env::new().await;
+    let job = env.desk.rebuild_network(&env.vpsnet, WEB).await.unwrap();
+    assert_eq!(env.desk.wait_job(&job.id).await.unwrap().state, JobState::Succeeded);
+    let e = env.desk.rebuild_network(&env.vpsnet, STAGING).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::InvalidState);
+}
+
+#[tokio::test]
+async fn a_pending_server_is_rebuilt_and_runs() {
+    let env = Env::new().await;
+    let e = env.desk.rebuild_pending(&env.vpsnet, WEB).await.unwrap_err();
+    assert!(e.message.contains("Only a pending cloud server"), "{}", e.message);
+    let job = env.desk.rebuild_pending(&env.vpsnet, PENDING).await.unwrap();
+    assert_eq!(env.desk.wait_job(&job.id).await.unwrap().state, JobState::Succeeded);
+    assert_eq!(env.desk.server(&env.vpsnet, PENDING).await.unwrap().status, Status::Running);
+}
+
+#[tokio::test]
+async fn a_clone_is_a_job_that_ends_with_a_new_server_and_can_be_deleted() {
+    let env = Env::new().await;
+    assert!(env.desk.clones(&env.vpsnet, MAIL).await.unwrap().is_empty());
+    let job = env.desk.create_clone(&env.vpsnet, MAIL, None).await.unwrap();
+    assert_eq!(job.kind, JobKind::CloneCreate);
+    let done = env.desk.wait_job(&job.id).await.unwrap();
+    assert_eq!(done.state, JobState::Succeeded, "{}", done.stage);
+    let clones = env.desk.clones(&env.vpsnet, MAIL).await.unwrap();
+    let clone = &clones[0];
+    assert_eq!(clone.status, "Cloned successfully");
+    let new = clone.cloned_server_id.clone().unwrap();
+    assert!(done.stage.contains(&new), "{}", done.stage);
+    assert_eq!(env.desk.server(&env.vpsnet, &new).await.unwrap().name, "Mail relay clone");
+    env.desk.delete_clone(&env.vpsnet, MAIL, &clone.id).await.unwrap();
+    assert!(env.desk.clones(&env.vpsnet, MAIL).await.unwrap().is_empty());
+    let before = env.requests().len();
+    assert_eq!(env.desk.create_clone(&env.vpsnet, MAIL, Some("tokyo")).await.unwrap_err().fields[0].field, "region");
+    assert_eq!(env.requests().len(), before);
+}
+
+#[tokio::test]
+async fn addresses_are_listed_added_and_removed() {
+    let env = Env::new().await;
+    let before = env.desk.addresses(&env.vpsnet, WEB).await.unwrap();
+    assert_eq!(before.len(), 1);
+    assert_eq!((before[0].role, before[0].version), (IpRole::Main, 4));
+    env.desk.add_ipv4(&env.vpsnet, WEB, false).await.unwrap();
+    let after = env.desk.addresses(&env.vpsnet, WEB).await.unwrap();
+    assert_eq!(after.len(), 2);
+    let added = after.iter().find(|a| a.role == IpRole::Secondary).unwrap();
+    env.desk.remove_ipv4(&env.vpsnet, WEB, &added.ip).await.unwrap();
+    assert_eq!(env.desk.addresses(&env.vpsnet, WEB).await.unwrap().len(), 1);
+    let e = env.desk.remove_ipv4(&env.vpsnet, WEB, &before[0].ip).await.unwrap_err();
+    assert!(e.message.contains("primary IP address cannot be removed"), "{}", e.message);
+    let e = env.desk.remove_ipv4(&env.vpsnet, WEB, "10.9.9.9").await.unwrap_err();
+    assert_eq!(e.fields[0].field, "ip");
+}
+
+#[tokio::test]
+async fn usage_graphs_have_cpu_and_traffic() {
+    let env = Env::new().await;
+    let graphs = env.desk.usage_graphs(&env.vpsnet, WEB).await.unwrap();
+    let ids: Vec<&str> = graphs.iter().map(|g| g.id.as_str()).collect();
+    assert_eq!(ids, ["cpu", "network"]);
+    assert_eq!(graphs[0].unit, UsageUnit::Percent);
+    assert_eq!(graphs[0].series[0].points.len(), 24);
+    assert!(graphs[0].series[0].points.iter().all(|p| (0.0..=100.0).contains(&p.value)));
+    assert_eq!(graphs[1].series.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(), ["Received", "Sent"]);
+    assert!(graphs[1].series[0].points[0].value > 0.0);
+}
+
+#[tokio::test]
+async fn console_gives_a_vnc_address_without_the_password() {
+    let env = Env::new().await;
+    let console = env.desk.console(&env.vpsnet, WEB).await.unwrap();
+    assert_eq!(console.url, "vnc://127.0.0.1:5984");
+    assert!(console.note.contains("one-time password"), "{}", console.note);
+    let json = serde_json::to_string(&console).unwrap();
+    assert!(!json.contains("password\":"), "{json}");
+}
+
+#[tokio::test]
+async fn profile_is_read_only() {
+    let env = Env::new().await;
+    let fields = env.desk.profile(&env.vpsnet).await.unwrap();
+    let email = fields.iter().find(|f| f.key == "email_address").unwrap();
+    assert_eq!(email.value, "demo@vpsdesk.test");
+    assert!(fields.iter().all(|f| !f.editable));
+}
+
+#[tokio::test]
+async fn custom_templates_are_listed_and_deleted() {
+    let env = Env::new().await;
+    let list = env.desk.custom_templates(&env.vpsnet).await.unwrap();
+    assert_eq!(list[0].label, "test_cus_temp");
+    env.desk.delete_custom_template(&env.vpsnet, "116").await.unwrap();
+    assert_eq!(env.desk.custom_templates(&env.vpsnet).await.unwrap().len(), 1);
+    let e = env.desk.delete_custom_template(&env.vpsnet, "116").await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::NotFound);
+    assert!(e.message.contains("no custom template 116"), "{}", e.message);
+}
+
+#[tokio::test]
+async fn offered_templates_and_a_price() {
+    let env = Env::new().await;
+    let offered = env.desk.offered_templates(&env.vpsnet).await.unwrap();
+    assert_eq!(offered[0].name, "CentOS 5.5 x64 LAMP", "the doc's group comes first");
+    let windows = offered.iter().find(|t| t.name.starts_with("Windows")).unwrap();
+    let on = &windows.placements[0];
+    let info = env.desk.template_info(&env.vpsnet, &on.region_id, &on.template_id).await.unwrap();
+    assert!(info.chargeable());
+    assert_eq!(info.prices.iter().map(|p| (p.currency.as_str(), p.amount.to_string())).collect::<Vec<_>>(), [("USD", "20.0".into()), ("GBP", "15".into())]);
+    let free = env.desk.template_info(&env.vpsnet, "153", "92").await.unwrap();
+    assert!(!free.chargeable());
+    let e = env.desk.template_info(&env.vpsnet, "153", "1899").await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::NotFound);
+}
+
+#[tokio::test]
+async fn buying_a_template_needs_confirmation() {
+    let env = Env::new().await;
+    let before = env.desk.licensed_templates(&env.vpsnet).await.unwrap();
+    assert_eq!(before.iter().filter(|l| l.kind == LicenseKind::Windows).count(), 2);
+    let sent = env.requests().len();
+    let e = env.desk.buy_template(&env.vpsnet, LicenseKind::Windows, "1899", false).await.unwrap_err();
+    assert_eq!(e.fields[0].field, "confirm");
+    assert_eq!(env.requests().len(), sent, "nothing is bought unconfirmed");
+    env.desk.buy_template(&env.vpsnet, LicenseKind::Windows, "1899", true).await.unwrap();
+    let after = env.desk.licensed_templates(&env.vpsnet).await.unwrap();
+    assert!(after.iter().any(|l| l.kind == LicenseKind::Windows && l.template_id == "1899" && l.server_id.is_none()));
+}
+
+#[tokio::test]
+async fn a_deleted_server_is_listed_and_recovered() {
+    let env = Env::new().await;
+    assert!(env.desk.deleted_servers(&env.vpsnet).await.unwrap().is_empty());
+    env.desk.delete(&env.vpsnet, STAGING).await.unwrap();
+    let deleted = env.desk.deleted_servers(&env.vpsnet).await.unwrap();
+    assert_eq!((deleted[0].id.as_str(), deleted[0].name.as_str()), (STAGING, "Staging"));
+    assert_eq!(deleted[0].account_id, env.vpsnet.id);
+    let back = env.desk.recover_server(&env.vpsnet, STAGING).await.unwrap();
+    assert_eq!(back.name, "Staging");
+    assert!(env.desk.deleted_servers(&env.vpsnet).await.unwrap().is_empty());
+    let e = env.desk.recover_server(&env.vpsnet, STAGING).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::NotFound);
+}
+
+#[tokio::test]
+async fn nodes_are_listed_bought_when_confirmed_and_removed_when_free() {
+    let env = Env::new().await;
+    let nodes = env.desk.nodes(&env.vpsnet).await.unwrap();
+    let storage = nodes.iter().find(|n| n.kind == NodeKind::Storage).unwrap();
+    assert_eq!(storage.server_id.as_deref(), Some(WEB));
+    let free_regular = nodes.iter().filter(|n| n.kind == NodeKind::Regular && n.server_id.is_none()).count();
+    let sent = env.requests().len();
+    assert_eq!(env.desk.add_nodes(&env.vpsnet, NodeKind::Ram, 2, false).await.unwrap_err().fields[0].field, "confirm");
+    assert_eq!(env.desk.add_nodes(&env.vpsnet, NodeKind::Ram, 50, true).await.unwrap_err().fields[0].field, "quantity");
+    assert_eq!(env.requests().len(), sent, "nothing is bought unconfirmed or oversized");
+    env.desk.add_nodes(&env.vpsnet, NodeKind::Ram, 2, true).await.unwrap();
+    env.desk.add_nodes(&env.vpsnet, NodeKind::Regular, 1, true).await.unwrap();
+    let after = env.desk.nodes(&env.vpsnet).await.unwrap();
+    assert_eq!(after.iter().filter(|n| n.kind == NodeKind::Ram).count(), 3);
+    assert_eq!(after.iter().filter(|n| n.kind == NodeKind::Regular && n.server_id.is_none()).count(), free_regular + 1);
+    let e = env.desk.delete_node(&env.vpsnet, NodeKind::Storage, &storage.id).await.unwrap_err();
+    assert!(e.message.contains("assigned to a cloud server"), "{}", e.message);
+    let ram = after.iter().find(|n| n.kind == NodeKind::Ram).unwrap();
+    env.desk.delete_node(&env.vpsnet, NodeKind::Ram, &ram.id).await.unwrap();
+    assert_eq!(env.desk.nodes(&env.vpsnet).await.unwrap().iter().filter(|n| n.kind == NodeKind::Ram).count(), 2);
+}

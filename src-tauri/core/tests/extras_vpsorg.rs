@@ -1,0 +1,140 @@
+//! VPS.org extras against its simulator, through the `Desk`: the full
+//! update (settings), the addresses, one SSH key at creation, and the
+//! extras API v1 does not have. The desk reads secrets from the real
+//! keychain: run under a D-Bus session with an unlocked keyring.
+
+use std::time::Duration;
+
+use vpsdesk_core::accounts::{Account, AccountStore};
+use vpsdesk_core::extras::network::IpRole;
+use vpsdesk_core::extras::settings::ServerSettings;
+use vpsdesk_core::extras::Extra;
+use vpsdesk_core::http::{Http, HttpConfig};
+use vpsdesk_core::model::{CreateServer, ProviderKind};
+use vpsdesk_core::secret::{Keychain, Secret};
+use vpsdesk_core::{Desk, ErrorKind, NewAccount};
+use vpsdesk_sandbox::{Options, Provider, Sandbox};
+
+/// The doc's detail example: web-server-01, backups on, both addresses.
+const DOC_SERVER: &str = "12345";
+
+struct Env {
+    sandbox: Sandbox,
+    desk: Desk,
+    account: Account,
+    _dir: tempfile::TempDir,
+}
+
+impl Env {
+    async fn new() -> Env {
+        let sandbox = Sandbox::start(Options { transition_ms: 500, ..Options::default() }).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let http = Http::new(HttpConfig {
+            connect_timeout: Duration::from_secs(5),
+            total_timeout: Duration::from_secs(5),
+            max_retries: 1,
+            backoff_base: Duration::from_millis(20),
+            backoff_cap: Duration::from_millis(100),
+            max_retry_after: Duration::from_secs(2),
+        });
+        let desk = Desk::new(
+            AccountStore::at(dir.path().join("accounts.json")),
+            Keychain::with_service("vpsdesk-test-extras-vpsorg"),
+            http,
+        );
+        let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == Provider::Vpsorg).unwrap();
+        let new = NewAccount {
+            provider: ProviderKind::Vpsorg,
+            name: demo.name.into(),
+            endpoint: sandbox.endpoint(Provider::Vpsorg),
+            username: None,
+            region: None,
+            secret: Secret::new(demo.secret),
+            verify: false,
+        };
+        let account = desk.add_account(new, true).await.unwrap();
+        Env { sandbox, desk, account, _dir: dir }
+    }
+
+    fn sent(&self, method: &str) -> usize {
+        self.sandbox.requests(Provider::Vpsorg).iter().filter(|r| r.method == method).count()
+    }
+}
+
+impl Drop for Env {
+    fn drop(&mut self) {
+        for a in self.desk.accounts().unwrap_or_default() {
+            let _ = self.desk.remove_account(&a.id);
+        }
+    }
+}
+
+#[tokio::test]
+async fn vpsorg_offers_settings_and_addresses_only() {
+    let env = Env::new().await;
+    let accounts = env.desk.extras_accounts().unwrap();
+    let extras = &accounts.iter().find(|a| a.provider == ProviderKind::Vpsorg).unwrap().extras;
+    assert_eq!(extras, &[Extra::Ips, Extra::Settings]);
+    let before = env.sandbox.requests(Provider::Vpsorg).len();
+    let e = env.desk.set_reverse(&env.account, DOC_SERVER, "203.0.113.10", "web.example.com").await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Unsupported);
+    assert!(e.message.contains("VPS.org cannot set reverse DNS"), "{}", e.message);
+    assert!(env.desk.snapshots(&env.account).await.is_err());
+    assert_eq!(env.sandbox.requests(Provider::Vpsorg).len(), before, "nothing is sent");
+}
+
+#[tokio::test]
+async fn settings_are_read_and_replaced_with_one_put() {
+    let env = Env::new().await;
+    let now = env.desk.server_settings(&env.account, DOC_SERVER).await.unwrap();
+    assert_eq!(now, ServerSettings { name: "web-server-01".into(), hostname: "web01.example.com".into(), backups_enabled: true });
+    let new = ServerSettings { name: "web-server-updated".into(), hostname: "web-updated.example.com.".into(), backups_enabled: false };
+    let after = env.desk.update_server_settings(&env.account, DOC_SERVER, &new).await.unwrap();
+    assert_eq!(after, ServerSettings { hostname: "web-updated.example.com".into(), ..new });
+    assert_eq!(env.sent("PUT"), 1);
+    let server = env.desk.server(&env.account, DOC_SERVER).await.unwrap();
+    assert_eq!(server.name, "web-server-updated");
+}
+
+#[tokio::test]
+async fn bad_settings_are_refused_before_sending() {
+    let env = Env::new().await;
+    let good = ServerSettings { name: "web".into(), hostname: "web.example.com".into(), backups_enabled: true };
+    for (bad, field) in [
+        (ServerSettings { hostname: "web".into(), ..good.clone() }, "hostname"),
+        (ServerSettings { name: "".into(), ..good.clone() }, "name"),
+        (ServerSettings { name: "web server".into(), ..good.clone() }, "name"),
+    ] {
+        let e = env.desk.update_server_settings(&env.account, DOC_SERVER, &bad).await.unwrap_err();
+        assert_eq!(e.fields[0].field, field, "{bad:?}");
+    }
+    assert_eq!(env.sent("PUT"), 0);
+    let e = env.desk.update_server_settings(&env.account, "99999", &good).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::NotFound);
+}
+
+#[tokio::test]
+async fn addresses_are_the_servers_two() {
+    let env = Env::new().await;
+    let ips = env.desk.addresses(&env.account, DOC_SERVER).await.unwrap();
+    let got: Vec<(&str, u8, IpRole)> = ips.iter().map(|a| (a.ip.as_str(), a.version, a.role)).collect();
+    assert_eq!(got[0], ("203.0.113.10", 4, IpRole::Main));
+    assert!(got.iter().any(|(_, v, _)| *v == 6), "{got:?}");
+}
+
+#[tokio::test]
+async fn one_ssh_key_goes_with_a_new_server() {
+    let env = Env::new().await;
+    let base = CreateServer {
+        name: "keyed".into(),
+        plan: Some("1".into()),
+        image: Some("5".into()),
+        region: Some("us-west".into()),
+        ..CreateServer::default()
+    };
+    let two = CreateServer { ssh_keys: vec!["1".into(), "2".into()], ..base.clone() };
+    assert_eq!(env.desk.create(&env.account, &two).await.unwrap_err().fields[0].field, "ssh_keys");
+    assert_eq!(env.sent("POST"), 0);
+    let server = env.desk.create(&env.account, &CreateServer { ssh_keys: vec!["1".into()], ..base }).await.unwrap();
+    assert_eq!(server.name, "keyed");
+}

@@ -1,0 +1,86 @@
+"""End-to-end: CloudSigma's account resources on the demo account: drives
+(list, create, clone, standard images), VLANs and static IPs, server groups
+and the profile, each a section of the Resources page. Drive uploads go
+through the native open dialog, which WebDriver cannot drive: they are
+covered by the core, CLI and vitest suites."""
+import unittest
+
+from selenium.webdriver.common.by import By
+
+from app import App
+
+GENTOO = "7e8ab721-81c9-4cb9-a651-4cafbfe1501c"
+DOC_GROUP = "92f5ba00-7851-4ebf-9c0f-b5311ceed042"
+
+
+class ExtrasCloudsigma(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.app = App()
+        cls.app.ensure_demo()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.app.quit()
+
+    def section(self, label):
+        app = self.app
+        app.click("nav-resources")
+        control = app.find("resources-section")
+        option = app.wait(
+            lambda d: [l for l in control.find_elements(By.TAG_NAME, "label") if l.text.strip() == label],
+            what=f"section {label}",
+        )[0]
+        app.press(option)
+
+    def test_1_drives(self):
+        app = self.app
+        self.section("Drives")
+        app.wait(lambda d: "gentoo-livecd" in app.text(f"drive-row-{GENTOO}"), what="the doc's drive")
+        app.wait(lambda d: "Ubuntu" in app.text("standard-table"), what="standard images")
+        app.click("drive-add")
+        app.type("drive-name", "e2e-data")
+        app.type("drive-size", "1")
+        app.click("drive-submit")
+        app.wait(lambda d: "e2e-data" in app.text("drives-table") and not app.exists("drive-form"), what="new drive")
+        app.click(f"drive-clone-{GENTOO}")
+        app.type("drive-name", "gentoo copy")
+        app.click("drive-submit")
+        app.wait(lambda d: "gentoo copy" in app.text("drives-table") and not app.exists("drive-form"), what="cloned drive")
+        app.screenshot("extras-cloudsigma-drives")
+
+    def test_2_vlans_and_ips(self):
+        app = self.app
+        self.section("VLANs & IPs")
+        app.wait(lambda d: "My VLAN" in app.text("vlans-table"), what="the doc's VLAN")
+        app.wait(lambda d: "91.203.56.71" in app.text("ips-table"), what="the doc's addresses")
+        app.click("vlan-add")
+        app.type("vlan-name", "e2e backend")
+        app.click("vlan-submit")
+        app.wait(lambda d: "e2e backend" in app.text("vlans-table"), what="new VLAN")
+        app.screenshot("extras-cloudsigma-network")
+
+    def test_3_server_groups(self):
+        app = self.app
+        self.section("Server groups")
+        app.wait(lambda d: "all kind of database servers" in app.text(f"group-row-{DOC_GROUP}"), what="the doc's group")
+        app.click("group-add")
+        app.type("group-name", "e2e web")
+        app.click("group-submit")
+        app.wait(lambda d: "e2e web" in app.text("groups-table"), what="new group")
+        app.screenshot("extras-cloudsigma-groups")
+
+    def test_4_profile(self):
+        app = self.app
+        self.section("Profile")
+        email = app.find("profile-email")
+        app.wait(lambda d: email.get_attribute("value") == "foo.bar@example.com", what="the profile")
+        app.type("profile-company", "Example AG")
+        app.click("profile-save")
+        app.wait(lambda d: app.find("profile-save").get_attribute("disabled") is not None, what="saved")
+        self.assertNotIn("Fvsnn7SF", app.driver.page_source, "the API key never reaches the page")
+        app.screenshot("extras-cloudsigma-profile")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,129 @@
+"""End-to-end: VPS.NET server extras on the demo account: the doc's backup
+listed and a new one taken as a job until it is built, a clone followed to
+its new server from the Maintenance tab, the CPU and traffic graphs, and the
+console's VNC address, and a Windows template's price and purchase on the
+Resources page, and nodes bought there."""
+import unittest
+
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from app import App
+
+# The doc's first server ("Web Server 01"), seeded into the VPS.NET simulator
+# with the doc's backup 3774.
+DOC_SERVER = "1384"
+
+
+class VpsnetExtras(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.app = App()
+        cls.app.ensure_demo()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.app.quit()
+
+    def open_doc_server(self, tab):
+        app = self.app
+        app.click("nav-servers")
+        app.type("search-input", "Web Server 01")
+        row = app.wait(lambda d: app.visible(d.find_elements(By.CSS_SELECTOR, f'[data-testid^="server-row-"][data-testid$="-{DOC_SERVER}"]')), what="the doc server's row")
+        app.driver.execute_script("arguments[0].click()", row)
+        app.find("detail-drawer")
+        self.tab(tab)
+
+    def tab(self, name):
+        # A click while the drawer slides in can be lost, as it can for a
+        # person: press again until the tab is the selected one.
+        app = self.app
+        selector = f'[data-testid="detail-tab-{name}"]'
+        for _ in range(3):
+            app.press(app.wait(lambda d: app.visible(d.find_elements(By.CSS_SELECTOR, selector)), what=f"tab {name}"))
+            try:
+                app.wait(lambda d: d.find_element(By.CSS_SELECTOR, selector).get_attribute("aria-selected") == "true", timeout=3, what=f"tab {name} selected")
+                return
+            except TimeoutException:
+                continue
+        raise AssertionError(f"tab {name} was not selected")
+
+    def close_drawer(self):
+        self.app.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+        self.app.wait(lambda d: not self.app.exists("detail-drawer"), what="drawer closed")
+
+    def test_1_backups_are_listed_and_a_new_one_is_built(self):
+        app = self.app
+        self.open_doc_server("snapshots")
+        self.assertIn("linux (ubuntu)", app.text("backup-row-3774"))
+        app.type("backup-label", "e2e nightly")
+        app.click("backup-create")
+        app.wait(lambda d: "e2e nightly" in app.text("backups-table"), what="the new backup listed")
+        app.wait(lambda d: app.text("backups-table").count("built") == 2, timeout=60, what="the new backup built")
+        app.screenshot("extras-vpsnet-backups")
+        self.close_drawer()
+
+    def test_2_a_clone_becomes_a_server(self):
+        app = self.app
+        self.open_doc_server("maintenance")
+        app.find("clones-empty")
+        # The drawer may still be sliding in: wait until the button is shown.
+        button = app.wait(lambda d: app.visible(d.find_elements(By.CSS_SELECTOR, '[data-testid="clone-create"]')), what="the clone button")
+        app.press(button)
+        app.click("clone-confirm")
+        app.wait(lambda d: app.exists("clones-table") and "Cloned successfully" in app.text("clones-table"), timeout=60, what="the clone finished")
+        app.screenshot("extras-vpsnet-maintenance")
+        self.close_drawer()
+        app.click("jobs-button")
+        app.find("jobs-drawer")
+        app.wait(lambda d: any("Clone of server" in app.text_of(e) for e in app.all('[data-testid^="job-"]')), what="the clone job listed")
+        app.screenshot("extras-vpsnet-jobs")
+        app.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+        app.wait(lambda d: not app.exists("jobs-drawer"), what="jobs closed")
+
+    def test_3_graphs_and_console(self):
+        app = self.app
+        self.open_doc_server("graphs")
+        app.find("graph-cpu")
+        app.find("graph-network")
+        app.screenshot("extras-vpsnet-graphs")
+        self.tab("console")
+        url = app.find("console-url").get_attribute("value")
+        self.assertTrue(url.startswith("vnc://"), url)
+        app.screenshot("extras-vpsnet-console")
+        self.close_drawer()
+
+    def test_4_a_chargeable_template_is_bought_after_its_price(self):
+        app = self.app
+        app.click("nav-resources")
+        app.find("resources-page")
+        app.press(app.driver.find_element(By.XPATH, '//*[@data-testid="resources-section"]//label[normalize-space()="Templates"]'))
+        app.choose("resources-account", "Demo VPS.NET")
+        app.find("custom-templates-table")
+        app.click("template-pick-15-1899")
+        app.wait(lambda d: "20.0 USD" in app.text("template-price-amount"), what="the Windows price")
+        app.click("template-buy")
+        app.click("template-buy-confirm")
+        app.wait(lambda d: "1899" in app.text("licences-table"), what="the bought template listed")
+        app.wait(lambda d: not app.exists("template-buy-confirm"), what="the confirmation closed")
+        app.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", app.find("template-price"))
+        app.screenshot("extras-vpsnet-templates")
+
+    def test_5_nodes_are_bought_after_confirming(self):
+        app = self.app
+        app.click("nav-resources")
+        app.find("resources-page")
+        app.press(app.driver.find_element(By.XPATH, '//*[@data-testid="resources-section"]//label[normalize-space()="Nodes"]'))
+        app.find("nodes-table")
+        before = len(app.all('[data-testid^="node-row-"]'))
+        app.choose("nodes-kind", "RAM")
+        app.click("nodes-buy")
+        app.click("nodes-buy-confirm")
+        app.wait(lambda d: len(app.all('[data-testid^="node-row-"]')) == before + 1, what="the new node listed")
+        app.wait(lambda d: not app.exists("nodes-buy-confirm"), what="the confirmation closed")
+        app.screenshot("extras-vpsnet-nodes")
+
+
+if __name__ == "__main__":
+    unittest.main()

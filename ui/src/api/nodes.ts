@@ -1,0 +1,28 @@
+/** The account's nodes (VPS.NET): list, buy (after confirming), remove unassigned ones. */
+import { useQuery } from "@tanstack/react-query";
+import { commands, type NodeKind } from "./bindings";
+import { call } from "./errors";
+import { extrasKeys, useExtrasWrite } from "./extras";
+
+const nodesKey = (accountId: string) => [...extrasKeys.account(accountId), "nodes"] as const;
+
+export function useNodes(accountId: string) {
+  return useQuery({ queryKey: nodesKey(accountId), queryFn: () => call(commands.listNodes(accountId)) });
+}
+
+/** Only called after the person confirmed the charge. */
+export function useAddNodes() {
+  return useExtrasWrite(
+    (v: { accountId: string; kind: NodeKind; quantity: number }) => commands.addNodes(v.accountId, v.kind, v.quantity, true),
+    (v) => `${v.quantity} ${v.kind} node${v.quantity === 1 ? "" : "s"} bought`,
+    "Could not buy nodes",
+  );
+}
+
+export function useDeleteNode() {
+  return useExtrasWrite(
+    (v: { accountId: string; kind: NodeKind; nodeId: string }) => commands.deleteNode(v.accountId, v.kind, v.nodeId),
+    (v) => `Node ${v.nodeId} removed`,
+    "Could not remove the node",
+  );
+}

@@ -1,0 +1,26 @@
+/** A server's own settings (name, host name, automatic backups), replaced in one call. */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { commands, type ServerSettings } from "./bindings";
+import { call } from "./errors";
+import { queryKeys } from "./queries";
+import { notifySuccess } from "../lib/notify";
+
+export const settingsKey = (accountId: string, serverId: string) => ["extras", accountId, "server", serverId, "settings"] as const;
+
+export function useServerSettings(accountId: string, serverId: string) {
+  return useQuery({ queryKey: settingsKey(accountId, serverId), queryFn: () => call(commands.serverSettings(accountId, serverId)) });
+}
+
+/** Errors stay with the form (per-field messages), so no toast on failure. */
+export function useUpdateServerSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { accountId: string; serverId: string; settings: ServerSettings }) =>
+      call(commands.updateServerSettings(v.accountId, v.serverId, v.settings)),
+    onSuccess: (saved, v) => {
+      qc.setQueryData(settingsKey(v.accountId, v.serverId), saved);
+      void qc.invalidateQueries({ queryKey: queryKeys.accountServers(v.accountId) });
+      notifySuccess("Settings saved", `${saved.name} (${saved.hostname})`);
+    },
+  });
+}

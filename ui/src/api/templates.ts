@@ -1,0 +1,50 @@
+/** System templates of an account: custom ones, the offered ones with prices, chargeable ones (licences). */
+import { useQuery } from "@tanstack/react-query";
+import { commands, type LicenseKind } from "./bindings";
+import { call } from "./errors";
+import { extrasKeys, useExtrasWrite } from "./extras";
+
+export const templateKeys = {
+  custom: (accountId: string) => [...extrasKeys.account(accountId), "templates", "custom"] as const,
+  offered: (accountId: string) => [...extrasKeys.account(accountId), "templates", "offered"] as const,
+  info: (accountId: string, regionId: string, templateId: string) => [...extrasKeys.account(accountId), "templates", "info", regionId, templateId] as const,
+  licences: (accountId: string) => [...extrasKeys.account(accountId), "templates", "licences"] as const,
+};
+
+export function useCustomTemplates(accountId: string) {
+  return useQuery({ queryKey: templateKeys.custom(accountId), queryFn: () => call(commands.customTemplates(accountId)) });
+}
+
+export function useOfferedTemplates(accountId: string) {
+  return useQuery({ queryKey: templateKeys.offered(accountId), queryFn: () => call(commands.offeredTemplates(accountId)), staleTime: 10 * 60_000 });
+}
+
+export function useTemplateInfo(accountId: string, placement: { regionId: string; templateId: string } | null) {
+  return useQuery({
+    queryKey: templateKeys.info(accountId, placement?.regionId ?? "", placement?.templateId ?? ""),
+    queryFn: () => call(commands.templateInfo(accountId, placement!.regionId, placement!.templateId)),
+    enabled: !!placement,
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useLicensedTemplates(accountId: string) {
+  return useQuery({ queryKey: templateKeys.licences(accountId), queryFn: () => call(commands.licensedTemplates(accountId)) });
+}
+
+export function useDeleteCustomTemplate() {
+  return useExtrasWrite(
+    (v: { accountId: string; templateId: string }) => commands.deleteCustomTemplate(v.accountId, v.templateId),
+    (v) => `Custom template ${v.templateId} deleted`,
+    "Could not delete the template",
+  );
+}
+
+/** Only called after the person confirmed the price. */
+export function useBuyTemplate() {
+  return useExtrasWrite(
+    (v: { accountId: string; kind: LicenseKind; templateId: string }) => commands.buyTemplate(v.accountId, v.kind, v.templateId, true),
+    (v) => `Template ${v.templateId} bought`,
+    "Could not buy the template",
+  );
+}

@@ -1,0 +1,144 @@
+import { ActionIcon, Alert, Badge, Button, Group, Loader, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
+import { IconDatabaseExport, IconRestore, IconTrash } from "@tabler/icons-react";
+import { useState } from "react";
+import type { Backup, Extra, Server } from "../../api/bindings";
+import { useRestoreBackup } from "../../api/extras";
+import { useBackups, useCreateBackup, useDeleteBackup } from "../../api/maintenance";
+import { confirmDanger, confirmWipe } from "./confirm";
+
+type Props = { server: Server; extras: Extra[]; providerLabel: string };
+
+function state(b: Backup) {
+  if (b.locked) return { label: "locked", color: "gray" };
+  return b.built ? { label: "built", color: "teal" } : { label: "writing", color: "yellow" };
+}
+
+/** The server's backups, listed by the provider: take one now, restore one, delete one. */
+export function BackupsPanel({ server, extras, providerLabel }: Props) {
+  const target = { accountId: server.account_id, serverId: server.id };
+  const name = server.name || server.id;
+  const backups = useBackups(server.account_id, server.id);
+  const create = useCreateBackup();
+  const restore = useRestoreBackup();
+  const remove = useDeleteBackup();
+  const [label, setLabel] = useState("");
+  const canRestore = extras.includes("backups.restore");
+  const canDelete = extras.includes("backups.delete");
+
+  return (
+    <Stack gap="xs" data-testid="backups-panel">
+      <Title order={5}>Backups</Title>
+      {extras.includes("backups.create") && (
+        <Group gap="xs" align="flex-end">
+          <TextInput
+            label="Label"
+            placeholder="e.g. before upgrade"
+            value={label}
+            onChange={(e) => setLabel(e.currentTarget.value)}
+            style={{ flex: 1 }}
+            data-testid="backup-label"
+          />
+          <Button
+            leftSection={<IconDatabaseExport size={16} />}
+            loading={create.isPending}
+            onClick={() => create.mutate({ ...target, label: label.trim() }, { onSuccess: () => setLabel("") })}
+            data-testid="backup-create"
+          >
+            Take backup
+          </Button>
+        </Group>
+      )}
+      <Text size="xs" c="dimmed">
+        {providerLabel} restores a backup only while the server is powered off. Taking one runs as a job (see Jobs); only manual backups can be
+        deleted.
+      </Text>
+      {backups.isPending ? (
+        <Loader size="sm" />
+      ) : backups.isError ? (
+        <Alert color="red" variant="light" data-testid="backups-error">
+          {backups.error.message}
+        </Alert>
+      ) : backups.data.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="backups-empty">
+          No backups of this server yet.
+        </Text>
+      ) : (
+        <Table fz="sm" verticalSpacing={4} data-testid="backups-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Backup</Table.Th>
+              <Table.Th>State</Table.Th>
+              <Table.Th>Type</Table.Th>
+              <Table.Th>Size</Table.Th>
+              <Table.Th>Created</Table.Th>
+              <Table.Th aria-label="Actions" />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {backups.data.map((b) => {
+              const s = state(b);
+              const usable = b.built && !b.locked;
+              return (
+                <Table.Tr key={b.id} data-testid={`backup-row-${b.id}`}>
+                  <Table.Td>
+                    <Text size="sm">{b.label ?? b.system ?? "—"}</Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {b.id}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge size="sm" variant="light" color={s.color} data-testid={`backup-state-${b.id}`}>
+                      {s.label}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{b.kind ?? "—"}</Table.Td>
+                  <Table.Td title={`as ${providerLabel} states it`}>{b.size ?? "—"}</Table.Td>
+                  <Table.Td>{b.created_at ?? "—"}</Table.Td>
+                  <Table.Td>
+                    <Group gap={2} justify="flex-end" wrap="nowrap">
+                      {canRestore && (
+                        <Tooltip label={usable ? `Restore onto ${name}` : "Not restorable yet"}>
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={`Restore backup ${b.id} onto ${name}`}
+                            aria-disabled={!usable || undefined}
+                            onClick={() =>
+                              usable &&
+                              confirmWipe(`Restore onto ${name}?`, `Backup ${b.label ?? b.id} will be written to ${name}.`, "Restore backup", "backup-restore-confirm", () =>
+                                restore.mutate({ ...target, backupId: b.id }),
+                              )
+                            }
+                            data-testid={`backup-restore-${b.id}`}
+                          >
+                            <IconRestore size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      )}
+                      {canDelete && (
+                        <Tooltip label="Delete backup">
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={`Delete backup ${b.id}`}
+                            onClick={() =>
+                              confirmDanger("Delete backup?", `Backup ${b.label ?? b.id} is destroyed; this cannot be undone.`, "Delete backup", "backup-delete-confirm", () =>
+                                remove.mutate({ ...target, backupId: b.id }),
+                              )
+                            }
+                            data-testid={`backup-delete-${b.id}`}
+                          >
+                            <IconTrash size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

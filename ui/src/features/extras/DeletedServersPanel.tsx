@@ -1,0 +1,65 @@
+import { Alert, Button, Loader, Stack, Table, Text } from "@mantine/core";
+import { IconRecycle } from "@tabler/icons-react";
+import { useDeletedServers, useRecoverServer } from "../../api/recoverable";
+
+/** The provider's recycle bin: deleted servers it still keeps (VPS.NET: 12 hours), each recoverable. */
+export function DeletedServersPanel({ accountId }: { accountId: string }) {
+  const list = useDeletedServers(accountId);
+  const recover = useRecoverServer();
+  if (list.isPending) return <Loader size="sm" />;
+  if (list.isError)
+    return (
+      <Alert color="red" variant="light">
+        {list.error.message}
+      </Alert>
+    );
+  return (
+    <Stack gap="xs">
+      <Text size="xs" c="dimmed">
+        A deleted server stays recoverable for a while (VPS.NET: 12 hours); recovering it brings it back as it was.
+      </Text>
+      {list.data.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="deleted-servers-empty">
+          No recently deleted servers.
+        </Text>
+      ) : (
+        <Table fz="sm" verticalSpacing={4} data-testid="deleted-servers-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Server</Table.Th>
+              <Table.Th>Address</Table.Th>
+              <Table.Th>Region</Table.Th>
+              <Table.Th aria-label="Actions" />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.map((s) => (
+              <Table.Tr key={s.id} data-testid={`deleted-server-row-${s.id}`}>
+                <Table.Td>
+                  <Text size="sm">{s.name || s.id}</Text>
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {s.id}
+                  </Text>
+                </Table.Td>
+                <Table.Td ff="monospace">{s.ipv4[0] ?? "—"}</Table.Td>
+                <Table.Td>{s.region || "—"}</Table.Td>
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconRecycle size={14} />}
+                    loading={recover.isPending && recover.variables?.serverId === s.id}
+                    onClick={() => recover.mutate({ accountId, serverId: s.id })}
+                    data-testid={`deleted-server-recover-${s.id}`}
+                  >
+                    Recover
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

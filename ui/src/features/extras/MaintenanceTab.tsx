@@ -1,0 +1,181 @@
+import { ActionIcon, Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
+import { IconCopy, IconHammer, IconLifebuoy, IconNetwork, IconTrash } from "@tabler/icons-react";
+import { useState } from "react";
+import type { Extra, Server } from "../../api/bindings";
+import { useClones, useBootRecovery, useCreateClone, useDeleteClone, useRebuildNetwork, useRebuildPending } from "../../api/maintenance";
+import { useCatalogRegions } from "../../api/queries";
+import { confirmDanger } from "./confirm";
+
+type Props = { server: Server; extras: Extra[]; providerLabel: string };
+
+/** Repairs that keep the disk (recovery boot, network rebuild, pending rebuild) and clones. */
+export function MaintenanceTab({ server, extras, providerLabel }: Props) {
+  const target = { accountId: server.account_id, serverId: server.id };
+  const name = server.name || server.id;
+  const recovery = useBootRecovery();
+  const network = useRebuildNetwork();
+  const rebuild = useRebuildPending();
+  const hasClones = extras.includes("clones");
+
+  return (
+    <Stack gap="lg">
+      <Stack gap="xs">
+        <Title order={5}>Repair</Title>
+        <Group gap="xs">
+          {extras.includes("maintenance.recovery") && (
+            <Button
+              variant="default"
+              leftSection={<IconLifebuoy size={16} />}
+              loading={recovery.isPending}
+              onClick={() =>
+                confirmDanger(
+                  `Boot ${name} into recovery?`,
+                  `${name} ${server.status === "running" ? "restarts" : "starts"} in ${providerLabel}'s recovery system with its disk attached for repair. Reboot it normally when you are done.`,
+                  "Boot into recovery",
+                  "recovery-confirm",
+                  () => recovery.mutate(target),
+                )
+              }
+              data-testid="recovery-boot"
+            >
+              Boot into recovery
+            </Button>
+          )}
+          {extras.includes("maintenance.rebuild_network") && (
+            <Button
+              variant="default"
+              leftSection={<IconNetwork size={16} />}
+              loading={network.isPending}
+              disabled={server.status !== "running"}
+              onClick={() =>
+                confirmDanger(
+                  `Rebuild the network of ${name}?`,
+                  `${providerLabel} regenerates the network configuration file of ${name} and reboots it.`,
+                  "Rebuild network",
+                  "rebuild-network-confirm",
+                  () => network.mutate(target),
+                )
+              }
+              data-testid="rebuild-network"
+            >
+              Rebuild network
+            </Button>
+          )}
+          {extras.includes("maintenance.rebuild_pending") && server.status === "pending" && (
+            <Button variant="light" leftSection={<IconHammer size={16} />} loading={rebuild.isPending} onClick={() => rebuild.mutate(target)} data-testid="rebuild-pending">
+              Finish the build
+            </Button>
+          )}
+        </Group>
+        <Text size="xs" c="dimmed">
+          The network can be rebuilt while the server runs. A server whose build did not finish shows “Finish the build”. Each runs as a job (see Jobs).
+        </Text>
+      </Stack>
+      {hasClones && <ClonesSection server={server} providerLabel={providerLabel} />}
+    </Stack>
+  );
+}
+
+function ClonesSection({ server, providerLabel }: { server: Server; providerLabel: string }) {
+  const target = { accountId: server.account_id, serverId: server.id };
+  const clones = useClones(server.account_id, server.id);
+  const regions = useCatalogRegions(server.account_id);
+  const create = useCreateClone();
+  const remove = useDeleteClone();
+  const [region, setRegion] = useState<string | null>(null);
+
+  return (
+    <Stack gap="xs" data-testid="clones-panel">
+      <Title order={5}>Clones</Title>
+      <Group gap="xs" align="flex-end">
+        <Select
+          label="Cloud"
+          placeholder="Same cloud as the server"
+          data={(regions.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+          value={region}
+          onChange={setRegion}
+          clearable
+          style={{ flex: 1 }}
+          data-testid="clone-region"
+        />
+        <Button
+          leftSection={<IconCopy size={16} />}
+          loading={create.isPending}
+          onClick={() =>
+            confirmDanger(
+              `Clone ${server.name || server.id}?`,
+              `${providerLabel} makes a new server as a copy of this one; it is billed like any other server.`,
+              "Clone server",
+              "clone-confirm",
+              () => create.mutate({ ...target, region }, { onSuccess: () => setRegion(null) }),
+            )
+          }
+          data-testid="clone-create"
+        >
+          Clone server
+        </Button>
+      </Group>
+      {clones.isPending ? (
+        <Loader size="sm" />
+      ) : clones.isError ? (
+        <Alert color="red" variant="light" data-testid="clones-error">
+          {clones.error.message}
+        </Alert>
+      ) : clones.data.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="clones-empty">
+          This server has not been cloned.
+        </Text>
+      ) : (
+        <Table fz="sm" verticalSpacing={4} data-testid="clones-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Clone</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>New server</Table.Th>
+              <Table.Th>Created</Table.Th>
+              <Table.Th aria-label="Actions" />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {clones.data.map((c) => (
+              <Table.Tr key={c.id} data-testid={`clone-row-${c.id}`}>
+                <Table.Td>
+                  <Text size="sm">{c.label ?? "—"}</Text>
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {c.id}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge size="sm" variant="light" color={c.cloned_server_id ? "teal" : "yellow"} data-testid={`clone-status-${c.id}`}>
+                    {c.status}
+                  </Badge>
+                </Table.Td>
+                <Table.Td ff="monospace">{c.cloned_server_id ?? "—"}</Table.Td>
+                <Table.Td>{c.created_at ?? "—"}</Table.Td>
+                <Table.Td>
+                  <Group justify="flex-end">
+                    <Tooltip label="Delete the clone record (the new server stays)">
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`Delete clone ${c.id}`}
+                        onClick={() =>
+                          confirmDanger("Delete clone record?", `Clone ${c.label ?? c.id} is removed from the list; server ${c.cloned_server_id ?? "—"} is not deleted.`, "Delete clone", "clone-delete-confirm", () =>
+                            remove.mutate({ ...target, cloneId: c.id }),
+                          )
+                        }
+                        data-testid={`clone-delete-${c.id}`}
+                      >
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,120 @@
+import { ActionIcon, Alert, Badge, Button, Group, Loader, NumberInput, Select, Stack, Table, Text, Tooltip } from "@mantine/core";
+import { IconShoppingCart, IconTrash } from "@tabler/icons-react";
+import { useState } from "react";
+import type { NodeKind } from "../../api/bindings";
+import { useAddNodes, useDeleteNode, useNodes } from "../../api/nodes";
+import { confirmDanger } from "./confirm";
+
+const KIND_LABEL: Record<NodeKind, string> = {
+  regular: "Regular (monthly)",
+  daily: "Daily",
+  ram: "RAM",
+  storage: "Storage",
+  fusion: "Fusion",
+  bandwidth: "Bandwidth",
+};
+/** Kinds the API sells (fusion nodes are only listed and removed). */
+const BUYABLE: NodeKind[] = ["regular", "daily", "ram", "storage", "bandwidth"];
+
+/** The account's nodes: which server each is assigned to; buy more, remove unassigned ones. */
+export function NodesPanel({ accountId }: { accountId: string }) {
+  const nodes = useNodes(accountId);
+  const add = useAddNodes();
+  const remove = useDeleteNode();
+  const [kind, setKind] = useState<NodeKind>("regular");
+  const [quantity, setQuantity] = useState<number>(1);
+
+  return (
+    <Stack gap="sm">
+      <Group gap="xs" align="flex-end">
+        <Select
+          label="Kind"
+          data={BUYABLE.map((k) => ({ value: k, label: KIND_LABEL[k] }))}
+          value={kind}
+          onChange={(v) => v && setKind(v as NodeKind)}
+          allowDeselect={false}
+          w={200}
+          data-testid="nodes-kind"
+        />
+        <NumberInput label="Quantity" min={1} max={10} value={quantity} onChange={(v) => setQuantity(Number(v) || 1)} w={110} data-testid="nodes-quantity" />
+        <Button
+          leftSection={<IconShoppingCart size={16} />}
+          loading={add.isPending}
+          onClick={() =>
+            confirmDanger(
+              `Buy ${quantity} ${KIND_LABEL[kind]} node${quantity === 1 ? "" : "s"}?`,
+              "The pro-rated price is charged at once, and the nodes are billed until they are removed.",
+              "Buy nodes",
+              "nodes-buy-confirm",
+              () => add.mutate({ accountId, kind, quantity }),
+            )
+          }
+          data-testid="nodes-buy"
+        >
+          Buy…
+        </Button>
+      </Group>
+      {nodes.isPending ? (
+        <Loader size="sm" />
+      ) : nodes.isError ? (
+        <Alert color="red" variant="light" data-testid="nodes-error">
+          {nodes.error.message}
+        </Alert>
+      ) : nodes.data.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="nodes-empty">
+          No nodes on this account.
+        </Text>
+      ) : (
+        <Table fz="sm" verticalSpacing={4} data-testid="nodes-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Node</Table.Th>
+              <Table.Th>Kind</Table.Th>
+              <Table.Th>Assigned to</Table.Th>
+              <Table.Th aria-label="Actions" />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {nodes.data.map((n) => (
+              <Table.Tr key={`${n.kind}-${n.id}`} data-testid={`node-row-${n.id}`}>
+                <Table.Td ff="monospace">{n.id}</Table.Td>
+                <Table.Td>{KIND_LABEL[n.kind]}</Table.Td>
+                <Table.Td>
+                  {n.server_id ? (
+                    <Text size="sm" ff="monospace">
+                      server {n.server_id}
+                    </Text>
+                  ) : (
+                    <Badge size="sm" variant="light" color="gray">
+                      unassigned
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Group justify="flex-end">
+                    <Tooltip label={n.server_id ? "Assigned nodes cannot be removed" : "Remove node"}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`Remove node ${n.id}`}
+                        disabled={!!n.server_id}
+                        onClick={() =>
+                          confirmDanger("Remove node?", `Node ${n.id} leaves the account: it is no longer billed and cannot be used.`, "Remove node", "node-delete-confirm", () =>
+                            remove.mutate({ accountId, kind: n.kind, nodeId: n.id }),
+                          )
+                        }
+                        data-testid={`node-delete-${n.id}`}
+                      >
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

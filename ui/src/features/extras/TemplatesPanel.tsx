@@ -1,0 +1,242 @@
+import { ActionIcon, Alert, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
+import { IconShoppingCart, IconTrash } from "@tabler/icons-react";
+import { useState } from "react";
+import type { LicenseKind, OfferedTemplate } from "../../api/bindings";
+import { useBuyTemplate, useCustomTemplates, useDeleteCustomTemplate, useLicensedTemplates, useOfferedTemplates, useTemplateInfo } from "../../api/templates";
+import { confirmDanger } from "./confirm";
+
+type Placement = { name: string; regionId: string; templateId: string };
+
+/** Custom templates, the templates offered (a price per cloud, chargeable ones bought after confirming) and the bought ones. */
+export function TemplatesPanel({ accountId }: { accountId: string }) {
+  const [picked, setPicked] = useState<Placement | null>(null);
+  return (
+    <Stack gap="lg">
+      <CustomTemplates accountId={accountId} />
+      <OfferedTemplates accountId={accountId} onPick={setPicked} picked={picked} />
+      {picked && <PriceCard key={`${picked.regionId}-${picked.templateId}`} accountId={accountId} placement={picked} />}
+      <Licences accountId={accountId} />
+    </Stack>
+  );
+}
+
+function CustomTemplates({ accountId }: { accountId: string }) {
+  const list = useCustomTemplates(accountId);
+  const remove = useDeleteCustomTemplate();
+  return (
+    <Stack gap="xs">
+      <Title order={5}>Custom templates</Title>
+      {list.isPending ? (
+        <Loader size="sm" />
+      ) : list.isError ? (
+        <Alert color="red" variant="light">
+          {list.error.message}
+        </Alert>
+      ) : list.data.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="custom-templates-empty">
+          No custom templates: convert a backup into one in the provider's panel.
+        </Text>
+      ) : (
+        <Table fz="sm" verticalSpacing={4} data-testid="custom-templates-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Template</Table.Th>
+              <Table.Th>System</Table.Th>
+              <Table.Th>Description</Table.Th>
+              <Table.Th aria-label="Actions" />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.map((t) => (
+              <Table.Tr key={t.id} data-testid={`custom-template-row-${t.id}`}>
+                <Table.Td>
+                  <Text size="sm">{t.label}</Text>
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {t.id}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{t.operating_system ?? "—"}</Table.Td>
+                <Table.Td>{t.description ?? "—"}</Table.Td>
+                <Table.Td>
+                  <Group justify="flex-end">
+                    <Tooltip label="Delete template">
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`Delete custom template ${t.id}`}
+                        onClick={() =>
+                          confirmDanger("Delete custom template?", `${t.label} is removed at once; servers installed from it keep running.`, "Delete template", "custom-template-delete-confirm", () =>
+                            remove.mutate({ accountId, templateId: t.id }),
+                          )
+                        }
+                        data-testid={`custom-template-delete-${t.id}`}
+                      >
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+function OfferedTemplates({ accountId, picked, onPick }: { accountId: string; picked: Placement | null; onPick: (p: Placement) => void }) {
+  const list = useOfferedTemplates(accountId);
+  const chip = (t: OfferedTemplate, regionId: string, templateId: string) => {
+    const active = picked?.regionId === regionId && picked.templateId === templateId;
+    return (
+      <Badge
+        key={`${regionId}-${templateId}`}
+        component="button"
+        variant={active ? "filled" : "light"}
+        style={{ cursor: "pointer" }}
+        onClick={() => onPick({ name: t.name, regionId, templateId })}
+        aria-label={`Price of ${t.name} on region ${regionId}`}
+        data-testid={`template-pick-${regionId}-${templateId}`}
+      >
+        cloud {regionId} · #{templateId}
+      </Badge>
+    );
+  };
+  return (
+    <Stack gap="xs">
+      <Title order={5}>Templates offered</Title>
+      <Text size="xs" c="dimmed">
+        Each system has its own id on each cloud: pick one to see its price.
+      </Text>
+      {list.isPending ? (
+        <Loader size="sm" />
+      ) : list.isError ? (
+        <Alert color="red" variant="light">
+          {list.error.message}
+        </Alert>
+      ) : (
+        <Table fz="sm" verticalSpacing={4} data-testid="offered-templates-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Template</Table.Th>
+              <Table.Th>Clouds</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.map((t) => (
+              <Table.Tr key={`${t.group}-${t.name}`}>
+                <Table.Td>
+                  <Text size="sm">{t.name}</Text>
+                  {t.group !== t.name && (
+                    <Text size="xs" c="dimmed">
+                      {t.group}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>{t.placements.map((p) => chip(t, p.region_id, p.template_id))}</Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+function PriceCard({ accountId, placement }: { accountId: string; placement: Placement }) {
+  const info = useTemplateInfo(accountId, placement);
+  const buy = useBuyTemplate();
+  const [kind, setKind] = useState<LicenseKind>(/windows/i.test(placement.name) ? "windows" : "cloudlinux");
+  if (info.isPending) return <Loader size="sm" />;
+  if (info.isError)
+    return (
+      <Alert color="red" variant="light" data-testid="template-price-error">
+        {info.error.message}
+      </Alert>
+    );
+  const t = info.data;
+  const chargeable = t.prices.some((p) => Number(p.amount) > 0);
+  const price = t.prices.map((p) => `${p.amount} ${p.currency}`).join(" / ");
+  return (
+    <Paper withBorder p="sm" data-testid="template-price">
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={2}>
+          <Text fw={500}>{t.label}</Text>
+          <Text size="sm" data-testid="template-price-amount">
+            {chargeable ? `${price} a month` : "Free"}
+          </Text>
+        </Stack>
+        {chargeable && (
+          <Group gap="xs">
+            <SegmentedControl
+              size="xs"
+              value={kind}
+              onChange={(v) => setKind(v as LicenseKind)}
+              data={[
+                { value: "cloudlinux", label: "CloudLinux" },
+                { value: "windows", label: "Windows" },
+              ]}
+              data-testid="template-buy-kind"
+            />
+            <Button
+              leftSection={<IconShoppingCart size={16} />}
+              loading={buy.isPending}
+              onClick={() =>
+                confirmDanger(`Buy ${t.label}?`, `The account is charged ${price} a month for this template until it is cancelled.`, "Buy template", "template-buy-confirm", () =>
+                  buy.mutate({ accountId, kind, templateId: t.id }),
+                )
+              }
+              data-testid="template-buy"
+            >
+              Buy…
+            </Button>
+          </Group>
+        )}
+      </Group>
+    </Paper>
+  );
+}
+
+function Licences({ accountId }: { accountId: string }) {
+  const list = useLicensedTemplates(accountId);
+  return (
+    <Stack gap="xs">
+      <Title order={5}>Bought templates</Title>
+      {list.isPending ? (
+        <Loader size="sm" />
+      ) : list.isError ? (
+        <Alert color="red" variant="light">
+          {list.error.message}
+        </Alert>
+      ) : list.data.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No chargeable templates bought.
+        </Text>
+      ) : (
+        <Table fz="sm" verticalSpacing={4} data-testid="licences-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Kind</Table.Th>
+              <Table.Th>Licence</Table.Th>
+              <Table.Th>Template</Table.Th>
+              <Table.Th>Used by server</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.map((l) => (
+              <Table.Tr key={`${l.kind}-${l.id}`} data-testid={`licence-row-${l.kind}-${l.id}`}>
+                <Table.Td>{l.kind === "windows" ? "Windows" : "CloudLinux"}</Table.Td>
+                <Table.Td ff="monospace">{l.id}</Table.Td>
+                <Table.Td ff="monospace">{l.template_id}</Table.Td>
+                <Table.Td>{l.server_id ?? "free"}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

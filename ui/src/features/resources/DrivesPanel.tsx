@@ -1,0 +1,244 @@
+import { ActionIcon, Alert, Button, Checkbox, Group, Loader, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { modals } from "@mantine/modals";
+import { IconCopy, IconDownload, IconPlus, IconTrash, IconUpload } from "@tabler/icons-react";
+import { useState } from "react";
+import type { Drive, StandardKind } from "../../api/bindings";
+import type { AppError } from "../../api/errors";
+import { useCloneDrive, useCreateDrive, useDestroyDrive, useDrives, useDriveTransfer, useStandardDrives } from "../../api/resources";
+import { formatBytes } from "../extras/format";
+
+const GIB = 1024 ** 3;
+
+type Form = { mode: "create" } | { mode: "clone"; source: Drive };
+
+function DriveForm({ accountId, form, onClose }: { accountId: string; form: Form; onClose: () => void }) {
+  const create = useCreateDrive();
+  const clone = useCloneDrive();
+  const source = form.mode === "clone" ? form.source : null;
+  const [name, setName] = useState(source ? `${source.name} copy` : "");
+  const [sizeGib, setSizeGib] = useState<number | string>(source?.size_bytes ? source.size_bytes / GIB : 10);
+  const [ssd, setSsd] = useState(false);
+  const [shared, setShared] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const fieldError = (f: string) => error?.fields.find((x) => x.field === f)?.message;
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    const size_bytes = Math.round(Number(sizeGib) * GIB);
+    try {
+      if (source) await clone.mutateAsync({ accountId, driveId: source.id, clone: { name, size_bytes, ssd } });
+      else await create.mutateAsync({ accountId, drive: { name, size_bytes, shared, ssd, encrypted: true } });
+      onClose();
+    } catch (err) {
+      setError(err as AppError);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="drive-form">
+      <Stack gap="sm">
+        {source && (
+          <Text size="sm" c="dimmed">
+            Copies {source.name} ({formatBytes(source.size_bytes)}); the copy cannot be smaller.
+          </Text>
+        )}
+        <TextInput label="Name" withAsterisk value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError("name")} data-testid="drive-name" />
+        <NumberInput
+          label="Size (GiB)"
+          min={0}
+          decimalScale={3}
+          value={sizeGib}
+          onChange={setSizeGib}
+          error={fieldError("size_bytes")}
+          data-testid="drive-size"
+        />
+        <Checkbox label="SSD" checked={ssd} onChange={(e) => setSsd(e.currentTarget.checked)} data-testid="drive-ssd" />
+        {!source && <Checkbox label="Shared (several servers may read it)" checked={shared} onChange={(e) => setShared(e.currentTarget.checked)} />}
+        {error && error.fields.length === 0 && (
+          <Alert color="red" variant="light" p="xs" data-testid="drive-error">
+            {error.message}
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending || clone.isPending} data-testid="drive-submit">
+            {source ? "Clone drive" : "Create drive"}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function DrivesTable({ drives, actions, testid }: { drives: Drive[]; actions?: (d: Drive) => React.ReactNode; testid: string }) {
+  return (
+    <Table fz="sm" verticalSpacing={4} data-testid={testid}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Name</Table.Th>
+          <Table.Th>Size</Table.Th>
+          <Table.Th>Status</Table.Th>
+          <Table.Th>Attached to</Table.Th>
+          {actions && <Table.Th aria-label="Actions" />}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {drives.map((d) => (
+          <Table.Tr key={d.id} data-testid={`drive-row-${d.id}`}>
+            <Table.Td title={d.id}>
+              {d.name}
+              {d.ssd && (
+                <Text span size="xs" c="dimmed" ml={6}>
+                  SSD
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{formatBytes(d.size_bytes)}</Table.Td>
+            <Table.Td>{d.status || "—"}</Table.Td>
+            <Table.Td ff="monospace" fz="xs">
+              {d.claimed_by ?? "—"}
+            </Table.Td>
+            {actions && (
+              <Table.Td>
+                <Group gap={2} justify="flex-end" wrap="nowrap">
+                  {actions(d)}
+                </Group>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function StandardDrives({ accountId }: { accountId: string }) {
+  const [kind, setKind] = useState<StandardKind>("image");
+  const list = useStandardDrives(accountId, kind);
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Text fw={600} size="sm">
+          Standard drives
+        </Text>
+        <SegmentedControl
+          size="xs"
+          value={kind}
+          onChange={(v) => setKind(v as StandardKind)}
+          data={[
+            { value: "image", label: "Images" },
+            { value: "cd", label: "CDs" },
+            { value: "all", label: "All" },
+          ]}
+          data-testid="standard-kind"
+        />
+      </Group>
+      {list.isPending ? (
+        <Loader size="sm" />
+      ) : list.isError ? (
+        <Alert color="red" variant="light">
+          {list.error.message}
+        </Alert>
+      ) : (
+        <DrivesTable drives={list.data} testid="standard-table" />
+      )}
+    </Stack>
+  );
+}
+
+export function DrivesPanel({ accountId }: { accountId: string }) {
+  const drives = useDrives(accountId);
+  const destroy = useDestroyDrive();
+  const transfer = useDriveTransfer();
+  const [form, setForm] = useState<Form | null>(null);
+
+  const actions = (d: Drive) => (
+    <>
+      <Tooltip label="Upload a file onto the drive">
+        <ActionIcon
+          variant="subtle"
+          aria-label={`Upload to drive ${d.name}`}
+          onClick={() =>
+            modals.openConfirmModal({
+              title: `Upload onto ${d.name}?`,
+              children: <Text size="sm">The file you choose overwrites the start of the drive. Progress shows in Jobs; you can cancel between chunks.</Text>,
+              labels: { confirm: "Choose file", cancel: "Cancel" },
+              confirmProps: { "data-testid": "drive-upload-confirm" } as never,
+              onConfirm: () => transfer.mutate({ accountId, driveId: d.id, name: d.name, direction: "upload" }),
+            })
+          }
+          data-testid={`drive-upload-${d.id}`}
+        >
+          <IconUpload size={16} />
+        </ActionIcon>
+      </Tooltip>
+      <Tooltip label="Download the drive to a file">
+        <ActionIcon
+          variant="subtle"
+          aria-label={`Download drive ${d.name}`}
+          onClick={() => transfer.mutate({ accountId, driveId: d.id, name: d.name, direction: "download" })}
+          data-testid={`drive-download-${d.id}`}
+        >
+          <IconDownload size={16} />
+        </ActionIcon>
+      </Tooltip>
+      <Tooltip label="Clone">
+        <ActionIcon variant="subtle" aria-label={`Clone drive ${d.name}`} onClick={() => setForm({ mode: "clone", source: d })} data-testid={`drive-clone-${d.id}`}>
+          <IconCopy size={16} />
+        </ActionIcon>
+      </Tooltip>
+      <ActionIcon
+        variant="subtle"
+        color="red"
+        aria-label={`Destroy drive ${d.name}`}
+        disabled={!!d.claimed_by}
+        title={d.claimed_by ? "Attached to a server: detach it first" : undefined}
+        onClick={() =>
+          modals.openConfirmModal({
+            title: `Destroy drive ${d.name}?`,
+            children: <Text size="sm">The drive and its data are deleted. This cannot be undone.</Text>,
+            labels: { confirm: "Destroy drive", cancel: "Cancel" },
+            confirmProps: { color: "red", "data-testid": "drive-destroy-confirm" } as never,
+            onConfirm: () => destroy.mutate({ accountId, driveId: d.id, name: d.name }),
+          })
+        }
+        data-testid={`drive-destroy-${d.id}`}
+      >
+        <IconTrash size={16} />
+      </ActionIcon>
+    </>
+  );
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          Disks of the account, attached to servers or kept apart. Uploads and downloads run as jobs in 4 MiB chunks.
+        </Text>
+        <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setForm({ mode: "create" })} data-testid="drive-add">
+          New drive
+        </Button>
+      </Group>
+      {drives.isPending ? (
+        <Loader size="sm" />
+      ) : drives.isError ? (
+        <Alert color="red" variant="light" data-testid="drives-error">
+          {drives.error.message}
+        </Alert>
+      ) : drives.data.length === 0 ? (
+        <Text c="dimmed" data-testid="drives-empty">
+          No drives yet.
+        </Text>
+      ) : (
+        <DrivesTable drives={drives.data} actions={actions} testid="drives-table" />
+      )}
+      <StandardDrives accountId={accountId} />
+      <Modal opened={form !== null} onClose={() => setForm(null)} title={form?.mode === "clone" ? "Clone drive" : "New drive"}>
+        {form && <DriveForm accountId={accountId} form={form} onClose={() => setForm(null)} />}
+      </Modal>
+    </Stack>
+  );
+}

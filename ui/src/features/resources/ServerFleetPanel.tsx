@@ -1,0 +1,147 @@
+import { ActionIcon, Alert, Button, Checkbox, Group, Loader, Modal, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { modals } from "@mantine/modals";
+import { IconCopy } from "@tabler/icons-react";
+import { useState } from "react";
+import type { BulkAction, Server } from "../../api/bindings";
+import type { AppError } from "../../api/errors";
+import { useBulkPower, useCloneServer } from "../../api/resources";
+import { useAccountExtras } from "../../api/extras";
+import { useAccountServerChoices } from "./servers";
+
+function CopyForm({ accountId, server, onClose }: { accountId: string; server: Server; onClose: () => void }) {
+  const copy = useCloneServer();
+  const [name, setName] = useState(`${server.name} copy`);
+  const [error, setError] = useState<AppError | null>(null);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await copy.mutateAsync({ accountId, serverId: server.id, name });
+      onClose();
+    } catch (err) {
+      setError(err as AppError);
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate data-testid="server-copy-form">
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          A new server with copies of {server.name}'s drives; it is billed like any other.
+        </Text>
+        <TextInput label="Name" withAsterisk value={name} onChange={(e) => setName(e.currentTarget.value)} error={error?.fields.find((f) => f.field === "name")?.message ?? (error && !error.fields.length ? error.message : undefined)} data-testid="server-copy-name" />
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={copy.isPending} data-testid="server-copy-submit">
+            Copy server
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Several servers at once (one request), and a copy of one. */
+export function ServerFleetPanel({ accountId }: { accountId: string }) {
+  const extras = useAccountExtras(accountId);
+  const servers = useAccountServerChoices(accountId);
+  const bulk = useBulkPower();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [copying, setCopying] = useState<Server | null>(null);
+  const canBulk = extras.includes("servers.bulk");
+  const canCopy = extras.includes("servers.clone");
+  const run = (action: BulkAction) => bulk.mutate({ accountId, serverIds: selected, action }, { onSuccess: () => action === "destroy" && setSelected([]) });
+  const toggle = (id: string, on: boolean) => setSelected(on ? [...selected, id] : selected.filter((x) => x !== id));
+
+  if (servers.isPending) return <Loader size="sm" />;
+  if (servers.isError)
+    return (
+      <Alert color="red" variant="light">
+        {servers.error.message}
+      </Alert>
+    );
+  return (
+    <Stack gap="sm">
+      {canBulk && (
+        <Group gap="xs" data-testid="fleet-actions">
+          <Text size="sm" c="dimmed">
+            {selected.length} selected
+          </Text>
+          <Button size="xs" variant="light" disabled={!selected.length} loading={bulk.isPending} onClick={() => run("start")} data-testid="fleet-start">
+            Start
+          </Button>
+          <Button size="xs" variant="light" disabled={!selected.length} loading={bulk.isPending} onClick={() => run("stop")} data-testid="fleet-stop">
+            Power off
+          </Button>
+          <Button
+            size="xs"
+            variant="light"
+            color="red"
+            disabled={!selected.length}
+            onClick={() =>
+              modals.openConfirmModal({
+                title: `Destroy ${selected.length} server${selected.length === 1 ? "" : "s"}?`,
+                children: <Text size="sm">They are deleted at the provider. Their drives stay in the account.</Text>,
+                labels: { confirm: "Destroy", cancel: "Cancel" },
+                confirmProps: { color: "red", "data-testid": "fleet-destroy-confirm" } as never,
+                onConfirm: () => run("destroy"),
+              })
+            }
+            data-testid="fleet-destroy"
+          >
+            Destroy
+          </Button>
+        </Group>
+      )}
+      <Table fz="sm" verticalSpacing={4} data-testid="fleet-table">
+        <Table.Thead>
+          <Table.Tr>
+            {canBulk && (
+              <Table.Th w={32}>
+                <Checkbox
+                  aria-label="Select all servers"
+                  checked={selected.length > 0 && selected.length === servers.data.length}
+                  indeterminate={selected.length > 0 && selected.length < servers.data.length}
+                  onChange={(e) => setSelected(e.currentTarget.checked ? servers.data.map((s) => s.id) : [])}
+                />
+              </Table.Th>
+            )}
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Plan</Table.Th>
+            {canCopy && <Table.Th aria-label="Actions" />}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {servers.data.map((s) => (
+            <Table.Tr key={s.id} data-testid={`fleet-row-${s.id}`}>
+              {canBulk && (
+                <Table.Td>
+                  <Checkbox aria-label={`Select ${s.name}`} checked={selected.includes(s.id)} onChange={(e) => toggle(s.id, e.currentTarget.checked)} data-testid={`fleet-select-${s.id}`} />
+                </Table.Td>
+              )}
+              <Table.Td title={s.id}>{s.name}</Table.Td>
+              <Table.Td>{s.provider_status || s.status}</Table.Td>
+              <Table.Td>{s.plan || "—"}</Table.Td>
+              {canCopy && (
+                <Table.Td>
+                  <Group justify="flex-end">
+                    <Tooltip label="Copy this server">
+                      <ActionIcon variant="subtle" aria-label={`Copy ${s.name}`} onClick={() => setCopying(s)} data-testid={`fleet-copy-${s.id}`}>
+                        <IconCopy size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Modal opened={copying !== null} onClose={() => setCopying(null)} title="Copy server">
+        {copying && <CopyForm accountId={accountId} server={copying} onClose={() => setCopying(null)} />}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,214 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { Backup, Extra, Job, ServerClone } from "../api/bindings";
+import { demoState, installMockBackend, type MockBackend } from "../api/mockBackend";
+import { renderApp } from "./render";
+
+type User = ReturnType<typeof renderApp>["user"];
+
+const VPSNET_EXTRAS: Extra[] = [
+  "backups.list", "backups.create", "backups.restore", "backups.delete", "os.reinstall", "os.change", "network.ips",
+  "network.ipv4_add", "network.ipv4_remove", "usage.graphs", "console", "maintenance.recovery",
+  "maintenance.rebuild_network", "maintenance.rebuild_pending", "clones", "account.profile", "account.custom_templates",
+  "account.templates", "account.template_licenses", "account.recoverable", "account.nodes",
+];
+
+/** The doc's backup, verbatim where the model keeps it. */
+const DOC_BACKUP: Backup = {
+  id: "3774", label: null, kind: "normal", size: "510340", built: true, locked: false, system: "linux (ubuntu)",
+  created_at: "2011-01-07T20:43:33+05:30", built_at: "2011-01-07T15:44:43Z",
+};
+
+function job(over: Partial<Job>): Job {
+  return {
+    id: "job-1", kind: "backup_create", title: "Backup of server srv-1002", account: "Demo VPS.NET", account_id: "demo-vpsnet",
+    provider: "vpsnet", server_id: "srv-1002", target_id: "3801", state: "running", stage: "Requested from VPS.NET", progress: null,
+    cancellable: false, cancel_note: "VPS.NET's API has no call to stop it once it has started", error: null,
+    started_at_ms: Date.now(), finished_at_ms: null, ...over,
+  };
+}
+
+function withVpsnet(): { backend: MockBackend; clones: ServerClone[] } {
+  const backend = installMockBackend(demoState());
+  const jobs: Job[] = [];
+  const clones: ServerClone[] = [];
+  backend.on("extras_accounts", () => [
+    { account: "Demo VPS.NET", account_id: "demo-vpsnet", provider: "vpsnet", provider_label: "VPS.NET", extras: VPSNET_EXTRAS },
+  ]);
+  backend.on("list_jobs", () => structuredClone(jobs));
+  backend.on("list_backups", () => [DOC_BACKUP]);
+  const started = (kind: Job["kind"], title: string) => () => {
+    const j = job({ id: `job-${jobs.length + 1}`, kind, title });
+    jobs.unshift(j);
+    return j;
+  };
+  backend.on("create_backup", started("backup_create", "Backup of server srv-1002"));
+  backend.on("restore_backup", started("backup_restore", "Restore backup 3774 onto server srv-1002"));
+  backend.on("delete_backup", () => null);
+  backend.on("boot_recovery", started("recovery_boot", "Boot server srv-1002 into recovery"));
+  backend.on("rebuild_network", started("rebuild_network", "Rebuild the network of server srv-1002"));
+  backend.on("list_clones", () => structuredClone(clones));
+  backend.on("create_clone", () => {
+    clones.push({ id: "86", label: "test_clone_machine", status: "Cloning in progress", created_at: "2014-03-10T18:23:10+05:30", cloned_server_id: null });
+    return started("clone_create", "Clone of server srv-1002")();
+  });
+  backend.on("os_options", () => [{ id: "78", name: "Ubuntu 8.04 x64", family: null, arch: "x64", surcharge: null }]);
+  return { backend, clones };
+}
+
+async function openTab(user: User, tab: string) {
+  await user.click(await screen.findByTestId("server-row-demo-vpsnet-srv-1002"));
+  const drawer = await screen.findByTestId("detail-drawer");
+  await user.click(await within(drawer).findByTestId(`detail-tab-${tab}`));
+  return drawer;
+}
+
+describe("VPS.NET server extras", () => {
+  it("shows its tabs: backups with the OS section, maintenance, network, graphs and console", async () => {
+    withVpsnet();
+    const { user } = renderApp();
+    const drawer = await openTab(user, "snapshots");
+    for (const tab of ["network", "maintenance", "graphs", "console"]) {
+      expect(within(drawer).getByTestId(`detail-tab-${tab}`)).toBeInTheDocument();
+    }
+    expect(within(drawer).getByTestId("detail-tab-snapshots")).toHaveTextContent("Snapshots & backups");
+    const row = await screen.findByTestId("backup-row-3774");
+    expect(row).toHaveTextContent("linux (ubuntu)");
+    expect(row).toHaveTextContent("normal");
+    expect(within(row).getByTestId("backup-state-3774")).toHaveTextContent("built");
+    expect(screen.queryByTestId("backup-id"), "no typed backup id where the API lists them").toBeNull();
+    expect(screen.queryByTestId("snapshot-create"), "VPS.NET has no snapshots").toBeNull();
+    expect(screen.getByTestId("reinstall")).toBeInTheDocument();
+  });
+
+  it("takes, restores and deletes backups, asking before the destructive ones", async () => {
+    const { backend } = withVpsnet();
+    const { user } = renderApp();
+    await openTab(user, "snapshots");
+    await screen.findByTestId("backup-row-3774");
+    await user.type(screen.getByTestId("backup-label"), "before upgrade");
+    await user.click(screen.getByTestId("backup-create"));
+    await waitFor(() => expect(backend.callsOf("create_backup")).toHaveLength(1));
+    expect(backend.callsOf("create_backup")[0].args).toEqual({ account_id: "demo-vpsnet", server_id: "srv-1002", label: "before upgrade" });
+    await waitFor(() => expect(screen.getByTestId("backup-label")).toHaveValue(""));
+
+    await user.click(screen.getByTestId("backup-restore-3774"));
+    expect(backend.callsOf("restore_backup")).toHaveLength(0);
+    await user.click(await screen.findByTestId("backup-restore-confirm"));
+    await waitFor(() => expect(backend.callsOf("restore_backup")).toHaveLength(1));
+    expect(backend.callsOf("restore_backup")[0].args).toEqual({ account_id: "demo-vpsnet", server_id: "srv-1002", backup_id: "3774" });
+
+    await user.click(screen.getByTestId("backup-delete-3774"));
+    await user.click(await screen.findByTestId("backup-delete-confirm"));
+    await waitFor(() => expect(backend.callsOf("delete_backup")).toHaveLength(1));
+    expect(await screen.findByText("Backup 3774 deleted")).toBeInTheDocument();
+  });
+
+  it("boots into recovery, rebuilds the network and clones from the maintenance tab", async () => {
+    const { backend } = withVpsnet();
+    const { user } = renderApp();
+    await openTab(user, "maintenance");
+    expect(await screen.findByTestId("clones-empty")).toHaveTextContent("has not been cloned");
+    expect(screen.queryByTestId("rebuild-pending"), "only for a server whose build did not finish").toBeNull();
+
+    await user.click(screen.getByTestId("recovery-boot"));
+    await user.click(await screen.findByTestId("recovery-confirm"));
+    await waitFor(() => expect(backend.callsOf("boot_recovery")).toHaveLength(1));
+
+    await user.click(screen.getByTestId("rebuild-network"));
+    await user.click(await screen.findByTestId("rebuild-network-confirm"));
+    await waitFor(() => expect(backend.callsOf("rebuild_network")).toHaveLength(1));
+
+    await user.click(screen.getByTestId("clone-create"));
+    await user.click(await screen.findByTestId("clone-confirm"));
+    await waitFor(() => expect(backend.callsOf("create_clone")).toHaveLength(1));
+    expect(backend.callsOf("create_clone")[0].args).toEqual({ account_id: "demo-vpsnet", server_id: "srv-1002", region: null });
+
+    await user.click(screen.getByTestId("jobs-button"));
+    expect(await screen.findByText("Clone of server srv-1002")).toBeInTheDocument();
+    expect(screen.getByText("Boot server srv-1002 into recovery")).toBeInTheDocument();
+  });
+});
+
+describe("VPS.NET templates on the Resources page", () => {
+  it("lists custom templates and buys a chargeable one only after confirming its price", async () => {
+    const { backend } = withVpsnet();
+    backend.on("custom_templates", () => [{ id: "115", label: "test_cus_temp", operating_system: "Custom Templates", description: "test_cus_temp" }]);
+    backend.on("offered_templates", () => [
+      { group: "Ubuntu 10.04 x64", name: "Ubuntu 10.04 x64", placements: [{ region_id: "153", template_id: "92" }] },
+      { group: "Windows Server 2008 x86 - Enterprise", name: "Windows Server 2008 x86 - Enterprise", placements: [{ region_id: "15", template_id: "1899" }] },
+    ]);
+    backend.on("template_info", (args) =>
+      args.template_id === "1899"
+        ? { id: "1899", label: "Windows Server 2008 x86 - Enterprise", os_type: "Windows", description: null, prices: [{ currency: "USD", amount: "20.0" }, { currency: "GBP", amount: "15" }] }
+        : { id: "92", label: "Ubuntu 10.04 x64", os_type: "Linux", description: null, prices: [{ currency: "USD", amount: "0" }] },
+    );
+    backend.on("licensed_templates", () => [{ kind: "windows", id: "15", template_id: "10", server_id: null }]);
+    backend.on("buy_template", () => null);
+    window.location.hash = "#/resources";
+    const { user } = renderApp();
+    await user.click(await screen.findByText("Templates"));
+    expect(await screen.findByTestId("custom-template-row-115")).toHaveTextContent("test_cus_temp");
+    expect(await screen.findByTestId("licence-row-windows-15")).toHaveTextContent("free");
+
+    await user.click(await screen.findByTestId("template-pick-153-92"));
+    expect(await screen.findByTestId("template-price-amount")).toHaveTextContent("Free");
+    expect(screen.queryByTestId("template-buy")).toBeNull();
+
+    await user.click(screen.getByTestId("template-pick-15-1899"));
+    await waitFor(() => expect(screen.getByTestId("template-price-amount")).toHaveTextContent("20.0 USD / 15 GBP a month"));
+    await user.click(screen.getByTestId("template-buy"));
+    expect(backend.callsOf("buy_template")).toHaveLength(0);
+    expect(await screen.findByText(/charged 20.0 USD \/ 15 GBP a month/)).toBeInTheDocument();
+    await user.click(screen.getByTestId("template-buy-confirm"));
+    await waitFor(() => expect(backend.callsOf("buy_template")).toHaveLength(1));
+    expect(backend.callsOf("buy_template")[0].args).toEqual({ account_id: "demo-vpsnet", kind: "windows", template_id: "1899", confirm: true });
+  });
+});
+
+describe("VPS.NET deleted servers on the Resources page", () => {
+  it("recovers a deleted server", async () => {
+    const { backend } = withVpsnet();
+    const state = demoState();
+    const deleted = [{ ...state.servers[1], id: "1386", name: "Staging" }];
+    backend.on("deleted_servers", () => structuredClone(deleted));
+    backend.on("recover_server", () => deleted.pop());
+    window.location.hash = "#/resources";
+    const { user } = renderApp();
+    await user.click(await screen.findByText("Deleted servers"));
+    expect(await screen.findByTestId("deleted-server-row-1386")).toHaveTextContent("Staging");
+    await user.click(screen.getByTestId("deleted-server-recover-1386"));
+    await waitFor(() => expect(backend.callsOf("recover_server")).toHaveLength(1));
+    expect(backend.callsOf("recover_server")[0].args).toEqual({ account_id: "demo-vpsnet", server_id: "1386" });
+    expect(await screen.findByTestId("deleted-servers-empty")).toBeInTheDocument();
+    expect(screen.getByText("Staging recovered")).toBeInTheDocument();
+  });
+});
+
+describe("VPS.NET nodes on the Resources page", () => {
+  it("buys nodes after confirming the charge and removes only unassigned ones", async () => {
+    const { backend } = withVpsnet();
+    backend.on("list_nodes", () => [
+      { id: "7001", kind: "storage", server_id: "1384", consumer_id: null, free: false, discount: false },
+      { id: "7002", kind: "ram", server_id: null, consumer_id: null, free: false, discount: false },
+    ]);
+    backend.on("add_nodes", () => null);
+    backend.on("delete_node", () => null);
+    window.location.hash = "#/resources";
+    const { user } = renderApp();
+    await user.click(await screen.findByText("Nodes"));
+    expect(await screen.findByTestId("node-row-7001")).toHaveTextContent("server 1384");
+    await user.click(screen.getByTestId("node-delete-7001"));
+    expect(screen.queryByTestId("node-delete-confirm"), "an assigned node is not removable").toBeNull();
+    await user.click(screen.getByTestId("node-delete-7002"));
+    await user.click(await screen.findByTestId("node-delete-confirm"));
+    await waitFor(() => expect(backend.callsOf("delete_node")).toHaveLength(1));
+    expect(backend.callsOf("delete_node")[0].args).toEqual({ account_id: "demo-vpsnet", kind: "ram", node_id: "7002" });
+
+    await user.click(screen.getByTestId("nodes-buy"));
+    expect(backend.callsOf("add_nodes")).toHaveLength(0);
+    await user.click(await screen.findByTestId("nodes-buy-confirm"));
+    await waitFor(() => expect(backend.callsOf("add_nodes")).toHaveLength(1));
+    expect(backend.callsOf("add_nodes")[0].args).toEqual({ account_id: "demo-vpsnet", kind: "regular", quantity: 1, confirm: true });
+  });
+});

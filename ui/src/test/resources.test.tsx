@@ -1,0 +1,156 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { Drive, Extra, Job, ProfileField, ServerGroup, StaticIp, Vlan } from "../api/bindings";
+import { demoState, installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
+import { renderApp } from "./render";
+
+const CS_EXTRAS: Extra[] = [
+  "account.drives", "drives.transfer", "servers.clone", "servers.bulk", "account.vlans", "account.static_ips",
+  "account.server_groups", "account.profile",
+];
+
+/** The doc's drive examples. */
+const GENTOO: Drive = { id: "7e8ab721-81c9-4cb9-a651-4cafbfe1501c", name: "gentoo-livecd", size_bytes: 1073741824, status: "active", claimed_by: null, ssd: false };
+const ROOT1: Drive = { id: "74744450-d338-4087-b3b8-59b505110a57", name: "root1", size_bytes: 5368709120, status: "active", claimed_by: "28644a70-9e81-4a3e-85ea-91129f724034", ssd: false };
+
+function withCloudsigma(): { backend: MockBackend; drives: Drive[]; jobs: Job[]; groups: ServerGroup[] } {
+  const backend = installMockBackend(demoState());
+  const drives = [GENTOO, ROOT1];
+  const jobs: Job[] = [];
+  const vlans: Vlan[] = [{ id: "6e2d1f6a-03c8-422b-bc8e-d744612cf46a", name: "My VLAN" }];
+  const ips: StaticIp[] = [{ ip: "91.203.56.71", name: null, netmask: "255.255.255.0", gateway: "91.203.56.1", nameservers: ["91.203.56.1"] }];
+  const groups: ServerGroup[] = [{ id: "92f5ba00-7851-4ebf-9c0f-b5311ceed042", name: "Database servers", description: "all kind of database servers" }];
+  const profile: ProfileField[] = [
+    { key: "email", label: "Email", value: "foo.bar@example.com", editable: true, required: true },
+    { key: "company", label: "Company", value: "", editable: true, required: false },
+  ];
+  backend.on("extras_accounts", () => [
+    { account: "Demo CloudSigma", account_id: "demo-cloudsigma", provider: "cloudsigma", provider_label: "CloudSigma", extras: CS_EXTRAS },
+  ]);
+  backend.on("list_jobs", () => structuredClone(jobs));
+  backend.on("list_drives", () => structuredClone(drives));
+  backend.on("standard_drives", () => [{ ...GENTOO, id: "a49e25b3-69f4-440b-87a8-d79fa78ace53", name: "Ubuntu Linux 12.04 LTS Server 64bit" }]);
+  backend.on("create_drive", (args) => {
+    const d = args.drive as { name: string; size_bytes: number };
+    if (d.size_bytes <= 0) throw ipcError("validation", "size_bytes: a drive needs a size of more than 0 bytes", [{ field: "size_bytes", message: "a drive needs a size of more than 0 bytes" }]);
+    const made: Drive = { id: "new-drive", name: d.name, size_bytes: d.size_bytes, status: "active", claimed_by: null, ssd: false };
+    drives.push(made);
+    return made;
+  });
+  backend.on("destroy_drive", (args) => {
+    drives.splice(drives.findIndex((d) => d.id === args.drive_id), 1);
+    return null;
+  });
+  backend.on("upload_drive", (args) => {
+    const j: Job = {
+      id: "job-1", kind: "drive_upload", title: `Upload ${String(args.path)} to drive gentoo-livecd`, account: "Demo CloudSigma", account_id: "demo-cloudsigma",
+      provider: "cloudsigma", server_id: null, target_id: String(args.drive_id), state: "running", stage: "Uploaded 12.0 MiB of 256.0 MiB", progress: 4,
+      cancellable: true, cancel_note: null, error: null, started_at_ms: Date.now(), finished_at_ms: null,
+    };
+    jobs.unshift(j);
+    return j;
+  });
+  backend.on("list_vlans", () => structuredClone(vlans));
+  backend.on("create_vlan", (args) => {
+    const v = { id: "new-vlan", name: String(args.name) };
+    vlans.push(v);
+    return v;
+  });
+  backend.on("list_static_ips", () => structuredClone(ips));
+  backend.on("list_server_groups", () => structuredClone(groups));
+  backend.on("group_power", () => ["fe467c69-6da1-4e9e-8b22-62135641ab68"]);
+  backend.on("account_profile", () => structuredClone(profile));
+  backend.on("set_account_profile", (args) => {
+    for (const c of args.changes as { key: string; value: string }[]) profile.find((f) => f.key === c.key)!.value = c.value;
+    return structuredClone(profile);
+  });
+  return { backend, drives, jobs, groups };
+}
+
+async function openSection(user: ReturnType<typeof renderApp>["user"], label: string) {
+  window.location.hash = "#/resources";
+  await screen.findByTestId("resources-page");
+  await user.click(await screen.findByRole("radio", { name: label }));
+}
+
+describe("CloudSigma resources", () => {
+  it("lists drives and standard images, creates one (refusing a zero size) and destroys a free one", async () => {
+    const { backend } = withCloudsigma();
+    const { user } = renderApp();
+    await openSection(user, "Drives");
+    const row = await screen.findByTestId(`drive-row-${GENTOO.id}`);
+    expect(row).toHaveTextContent("gentoo-livecd");
+    expect(row).toHaveTextContent("1.0 GB");
+    expect(screen.getByTestId(`drive-destroy-${ROOT1.id}`), "an attached drive cannot be destroyed").toBeDisabled();
+    expect(await screen.findByTestId("standard-table")).toHaveTextContent("Ubuntu Linux 12.04");
+
+    await user.click(screen.getByTestId("drive-add"));
+    await user.type(screen.getByTestId("drive-name"), "data");
+    await user.clear(screen.getByTestId("drive-size"));
+    await user.type(screen.getByTestId("drive-size"), "0");
+    await user.click(screen.getByTestId("drive-submit"));
+    expect(await screen.findByText("a drive needs a size of more than 0 bytes")).toBeInTheDocument();
+    await user.clear(screen.getByTestId("drive-size"));
+    await user.type(screen.getByTestId("drive-size"), "2");
+    await user.click(screen.getByTestId("drive-submit"));
+    expect(await screen.findByTestId("drive-row-new-drive")).toHaveTextContent("data");
+    expect(backend.callsOf("create_drive").at(-1)!.args.drive).toMatchObject({ name: "data", size_bytes: 2 * 1024 ** 3 });
+
+    await user.click(screen.getByTestId(`drive-destroy-${GENTOO.id}`));
+    await user.click(await screen.findByTestId("drive-destroy-confirm"));
+    await waitFor(() => expect(screen.queryByTestId(`drive-row-${GENTOO.id}`)).toBeNull());
+  });
+
+  it("uploads the file chosen in the open dialog as a cancellable job, and sends nothing when the dialog is cancelled", async () => {
+    const { backend } = withCloudsigma();
+    let chosen: string | null = null;
+    backend.on("plugin:dialog|open", () => chosen);
+    const { user } = renderApp();
+    await openSection(user, "Drives");
+    await user.click(await screen.findByTestId(`drive-upload-${GENTOO.id}`));
+    await user.click(await screen.findByTestId("drive-upload-confirm"));
+    await waitFor(() => expect(backend.callsOf("plugin:dialog|open")).toHaveLength(1));
+    expect(backend.callsOf("upload_drive")).toHaveLength(0);
+
+    chosen = "/home/me/disk.img";
+    await user.click(screen.getByTestId(`drive-upload-${GENTOO.id}`));
+    await user.click(await screen.findByTestId("drive-upload-confirm"));
+    await waitFor(() => expect(backend.callsOf("upload_drive")).toHaveLength(1));
+    expect(backend.callsOf("upload_drive")[0].args).toMatchObject({ account_id: "demo-cloudsigma", drive_id: GENTOO.id, path: "/home/me/disk.img" });
+  });
+
+  it("creates a VLAN and lists static IPs", async () => {
+    withCloudsigma();
+    const { user } = renderApp();
+    await openSection(user, "VLANs & IPs");
+    expect(await screen.findByTestId("vlan-row-6e2d1f6a-03c8-422b-bc8e-d744612cf46a")).toHaveTextContent("My VLAN");
+    expect(await screen.findByTestId("ip-row-91.203.56.71")).toHaveTextContent("255.255.255.0");
+    await user.click(screen.getByTestId("vlan-add"));
+    await user.type(screen.getByTestId("vlan-name"), "backend");
+    await user.click(screen.getByTestId("vlan-submit"));
+    expect(await screen.findByTestId("vlan-row-new-vlan")).toHaveTextContent("backend");
+  });
+
+  it("starts a server group", async () => {
+    const { backend } = withCloudsigma();
+    const { user } = renderApp();
+    await openSection(user, "Server groups");
+    const row = await screen.findByTestId("group-row-92f5ba00-7851-4ebf-9c0f-b5311ceed042");
+    expect(row).toHaveTextContent("all kind of database servers");
+    await user.click(within(row).getByTestId("group-start-92f5ba00-7851-4ebf-9c0f-b5311ceed042"));
+    await waitFor(() => expect(backend.callsOf("group_power")).toHaveLength(1));
+    expect(backend.callsOf("group_power")[0].args).toMatchObject({ action: "start" });
+  });
+
+  it("saves only the changed profile fields", async () => {
+    const { backend } = withCloudsigma();
+    const { user } = renderApp();
+    await openSection(user, "Profile");
+    expect(await screen.findByTestId("profile-email")).toHaveValue("foo.bar@example.com");
+    expect(screen.getByTestId("profile-save")).toBeDisabled();
+    await user.type(screen.getByTestId("profile-company"), "Example AG");
+    await user.click(screen.getByTestId("profile-save"));
+    await waitFor(() => expect(backend.callsOf("set_account_profile")).toHaveLength(1));
+    expect(backend.callsOf("set_account_profile")[0].args.changes).toEqual([{ key: "company", value: "Example AG" }]);
+  });
+});
