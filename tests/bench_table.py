@@ -101,7 +101,7 @@ def wait_port(port, timeout=10):
             if s.connect_ex(("127.0.0.1", port)) == 0:
                 return
         time.sleep(0.1)
-    raise RuntimeError(f"tauri-driver did not listen on {port}")
+    raise RuntimeError(f"nothing listens on {port}")
 
 
 def one_run(binary, extra):
@@ -116,7 +116,10 @@ def one_run(binary, extra):
     driver = subprocess.Popen(["tauri-driver", "--port", str(port), "--native-port", str(native)],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
+        # tauri-driver proxies to WebKitWebDriver: a session asked for before
+        # both listen is dropped.
         wait_port(port)
+        wait_port(native)
         os.environ.update(APP_BIN=binary, WEBDRIVER_URL=f"http://127.0.0.1:{port}")
         app = App()
         try:

@@ -10,7 +10,6 @@ from app import App
 
 # The docs' example servers, seeded into the simulators.
 VPSORG_SERVER = "12345"
-VPS247_VM = "90"
 
 
 class ExtrasVpsorg(unittest.TestCase):
@@ -57,18 +56,12 @@ class ExtrasVpsorg(unittest.TestCase):
         app.screenshot("extras-vpsorg-settings")
         self.close_drawer()
 
-    def test_2_addresses_of_both_providers(self):
+    def test_2_addresses_of_vpsorg(self):
         app = self.app
         self.open_server(VPSORG_SERVER, "network")
         app.wait(lambda d: "203.0.113.10" in app.text("network-addresses"), what="VPS.org addresses")
         app.screenshot("extras-vpsorg-network")
         self.assertFalse(app.exists("detail-tab-snapshots"), "VPS.org has no snapshots")
-        self.close_drawer()
-        self.open_server(VPS247_VM, "network")
-        app.wait(lambda d: "123.123.123.123" in app.text("network-addresses"), what="VPS247 allocations")
-        self.assertIn("255.255.255.128", app.text("network-addresses"))
-        self.assertFalse(app.exists("detail-tab-settings"), "VPS247 has no full update")
-        app.screenshot("extras-vps247-network")
         self.close_drawer()
 
 
