@@ -1,6 +1,6 @@
-"""End-to-end: the extras of VPS.org and VPS247 on the demo accounts: VPS.org's
+"""End-to-end: the extras of VPS.org on the demo account: VPS.org's
 Settings tab (its full update) saves a new host name and the backup switch,
-and the Network tab lists each provider's addresses."""
+and the Network tab lists its addresses."""
 import unittest
 
 from selenium.webdriver.common.by import By
