@@ -3,71 +3,26 @@
 //! have. The desk reads secrets from the real keychain: run under a D-Bus
 //! session with an unlocked keyring.
 
-use std::time::Duration;
-
-use vpsdesk_core::accounts::{Account, AccountStore};
 use vpsdesk_core::extras::network::IpRole;
 use vpsdesk_core::extras::settings::ServerSettings;
 use vpsdesk_core::extras::Extra;
-use vpsdesk_core::http::{Http, HttpConfig};
 use vpsdesk_core::model::{CreateServer, ProviderKind};
-use vpsdesk_core::secret::{Keychain, Secret};
-use vpsdesk_core::{Desk, ErrorKind, NewAccount};
-use vpsdesk_sandbox::{Options, Provider, Sandbox};
+use vpsdesk_core::ErrorKind;
+use vpsdesk_sandbox::Provider;
+
+mod common;
+use common::DemoDesk;
 
 /// The doc's example VM: one IPv4 /25 allocation with its gateway.
 const DOC_VM: &str = "90";
 
-struct Env {
-    sandbox: Sandbox,
-    desk: Desk,
-    account: Account,
-    _dir: tempfile::TempDir,
-}
-
-impl Env {
-    async fn new() -> Env {
-        let sandbox = Sandbox::start(Options { transition_ms: 500, ..Options::default() }).await.unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let http = Http::new(HttpConfig {
-            connect_timeout: Duration::from_secs(5),
-            total_timeout: Duration::from_secs(5),
-            max_retries: 1,
-            backoff_base: Duration::from_millis(20),
-            backoff_cap: Duration::from_millis(100),
-            max_retry_after: Duration::from_secs(2),
-        });
-        let desk = Desk::new(
-            AccountStore::at(dir.path().join("accounts.json")),
-            Keychain::with_service("vpsdesk-test-extras-vps247"),
-            http,
-        );
-        let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == Provider::Vps247).unwrap();
-        let new = NewAccount {
-            provider: ProviderKind::Vps247,
-            name: demo.name.into(),
-            endpoint: sandbox.endpoint(Provider::Vps247),
-            username: None,
-            region: None,
-            secret: Secret::new(demo.secret),
-            verify: false,
-        };
-        let account = desk.add_account(new, true).await.unwrap();
-        Env { sandbox, desk, account, _dir: dir }
-    }
-}
-
-impl Drop for Env {
-    fn drop(&mut self) {
-        for a in self.desk.accounts().unwrap_or_default() {
-            let _ = self.desk.remove_account(&a.id);
-        }
-    }
+async fn env() -> DemoDesk {
+    DemoDesk::new(Provider::Vps247, "vpsdesk-test-extras-vps247").await
 }
 
 #[tokio::test]
 async fn vps247_offers_addresses_only() {
-    let env = Env::new().await;
+    let env = env().await;
     let accounts = env.desk.extras_accounts().unwrap();
     let extras = &accounts.iter().find(|a| a.provider == ProviderKind::Vps247).unwrap().extras;
     assert_eq!(extras, &[Extra::Ips]);
@@ -82,7 +37,7 @@ async fn vps247_offers_addresses_only() {
 
 #[tokio::test]
 async fn allocations_are_the_network_tab() {
-    let env = Env::new().await;
+    let env = env().await;
     let ips = env.desk.addresses(&env.account, DOC_VM).await.unwrap();
     let main = &ips[0];
     assert_eq!((main.ip.as_str(), main.version, main.role), ("123.123.123.123", 4, IpRole::Main));
@@ -94,7 +49,7 @@ async fn allocations_are_the_network_tab() {
 
 #[tokio::test]
 async fn ssh_key_ids_go_with_a_new_vm() {
-    let env = Env::new().await;
+    let env = env().await;
     let regions = env.desk.regions(&env.account).await.unwrap();
     let plans = env.desk.plans(&env.account, None).await.unwrap();
     let images = env.desk.images(&env.account).await.unwrap();

@@ -3,75 +3,31 @@
 //! extras API v1 does not have. The desk reads secrets from the real
 //! keychain: run under a D-Bus session with an unlocked keyring.
 
-use std::time::Duration;
-
-use vpsdesk_core::accounts::{Account, AccountStore};
 use vpsdesk_core::extras::network::IpRole;
 use vpsdesk_core::extras::settings::ServerSettings;
 use vpsdesk_core::extras::Extra;
-use vpsdesk_core::http::{Http, HttpConfig};
 use vpsdesk_core::model::{CreateServer, ProviderKind};
-use vpsdesk_core::secret::{Keychain, Secret};
-use vpsdesk_core::{Desk, ErrorKind, NewAccount};
-use vpsdesk_sandbox::{Options, Provider, Sandbox};
+use vpsdesk_core::ErrorKind;
+use vpsdesk_sandbox::Provider;
+
+mod common;
+use common::DemoDesk;
 
 /// The doc's detail example: web-server-01, backups on, both addresses.
 const DOC_SERVER: &str = "12345";
 
-struct Env {
-    sandbox: Sandbox,
-    desk: Desk,
-    account: Account,
-    _dir: tempfile::TempDir,
+async fn env() -> DemoDesk {
+    DemoDesk::new(Provider::Vpsorg, "vpsdesk-test-extras-vpsorg").await
 }
 
-impl Env {
-    async fn new() -> Env {
-        let sandbox = Sandbox::start(Options { transition_ms: 500, ..Options::default() }).await.unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let http = Http::new(HttpConfig {
-            connect_timeout: Duration::from_secs(5),
-            total_timeout: Duration::from_secs(5),
-            max_retries: 1,
-            backoff_base: Duration::from_millis(20),
-            backoff_cap: Duration::from_millis(100),
-            max_retry_after: Duration::from_secs(2),
-        });
-        let desk = Desk::new(
-            AccountStore::at(dir.path().join("accounts.json")),
-            Keychain::with_service("vpsdesk-test-extras-vpsorg"),
-            http,
-        );
-        let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == Provider::Vpsorg).unwrap();
-        let new = NewAccount {
-            provider: ProviderKind::Vpsorg,
-            name: demo.name.into(),
-            endpoint: sandbox.endpoint(Provider::Vpsorg),
-            username: None,
-            region: None,
-            secret: Secret::new(demo.secret),
-            verify: false,
-        };
-        let account = desk.add_account(new, true).await.unwrap();
-        Env { sandbox, desk, account, _dir: dir }
-    }
-
-    fn sent(&self, method: &str) -> usize {
-        self.sandbox.requests(Provider::Vpsorg).iter().filter(|r| r.method == method).count()
-    }
-}
-
-impl Drop for Env {
-    fn drop(&mut self) {
-        for a in self.desk.accounts().unwrap_or_default() {
-            let _ = self.desk.remove_account(&a.id);
-        }
-    }
+/// How many `method` requests reached the simulator.
+fn sent(env: &DemoDesk, method: &str) -> usize {
+    env.sandbox.requests(Provider::Vpsorg).iter().filter(|r| r.method == method).count()
 }
 
 #[tokio::test]
 async fn vpsorg_offers_settings_and_addresses_only() {
-    let env = Env::new().await;
+    let env = env().await;
     let accounts = env.desk.extras_accounts().unwrap();
     let extras = &accounts.iter().find(|a| a.provider == ProviderKind::Vpsorg).unwrap().extras;
     assert_eq!(extras, &[Extra::Ips, Extra::Settings]);
@@ -85,20 +41,20 @@ async fn vpsorg_offers_settings_and_addresses_only() {
 
 #[tokio::test]
 async fn settings_are_read_and_replaced_with_one_put() {
-    let env = Env::new().await;
+    let env = env().await;
     let now = env.desk.server_settings(&env.account, DOC_SERVER).await.unwrap();
     assert_eq!(now, ServerSettings { name: "web-server-01".into(), hostname: "web01.example.com".into(), backups_enabled: true });
     let new = ServerSettings { name: "web-server-updated".into(), hostname: "web-updated.example.com.".into(), backups_enabled: false };
     let after = env.desk.update_server_settings(&env.account, DOC_SERVER, &new).await.unwrap();
     assert_eq!(after, ServerSettings { hostname: "web-updated.example.com".into(), ..new });
-    assert_eq!(env.sent("PUT"), 1);
+    assert_eq!(sent(&env, "PUT"), 1);
     let server = env.desk.server(&env.account, DOC_SERVER).await.unwrap();
     assert_eq!(server.name, "web-server-updated");
 }
 
 #[tokio::test]
 async fn bad_settings_are_refused_before_sending() {
-    let env = Env::new().await;
+    let env = env().await;
     let good = ServerSettings { name: "web".into(), hostname: "web.example.com".into(), backups_enabled: true };
     for (bad, field) in [
         (ServerSettings { hostname: "web".into(), ..good.clone() }, "hostname"),
@@ -108,14 +64,14 @@ async fn bad_settings_are_refused_before_sending() {
         let e = env.desk.update_server_settings(&env.account, DOC_SERVER, &bad).await.unwrap_err();
         assert_eq!(e.fields[0].field, field, "{bad:?}");
     }
-    assert_eq!(env.sent("PUT"), 0);
+    assert_eq!(sent(&env, "PUT"), 0);
     let e = env.desk.update_server_settings(&env.account, "99999", &good).await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::NotFound);
 }
 
 #[tokio::test]
 async fn addresses_are_the_servers_two() {
-    let env = Env::new().await;
+    let env = env().await;
     let ips = env.desk.addresses(&env.account, DOC_SERVER).await.unwrap();
     let got: Vec<(&str, u8, IpRole)> = ips.iter().map(|a| (a.ip.as_str(), a.version, a.role)).collect();
     assert_eq!(got[0], ("203.0.113.10", 4, IpRole::Main));
@@ -124,7 +80,7 @@ async fn addresses_are_the_servers_two() {
 
 #[tokio::test]
 async fn one_ssh_key_goes_with_a_new_server() {
-    let env = Env::new().await;
+    let env = env().await;
     let base = CreateServer {
         name: "keyed".into(),
         plan: Some("1".into()),
@@ -134,7 +90,7 @@ async fn one_ssh_key_goes_with_a_new_server() {
     };
     let two = CreateServer { ssh_keys: vec!["1".into(), "2".into()], ..base.clone() };
     assert_eq!(env.desk.create(&env.account, &two).await.unwrap_err().fields[0].field, "ssh_keys");
-    assert_eq!(env.sent("POST"), 0);
+    assert_eq!(sent(&env, "POST"), 0);
     let server = env.desk.create(&env.account, &CreateServer { ssh_keys: vec!["1".into()], ..base }).await.unwrap();
     assert_eq!(server.name, "keyed");
 }
