@@ -2,99 +2,33 @@
 //! private XDG dirs and the real keychain (run inside a D-Bus session with
 //! gnome-keyring unlocked, like cli.rs).
 
-use std::process::Output;
-use std::time::Duration;
+mod support;
 
-use assert_cmd::Command;
-use serde_json::Value;
-use vpsdesk_sandbox::{DemoAccount, Faults, Options, Provider, Sandbox};
+use support::{assert_error_line, demo, stderr, Fixture};
+use vpsdesk_sandbox::{Faults, Provider};
 
-struct Fixture {
-    rt: tokio::runtime::Runtime,
-    sandbox: Sandbox,
-    home: tempfile::TempDir,
+/// What the VPS.NET simulator serves for an invoice, fetched without vpsctl.
+fn served_pdf(f: &Fixture, no: &str) -> Vec<u8> {
+    let d = demo(Provider::Vpsnet);
+    let url = format!("{}/invoices/{no}.pdf", f.sandbox.endpoint(Provider::Vpsnet).unwrap());
+    f.rt.block_on(async {
+        let resp = reqwest::Client::new().get(url).basic_auth(d.username.unwrap(), Some(d.secret)).send().await.unwrap();
+        assert_eq!(resp.status(), 200);
+        resp.bytes().await.unwrap().to_vec()
+    })
 }
 
-fn demo(p: Provider) -> DemoAccount {
-    vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == p).unwrap()
+fn posts(f: &Fixture, p: Provider) -> Vec<String> {
+    f.sandbox.requests(p).into_iter().filter(|r| r.method == "POST").map(|r| r.path).collect()
 }
 
-impl Fixture {
-    fn new() -> Fixture {
-        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-        let sandbox = rt.block_on(Sandbox::start(Options { transition_ms: 150, ..Options::default() })).unwrap();
-        Fixture { rt, sandbox, home: tempfile::tempdir().unwrap() }
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("vpsctl").unwrap();
-        c.args(args)
-            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
-            .env("XDG_DATA_HOME", self.home.path().join("data"))
-            .env("VPSDESK_HTTP_TIMEOUT_SECS", "5")
-            .timeout(Duration::from_secs(60));
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.cmd(args).output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(out.status.success(), "vpsctl {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-
-    /// Adds the provider's demo account under `name`.
-    fn add(&self, p: Provider, name: &str) {
-        let d = demo(p);
-        let endpoint = self.sandbox.endpoint(p).unwrap();
-        let mut args = vec!["accounts", "add", "--provider", p.id(), "--name", name, "--endpoint", endpoint.as_str()];
-        if let Some(u) = d.username {
-            args.extend(["--username", u]);
-        }
-        if let Some(r) = d.region {
-            args.extend(["--region", r]);
-        }
-        let out = self.cmd(&args).write_stdin(format!("{}\n", d.secret)).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    }
-
-    /// What the VPS.NET simulator serves for an invoice, fetched without vpsctl.
-    fn served_pdf(&self, no: &str) -> Vec<u8> {
-        let d = demo(Provider::Vpsnet);
-        let url = format!("{}/invoices/{no}.pdf", self.sandbox.endpoint(Provider::Vpsnet).unwrap());
-        self.rt.block_on(async {
-            let resp = reqwest::Client::new().get(url).basic_auth(d.username.unwrap(), Some(d.secret)).send().await.unwrap();
-            assert_eq!(resp.status(), 200);
-            resp.bytes().await.unwrap().to_vec()
-        })
-    }
-
-    fn posts(&self, p: Provider) -> Vec<String> {
-        self.sandbox.requests(p).into_iter().filter(|r| r.method == "POST").map(|r| r.path).collect()
-    }
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn assert_error_line(o: &Output, code: i32, needle: &str) {
-    assert_eq!(o.status.code(), Some(code), "stderr: {}", stderr(o));
-    let err = stderr(o);
-    assert!(err.starts_with("error:"), "stderr must start with error: {err}");
-    assert!(err.contains(needle), "{needle:?} not in {err}");
-    assert!(o.stdout.is_empty(), "nothing on stdout on failure: {}", String::from_utf8_lossy(&o.stdout));
+/// vpsctl's requests get 5 s here, for the invoice PDF downloads.
+fn fixture() -> Fixture {
+    Fixture::new().http_timeout(5)
 }
 
 fn all_accounts() -> Fixture {
-    let f = Fixture::new();
+    let f = fixture();
     for (p, name) in [
         (Provider::Vultr, "vultr"),
         (Provider::Vpsnet, "vpsnet"),
@@ -102,7 +36,7 @@ fn all_accounts() -> Fixture {
         (Provider::Vps247, "v247"),
         (Provider::Vpsorg, "vpsorg"),
     ] {
-        f.add(p, name);
+        f.add_verified(p, name);
     }
     f
 }
@@ -138,8 +72,8 @@ fn balance_of_every_account_with_one_in_exact_decimals() {
 
 #[test]
 fn invoices_and_the_pdf_identical_to_what_was_served() {
-    let f = Fixture::new();
-    f.add(Provider::Vpsnet, "vpsnet");
+    let f = fixture();
+    f.add_verified(Provider::Vpsnet, "vpsnet");
     let list = f.json(&["billing", "invoices", "vpsnet", "--json"]);
     let doc = list.as_array().unwrap().iter().find(|i| i["number"] == "9130").unwrap();
     for field in ["id", "number", "amount", "currency", "status", "date"] {
@@ -153,10 +87,10 @@ fn invoices_and_the_pdf_identical_to_what_was_served() {
     let out = f.home.path().join("invoice-9130.pdf");
     let said = f.ok(&["billing", "invoice-pdf", "vpsnet", "9130", "--output", out.to_str().unwrap()]);
     assert!(said.contains("invoice 9130 saved"), "{said}");
-    assert_eq!(std::fs::read(&out).unwrap(), f.served_pdf("9130"));
+    assert_eq!(std::fs::read(&out).unwrap(), served_pdf(&f, "9130"));
 
     // The connection breaks halfway through the file once: vpsctl resumes.
-    let whole = f.served_pdf("11046");
+    let whole = served_pdf(&f, "11046");
     f.sandbox.set_faults(Provider::Vpsnet, Faults { cut_body: Some(1), ..Faults::default() });
     let out = f.home.path().join("invoice-11046.pdf");
     f.ok(&["billing", "invoice-pdf", "vpsnet", "11046", "--output", out.to_str().unwrap()]);
@@ -172,8 +106,8 @@ fn invoices_and_the_pdf_identical_to_what_was_served() {
 
 #[test]
 fn transactions_usage_and_subscriptions() {
-    let f = Fixture::new();
-    f.add(Provider::Cloudsigma, "sigma");
+    let f = fixture();
+    f.add_verified(Provider::Cloudsigma, "sigma");
     let tx = f.json(&["billing", "transactions", "sigma", "--json"]);
     let first = &tx[0];
     for field in ["id", "date", "amount", "currency", "description"] {
@@ -191,7 +125,7 @@ fn transactions_usage_and_subscriptions() {
     let args = ["billing", "subscribe", "sigma", "--kind", "ip", "--quantity", "2", "--months", "1", "--start", "2010-03-22 00:00"];
     let o = f.run(&args);
     assert_error_line(&o, 2, "16.00 EUR");
-    assert_eq!(f.posts(Provider::Cloudsigma), ["/subscriptions/network/ip/calculate"]);
+    assert_eq!(posts(&f, Provider::Cloudsigma), ["/subscriptions/network/ip/calculate"]);
     let mut yes = args.to_vec();
     yes.extend(["--yes", "--json"]);
     let created = f.json(&yes);
@@ -215,9 +149,9 @@ fn transactions_usage_and_subscriptions() {
 
 #[test]
 fn wrong_credentials_and_providers_without_the_call() {
-    let f = Fixture::new();
-    f.add(Provider::Vps247, "v247");
-    f.add(Provider::Vpsnet, "vpsnet");
+    let f = fixture();
+    f.add_verified(Provider::Vps247, "v247");
+    f.add_verified(Provider::Vpsnet, "vpsnet");
     let sent = f.sandbox.requests(Provider::Vps247).len();
     let o = f.run(&["billing", "invoices", "v247"]);
     assert_error_line(&o, 1, "has no invoices");

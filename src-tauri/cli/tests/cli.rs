@@ -2,69 +2,40 @@
 //! sandbox, with private XDG dirs and the real keychain (scripts/test.sh runs
 //! this inside a D-Bus session with gnome-keyring unlocked).
 
-use std::path::Path;
+mod support;
+
 use std::process::Output;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use serde_json::Value;
-use vpsdesk_sandbox::{Faults, Options, Provider, Sandbox};
+use support::{assert_error_line, files_under, stderr, Fixture};
+use vpsdesk_sandbox::{Faults, Provider};
 
 /// The key the Vultr simulator accepts.
 fn key() -> &'static str {
-    vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == Provider::Vultr).unwrap().secret
+    support::demo(Provider::Vultr).secret
 }
 
-struct Fixture {
-    _rt: tokio::runtime::Runtime,
-    sandbox: Sandbox,
-    home: tempfile::TempDir,
+/// The Vultr account `main` these tests drive.
+trait Vultr {
+    fn vultr(&self) -> String;
+    /// `accounts add` as a user types it, for the tests of that command.
+    fn add_vultr(&self, name: &str, endpoint: &str, key: &str, extra: &[&str]) -> Output;
+    fn server(&self, id: &str) -> Value;
+    fn wait_status(&self, id: &str, want: &str);
+    fn first_with_status(&self, status: &str) -> String;
+    fn request_count(&self) -> usize;
 }
 
-impl Fixture {
-    fn new() -> Fixture {
-        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-        let sandbox = rt.block_on(Sandbox::start(Options { transition_ms: 150, ..Options::default() })).unwrap();
-        Fixture { _rt: rt, sandbox, home: tempfile::tempdir().unwrap() }
-    }
-
+impl Vultr for Fixture {
     fn vultr(&self) -> String {
         self.sandbox.endpoint(Provider::Vultr).unwrap()
     }
 
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("vpsctl").unwrap();
-        c.args(args)
-            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
-            .env("XDG_DATA_HOME", self.home.path().join("data"))
-            .env("VPSDESK_HTTP_TIMEOUT_SECS", "3")
-            .timeout(Duration::from_secs(60));
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.cmd(args).output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(out.status.success(), "vpsctl {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-
-    fn add(&self, name: &str, endpoint: &str, key: &str, extra: &[&str]) -> Output {
+    fn add_vultr(&self, name: &str, endpoint: &str, key: &str, extra: &[&str]) -> Output {
         let mut args = vec!["accounts", "add", "--provider", "vultr", "--name", name, "--endpoint", endpoint];
         args.extend_from_slice(extra);
         self.cmd(&args).write_stdin(format!("{key}\n")).output().unwrap()
-    }
-
-    fn add_ok(&self, name: &str) {
-        let out = self.add(name, &self.vultr(), key(), &[]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     }
 
     fn server(&self, id: &str) -> Value {
@@ -89,37 +60,10 @@ impl Fixture {
     }
 }
 
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn assert_error_line(o: &Output, code: i32, needle: &str) {
-    assert_eq!(o.status.code(), Some(code), "stderr: {}", stderr(o));
-    let err = stderr(o);
-    assert!(err.starts_with("error:"), "stderr must start with error: {err}");
-    assert!(err.to_lowercase().contains(&needle.to_lowercase()), "{needle:?} not in {err}");
-    assert!(o.stdout.is_empty(), "nothing on stdout on failure: {}", String::from_utf8_lossy(&o.stdout));
-}
-
-fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                out.extend(files_under(&p));
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out
-}
-
 #[test]
 fn accounts_add_list_test_remove() {
     let f = Fixture::new();
-    f.add_ok("main");
+    f.add_verified(Provider::Vultr, "main");
     let list = f.json(&["accounts", "list", "--json"]);
     let a = &list[0];
     assert_eq!(a["name"], "main");
@@ -128,7 +72,7 @@ fn accounts_add_list_test_remove() {
     assert!(a.get("secret").is_none());
     assert!(f.ok(&["accounts", "list"]).contains("main"), "human table lists the account");
 
-    let dup = f.add("main", &f.vultr(), key(), &[]);
+    let dup = f.add_vultr("main", &f.vultr(), key(), &[]);
     assert_error_line(&dup, 1, "already exists");
 
     f.ok(&["accounts", "test", "main"]);
@@ -144,7 +88,7 @@ fn accounts_add_list_test_remove() {
 #[test]
 fn a_wrong_key_is_refused_and_nothing_is_saved() {
     let f = Fixture::new();
-    let out = f.add("bad", &f.vultr(), "WRONG-key()-123456", &[]);
+    let out = f.add_vultr("bad", &f.vultr(), "WRONG-key()-123456", &[]);
     assert_error_line(&out, 1, "API key");
     assert_eq!(f.json(&["accounts", "list", "--json"]), serde_json::json!([]));
 }
@@ -153,15 +97,15 @@ fn a_wrong_key_is_refused_and_nothing_is_saved() {
 fn bad_input_fails_before_any_request() {
     let f = Fixture::new();
     let before = f.request_count();
-    assert_error_line(&f.add("x", "http://example.com", key(), &[]), 1, "https");
-    assert_error_line(&f.add("", &f.vultr(), key(), &[]), 1, "name");
+    assert_error_line(&f.add_vultr("x", "http://example.com", key(), &[]), 1, "https");
+    assert_error_line(&f.add_vultr("", &f.vultr(), key(), &[]), 1, "name");
     let empty = f.cmd(&["accounts", "add", "--provider", "vultr", "--name", "e", "--endpoint", &f.vultr()]).write_stdin("\n").output().unwrap();
     assert_error_line(&empty, 1, "secret");
     let unknown = f.cmd(&["accounts", "add", "--provider", "nope", "--name", "n"]).write_stdin("k\n").output().unwrap();
     assert_error_line(&unknown, 2, "unknown provider");
     assert_eq!(f.request_count(), before, "nothing reached the provider");
 
-    f.add_ok("main");
+    f.add_verified(Provider::Vultr, "main");
     let before = f.request_count();
     assert_error_line(&f.run(&["servers", "show", "main", "abc"]), 1, "numbers");
     assert_error_line(&f.run(&["servers", "create", "main", "--name", "x", "--plan", "1", "--image", "127"]), 1, "region");
@@ -173,7 +117,7 @@ fn bad_input_fails_before_any_request() {
 #[test]
 fn servers_list_and_show_have_the_contract_fields() {
     let f = Fixture::new();
-    f.add_ok("main");
+    f.add_verified(Provider::Vultr, "main");
     let list = f.json(&["servers", "list", "--json"]);
     let servers = list.as_array().unwrap();
     assert!(servers.len() >= 3);
@@ -203,7 +147,7 @@ fn servers_list_and_show_have_the_contract_fields() {
 #[test]
 fn power_actions_change_the_status() {
     let f = Fixture::new();
-    f.add_ok("main");
+    f.add_verified(Provider::Vultr, "main");
     let running = f.first_with_status("running");
     f.ok(&["servers", "stop", "main", &running]);
     f.wait_status(&running, "stopped");
@@ -218,7 +162,7 @@ fn power_actions_change_the_status() {
 #[test]
 fn create_rename_delete() {
     let f = Fixture::new();
-    f.add_ok("main");
+    f.add_verified(Provider::Vultr, "main");
     let regions = f.json(&["catalog", "main", "regions", "--json"]);
     let region = regions[0]["id"].as_str().unwrap().to_string();
     assert!(regions[0]["name"].is_string());
@@ -251,9 +195,9 @@ fn create_rename_delete() {
 #[test]
 fn partial_results_when_one_account_fails() {
     let f = Fixture::new();
-    f.add_ok("main");
+    f.add_verified(Provider::Vultr, "main");
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let out = f.add("gone", &format!("http://127.0.0.1:{closed}"), key(), &["--no-verify"]);
+    let out = f.add_vultr("gone", &format!("http://127.0.0.1:{closed}"), key(), &["--no-verify"]);
     assert!(out.status.success());
     let out = f.run(&["servers", "list", "--json"]);
     assert_ne!(out.status.code(), Some(0));
@@ -267,9 +211,9 @@ fn partial_results_when_one_account_fails() {
 #[test]
 fn the_secret_never_leaks() {
     let f = Fixture::new();
-    f.add_ok("main");
+    f.add_verified(Provider::Vultr, "main");
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let out = f.add("closed", &format!("http://127.0.0.1:{closed}"), key(), &["--no-verify"]);
+    let out = f.add_vultr("closed", &format!("http://127.0.0.1:{closed}"), key(), &["--no-verify"]);
     assert!(out.status.success());
     let mut outputs = vec![
         f.run(&["accounts", "list", "--json"]),
@@ -282,7 +226,7 @@ fn the_secret_never_leaks() {
     f.sandbox.set_faults(Provider::Vultr, Faults { fail_status: Some(500), ..Faults::default() });
     outputs.push(f.run(&["servers", "list", "--account", "main"]));
     outputs.push(f.run(&["servers", "reboot", "main", "576965"]));
-    outputs.push(f.add("again", &f.vultr(), key(), &[]));
+    outputs.push(f.add_vultr("again", &f.vultr(), key(), &[]));
     f.sandbox.set_faults(Provider::Vultr, Faults { fail_status: Some(412), ..Faults::default() });
     outputs.push(f.run(&["servers", "start", "main", "576965"]));
     f.sandbox.set_faults(Provider::Vultr, Faults::default());
@@ -303,16 +247,7 @@ fn the_secret_never_leaks() {
 fn one_list_over_five_providers() {
     let f = Fixture::new();
     for demo in vpsdesk_sandbox::demo_accounts() {
-        let endpoint = f.sandbox.endpoint(demo.provider).unwrap();
-        let mut args = vec!["accounts", "add", "--provider", demo.provider.id(), "--name", demo.provider.id(), "--endpoint", &endpoint];
-        if let Some(u) = demo.username {
-            args.extend(["--username", u]);
-        }
-        if let Some(r) = demo.region {
-            args.extend(["--region", r]);
-        }
-        let out = f.cmd(&args).write_stdin(format!("{}\n", demo.secret)).output().unwrap();
-        assert!(out.status.success(), "{}: {}", demo.provider.id(), stderr(&out));
+        f.add_verified(demo.provider, demo.provider.id());
     }
     let list = f.json(&["servers", "list", "--json"]);
     let servers = list.as_array().unwrap();

@@ -2,92 +2,38 @@
 //! private XDG dirs and the real keychain (run inside a D-Bus session with
 //! gnome-keyring unlocked, as scripts/test.sh does).
 
-use std::process::Output;
-use std::time::Duration;
+mod support;
 
-use assert_cmd::Command;
 use serde_json::Value;
-use vpsdesk_sandbox::{Options, Provider, Sandbox};
+use support::{assert_error_line, demo, stderr, Fixture};
+use vpsdesk_sandbox::Provider;
 
-struct Fixture {
-    _rt: tokio::runtime::Runtime,
-    sandbox: Sandbox,
-    home: tempfile::TempDir,
+/// The sandbox and an account `main` on its VPS.NET simulator.
+fn fixture() -> Fixture {
+    let f = Fixture::new();
+    f.add_verified(Provider::Vpsnet, "main");
+    f
 }
 
-fn demo(p: Provider) -> vpsdesk_sandbox::DemoAccount {
-    vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == p).unwrap()
+trait Zones {
+    fn records(&self, zone: &str) -> Vec<Value>;
+    /// Requests other than GET the VPS.NET simulator has seen.
+    fn writes(&self) -> usize;
 }
 
-impl Fixture {
-    /// The sandbox and an account `main` on its VPS.NET simulator.
-    fn new() -> Fixture {
-        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-        let sandbox = rt.block_on(Sandbox::start(Options { transition_ms: 150, ..Options::default() })).unwrap();
-        let f = Fixture { _rt: rt, sandbox, home: tempfile::tempdir().unwrap() };
-        let d = demo(Provider::Vpsnet);
-        let endpoint = f.sandbox.endpoint(Provider::Vpsnet).unwrap();
-        let out = f
-            .cmd(&["accounts", "add", "--provider", "vpsnet", "--name", "main", "--endpoint", &endpoint, "--username", d.username.unwrap()])
-            .write_stdin(format!("{}\n", d.secret))
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", stderr(&out));
-        f
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("vpsctl").unwrap();
-        c.args(args)
-            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
-            .env("XDG_DATA_HOME", self.home.path().join("data"))
-            .env("VPSDESK_HTTP_TIMEOUT_SECS", "3")
-            .timeout(Duration::from_secs(60));
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.cmd(args).output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(out.status.success(), "vpsctl {args:?} failed: {}", stderr(&out));
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-
+impl Zones for Fixture {
     fn records(&self, zone: &str) -> Vec<Value> {
         self.json(&["dns", "records", "main", zone, "--json"]).as_array().unwrap().clone()
     }
 
-    fn requests(&self, p: Provider) -> Vec<vpsdesk_sandbox::LoggedRequest> {
-        self.sandbox.requests(p)
-    }
-
     fn writes(&self) -> usize {
-        self.requests(Provider::Vpsnet).iter().filter(|r| r.method != "GET").count()
+        self.sandbox.requests(Provider::Vpsnet).iter().filter(|r| r.method != "GET").count()
     }
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn assert_error_line(o: &Output, code: i32, needle: &str) {
-    assert_eq!(o.status.code(), Some(code), "stderr: {}", stderr(o));
-    let err = stderr(o);
-    assert!(err.starts_with("error:"), "stderr must start with error: {err}");
-    assert!(err.to_lowercase().contains(&needle.to_lowercase()), "{needle:?} not in {err}");
-    assert!(o.stdout.is_empty(), "nothing on stdout on failure: {}", String::from_utf8_lossy(&o.stdout));
 }
 
 #[test]
 fn zones_and_records_have_the_contract_fields() {
-    let f = Fixture::new();
+    let f = fixture();
     let zones = f.json(&["dns", "zones", "main", "--json"]);
     assert_eq!(zones, serde_json::json!([{ "id": "51", "name": "demodomain.com" }, { "id": "52", "name": "demodomain2.com" }]));
     let by_name = f.records("demodomain2.com");
@@ -108,7 +54,7 @@ fn zones_and_records_have_the_contract_fields() {
 
 #[test]
 fn mx_and_srv_are_added_edited_and_deleted() {
-    let f = Fixture::new();
+    let f = fixture();
     let z = "demodomain2.com";
     f.ok(&["dns", "add", "main", z, "--type", "mx", "--host", "@", "--data", "mx9.demodomain2.com", "--priority", "90"]);
     f.ok(&["dns", "add", "main", z, "--type", "SRV", "--host", "_ldap._tcp", "--data", "dir.demodomain2.com", "--priority", "1", "--weight", "5", "--port", "389"]);
@@ -138,7 +84,7 @@ fn mx_and_srv_are_added_edited_and_deleted() {
 
 #[test]
 fn export_then_import_dry_run_has_nothing_to_change() {
-    let f = Fixture::new();
+    let f = fixture();
     let zone_file = f.ok(&["dns", "export", "main", "demodomain2.com"]);
     assert!(zone_file.contains("$ORIGIN demodomain2.com.") && zone_file.contains("IN\tSOA\t"), "{zone_file}");
     assert!(zone_file.contains("_imaps._tcp\t86400\tIN\tSRV\t0 1 993 mx1.demodomain2.com."), "{zone_file}");
@@ -173,9 +119,9 @@ fn export_then_import_dry_run_has_nothing_to_change() {
 
 #[test]
 fn invalid_records_fail_before_any_request() {
-    let f = Fixture::new();
+    let f = fixture();
     let z = "demodomain2.com";
-    let before = f.requests(Provider::Vpsnet).len();
+    let before = f.sandbox.requests(Provider::Vpsnet).len();
     let cases: [(&[&str], &str); 8] = [
         (&["--type", "A", "--host", "www", "--data", "203.0.113.300"], "IPv4"),
         (&["--type", "AAAA", "--host", "www", "--data", "203.0.113.3"], "IPv6"),
@@ -191,7 +137,7 @@ fn invalid_records_fail_before_any_request() {
         args.extend_from_slice(extra);
         assert_error_line(&f.run(&args), 1, needle);
     }
-    assert_eq!(f.requests(Provider::Vpsnet).len(), before, "no request reached the simulator");
+    assert_eq!(f.sandbox.requests(Provider::Vpsnet).len(), before, "no request reached the simulator");
 
     // Beside an existing A record, a CNAME is refused after reading the zone, before any write.
     let writes = f.writes();
@@ -201,7 +147,7 @@ fn invalid_records_fail_before_any_request() {
 
 #[test]
 fn zones_are_created_with_their_name_servers_and_deleted() {
-    let f = Fixture::new();
+    let f = fixture();
     let created = f.json(&["dns", "create-zone", "main", "new-example.net", "--ip", "203.0.113.50", "--json"]);
     assert_eq!(created["zone"]["name"], "new-example.net");
     assert_eq!(created["nameservers"][0]["host"], "dns1.vps.net");
@@ -216,15 +162,12 @@ fn zones_are_created_with_their_name_servers_and_deleted() {
 
 #[test]
 fn providers_without_dns_say_where_to_go_and_send_nothing() {
-    let f = Fixture::new();
-    let d = demo(Provider::Vultr);
-    let endpoint = f.sandbox.endpoint(Provider::Vultr).unwrap();
-    let out = f.cmd(&["accounts", "add", "--provider", "vultr", "--name", "v", "--endpoint", &endpoint]).write_stdin(format!("{}\n", d.secret)).output().unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let before = f.requests(Provider::Vultr).len();
+    let f = fixture();
+    f.add_verified(Provider::Vultr, "v");
+    let before = f.sandbox.requests(Provider::Vultr).len();
     assert_error_line(&f.run(&["dns", "zones", "v"]), 1, "only reverse DNS");
     assert_error_line(&f.run(&["dns", "add", "v", "x.com", "--type", "A", "--host", "www", "--data", "203.0.113.1"]), 1, "my.vultr.com");
-    assert_eq!(f.requests(Provider::Vultr).len(), before);
+    assert_eq!(f.sandbox.requests(Provider::Vultr).len(), before);
     let vpsnet = demo(Provider::Vpsnet);
     for args in [&["dns", "zones", "main"][..], &["dns", "export", "main", "51"]] {
         let out = f.run(args);

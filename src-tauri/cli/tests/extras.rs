@@ -3,87 +3,20 @@
 //! One test per operation; destructive ones refuse without `--yes` and send
 //! nothing.
 
-use std::process::Output;
-use std::time::Duration;
+mod support;
 
-use assert_cmd::Command;
 use serde_json::Value;
-use vpsdesk_sandbox::{Options, Provider, Sandbox};
+use support::Fixture;
+use vpsdesk_sandbox::Provider;
 
 const ACCOUNT: &str = "vultr";
 const SERVER: &str = "576965";
 
-struct Fixture {
-    _rt: tokio::runtime::Runtime,
-    sandbox: Sandbox,
-    home: tempfile::TempDir,
-}
-
-impl Fixture {
-    fn new() -> Fixture {
-        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-        let sandbox = rt.block_on(Sandbox::start(Options { transition_ms: 1500, ..Options::default() })).unwrap();
-        let f = Fixture { _rt: rt, sandbox, home: tempfile::tempdir().unwrap() };
-        let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == Provider::Vultr).unwrap();
-        let endpoint = f.sandbox.endpoint(Provider::Vultr).unwrap();
-        let args = ["accounts", "add", "--provider", "vultr", "--name", ACCOUNT, "--endpoint", &endpoint];
-        let out = f.cmd(&args).write_stdin(format!("{}\n", demo.secret)).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        f
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("vpsctl").unwrap();
-        c.args(args)
-            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
-            .env("XDG_DATA_HOME", self.home.path().join("data"))
-            .env("XDG_CACHE_HOME", self.home.path().join("cache"))
-            .env("VPSDESK_HTTP_TIMEOUT_SECS", "3")
-            .timeout(Duration::from_secs(90));
-        c
-    }
-
-    fn run(&self, args: &[&str], stdin: &str) -> Output {
-        self.cmd(args).write_stdin(stdin.to_string()).output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        self.ok_with(args, "")
-    }
-
-    fn ok_with(&self, args: &[&str], stdin: &str) -> String {
-        let out = self.run(args, stdin);
-        assert!(out.status.success(), "vpsctl {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut args = args.to_vec();
-        args.push("--json");
-        serde_json::from_str(&self.ok(&args)).unwrap()
-    }
-
-    /// Fails with one `error:` line and nothing on stdout; returns it.
-    fn fails(&self, args: &[&str], code: i32) -> String {
-        let out = self.run(args, "");
-        assert_eq!(out.status.code(), Some(code), "vpsctl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        assert!(out.stdout.is_empty());
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert!(err.starts_with("error: ") && err.trim_end().lines().count() == 1, "{err}");
-        err
-    }
-
-    fn requests(&self) -> usize {
-        self.sandbox.requests(Provider::Vultr).len()
-    }
-
-    /// A destructive command without --yes: usage error, nothing sent.
-    fn needs_yes(&self, args: &[&str]) {
-        let before = self.requests();
-        let err = self.fails(args, 2);
-        assert!(err.contains("--yes"), "{err}");
-        assert_eq!(self.requests(), before, "nothing was sent for {args:?}");
-    }
+/// The Vultr account; jobs take 1.5 s, so a started one is seen running.
+fn fixture() -> Fixture {
+    let f = Fixture::with_transition_ms(1500);
+    f.add_verified(Provider::Vultr, ACCOUNT);
+    f
 }
 
 fn ids(v: &Value) -> Vec<String> {
@@ -92,7 +25,7 @@ fn ids(v: &Value) -> Vec<String> {
 
 #[test]
 fn snapshots_list() {
-    let f = Fixture::new();
+    let f = fixture();
     let list = f.json(&["snapshots", "list", ACCOUNT]);
     assert_eq!(list[0]["id"], "5359435d28b9a");
     assert_eq!(list[0]["size_bytes"], 42949672960u64);
@@ -102,7 +35,7 @@ fn snapshots_list() {
 
 #[test]
 fn snapshots_create_waits_for_the_job() {
-    let f = Fixture::new();
+    let f = fixture();
     let started = f.json(&["snapshots", "create", ACCOUNT, SERVER, "--description", "nightly"]);
     assert_eq!(started["state"], "running");
     assert_eq!(started["kind"], "snapshot_create");
@@ -116,7 +49,7 @@ fn snapshots_create_waits_for_the_job() {
 
 #[test]
 fn snapshots_delete_needs_yes() {
-    let f = Fixture::new();
+    let f = fixture();
     f.needs_yes(&["snapshots", "delete", ACCOUNT, "5359435dc1df3"]);
     f.ok(&["snapshots", "delete", ACCOUNT, "5359435dc1df3", "--yes"]);
     assert!(!ids(&f.json(&["snapshots", "list", ACCOUNT])).contains(&"5359435dc1df3".to_string()));
@@ -126,7 +59,7 @@ fn snapshots_delete_needs_yes() {
 
 #[test]
 fn snapshots_restore_needs_yes_and_waits() {
-    let f = Fixture::new();
+    let f = fixture();
     f.needs_yes(&["snapshots", "restore", ACCOUNT, SERVER, "5359435d28b9a"]);
     let job = f.json(&["snapshots", "restore", ACCOUNT, SERVER, "5359435d28b9a", "--yes", "--wait"]);
     assert_eq!(job["state"], "succeeded");
@@ -135,7 +68,7 @@ fn snapshots_restore_needs_yes_and_waits() {
 
 #[test]
 fn servers_backup_restore() {
-    let f = Fixture::new();
+    let f = fixture();
     f.needs_yes(&["servers", "backup-restore", ACCOUNT, SERVER, "543d34149403a"]);
     let err = f.fails(&["servers", "backup-restore", ACCOUNT, SERVER, "nope", "--yes"], 1);
     assert!(err.contains("Invalid backup"), "{err}");
@@ -145,7 +78,7 @@ fn servers_backup_restore() {
 
 #[test]
 fn servers_reinstall() {
-    let f = Fixture::new();
+    let f = fixture();
     f.needs_yes(&["servers", "reinstall", ACCOUNT, SERVER]);
     let job = f.json(&["servers", "reinstall", ACCOUNT, SERVER, "--yes", "--wait"]);
     assert_eq!(job["state"], "succeeded");
@@ -153,7 +86,7 @@ fn servers_reinstall() {
 
 #[test]
 fn servers_os_list_and_change() {
-    let f = Fixture::new();
+    let f = fixture();
     let options = f.json(&["servers", "os-list", ACCOUNT, SERVER]);
     let debian = options.as_array().unwrap().iter().find(|o| o["name"] == "Debian 12 x64").unwrap();
     assert_eq!(debian["surcharge"], "0.00", "money as a string");
@@ -168,7 +101,7 @@ fn servers_os_list_and_change() {
 
 #[test]
 fn iso_list() {
-    let f = Fixture::new();
+    let f = fixture();
     let isos = f.json(&["iso", "list", ACCOUNT]);
     assert_eq!(isos[0]["id"], "24", "ISOID is a number on the wire, a string here");
     assert_eq!(isos[0]["filename"], "CentOS-6.5-x86_64-minimal.iso");
@@ -176,7 +109,7 @@ fn iso_list() {
 
 #[test]
 fn servers_ips() {
-    let f = Fixture::new();
+    let f = fixture();
     let ips = f.json(&["servers", "ips", ACCOUNT, SERVER]);
     let all: Vec<&str> = ips.as_array().unwrap().iter().map(|i| i["ip"].as_str().unwrap()).collect();
     assert_eq!(all, ["123.123.123.123", "123.123.123.124", "10.99.0.10", "2001:DB8:1000::100"]);
@@ -185,7 +118,7 @@ fn servers_ips() {
 
 #[test]
 fn servers_ip_add_and_remove() {
-    let f = Fixture::new();
+    let f = fixture();
     f.ok(&["servers", "ip-add", ACCOUNT, SERVER, "--no-reboot"]);
     let ips = f.json(&["servers", "ips", ACCOUNT, SERVER]);
     let added = ips.as_array().unwrap().iter().filter(|i| i["role"] == "secondary").nth(1).unwrap()["ip"].as_str().unwrap().to_string();
@@ -197,21 +130,21 @@ fn servers_ip_add_and_remove() {
 
 #[test]
 fn servers_reverse_set_and_reset_ipv4() {
-    let f = Fixture::new();
+    let f = fixture();
     f.ok(&["servers", "reverse-set", ACCOUNT, SERVER, "123.123.123.124", "mail.example.com"]);
     let reverse = |f: &Fixture| f.json(&["servers", "ips", ACCOUNT, SERVER])[1]["reverse"].as_str().unwrap().to_string();
     assert_eq!(reverse(&f), "mail.example.com");
     f.ok(&["servers", "reverse-reset", ACCOUNT, SERVER, "123.123.123.124"]);
     assert_eq!(reverse(&f), "123.123.123.124.example.com");
-    let before = f.requests();
+    let before = f.all_requests();
     let err = f.fails(&["servers", "reverse-set", ACCOUNT, SERVER, "123.123.123.124", "no spaces allowed"], 1);
     assert!(err.contains("entry"), "{err}");
-    assert_eq!(f.requests(), before, "validated before sending");
+    assert_eq!(f.all_requests(), before, "validated before sending");
 }
 
 #[test]
 fn servers_reverse_list_set_and_delete_ipv6() {
-    let f = Fixture::new();
+    let f = fixture();
     assert_eq!(f.json(&["servers", "reverse-list", ACCOUNT, SERVER]).as_array().unwrap().len(), 2);
     f.ok(&["servers", "reverse-set", ACCOUNT, SERVER, "2001:db8:1000::110", "v6.example.com"]);
     f.ok(&["servers", "reverse-delete", ACCOUNT, SERVER, "2001:DB8:1000::101"]);
@@ -222,7 +155,7 @@ fn servers_reverse_list_set_and_delete_ipv6() {
 
 #[test]
 fn servers_bandwidth() {
-    let f = Fixture::new();
+    let f = fixture();
     let graphs = f.json(&["servers", "bandwidth", ACCOUNT, SERVER]);
     assert_eq!(graphs[0]["series"][0]["label"], "Incoming");
     assert_eq!(graphs[0]["series"][0]["points"][0]["at"], "2014-06-10");
@@ -231,14 +164,14 @@ fn servers_bandwidth() {
 
 #[test]
 fn servers_console() {
-    let f = Fixture::new();
+    let f = fixture();
     let console = f.json(&["servers", "console", ACCOUNT, SERVER]);
     assert_eq!(console["url"], "https://my.vultr.com/subs/novnc/api.php?data=eawxFVZw2mXnhGUV");
 }
 
 #[test]
 fn sshkeys_create_update_delete() {
-    let f = Fixture::new();
+    let f = fixture();
     assert_eq!(ids(&f.json(&["sshkeys", "list", ACCOUNT])), ["541b4960f23bd"]);
     let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE0cli cli@example.com";
     let created = f.json(&["sshkeys", "create", ACCOUNT, "--name", "cli", "--public-key", key]);
@@ -250,20 +183,20 @@ fn sshkeys_create_update_delete() {
     f.needs_yes(&["sshkeys", "delete", ACCOUNT, &id]);
     f.ok(&["sshkeys", "delete", ACCOUNT, &id, "--yes"]);
     assert!(!ids(&f.json(&["sshkeys", "list", ACCOUNT])).contains(&id));
-    let before = f.requests();
+    let before = f.all_requests();
     let err = f.fails(&["sshkeys", "create", ACCOUNT, "--name", "x", "--public-key", "not a key"], 1);
     assert!(err.contains("public_key"), "{err}");
-    assert_eq!(f.requests(), before);
+    assert_eq!(f.all_requests(), before);
 }
 
 #[test]
 fn scripts_create_update_delete() {
-    let f = Fixture::new();
+    let f = fixture();
     assert_eq!(ids(&f.json(&["scripts", "list", ACCOUNT])), ["3", "5"]);
-    let before = f.requests();
+    let before = f.all_requests();
     let err = f.fails(&["scripts", "create", ACCOUNT, "--name", "empty", "--file", "-"], 1);
     assert!(err.contains("content"), "{err}");
-    assert_eq!(f.requests(), before, "an empty script is not sent");
+    assert_eq!(f.all_requests(), before, "an empty script is not sent");
     let created: Value = serde_json::from_str(&f.ok_with(
         &["scripts", "create", ACCOUNT, "--name", "hello", "--type", "boot", "--file", "-", "--json"],
         "#!/bin/sh\necho hello\n",
@@ -281,7 +214,7 @@ fn scripts_create_update_delete() {
 
 #[test]
 fn servers_create_with_a_stored_key_and_script() {
-    let f = Fixture::new();
+    let f = fixture();
     let base = ["servers", "create", ACCOUNT, "--name", "keyed", "--region", "1", "--plan", "1", "--image", "127"];
     let mut unknown = base.to_vec();
     unknown.extend(["--ssh-key", "0000000000000"]);

@@ -3,12 +3,11 @@
 //! real keychain. One test per operation; destructive ones refuse without
 //! `--yes` and send nothing.
 
-use std::process::Output;
-use std::time::Duration;
+mod support;
 
-use assert_cmd::Command;
 use serde_json::Value;
-use vpsdesk_sandbox::{Options, Provider, Sandbox};
+use support::Fixture;
+use vpsdesk_sandbox::Provider;
 
 const ACCOUNT: &str = "cs";
 /// The doc's examples.
@@ -16,77 +15,11 @@ const NODE003: &str = "179f2015-f28b-4537-beab-a5d30d5fd4e2";
 const GENTOO: &str = "7e8ab721-81c9-4cb9-a651-4cafbfe1501c";
 const DOC_GROUP: &str = "92f5ba00-7851-4ebf-9c0f-b5311ceed042";
 
-struct Fixture {
-    _rt: tokio::runtime::Runtime,
-    sandbox: Sandbox,
-    home: tempfile::TempDir,
-}
-
-impl Fixture {
-    fn new() -> Fixture {
-        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-        let sandbox = rt.block_on(Sandbox::start(Options { transition_ms: 1500, ..Options::default() })).unwrap();
-        let f = Fixture { _rt: rt, sandbox, home: tempfile::tempdir().unwrap() };
-        let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == Provider::Cloudsigma).unwrap();
-        let endpoint = f.sandbox.endpoint(Provider::Cloudsigma).unwrap();
-        let args = ["accounts", "add", "--provider", "cloudsigma", "--name", ACCOUNT, "--endpoint", &endpoint, "--username", demo.username.unwrap(), "--region", "zrh"];
-        let out = f.cmd(&args).write_stdin(format!("{}\n", demo.secret)).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        f
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("vpsctl").unwrap();
-        c.args(args)
-            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
-            .env("XDG_DATA_HOME", self.home.path().join("data"))
-            .env("XDG_CACHE_HOME", self.home.path().join("cache"))
-            .env("VPSDESK_HTTP_TIMEOUT_SECS", "3")
-            .timeout(Duration::from_secs(90));
-        c
-    }
-
-    fn run(&self, args: &[&str], stdin: &str) -> Output {
-        self.cmd(args).write_stdin(stdin.to_string()).output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        self.ok_with(args, "")
-    }
-
-    fn ok_with(&self, args: &[&str], stdin: &str) -> String {
-        let out = self.run(args, stdin);
-        assert!(out.status.success(), "vpsctl {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut args = args.to_vec();
-        args.push("--json");
-        serde_json::from_str(&self.ok(&args)).unwrap()
-    }
-
-    /// Fails with one `error:` line and nothing on stdout; returns it.
-    fn fails(&self, args: &[&str], code: i32) -> String {
-        let out = self.run(args, "");
-        assert_eq!(out.status.code(), Some(code), "vpsctl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        assert!(out.stdout.is_empty());
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert!(err.starts_with("error: ") && err.trim_end().lines().count() == 1, "{err}");
-        err
-    }
-
-    fn requests(&self) -> usize {
-        self.sandbox.requests(Provider::Cloudsigma).len()
-    }
-
-    /// A destructive command without --yes: usage error, nothing sent.
-    fn needs_yes(&self, args: &[&str]) {
-        let before = self.requests();
-        let err = self.fails(args, 2);
-        assert!(err.contains("--yes"), "{err}");
-        assert_eq!(self.requests(), before, "nothing was sent for {args:?}");
-    }
+/// The CloudSigma account (region zrh); jobs take 1.5 s.
+fn fixture() -> Fixture {
+    let f = Fixture::with_transition_ms(1500);
+    f.add_verified(Provider::Cloudsigma, ACCOUNT);
+    f
 }
 
 fn strs(v: &Value, key: &str) -> Vec<String> {
@@ -95,7 +28,7 @@ fn strs(v: &Value, key: &str) -> Vec<String> {
 
 #[test]
 fn drives_list_show_and_standard() {
-    let f = Fixture::new();
+    let f = fixture();
     let list = f.json(&["drives", "list", ACCOUNT]);
     let gentoo = list.as_array().unwrap().iter().find(|d| d["id"] == GENTOO).unwrap();
     assert_eq!((gentoo["name"].as_str(), gentoo["size_bytes"].as_u64()), (Some("gentoo-livecd"), Some(1073741824)));
@@ -107,7 +40,7 @@ fn drives_list_show_and_standard() {
 
 #[test]
 fn drives_create_clone_and_destroy_with_yes() {
-    let f = Fixture::new();
+    let f = fixture();
     let made = f.json(&["drives", "create", ACCOUNT, "--name", "scratch", "--size", "4194304", "--ssd"]);
     let id = made[0]["id"].as_str().unwrap().to_string();
     assert_eq!(made[0]["size_bytes"], 4194304);
@@ -122,7 +55,7 @@ fn drives_create_clone_and_destroy_with_yes() {
 
 #[test]
 fn drives_upload_and_download_round_trip() {
-    let f = Fixture::new();
+    let f = fixture();
     let dir = tempfile::tempdir().unwrap();
     let data: Vec<u8> = (0..9 * 1024 * 1024u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
     let source = dir.path().join("disk.img");
@@ -141,7 +74,7 @@ fn drives_upload_and_download_round_trip() {
 
 #[test]
 fn servers_copy_and_the_many_forms() {
-    let f = Fixture::new();
+    let f = fixture();
     let copy = f.json(&["servers", "copy", ACCOUNT, NODE003, "--name", "node003 copy"]);
     let id = copy["id"].as_str().unwrap().to_string();
     assert_eq!(copy["name"], "node003 copy");
@@ -156,7 +89,7 @@ fn servers_copy_and_the_many_forms() {
 
 #[test]
 fn vlans_list_create_rename() {
-    let f = Fixture::new();
+    let f = fixture();
     assert_eq!(f.json(&["vlans", "list", ACCOUNT])[0]["name"], "My VLAN");
     let made = f.json(&["vlans", "create", ACCOUNT, "--name", "backend"]);
     let id = made[0]["id"].as_str().unwrap().to_string();
@@ -166,7 +99,7 @@ fn vlans_list_create_rename() {
 
 #[test]
 fn ips_list_create_destroy() {
-    let f = Fixture::new();
+    let f = fixture();
     assert!(strs(&f.json(&["ips", "list", ACCOUNT]), "ip").contains(&"91.203.56.71".to_string()));
     let made = f.json(&["ips", "create", ACCOUNT]);
     let ip = made[0]["ip"].as_str().unwrap().to_string();
@@ -177,7 +110,7 @@ fn ips_list_create_destroy() {
 
 #[test]
 fn groups_create_add_remove_start_stop_destroy() {
-    let f = Fixture::new();
+    let f = fixture();
     assert!(strs(&f.json(&["groups", "list", ACCOUNT]), "id").contains(&DOC_GROUP.to_string()));
     let g = f.json(&["groups", "create", ACCOUNT, "--name", "web"]);
     let id = g[0]["id"].as_str().unwrap().to_string();
@@ -196,7 +129,7 @@ fn groups_create_add_remove_start_stop_destroy() {
 
 #[test]
 fn profile_show_and_set_never_print_the_secret_key() {
-    let f = Fixture::new();
+    let f = fixture();
     let shown = f.ok(&["profile", "show", ACCOUNT]);
     assert!(shown.contains("foo.bar@example.com") && !shown.contains("Fvsnn7SF"), "{shown}");
     let after = f.json(&["profile", "set", ACCOUNT, "--field", "company=Example AG"]);

@@ -3,109 +3,53 @@
 //! keychain. Settings (VPS.org's full update), addresses, SSH key ids at
 //! creation, the list filters, and the refusal where an API has no call.
 
-use std::process::Output;
-use std::time::Duration;
+mod support;
 
-use assert_cmd::Command;
 use serde_json::Value;
-use vpsdesk_sandbox::{Options, Provider, Sandbox};
+use support::Fixture;
+use vpsdesk_sandbox::Provider;
 
 /// The doc's examples: VPS.org server 12345 (web-server-01), VPS247 VM 90.
 const VPSORG_SERVER: &str = "12345";
 const VPS247_VM: &str = "90";
 
-struct Fixture {
-    _rt: tokio::runtime::Runtime,
-    sandbox: Sandbox,
-    home: tempfile::TempDir,
+/// Accounts `vpsorg` and `vps247`.
+fn fixture() -> Fixture {
+    let f = Fixture::with_transition_ms(1500);
+    f.add_verified(Provider::Vpsorg, "vpsorg");
+    f.add_verified(Provider::Vps247, "vps247");
+    f
 }
 
-impl Fixture {
-    fn new() -> Fixture {
-        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-        let sandbox = rt.block_on(Sandbox::start(Options { transition_ms: 1500, ..Options::default() })).unwrap();
-        let f = Fixture { _rt: rt, sandbox, home: tempfile::tempdir().unwrap() };
-        for (provider, name) in [(Provider::Vpsorg, "vpsorg"), (Provider::Vps247, "vps247")] {
-            let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == provider).unwrap();
-            let endpoint = f.sandbox.endpoint(provider).unwrap();
-            let args = ["accounts", "add", "--provider", provider.id(), "--name", name, "--endpoint", &endpoint];
-            let out = f.cmd(&args).write_stdin(format!("{}\n", demo.secret)).output().unwrap();
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        }
-        f
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("vpsctl").unwrap();
-        c.args(args)
-            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
-            .env("XDG_DATA_HOME", self.home.path().join("data"))
-            .env("XDG_CACHE_HOME", self.home.path().join("cache"))
-            .env("VPSDESK_HTTP_TIMEOUT_SECS", "3")
-            .timeout(Duration::from_secs(90));
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.cmd(args).output().unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut args = args.to_vec();
-        args.push("--json");
-        let out = self.run(&args);
-        assert!(out.status.success(), "vpsctl {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice(&out.stdout).unwrap()
-    }
-
-    /// Fails with one `error:` line and nothing on stdout; returns it.
-    fn fails(&self, args: &[&str], code: i32) -> String {
-        let out = self.run(args);
-        assert_eq!(out.status.code(), Some(code), "vpsctl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        assert!(out.stdout.is_empty());
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert!(err.starts_with("error: ") && err.trim_end().lines().count() == 1, "{err}");
-        err
-    }
-
-    fn puts(&self) -> usize {
-        self.sandbox.requests(Provider::Vpsorg).iter().filter(|r| r.method == "PUT").count()
-    }
-}
-
-impl Drop for Fixture {
-    fn drop(&mut self) {
-        for name in ["vpsorg", "vps247"] {
-            let _ = self.cmd(&["accounts", "remove", name]).output();
-        }
-    }
+fn puts(f: &Fixture) -> usize {
+    f.sandbox.requests(Provider::Vpsorg).iter().filter(|r| r.method == "PUT").count()
 }
 
 #[test]
 fn settings_show_and_configure_keeps_what_is_not_given() {
-    let f = Fixture::new();
+    let f = fixture();
     let now = f.json(&["servers", "settings", "vpsorg", VPSORG_SERVER]);
     assert_eq!(now, serde_json::json!({"name": "web-server-01", "hostname": "web01.example.com", "backups_enabled": true}));
     let after = f.json(&["servers", "configure", "vpsorg", VPSORG_SERVER, "--hostname", "web-updated.example.com", "--backups", "off"]);
     assert_eq!(after, serde_json::json!({"name": "web-server-01", "hostname": "web-updated.example.com", "backups_enabled": false}));
-    assert_eq!(f.puts(), 1);
+    assert_eq!(puts(&f), 1);
     let table = String::from_utf8(f.run(&["servers", "settings", "vpsorg", VPSORG_SERVER]).stdout).unwrap();
     assert!(table.contains("web-updated.example.com") && table.contains("off"), "{table}");
 }
 
 #[test]
 fn configure_refuses_bad_input_before_sending() {
-    let f = Fixture::new();
+    let f = fixture();
     assert!(f.fails(&["servers", "configure", "vpsorg", VPSORG_SERVER], 2).contains("nothing to change"));
     assert!(f.fails(&["servers", "configure", "vpsorg", VPSORG_SERVER, "--hostname", "web"], 1).contains("fully qualified"));
-    assert_eq!(f.puts(), 0);
+    assert_eq!(puts(&f), 0);
     let e = f.fails(&["servers", "configure", "vps247", VPS247_VM, "--name", "web"], 1);
     assert!(e.contains("VPS247 cannot change a server's host name"), "{e}");
 }
 
 #[test]
 fn addresses_of_both_providers() {
-    let f = Fixture::new();
+    let f = fixture();
     let org = f.json(&["servers", "ips", "vpsorg", VPSORG_SERVER]);
     assert_eq!(org[0]["ip"], "203.0.113.10");
     assert_eq!(org[0]["role"], "main");
@@ -117,7 +61,7 @@ fn addresses_of_both_providers() {
 
 #[test]
 fn list_filters_by_status_and_location() {
-    let f = Fixture::new();
+    let f = fixture();
     let all = f.json(&["servers", "list", "--account", "vpsorg"]);
     let active = f.json(&["servers", "list", "--account", "vpsorg", "--status", "active"]);
     let running = f.json(&["servers", "list", "--account", "vpsorg", "--status", "running"]);
@@ -132,7 +76,7 @@ fn list_filters_by_status_and_location() {
 
 #[test]
 fn one_ssh_key_for_vpsorg_many_for_vps247() {
-    let f = Fixture::new();
+    let f = fixture();
     let e = f.fails(
         &["servers", "create", "vpsorg", "--name", "keyed", "--plan", "1", "--image", "5", "--region", "us-west", "--ssh-key", "1", "--ssh-key", "2"],
         1,

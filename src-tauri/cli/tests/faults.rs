@@ -7,8 +7,9 @@ mod support;
 use support::{demo, stderr, Fixture};
 use vpsdesk_sandbox::{Faults, Provider};
 
+/// vpsctl gives up after 2 s, the time the timeout messages below name.
 fn five() -> Fixture {
-    let f = Fixture::new();
+    let f = Fixture::new().http_timeout(2);
     for (p, name) in [
         (Provider::Vultr, "vultr"),
         (Provider::Vpsnet, "vpsnet"),

@@ -3,71 +3,40 @@
 //! SSH credentials go in through a file, never argv, and must show up in no
 //! output and no file of the app.
 
-use std::path::Path;
-use std::process::Output;
+mod support;
+
+use std::ops::Deref;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use serde_json::Value;
-use vpsdesk_sandbox::{Options, Provider, Sandbox};
+use support::{assert_error_line, files_under, Fixture};
+use vpsdesk_sandbox::Provider;
 
 const ROOT_PASSWORD: &str = "Cli-t1cket-r00t-PW";
 const SSH_PASSWORD: &str = "Cli-t1cket-ssh-PW";
 
-struct Fixture {
-    _rt: tokio::runtime::Runtime,
-    sandbox: Sandbox,
-    home: tempfile::TempDir,
+/// Accounts `vpsnet` and `vultr`; no output may show a credential.
+struct Tickets {
+    f: Fixture,
     /// Where the secrets files live: outside the app's dirs.
     elsewhere: tempfile::TempDir,
 }
 
-impl Fixture {
-    fn new() -> Fixture {
-        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-        let sandbox = rt.block_on(Sandbox::start(Options { transition_ms: 150, ..Options::default() })).unwrap();
-        let f = Fixture { _rt: rt, sandbox, home: tempfile::tempdir().unwrap(), elsewhere: tempfile::tempdir().unwrap() };
+impl Deref for Tickets {
+    type Target = Fixture;
+
+    fn deref(&self) -> &Fixture {
+        &self.f
+    }
+}
+
+impl Tickets {
+    fn new() -> Tickets {
+        let f = Fixture::new().never_showing(&[ROOT_PASSWORD, SSH_PASSWORD]);
         for provider in [Provider::Vpsnet, Provider::Vultr] {
-            let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == provider).unwrap();
-            let endpoint = f.sandbox.endpoint(provider).unwrap();
-            let mut args = vec!["accounts", "add", "--provider", provider.id(), "--name", provider.id(), "--endpoint", &endpoint];
-            if let Some(u) = demo.username {
-                args.extend(["--username", u]);
-            }
-            let out = f.cmd(&args).write_stdin(format!("{}\n", demo.secret)).output().unwrap();
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            f.add_verified(provider, provider.id());
         }
-        f
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("vpsctl").unwrap();
-        c.args(args)
-            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
-            .env("XDG_DATA_HOME", self.home.path().join("data"))
-            .env("XDG_CACHE_HOME", self.home.path().join("cache"))
-            .env("VPSDESK_HTTP_TIMEOUT_SECS", "3")
-            .timeout(Duration::from_secs(60));
-        c
-    }
-
-    fn run(&self, args: &[&str], stdin: &str) -> Output {
-        let out = self.cmd(args).write_stdin(stdin.to_string()).output().unwrap();
-        for text in [&out.stdout, &out.stderr] {
-            let text = String::from_utf8_lossy(text);
-            assert!(!text.contains(ROOT_PASSWORD) && !text.contains(SSH_PASSWORD), "a credential was printed: {text}");
-        }
-        out
-    }
-
-    fn ok(&self, args: &[&str], stdin: &str) -> String {
-        let out = self.run(args, stdin);
-        assert!(out.status.success(), "vpsctl {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args, "")).unwrap()
+        Tickets { f, elsewhere: tempfile::tempdir().unwrap() }
     }
 
     fn secrets_file(&self, text: &str) -> String {
@@ -94,30 +63,9 @@ impl Fixture {
     }
 }
 
-fn assert_error_line(o: &Output, code: i32, needle: &str) {
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(code), "stderr: {err}");
-    assert!(err.starts_with("error:"), "stderr must start with error: {err}");
-    assert!(err.to_lowercase().contains(&needle.to_lowercase()), "{needle:?} not in {err}");
-    assert!(o.stdout.is_empty(), "nothing on stdout on failure");
-}
-
-fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            out.extend(files_under(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
-}
-
 #[test]
 fn list_and_show_give_the_documented_fields() {
-    let f = Fixture::new();
+    let f = Tickets::new();
     let list = f.json(&["tickets", "list", "vpsnet", "--json"]);
     let list = list.as_array().unwrap();
     assert!(list.len() >= 4);
@@ -134,8 +82,8 @@ fn list_and_show_give_the_documented_fields() {
 
     let closed = f.json(&["tickets", "list", "vpsnet", "--status", "closed", "--json"]);
     assert!(closed.as_array().unwrap().iter().all(|t| t["status"] == "closed"));
-    assert!(f.ok(&["tickets", "list", "vpsnet"], "").contains("API test subject"), "the human table");
-    assert_error_line(&f.run(&["tickets", "list", "vpsnet", "--status", "pending"], ""), 2, "open, closed or hold");
+    assert!(f.ok(&["tickets", "list", "vpsnet"]).contains("API test subject"), "the human table");
+    assert_error_line(&f.run(&["tickets", "list", "vpsnet", "--status", "pending"]), 2, "open, closed or hold");
 
     let shown = f.json(&["tickets", "show", "vpsnet", "979", "--json"]);
     assert_eq!(shown["id"], "979");
@@ -146,13 +94,13 @@ fn list_and_show_give_the_documented_fields() {
     assert_eq!((messages[1]["author"].as_str(), messages[1]["staff"].as_bool()), (Some("staff"), Some(true)));
     assert_eq!(messages[0]["time"], "2010-08-06T08:28:16-04:00");
     assert_eq!(messages[0]["body"], "Test ticket comment");
-    assert!(f.ok(&["tickets", "show", "vpsnet", "979"], "").contains("Test ticket comment"));
-    assert_error_line(&f.run(&["tickets", "show", "vpsnet", "424242"], ""), 1, "no ticket 424242");
+    assert!(f.ok(&["tickets", "show", "vpsnet", "979"]).contains("Test ticket comment"));
+    assert_error_line(&f.run(&["tickets", "show", "vpsnet", "424242"]), 1, "no ticket 424242");
 }
 
 #[test]
 fn open_reply_and_close_a_server_issue_with_credentials_from_a_file() {
-    let f = Fixture::new();
+    let f = Tickets::new();
     let file = f.secrets_file(&format!(
         "# for VPS.NET staff\nroot_password={ROOT_PASSWORD}\nssh_port=2222\nssh_user=admin\nssh_password = {SSH_PASSWORD}\n"
     ));
@@ -160,7 +108,7 @@ fn open_reply_and_close_a_server_issue_with_credentials_from_a_file() {
         "tickets", "open", "vpsnet", "--subject", "Web01 is down", "--department", "server issue", "--server", "1384",
         "--issue", "reboot", "--secrets-file", &file, "--json",
     ];
-    let opened: Value = serde_json::from_str(&f.ok(&args, "It stopped answering at 10:00.\n")).unwrap();
+    let opened: Value = serde_json::from_str(&f.ok_with(&args, "It stopped answering at 10:00.\n")).unwrap();
     let id = opened["id"].as_str().expect("the new ticket's id, a string").to_string();
     assert_eq!(opened["status"], "open");
     assert_eq!(opened["department"], "Server issue");
@@ -171,13 +119,13 @@ fn open_reply_and_close_a_server_issue_with_credentials_from_a_file() {
     assert!(listed.as_array().unwrap().iter().any(|t| t["id"] == id.as_str()));
 
     let root_only = f.secrets_file(&format!("root_password={ROOT_PASSWORD}\n"));
-    let said = f.ok(&["tickets", "reply", "vpsnet", &id, "--secrets-file", &root_only], "Thanks, it is back.\n");
+    let said = f.ok_with(&["tickets", "reply", "vpsnet", &id, "--secrets-file", &root_only], "Thanks, it is back.\n");
     assert!(said.contains(&format!("replied to ticket {id}")));
     let thread = f.wait_for_staff(&id, 3);
     assert_eq!(thread["messages"][2]["body"], "Thanks, it is back.");
 
     // Closing is not destructive (CLI.md): no --yes.
-    f.ok(&["tickets", "close", "vpsnet", &id], "");
+    f.ok(&["tickets", "close", "vpsnet", &id]);
     assert_eq!(f.json(&["tickets", "show", "vpsnet", &id, "--json"])["status"], "closed");
 
     for path in files_under(f.home.path()) {
@@ -189,10 +137,10 @@ fn open_reply_and_close_a_server_issue_with_credentials_from_a_file() {
 
 #[test]
 fn department_by_id_and_the_human_output() {
-    let f = Fixture::new();
-    let out = f.ok(&["tickets", "open", "vpsnet", "--subject", "Invoice 1234", "--department", "1"], "Please resend it.\n");
+    let f = Tickets::new();
+    let out = f.ok_with(&["tickets", "open", "vpsnet", "--subject", "Invoice 1234", "--department", "1"], "Please resend it.\n");
     assert!(out.contains("Invoice 1234") && out.contains("Billing"), "{out}");
-    let wp = f.ok(
+    let wp = f.ok_with(
         &["tickets", "open", "vpsnet", "--subject", "Plugin", "--department", "Wordpress", "--domain", "www.test.com", "--json"],
         "The plugin page is blank.\n",
     );
@@ -201,12 +149,12 @@ fn department_by_id_and_the_human_output() {
 
 #[test]
 fn the_rules_are_checked_before_any_request() {
-    let f = Fixture::new();
+    let f = Tickets::new();
     let before = f.vpsnet_requests();
     let open = |extra: &[&str], body: &str| {
         let mut args = vec!["tickets", "open", "vpsnet", "--subject", "Help"];
         args.extend_from_slice(extra);
-        f.run(&args, body)
+        f.run_with(&args, body)
     };
     assert_error_line(&open(&["--department", "Legal"], "x\n"), 1, "unknown department");
     assert_error_line(&open(&["--department", "Cloud Hosting"], "x\n"), 1, "domain_name");
@@ -228,24 +176,24 @@ fn the_rules_are_checked_before_any_request() {
     assert_eq!(f.vpsnet_requests(), before, "nothing was sent");
 
     // Credentials have no flag: argv is never a way in.
-    let argv = f.run(&["tickets", "open", "vpsnet", "--subject", "x", "--department", "5", "--root-password", "x"], "x\n");
+    let argv = f.run_with(&["tickets", "open", "vpsnet", "--subject", "x", "--department", "5", "--root-password", "x"], "x\n");
     assert_eq!(argv.status.code(), Some(2));
 }
 
 #[test]
 fn a_provider_without_a_ticket_api_says_where_to_go() {
-    let f = Fixture::new();
+    let f = Tickets::new();
     let before = f.sandbox.requests(Provider::Vultr).len();
-    let out = f.run(&["tickets", "list", "vultr"], "");
+    let out = f.run(&["tickets", "list", "vultr"]);
     assert_error_line(&out, 1, "no support-ticket API");
     assert!(String::from_utf8_lossy(&out.stderr).contains("https://my.vultr.com/"));
-    assert_error_line(&f.run(&["tickets", "open", "vultr", "--subject", "x", "--department", "1"], "x\n"), 1, "no support-ticket API");
+    assert_error_line(&f.run_with(&["tickets", "open", "vultr", "--subject", "x", "--department", "1"], "x\n"), 1, "no support-ticket API");
     assert_eq!(f.sandbox.requests(Provider::Vultr).len(), before, "nothing was sent");
 }
 
 #[test]
 fn managed_services_list() {
-    let f = Fixture::new();
+    let f = Tickets::new();
     let list = f.json(&["tickets", "managed", "vpsnet", "--json"]);
     assert!(list.as_array().unwrap().iter().any(|m| m["server_id"] == "520" && m["support_ip"] == "68.169.47.56"));
 }
