@@ -5,19 +5,21 @@
 //! with an unlocked keyring.
 
 use std::io::{Read, Write};
+use std::ops::Deref;
 use std::time::Duration;
 
-use vpsdesk_core::accounts::{Account, AccountStore};
+use vpsdesk_core::accounts::Account;
 use vpsdesk_core::extras::drives::{DriveClone, NewDrive, StandardKind};
 use vpsdesk_core::extras::fleet::BulkAction;
 use vpsdesk_core::extras::jobs::{JobKind, JobState};
 use vpsdesk_core::extras::profile::ProfileChange;
 use vpsdesk_core::extras::Extra;
-use vpsdesk_core::http::{Http, HttpConfig};
-use vpsdesk_core::model::{PowerAction, ProviderKind, Status};
-use vpsdesk_core::secret::{Keychain, Secret};
-use vpsdesk_core::{Desk, ErrorKind, NewAccount};
-use vpsdesk_sandbox::{Options, Provider, Sandbox};
+use vpsdesk_core::model::{PowerAction, Status};
+use vpsdesk_core::ErrorKind;
+use vpsdesk_sandbox::Provider;
+
+mod common;
+use common::{DemoDesk, Timing};
 
 /// The doc's drive and server examples.
 const GENTOO: &str = "7e8ab721-81c9-4cb9-a651-4cafbfe1501c";
@@ -27,44 +29,29 @@ const STANDARD_IMAGE: &str = "a49e25b3-69f4-440b-87a8-d79fa78ace53";
 const DOC_VLAN: &str = "6e2d1f6a-03c8-422b-bc8e-d744612cf46a";
 const DOC_GROUP: &str = "92f5ba00-7851-4ebf-9c0f-b5311ceed042";
 
+/// CloudSigma's demo account, with Vultr's beside it (a provider without these extras).
 struct Env {
-    sandbox: Sandbox,
-    desk: Desk,
+    demo: DemoDesk,
     cs: Account,
     vultr: Account,
-    _dir: tempfile::TempDir,
+}
+
+impl Deref for Env {
+    type Target = DemoDesk;
+
+    fn deref(&self) -> &DemoDesk {
+        &self.demo
+    }
 }
 
 impl Env {
     async fn new() -> Env {
-        let sandbox = Sandbox::start(Options { transition_ms: 500, ..Options::default() }).await.unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let http = Http::new(HttpConfig {
-            connect_timeout: Duration::from_secs(5),
-            total_timeout: Duration::from_secs(20),
-            max_retries: 1,
-            backoff_base: Duration::from_millis(20),
-            backoff_cap: Duration::from_millis(100),
-            max_retry_after: Duration::from_secs(2),
-        });
-        let desk = Desk::new(AccountStore::at(dir.path().join("accounts.json")), Keychain::with_service("vpsdesk-test-extras-cs"), http);
-        let mut added = Vec::new();
-        for provider in [Provider::Cloudsigma, Provider::Vultr] {
-            let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == provider).unwrap();
-            let new = NewAccount {
-                provider: ProviderKind::parse(provider.id()).unwrap(),
-                name: demo.name.into(),
-                endpoint: sandbox.endpoint(provider),
-                username: demo.username.map(str::to_string),
-                region: demo.region.map(str::to_string),
-                secret: Secret::new(demo.secret),
-                verify: false,
-            };
-            added.push(desk.add_account(new, true).await.unwrap());
-        }
-        let vultr = added.pop().unwrap();
-        let cs = added.pop().unwrap();
-        Env { sandbox, desk, cs, vultr, _dir: dir }
+        // Drive uploads and downloads are whole bodies: 20 s for one request.
+        let timing = Timing { total_timeout: Duration::from_secs(20), ..Timing::default() };
+        let demo = DemoDesk::with_timing(Provider::Cloudsigma, "vpsdesk-test-extras-cs", timing).await;
+        let vultr = demo.add(Provider::Vultr).await;
+        let cs = demo.account.clone();
+        Env { demo, cs, vultr }
     }
 
     fn requests(&self) -> usize {

@@ -3,67 +3,47 @@
 //! operation, plus a provider without the APIs. The desk reads secrets from
 //! the real keychain: run under a D-Bus session with an unlocked keyring.
 
-use std::time::Duration;
+use std::ops::Deref;
 
-use vpsdesk_core::accounts::{Account, AccountStore};
+use vpsdesk_core::accounts::Account;
 use vpsdesk_core::extras::jobs::{JobKind, JobState};
 use vpsdesk_core::extras::network::IpRole;
 use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate};
 use vpsdesk_core::extras::snapshots::SnapshotStatus;
 use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKeyUpdate};
 use vpsdesk_core::extras::Extra;
-use vpsdesk_core::http::{Http, HttpConfig};
 use vpsdesk_core::model::{CreateServer, ProviderKind, Status};
-use vpsdesk_core::secret::{Keychain, Secret};
-use vpsdesk_core::{Desk, ErrorKind, NewAccount};
-use vpsdesk_sandbox::{Options, Provider, Sandbox};
+use vpsdesk_core::ErrorKind;
+use vpsdesk_sandbox::Provider;
+
+mod common;
+use common::{DemoDesk, Timing};
 
 /// The doc's server: running, with IPv6, a secondary IPv4 and backups.
 const DOC_SERVER: &str = "576965";
 const DOC_BACKUP: &str = "543d34149403a";
 
+/// Vultr's demo account, with VPS247's beside it (a provider without these extras).
 struct Env {
-    sandbox: Sandbox,
-    desk: Desk,
+    demo: DemoDesk,
     vultr: Account,
-    _dir: tempfile::TempDir,
+}
+
+impl Deref for Env {
+    type Target = DemoDesk;
+
+    fn deref(&self) -> &DemoDesk {
+        &self.demo
+    }
 }
 
 impl Env {
     async fn new() -> Env {
-        let sandbox = Sandbox::start(Options { transition_ms: 2500, ..Options::default() }).await.unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let http = Http::new(HttpConfig {
-            connect_timeout: Duration::from_secs(5),
-            total_timeout: Duration::from_secs(5),
-            max_retries: 1,
-            backoff_base: Duration::from_millis(20),
-            backoff_cap: Duration::from_millis(100),
-            max_retry_after: Duration::from_secs(2),
-        });
-        let desk = Desk::new(
-            AccountStore::at(dir.path().join("accounts.json")),
-            Keychain::with_service("vpsdesk-test-extras"),
-            http,
-        );
-        let mut vultr = None;
-        for provider in [Provider::Vultr, Provider::Vps247] {
-            let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == provider).unwrap();
-            let new = NewAccount {
-                provider: ProviderKind::parse(provider.id()).unwrap(),
-                name: demo.name.into(),
-                endpoint: sandbox.endpoint(provider),
-                username: demo.username.map(str::to_string),
-                region: demo.region.map(str::to_string),
-                secret: Secret::new(demo.secret),
-                verify: false,
-            };
-            let added = desk.add_account(new, true).await.unwrap();
-            if provider == Provider::Vultr {
-                vultr = Some(added);
-            }
-        }
-        Env { sandbox, desk, vultr: vultr.unwrap(), _dir: dir }
+        let timing = Timing { transition_ms: 2500, ..Timing::default() };
+        let demo = DemoDesk::with_timing(Provider::Vultr, "vpsdesk-test-extras", timing).await;
+        demo.add(Provider::Vps247).await;
+        let vultr = demo.account.clone();
+        Env { demo, vultr }
     }
 
     fn requests(&self) -> usize {
@@ -77,14 +57,6 @@ impl Env {
     /// A key pasted into the form, unique per test so runs do not collide.
     fn key(comment: &str) -> String {
         format!("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE0vpsdesk {comment}@example.com")
-    }
-}
-
-impl Drop for Env {
-    fn drop(&mut self) {
-        for a in self.desk.accounts().unwrap_or_default() {
-            let _ = self.desk.remove_account(&a.id);
-        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! Setup shared by the integration tests that drive one provider's demo
 //! account through the `Desk` (real HTTP to the sandbox, real keychain).
+#![allow(dead_code)] // each test file uses its own part
 
 use std::time::Duration;
 
@@ -17,34 +18,60 @@ pub struct DemoDesk {
     _dir: tempfile::TempDir,
 }
 
+/// How long the simulators' transient states (jobs, boots) last and how
+/// long one request may take.
+pub struct Timing {
+    pub transition_ms: u64,
+    pub total_timeout: Duration,
+}
+
+impl Default for Timing {
+    fn default() -> Timing {
+        Timing { transition_ms: 500, total_timeout: Duration::from_secs(5) }
+    }
+}
+
 impl DemoDesk {
     /// A sandbox, a desk with a private account file and keychain service,
     /// and `provider`'s demo account added to it.
     pub async fn new(provider: Provider, keychain_service: &str) -> DemoDesk {
-        let sandbox = Sandbox::start(Options { transition_ms: 500, ..Options::default() }).await.unwrap();
+        DemoDesk::with_timing(provider, keychain_service, Timing::default()).await
+    }
+
+    pub async fn with_timing(provider: Provider, keychain_service: &str, timing: Timing) -> DemoDesk {
+        let sandbox = Sandbox::start(Options { transition_ms: timing.transition_ms, ..Options::default() }).await.unwrap();
         let dir = tempfile::tempdir().unwrap();
         let http = Http::new(HttpConfig {
             connect_timeout: Duration::from_secs(5),
-            total_timeout: Duration::from_secs(5),
+            total_timeout: timing.total_timeout,
             max_retries: 1,
             backoff_base: Duration::from_millis(20),
             backoff_cap: Duration::from_millis(100),
             max_retry_after: Duration::from_secs(2),
         });
         let desk = Desk::new(AccountStore::at(dir.path().join("accounts.json")), Keychain::with_service(keychain_service), http);
-        let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == provider).unwrap();
-        let new = NewAccount {
-            provider: ProviderKind::parse(provider.id()).unwrap(),
-            name: demo.name.into(),
-            endpoint: sandbox.endpoint(provider),
-            username: demo.username.map(str::to_string),
-            region: demo.region.map(str::to_string),
-            secret: Secret::new(demo.secret),
-            verify: false,
-        };
-        let account = desk.add_account(new, true).await.unwrap();
+        let account = add_demo(&desk, &sandbox, provider).await;
         DemoDesk { sandbox, desk, account, _dir: dir }
     }
+
+    /// Adds `provider`'s demo account to the same desk, beside the first.
+    pub async fn add(&self, provider: Provider) -> Account {
+        add_demo(&self.desk, &self.sandbox, provider).await
+    }
+}
+
+async fn add_demo(desk: &Desk, sandbox: &Sandbox, provider: Provider) -> Account {
+    let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == provider).unwrap();
+    let new = NewAccount {
+        provider: ProviderKind::parse(provider.id()).unwrap(),
+        name: demo.name.into(),
+        endpoint: sandbox.endpoint(provider),
+        username: demo.username.map(str::to_string),
+        region: demo.region.map(str::to_string),
+        secret: Secret::new(demo.secret),
+        verify: false,
+    };
+    desk.add_account(new, true).await.unwrap()
 }
 
 /// The keychain entries are the machine's own: leave none behind.
