@@ -8,13 +8,14 @@ use std::time::Duration;
 
 use vpsdesk_core::accounts::Account;
 use vpsdesk_core::billing::{BalanceMeaning, BillingFeature, InvoiceStatus, SubscriptionKind, SubscriptionOrder};
-use vpsdesk_core::http::{Http, HttpConfig};
-use vpsdesk_core::model::ProviderKind;
 use vpsdesk_core::provider::Compute;
 use vpsdesk_core::providers;
 use vpsdesk_core::secret::Secret;
 use vpsdesk_core::ErrorKind;
-use vpsdesk_sandbox::{Faults, Options, Provider, Sandbox};
+use vpsdesk_sandbox::{Faults, Provider, Sandbox};
+
+mod common;
+use common::{client_http, DemoClient};
 
 struct Env {
     sandbox: Sandbox,
@@ -25,36 +26,14 @@ struct Env {
     client: Arc<dyn Compute>,
 }
 
-fn http() -> Http {
-    Http::new(HttpConfig {
-        connect_timeout: Duration::from_secs(5),
-        total_timeout: Duration::from_secs(5),
-        max_retries: 3,
-        backoff_base: Duration::from_millis(20),
-        backoff_cap: Duration::from_millis(100),
-        max_retry_after: Duration::from_secs(2),
-    })
-}
-
 impl Env {
     async fn new(provider: Provider) -> Env {
-        let sandbox = Sandbox::start(Options { transition_ms: 150, ..Options::default() }).await.unwrap();
-        let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == provider).expect("demo account");
-        let account = Account {
-            id: format!("billing-{}", provider.id()),
-            name: demo.name.to_string(),
-            provider: ProviderKind::parse(provider.id()).unwrap(),
-            endpoint: sandbox.endpoint(provider),
-            username: demo.username.map(str::to_string),
-            region: demo.region.map(str::to_string),
-            demo: true,
-        };
-        let client = providers::connect(&account, Secret::new(demo.secret), &http()).unwrap();
-        Env { sandbox, provider, account, secret: demo.secret, username: demo.username, client }
+        let DemoClient { sandbox, provider, account, secret, username, client } = DemoClient::new(provider).await;
+        Env { sandbox, provider, account, secret, username, client }
     }
 
     fn wrong_client(&self) -> Arc<dyn Compute> {
-        providers::connect(&self.account, Secret::new(&format!("{}-wrong", self.secret)), &http()).unwrap()
+        providers::connect(&self.account, Secret::new(&format!("{}-wrong", self.secret)), &client_http(Duration::from_secs(5))).unwrap()
     }
 
     fn requests(&self) -> Vec<(String, String)> {

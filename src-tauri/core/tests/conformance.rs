@@ -6,13 +6,16 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use vpsdesk_core::accounts::Account;
-use vpsdesk_core::http::{Http, HttpConfig};
-use vpsdesk_core::model::{Capability, CreateServer, PowerAction, ProviderKind, Server, Status};
+use vpsdesk_core::http::Http;
+use vpsdesk_core::model::{Capability, CreateServer, PowerAction, Server, Status};
 use vpsdesk_core::provider::Compute;
 use vpsdesk_core::providers::{self, Sizing};
 use vpsdesk_core::secret::Secret;
 use vpsdesk_core::ErrorKind;
 use vpsdesk_sandbox::{Faults, Options, Provider, Sandbox};
+
+mod common;
+use common::{client_http, DemoClient};
 
 struct Env {
     sandbox: Sandbox,
@@ -23,14 +26,7 @@ struct Env {
 }
 
 fn http(total_timeout_ms: u64) -> Http {
-    Http::new(HttpConfig {
-        connect_timeout: Duration::from_millis(total_timeout_ms),
-        total_timeout: Duration::from_millis(total_timeout_ms),
-        max_retries: 3,
-        backoff_base: Duration::from_millis(20),
-        backoff_cap: Duration::from_millis(100),
-        max_retry_after: Duration::from_secs(2),
-    })
+    client_http(Duration::from_millis(total_timeout_ms))
 }
 
 impl Env {
@@ -39,19 +35,9 @@ impl Env {
     }
 
     async fn with(provider: Provider, empty: bool) -> Env {
-        let sandbox = Sandbox::start(Options { transition_ms: 150, empty, ..Options::default() }).await.unwrap();
-        let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == provider).expect("demo account");
-        let account = Account {
-            id: format!("conformance-{}", provider.id()),
-            name: demo.name.to_string(),
-            provider: ProviderKind::parse(provider.id()).unwrap(),
-            endpoint: sandbox.endpoint(provider),
-            username: demo.username.map(str::to_string),
-            region: demo.region.map(str::to_string),
-            demo: true,
-        };
-        let client = providers::connect(&account, Secret::new(demo.secret), &http(5_000)).unwrap();
-        Env { sandbox, provider, account, secret: demo.secret, client }
+        let options = Options { transition_ms: 150, empty, ..Options::default() };
+        let DemoClient { sandbox, provider, account, secret, client, .. } = DemoClient::start(provider, options).await;
+        Env { sandbox, provider, account, secret, client }
     }
 
     fn client_with(&self, secret: &str, timeout_ms: u64) -> Arc<dyn Compute> {

@@ -4,20 +4,22 @@
 //! without a DNS API.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use vpsdesk_core::accounts::Account;
 use vpsdesk_core::dns::plan::plan;
 use vpsdesk_core::dns::validate;
 use vpsdesk_core::dns::zonefile::{self, Soa};
 use vpsdesk_core::dns::{Dns, Record, RecordInput, RecordType, ValidRecord, Zone};
-use vpsdesk_core::http::{Http, HttpConfig};
+use vpsdesk_core::http::Http;
 use vpsdesk_core::model::ProviderKind;
 use vpsdesk_core::provider::Compute;
 use vpsdesk_core::providers;
 use vpsdesk_core::secret::Secret;
 use vpsdesk_core::ErrorKind;
-use vpsdesk_sandbox::{Faults, Options, Provider, Sandbox};
+use vpsdesk_sandbox::{Faults, Provider, Sandbox};
+
+mod common;
+use common::DemoClient;
 
 struct Env {
     sandbox: Sandbox,
@@ -26,26 +28,7 @@ struct Env {
 
 impl Env {
     async fn new(provider: Provider) -> Env {
-        let sandbox = Sandbox::start(Options { transition_ms: 150, ..Options::default() }).await.unwrap();
-        let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == provider).unwrap();
-        let account = Account {
-            id: format!("dns-{}", provider.id()),
-            name: demo.name.to_string(),
-            provider: ProviderKind::parse(provider.id()).unwrap(),
-            endpoint: sandbox.endpoint(provider),
-            username: demo.username.map(str::to_string),
-            region: demo.region.map(str::to_string),
-            demo: true,
-        };
-        let http = Http::new(HttpConfig {
-            connect_timeout: Duration::from_secs(5),
-            total_timeout: Duration::from_secs(5),
-            max_retries: 3,
-            backoff_base: Duration::from_millis(20),
-            backoff_cap: Duration::from_millis(100),
-            max_retry_after: Duration::from_secs(2),
-        });
-        let client = providers::connect(&account, Secret::new(demo.secret), &http).unwrap();
+        let DemoClient { sandbox, client, .. } = DemoClient::new(provider).await;
         Env { sandbox, client }
     }
 

@@ -1,12 +1,17 @@
 //! Setup shared by the integration tests that drive one provider's demo
-//! account through the `Desk` (real HTTP to the sandbox, real keychain).
+//! account: through the `Desk` (`DemoDesk`: real HTTP to the sandbox, real
+//! keychain), or through the provider's client alone (`DemoClient`: no
+//! desk, no keychain).
 #![allow(dead_code)] // each test file uses its own part
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use vpsdesk_core::accounts::{Account, AccountStore};
 use vpsdesk_core::http::{Http, HttpConfig};
 use vpsdesk_core::model::ProviderKind;
+use vpsdesk_core::provider::Compute;
+use vpsdesk_core::providers;
 use vpsdesk_core::secret::{Keychain, Secret};
 use vpsdesk_core::{Desk, NewAccount};
 use vpsdesk_sandbox::{Options, Provider, Sandbox};
@@ -81,4 +86,50 @@ impl Drop for DemoDesk {
             let _ = self.desk.remove_account(&a.id);
         }
     }
+}
+
+pub struct DemoClient {
+    pub sandbox: Sandbox,
+    pub provider: Provider,
+    pub account: Account,
+    pub secret: &'static str,
+    pub username: Option<&'static str>,
+    pub client: Arc<dyn Compute>,
+}
+
+impl DemoClient {
+    /// A sandbox whose transient states last 150 ms and a client for
+    /// `provider`'s demo account on it.
+    pub async fn new(provider: Provider) -> DemoClient {
+        DemoClient::start(provider, Options { transition_ms: 150, ..Options::default() }).await
+    }
+
+    pub async fn start(provider: Provider, options: Options) -> DemoClient {
+        let sandbox = Sandbox::start(options).await.unwrap();
+        let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == provider).expect("demo account");
+        let account = Account {
+            id: format!("demo-{}", provider.id()),
+            name: demo.name.to_string(),
+            provider: ProviderKind::parse(provider.id()).unwrap(),
+            endpoint: sandbox.endpoint(provider),
+            username: demo.username.map(str::to_string),
+            region: demo.region.map(str::to_string),
+            demo: true,
+        };
+        let client = providers::connect(&account, Secret::new(demo.secret), &client_http(Duration::from_secs(5))).unwrap();
+        DemoClient { sandbox, provider, account, secret: demo.secret, username: demo.username, client }
+    }
+}
+
+/// The clients' HTTP stack: `timeout` to connect and for the whole request,
+/// reads retried 3 times with short backoffs.
+pub fn client_http(timeout: Duration) -> Http {
+    Http::new(HttpConfig {
+        connect_timeout: timeout,
+        total_timeout: timeout,
+        max_retries: 3,
+        backoff_base: Duration::from_millis(20),
+        backoff_cap: Duration::from_millis(100),
+        max_retry_after: Duration::from_secs(2),
+    })
 }
