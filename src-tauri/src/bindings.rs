@@ -40,6 +40,7 @@ use vpsdesk_core::extras::network::{IpAddress, IpRole, ReverseDns};
 use vpsdesk_core::extras::os::{Iso, OsOption};
 use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate, StartupScript};
 use vpsdesk_core::extras::snapshots::{Snapshot, SnapshotStatus};
+use vpsdesk_core::extras::server_plan::{ResourcesChange, ServerResources};
 use vpsdesk_core::extras::settings::ServerSettings;
 use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate};
 use vpsdesk_core::extras::usage::{UsageGraph, UsagePoint, UsageSeries, UsageUnit};
@@ -152,6 +153,8 @@ pub fn render() -> String {
         decl::<NodeKind>(&cfg),
         decl::<Node>(&cfg),
         decl::<ServerSettings>(&cfg),
+        decl::<ServerResources>(&cfg),
+        decl::<ResourcesChange>(&cfg),
         decl::<SshKey>(&cfg),
         decl::<NewSshKey>(&cfg),
         decl::<SshKeyUpdate>(&cfg),

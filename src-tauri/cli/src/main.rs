@@ -12,6 +12,7 @@ mod output;
 mod resources;
 mod list_filter;
 mod secret_input;
+mod server_plan;
 mod settings;
 mod tickets;
 
@@ -171,6 +172,8 @@ enum ServersCmd {
     Settings(settings::SettingsCmd),
     #[command(flatten)]
     Fleet(resources::FleetCmd),
+    #[command(flatten)]
+    Plan(server_plan::PlanCmd),
 }
 
 fn main() -> ExitCode {
@@ -331,6 +334,7 @@ async fn servers(desk: &Desk, cmd: ServersCmd) -> Result<ExitCode, Failure> {
         ServersCmd::Maintenance(cmd) => maintenance::run(desk, cmd).await,
         ServersCmd::Settings(cmd) => settings::run(desk, cmd).await,
         ServersCmd::Fleet(cmd) => resources::fleet(desk, cmd).await,
+        ServersCmd::Plan(cmd) => server_plan::run(desk, cmd).await,
     }
 }
 

@@ -28,6 +28,13 @@ pub enum NodesCmd {
         #[arg(long)]
         yes: bool,
     },
+    /// Set a node's consumer id (0 for none): KIND is regular, daily, ram, storage, fusion or bandwidth
+    Consumer {
+        account: String,
+        kind: String,
+        id: String,
+        consumer: String,
+    },
     /// Remove an unassigned node: KIND is regular, daily, ram, storage, fusion or bandwidth
     Delete {
         account: String,
@@ -68,6 +75,12 @@ pub async fn run(desk: &Desk, cmd: NodesCmd) -> Result<ExitCode, Failure> {
             let account = desk.find(&account)?;
             desk.add_nodes(&account, k, quantity, true).await?;
             done(format!("{}: {quantity} {} node(s) bought", account.name, word(k)))
+        }
+        NodesCmd::Consumer { account, kind: k, id, consumer } => {
+            let k = kind(&k)?;
+            let account = desk.find(&account)?;
+            desk.set_node_consumer(&account, k, &id, Some(&consumer)).await?;
+            done(format!("{}: node {id}: consumer id set to {consumer}", account.name))
         }
         NodesCmd::Delete { account, kind: k, id, yes } => {
             let k = kind(&k)?;

@@ -267,3 +267,43 @@ fn nodes_list_buy_and_remove() {
     f.ok(&["nodes", "delete", ACCOUNT, "ram", &rams[0], "--yes"]);
     assert_eq!(f.json(&["nodes", "list", ACCOUNT]).as_array().unwrap().iter().filter(|n| n["kind"] == "ram").count(), 2);
 }
+
+#[test]
+fn server_resources_shown_and_edited_with_yes_for_more_nodes() {
+    let f = Fixture::new();
+    let now = f.json(&["servers", "resources", ACCOUNT, WEB]);
+    assert_eq!((now["name"].as_str(), now["nodes"].as_u64(), now["storage_nodes"].as_u64()), (Some("Web Server 01"), Some(1), Some(1)));
+    assert!(f.ok(&["servers", "resources", ACCOUNT, WEB]).contains("Web Server 01"));
+    let writes = |f: &Fixture| f.sandbox.requests(Provider::Vpsnet).iter().filter(|r| r.method == "PUT").count();
+    // More nodes: the current values are read, nothing is changed without --yes.
+    let err = f.fails(&["servers", "edit", ACCOUNT, WEB, "--ram-nodes", "1"], 2);
+    assert!(err.contains("--yes") && err.contains("billed"), "{err}");
+    let err = f.fails(&["servers", "edit", ACCOUNT, WEB, "--nodes", "2"], 2);
+    assert!(err.contains("stops the server"), "{err}");
+    f.fails(&["servers", "edit", ACCOUNT, WEB], 2);
+    let err = f.fails(&["servers", "edit", ACCOUNT, WEB, "--consumer", "12a"], 1);
+    assert!(err.starts_with("error: consumer_id") || err.contains("consumer"), "{err}");
+    let err = f.fails(&["servers", "edit", ACCOUNT, WEB, "--nodes", "2", "--delay-storage-until", "24/04/2026", "--yes"], 1);
+    assert!(err.contains("US Eastern"), "{err}");
+    assert_eq!(writes(&f), 0);
+    // Fewer or equal nodes need no --yes.
+    let after = f.json(&["servers", "edit", ACCOUNT, WEB, "--consumer", "118", "--rsync-backups", "on", "--name", "web"]);
+    assert_eq!((after["consumer_id"].as_str(), after["rsync_backups"].as_bool(), after["name"].as_str()), (Some("118"), Some(true), Some("web")));
+    let after = f.json(&["servers", "edit", ACCOUNT, WEB, "--ram-nodes", "1", "--yes"]);
+    assert_eq!(after["ram_nodes"], 1);
+    assert_eq!(writes(&f), 2);
+    f.needs_yes(&["servers", "upgrade-storage", ACCOUNT, MYSQL]);
+    assert!(f.ok(&["servers", "upgrade-storage", ACCOUNT, MYSQL, "--yes"]).contains("storage upgrade requested"));
+}
+
+#[test]
+fn a_nodes_consumer_id_is_set() {
+    let f = Fixture::new();
+    let nodes = f.json(&["nodes", "list", ACCOUNT]);
+    let storage = nodes.as_array().unwrap().iter().find(|n| n["kind"] == "storage").unwrap()["id"].as_str().unwrap().to_string();
+    let err = f.fails(&["nodes", "consumer", ACCOUNT, "storage", &storage, "abc"], 1);
+    assert!(err.contains("consumer"), "{err}");
+    assert!(f.ok(&["nodes", "consumer", ACCOUNT, "storage", &storage, "99"]).contains("consumer id set to 99"));
+    let nodes = f.json(&["nodes", "list", ACCOUNT]);
+    assert_eq!(nodes.as_array().unwrap().iter().find(|n| n["id"] == storage.as_str()).unwrap()["consumer_id"], "99");
+}

@@ -64,4 +64,5 @@ pub trait Compute: Send + Sync {
     fn server_groups(&self) -> Option<&dyn crate::extras::server_groups::ServerGroups> { None }
     fn profile(&self) -> Option<&dyn crate::extras::profile::Profile> { None }
     fn server_settings(&self) -> Option<&dyn crate::extras::settings::Settings> { None }
+    fn server_plan(&self) -> Option<&dyn crate::extras::server_plan::ServerPlan> { None }
 }

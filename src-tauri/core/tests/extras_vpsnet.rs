@@ -362,3 +362,92 @@ async fn nodes_are_listed_bought_when_confirmed_and_removed_when_free() {
     env.desk.delete_node(&env.vpsnet, NodeKind::Ram, &ram.id).await.unwrap();
     assert_eq!(env.desk.nodes(&env.vpsnet).await.unwrap().iter().filter(|n| n.kind == NodeKind::Ram).count(), 2);
 }
+
+fn puts(env: &Env) -> usize {
+    env.requests().iter().filter(|(m, _)| m == "PUT" || m == "POST").count()
+}
+
+#[tokio::test]
+async fn server_resources_are_read_changed_when_confirmed_and_read_back() {
+    use vpsdesk_core::extras::server_plan::{ResourcesChange, ServerResources};
+    let env = Env::new().await;
+    let now = env.desk.server_resources(&env.vpsnet, WEB).await.unwrap();
+    assert_eq!((now.name.as_str(), now.nodes, now.storage_nodes, now.ram_nodes), ("Web Server 01", 1, 1, 0));
+    assert_eq!(now.delayed_storage_until.as_deref(), Some("2010-05-01T10:00:00-04:00"), "the doc's pending resize");
+    let change = |resources: ServerResources, confirm: bool| ResourcesChange { resources, delay_storage_until: None, confirm };
+    let more = ServerResources { ram_nodes: 1, consumer_id: Some("118".into()), rsync_backups: true, ..now.clone() };
+    let sent = puts(&env);
+    let e = env.desk.update_server_resources(&env.vpsnet, WEB, &change(more.clone(), false)).await.unwrap_err();
+    assert_eq!(e.fields[0].field, "confirm");
+    let e = env.desk.update_server_resources(&env.vpsnet, WEB, &change(now.clone(), true)).await.unwrap_err();
+    assert_eq!(e.fields[0].field, "resources", "an unchanged form sends nothing");
+    let e = env.desk.update_server_resources(&env.vpsnet, WEB, &change(ServerResources { nodes: 0, ..now.clone() }, true)).await.unwrap_err();
+    assert_eq!(e.fields[0].field, "nodes");
+    assert_eq!(puts(&env), sent, "nothing is sent unconfirmed or invalid");
+    let after = env.desk.update_server_resources(&env.vpsnet, WEB, &change(more, true)).await.unwrap();
+    assert_eq!((after.ram_nodes, after.consumer_id.as_deref(), after.rsync_backups), (1, Some("118"), true));
+    let put = env.requests().into_iter().filter(|(m, _)| m == "PUT").count();
+    assert_eq!(put, 1);
+
+    // Fewer nodes need no confirmation; a delay needs a storage upgrade.
+    let fewer = ServerResources { ram_nodes: 0, ..after.clone() };
+    let delayed = ResourcesChange { resources: fewer.clone(), delay_storage_until: Some("2099-01-01 10:00".into()), confirm: true };
+    let e = env.desk.update_server_resources(&env.vpsnet, WEB, &delayed).await.unwrap_err();
+    assert_eq!(e.fields[0].field, "delay_storage_until");
+    assert_eq!(env.desk.update_server_resources(&env.vpsnet, WEB, &change(fewer, false)).await.unwrap().ram_nodes, 0);
+}
+
+#[tokio::test]
+async fn a_storage_upgrade_can_be_put_off_then_run_after_confirming() {
+    use vpsdesk_core::extras::server_plan::{eastern_now, ResourcesChange, ServerResources};
+    let env = Env::new().await;
+    let now = env.desk.server_resources(&env.vpsnet, MYSQL).await.unwrap();
+    // Tomorrow on a US Eastern clock, in the doc's format.
+    let tomorrow = eastern_now() + 1440;
+    let (days, minutes) = (tomorrow.div_euclid(1440), tomorrow.rem_euclid(1440));
+    let date = {
+        let (z, mut y) = (days + 719_468, 0);
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        y += yoe + era * 400 + i64::from(m <= 2);
+        format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", minutes / 60, minutes % 60)
+    };
+    let bigger = ServerResources { nodes: now.nodes + 1, ..now.clone() };
+    let change = ResourcesChange { resources: bigger, delay_storage_until: Some(date.clone()), confirm: true };
+    let after = env.desk.update_server_resources(&env.vpsnet, MYSQL, &change).await.unwrap();
+    assert_eq!(after.nodes, now.nodes + 1);
+    assert_eq!(after.delayed_storage_until.as_deref(), Some(date.as_str()));
+    assert_eq!(env.desk.server(&env.vpsnet, MYSQL).await.unwrap().status, Status::Running, "no downtime yet");
+
+    let e = env.desk.upgrade_storage(&env.vpsnet, MYSQL, false).await.unwrap_err();
+    assert_eq!(e.fields[0].field, "confirm");
+    env.desk.upgrade_storage(&env.vpsnet, MYSQL, true).await.unwrap();
+    assert_eq!(env.desk.server_resources(&env.vpsnet, MYSQL).await.unwrap().delayed_storage_until, None);
+    assert_ne!(env.desk.server(&env.vpsnet, MYSQL).await.unwrap().status, Status::Running, "the upgrade restarts it");
+    assert!(env.requests().iter().any(|(m, p)| m == "POST" && p == "/virtual_machines/1385/upgrade_storage.api10json"));
+}
+
+#[tokio::test]
+async fn a_nodes_consumer_id_is_set_and_listed() {
+    let env = Env::new().await;
+    let nodes = env.desk.nodes(&env.vpsnet).await.unwrap();
+    let storage = nodes.iter().find(|n| n.kind == NodeKind::Storage).unwrap().id.clone();
+    let regular = nodes.iter().find(|n| n.kind == NodeKind::Regular && n.server_id.as_deref() == Some(WEB)).unwrap().id.clone();
+    let sent = env.requests().len();
+    let e = env.desk.set_node_consumer(&env.vpsnet, NodeKind::Storage, &storage, Some("5x")).await.unwrap_err();
+    assert_eq!(e.fields[0].field, "consumer_id");
+    assert_eq!(env.requests().len(), sent);
+    env.desk.set_node_consumer(&env.vpsnet, NodeKind::Storage, &storage, Some("99")).await.unwrap();
+    env.desk.set_node_consumer(&env.vpsnet, NodeKind::Regular, &regular, Some("58")).await.unwrap();
+    let after = env.desk.nodes(&env.vpsnet).await.unwrap();
+    let consumer = |id: &str| after.iter().find(|n| n.id == id).unwrap().consumer_id.clone();
+    assert_eq!((consumer(&storage).as_deref(), consumer(&regular).as_deref()), (Some("99"), Some("58")));
+    assert!(env.requests().iter().any(|(m, p)| m == "PUT" && p == &format!("/nodes/{storage}/update_storage_node.api10json")));
+    env.desk.set_node_consumer(&env.vpsnet, NodeKind::Storage, &storage, None).await.unwrap();
+    assert_eq!(env.desk.nodes(&env.vpsnet).await.unwrap().iter().find(|n| n.id == storage).unwrap().consumer_id, None);
+}

@@ -566,3 +566,51 @@ async fn empty_starts_with_no_servers() {
         json!([])
     );
 }
+
+#[tokio::test]
+async fn resource_edits_assign_nodes_and_put_storage_off_when_asked() {
+    let v = VpsNet::start().await;
+    let path = "/virtual_machines/1384.api10json";
+    // The doc's daily-node example (its trailing comma dropped), with the
+    // node count the doc says every edit needs.
+    let body = json!({"virtual_machine": {"backups_enabled": true, "consumer_id": 118, "label": "Daily node tester",
+        "daily_nodes_required": 2, "storage_nodes_required": 1, "ram_nodes_required": 1, "bandwidth_nodes_required": 1,
+        "slices_required": 1, "rsync_backups_enabled": true}});
+    let (status, reply) = v.send_json(Method::PUT, path, body).await;
+    assert_eq!(status, StatusCode::OK, "{reply}");
+    let vm = &reply["virtual_machine"];
+    assert_eq!((vm["label"].as_str(), vm["consumer_id"].as_u64()), (Some("Daily node tester"), Some(118)));
+    assert!(vm["backup_licenses"]["rsync_license"].is_u64() && vm["backup_licenses"]["r1soft_license"].is_null());
+    let daily = v.json("/nodes.api10json?type=vps").await;
+    let daily = daily.as_array().unwrap().iter().filter(|n| n["slice"]["virtual_machine_id"] == 1384 && n["slice"]["daily_node"] == true).count();
+    assert_eq!(daily, 2);
+    // The free RAM node of the seed was assigned rather than a new one bought.
+    let ram = v.json("/nodes.api10json?type=ram").await;
+    assert_eq!(ram.as_array().unwrap().len(), 1);
+    assert_eq!(ram[0]["ram_node"]["virtual_machine_id"], 1384);
+    for kind in ["storage", "bandwidth"] {
+        let list = v.json(&format!("/nodes.api10json?type={kind}")).await;
+        let key = format!("{kind}_node");
+        assert_eq!(list.as_array().unwrap().iter().filter(|n| n[&key]["virtual_machine_id"] == 1384).count(), 1, "{kind}: {list}");
+    }
+    // The storage grew without a delay: the running server restarts.
+    assert_eq!(v.flags(1384).await, (true, false, true));
+
+    // More disk put off until a date (the doc's example body).
+    let (status, reply) = v
+        .send_json(Method::PUT, "/virtual_machines/1385.api10json", json!({"virtual_machine": {"slices_required": 3, "delayed_storage": true, "delayed_storage_until": "2010-04-24 14:00"}}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{reply}");
+    assert_eq!(reply["virtual_machine"]["delayed_storage_until"], "2010-04-24 14:00");
+    assert_eq!(v.flags(1385).await, (true, true, false), "no downtime until the date");
+    let (status, _) = v.post("/virtual_machines/1385/upgrade_storage.api10json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(v.server(1385).await["delayed_storage"], false);
+    assert_eq!(v.flags(1385).await, (true, false, true), "the upgrade restarts it now");
+
+    let (status, body) = v
+        .send_json(Method::PUT, "/virtual_machines/1386.api10json", json!({"virtual_machine": {"slices_required": 2, "delayed_storage": true, "delayed_storage_until": "tomorrow"}}))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error_fields(&body), ["delayed_storage_until"]);
+}

@@ -12,6 +12,7 @@ mod maintenance;
 mod nodes;
 mod recoverable;
 mod resources;
+mod server_plan;
 mod servers;
 mod settings;
 mod templates;
@@ -53,6 +54,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
     use nodes::*;
     use recoverable::*;
     use resources::*;
+    use server_plan::*;
     use servers::*;
     use settings::*;
     use templates::*;
@@ -193,6 +195,10 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         group_power,
         account_profile,
         set_account_profile,
+        server_resources,
+        update_server_resources,
+        upgrade_storage,
+        set_node_consumer,
     ]
 }
 
@@ -212,5 +218,6 @@ pub fn signatures() -> Vec<crate::bindings::Binding> {
     all.extend(settings::signatures());
     all.extend(drives::signatures());
     all.extend(resources::signatures());
+    all.extend(server_plan::signatures());
     all
 }

@@ -246,7 +246,7 @@ action: string, record: ValidRecord,
  * `None` when the provider accepted it.
  */
 error: string | null, };
-export type Extra = "snapshots" | "backups.restore" | "os.reinstall" | "os.change" | "os.isos" | "network.ips" | "network.ipv4_add" | "network.ipv4_remove" | "network.reverse_set" | "network.reverse_reset" | "network.reverse_delete" | "network.reverse_list" | "usage.graphs" | "console" | "account.ssh_keys" | "account.scripts" | "backups.list" | "backups.create" | "backups.delete" | "maintenance.recovery" | "maintenance.rebuild_network" | "maintenance.rebuild_pending" | "clones" | "account.custom_templates" | "account.templates" | "account.template_licenses" | "account.recoverable" | "account.nodes" | "account.drives" | "drives.transfer" | "servers.clone" | "servers.bulk" | "account.vlans" | "account.static_ips" | "account.server_groups" | "account.profile" | "server.settings";
+export type Extra = "snapshots" | "backups.restore" | "os.reinstall" | "os.change" | "os.isos" | "network.ips" | "network.ipv4_add" | "network.ipv4_remove" | "network.reverse_set" | "network.reverse_reset" | "network.reverse_delete" | "network.reverse_list" | "usage.graphs" | "console" | "account.ssh_keys" | "account.scripts" | "backups.list" | "backups.create" | "backups.delete" | "maintenance.recovery" | "maintenance.rebuild_network" | "maintenance.rebuild_pending" | "clones" | "account.custom_templates" | "account.templates" | "account.template_licenses" | "account.recoverable" | "account.nodes" | "account.drives" | "drives.transfer" | "servers.clone" | "servers.bulk" | "account.vlans" | "account.static_ips" | "account.server_groups" | "account.profile" | "server.settings" | "server.resources" | "server.upgrade_storage" | "account.node_consumer";
 export type ExtrasAccount = { account: string, account_id: string, provider: ProviderKind, provider_label: string, extras: Array<Extra>, };
 export type SnapshotStatus = "pending" | "complete" | "unknown";
 export type Snapshot = { id: string, description: string, size_bytes: number | null, status: SnapshotStatus, 
@@ -356,6 +356,25 @@ export type ServerSettings = { name: string,
  * Fully qualified ("web01.example.com").
  */
 hostname: string, backups_enabled: boolean, };
+export type ServerResources = { name: string, 
+/**
+ * Regular nodes (`slices_required`): at least one.
+ */
+nodes: number, daily_nodes: number, storage_nodes: number, ram_nodes: number, bandwidth_nodes: number, backups: boolean, rsync_backups: boolean, r1soft_backups: boolean, 
+/**
+ * The reseller's customer the server belongs to; `None` for none.
+ */
+consumer_id: string | null, 
+/**
+ * A disk resize the provider has put off, until this time as it says it.
+ */
+delayed_storage_until: string | null, };
+export type ResourcesChange = { resources: ServerResources, delay_storage_until: string | null, 
+/**
+ * Adding nodes is billed and a storage upgrade stops the server: needed
+ * when any node count grows.
+ */
+confirm: boolean, };
 export type SshKey = { id: string, name: string, 
 /**
  * In authorized_keys format.
@@ -557,4 +576,8 @@ export const commands = {
   groupPower: (account_id: string, group_id: string, action: PowerAction) => invoke<Array<string>>("group_power", { account_id, group_id, action }),
   accountProfile: (account_id: string) => invoke<Array<ProfileField>>("account_profile", { account_id }),
   setAccountProfile: (account_id: string, changes: Array<ProfileChange>) => invoke<Array<ProfileField>>("set_account_profile", { account_id, changes }),
+  serverResources: (account_id: string, server_id: string) => invoke<ServerResources>("server_resources", { account_id, server_id }),
+  updateServerResources: (account_id: string, server_id: string, change: ResourcesChange) => invoke<ServerResources>("update_server_resources", { account_id, server_id, change }),
+  upgradeStorage: (account_id: string, server_id: string, confirm: boolean) => invoke<null>("upgrade_storage", { account_id, server_id, confirm }),
+  setNodeConsumer: (account_id: string, kind: NodeKind, node_id: string, consumer_id: string | null) => invoke<null>("set_node_consumer", { account_id, kind, node_id, consumer_id }),
 };

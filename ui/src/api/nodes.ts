@@ -26,3 +26,13 @@ export function useDeleteNode() {
     "Could not remove the node",
   );
 }
+
+/** `consumerId` null or empty clears it. */
+export function useSetNodeConsumer() {
+  return useExtrasWrite(
+    (v: { accountId: string; kind: NodeKind; nodeId: string; consumerId: string | null }) =>
+      commands.setNodeConsumer(v.accountId, v.kind, v.nodeId, v.consumerId),
+    (v) => (v.consumerId ? `Node ${v.nodeId}: consumer id ${v.consumerId}` : `Node ${v.nodeId}: consumer id cleared`),
+    "Could not set the node's consumer id",
+  );
+}

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { Backup, Extra, Job, ServerClone } from "../api/bindings";
+import type { Backup, Extra, Job, ResourcesChange, ServerClone, ServerResources } from "../api/bindings";
 import { demoState, installMockBackend, type MockBackend } from "../api/mockBackend";
 import { renderApp } from "./render";
 
@@ -10,7 +10,8 @@ const VPSNET_EXTRAS: Extra[] = [
   "backups.list", "backups.create", "backups.restore", "backups.delete", "os.reinstall", "os.change", "network.ips",
   "network.ipv4_add", "network.ipv4_remove", "usage.graphs", "console", "maintenance.recovery",
   "maintenance.rebuild_network", "maintenance.rebuild_pending", "clones", "account.profile", "account.custom_templates",
-  "account.templates", "account.template_licenses", "account.recoverable", "account.nodes",
+  "account.templates", "account.template_licenses", "account.recoverable", "account.nodes", "server.resources",
+  "server.upgrade_storage", "account.node_consumer",
 ];
 
 /** The doc's backup, verbatim where the model keeps it. */
@@ -210,5 +211,76 @@ describe("VPS.NET nodes on the Resources page", () => {
     await user.click(await screen.findByTestId("nodes-buy-confirm"));
     await waitFor(() => expect(backend.callsOf("add_nodes")).toHaveLength(1));
     expect(backend.callsOf("add_nodes")[0].args).toEqual({ account_id: "demo-vpsnet", kind: "regular", quantity: 1, confirm: true });
+  });
+
+  it("edits a server's resources, asking before adding nodes and warning of storage downtime", async () => {
+    const { backend } = withVpsnet();
+    let now: ServerResources = {
+      name: "Web Server 01", nodes: 1, daily_nodes: 0, storage_nodes: 1, ram_nodes: 0, bandwidth_nodes: 0, backups: false,
+      rsync_backups: false, r1soft_backups: false, consumer_id: null, delayed_storage_until: null,
+    };
+    backend.on("server_resources", () => structuredClone(now));
+    backend.on("update_server_resources", (args) => {
+      now = { ...(args.change as ResourcesChange).resources, delayed_storage_until: (args.change as ResourcesChange).delay_storage_until };
+      return structuredClone(now);
+    });
+    backend.on("upgrade_storage", () => null);
+    const { user } = renderApp();
+    await openTab(user, "resources");
+    const name = await screen.findByTestId("resources-name");
+    expect(name).toHaveValue("Web Server 01");
+    expect(screen.getByTestId("resources-storage_nodes")).toHaveValue("1");
+    expect(screen.queryByTestId("resources-downtime"), "no warning until the disk grows").toBeNull();
+
+    // A consumer and rsync backups: no nodes added, saved without asking.
+    await user.type(screen.getByTestId("resources-consumer"), "118");
+    await user.click(screen.getByTestId("resources-rsync"));
+    await user.click(screen.getByTestId("resources-save"));
+    await waitFor(() => expect(backend.callsOf("update_server_resources")).toHaveLength(1));
+    const first = backend.callsOf("update_server_resources")[0].args.change as ResourcesChange;
+    expect(first.confirm).toBe(false);
+    expect(first.resources).toMatchObject({ consumer_id: "118", rsync_backups: true, nodes: 1 });
+
+    // One more regular node: the downtime warning, then a confirmation before anything is sent.
+    const nodes = screen.getByTestId("resources-nodes");
+    await user.clear(nodes);
+    await user.type(nodes, "2");
+    expect(await screen.findByTestId("resources-downtime")).toHaveTextContent("causes downtime");
+    await user.type(screen.getByTestId("resources-delay"), "2030-04-24 14:00");
+    await user.click(screen.getByTestId("resources-save"));
+    expect(backend.callsOf("update_server_resources")).toHaveLength(1);
+    await user.click(await screen.findByTestId("resources-confirm"));
+    await waitFor(() => expect(backend.callsOf("update_server_resources")).toHaveLength(2));
+    const second = backend.callsOf("update_server_resources")[1].args.change as ResourcesChange;
+    expect(second).toMatchObject({ confirm: true, delay_storage_until: "2030-04-24 14:00", resources: { nodes: 2 } });
+    expect(await screen.findByTestId("resources-delayed")).toHaveTextContent("2030-04-24 14:00");
+
+    await user.click(screen.getByTestId("resources-upgrade"));
+    expect(backend.callsOf("upgrade_storage")).toHaveLength(0);
+    await user.click(await screen.findByTestId("resources-upgrade-confirm"));
+    await waitFor(() => expect(backend.callsOf("upgrade_storage")).toHaveLength(1));
+    expect(backend.callsOf("upgrade_storage")[0].args).toEqual({ account_id: "demo-vpsnet", server_id: "srv-1002", confirm: true });
+  });
+
+  it("sets and clears a node's consumer id", async () => {
+    const { backend } = withVpsnet();
+    let consumer: string | null = null;
+    backend.on("list_nodes", () => [{ id: "7001", kind: "storage", server_id: "1384", consumer_id: consumer, free: false, discount: false }]);
+    backend.on("set_node_consumer", (args) => ((consumer = args.consumer_id as string | null), null));
+    window.location.hash = "#/resources";
+    const { user } = renderApp();
+    await user.click(await screen.findByText("Nodes"));
+    expect(await screen.findByTestId("node-consumer-7001")).toHaveTextContent("none");
+    await user.click(screen.getByTestId("node-consumer-edit-7001"));
+    await user.type(screen.getByTestId("node-consumer-input-7001"), "99");
+    await user.click(screen.getByTestId("node-consumer-save-7001"));
+    await waitFor(() => expect(backend.callsOf("set_node_consumer")).toHaveLength(1));
+    expect(backend.callsOf("set_node_consumer")[0].args).toEqual({ account_id: "demo-vpsnet", kind: "storage", node_id: "7001", consumer_id: "99" });
+    expect(await screen.findByTestId("node-consumer-7001")).toHaveTextContent("99");
+    await user.click(screen.getByTestId("node-consumer-edit-7001"));
+    await user.clear(screen.getByTestId("node-consumer-input-7001"));
+    await user.click(screen.getByTestId("node-consumer-save-7001"));
+    await waitFor(() => expect(backend.callsOf("set_node_consumer")).toHaveLength(2));
+    expect(backend.callsOf("set_node_consumer")[1].args.consumer_id).toBeNull();
   });
 });

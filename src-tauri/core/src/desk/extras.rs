@@ -55,6 +55,7 @@ pub fn offered_by(c: &dyn Compute) -> Vec<Extra> {
     add(c.server_groups().map(|t| t.offers()));
     add(c.profile().map(|t| t.offers()));
     add(c.server_settings().map(|t| t.offers()));
+    add(c.server_plan().map(|t| t.offers()));
     all
 }
 

@@ -25,6 +25,7 @@ pub mod recoverable;
 pub mod resources;
 pub mod scripts;
 pub mod server_groups;
+pub mod server_plan;
 pub mod settings;
 pub mod snapshots;
 pub mod ssh_keys;
@@ -134,6 +135,15 @@ pub enum Extra {
     /// Replace a server's name, host name and automatic-backups flag at once.
     #[serde(rename = "server.settings")]
     Settings,
+    /// A server's node allocations, backups, consumer and label (VPS.NET's edit).
+    #[serde(rename = "server.resources")]
+    ServerResources,
+    /// Grow the disk to the storage the server's nodes give (downtime).
+    #[serde(rename = "server.upgrade_storage")]
+    UpgradeStorage,
+    /// Set the consumer id of a node.
+    #[serde(rename = "account.node_consumer")]
+    NodeConsumer,
 }
 
 impl Extra {
@@ -177,6 +187,9 @@ impl Extra {
             Extra::ServerGroups => "manage server groups",
             Extra::Profile => "show or change the account profile",
             Extra::Settings => "change a server's host name and backup settings",
+            Extra::ServerResources => "change a server's nodes and backup options",
+            Extra::UpgradeStorage => "upgrade a server's storage",
+            Extra::NodeConsumer => "set a node's consumer id",
         }
     }
 }

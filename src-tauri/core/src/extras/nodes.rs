@@ -60,6 +60,8 @@ pub trait Nodes: Send + Sync {
     async fn add_nodes(&self, kind: NodeKind, quantity: u32) -> Result<()>;
     /// Removes an unassigned node from the account.
     async fn delete_node(&self, kind: NodeKind, id: &str) -> Result<()>;
+    /// Sets the node's consumer id (`None`: none), where `offers` has `NodeConsumer`.
+    async fn set_node_consumer(&self, kind: NodeKind, id: &str, consumer_id: Option<&str>) -> Result<()>;
 }
 
 /// The most nodes one purchase buys in vpsdesk: a typo should not buy a hundred.

@@ -208,13 +208,24 @@ pub(super) async fn nodes(
         let mut slices = Vec::new();
         for (id, vm) in &v.servers {
             for n in 0..u64::from(vm.slices) {
+                let node = 10_000 + id * 100 + n;
                 slices.push(SliceView {
-                    id: 10_000 + id * 100 + n,
+                    id: node,
+                    virtual_machine_id: Some(*id),
+                    consumer_id: v.nodes.regular_consumers.get(&node).copied().unwrap_or(vm.consumer_id),
+                    free_node: false,
+                    discount_node: false,
+                    daily_node: false,
+                });
+            }
+            for n in 0..u64::from(vm.daily_slices) {
+                slices.push(SliceView {
+                    id: 10_000 + id * 100 + 50 + n,
                     virtual_machine_id: Some(*id),
                     consumer_id: vm.consumer_id,
                     free_node: false,
                     discount_node: false,
-                    daily_node: false,
+                    daily_node: true,
                 });
             }
         }
@@ -222,7 +233,7 @@ pub(super) async fn nodes(
             slices.push(SliceView {
                 id: 9_000 + n,
                 virtual_machine_id: None,
-                consumer_id: 0,
+                consumer_id: v.nodes.regular_consumers.get(&(9_000 + n)).copied().unwrap_or(0),
                 free_node: true,
                 discount_node: false,
                 daily_node: false,

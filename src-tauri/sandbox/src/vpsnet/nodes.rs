@@ -21,10 +21,13 @@ pub(super) struct ExtraNode {
     /// "ram", "storage", "fusion" or "bandwidth".
     pub kind: &'static str,
     pub vm: Option<u64>,
+    pub consumer: u64,
 }
 
 pub(super) struct NodeBook {
     pub extra: Vec<ExtraNode>,
+    /// Consumer ids set on regular nodes (which `catalog` derives from the servers).
+    pub regular_consumers: std::collections::BTreeMap<u64, u64>,
     pub next_id: u64,
 }
 
@@ -32,19 +35,52 @@ pub(super) struct NodeBook {
 pub(super) fn seed() -> NodeBook {
     NodeBook {
         extra: vec![
-            ExtraNode { id: 7_001, kind: "storage", vm: Some(1384) },
-            ExtraNode { id: 7_002, kind: "ram", vm: None },
+            ExtraNode { id: 7_001, kind: "storage", vm: Some(1384), consumer: 0 },
+            ExtraNode { id: 7_002, kind: "ram", vm: None, consumer: 0 },
         ],
+        regular_consumers: Default::default(),
         next_id: 7_100,
     }
+}
+
+/// Gives server `vm` exactly `want` nodes of `kind`: free ones of the kind
+/// first, then new ones (bought); extra ones are freed. Says whether it
+/// added any.
+pub(super) fn assign(book: &mut NodeBook, vm: u64, kind: &'static str, want: u32) -> bool {
+    let want = want as usize;
+    let has = book.extra.iter().filter(|n| n.kind == kind && n.vm == Some(vm)).count();
+    if has > want {
+        let mut extra = has - want;
+        for n in book.extra.iter_mut().filter(|n| n.kind == kind && n.vm == Some(vm)) {
+            if extra == 0 {
+                break;
+            }
+            n.vm = None;
+            extra -= 1;
+        }
+        return false;
+    }
+    let mut missing = want - has;
+    for n in book.extra.iter_mut().filter(|n| n.kind == kind && n.vm.is_none()) {
+        if missing == 0 {
+            break;
+        }
+        n.vm = Some(vm);
+        missing -= 1;
+    }
+    for _ in 0..missing {
+        book.next_id += 1;
+        book.extra.push(ExtraNode { id: book.next_id, kind, vm: Some(vm), consumer: 0 });
+    }
+    want > has
 }
 
 const KINDS: [&str; 4] = ["ram", "storage", "fusion", "bandwidth"];
 
 pub(super) fn routes() -> Router<Store<VpsNet>> {
     Router::new()
-        .route("/nodes/{file}", delete(remove_regular))
-        .route("/nodes/{id}/{file}", delete(remove_typed))
+        .route("/nodes/{file}", delete(remove_regular).put(update_regular))
+        .route("/nodes/{id}/{file}", delete(remove_typed).put(update_typed))
 }
 
 /// `GET nodes.api10json`: regular nodes from `catalog`, the other kinds
@@ -62,7 +98,7 @@ pub(super) async fn list(State(store): State<Store<VpsNet>>, params: Params) -> 
             .extra
             .iter()
             .filter(|n| n.kind == kind)
-            .map(|n| json!({ format!("{}_node", n.kind): { "id": n.id, "virtual_machine_id": n.vm, "consumer_id": 0 } }))
+            .map(|n| json!({ format!("{}_node", n.kind): { "id": n.id, "virtual_machine_id": n.vm, "consumer_id": n.consumer } }))
             .collect();
         Json(all).into_response()
     })
@@ -91,7 +127,7 @@ pub(super) async fn add(State(store): State<Store<VpsNet>>, body: Bytes) -> Resp
                 for _ in 0..quantity {
                     v.nodes.next_id += 1;
                     let id = v.nodes.next_id;
-                    v.nodes.extra.push(ExtraNode { id, kind, vm: None });
+                    v.nodes.extra.push(ExtraNode { id, kind, vm: None, consumer: 0 });
                 }
             }
         }
@@ -126,6 +162,50 @@ async fn remove_typed(State(store): State<Store<VpsNet>>, Path((id, file)): Path
         Some(i) if v.nodes.extra[i].vm.is_some() => unprocessable(&[("base", "Node is assigned to a cloud server".to_owned())]),
         Some(i) => {
             v.nodes.extra.remove(i);
+            ().into_response()
+        }
+        None => not_found("Node"),
+    })
+}
+
+/// The doc's flat `{"consumer_id": 99}`.
+fn consumer_of(body: &Bytes) -> Option<u64> {
+    let form = serde_json::from_slice::<Value>(body).ok()?;
+    let c = form.get("consumer_id")?;
+    c.as_u64().or_else(|| c.as_str()?.trim().parse().ok())
+}
+
+/// `PUT nodes/{id}.api10json`: a regular node's consumer id.
+async fn update_regular(State(store): State<Store<VpsNet>>, Path(file): Path<String>, body: Bytes) -> Response {
+    let Some(Ok(id)) = resource(&file).map(str::parse::<u64>) else {
+        return not_found("Node");
+    };
+    let Some(consumer) = consumer_of(&body) else {
+        return unprocessable(&[("consumer_id", "must be a number".to_owned())]);
+    };
+    store.with(|v| {
+        let free = (FREE_BASE..FREE_BASE + u64::from(v.free_nodes)).contains(&id);
+        let assigned = id >= 10_000 && v.servers.contains_key(&((id - 10_000) / 100));
+        if !free && !assigned {
+            return not_found("Node");
+        }
+        v.nodes.regular_consumers.insert(id, consumer);
+        ().into_response()
+    })
+}
+
+/// `PUT nodes/{id}/update_<kind>_node.api10json`.
+async fn update_typed(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(String, String)>, body: Bytes) -> Response {
+    let kind = resource(&file).and_then(|f| f.strip_prefix("update_")).and_then(|f| f.strip_suffix("_node"));
+    let (Ok(id), Some(kind)) = (id.parse::<u64>(), kind) else {
+        return not_found("Action");
+    };
+    let Some(consumer) = consumer_of(&body) else {
+        return unprocessable(&[("consumer_id", "must be a number".to_owned())]);
+    };
+    store.with(|v| match v.nodes.extra.iter_mut().find(|n| n.id == id && n.kind == kind) {
+        Some(n) => {
+            n.consumer = consumer;
             ().into_response()
         }
         None => not_found("Node"),

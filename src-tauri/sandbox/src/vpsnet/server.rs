@@ -134,9 +134,11 @@ fn view<'a>(id: u64, vm: &'a Vm, network: &'a str, shape: Shape) -> Envelope<'a>
             full: matches!(shape, Shape::Full).then(|| FullView {
                 ip_addresses: [ip],
                 virtual_machine_licenses: [],
+                // A licence id per backup kind that is on (the doc names
+                // them, not their numbers).
                 backup_licenses: BackupLicenses {
-                    r1soft_license: None,
-                    rsync_license: None,
+                    r1soft_license: vm.r1soft_backups.then_some(500 + id),
+                    rsync_license: vm.rsync_backups.then_some(600 + id),
                 },
             }),
         },
@@ -340,8 +342,18 @@ pub(super) async fn create(State(store): State<Store<VpsNet>>, body: Bytes) -> R
     })
 }
 
-/// PUT: every edit must say `slices_required`, which sets the node count;
-/// label, consumer and backups change when given.
+/// The node counts of the doc's edit bodies, by wire name and kind.
+const NODE_KINDS: [(&str, &str); 3] = [
+    ("storage_nodes_required", "storage"),
+    ("ram_nodes_required", "ram"),
+    ("bandwidth_nodes_required", "bandwidth"),
+];
+
+/// PUT: every edit must say `slices_required`, which sets the regular node
+/// count; label, consumer, the three backup flags, daily, storage, RAM and
+/// bandwidth nodes change when given. More disk (regular or storage nodes)
+/// restarts a running server unless `delayed_storage` puts it off until
+/// `delayed_storage_until` ("Upgrading your storage will cause downtime").
 pub(super) async fn edit(
     State(store): State<Store<VpsNet>>,
     Path(file): Path<String>,
@@ -354,7 +366,11 @@ pub(super) async fn edit(
         Ok(form) => form,
         Err(why) => return refuse(why),
     };
+    let in_range = |key: &str| {
+        form.get(key).map(|v| integer(Some(v)).filter(|n| *n <= MAX_NODES).and_then(|n| u32::try_from(n).ok()))
+    };
     store.with(|v| {
+        let delay = v.transition;
         let Some(vm) = v.servers.get_mut(&id) else {
             return not_found("Virtual machine");
         };
@@ -369,10 +385,28 @@ pub(super) async fn edit(
         if label.is_some_and(str::is_empty) {
             errors.push(("label", "can't be blank".to_owned()));
         }
+        let daily = in_range("daily_nodes_required");
+        let typed: Vec<(&str, Option<u32>)> = NODE_KINDS.iter().filter_map(|(key, kind)| Some((*kind, in_range(key)?))).collect();
+        for (key, value) in [("daily_nodes_required", daily)].into_iter().chain(NODE_KINDS.iter().map(|(k, _)| (*k, in_range(k)))) {
+            if value == Some(None) {
+                errors.push((key, format!("must be a number of nodes from 0 to {MAX_NODES}")));
+            }
+        }
+        let until = form.get("delayed_storage_until").and_then(Value::as_str).map(str::trim);
+        let delayed = flag(form.get("delayed_storage")) == Some(true);
+        if delayed && !until.is_some_and(valid_eastern_time) {
+            errors.push(("delayed_storage_until", "must be a date and time like 2010-04-24 14:00".to_owned()));
+        }
         let Some(slices) = slices.filter(|_| errors.is_empty()) else {
             return unprocessable(&errors);
         };
-        vm.slices = u32::try_from(slices).unwrap_or(vm.slices);
+        let slices = u32::try_from(slices).unwrap_or(vm.slices);
+        let mut more_disk = slices > vm.slices;
+        vm.slices = slices;
+        if let Some(Some(daily)) = daily {
+            more_disk |= daily > vm.daily_slices;
+            vm.daily_slices = daily;
+        }
         if let Some(label) = label {
             vm.label = label.to_owned();
         }
@@ -382,9 +416,41 @@ pub(super) async fn edit(
         if let Some(backups) = flag(form.get("backups_enabled")) {
             vm.backups_enabled = backups;
         }
+        if let Some(rsync) = flag(form.get("rsync_backups_enabled")) {
+            vm.rsync_backups = rsync;
+        }
+        if let Some(r1soft) = flag(form.get("r1_soft_backups_enabled")) {
+            vm.r1soft_backups = r1soft;
+        }
         vm.updated_at = now();
+        for (kind, want) in typed {
+            if let Some(want) = want {
+                let added = super::nodes::assign(&mut v.nodes, id, kind, want);
+                more_disk |= kind == "storage" && added;
+            }
+        }
+        let Some(vm) = v.servers.get_mut(&id) else {
+            return not_found("Virtual machine");
+        };
+        if more_disk && delayed {
+            vm.delayed_storage = true;
+            vm.delayed_storage_until = until.map(str::to_owned);
+        } else if more_disk && vm.phase().running() {
+            vm.after(Phase::PoweringOn, delay, Phase::Running);
+        }
         full(id, vm)
     })
+}
+
+/// "2010-04-24 14:00", the doc's `delayed_storage_until`.
+fn valid_eastern_time(text: &str) -> bool {
+    let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
+    let Some((date, time)) = text.split_once(' ') else {
+        return false;
+    };
+    let d: Vec<&str> = date.split('-').collect();
+    let t: Vec<&str> = time.split(':').collect();
+    d.len() == 3 && digits(d[0], 4) && digits(d[1], 2) && digits(d[2], 2) && t.len() == 2 && digits(t[0], 2) && digits(t[1], 2)
 }
 
 /// Any state: the server goes to the recoverable list.
@@ -456,6 +522,15 @@ pub(super) async fn action(
                 return refuse("Only a pending cloud server can be rebuilt")
             }
             "rebuild" => vm.after(Phase::Building, delay, Phase::Running),
+            // INFERRED call: the disk grows now, restarting a running server.
+            "upgrade_storage" if !phase.built() => return refuse("Cloud server is not built yet"),
+            "upgrade_storage" => {
+                vm.delayed_storage = false;
+                vm.delayed_storage_until = None;
+                if phase.running() {
+                    vm.after(Phase::PoweringOn, delay, Phase::Running);
+                }
+            }
             _ => return not_found("Action"),
         }
         vm.updated_at = now();

@@ -71,8 +71,13 @@ pub(super) struct Vm {
     pub consumer_id: u64,
     pub backups_enabled: bool,
     pub password: String,
-    /// Nodes assigned; what `slices_required` sets.
+    /// Regular nodes assigned; what `slices_required` sets.
     pub slices: u32,
+    /// Regular nodes billed daily (`daily_nodes_required`), listed as
+    /// `daily_node` slices.
+    pub daily_slices: u32,
+    pub rsync_backups: bool,
+    pub r1soft_backups: bool,
     /// The doc's examples say `"slices_count": null`; their servers keep
     /// saying so (the node list still tells).
     pub slices_reported: bool,
@@ -127,6 +132,9 @@ impl VpsNet {
             backups_enabled: order.backups_enabled,
             password: password(),
             slices: order.slices,
+            daily_slices: 0,
+            rsync_backups: false,
+            r1soft_backups: false,
             slices_reported: true,
             updated_at: order.created_at.clone(),
             created_at: order.created_at,

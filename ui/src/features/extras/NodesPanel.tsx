@@ -1,8 +1,8 @@
-import { ActionIcon, Alert, Badge, Button, Group, Loader, NumberInput, Select, Stack, Table, Text, Tooltip } from "@mantine/core";
-import { IconShoppingCart, IconTrash } from "@tabler/icons-react";
+import { ActionIcon, Alert, Badge, Button, Group, Loader, NumberInput, Select, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { IconCheck, IconPencil, IconShoppingCart, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import type { NodeKind } from "../../api/bindings";
-import { useAddNodes, useDeleteNode, useNodes } from "../../api/nodes";
+import { useAddNodes, useDeleteNode, useNodes, useSetNodeConsumer } from "../../api/nodes";
 import { confirmDanger } from "./confirm";
 
 const KIND_LABEL: Record<NodeKind, string> = {
@@ -21,6 +21,9 @@ export function NodesPanel({ accountId }: { accountId: string }) {
   const nodes = useNodes(accountId);
   const add = useAddNodes();
   const remove = useDeleteNode();
+  const setConsumer = useSetNodeConsumer();
+  /** The node whose consumer id is being edited, and the text typed. */
+  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const [kind, setKind] = useState<NodeKind>("regular");
   const [quantity, setQuantity] = useState<number>(1);
 
@@ -71,6 +74,7 @@ export function NodesPanel({ accountId }: { accountId: string }) {
               <Table.Th>Node</Table.Th>
               <Table.Th>Kind</Table.Th>
               <Table.Th>Assigned to</Table.Th>
+              <Table.Th>Consumer</Table.Th>
               <Table.Th aria-label="Actions" />
             </Table.Tr>
           </Table.Thead>
@@ -88,6 +92,50 @@ export function NodesPanel({ accountId }: { accountId: string }) {
                     <Badge size="sm" variant="light" color="gray">
                       unassigned
                     </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {editing?.id === n.id ? (
+                    <Group gap={4} wrap="nowrap">
+                      <TextInput
+                        size="xs"
+                        w={90}
+                        aria-label={`Consumer id of node ${n.id}`}
+                        placeholder="none"
+                        value={editing.text}
+                        onChange={(e) => setEditing({ id: n.id, text: e.currentTarget.value })}
+                        data-testid={`node-consumer-input-${n.id}`}
+                      />
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label="Save consumer id"
+                        loading={setConsumer.isPending}
+                        onClick={() =>
+                          setConsumer.mutate(
+                            { accountId, kind: n.kind, nodeId: n.id, consumerId: editing.text.trim() || null },
+                            { onSuccess: () => setEditing(null) },
+                          )
+                        }
+                        data-testid={`node-consumer-save-${n.id}`}
+                      >
+                        <IconCheck size={16} />
+                      </ActionIcon>
+                    </Group>
+                  ) : (
+                    <Group gap={4} wrap="nowrap">
+                      <Text size="sm" ff="monospace" c={n.consumer_id ? undefined : "dimmed"} data-testid={`node-consumer-${n.id}`}>
+                        {n.consumer_id ?? "none"}
+                      </Text>
+                      <ActionIcon
+                        variant="subtle"
+                        size="sm"
+                        aria-label={`Edit the consumer id of node ${n.id}`}
+                        onClick={() => setEditing({ id: n.id, text: n.consumer_id ?? "" })}
+                        data-testid={`node-consumer-edit-${n.id}`}
+                      >
+                        <IconPencil size={14} />
+                      </ActionIcon>
+                    </Group>
                   )}
                 </Table.Td>
                 <Table.Td>

@@ -1,11 +1,12 @@
 import { Tabs } from "@mantine/core";
-import { IconChartBar, IconInfoCircle, IconCamera, IconNetwork, IconSettings, IconTerminal2, IconTool } from "@tabler/icons-react";
+import { IconChartBar, IconInfoCircle, IconCamera, IconNetwork, IconSettings, IconStack2, IconTerminal2, IconTool } from "@tabler/icons-react";
 import { useState, type ReactNode } from "react";
 import type { Extra, Server } from "../../api/bindings";
 import { useAccountExtras } from "../../api/extras";
 import { ConsoleTab } from "./ConsoleTab";
 import { GraphsTab } from "./GraphsTab";
 import { MaintenanceTab } from "./MaintenanceTab";
+import { ResourcesTab } from "./ResourcesTab";
 import { SettingsTab } from "./SettingsTab";
 import { NetworkTab } from "./NetworkTab";
 import { SnapshotsTab } from "./SnapshotsTab";
@@ -20,6 +21,7 @@ const TABS: Tab[] = [
   { id: "maintenance", label: "Maintenance", icon: <IconTool size={14} />, needs: ["maintenance.recovery", "maintenance.rebuild_network", "maintenance.rebuild_pending", "clones"] },
   { id: "console", label: "Console", icon: <IconTerminal2 size={14} />, needs: ["console"] },
   { id: "settings", label: "Settings", icon: <IconSettings size={14} />, needs: ["server.settings"] },
+  { id: "resources", label: "Resources", icon: <IconStack2 size={14} />, needs: ["server.resources"] },
 ];
 
 export function visibleTabs(extras: Extra[]): string[] {
@@ -52,6 +54,7 @@ export function ServerExtrasTabs({ server, providerLabel, overview }: { server: 
       <Tabs.Panel value="maintenance">{active === "maintenance" && <MaintenanceTab {...props} />}</Tabs.Panel>
       <Tabs.Panel value="console">{active === "console" && <ConsoleTab server={server} />}</Tabs.Panel>
       <Tabs.Panel value="settings">{active === "settings" && <SettingsTab server={server} providerLabel={providerLabel} />}</Tabs.Panel>
+      <Tabs.Panel value="resources">{active === "resources" && <ResourcesTab {...props} />}</Tabs.Panel>
     </Tabs>
   );
 }

@@ -258,6 +258,10 @@ impl Compute for Vpsnet {
         Some(self)
     }
 
+    fn server_plan(&self) -> Option<&dyn crate::extras::server_plan::ServerPlan> {
+        Some(self)
+    }
+
     async fn verify(&self) -> Result<()> {
         self.read::<ProfileEnvelope>(Request::get(paths::PROFILE), Scope::Account).await.map(|_| ())
     }

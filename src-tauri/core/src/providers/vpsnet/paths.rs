@@ -199,6 +199,26 @@ pub const COMMERCIAL_TEMPLATES: &str = "/commercial_templates.api10json";
 /// INFERRED: the same for Windows templates (`windows_template`).
 pub const WINDOWS_TEMPLATES: &str = "/windows_templates.api10json";
 
+/// `PUT` flat `{"consumer_id"}` on one node: `nodes/{id}` for regular (and
+/// daily) ones, the kind's `update_*_node` call for the others (fusion and
+/// bandwidth are "P" rows like their removal).
+pub fn node_update(kind: crate::extras::nodes::NodeKind, id: &str) -> String {
+    use crate::extras::nodes::NodeKind::*;
+    match kind {
+        Regular | Daily => format!("/nodes/{id}.api10json"),
+        Ram => format!("/nodes/{id}/update_ram_node.api10json"),
+        Storage => format!("/nodes/{id}/update_storage_node.api10json"),
+        Fusion => format!("/nodes/{id}/update_fusion_node.api10json"),
+        Bandwidth => format!("/nodes/{id}/update_bandwidth_node.api10json"),
+    }
+}
+
+/// INFERRED: `POST`, no documented body: resizes the disk to what the
+/// server's nodes give (the doc warns of downtime).
+pub fn upgrade_storage(server: &str) -> String {
+    format!("/virtual_machines/{server}/upgrade_storage.api10json")
+}
+
 /// `DELETE` one node: `nodes/{id}` for regular (and daily) ones, the
 /// kind's `remove_*_node` call for the others (fusion and bandwidth are "P"
 /// rows: their paths are the doc's, the method by analogy).

@@ -5,6 +5,7 @@
 //! paths are INFERRED there.
 
 mod nodes;
+mod plan;
 mod templates;
 pub mod wire;
 #[cfg(test)]

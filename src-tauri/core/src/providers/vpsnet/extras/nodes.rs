@@ -80,8 +80,18 @@ pub fn purchase(kind: NodeKind, quantity: u32) -> Result<Value> {
     Ok(body)
 }
 
+/// The doc's flat body, `{"consumer_id": 99}`; 0 clears it.
+pub fn consumer_body(consumer_id: Option<&str>) -> Result<Value> {
+    let id = consumer_id.map(|c| number("consumer_id", "consumer", c)).transpose()?.unwrap_or(0);
+    Ok(json!({ "consumer_id": id }))
+}
+
 #[async_trait]
 impl Nodes for Vpsnet {
+    fn offers(&self) -> &'static [crate::extras::Extra] {
+        &[crate::extras::Extra::Nodes, crate::extras::Extra::NodeConsumer]
+    }
+
     async fn list_nodes(&self) -> Result<Vec<Node>> {
         let mut all = Vec::new();
         for (key, kind_query, kind) in LISTED {
@@ -99,5 +109,11 @@ impl Nodes for Vpsnet {
     async fn delete_node(&self, kind: NodeKind, id: &str) -> Result<()> {
         let id = number("id", "node", id)?.to_string();
         self.call(Request::delete(paths::node(kind, &id)), Scope::Action(&id)).await.map(|_| ())
+    }
+
+    async fn set_node_consumer(&self, kind: NodeKind, id: &str, consumer_id: Option<&str>) -> Result<()> {
+        let id = number("id", "node", id)?.to_string();
+        let body = consumer_body(consumer_id)?;
+        self.call(Request::put(paths::node_update(kind, &id)).json(body), Scope::Action(&id)).await.map(|_| ())
     }
 }

@@ -174,3 +174,70 @@ mod node_examples {
         assert_eq!((nodes[1].kind, nodes[1].server_id.as_deref(), nodes[1].free), (NodeKind::Regular, None, true));
     }
 }
+
+fn current() -> crate::extras::server_plan::ServerResources {
+    crate::extras::server_plan::ServerResources { name: "Old label".into(), nodes: 3, backups: true, ..Default::default() }
+}
+
+#[test]
+fn the_docs_edit_body_is_what_a_label_consumer_and_backups_change_sends() {
+    use crate::extras::server_plan::ServerResources;
+    let new = ServerResources { name: "D Tester".into(), backups: false, consumer_id: Some("1".into()), ..current() };
+    assert_eq!(plan::edit_body(&current(), &new, None).unwrap(), fixture!("virtual_machine_edit"));
+}
+
+#[test]
+fn the_docs_daily_node_body_is_sent_with_the_node_count() {
+    use crate::extras::server_plan::ServerResources;
+    // The doc's example ends its object with a comma; repaired here.
+    let doc: Value = serde_json::from_str(
+        &include_str!("../../../../tests/fixtures/vpsnet/virtual_machine_edit_daily_nodes.json")
+            .replace("\"bandwidth_nodes_required\": 1,\n", "\"bandwidth_nodes_required\": 1\n"),
+    )
+    .unwrap();
+    let was = ServerResources { backups: false, ..current() };
+    let new = ServerResources {
+        name: "Daily node tester".into(),
+        backups: true,
+        consumer_id: Some("118".into()),
+        daily_nodes: 2,
+        storage_nodes: 1,
+        ram_nodes: 1,
+        bandwidth_nodes: 1,
+        ..current()
+    };
+    let mut sent = plan::edit_body(&was, &new, None).unwrap();
+    // The doc says every edit restates `slices_required`; its example leaves it out.
+    assert_eq!(sent["virtual_machine"].as_object_mut().unwrap().remove("slices_required"), Some(json!(3)));
+    assert_eq!(sent, doc);
+}
+
+#[test]
+fn the_docs_delayed_storage_body_is_a_node_increase_with_a_date() {
+    use crate::extras::server_plan::ServerResources;
+    let was = ServerResources { nodes: 2, ..current() };
+    let sent = plan::edit_body(&was, &current(), Some("2010-04-24 14:00")).unwrap();
+    assert_eq!(sent, fixture!("virtual_machine_edit_delayed_storage"));
+}
+
+#[test]
+fn resources_are_read_from_the_show_reply_and_the_node_counts() {
+    let show: Value = json!({ "label": "Web Server 01", "slices_count": null, "backups_enabled": false, "consumer_id": 0,
+        "delayed_storage": true, "delayed_storage_until": "2010-05-01T10:00:00-04:00",
+        "backup_licenses": { "r1soft_license": null, "rsync_license": 601 } });
+    let nodes = plan::Assigned { regular: 2, daily: 1, storage: 1, ..Default::default() };
+    let r = plan::resources(show.as_object().unwrap(), &nodes);
+    assert_eq!((r.name.as_str(), r.nodes, r.daily_nodes, r.storage_nodes, r.ram_nodes), ("Web Server 01", 2, 1, 1, 0));
+    assert!(r.rsync_backups && !r.r1soft_backups && !r.backups);
+    assert_eq!(r.consumer_id, None);
+    assert_eq!(r.delayed_storage_until.as_deref(), Some("2010-05-01T10:00:00-04:00"));
+    let counted = plan::resources(json!({ "label": "x", "slices_count": 4 }).as_object().unwrap(), &nodes);
+    assert_eq!(counted.nodes, 4, "the reported count wins over the lists");
+}
+
+#[test]
+fn the_docs_node_edit_body_is_what_a_consumer_change_sends() {
+    assert_eq!(nodes::consumer_body(Some("99")).unwrap(), fixture!("node_edit"));
+    assert_eq!(nodes::consumer_body(None).unwrap(), json!({ "consumer_id": 0 }));
+    assert_eq!(nodes::consumer_body(Some("x")).unwrap_err().fields[0].field, "consumer_id");
+}

@@ -1,0 +1,149 @@
+//! `vpsctl servers resources|edit|upgrade-storage`: a server's nodes,
+//! backup options, consumer and label (VPS.NET's edit), changed after the
+//! current values are read; more nodes need `--yes` (billed, and a storage
+//! upgrade stops the server).
+
+use std::process::ExitCode;
+
+use clap::Subcommand;
+use vpsdesk_core::extras::server_plan::{self, ResourcesChange, ServerResources};
+use vpsdesk_core::Desk;
+
+use crate::extras::{confirm, done};
+use crate::output::{opt, print_json, table};
+use crate::settings::OnOff;
+use crate::Failure;
+
+/// Flattened into `vpsctl servers`.
+#[derive(Subcommand)]
+pub enum PlanCmd {
+    /// The server's nodes of each kind, backup options, consumer id and label
+    Resources {
+        account: String,
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change the server's nodes, backup options, consumer id or label (the rest stay as they are)
+    Edit {
+        account: String,
+        id: String,
+        #[arg(long)]
+        name: Option<String>,
+        /// Regular nodes (at least 1)
+        #[arg(long)]
+        nodes: Option<u32>,
+        #[arg(long)]
+        daily_nodes: Option<u32>,
+        #[arg(long)]
+        storage_nodes: Option<u32>,
+        #[arg(long)]
+        ram_nodes: Option<u32>,
+        #[arg(long)]
+        bandwidth_nodes: Option<u32>,
+        #[arg(long, value_enum)]
+        backups: Option<OnOff>,
+        #[arg(long, value_enum)]
+        rsync_backups: Option<OnOff>,
+        #[arg(long, value_enum)]
+        r1soft_backups: Option<OnOff>,
+        /// The reseller's customer id; 0 for none
+        #[arg(long)]
+        consumer: Option<String>,
+        /// Put the disk resize off until then: "YYYY-MM-DD HH:MM", US Eastern time
+        #[arg(long)]
+        delay_storage_until: Option<String>,
+        /// Required when a node count grows: more nodes are billed, and a storage upgrade stops the server
+        #[arg(long)]
+        yes: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Resize the disk now to what the server's nodes give (the server is down meanwhile)
+    UpgradeStorage {
+        account: String,
+        id: String,
+        /// Required: the server stops while the storage is upgraded
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+fn on(v: Option<OnOff>, now: bool) -> bool {
+    v.map_or(now, |v| matches!(v, OnOff::On))
+}
+
+fn show(r: &ServerResources, json: bool) {
+    if json {
+        print_json(r);
+        return;
+    }
+    let yes_no = |b: bool| if b { "on" } else { "off" }.to_string();
+    let mut t = table(&["NAME", "NODES", "DAILY", "STORAGE", "RAM", "BANDWIDTH", "BACKUPS", "RSYNC", "R1SOFT", "CONSUMER", "STORAGE DELAYED UNTIL"]);
+    t.add_row(vec![
+        r.name.clone(),
+        r.nodes.to_string(),
+        r.daily_nodes.to_string(),
+        r.storage_nodes.to_string(),
+        r.ram_nodes.to_string(),
+        r.bandwidth_nodes.to_string(),
+        yes_no(r.backups),
+        yes_no(r.rsync_backups),
+        yes_no(r.r1soft_backups),
+        opt(&r.consumer_id),
+        opt(&r.delayed_storage_until),
+    ]);
+    println!("{t}");
+}
+
+pub async fn run(desk: &Desk, cmd: PlanCmd) -> Result<ExitCode, Failure> {
+    match cmd {
+        PlanCmd::Resources { account, id, json } => {
+            show(&desk.server_resources(&desk.find(&account)?, &id).await?, json);
+            Ok(ExitCode::SUCCESS)
+        }
+        PlanCmd::Edit {
+            account, id, name, nodes, daily_nodes, storage_nodes, ram_nodes, bandwidth_nodes, backups, rsync_backups,
+            r1soft_backups, consumer, delay_storage_until, yes, json,
+        } => {
+            let nothing = name.is_none() && nodes.is_none() && daily_nodes.is_none() && storage_nodes.is_none()
+                && ram_nodes.is_none() && bandwidth_nodes.is_none() && backups.is_none() && rsync_backups.is_none()
+                && r1soft_backups.is_none() && consumer.is_none() && delay_storage_until.is_none();
+            if nothing {
+                return Err(Failure::Usage("nothing to change: give --nodes, --ram-nodes, --backups on|off, --consumer, --name…".into()));
+            }
+            let account = desk.find(&account)?;
+            let now = desk.server_resources(&account, &id).await?;
+            let new = ServerResources {
+                name: name.unwrap_or_else(|| now.name.clone()),
+                nodes: nodes.unwrap_or(now.nodes),
+                daily_nodes: daily_nodes.unwrap_or(now.daily_nodes),
+                storage_nodes: storage_nodes.unwrap_or(now.storage_nodes),
+                ram_nodes: ram_nodes.unwrap_or(now.ram_nodes),
+                bandwidth_nodes: bandwidth_nodes.unwrap_or(now.bandwidth_nodes),
+                backups: on(backups, now.backups),
+                rsync_backups: on(rsync_backups, now.rsync_backups),
+                r1soft_backups: on(r1soft_backups, now.r1soft_backups),
+                consumer_id: consumer.or_else(|| now.consumer_id.clone()),
+                delayed_storage_until: None,
+            };
+            if server_plan::grows(&now, &new) {
+                let why = if server_plan::grows_storage(&now, &new) && delay_storage_until.is_none() {
+                    "more nodes are billed, and the storage upgrade stops the server for a while (put it off with --delay-storage-until)"
+                } else {
+                    "more nodes are billed"
+                };
+                confirm(yes, why.to_string())?;
+            }
+            let change = ResourcesChange { resources: new, delay_storage_until, confirm: yes };
+            show(&desk.update_server_resources(&account, &id, &change).await?, json);
+            Ok(ExitCode::SUCCESS)
+        }
+        PlanCmd::UpgradeStorage { account, id, yes } => {
+            confirm(yes, format!("upgrading the storage of server {id} stops it for a while"))?;
+            let account = desk.find(&account)?;
+            desk.upgrade_storage(&account, &id, true).await?;
+            done(format!("{}: server {id}: storage upgrade requested (the server restarts)", account.name))
+        }
+    }
+}

@@ -1,0 +1,22 @@
+use vpsdesk_core::extras::nodes::NodeKind;
+use vpsdesk_core::extras::server_plan::{ResourcesChange, ServerResources};
+
+use super::ipc;
+
+ipc! {
+    async fn server_resources(state, account_id: String, server_id: String) -> ServerResources {
+        state.desk.server_resources(&state.desk.find(&account_id)?, &server_id).await
+    }
+
+    async fn update_server_resources(state, account_id: String, server_id: String, change: ResourcesChange) -> ServerResources {
+        state.desk.update_server_resources(&state.desk.find(&account_id)?, &server_id, &change).await
+    }
+
+    async fn upgrade_storage(state, account_id: String, server_id: String, confirm: bool) -> () {
+        state.desk.upgrade_storage(&state.desk.find(&account_id)?, &server_id, confirm).await
+    }
+
+    async fn set_node_consumer(state, account_id: String, kind: NodeKind, node_id: String, consumer_id: Option<String>) -> () {
+        state.desk.set_node_consumer(&state.desk.find(&account_id)?, kind, &node_id, consumer_id.as_deref()).await
+    }
+}
