@@ -42,6 +42,7 @@ use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate, Startup
 use vpsdesk_core::extras::snapshots::{Snapshot, SnapshotStatus};
 use vpsdesk_core::extras::server_plan::{ResourcesChange, ServerResources};
 use vpsdesk_core::extras::settings::ServerSettings;
+use vpsdesk_core::extras::template_authoring::TemplateEdit;
 use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate};
 use vpsdesk_core::extras::usage::{UsageGraph, UsagePoint, UsageSeries, UsageUnit};
 use vpsdesk_core::extras::{Extra, ExtrasAccount};
@@ -155,6 +156,7 @@ pub fn render() -> String {
         decl::<ServerSettings>(&cfg),
         decl::<ServerResources>(&cfg),
         decl::<ResourcesChange>(&cfg),
+        decl::<TemplateEdit>(&cfg),
         decl::<SshKey>(&cfg),
         decl::<NewSshKey>(&cfg),
         decl::<SshKeyUpdate>(&cfg),

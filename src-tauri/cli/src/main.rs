@@ -14,6 +14,7 @@ mod list_filter;
 mod secret_input;
 mod server_plan;
 mod settings;
+mod template_authoring;
 mod tickets;
 
 use std::process::ExitCode;
@@ -174,6 +175,8 @@ enum ServersCmd {
     Fleet(resources::FleetCmd),
     #[command(flatten)]
     Plan(server_plan::PlanCmd),
+    #[command(flatten)]
+    Convert(template_authoring::ConvertCmd),
 }
 
 fn main() -> ExitCode {
@@ -335,6 +338,7 @@ async fn servers(desk: &Desk, cmd: ServersCmd) -> Result<ExitCode, Failure> {
         ServersCmd::Settings(cmd) => settings::run(desk, cmd).await,
         ServersCmd::Fleet(cmd) => resources::fleet(desk, cmd).await,
         ServersCmd::Plan(cmd) => server_plan::run(desk, cmd).await,
+        ServersCmd::Convert(cmd) => template_authoring::convert(desk, cmd).await,
     }
 }
 

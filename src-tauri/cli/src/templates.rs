@@ -48,6 +48,8 @@ pub enum TemplatesCmd {
         #[arg(long)]
         json: bool,
     },
+    #[command(flatten)]
+    Edit(crate::template_authoring::EditCmd),
     /// Buy a chargeable template: KIND is cloudlinux or windows
     Buy {
         account: String,
@@ -62,6 +64,7 @@ pub enum TemplatesCmd {
 pub async fn run(desk: &Desk, cmd: TemplatesCmd) -> Result<ExitCode, Failure> {
     use TemplatesCmd::*;
     match cmd {
+        Edit(cmd) => crate::template_authoring::edit(desk, cmd).await,
         Custom { account, json } => {
             let list = desk.custom_templates(&desk.find(&account)?).await?;
             if json {

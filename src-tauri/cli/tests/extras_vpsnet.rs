@@ -307,3 +307,19 @@ fn a_nodes_consumer_id_is_set() {
     let nodes = f.json(&["nodes", "list", ACCOUNT]);
     assert_eq!(nodes.as_array().unwrap().iter().find(|n| n["id"] == storage.as_str()).unwrap()["consumer_id"], "99");
 }
+
+#[test]
+fn a_backup_is_converted_and_a_custom_template_edited() {
+    let f = Fixture::new();
+    let before = f.json(&["templates", "custom", ACCOUNT]).as_array().unwrap().len();
+    assert!(f.ok(&["servers", "backup-convert", ACCOUNT, WEB, "3774"]).contains("custom template"));
+    let list = f.json(&["templates", "custom", ACCOUNT]);
+    assert_eq!(list.as_array().unwrap().len(), before + 1);
+    f.ok(&["templates", "custom-edit", ACCOUNT, "115", "--description", "Ubuntu with our stack", "--info", "from web01"]);
+    let list = f.json(&["templates", "custom", ACCOUNT]);
+    assert_eq!(list.as_array().unwrap().iter().find(|t| t["id"] == "115").unwrap()["description"], "Ubuntu with our stack");
+    let err = f.fails(&["templates", "custom-edit", ACCOUNT, "115", "--description", " "], 1);
+    assert!(err.contains("description"), "{err}");
+    let err = f.fails(&["servers", "backup-convert", ACCOUNT, WEB, "abc"], 1);
+    assert!(err.contains("backup"), "{err}");
+}

@@ -451,3 +451,27 @@ async fn a_nodes_consumer_id_is_set_and_listed() {
     env.desk.set_node_consumer(&env.vpsnet, NodeKind::Storage, &storage, None).await.unwrap();
     assert_eq!(env.desk.nodes(&env.vpsnet).await.unwrap().iter().find(|n| n.id == storage).unwrap().consumer_id, None);
 }
+
+#[tokio::test]
+async fn a_backup_becomes_a_custom_template_and_templates_are_edited() {
+    use vpsdesk_core::extras::template_authoring::TemplateEdit;
+    let env = Env::new().await;
+    let before = env.desk.custom_templates(&env.vpsnet).await.unwrap().len();
+    env.desk.convert_backup(&env.vpsnet, WEB, DOC_BACKUP).await.unwrap();
+    let after = env.desk.custom_templates(&env.vpsnet).await.unwrap();
+    assert_eq!(after.len(), before + 1);
+    assert!(after.iter().any(|t| t.label.contains("backup-3774")), "{after:?}");
+    assert!(env.requests().contains(&("POST".into(), "/virtual_machines/1384/backups/3774/convert.api10json".into())));
+    assert!(env.desk.convert_backup(&env.vpsnet, WEB, "x/y").await.is_err());
+
+    let edit = TemplateEdit { operating_system: None, description: "Ubuntu with our stack".into(), info: Some("built from web01".into()) };
+    env.desk.edit_custom_template(&env.vpsnet, "115", &edit).await.unwrap();
+    let t = env.desk.custom_templates(&env.vpsnet).await.unwrap().into_iter().find(|t| t.id == "115").unwrap();
+    assert_eq!(t.description.as_deref(), Some("Ubuntu with our stack"));
+    let sent = env.requests().len();
+    let blank = TemplateEdit { description: " ".into(), ..edit.clone() };
+    assert_eq!(env.desk.edit_custom_template(&env.vpsnet, "115", &blank).await.unwrap_err().fields[0].field, "description");
+    assert_eq!(env.requests().len(), sent, "nothing is sent for an invalid edit");
+    let e = env.desk.edit_custom_template(&env.vpsnet, "999", &edit).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::NotFound);
+}

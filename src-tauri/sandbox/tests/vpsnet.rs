@@ -614,3 +614,27 @@ async fn resource_edits_assign_nodes_and_put_storage_off_when_asked() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(error_fields(&body), ["delayed_storage_until"]);
 }
+
+#[tokio::test]
+async fn a_built_backup_converts_to_a_template_that_can_be_edited() {
+    let v = VpsNet::start().await;
+    let before = v.json("/system_templates.api10json").await.as_array().unwrap().len();
+    let (status, reply) = v.send_json(Method::POST, "/virtual_machines/1384/backups/3774/convert.api10json", json!({"one_click": true})).await;
+    assert_eq!(status, StatusCode::OK, "{reply}");
+    let id = reply["system_template"]["id"].as_u64().unwrap();
+    let list = v.json("/system_templates.api10json").await;
+    assert_eq!(list.as_array().unwrap().len(), before + 1);
+    let (status, _) = v.send_json(Method::POST, "/virtual_machines/1384/backups/1/convert.api10json", json!({"one_click": true})).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // The doc's edit body comes in an array; accepted as well as bare.
+    let body = json!([{"system_template": {"operating_system": "Custom Template", "description": "test_cus_temp", "info": "This is a test info"}}]);
+    let (status, _) = v.send_json(Method::PUT, &format!("/system_templates/{id}.api10json"), body).await;
+    assert_eq!(status, StatusCode::OK);
+    let list = v.json("/system_templates.api10json").await;
+    let edited = list.as_array().unwrap().iter().find(|t| t["system_template"]["id"] == id).unwrap();
+    assert_eq!(edited["system_template"]["info"], "This is a test info");
+    assert_eq!(edited["system_template"]["operating_system"], "Custom Template");
+    let (status, body) = v.send_json(Method::PUT, "/system_templates/115.api10json", json!({"system_template": {"description": " "}})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error_fields(&body), ["description"]);
+}

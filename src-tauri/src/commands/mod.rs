@@ -15,6 +15,7 @@ mod resources;
 mod server_plan;
 mod servers;
 mod settings;
+mod template_authoring;
 mod templates;
 mod tickets;
 
@@ -57,6 +58,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
     use server_plan::*;
     use servers::*;
     use settings::*;
+    use template_authoring::*;
     use templates::*;
     use tickets::*;
     tauri::generate_handler![
@@ -199,6 +201,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         update_server_resources,
         upgrade_storage,
         set_node_consumer,
+        convert_backup,
+        edit_custom_template,
     ]
 }
 
@@ -219,5 +223,6 @@ pub fn signatures() -> Vec<crate::bindings::Binding> {
     all.extend(drives::signatures());
     all.extend(resources::signatures());
     all.extend(server_plan::signatures());
+    all.extend(template_authoring::signatures());
     all
 }

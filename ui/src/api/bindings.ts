@@ -246,7 +246,7 @@ action: string, record: ValidRecord,
  * `None` when the provider accepted it.
  */
 error: string | null, };
-export type Extra = "snapshots" | "backups.restore" | "os.reinstall" | "os.change" | "os.isos" | "network.ips" | "network.ipv4_add" | "network.ipv4_remove" | "network.reverse_set" | "network.reverse_reset" | "network.reverse_delete" | "network.reverse_list" | "usage.graphs" | "console" | "account.ssh_keys" | "account.scripts" | "backups.list" | "backups.create" | "backups.delete" | "maintenance.recovery" | "maintenance.rebuild_network" | "maintenance.rebuild_pending" | "clones" | "account.custom_templates" | "account.templates" | "account.template_licenses" | "account.recoverable" | "account.nodes" | "account.drives" | "drives.transfer" | "servers.clone" | "servers.bulk" | "account.vlans" | "account.static_ips" | "account.server_groups" | "account.profile" | "server.settings" | "server.resources" | "server.upgrade_storage" | "account.node_consumer";
+export type Extra = "snapshots" | "backups.restore" | "os.reinstall" | "os.change" | "os.isos" | "network.ips" | "network.ipv4_add" | "network.ipv4_remove" | "network.reverse_set" | "network.reverse_reset" | "network.reverse_delete" | "network.reverse_list" | "usage.graphs" | "console" | "account.ssh_keys" | "account.scripts" | "backups.list" | "backups.create" | "backups.delete" | "maintenance.recovery" | "maintenance.rebuild_network" | "maintenance.rebuild_pending" | "clones" | "account.custom_templates" | "account.templates" | "account.template_licenses" | "account.recoverable" | "account.nodes" | "account.drives" | "drives.transfer" | "servers.clone" | "servers.bulk" | "account.vlans" | "account.static_ips" | "account.server_groups" | "account.profile" | "server.settings" | "server.resources" | "server.upgrade_storage" | "account.node_consumer" | "backups.convert" | "account.custom_template_edit";
 export type ExtrasAccount = { account: string, account_id: string, provider: ProviderKind, provider_label: string, extras: Array<Extra>, };
 export type SnapshotStatus = "pending" | "complete" | "unknown";
 export type Snapshot = { id: string, description: string, size_bytes: number | null, status: SnapshotStatus, 
@@ -375,6 +375,16 @@ export type ResourcesChange = { resources: ServerResources, delay_storage_until:
  * when any node count grows.
  */
 confirm: boolean, };
+export type TemplateEdit = { 
+/**
+ * The system shown for it; left as it is when `None`.
+ */
+operating_system: string | null, description: string, 
+/**
+ * Free notes shown with the template; left as they are when `None`
+ * (the template list does not show them, so a form cannot prefill them).
+ */
+info: string | null, };
 export type SshKey = { id: string, name: string, 
 /**
  * In authorized_keys format.
@@ -580,4 +590,6 @@ export const commands = {
   updateServerResources: (account_id: string, server_id: string, change: ResourcesChange) => invoke<ServerResources>("update_server_resources", { account_id, server_id, change }),
   upgradeStorage: (account_id: string, server_id: string, confirm: boolean) => invoke<null>("upgrade_storage", { account_id, server_id, confirm }),
   setNodeConsumer: (account_id: string, kind: NodeKind, node_id: string, consumer_id: string | null) => invoke<null>("set_node_consumer", { account_id, kind, node_id, consumer_id }),
+  convertBackup: (account_id: string, server_id: string, backup_id: string) => invoke<null>("convert_backup", { account_id, server_id, backup_id }),
+  editCustomTemplate: (account_id: string, template_id: string, edit: TemplateEdit) => invoke<null>("edit_custom_template", { account_id, template_id, edit }),
 };

@@ -1,8 +1,9 @@
 /** System templates of an account: custom ones, the offered ones with prices, chargeable ones (licences). */
-import { useQuery } from "@tanstack/react-query";
-import { commands, type LicenseKind } from "./bindings";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { commands, type LicenseKind, type TemplateEdit } from "./bindings";
 import { call } from "./errors";
 import { extrasKeys, useExtrasWrite } from "./extras";
+import { notifySuccess } from "../lib/notify";
 
 export const templateKeys = {
   custom: (accountId: string) => [...extrasKeys.account(accountId), "templates", "custom"] as const,
@@ -46,5 +47,25 @@ export function useBuyTemplate() {
     (v: { accountId: string; kind: LicenseKind; templateId: string }) => commands.buyTemplate(v.accountId, v.kind, v.templateId, true),
     (v) => `Template ${v.templateId} bought`,
     "Could not buy the template",
+  );
+}
+
+/** Errors stay with the form (per-field messages); the list is refreshed after. */
+export function useEditCustomTemplate() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { accountId: string; templateId: string; edit: TemplateEdit }) => call(commands.editCustomTemplate(v.accountId, v.templateId, v.edit)),
+    onSuccess: (_r, v) => {
+      notifySuccess(`Custom template ${v.templateId} changed`);
+      void qc.invalidateQueries({ queryKey: templateKeys.custom(v.accountId) });
+    },
+  });
+}
+
+export function useConvertBackup() {
+  return useExtrasWrite(
+    (v: { accountId: string; serverId: string; backupId: string }) => commands.convertBackup(v.accountId, v.serverId, v.backupId),
+    (v) => `Backup ${v.backupId} is being turned into a custom template`,
+    "Could not turn the backup into a template",
   );
 }

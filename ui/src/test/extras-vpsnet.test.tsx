@@ -11,7 +11,7 @@ const VPSNET_EXTRAS: Extra[] = [
   "network.ipv4_add", "network.ipv4_remove", "usage.graphs", "console", "maintenance.recovery",
   "maintenance.rebuild_network", "maintenance.rebuild_pending", "clones", "account.profile", "account.custom_templates",
   "account.templates", "account.template_licenses", "account.recoverable", "account.nodes", "server.resources",
-  "server.upgrade_storage", "account.node_consumer",
+  "server.upgrade_storage", "account.node_consumer", "backups.convert", "account.custom_template_edit",
 ];
 
 /** The doc's backup, verbatim where the model keeps it. */
@@ -282,5 +282,35 @@ describe("VPS.NET nodes on the Resources page", () => {
     await user.click(screen.getByTestId("node-consumer-save-7001"));
     await waitFor(() => expect(backend.callsOf("set_node_consumer")).toHaveLength(2));
     expect(backend.callsOf("set_node_consumer")[1].args.consumer_id).toBeNull();
+  });
+
+  it("turns a built backup into a template and edits a custom template", async () => {
+    const { backend } = withVpsnet();
+    const templates = [{ id: "115", label: "test_cus_temp", operating_system: "Custom Templates", description: "test_cus_temp" }];
+    backend.on("convert_backup", () => null);
+    backend.on("custom_templates", () => structuredClone(templates));
+    backend.on("edit_custom_template", (args) => {
+      templates[0].description = (args.edit as { description: string }).description;
+      return null;
+    });
+    const { user } = renderApp();
+    await openTab(user, "snapshots");
+    await user.click(await screen.findByTestId("backup-convert-3774"));
+    await waitFor(() => expect(backend.callsOf("convert_backup")).toHaveLength(1));
+    expect(backend.callsOf("convert_backup")[0].args).toEqual({ account_id: "demo-vpsnet", server_id: "srv-1002", backup_id: "3774" });
+
+    window.location.hash = "#/resources";
+    await user.click(await screen.findByText("Templates"));
+    await user.click(await screen.findByTestId("custom-template-edit-115"));
+    const description = await screen.findByTestId("template-edit-description");
+    expect(description).toHaveValue("test_cus_temp");
+    await user.clear(description);
+    await user.type(description, "Ubuntu with our stack");
+    await user.click(screen.getByTestId("template-edit-save"));
+    await waitFor(() => expect(backend.callsOf("edit_custom_template")).toHaveLength(1));
+    expect(backend.callsOf("edit_custom_template")[0].args).toEqual({
+      account_id: "demo-vpsnet", template_id: "115", edit: { description: "Ubuntu with our stack", operating_system: "Custom Templates", info: null },
+    });
+    await waitFor(() => expect(screen.getByTestId("custom-template-row-115")).toHaveTextContent("Ubuntu with our stack"));
   });
 });

@@ -56,6 +56,7 @@ pub fn offered_by(c: &dyn Compute) -> Vec<Extra> {
     add(c.profile().map(|t| t.offers()));
     add(c.server_settings().map(|t| t.offers()));
     add(c.server_plan().map(|t| t.offers()));
+    add(c.template_authoring().map(|t| t.offers()));
     all
 }
 

@@ -14,6 +14,7 @@ mod resources;
 mod recoverable;
 mod server_plan;
 mod settings;
+mod template_authoring;
 mod templates;
 mod tickets;
 

@@ -29,6 +29,7 @@ pub mod server_plan;
 pub mod settings;
 pub mod snapshots;
 pub mod ssh_keys;
+pub mod template_authoring;
 pub mod templates;
 pub mod usage;
 
@@ -144,6 +145,12 @@ pub enum Extra {
     /// Set the consumer id of a node.
     #[serde(rename = "account.node_consumer")]
     NodeConsumer,
+    /// Turn a backup into a custom template.
+    #[serde(rename = "backups.convert")]
+    BackupConvert,
+    /// Change a custom template's description and notes.
+    #[serde(rename = "account.custom_template_edit")]
+    CustomTemplateEdit,
 }
 
 impl Extra {
@@ -190,6 +197,8 @@ impl Extra {
             Extra::ServerResources => "change a server's nodes and backup options",
             Extra::UpgradeStorage => "upgrade a server's storage",
             Extra::NodeConsumer => "set a node's consumer id",
+            Extra::BackupConvert => "turn backups into templates",
+            Extra::CustomTemplateEdit => "edit custom templates",
         }
     }
 }

@@ -385,15 +385,42 @@ async fn delete_backup(State(store): State<Store<VpsNet>>, Path((id, file)): Pat
     })
 }
 
+/// `POST .../backups/{backup}/convert`: a built backup becomes a custom
+/// template named after the server (the backup stays).
+fn convert(v: &mut VpsNet, vm: u64, backup: u64) -> Response {
+    let Some(server) = v.servers.get(&vm) else {
+        return not_found("Virtual machine");
+    };
+    let label = format!("{}-backup-{backup}", server.hostname);
+    match v.extras.backups.get(&vm).and_then(|l| l.iter().find(|b| b.id == backup)) {
+        None => not_found("Backup"),
+        Some(b) if !b.built.get() => refuse("Backup is still being written"),
+        Some(_) => {
+            v.templates.next_id += 1;
+            let id = 200 + v.templates.next_id;
+            let description = format!("From backup {backup} of {}", server.label);
+            v.templates.custom.push(super::templates::Custom::new(id, &label, &description));
+            Json(json!({ "system_template": { "id": id, "label": label } })).into_response()
+        }
+    }
+}
+
 /// `POST .../backups/{backup}/restore`: the server must be powered off; it
-/// is busy for the transition time and stays off.
+/// is busy for the transition time and stays off. `.../convert` turns it
+/// into a template.
 async fn restore(
     State(store): State<Store<VpsNet>>,
     Path((id, backup, file)): Path<(String, String, String)>,
 ) -> Response {
-    let (Ok(vm), Ok(backup), Some("restore")) = (id.parse::<u64>(), backup.parse::<u64>(), resource(&file)) else {
+    let (Ok(vm), Ok(backup), Some(what)) = (id.parse::<u64>(), backup.parse::<u64>(), resource(&file)) else {
         return not_found("Action");
     };
+    if what == "convert" {
+        return store.with(|v| convert(v, vm, backup));
+    }
+    if what != "restore" {
+        return not_found("Action");
+    }
     store.with(|v| {
         let delay = v.transition;
         let usable = v.extras.backups.get(&vm).and_then(|l| l.iter().find(|b| b.id == backup)).map(|b| b.built.get() && !b.locked);

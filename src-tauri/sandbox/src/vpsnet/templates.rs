@@ -17,8 +17,16 @@ use crate::common::Store;
 
 pub(super) struct Custom {
     pub id: u64,
-    pub label: &'static str,
-    pub description: &'static str,
+    pub label: String,
+    pub operating_system: String,
+    pub description: String,
+    pub info: String,
+}
+
+impl Custom {
+    pub fn new(id: u64, label: &str, description: &str) -> Custom {
+        Custom { id, label: label.into(), operating_system: "Custom Templates".into(), description: description.into(), info: String::new() }
+    }
 }
 
 pub(super) struct Licence {
@@ -40,8 +48,8 @@ pub(super) fn seed() -> TemplateBook {
     let licence = |id, template| Licence { id, template, vm: None };
     TemplateBook {
         custom: vec![
-            Custom { id: 115, label: "test_cus_temp", description: "test_cus_temp" },
-            Custom { id: 116, label: "wordpress-base", description: "Ubuntu 10.04 with WordPress, from backup 3774" },
+            Custom::new(115, "test_cus_temp", "test_cus_temp"),
+            Custom::new(116, "wordpress-base", "Ubuntu 10.04 with WordPress, from backup 3774"),
         ],
         cloudlinux: vec![licence(25, 106), licence(27, 107)],
         windows: vec![licence(15, 10), licence(20, 17)],
@@ -56,7 +64,7 @@ const PRICES: &[(u64, f64, u64)] = &[(1899, 20.0, 15), (106, 14.0, 11), (107, 14
 pub(super) fn routes() -> Router<Store<VpsNet>> {
     Router::new()
         .route("/system_templates.api10json", get(list_custom))
-        .route("/system_templates/{file}", delete(delete_custom))
+        .route("/system_templates/{file}", delete(delete_custom).put(edit_custom))
         .route("/available_templates.api10json", get(available))
         .route("/clouds/{cloud}/system_templates/{file}", get(template_info))
         .route(
@@ -75,7 +83,7 @@ async fn list_custom(State(store): State<Store<VpsNet>>) -> Response {
             .templates
             .custom
             .iter()
-            .map(|t| json!({ "system_template": { "label": t.label, "operating_system": "Custom Templates", "id": t.id, "description": t.description } }))
+            .map(|t| json!({ "system_template": { "label": t.label, "operating_system": t.operating_system, "id": t.id, "description": t.description, "info": t.info } }))
             .collect();
         Json(all).into_response()
     })
@@ -168,5 +176,38 @@ async fn buy(State(store): State<Store<VpsNet>>, windows: bool, body: Bytes) -> 
         let view = json!({ key(windows): { "system_template_id": licence.template, "id": licence.id, "virtual_machine_id": null } });
         if windows { v.templates.windows.push(licence) } else { v.templates.cloudlinux.push(licence) }
         Json(view).into_response()
+    })
+}
+
+/// INFERRED `PUT system_templates/{id}`: `{"system_template": {operating_system?, description, info}}`
+/// (the doc's array wrapper is accepted too).
+async fn edit_custom(State(store): State<Store<VpsNet>>, Path(file): Path<String>, body: Bytes) -> Response {
+    let Some(Ok(id)) = resource(&file).map(str::parse::<u64>) else {
+        return not_found("System template");
+    };
+    let root = serde_json::from_slice::<Value>(&body).unwrap_or_default();
+    let root = root.as_array().and_then(|a| a.first()).cloned().unwrap_or(root);
+    let Some(form) = root.get("system_template").and_then(Value::as_object).cloned() else {
+        return unprocessable(&[("base", "system_template is required".to_owned())]);
+    };
+    let text = |k: &str| form.get(k).and_then(Value::as_str).map(str::trim).map(str::to_owned);
+    let description = text("description");
+    if description.as_deref().is_some_and(str::is_empty) {
+        return unprocessable(&[("description", "can't be blank".to_owned())]);
+    }
+    store.with(|v| match v.templates.custom.iter_mut().find(|t| t.id == id) {
+        Some(t) => {
+            if let Some(d) = description {
+                t.description = d;
+            }
+            if let Some(os) = text("operating_system").filter(|o| !o.is_empty()) {
+                t.operating_system = os;
+            }
+            if let Some(info) = text("info") {
+                t.info = info;
+            }
+            ().into_response()
+        }
+        None => not_found("System template"),
     })
 }

@@ -1,9 +1,10 @@
 import { ActionIcon, Alert, Badge, Button, Group, Loader, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
-import { IconDatabaseExport, IconRestore, IconTrash } from "@tabler/icons-react";
+import { IconDatabaseExport, IconRestore, IconTemplate, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Backup, Extra, Server } from "../../api/bindings";
 import { useRestoreBackup } from "../../api/extras";
 import { useBackups, useCreateBackup, useDeleteBackup } from "../../api/maintenance";
+import { useConvertBackup } from "../../api/templates";
 import { confirmDanger, confirmWipe } from "./confirm";
 
 type Props = { server: Server; extras: Extra[]; providerLabel: string };
@@ -24,6 +25,8 @@ export function BackupsPanel({ server, extras, providerLabel }: Props) {
   const [label, setLabel] = useState("");
   const canRestore = extras.includes("backups.restore");
   const canDelete = extras.includes("backups.delete");
+  const canConvert = extras.includes("backups.convert");
+  const convert = useConvertBackup();
 
   return (
     <Stack gap="xs" data-testid="backups-panel">
@@ -111,6 +114,19 @@ export function BackupsPanel({ server, extras, providerLabel }: Props) {
                             data-testid={`backup-restore-${b.id}`}
                           >
                             <IconRestore size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      )}
+                      {canConvert && (
+                        <Tooltip label={b.built ? "Turn into a custom template" : "Not built yet"}>
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={`Turn backup ${b.id} into a custom template`}
+                            aria-disabled={!b.built || undefined}
+                            onClick={() => b.built && convert.mutate({ ...target, backupId: b.id })}
+                            data-testid={`backup-convert-${b.id}`}
+                          >
+                            <IconTemplate size={16} />
                           </ActionIcon>
                         </Tooltip>
                       )}

@@ -1,9 +1,11 @@
 import { ActionIcon, Alert, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
-import { IconShoppingCart, IconTrash } from "@tabler/icons-react";
+import { IconPencil, IconShoppingCart, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
-import type { LicenseKind, OfferedTemplate } from "../../api/bindings";
+import type { CustomTemplate, LicenseKind, OfferedTemplate } from "../../api/bindings";
+import { useAccountExtras } from "../../api/extras";
 import { useBuyTemplate, useCustomTemplates, useDeleteCustomTemplate, useLicensedTemplates, useOfferedTemplates, useTemplateInfo } from "../../api/templates";
 import { confirmDanger } from "./confirm";
+import { TemplateEditForm } from "./TemplateEditForm";
 
 type Placement = { name: string; regionId: string; templateId: string };
 
@@ -23,6 +25,8 @@ export function TemplatesPanel({ accountId }: { accountId: string }) {
 function CustomTemplates({ accountId }: { accountId: string }) {
   const list = useCustomTemplates(accountId);
   const remove = useDeleteCustomTemplate();
+  const canEdit = useAccountExtras(accountId).includes("account.custom_template_edit");
+  const [editing, setEditing] = useState<CustomTemplate | null>(null);
   return (
     <Stack gap="xs">
       <Title order={5}>Custom templates</Title>
@@ -34,7 +38,7 @@ function CustomTemplates({ accountId }: { accountId: string }) {
         </Alert>
       ) : list.data.length === 0 ? (
         <Text size="sm" c="dimmed" data-testid="custom-templates-empty">
-          No custom templates: convert a backup into one in the provider's panel.
+          No custom templates: turn a server's backup into one from its Snapshots & backups tab.
         </Text>
       ) : (
         <Table fz="sm" verticalSpacing={4} data-testid="custom-templates-table">
@@ -58,7 +62,14 @@ function CustomTemplates({ accountId }: { accountId: string }) {
                 <Table.Td>{t.operating_system ?? "—"}</Table.Td>
                 <Table.Td>{t.description ?? "—"}</Table.Td>
                 <Table.Td>
-                  <Group justify="flex-end">
+                  <Group justify="flex-end" gap={2}>
+                    {canEdit && (
+                      <Tooltip label="Edit template">
+                        <ActionIcon variant="subtle" aria-label={`Edit custom template ${t.id}`} onClick={() => setEditing(t)} data-testid={`custom-template-edit-${t.id}`}>
+                          <IconPencil size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    )}
                     <Tooltip label="Delete template">
                       <ActionIcon
                         variant="subtle"
@@ -81,6 +92,7 @@ function CustomTemplates({ accountId }: { accountId: string }) {
           </Table.Tbody>
         </Table>
       )}
+      {editing && <TemplateEditForm accountId={accountId} template={editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }

@@ -262,6 +262,10 @@ impl Compute for Vpsnet {
         Some(self)
     }
 
+    fn template_authoring(&self) -> Option<&dyn crate::extras::template_authoring::TemplateAuthoring> {
+        Some(self)
+    }
+
     async fn verify(&self) -> Result<()> {
         self.read::<ProfileEnvelope>(Request::get(paths::PROFILE), Scope::Account).await.map(|_| ())
     }

@@ -183,7 +183,9 @@ pub fn clones(server: &str) -> String {
 /// custom templates (`[{"system_template": {...}}]`).
 pub const SYSTEM_TEMPLATES: &str = "/system_templates.api10json";
 
-/// INFERRED: `DELETE` removes a custom template at once.
+/// INFERRED: `DELETE` removes a custom template at once; `PUT`
+/// `{"system_template": {operating_system?, description, info}}` edits it
+/// (the doc wraps that body in an array, taken for a doc artefact).
 pub fn system_template(id: &str) -> String {
     format!("/system_templates/{id}.api10json")
 }
@@ -211,6 +213,12 @@ pub fn node_update(kind: crate::extras::nodes::NodeKind, id: &str) -> String {
         Fusion => format!("/nodes/{id}/update_fusion_node.api10json"),
         Bandwidth => format!("/nodes/{id}/update_bandwidth_node.api10json"),
     }
+}
+
+/// `POST` `{"one_click": true}` (the doc's body; PHP sends none): turns a
+/// backup into a custom template.
+pub fn backup_convert(server: &str, backup: &str) -> String {
+    format!("/virtual_machines/{server}/backups/{backup}/convert.api10json")
 }
 
 /// INFERRED: `POST`, no documented body: resizes the disk to what the

@@ -241,3 +241,23 @@ fn the_docs_node_edit_body_is_what_a_consumer_change_sends() {
     assert_eq!(nodes::consumer_body(None).unwrap(), json!({ "consumer_id": 0 }));
     assert_eq!(nodes::consumer_body(Some("x")).unwrap_err().fields[0].field, "consumer_id");
 }
+
+#[test]
+fn the_docs_template_edit_body_is_sent_without_its_array() {
+    use crate::extras::template_authoring::TemplateEdit;
+    // The doc's example lacks its commas and sits in an array; both repaired here.
+    let doc: Value = serde_json::from_str(
+        &include_str!("../../../../tests/fixtures/vpsnet/system_template_edit.json")
+            .replace("\"Custom Template\"\n", "\"Custom Template\",\n")
+            .replace("\"test_cus_temp\"\n", "\"test_cus_temp\",\n"),
+    )
+    .unwrap();
+    let edit = TemplateEdit {
+        operating_system: Some("Custom Template".into()),
+        description: "test_cus_temp".into(),
+        info: Some("This is a test info".into()),
+    };
+    assert_eq!(templates::edit_body(&edit), doc[0]);
+    let without_os = templates::edit_body(&TemplateEdit { operating_system: None, ..edit });
+    assert!(without_os["system_template"].get("operating_system").is_none());
+}
