@@ -192,6 +192,35 @@ describe("account resources and the create form", () => {
     expect(backend.callsOf("create_server")[0].args.request).toMatchObject({ ssh_keys: ["new-key"], script: "3" });
   });
 
+  it("edits an SSH key sending only the changed name, and keeps the form open with an error that names no field", async () => {
+    const { backend } = withExtras();
+    let refuse = true;
+    backend.on("update_ssh_key", () => {
+      if (refuse) throw ipcError("provider", "Invalid SSH key (Vultr)", []);
+      return null;
+    });
+    backend.on("delete_ssh_key", () => null);
+    window.location.hash = "#/resources";
+    const { user } = renderApp();
+    await user.click(await screen.findByTestId("sshkey-edit-541b4960f23bd"));
+    expect(screen.getByTestId("sshkey-public-key")).toHaveValue("ssh-rsa AA... test@example.com");
+    await user.clear(screen.getByTestId("sshkey-name"));
+    await user.type(screen.getByTestId("sshkey-name"), "work");
+    await user.click(screen.getByTestId("sshkey-submit"));
+    expect(await screen.findByTestId("sshkey-error")).toHaveTextContent("Invalid SSH key (Vultr)");
+    expect(screen.getByTestId("sshkey-name")).toHaveValue("work");
+    refuse = false;
+    await user.click(screen.getByTestId("sshkey-submit"));
+    await waitFor(() => expect(screen.queryByTestId("sshkey-form")).toBeNull());
+    expect(backend.callsOf("update_ssh_key").at(-1)!.args).toEqual({ account_id: "demo-vultr", key_id: "541b4960f23bd", update: { name: "work", public_key: null } });
+
+    await user.click(screen.getByTestId("sshkey-delete-541b4960f23bd"));
+    expect(backend.callsOf("delete_ssh_key"), "nothing is sent before the confirm").toHaveLength(0);
+    await user.click(await screen.findByTestId("sshkey-delete-confirm"));
+    await waitFor(() => expect(backend.callsOf("delete_ssh_key")).toHaveLength(1));
+    expect(backend.callsOf("delete_ssh_key")[0].args).toEqual({ account_id: "demo-vultr", key_id: "541b4960f23bd" });
+  });
+
   it("says which providers have no such resource", async () => {
     const backend = installMockBackend(demoState());
     backend.on("extras_accounts", () => [

@@ -142,6 +142,37 @@ describe("CloudSigma resources", () => {
     expect(backend.callsOf("group_power")[0].args).toMatchObject({ action: "start" });
   });
 
+  it("renames a server group, showing the provider's refusal under the name, and asks before removing one", async () => {
+    const { backend, groups } = withCloudsigma();
+    const id = "92f5ba00-7851-4ebf-9c0f-b5311ceed042";
+    backend.on("rename_server_group", (args) => {
+      if (args.name === "db") throw ipcError("provider", "CloudSigma refused the name", []);
+      groups[0].name = String(args.name);
+      return null;
+    });
+    backend.on("destroy_server_group", () => {
+      groups.splice(0, 1);
+      return null;
+    });
+    const { user } = renderApp();
+    await openSection(user, "Server groups");
+    await user.click(await screen.findByTestId(`group-rename-${id}`));
+    expect(screen.getByTestId("group-name")).toHaveValue("Database servers");
+    await user.clear(screen.getByTestId("group-name"));
+    await user.type(screen.getByTestId("group-name"), "db");
+    await user.click(screen.getByTestId("group-submit"));
+    expect(await within(screen.getByTestId("group-form")).findByText("CloudSigma refused the name")).toBeInTheDocument();
+    await user.type(screen.getByTestId("group-name"), "-main");
+    await user.click(screen.getByTestId("group-submit"));
+    await waitFor(() => expect(screen.queryByTestId("group-form")).toBeNull());
+    expect(await screen.findByTestId(`group-row-${id}`)).toHaveTextContent("db-main");
+
+    await user.click(screen.getByTestId(`group-destroy-${id}`));
+    await user.click(await screen.findByTestId("group-destroy-confirm"));
+    expect(await screen.findByTestId("groups-empty")).toHaveTextContent("No server groups yet.");
+    expect(backend.callsOf("destroy_server_group")[0].args).toMatchObject({ group_id: id });
+  });
+
   it("saves only the changed profile fields", async () => {
     const { backend } = withCloudsigma();
     const { user } = renderApp();

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Loader, Select, Table, Tabs, Text } from "@mantine/core";
+import type { UseQueryResult } from "@tanstack/react-query";
 import { IconFileTypeCsv } from "@tabler/icons-react";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { BillingAccount, BillingFeature } from "../../api/bindings";
 import { exportCsv, has, usePricing, useTransactions, useUsage } from "../../api/billing";
 import { formatDate } from "../../lib/format";
@@ -62,73 +63,57 @@ export function AccountPanel({ accounts }: { accounts: BillingAccount[] }) {
   );
 }
 
-function CsvButton<T>({ rows, name, columns, testid }: { rows: T[]; name: string; columns: CsvColumn<T>[]; testid: string }) {
-  return (
-    <Button
-      size="xs"
-      variant="default"
-      leftSection={<IconFileTypeCsv size={14} />}
-      disabled={rows.length === 0}
-      onClick={() => exportCsv(csvName(name), toCsv(rows, columns))}
-      data-testid={testid}
-    >
-      Export CSV
-    </Button>
-  );
-}
+type ExportTableProps<T> = {
+  query: UseQueryResult<T[]>;
+  testid: string;
+  /** The CSV file's name and columns, and the export button's test id. */
+  csv: { name: string; testid: string; columns: CsvColumn<T>[] };
+  head: ReactNode;
+  row: (item: T) => ReactNode;
+  /** Drawn above the export button. */
+  before?: (rows: T[]) => ReactNode;
+  /** Said under the table when it has no rows. */
+  empty?: string;
+};
 
-function State({ q }: { q: { isPending: boolean; isError: boolean; error: { message: string } | null } }) {
-  if (q.isPending) return <Loader size="sm" />;
-  if (q.isError) return <Alert color="red" variant="light">{q.error?.message}</Alert>;
-  return null;
-}
-
-function TransactionsTab({ accountId }: { accountId: string }) {
-  const q = useTransactions(accountId, true);
-  const rows = q.data ?? [];
+/** One billing list: a table with its CSV export. A failed refresh shows its error above the rows already loaded. */
+function ExportTable<T>({ query, testid, csv, head, row, before, empty }: ExportTableProps<T>) {
+  const rows = query.data ?? [];
   return (
     <>
-      <State q={q} />
-      {q.data && (
+      {query.isPending ? (
+        <Loader size="sm" />
+      ) : (
+        query.isError && (
+          <Alert color="red" variant="light">
+            {query.error.message}
+          </Alert>
+        )
+      )}
+      {query.data && (
         <>
-          <ChargesChart transactions={rows} />
+          {before?.(rows)}
           <Group justify="flex-end" mb="xs">
-            <CsvButton
-              rows={rows}
-              name="transactions"
-              testid="transactions-export-csv"
-              columns={[
-                { header: "id", value: (t) => t.id },
-                { header: "date", value: (t) => t.date },
-                { header: "amount", value: (t) => t.amount },
-                { header: "currency", value: (t) => t.currency },
-                { header: "description", value: (t) => t.description },
-              ]}
-            />
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconFileTypeCsv size={14} />}
+              disabled={rows.length === 0}
+              onClick={() => exportCsv(csvName(csv.name), toCsv(rows, csv.columns))}
+              data-testid={csv.testid}
+            >
+              Export CSV
+            </Button>
           </Group>
-          <Table striped verticalSpacing={4} fz="sm" data-testid="transactions-table">
+          <Table striped verticalSpacing={4} fz="sm" data-testid={testid}>
             <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Date</Table.Th>
-                <Table.Th>Description</Table.Th>
-                <Table.Th ta="right">Amount</Table.Th>
-              </Table.Tr>
+              <Table.Tr>{head}</Table.Tr>
             </Table.Thead>
-            <Table.Tbody>
-              {rows.map((t) => (
-                <Table.Tr key={t.id} data-testid="transaction-row">
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(t.date)}</Table.Td>
-                  <Table.Td>{t.description}</Table.Td>
-                  <Table.Td ta="right" ff="monospace" c={t.amount.startsWith("-") ? undefined : "teal"}>
-                    {money(t.amount, t.currency)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
+            <Table.Tbody>{rows.map(row)}</Table.Tbody>
           </Table>
-          {rows.length === 0 && (
+          {empty && rows.length === 0 && (
             <Text size="sm" c="dimmed">
-              No transactions.
+              {empty}
             </Text>
           )}
         </>
@@ -137,98 +122,112 @@ function TransactionsTab({ accountId }: { accountId: string }) {
   );
 }
 
-function UsageTab({ accountId }: { accountId: string }) {
-  const q = useUsage(accountId, true);
-  const rows = q.data ?? [];
+function TransactionsTab({ accountId }: { accountId: string }) {
   return (
-    <>
-      <State q={q} />
-      {q.data && (
+    <ExportTable
+      query={useTransactions(accountId, true)}
+      testid="transactions-table"
+      csv={{
+        name: "transactions",
+        testid: "transactions-export-csv",
+        columns: [
+          { header: "id", value: (t) => t.id },
+          { header: "date", value: (t) => t.date },
+          { header: "amount", value: (t) => t.amount },
+          { header: "currency", value: (t) => t.currency },
+          { header: "description", value: (t) => t.description },
+        ],
+      }}
+      before={(rows) => <ChargesChart transactions={rows} />}
+      empty="No transactions."
+      head={
         <>
-          <Group justify="flex-end" mb="xs">
-            <CsvButton
-              rows={rows}
-              name="usage"
-              testid="usage-export-csv"
-              columns={[
-                { header: "resource", value: (u) => u.resource },
-                { header: "label", value: (u) => u.label },
-                { header: "used", value: (u) => u.used },
-                { header: "burst", value: (u) => u.burst },
-                { header: "subscribed", value: (u) => u.subscribed },
-                { header: "unit", value: (u) => u.unit },
-              ]}
-            />
-          </Group>
-          <Table striped verticalSpacing={4} fz="sm" data-testid="usage-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>What</Table.Th>
-                <Table.Th ta="right">Used</Table.Th>
-                <Table.Th ta="right">Burst</Table.Th>
-                <Table.Th ta="right">Subscribed</Table.Th>
-                <Table.Th>Unit</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((u) => (
-                <Table.Tr key={u.resource} data-testid="usage-row">
-                  <Table.Td>{u.label}</Table.Td>
-                  <Table.Td ta="right" ff="monospace">{u.used ?? "—"}</Table.Td>
-                  <Table.Td ta="right" ff="monospace">{u.burst ?? "—"}</Table.Td>
-                  <Table.Td ta="right" ff="monospace">{u.subscribed ?? "—"}</Table.Td>
-                  <Table.Td>{u.unit}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <Table.Th>Date</Table.Th>
+          <Table.Th>Description</Table.Th>
+          <Table.Th ta="right">Amount</Table.Th>
         </>
+      }
+      row={(t) => (
+        <Table.Tr key={t.id} data-testid="transaction-row">
+          <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(t.date)}</Table.Td>
+          <Table.Td>{t.description}</Table.Td>
+          <Table.Td ta="right" ff="monospace" c={t.amount.startsWith("-") ? undefined : "teal"}>
+            {money(t.amount, t.currency)}
+          </Table.Td>
+        </Table.Tr>
       )}
-    </>
+    />
+  );
+}
+
+function UsageTab({ accountId }: { accountId: string }) {
+  return (
+    <ExportTable
+      query={useUsage(accountId, true)}
+      testid="usage-table"
+      csv={{
+        name: "usage",
+        testid: "usage-export-csv",
+        columns: [
+          { header: "resource", value: (u) => u.resource },
+          { header: "label", value: (u) => u.label },
+          { header: "used", value: (u) => u.used },
+          { header: "burst", value: (u) => u.burst },
+          { header: "subscribed", value: (u) => u.subscribed },
+          { header: "unit", value: (u) => u.unit },
+        ],
+      }}
+      head={
+        <>
+          <Table.Th>What</Table.Th>
+          <Table.Th ta="right">Used</Table.Th>
+          <Table.Th ta="right">Burst</Table.Th>
+          <Table.Th ta="right">Subscribed</Table.Th>
+          <Table.Th>Unit</Table.Th>
+        </>
+      }
+      row={(u) => (
+        <Table.Tr key={u.resource} data-testid="usage-row">
+          <Table.Td>{u.label}</Table.Td>
+          <Table.Td ta="right" ff="monospace">{u.used ?? "—"}</Table.Td>
+          <Table.Td ta="right" ff="monospace">{u.burst ?? "—"}</Table.Td>
+          <Table.Td ta="right" ff="monospace">{u.subscribed ?? "—"}</Table.Td>
+          <Table.Td>{u.unit}</Table.Td>
+        </Table.Tr>
+      )}
+    />
   );
 }
 
 function PricingTab({ accountId }: { accountId: string }) {
-  const q = usePricing(accountId, true);
-  const rows = q.data ?? [];
   return (
-    <>
-      <State q={q} />
-      {q.data && (
+    <ExportTable
+      query={usePricing(accountId, true)}
+      testid="pricing-table"
+      csv={{
+        name: "prices",
+        testid: "pricing-export-csv",
+        columns: [
+          { header: "resource", value: (p) => p.resource },
+          { header: "label", value: (p) => p.label },
+          { header: "amount", value: (p) => p.amount },
+          { header: "currency", value: (p) => p.currency },
+        ],
+      }}
+      head={
         <>
-          <Group justify="flex-end" mb="xs">
-            <CsvButton
-              rows={rows}
-              name="prices"
-              testid="pricing-export-csv"
-              columns={[
-                { header: "resource", value: (p) => p.resource },
-                { header: "label", value: (p) => p.label },
-                { header: "amount", value: (p) => p.amount },
-                { header: "currency", value: (p) => p.currency },
-              ]}
-            />
-          </Group>
-          <Table striped verticalSpacing={4} fz="sm" data-testid="pricing-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>What</Table.Th>
-                <Table.Th>Key</Table.Th>
-                <Table.Th ta="right">Rate</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((p) => (
-                <Table.Tr key={p.resource}>
-                  <Table.Td>{p.label}</Table.Td>
-                  <Table.Td ff="monospace">{p.resource}</Table.Td>
-                  <Table.Td ta="right" ff="monospace">{money(p.amount, p.currency)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <Table.Th>What</Table.Th>
+          <Table.Th>Key</Table.Th>
+          <Table.Th ta="right">Rate</Table.Th>
         </>
+      }
+      row={(p) => (
+        <Table.Tr key={p.resource}>
+          <Table.Td>{p.label}</Table.Td>
+          <Table.Td ff="monospace">{p.resource}</Table.Td>
+          <Table.Td ta="right" ff="monospace">{money(p.amount, p.currency)}</Table.Td>
+        </Table.Tr>
       )}
-    </>
+    />
   );
 }

@@ -1,10 +1,12 @@
-import { ActionIcon, Alert, Button, Checkbox, Group, Loader, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { ActionIcon, Alert, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
 import { modals } from "@mantine/modals";
-import { IconCopy, IconDownload, IconPlus, IconTrash, IconUpload } from "@tabler/icons-react";
+import { IconCopy, IconDownload, IconTrash, IconUpload } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Drive, StandardKind } from "../../api/bindings";
 import type { AppError } from "../../api/errors";
 import { useCloneDrive, useCreateDrive, useDestroyDrive, useDrives, useDriveTransfer, useStandardDrives } from "../../api/resources";
+import { ListHeader } from "../../components/ItemTable";
+import { QueryState } from "../../components/QueryState";
 import { formatBytes } from "../extras/format";
 
 const GIB = 1024 ** 3;
@@ -136,15 +138,7 @@ function StandardDrives({ accountId }: { accountId: string }) {
           data-testid="standard-kind"
         />
       </Group>
-      {list.isPending ? (
-        <Loader size="sm" />
-      ) : list.isError ? (
-        <Alert color="red" variant="light">
-          {list.error.message}
-        </Alert>
-      ) : (
-        <DrivesTable drives={list.data} testid="standard-table" />
-      )}
+      <QueryState query={list}>{(data) => <DrivesTable drives={data} testid="standard-table" />}</QueryState>
     </Stack>
   );
 }
@@ -214,27 +208,15 @@ export function DrivesPanel({ accountId }: { accountId: string }) {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          Disks of the account, attached to servers or kept apart. Uploads and downloads run as jobs in 4 MiB chunks.
-        </Text>
-        <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setForm({ mode: "create" })} data-testid="drive-add">
-          New drive
-        </Button>
-      </Group>
-      {drives.isPending ? (
-        <Loader size="sm" />
-      ) : drives.isError ? (
-        <Alert color="red" variant="light" data-testid="drives-error">
-          {drives.error.message}
-        </Alert>
-      ) : drives.data.length === 0 ? (
-        <Text c="dimmed" data-testid="drives-empty">
-          No drives yet.
-        </Text>
-      ) : (
-        <DrivesTable drives={drives.data} actions={actions} testid="drives-table" />
-      )}
+      <ListHeader
+        description="Disks of the account, attached to servers or kept apart. Uploads and downloads run as jobs in 4 MiB chunks."
+        addLabel="New drive"
+        addTestId="drive-add"
+        onAdd={() => setForm({ mode: "create" })}
+      />
+      <QueryState query={drives} empty="No drives yet." emptyTestId="drives-empty" errorTestId="drives-error">
+        {(data) => <DrivesTable drives={data} actions={actions} testid="drives-table" />}
+      </QueryState>
       <StandardDrives accountId={accountId} />
       <Modal opened={form !== null} onClose={() => setForm(null)} title={form?.mode === "clone" ? "Clone drive" : "New drive"}>
         {form && <DriveForm accountId={accountId} form={form} onClose={() => setForm(null)} />}

@@ -1,0 +1,88 @@
+import { ActionIcon, Button, Group, Table, Text, type MantineSpacing } from "@mantine/core";
+import { IconPlus, IconTrash } from "@tabler/icons-react";
+import type { ReactNode } from "react";
+import { confirmDanger } from "./confirm";
+
+type HeaderProps = {
+  /** A bold section title, or else a dimmed description of what the list holds. */
+  title?: string;
+  description?: string;
+  addLabel: string;
+  addTestId: string;
+  onAdd: () => void;
+  loading?: boolean;
+  mt?: MantineSpacing;
+};
+
+/** The line above a list of named items: what it is, and its add button. */
+export function ListHeader({ title, description, addLabel, addTestId, onAdd, loading, mt }: HeaderProps) {
+  return (
+    <Group justify="space-between" mt={mt}>
+      {title ? (
+        <Text fw={600} size="sm">
+          {title}
+        </Text>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {description}
+        </Text>
+      )}
+      <Button size="xs" leftSection={<IconPlus size={14} />} onClick={onAdd} loading={loading} data-testid={addTestId}>
+        {addLabel}
+      </Button>
+    </Group>
+  );
+}
+
+/** A compact table of items whose last column holds each row's actions. */
+export function ItemTable({ testId, columns, children }: { testId: string; columns: string[]; children: ReactNode }) {
+  return (
+    <Table fz="sm" verticalSpacing={4} data-testid={testId}>
+      <Table.Thead>
+        <Table.Tr>
+          {columns.map((c) => (
+            <Table.Th key={c}>{c}</Table.Th>
+          ))}
+          <Table.Th aria-label="Actions" />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>{children}</Table.Tbody>
+    </Table>
+  );
+}
+
+export function RowActions({ children }: { children: ReactNode }) {
+  return (
+    <Group gap={2} justify="flex-end" wrap="nowrap">
+      {children}
+    </Group>
+  );
+}
+
+export function RowAction({ label, icon, onClick, testId }: { label: string; icon: ReactNode; onClick: () => void; testId: string }) {
+  return (
+    <ActionIcon variant="subtle" aria-label={label} onClick={onClick} data-testid={testId}>
+      {icon}
+    </ActionIcon>
+  );
+}
+
+type DeleteProps = {
+  label: string;
+  testId: string;
+  /** The red confirm step: its title, what happens, its button and that button's test id. */
+  title: string;
+  what: string;
+  confirm: string;
+  confirmTestId: string;
+  onConfirm: () => void;
+};
+
+/** The red bin at the end of a row; nothing is sent before the user confirms. */
+export function DeleteAction({ label, testId, title, what, confirm, confirmTestId, onConfirm }: DeleteProps) {
+  return (
+    <ActionIcon variant="subtle" color="red" aria-label={label} onClick={() => confirmDanger(title, what, confirm, confirmTestId, onConfirm)} data-testid={testId}>
+      <IconTrash size={16} />
+    </ActionIcon>
+  );
+}
