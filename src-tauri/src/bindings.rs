@@ -41,6 +41,7 @@ use vpsdesk_core::extras::os::{Iso, OsOption};
 use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate, StartupScript};
 use vpsdesk_core::extras::snapshots::{Snapshot, SnapshotStatus};
 use vpsdesk_core::extras::server_plan::{ResourcesChange, ServerResources};
+use vpsdesk_core::extras::account_ips::{AccountIp, Justification, JustificationKind, JustifiedIp};
 use vpsdesk_core::extras::settings::ServerSettings;
 use vpsdesk_core::extras::template_authoring::TemplateEdit;
 use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate};
@@ -157,6 +158,10 @@ pub fn render() -> String {
         decl::<ServerResources>(&cfg),
         decl::<ResourcesChange>(&cfg),
         decl::<TemplateEdit>(&cfg),
+        decl::<AccountIp>(&cfg),
+        decl::<JustifiedIp>(&cfg),
+        decl::<JustificationKind>(&cfg),
+        decl::<Justification>(&cfg),
         decl::<SshKey>(&cfg),
         decl::<NewSshKey>(&cfg),
         decl::<SshKeyUpdate>(&cfg),

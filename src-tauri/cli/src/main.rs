@@ -2,6 +2,7 @@
 //! exit codes, `error:` lines) is docs/cli.md; this file only parses
 //! arguments, calls the core and prints.
 
+mod addresses;
 mod billing;
 mod dns;
 mod extras;
@@ -62,6 +63,9 @@ enum Command {
     Nodes(nodes::NodesCmd),
     #[command(flatten)]
     Resources(resources::ResourcesCmd),
+    /// Every IP address of the account: notes, consumer ids, reassignment, justified addresses (VPS.NET)
+    #[command(subcommand)]
+    Addresses(addresses::AddressesCmd),
     /// What `servers create` accepts: plans, images (operating systems) or regions
     Catalog {
         account: String,
@@ -269,6 +273,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Templates(cmd) => templates::run(&desk, cmd).await,
         Command::Nodes(cmd) => nodes::run(&desk, cmd).await,
         Command::Resources(cmd) => resources::run(&desk, cmd).await,
+        Command::Addresses(cmd) => addresses::run(&desk, cmd).await,
         Command::Catalog { account, what, region, json } => {
             let account = desk.find(&account)?;
             let out = Out::new(json);

@@ -323,3 +323,26 @@ fn a_backup_is_converted_and_a_custom_template_edited() {
     let err = f.fails(&["servers", "backup-convert", ACCOUNT, WEB, "abc"], 1);
     assert!(err.contains("backup"), "{err}");
 }
+
+#[test]
+fn account_addresses_edited_reassigned_with_yes_and_justified() {
+    let f = Fixture::new();
+    let list = f.json(&["addresses", "list", ACCOUNT]);
+    let web = list.as_array().unwrap().iter().find(|ip| ip["server_id"] == WEB).unwrap()["id"].as_str().unwrap().to_string();
+    f.ok(&["addresses", "edit", ACCOUNT, &web, "--notes", "primary of web01", "--consumer", "58"]);
+    let list = f.json(&["addresses", "list", ACCOUNT]);
+    let edited = list.as_array().unwrap().iter().find(|ip| ip["id"] == web.as_str()).unwrap();
+    assert_eq!((edited["notes"].as_str(), edited["consumer_id"].as_str()), (Some("primary of web01"), Some("58")));
+    f.ok(&["servers", "ip-add", ACCOUNT, WEB]);
+    let list = f.json(&["addresses", "list", ACCOUNT]);
+    let added = list.as_array().unwrap().iter().find(|ip| ip["server_id"] == WEB && ip["id"] != web.as_str()).unwrap()["id"].as_str().unwrap().to_string();
+    f.needs_yes(&["addresses", "reassign", ACCOUNT, &added, MYSQL]);
+    assert!(f.ok(&["addresses", "reassign", ACCOUNT, &added, MYSQL, "--yes"]).contains("moved to server 1385"));
+    f.needs_yes(&["addresses", "justify", ACCOUNT, WEB, "--website", "shop.example.com"]);
+    let err = f.fails(&["addresses", "justify", ACCOUNT, WEB, "--website", "not a domain", "--yes"], 1);
+    assert!(err.contains("reason"), "{err}");
+    f.ok(&["addresses", "justify", ACCOUNT, WEB, "--website", "shop.example.com", "--reason", "SSL for a second site", "--yes"]);
+    let justified = f.json(&["addresses", "justified", ACCOUNT]);
+    assert_eq!(justified.as_array().unwrap().len(), 2);
+    assert_eq!(justified[0]["kind"], "website");
+}

@@ -65,5 +65,6 @@ pub trait Compute: Send + Sync {
     fn profile(&self) -> Option<&dyn crate::extras::profile::Profile> { None }
     fn server_settings(&self) -> Option<&dyn crate::extras::settings::Settings> { None }
     fn server_plan(&self) -> Option<&dyn crate::extras::server_plan::ServerPlan> { None }
+    fn account_addresses(&self) -> Option<&dyn crate::extras::account_ips::AccountIps> { None }
     fn template_authoring(&self) -> Option<&dyn crate::extras::template_authoring::TemplateAuthoring> { None }
 }

@@ -475,3 +475,38 @@ async fn a_backup_becomes_a_custom_template_and_templates_are_edited() {
     let e = env.desk.edit_custom_template(&env.vpsnet, "999", &edit).await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::NotFound);
 }
+
+#[tokio::test]
+async fn account_addresses_are_annotated_reassigned_within_their_cloud_and_justified() {
+    use vpsdesk_core::extras::account_ips::{Justification, JustificationKind};
+    let env = Env::new().await;
+    let all = env.desk.account_ips(&env.vpsnet).await.unwrap();
+    let web = all.iter().find(|ip| ip.server_id.as_deref() == Some(WEB)).unwrap().clone();
+    assert!(web.cloud_id.is_some() && web.netmask.is_some());
+    env.desk.edit_account_ip(&env.vpsnet, &web.id, "primary of web01", Some("58")).await.unwrap();
+    let edited = env.desk.account_ips(&env.vpsnet).await.unwrap().into_iter().find(|ip| ip.id == web.id).unwrap();
+    assert_eq!((edited.notes.as_deref(), edited.consumer_id.as_deref()), (Some("primary of web01"), Some("58")));
+    let sent = env.requests().len();
+    assert_eq!(env.desk.edit_account_ip(&env.vpsnet, &web.id, "x", Some("abc")).await.unwrap_err().fields[0].field, "consumer_id");
+    assert_eq!(env.requests().len(), sent);
+
+    // An added address of web01 moves to mysql01 (same cloud) once confirmed.
+    env.desk.add_ipv4(&env.vpsnet, WEB, false).await.unwrap();
+    let added = env.desk.account_ips(&env.vpsnet).await.unwrap().into_iter().find(|ip| ip.server_id.as_deref() == Some(WEB) && ip.id != web.id).unwrap();
+    assert_eq!(env.desk.reassign_ip(&env.vpsnet, &added.id, MYSQL, false).await.unwrap_err().fields[0].field, "confirm");
+    assert_eq!(env.desk.reassign_ip(&env.vpsnet, &added.id, WEB, true).await.unwrap_err().fields[0].field, "server");
+    assert_eq!(env.desk.reassign_ip(&env.vpsnet, &added.id, MYSQL, true).await.unwrap(), added.ip);
+    let moved = env.desk.account_ips(&env.vpsnet).await.unwrap().into_iter().find(|ip| ip.id == added.id).unwrap();
+    assert_eq!(moved.server_id.as_deref(), Some(MYSQL));
+    assert!(env.requests().contains(&("POST".into(), format!("/ips/{}/reassign.api10json", added.id))));
+
+    let reasons = [Justification { kind: JustificationKind::Website, reason: "shop.example.com".into() }];
+    assert_eq!(env.desk.request_justified_ips(&env.vpsnet, WEB, &reasons, false).await.unwrap_err().fields[0].field, "confirm");
+    let bad = [Justification { kind: JustificationKind::Website, reason: "not a domain".into() }];
+    assert_eq!(env.desk.request_justified_ips(&env.vpsnet, WEB, &bad, true).await.unwrap_err().fields[0].field, "reason");
+    env.desk.request_justified_ips(&env.vpsnet, WEB, &reasons, true).await.unwrap();
+    let justified = env.desk.justified_ips(&env.vpsnet).await.unwrap();
+    assert_eq!(justified.len(), 1);
+    assert_eq!((justified[0].kind.as_deref(), justified[0].reason.as_deref(), justified[0].server_id.as_deref()), (Some("website"), Some("shop.example.com"), Some(WEB)));
+    assert_eq!(justified[0].status.as_deref(), Some("pending"));
+}

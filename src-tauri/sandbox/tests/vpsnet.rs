@@ -638,3 +638,38 @@ async fn a_built_backup_converts_to_a_template_that_can_be_edited() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(error_fields(&body), ["description"]);
 }
+
+#[tokio::test]
+async fn addresses_keep_notes_move_within_their_cloud_and_justified_ones_get_approved() {
+    let v = VpsNet::start().await;
+    let ips = v.json("/ips.api10json").await;
+    let primary = ips.as_array().unwrap().iter().find(|i| i["ip_address"]["virtual_machine_id"] == 1384).unwrap()["ip_address"]["id"].as_u64().unwrap();
+    let (status, _) = v.send_json(Method::PUT, &format!("/ips/{primary}.api10json"), json!({"ip_address": {"notes": "description", "consumer_id": 58}})).await;
+    assert_eq!(status, StatusCode::OK);
+    let ips = v.json("/ips.api10json?consumer_id=58").await;
+    assert_eq!(ips.as_array().unwrap().len(), 1);
+    assert_eq!(ips[0]["ip_address"]["description"], "description");
+
+    let (_, added) = v.send_json(Method::POST, "/ips.api10json", json!({"quantity": 1, "type": "external", "virtual_machine_id": 1384})).await;
+    let added = added[0]["ip_address"]["id"].as_u64().unwrap();
+    let (status, _) = v.send_json(Method::POST, &format!("/ips/{primary}/reassign.api10json"), json!({"virtual_machine_id": "1385"})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a primary address stays");
+    let (status, reply) = v.send_json(Method::POST, &format!("/ips/{added}/reassign.api10json"), json!({"virtual_machine_id": "1385"})).await;
+    assert_eq!(status, StatusCode::OK, "{reply}");
+    assert!(reply["ip_address"].as_str().unwrap().starts_with("68.169."));
+    let ips = v.json("/ips.api10json").await;
+    assert_eq!(ips.as_array().unwrap().iter().find(|i| i["ip_address"]["id"] == added).unwrap()["ip_address"]["virtual_machine_id"], 1385);
+
+    let body = json!({"virtual_machine_id": 99, "ip_justification": {"ip_address1": {"justification_type": "0", "justification_reason": "test.com"}}});
+    let (status, _) = v.send_json(Method::POST, "/ips/justified.api10json", body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "server 99 is not on the account");
+    let body = json!({"virtual_machine_id": 1384, "ip_justification": {"ip_address1": {"justification_type": "0", "justification_reason": "test.com"},
+        "ip_address2": {"justification_type": "1", "justification_reason": "test"}}});
+    let (status, _) = v.send_json(Method::POST, "/ips/justified.api10json", body).await;
+    assert_eq!(status, StatusCode::OK);
+    let list = v.json("/ips/justified.api10json").await;
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    assert_eq!(list[0]["justified_ip"]["status"], "pending");
+    tokio::time::sleep(Duration::from_millis(TRANSITION_MS + 100)).await;
+    assert_eq!(v.json("/ips/justified.api10json").await[1]["justified_ip"]["status"], "approved");
+}

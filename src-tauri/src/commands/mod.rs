@@ -2,6 +2,7 @@
 //! macro defines the Tauri command and its TypeScript binding from the same
 //! signature, so the two cannot drift apart.
 
+mod account_ips;
 mod accounts;
 mod backups;
 mod billing;
@@ -45,6 +46,7 @@ macro_rules! ipc {
 pub(crate) use ipc;
 
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+    use account_ips::*;
     use accounts::*;
     use backups::*;
     use billing::*;
@@ -203,6 +205,11 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         set_node_consumer,
         convert_backup,
         edit_custom_template,
+        account_ips,
+        edit_account_ip,
+        reassign_ip,
+        justified_ips,
+        request_justified_ips,
     ]
 }
 
@@ -224,5 +231,6 @@ pub fn signatures() -> Vec<crate::bindings::Binding> {
     all.extend(resources::signatures());
     all.extend(server_plan::signatures());
     all.extend(template_authoring::signatures());
+    all.extend(account_ips::signatures());
     all
 }

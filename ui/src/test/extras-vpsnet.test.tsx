@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { Backup, Extra, Job, ResourcesChange, ServerClone, ServerResources } from "../api/bindings";
+import type { AccountIp, Backup, Extra, Job, Justification, JustifiedIp, ResourcesChange, ServerClone, ServerResources } from "../api/bindings";
 import { demoState, installMockBackend, type MockBackend } from "../api/mockBackend";
 import { renderApp } from "./render";
 
@@ -12,6 +12,7 @@ const VPSNET_EXTRAS: Extra[] = [
   "maintenance.rebuild_network", "maintenance.rebuild_pending", "clones", "account.profile", "account.custom_templates",
   "account.templates", "account.template_licenses", "account.recoverable", "account.nodes", "server.resources",
   "server.upgrade_storage", "account.node_consumer", "backups.convert", "account.custom_template_edit",
+  "account.ips", "account.ip_reassign", "account.justified_ips",
 ];
 
 /** The doc's backup, verbatim where the model keeps it. */
@@ -312,5 +313,65 @@ describe("VPS.NET nodes on the Resources page", () => {
       account_id: "demo-vpsnet", template_id: "115", edit: { description: "Ubuntu with our stack", operating_system: "Custom Templates", info: null },
     });
     await waitFor(() => expect(screen.getByTestId("custom-template-row-115")).toHaveTextContent("Ubuntu with our stack"));
+  });
+
+  it("annotates account addresses, moves one within its cloud and requests a justified one after confirming", async () => {
+    const { backend } = withVpsnet();
+    const ips: AccountIp[] = [
+      { id: "4001", ip: "68.169.40.3", netmask: "255.255.255.0", network: "68.169.40.0", cloud_id: "3", server_id: "1384", consumer_id: null, notes: null },
+      { id: "4002", ip: "68.169.40.4", netmask: "255.255.255.0", network: "68.169.40.0", cloud_id: "3", server_id: "1385", consumer_id: null, notes: null },
+      { id: "4003", ip: "68.169.40.9", netmask: "255.255.255.0", network: "68.169.40.0", cloud_id: "3", server_id: "1384", consumer_id: null, notes: null },
+      { id: "4004", ip: "68.169.41.2", netmask: "255.255.255.0", network: "68.169.41.0", cloud_id: "8", server_id: "1386", consumer_id: null, notes: null },
+    ];
+    const justified: JustifiedIp[] = [];
+    backend.on("account_ips", () => structuredClone(ips));
+    backend.on("edit_account_ip", (args) => {
+      const ip = ips.find((i) => i.id === args.ip_id)!;
+      ip.notes = args.notes as string;
+      ip.consumer_id = args.consumer_id as string | null;
+      return null;
+    });
+    backend.on("reassign_ip", () => "68.169.40.9");
+    backend.on("justified_ips", () => structuredClone(justified));
+    backend.on("request_justified_ips", (args) => {
+      const [r] = args.reasons as Justification[];
+      justified.push({ id: "1", ip: null, server_id: args.server_id as string, kind: r.kind, reason: r.reason, status: "pending" });
+      return null;
+    });
+    window.location.hash = "#/resources";
+    const { user } = renderApp();
+    await user.click(await screen.findByText("IP addresses"));
+    expect(await screen.findByTestId("account-ip-row-4001")).toHaveTextContent("68.169.40.3");
+
+    await user.click(screen.getByTestId("account-ip-edit-4001"));
+    await user.type(screen.getByTestId("account-ip-notes-4001"), "primary of web01");
+    await user.type(screen.getByTestId("account-ip-consumer-4001"), "58");
+    await user.click(screen.getByTestId("account-ip-save-4001"));
+    await waitFor(() => expect(backend.callsOf("edit_account_ip")).toHaveLength(1));
+    expect(backend.callsOf("edit_account_ip")[0].args).toEqual({ account_id: "demo-vpsnet", ip_id: "4001", notes: "primary of web01", consumer_id: "58" });
+    await waitFor(() => expect(screen.getByTestId("account-ip-row-4001")).toHaveTextContent("primary of web01"));
+
+    // Only servers on the address's cloud are offered; the move is confirmed first.
+    await user.click(screen.getByTestId("account-ip-move-4003"));
+    await user.click(screen.getByTestId("account-ip-move-server"));
+    expect(screen.queryByRole("option", { name: "1386" }), "another cloud's server").toBeNull();
+    await user.click(await screen.findByRole("option", { name: "1385" }));
+    await user.click(screen.getByTestId("account-ip-move-submit"));
+    expect(backend.callsOf("reassign_ip")).toHaveLength(0);
+    await user.click(await screen.findByTestId("account-ip-move-confirm"));
+    await waitFor(() => expect(backend.callsOf("reassign_ip")).toHaveLength(1));
+    expect(backend.callsOf("reassign_ip")[0].args).toEqual({ account_id: "demo-vpsnet", ip_id: "4003", server_id: "1385", confirm: true });
+
+    expect(await screen.findByTestId("justified-empty")).toBeInTheDocument();
+    await user.click(screen.getByTestId("justify-server"));
+    await user.click(await screen.findByRole("option", { name: "1384" }));
+    await user.type(screen.getByTestId("justify-reason"), "shop.example.com");
+    await user.click(screen.getByTestId("justify-submit"));
+    await user.click(await screen.findByTestId("justify-confirm"));
+    await waitFor(() => expect(backend.callsOf("request_justified_ips")).toHaveLength(1));
+    expect(backend.callsOf("request_justified_ips")[0].args).toEqual({
+      account_id: "demo-vpsnet", server_id: "1384", reasons: [{ kind: "website", reason: "shop.example.com" }], confirm: true,
+    });
+    expect(await screen.findByTestId("justified-table")).toHaveTextContent("pending");
   });
 });

@@ -57,6 +57,7 @@ pub fn offered_by(c: &dyn Compute) -> Vec<Extra> {
     add(c.server_settings().map(|t| t.offers()));
     add(c.server_plan().map(|t| t.offers()));
     add(c.template_authoring().map(|t| t.offers()));
+    add(c.account_addresses().map(|t| t.offers()));
     all
 }
 

@@ -2,6 +2,7 @@
 //! keychain) and the operations on their servers, with validation done here
 //! once, before anything is sent.
 
+mod account_ips;
 mod backups;
 pub mod billing;
 pub mod dns;

@@ -10,6 +10,7 @@
 //! decide which tabs and account pages to show. Long operations run as
 //! [`jobs::Job`]s that watch the provider until the work is done.
 
+pub mod account_ips;
 pub mod backups;
 pub mod clones;
 pub mod console;
@@ -151,6 +152,15 @@ pub enum Extra {
     /// Change a custom template's description and notes.
     #[serde(rename = "account.custom_template_edit")]
     CustomTemplateEdit,
+    /// Every address of the account, with notes and consumer ids to edit.
+    #[serde(rename = "account.ips")]
+    AccountIps,
+    /// Move an address to another server of the same cloud.
+    #[serde(rename = "account.ip_reassign")]
+    IpReassign,
+    /// List and request justified addresses.
+    #[serde(rename = "account.justified_ips")]
+    JustifiedIps,
 }
 
 impl Extra {
@@ -199,6 +209,9 @@ impl Extra {
             Extra::NodeConsumer => "set a node's consumer id",
             Extra::BackupConvert => "turn backups into templates",
             Extra::CustomTemplateEdit => "edit custom templates",
+            Extra::AccountIps => "list and annotate the account's IP addresses",
+            Extra::IpReassign => "move IP addresses between servers",
+            Extra::JustifiedIps => "request justified IP addresses",
         }
     }
 }

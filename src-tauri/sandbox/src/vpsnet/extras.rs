@@ -47,11 +47,29 @@ pub(super) struct ExtraIp {
     pub notes: Option<String>,
 }
 
+/// Notes and consumer ids set on any address (primary ones included).
+#[derive(Default)]
+pub(super) struct IpMeta {
+    pub notes: Option<String>,
+    pub consumer: Option<u64>,
+}
+
+/// A justified-address request: VPS.NET staff approve it after a while.
+pub(super) struct Justified {
+    pub id: u64,
+    pub vm: u64,
+    pub kind: String,
+    pub reason: String,
+    pub approved: Transition<bool>,
+}
+
 #[derive(Default)]
 pub(super) struct ExtrasBook {
     pub backups: BTreeMap<u64, Vec<Backup>>,
     pub clones: BTreeMap<u64, Vec<CloneRun>>,
     pub ips: Vec<ExtraIp>,
+    pub ip_meta: BTreeMap<u64, IpMeta>,
+    pub justified: Vec<Justified>,
     pub next_id: u64,
 }
 
@@ -103,7 +121,8 @@ pub(super) fn routes() -> Router<Store<VpsNet>> {
             post(restore),
         )
         .route("/ips.api10json", get(list_ips).post(add_ips))
-        .route("/ips/{file}", delete(delete_ip))
+        .route("/ips/{file}", delete(delete_ip).put(edit_ip).get(list_justified).post(justify))
+        .route("/ips/{id}/{file}", post(reassign_ip))
 }
 
 fn refuse(message: &str) -> Response {
@@ -460,17 +479,123 @@ async fn list_ips(State(store): State<Store<VpsNet>>, params: Params) -> Respons
     let consumer: Option<u64> = params.get("consumer_id").and_then(|c| c.parse().ok());
     store.with(|v| {
         let mut all = Vec::new();
-        for (id, vm) in &v.servers {
-            if consumer.is_none_or(|c| c == vm.consumer_id) {
-                all.push(ip_view(vm.ip.id, &vm.ip.address, vm.cloud_id, vm.consumer_id, *id, None));
-            }
-        }
-        for ip in &v.extras.ips {
-            if let Some(vm) = v.servers.get(&ip.vm).filter(|vm| consumer.is_none_or(|c| c == vm.consumer_id)) {
-                all.push(ip_view(ip.id, &ip.address, vm.cloud_id, vm.consumer_id, ip.vm, ip.notes.as_deref()));
+        let primaries = v.servers.iter().map(|(id, vm)| (vm.ip.id, vm.ip.address.as_str(), *id));
+        let extras = v.extras.ips.iter().map(|ip| (ip.id, ip.address.as_str(), ip.vm));
+        for (ip_id, address, vm_id) in primaries.chain(extras) {
+            let Some(vm) = v.servers.get(&vm_id) else { continue };
+            let meta = v.extras.ip_meta.get(&ip_id);
+            let ip_consumer = meta.and_then(|m| m.consumer).unwrap_or(vm.consumer_id);
+            let notes = meta.and_then(|m| m.notes.as_deref())
+                .or_else(|| v.extras.ips.iter().find(|i| i.id == ip_id).and_then(|i| i.notes.as_deref()));
+            if consumer.is_none_or(|c| c == ip_consumer) {
+                all.push(ip_view(ip_id, address, vm.cloud_id, ip_consumer, vm_id, notes));
             }
         }
         Json(all).into_response()
+    })
+}
+
+fn ip_exists(v: &VpsNet, id: u64) -> bool {
+    v.servers.values().any(|vm| vm.ip.id == id) || v.extras.ips.iter().any(|ip| ip.id == id)
+}
+
+/// `PUT ips/{id}` `{"ip_address": {notes, consumer_id}}`.
+async fn edit_ip(State(store): State<Store<VpsNet>>, Path(file): Path<String>, body: Bytes) -> Response {
+    let Some(Ok(id)) = resource(&file).map(str::parse::<u64>) else {
+        return not_found("IP address");
+    };
+    let form = object(&body);
+    let Some(ip) = form.get("ip_address").and_then(Value::as_object) else {
+        return refuse("ip_address is required");
+    };
+    let notes = ip.get("notes").and_then(Value::as_str).map(str::to_owned);
+    let consumer = integer(ip.get("consumer_id"));
+    if notes.as_ref().is_some_and(|n| n.chars().count() > 255) {
+        return unprocessable(&[("notes", "is too long (maximum is 255 characters)".to_owned())]);
+    }
+    store.with(|v| {
+        if !ip_exists(v, id) {
+            return not_found("IP address");
+        }
+        let meta = v.extras.ip_meta.entry(id).or_default();
+        if notes.is_some() {
+            meta.notes = notes.filter(|n| !n.is_empty());
+        }
+        if consumer.is_some() {
+            meta.consumer = consumer;
+        }
+        ().into_response()
+    })
+}
+
+/// INFERRED `POST ips/{id}/reassign` flat `{virtual_machine_id}`: an added
+/// address moves to another server of its cloud; primary ones stay.
+async fn reassign_ip(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(String, String)>, body: Bytes) -> Response {
+    let (Ok(id), Some("reassign")) = (id.parse::<u64>(), resource(&file)) else {
+        return not_found("Action");
+    };
+    let Some(target) = integer(object(&body).get("virtual_machine_id")) else {
+        return unprocessable(&[("virtual_machine_id", "can't be blank".to_owned())]);
+    };
+    store.with(|v| {
+        if v.servers.values().any(|vm| vm.ip.id == id) {
+            return refuse("A cloud server's primary IP address cannot be reassigned");
+        }
+        let Some(to_cloud) = v.servers.get(&target).map(|s| s.cloud_id) else {
+            return not_found("Virtual machine");
+        };
+        let Some(i) = v.extras.ips.iter().position(|ip| ip.id == id) else {
+            return not_found("IP address");
+        };
+        let from_cloud = v.servers.get(&v.extras.ips[i].vm).map(|s| s.cloud_id);
+        if from_cloud != Some(to_cloud) {
+            return refuse("IPs can only be reassigned to a cloud server on the same cloud");
+        }
+        v.extras.ips[i].vm = target;
+        Json(json!({ "ip_address": v.extras.ips[i].address })).into_response()
+    })
+}
+
+/// INFERRED `GET ips/justified`: the requests, approved after the transition time.
+async fn list_justified(State(store): State<Store<VpsNet>>, Path(file): Path<String>) -> Response {
+    if resource(&file) != Some("justified") {
+        return not_found("Action");
+    }
+    store.with(|v| {
+        let all: Vec<Value> = v.extras.justified.iter().map(|j| json!({ "justified_ip": {
+            "id": j.id, "virtual_machine_id": j.vm, "justification_type": j.kind, "justification_reason": j.reason,
+            "status": if j.approved.get() { "approved" } else { "pending" },
+        }})).collect();
+        Json(all).into_response()
+    })
+}
+
+/// INFERRED `POST ips/justified`: the doc's `{virtual_machine_id, ip_justification: {ip_addressN: {justification_type, justification_reason}}}`.
+async fn justify(State(store): State<Store<VpsNet>>, Path(file): Path<String>, body: Bytes) -> Response {
+    if resource(&file) != Some("justified") {
+        return not_found("Action");
+    }
+    let form = object(&body);
+    let vm = integer(form.get("virtual_machine_id"));
+    let reasons: Vec<(String, String)> = form
+        .get("ip_justification")
+        .and_then(Value::as_object)
+        .map(|m| m.values().filter_map(|j| Some((j.get("justification_type")?.as_str()?.to_owned(), j.get("justification_reason")?.as_str()?.trim().to_owned()))).collect())
+        .unwrap_or_default();
+    if reasons.is_empty() || reasons.iter().any(|(k, r)| !matches!(k.as_str(), "0" | "1") || r.is_empty()) {
+        return unprocessable(&[("ip_justification", "needs a justification_type (0 or 1) and a justification_reason per address".to_owned())]);
+    }
+    store.with(|v| {
+        let Some(vm) = vm.filter(|vm| v.servers.contains_key(vm)) else {
+            return unprocessable(&[("virtual_machine_id", "is not a cloud server of this account".to_owned())]);
+        };
+        let delay = v.transition;
+        for (kind, reason) in reasons {
+            v.extras.next_id += 1;
+            let id = v.extras.next_id;
+            v.extras.justified.push(Justified { id, vm, kind, reason, approved: Transition::after(false, delay, true) });
+        }
+        ().into_response()
     })
 }
 

@@ -266,6 +266,10 @@ impl Compute for Vpsnet {
         Some(self)
     }
 
+    fn account_addresses(&self) -> Option<&dyn crate::extras::account_ips::AccountIps> {
+        Some(self)
+    }
+
     async fn verify(&self) -> Result<()> {
         self.read::<ProfileEnvelope>(Request::get(paths::PROFILE), Scope::Account).await.map(|_| ())
     }

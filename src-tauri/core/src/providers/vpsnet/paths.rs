@@ -154,7 +154,8 @@ pub fn network_utilisation(server: &str) -> String {
 /// some (flat `{quantity, type, virtual_machine_id}`).
 pub const IPS: &str = "/ips.api10json";
 
-/// `DELETE`: removes an address from the account.
+/// `DELETE`: removes an address from the account; `PUT`
+/// `{"ip_address": {notes, consumer_id}}` edits its notes and consumer.
 pub fn ip(id: &str) -> String {
     format!("/ips/{id}.api10json")
 }
@@ -220,6 +221,16 @@ pub fn node_update(kind: crate::extras::nodes::NodeKind, id: &str) -> String {
 pub fn backup_convert(server: &str, backup: &str) -> String {
     format!("/virtual_machines/{server}/backups/{backup}/convert.api10json")
 }
+
+/// INFERRED: `POST` flat `{virtual_machine_id}` → `{"ip_address": "…"}`:
+/// moves an address to another server on its cloud.
+pub fn ip_reassign(id: &str) -> String {
+    format!("/ips/{id}/reassign.api10json")
+}
+
+/// INFERRED: `GET` the justified addresses (shape undocumented); `POST`
+/// `{virtual_machine_id, ip_justification: {ip_address1: {justification_type, justification_reason}, …}}`.
+pub const JUSTIFIED_IPS: &str = "/ips/justified.api10json";
 
 /// INFERRED: `POST`, no documented body: resizes the disk to what the
 /// server's nodes give (the doc warns of downtime).

@@ -4,6 +4,7 @@
 //! console session and the profile. Every path is in `paths`; the clone
 //! paths are INFERRED there.
 
+mod ips;
 mod nodes;
 mod plan;
 mod templates;
@@ -317,6 +318,9 @@ impl Network for Vpsnet {
                 network: None,
                 virtual_machine_id: None,
                 description: None,
+                cloud_id: None,
+                consumer_id: None,
+                notes: None,
             };
             all.push(address(w, Some(primary)));
         }

@@ -144,8 +144,9 @@ fn licence_path(kind: LicenseKind) -> &'static str {
 }
 
 impl Vpsnet {
-    /// A call on one template: a 404 is that template being unknown.
-    async fn on_template(&self, req: Request, missing: impl FnOnce() -> Error) -> Result<Response> {
+    /// A call on one template (or another object of an INFERRED path): a 404
+    /// is that object, or the call, being unknown.
+    pub(super) async fn on_template(&self, req: Request, missing: impl FnOnce() -> Error) -> Result<Response> {
         let resp = self.api.send(req).await?;
         match resp.status {
             404 => Err(missing()),

@@ -261,3 +261,35 @@ fn the_docs_template_edit_body_is_sent_without_its_array() {
     let without_os = templates::edit_body(&TemplateEdit { operating_system: None, ..edit });
     assert!(without_os["system_template"].get("operating_system").is_none());
 }
+
+/// The doc's Python-like string bodies (single quotes, a stray brace) as JSON.
+fn pythonish(fixture: Value) -> Value {
+    let text = fixture.as_str().unwrap().replace('\'', "\"").replace("},{\"ip_address2\"", "},\"ip_address2\"");
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn the_docs_address_bodies_are_what_the_edit_reassign_and_justify_calls_send() {
+    use crate::extras::account_ips::{Justification, JustificationKind};
+    assert_eq!(ips::edit_body("description", Some("58")).unwrap(), fixture!("ip_edit"));
+    assert_eq!(ips::edit_body("", None).unwrap(), json!({ "ip_address": { "notes": "", "consumer_id": 0 } }));
+    // The doc's reassign and justify examples are strings of single-quoted
+    // JSON; the justify one also has a stray brace before its second address.
+    assert_eq!(ips::reassign_body("12345"), pythonish(fixture!("ip_reassign")));
+    let reasons = [
+        Justification { kind: JustificationKind::Website, reason: "test.com".into() },
+        Justification { kind: JustificationKind::Other, reason: "test".into() },
+    ];
+    assert_eq!(ips::justify_body(99, &reasons), pythonish(fixture!("ip_justify")));
+}
+
+#[test]
+fn account_addresses_and_justified_ones_are_read_whatever_their_wrapping() {
+    let w: IpEnvelope = serde_json::from_value(json!({ "ip_address": { "id": 4002, "ip_address": "68.169.40.3", "netmask": "255.255.255.0",
+        "network": "68.169.40.0", "cloud_id": 3, "consumer_id": 0, "virtual_machine_id": 1384, "description": "mail" } })).unwrap();
+    let ip = ips::account_ip(w.ip_address);
+    assert_eq!((ip.cloud_id.as_deref(), ip.server_id.as_deref(), ip.consumer_id, ip.notes.as_deref()), (Some("3"), Some("1384"), None, Some("mail")));
+    let j = ips::justified(json!({ "justified_ip": { "id": 7, "justification_type": "0", "justification_reason": "test.com", "status": "pending" } }));
+    assert_eq!((j.id.as_deref(), j.kind.as_deref(), j.reason.as_deref(), j.ip), (Some("7"), Some("website"), Some("test.com"), None));
+    assert_eq!(ips::justified(json!({ "ip_address": "68.169.23.153" })).ip.as_deref(), Some("68.169.23.153"));
+}

@@ -106,6 +106,13 @@ pub struct IpWire {
     pub virtual_machine_id: Option<String>,
     #[serde(default)]
     pub description: Option<String>,
+    #[serde(default, deserialize_with = "opt_string_or_number")]
+    pub cloud_id: Option<String>,
+    #[serde(default, deserialize_with = "opt_string_or_number")]
+    pub consumer_id: Option<String>,
+    /// What the edit call sets (`notes`); lists may call it `description`.
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 /// `clouds/{id}`: a bare cloud object with its templates.

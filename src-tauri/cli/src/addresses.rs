@@ -1,0 +1,117 @@
+//! `vpsctl addresses`: every IP address of the account (VPS.NET) with its
+//! notes and consumer id, moving one to another server of its cloud
+//! (`--yes`), and justified addresses (asking for more is billed: `--yes`).
+
+use std::process::ExitCode;
+
+use clap::Subcommand;
+use vpsdesk_core::extras::account_ips::{Justification, JustificationKind};
+use vpsdesk_core::{Desk, Error};
+
+use crate::extras::{confirm, done};
+use crate::output::{opt, print_json, table};
+use crate::Failure;
+
+#[derive(Subcommand)]
+pub enum AddressesCmd {
+    /// Every address of the account: server, cloud, consumer id and notes
+    List {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace an address's notes and consumer id (0 or left out: none)
+    Edit {
+        account: String,
+        id: String,
+        #[arg(long, default_value = "")]
+        notes: String,
+        #[arg(long)]
+        consumer: Option<String>,
+    },
+    /// Move an address to another server on the same cloud
+    Reassign {
+        account: String,
+        id: String,
+        server: String,
+        /// Required: the address stops working on the server that has it now
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Justified addresses asked for, and their state
+    Justified {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ask for more addresses for a server, one per --website DOMAIN or --reason TEXT
+    Justify {
+        account: String,
+        server: String,
+        /// An address for a website: its domain name (repeatable)
+        #[arg(long = "website")]
+        websites: Vec<String>,
+        /// An address for another reason (repeatable)
+        #[arg(long = "reason")]
+        reasons: Vec<String>,
+        /// Required: granted addresses are billed
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+pub async fn run(desk: &Desk, cmd: AddressesCmd) -> Result<ExitCode, Failure> {
+    match cmd {
+        AddressesCmd::List { account, json } => {
+            let list = desk.account_ips(&desk.find(&account)?).await?;
+            if json {
+                print_json(&list);
+            } else {
+                let mut t = table(&["ID", "ADDRESS", "NETMASK", "SERVER", "CLOUD", "CONSUMER", "NOTES"]);
+                for ip in &list {
+                    t.add_row(vec![ip.id.clone(), ip.ip.clone(), opt(&ip.netmask), opt(&ip.server_id), opt(&ip.cloud_id), opt(&ip.consumer_id), opt(&ip.notes)]);
+                }
+                println!("{t}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        AddressesCmd::Edit { account, id, notes, consumer } => {
+            let account = desk.find(&account)?;
+            desk.edit_account_ip(&account, &id, &notes, consumer.as_deref()).await?;
+            done(format!("{}: address {id} changed", account.name))
+        }
+        AddressesCmd::Reassign { account, id, server, yes } => {
+            confirm(yes, format!("moving address {id} to server {server} takes it off the server that has it now"))?;
+            let account = desk.find(&account)?;
+            let ip = desk.reassign_ip(&account, &id, &server, true).await?;
+            done(format!("{}: {ip} moved to server {server}", account.name))
+        }
+        AddressesCmd::Justified { account, json } => {
+            let list = desk.justified_ips(&desk.find(&account)?).await?;
+            if json {
+                print_json(&list);
+            } else {
+                let mut t = table(&["ID", "ADDRESS", "SERVER", "KIND", "REASON", "STATUS"]);
+                for j in &list {
+                    t.add_row(vec![opt(&j.id), opt(&j.ip), opt(&j.server_id), opt(&j.kind), opt(&j.reason), opt(&j.status)]);
+                }
+                println!("{t}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        AddressesCmd::Justify { account, server, websites, reasons, yes } => {
+            let all: Vec<Justification> = websites
+                .into_iter()
+                .map(|reason| Justification { kind: JustificationKind::Website, reason })
+                .chain(reasons.into_iter().map(|reason| Justification { kind: JustificationKind::Other, reason }))
+                .collect();
+            if all.is_empty() {
+                return Err(Failure::Core(Error::field("reasons", "give --website DOMAIN or --reason TEXT for each address")));
+            }
+            confirm(yes, format!("asking for {} address(es) for server {server}: granted addresses are billed", all.len()))?;
+            let account = desk.find(&account)?;
+            desk.request_justified_ips(&account, &server, &all, true).await?;
+            done(format!("{}: {} justified address(es) requested for server {server}", account.name, all.len()))
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! The desk's account-wide addresses: list, notes and consumer edit,
+//! reassignment and justified addresses, checked (and the moving or billed
+//! ones confirmed) before anything is sent.
+
+use super::extras::offered;
+use super::Desk;
+use crate::accounts::Account;
+use crate::error::{Error, Result};
+use crate::extras::account_ips::{self, AccountIp, Justification, JustifiedIp};
+use crate::extras::server_plan::consumer_id;
+use crate::extras::{object_id, Extra};
+
+impl Desk {
+    pub async fn account_ips(&self, account: &Account) -> Result<Vec<AccountIp>> {
+        let client = self.client(account)?;
+        offered(account, client.account_addresses(), |t| t.offers(), Extra::AccountIps)?.list_account_ips().await
+    }
+
+    /// Replaces the notes and consumer id (empty or "0": none).
+    pub async fn edit_account_ip(&self, account: &Account, id: &str, notes: &str, consumer: Option<&str>) -> Result<()> {
+        let id = object_id("id", id)?;
+        let notes = account_ips::notes(notes)?;
+        let consumer = consumer_id("consumer_id", consumer)?;
+        let client = self.client(account)?;
+        offered(account, client.account_addresses(), |t| t.offers(), Extra::AccountIps)?.edit_ip(&id, &notes, consumer.as_deref()).await
+    }
+
+    /// Moves the address off the server that has it: refused unless `confirm`.
+    pub async fn reassign_ip(&self, account: &Account, id: &str, server: &str, confirm: bool) -> Result<String> {
+        let id = object_id("id", id)?;
+        let server = object_id("server", server)?;
+        if !confirm {
+            return Err(Error::field("confirm", "the address stops working on the server that has it now; confirm the move"));
+        }
+        let client = self.client(account)?;
+        offered(account, client.account_addresses(), |t| t.offers(), Extra::IpReassign)?.reassign_ip(&id, &server).await
+    }
+
+    pub async fn justified_ips(&self, account: &Account) -> Result<Vec<JustifiedIp>> {
+        let client = self.client(account)?;
+        offered(account, client.account_addresses(), |t| t.offers(), Extra::JustifiedIps)?.justified_ips().await
+    }
+
+    /// Asks for more (billed) addresses: refused unless `confirm`.
+    pub async fn request_justified_ips(&self, account: &Account, server: &str, reasons: &[Justification], confirm: bool) -> Result<()> {
+        let server = object_id("server", server)?;
+        let reasons = account_ips::justifications(reasons)?;
+        if !confirm {
+            return Err(Error::field("confirm", "granted addresses are billed; confirm the request"));
+        }
+        let client = self.client(account)?;
+        offered(account, client.account_addresses(), |t| t.offers(), Extra::JustifiedIps)?.request_justified(&server, &reasons).await
+    }
+}

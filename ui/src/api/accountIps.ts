@@ -1,0 +1,42 @@
+/** Every IP address of the account (VPS.NET): notes and consumer ids, reassignment, justified addresses. */
+import { useQuery } from "@tanstack/react-query";
+import { commands, type Justification } from "./bindings";
+import { call } from "./errors";
+import { extrasKeys, useExtrasWrite } from "./extras";
+
+const ipsKey = (accountId: string) => [...extrasKeys.account(accountId), "account-ips"] as const;
+const justifiedKey = (accountId: string) => [...extrasKeys.account(accountId), "justified-ips"] as const;
+
+export function useAccountIps(accountId: string) {
+  return useQuery({ queryKey: ipsKey(accountId), queryFn: () => call(commands.accountIps(accountId)) });
+}
+
+export function useJustifiedIps(accountId: string, enabled: boolean) {
+  return useQuery({ queryKey: justifiedKey(accountId), queryFn: () => call(commands.justifiedIps(accountId)), enabled });
+}
+
+export function useEditAccountIp() {
+  return useExtrasWrite(
+    (v: { accountId: string; ipId: string; notes: string; consumerId: string | null }) => commands.editAccountIp(v.accountId, v.ipId, v.notes, v.consumerId),
+    (v) => `Address ${v.ipId} changed`,
+    "Could not change the address",
+  );
+}
+
+/** Only called after the person confirmed the move. */
+export function useReassignIp() {
+  return useExtrasWrite(
+    (v: { accountId: string; ipId: string; serverId: string }) => commands.reassignIp(v.accountId, v.ipId, v.serverId, true),
+    (v) => `Address moved to server ${v.serverId}`,
+    "Could not move the address",
+  );
+}
+
+/** Only called after the person confirmed the charge. */
+export function useRequestJustifiedIps() {
+  return useExtrasWrite(
+    (v: { accountId: string; serverId: string; reasons: Justification[] }) => commands.requestJustifiedIps(v.accountId, v.serverId, v.reasons, true),
+    (v) => `${v.reasons.length} justified address${v.reasons.length === 1 ? "" : "es"} requested`,
+    "Could not request the addresses",
+  );
+}
