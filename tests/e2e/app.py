@@ -50,15 +50,25 @@ class App:
     def quit(self):
         self.driver.quit()
 
-    def wait(self, predicate, timeout=20, what="condition"):
+    def wait(self, predicate, timeout=40, what="condition"):
+        """Polls until `predicate` holds. The limit is generous because a
+        loaded 2-core machine can stall the webview for many
+        seconds; a wait that holds returns at once. A timeout of a long
+        wait leaves a screenshot of what was on screen in artifacts/."""
         def safe(d):
             try:
                 return predicate(d)
             except (StaleElementReferenceException, WebDriverException):
                 return False
-        return WebDriverWait(self.driver, timeout, poll_frequency=0.2).until(safe, f"timed out waiting for {what}")
+        try:
+            return WebDriverWait(self.driver, timeout, poll_frequency=0.2).until(safe)
+        except TimeoutException:
+            if timeout < 10:  # a short wait is a retry step of its caller, not a failure yet
+                raise
+            shot = self.screenshot("timeout-" + re.sub(r"[^a-z0-9]+", "-", what.lower()).strip("-"))
+            raise TimeoutException(f"timed out waiting for {what} (screen: {shot.name})") from None
 
-    def find(self, testid, timeout=20):
+    def find(self, testid, timeout=40):
         return self.wait(lambda d: d.find_element(By.CSS_SELECTOR, f'[data-testid="{testid}"]'), timeout, testid)
 
     def all(self, css):
@@ -131,6 +141,42 @@ class App:
         # WebKitWebDriver's element text is empty for table rows positioned by
         # the virtualizer; textContent is what is rendered there.
         return " ".join((el.get_attribute("textContent") or "").split())
+
+    def open_server(self, server_id, tab="overview", account=None, search=None):
+        """Opens a server's detail drawer on `tab`: searches the table for
+        `search` (the id by default) and clicks the row whose id is
+        `server_id` (and whose account is `account`, where ids repeat across
+        accounts)."""
+        self.click("nav-servers")
+        self.type("search-input", search or server_id)
+
+        def row(d):
+            rows = d.find_elements(By.CSS_SELECTOR, f'[data-testid^="server-row-"][data-testid$="-{server_id}"]')
+            return self.visible([r for r in rows if account is None or account in self.text_of(r)])
+
+        # Virtualized rows are positioned absolutely, which WebKit's driver
+        # reports as not interactable: click it as the browser would.
+        self.driver.execute_script("arguments[0].click()", self.wait(row, what=f"server {server_id}"))
+        self.find("detail-drawer")
+        self.detail_tab(tab)
+
+    def detail_tab(self, name):
+        """Selects a tab of the detail drawer. A click while the drawer
+        slides in can be lost, as it can for a person: press again until the
+        tab is the selected one."""
+        selector = f'[data-testid="detail-tab-{name}"]'
+        for _ in range(5):
+            self.press(self.wait(lambda d: self.visible(d.find_elements(By.CSS_SELECTOR, selector)), what=f"tab {name}"))
+            try:
+                self.wait(lambda d: d.find_element(By.CSS_SELECTOR, selector).get_attribute("aria-selected") == "true", timeout=3, what=f"tab {name} selected")
+                return
+            except TimeoutException:
+                continue
+        raise AssertionError(f"tab {name} was not selected")
+
+    def close_drawer(self):
+        self.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+        self.wait(lambda d: not self.exists("detail-drawer"), what="drawer closed")
 
     def screenshot(self, name):
         ARTIFACTS.mkdir(exist_ok=True)

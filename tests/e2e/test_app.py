@@ -43,7 +43,7 @@ class FirstRun(unittest.TestCase):
         self.assertTrue(running, "a running demo server")
         key = running[0].get_attribute("data-testid")[len("status-"):]
         app.click(f"action-stop-{key}")
-        app.wait(lambda d: self.status_of(key).lower() == "stopped", timeout=30, what="stopped status")
+        app.wait(lambda d: self.status_of(key).lower() == "stopped", what="stopped status")
         app.screenshot("server-stopped")
 
     def row_key(self, account, status):
@@ -58,10 +58,10 @@ class FirstRun(unittest.TestCase):
         app = self.app
         key = self.row_key("Demo VPS.NET", "running")
         app.click(f"action-stop-{key}")
-        app.wait(lambda d: self.status_of(key).lower() == "stopped", timeout=30, what="VPS.NET server stopped")
+        app.wait(lambda d: self.status_of(key).lower() == "stopped", what="VPS.NET server stopped")
         key = self.row_key("Demo VPS247", "stopped")
         app.click(f"action-start-{key}")
-        app.wait(lambda d: self.status_of(key).lower() == "running", timeout=30, what="VPS247 server running")
+        app.wait(lambda d: self.status_of(key).lower() == "running", what="VPS247 server running")
 
     def test_3b_create_on_cloudsigma_sized_freely(self):
         app = self.app
@@ -75,7 +75,7 @@ class FirstRun(unittest.TestCase):
         app.choose_first("create-image")
         app.screenshot("create-form-cloudsigma")
         app.click("create-submit")
-        app.wait(lambda d: "e2e-sigma" in app.text("servers-table"), timeout=30, what="the CloudSigma server in the table")
+        app.wait(lambda d: "e2e-sigma" in app.text("servers-table"), what="the CloudSigma server in the table")
 
     def test_3_create_a_server(self):
         app = self.app
@@ -88,7 +88,7 @@ class FirstRun(unittest.TestCase):
         app.choose_first("create-image")
         app.screenshot("create-form")
         app.click("create-submit")
-        app.wait(lambda d: "e2e-box" in app.text("servers-table"), timeout=30, what="the new server in the table")
+        app.wait(lambda d: "e2e-box" in app.text("servers-table"), what="the new server in the table")
         app.screenshot("server-created")
 
     def test_4_delete_the_created_server(self):
@@ -101,7 +101,7 @@ class FirstRun(unittest.TestCase):
         app.type("delete-confirm-input", "e2e-box")
         app.screenshot("delete-confirm")
         app.click("delete-confirm-button")
-        app.wait(lambda d: not app.exists(f"server-row-{key}"), timeout=30, what="the row to go")
+        app.wait(lambda d: not app.exists(f"server-row-{key}"), what="the row to go")
 
     def test_5_add_a_vultr_account_by_hand(self):
         app = self.app
@@ -118,11 +118,11 @@ class FirstRun(unittest.TestCase):
             app.click("account-advanced")
         app.type("account-endpoint", endpoint)
         app.click("account-submit")
-        app.wait(lambda d: "Manual Vultr" in app.text("accounts-table"), timeout=30, what="the new account")
+        app.wait(lambda d: "Manual Vultr" in app.text("accounts-table"), what="the new account")
         self.assertNotIn(secret, app.driver.page_source, "the secret is not kept in the page")
         app.screenshot("accounts")
         app.click("nav-servers")
-        app.wait(lambda d: "Manual Vultr" in app.text("servers-table"), timeout=30, what="its servers")
+        app.wait(lambda d: "Manual Vultr" in app.text("servers-table"), what="its servers")
 
     def test_6_remove_the_account_with_confirmation(self):
         app = self.app
@@ -131,9 +131,9 @@ class FirstRun(unittest.TestCase):
         account_id = row.get_attribute("data-testid")[len("account-row-"):]
         app.click(f"account-remove-{account_id}")
         app.click("remove-account-confirm")
-        app.wait(lambda d: "Manual Vultr" not in app.text("accounts-table"), timeout=30, what="the account gone")
+        app.wait(lambda d: "Manual Vultr" not in app.text("accounts-table"), what="the account gone")
         app.click("nav-servers")
-        app.wait(lambda d: "Manual Vultr" not in app.text("servers-table"), timeout=30, what="its servers gone")
+        app.wait(lambda d: "Manual Vultr" not in app.text("servers-table"), what="its servers gone")
 
 
 if __name__ == "__main__":

@@ -53,7 +53,7 @@ class Billing(unittest.TestCase):
         app = self.app
         app.click("nav-billing")
         app.find("billing-page")
-        app.wait(lambda d: len(app.all('[data-testid^="billing-balance-"]')) == 3, timeout=30, what="three balances")
+        app.wait(lambda d: len(app.all('[data-testid^="billing-balance-"]')) == 3, what="three balances")
         vultr = self.card("Demo Vultr")
         self.assertIn("5,519.11 USD", vultr)
         self.assertIn("You have 5,519.11 USD credit", vultr)
@@ -67,7 +67,7 @@ class Billing(unittest.TestCase):
         notes = " ".join(app.text_of(n) for n in app.all('[data-testid^="billing-note-"]'))
         self.assertIn("VPS.org's API has no balance or invoices", notes)
 
-        app.wait(lambda d: len(app.all('[data-testid="invoice-row"]')) >= 6, timeout=30, what="the VPS.NET invoices")
+        app.wait(lambda d: len(app.all('[data-testid="invoice-row"]')) >= 6, what="the VPS.NET invoices")
         rows = app.all('[data-testid="invoice-row"]')
         self.assertIn(rows[0].get_attribute("data-status"), ("unpaid", "overdue"), "unpaid first")
         self.assertIn("11046", app.text_of(rows[0]))
@@ -78,7 +78,7 @@ class Billing(unittest.TestCase):
         app = self.app
         button = app.wait(lambda d: app.all('[data-testid^="invoice-open-"][data-testid$="-9130"]'), what="the open button of 9130")[0]
         app.press(button)
-        app.wait(lambda d: app.find("invoice-viewer-pages").get_attribute("data-pages") == "1", timeout=30, what="the PDF rendered")
+        app.wait(lambda d: app.find("invoice-viewer-pages").get_attribute("data-pages") == "1", what="the PDF rendered")
         canvas = app.all('[data-testid="invoice-viewer-pages"] canvas')
         self.assertEqual(len(canvas), 1)
         self.assertGreater(canvas[0].size["height"], 300, "a page, drawn")
@@ -89,7 +89,7 @@ class Billing(unittest.TestCase):
         self.assertTrue(app.driver.execute_script(ANSWER_SAVE_DIALOG, str(self.saved)), "the save dialog is answered")
         app.click("invoice-viewer-save")
         pdf = self.saved / "invoice-9130.pdf"
-        app.wait(lambda d: pdf.exists(), timeout=30, what="the saved PDF")
+        app.wait(lambda d: pdf.exists(), what="the saved PDF")
         data = pdf.read_bytes()
         self.assertTrue(data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF"))
         self.assertIn(b"(Invoice 9130)", data)
@@ -98,7 +98,7 @@ class Billing(unittest.TestCase):
 
         app.click("invoices-export-csv")
         csv_files = lambda: list(self.saved.glob("invoices-*.csv"))
-        app.wait(lambda d: csv_files(), timeout=30, what="the exported CSV")
+        app.wait(lambda d: csv_files(), what="the exported CSV")
         time.sleep(0.3)
         lines = csv_files()[0].read_text().splitlines()
         self.assertEqual(lines[0], "account,provider,id,number,date,due_date,amount,currency,status")
@@ -109,7 +109,7 @@ class Billing(unittest.TestCase):
     def test_4_transactions_chart_and_a_quoted_subscription(self):
         app = self.app
         app.choose("billing-account-select", "Demo CloudSigma")
-        app.wait(lambda d: len(app.all('[data-testid="transaction-row"]')) > 20, timeout=30, what="CloudSigma transactions")
+        app.wait(lambda d: len(app.all('[data-testid="transaction-row"]')) > 20, what="CloudSigma transactions")
         self.assertIn("-13.75 EUR", app.text("transactions-table"))
         chart = app.find("billing-chart")
         self.assertIn("Charges per day (EUR)", app.text_of(chart))
@@ -127,8 +127,8 @@ class Billing(unittest.TestCase):
         self.assertIn("Nothing has been bought yet", app.text_of(quote))
         app.screenshot("billing-subscription-quote")
         app.click("subscription-buy")
-        app.wait(lambda d: len(app.all('[data-testid="subscription-row"]')) >= 6, timeout=30, what="the new IP subscriptions")
-        app.wait(lambda d: "1,204.87 EUR" in self.card("Demo CloudSigma"), timeout=30, what="the balance after buying")
+        app.wait(lambda d: len(app.all('[data-testid="subscription-row"]')) >= 6, what="the new IP subscriptions")
+        app.wait(lambda d: "1,204.87 EUR" in self.card("Demo CloudSigma"), what="the balance after buying")
 
 
 if __name__ == "__main__":

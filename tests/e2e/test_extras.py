@@ -25,36 +25,15 @@ class Extras(unittest.TestCase):
     def tearDownClass(cls):
         cls.app.quit()
 
-    def open_doc_server(self, tab):
-        app = self.app
-        app.click("nav-servers")
-        app.type("search-input", DOC_SERVER)
-        row = app.wait(lambda d: app.visible(d.find_elements(By.CSS_SELECTOR, f'[data-testid^="server-row-"][data-testid$="-{DOC_SERVER}"]')), what="the doc server's row")
-        # Virtualized rows are positioned absolutely, which WebKit's driver
-        # reports as not interactable: click it as the browser would.
-        app.driver.execute_script("arguments[0].click()", row)
-        app.find("detail-drawer")
-        self.tab(tab)
-
-    def tab(self, name):
-        # The drawer slides in: wait until the tab is shown before clicking it.
-        app = self.app
-        el = app.wait(lambda d: app.visible(d.find_elements(By.CSS_SELECTOR, f'[data-testid="detail-tab-{name}"]')), what=f"tab {name}")
-        app.press(el)
-
-    def close_drawer(self):
-        self.app.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
-        self.app.wait(lambda d: not self.app.exists("detail-drawer"), what="drawer closed")
-
     def test_1_snapshot_is_a_job_that_finishes(self):
         app = self.app
-        self.open_doc_server("snapshots")
+        app.open_server(DOC_SERVER, "snapshots")
         app.find("snapshots-table")
         app.type("snapshot-description", "e2e before upgrade")
         app.click("snapshot-create")
         app.wait(lambda d: "e2e before upgrade" in app.text("snapshots-table"), what="the new snapshot listed")
         app.screenshot("extras-snapshots")
-        self.close_drawer()
+        app.close_drawer()
         app.click("jobs-button")
         app.find("jobs-drawer")
         app.wait(lambda d: any(app.text_of(e) == "running" for e in app.all('[data-testid^="job-state-"]')) or
@@ -72,22 +51,22 @@ class Extras(unittest.TestCase):
 
     def test_2_set_a_reverse_dns_entry(self):
         app = self.app
-        self.open_doc_server("network")
+        app.open_server(DOC_SERVER, "network")
         app.find("network-addresses")
         app.click("reverse-edit-123.123.123.124")
         app.type("reverse-entry", "mail.e2e.example.com")
         app.click("reverse-submit")
         app.wait(lambda d: app.text("address-reverse-123.123.123.124") == "mail.e2e.example.com", what="the reverse entry shown")
         app.screenshot("extras-network")
-        self.tab("graphs")
+        app.detail_tab("graphs")
         app.find("graph-bandwidth")
         app.screenshot("extras-graphs")
-        self.tab("console")
+        app.detail_tab("console")
         self.assertIn("novnc", app.find("console-url").get_attribute("value"))
-        self.tab("overview")
+        app.detail_tab("overview")
         app.find("detail-table")
         app.screenshot("extras-overview")
-        self.close_drawer()
+        app.close_drawer()
 
     def test_3_add_an_ssh_key_and_pick_it_in_the_create_form(self):
         app = self.app
@@ -116,7 +95,7 @@ class Extras(unittest.TestCase):
         time.sleep(0.3)
         app.screenshot("extras-create-form")
         app.click("create-submit")
-        app.wait(lambda d: not app.exists("create-form"), timeout=30, what="the server created")
+        app.wait(lambda d: not app.exists("create-form"), what="the server created")
 
 
 if __name__ == "__main__":

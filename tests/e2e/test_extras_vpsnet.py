@@ -5,7 +5,6 @@ console's VNC address, and a Windows template's price and purchase on the
 Resources page, and nodes bought there."""
 import unittest
 
-from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -26,47 +25,20 @@ class VpsnetExtras(unittest.TestCase):
     def tearDownClass(cls):
         cls.app.quit()
 
-    def open_doc_server(self, tab):
-        app = self.app
-        app.click("nav-servers")
-        app.type("search-input", "Web Server 01")
-        row = app.wait(lambda d: app.visible(d.find_elements(By.CSS_SELECTOR, f'[data-testid^="server-row-"][data-testid$="-{DOC_SERVER}"]')), what="the doc server's row")
-        app.driver.execute_script("arguments[0].click()", row)
-        app.find("detail-drawer")
-        self.tab(tab)
-
-    def tab(self, name):
-        # A click while the drawer slides in can be lost, as it can for a
-        # person: press again until the tab is the selected one.
-        app = self.app
-        selector = f'[data-testid="detail-tab-{name}"]'
-        for _ in range(3):
-            app.press(app.wait(lambda d: app.visible(d.find_elements(By.CSS_SELECTOR, selector)), what=f"tab {name}"))
-            try:
-                app.wait(lambda d: d.find_element(By.CSS_SELECTOR, selector).get_attribute("aria-selected") == "true", timeout=3, what=f"tab {name} selected")
-                return
-            except TimeoutException:
-                continue
-        raise AssertionError(f"tab {name} was not selected")
-
-    def close_drawer(self):
-        self.app.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
-        self.app.wait(lambda d: not self.app.exists("detail-drawer"), what="drawer closed")
-
     def test_1_backups_are_listed_and_a_new_one_is_built(self):
         app = self.app
-        self.open_doc_server("snapshots")
+        app.open_server(DOC_SERVER, search="Web Server 01", tab="snapshots")
         self.assertIn("linux (ubuntu)", app.text("backup-row-3774"))
         app.type("backup-label", "e2e nightly")
         app.click("backup-create")
         app.wait(lambda d: "e2e nightly" in app.text("backups-table"), what="the new backup listed")
         app.wait(lambda d: app.text("backups-table").count("built") == 2, timeout=60, what="the new backup built")
         app.screenshot("extras-vpsnet-backups")
-        self.close_drawer()
+        app.close_drawer()
 
     def test_2_a_clone_becomes_a_server(self):
         app = self.app
-        self.open_doc_server("maintenance")
+        app.open_server(DOC_SERVER, search="Web Server 01", tab="maintenance")
         app.find("clones-empty")
         # The drawer may still be sliding in: wait until the button is shown.
         button = app.wait(lambda d: app.visible(d.find_elements(By.CSS_SELECTOR, '[data-testid="clone-create"]')), what="the clone button")
@@ -74,7 +46,7 @@ class VpsnetExtras(unittest.TestCase):
         app.click("clone-confirm")
         app.wait(lambda d: app.exists("clones-table") and "Cloned successfully" in app.text("clones-table"), timeout=60, what="the clone finished")
         app.screenshot("extras-vpsnet-maintenance")
-        self.close_drawer()
+        app.close_drawer()
         app.click("jobs-button")
         app.find("jobs-drawer")
         app.wait(lambda d: any("Clone of server" in app.text_of(e) for e in app.all('[data-testid^="job-"]')), what="the clone job listed")
@@ -84,15 +56,15 @@ class VpsnetExtras(unittest.TestCase):
 
     def test_3_graphs_and_console(self):
         app = self.app
-        self.open_doc_server("graphs")
+        app.open_server(DOC_SERVER, search="Web Server 01", tab="graphs")
         app.find("graph-cpu")
         app.find("graph-network")
         app.screenshot("extras-vpsnet-graphs")
-        self.tab("console")
+        app.detail_tab("console")
         url = app.find("console-url").get_attribute("value")
         self.assertTrue(url.startswith("vnc://"), url)
         app.screenshot("extras-vpsnet-console")
-        self.close_drawer()
+        app.close_drawer()
 
     def test_4_a_chargeable_template_is_bought_after_its_price(self):
         app = self.app

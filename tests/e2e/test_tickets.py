@@ -64,7 +64,7 @@ class Tickets(unittest.TestCase):
         app.find("ticket-messages")
         app.wait(lambda d: not app.exists("new-ticket-root-password"), what="the form closed")
         self.assertIn("It stopped answering", app.text("ticket-message-0"))
-        app.wait(lambda d: app.exists("ticket-message-1"), timeout=30, what="the staff reply")
+        app.wait(lambda d: app.exists("ticket-message-1"), what="the staff reply")
         self.assertEqual(app.find("ticket-message-1").get_attribute("data-author"), "staff")
         self.assertIn("Staff", app.text("ticket-message-1"))
         self.shot("thread")
@@ -89,7 +89,7 @@ class Tickets(unittest.TestCase):
         app.click(f"ticket-open-{row_key}")
         app.find("ticket-messages")
         self.click_when_settled("ticket-close")
-        app.wait(lambda d: app.find(f"ticket-status-{row_key}").get_attribute("data-status") == "closed", timeout=30, what="closed")
+        app.wait(lambda d: app.find(f"ticket-status-{row_key}").get_attribute("data-status") == "closed", what="closed")
         self.shot("closed")
 
         self.assert_password_nowhere()
