@@ -1,7 +1,8 @@
-//! `vpsctl servers resources|edit|upgrade-storage`: a server's nodes,
-//! backup options, consumer and label (VPS.NET's edit), changed after the
-//! current values are read; more nodes need `--yes` (billed, and a storage
-//! upgrade stops the server).
+//! `vpsctl servers resources|edit|upgrade-storage|managed-transfer`: a
+//! server's nodes, backup options, consumer and label (VPS.NET's edit),
+//! changed after the current values are read; more nodes need `--yes`
+//! (billed, and a storage upgrade stops the server); its managed service
+//! moved to another server.
 
 use std::process::ExitCode;
 
@@ -58,6 +59,18 @@ pub enum PlanCmd {
         yes: bool,
         #[arg(long)]
         json: bool,
+    },
+    /// Move the server's managed service to another server (never a Windows one)
+    ManagedTransfer {
+        account: String,
+        id: String,
+        to_server: String,
+        /// The id of an added address to move along (`vpsctl addresses list`)
+        #[arg(long)]
+        reassign_ip: Option<String>,
+        /// Required: the managed service leaves this server
+        #[arg(long)]
+        yes: bool,
     },
     /// Resize the disk now to what the server's nodes give (the server is down meanwhile)
     UpgradeStorage {
@@ -138,6 +151,12 @@ pub async fn run(desk: &Desk, cmd: PlanCmd) -> Result<ExitCode, Failure> {
             let change = ResourcesChange { resources: new, delay_storage_until, confirm: yes };
             show(&desk.update_server_resources(&account, &id, &change).await?, json);
             Ok(ExitCode::SUCCESS)
+        }
+        PlanCmd::ManagedTransfer { account, id, to_server, reassign_ip, yes } => {
+            confirm(yes, format!("the managed service of server {id} moves to server {to_server}"))?;
+            let account = desk.find(&account)?;
+            desk.transfer_managed_service(&account, &id, &to_server, reassign_ip.as_deref(), true).await?;
+            done(format!("{}: managed service of server {id} moved to server {to_server}", account.name))
         }
         PlanCmd::UpgradeStorage { account, id, yes } => {
             confirm(yes, format!("upgrading the storage of server {id} stops it for a while"))?;

@@ -346,3 +346,14 @@ fn account_addresses_edited_reassigned_with_yes_and_justified() {
     assert_eq!(justified.as_array().unwrap().len(), 2);
     assert_eq!(justified[0]["kind"], "website");
 }
+
+#[test]
+fn a_managed_service_is_transferred_with_yes() {
+    let f = Fixture::new();
+    f.needs_yes(&["servers", "managed-transfer", ACCOUNT, WEB, MYSQL]);
+    let err = f.fails(&["servers", "managed-transfer", ACCOUNT, WEB, WEB, "--yes"], 1);
+    assert!(err.contains("another server"), "{err}");
+    assert!(f.ok(&["servers", "managed-transfer", ACCOUNT, WEB, MYSQL, "--yes"]).contains("moved to server 1385"));
+    let managed = f.json(&["tickets", "managed", ACCOUNT]);
+    assert!(managed.as_array().unwrap().iter().any(|m| m["server_id"] == MYSQL), "{managed}");
+}

@@ -510,3 +510,31 @@ async fn account_addresses_are_annotated_reassigned_within_their_cloud_and_justi
     assert_eq!((justified[0].kind.as_deref(), justified[0].reason.as_deref(), justified[0].server_id.as_deref()), (Some("website"), Some("shop.example.com"), Some(WEB)));
     assert_eq!(justified[0].status.as_deref(), Some("pending"));
 }
+
+#[tokio::test]
+async fn a_managed_service_moves_after_confirming_but_never_to_windows() {
+    use vpsdesk_core::model::CreateServer;
+    let env = Env::new().await;
+    let windows = CreateServer {
+        name: "win01.demodomain.com".into(),
+        plan: Some("1".into()),
+        image: Some("1899".into()),
+        region: Some("15".into()),
+        ..Default::default()
+    };
+    let windows = env.desk.create(&env.vpsnet, &windows).await.unwrap();
+    let transfers = |env: &Env| env.requests().iter().filter(|(_, p)| p.ends_with("/transfer_managed_service.api10json")).count();
+    let e = env.desk.transfer_managed_service(&env.vpsnet, WEB, MYSQL, None, false).await.unwrap_err();
+    assert_eq!(e.fields[0].field, "confirm");
+    let e = env.desk.transfer_managed_service(&env.vpsnet, WEB, &windows.id, None, true).await.unwrap_err();
+    assert_eq!(e.fields[0].field, "to_server");
+    assert!(e.message.contains("Windows"), "{}", e.message);
+    let e = env.desk.transfer_managed_service(&env.vpsnet, WEB, WEB, None, true).await.unwrap_err();
+    assert_eq!(e.fields[0].field, "to_server");
+    assert_eq!(transfers(&env), 0, "refused before sending");
+    env.desk.transfer_managed_service(&env.vpsnet, WEB, MYSQL, None, true).await.unwrap();
+    let managed = env.desk.managed_services(&env.vpsnet).await.unwrap();
+    assert!(managed.iter().any(|m| m.server_id == MYSQL) && !managed.iter().any(|m| m.server_id == WEB), "{managed:?}");
+    let e = env.desk.transfer_managed_service(&env.vpsnet, STAGING, MYSQL, None, true).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::InvalidState, "{}", e.message);
+}

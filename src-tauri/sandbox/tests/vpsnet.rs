@@ -673,3 +673,25 @@ async fn addresses_keep_notes_move_within_their_cloud_and_justified_ones_get_app
     tokio::time::sleep(Duration::from_millis(TRANSITION_MS + 100)).await;
     assert_eq!(v.json("/ips/justified.api10json").await[1]["justified_ip"]["status"], "approved");
 }
+
+#[tokio::test]
+async fn a_managed_service_moves_but_not_to_windows() {
+    let v = VpsNet::start().await;
+    let windows = create_body("win", 15, 1899, 1);
+    let (status, created) = v.send_json(Method::POST, "/virtual_machines.api10json", windows).await;
+    assert_eq!(status, StatusCode::OK, "{created}");
+    let win = created["virtual_machine"]["id"].as_u64().unwrap();
+    let path = "/virtual_machines/1384/transfer_managed_service.api10json";
+    let (status, body) = v.send_json(Method::POST, path, json!({"alternate_vps": win.to_string()})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["errors"][0][1].as_str().unwrap().contains("Windows"), "{body}");
+    let (status, _) = v.send_json(Method::POST, path, json!({"reassign_ip": "1234", "alternate_vps": "1385"})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "1234 is no added address of 1384");
+    let (status, _) = v.send_json(Method::POST, path, json!({"alternate_vps": "1385"})).await;
+    assert_eq!(status, StatusCode::OK);
+    let managed = v.json("/managed_services.api10json").await;
+    let servers: Vec<u64> = managed["managed_services"].as_array().unwrap().iter().map(|m| m["virtual_machine_id"].as_u64().unwrap()).collect();
+    assert!(servers.contains(&1385) && !servers.contains(&1384), "{managed}");
+    let (status, _) = v.send_json(Method::POST, path, json!({"alternate_vps": "1385"})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "1384 has no service left");
+}

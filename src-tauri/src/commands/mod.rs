@@ -210,6 +210,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         reassign_ip,
         justified_ips,
         request_justified_ips,
+        transfer_managed_service,
     ]
 }
 

@@ -16,6 +16,10 @@ ipc! {
         state.desk.upgrade_storage(&state.desk.find(&account_id)?, &server_id, confirm).await
     }
 
+    async fn transfer_managed_service(state, account_id: String, server_id: String, to_server: String, reassign_ip: Option<String>, confirm: bool) -> () {
+        state.desk.transfer_managed_service(&state.desk.find(&account_id)?, &server_id, &to_server, reassign_ip.as_deref(), confirm).await
+    }
+
     async fn set_node_consumer(state, account_id: String, kind: NodeKind, node_id: String, consumer_id: Option<String>) -> () {
         state.desk.set_node_consumer(&state.desk.find(&account_id)?, kind, &node_id, consumer_id.as_deref()).await
     }

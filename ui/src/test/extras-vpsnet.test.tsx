@@ -12,7 +12,7 @@ const VPSNET_EXTRAS: Extra[] = [
   "maintenance.rebuild_network", "maintenance.rebuild_pending", "clones", "account.profile", "account.custom_templates",
   "account.templates", "account.template_licenses", "account.recoverable", "account.nodes", "server.resources",
   "server.upgrade_storage", "account.node_consumer", "backups.convert", "account.custom_template_edit",
-  "account.ips", "account.ip_reassign", "account.justified_ips",
+  "account.ips", "account.ip_reassign", "account.justified_ips", "server.managed_transfer",
 ];
 
 /** The doc's backup, verbatim where the model keeps it. */
@@ -373,5 +373,21 @@ describe("VPS.NET nodes on the Resources page", () => {
       account_id: "demo-vpsnet", server_id: "1384", reasons: [{ kind: "website", reason: "shop.example.com" }], confirm: true,
     });
     expect(await screen.findByTestId("justified-table")).toHaveTextContent("pending");
+  });
+
+  it("moves the managed service to another server after confirming", async () => {
+    const { backend } = withVpsnet();
+    backend.on("transfer_managed_service", () => null);
+    const { user } = renderApp();
+    await openTab(user, "maintenance");
+    expect(screen.getByTestId("managed-transfer-submit")).toBeDisabled();
+    await user.type(screen.getByTestId("managed-transfer-to"), "1385");
+    await user.click(screen.getByTestId("managed-transfer-submit"));
+    expect(backend.callsOf("transfer_managed_service")).toHaveLength(0);
+    await user.click(await screen.findByTestId("managed-transfer-confirm"));
+    await waitFor(() => expect(backend.callsOf("transfer_managed_service")).toHaveLength(1));
+    expect(backend.callsOf("transfer_managed_service")[0].args).toEqual({
+      account_id: "demo-vpsnet", server_id: "srv-1002", to_server: "1385", reassign_ip: null, confirm: true,
+    });
   });
 });

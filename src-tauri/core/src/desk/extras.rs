@@ -58,6 +58,7 @@ pub fn offered_by(c: &dyn Compute) -> Vec<Extra> {
     add(c.server_plan().map(|t| t.offers()));
     add(c.template_authoring().map(|t| t.offers()));
     add(c.account_addresses().map(|t| t.offers()));
+    add(c.managed_services().map(|t| t.offers()));
     all
 }
 

@@ -9,6 +9,7 @@ pub mod dns;
 mod drives;
 mod extras;
 mod maintenance;
+mod managed;
 mod node_consumer;
 mod nodes;
 mod resources;

@@ -17,6 +17,7 @@ pub mod console;
 pub mod drives;
 pub mod fleet;
 pub mod jobs;
+pub mod managed;
 pub mod maintenance;
 pub mod network;
 pub mod nodes;
@@ -161,6 +162,9 @@ pub enum Extra {
     /// List and request justified addresses.
     #[serde(rename = "account.justified_ips")]
     JustifiedIps,
+    /// Move a managed-support service to another server.
+    #[serde(rename = "server.managed_transfer")]
+    ManagedTransfer,
 }
 
 impl Extra {
@@ -212,6 +216,7 @@ impl Extra {
             Extra::AccountIps => "list and annotate the account's IP addresses",
             Extra::IpReassign => "move IP addresses between servers",
             Extra::JustifiedIps => "request justified IP addresses",
+            Extra::ManagedTransfer => "transfer a managed service",
         }
     }
 }

@@ -247,6 +247,7 @@ pub(super) async fn action(
         "rebuild_network" => Some(rebuild_network(v, vm)),
         // WHMCS posts reinstall with no body: the current template again.
         "reinstall" => Some(reinstall_with(v, vm, &form)),
+        "transfer_managed_service" => Some(transfer_managed(v, vm, &form)),
         // reboot and power_on with `{"mode": "recovery"}` are the power
         // calls as far as the server's state goes.
         _ => None,
@@ -255,6 +256,40 @@ pub(super) async fn action(
         Some(response) => response,
         None => server::action(State(store), Path((id, file))).await,
     }
+}
+
+/// INFERRED `POST …/transfer_managed_service` with the doc's "Options"
+/// `{reassign_ip, alternate_vps}`: the service moves to `alternate_vps`
+/// (never a Windows server, as the doc says), with the added address
+/// `reassign_ip` when given.
+fn transfer_managed(v: &mut VpsNet, vm: u64, form: &Map<String, Value>) -> Response {
+    let Some(target) = integer(form.get("alternate_vps")) else {
+        return unprocessable(&[("alternate_vps", "can't be blank".to_owned())]);
+    };
+    if !v.servers.contains_key(&vm) {
+        return not_found("Virtual machine");
+    }
+    let Some(template) = v.servers.get(&target).map(|s| s.system_template_id) else {
+        return unprocessable(&[("alternate_vps", "is not a cloud server of this account".to_owned())]);
+    };
+    let windows = super::seed::CLOUDS.iter().flat_map(|c| c.system_templates).any(|t| t.id == template && t.label.starts_with("Windows"));
+    if windows {
+        return refuse("Pro-Active Managed Service service cannot be transfered to a Windows cloud server");
+    }
+    let ip = match integer(form.get("reassign_ip")) {
+        None => None,
+        Some(id) => match v.extras.ips.iter().position(|ip| ip.id == id && ip.vm == vm) {
+            Some(i) => Some(i),
+            None => return unprocessable(&[("reassign_ip", "is not an added address of this cloud server".to_owned())]),
+        },
+    };
+    if !v.tickets.transfer_managed(vm, target) {
+        return refuse("This cloud server has no Pro-Active Managed Service");
+    }
+    if let Some(i) = ip {
+        v.extras.ips[i].vm = target;
+    }
+    ().into_response()
 }
 
 fn take_backup(v: &mut VpsNet, vm: u64, form: &Map<String, Value>) -> Response {

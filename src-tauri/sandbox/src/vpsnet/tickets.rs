@@ -46,6 +46,19 @@ pub(super) struct TicketBook {
     managed: Vec<(u64, &'static str, &'static str)>,
 }
 
+impl TicketBook {
+    /// Moves server `from`'s managed service to `to`; false when it has none.
+    pub(super) fn transfer_managed(&mut self, from: u64, to: u64) -> bool {
+        match self.managed.iter_mut().find(|(vm, _, _)| *vm == from) {
+            Some(service) => {
+                service.0 = to;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
 struct Ticket {
     subject: String,
     department: u8,

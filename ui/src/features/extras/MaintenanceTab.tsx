@@ -5,6 +5,7 @@ import type { Extra, Server } from "../../api/bindings";
 import { useClones, useBootRecovery, useCreateClone, useDeleteClone, useRebuildNetwork, useRebuildPending } from "../../api/maintenance";
 import { useCatalogRegions } from "../../api/queries";
 import { confirmDanger } from "./confirm";
+import { ManagedTransferPanel } from "./ManagedTransferPanel";
 
 type Props = { server: Server; extras: Extra[]; providerLabel: string };
 
@@ -72,6 +73,7 @@ export function MaintenanceTab({ server, extras, providerLabel }: Props) {
         </Text>
       </Stack>
       {hasClones && <ClonesSection server={server} providerLabel={providerLabel} />}
+      {extras.includes("server.managed_transfer") && <ManagedTransferPanel server={server} providerLabel={providerLabel} />}
     </Stack>
   );
 }

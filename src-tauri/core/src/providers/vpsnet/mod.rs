@@ -270,6 +270,10 @@ impl Compute for Vpsnet {
         Some(self)
     }
 
+    fn managed_services(&self) -> Option<&dyn crate::extras::managed::ManagedServices> {
+        Some(self)
+    }
+
     async fn verify(&self) -> Result<()> {
         self.read::<ProfileEnvelope>(Request::get(paths::PROFILE), Scope::Account).await.map(|_| ())
     }

@@ -232,6 +232,12 @@ pub fn ip_reassign(id: &str) -> String {
 /// `{virtual_machine_id, ip_justification: {ip_address1: {justification_type, justification_reason}, …}}`.
 pub const JUSTIFIED_IPS: &str = "/ips/justified.api10json";
 
+/// INFERRED: `POST` flat `{reassign_ip, alternate_vps}` (the doc's "Options"
+/// body next to this call): moves the server's managed service.
+pub fn transfer_managed_service(server: &str) -> String {
+    format!("/virtual_machines/{server}/transfer_managed_service.api10json")
+}
+
 /// INFERRED: `POST`, no documented body: resizes the disk to what the
 /// server's nodes give (the doc warns of downtime).
 pub fn upgrade_storage(server: &str) -> String {

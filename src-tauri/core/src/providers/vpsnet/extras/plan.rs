@@ -1,12 +1,14 @@
 //! VPS.NET "edit cloud server" as a resources record: read from the show
 //! reply and the node lists, sent as `PUT virtual_machines/{id}` with what
-//! changed and `slices_required` always; the storage upgrade (INFERRED).
+//! changed and `slices_required` always; the storage upgrade (INFERRED) and
+//! the managed-service transfer (INFERRED, never to a Windows server).
 
 use async_trait::async_trait;
 use serde_json::{json, Map, Value};
 
 use super::super::{number, paths, server_id, Scope, Vpsnet};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::extras::managed::ManagedServices;
 use crate::extras::nodes::{NodeKind, Nodes};
 use crate::extras::server_plan::{ServerPlan, ServerResources};
 use crate::http::Request;
@@ -108,6 +110,15 @@ pub fn edit_body(current: &ServerResources, new: &ServerResources, delay: Option
     Ok(json!({ "virtual_machine": vm }))
 }
 
+/// Whether a template is Windows, from its info reply.
+pub fn is_windows(template: &Value) -> bool {
+    let t = template.get("system_template").unwrap_or(template);
+    ["os_type", "operating_system", "label"]
+        .iter()
+        .filter_map(|k| t.get(*k).and_then(Value::as_str))
+        .any(|s| s.to_ascii_lowercase().contains("windows"))
+}
+
 impl Vpsnet {
     async fn assigned(&self, server: &str) -> Result<Assigned> {
         let mut a = Assigned::default();
@@ -145,5 +156,40 @@ impl ServerPlan for Vpsnet {
     async fn upgrade_storage(&self, server: &str) -> Result<()> {
         let server = server_id(server)?;
         self.call(Request::post(paths::upgrade_storage(&server)), Scope::Action(&server)).await.map(|_| ())
+    }
+}
+
+#[async_trait]
+impl ManagedServices for Vpsnet {
+    async fn transfer_managed_service(&self, server: &str, to_server: &str, reassign_ip: Option<&str>) -> Result<()> {
+        let server = server_id(server)?;
+        let target = number("to_server", "cloud server", to_server)?.to_string();
+        if target == server {
+            return Err(Error::field("to_server", "choose another server to move the managed service to"));
+        }
+        let reassign_ip = reassign_ip.map(|ip| number("reassign_ip", "IP address", ip)).transpose()?;
+        // "Pro-Active Managed Service cannot be transfered to a Windows cloud
+        // server": the target's template says whether it is one.
+        let vm = self.show(&target).await?.virtual_machine;
+        let (Some(template), Some(cloud)) = (text(vm.get("system_template_id")), text(vm.get("cloud_id"))) else {
+            return Err(Error::provider(format!("VPS.NET did not say which template cloud server {target} runs")));
+        };
+        // A template the cloud does not list (a custom one, or one retired
+        // since) has no info; VPS.NET itself still refuses a Windows target.
+        let missing = || Error::not_found(String::new());
+        let info = match self.on_template(Request::get(paths::cloud_template(&cloud, &template)), missing).await {
+            Ok(resp) => serde_json::from_slice(&resp.body).unwrap_or(Value::Null),
+            Err(e) if e.kind == crate::error::ErrorKind::NotFound => Value::Null,
+            Err(e) => return Err(e),
+        };
+        if is_windows(&info) {
+            return Err(Error::field("to_server", format!("cloud server {target} runs Windows, and VPS.NET cannot move a managed service to a Windows server")));
+        }
+        // The doc's "Options" body, with its string ids.
+        let mut body = json!({ "alternate_vps": target });
+        if let Some(ip) = reassign_ip {
+            body["reassign_ip"] = json!(ip.to_string());
+        }
+        self.call(Request::post(paths::transfer_managed_service(&server)).json(body), Scope::Action(&server)).await.map(|_| ())
     }
 }

@@ -236,6 +236,12 @@ fn resources_are_read_from_the_show_reply_and_the_node_counts() {
 }
 
 #[test]
+fn windows_targets_are_recognised_from_the_template_info() {
+    assert!(plan::is_windows(&fixture!("system_template")));
+    assert!(!plan::is_windows(&json!({ "system_template": { "os_type": "linux", "label": "Ubuntu 10.04 x64" } })));
+}
+
+#[test]
 fn the_docs_node_edit_body_is_what_a_consumer_change_sends() {
     assert_eq!(nodes::consumer_body(Some("99")).unwrap(), fixture!("node_edit"));
     assert_eq!(nodes::consumer_body(None).unwrap(), json!({ "consumer_id": 0 }));
