@@ -55,14 +55,35 @@ pub trait Network: Send + Sync {
     }
     /// IPv4 then IPv6 addresses.
     async fn addresses(&self, server_id: &str) -> Result<Vec<IpAddress>>;
+
+    // Only the list is required. A provider whose API has no other address
+    // call keeps these defaults and leaves the extras out of `offers`; the
+    // desk checks `offers` first and never reaches them.
+
     /// Adds (and starts billing) an IPv4 address; `reboot` restarts the
     /// server so it can be configured.
-    async fn add_ipv4(&self, server_id: &str, reboot: bool) -> Result<()>;
-    async fn remove_ipv4(&self, server_id: &str, ip: &str) -> Result<()>;
-    async fn reverse_ipv6(&self, server_id: &str) -> Result<Vec<ReverseDns>>;
-    async fn set_reverse(&self, server_id: &str, ip: IpAddr, entry: &str) -> Result<()>;
-    async fn reset_reverse(&self, server_id: &str, ip: IpAddr) -> Result<()>;
-    async fn delete_reverse(&self, server_id: &str, ip: IpAddr) -> Result<()>;
+    async fn add_ipv4(&self, _server_id: &str, _reboot: bool) -> Result<()> {
+        Err(not_offered(Extra::Ipv4Add))
+    }
+    async fn remove_ipv4(&self, _server_id: &str, _ip: &str) -> Result<()> {
+        Err(not_offered(Extra::Ipv4Remove))
+    }
+    async fn reverse_ipv6(&self, _server_id: &str) -> Result<Vec<ReverseDns>> {
+        Err(not_offered(Extra::ReverseList))
+    }
+    async fn set_reverse(&self, _server_id: &str, _ip: IpAddr, _entry: &str) -> Result<()> {
+        Err(not_offered(Extra::ReverseSet))
+    }
+    async fn reset_reverse(&self, _server_id: &str, _ip: IpAddr) -> Result<()> {
+        Err(not_offered(Extra::ReverseReset))
+    }
+    async fn delete_reverse(&self, _server_id: &str, _ip: IpAddr) -> Result<()> {
+        Err(not_offered(Extra::ReverseDelete))
+    }
+}
+
+fn not_offered(extra: Extra) -> Error {
+    super::unsupported("This provider", extra)
 }
 
 /// An address as typed; `field` names it for the form.

@@ -3,15 +3,15 @@
 //! has no other call beyond the basics: no address, reverse-DNS, snapshot
 //! or SSH-key calls.
 
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::Ipv4Addr;
 
 use async_trait::async_trait;
 
 use super::wire::{IpAllocationWire, VmWire};
 use super::{server_id, Call, Vps247, NAME};
-use crate::error::{Error, Result};
-use crate::extras::network::{IpAddress, IpRole, Network, ReverseDns};
-use crate::extras::{unsupported, Extra};
+use crate::error::Result;
+use crate::extras::network::{IpAddress, IpRole, Network};
+use crate::extras::Extra;
 use crate::http::Request;
 use crate::providers::common::decode;
 
@@ -70,29 +70,5 @@ impl Network for Vps247 {
         let vm: VmWire = decode(NAME, &resp)?;
         Ok(addresses(&vm.ip_allocations))
     }
-
-    // The doc has no address or reverse-DNS calls; the desk never reaches
-    // these because `offers` leaves them out.
-    async fn add_ipv4(&self, _: &str, _: bool) -> Result<()> {
-        Err(refused(Extra::Ipv4Add))
-    }
-    async fn remove_ipv4(&self, _: &str, _: &str) -> Result<()> {
-        Err(refused(Extra::Ipv4Remove))
-    }
-    async fn reverse_ipv6(&self, _: &str) -> Result<Vec<ReverseDns>> {
-        Err(refused(Extra::ReverseList))
-    }
-    async fn set_reverse(&self, _: &str, _: IpAddr, _: &str) -> Result<()> {
-        Err(refused(Extra::ReverseSet))
-    }
-    async fn reset_reverse(&self, _: &str, _: IpAddr) -> Result<()> {
-        Err(refused(Extra::ReverseReset))
-    }
-    async fn delete_reverse(&self, _: &str, _: IpAddr) -> Result<()> {
-        Err(refused(Extra::ReverseDelete))
-    }
 }
 
-fn refused(extra: Extra) -> Error {
-    unsupported(NAME, extra)
-}

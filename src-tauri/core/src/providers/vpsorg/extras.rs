@@ -3,17 +3,15 @@
 //! addresses (`ip_address`, `ipv6_address` of the details). API v1 has no
 //! other call beyond the basics.
 
-use std::net::IpAddr;
-
 use async_trait::async_trait;
 use serde::Deserialize;
 use serde_json::json;
 
 use super::{server_name, server_path, Op, VpsOrg, NAME};
-use crate::error::{Error, Result};
-use crate::extras::network::{IpAddress, IpRole, Network, ReverseDns};
+use crate::error::Result;
+use crate::extras::network::{IpAddress, IpRole, Network};
 use crate::extras::settings::{ServerSettings, Settings};
-use crate::extras::{unsupported, Extra};
+use crate::extras::Extra;
 use crate::http::Request;
 use crate::providers::common::decode;
 
@@ -92,29 +90,5 @@ impl Network for VpsOrg {
     async fn addresses(&self, server_id: &str) -> Result<Vec<IpAddress>> {
         Ok(addresses(&self.settings_wire(server_id).await?))
     }
-
-    // API v1 has no address or reverse-DNS calls; the desk never reaches
-    // these because `offers` leaves them out.
-    async fn add_ipv4(&self, _: &str, _: bool) -> Result<()> {
-        Err(refused(Extra::Ipv4Add))
-    }
-    async fn remove_ipv4(&self, _: &str, _: &str) -> Result<()> {
-        Err(refused(Extra::Ipv4Remove))
-    }
-    async fn reverse_ipv6(&self, _: &str) -> Result<Vec<ReverseDns>> {
-        Err(refused(Extra::ReverseList))
-    }
-    async fn set_reverse(&self, _: &str, _: IpAddr, _: &str) -> Result<()> {
-        Err(refused(Extra::ReverseSet))
-    }
-    async fn reset_reverse(&self, _: &str, _: IpAddr) -> Result<()> {
-        Err(refused(Extra::ReverseReset))
-    }
-    async fn delete_reverse(&self, _: &str, _: IpAddr) -> Result<()> {
-        Err(refused(Extra::ReverseDelete))
-    }
 }
 
-fn refused(extra: Extra) -> Error {
-    unsupported(NAME, extra)
-}
