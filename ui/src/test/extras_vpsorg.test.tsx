@@ -42,6 +42,18 @@ describe("server settings (full update)", () => {
     expect(visibleTabs(["server.settings"])).toEqual(["settings"]);
   });
 
+  it("lists addresses without a reverse-DNS column or actions where the provider has neither", async () => {
+    withSettings();
+    const { user } = renderApp();
+    await user.click(await screen.findByTestId("server-row-demo-vpsnet-srv-1002"));
+    await user.click(await screen.findByTestId("detail-tab-network"));
+    const table = await screen.findByTestId("network-addresses");
+    expect(within(table).getByText("203.0.113.3")).toBeInTheDocument();
+    expect(within(table).queryByText("Reverse DNS")).toBeNull();
+    expect(within(table).queryByRole("columnheader", { name: "Actions" })).toBeNull();
+    expect(screen.queryByTestId("ip-add")).toBeNull();
+  });
+
   it("sends all three settings, shows a field error in place, then saves", async () => {
     const backend = withSettings();
     const { user } = renderApp();

@@ -33,6 +33,9 @@ export function NetworkTab({ server, extras, providerLabel }: Props) {
   const [reboot, setReboot] = useState(true);
   const [form, setForm] = useState({ ip: "", entry: "" });
   const [formError, setFormError] = useState<AppError | null>(null);
+  // Providers without reverse DNS or address calls get neither the column nor the actions.
+  const showReverse = extras.some((e) => e.startsWith("network.reverse_"));
+  const showActions = showReverse || extras.includes("network.ipv4_remove");
 
   const confirmAdd = () =>
     modals.openConfirmModal({
@@ -99,8 +102,8 @@ export function NetworkTab({ server, extras, providerLabel }: Props) {
               <Table.Tr>
                 <Table.Th>Address</Table.Th>
                 <Table.Th>Role</Table.Th>
-                <Table.Th>Reverse DNS</Table.Th>
-                <Table.Th aria-label="Actions" />
+                {showReverse && <Table.Th>Reverse DNS</Table.Th>}
+                {showActions && <Table.Th aria-label="Actions" />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -120,32 +123,38 @@ export function NetworkTab({ server, extras, providerLabel }: Props) {
                       IPv{a.version} {a.role}
                     </Text>
                   </Table.Td>
-                  <Table.Td data-testid={`address-reverse-${a.ip}`} style={{ wordBreak: "break-all" }}>{a.reverse ?? (a.version === 6 ? "see below" : "—")}</Table.Td>
-                  <Table.Td>
-                    <Group gap={2} wrap="nowrap" justify="flex-end">
-                      {a.role !== "private" && extras.includes("network.reverse_set") && (
-                        <Tooltip label="Set reverse DNS">
-                          <ActionIcon variant="subtle" aria-label={`Set reverse DNS of ${a.ip}`} onClick={() => setForm({ ip: a.ip, entry: a.reverse ?? "" })} data-testid={`reverse-edit-${a.ip}`}>
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      )}
-                      {a.version === 4 && a.role !== "private" && extras.includes("network.reverse_reset") && (
-                        <Tooltip label="Reset reverse DNS to the default">
-                          <ActionIcon variant="subtle" aria-label={`Reset reverse DNS of ${a.ip}`} onClick={() => resetReverse.mutate({ ...target, ip: a.ip })} data-testid={`reverse-reset-${a.ip}`}>
-                            <IconArrowBackUp size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      )}
-                      {a.version === 4 && a.role === "secondary" && extras.includes("network.ipv4_remove") && (
-                        <Tooltip label="Remove this address">
-                          <ActionIcon variant="subtle" color="red" aria-label={`Remove ${a.ip}`} onClick={() => confirmRemove(a.ip)} data-testid={`ip-remove-${a.ip}`}>
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      )}
-                    </Group>
-                  </Table.Td>
+                  {showReverse && (
+                    <Table.Td data-testid={`address-reverse-${a.ip}`} style={{ wordBreak: "break-all" }}>
+                      {a.reverse ?? (a.version === 6 && extras.includes("network.reverse_list") ? "see below" : "—")}
+                    </Table.Td>
+                  )}
+                  {showActions && (
+                    <Table.Td>
+                      <Group gap={2} wrap="nowrap" justify="flex-end">
+                        {a.role !== "private" && extras.includes("network.reverse_set") && (
+                          <Tooltip label="Set reverse DNS">
+                            <ActionIcon variant="subtle" aria-label={`Set reverse DNS of ${a.ip}`} onClick={() => setForm({ ip: a.ip, entry: a.reverse ?? "" })} data-testid={`reverse-edit-${a.ip}`}>
+                              <IconPencil size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                        )}
+                        {a.version === 4 && a.role !== "private" && extras.includes("network.reverse_reset") && (
+                          <Tooltip label="Reset reverse DNS to the default">
+                            <ActionIcon variant="subtle" aria-label={`Reset reverse DNS of ${a.ip}`} onClick={() => resetReverse.mutate({ ...target, ip: a.ip })} data-testid={`reverse-reset-${a.ip}`}>
+                              <IconArrowBackUp size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                        )}
+                        {a.version === 4 && a.role === "secondary" && extras.includes("network.ipv4_remove") && (
+                          <Tooltip label="Remove this address">
+                            <ActionIcon variant="subtle" color="red" aria-label={`Remove ${a.ip}`} onClick={() => confirmRemove(a.ip)} data-testid={`ip-remove-${a.ip}`}>
+                              <IconTrash size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
