@@ -42,6 +42,7 @@ use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate, Startup
 use vpsdesk_core::extras::snapshots::{Snapshot, SnapshotStatus};
 use vpsdesk_core::extras::server_plan::{ResourcesChange, ServerResources};
 use vpsdesk_core::extras::account_ips::{AccountIp, Justification, JustificationKind, JustifiedIp};
+use vpsdesk_core::extras::cloud_groups::CloudGroup;
 use vpsdesk_core::extras::settings::ServerSettings;
 use vpsdesk_core::extras::template_authoring::TemplateEdit;
 use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate};
@@ -162,6 +163,7 @@ pub fn render() -> String {
         decl::<JustifiedIp>(&cfg),
         decl::<JustificationKind>(&cfg),
         decl::<Justification>(&cfg),
+        decl::<CloudGroup>(&cfg),
         decl::<SshKey>(&cfg),
         decl::<NewSshKey>(&cfg),
         decl::<SshKeyUpdate>(&cfg),

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 use vpsdesk_core::extras::account_ips::{Justification, JustificationKind};
+use vpsdesk_core::extras::cloud_groups::CloudGroup;
 use vpsdesk_core::{Desk, Error};
 
 use crate::extras::{confirm, done};
@@ -58,6 +59,19 @@ pub enum AddressesCmd {
         #[arg(long)]
         yes: bool,
     },
+}
+
+/// `vpsctl catalog ACCOUNT cloud-groups`: how VPS.NET groups its clouds.
+pub fn cloud_groups(groups: &[CloudGroup], json: bool) {
+    if json {
+        print_json(&groups);
+        return;
+    }
+    let mut t = table(&["ID", "NAME", "CLOUDS"]);
+    for g in groups {
+        t.add_row(vec![g.id.clone(), g.name.clone(), g.clouds.join(", ")]);
+    }
+    println!("{t}");
 }
 
 pub async fn run(desk: &Desk, cmd: AddressesCmd) -> Result<ExitCode, Failure> {

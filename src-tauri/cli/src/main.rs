@@ -66,10 +66,10 @@ enum Command {
     /// Every IP address of the account: notes, consumer ids, reassignment, justified addresses (VPS.NET)
     #[command(subcommand)]
     Addresses(addresses::AddressesCmd),
-    /// What `servers create` accepts: plans, images (operating systems) or regions
+    /// What `servers create` accepts: plans, images (operating systems) or regions; cloud-groups (VPS.NET) groups the regions
     Catalog {
         account: String,
-        #[arg(value_parser = ["plans", "images", "regions"])]
+        #[arg(value_parser = ["plans", "images", "regions", "cloud-groups"])]
         what: String,
         /// With `plans`: only the plans offered in this region
         #[arg(long)]
@@ -280,6 +280,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
             match what.as_str() {
                 "plans" => out.plans(&desk.plans(&account, region.as_deref()).await?),
                 "images" => out.images(&desk.images(&account).await?),
+                "cloud-groups" => addresses::cloud_groups(&desk.cloud_groups(&account).await?, json),
                 _ => out.regions(&desk.regions(&account).await?),
             }
             ok

@@ -357,3 +357,11 @@ fn a_managed_service_is_transferred_with_yes() {
     let managed = f.json(&["tickets", "managed", ACCOUNT]);
     assert!(managed.as_array().unwrap().iter().any(|m| m["server_id"] == MYSQL), "{managed}");
 }
+
+#[test]
+fn catalog_lists_cloud_groups() {
+    let f = Fixture::new();
+    let groups = f.json(&["catalog", ACCOUNT, "cloud-groups"]);
+    assert!(groups.as_array().unwrap().iter().any(|g| g["name"] == "UK" && g["clouds"].as_array().unwrap().len() == 1), "{groups}");
+    assert!(f.ok(&["catalog", ACCOUNT, "cloud-groups"]).contains("US"));
+}

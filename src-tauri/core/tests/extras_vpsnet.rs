@@ -538,3 +538,12 @@ async fn a_managed_service_moves_after_confirming_but_never_to_windows() {
     let e = env.desk.transfer_managed_service(&env.vpsnet, STAGING, MYSQL, None, true).await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::InvalidState, "{}", e.message);
 }
+
+#[tokio::test]
+async fn cloud_groups_list_the_clouds_by_region() {
+    let env = Env::new().await;
+    let groups = env.desk.cloud_groups(&env.vpsnet).await.unwrap();
+    let us = groups.iter().find(|g| g.name == "US").unwrap();
+    assert_eq!(us.clouds, ["15"]);
+    assert!(groups.iter().all(|g| !g.clouds.is_empty()));
+}

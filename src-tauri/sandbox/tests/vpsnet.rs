@@ -695,3 +695,13 @@ async fn a_managed_service_moves_but_not_to_windows() {
     let (status, _) = v.send_json(Method::POST, path, json!({"alternate_vps": "1385"})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "1384 has no service left");
 }
+
+#[tokio::test]
+async fn cloud_groups_gather_the_clouds_by_region() {
+    let v = VpsNet::start().await;
+    let groups = v.json("/cloud_groups.api10json").await;
+    let labels: Vec<&str> = groups.as_array().unwrap().iter().map(|g| g["cloud_group"]["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["Test", "UK", "US", "Asia"]);
+    let us = &groups[2]["cloud_group"];
+    assert_eq!(us["clouds"][0]["id"], 15);
+}

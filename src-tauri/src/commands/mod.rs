@@ -6,6 +6,7 @@ mod account_ips;
 mod accounts;
 mod backups;
 mod billing;
+mod cloud_groups;
 mod dns;
 mod drives;
 mod extras;
@@ -50,6 +51,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
     use accounts::*;
     use backups::*;
     use billing::*;
+    use cloud_groups::*;
     use dns::*;
     use drives::*;
     use extras::*;
@@ -211,6 +213,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         justified_ips,
         request_justified_ips,
         transfer_managed_service,
+        cloud_groups,
     ]
 }
 
@@ -233,5 +236,6 @@ pub fn signatures() -> Vec<crate::bindings::Binding> {
     all.extend(server_plan::signatures());
     all.extend(template_authoring::signatures());
     all.extend(account_ips::signatures());
+    all.extend(cloud_groups::signatures());
     all
 }

@@ -246,7 +246,7 @@ action: string, record: ValidRecord,
  * `None` when the provider accepted it.
  */
 error: string | null, };
-export type Extra = "snapshots" | "backups.restore" | "os.reinstall" | "os.change" | "os.isos" | "network.ips" | "network.ipv4_add" | "network.ipv4_remove" | "network.reverse_set" | "network.reverse_reset" | "network.reverse_delete" | "network.reverse_list" | "usage.graphs" | "console" | "account.ssh_keys" | "account.scripts" | "backups.list" | "backups.create" | "backups.delete" | "maintenance.recovery" | "maintenance.rebuild_network" | "maintenance.rebuild_pending" | "clones" | "account.custom_templates" | "account.templates" | "account.template_licenses" | "account.recoverable" | "account.nodes" | "account.drives" | "drives.transfer" | "servers.clone" | "servers.bulk" | "account.vlans" | "account.static_ips" | "account.server_groups" | "account.profile" | "server.settings" | "server.resources" | "server.upgrade_storage" | "account.node_consumer" | "backups.convert" | "account.custom_template_edit" | "account.ips" | "account.ip_reassign" | "account.justified_ips" | "server.managed_transfer";
+export type Extra = "snapshots" | "backups.restore" | "os.reinstall" | "os.change" | "os.isos" | "network.ips" | "network.ipv4_add" | "network.ipv4_remove" | "network.reverse_set" | "network.reverse_reset" | "network.reverse_delete" | "network.reverse_list" | "usage.graphs" | "console" | "account.ssh_keys" | "account.scripts" | "backups.list" | "backups.create" | "backups.delete" | "maintenance.recovery" | "maintenance.rebuild_network" | "maintenance.rebuild_pending" | "clones" | "account.custom_templates" | "account.templates" | "account.template_licenses" | "account.recoverable" | "account.nodes" | "account.drives" | "drives.transfer" | "servers.clone" | "servers.bulk" | "account.vlans" | "account.static_ips" | "account.server_groups" | "account.profile" | "server.settings" | "server.resources" | "server.upgrade_storage" | "account.node_consumer" | "backups.convert" | "account.custom_template_edit" | "account.ips" | "account.ip_reassign" | "account.justified_ips" | "server.managed_transfer" | "account.cloud_groups";
 export type ExtrasAccount = { account: string, account_id: string, provider: ProviderKind, provider_label: string, extras: Array<Extra>, };
 export type SnapshotStatus = "pending" | "complete" | "unknown";
 export type Snapshot = { id: string, description: string, size_bytes: number | null, status: SnapshotStatus, 
@@ -393,6 +393,11 @@ cloud_id: string | null, server_id: string | null, consumer_id: string | null, n
 export type JustifiedIp = { id: string | null, ip: string | null, server_id: string | null, kind: string | null, reason: string | null, status: string | null, };
 export type JustificationKind = "website" | "other";
 export type Justification = { kind: JustificationKind, reason: string, };
+export type CloudGroup = { id: string, name: string, 
+/**
+ * The clouds (region ids) in the group, where the provider lists them.
+ */
+clouds: Array<string>, };
 export type SshKey = { id: string, name: string, 
 /**
  * In authorized_keys format.
@@ -606,4 +611,5 @@ export const commands = {
   reassignIp: (account_id: string, ip_id: string, server_id: string, confirm: boolean) => invoke<string>("reassign_ip", { account_id, ip_id, server_id, confirm }),
   justifiedIps: (account_id: string) => invoke<Array<JustifiedIp>>("justified_ips", { account_id }),
   requestJustifiedIps: (account_id: string, server_id: string, reasons: Array<Justification>, confirm: boolean) => invoke<null>("request_justified_ips", { account_id, server_id, reasons, confirm }),
+  cloudGroups: (account_id: string) => invoke<Array<CloudGroup>>("cloud_groups", { account_id }),
 };

@@ -9,6 +9,7 @@ import { TemplatesPanel } from "../features/extras/TemplatesPanel";
 import { DeletedServersPanel } from "../features/extras/DeletedServersPanel";
 import { NodesPanel } from "../features/extras/NodesPanel";
 import { AccountIpsPanel } from "../features/extras/AccountIpsPanel";
+import { CloudGroupsPanel } from "../features/extras/CloudGroupsPanel";
 import { DrivesPanel } from "../features/resources/DrivesPanel";
 import { NetworkResourcesPanel } from "../features/resources/NetworkResourcesPanel";
 import { ProfilePanel } from "../features/resources/ProfilePanel";
@@ -28,6 +29,7 @@ const SECTIONS: Section[] = [
   { id: "templates", label: "Templates", extra: "account.custom_templates", what: "template management", render: (id) => <TemplatesPanel accountId={id} /> },
   { id: "nodes", label: "Nodes", extra: "account.nodes", what: "node management", render: (id) => <NodesPanel accountId={id} /> },
   { id: "addresses", label: "IP addresses", extra: "account.ips", what: "an account-wide address list", render: (id) => <AccountIpsPanel accountId={id} /> },
+  { id: "cloud_groups", label: "Cloud groups", extra: "account.cloud_groups", what: "cloud groups", render: (id) => <CloudGroupsPanel accountId={id} /> },
   { id: "deleted", label: "Deleted servers", extra: "account.recoverable", what: "recoverable deleted servers", render: (id) => <DeletedServersPanel accountId={id} /> },
   { id: "drives", label: "Drives", extra: "account.drives", what: "drives", render: (id) => <DrivesPanel accountId={id} /> },
   { id: "network", label: "VLANs & IPs", extra: "account.vlans", what: "VLANs or static IPs", render: (id) => <NetworkResourcesPanel accountId={id} /> },

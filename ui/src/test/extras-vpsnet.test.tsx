@@ -13,6 +13,7 @@ const VPSNET_EXTRAS: Extra[] = [
   "account.templates", "account.template_licenses", "account.recoverable", "account.nodes", "server.resources",
   "server.upgrade_storage", "account.node_consumer", "backups.convert", "account.custom_template_edit",
   "account.ips", "account.ip_reassign", "account.justified_ips", "server.managed_transfer",
+  "account.cloud_groups",
 ];
 
 /** The doc's backup, verbatim where the model keeps it. */
@@ -389,5 +390,17 @@ describe("VPS.NET nodes on the Resources page", () => {
     expect(backend.callsOf("transfer_managed_service")[0].args).toEqual({
       account_id: "demo-vpsnet", server_id: "srv-1002", to_server: "1385", reassign_ip: null, confirm: true,
     });
+  });
+
+  it("lists cloud groups read only", async () => {
+    const { backend } = withVpsnet();
+    backend.on("cloud_groups", () => [{ id: "3", name: "US", clouds: ["15", "22"] }]);
+    window.location.hash = "#/resources";
+    const { user } = renderApp();
+    await user.click(await screen.findByText("Cloud groups"));
+    const row = await screen.findByTestId("cloud-group-row-3");
+    expect(row).toHaveTextContent("US");
+    expect(row).toHaveTextContent("15");
+    expect(within(row).queryByRole("button"), "nothing to change").toBeNull();
   });
 });

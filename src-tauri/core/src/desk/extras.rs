@@ -59,6 +59,7 @@ pub fn offered_by(c: &dyn Compute) -> Vec<Extra> {
     add(c.template_authoring().map(|t| t.offers()));
     add(c.account_addresses().map(|t| t.offers()));
     add(c.managed_services().map(|t| t.offers()));
+    add(c.cloud_groups().map(|t| t.offers()));
     all
 }
 

@@ -4,6 +4,7 @@
 
 mod account_ips;
 mod backups;
+mod cloud_groups;
 pub mod billing;
 pub mod dns;
 mod drives;

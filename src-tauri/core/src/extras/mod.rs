@@ -13,6 +13,7 @@
 pub mod account_ips;
 pub mod backups;
 pub mod clones;
+pub mod cloud_groups;
 pub mod console;
 pub mod drives;
 pub mod fleet;
@@ -165,6 +166,9 @@ pub enum Extra {
     /// Move a managed-support service to another server.
     #[serde(rename = "server.managed_transfer")]
     ManagedTransfer,
+    /// The cloud groups the provider offers, read only.
+    #[serde(rename = "account.cloud_groups")]
+    CloudGroups,
 }
 
 impl Extra {
@@ -217,6 +221,7 @@ impl Extra {
             Extra::IpReassign => "move IP addresses between servers",
             Extra::JustifiedIps => "request justified IP addresses",
             Extra::ManagedTransfer => "transfer a managed service",
+            Extra::CloudGroups => "list cloud groups",
         }
     }
 }

@@ -248,3 +248,28 @@ pub(super) async fn nodes(
         )
     })
 }
+
+/// INFERRED `GET cloud_groups.api10json`: the clouds grouped by the region
+/// their label starts with ("US East (Atlanta)" → "US", the doc's "test
+/// cloud" and "Test Cloud" → "Test"), as
+/// `[{"cloud_group": {id, label, clouds: [{id, label}]}}]`.
+pub(super) async fn cloud_groups() -> Json<Vec<serde_json::Value>> {
+    let mut groups: Vec<(String, Vec<serde_json::Value>)> = Vec::new();
+    for cloud in super::seed::CLOUDS {
+        let first = cloud.label.split_whitespace().next().unwrap_or(cloud.label);
+        let mut chars = first.chars();
+        let region = chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default();
+        let entry = serde_json::json!({ "id": cloud.id, "label": cloud.label });
+        match groups.iter_mut().find(|(r, _)| *r == region) {
+            Some((_, clouds)) => clouds.push(entry),
+            None => groups.push((region, vec![entry])),
+        }
+    }
+    Json(
+        groups
+            .into_iter()
+            .enumerate()
+            .map(|(i, (label, clouds))| serde_json::json!({ "cloud_group": { "id": i + 1, "label": label, "clouds": clouds } }))
+            .collect(),
+    )
+}

@@ -84,6 +84,7 @@ fn routes() -> Router<Store<VpsNet>> {
             get(catalog::available_ssd_clouds),
         )
         .route("/clouds/{file}", get(catalog::cloud))
+        .route("/cloud_groups.api10json", get(catalog::cloud_groups))
         .merge(tickets::routes())
         .merge(billing::routes())
         .merge(dns::routes())

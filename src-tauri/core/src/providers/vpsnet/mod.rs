@@ -274,6 +274,10 @@ impl Compute for Vpsnet {
         Some(self)
     }
 
+    fn cloud_groups(&self) -> Option<&dyn crate::extras::cloud_groups::CloudGroups> {
+        Some(self)
+    }
+
     async fn verify(&self) -> Result<()> {
         self.read::<ProfileEnvelope>(Request::get(paths::PROFILE), Scope::Account).await.map(|_| ())
     }

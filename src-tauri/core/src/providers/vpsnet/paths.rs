@@ -238,6 +238,9 @@ pub fn transfer_managed_service(server: &str) -> String {
     format!("/virtual_machines/{server}/transfer_managed_service.api10json")
 }
 
+/// INFERRED: `GET` the cloud groups (response shape undocumented).
+pub const CLOUD_GROUPS: &str = "/cloud_groups.api10json";
+
 /// INFERRED: `POST`, no documented body: resizes the disk to what the
 /// server's nodes give (the doc warns of downtime).
 pub fn upgrade_storage(server: &str) -> String {

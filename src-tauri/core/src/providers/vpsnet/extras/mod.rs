@@ -4,6 +4,7 @@
 //! console session and the profile. Every path is in `paths`; the clone
 //! paths are INFERRED there.
 
+mod groups;
 mod ips;
 mod nodes;
 mod plan;

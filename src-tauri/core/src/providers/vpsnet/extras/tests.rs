@@ -299,3 +299,14 @@ fn account_addresses_and_justified_ones_are_read_whatever_their_wrapping() {
     assert_eq!((j.id.as_deref(), j.kind.as_deref(), j.reason.as_deref(), j.ip), (Some("7"), Some("website"), Some("test.com"), None));
     assert_eq!(ips::justified(json!({ "ip_address": "68.169.23.153" })).ip.as_deref(), Some("68.169.23.153"));
 }
+
+#[test]
+fn cloud_groups_are_read_wrapped_bare_or_inside_an_object() {
+    let wrapped = groups::groups(json!([{ "cloud_group": { "id": 2, "label": "US", "clouds": [{ "id": 3 }, 15] } }]));
+    assert_eq!(wrapped.len(), 1);
+    assert_eq!((wrapped[0].id.as_str(), wrapped[0].name.as_str(), wrapped[0].clouds.clone()), ("2", "US", vec!["3".to_string(), "15".to_string()]));
+    let bare = groups::groups(json!({ "cloud_groups": [{ "id": "7", "name": "Europe" }, { "name": "no id" }] }));
+    assert_eq!(bare.iter().map(|g| (g.id.as_str(), g.name.as_str())).collect::<Vec<_>>(), [("7", "Europe")]);
+    assert_eq!(groups::groups(json!([{ "id": 9 }]))[0].name, "group 9");
+    assert!(groups::groups(json!("nothing")).is_empty());
+}

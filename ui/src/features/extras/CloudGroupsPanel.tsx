@@ -1,0 +1,49 @@
+import { Alert, Badge, Group, Loader, Table, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { commands } from "../../api/bindings";
+import { call } from "../../api/errors";
+import { extrasKeys } from "../../api/extras";
+
+/** How the provider groups its clouds (regions); read only. */
+export function CloudGroupsPanel({ accountId }: { accountId: string }) {
+  const groups = useQuery({ queryKey: [...extrasKeys.account(accountId), "cloud-groups"], queryFn: () => call(commands.cloudGroups(accountId)) });
+  if (groups.isPending) return <Loader size="sm" />;
+  if (groups.isError)
+    return (
+      <Alert color="red" variant="light" data-testid="cloud-groups-error">
+        {groups.error.message}
+      </Alert>
+    );
+  if (groups.data.length === 0)
+    return (
+      <Text size="sm" c="dimmed" data-testid="cloud-groups-empty">
+        No cloud groups.
+      </Text>
+    );
+  return (
+    <Table fz="sm" verticalSpacing={4} data-testid="cloud-groups-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Group</Table.Th>
+          <Table.Th>Clouds (region ids)</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {groups.data.map((g) => (
+          <Table.Tr key={g.id} data-testid={`cloud-group-row-${g.id}`}>
+            <Table.Td>{g.name}</Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {g.clouds.map((c) => (
+                  <Badge key={c} size="sm" variant="light" ff="monospace">
+                    {c}
+                  </Badge>
+                ))}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
