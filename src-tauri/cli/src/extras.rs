@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use clap::Subcommand;
 use vpsdesk_core::extras::jobs::{Job, JobState};
+use vpsdesk_core::extras::Extra;
 use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate};
 use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKeyUpdate};
 use vpsdesk_core::{Desk, Error};
@@ -515,15 +516,23 @@ pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd) -> Result<ExitCode, Fail
         IpAdd { account, id, no_reboot } => {
             let account = desk.find(&account)?;
             desk.add_ipv4(&account, &id, !no_reboot).await?;
-            done(if no_reboot {
-                format!("{}: server {id}: IPv4 address added; reboot the server to configure it", account.name)
+            let restart = if !desk.extras_of(&account).contains(&Extra::Ipv4Restarts) {
+                ""
+            } else if no_reboot {
+                "; reboot the server to configure it"
             } else {
-                format!("{}: server {id}: IPv4 address added; the server is rebooting", account.name)
-            })
+                "; the server is rebooting"
+            };
+            done(format!("{}: server {id}: IPv4 address added{restart}", account.name))
         }
         IpRemove { account, id, ip, yes } => {
-            confirm(yes, format!("removing {ip} from server {id} hard-restarts the server"))?;
             let account = desk.find(&account)?;
+            let what = if desk.extras_of(&account).contains(&Extra::Ipv4Restarts) {
+                "hard-restarts the server"
+            } else {
+                "releases the address"
+            };
+            confirm(yes, format!("removing {ip} from server {id} {what}"))?;
             desk.remove_ipv4(&account, &id, &ip).await?;
             done(format!("{}: server {id}: {ip} removed", account.name))
         }

@@ -160,20 +160,25 @@ async fn server_back(client: Arc<dyn Compute>, provider: String, server: String,
 }
 
 impl Desk {
-    /// The extras of every account, from the provider alone (no secret is
-    /// read: a client with an empty key is never used to send).
+    /// The extras of every account.
     pub fn extras_accounts(&self) -> Result<Vec<ExtrasAccount>> {
         Ok(self
             .accounts()?
             .into_iter()
             .map(|a| ExtrasAccount {
-                extras: providers::connect(&a, Secret::new(""), &self.http).map(|c| offered_by(&*c)).unwrap_or_default(),
+                extras: self.extras_of(&a),
                 provider_label: a.provider_label(),
                 account: a.name,
                 account_id: a.id,
                 provider: a.provider,
             })
             .collect())
+    }
+
+    /// The extras of one account, from its provider alone (no secret is
+    /// read: a client with an empty key is never used to send).
+    pub fn extras_of(&self, account: &Account) -> Vec<Extra> {
+        providers::connect(account, Secret::new(""), &self.http).map(|c| offered_by(&*c)).unwrap_or_default()
     }
 
     pub(super) fn job(

@@ -65,6 +65,11 @@ pub enum Extra {
     Ipv4Add,
     #[serde(rename = "network.ipv4_remove")]
     Ipv4Remove,
+    /// Not a call but how the two above behave: adding an IPv4 address
+    /// reboots the server unless told not to, and removing one hard-restarts
+    /// it (Vultr). Without it, address changes leave the server running.
+    #[serde(rename = "network.ipv4_restarts")]
+    Ipv4Restarts,
     #[serde(rename = "network.reverse_set")]
     ReverseSet,
     /// Put an IPv4 address's reverse DNS back to the provider's default.
@@ -183,6 +188,7 @@ impl Extra {
             Extra::Ips => "list a server's IP addresses",
             Extra::Ipv4Add => "add IPv4 addresses",
             Extra::Ipv4Remove => "remove IPv4 addresses",
+            Extra::Ipv4Restarts => "restart a server to configure a changed IPv4 address",
             Extra::ReverseSet => "set reverse DNS",
             Extra::ReverseReset => "reset reverse DNS to the default",
             Extra::ReverseDelete => "delete reverse DNS entries",

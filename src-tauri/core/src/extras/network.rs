@@ -47,6 +47,7 @@ pub trait Network: Send + Sync {
             Extra::Ips,
             Extra::Ipv4Add,
             Extra::Ipv4Remove,
+            Extra::Ipv4Restarts,
             Extra::ReverseSet,
             Extra::ReverseReset,
             Extra::ReverseDelete,
