@@ -74,7 +74,7 @@ describe("VPS.NET server extras", () => {
     for (const tab of ["network", "maintenance", "graphs", "console"]) {
       expect(within(drawer).getByTestId(`detail-tab-${tab}`)).toBeInTheDocument();
     }
-    expect(within(drawer).getByTestId("detail-tab-snapshots")).toHaveTextContent("Snapshots & backups");
+    expect(within(drawer).getByTestId("detail-tab-snapshots")).toHaveTextContent(/^Backups$/);
     const row = await screen.findByTestId("backup-row-3774");
     expect(row).toHaveTextContent("linux (ubuntu)");
     expect(row).toHaveTextContent("normal");
@@ -82,6 +82,27 @@ describe("VPS.NET server extras", () => {
     expect(screen.queryByTestId("backup-id"), "no typed backup id where the API lists them").toBeNull();
     expect(screen.queryByTestId("snapshot-create"), "VPS.NET has no snapshots").toBeNull();
     expect(screen.getByTestId("reinstall")).toBeInTheDocument();
+  });
+
+  it("adds an address without a reboot choice or a reboot promise: VPS.NET does not restart for it", async () => {
+    const { backend } = withVpsnet();
+    backend.on("server_addresses", () => [
+      { ip: "68.169.40.7", version: 4, role: "main", provider_role: "primary", netmask: "255.255.255.0", gateway: null, network: null, network_size: null, reverse: null },
+    ]);
+    const added: unknown[] = [];
+    backend.on("add_ipv4", (args) => {
+      added.push(args);
+      return null;
+    });
+    const { user } = renderApp();
+    await openTab(user, "network");
+    await user.click(await screen.findByTestId("ip-add"));
+    expect(screen.queryByTestId("ip-add-reboot")).toBeNull();
+    const dialog = await screen.findByRole("dialog", { name: "Add an IPv4 address" });
+    expect(dialog).toHaveTextContent("VPS.NET bills the new address from now on.");
+    expect(dialog.textContent).not.toMatch(/reboot/i);
+    await user.click(screen.getByTestId("ip-add-confirm"));
+    await waitFor(() => expect(added).toEqual([expect.objectContaining({ account_id: "demo-vpsnet", server_id: "srv-1002", reboot: false })]));
   });
 
   it("takes, restores and deletes backups, asking before the destructive ones", async () => {

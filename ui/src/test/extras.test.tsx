@@ -8,7 +8,7 @@ import { renderApp } from "./render";
 type User = ReturnType<typeof renderApp>["user"];
 
 const VULTR_EXTRAS: Extra[] = [
-  "snapshots", "backups.restore", "os.reinstall", "os.change", "os.isos", "network.ips", "network.ipv4_add",
+  "snapshots", "backups.restore", "os.reinstall", "os.change", "os.isos", "network.ips", "network.ipv4_add", "network.ipv4_restarts",
   "network.ipv4_remove", "network.reverse_set", "network.reverse_reset", "network.reverse_delete",
   "network.reverse_list", "usage.graphs", "console", "account.ssh_keys", "account.scripts",
 ];
@@ -128,6 +128,7 @@ describe("server detail tabs", () => {
     const drawer = await openDetail(user, "server-row-demo-vultr-srv-1001");
     await user.click(within(drawer).getByTestId("detail-tab-network"));
     expect(await screen.findByTestId("address-reverse-203.0.113.2")).toHaveTextContent("203.0.113.2.vultr.com");
+    expect(screen.getByTestId("ip-add-reboot"), "Vultr reboots to configure a new address: the choice is offered").toBeChecked();
     await user.click(screen.getByTestId("reverse-edit-203.0.113.2"));
     expect(screen.getByTestId("reverse-ip")).toHaveValue("203.0.113.2");
     await user.clear(screen.getByTestId("reverse-entry"));

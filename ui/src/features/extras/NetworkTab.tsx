@@ -37,24 +37,34 @@ export function NetworkTab({ server, extras, providerLabel }: Props) {
   const showReverse = extras.some((e) => e.startsWith("network.reverse_"));
   const showActions = showReverse || extras.includes("network.ipv4_remove");
 
+  // Only where the provider restarts servers for address changes (Vultr) is
+  // there a reboot choice and a restart warning.
+  const restarts = extras.includes("network.ipv4_restarts");
+
   const confirmAdd = () =>
     modals.openConfirmModal({
       title: "Add an IPv4 address",
       children: (
         <Text size="sm">
-          {providerLabel} bills the new address from now on.{" "}
-          {reboot ? "The server reboots at once so the address can be configured." : "Reboot the server later to configure it."}
+          {providerLabel} bills the new address from now on.
+          {restarts && (reboot ? " The server reboots at once so the address can be configured." : " Reboot the server later to configure it.")}
         </Text>
       ),
       labels: { confirm: "Add address", cancel: "Cancel" },
       confirmProps: { "data-testid": "ip-add-confirm" } as never,
-      onConfirm: () => addIpv4.mutate({ ...target, reboot }),
+      onConfirm: () => addIpv4.mutate({ ...target, reboot: restarts && reboot }),
     });
 
   const confirmRemove = (ip: string) =>
     modals.openConfirmModal({
       title: `Remove ${ip}?`,
-      children: <Text size="sm">The server is hard-restarted. Halting it gracefully first is safer.</Text>,
+      children: (
+        <Text size="sm">
+          {restarts
+            ? "The server is hard-restarted. Halting it gracefully first is safer."
+            : `${providerLabel} takes the address back and stops billing it; anything using it stops working.`}
+        </Text>
+      ),
       labels: { confirm: "Remove address", cancel: "Cancel" },
       confirmProps: { color: "red", "data-testid": "ip-remove-confirm" } as never,
       onConfirm: () => removeIpv4.mutate({ ...target, ip }),
@@ -79,7 +89,9 @@ export function NetworkTab({ server, extras, providerLabel }: Props) {
           <Title order={5}>Addresses</Title>
           {extras.includes("network.ipv4_add") && (
             <Group gap="xs">
-              <Checkbox size="xs" label="Reboot now" checked={reboot} onChange={(e) => setReboot(e.currentTarget.checked)} data-testid="ip-add-reboot" />
+              {restarts && (
+                <Checkbox size="xs" label="Reboot now" checked={reboot} onChange={(e) => setReboot(e.currentTarget.checked)} data-testid="ip-add-reboot" />
+              )}
               <Button size="xs" variant="default" leftSection={<IconPlus size={14} />} loading={addIpv4.isPending} onClick={confirmAdd} data-testid="ip-add">
                 Add IPv4 address
               </Button>

@@ -24,6 +24,14 @@ const TABS: Tab[] = [
   { id: "resources", label: "Resources", icon: <IconStack2 size={14} />, needs: ["server.resources"] },
 ];
 
+/** The snapshots tab is named after what the provider keeps: Vultr both, VPS.NET backups only. */
+function snapshotsLabel(extras: Extra[]): string {
+  const snapshots = extras.includes("snapshots");
+  const backups = extras.some((e) => e.startsWith("backups."));
+  if (snapshots && backups) return "Snapshots & backups";
+  return snapshots ? "Snapshots" : backups ? "Backups" : "System";
+}
+
 export function visibleTabs(extras: Extra[]): string[] {
   return TABS.filter((t) => t.needs.some((n) => extras.includes(n))).map((t) => t.id);
 }
@@ -43,7 +51,7 @@ export function ServerExtrasTabs({ server, providerLabel, overview }: { server: 
         </Tabs.Tab>
         {shown.map((t) => (
           <Tabs.Tab key={t.id} value={t.id} leftSection={t.icon} data-testid={`detail-tab-${t.id}`}>
-            {t.label}
+            {t.id === "snapshots" ? snapshotsLabel(extras) : t.label}
           </Tabs.Tab>
         ))}
       </Tabs.List>
