@@ -119,7 +119,8 @@ fn servers_ips() {
 #[test]
 fn servers_ip_add_and_remove() {
     let f = fixture();
-    f.ok(&["servers", "ip-add", ACCOUNT, SERVER, "--no-reboot"]);
+    let out = f.ok(&["servers", "ip-add", ACCOUNT, SERVER, "--no-reboot"]);
+    assert!(out.contains("IPv4 address added; reboot the server to configure it"), "{out}");
     let ips = f.json(&["servers", "ips", ACCOUNT, SERVER]);
     let added = ips.as_array().unwrap().iter().filter(|i| i["role"] == "secondary").nth(1).unwrap()["ip"].as_str().unwrap().to_string();
     f.needs_yes(&["servers", "ip-remove", ACCOUNT, SERVER, &added]);

@@ -333,7 +333,8 @@ fn account_addresses_edited_reassigned_with_yes_and_justified() {
     let list = f.json(&["addresses", "list", ACCOUNT]);
     let edited = list.as_array().unwrap().iter().find(|ip| ip["id"] == web.as_str()).unwrap();
     assert_eq!((edited["notes"].as_str(), edited["consumer_id"].as_str()), (Some("primary of web01"), Some("58")));
-    f.ok(&["servers", "ip-add", ACCOUNT, WEB]);
+    let out = f.ok(&["servers", "ip-add", ACCOUNT, WEB]);
+    assert!(out.contains("IPv4 address added") && !out.contains("reboot"), "VPS.NET does not restart for it: {out}");
     let list = f.json(&["addresses", "list", ACCOUNT]);
     let added = list.as_array().unwrap().iter().find(|ip| ip["server_id"] == WEB && ip["id"] != web.as_str()).unwrap()["id"].as_str().unwrap().to_string();
     f.needs_yes(&["addresses", "reassign", ACCOUNT, &added, MYSQL]);
