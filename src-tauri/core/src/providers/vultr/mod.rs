@@ -107,6 +107,20 @@ fn subid_form(id: &str) -> Result<Vec<(String, String)>> {
     Ok(vec![("SUBID".to_string(), server_id(id)?)])
 }
 
+fn create_form(req: &CreateServer) -> Result<Vec<(String, String)>> {
+    let region = numeric("region", "region (DCID)", required("region", &req.region, "region")?)?;
+    let plan = numeric("plan", "plan (VPSPLANID)", required("plan", &req.plan, "plan")?)?;
+    let image = numeric("image", "operating system (OSID)", required("image", &req.image, "operating system")?)?;
+    let mut form = vec![
+        ("DCID".to_string(), region),
+        ("VPSPLANID".to_string(), plan),
+        ("OSID".to_string(), image),
+        ("label".to_string(), req.name.clone()),
+    ];
+    form.extend(extras::create_options(req)?);
+    Ok(form)
+}
+
 #[async_trait]
 impl Compute for Vultr {
     fn capabilities(&self) -> &'static [Capability] {
@@ -147,18 +161,9 @@ impl Compute for Vultr {
     }
 
     async fn create_server(&self, req: &CreateServer) -> Result<Server> {
-        let region = numeric("region", "region (DCID)", required("region", &req.region, "region")?)?;
-        let plan = numeric("plan", "plan (VPSPLANID)", required("plan", &req.plan, "plan")?)?;
-        let image = numeric("image", "operating system (OSID)", required("image", &req.image, "operating system")?)?;
-        let mut form = vec![
-            ("DCID".to_string(), region),
-            ("VPSPLANID".to_string(), plan),
-            ("OSID".to_string(), image),
-            ("label".to_string(), req.name.clone()),
-        ];
-        form.extend(extras::create_options(req)?);
         // Not retried: a repeated create would buy a second server.
-        let created: wire::CreatedWire = decode(NAME, &self.call(Request::post("/v1/server/create").form(form)).await?)?;
+        let created: wire::CreatedWire =
+            decode(NAME, &self.call(Request::post("/v1/server/create").form(create_form(req)?)).await?)?;
         // The reply has only the SUBID; the server itself is read back.
         self.get_server(&created.subid).await
     }

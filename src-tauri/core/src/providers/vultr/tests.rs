@@ -1,14 +1,42 @@
 //! Every example body of the Vultr v1 doc, verbatim (tests/fixtures/vultr),
-//! through the wire types and the mapping.
+//! through the wire types and the mapping. `*.request.txt` are the doc's
+//! example requests: the text after the URL, `KEY=value KEY="quoted value"`.
 
 use super::{map, wire};
-use crate::model::Status;
+use crate::model::{CreateServer, Status};
 
 macro_rules! fixture {
     ($name:literal) => {
         serde_json::from_str::<serde_json::Value>(include_str!(concat!("../../../tests/fixtures/vultr/", $name, ".json")))
             .expect(concat!($name, " is valid JSON"))
     };
+}
+
+/// Reads the doc's notation for a form body. The quotes are the doc's (shell
+/// style, not sent), and inside them it writes a newline as `\n`.
+pub(super) fn doc_form(text: &str) -> Vec<(String, String)> {
+    let mut form = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let (key, after) = rest.split_once('=').expect("KEY=value");
+        let (value, tail) = match after.strip_prefix('"') {
+            Some(quoted) => {
+                let (v, t) = quoted.split_once('"').expect("a closing quote");
+                (v.replace("\\n", "\n"), t)
+            }
+            None => {
+                let end = after.find(' ').unwrap_or(after.len());
+                (after[..end].to_string(), &after[end..])
+            }
+        };
+        form.push((key.to_string(), value));
+        rest = tail.trim_start();
+    }
+    form
+}
+
+pub(super) fn pairs(form: &[(&str, &str)]) -> Vec<(String, String)> {
+    form.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 
 #[test]
@@ -129,4 +157,23 @@ fn other_keyed_examples_are_objects_keyed_by_id() {
     for v in [fixture!("server_bandwidth"), fixture!("snapshot_create"), fixture!("sshkey_create"), fixture!("startupscript_create")] {
         assert!(v.is_object(), "{v}");
     }
+}
+
+#[test]
+fn create_sends_the_doc_request_and_the_name_as_label() {
+    let doc = doc_form(include_str!("../../../tests/fixtures/vultr/server_create.request.txt"));
+    assert_eq!(doc, pairs(&[("DCID", "1"), ("VPSPLANID", "1"), ("OSID", "127")]));
+    let req = CreateServer {
+        name: "web-1".into(),
+        region: Some("1".into()),
+        plan: Some("1".into()),
+        image: Some(" 127 ".into()),
+        ..CreateServer::default()
+    };
+    let form = super::create_form(&req).unwrap();
+    assert_eq!(form[..3], doc[..], "the doc's ids, in its order");
+    assert_eq!(form[3..], pairs(&[("label", "web-1")]), "nothing else without keys or a script");
+
+    let bad = CreateServer { image: Some("CentOS".into()), ..req };
+    assert_eq!(super::create_form(&bad).unwrap_err().fields[0].field, "image");
 }

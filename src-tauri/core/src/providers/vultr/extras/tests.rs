@@ -3,6 +3,13 @@
 
 use super::*;
 use crate::extras::scripts::ScriptKind;
+use crate::providers::vultr::tests::{doc_form, pairs};
+
+macro_rules! request {
+    ($name:literal) => {
+        doc_form(include_str!(concat!("../../../../tests/fixtures/vultr/", $name, ".request.txt")))
+    };
+}
 
 macro_rules! fixture {
     ($name:literal) => {
@@ -101,4 +108,50 @@ fn script_ids_are_strings_in_lists_and_a_number_when_created() {
     assert_eq!(scripts[1].modified_at.as_deref(), Some("2014-09-22 15:27:18"));
     let created: ScriptCreatedWire = serde_json::from_value(fixture!("startupscript_create")).unwrap();
     assert_eq!(created.id, "5");
+}
+
+#[test]
+fn snapshot_create_sends_the_doc_request() {
+    let doc = request!("snapshot_create");
+    assert_eq!(doc, pairs(&[("SUBID", "1312965")]));
+    assert_eq!(snapshot_form("1312965", "").unwrap(), doc, "no description: none sent");
+    let described = snapshot_form("1312965", "before upgrade").unwrap();
+    assert_eq!(described[1..], pairs(&[("description", "before upgrade")]));
+    assert_eq!(snapshot_form("web-1", "").unwrap_err().fields[0].field, "id");
+}
+
+#[test]
+fn ssh_key_writes_send_the_doc_requests() {
+    let doc = request!("sshkey_create");
+    let typed = NewSshKey { name: "test SSH key".into(), public_key: "ssh-rsa AA... test@example.com".into() };
+    let key = crate::extras::ssh_keys::validate_new(&typed).unwrap();
+    assert_eq!(ssh_key_form(&key), doc);
+
+    let doc = request!("sshkey_update");
+    assert_eq!(doc[0], ("SSHKEYID".to_string(), "541b4960f23bd".to_string()));
+    let typed = SshKeyUpdate {
+        name: Some("new key name".into()),
+        public_key: Some("ssh-rsa AA... someother@example.com".into()),
+    };
+    let update = crate::extras::ssh_keys::validate_update(&typed).unwrap();
+    assert_eq!(ssh_key_update_form("541b4960f23bd", &update), doc);
+    let rename = SshKeyUpdate { name: Some("new key name".into()), public_key: None };
+    assert_eq!(ssh_key_update_form("541b4960f23bd", &rename), doc[..2], "only what changes is sent");
+}
+
+#[test]
+fn script_writes_send_the_doc_requests() {
+    let content = "#!/bin/bash\necho hello world > /root/hello";
+    let doc = request!("startupscript_create");
+    let typed = NewScript { name: "my first script".into(), kind: ScriptKind::Boot, content: content.into() };
+    let script = crate::extras::scripts::validate_new(&typed).unwrap();
+    let form = script_form(&script);
+    assert_eq!(form[..2], doc[..], "the doc's name and script, the newline a real one");
+    assert_eq!(form[2..], pairs(&[("type", "boot")]), "the doc's default type, said out loud");
+
+    let doc = request!("startupscript_update");
+    let typed = ScriptUpdate { name: Some("my first script".into()), content: Some(content.into()) };
+    let update = crate::extras::scripts::validate_update(&typed).unwrap();
+    assert_eq!(script_update_form("5", &update).unwrap(), doc);
+    assert_eq!(script_update_form("five", &update).unwrap_err().fields[0].field, "id");
 }
