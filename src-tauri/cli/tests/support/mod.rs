@@ -60,13 +60,19 @@ impl Fixture {
     }
 
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("vpsctl").unwrap();
+        let mut c = Command::from_std(self.process(args));
+        c.timeout(Duration::from_secs(90));
+        c
+    }
+
+    /// The same run as a plain process, for a test that watches it while it runs.
+    pub fn process(&self, args: &[&str]) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("vpsctl"));
         c.args(args)
             .env("XDG_CONFIG_HOME", self.home.path().join("config"))
             .env("XDG_DATA_HOME", self.home.path().join("data"))
             .env("XDG_CACHE_HOME", self.home.path().join("cache"))
-            .env("VPSDESK_HTTP_TIMEOUT_SECS", self.http_timeout_secs.to_string())
-            .timeout(Duration::from_secs(90));
+            .env("VPSDESK_HTTP_TIMEOUT_SECS", self.http_timeout_secs.to_string());
         c
     }
 
