@@ -369,8 +369,16 @@ mod tests {
     }
 
     #[test]
-    fn order_bodies_are_key_value_lines() {
-        let order = SubscriptionOrder { kind: crate::billing::SubscriptionKind::Ip, quantity: 2, months: 1, start: Some("2010-03-22 00:00".into()) };
-        assert_eq!(codec::write_object(order_body(&order).iter()), "quantity 2\nstart_time 2010-03-22 00:00\nmonths 1\n");
+    fn order_bodies_are_the_doc_requests() {
+        use crate::billing::SubscriptionKind::{Ip, Vlan};
+        let body = |kind, quantity, start: &str| {
+            codec::write_object(order_body(&SubscriptionOrder { kind, quantity, months: 1, start: Some(start.into()) }).iter())
+        };
+        assert_eq!(body(Ip, 2, "2010-03-22 00:00"), fixture!("post_subscriptions_network_ip_calculate.request.txt"));
+        assert_eq!(body(Ip, 2, "2010-03-23 00:00"), fixture!("post_subscriptions_network_ip_create.request.txt"));
+        assert_eq!(body(Vlan, 2, "2010-03-22 00:00"), fixture!("post_subscriptions_network_vlan_calculate.request.txt"));
+        assert_eq!(body(Vlan, 1, "2010-03-09 14:04"), fixture!("post_subscriptions_network_vlan_create.request.txt"));
+        assert_eq!(codec::write_object(months_body(1).iter()), fixture!("post_subscriptions_UUID_set.request.txt"));
+        assert_eq!(codec::write_object(months_body(1).iter()), fixture!("post_subscriptions_UUID_set_calculate.request.txt"));
     }
 }

@@ -10,7 +10,7 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 
 use super::codec::{self, Object};
-use super::{map, name, uuid, Cloudsigma};
+use super::{map, name, name_body, uuid, Cloudsigma};
 use crate::error::{Error, Result};
 use crate::extras::drives::{Drive, DriveClone, Drives, NewDrive, StandardKind, CHUNK};
 use crate::extras::fleet::Fleet;
@@ -47,6 +47,39 @@ fn numbered(ids: &[String]) -> Result<Object> {
     let mut body = Object::default();
     for (i, id) in ids.iter().enumerate() {
         body.push(format!("server:{i}"), uuid("servers", "server", id)?);
+    }
+    Ok(body)
+}
+
+/// `GET /resources/vlan/list` answers `vlan UUID` lines.
+fn vlan_ids(text: &str) -> Vec<String> {
+    codec::parse_objects(text).iter().filter_map(|o| o.get("vlan")).map(str::to_string).collect()
+}
+
+/// A group's info names it (10.5 adds its `uuid`, 10.6 its `description`);
+/// the id is the one asked for.
+fn group(id: &str, o: &Object) -> ServerGroup {
+    ServerGroup {
+        id: id.to_string(),
+        name: o.get("name").unwrap_or_default().to_string(),
+        description: o.get("description").unwrap_or_default().to_string(),
+    }
+}
+
+/// The create answer is the only place the new group's `uuid` is given.
+fn created_group(o: &Object) -> Option<ServerGroup> {
+    let id = o.get("uuid").map(str::trim).filter(|s| !s.is_empty())?;
+    Some(group(id, o))
+}
+
+fn drive_body(d: &NewDrive) -> Result<Object> {
+    let mut body = Object::default();
+    body.push("name", name(&d.name)?);
+    body.push("size", d.size_bytes.to_string());
+    body.push("claim:type", if d.shared { "shared" } else { "exclusive" });
+    body.push("encryption:cipher", if d.encrypted { "aes-xts-plain" } else { "none" });
+    if d.ssd {
+        body.push("tags", "affinity:ssd");
     }
     Ok(body)
 }
@@ -123,12 +156,7 @@ impl Cloudsigma {
     }
 
     async fn group_info(&self, id: &str) -> Result<ServerGroup> {
-        let o = codec::parse_object(&self.get(&format!("/servergroups/{id}/info")).await?);
-        Ok(ServerGroup {
-            id: id.to_string(),
-            name: o.get("name").unwrap_or_default().to_string(),
-            description: o.get("description").unwrap_or_default().to_string(),
-        })
+        Ok(group(id, &codec::parse_object(&self.get(&format!("/servergroups/{id}/info")).await?)))
     }
 }
 
@@ -161,15 +189,7 @@ impl Drives for Cloudsigma {
     }
 
     async fn create_drive(&self, d: &NewDrive) -> Result<Drive> {
-        let mut body = Object::default();
-        body.push("name", name(&d.name)?);
-        body.push("size", d.size_bytes.to_string());
-        body.push("claim:type", if d.shared { "shared" } else { "exclusive" });
-        body.push("encryption:cipher", if d.encrypted { "aes-xts-plain" } else { "none" });
-        if d.ssd {
-            body.push("tags", "affinity:ssd");
-        }
-        drive(&codec::parse_object(&self.post("/drives/create", &body).await?)).ok_or_else(|| no_id("drive"))
+        drive(&codec::parse_object(&self.post("/drives/create", &drive_body(d)?).await?)).ok_or_else(|| no_id("drive"))
     }
 
     async fn clone_drive(&self, id: &str, c: &DriveClone) -> Result<Drive> {
@@ -236,9 +256,7 @@ impl Drives for Cloudsigma {
 impl Fleet for Cloudsigma {
     async fn clone_server(&self, id: &str, new_name: &str) -> Result<Server> {
         let id = uuid("id", "server", id)?;
-        let mut body = Object::default();
-        body.push("name", name(new_name)?);
-        let text = self.post(&format!("/servers/{id}/clone"), &body).await?;
+        let text = self.post(&format!("/servers/{id}/clone"), &name_body(new_name)?).await?;
         let wire = ServerWire::from_object(codec::parse_object(&text)).ok_or_else(|| no_id("server"))?;
         Ok(map::server(wire, self.location))
     }
@@ -259,23 +277,19 @@ impl Fleet for Cloudsigma {
 #[async_trait]
 impl Resources for Cloudsigma {
     async fn vlans(&self) -> Result<Vec<Vlan>> {
-        let listed = codec::parse_objects(&self.get("/resources/vlan/list").await?);
-        let ids: Vec<String> = listed.iter().filter_map(|o| o.get("vlan")).map(str::to_string).collect();
+        let ids = vlan_ids(&self.get("/resources/vlan/list").await?);
         futures::future::try_join_all(ids.iter().map(|id| async move { self.vlan_info(&uuid("id", "VLAN", id)?).await })).await
     }
 
     async fn create_vlan(&self, vlan_name: &str) -> Result<Vlan> {
-        let mut body = Object::default();
-        body.push("name", name(vlan_name)?);
-        vlan(&codec::parse_object(&self.post("/resources/vlan/create", &body).await?)).ok_or_else(|| no_id("VLAN"))
+        vlan(&codec::parse_object(&self.post("/resources/vlan/create", &name_body(vlan_name)?).await?)).ok_or_else(|| no_id("VLAN"))
     }
 
     /// The doc's table says `/set`; its example posts to `/info`.
     async fn rename_vlan(&self, id: &str, vlan_name: &str) -> Result<Vlan> {
         let id = uuid("id", "VLAN", id)?;
-        let mut body = Object::default();
-        body.push("name", name(vlan_name)?);
-        vlan(&codec::parse_object(&self.post(&format!("/resources/vlan/{id}/set"), &body).await?)).ok_or_else(|| no_id("VLAN"))
+        vlan(&codec::parse_object(&self.post(&format!("/resources/vlan/{id}/set"), &name_body(vlan_name)?).await?))
+            .ok_or_else(|| no_id("VLAN"))
     }
 
     async fn static_ips(&self) -> Result<Vec<StaticIp>> {
@@ -306,24 +320,15 @@ impl ServerGroups for Cloudsigma {
     }
 
     async fn create_server_group(&self, group_name: &str) -> Result<ServerGroup> {
-        let mut body = Object::default();
-        body.push("name", name(group_name)?);
-        let o = codec::parse_object(&self.post("/servergroups/create", &body).await?);
-        let id = o.get("uuid").map(str::trim).filter(|s| !s.is_empty()).ok_or_else(|| no_id("server group"))?;
-        Ok(ServerGroup {
-            id: id.to_string(),
-            name: o.get("name").unwrap_or_default().to_string(),
-            description: o.get("description").unwrap_or_default().to_string(),
-        })
+        created_group(&codec::parse_object(&self.post("/servergroups/create", &name_body(group_name)?).await?))
+            .ok_or_else(|| no_id("server group"))
     }
 
     /// The doc's table has `/servergroupss/UUID/set`, a typo of the
     /// collection name every other call uses.
     async fn rename_server_group(&self, id: &str, group_name: &str) -> Result<()> {
         let id = uuid("id", "server group", id)?;
-        let mut body = Object::default();
-        body.push("name", name(group_name)?);
-        self.post(&format!("/servergroups/{id}/set"), &body).await.map(|_| ())
+        self.post(&format!("/servergroups/{id}/set"), &name_body(group_name)?).await.map(|_| ())
     }
 
     async fn destroy_server_group(&self, id: &str) -> Result<()> {
@@ -418,8 +423,7 @@ mod tests {
         assert_eq!(vlan(&codec::parse_object(fixture!("post_resources_vlan_UUID_info.txt"))).unwrap().name, "My VLAN1");
         assert_eq!(codec::parse_object(fixture!("post_resources_vlan_create.request.txt")).get("name"), Some("My VLAN1"));
         assert_eq!(codec::parse_object(fixture!("post_resources_vlan_UUID_info.request.txt")).get("name"), Some("My VLAN1"));
-        let listed: Vec<_> = codec::parse_objects(fixture!("get_resources_vlan_list.txt"));
-        assert_eq!(listed[0].get("vlan"), Some("6e2d1f6a-03c8-422b-bc8e-d744612cf46a"));
+        assert_eq!(vlan_ids(fixture!("get_resources_vlan_list.txt")), ["6e2d1f6a-03c8-422b-bc8e-d744612cf46a"]);
 
         let info = static_ip(&codec::parse_object(fixture!("get_resources_ip_info.txt"))).unwrap();
         assert_eq!(info.ip, "178.22.67.72");
@@ -433,20 +437,50 @@ mod tests {
 
     #[test]
     fn server_group_examples() {
-        let created = codec::parse_object(fixture!("post_servergroups_create.txt"));
-        assert_eq!((created.get("uuid"), created.get("name")), (Some("7baa150e-00ca-4f48-ac6c-02e59b23d04d"), Some("Database Servers")));
-        assert_eq!(codec::parse_object(fixture!("post_servergroups_create.request.txt")).get("name"), Some("Database Servers"));
-        assert_eq!(codec::parse_object(fixture!("post_servergroups_set.request.txt")).get("name"), Some("Web Servers"));
-        assert_eq!(codec::parse_object(fixture!("post_servergroups_set.txt")).get("description"), Some(""));
-        assert_eq!(codec::parse_list(fixture!("get_servergroups_list.txt")).len(), 3);
-        assert_eq!(codec::parse_object(fixture!("get_servergroups_UUID_info.txt")).get("name"), Some("Database Servers"));
-        assert_eq!(codec::parse_object(fixture!("get_servergroups_UUID_info_2.txt")).get("description"), Some("all kind of database servers"));
-        assert_eq!(codec::parse_list(fixture!("post_servergroups_add.txt")).len(), 3);
-        assert_eq!(codec::parse_list(fixture!("post_servergroups_remove.txt")).len(), 2);
-        assert_eq!(codec::parse_object(fixture!("post_servergroups_remove.request.txt")).0.len(), 1);
-        assert_eq!(codec::parse_object(fixture!("post_servergroups_add.request.txt")).0.len(), 3);
+        let made = created_group(&codec::parse_object(fixture!("post_servergroups_create.txt"))).unwrap();
+        assert_eq!((made.id.as_str(), made.name.as_str(), made.description.as_str()), ("7baa150e-00ca-4f48-ac6c-02e59b23d04d", "Database Servers", ""));
+        assert_eq!(created_group(&codec::parse_object(fixture!("post_servergroups_set.txt"))), None, "no uuid, no new group");
+        assert_eq!(codec::write_object(name_body("Database Servers").unwrap().iter()), fixture!("post_servergroups_create.request.txt"));
+        assert_eq!(codec::write_object(name_body(" Web Servers ").unwrap().iter()), fixture!("post_servergroups_set.request.txt"));
+
+        let ids = codec::parse_list(fixture!("get_servergroups_list.txt"));
+        assert_eq!(ids, ["11e0eda4-fa7e-49a9-abcd-0988666bd9b4", "a814f0f1-21f5-45e8-9ecd-2748d76c016a", "24af14f6-5d8c-442b-9cfa-2db6a03c2458"]);
+        let one = group("abee3635-74b2-4592-849a-a7897e209645", &codec::parse_object(fixture!("get_servergroups_UUID_info.txt")));
+        assert_eq!((one.name.as_str(), one.description.as_str()), ("Database Servers", ""));
+        let two = group("92f5ba00-7851-4ebf-9c0f-b5311ceed042", &codec::parse_object(fixture!("get_servergroups_UUID_info_2.txt")));
+        assert_eq!((two.id.as_str(), two.name.as_str()), ("92f5ba00-7851-4ebf-9c0f-b5311ceed042", "Database servers"));
+        assert_eq!(two.description, "all kind of database servers");
+
+        // Members after adding three and removing the first; the doc's third uuid is one digit short.
+        let ids: Vec<String> = codec::parse_list(fixture!("post_servergroups_add.txt"));
+        assert_eq!(codec::write_object(numbered(&ids).unwrap().iter()), fixture!("post_servergroups_add.request.txt"));
+        assert_eq!(ids[2], "e4d50a5c-b516-4993-8d73-c36e7782fbb");
+        let first = vec!["b91bd1cd-c63b-45ae-9dda-69fc53d74f41".to_string()];
+        assert_eq!(codec::write_object(numbered(&first).unwrap().iter()), fixture!("post_servergroups_remove.request.txt"));
+        assert_eq!(codec::parse_list(fixture!("post_servergroups_remove.txt")), ids[1..]);
         assert_eq!(codec::parse_list(fixture!("get_servergroups_UUID_start.txt")).len(), 5);
-        assert_eq!(codec::parse_list(fixture!("get_servergroups_UUID_stop.txt")).len(), 5);
+        assert_eq!(codec::parse_list(fixture!("get_servergroups_UUID_stop.txt")), codec::parse_list(fixture!("get_servergroups_UUID_start.txt")));
+    }
+
+    #[test]
+    fn write_bodies_are_the_doc_requests() {
+        let doc = codec::parse_object(fixture!("post_drives_create.request.txt"));
+        let new = NewDrive { name: "TEST_DRIVE".into(), size_bytes: 4194304, shared: false, ssd: false, encrypted: true };
+        let body = drive_body(&new).unwrap();
+        assert_eq!(body.0[..2], doc.0[..], "the doc's name and size");
+        assert_eq!(body.0[2..], codec::parse_object("claim:type exclusive\nencryption:cipher aes-xts-plain\n").0[..], "the doc's defaults, said out loud");
+        let cli = codec::parse_object(fixture!("cli_drives_create.request.txt"));
+        let body = drive_body(&NewDrive { name: "Test".into(), size_bytes: 12582912, ..new }).unwrap();
+        assert_eq!(body.0[..2], cli.0[..]);
+        assert_eq!(drive_body(&NewDrive { name: "a\nsize 1".into(), size_bytes: 1, shared: false, ssd: false, encrypted: true }).unwrap_err().fields[0].field, "name");
+
+        for (name, request) in [
+            ("node005_clone", fixture!("post_servers_UUID_clone.request.txt")),
+            ("My VLAN1", fixture!("post_resources_vlan_create.request.txt")),
+            ("My VLAN1", fixture!("post_resources_vlan_UUID_info.request.txt")),
+        ] {
+            assert_eq!(codec::write_object(name_body(name).unwrap().iter()), request);
+        }
     }
 
     #[test]

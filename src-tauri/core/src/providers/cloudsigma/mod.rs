@@ -210,6 +210,31 @@ fn name(v: &str) -> Result<String> {
     Ok(v.to_string())
 }
 
+/// The body of every call that takes just a name (rename, clone, VLAN and
+/// group create and rename).
+fn name_body(v: &str) -> Result<Object> {
+    let mut body = Object::default();
+    body.push("name", name(v)?);
+    Ok(body)
+}
+
+/// The server order: the doc's `name`, `cpu`, `mem` and `ide:0:0`, and what
+/// a server needs to boot from that drive, keep it and reach the network.
+fn server_order(server_name: &str, cpu: u32, mem: u32, drive: &str) -> Object {
+    let mut order = Object::default();
+    order.push("name", server_name);
+    order.push("cpu", cpu.to_string());
+    order.push("smp", "auto");
+    order.push("mem", mem.to_string());
+    // Without it CloudSigma destroys a server when it stops.
+    order.push("persistent", "true");
+    order.push("ide:0:0", drive);
+    order.push("boot", "ide:0:0");
+    order.push("nic:0:model", "e1000");
+    order.push("nic:0:dhcp", "auto");
+    order
+}
+
 /// Servers are sized freely; left out, a size falls back to a small default
 /// (CLI.md: "a small default size is used when they are left out").
 const DEFAULT_CPU_MHZ: u32 = 1000;
@@ -301,17 +326,7 @@ impl Compute for Cloudsigma {
             .ok_or_else(|| Error::provider("CloudSigma cloned the image but did not say the new drive's uuid"))?
             .uuid;
 
-        let mut order = Object::default();
-        order.push("name", server_name.as_str());
-        order.push("cpu", cpu.to_string());
-        order.push("smp", "auto");
-        order.push("mem", mem.to_string());
-        // Without it CloudSigma destroys a server when it stops.
-        order.push("persistent", "true");
-        order.push("ide:0:0", drive.as_str());
-        order.push("boot", "ide:0:0");
-        order.push("nic:0:model", "e1000");
-        order.push("nic:0:dhcp", "auto");
+        let order = server_order(&server_name, cpu, mem, &drive);
         let created = match self.post("/servers/create", &order).await {
             Ok(text) => ServerWire::from_object(codec::parse_object(&text)),
             Err(e) => {
@@ -331,9 +346,7 @@ impl Compute for Cloudsigma {
 
     async fn rename_server(&self, id: &str, new_name: &str) -> Result<()> {
         let uuid = uuid("id", "server", id)?;
-        let mut body = Object::default();
-        body.push("name", name(new_name)?);
-        self.post(&format!("/servers/{uuid}/set"), &body).await.map(|_| ())
+        self.post(&format!("/servers/{uuid}/set"), &name_body(new_name)?).await.map(|_| ())
     }
 
     async fn delete_server(&self, id: &str) -> Result<()> {
