@@ -174,6 +174,16 @@ class App:
                 continue
         raise AssertionError(f"tab {name} was not selected")
 
+    def resources_section(self, label):
+        """Opens the Resources page on the section named `label`."""
+        self.click("nav-resources")
+        control = self.find("resources-section")
+        option = self.wait(
+            lambda d: [l for l in control.find_elements(By.TAG_NAME, "label") if l.text.strip() == label],
+            what=f"section {label}",
+        )[0]
+        self.press(option)
+
     def close_drawer(self):
         self.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
         self.wait(lambda d: not self.exists("detail-drawer"), what="drawer closed")

@@ -5,8 +5,6 @@ through the native open dialog, which WebDriver cannot drive: they are
 covered by the core, CLI and vitest suites."""
 import unittest
 
-from selenium.webdriver.common.by import By
-
 from app import App
 
 GENTOO = "7e8ab721-81c9-4cb9-a651-4cafbfe1501c"
@@ -23,19 +21,9 @@ class ExtrasCloudsigma(unittest.TestCase):
     def tearDownClass(cls):
         cls.app.quit()
 
-    def section(self, label):
-        app = self.app
-        app.click("nav-resources")
-        control = app.find("resources-section")
-        option = app.wait(
-            lambda d: [l for l in control.find_elements(By.TAG_NAME, "label") if l.text.strip() == label],
-            what=f"section {label}",
-        )[0]
-        app.press(option)
-
     def test_1_drives(self):
         app = self.app
-        self.section("Drives")
+        app.resources_section("Drives")
         app.wait(lambda d: "gentoo-livecd" in app.text(f"drive-row-{GENTOO}"), what="the doc's drive")
         app.wait(lambda d: "Ubuntu" in app.text("standard-table"), what="standard images")
         app.click("drive-add")
@@ -51,7 +39,7 @@ class ExtrasCloudsigma(unittest.TestCase):
 
     def test_2_vlans_and_ips(self):
         app = self.app
-        self.section("VLANs & IPs")
+        app.resources_section("VLANs & IPs")
         app.wait(lambda d: "My VLAN" in app.text("vlans-table"), what="the doc's VLAN")
         app.wait(lambda d: "91.203.56.71" in app.text("ips-table"), what="the doc's addresses")
         app.click("vlan-add")
@@ -62,7 +50,7 @@ class ExtrasCloudsigma(unittest.TestCase):
 
     def test_3_server_groups(self):
         app = self.app
-        self.section("Server groups")
+        app.resources_section("Server groups")
         app.wait(lambda d: "all kind of database servers" in app.text(f"group-row-{DOC_GROUP}"), what="the doc's group")
         app.click("group-add")
         app.type("group-name", "e2e web")
@@ -72,7 +60,7 @@ class ExtrasCloudsigma(unittest.TestCase):
 
     def test_4_profile(self):
         app = self.app
-        self.section("Profile")
+        app.resources_section("Profile")
         email = app.find("profile-email")
         app.wait(lambda d: email.get_attribute("value") == "foo.bar@example.com", what="the profile")
         app.type("profile-company", "Example AG")

@@ -68,9 +68,7 @@ class VpsnetExtras(unittest.TestCase):
 
     def test_4_a_chargeable_template_is_bought_after_its_price(self):
         app = self.app
-        app.click("nav-resources")
-        app.find("resources-page")
-        app.press(app.driver.find_element(By.XPATH, '//*[@data-testid="resources-section"]//label[normalize-space()="Templates"]'))
+        app.resources_section("Templates")
         app.choose("resources-account", "Demo VPS.NET")
         app.find("custom-templates-table")
         app.click("template-pick-15-1899")
@@ -84,9 +82,7 @@ class VpsnetExtras(unittest.TestCase):
 
     def test_5_nodes_are_bought_after_confirming(self):
         app = self.app
-        app.click("nav-resources")
-        app.find("resources-page")
-        app.press(app.driver.find_element(By.XPATH, '//*[@data-testid="resources-section"]//label[normalize-space()="Nodes"]'))
+        app.resources_section("Nodes")
         app.find("nodes-table")
         before = len(app.all('[data-testid^="node-row-"]'))
         app.choose("nodes-kind", "RAM")
@@ -95,6 +91,34 @@ class VpsnetExtras(unittest.TestCase):
         app.wait(lambda d: len(app.all('[data-testid^="node-row-"]')) == before + 1, what="the new node listed")
         app.wait(lambda d: not app.exists("nodes-buy-confirm"), what="the confirmation closed")
         app.screenshot("extras-vpsnet-nodes")
+
+    def test_6_resources_tab_changes_the_consumer(self):
+        app = self.app
+        app.open_server(DOC_SERVER, search="Web Server 01", tab="resources")
+        app.wait(lambda d: app.find("resources-name").get_attribute("value"), what="the current label")
+        self.assertIsNotNone(app.find("resources-save").get_attribute("disabled"), "nothing changed yet")
+        app.type("resources-consumer", "58")
+        app.click("resources-save")
+        app.wait(lambda d: app.find("resources-save").get_attribute("disabled") is not None, what="saved")
+        self.assertEqual(app.find("resources-consumer").get_attribute("value"), "58")
+        app.screenshot("extras-vpsnet-resources")
+        app.close_drawer()
+
+    def test_7_account_addresses_are_annotated_and_cloud_groups_listed(self):
+        app = self.app
+        app.resources_section("IP addresses")
+        app.choose("resources-account", "Demo VPS.NET")
+        app.find("account-ips-table")
+        row = app.wait(lambda d: app.visible(app.all('[data-testid^="account-ip-row-"]')), what="an address row")
+        ip_id = row.get_attribute("data-testid")[len("account-ip-row-"):]
+        app.click(f"account-ip-edit-{ip_id}")
+        app.type(f"account-ip-notes-{ip_id}", "e2e primary")
+        app.click(f"account-ip-save-{ip_id}")
+        app.wait(lambda d: "e2e primary" in app.text(f"account-ip-row-{ip_id}") and not app.exists(f"account-ip-save-{ip_id}"), what="the note saved")
+        app.screenshot("extras-vpsnet-addresses")
+        app.resources_section("Cloud groups")
+        app.wait(lambda d: app.exists("cloud-groups-table") or app.exists("cloud-groups-empty"), what="the cloud groups")
+        app.screenshot("extras-vpsnet-cloud-groups")
 
 
 if __name__ == "__main__":

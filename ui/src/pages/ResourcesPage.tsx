@@ -25,10 +25,10 @@ type Section = { id: string; label: string; extra: Extra; what: string; render: 
 const SECTIONS: Section[] = [
   { id: "ssh_keys", label: "SSH keys", extra: "account.ssh_keys", what: "stored SSH keys", render: (id) => <SshKeysPanel accountId={id} /> },
   { id: "scripts", label: "Startup scripts", extra: "account.scripts", what: "stored startup scripts", render: (id) => <ScriptsPanel accountId={id} /> },
-  { id: "isos", label: "ISOs", extra: "os.isos", what: "an ISO list", render: (id) => <IsosPanel accountId={id} /> },
+  { id: "isos", label: "ISOs", extra: "os.isos", what: "ISO list", render: (id) => <IsosPanel accountId={id} /> },
   { id: "templates", label: "Templates", extra: "account.custom_templates", what: "template management", render: (id) => <TemplatesPanel accountId={id} /> },
   { id: "nodes", label: "Nodes", extra: "account.nodes", what: "node management", render: (id) => <NodesPanel accountId={id} /> },
-  { id: "addresses", label: "IP addresses", extra: "account.ips", what: "an account-wide address list", render: (id) => <AccountIpsPanel accountId={id} /> },
+  { id: "addresses", label: "IP addresses", extra: "account.ips", what: "account-wide address list", render: (id) => <AccountIpsPanel accountId={id} /> },
   { id: "cloud_groups", label: "Cloud groups", extra: "account.cloud_groups", what: "cloud groups", render: (id) => <CloudGroupsPanel accountId={id} /> },
   { id: "deleted", label: "Deleted servers", extra: "account.recoverable", what: "recoverable deleted servers", render: (id) => <DeletedServersPanel accountId={id} /> },
   { id: "drives", label: "Drives", extra: "account.drives", what: "drives", render: (id) => <DrivesPanel accountId={id} /> },
