@@ -50,6 +50,11 @@ pub fn justify_body(server: u64, reasons: &[Justification]) -> Value {
     json!({ "virtual_machine_id": server, "ip_justification": each })
 }
 
+/// The reassign reply names the address that moved: `{"ip_address": "…"}`.
+pub fn moved_ip(body: &[u8]) -> Option<String> {
+    serde_json::from_slice::<Value>(body).ok()?.get("ip_address")?.as_str().map(str::to_string)
+}
+
 /// The doc's flat reassign body, its id a string as the doc shows it.
 pub fn reassign_body(server: &str) -> Value {
     json!({ "virtual_machine_id": server })
@@ -125,8 +130,7 @@ impl AccountIps for Vpsnet {
         // Never retried: the move is not idempotent once the address has left.
         let body = reassign_body(&server);
         let resp = self.call(Request::post(paths::ip_reassign(&id)).json(body), Scope::Action(&server)).await?;
-        let moved = serde_json::from_slice::<Value>(&resp.body).ok().and_then(|v| v.get("ip_address").and_then(Value::as_str).map(str::to_string));
-        Ok(moved.unwrap_or(ip.ip_address))
+        Ok(moved_ip(&resp.body).unwrap_or(ip.ip_address))
     }
 
     async fn justified_ips(&self) -> Result<Vec<JustifiedIp>> {

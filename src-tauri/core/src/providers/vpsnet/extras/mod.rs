@@ -137,6 +137,32 @@ pub fn profile_fields(user: serde_json::Map<String, Value>) -> Vec<ProfileField>
         .collect()
 }
 
+/// The doc's reinstall body (PHP's method and body).
+fn reinstall_body(template: u64) -> Value {
+    json!({ "virtual_machine": { "system_template_id": template } })
+}
+
+/// The doc's clone body; without `cloud_id` the clone stays on the server's
+/// own cloud.
+fn clone_body(cloud: Option<u64>) -> Value {
+    let mut body = json!({ "one_click": true, "one_clone": true });
+    if let Some(cloud) = cloud {
+        body["cloud_id"] = json!(cloud);
+    }
+    body
+}
+
+/// The clone to delete goes in the body of the DELETE, as the doc shows.
+fn clone_delete_body(clone: u64) -> Value {
+    json!({ "id": clone })
+}
+
+/// The doc's add-address body, for one public address and no consumer (the
+/// doc's example asks for an internal one with a consumer id).
+fn ip_add_body(server: u64) -> Value {
+    json!({ "quantity": 1, "type": "external", "virtual_machine_id": server })
+}
+
 fn items<T: serde::de::DeserializeOwned>(list: Vec<Value>, what: &str) -> Result<Vec<T>> {
     list.into_iter().map(|i| serde_json::from_value(unwrapped(i)).map_err(unreadable(what))).collect()
 }
@@ -230,8 +256,7 @@ impl OsInstall for Vpsnet {
     async fn change_os(&self, server: &str, template: &str) -> Result<()> {
         let server = server_id(server)?;
         let template = number("os", "template", template)?;
-        let body = json!({ "virtual_machine": { "system_template_id": template } });
-        self.write(Request::put(paths::reinstall(&server)).json(body), &server).await
+        self.write(Request::put(paths::reinstall(&server)).json(reinstall_body(template)), &server).await
     }
 
     async fn isos(&self) -> Result<Vec<Iso>> {
@@ -273,13 +298,8 @@ impl Clones for Vpsnet {
 
     async fn create_clone(&self, server: &str, region: Option<&str>) -> Result<Option<String>> {
         let server = server_id(server)?;
-        // The doc's example body; without `cloud_id` the clone stays on the
-        // server's own cloud.
-        let mut body = json!({ "one_click": true, "one_clone": true });
-        if let Some(region) = region {
-            body["cloud_id"] = json!(number("region", "cloud", region)?);
-        }
-        let resp = self.call(Request::post(paths::clones(&server)).json(body), Scope::Action(&server)).await?;
+        let cloud = region.map(|r| number("region", "cloud", r)).transpose()?;
+        let resp = self.call(Request::post(paths::clones(&server)).json(clone_body(cloud)), Scope::Action(&server)).await?;
         // The reply is not documented; a clone in it names the one to follow.
         let created = serde_json::from_slice::<Value>(&resp.body).ok().map(unwrapped);
         Ok(created.and_then(|c| c.get("id").map(display_value)).filter(|id| !id.is_empty()))
@@ -288,7 +308,7 @@ impl Clones for Vpsnet {
     async fn delete_clone(&self, server: &str, clone: &str) -> Result<()> {
         let server = server_id(server)?;
         let clone = number("clone", "clone", clone)?;
-        self.write(Request::delete(paths::clones(&server)).json(json!({ "id": clone })), &server).await
+        self.write(Request::delete(paths::clones(&server)).json(clone_delete_body(clone)), &server).await
     }
 }
 
@@ -332,8 +352,7 @@ impl Network for Vpsnet {
     async fn add_ipv4(&self, server: &str, _reboot: bool) -> Result<()> {
         let server = server_id(server)?;
         let vm = number("id", "cloud server", &server)?;
-        let body = json!({ "quantity": 1, "type": "external", "virtual_machine_id": vm });
-        self.write(Request::post(paths::IPS).json(body), &server).await
+        self.write(Request::post(paths::IPS).json(ip_add_body(vm)), &server).await
     }
 
     async fn remove_ipv4(&self, server: &str, ip: &str) -> Result<()> {

@@ -159,6 +159,15 @@ impl ServerPlan for Vpsnet {
     }
 }
 
+/// The doc's "Options" body, with its string ids.
+pub fn transfer_body(target: &str, reassign_ip: Option<u64>) -> Value {
+    let mut body = json!({ "alternate_vps": target });
+    if let Some(ip) = reassign_ip {
+        body["reassign_ip"] = json!(ip.to_string());
+    }
+    body
+}
+
 #[async_trait]
 impl ManagedServices for Vpsnet {
     async fn transfer_managed_service(&self, server: &str, to_server: &str, reassign_ip: Option<&str>) -> Result<()> {
@@ -185,11 +194,7 @@ impl ManagedServices for Vpsnet {
         if is_windows(&info) {
             return Err(Error::field("to_server", format!("cloud server {target} runs Windows, and VPS.NET cannot move a managed service to a Windows server")));
         }
-        // The doc's "Options" body, with its string ids.
-        let mut body = json!({ "alternate_vps": target });
-        if let Some(ip) = reassign_ip {
-            body["reassign_ip"] = json!(ip.to_string());
-        }
+        let body = transfer_body(&target, reassign_ip);
         self.call(Request::post(paths::transfer_managed_service(&server)).json(body), Scope::Action(&server)).await.map(|_| ())
     }
 }

@@ -192,10 +192,18 @@ impl Templates for Vpsnet {
 
     async fn buy_template(&self, kind: LicenseKind, template: &str) -> Result<()> {
         let template = number("template", "template", template)?.to_string();
-        // The doc's body: both values as strings, the purchase confirmed.
-        let body = json!({ wrapper(kind): { "confirm_purchase": "1", "system_template_id": template } });
-        self.call(Request::post(licence_path(kind)).json(body), Scope::Account).await.map(|_| ())
+        self.call(Request::post(licence_path(kind)).json(purchase_body(kind, &template)), Scope::Account).await.map(|_| ())
     }
+}
+
+/// The doc's purchase body: both values as strings, the purchase confirmed.
+pub fn purchase_body(kind: LicenseKind, template: &str) -> Value {
+    json!({ wrapper(kind): { "confirm_purchase": "1", "system_template_id": template } })
+}
+
+/// The doc's convert body (PHP sends none).
+pub fn convert_body() -> Value {
+    json!({ "one_click": true })
 }
 
 /// The edit body, unwrapped (the doc shows it inside an array, which no
@@ -217,9 +225,8 @@ impl TemplateAuthoring for Vpsnet {
     async fn convert_backup(&self, server: &str, backup: &str) -> Result<()> {
         let server = super::super::server_id(server)?;
         let backup = number("backup", "backup", backup)?.to_string();
-        // The doc's body; not retried (a repeat would make two templates).
-        let body = json!({ "one_click": true });
-        self.call(Request::post(paths::backup_convert(&server, &backup)).json(body), Scope::Action(&server)).await.map(|_| ())
+        // Not retried: a repeat would make two templates.
+        self.call(Request::post(paths::backup_convert(&server, &backup)).json(convert_body()), Scope::Action(&server)).await.map(|_| ())
     }
 
     async fn edit_custom_template(&self, id: &str, edit: &TemplateEdit) -> Result<()> {

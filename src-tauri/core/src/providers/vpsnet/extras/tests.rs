@@ -39,7 +39,46 @@ fn the_docs_clone_list_names_the_new_server() {
 
 #[test]
 fn the_docs_reinstall_body_is_what_change_os_sends() {
-    assert_eq!(fixture!("virtual_machine_reinstall"), json!({ "virtual_machine": { "system_template_id": 92 } }));
+    assert_eq!(reinstall_body(92), fixture!("virtual_machine_reinstall"));
+}
+
+#[test]
+fn the_docs_clone_bodies_are_what_clone_and_clone_delete_send() {
+    assert_eq!(clone_body(Some(15)), fixture!("clone_create"));
+    assert_eq!(clone_body(None), json!({ "one_click": true, "one_clone": true }), "no cloud: the server's own");
+    // Repaired: the doc's example ends its object with a comma.
+    let doc: Value =
+        serde_json::from_str(&include_str!("../../../../tests/fixtures/vpsnet/clone_delete.json").replace("543,\n", "543\n")).unwrap();
+    assert_eq!(clone_delete_body(543), doc);
+}
+
+#[test]
+fn adding_an_address_sends_the_docs_fields_for_one_public_address() {
+    let doc = fixture!("ip_create");
+    let sent = ip_add_body(99);
+    for (key, value) in sent.as_object().unwrap() {
+        assert!(doc.get(key).is_some(), "{key} is a field of the doc's example");
+        if key != "type" {
+            assert_eq!(value, &doc[key], "{key}: a number, as the doc shows it");
+        }
+    }
+    assert_eq!((doc["type"].as_str(), sent["type"].as_str()), (Some("internal"), Some("external")), "the doc's example asks for an internal one");
+    assert!(sent.get("consumer_id").is_none(), "a consumer id limits the address to that consumer's servers");
+}
+
+#[test]
+fn the_docs_reassign_reply_names_the_moved_address() {
+    let reply = include_bytes!("../../../../tests/fixtures/vpsnet/ip_reassign_reply.json");
+    assert_eq!(ips::moved_ip(reply).as_deref(), Some("68.169.23.153"));
+    assert_eq!(ips::moved_ip(b"{}"), None, "the address from the list is shown instead");
+    assert_eq!(ips::moved_ip(b"<html>"), None);
+}
+
+#[test]
+fn the_docs_options_body_is_what_a_managed_service_transfer_sends() {
+    // A string of single-quoted JSON in the doc.
+    assert_eq!(plan::transfer_body("1221", Some(1234)), pythonish(fixture!("virtual_machine_delete_options")));
+    assert_eq!(plan::transfer_body("1221", None), json!({ "alternate_vps": "1221" }), "no address to move along");
 }
 
 #[test]
@@ -143,8 +182,22 @@ mod template_examples {
         assert_eq!((l[1].id.as_str(), l[1].template_id.as_str(), l[1].server_id.as_deref()), ("27", "107", None));
         let list: Vec<Value> = serde_json::from_value(fixture!("windows_templates_list")).unwrap();
         assert_eq!(licences(LicenseKind::Windows, list).unwrap()[0].template_id, "10");
-        // The doc's purchase body is what buy_template sends.
-        assert_eq!(fixture!("windows_template_purchase_2"), json!({ "windows_template": { "confirm_purchase": "1", "system_template_id": "12" } }));
+    }
+
+    #[test]
+    fn the_docs_purchase_bodies_are_what_buy_template_sends() {
+        // Repaired: the first example of each kind ends its object with a comma.
+        let cloudlinux = repaired(include_str!("../../../../tests/fixtures/vpsnet/commercial_template_purchase.json"), &[("\"106\",\n", "\"106\"\n")]);
+        assert_eq!(purchase_body(LicenseKind::Cloudlinux, "106"), cloudlinux);
+        assert_eq!(purchase_body(LicenseKind::Cloudlinux, "107"), fixture!("commercial_template_purchase_2"));
+        let windows = repaired(include_str!("../../../../tests/fixtures/vpsnet/windows_template_purchase.json"), &[("\"11\",\n", "\"11\"\n")]);
+        assert_eq!(purchase_body(LicenseKind::Windows, "11"), windows);
+        assert_eq!(purchase_body(LicenseKind::Windows, "12"), fixture!("windows_template_purchase_2"));
+    }
+
+    #[test]
+    fn the_docs_convert_body_is_what_backup_convert_sends() {
+        assert_eq!(convert_body(), fixture!("backup_convert"));
     }
 }
 
