@@ -344,6 +344,7 @@ describe("VPS.NET nodes on the Resources page", () => {
       { id: "4002", ip: "68.169.40.4", netmask: "255.255.255.0", network: "68.169.40.0", cloud_id: "3", server_id: "1385", consumer_id: null, notes: null },
       { id: "4003", ip: "68.169.40.9", netmask: "255.255.255.0", network: "68.169.40.0", cloud_id: "3", server_id: "1384", consumer_id: null, notes: null },
       { id: "4004", ip: "68.169.41.2", netmask: "255.255.255.0", network: "68.169.41.0", cloud_id: "8", server_id: "1386", consumer_id: null, notes: null },
+      { id: "4005", ip: "68.169.42.2", netmask: null, network: null, cloud_id: "9", server_id: "srv-1002", consumer_id: null, notes: null },
     ];
     const justified: JustifiedIp[] = [];
     backend.on("account_ips", () => structuredClone(ips));
@@ -364,6 +365,7 @@ describe("VPS.NET nodes on the Resources page", () => {
     const { user } = renderApp();
     await user.click(await screen.findByText("IP addresses"));
     expect(await screen.findByTestId("account-ip-row-4001")).toHaveTextContent("68.169.40.3");
+    await waitFor(() => expect(screen.getByTestId("account-ip-row-4005"), "a server the inventory knows is named").toHaveTextContent("web-2 (srv-1002)"));
 
     await user.click(screen.getByTestId("account-ip-edit-4001"));
     await user.type(screen.getByTestId("account-ip-notes-4001"), "primary of web01");

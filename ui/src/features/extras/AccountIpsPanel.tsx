@@ -1,9 +1,11 @@
 import { ActionIcon, Alert, Button, Group, Loader, Select, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
 import { IconArrowsExchange, IconCheck, IconPencil } from "@tabler/icons-react";
+import { skipToken, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { AccountIp, JustificationKind } from "../../api/bindings";
+import type { AccountIp, JustificationKind, Server } from "../../api/bindings";
 import { useAccountIps, useEditAccountIp, useJustifiedIps, useReassignIp, useRequestJustifiedIps } from "../../api/accountIps";
 import { useAccountExtras } from "../../api/extras";
+import { queryKeys } from "../../api/queries";
 import { confirmDanger } from "./confirm";
 
 /** Every address of the account: notes and consumer ids edited in place, a move within its cloud, justified addresses. */
@@ -14,9 +16,14 @@ export function AccountIpsPanel({ accountId }: { accountId: string }) {
   const reassign = useReassignIp();
   const [editing, setEditing] = useState<{ id: string; notes: string; consumer: string } | null>(null);
   const [moving, setMoving] = useState<{ ip: AccountIp; server: string } | null>(null);
+  // Servers by name, from the inventory the app keeps (never fetched from here; ids until it has them).
+  const inventory = useQuery<Server[]>({ queryKey: queryKeys.accountServers(accountId), queryFn: skipToken });
+  const names = new Map((inventory.data ?? []).map((s) => [s.id, s.name]));
+  const serverLabel = (id: string) => (names.has(id) ? `${names.get(id)} (${id})` : id);
+  const option = (id: string) => ({ value: id, label: serverLabel(id) });
   const servers = (ips.data ?? []).filter((ip) => ip.server_id);
   const sameCloud = (ip: AccountIp) =>
-    [...new Set(servers.filter((s) => s.cloud_id === ip.cloud_id && s.server_id !== ip.server_id).map((s) => s.server_id as string))];
+    [...new Set(servers.filter((s) => s.cloud_id === ip.cloud_id && s.server_id !== ip.server_id).map((s) => s.server_id as string))].map(option);
 
   return (
     <Stack gap="md">
@@ -49,7 +56,7 @@ export function AccountIpsPanel({ accountId }: { accountId: string }) {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{ip.server_id ?? "—"}</Table.Td>
+                <Table.Td>{ip.server_id ? serverLabel(ip.server_id) : "—"}</Table.Td>
                 <Table.Td>{ip.cloud_id ?? "—"}</Table.Td>
                 {editing?.id === ip.id ? (
                   <>
@@ -129,12 +136,12 @@ export function AccountIpsPanel({ accountId }: { accountId: string }) {
           </Button>
         </Group>
       )}
-      {extras.includes("account.justified_ips") && <JustifiedIps accountId={accountId} servers={[...new Set(servers.map((s) => s.server_id as string))]} />}
+      {extras.includes("account.justified_ips") && <JustifiedIps accountId={accountId} servers={[...new Set(servers.map((s) => s.server_id as string))].map(option)} />}
     </Stack>
   );
 }
 
-function JustifiedIps({ accountId, servers }: { accountId: string; servers: string[] }) {
+function JustifiedIps({ accountId, servers }: { accountId: string; servers: { value: string; label: string }[] }) {
   const list = useJustifiedIps(accountId, true);
   const request = useRequestJustifiedIps();
   const [server, setServer] = useState<string | null>(null);
