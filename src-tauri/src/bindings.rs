@@ -41,6 +41,7 @@ use vpsdesk_core::extras::os::{Iso, OsOption};
 use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate, StartupScript};
 use vpsdesk_core::extras::snapshots::{Snapshot, SnapshotStatus};
 use vpsdesk_core::extras::server_plan::{ResourcesChange, ServerResources};
+use vpsdesk_core::extras::licences::{ServerLicence, ServerLicenceChange, ServerLicenceKind, ServerLicences};
 use vpsdesk_core::extras::account_ips::{AccountIp, Justification, JustificationKind, JustifiedIp};
 use vpsdesk_core::extras::cloud_groups::CloudGroup;
 use vpsdesk_core::extras::settings::ServerSettings;
@@ -158,6 +159,10 @@ pub fn render() -> String {
         decl::<ServerSettings>(&cfg),
         decl::<ServerResources>(&cfg),
         decl::<ResourcesChange>(&cfg),
+        decl::<ServerLicenceKind>(&cfg),
+        decl::<ServerLicence>(&cfg),
+        decl::<ServerLicences>(&cfg),
+        decl::<ServerLicenceChange>(&cfg),
         decl::<TemplateEdit>(&cfg),
         decl::<AccountIp>(&cfg),
         decl::<JustifiedIp>(&cfg),

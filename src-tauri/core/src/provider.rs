@@ -67,6 +67,7 @@ pub trait Compute: Send + Sync {
     fn server_plan(&self) -> Option<&dyn crate::extras::server_plan::ServerPlan> { None }
     fn account_addresses(&self) -> Option<&dyn crate::extras::account_ips::AccountIps> { None }
     fn cloud_groups(&self) -> Option<&dyn crate::extras::cloud_groups::CloudGroups> { None }
+    fn licences(&self) -> Option<&dyn crate::extras::licences::Licences> { None }
     fn managed_services(&self) -> Option<&dyn crate::extras::managed::ManagedServices> { None }
     fn template_authoring(&self) -> Option<&dyn crate::extras::template_authoring::TemplateAuthoring> { None }
 }

@@ -204,6 +204,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         server_resources,
         update_server_resources,
         upgrade_storage,
+        server_licences,
+        change_server_licence,
         set_node_consumer,
         convert_backup,
         edit_custom_template,

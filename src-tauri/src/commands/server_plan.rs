@@ -1,3 +1,4 @@
+use vpsdesk_core::extras::licences::{ServerLicenceChange, ServerLicences};
 use vpsdesk_core::extras::nodes::NodeKind;
 use vpsdesk_core::extras::server_plan::{ResourcesChange, ServerResources};
 
@@ -14,6 +15,14 @@ ipc! {
 
     async fn upgrade_storage(state, account_id: String, server_id: String, confirm: bool) -> () {
         state.desk.upgrade_storage(&state.desk.find(&account_id)?, &server_id, confirm).await
+    }
+
+    async fn server_licences(state, account_id: String, server_id: String) -> ServerLicences {
+        state.desk.server_licences(&state.desk.find(&account_id)?, &server_id).await
+    }
+
+    async fn change_server_licence(state, account_id: String, server_id: String, change: ServerLicenceChange) -> ServerLicences {
+        state.desk.change_server_licence(&state.desk.find(&account_id)?, &server_id, &change).await
     }
 
     async fn transfer_managed_service(state, account_id: String, server_id: String, to_server: String, reassign_ip: Option<String>, confirm: bool) -> () {

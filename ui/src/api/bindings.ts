@@ -246,7 +246,7 @@ action: string, record: ValidRecord,
  * `None` when the provider accepted it.
  */
 error: string | null, };
-export type Extra = "snapshots" | "backups.restore" | "os.reinstall" | "os.change" | "os.isos" | "network.ips" | "network.ipv4_add" | "network.ipv4_remove" | "network.ipv4_restarts" | "network.reverse_set" | "network.reverse_reset" | "network.reverse_delete" | "network.reverse_list" | "usage.graphs" | "console" | "account.ssh_keys" | "account.scripts" | "backups.list" | "backups.create" | "backups.delete" | "maintenance.recovery" | "maintenance.rebuild_network" | "maintenance.rebuild_pending" | "clones" | "account.custom_templates" | "account.templates" | "account.template_licenses" | "account.recoverable" | "account.nodes" | "account.drives" | "drives.transfer" | "servers.clone" | "servers.bulk" | "account.vlans" | "account.static_ips" | "account.server_groups" | "account.profile" | "server.settings" | "server.resources" | "server.upgrade_storage" | "account.node_consumer" | "backups.convert" | "account.custom_template_edit" | "account.ips" | "account.ip_reassign" | "account.justified_ips" | "server.managed_transfer" | "account.cloud_groups";
+export type Extra = "snapshots" | "backups.restore" | "os.reinstall" | "os.change" | "os.isos" | "network.ips" | "network.ipv4_add" | "network.ipv4_remove" | "network.ipv4_restarts" | "network.reverse_set" | "network.reverse_reset" | "network.reverse_delete" | "network.reverse_list" | "usage.graphs" | "console" | "account.ssh_keys" | "account.scripts" | "backups.list" | "backups.create" | "backups.delete" | "maintenance.recovery" | "maintenance.rebuild_network" | "maintenance.rebuild_pending" | "clones" | "account.custom_templates" | "account.templates" | "account.template_licenses" | "account.recoverable" | "account.nodes" | "account.drives" | "drives.transfer" | "servers.clone" | "servers.bulk" | "account.vlans" | "account.static_ips" | "account.server_groups" | "account.profile" | "server.settings" | "server.resources" | "server.upgrade_storage" | "account.node_consumer" | "backups.convert" | "account.custom_template_edit" | "account.ips" | "account.ip_reassign" | "account.justified_ips" | "server.managed_transfer" | "account.cloud_groups" | "server.licences";
 export type ExtrasAccount = { account: string, account_id: string, provider: ProviderKind, provider_label: string, extras: Array<Extra>, };
 export type SnapshotStatus = "pending" | "complete" | "unknown";
 export type Snapshot = { id: string, description: string, size_bytes: number | null, status: SnapshotStatus, 
@@ -375,6 +375,23 @@ export type ResourcesChange = { resources: ServerResources, delay_storage_until:
  * when any node count grows.
  */
 confirm: boolean, };
+export type ServerLicenceKind = "control_panel" | "add_on" | "other";
+export type ServerLicence = { id: string, name: string, kind: ServerLicenceKind, 
+/**
+ * On the server now (and billed).
+ */
+held: boolean, };
+export type ServerLicences = { 
+/**
+ * The held ones first, then the ones that can be bought.
+ */
+licences: Array<ServerLicence>, 
+/**
+ * Whether the provider listed the licences that can be bought; when not,
+ * only the held ones are known and a purchase names its licence id.
+ */
+offered_known: boolean, };
+export type ServerLicenceChange = { licence: string, buy: boolean, confirm: boolean, };
 export type TemplateEdit = { 
 /**
  * The system shown for it; left as it is when `None`.
@@ -602,6 +619,8 @@ export const commands = {
   serverResources: (account_id: string, server_id: string) => invoke<ServerResources>("server_resources", { account_id, server_id }),
   updateServerResources: (account_id: string, server_id: string, change: ResourcesChange) => invoke<ServerResources>("update_server_resources", { account_id, server_id, change }),
   upgradeStorage: (account_id: string, server_id: string, confirm: boolean) => invoke<null>("upgrade_storage", { account_id, server_id, confirm }),
+  serverLicences: (account_id: string, server_id: string) => invoke<ServerLicences>("server_licences", { account_id, server_id }),
+  changeServerLicence: (account_id: string, server_id: string, change: ServerLicenceChange) => invoke<ServerLicences>("change_server_licence", { account_id, server_id, change }),
   transferManagedService: (account_id: string, server_id: string, to_server: string, reassign_ip: string | null, confirm: boolean) => invoke<null>("transfer_managed_service", { account_id, server_id, to_server, reassign_ip, confirm }),
   setNodeConsumer: (account_id: string, kind: NodeKind, node_id: string, consumer_id: string | null) => invoke<null>("set_node_consumer", { account_id, kind, node_id, consumer_id }),
   convertBackup: (account_id: string, server_id: string, backup_id: string) => invoke<null>("convert_backup", { account_id, server_id, backup_id }),

@@ -60,6 +60,7 @@ pub fn offered_by(c: &dyn Compute) -> Vec<Extra> {
     add(c.account_addresses().map(|t| t.offers()));
     add(c.managed_services().map(|t| t.offers()));
     add(c.cloud_groups().map(|t| t.offers()));
+    add(c.licences().map(|t| t.offers()));
     all
 }
 

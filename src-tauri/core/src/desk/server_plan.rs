@@ -1,10 +1,12 @@
-//! The desk's server resources (nodes, backup options, consumer, label) and
-//! storage upgrade: checked and confirmed before anything is sent.
+//! The desk's server resources (nodes, backup options, consumer, label),
+//! storage upgrade and control-panel licences: checked and confirmed before
+//! anything is sent.
 
 use super::extras::offered;
 use super::{server_id, Desk};
 use crate::accounts::Account;
 use crate::error::{Error, Result};
+use crate::extras::licences::{self, ServerLicenceChange, ServerLicences};
 use crate::extras::server_plan::{self, ResourcesChange, ServerResources};
 use crate::extras::Extra;
 
@@ -54,5 +56,24 @@ impl Desk {
         }
         let client = self.client(account)?;
         offered(account, client.server_plan(), |t| t.offers(), Extra::UpgradeStorage)?.upgrade_storage(&server).await
+    }
+
+    pub async fn server_licences(&self, account: &Account, server: &str) -> Result<ServerLicences> {
+        let server = server_id(server)?;
+        let client = self.client(account)?;
+        offered(account, client.licences(), |t| t.offers(), Extra::ServerLicences)?.licences(&server).await
+    }
+
+    /// Buys or cancels one licence (a cancelled control panel takes its
+    /// add-ons along) after the rules and the confirmation are checked
+    /// against what the server holds now; returns the licences afterwards.
+    pub async fn change_server_licence(&self, account: &Account, server: &str, change: &ServerLicenceChange) -> Result<ServerLicences> {
+        let server = server_id(server)?;
+        licences::licence_id(&change.licence)?;
+        let client = self.client(account)?;
+        let api = offered(account, client.licences(), |t| t.offers(), Extra::ServerLicences)?;
+        let sends = licences::plan(&api.licences(&server).await?, change)?;
+        api.set_licences(&server, &sends).await?;
+        api.licences(&server).await
     }
 }

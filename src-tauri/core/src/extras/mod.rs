@@ -18,6 +18,7 @@ pub mod console;
 pub mod drives;
 pub mod fleet;
 pub mod jobs;
+pub mod licences;
 pub mod managed;
 pub mod maintenance;
 pub mod network;
@@ -174,6 +175,9 @@ pub enum Extra {
     /// The cloud groups the provider offers, read only.
     #[serde(rename = "account.cloud_groups")]
     CloudGroups,
+    /// A server's control-panel licences: list, buy, cancel.
+    #[serde(rename = "server.licences")]
+    ServerLicences,
 }
 
 impl Extra {
@@ -228,6 +232,7 @@ impl Extra {
             Extra::JustifiedIps => "request justified IP addresses",
             Extra::ManagedTransfer => "transfer a managed service",
             Extra::CloudGroups => "list cloud groups",
+            Extra::ServerLicences => "manage a server's control-panel licences",
         }
     }
 }

@@ -278,6 +278,10 @@ impl Compute for Vpsnet {
         Some(self)
     }
 
+    fn licences(&self) -> Option<&dyn crate::extras::licences::Licences> {
+        Some(self)
+    }
+
     async fn verify(&self) -> Result<()> {
         self.read::<ProfileEnvelope>(Request::get(paths::PROFILE), Scope::Account).await.map(|_| ())
     }

@@ -241,6 +241,15 @@ pub fn transfer_managed_service(server: &str) -> String {
 /// INFERRED: `GET` the cloud groups (response shape undocumented).
 pub const CLOUD_GROUPS: &str = "/cloud_groups.api10json";
 
+/// INFERRED (`vpsnet-endpoints.md` also guesses a bare `licenses.api10json`):
+/// `GET` the control-panel licences a server can have (response shape
+/// undocumented). The ones it holds are in its show reply
+/// (`virtual_machine_licenses`); buying and cancelling is the server's `PUT`
+/// with `licenses: {"<id>": 1|0}`.
+pub fn server_licences(server: &str) -> String {
+    format!("/virtual_machines/{server}/licenses.api10json")
+}
+
 /// INFERRED: `POST`, no documented body: resizes the disk to what the
 /// server's nodes give (the doc warns of downtime).
 pub fn upgrade_storage(server: &str) -> String {

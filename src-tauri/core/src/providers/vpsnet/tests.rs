@@ -245,7 +245,6 @@ fn every_other_example_reads() {
         // Repaired: trailing comma after the last field.
         ("virtual_machine_edit_daily_nodes", fixture!("virtual_machine_edit_daily_nodes", "\"bandwidth_nodes_required\": 1,\n" => "\"bandwidth_nodes_required\": 1\n"), "/virtual_machine/daily_nodes_required", json!(2)),
         ("virtual_machine_edit_delayed_storage", fixture!("virtual_machine_edit_delayed_storage"), "/virtual_machine/delayed_storage_until", json!("2010-04-24 14:00")),
-        ("virtual_machine_edit_licenses", fixture!("virtual_machine_edit_licenses"), "/virtual_machine/licenses/1", json!(0)),
         ("rsync_backup", fixture!("rsync_backup"), "/quota", json!("0.00 GB out of 10 GB")),
         ("backup_convert", fixture!("backup_convert"), "/one_click", json!(true)),
         // Repaired: single-quoted '1'.

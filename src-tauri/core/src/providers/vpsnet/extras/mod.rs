@@ -6,6 +6,7 @@
 
 mod groups;
 mod ips;
+mod licences;
 mod nodes;
 mod plan;
 mod templates;
