@@ -10,7 +10,7 @@ use vpsdesk_core::extras::cloud_groups::CloudGroup;
 use vpsdesk_core::{Desk, Error};
 
 use crate::extras::{confirm, done};
-use crate::output::{opt, print_json, table};
+use crate::output::{list, opt};
 use crate::Failure;
 
 #[derive(Subcommand)]
@@ -63,30 +63,16 @@ pub enum AddressesCmd {
 
 /// `vpsctl catalog ACCOUNT cloud-groups`: how VPS.NET groups its clouds.
 pub fn cloud_groups(groups: &[CloudGroup], json: bool) {
-    if json {
-        print_json(&groups);
-        return;
-    }
-    let mut t = table(&["ID", "NAME", "CLOUDS"]);
-    for g in groups {
-        t.add_row(vec![g.id.clone(), g.name.clone(), g.clouds.join(", ")]);
-    }
-    println!("{t}");
+    list(json, groups, &["ID", "NAME", "CLOUDS"], |g| vec![g.id.clone(), g.name.clone(), g.clouds.join(", ")]);
 }
 
 pub async fn run(desk: &Desk, cmd: AddressesCmd) -> Result<ExitCode, Failure> {
     match cmd {
         AddressesCmd::List { account, json } => {
-            let list = desk.account_ips(&desk.find(&account)?).await?;
-            if json {
-                print_json(&list);
-            } else {
-                let mut t = table(&["ID", "ADDRESS", "NETMASK", "SERVER", "CLOUD", "CONSUMER", "NOTES"]);
-                for ip in &list {
-                    t.add_row(vec![ip.id.clone(), ip.ip.clone(), opt(&ip.netmask), opt(&ip.server_id), opt(&ip.cloud_id), opt(&ip.consumer_id), opt(&ip.notes)]);
-                }
-                println!("{t}");
-            }
+            let ips = desk.account_ips(&desk.find(&account)?).await?;
+            list(json, &ips, &["ID", "ADDRESS", "NETMASK", "SERVER", "CLOUD", "CONSUMER", "NOTES"], |ip| {
+                vec![ip.id.clone(), ip.ip.clone(), opt(&ip.netmask), opt(&ip.server_id), opt(&ip.cloud_id), opt(&ip.consumer_id), opt(&ip.notes)]
+            });
             Ok(ExitCode::SUCCESS)
         }
         AddressesCmd::Edit { account, id, notes, consumer } => {
@@ -101,16 +87,10 @@ pub async fn run(desk: &Desk, cmd: AddressesCmd) -> Result<ExitCode, Failure> {
             done(format!("{}: {ip} moved to server {server}", account.name))
         }
         AddressesCmd::Justified { account, json } => {
-            let list = desk.justified_ips(&desk.find(&account)?).await?;
-            if json {
-                print_json(&list);
-            } else {
-                let mut t = table(&["ID", "ADDRESS", "SERVER", "KIND", "REASON", "STATUS"]);
-                for j in &list {
-                    t.add_row(vec![opt(&j.id), opt(&j.ip), opt(&j.server_id), opt(&j.kind), opt(&j.reason), opt(&j.status)]);
-                }
-                println!("{t}");
-            }
+            let justified = desk.justified_ips(&desk.find(&account)?).await?;
+            list(json, &justified, &["ID", "ADDRESS", "SERVER", "KIND", "REASON", "STATUS"], |j| {
+                vec![opt(&j.id), opt(&j.ip), opt(&j.server_id), opt(&j.kind), opt(&j.reason), opt(&j.status)]
+            });
             Ok(ExitCode::SUCCESS)
         }
         AddressesCmd::Justify { account, server, websites, reasons, yes } => {

@@ -9,7 +9,7 @@ use clap::Subcommand;
 use vpsdesk_core::billing::{grouped, Quote, Subscription, SubscriptionKind, SubscriptionOrder};
 use vpsdesk_core::Desk;
 
-use crate::output::{opt, print_json, table};
+use crate::output::{json_or, list, opt};
 use crate::Failure;
 
 #[derive(Subcommand)]
@@ -109,28 +109,22 @@ pub async fn run(desk: &Desk, cmd: BillingCmd) -> Result<ExitCode, Failure> {
                 }
                 None => desk.balances(&desk.accounts()?).await,
             };
-            if json {
-                print_json(&report.balances);
-            } else {
-                let mut t = table(&["ACCOUNT", "PROVIDER", "BALANCE", "CURRENCY", "MEANS", "PENDING", "LAST PAYMENT"]);
-                for b in &report.balances {
-                    let last = match (&b.last_payment_amount, &b.last_payment_date) {
-                        (Some(a), Some(d)) => format!("{} on {d}", grouped(*a)),
-                        (Some(a), None) => grouped(*a),
-                        _ => String::new(),
-                    };
-                    t.add_row(vec![
-                        b.account.clone(),
-                        b.provider.to_string(),
-                        b.balance.to_string(),
-                        b.currency.clone(),
-                        b.summary.clone(),
-                        opt(&b.pending_charges),
-                        last,
-                    ]);
-                }
-                println!("{t}");
-            }
+            list(json, &report.balances, &["ACCOUNT", "PROVIDER", "BALANCE", "CURRENCY", "MEANS", "PENDING", "LAST PAYMENT"], |b| {
+                let last = match (&b.last_payment_amount, &b.last_payment_date) {
+                    (Some(a), Some(d)) => format!("{} on {d}", grouped(*a)),
+                    (Some(a), None) => grouped(*a),
+                    _ => String::new(),
+                };
+                vec![
+                    b.account.clone(),
+                    b.provider.to_string(),
+                    b.balance.to_string(),
+                    b.currency.clone(),
+                    b.summary.clone(),
+                    opt(&b.pending_charges),
+                    last,
+                ]
+            });
             for e in &report.errors {
                 eprintln!("error: {}: {}", e.account, e.error.message);
             }
@@ -138,23 +132,17 @@ pub async fn run(desk: &Desk, cmd: BillingCmd) -> Result<ExitCode, Failure> {
         }
         BillingCmd::Invoices { account, json } => {
             let invoices = desk.invoices(&desk.find(&account)?).await?;
-            if json {
-                print_json(&invoices);
-            } else {
-                let mut t = table(&["ID", "NUMBER", "DATE", "DUE", "AMOUNT", "CURRENCY", "STATUS"]);
-                for i in &invoices {
-                    t.add_row(vec![
-                        i.id.clone(),
-                        i.number.clone(),
-                        i.date.clone(),
-                        opt(&i.due_date),
-                        i.amount.to_string(),
-                        i.currency.clone(),
-                        i.provider_status.clone(),
-                    ]);
-                }
-                println!("{t}");
-            }
+            list(json, &invoices, &["ID", "NUMBER", "DATE", "DUE", "AMOUNT", "CURRENCY", "STATUS"], |i| {
+                vec![
+                    i.id.clone(),
+                    i.number.clone(),
+                    i.date.clone(),
+                    opt(&i.due_date),
+                    i.amount.to_string(),
+                    i.currency.clone(),
+                    i.provider_status.clone(),
+                ]
+            });
             ok
         }
         BillingCmd::InvoicePdf { account, id, output } => {
@@ -164,51 +152,29 @@ pub async fn run(desk: &Desk, cmd: BillingCmd) -> Result<ExitCode, Failure> {
             ok
         }
         BillingCmd::Transactions { account, json } => {
-            let list = desk.transactions(&desk.find(&account)?).await?;
-            if json {
-                print_json(&list);
-            } else {
-                let mut t = table(&["DATE", "AMOUNT", "CURRENCY", "DESCRIPTION"]);
-                for x in &list {
-                    t.add_row(vec![x.date.clone(), x.amount.to_string(), x.currency.clone(), x.description.clone()]);
-                }
-                println!("{t}");
-            }
+            let transactions = desk.transactions(&desk.find(&account)?).await?;
+            list(json, &transactions, &["DATE", "AMOUNT", "CURRENCY", "DESCRIPTION"], |x| {
+                vec![x.date.clone(), x.amount.to_string(), x.currency.clone(), x.description.clone()]
+            });
             ok
         }
         BillingCmd::Usage { account, json } => {
             let rows = desk.usage(&desk.find(&account)?).await?;
-            if json {
-                print_json(&rows);
-            } else {
-                let mut t = table(&["RESOURCE", "WHAT", "USED", "BURST", "SUBSCRIBED", "UNIT"]);
-                for u in &rows {
-                    t.add_row(vec![u.resource.clone(), u.label.clone(), opt(&u.used), opt(&u.burst), opt(&u.subscribed), u.unit.clone()]);
-                }
-                println!("{t}");
-            }
+            list(json, &rows, &["RESOURCE", "WHAT", "USED", "BURST", "SUBSCRIBED", "UNIT"], |u| {
+                vec![u.resource.clone(), u.label.clone(), opt(&u.used), opt(&u.burst), opt(&u.subscribed), u.unit.clone()]
+            });
             ok
         }
         BillingCmd::Pricing { account, json } => {
             let prices = desk.pricing(&desk.find(&account)?).await?;
-            if json {
-                print_json(&prices);
-            } else {
-                let mut t = table(&["RESOURCE", "WHAT", "PRICE", "CURRENCY"]);
-                for p in &prices {
-                    t.add_row(vec![p.resource.clone(), p.label.clone(), p.amount.to_string(), p.currency.clone()]);
-                }
-                println!("{t}");
-            }
+            list(json, &prices, &["RESOURCE", "WHAT", "PRICE", "CURRENCY"], |p| {
+                vec![p.resource.clone(), p.label.clone(), p.amount.to_string(), p.currency.clone()]
+            });
             ok
         }
         BillingCmd::Currencies { account, json } => {
-            let list = desk.currencies(&desk.find(&account)?).await?;
-            if json {
-                print_json(&list);
-            } else {
-                println!("{}", list.join("\n"));
-            }
+            let currencies = desk.currencies(&desk.find(&account)?).await?;
+            json_or(json, &currencies, |c| println!("{}", c.join("\n")));
             ok
         }
         BillingCmd::Subscriptions { account, json } => {
@@ -254,12 +220,8 @@ fn unconfirmed(quote: &Quote, what: &str, act: &str) -> Failure {
 }
 
 fn subscriptions(subs: &[Subscription], json: bool) {
-    if json {
-        return print_json(&subs);
-    }
-    let mut t = table(&["ID", "KIND", "WHAT", "QUANTITY", "UNIT", "RESOURCE", "START", "END"]);
-    for s in subs {
-        t.add_row(vec![
+    list(json, subs, &["ID", "KIND", "WHAT", "QUANTITY", "UNIT", "RESOURCE", "START", "END"], |s| {
+        vec![
             opt(&s.id),
             s.kind.clone(),
             s.label.clone(),
@@ -268,7 +230,6 @@ fn subscriptions(subs: &[Subscription], json: bool) {
             opt(&s.resource),
             opt(&s.start),
             opt(&s.end),
-        ]);
-    }
-    println!("{t}");
+        ]
+    })
 }

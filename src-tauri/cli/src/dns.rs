@@ -4,12 +4,11 @@
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
-use comfy_table::{presets::UTF8_BORDERS_ONLY, ContentArrangement, Table};
-use serde::Serialize;
 use vpsdesk_core::dns::plan::ImportPlan;
-use vpsdesk_core::dns::{NewZone, Record, RecordInput, RecordType, ValidRecord};
+use vpsdesk_core::dns::{NewZone, RecordInput, RecordType, ValidRecord};
 use vpsdesk_core::{Desk, Error};
 
+use crate::output::{json_or, list, opt, print_json, table};
 use crate::Failure;
 
 #[derive(Subcommand)]
@@ -122,16 +121,6 @@ pub struct RecordFields {
     service_type: Option<String>,
 }
 
-fn table(header: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_preset(UTF8_BORDERS_ONLY).set_content_arrangement(ContentArrangement::Dynamic).set_header(header.to_vec());
-    t
-}
-
-fn print_json(v: &impl Serialize) {
-    println!("{}", serde_json::to_string_pretty(v).expect("JSON output"));
-}
-
 fn kind(s: &str) -> Result<RecordType, Failure> {
     RecordType::parse(s).ok_or_else(|| {
         let all: Vec<&str> = RecordType::ALL.iter().map(|t| t.as_str()).filter(|t| *t != "SOA").collect();
@@ -139,25 +128,13 @@ fn kind(s: &str) -> Result<RecordType, Failure> {
     })
 }
 
-fn opt(v: Option<u32>) -> String {
-    v.map(|n| n.to_string()).unwrap_or_default()
-}
-
 fn describe(r: &ValidRecord) -> String {
     let extra = match r.kind {
-        RecordType::Mx => format!("{} ", opt(r.priority)),
-        RecordType::Srv => format!("{} {} {} ", opt(r.priority), opt(r.weight), opt(r.port)),
+        RecordType::Mx => format!("{} ", opt(&r.priority)),
+        RecordType::Srv => format!("{} {} {} ", opt(&r.priority), opt(&r.weight), opt(&r.port)),
         _ => String::new(),
     };
     format!("{} {} {} {extra}{}", r.host, r.ttl, r.kind, r.data)
-}
-
-fn records_table(records: &[Record]) {
-    let mut t = table(&["ID", "TYPE", "HOST", "DATA", "TTL", "PRIORITY", "WEIGHT", "PORT"]);
-    for r in records {
-        t.add_row(vec![r.id.clone(), r.kind.to_string(), r.host.clone(), r.data.clone(), r.ttl.to_string(), opt(r.priority), opt(r.weight), opt(r.port)]);
-    }
-    println!("{t}");
 }
 
 fn print_plan(plan: &ImportPlan) {
@@ -205,11 +182,9 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
         }
         DnsCmd::Records { account, zone, json } => {
             let records = desk.dns_records(&desk.find(&account)?, &zone).await?;
-            if json {
-                print_json(&records);
-            } else {
-                records_table(&records);
-            }
+            list(json, &records, &["ID", "TYPE", "HOST", "DATA", "TTL", "PRIORITY", "WEIGHT", "PORT"], |r| {
+                vec![r.id.clone(), r.kind.to_string(), r.host.clone(), r.data.clone(), r.ttl.to_string(), opt(&r.priority), opt(&r.weight), opt(&r.port)]
+            });
             ok
         }
         DnsCmd::Add { account, zone, kind: k, host, data, fields } => {
@@ -261,12 +236,7 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
             let text = read_file(&file)?;
             let account = desk.find(&account)?;
             if dry_run {
-                let plan = desk.dns_import_plan(&account, &zone, &text).await?;
-                if json {
-                    print_json(&plan);
-                } else {
-                    print_plan(&plan);
-                }
+                json_or(json, &desk.dns_import_plan(&account, &zone, &text).await?, print_plan);
                 return ok;
             }
             let outcomes = desk.dns_import(&account, &zone, &text).await?;
@@ -291,13 +261,11 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
         DnsCmd::CreateZone { account, name, ip, template, json } => {
             let account = desk.find(&account)?;
             let created = desk.dns_create_zone(&account, &NewZone { name, ip_address: ip, template }).await?;
-            if json {
-                print_json(&created);
-            } else {
+            json_or(json, &created, |created| {
                 println!("{}: zone {} created (id {})", account.name, created.zone.name, created.zone.id);
                 let hosts: Vec<&str> = created.nameservers.iter().map(|n| n.host.as_str()).collect();
                 println!("delegate it at your registrar to: {}", hosts.join(", "));
-            }
+            });
             ok
         }
         DnsCmd::DeleteZone { account, zone, yes } => {
@@ -311,15 +279,7 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
         }
         DnsCmd::Templates { account, json } => {
             let templates = desk.dns_templates(&desk.find(&account)?).await?;
-            if json {
-                print_json(&templates);
-            } else {
-                let mut t = table(&["ID", "NAME"]);
-                for x in &templates {
-                    t.add_row(vec![x.id.clone(), x.name.clone()]);
-                }
-                println!("{t}");
-            }
+            list(json, &templates, &["ID", "NAME"], |x| vec![x.id.clone(), x.name.clone()]);
             ok
         }
     }

@@ -14,7 +14,7 @@ use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate};
 use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKeyUpdate};
 use vpsdesk_core::{Desk, Error};
 
-use crate::output::{opt, print_json, table};
+use crate::output::{json_or, list, opt, table};
 use crate::Failure;
 
 /// Top-level commands, flattened into `vpsctl`'s own.
@@ -292,13 +292,12 @@ fn public_key(key: Option<String>, file: Option<String>) -> Result<Option<String
 }
 
 fn print_job(job: &Job, json: bool) {
-    if json {
-        return print_json(job);
-    }
-    let mut t = table(&["JOB", "STATE", "WHAT", "TARGET", "STAGE"]);
-    let state = serde_json::to_value(job.state).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    t.add_row(vec![job.id.clone(), state, job.title.clone(), opt(&job.target_id), job.stage.clone()]);
-    println!("{t}");
+    json_or(json, job, |job| {
+        let mut t = table(&["JOB", "STATE", "WHAT", "TARGET", "STAGE"]);
+        let state = serde_json::to_value(job.state).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        t.add_row(vec![job.id.clone(), state, job.title.clone(), opt(&job.target_id), job.stage.clone()]);
+        println!("{t}");
+    })
 }
 
 /// Prints the job, or with `wait` follows it (stage changes on a terminal's
@@ -337,15 +336,9 @@ pub async fn run(desk: &Desk, cmd: ExtrasCmd) -> Result<ExitCode, Failure> {
         ExtrasCmd::Scripts(cmd) => scripts(desk, cmd).await,
         ExtrasCmd::Iso(IsoCmd::List { account, json }) => {
             let isos = desk.isos(&desk.find(&account)?).await?;
-            if json {
-                print_json(&isos);
-            } else {
-                let mut t = table(&["ID", "FILENAME", "SIZE BYTES", "MD5", "CREATED"]);
-                for i in &isos {
-                    t.add_row(vec![i.id.clone(), i.filename.clone(), opt(&i.size_bytes), opt(&i.md5sum), opt(&i.created_at)]);
-                }
-                println!("{t}");
-            }
+            list(json, &isos, &["ID", "FILENAME", "SIZE BYTES", "MD5", "CREATED"], |i| {
+                vec![i.id.clone(), i.filename.clone(), opt(&i.size_bytes), opt(&i.md5sum), opt(&i.created_at)]
+            });
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -354,16 +347,10 @@ pub async fn run(desk: &Desk, cmd: ExtrasCmd) -> Result<ExitCode, Failure> {
 async fn snapshots(desk: &Desk, cmd: SnapshotsCmd) -> Result<ExitCode, Failure> {
     match cmd {
         SnapshotsCmd::List { account, json } => {
-            let list = desk.snapshots(&desk.find(&account)?).await?;
-            if json {
-                print_json(&list);
-            } else {
-                let mut t = table(&["ID", "DESCRIPTION", "STATUS", "SIZE BYTES", "CREATED"]);
-                for s in &list {
-                    t.add_row(vec![s.id.clone(), s.description.clone(), s.status.as_str().into(), opt(&s.size_bytes), opt(&s.created_at)]);
-                }
-                println!("{t}");
-            }
+            let snapshots = desk.snapshots(&desk.find(&account)?).await?;
+            list(json, &snapshots, &["ID", "DESCRIPTION", "STATUS", "SIZE BYTES", "CREATED"], |s| {
+                vec![s.id.clone(), s.description.clone(), s.status.as_str().into(), opt(&s.size_bytes), opt(&s.created_at)]
+            });
             Ok(ExitCode::SUCCESS)
         }
         SnapshotsCmd::Create { account, server, description, wait, json } => {
@@ -388,15 +375,9 @@ async fn ssh_keys(desk: &Desk, cmd: SshKeysCmd) -> Result<ExitCode, Failure> {
     match cmd {
         SshKeysCmd::List { account, json } => {
             let keys = desk.ssh_keys(&desk.find(&account)?).await?;
-            if json {
-                print_json(&keys);
-            } else {
-                let mut t = table(&["ID", "NAME", "PUBLIC KEY", "CREATED"]);
-                for k in &keys {
-                    t.add_row(vec![k.id.clone(), k.name.clone(), k.public_key.clone(), opt(&k.created_at)]);
-                }
-                println!("{t}");
-            }
+            list(json, &keys, &["ID", "NAME", "PUBLIC KEY", "CREATED"], |k| {
+                vec![k.id.clone(), k.name.clone(), k.public_key.clone(), opt(&k.created_at)]
+            });
             Ok(ExitCode::SUCCESS)
         }
         SshKeysCmd::Create { account, name, public_key: key, public_key_file, json } => {
@@ -421,27 +402,17 @@ async fn ssh_keys(desk: &Desk, cmd: SshKeysCmd) -> Result<ExitCode, Failure> {
 }
 
 fn created(id: String, json: bool) -> Result<ExitCode, Failure> {
-    if json {
-        print_json(&serde_json::json!({ "id": id }));
-    } else {
-        println!("{id}");
-    }
+    json_or(json, &serde_json::json!({ "id": id }), |_| println!("{id}"));
     Ok(ExitCode::SUCCESS)
 }
 
 async fn scripts(desk: &Desk, cmd: ScriptsCmd) -> Result<ExitCode, Failure> {
     match cmd {
         ScriptsCmd::List { account, json } => {
-            let list = desk.scripts(&desk.find(&account)?).await?;
-            if json {
-                print_json(&list);
-            } else {
-                let mut t = table(&["ID", "NAME", "TYPE", "LINES", "MODIFIED"]);
-                for s in &list {
-                    t.add_row(vec![s.id.clone(), s.name.clone(), s.kind.as_str().into(), s.content.lines().count().to_string(), opt(&s.modified_at)]);
-                }
-                println!("{t}");
-            }
+            let scripts = desk.scripts(&desk.find(&account)?).await?;
+            list(json, &scripts, &["ID", "NAME", "TYPE", "LINES", "MODIFIED"], |s| {
+                vec![s.id.clone(), s.name.clone(), s.kind.as_str().into(), s.content.lines().count().to_string(), opt(&s.modified_at)]
+            });
             Ok(ExitCode::SUCCESS)
         }
         ScriptsCmd::Create { account, name, kind, file, json } => {
@@ -475,15 +446,9 @@ pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd) -> Result<ExitCode, Fail
         }
         OsList { account, id, json } => {
             let options = desk.os_options(&desk.find(&account)?, &id).await?;
-            if json {
-                print_json(&options);
-            } else {
-                let mut t = table(&["ID", "NAME", "FAMILY", "ARCH", "SURCHARGE"]);
-                for o in &options {
-                    t.add_row(vec![o.id.clone(), o.name.clone(), opt(&o.family), opt(&o.arch), opt(&o.surcharge)]);
-                }
-                println!("{t}");
-            }
+            list(json, &options, &["ID", "NAME", "FAMILY", "ARCH", "SURCHARGE"], |o| {
+                vec![o.id.clone(), o.name.clone(), opt(&o.family), opt(&o.arch), opt(&o.surcharge)]
+            });
             Ok(ExitCode::SUCCESS)
         }
         OsChange { account, id, os, yes, wait, json } => {
@@ -498,19 +463,13 @@ pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd) -> Result<ExitCode, Fail
         }
         Ips { account, id, json } => {
             let ips = desk.addresses(&desk.find(&account)?, &id).await?;
-            if json {
-                print_json(&ips);
-            } else {
-                let mut t = table(&["IP", "VERSION", "ROLE", "NETMASK/NETWORK", "GATEWAY", "REVERSE"]);
-                for i in &ips {
-                    let net = match (&i.network, i.network_size) {
-                        (Some(n), Some(size)) => format!("{n}/{size}"),
-                        _ => opt(&i.netmask),
-                    };
-                    t.add_row(vec![i.ip.clone(), i.version.to_string(), i.provider_role.clone(), net, opt(&i.gateway), opt(&i.reverse)]);
-                }
-                println!("{t}");
-            }
+            list(json, &ips, &["IP", "VERSION", "ROLE", "NETMASK/NETWORK", "GATEWAY", "REVERSE"], |i| {
+                let net = match (&i.network, i.network_size) {
+                    (Some(n), Some(size)) => format!("{n}/{size}"),
+                    _ => opt(&i.netmask),
+                };
+                vec![i.ip.clone(), i.version.to_string(), i.provider_role.clone(), net, opt(&i.gateway), opt(&i.reverse)]
+            });
             Ok(ExitCode::SUCCESS)
         }
         IpAdd { account, id, no_reboot } => {
@@ -537,16 +496,8 @@ pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd) -> Result<ExitCode, Fail
             done(format!("{}: server {id}: {ip} removed", account.name))
         }
         ReverseList { account, id, json } => {
-            let list = desk.reverse_ipv6(&desk.find(&account)?, &id).await?;
-            if json {
-                print_json(&list);
-            } else {
-                let mut t = table(&["IP", "REVERSE"]);
-                for r in &list {
-                    t.add_row(vec![r.ip.clone(), r.reverse.clone()]);
-                }
-                println!("{t}");
-            }
+            let entries = desk.reverse_ipv6(&desk.find(&account)?, &id).await?;
+            list(json, &entries, &["IP", "REVERSE"], |r| vec![r.ip.clone(), r.reverse.clone()]);
             Ok(ExitCode::SUCCESS)
         }
         ReverseSet { account, id, ip, entry } => {
@@ -566,10 +517,8 @@ pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd) -> Result<ExitCode, Fail
         }
         Bandwidth { account, id, json } => {
             let graphs = desk.usage_graphs(&desk.find(&account)?, &id).await?;
-            if json {
-                print_json(&graphs);
-            } else {
-                for g in &graphs {
+            json_or(json, &graphs, |graphs| {
+                for g in graphs {
                     let mut header = vec!["DATE"];
                     header.extend(g.series.iter().map(|s| s.label.as_str()));
                     let mut t = table(&header);
@@ -581,16 +530,12 @@ pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd) -> Result<ExitCode, Fail
                     }
                     println!("{}\n{t}", g.title);
                 }
-            }
+            });
             Ok(ExitCode::SUCCESS)
         }
         Console { account, id, json } => {
             let console = desk.console(&desk.find(&account)?, &id).await?;
-            if json {
-                print_json(&console);
-            } else {
-                println!("{}\n{}\n{}", console.kind, console.url, console.note);
-            }
+            json_or(json, &console, |c| println!("{}\n{}\n{}", c.kind, c.url, c.note));
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -10,7 +10,7 @@ use clap::Subcommand;
 use vpsdesk_core::Desk;
 
 use crate::extras::{confirm, done, follow};
-use crate::output::{opt, print_json, table, Out};
+use crate::output::{list, opt, Out};
 use crate::Failure;
 
 #[derive(Subcommand)]
@@ -124,24 +124,18 @@ pub async fn run(desk: &Desk, cmd: MaintenanceCmd) -> Result<ExitCode, Failure> 
     match cmd {
         Backups { account, id, json } => {
             let backups = desk.backups(&desk.find(&account)?, &id).await?;
-            if json {
-                print_json(&backups);
-            } else {
-                let mut t = table(&["ID", "LABEL", "TYPE", "SIZE", "BUILT", "LOCKED", "SYSTEM", "CREATED"]);
-                for b in &backups {
-                    t.add_row(vec![
-                        b.id.clone(),
-                        opt(&b.label),
-                        opt(&b.kind),
-                        opt(&b.size),
-                        if b.built { "yes" } else { "no" }.into(),
-                        if b.locked { "yes" } else { "no" }.into(),
-                        opt(&b.system),
-                        opt(&b.created_at),
-                    ]);
-                }
-                println!("{t}");
-            }
+            list(json, &backups, &["ID", "LABEL", "TYPE", "SIZE", "BUILT", "LOCKED", "SYSTEM", "CREATED"], |b| {
+                vec![
+                    b.id.clone(),
+                    opt(&b.label),
+                    opt(&b.kind),
+                    opt(&b.size),
+                    if b.built { "yes" } else { "no" }.into(),
+                    if b.locked { "yes" } else { "no" }.into(),
+                    opt(&b.system),
+                    opt(&b.created_at),
+                ]
+            });
             Ok(ExitCode::SUCCESS)
         }
         BackupCreate { account, id, label, wait, json } => {
@@ -170,15 +164,9 @@ pub async fn run(desk: &Desk, cmd: MaintenanceCmd) -> Result<ExitCode, Failure> 
         }
         Clones { account, id, json } => {
             let clones = desk.clones(&desk.find(&account)?, &id).await?;
-            if json {
-                print_json(&clones);
-            } else {
-                let mut t = table(&["ID", "LABEL", "STATUS", "NEW SERVER", "CREATED"]);
-                for c in &clones {
-                    t.add_row(vec![c.id.clone(), opt(&c.label), c.status.clone(), opt(&c.cloned_server_id), opt(&c.created_at)]);
-                }
-                println!("{t}");
-            }
+            list(json, &clones, &["ID", "LABEL", "STATUS", "NEW SERVER", "CREATED"], |c| {
+                vec![c.id.clone(), opt(&c.label), c.status.clone(), opt(&c.cloned_server_id), opt(&c.created_at)]
+            });
             Ok(ExitCode::SUCCESS)
         }
         Clone { account, id, region, wait, json } => {

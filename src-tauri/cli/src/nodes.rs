@@ -8,7 +8,7 @@ use vpsdesk_core::extras::nodes::NodeKind;
 use vpsdesk_core::{Desk, Error};
 
 use crate::extras::{confirm, done};
-use crate::output::{opt, print_json, table};
+use crate::output::{list, opt};
 use crate::Failure;
 
 #[derive(Subcommand)]
@@ -58,15 +58,9 @@ pub async fn run(desk: &Desk, cmd: NodesCmd) -> Result<ExitCode, Failure> {
     match cmd {
         NodesCmd::List { account, json } => {
             let nodes = desk.nodes(&desk.find(&account)?).await?;
-            if json {
-                print_json(&nodes);
-            } else {
-                let mut t = table(&["ID", "KIND", "SERVER", "CONSUMER", "FREE"]);
-                for n in &nodes {
-                    t.add_row(vec![n.id.clone(), word(n.kind), opt(&n.server_id), opt(&n.consumer_id), if n.free { "yes" } else { "no" }.into()]);
-                }
-                println!("{t}");
-            }
+            list(json, &nodes, &["ID", "KIND", "SERVER", "CONSUMER", "FREE"], |n| {
+                vec![n.id.clone(), word(n.kind), opt(&n.server_id), opt(&n.consumer_id), if n.free { "yes" } else { "no" }.into()]
+            });
             Ok(ExitCode::SUCCESS)
         }
         NodesCmd::Add { account, kind: k, quantity, yes } => {

@@ -24,6 +24,27 @@ pub(crate) fn print_json(v: &impl Serialize) {
     println!("{}", serde_json::to_string_pretty(v).expect("JSON output"));
 }
 
+/// `--json` prints `value` as JSON (the contract scripts read); otherwise
+/// `human` prints it for people.
+pub(crate) fn json_or<T: Serialize + ?Sized>(json: bool, value: &T, human: impl FnOnce(&T)) {
+    if json {
+        print_json(&value)
+    } else {
+        human(value)
+    }
+}
+
+/// A list: a JSON array with `--json`, otherwise a table of one row per item.
+pub(crate) fn list<T: Serialize>(json: bool, items: &[T], header: &[&str], row: impl Fn(&T) -> Vec<String>) {
+    json_or(json, items, |items| {
+        let mut t = table(header);
+        for item in items {
+            t.add_row(row(item));
+        }
+        println!("{t}");
+    })
+}
+
 impl Out {
     pub fn new(json: bool) -> Self {
         Out { json }
@@ -54,12 +75,8 @@ impl Out {
     }
 
     pub fn servers(&self, servers: &[Server]) {
-        if self.json {
-            return print_json(&servers);
-        }
-        let mut t = table(&["ACCOUNT", "PROVIDER", "ID", "NAME", "STATUS", "IPV4", "REGION", "PLAN"]);
-        for s in servers {
-            t.add_row(vec![
+        list(self.json, servers, &["ACCOUNT", "PROVIDER", "ID", "NAME", "STATUS", "IPV4", "REGION", "PLAN"], |s| {
+            vec![
                 s.account.clone(),
                 s.provider.to_string(),
                 s.id.clone(),
@@ -68,68 +85,49 @@ impl Out {
                 s.ipv4.join(", "),
                 s.region.clone(),
                 s.plan.clone(),
-            ]);
-        }
-        println!("{t}");
+            ]
+        })
     }
 
     pub fn server(&self, s: &Server) {
-        if self.json {
-            return print_json(s);
-        }
-        let mut t = table(&["FIELD", "VALUE"]);
-        let rows = [
-            ("account", s.account.clone()),
-            ("provider", s.provider.to_string()),
-            ("id", s.id.clone()),
-            ("name", s.name.clone()),
-            ("status", s.status.as_str().to_string()),
-            ("provider status", s.provider_status.clone()),
-            ("ipv4", s.ipv4.join(", ")),
-            ("ipv6", s.ipv6.join(", ")),
-            ("region", s.region.clone()),
-            ("plan", s.plan.clone()),
-            ("created", opt(&s.created_at)),
-        ];
-        for (k, v) in rows {
-            t.add_row(vec![k.to_string(), v]);
-        }
-        for d in &s.details {
-            t.add_row(vec![d.label.clone(), d.value.clone()]);
-        }
-        println!("{t}");
+        json_or(self.json, s, |s| {
+            let mut t = table(&["FIELD", "VALUE"]);
+            let rows = [
+                ("account", s.account.clone()),
+                ("provider", s.provider.to_string()),
+                ("id", s.id.clone()),
+                ("name", s.name.clone()),
+                ("status", s.status.as_str().to_string()),
+                ("provider status", s.provider_status.clone()),
+                ("ipv4", s.ipv4.join(", ")),
+                ("ipv6", s.ipv6.join(", ")),
+                ("region", s.region.clone()),
+                ("plan", s.plan.clone()),
+                ("created", opt(&s.created_at)),
+            ];
+            for (k, v) in rows {
+                t.add_row(vec![k.to_string(), v]);
+            }
+            for d in &s.details {
+                t.add_row(vec![d.label.clone(), d.value.clone()]);
+            }
+            println!("{t}");
+        })
     }
 
     pub fn plans(&self, plans: &[Plan]) {
-        if self.json {
-            return print_json(&plans);
-        }
-        let mut t = table(&["ID", "NAME", "VCPUS", "MEMORY MB", "DISK GB", "PRICE/MONTH"]);
-        for p in plans {
-            t.add_row(vec![p.id.clone(), p.name.clone(), opt(&p.vcpus), opt(&p.memory_mb), opt(&p.disk_gb), opt(&p.price_monthly)]);
-        }
-        println!("{t}");
+        list(self.json, plans, &["ID", "NAME", "VCPUS", "MEMORY MB", "DISK GB", "PRICE/MONTH"], |p| {
+            vec![p.id.clone(), p.name.clone(), opt(&p.vcpus), opt(&p.memory_mb), opt(&p.disk_gb), opt(&p.price_monthly)]
+        })
     }
 
     pub fn images(&self, images: &[Image]) {
-        if self.json {
-            return print_json(&images);
-        }
-        let mut t = table(&["ID", "NAME", "FAMILY", "ARCH"]);
-        for i in images {
-            t.add_row(vec![i.id.clone(), i.name.clone(), opt(&i.family), opt(&i.arch)]);
-        }
-        println!("{t}");
+        list(self.json, images, &["ID", "NAME", "FAMILY", "ARCH"], |i| vec![i.id.clone(), i.name.clone(), opt(&i.family), opt(&i.arch)])
     }
 
     pub fn regions(&self, regions: &[Region]) {
-        if self.json {
-            return print_json(&regions);
-        }
-        let mut t = table(&["ID", "NAME", "COUNTRY", "CONTINENT"]);
-        for r in regions {
-            t.add_row(vec![r.id.clone(), r.name.clone(), opt(&r.country), opt(&r.continent)]);
-        }
-        println!("{t}");
+        list(self.json, regions, &["ID", "NAME", "COUNTRY", "CONTINENT"], |r| {
+            vec![r.id.clone(), r.name.clone(), opt(&r.country), opt(&r.continent)]
+        })
     }
 }

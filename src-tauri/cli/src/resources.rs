@@ -13,7 +13,7 @@ use vpsdesk_core::model::PowerAction;
 use vpsdesk_core::{Desk, Error};
 
 use crate::extras::{confirm, done, follow};
-use crate::output::{opt, print_json, table, Out};
+use crate::output::{json_or, list, opt, Out};
 use crate::Failure;
 
 /// Top-level commands, flattened into `vpsctl`'s own.
@@ -274,27 +274,15 @@ pub enum FleetCmd {
 }
 
 fn drives_out(drives: &[Drive], json: bool) -> Result<ExitCode, Failure> {
-    if json {
-        print_json(&drives);
-    } else {
-        let mut t = table(&["ID", "NAME", "SIZE BYTES", "STATUS", "SERVER", "SSD"]);
-        for d in drives {
-            let ssd = if d.ssd { "yes" } else { "" };
-            t.add_row(vec![d.id.clone(), d.name.clone(), opt(&d.size_bytes), d.status.clone(), opt(&d.claimed_by), ssd.into()]);
-        }
-        println!("{t}");
-    }
+    list(json, drives, &["ID", "NAME", "SIZE BYTES", "STATUS", "SERVER", "SSD"], |d| {
+        let ssd = if d.ssd { "yes" } else { "" };
+        vec![d.id.clone(), d.name.clone(), opt(&d.size_bytes), d.status.clone(), opt(&d.claimed_by), ssd.into()]
+    });
     Ok(ExitCode::SUCCESS)
 }
 
 fn ids_out(ids: &[String], json: bool) -> Result<ExitCode, Failure> {
-    if json {
-        print_json(&ids);
-    } else {
-        for id in ids {
-            println!("{id}");
-        }
-    }
+    json_or(json, ids, |ids| ids.iter().for_each(|id| println!("{id}")));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -349,15 +337,7 @@ async fn drives(desk: &Desk, cmd: DrivesCmd) -> Result<ExitCode, Failure> {
 
 async fn vlans(desk: &Desk, cmd: VlansCmd) -> Result<ExitCode, Failure> {
     let out = |vlans: &[vpsdesk_core::extras::resources::Vlan], json: bool| {
-        if json {
-            print_json(&vlans);
-        } else {
-            let mut t = table(&["ID", "NAME"]);
-            for v in vlans {
-                t.add_row(vec![v.id.clone(), v.name.clone()]);
-            }
-            println!("{t}");
-        }
+        list(json, vlans, &["ID", "NAME"], |v| vec![v.id.clone(), v.name.clone()]);
         Ok(ExitCode::SUCCESS)
     };
     match cmd {
@@ -373,15 +353,9 @@ async fn vlans(desk: &Desk, cmd: VlansCmd) -> Result<ExitCode, Failure> {
 
 async fn ips(desk: &Desk, cmd: IpsCmd) -> Result<ExitCode, Failure> {
     let out = |ips: &[vpsdesk_core::extras::resources::StaticIp], json: bool| {
-        if json {
-            print_json(&ips);
-        } else {
-            let mut t = table(&["IP", "NAME", "NETMASK", "GATEWAY", "NAMESERVERS"]);
-            for i in ips {
-                t.add_row(vec![i.ip.clone(), opt(&i.name), opt(&i.netmask), opt(&i.gateway), i.nameservers.join(" ")]);
-            }
-            println!("{t}");
-        }
+        list(json, ips, &["IP", "NAME", "NETMASK", "GATEWAY", "NAMESERVERS"], |i| {
+            vec![i.ip.clone(), opt(&i.name), opt(&i.netmask), opt(&i.gateway), i.nameservers.join(" ")]
+        });
         Ok(ExitCode::SUCCESS)
     };
     match cmd {
@@ -398,15 +372,7 @@ async fn ips(desk: &Desk, cmd: IpsCmd) -> Result<ExitCode, Failure> {
 
 async fn groups(desk: &Desk, cmd: GroupsCmd) -> Result<ExitCode, Failure> {
     let out = |groups: &[vpsdesk_core::extras::server_groups::ServerGroup], json: bool| {
-        if json {
-            print_json(&groups);
-        } else {
-            let mut t = table(&["ID", "NAME", "DESCRIPTION"]);
-            for g in groups {
-                t.add_row(vec![g.id.clone(), g.name.clone(), g.description.clone()]);
-            }
-            println!("{t}");
-        }
+        list(json, groups, &["ID", "NAME", "DESCRIPTION"], |g| vec![g.id.clone(), g.name.clone(), g.description.clone()]);
         Ok(ExitCode::SUCCESS)
     };
     match cmd {
@@ -447,15 +413,9 @@ async fn profile(desk: &Desk, cmd: ProfileCmd) -> Result<ExitCode, Failure> {
             (desk.set_profile(&desk.find(&account)?, &changes).await?, json)
         }
     };
-    if json {
-        print_json(&fields);
-    } else {
-        let mut t = table(&["KEY", "FIELD", "VALUE", "EDITABLE"]);
-        for f in &fields {
-            t.add_row(vec![f.key.clone(), f.label.clone(), f.value.clone(), if f.editable { "yes" } else { "" }.into()]);
-        }
-        println!("{t}");
-    }
+    list(json, &fields, &["KEY", "FIELD", "VALUE", "EDITABLE"], |f| {
+        vec![f.key.clone(), f.label.clone(), f.value.clone(), if f.editable { "yes" } else { "" }.into()]
+    });
     Ok(ExitCode::SUCCESS)
 }
 

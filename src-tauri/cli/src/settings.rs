@@ -8,7 +8,7 @@ use clap::{Subcommand, ValueEnum};
 use vpsdesk_core::extras::settings::ServerSettings;
 use vpsdesk_core::Desk;
 
-use crate::output::{print_json, table};
+use crate::output::{json_or, table};
 use crate::Failure;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -45,13 +45,11 @@ pub enum SettingsCmd {
 }
 
 fn show(s: &ServerSettings, json: bool) {
-    if json {
-        print_json(s);
-    } else {
+    json_or(json, s, |s| {
         let mut t = table(&["NAME", "HOSTNAME", "BACKUPS"]);
         t.add_row(vec![s.name.clone(), s.hostname.clone(), if s.backups_enabled { "on" } else { "off" }.to_string()]);
         println!("{t}");
-    }
+    })
 }
 
 pub async fn run(desk: &Desk, cmd: SettingsCmd) -> Result<ExitCode, Failure> {

@@ -9,7 +9,7 @@ use vpsdesk_core::extras::templates::LicenseKind;
 use vpsdesk_core::{Desk, Error};
 
 use crate::extras::{confirm, done};
-use crate::output::{opt, print_json, table};
+use crate::output::{json_or, list, opt};
 use crate::Failure;
 
 #[derive(Subcommand)]
@@ -66,16 +66,10 @@ pub async fn run(desk: &Desk, cmd: TemplatesCmd) -> Result<ExitCode, Failure> {
     match cmd {
         Edit(cmd) => crate::template_authoring::edit(desk, cmd).await,
         Custom { account, json } => {
-            let list = desk.custom_templates(&desk.find(&account)?).await?;
-            if json {
-                print_json(&list);
-            } else {
-                let mut t = table(&["ID", "LABEL", "SYSTEM", "DESCRIPTION"]);
-                for c in &list {
-                    t.add_row(vec![c.id.clone(), c.label.clone(), opt(&c.operating_system), opt(&c.description)]);
-                }
-                println!("{t}");
-            }
+            let custom = desk.custom_templates(&desk.find(&account)?).await?;
+            list(json, &custom, &["ID", "LABEL", "SYSTEM", "DESCRIPTION"], |c| {
+                vec![c.id.clone(), c.label.clone(), opt(&c.operating_system), opt(&c.description)]
+            });
             Ok(ExitCode::SUCCESS)
         }
         CustomDelete { account, id, yes } => {
@@ -85,42 +79,28 @@ pub async fn run(desk: &Desk, cmd: TemplatesCmd) -> Result<ExitCode, Failure> {
             done(format!("{}: custom template {id} deleted", account.name))
         }
         Offered { account, json } => {
-            let list = desk.offered_templates(&desk.find(&account)?).await?;
-            if json {
-                print_json(&list);
-            } else {
-                let mut t = table(&["GROUP", "TEMPLATE", "REGION:ID"]);
-                for o in &list {
-                    let on: Vec<String> = o.placements.iter().map(|p| format!("{}:{}", p.region_id, p.template_id)).collect();
-                    t.add_row(vec![o.group.clone(), o.name.clone(), on.join(" ")]);
-                }
-                println!("{t}");
-            }
+            let offered = desk.offered_templates(&desk.find(&account)?).await?;
+            list(json, &offered, &["GROUP", "TEMPLATE", "REGION:ID"], |o| {
+                let on: Vec<String> = o.placements.iter().map(|p| format!("{}:{}", p.region_id, p.template_id)).collect();
+                vec![o.group.clone(), o.name.clone(), on.join(" ")]
+            });
             Ok(ExitCode::SUCCESS)
         }
         Price { account, region, template, json } => {
             let info = desk.template_info(&desk.find(&account)?, &region, &template).await?;
-            if json {
-                print_json(&info);
-            } else {
+            json_or(json, &info, |info| {
                 let prices: Vec<String> = info.prices.iter().map(|p| format!("{} {}", p.amount, p.currency)).collect();
                 let cost = if info.chargeable() { format!("{} a month", prices.join(" / ")) } else { "free".into() };
                 println!("{} ({}): {cost}", info.label, info.id);
-            }
+            });
             Ok(ExitCode::SUCCESS)
         }
         Licenses { account, json } => {
-            let list = desk.licensed_templates(&desk.find(&account)?).await?;
-            if json {
-                print_json(&list);
-            } else {
-                let mut t = table(&["KIND", "ID", "TEMPLATE", "SERVER"]);
-                for l in &list {
-                    let kind = serde_json::to_value(l.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-                    t.add_row(vec![kind, l.id.clone(), l.template_id.clone(), opt(&l.server_id)]);
-                }
-                println!("{t}");
-            }
+            let licenses = desk.licensed_templates(&desk.find(&account)?).await?;
+            list(json, &licenses, &["KIND", "ID", "TEMPLATE", "SERVER"], |l| {
+                let kind = serde_json::to_value(l.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+                vec![kind, l.id.clone(), l.template_id.clone(), opt(&l.server_id)]
+            });
             Ok(ExitCode::SUCCESS)
         }
         Buy { account, kind, template, yes } => {

@@ -12,7 +12,7 @@ use vpsdesk_core::secret::Secret;
 use vpsdesk_core::tickets::{NewTicket, Ticket, TicketFilter, TicketReply, TicketStatus, TicketThread};
 use vpsdesk_core::{Desk, Error};
 
-use crate::output::{opt, print_json, table};
+use crate::output::{json_or, list, opt, table};
 use crate::Failure;
 
 #[derive(Subcommand)]
@@ -137,15 +137,9 @@ pub async fn run(desk: &Desk, cmd: TicketsCmd) -> Result<ExitCode, Failure> {
         TicketsCmd::Managed { account, json } => {
             let account = desk.find(&account)?;
             let services = desk.managed_services(&account).await?;
-            if json {
-                print_json(&services);
-            } else {
-                let mut t = table(&["SERVER", "SUPPORT IP", "RENEWAL"]);
-                for m in &services {
-                    t.add_row(vec![m.server_id.clone(), m.support_ip.clone(), m.renewal_date.clone()]);
-                }
-                println!("{t}");
-            }
+            list(json, &services, &["SERVER", "SUPPORT IP", "RENEWAL"], |m| {
+                vec![m.server_id.clone(), m.support_ip.clone(), m.renewal_date.clone()]
+            });
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -231,39 +225,30 @@ fn prompt(allowed: &[&str]) -> Result<Vec<(String, Secret)>, Failure> {
 }
 
 fn print_tickets(tickets: &[Ticket], json: bool) {
-    if json {
-        return print_json(&tickets);
-    }
-    let mut t = table(&["ID", "SUBJECT", "STATUS", "DEPARTMENT", "LAST RESPONSE", "AT"]);
-    for x in tickets {
-        t.add_row(vec![
+    list(json, tickets, &["ID", "SUBJECT", "STATUS", "DEPARTMENT", "LAST RESPONSE", "AT"], |x| {
+        vec![
             x.id.clone(),
             x.subject.clone(),
             x.status.as_str().to_string(),
             x.department.clone(),
             opt(&x.last_responded),
             opt(&x.last_response_time),
-        ]);
-    }
-    println!("{t}");
+        ]
+    })
 }
 
 fn print_ticket(x: &Ticket, json: bool) {
-    if json {
-        return print_json(x);
-    }
-    print_tickets(std::slice::from_ref(x), false);
+    json_or(json, x, |x| print_tickets(std::slice::from_ref(x), false))
 }
 
 fn print_thread(x: &TicketThread, json: bool) {
-    if json {
-        return print_json(x);
-    }
-    println!("ticket {}: {} ({})", x.id, x.subject, x.provider_status);
-    let mut t = table(&["FROM", "TIME", "MESSAGE"]);
-    for m in &x.messages {
-        let from = if m.staff { "staff" } else { "you" };
-        t.add_row(vec![from.to_string(), opt(&m.time), m.body.clone()]);
-    }
-    println!("{t}");
+    json_or(json, x, |x| {
+        println!("ticket {}: {} ({})", x.id, x.subject, x.provider_status);
+        let mut t = table(&["FROM", "TIME", "MESSAGE"]);
+        for m in &x.messages {
+            let from = if m.staff { "staff" } else { "you" };
+            t.add_row(vec![from.to_string(), opt(&m.time), m.body.clone()]);
+        }
+        println!("{t}");
+    })
 }
