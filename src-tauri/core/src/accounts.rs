@@ -174,6 +174,22 @@ pub fn validate_name(name: &str) -> Result<String> {
     Ok(name.to_string())
 }
 
+/// Whether a sign-in name has an email address's shape (`local@domain.tld`):
+/// enough to catch a user name typed where the provider wants the email.
+pub fn looks_like_email(text: &str) -> bool {
+    let ok_chars = !text.chars().any(|c| c.is_whitespace() || c.is_control());
+    match text.split_once('@') {
+        Some((local, domain)) => {
+            ok_chars
+                && !local.is_empty()
+                && !domain.contains('@')
+                && domain.split('.').count() >= 2
+                && domain.split('.').all(|label| !label.is_empty())
+        }
+        None => false,
+    }
+}
+
 /// Normalizes an API origin: `https://` anywhere, plain `http://` only on
 /// loopback (the sandbox), and no path, query or credentials.
 pub fn validate_endpoint(raw: &str) -> Result<String> {
@@ -222,6 +238,16 @@ mod tests {
             username: None,
             region: None,
             demo: false,
+        }
+    }
+
+    #[test]
+    fn emails_have_a_local_part_and_a_dotted_domain() {
+        for good in ["demo@vpsdesk.test", "a.b+c@mail.example.co.uk"] {
+            assert!(looks_like_email(good), "{good}");
+        }
+        for bad in ["notanemail", "@example.com", "a@localhost", "a@b@c.com", "a@.com", "a@b.", "a b@c.com", ""] {
+            assert!(!looks_like_email(bad), "{bad}");
         }
     }
 

@@ -13,7 +13,7 @@ use tokio::sync::Mutex;
 use url::Url;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::secret::{redact, Secret};
+use crate::secret::{basic_credentials, redact, Secret};
 
 #[derive(Clone, Debug)]
 pub struct HttpConfig {
@@ -218,7 +218,10 @@ impl ApiClient {
     }
 
     pub fn redact(&self, text: &str) -> String {
-        redact(text, &[self.auth.secret()])
+        match &self.auth {
+            Auth::Basic { username, secret } => redact(text, &[&basic_credentials(username, secret), secret]),
+            other => redact(text, &[other.secret()]),
+        }
     }
 
     fn url(&self, req: &Request) -> Result<Url> {

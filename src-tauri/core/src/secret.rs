@@ -60,6 +60,27 @@ pub fn redact(text: &str, secrets: &[&Secret]) -> String {
     out
 }
 
+/// The value of an `Authorization: Basic` header (RFC 7617) for `username`
+/// and `secret`. Base64 hides nothing: a provider error body that echoes the
+/// header shows the password, so this form is redacted too.
+pub fn basic_credentials(username: &str, secret: &Secret) -> Secret {
+    let plain = Zeroizing::new(format!("{username}:{}", secret.expose()));
+    Secret::new(base64(plain.as_bytes()))
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    // Sized up front so the text is never reallocated, leaving no copy behind.
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            out.push(if i <= chunk.len() { ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char } else { '=' });
+        }
+    }
+    out
+}
+
 /// Access to the OS keychain; entries are (service `vpsdesk`, user = account id).
 #[derive(Clone, Debug)]
 pub struct Keychain {
@@ -150,6 +171,15 @@ mod tests {
         assert_eq!(format!("{s:?}"), "<redacted>");
         assert_eq!(format!("{s}"), "<redacted>");
         assert_eq!(format!("{:?}", Some(&s)), "Some(<redacted>)");
+    }
+
+    #[test]
+    fn basic_credentials_are_the_header_value() {
+        let basic = |u: &str, p: &str| basic_credentials(u, &Secret::new(p)).expose().to_string();
+        assert_eq!(basic("Aladdin", "open sesame"), "QWxhZGRpbjpvcGVuIHNlc2FtZQ==", "RFC 7617's example");
+        assert_eq!(basic("a", "b"), "YTpi");
+        assert_eq!(basic("a", "bc"), "YTpiYw==");
+        assert_eq!(basic("a", "bcd"), "YTpiY2Q=");
     }
 
     #[test]

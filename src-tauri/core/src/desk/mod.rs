@@ -27,7 +27,7 @@ use std::sync::{Arc, Mutex};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::accounts::{validate_endpoint, validate_name, Account, AccountStore, Loaded};
+use crate::accounts::{looks_like_email, validate_endpoint, validate_name, Account, AccountStore, Loaded};
 use crate::error::{Error, Result};
 use crate::http::Http;
 use crate::model::{
@@ -172,8 +172,13 @@ impl Desk {
         }
         let username = new.username.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(str::to_string);
         if let Some(label) = &info.username_label {
-            if username.is_none() {
-                return Err(Error::field("username", format!("{} needs the {label}", info.label)));
+            match &username {
+                None => return Err(Error::field("username", format!("{} needs the {label}", info.label))),
+                // Both providers with a user name sign in by email (CLI.md).
+                Some(u) if !looks_like_email(u) => {
+                    return Err(Error::field("username", format!("{} needs the {label}; {u:?} is not an email address", info.label)))
+                }
+                Some(_) => {}
             }
         }
         let region = new.region.as_deref().map(str::trim).filter(|r| !r.is_empty()).map(str::to_string);
@@ -193,7 +198,9 @@ impl Desk {
             provider: new.provider,
             endpoint,
             username: if info.username_label.is_some() { username } else { None },
-            region,
+            // Only account-level regions (CloudSigma's) mean anything; a stray
+            // one would show in `accounts list` as if it chose something.
+            region: if info.regions.is_empty() { None } else { region },
             demo,
         })
     }
@@ -247,7 +254,9 @@ impl Desk {
         if let Some(c) = self.clients.lock().expect("clients lock").get(&key) {
             return Ok(c.clone());
         }
-        let secret = self.keychain.get(&account.id).map_err(|e| e.context(&account.name))?;
+        // No account name here: the fan-outs (inventory, balances) put it in
+        // front of each account's error, and single commands name it already.
+        let secret = self.keychain.get(&account.id)?;
         let client = providers::connect(account, secret, &self.http)?;
         self.clients.lock().expect("clients lock").insert(key, client.clone());
         Ok(client)
