@@ -1,10 +1,11 @@
-import { ActionIcon, Alert, Button, Group, Loader, Select, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
+import { ActionIcon, Button, Group, Select, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
 import { IconArrowsExchange, IconCheck, IconPencil } from "@tabler/icons-react";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { AccountIp, JustificationKind, Server } from "../../api/bindings";
 import { useAccountIps, useEditAccountIp, useJustifiedIps, useReassignIp, useRequestJustifiedIps } from "../../api/accountIps";
 import { useAccountExtras } from "../../api/extras";
+import { QueryState } from "../../components/QueryState";
 import { queryKeys } from "../../api/queries";
 import { confirmDanger } from "./confirm";
 
@@ -27,87 +28,83 @@ export function AccountIpsPanel({ accountId }: { accountId: string }) {
 
   return (
     <Stack gap="md">
-      {ips.isPending ? (
-        <Loader size="sm" />
-      ) : ips.isError ? (
-        <Alert color="red" variant="light" data-testid="account-ips-error">
-          {ips.error.message}
-        </Alert>
-      ) : (
-        <Table fz="sm" verticalSpacing={4} data-testid="account-ips-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Address</Table.Th>
-              <Table.Th>Server</Table.Th>
-              <Table.Th>Cloud</Table.Th>
-              <Table.Th>Consumer</Table.Th>
-              <Table.Th>Notes</Table.Th>
-              <Table.Th aria-label="Actions" />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {ips.data.map((ip) => (
-              <Table.Tr key={ip.id} data-testid={`account-ip-row-${ip.id}`}>
-                <Table.Td ff="monospace">
-                  {ip.ip}
-                  {ip.netmask && (
-                    <Text size="xs" c="dimmed">
-                      {ip.network ?? ""} / {ip.netmask}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{ip.server_id ? serverLabel(ip.server_id) : "—"}</Table.Td>
-                <Table.Td>{ip.cloud_id ?? "—"}</Table.Td>
-                {editing?.id === ip.id ? (
-                  <>
-                    <Table.Td>
-                      <TextInput size="xs" w={80} aria-label="Consumer id" placeholder="none" value={editing.consumer} onChange={(e) => setEditing({ ...editing, consumer: e.currentTarget.value })} data-testid={`account-ip-consumer-${ip.id}`} />
-                    </Table.Td>
-                    <Table.Td>
-                      <TextInput size="xs" aria-label="Notes" value={editing.notes} onChange={(e) => setEditing({ ...editing, notes: e.currentTarget.value })} data-testid={`account-ip-notes-${ip.id}`} />
-                    </Table.Td>
-                  </>
-                ) : (
-                  <>
-                    <Table.Td ff="monospace">{ip.consumer_id ?? "—"}</Table.Td>
-                    <Table.Td>{ip.notes ?? ""}</Table.Td>
-                  </>
-                )}
-                <Table.Td>
-                  <Group gap={2} justify="flex-end" wrap="nowrap">
-                    {editing?.id === ip.id ? (
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label="Save"
-                        loading={edit.isPending}
-                        onClick={() =>
-                          edit.mutate({ accountId, ipId: ip.id, notes: editing.notes, consumerId: editing.consumer.trim() || null }, { onSuccess: () => setEditing(null) })
-                        }
-                        data-testid={`account-ip-save-${ip.id}`}
-                      >
-                        <IconCheck size={16} />
-                      </ActionIcon>
-                    ) : (
-                      <Tooltip label="Edit notes and consumer id">
-                        <ActionIcon variant="subtle" aria-label={`Edit ${ip.ip}`} onClick={() => setEditing({ id: ip.id, notes: ip.notes ?? "", consumer: ip.consumer_id ?? "" })} data-testid={`account-ip-edit-${ip.id}`}>
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    )}
-                    {extras.includes("account.ip_reassign") && (
-                      <Tooltip label="Move to another server on its cloud">
-                        <ActionIcon variant="subtle" aria-label={`Move ${ip.ip}`} onClick={() => setMoving({ ip, server: "" })} data-testid={`account-ip-move-${ip.id}`}>
-                          <IconArrowsExchange size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    )}
-                  </Group>
-                </Table.Td>
+      <QueryState query={ips} empty="No addresses on this account." emptyTestId="account-ips-empty" errorTestId="account-ips-error">
+        {(list) => (
+          <Table fz="sm" verticalSpacing={4} data-testid="account-ips-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Address</Table.Th>
+                <Table.Th>Server</Table.Th>
+                <Table.Th>Cloud</Table.Th>
+                <Table.Th>Consumer</Table.Th>
+                <Table.Th>Notes</Table.Th>
+                <Table.Th aria-label="Actions" />
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {list.map((ip) => (
+                <Table.Tr key={ip.id} data-testid={`account-ip-row-${ip.id}`}>
+                  <Table.Td ff="monospace">
+                    {ip.ip}
+                    {ip.netmask && (
+                      <Text size="xs" c="dimmed">
+                        {ip.network ?? ""} / {ip.netmask}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{ip.server_id ? serverLabel(ip.server_id) : "—"}</Table.Td>
+                  <Table.Td>{ip.cloud_id ?? "—"}</Table.Td>
+                  {editing?.id === ip.id ? (
+                    <>
+                      <Table.Td>
+                        <TextInput size="xs" w={80} aria-label="Consumer id" placeholder="none" value={editing.consumer} onChange={(e) => setEditing({ ...editing, consumer: e.currentTarget.value })} data-testid={`account-ip-consumer-${ip.id}`} />
+                      </Table.Td>
+                      <Table.Td>
+                        <TextInput size="xs" aria-label="Notes" value={editing.notes} onChange={(e) => setEditing({ ...editing, notes: e.currentTarget.value })} data-testid={`account-ip-notes-${ip.id}`} />
+                      </Table.Td>
+                    </>
+                  ) : (
+                    <>
+                      <Table.Td ff="monospace">{ip.consumer_id ?? "—"}</Table.Td>
+                      <Table.Td>{ip.notes ?? ""}</Table.Td>
+                    </>
+                  )}
+                  <Table.Td>
+                    <Group gap={2} justify="flex-end" wrap="nowrap">
+                      {editing?.id === ip.id ? (
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label="Save"
+                          loading={edit.isPending}
+                          onClick={() =>
+                            edit.mutate({ accountId, ipId: ip.id, notes: editing.notes, consumerId: editing.consumer.trim() || null }, { onSuccess: () => setEditing(null) })
+                          }
+                          data-testid={`account-ip-save-${ip.id}`}
+                        >
+                          <IconCheck size={16} />
+                        </ActionIcon>
+                      ) : (
+                        <Tooltip label="Edit notes and consumer id">
+                          <ActionIcon variant="subtle" aria-label={`Edit ${ip.ip}`} onClick={() => setEditing({ id: ip.id, notes: ip.notes ?? "", consumer: ip.consumer_id ?? "" })} data-testid={`account-ip-edit-${ip.id}`}>
+                            <IconPencil size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      )}
+                      {extras.includes("account.ip_reassign") && (
+                        <Tooltip label="Move to another server on its cloud">
+                          <ActionIcon variant="subtle" aria-label={`Move ${ip.ip}`} onClick={() => setMoving({ ip, server: "" })} data-testid={`account-ip-move-${ip.id}`}>
+                            <IconArrowsExchange size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryState>
       {moving && (
         <Group gap="xs" align="flex-end" data-testid="account-ip-move-form">
           <Select
@@ -178,31 +175,23 @@ function JustifiedIps({ accountId, servers }: { accountId: string; servers: { va
           Request…
         </Button>
       </Group>
-      {list.isPending ? (
-        <Loader size="sm" />
-      ) : list.isError ? (
-        <Alert color="red" variant="light" data-testid="justified-error">
-          {list.error.message}
-        </Alert>
-      ) : list.data.length === 0 ? (
-        <Text size="sm" c="dimmed" data-testid="justified-empty">
-          No justified addresses requested.
-        </Text>
-      ) : (
-        <Table fz="sm" verticalSpacing={4} data-testid="justified-table">
-          <Table.Tbody>
-            {list.data.map((j, i) => (
-              <Table.Tr key={j.id ?? i}>
-                <Table.Td ff="monospace">{j.ip ?? "—"}</Table.Td>
-                <Table.Td>{j.server_id ? `server ${j.server_id}` : "—"}</Table.Td>
-                <Table.Td>{j.kind ?? "—"}</Table.Td>
-                <Table.Td>{j.reason ?? ""}</Table.Td>
-                <Table.Td>{j.status ?? ""}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <QueryState query={list} empty="No justified addresses requested." emptyTestId="justified-empty" errorTestId="justified-error">
+        {(justified) => (
+          <Table fz="sm" verticalSpacing={4} data-testid="justified-table">
+            <Table.Tbody>
+              {justified.map((j, i) => (
+                <Table.Tr key={j.id ?? i}>
+                  <Table.Td ff="monospace">{j.ip ?? "—"}</Table.Td>
+                  <Table.Td>{j.server_id ? `server ${j.server_id}` : "—"}</Table.Td>
+                  <Table.Td>{j.kind ?? "—"}</Table.Td>
+                  <Table.Td>{j.reason ?? ""}</Table.Td>
+                  <Table.Td>{j.status ?? ""}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryState>
     </Stack>
   );
 }
