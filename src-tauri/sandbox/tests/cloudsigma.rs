@@ -1,12 +1,10 @@
 //! The CloudSigma 1.0 simulator against the doc, over real HTTP.
 
-use std::time::Duration;
+mod support;
 
-use reqwest::{Client, Response, StatusCode};
-use vpsdesk_sandbox::{demo_accounts, DemoAccount, Options, Provider, Sandbox};
-
-const TRANSITION_MS: u64 = 300;
-const SETTLE: Duration = Duration::from_millis(TRANSITION_MS * 3);
+use reqwest::{Response, StatusCode};
+use support::{Sim, SETTLE};
+use vpsdesk_sandbox::Provider;
 
 /// `/servers/bb783ced-…/info`'s example body, copied from the doc.
 const DOC_SERVER_INFO: &str = "status active
@@ -36,39 +34,12 @@ const STOPPED: &str = "e2819a8d-36b4-4965-a73f-794393d5728b";
 const PAUSED: &str = "9d3b7f4e-6a41-4c1e-9a57-3f0c2b8e1d66";
 const IMAGE: &str = "a49e25b3-69f4-440b-87a8-d79fa78ace53";
 
-struct Sigma {
-    _sandbox: Sandbox,
-    base: String,
-    demo: DemoAccount,
-    http: Client,
-}
+/// The shared sandbox setup, with CloudSigma's calls.
+type Sigma = Sim;
 
 impl Sigma {
     async fn start(empty: bool) -> Sigma {
-        let sandbox = Sandbox::start(Options {
-            transition_ms: TRANSITION_MS,
-            empty,
-            ..Options::default()
-        })
-        .await
-        .expect("sandbox starts");
-        let base = sandbox
-            .endpoint(Provider::Cloudsigma)
-            .expect("cloudsigma is implemented");
-        let demo = demo_accounts()
-            .into_iter()
-            .find(|a| a.provider == Provider::Cloudsigma)
-            .expect("a demo cloudsigma account");
-        Sigma {
-            _sandbox: sandbox,
-            base,
-            demo,
-            http: Client::new(),
-        }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
+        Sim::new(Provider::Cloudsigma, empty).await
     }
 
     async fn get(&self, path: &str) -> Response {

@@ -1,57 +1,32 @@
 //! The VPS247 simulator against its doc, over real HTTP.
 
-use std::time::Duration;
+mod support;
 
-use reqwest::{Client, Method, Response, StatusCode};
+use reqwest::{Method, Response, StatusCode};
 use serde_json::{json, Value};
-use vpsdesk_sandbox::{demo_accounts, Options, Provider, Sandbox};
-
-const TRANSITION_MS: u64 = 300;
-/// Longer than a transition, with room for a busy machine.
-const SETTLE: Duration = Duration::from_millis(TRANSITION_MS * 3);
+use support::{Sim, SETTLE};
+use vpsdesk_sandbox::{Options, Provider};
 
 /// The doc's `GET /virtual_machines` example, copied verbatim.
 const DOC_LIST: &str = r#"[{ "id": 90, "name": "api_test", "hostname": "xxxx", "state": "running", "created_at": "2015-02-21T00:26:55.068Z", "region_id": 1, "os_template_id": 1, "initial_password": "xxxx", "owner_id": 1, "updated_at": "2015-02-21T00:35:29.192Z", "region_name": "New York 1", "os_template_name": "Ubuntu 11.10 Server x64", "ip_allocations": [{ "version": 4, "first": "123.123.123.123", "last": "123.123.123.123", "gateway": "123.123.123.1", "prefixlen": 25 }], "last_task": { "id": 1, "name": "VmKill", "progress": null, "status": "pending" }, "package_id": 1, "package_name": "Budget", "unbilled_hours": 1, "transfer": 22410, "month_transfer": 22410, "virtual_machine_disk_ids": [ 88 ] }]"#;
 
-struct Vps247 {
-    _sandbox: Sandbox,
-    base: String,
-    key: &'static str,
-    http: Client,
-}
+/// The shared sandbox setup, with VPS247's calls.
+type Vps247 = Sim;
 
 impl Vps247 {
     async fn start() -> Vps247 {
-        Self::with(Options {
-            transition_ms: TRANSITION_MS,
-            ..Options::default()
-        })
-        .await
+        Sim::new(Provider::Vps247, false).await
     }
 
     async fn with(opts: Options) -> Vps247 {
-        let sandbox = Sandbox::start(opts).await.expect("sandbox starts");
-        let base = sandbox
-            .endpoint(Provider::Vps247)
-            .expect("vps247 is implemented");
-        let key = demo_accounts()
-            .into_iter()
-            .find(|a| a.provider == Provider::Vps247)
-            .expect("a demo vps247 account")
-            .secret;
-        Vps247 {
-            _sandbox: sandbox,
-            base,
-            key,
-            http: Client::new(),
-        }
+        Sim::with_options(Provider::Vps247, opts).await
     }
 
     async fn send(&self, method: Method, path: &str, body: Option<Value>) -> Response {
         let mut req = self
             .http
-            .request(method, format!("{}{path}", self.base))
-            .header("X-Api-Key", self.key);
+            .request(method, self.url(path))
+            .header("X-Api-Key", self.demo.secret);
         if let Some(body) = body {
             req = req.json(&body);
         }
@@ -114,16 +89,11 @@ async fn every_call_needs_the_key() {
         "/regions",
         "/os_templates",
     ] {
-        let bare = v
-            .http
-            .get(format!("{}{path}", v.base))
-            .send()
-            .await
-            .unwrap();
+        let bare = v.http.get(v.url(path)).send().await.unwrap();
         assert_eq!(bare.status(), StatusCode::UNAUTHORIZED, "{path}");
         let wrong = v
             .http
-            .get(format!("{}{path}", v.base))
+            .get(v.url(path))
             .header("X-Api-Key", "WRONG")
             .send()
             .await
@@ -134,7 +104,7 @@ async fn every_call_needs_the_key() {
     }
     let refused = v
         .http
-        .post(format!("{}/virtual_machines/90/stop", v.base))
+        .post(v.url("/virtual_machines/90/stop"))
         .header("X-Api-Key", "WRONG")
         .send()
         .await
@@ -379,8 +349,8 @@ async fn create_says_what_is_missing_or_wrong() {
 
     let response = v
         .http
-        .post(format!("{}/virtual_machines", v.base))
-        .header("X-Api-Key", v.key)
+        .post(v.url("/virtual_machines"))
+        .header("X-Api-Key", v.demo.secret)
         .form(&[("name", "form")])
         .send()
         .await

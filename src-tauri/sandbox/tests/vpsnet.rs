@@ -1,14 +1,13 @@
 //! The VPS.NET (api10json) simulator against the doc, over real HTTP.
 
+mod support;
+
 use std::time::Duration;
 
-use reqwest::{Client, Method, RequestBuilder, StatusCode};
+use reqwest::{Method, RequestBuilder, StatusCode};
 use serde_json::{json, Value};
-use vpsdesk_sandbox::{demo_accounts, DemoAccount, Options, Provider, Sandbox};
-
-const TRANSITION_MS: u64 = 300;
-/// Longer than a transition, with room for a busy machine.
-const SETTLE: Duration = Duration::from_millis(TRANSITION_MS * 3);
+use support::{Sim, SETTLE, TRANSITION_MS};
+use vpsdesk_sandbox::Provider;
 
 /// The doc's examples, as kept verbatim for the core's tests.
 const DOC_LIST: &str = include_str!("../../core/tests/fixtures/vpsnet/virtual_machines_list.json");
@@ -27,12 +26,8 @@ fn doc(text: &str) -> Value {
     serde_json::from_str(&repaired).expect("doc example is JSON once repaired")
 }
 
-struct VpsNet {
-    _sandbox: Sandbox,
-    base: String,
-    demo: DemoAccount,
-    http: Client,
-}
+/// The shared sandbox setup, with VPS.NET's calls.
+type VpsNet = Sim;
 
 impl VpsNet {
     async fn start() -> VpsNet {
@@ -40,31 +35,12 @@ impl VpsNet {
     }
 
     async fn with(empty: bool) -> VpsNet {
-        let sandbox = Sandbox::start(Options {
-            transition_ms: TRANSITION_MS,
-            empty,
-            ..Options::default()
-        })
-        .await
-        .expect("sandbox starts");
-        let base = sandbox
-            .endpoint(Provider::Vpsnet)
-            .expect("vpsnet is implemented");
-        let demo = demo_accounts()
-            .into_iter()
-            .find(|a| a.provider == Provider::Vpsnet)
-            .expect("a demo VPS.NET account");
-        VpsNet {
-            _sandbox: sandbox,
-            base,
-            demo,
-            http: Client::new(),
-        }
+        Sim::new(Provider::Vpsnet, empty).await
     }
 
     fn bare(&self, method: Method, path: &str) -> RequestBuilder {
         self.http
-            .request(method, format!("{}{path}", self.base))
+            .request(method, self.url(path))
             .header("Accept", "application/json")
             .header("Content-Type", "application/json")
     }

@@ -1,14 +1,11 @@
 //! The VPS.org API v1 simulator against the doc, over real HTTP.
 
-use std::time::Duration;
+mod support;
 
-use reqwest::{Client, Method, RequestBuilder, Response, StatusCode};
+use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use serde_json::{json, Value};
-use vpsdesk_sandbox::{demo_accounts, Options, Provider, Sandbox};
-
-const TRANSITION_MS: u64 = 300;
-/// Longer than a transition, with room for a busy machine.
-const SETTLE: Duration = Duration::from_millis(TRANSITION_MS * 3);
+use support::{Sim, SETTLE};
+use vpsdesk_sandbox::Provider;
 
 fn doc(text: &str) -> Value {
     serde_json::from_str(text).expect("doc example is JSON")
@@ -22,12 +19,8 @@ const DOC_UPDATE_REQUEST: &str = include_str!("../../core/tests/fixtures/vpsorg/
 const DOC_PATCH_REQUEST: &str = include_str!("../../core/tests/fixtures/vpsorg/server_patch_request.json");
 const DOC_START: &str = include_str!("../../core/tests/fixtures/vpsorg/server_start.json");
 
-struct VpsOrg {
-    _sandbox: Sandbox,
-    base: String,
-    token: &'static str,
-    http: Client,
-}
+/// The shared sandbox setup, with VPS.org's calls.
+type VpsOrg = Sim;
 
 impl VpsOrg {
     async fn start() -> VpsOrg {
@@ -35,33 +28,11 @@ impl VpsOrg {
     }
 
     async fn with(empty: bool) -> VpsOrg {
-        let sandbox = Sandbox::start(Options {
-            transition_ms: TRANSITION_MS,
-            empty,
-            ..Options::default()
-        })
-        .await
-        .expect("sandbox starts");
-        let base = sandbox.endpoint(Provider::Vpsorg).expect("vpsorg is implemented");
-        let token = demo_accounts()
-            .into_iter()
-            .find(|a| a.provider == Provider::Vpsorg)
-            .expect("a demo vpsorg account")
-            .secret;
-        VpsOrg {
-            _sandbox: sandbox,
-            base,
-            token,
-            http: Client::new(),
-        }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
+        Sim::new(Provider::Vpsorg, empty).await
     }
 
     fn request(&self, method: Method, path: &str) -> RequestBuilder {
-        self.http.request(method, self.url(path)).bearer_auth(self.token)
+        self.http.request(method, self.url(path)).bearer_auth(self.demo.secret)
     }
 
     async fn send(&self, method: Method, path: &str, body: Option<Value>) -> Response {
@@ -115,7 +86,7 @@ impl VpsOrg {
             let page: Value = self
                 .http
                 .get(&url)
-                .bearer_auth(self.token)
+                .bearer_auth(self.demo.secret)
                 .send()
                 .await
                 .unwrap()
@@ -162,7 +133,7 @@ async fn every_call_needs_the_bearer_token() {
     let other_scheme = v
         .http
         .get(v.url("/api/v1/servers/"))
-        .header("Authorization", format!("Token {}", v.token))
+        .header("Authorization", format!("Token {}", v.demo.secret))
         .send()
         .await
         .unwrap();

@@ -13,6 +13,22 @@ fn doc(text: &str) -> Value {
     serde_json::from_str(text).expect("doc example is JSON")
 }
 
+/// A form about the doc's server 576965: its SUBID and one more field.
+fn doc_server<'a>(field: &'a str, value: &'a str) -> [(&'a str, &'a str); 2] {
+    [("SUBID", "576965"), (field, value)]
+}
+
+/// The form that sets the reverse name of one of 576965's addresses.
+fn reverse_entry<'a>(ip: &'a str, entry: &'a str) -> [(&'a str, &'a str); 3] {
+    [("SUBID", "576965"), ("ip", ip), ("entry", entry)]
+}
+
+/// How many entries `path` lists for the doc's server 576965.
+async fn entries_of_576965(v: &Vultr, path: &str) -> usize {
+    let listed = v.json(path, &[("SUBID", "576965")]).await;
+    listed["576965"].as_array().expect("a list").len()
+}
+
 /// Every entry of `expected` (an object keyed by id) is in `actual`, equal.
 fn contains_entries(actual: &Value, expected: &Value) {
     for (key, value) in expected.as_object().expect("an object") {
@@ -277,38 +293,22 @@ async fn availability_is_per_region_and_create_honours_it() {
         )
         .await;
     assert!(refused.contains("not available"), "{refused}");
-    v.refused(
-        "/v1/server/create",
+    let refused_forms: [&[(&str, &str)]; 6] = [
         &[("DCID", "25"), ("VPSPLANID", "29"), ("OSID", "1743")],
-    )
-    .await;
-    v.refused(
-        "/v1/server/create",
         &[("DCID", "99"), ("VPSPLANID", "29"), ("OSID", "1743")],
-    )
-    .await;
-    v.refused(
-        "/v1/server/create",
         &[("DCID", "1"), ("VPSPLANID", "999"), ("OSID", "1743")],
-    )
-    .await;
-    v.refused(
-        "/v1/server/create",
         &[("DCID", "1"), ("VPSPLANID", "29"), ("OSID", "1")],
-    )
-    .await;
-    v.refused("/v1/server/create", &[("DCID", "1"), ("VPSPLANID", "29")])
-        .await;
-    v.refused(
-        "/v1/server/create",
+        &[("DCID", "1"), ("VPSPLANID", "29")],
         &[
             ("DCID", "1"),
             ("VPSPLANID", "29"),
             ("OSID", "1743"),
             ("enable_ipv6", "true"),
         ],
-    )
-    .await;
+    ];
+    for form in refused_forms {
+        v.refused("/v1/server/create", form).await;
+    }
 
     // The doc's own create example.
     let subid = v
@@ -415,21 +415,14 @@ async fn power_actions_follow_the_state_machine() {
         "halt is immediate"
     );
 
-    v.ok("/v1/server/start", &sub).await;
-    assert_eq!(
-        states(&v.server(&subid).await),
-        ("active", "running", "installingbooting")
-    );
-    tokio::time::sleep(SETTLE).await;
-    assert_eq!(states(&v.server(&subid).await), ("active", "running", "ok"));
-
-    v.ok("/v1/server/reboot", &sub).await;
-    assert_eq!(
-        states(&v.server(&subid).await),
-        ("active", "running", "installingbooting")
-    );
-    tokio::time::sleep(SETTLE).await;
-    assert_eq!(states(&v.server(&subid).await), ("active", "running", "ok"));
+    for path in ["/v1/server/start", "/v1/server/reboot"] {
+        v.ok(path, &sub).await;
+        let booting = ("active", "running", "installingbooting");
+        assert_eq!(states(&v.server(&subid).await), booting, "{path}");
+        tokio::time::sleep(SETTLE).await;
+        let up = ("active", "running", "ok");
+        assert_eq!(states(&v.server(&subid).await), up, "{path}");
+    }
 
     v.ok("/v1/server/start", &sub).await;
     assert_eq!(
@@ -529,7 +522,7 @@ async fn snapshots_complete_and_restore() {
     let response = v
         .post(
             "/v1/snapshot/create",
-            &[("SUBID", "576965"), ("description", "before upgrade")],
+            &doc_server("description", "before upgrade"),
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -546,7 +539,7 @@ async fn snapshots_complete_and_restore() {
     let early = v
         .refused(
             "/v1/server/restore_snapshot",
-            &[("SUBID", "576965"), ("SNAPSHOTID", &id)],
+            &doc_server("SNAPSHOTID", &id),
         )
         .await;
     assert!(early.contains("not complete"), "{early}");
@@ -558,7 +551,7 @@ async fn snapshots_complete_and_restore() {
     );
     v.ok(
         "/v1/server/restore_snapshot",
-        &[("SUBID", "576965"), ("SNAPSHOTID", &id)],
+        &doc_server("SNAPSHOTID", &id),
     )
     .await;
     assert_eq!(states(&v.server("576965").await).2, "installingbooting");
@@ -583,7 +576,7 @@ async fn snapshots_complete_and_restore() {
         .await;
     v.refused(
         "/v1/server/restore_snapshot",
-        &[("SUBID", "576965"), ("SNAPSHOTID", &id)],
+        &doc_server("SNAPSHOTID", &id),
     )
     .await;
 }
@@ -691,11 +684,8 @@ async fn addresses_and_reverse_dns() {
     let v = Vultr::start().await;
     let sub = [("SUBID", "576965")];
 
-    v.ok(
-        "/v1/server/create_ipv4",
-        &[("SUBID", "576965"), ("reboot", "no")],
-    )
-    .await;
+    v.ok("/v1/server/create_ipv4", &doc_server("reboot", "no"))
+        .await;
     assert_eq!(
         states(&v.server("576965").await).2,
         "ok",
@@ -714,11 +704,7 @@ async fn addresses_and_reverse_dns() {
 
     v.ok(
         "/v1/server/reverse_set_ipv4",
-        &[
-            ("SUBID", "576965"),
-            ("ip", &added),
-            ("entry", "mail.example.com"),
-        ],
+        &reverse_entry(&added, "mail.example.com"),
     )
     .await;
     let reverse_of = |ips: &Value, ip: &str| {
@@ -734,42 +720,26 @@ async fn addresses_and_reverse_dns() {
         reverse_of(&v.json("/v1/server/list_ipv4", &sub).await, &added),
         "mail.example.com"
     );
-    v.ok(
-        "/v1/server/reverse_default_ipv4",
-        &[("SUBID", "576965"), ("ip", &added)],
-    )
-    .await;
+    v.ok("/v1/server/reverse_default_ipv4", &doc_server("ip", &added))
+        .await;
     assert_ne!(
         reverse_of(&v.json("/v1/server/list_ipv4", &sub).await, &added),
         "mail.example.com"
     );
     v.refused(
         "/v1/server/reverse_set_ipv4",
-        &[
-            ("SUBID", "576965"),
-            ("ip", "8.8.8.8"),
-            ("entry", "x.example.com"),
-        ],
+        &reverse_entry("8.8.8.8", "x.example.com"),
     )
     .await;
 
     v.refused(
         "/v1/server/destroy_ipv4",
-        &[("SUBID", "576965"), ("ip", "123.123.123.123")],
+        &doc_server("ip", "123.123.123.123"),
     )
     .await;
-    v.ok(
-        "/v1/server/destroy_ipv4",
-        &[("SUBID", "576965"), ("ip", &added)],
-    )
-    .await;
-    assert_eq!(
-        v.json("/v1/server/list_ipv4", &sub).await["576965"]
-            .as_array()
-            .unwrap()
-            .len(),
-        3
-    );
+    v.ok("/v1/server/destroy_ipv4", &doc_server("ip", &added))
+        .await;
+    assert_eq!(entries_of_576965(&v, "/v1/server/list_ipv4").await, 3);
     assert_eq!(
         states(&v.server("576965").await).2,
         "installingbooting",
@@ -778,20 +748,12 @@ async fn addresses_and_reverse_dns() {
 
     v.ok(
         "/v1/server/reverse_set_ipv6",
-        &[
-            ("SUBID", "576965"),
-            ("ip", "2001:db8:1000::103"),
-            ("entry", "host3.example.com"),
-        ],
+        &reverse_entry("2001:db8:1000::103", "host3.example.com"),
     )
     .await;
     v.ok(
         "/v1/server/reverse_set_ipv6",
-        &[
-            ("SUBID", "576965"),
-            ("ip", "2001:DB8:1000::101"),
-            ("entry", "www.example.com"),
-        ],
+        &reverse_entry("2001:DB8:1000::101", "www.example.com"),
     )
     .await;
     let reverse = v.json("/v1/server/reverse_list_ipv6", &sub).await;
@@ -802,48 +764,29 @@ async fn addresses_and_reverse_dns() {
     );
     v.refused(
         "/v1/server/reverse_set_ipv6",
-        &[
-            ("SUBID", "576965"),
-            ("ip", "2001:db8:2000::1"),
-            ("entry", "x.example.com"),
-        ],
+        &reverse_entry("2001:db8:2000::1", "x.example.com"),
     )
     .await;
     v.ok(
         "/v1/server/reverse_delete_ipv6",
-        &[("SUBID", "576965"), ("ip", "2001:db8:1000::102")],
+        &doc_server("ip", "2001:db8:1000::102"),
     )
     .await;
     v.refused(
         "/v1/server/reverse_delete_ipv6",
-        &[("SUBID", "576965"), ("ip", "2001:db8:1000::102")],
+        &doc_server("ip", "2001:db8:1000::102"),
     )
     .await;
     assert_eq!(
-        v.json("/v1/server/reverse_list_ipv6", &sub).await["576965"]
-            .as_array()
-            .unwrap()
-            .len(),
+        entries_of_576965(&v, "/v1/server/reverse_list_ipv6").await,
         2
     );
 
     let without_v6 = v.create_active().await;
-    assert_eq!(
-        v.get("/v1/server/list_ipv6", &[("SUBID", &without_v6)])
-            .await
-            .text()
-            .await
-            .unwrap(),
-        "[]"
-    );
-    assert_eq!(
-        v.get("/v1/server/reverse_list_ipv6", &[("SUBID", &without_v6)])
-            .await
-            .text()
-            .await
-            .unwrap(),
-        "[]"
-    );
+    for path in ["/v1/server/list_ipv6", "/v1/server/reverse_list_ipv6"] {
+        let response = v.get(path, &[("SUBID", &without_v6)]).await;
+        assert_eq!(response.text().await.unwrap(), "[]", "{path}");
+    }
 }
 
 #[tokio::test]
@@ -851,11 +794,8 @@ async fn reinstall_os_change_and_backups() {
     let v = Vultr::start().await;
     let before = v.server("576965").await;
 
-    v.ok(
-        "/v1/server/os_change",
-        &[("SUBID", "576965"), ("OSID", "2136")],
-    )
-    .await;
+    v.ok("/v1/server/os_change", &doc_server("OSID", "2136"))
+        .await;
     let changed = v.server("576965").await;
     assert_eq!(changed["os"], "Debian 12 x64");
     assert_eq!(states(&changed), ("active", "running", "installingbooting"));
@@ -864,11 +804,8 @@ async fn reinstall_os_change_and_backups() {
         changed["main_ip"], before["main_ip"],
         "the address survives"
     );
-    v.refused(
-        "/v1/server/os_change",
-        &[("SUBID", "576965"), ("OSID", "164")],
-    )
-    .await;
+    v.refused("/v1/server/os_change", &doc_server("OSID", "164"))
+        .await;
     v.refused("/v1/server/os_change", &[("SUBID", "576965")])
         .await;
 
@@ -878,14 +815,11 @@ async fn reinstall_os_change_and_backups() {
 
     v.ok(
         "/v1/server/restore_backup",
-        &[("SUBID", "576965"), ("BACKUPID", "543d34149403a")],
+        &doc_server("BACKUPID", "543d34149403a"),
     )
     .await;
-    v.refused(
-        "/v1/server/restore_backup",
-        &[("SUBID", "576965"), ("BACKUPID", "nope")],
-    )
-    .await;
+    v.refused("/v1/server/restore_backup", &doc_server("BACKUPID", "nope"))
+        .await;
     let other = v.create_active().await;
     v.refused(
         "/v1/server/restore_backup",

@@ -1,16 +1,60 @@
-//! A started sandbox plus a client that speaks Vultr v1 the way the doc says.
+//! A started sandbox with one provider's origin and demo account, shared by
+//! every simulator's tests, plus a client that speaks Vultr v1 the way the
+//! doc says.
 #![allow(dead_code)] // each test binary uses its own part of this module
 
 use std::time::Duration;
 
 use reqwest::{Client, Response, StatusCode};
 use serde_json::Value;
-use vpsdesk_sandbox::{demo_accounts, Options, Provider, Sandbox};
+use vpsdesk_sandbox::{demo_accounts, DemoAccount, Options, Provider, Sandbox};
 
 pub const TRANSITION_MS: u64 = 300;
 
 /// Longer than a transition, with room for a busy machine.
 pub const SETTLE: Duration = Duration::from_millis(TRANSITION_MS * 3);
+
+/// A running sandbox seen from one provider: its origin, its demo account
+/// and a plain client. Each test file adds that provider's calls to it.
+pub struct Sim {
+    pub sandbox: Sandbox,
+    pub base: String,
+    pub demo: DemoAccount,
+    pub http: Client,
+}
+
+impl Sim {
+    /// Transient states last `TRANSITION_MS`; `empty` starts with no servers.
+    pub async fn new(provider: Provider, empty: bool) -> Sim {
+        let opts = Options {
+            transition_ms: TRANSITION_MS,
+            empty,
+            ..Options::default()
+        };
+        Sim::with_options(provider, opts).await
+    }
+
+    pub async fn with_options(provider: Provider, opts: Options) -> Sim {
+        let sandbox = Sandbox::start(opts).await.expect("sandbox starts");
+        let base = sandbox
+            .endpoint(provider)
+            .unwrap_or_else(|| panic!("{} is implemented", provider.id()));
+        let demo = demo_accounts()
+            .into_iter()
+            .find(|a| a.provider == provider)
+            .unwrap_or_else(|| panic!("a demo {} account", provider.id()));
+        Sim {
+            sandbox,
+            base,
+            demo,
+            http: Client::new(),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
 
 pub struct Vultr {
     pub sandbox: Sandbox,
@@ -29,20 +73,17 @@ impl Vultr {
     }
 
     pub async fn with(opts: Options) -> Vultr {
-        let sandbox = Sandbox::start(opts).await.expect("sandbox starts");
-        let base = sandbox
-            .endpoint(Provider::Vultr)
-            .expect("vultr is implemented");
-        let key = demo_accounts()
-            .into_iter()
-            .find(|a| a.provider == Provider::Vultr)
-            .expect("a demo vultr account")
-            .secret;
+        let Sim {
+            sandbox,
+            base,
+            demo,
+            http,
+        } = Sim::with_options(Provider::Vultr, opts).await;
         Vultr {
             sandbox,
             base,
-            key,
-            http: Client::new(),
+            key: demo.secret,
+            http,
         }
     }
 
