@@ -547,3 +547,36 @@ async fn cloud_groups_list_the_clouds_by_region() {
     assert_eq!(us.clouds, ["15"]);
     assert!(groups.iter().all(|g| !g.clouds.is_empty()));
 }
+
+#[tokio::test]
+async fn licences_are_bought_one_control_panel_at_a_time_and_cancelled_with_their_add_ons() {
+    use vpsdesk_core::extras::licences::{ServerLicenceChange, ServerLicenceKind, ServerLicences};
+    let env = Env::new().await;
+    let extras = env.desk.extras_accounts().unwrap().into_iter().find(|a| a.provider == ProviderKind::Vpsnet).unwrap().extras;
+    assert!(extras.contains(&Extra::ServerLicences));
+    let held = |l: &ServerLicences| l.licences.iter().filter(|l| l.held).map(|l| l.name.clone()).collect::<Vec<_>>();
+    let now = env.desk.server_licences(&env.vpsnet, WEB).await.unwrap();
+    assert!(now.offered_known);
+    assert_eq!(held(&now), ["cPanel"]);
+    let isp = now.licences.iter().find(|l| l.id == "6").unwrap();
+    assert_eq!((isp.name.as_str(), isp.kind, isp.held), ("ISPmanager", ServerLicenceKind::ControlPanel, false));
+    let change = |id: &str, buy: bool, confirm: bool| ServerLicenceChange { licence: id.into(), buy, confirm };
+    let sent = puts(&env);
+    let e = env.desk.change_server_licence(&env.vpsnet, WEB, &change("6", true, true)).await.unwrap_err();
+    assert_eq!(e.fields[0].field, "licence");
+    assert!(e.fields[0].message.contains("cancel cPanel (licence 1) first"), "{e:?}");
+    let e = env.desk.change_server_licence(&env.vpsnet, WEB, &change("3", true, false)).await.unwrap_err();
+    assert_eq!(e.fields[0].field, "confirm");
+    assert!(e.fields[0].message.contains("Softaculous (licence 3) is billed"), "{e:?}");
+    let e = env.desk.change_server_licence(&env.vpsnet, MYSQL, &change("3", true, true)).await.unwrap_err();
+    assert!(e.fields[0].message.contains("buy the control panel first"), "{e:?}");
+    assert_eq!(puts(&env), sent, "nothing is sent unconfirmed or against the rules");
+    let after = env.desk.change_server_licence(&env.vpsnet, WEB, &change("3", true, true)).await.unwrap();
+    assert_eq!(held(&after), ["cPanel", "Softaculous"]);
+    let after = env.desk.change_server_licence(&env.vpsnet, WEB, &change("1", false, true)).await.unwrap();
+    assert!(held(&after).is_empty(), "the add-on goes with its control panel");
+    let after = env.desk.change_server_licence(&env.vpsnet, WEB, &change("6", true, true)).await.unwrap();
+    assert_eq!(held(&after), ["ISPmanager"]);
+    assert_eq!(puts(&env), sent + 3);
+    assert_eq!(env.desk.server_resources(&env.vpsnet, WEB).await.unwrap().nodes, 1, "the node count is restated, not changed");
+}

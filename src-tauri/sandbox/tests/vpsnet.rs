@@ -264,7 +264,9 @@ async fn show_adds_addresses_and_licenses() {
         vm["ip_addresses"][0]["ip_address"]["ip_address"],
         ip["ip_address"]
     );
-    assert_eq!(vm["virtual_machine_licenses"], json!([]));
+    let licences = vm["virtual_machine_licenses"].as_array().unwrap();
+    assert_eq!(licences.len(), 1);
+    assert_eq!(licences[0]["virtual_machine_license"]["license_id"], 1, "seeded with cPanel");
     assert!(vm["backup_licenses"].is_object());
 }
 
@@ -680,4 +682,32 @@ async fn cloud_groups_gather_the_clouds_by_region() {
     assert_eq!(labels, ["Test", "UK", "US", "Asia"]);
     let us = &groups[2]["cloud_group"];
     assert_eq!(us["clouds"][0]["id"], 15);
+}
+
+#[tokio::test]
+async fn licences_are_listed_and_changed_one_control_panel_at_a_time() {
+    let v = VpsNet::start().await;
+    let list = v.json("/virtual_machines/1384/licenses.api10json").await;
+    let cpanel = list.as_array().unwrap().iter().find(|l| l["license"]["id"] == 1).unwrap();
+    assert_eq!((cpanel["license"]["label"].as_str(), cpanel["license"]["license_type"].as_str()), (Some("cPanel"), Some("Control Panel")));
+    let held = |vm: &Value| -> Vec<u64> {
+        vm["virtual_machine_licenses"].as_array().unwrap().iter().map(|l| l["virtual_machine_license"]["license_id"].as_u64().unwrap()).collect()
+    };
+    let path = "/virtual_machines/1384.api10json";
+    let edit = |licenses: Value| json!({ "virtual_machine": { "slices_required": 1, "licenses": licenses } });
+    let (status, body) = v.send_json(Method::PUT, path, edit(json!({ "6": 1 }))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error_fields(&body), ["licenses"]);
+    let (status, _) = v.send_json(Method::PUT, path, json!({ "virtual_machine": { "licenses": { "1": 0 } } })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "slices_required is required");
+    assert_eq!(held(&v.server(1384).await), [1], "refused edits change nothing");
+    let (status, vm) = v.send_json(Method::PUT, path, edit(json!({ "3": 1 }))).await;
+    assert_eq!((status, held(&vm["virtual_machine"])), (StatusCode::OK, vec![1, 3]));
+    let (status, _) = v.send_json(Method::PUT, path, edit(json!({ "1": 0 }))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "an add-on cannot outlive its control panel");
+    // The doc's example: buy 2 and cancel 1 in one edit (here with the add-on).
+    let (status, vm) = v.send_json(Method::PUT, path, edit(json!({ "2": 1, "1": 0 }))).await;
+    assert_eq!((status, held(&vm["virtual_machine"])), (StatusCode::OK, vec![2, 3]));
+    let (status, _) = v.send_json(Method::PUT, path, edit(json!({ "9": 1 }))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 }

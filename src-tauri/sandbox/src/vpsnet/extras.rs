@@ -225,6 +225,8 @@ async fn read(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(String
             })
             .into_response(),
             "console" => Json(json!({ "session": { "port": 5900 + id % 100, "password": password() } })).into_response(),
+            // INFERRED: the licences a server can have.
+            "licenses" => Json(super::licences::list()).into_response(),
             _ => not_found("Action"),
         }
     })

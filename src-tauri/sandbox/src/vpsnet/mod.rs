@@ -9,6 +9,7 @@ mod billing;
 mod catalog;
 mod dns;
 mod extras;
+mod licences;
 mod nodes;
 mod seed;
 mod server;

@@ -268,6 +268,7 @@ pub(super) fn seed(transition: Duration) -> VpsNet {
             bandwidth_used: doc.bandwidth_used,
             delayed_storage: doc.delayed_storage,
             delayed_storage_until: doc.delayed_storage_until.map(str::to_owned),
+            licences: super::licences::seeded(doc.id),
             ip,
             phase: Transition::settled(if doc.running {
                 Phase::Running

@@ -51,7 +51,7 @@ struct VmView<'a> {
 #[derive(Serialize)]
 struct FullView<'a> {
     ip_addresses: [IpEnvelope<'a>; 1],
-    virtual_machine_licenses: [Value; 0],
+    virtual_machine_licenses: Vec<Value>,
     backup_licenses: BackupLicenses,
 }
 
@@ -133,7 +133,7 @@ fn view<'a>(id: u64, vm: &'a Vm, network: &'a str, shape: Shape) -> Envelope<'a>
             primary_ip_address: ip,
             full: matches!(shape, Shape::Full).then(|| FullView {
                 ip_addresses: [ip],
-                virtual_machine_licenses: [],
+                virtual_machine_licenses: super::licences::held(id, &vm.licences),
                 // A licence id per backup kind that is on (the doc names
                 // them, not their numbers).
                 backup_licenses: BackupLicenses {
@@ -351,7 +351,8 @@ const NODE_KINDS: [(&str, &str); 3] = [
 
 /// PUT: every edit must say `slices_required`, which sets the regular node
 /// count; label, consumer, the three backup flags, daily, storage, RAM and
-/// bandwidth nodes change when given. More disk (regular or storage nodes)
+/// bandwidth nodes change when given, and `licenses` buys or cancels
+/// control-panel licences. More disk (regular or storage nodes)
 /// restarts a running server unless `delayed_storage` puts it off until
 /// `delayed_storage_until` ("Upgrading your storage will cause downtime").
 pub(super) async fn edit(
@@ -392,6 +393,10 @@ pub(super) async fn edit(
                 errors.push((key, format!("must be a number of nodes from 0 to {MAX_NODES}")));
             }
         }
+        let licences = super::licences::requested(&form).map(|l| super::licences::apply(&vm.licences, l));
+        if let Some(Err(e)) = &licences {
+            errors.push(e.clone());
+        }
         let until = form.get("delayed_storage_until").and_then(Value::as_str).map(str::trim);
         let delayed = flag(form.get("delayed_storage")) == Some(true);
         if delayed && !until.is_some_and(valid_eastern_time) {
@@ -421,6 +426,9 @@ pub(super) async fn edit(
         }
         if let Some(r1soft) = flag(form.get("r1_soft_backups_enabled")) {
             vm.r1soft_backups = r1soft;
+        }
+        if let Some(Ok(held)) = licences {
+            vm.licences = held;
         }
         vm.updated_at = now();
         for (kind, want) in typed {

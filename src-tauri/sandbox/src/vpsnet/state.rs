@@ -86,6 +86,8 @@ pub(super) struct Vm {
     pub bandwidth_used: u64,
     pub delayed_storage: bool,
     pub delayed_storage_until: Option<String>,
+    /// Control-panel licence ids held (`super::licences`).
+    pub licences: std::collections::BTreeSet<u64>,
     pub ip: Ip,
     pub phase: Transition<Phase>,
 }
@@ -141,6 +143,7 @@ impl VpsNet {
             bandwidth_used: 0,
             delayed_storage: false,
             delayed_storage_until: None,
+            licences: Default::default(),
             ip,
             phase: order.phase,
         };

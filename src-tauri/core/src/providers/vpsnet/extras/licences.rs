@@ -190,4 +190,57 @@ mod tests {
         assert_eq!(inside.licences[0].kind, ServerLicenceKind::ControlPanel);
         assert!(merge(&vm(json!(null)), Some(json!("none"))).licences.is_empty());
     }
+
+    /// A stand-in for VPS.NET that does not know the guessed list path:
+    /// answers one request per connection and keeps what was asked.
+    async fn without_the_list() -> (String, std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>) {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let origin = format!("http://{}", listener.local_addr().unwrap());
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = seen.clone();
+        tokio::spawn(async move {
+            while let Ok((mut sock, _)) = listener.accept().await {
+                let mut buf = Vec::new();
+                let mut chunk = [0u8; 4096];
+                let request = loop {
+                    let n = sock.read(&mut chunk).await.unwrap_or(0);
+                    buf.extend_from_slice(&chunk[..n]);
+                    let text = String::from_utf8_lossy(&buf).to_string();
+                    let Some((head, body)) = text.split_once("\r\n\r\n") else { continue };
+                    let length = head.lines().find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse().unwrap_or(0))).unwrap_or(0);
+                    if body.len() >= length || n == 0 {
+                        break (head.split_whitespace().take(2).collect::<Vec<_>>().join(" "), body.to_string());
+                    }
+                };
+                let (status, reply) = match request.0.as_str() {
+                    "GET /virtual_machines/1384.api10json" => ("200 OK", json!({ "virtual_machine": { "label": "web", "slices_count": 2,
+                        "virtual_machine_licenses": [{ "virtual_machine_license": { "id": 31, "license_id": 1 } }] } }).to_string()),
+                    r if r.starts_with("GET /nodes.api10json") => ("200 OK", "[]".to_string()),
+                    "PUT /virtual_machines/1384.api10json" => ("200 OK", "{}".to_string()),
+                    _ => ("404 Not Found", "{}".to_string()),
+                };
+                log.lock().unwrap().push(request);
+                let answer = format!("HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{reply}", reply.len());
+                let _ = sock.write_all(answer.as_bytes()).await;
+            }
+        });
+        (origin, seen)
+    }
+
+    #[tokio::test]
+    async fn without_the_list_only_held_licences_are_known_and_a_change_restates_the_nodes() {
+        use crate::http::Http;
+        use crate::secret::Secret;
+        let (origin, seen) = without_the_list().await;
+        let c = Vpsnet::new(Http::default(), &origin, "dave@vps.net".into(), Secret::new("k")).unwrap();
+        let got = c.licences("1384").await.unwrap();
+        assert!(!got.offered_known);
+        assert_eq!(got.licences, [ServerLicence { id: "1".into(), name: "cPanel".into(), kind: ServerLicenceKind::ControlPanel, held: true }]);
+        c.set_licences("1384", &[("1".into(), false)]).await.unwrap();
+        let put = seen.lock().unwrap().iter().find(|(r, _)| r.starts_with("PUT")).cloned().unwrap();
+        let body: Value = serde_json::from_str(&put.1).unwrap();
+        assert_eq!(body, json!({ "virtual_machine": { "slices_required": 2, "licenses": { "1": 0 } } }));
+        assert!(c.licences("1385").await.unwrap_err().message.contains("no cloud server 1385"), "a missing server is not a missing list");
+    }
 }
