@@ -109,22 +109,26 @@ pub async fn run(desk: &Desk, cmd: BillingCmd) -> Result<ExitCode, Failure> {
                 }
                 None => desk.balances(&desk.accounts()?).await,
             };
-            list(json, &report.balances, &["ACCOUNT", "PROVIDER", "BALANCE", "CURRENCY", "MEANS", "PENDING", "LAST PAYMENT"], |b| {
-                let last = match (&b.last_payment_amount, &b.last_payment_date) {
-                    (Some(a), Some(d)) => format!("{} on {d}", grouped(*a)),
-                    (Some(a), None) => grouped(*a),
-                    _ => String::new(),
-                };
-                vec![
-                    b.account.clone(),
-                    b.provider.to_string(),
-                    b.balance.to_string(),
-                    b.currency.clone(),
-                    b.summary.clone(),
-                    opt(&b.pending_charges),
-                    last,
-                ]
-            });
+            // Partial results only: when no account answered the errors are all there is.
+            let answered = !report.balances.is_empty() || report.errors.is_empty();
+            if answered {
+                list(json, &report.balances, &["ACCOUNT", "PROVIDER", "BALANCE", "CURRENCY", "MEANS", "PENDING", "LAST PAYMENT"], |b| {
+                    let last = match (&b.last_payment_amount, &b.last_payment_date) {
+                        (Some(a), Some(d)) => format!("{} on {d}", grouped(*a)),
+                        (Some(a), None) => grouped(*a),
+                        _ => String::new(),
+                    };
+                    vec![
+                        b.account.clone(),
+                        b.provider.to_string(),
+                        b.balance.to_string(),
+                        b.currency.clone(),
+                        b.summary.clone(),
+                        opt(&b.pending_charges),
+                        last,
+                    ]
+                });
+            }
             for e in &report.errors {
                 eprintln!("error: {}: {}", e.account, e.error.message);
             }

@@ -204,6 +204,13 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
             ok
         }
         DnsCmd::Edit { account, zone, record_id, host, data, fields } => {
+            let f = &fields;
+            let nothing = host.is_none() && data.is_none() && f.ttl.is_none() && f.priority.is_none() && f.weight.is_none() && f.port.is_none() && f.service_type.is_none();
+            if nothing {
+                return Err(Failure::Usage(
+                    "nothing to change: give --host, --data, --ttl, --priority, --weight, --port or --service-type".to_string(),
+                ));
+            }
             let account = desk.find(&account)?;
             let mut input = desk.dns_record_input(&account, &zone, &record_id).await?;
             input.host = host.unwrap_or(input.host);

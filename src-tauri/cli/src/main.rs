@@ -191,7 +191,10 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -208,6 +211,29 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Help and version as clap prints them; any other usage error as the one
+/// `error:` line every failure gets (clap's own spans several lines), exit 2.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        eprintln!("error: a command is required; see `vpsctl --help`");
+        return ExitCode::from(2);
+    }
+    let text = e.render().to_string();
+    let said: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information") && !l.starts_with("tip:"))
+        .collect();
+    let said = said.join(" ");
+    eprintln!("error: {}; see --help", said.strip_prefix("error: ").unwrap_or(&said));
+    ExitCode::from(2)
 }
 
 enum Failure {
@@ -301,7 +327,10 @@ async fn servers(desk: &Desk, cmd: ServersCmd) -> Result<ExitCode, Failure> {
             };
             let mut inventory = desk.inventory(&accounts).await;
             inventory.servers.retain(|s| list_filter::keep(s, status.as_deref(), location.as_deref()));
-            Out::new(json).servers(&inventory.servers);
+            // Partial results only: when no account answered there is nothing to print.
+            if inventory.errors.len() < accounts.len() || accounts.is_empty() {
+                Out::new(json).servers(&inventory.servers);
+            }
             for e in &inventory.errors {
                 eprintln!("error: {}: {}", e.account, e.error.message);
             }

@@ -34,9 +34,13 @@ pub(crate) fn json_or<T: Serialize + ?Sized>(json: bool, value: &T, human: impl 
     }
 }
 
-/// A list: a JSON array with `--json`, otherwise a table of one row per item.
+/// A list: a JSON array with `--json`, otherwise a table of one row per item
+/// (an empty list says so in a line rather than drawing an empty table).
 pub(crate) fn list<T: Serialize>(json: bool, items: &[T], header: &[&str], row: impl Fn(&T) -> Vec<String>) {
     json_or(json, items, |items| {
+        if items.is_empty() {
+            return println!("(none)");
+        }
         let mut t = table(header);
         for item in items {
             t.add_row(row(item));
@@ -66,6 +70,9 @@ impl Out {
                 })
                 .collect();
             return print_json(&items);
+        }
+        if accounts.is_empty() {
+            return println!("no accounts yet: add one with `vpsctl accounts add --provider P --name N`");
         }
         let mut t = table(&["NAME", "PROVIDER", "ENDPOINT", "USERNAME", "REGION"]);
         for a in accounts {

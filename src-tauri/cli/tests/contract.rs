@@ -2,8 +2,6 @@
 //! fallback, the secret's first line, account fields that must not be
 //! accepted as typed, provider text echoing Basic credentials, account errors
 //! named once, usage errors on one line, and what empty or failed lists print.
-//! Tests marked `ignore = "needs fix: …"` show a mismatch whose fix belongs
-//! in cli/src.
 
 mod support;
 
@@ -150,7 +148,6 @@ fn empty_lists_are_empty_json_arrays() {
 }
 
 #[test]
-#[ignore = "needs fix: empty lists print a header-only table instead of a line"]
 fn empty_lists_say_so_in_a_line() {
     let f = Fixture::new();
     let one_line = |args: &[&str]| {
@@ -167,7 +164,6 @@ fn empty_lists_say_so_in_a_line() {
 }
 
 #[test]
-#[ignore = "needs fix: clap usage errors span five lines"]
 fn usage_errors_are_one_error_line_and_exit_2() {
     let f = Fixture::new();
     for args in [
@@ -183,7 +179,6 @@ fn usage_errors_are_one_error_line_and_exit_2() {
 }
 
 #[test]
-#[ignore = "needs fix: servers list prints an empty table or [] when no account answered"]
 fn servers_list_prints_nothing_on_stdout_when_no_account_answered() {
     let f = Fixture::new();
     let closed = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
@@ -198,7 +193,6 @@ fn servers_list_prints_nothing_on_stdout_when_no_account_answered() {
 }
 
 #[test]
-#[ignore = "needs fix: dns edit without a change sends the record back unchanged"]
 fn dns_edit_without_a_change_is_a_usage_error_and_sends_nothing() {
     let f = Fixture::new();
     f.add(Provider::Vpsnet, "net");
