@@ -1,12 +1,14 @@
-//! `vpsctl servers resources|edit|upgrade-storage|managed-transfer`: a
-//! server's nodes, backup options, consumer and label (VPS.NET's edit),
-//! changed after the current values are read; more nodes need `--yes`
-//! (billed, and a storage upgrade stops the server); its managed service
-//! moved to another server.
+//! `vpsctl servers resources|edit|upgrade-storage|managed-transfer|licences|
+//! licence-buy|licence-cancel`: a server's nodes, backup options, consumer
+//! and label (VPS.NET's edit), changed after the current values are read;
+//! more nodes need `--yes` (billed, and a storage upgrade stops the
+//! server); its managed service moved to another server; its control-panel
+//! licences, bought or cancelled with `--yes`.
 
 use std::process::ExitCode;
 
 use clap::Subcommand;
+use vpsdesk_core::extras::licences::{self, ServerLicenceChange, ServerLicences};
 use vpsdesk_core::extras::server_plan::{self, ResourcesChange, ServerResources};
 use vpsdesk_core::Desk;
 
@@ -72,6 +74,32 @@ pub enum PlanCmd {
         #[arg(long)]
         yes: bool,
     },
+    /// The server's control-panel licences (cPanel, ISPmanager, add-ons): held and offered
+    Licences {
+        account: String,
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Buy a control-panel licence for the server (one control panel at a time; add-ons need one)
+    LicenceBuy {
+        account: String,
+        id: String,
+        /// The licence id (`servers licences`)
+        licence: String,
+        /// Required: the licence is billed
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Cancel a licence of the server (a control panel takes its add-ons along)
+    LicenceCancel {
+        account: String,
+        id: String,
+        licence: String,
+        /// Required: the licensed software stops being licensed
+        #[arg(long)]
+        yes: bool,
+    },
     /// Resize the disk now to what the server's nodes give (the server is down meanwhile)
     UpgradeStorage {
         account: String,
@@ -107,6 +135,44 @@ fn show(r: &ServerResources, json: bool) {
         opt(&r.delayed_storage_until),
     ]);
     println!("{t}");
+}
+
+fn show_licences(l: &ServerLicences, json: bool) {
+    if json {
+        print_json(l);
+        return;
+    }
+    let mut t = table(&["ID", "NAME", "KIND", "HELD"]);
+    for x in &l.licences {
+        let kind = serde_json::to_value(x.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        t.add_row(vec![x.id.clone(), x.name.clone(), kind, if x.held { "yes" } else { "no" }.to_string()]);
+    }
+    println!("{t}");
+    if !l.offered_known {
+        println!("VPS.NET did not list the licences this server can have; licence-buy takes the id VPS.NET gives for one.");
+    }
+}
+
+fn held(l: &ServerLicences) -> String {
+    let names: Vec<&str> = l.licences.iter().filter(|x| x.held).map(|x| x.name.as_str()).collect();
+    if names.is_empty() { "none".into() } else { names.join(", ") }
+}
+
+async fn change_licence(desk: &Desk, account: &str, id: &str, licence: &str, buy: bool, yes: bool) -> Result<ExitCode, Failure> {
+    let licence = licences::licence_id(licence)?;
+    let name = licences::describe(&licence, None);
+    let what = if buy {
+        format!("{name} is billed by VPS.NET from the purchase on")
+    } else {
+        format!("cancelling {name} removes it from server {id}, and a control panel's add-ons with it")
+    };
+    confirm(yes, what)?;
+    let account = desk.find(account)?;
+    let change = ServerLicenceChange { licence, buy, confirm: true };
+    let after = desk.change_server_licence(&account, id, &change).await?;
+    let name = after.licences.iter().find(|x| x.id == change.licence).map_or(name, |x| licences::describe(&x.id, Some(&x.name)));
+    let did = if buy { "bought" } else { "cancelled" };
+    done(format!("{}: server {id}: {name} {did}; licences now: {}", account.name, held(&after)))
 }
 
 pub async fn run(desk: &Desk, cmd: PlanCmd) -> Result<ExitCode, Failure> {
@@ -158,6 +224,12 @@ pub async fn run(desk: &Desk, cmd: PlanCmd) -> Result<ExitCode, Failure> {
             desk.transfer_managed_service(&account, &id, &to_server, reassign_ip.as_deref(), true).await?;
             done(format!("{}: managed service of server {id} moved to server {to_server}", account.name))
         }
+        PlanCmd::Licences { account, id, json } => {
+            show_licences(&desk.server_licences(&desk.find(&account)?, &id).await?, json);
+            Ok(ExitCode::SUCCESS)
+        }
+        PlanCmd::LicenceBuy { account, id, licence, yes } => change_licence(desk, &account, &id, &licence, true, yes).await,
+        PlanCmd::LicenceCancel { account, id, licence, yes } => change_licence(desk, &account, &id, &licence, false, yes).await,
         PlanCmd::UpgradeStorage { account, id, yes } => {
             confirm(yes, format!("upgrading the storage of server {id} stops it for a while"))?;
             let account = desk.find(&account)?;

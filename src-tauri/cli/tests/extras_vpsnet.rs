@@ -366,3 +366,24 @@ fn catalog_lists_cloud_groups() {
     assert!(groups.as_array().unwrap().iter().any(|g| g["name"] == "UK" && g["clouds"].as_array().unwrap().len() == 1), "{groups}");
     assert!(f.ok(&["catalog", ACCOUNT, "cloud-groups"]).contains("US"));
 }
+
+#[test]
+fn licences_listed_bought_and_cancelled_with_yes() {
+    let f = Fixture::new();
+    let now = f.json(&["servers", "licences", ACCOUNT, WEB]);
+    assert_eq!(now["offered_known"], true);
+    let held: Vec<&str> = now["licences"].as_array().unwrap().iter().filter(|l| l["held"] == true).map(|l| l["name"].as_str().unwrap()).collect();
+    assert_eq!(held, ["cPanel"]);
+    assert!(f.ok(&["servers", "licences", ACCOUNT, WEB]).contains("ISPmanager"));
+    f.needs_yes(&["servers", "licence-buy", ACCOUNT, WEB, "6"]);
+    let err = f.fails(&["servers", "licence-buy", ACCOUNT, WEB, "6", "--yes"], 1);
+    assert!(err.contains("cancel cPanel (licence 1) first"), "{err}");
+    let err = f.fails(&["servers", "licence-buy", ACCOUNT, WEB, "cpanel", "--yes"], 1);
+    assert!(err.contains("licence id is a number"), "{err}");
+    let out = f.ok(&["servers", "licence-buy", ACCOUNT, WEB, "3", "--yes"]);
+    assert!(out.contains("Softaculous (licence 3) bought") && out.contains("cPanel, Softaculous"), "{out}");
+    let err = f.fails(&["servers", "licence-cancel", ACCOUNT, WEB, "1"], 2);
+    assert!(err.contains("cancelling cPanel (licence 1)") && err.contains("--yes"), "{err}");
+    let out = f.ok(&["servers", "licence-cancel", ACCOUNT, WEB, "1", "--yes"]);
+    assert!(out.contains("cPanel (licence 1) cancelled; licences now: none"), "the add-on went with it: {out}");
+}
