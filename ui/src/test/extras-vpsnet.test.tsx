@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { AccountIp, Backup, Extra, Job, Justification, JustifiedIp, ResourcesChange, ServerClone, ServerResources } from "../api/bindings";
+import type { AccountIp, Backup, Extra, Job, Justification, JustifiedIp, ResourcesChange, ServerClone, ServerLicenceChange, ServerLicences, ServerResources } from "../api/bindings";
 import { demoState, installMockBackend, type MockBackend } from "../api/mockBackend";
 import { renderApp } from "./render";
 
@@ -13,7 +13,7 @@ const VPSNET_EXTRAS: Extra[] = [
   "account.templates", "account.template_licenses", "account.recoverable", "account.nodes", "server.resources",
   "server.upgrade_storage", "account.node_consumer", "backups.convert", "account.custom_template_edit",
   "account.ips", "account.ip_reassign", "account.justified_ips", "server.managed_transfer",
-  "account.cloud_groups",
+  "account.cloud_groups", "server.licences",
 ];
 
 /** The doc's backup, verbatim where the model keeps it. */
@@ -56,6 +56,7 @@ function withVpsnet(): { backend: MockBackend; clones: ServerClone[] } {
     return started("clone_create", "Clone of server srv-1002")();
   });
   backend.on("os_options", () => [{ id: "78", name: "Ubuntu 8.04 x64", family: null, arch: "x64", surcharge: null }]);
+  backend.on("server_licences", () => ({ licences: [], offered_known: true }));
   return { backend, clones };
 }
 
@@ -425,5 +426,86 @@ describe("VPS.NET nodes on the Resources page", () => {
     expect(row).toHaveTextContent("US");
     expect(row).toHaveTextContent("15");
     expect(within(row).queryByRole("button"), "nothing to change").toBeNull();
+  });
+
+  it("buys and cancels control-panel licences only after confirming, one control panel at a time", async () => {
+    const { backend } = withVpsnet();
+    const RESOURCES: ServerResources = {
+      name: "Web Server 01", nodes: 1, daily_nodes: 0, storage_nodes: 0, ram_nodes: 0, bandwidth_nodes: 0, backups: false,
+      rsync_backups: false, r1soft_backups: false, consumer_id: null, delayed_storage_until: null,
+    };
+    backend.on("server_resources", () => structuredClone(RESOURCES));
+    let state: ServerLicences = {
+      offered_known: true,
+      licences: [
+        { id: "1", name: "cPanel", kind: "control_panel", held: true },
+        { id: "6", name: "ISPmanager", kind: "control_panel", held: false },
+        { id: "3", name: "Softaculous", kind: "add_on", held: false },
+      ],
+    };
+    backend.on("server_licences", () => structuredClone(state));
+    backend.on("change_server_licence", (args) => {
+      const c = args.change as ServerLicenceChange;
+      const gone = (id: string) => !c.buy && (id === c.licence || (c.licence === "1" && id === "3"));
+      state = { ...state, licences: state.licences.map((l) => ({ ...l, held: l.id === c.licence ? c.buy : l.held && !gone(l.id) })) };
+      return structuredClone(state);
+    });
+    const { user } = renderApp();
+    await openTab(user, "resources");
+    expect(await screen.findByTestId("licence-row-1")).toHaveTextContent("cPanel (licence 1)");
+
+    // A second control panel is refused before anything is asked or sent.
+    await user.click(screen.getByTestId("licence-buy-select"));
+    await user.click(await screen.findByRole("option", { name: /ISPmanager/ }));
+    await user.click(screen.getByTestId("licence-buy"));
+    expect(await screen.findByTestId("licence-error")).toHaveTextContent("cancel cPanel (licence 1) first");
+    expect(screen.queryByTestId("licence-buy-confirm")).toBeNull();
+
+    // An add-on: the confirmation names it and says it is billed.
+    await user.click(screen.getByTestId("licence-buy-select"));
+    await user.click(await screen.findByRole("option", { name: /Softaculous/ }));
+    await user.click(screen.getByTestId("licence-buy"));
+    expect(await screen.findByText(/Softaculous \(licence 3\) is billed by VPS.NET/)).toBeInTheDocument();
+    expect(backend.callsOf("change_server_licence")).toHaveLength(0);
+    await user.click(screen.getByTestId("licence-buy-confirm"));
+    await waitFor(() => expect(backend.callsOf("change_server_licence")).toHaveLength(1));
+    expect(backend.callsOf("change_server_licence")[0].args).toEqual({
+      account_id: "demo-vpsnet", server_id: "srv-1002", change: { licence: "3", buy: true, confirm: true },
+    });
+    expect(await screen.findByTestId("licence-row-3")).toBeInTheDocument();
+
+    // Cancelling the control panel says its add-on goes with it.
+    await user.click(screen.getByTestId("licence-cancel-1"));
+    expect(await screen.findByText(/Its add-ons are cancelled with it: Softaculous \(licence 3\)/)).toBeInTheDocument();
+    await user.click(screen.getByTestId("licence-cancel-confirm"));
+    await waitFor(() => expect(backend.callsOf("change_server_licence")).toHaveLength(2));
+    expect((backend.callsOf("change_server_licence")[1].args.change as ServerLicenceChange)).toEqual({ licence: "1", buy: false, confirm: true });
+    expect(await screen.findByTestId("licences-none")).toBeInTheDocument();
+  });
+
+  it("takes a typed licence id when VPS.NET does not list the licences", async () => {
+    const { backend } = withVpsnet();
+    backend.on("server_resources", () => ({
+      name: "Web Server 01", nodes: 1, daily_nodes: 0, storage_nodes: 0, ram_nodes: 0, bandwidth_nodes: 0, backups: false,
+      rsync_backups: false, r1soft_backups: false, consumer_id: null, delayed_storage_until: null,
+    }));
+    backend.on("server_licences", () => ({ offered_known: false, licences: [{ id: "1", name: "cPanel", kind: "control_panel", held: true }] }));
+    backend.on("change_server_licence", () => {
+      throw { kind: "validation", message: "check the fields", fields: [{ field: "licence", message: "9 is not what VPS.NET sells" }] };
+    });
+    const { user } = renderApp();
+    await openTab(user, "resources");
+    const id = await screen.findByTestId("licence-buy-id");
+    expect(screen.queryByTestId("licence-buy-select")).toBeNull();
+    await user.type(id, "6");
+    await user.click(screen.getByTestId("licence-buy"));
+    expect(await screen.findByTestId("licence-error")).toHaveTextContent("cancel cPanel (licence 1) first");
+    await user.clear(id);
+    await user.type(id, "9");
+    await user.click(screen.getByTestId("licence-buy"));
+    expect(await screen.findByText(/licence 9 is billed by VPS.NET/)).toBeInTheDocument();
+    await user.click(screen.getByTestId("licence-buy-confirm"));
+    expect(await screen.findByTestId("licence-error")).toHaveTextContent("9 is not what VPS.NET sells");
+    expect(backend.callsOf("change_server_licence")[0].args.change).toEqual({ licence: "9", buy: true, confirm: true });
   });
 });

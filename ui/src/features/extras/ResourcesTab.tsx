@@ -5,6 +5,7 @@ import type { Extra, ServerResources, Server } from "../../api/bindings";
 import type { AppError } from "../../api/errors";
 import { grows, growsStorage, useServerResources, useUpdateServerResources, useUpgradeStorage } from "../../api/serverPlan";
 import { confirmDanger } from "./confirm";
+import { LicencesSection } from "./LicencesSection";
 
 const COUNTS: { key: "nodes" | "daily_nodes" | "storage_nodes" | "ram_nodes" | "bandwidth_nodes"; label: string; min: number }[] = [
   { key: "nodes", label: "Regular nodes", min: 1 },
@@ -14,7 +15,7 @@ const COUNTS: { key: "nodes" | "daily_nodes" | "storage_nodes" | "ram_nodes" | "
   { key: "bandwidth_nodes", label: "Bandwidth nodes", min: 0 },
 ];
 
-/** Nodes, backup options, consumer and label, read from the provider and changed together. */
+/** Nodes, backup options, consumer and label, read from the provider and changed together; the server's control-panel licences below. */
 export function ResourcesTab({ server, extras, providerLabel }: { server: Server; extras: Extra[]; providerLabel: string }) {
   const current = useServerResources(server.account_id, server.id);
   const update = useUpdateServerResources();
@@ -149,6 +150,7 @@ export function ResourcesTab({ server, extras, providerLabel }: { server: Server
           </Group>
         </Stack>
       )}
+      {extras.includes("server.licences") && <LicencesSection server={server} providerLabel={providerLabel} />}
     </Stack>
   );
 }
