@@ -142,12 +142,16 @@ fn show_licences(l: &ServerLicences, json: bool) {
         print_json(l);
         return;
     }
-    let mut t = table(&["ID", "NAME", "KIND", "HELD"]);
-    for x in &l.licences {
-        let kind = serde_json::to_value(x.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-        t.add_row(vec![x.id.clone(), x.name.clone(), kind, if x.held { "yes" } else { "no" }.to_string()]);
+    if l.licences.is_empty() {
+        println!("(none)");
+    } else {
+        let mut t = table(&["ID", "NAME", "KIND", "HELD"]);
+        for x in &l.licences {
+            let kind = serde_json::to_value(x.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            t.add_row(vec![x.id.clone(), x.name.clone(), kind, if x.held { "yes" } else { "no" }.to_string()]);
+        }
+        println!("{t}");
     }
-    println!("{t}");
     if !l.offered_known {
         println!("VPS.NET did not list the licences this server can have; licence-buy takes the id VPS.NET gives for one.");
     }
