@@ -101,6 +101,7 @@ class VpsnetExtras(unittest.TestCase):
         app.click("resources-save")
         app.wait(lambda d: app.find("resources-save").get_attribute("disabled") is not None, what="saved")
         self.assertEqual(app.find("resources-consumer").get_attribute("value"), "58")
+        app.wait(lambda d: "cPanel" in app.text("server-licences-table"), what="the held cPanel licence")
         app.screenshot("extras-vpsnet-resources")
         app.close_drawer()
 

@@ -78,7 +78,7 @@ function Licences({ server, state, providerLabel }: { server: Server; state: Ser
           The server holds no licences.
         </Text>
       ) : (
-        <Table fz="sm" verticalSpacing={4} data-testid="licences-table">
+        <Table fz="sm" verticalSpacing={4} data-testid="server-licences-table">
           <Table.Tbody>
             {held.map((l) => (
               <Table.Tr key={l.id} data-testid={`licence-row-${l.id}`}>
