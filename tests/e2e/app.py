@@ -82,8 +82,32 @@ class App:
         self.press(el)
         return el
 
+    # Where an element is and how opaque it and its parents are.
+    PLACE = """const r = arguments[0].getBoundingClientRect();
+        let o = 1;
+        for (let e = arguments[0]; e; e = e.parentElement) o *= parseFloat(getComputedStyle(e).opacity || "1");
+        return [r.x, r.y, r.width, r.height, o];"""
+
+    def settle(self, el):
+        """Waits until `el` stops moving and is fully shown: a click on a
+        modal or drawer still sliding or fading in can land nowhere, as it
+        can for a person."""
+        last = []
+
+        def still(d):
+            now = self.driver.execute_script(self.PLACE, el)
+            done = bool(last) and now == last[-1]
+            last.append(now)
+            return done and now[4] > 0.99
+
+        try:
+            self.wait(still, timeout=5, what="the element settled")
+        except TimeoutException:
+            pass  # an element that keeps moving is clicked as it is
+
     def press(self, el):
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
+        self.settle(el)
         try:
             el.click()
         except ElementClickInterceptedException:
