@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Table, Text, type MantineSpacing } from "@mantine/core";
+import { ActionIcon, Button, Group, Table, Text, Tooltip, type MantineSpacing } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { confirmDanger } from "./confirm";
@@ -76,13 +76,17 @@ type DeleteProps = {
   confirm: string;
   confirmTestId: string;
   onConfirm: () => void;
+  /** Shown on hover; say why here when the action is disabled. */
+  tooltip?: string;
+  disabled?: boolean;
 };
 
 /** The red bin at the end of a row; nothing is sent before the user confirms. */
-export function DeleteAction({ label, testId, title, what, confirm, confirmTestId, onConfirm }: DeleteProps) {
-  return (
-    <ActionIcon variant="subtle" color="red" aria-label={label} onClick={() => confirmDanger(title, what, confirm, confirmTestId, onConfirm)} data-testid={testId}>
+export function DeleteAction({ label, testId, title, what, confirm, confirmTestId, onConfirm, tooltip, disabled }: DeleteProps) {
+  const bin = (
+    <ActionIcon variant="subtle" color="red" aria-label={label} disabled={disabled} onClick={() => confirmDanger(title, what, confirm, confirmTestId, onConfirm)} data-testid={testId}>
       <IconTrash size={16} />
     </ActionIcon>
   );
+  return tooltip ? <Tooltip label={tooltip}>{bin}</Tooltip> : bin;
 }

@@ -1,11 +1,12 @@
 import { ActionIcon, Alert, Badge, Button, Group, Loader, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
-import { IconDatabaseExport, IconRestore, IconTemplate, IconTrash } from "@tabler/icons-react";
+import { IconDatabaseExport, IconRestore, IconTemplate } from "@tabler/icons-react";
 import { useState } from "react";
+import { DeleteAction } from "../../components/ItemTable";
 import type { Backup, Extra, Server } from "../../api/bindings";
 import { useRestoreBackup } from "../../api/extras";
 import { useBackups, useCreateBackup, useDeleteBackup } from "../../api/maintenance";
 import { useConvertBackup } from "../../api/templates";
-import { confirmDanger, confirmWipe } from "./confirm";
+import { confirmWipe } from "./confirm";
 
 type Props = { server: Server; extras: Extra[]; providerLabel: string };
 
@@ -131,21 +132,16 @@ export function BackupsPanel({ server, extras, providerLabel }: Props) {
                         </Tooltip>
                       )}
                       {canDelete && (
-                        <Tooltip label="Delete backup">
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Delete backup ${b.id}`}
-                            onClick={() =>
-                              confirmDanger("Delete backup?", `Backup ${b.label ?? b.id} is destroyed; this cannot be undone.`, "Delete backup", "backup-delete-confirm", () =>
-                                remove.mutate({ ...target, backupId: b.id }),
-                              )
-                            }
-                            data-testid={`backup-delete-${b.id}`}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
+                        <DeleteAction
+                          tooltip="Delete backup"
+                          label={`Delete backup ${b.id}`}
+                          testId={`backup-delete-${b.id}`}
+                          title="Delete backup?"
+                          what={`Backup ${b.label ?? b.id} is destroyed; this cannot be undone.`}
+                          confirm="Delete backup"
+                          confirmTestId="backup-delete-confirm"
+                          onConfirm={() => remove.mutate({ ...target, backupId: b.id })}
+                        />
                       )}
                     </Group>
                   </Table.Td>

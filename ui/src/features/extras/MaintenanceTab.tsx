@@ -1,6 +1,7 @@
-import { ActionIcon, Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
-import { IconCopy, IconHammer, IconLifebuoy, IconNetwork, IconTrash } from "@tabler/icons-react";
+import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { IconCopy, IconHammer, IconLifebuoy, IconNetwork } from "@tabler/icons-react";
 import { useState } from "react";
+import { DeleteAction } from "../../components/ItemTable";
 import type { Extra, Server } from "../../api/bindings";
 import { useClones, useBootRecovery, useCreateClone, useDeleteClone, useRebuildNetwork, useRebuildPending } from "../../api/maintenance";
 import { useCatalogRegions } from "../../api/queries";
@@ -156,21 +157,16 @@ function ClonesSection({ server, providerLabel }: { server: Server; providerLabe
                 <Table.Td>{c.created_at ?? "—"}</Table.Td>
                 <Table.Td>
                   <Group justify="flex-end">
-                    <Tooltip label="Delete the clone record (the new server stays)">
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Delete clone ${c.id}`}
-                        onClick={() =>
-                          confirmDanger("Delete clone record?", `Clone ${c.label ?? c.id} is removed from the list; server ${c.cloned_server_id ?? "—"} is not deleted.`, "Delete clone", "clone-delete-confirm", () =>
-                            remove.mutate({ ...target, cloneId: c.id }),
-                          )
-                        }
-                        data-testid={`clone-delete-${c.id}`}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <DeleteAction
+                      tooltip="Delete the clone record (the new server stays)"
+                      label={`Delete clone ${c.id}`}
+                      testId={`clone-delete-${c.id}`}
+                      title="Delete clone record?"
+                      what={`Clone ${c.label ?? c.id} is removed from the list; server ${c.cloned_server_id ?? "—"} is not deleted.`}
+                      confirm="Delete clone"
+                      confirmTestId="clone-delete-confirm"
+                      onConfirm={() => remove.mutate({ ...target, cloneId: c.id })}
+                    />
                   </Group>
                 </Table.Td>
               </Table.Tr>

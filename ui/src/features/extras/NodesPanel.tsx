@@ -1,6 +1,7 @@
-import { ActionIcon, Alert, Badge, Button, Group, Loader, NumberInput, Select, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
-import { IconCheck, IconPencil, IconShoppingCart, IconTrash } from "@tabler/icons-react";
+import { ActionIcon, Alert, Badge, Button, Group, Loader, NumberInput, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { IconCheck, IconPencil, IconShoppingCart } from "@tabler/icons-react";
 import { useState } from "react";
+import { DeleteAction } from "../../components/ItemTable";
 import type { NodeKind } from "../../api/bindings";
 import { useAddNodes, useDeleteNode, useNodes, useSetNodeConsumer } from "../../api/nodes";
 import { confirmDanger } from "./confirm";
@@ -140,22 +141,17 @@ export function NodesPanel({ accountId }: { accountId: string }) {
                 </Table.Td>
                 <Table.Td>
                   <Group justify="flex-end">
-                    <Tooltip label={n.server_id ? "Assigned nodes cannot be removed" : "Remove node"}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Remove node ${n.id}`}
-                        disabled={!!n.server_id}
-                        onClick={() =>
-                          confirmDanger("Remove node?", `Node ${n.id} leaves the account: it is no longer billed and cannot be used.`, "Remove node", "node-delete-confirm", () =>
-                            remove.mutate({ accountId, kind: n.kind, nodeId: n.id }),
-                          )
-                        }
-                        data-testid={`node-delete-${n.id}`}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <DeleteAction
+                      tooltip={n.server_id ? "Assigned nodes cannot be removed" : "Remove node"}
+                      disabled={!!n.server_id}
+                      label={`Remove node ${n.id}`}
+                      testId={`node-delete-${n.id}`}
+                      title="Remove node?"
+                      what={`Node ${n.id} leaves the account: it is no longer billed and cannot be used.`}
+                      confirm="Remove node"
+                      confirmTestId="node-delete-confirm"
+                      onConfirm={() => remove.mutate({ accountId, kind: n.kind, nodeId: n.id })}
+                    />
                   </Group>
                 </Table.Td>
               </Table.Tr>

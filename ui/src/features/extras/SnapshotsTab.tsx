@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
-import { modals } from "@mantine/modals";
-import { IconCamera, IconRestore, IconTrash } from "@tabler/icons-react";
+import { IconCamera, IconRestore } from "@tabler/icons-react";
 import { useState } from "react";
+import { DeleteAction } from "../../components/ItemTable";
 import type { Extra, Server } from "../../api/bindings";
 import {
   useChangeOs,
@@ -118,25 +118,16 @@ export function SnapshotsTab({ server, extras, providerLabel }: Props) {
                             <IconRestore size={16} />
                           </ActionIcon>
                         </Tooltip>
-                        <Tooltip label="Delete snapshot">
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Delete snapshot ${s.id}`}
-                            onClick={() =>
-                              modals.openConfirmModal({
-                                title: "Delete snapshot?",
-                                children: <Text size="sm">Snapshot {s.description || s.id} is destroyed; this cannot be undone.</Text>,
-                                labels: { confirm: "Delete snapshot", cancel: "Cancel" },
-                                confirmProps: { color: "red", "data-testid": "snapshot-delete-confirm" } as never,
-                                onConfirm: () => deleteSnapshot.mutate({ accountId: server.account_id, snapshotId: s.id }),
-                              })
-                            }
-                            data-testid={`snapshot-delete-${s.id}`}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
+                        <DeleteAction
+                          tooltip="Delete snapshot"
+                          label={`Delete snapshot ${s.id}`}
+                          testId={`snapshot-delete-${s.id}`}
+                          title="Delete snapshot?"
+                          what={`Snapshot ${s.description || s.id} is destroyed; this cannot be undone.`}
+                          confirm="Delete snapshot"
+                          confirmTestId="snapshot-delete-confirm"
+                          onConfirm={() => deleteSnapshot.mutate({ accountId: server.account_id, snapshotId: s.id })}
+                        />
                       </Group>
                     </Table.Td>
                   </Table.Tr>

@@ -1,6 +1,7 @@
 import { ActionIcon, Alert, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
-import { IconPencil, IconShoppingCart, IconTrash } from "@tabler/icons-react";
+import { IconPencil, IconShoppingCart } from "@tabler/icons-react";
 import { useState } from "react";
+import { DeleteAction } from "../../components/ItemTable";
 import type { CustomTemplate, LicenseKind, OfferedTemplate } from "../../api/bindings";
 import { useAccountExtras } from "../../api/extras";
 import { useBuyTemplate, useCustomTemplates, useDeleteCustomTemplate, useLicensedTemplates, useOfferedTemplates, useTemplateInfo } from "../../api/templates";
@@ -70,21 +71,16 @@ function CustomTemplates({ accountId }: { accountId: string }) {
                         </ActionIcon>
                       </Tooltip>
                     )}
-                    <Tooltip label="Delete template">
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Delete custom template ${t.id}`}
-                        onClick={() =>
-                          confirmDanger("Delete custom template?", `${t.label} is removed at once; servers installed from it keep running.`, "Delete template", "custom-template-delete-confirm", () =>
-                            remove.mutate({ accountId, templateId: t.id }),
-                          )
-                        }
-                        data-testid={`custom-template-delete-${t.id}`}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <DeleteAction
+                      tooltip="Delete template"
+                      label={`Delete custom template ${t.id}`}
+                      testId={`custom-template-delete-${t.id}`}
+                      title="Delete custom template?"
+                      what={`${t.label} is removed at once; servers installed from it keep running.`}
+                      confirm="Delete template"
+                      confirmTestId="custom-template-delete-confirm"
+                      onConfirm={() => remove.mutate({ accountId, templateId: t.id })}
+                    />
                   </Group>
                 </Table.Td>
               </Table.Tr>
