@@ -1,5 +1,6 @@
 import { ActionIcon, Alert, Button, Checkbox, Group, Loader, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
 import { modals } from "@mantine/modals";
+import { confirmDanger } from "../../components/confirm";
 import { IconArrowBackUp, IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Extra, IpAddress, Server } from "../../api/bindings";
@@ -56,19 +57,15 @@ export function NetworkTab({ server, extras, providerLabel }: Props) {
     });
 
   const confirmRemove = (ip: string) =>
-    modals.openConfirmModal({
-      title: `Remove ${ip}?`,
-      children: (
-        <Text size="sm">
-          {restarts
-            ? "The server is hard-restarted. Halting it gracefully first is safer."
-            : `${providerLabel} takes the address back and stops billing it; anything using it stops working.`}
-        </Text>
-      ),
-      labels: { confirm: "Remove address", cancel: "Cancel" },
-      confirmProps: { color: "red", "data-testid": "ip-remove-confirm" } as never,
-      onConfirm: () => removeIpv4.mutate({ ...target, ip }),
-    });
+    confirmDanger(
+      `Remove ${ip}?`,
+      restarts
+        ? "The server is hard-restarted. Halting it gracefully first is safer."
+        : `${providerLabel} takes the address back and stops billing it; anything using it stops working.`,
+      "Remove address",
+      "ip-remove-confirm",
+      () => removeIpv4.mutate({ ...target, ip }),
+    );
 
   const submitReverse = async (e: React.FormEvent) => {
     e.preventDefault();

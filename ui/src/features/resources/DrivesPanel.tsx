@@ -1,5 +1,6 @@
 import { ActionIcon, Alert, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
 import { modals } from "@mantine/modals";
+import { confirmDanger } from "../../components/confirm";
 import { IconCopy, IconDownload, IconTrash, IconUpload } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Drive, StandardKind } from "../../api/bindings";
@@ -191,13 +192,9 @@ export function DrivesPanel({ accountId }: { accountId: string }) {
         disabled={!!d.claimed_by}
         title={d.claimed_by ? "Attached to a server: detach it first" : undefined}
         onClick={() =>
-          modals.openConfirmModal({
-            title: `Destroy drive ${d.name}?`,
-            children: <Text size="sm">The drive and its data are deleted. This cannot be undone.</Text>,
-            labels: { confirm: "Destroy drive", cancel: "Cancel" },
-            confirmProps: { color: "red", "data-testid": "drive-destroy-confirm" } as never,
-            onConfirm: () => destroy.mutate({ accountId, driveId: d.id, name: d.name }),
-          })
+          confirmDanger(`Destroy drive ${d.name}?`, "The drive and its data are deleted. This cannot be undone.", "Destroy drive", "drive-destroy-confirm", () =>
+            destroy.mutate({ accountId, driveId: d.id, name: d.name }),
+          )
         }
         data-testid={`drive-destroy-${d.id}`}
       >

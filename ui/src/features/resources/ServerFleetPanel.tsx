@@ -1,5 +1,5 @@
 import { ActionIcon, Alert, Button, Checkbox, Group, Loader, Modal, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
-import { modals } from "@mantine/modals";
+import { confirmDanger } from "../../components/confirm";
 import { IconCopy } from "@tabler/icons-react";
 import { useState } from "react";
 import type { BulkAction, Server } from "../../api/bindings";
@@ -80,13 +80,13 @@ export function ServerFleetPanel({ accountId }: { accountId: string }) {
             color="red"
             disabled={!selected.length}
             onClick={() =>
-              modals.openConfirmModal({
-                title: `Destroy ${selected.length} server${selected.length === 1 ? "" : "s"}?`,
-                children: <Text size="sm">They are deleted at the provider. Their drives stay in the account.</Text>,
-                labels: { confirm: "Destroy", cancel: "Cancel" },
-                confirmProps: { color: "red", "data-testid": "fleet-destroy-confirm" } as never,
-                onConfirm: () => run("destroy"),
-              })
+              confirmDanger(
+                `Destroy ${selected.length} server${selected.length === 1 ? "" : "s"}?`,
+                "They are deleted at the provider. Their drives stay in the account.",
+                "Destroy",
+                "fleet-destroy-confirm",
+                () => run("destroy"),
+              )
             }
             data-testid="fleet-destroy"
           >
