@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::Desk;
+use super::{fan_out, Desk};
 use crate::accounts::Account;
 use crate::billing::{
     panel_url, Balance, BillingFeature, Download, Invoice, Price, Quote, Subscription, SubscriptionOrder, Transaction,
@@ -134,22 +134,9 @@ impl Desk {
     /// The balance of every account among `accounts` whose provider reports
     /// one, fetched concurrently.
     pub async fn balances(&self, accounts: &[Account]) -> BalanceReport {
-        let with_balance: Vec<&Account> =
-            accounts.iter().filter(|a| self.billing_features(a).contains(&BillingFeature::Balance)).collect();
-        let results = futures::future::join_all(with_balance.iter().map(|a| async move { (*a, self.balance(a).await) })).await;
-        let mut report = BalanceReport::default();
-        for (a, r) in results {
-            match r {
-                Ok(b) => report.balances.push(b),
-                Err(error) => report.errors.push(AccountError {
-                    account: a.name.clone(),
-                    account_id: a.id.clone(),
-                    provider: a.provider,
-                    error,
-                }),
-            }
-        }
-        report
+        let with_balance = accounts.iter().filter(|a| self.billing_features(a).contains(&BillingFeature::Balance));
+        let (balances, errors) = fan_out(with_balance, |a| async move { self.balance(a).await.map(|b| vec![b]) }).await;
+        BalanceReport { balances, errors }
     }
 
     pub async fn invoices(&self, account: &Account) -> Result<Vec<Invoice>> {

@@ -274,20 +274,8 @@ impl Desk {
     /// Every server of the given accounts, fetched concurrently; a failing
     /// account adds an error and never hides the others.
     pub async fn inventory(&self, accounts: &[Account]) -> Inventory {
-        let results = futures::future::join_all(accounts.iter().map(|a| async move { (a, self.servers_of(a).await) })).await;
-        let mut inv = Inventory::default();
-        for (a, r) in results {
-            match r {
-                Ok(servers) => inv.servers.extend(servers),
-                Err(error) => inv.errors.push(AccountError {
-                    account: a.name.clone(),
-                    account_id: a.id.clone(),
-                    provider: a.provider,
-                    error,
-                }),
-            }
-        }
-        inv
+        let (servers, errors) = fan_out(accounts, |a| self.servers_of(a)).await;
+        Inventory { servers, errors }
     }
 
     /// One account's servers: the app asks per account, so a slow provider
@@ -385,4 +373,29 @@ pub fn server_name(name: &str) -> Result<String> {
         return Err(Error::field("name", "control characters are not allowed"));
     }
     Ok(name.to_string())
+}
+
+/// Runs `fetch` for every account concurrently and gathers what each
+/// returned; a failing account adds its error and never hides the others.
+pub(super) async fn fan_out<'a, T, Fut>(
+    accounts: impl IntoIterator<Item = &'a Account>,
+    fetch: impl Fn(&'a Account) -> Fut,
+) -> (Vec<T>, Vec<AccountError>)
+where
+    Fut: std::future::Future<Output = Result<Vec<T>>>,
+{
+    let results = futures::future::join_all(accounts.into_iter().map(|a| {
+        let fetched = fetch(a);
+        async move { (a, fetched.await) }
+    }))
+    .await;
+    let mut items = Vec::new();
+    let mut errors = Vec::new();
+    for (a, r) in results {
+        match r {
+            Ok(found) => items.extend(found),
+            Err(error) => errors.push(AccountError { account: a.name.clone(), account_id: a.id.clone(), provider: a.provider, error }),
+        }
+    }
+    (items, errors)
 }

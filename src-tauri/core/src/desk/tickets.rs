@@ -3,10 +3,9 @@
 
 use std::sync::Arc;
 
-use super::Desk;
+use super::{fan_out, Desk};
 use crate::accounts::Account;
 use crate::error::{Error, Result};
-use crate::model::AccountError;
 use crate::provider::Compute;
 use crate::secret::Secret;
 use crate::tickets::{
@@ -68,23 +67,9 @@ impl Desk {
     /// Tickets of every account whose provider has a ticket API, fetched
     /// concurrently; a failing account adds an error and hides no other.
     pub async fn ticket_inventory(&self, accounts: &[Account], filter: &TicketFilter) -> TicketInventory {
-        let with_api: Vec<&Account> =
-            accounts.iter().filter(|a| self.client(a).map(|c| c.tickets().is_some()).unwrap_or(true)).collect();
-        let results =
-            futures::future::join_all(with_api.iter().map(|a| async move { (*a, self.tickets_of(a, filter).await) })).await;
-        let mut inv = TicketInventory::default();
-        for (a, r) in results {
-            match r {
-                Ok(t) => inv.tickets.extend(t),
-                Err(error) => inv.errors.push(AccountError {
-                    account: a.name.clone(),
-                    account_id: a.id.clone(),
-                    provider: a.provider,
-                    error,
-                }),
-            }
-        }
-        inv
+        let with_api = accounts.iter().filter(|a| self.client(a).map(|c| c.tickets().is_some()).unwrap_or(true));
+        let (tickets, errors) = fan_out(with_api, |a| self.tickets_of(a, filter)).await;
+        TicketInventory { tickets, errors }
     }
 
     pub async fn ticket(&self, account: &Account, id: &str) -> Result<TicketThread> {
