@@ -4,6 +4,7 @@ import os
 import pathlib
 import re
 import time
+import unittest
 
 from selenium import webdriver
 from selenium.common.exceptions import (
@@ -218,6 +219,20 @@ class App:
         path = ARTIFACTS / f"{name}.png"
         self.driver.save_screenshot(str(path))
         return path
+
+
+class DemoAppCase(unittest.TestCase):
+    """A suite of steps on one app, started on the demo accounts for the
+    class and quit after its last step."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.app = App()
+        cls.app.ensure_demo()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.app.quit()
 
 
 def xpath_literal(s):

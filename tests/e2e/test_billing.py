@@ -8,7 +8,7 @@ import tempfile
 import time
 import unittest
 
-from app import App
+from app import DemoAppCase
 
 # The native save dialog cannot be driven through WebDriver. Tauri's IPC goes
 # through `fetch` to its ipc:// protocol, looked up at each call: the test
@@ -31,16 +31,15 @@ return true;
 """
 
 
-class Billing(unittest.TestCase):
+class Billing(DemoAppCase):
     @classmethod
     def setUpClass(cls):
-        cls.app = App()
-        cls.app.ensure_demo()
+        super().setUpClass()
         cls.saved = pathlib.Path(tempfile.mkdtemp(prefix="e2e-billing-"))
 
     @classmethod
     def tearDownClass(cls):
-        cls.app.quit()
+        super().tearDownClass()
         shutil.rmtree(cls.saved, ignore_errors=True)
 
     def card(self, account):

@@ -5,25 +5,20 @@ import unittest
 
 from selenium.webdriver.common.by import By
 
-from app import App
+from app import DemoAppCase
 
 ZONE = "demodomain2.com"
 
 
-class DnsTest(unittest.TestCase):
+class DnsTest(DemoAppCase):
     @classmethod
     def setUpClass(cls):
-        cls.app = App()
-        cls.app.ensure_demo()
+        super().setUpClass()
         cls.app.click("nav-dns")
         cls.app.find("dns-page")
         cls.app.choose("dns-account", "Demo VPS.NET")
         cls.app.click(f"dns-zone-{ZONE}")
         cls.app.find("dns-records-table")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.app.quit()
 
     def rows(self):
         return self.app.all('[data-testid^="dns-record-"]')

@@ -8,23 +8,14 @@ import unittest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from app import App, xpath_literal
+from app import DemoAppCase, xpath_literal
 
 # The doc's example server, seeded into the Vultr simulator.
 DOC_SERVER = "576965"
 KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE2eTeSt e2e@example.com"
 
 
-class Extras(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.app = App()
-        cls.app.ensure_demo()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.app.quit()
-
+class Extras(DemoAppCase):
     def test_1_snapshot_is_a_job_that_finishes(self):
         app = self.app
         app.open_server(DOC_SERVER, "snapshots")

@@ -5,22 +5,13 @@ through the native open dialog, which WebDriver cannot drive: they are
 covered by the core, CLI and vitest suites."""
 import unittest
 
-from app import App
+from app import DemoAppCase
 
 GENTOO = "7e8ab721-81c9-4cb9-a651-4cafbfe1501c"
 DOC_GROUP = "92f5ba00-7851-4ebf-9c0f-b5311ceed042"
 
 
-class ExtrasCloudsigma(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.app = App()
-        cls.app.ensure_demo()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.app.quit()
-
+class ExtrasCloudsigma(DemoAppCase):
     def test_1_drives(self):
         app = self.app
         app.resources_section("Drives")

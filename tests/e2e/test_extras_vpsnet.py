@@ -8,23 +8,14 @@ import unittest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from app import App
+from app import DemoAppCase
 
 # The doc's first server ("Web Server 01"), seeded into the VPS.NET simulator
 # with the doc's backup 3774.
 DOC_SERVER = "1384"
 
 
-class VpsnetExtras(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.app = App()
-        cls.app.ensure_demo()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.app.quit()
-
+class VpsnetExtras(DemoAppCase):
     def test_1_backups_are_listed_and_a_new_one_is_built(self):
         app = self.app
         app.open_server(DOC_SERVER, search="Web Server 01", tab="snapshots")

@@ -3,23 +3,14 @@ Settings tab (its full update) saves a new host name and the backup switch,
 and the Network tab lists each provider's addresses."""
 import unittest
 
-from app import App
+from app import DemoAppCase
 
 # The docs' example servers, seeded into the simulators.
 VPSORG_SERVER = "12345"
 VPS247_VM = "90"
 
 
-class ExtrasVpsorg(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.app = App()
-        cls.app.ensure_demo()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.app.quit()
-
+class ExtrasVpsorg(DemoAppCase):
     def test_1_vpsorg_settings_are_saved(self):
         app = self.app
         app.open_server(VPSORG_SERVER, account="Demo VPS.org", tab="settings")

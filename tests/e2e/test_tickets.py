@@ -9,22 +9,13 @@ import unittest
 
 from selenium.webdriver.common.keys import Keys
 
-from app import App
+from app import DemoAppCase
 
 ROOT_PASSWORD = "E2E-t1cket-R00t-pw-7731"
 SUBJECT = "e2e: web server unreachable"
 
 
-class Tickets(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.app = App()
-        cls.app.ensure_demo()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.app.quit()
-
+class Tickets(DemoAppCase):
     def shot(self, name):
         """A screenshot, only ever with every password field empty."""
         fields = self.app.all('input[type="password"]')
