@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::io;
 use std::time::Duration;
 
-pub use common::{Faults, LoggedRequest};
+pub use common::{Faults, LoggedRequest, REQUEST_LOG_LIMIT};
 
 use common::{Listener, Settings};
 
@@ -94,6 +94,11 @@ pub struct Options {
     /// Generated servers added to the Vultr simulator's seed (deterministic
     /// names, addresses and states), to measure the app with a large fleet.
     pub extra_servers: u32,
+    /// Serves `/__sandbox/{requests,faults,reset}`, which let anyone who can
+    /// reach the port read the request log, inject faults and wipe state. On
+    /// for tests and the standalone binary only: the app's demo leaves it off
+    /// so other local processes cannot drive the simulators it points at.
+    pub admin: bool,
 }
 
 impl Default for Options {
@@ -104,6 +109,7 @@ impl Default for Options {
             port: None,
             empty: false,
             extra_servers: 0,
+            admin: false,
         }
     }
 }
@@ -121,6 +127,7 @@ impl Sandbox {
             transition: Duration::from_millis(opts.transition_ms),
             empty: opts.empty,
             extra_servers: opts.extra_servers,
+            admin: opts.admin,
         };
         let mut listeners = HashMap::new();
         for provider in Provider::ALL {
@@ -154,7 +161,8 @@ impl Sandbox {
         }
     }
 
-    /// Every provider request that reached `p`'s simulator, oldest first.
+    /// The latest provider requests that reached `p`'s simulator (at most
+    /// `REQUEST_LOG_LIMIT`), oldest first.
     pub fn requests(&self, p: Provider) -> Vec<LoggedRequest> {
         self.listeners
             .get(&p)

@@ -16,7 +16,11 @@ enum Command {
 }
 
 fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
-    let mut opts = Options::default();
+    // People run this binary to poke at the simulators, so the admin routes are on.
+    let mut opts = Options {
+        admin: true,
+        ..Options::default()
+    };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -138,8 +142,8 @@ mod tests {
     fn defaults_without_flags() {
         let opts = serve(&[]).unwrap();
         assert_eq!(
-            (opts.port, opts.latency_ms, opts.transition_ms),
-            (None, 0, 1500)
+            (opts.port, opts.latency_ms, opts.transition_ms, opts.admin),
+            (None, 0, 1500, true)
         );
     }
 

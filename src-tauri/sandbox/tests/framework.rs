@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use reqwest::StatusCode;
 use serde_json::json;
 use support::Vultr;
-use vpsdesk_sandbox::{demo_accounts, Faults, LoggedRequest, Options, Provider, Sandbox};
+use vpsdesk_sandbox::{demo_accounts, Faults, LoggedRequest, Options, Provider, Sandbox, REQUEST_LOG_LIMIT};
 
 #[tokio::test]
 async fn endpoints_and_demo_accounts() {
@@ -347,4 +347,49 @@ async fn shutdown_closes_the_port() {
     tokio::time::sleep(Duration::from_millis(100)).await;
     let fresh = reqwest::Client::new();
     assert!(fresh.get(&url).send().await.unwrap_err().is_connect());
+}
+
+#[tokio::test]
+async fn the_apps_demo_has_no_admin_routes() {
+    // The app starts its demo with `Options { extra_servers, ..Default::default() }`.
+    let sandbox = Sandbox::start(Options::default()).await.unwrap();
+    let http = reqwest::Client::new();
+    for provider in Provider::ALL {
+        let base = sandbox.endpoint(provider).unwrap();
+        let requests = http.get(format!("{base}/__sandbox/requests")).send().await.unwrap();
+        assert_eq!(requests.status(), StatusCode::NOT_FOUND, "{}: no request log over HTTP", provider.id());
+        let faults = http
+            .post(format!("{base}/__sandbox/faults"))
+            .json(&json!({ "fail_status": 500 }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(faults.status(), StatusCode::NOT_FOUND, "{}: no fault switch", provider.id());
+        let reset = http.post(format!("{base}/__sandbox/reset")).send().await.unwrap();
+        assert_eq!(reset.status(), StatusCode::NOT_FOUND, "{}: no reset", provider.id());
+        assert_eq!(sandbox.requests(provider), [], "{}: the probes are not logged", provider.id());
+    }
+    let vultr = sandbox.endpoint(Provider::Vultr).unwrap();
+    let os = http.get(format!("{vultr}/v1/os/list")).send().await.unwrap();
+    assert_eq!(os.status(), StatusCode::OK, "the fault was not set");
+    assert_eq!(sandbox.requests(Provider::Vultr).len(), 1, "provider requests are still logged");
+
+    let with_admin = Sandbox::start(Options { admin: true, ..Options::default() }).await.unwrap();
+    let base = with_admin.endpoint(Provider::Vultr).unwrap();
+    let served = http.get(format!("{base}/__sandbox/requests")).send().await.unwrap();
+    assert_eq!(served.status(), StatusCode::OK, "tests that ask for the routes get them");
+}
+
+#[tokio::test]
+async fn the_request_log_keeps_only_the_newest() {
+    let v = Vultr::start().await;
+    let extra = 25;
+    for n in 0..REQUEST_LOG_LIMIT + extra {
+        v.http.get(v.url(&format!("/v1/os/list?n={n}"))).send().await.unwrap();
+    }
+    let log = v.sandbox.requests(Provider::Vultr);
+    assert_eq!(log.len(), REQUEST_LOG_LIMIT);
+    let queries: Vec<String> = log.iter().map(|r| r.query.clone()).collect();
+    let newest: Vec<String> = (extra..REQUEST_LOG_LIMIT + extra).map(|n| format!("n={n}")).collect();
+    assert_eq!(queries, newest, "the oldest fall off, the rest stay in order");
 }

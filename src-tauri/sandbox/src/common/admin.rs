@@ -1,11 +1,12 @@
-//! Routes that let tests outside the process drive a simulator. They belong
-//! to no provider API and are never logged or faulted.
+//! Routes that let tests outside the process drive a simulator, served only
+//! with `Options::admin`. They belong to no provider API and are never logged
+//! or faulted.
 
 use std::sync::Arc;
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 use axum::{Json, Router};
 
 use super::control::Control;
@@ -20,6 +21,16 @@ pub(crate) fn routes(control: Arc<Control>) -> Router {
         .route("/__sandbox/faults", post(set_faults))
         .route("/__sandbox/reset", post(reset))
         .with_state(control)
+}
+
+/// What a listener without admin routes serves under their prefix: a plain
+/// 404, the same from every provider, rather than each provider's own answer
+/// to an unknown path (Vultr's 400, CloudSigma's 401 before the login check).
+pub(crate) fn absent() -> Router {
+    Router::new().route(
+        &format!("{ADMIN_PREFIX}{{*rest}}"),
+        any(|| async { StatusCode::NOT_FOUND }),
+    )
 }
 
 async fn requests(State(control): State<Arc<Control>>) -> Json<Vec<LoggedRequest>> {

@@ -19,7 +19,12 @@ impl Listener {
         let tcp = TcpListener::bind((Ipv4Addr::LOCALHOST, port)).await?;
         let addr = tcp.local_addr()?;
         let control = Arc::new(Control::new(settings.latency, simulator.reset));
-        let app = admin::routes(Arc::clone(&control))
+        let admin = if settings.admin {
+            admin::routes(Arc::clone(&control))
+        } else {
+            admin::absent()
+        };
+        let app = admin
             .merge(simulator.routes)
             .layer(middleware::from_fn_with_state(
                 Arc::clone(&control),

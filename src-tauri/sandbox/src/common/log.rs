@@ -1,5 +1,9 @@
 use serde::{Deserialize, Serialize};
 
+/// How many requests a simulator remembers. The app's demo runs for as long
+/// as the app does, so an unbounded log would grow with every refresh.
+pub const REQUEST_LOG_LIMIT: usize = 1_000;
+
 /// One request as it reached a simulator, with secrets removed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoggedRequest {

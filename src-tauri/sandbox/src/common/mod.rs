@@ -12,7 +12,7 @@ mod time;
 mod wire;
 
 pub use faults::Faults;
-pub use log::LoggedRequest;
+pub use log::{LoggedRequest, REQUEST_LOG_LIMIT};
 
 pub(crate) use listener::Listener;
 pub(crate) use store::{Simulator, Store};
@@ -30,4 +30,6 @@ pub(crate) struct Settings {
     pub empty: bool,
     /// Generated servers added to the seed (Vultr), for `make bench`.
     pub extra_servers: u32,
+    /// Serve the admin routes.
+    pub admin: bool,
 }

@@ -34,8 +34,14 @@ impl Sim {
         Sim::with_options(provider, opts).await
     }
 
+    /// The admin routes are on: tests drive the simulators through them.
     pub async fn with_options(provider: Provider, opts: Options) -> Sim {
-        let sandbox = Sandbox::start(opts).await.expect("sandbox starts");
+        let sandbox = Sandbox::start(Options {
+            admin: true,
+            ..opts
+        })
+        .await
+        .expect("sandbox starts");
         let base = sandbox
             .endpoint(provider)
             .unwrap_or_else(|| panic!("{} is implemented", provider.id()));
