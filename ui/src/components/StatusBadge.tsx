@@ -2,8 +2,22 @@ import { Badge, Loader } from "@mantine/core";
 import type { Status } from "../api/bindings";
 import { STATUS_COLORS, isTransitional } from "../lib/labels";
 
-export function StatusBadge({ status, testId, title }: { status: Status; testId?: string; title?: string }) {
+/** An unknown status reads the provider's own word (`unknown: migrating`):
+ *  "unknown" alone would hide the one thing the user can act on. */
+export function StatusBadge({
+  status,
+  providerStatus,
+  testId,
+  title,
+}: {
+  status: Status;
+  providerStatus?: string;
+  testId?: string;
+  title?: string;
+}) {
   const color = STATUS_COLORS[status] ?? "dark";
+  const said = providerStatus?.trim();
+  const word = status === "unknown" && said && said.toLowerCase() !== "unknown" ? `unknown: ${said}` : status;
   return (
     <Badge
       data-testid={testId}
@@ -17,7 +31,7 @@ export function StatusBadge({ status, testId, title }: { status: Status; testId?
       leftSection={isTransitional(status) ? <Loader size={10} color={color} type="oval" aria-hidden /> : undefined}
       styles={{ root: { textTransform: "none", fontWeight: 600 } }}
     >
-      {status}
+      {word}
     </Badge>
   );
 }

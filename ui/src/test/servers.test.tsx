@@ -49,6 +49,23 @@ describe("servers table", () => {
     expect(row).toHaveTextContent("+1");
   });
 
+  it("shows an unknown status with the provider's own word", async () => {
+    const state = demoState();
+    const target = state.servers.find((s) => s.id === "srv-1001" && s.account_id === "demo-vultr")!;
+    target.status = "unknown";
+    target.provider_status = "haltigita-nova";
+    installMockBackend(state);
+    renderApp();
+    await screen.findByTestId("servers-table");
+
+    const badge = screen.getByTestId("status-demo-vultr-srv-1001");
+    expect(badge).toHaveTextContent(/^unknown: haltigita-nova$/);
+    expect(badge).toHaveAttribute("data-status", "unknown");
+    expect(badge).toHaveAttribute("title", "Provider says: haltigita-nova");
+    // A known status is not cluttered with the provider's word.
+    expect(screen.getByTestId("status-demo-cloudsigma-srv-1003")).toHaveTextContent(/^stopped$/);
+  });
+
   it("narrows rows with the status filter and the text search", async () => {
     installMockBackend(demoState());
     const { user } = renderApp();

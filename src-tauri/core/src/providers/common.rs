@@ -32,6 +32,35 @@ pub fn display_value(v: &serde_json::Value) -> String {
     }
 }
 
+/// A provider's state word as its mapping table compares it: lower case,
+/// Esperanto's accented letters (ĉ ĝ ĥ ĵ ŝ ŭ) as plain ones, and no spaces,
+/// `_` or `-`, so "Powered Off", "powered_off", "poweredoff" and
+/// "malŝaltita"/"malsaltita" each meet one table entry. Docs name states
+/// loosely; a spelling the table has not seen must not turn a server's
+/// state into "unknown".
+fn state_key(word: &str) -> String {
+    word.chars()
+        .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-')
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ĉ' => 'c',
+            'ĝ' => 'g',
+            'ĥ' => 'h',
+            'ĵ' => 'j',
+            'ŝ' => 's',
+            'ŭ' => 'u',
+            other => other,
+        })
+        .collect()
+}
+
+/// The entry of a provider's table of state spellings that `word` is, read
+/// through `state_key`; `None` for a word the table does not have.
+pub fn lookup_state<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    let key = state_key(word);
+    table.iter().find(|(spelling, _)| state_key(spelling) == key).map(|(_, v)| *v)
+}
+
 /// Parses a number the provider sent as text ("512", "4096 MB").
 pub fn leading_number(s: &str) -> Option<u32> {
     let digits: String = s.trim().chars().take_while(|c| c.is_ascii_digit()).collect();

@@ -59,7 +59,7 @@ export function ServerDetailDrawer({ server, account, providerLabel, planName, o
               <Title order={4} lineClamp={1}>
                 {server.name || server.id}
               </Title>
-              <StatusBadge status={server.status} testId={`detail-status-${server.account_id}-${server.id}`} />
+              <StatusBadge status={server.status} providerStatus={server.provider_status} testId={`detail-status-${server.account_id}-${server.id}`} />
             </Group>
           )}
           <Drawer.CloseButton aria-label="Close details" />

@@ -141,6 +141,7 @@ export function ServersTable(props: Props) {
         cell: ({ row }) => (
           <StatusBadge
             status={row.original.status}
+            providerStatus={row.original.provider_status}
             title={row.original.provider_status ? `Provider says: ${row.original.provider_status}` : undefined}
             testId={`status-${row.original.account_id}-${row.original.id}`}
           />

@@ -5,7 +5,7 @@ use std::net::Ipv4Addr;
 use super::location::Location;
 use super::wire::{DriveWire, ServerWire, UsageWire};
 use crate::model::{Detail, Image, Plan, ProviderKind, Server, Status};
-use crate::providers::common::leading_number;
+use crate::providers::common::{leading_number, lookup_state};
 
 /// The one plan: the account's subscribed CPU and memory. Sizing is free;
 /// this tells what fits the subscription before burst pricing applies.
@@ -16,15 +16,35 @@ fn hidden(key: &str) -> bool {
     key.ends_with("password") || key == "secret_key"
 }
 
-/// The doc's server states are `active` (running) and `stopped`; `paused`
-/// is a server held by CloudSigma that refuses to start.
+/// Every spelling of a server state accepted from CloudSigma. API 1.0's doc
+/// shows `active` (running) and `stopped`; its start, stop and shutdown
+/// calls imply the states between; `paused` is a server CloudSigma holds
+/// and will not start. Later CloudSigma APIs say `running`, `starting`,
+/// `stopping` and `unavailable`, which accounts may meet on the same
+/// endpoint. `unavailable` (the host cannot reach the server) is none of
+/// our states: it stays `Unknown` with its word shown. `state_key` makes
+/// case, spaces and `_`/`-` irrelevant.
+const STATES: &[(&str, Status)] = &[
+    ("active", Status::Running),
+    ("running", Status::Running),
+    ("powered on", Status::Running),
+    ("stopped", Status::Stopped),
+    ("halted", Status::Stopped),
+    ("powered off", Status::Stopped),
+    ("power off", Status::Stopped),
+    ("shut off", Status::Stopped),
+    ("starting", Status::Starting),
+    ("booting", Status::Starting),
+    ("stopping", Status::Stopping),
+    ("shutting down", Status::Stopping),
+    ("paused", Status::Suspended),
+    ("suspended", Status::Suspended),
+    ("unavailable", Status::Unknown),
+];
+
+/// A word no table entry has is `Unknown`, shown as sent.
 pub fn status(word: &str) -> Status {
-    match word.trim() {
-        "active" => Status::Running,
-        "stopped" => Status::Stopped,
-        "paused" => Status::Suspended,
-        _ => Status::Unknown,
-    }
+    lookup_state(STATES, word).unwrap_or(Status::Unknown)
 }
 
 pub fn server(w: ServerWire, location: Location) -> Server {

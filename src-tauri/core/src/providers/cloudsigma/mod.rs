@@ -17,7 +17,7 @@ use reqwest::header::CONTENT_TYPE;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::{ApiClient, Auth, Http, Request, Response};
-use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, ProviderKind, Region, Server};
+use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, ProviderKind, Region, Server, Status};
 use crate::provider::Compute;
 use crate::providers::common::{body_excerpt, generic_status_error};
 use crate::providers::{ProviderInfo, Sizing};
@@ -162,7 +162,7 @@ impl Cloudsigma {
         let deadline = Instant::now() + REBOOT_STOP_WAIT;
         loop {
             let s = self.server_object(uuid).await?;
-            if s.status.as_deref() == Some("stopped") {
+            if map::status(s.status.as_deref().unwrap_or_default()) == Status::Stopped {
                 break;
             }
             if Instant::now() >= deadline {

@@ -274,6 +274,47 @@ fn statuses() {
     assert_eq!(map::status("exploded"), Status::Unknown);
 }
 
+/// API 1.0's `active` and `stopped`, the states its start/stop/shutdown
+/// calls pass through, `paused`, and the later APIs' `running`, `starting`,
+/// `stopping` and `unavailable`, in any case and spacing.
+#[test]
+fn every_accepted_spelling_of_a_server_state() {
+    for (word, want) in [
+        ("active", Status::Running),
+        ("running", Status::Running),
+        ("powered on", Status::Running),
+        ("stopped", Status::Stopped),
+        ("halted", Status::Stopped),
+        ("powered off", Status::Stopped),
+        ("poweredoff", Status::Stopped),
+        ("power_off", Status::Stopped),
+        ("shut off", Status::Stopped),
+        ("starting", Status::Starting),
+        ("booting", Status::Starting),
+        ("stopping", Status::Stopping),
+        ("shutting down", Status::Stopping),
+        ("paused", Status::Suspended),
+        ("suspended", Status::Suspended),
+        ("Stopped", Status::Stopped),
+        (" ACTIVE", Status::Running),
+        ("Running\r", Status::Running),
+        // The host cannot reach the server: none of our states.
+        ("unavailable", Status::Unknown),
+        ("exploded", Status::Unknown),
+        ("", Status::Unknown),
+    ] {
+        assert_eq!(map::status(word), want, "{word:?}");
+    }
+}
+
+#[test]
+fn a_state_in_other_case_is_still_the_state_and_keeps_its_word() {
+    let s = server("server 0b0c7a02-0d3e-4c7a-9b43-1d4f0bd1f001\nname web\nstatus Stopped\n");
+    assert_eq!((s.status, s.provider_status.as_str()), (Status::Stopped, "Stopped"));
+    let s = server("server 0b0c7a02-0d3e-4c7a-9b43-1d4f0bd1f001\nname web\nstatus unavailable\n");
+    assert_eq!((s.status, s.provider_status.as_str()), (Status::Unknown, "unavailable"));
+}
+
 #[test]
 fn locations_pick_the_endpoint() {
     assert_eq!(super::endpoint(None).unwrap(), "https://api.zrh.cloudsigma.com");
@@ -289,4 +330,57 @@ fn ids_and_names_are_checked_before_sending() {
     assert_eq!(super::uuid("id", "server", "../profile/info").unwrap_err().fields[0].field, "id");
     assert_eq!(super::name("web\nstatus stopped").unwrap_err().fields[0].field, "name");
     assert_eq!(super::name("  web 1 ").unwrap(), "web 1");
+}
+
+/// A reboot waits for the server to be stopped before starting it again; a
+/// `Stopped` that is the state in another case must end the wait, not run
+/// it into its two-minute timeout.
+#[tokio::test]
+async fn reboot_sees_stopped_in_any_case() {
+    use std::sync::{Arc, Mutex};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    use super::Cloudsigma;
+    use crate::http::Http;
+    use crate::model::PowerAction;
+    use crate::provider::Compute;
+    use crate::secret::Secret;
+
+    const UUID: &str = "0b0c7a02-0d3e-4c7a-9b43-1d4f0bd1f001";
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let origin = format!("http://{}", listener.local_addr().unwrap());
+    let seen: Arc<Mutex<Vec<String>>> = Arc::default();
+    let log = Arc::clone(&seen);
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut tcp, _)) = listener.accept().await else { return };
+            let mut buf = Vec::new();
+            let mut chunk = [0u8; 4096];
+            while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+                match tcp.read(&mut chunk).await {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                }
+            }
+            let line = String::from_utf8_lossy(&buf).lines().next().unwrap_or_default().to_string();
+            let path = line.split(' ').nth(1).unwrap_or_default().to_string();
+            let body = if path.ends_with("/info") { format!("server {UUID}\nname web\nstatus Stopped\n") } else { String::new() };
+            log.lock().unwrap().push(path);
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = tcp.write_all(head.as_bytes()).await;
+            let _ = tcp.write_all(body.as_bytes()).await;
+            let _ = tcp.shutdown().await;
+        }
+    });
+    let cs = Cloudsigma::new(Http::default(), &origin, Some("me@example.com"), Some("zrh"), Secret::new("pw")).unwrap();
+    let done = tokio::time::timeout(std::time::Duration::from_secs(10), cs.power(UUID, PowerAction::Reboot)).await;
+    assert!(matches!(done, Ok(Ok(()))), "{done:?}");
+    let paths: Vec<String> = seen.lock().unwrap().clone();
+    assert_eq!(
+        paths,
+        [format!("/servers/{UUID}/stop"), format!("/servers/{UUID}/info"), format!("/servers/{UUID}/start")]
+    );
 }

@@ -2,21 +2,46 @@
 
 use super::wire::{IpAllocationWire, OsTemplateWire, PackageWire, RegionWire, TaskWire, VmWire};
 use crate::model::{Detail, Image, Plan, ProviderKind, Region, Server, Status};
-use crate::providers::common::{display_value, leading_number};
+use crate::providers::common::{display_value, leading_number, lookup_state};
 
 /// Never shown: the root password every VM object carries.
 const HIDDEN: &[&str] = &["initial_password"];
 
-/// The doc's five states; anything else is shown as sent, status unknown.
+/// Every spelling of a VM state accepted from VPS247. The doc's set is
+/// `pending, running, halted, halting, starting`; its actions add what a
+/// VM goes through without naming it (restart: down and up again; stop:
+/// "already stopped"), so those words and the usual English variants are
+/// read too. `state_key` makes case, spaces and `_`/`-` irrelevant.
+const STATES: &[(&str, Status)] = &[
+    ("pending", Status::Pending),
+    ("creating", Status::Pending),
+    ("building", Status::Pending),
+    ("provisioning", Status::Pending),
+    ("installing", Status::Pending),
+    ("running", Status::Running),
+    ("active", Status::Running),
+    ("powered on", Status::Running),
+    ("halted", Status::Stopped),
+    ("stopped", Status::Stopped),
+    ("powered off", Status::Stopped),
+    ("power off", Status::Stopped),
+    ("shut off", Status::Stopped),
+    ("halting", Status::Stopping),
+    ("stopping", Status::Stopping),
+    ("shutting down", Status::Stopping),
+    ("powering off", Status::Stopping),
+    ("starting", Status::Starting),
+    ("booting", Status::Starting),
+    ("powering on", Status::Starting),
+    // A restart ends running again: it is on its way up.
+    ("restarting", Status::Starting),
+    ("rebooting", Status::Starting),
+    ("suspended", Status::Suspended),
+];
+
+/// A word no table entry has is `Unknown`, shown as sent.
 pub fn status(state: &str) -> Status {
-    match state {
-        "pending" => Status::Pending,
-        "running" => Status::Running,
-        "halted" => Status::Stopped,
-        "halting" => Status::Stopping,
-        "starting" => Status::Starting,
-        _ => Status::Unknown,
-    }
+    lookup_state(STATES, state).unwrap_or(Status::Unknown)
 }
 
 /// `raw` is the same VM as sent: every field goes to the detail panel.

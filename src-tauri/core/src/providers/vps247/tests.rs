@@ -83,6 +83,45 @@ fn status_mapping_covers_the_documented_states() {
     assert_eq!(map::status("exploded"), Status::Unknown);
 }
 
+/// The doc's five states and the words its actions imply (restart, stop
+/// "already stopped"), in any case and spacing; anything else is unknown.
+#[test]
+fn every_accepted_spelling_of_a_state() {
+    for (word, want) in [
+        ("pending", Status::Pending),
+        ("creating", Status::Pending),
+        ("building", Status::Pending),
+        ("provisioning", Status::Pending),
+        ("installing", Status::Pending),
+        ("running", Status::Running),
+        ("active", Status::Running),
+        ("powered on", Status::Running),
+        ("halted", Status::Stopped),
+        ("stopped", Status::Stopped),
+        ("powered off", Status::Stopped),
+        ("poweredoff", Status::Stopped),
+        ("power_off", Status::Stopped),
+        ("shutoff", Status::Stopped),
+        ("halting", Status::Stopping),
+        ("stopping", Status::Stopping),
+        ("shutting down", Status::Stopping),
+        ("powering-off", Status::Stopping),
+        ("starting", Status::Starting),
+        ("booting", Status::Starting),
+        ("powering on", Status::Starting),
+        ("restarting", Status::Starting),
+        ("rebooting", Status::Starting),
+        ("suspended", Status::Suspended),
+        ("Halted", Status::Stopped),
+        (" RUNNING ", Status::Running),
+        ("Halting\t", Status::Stopping),
+        ("exploded", Status::Unknown),
+        ("", Status::Unknown),
+    ] {
+        assert_eq!(map::status(word), want, "{word:?}");
+    }
+}
+
 #[test]
 fn sparse_vms_still_map() {
     let raw = serde_json::json!({

@@ -4,7 +4,7 @@ use serde_json::{Map, Value};
 
 use super::wire::{self, CloudWire, TemplateWire, VirtualMachineWire};
 use crate::model::{Detail, Image, Plan, ProviderKind, Region, Server, Status};
-use crate::providers::common::{display_value, leading_number};
+use crate::providers::common::{display_value, leading_number, lookup_state};
 
 /// Fields never shown: the root password comes with every server.
 const HIDDEN: &[&str] = &["password"];
@@ -12,6 +12,31 @@ const HIDDEN: &[&str] = &["password"];
 /// The most nodes one server can be ordered with. The doc sets no limit;
 /// 16 keeps the plan list short and covers what the control panel offers.
 pub const MAX_NODES: u32 = 16;
+
+/// Every spelling of a yes/no flag accepted from VPS.NET. The doc's flags
+/// are JSON booleans; its clients (PHP, Python) read them as whatever their
+/// language makes of them, and a server sending `"true"`, `1` or `"0"` must
+/// not lose its state. `state_key` makes case and spaces irrelevant.
+const FLAGS: &[(&str, bool)] = &[
+    ("true", true),
+    ("1", true),
+    ("yes", true),
+    ("y", true),
+    ("t", true),
+    ("on", true),
+    ("false", false),
+    ("0", false),
+    ("no", false),
+    ("n", false),
+    ("f", false),
+    ("off", false),
+];
+
+/// A flag as sent (see `wire::VirtualMachineWire`); `None` for a word that
+/// is no yes or no.
+pub fn flag(word: &str) -> Option<bool> {
+    lookup_state(FLAGS, word)
+}
 
 /// The doc has no status word, only flags: `built` (false while a new or
 /// rebuilt server is being set up), `running`, and `power_action_pending`
@@ -29,17 +54,32 @@ pub fn status(running: Option<bool>, pending: Option<bool>, built: Option<bool>)
     }
 }
 
-/// The flags that decided the status, as sent (`running=true`, `built=false`, ...).
+fn flags(w: &VirtualMachineWire) -> (Option<bool>, Option<bool>, Option<bool>) {
+    let read = |v: &Option<String>| v.as_deref().and_then(flag);
+    (read(&w.running), read(&w.power_action_pending), read(&w.built))
+}
+
+/// The flags that decided the status, as sent (`running=true`, `built=false`,
+/// ...); a flag that is no yes or no is shown too, so an unknown status
+/// still says what VPS.NET sent.
 fn provider_status(w: &VirtualMachineWire) -> String {
-    if w.built == Some(false) {
-        return "built=false".to_string();
+    let (_, pending, built) = flags(w);
+    if built == Some(false) {
+        return format!("built={}", w.built.as_deref().unwrap_or_default());
     }
     let mut words = Vec::new();
-    if let Some(r) = w.running {
+    if built.is_none() {
+        if let Some(b) = &w.built {
+            words.push(format!("built={b}"));
+        }
+    }
+    if let Some(r) = &w.running {
         words.push(format!("running={r}"));
     }
-    if w.power_action_pending == Some(true) {
-        words.push("power_action_pending=true".to_string());
+    if pending != Some(false) {
+        if let Some(p) = &w.power_action_pending {
+            words.push(format!("power_action_pending={p}"));
+        }
     }
     if words.is_empty() {
         "running not reported".to_string()
@@ -73,11 +113,12 @@ pub fn server(w: VirtualMachineWire, raw: &Map<String, Value>) -> Server {
         .find(|s| !s.is_empty())
         .map(str::to_string)
         .unwrap_or_else(|| format!("cloud server {}", w.id));
+    let (running, pending, built) = flags(&w);
     Server {
         account: String::new(),
         account_id: String::new(),
         provider: ProviderKind::Vpsnet,
-        status: status(w.running, w.power_action_pending, w.built),
+        status: status(running, pending, built),
         provider_status: provider_status(&w),
         name,
         ipv4: w.primary_ip_address.as_ref().and_then(|ip| ip.0.clone()).filter(|ip| !ip.is_empty()).into_iter().collect(),

@@ -120,6 +120,55 @@ fn status_follows_built_running_and_pending() {
     assert_eq!(map::status(None, Some(false), Some(true)), Status::Unknown);
 }
 
+/// The doc's flags are JSON booleans; the same yes or no as a string or a
+/// number is read alike, and a word that is neither is no flag.
+#[test]
+fn every_accepted_spelling_of_a_flag() {
+    for (word, want) in [
+        ("true", Some(true)),
+        ("1", Some(true)),
+        ("yes", Some(true)),
+        ("y", Some(true)),
+        ("t", Some(true)),
+        ("on", Some(true)),
+        ("True", Some(true)),
+        (" TRUE ", Some(true)),
+        ("false", Some(false)),
+        ("0", Some(false)),
+        ("no", Some(false)),
+        ("n", Some(false)),
+        ("f", Some(false)),
+        ("off", Some(false)),
+        ("False", Some(false)),
+        ("NO", Some(false)),
+        ("maybe", None),
+        ("2", None),
+        ("", None),
+    ] {
+        assert_eq!(map::flag(word), want, "{word:?}");
+    }
+}
+
+#[test]
+fn flags_as_strings_or_numbers_give_the_same_status_and_keep_what_was_sent() {
+    for (running, pending, built, want, said) in [
+        (json!(true), json!(false), json!(true), Status::Running, "running=true"),
+        (json!("true"), json!("false"), json!("true"), Status::Running, "running=true"),
+        (json!(1), json!(0), json!(1), Status::Running, "running=1"),
+        (json!("0"), json!("0"), json!("1"), Status::Stopped, "running=0"),
+        (json!("False"), json!("True"), json!(true), Status::Starting, "running=False, power_action_pending=True"),
+        (json!("yes"), json!(1), json!(null), Status::Stopping, "running=yes, power_action_pending=1"),
+        (json!(true), json!(false), json!("0"), Status::Pending, "built=0"),
+        (json!("maybe"), json!(false), json!(true), Status::Unknown, "running=maybe"),
+        (json!(null), json!(false), json!("perhaps"), Status::Unknown, "built=perhaps"),
+    ] {
+        let raw = json!({ "id": 1, "label": "web", "running": running, "power_action_pending": pending, "built": built });
+        let w: VirtualMachineWire = serde_json::from_value(raw.clone()).unwrap();
+        let s = map::server(w, raw.as_object().unwrap());
+        assert_eq!((s.status, s.provider_status.as_str()), (want, said), "{raw}");
+    }
+}
+
 #[test]
 fn create_body_uses_the_docs_fields() {
     let doc = fixture!("virtual_machine_create");

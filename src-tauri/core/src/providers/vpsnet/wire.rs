@@ -30,15 +30,17 @@ pub struct VirtualMachineWire {
     pub hostname: Option<String>,
     #[serde(default)]
     pub domain_name: Option<String>,
-    /// Left out when the list is asked for with `basic=true`.
-    #[serde(default)]
-    pub running: Option<bool>,
-    #[serde(default)]
-    pub power_action_pending: Option<bool>,
+    /// The three flags are kept as sent (`true`, `"true"`, `1`, ...) and
+    /// read by `map::flag`. Left out when the list is asked for with
+    /// `basic=true`.
+    #[serde(default, deserialize_with = "opt_string_or_number")]
+    pub running: Option<String>,
+    #[serde(default, deserialize_with = "opt_string_or_number")]
+    pub power_action_pending: Option<String>,
     /// In the doc's field list but not in its example; `false` while the
     /// server is still being built (a "pending" cloud server).
-    #[serde(default)]
-    pub built: Option<bool>,
+    #[serde(default, deserialize_with = "opt_string_or_number")]
+    pub built: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub cloud_id: Option<String>,
     /// Nodes the server uses; `null` in the doc's example.

@@ -2,21 +2,73 @@
 
 use super::wire::{OsWire, PlanWire, ServerWire};
 use crate::model::{Detail, Image, Plan, ProviderKind, Region, Server, Status};
-use crate::providers::common::{display_value, leading_number};
+use crate::providers::common::{display_value, leading_number, lookup_state};
 
-/// The doc's words: `active`, `halted`, `suspended` (the list filter),
-/// `provisioning` (create), `starting`, `stopping`, `rebooting` (actions).
+/// Every spelling of a server state accepted from VPS.org. The doc is in
+/// Esperanto and names states in both languages: the list filter says
+/// `aktiva, haltigita, suspendita` while its examples send `active`,
+/// `provisioning` (create), `starting`, `stopping`, `rebooting` (actions),
+/// and the start call's text calls a stopped server "haltigita" and a running
+/// one "funkcianta". So each state is listed in English and in Esperanto
+/// (participles in -ita/-ata for the state reached, -anta for the one under
+/// way), with the usual English variants; `state_key` makes case, spaces,
+/// `_`/`-` and Esperanto accents irrelevant.
+const STATES: &[(&str, Status)] = &[
+    ("active", Status::Running),
+    ("running", Status::Running),
+    ("powered on", Status::Running),
+    ("aktiva", Status::Running),
+    ("funkcianta", Status::Running),
+    ("ŝaltita", Status::Running),
+    ("halted", Status::Stopped),
+    ("stopped", Status::Stopped),
+    ("powered off", Status::Stopped),
+    ("power off", Status::Stopped),
+    ("shut off", Status::Stopped),
+    ("haltigita", Status::Stopped),
+    ("haltita", Status::Stopped),
+    ("malŝaltita", Status::Stopped),
+    ("stopita", Status::Stopped),
+    ("suspended", Status::Suspended),
+    ("suspendita", Status::Suspended),
+    ("provisioning", Status::Pending),
+    ("pending", Status::Pending),
+    ("creating", Status::Pending),
+    ("building", Status::Pending),
+    ("installing", Status::Pending),
+    ("provizanta", Status::Pending),
+    ("provizata", Status::Pending),
+    ("kreata", Status::Pending),
+    ("kreiĝanta", Status::Pending),
+    ("instalata", Status::Pending),
+    ("atendanta", Status::Pending),
+    ("starting", Status::Starting),
+    ("booting", Status::Starting),
+    ("powering on", Status::Starting),
+    ("startanta", Status::Starting),
+    ("startiĝanta", Status::Starting),
+    ("ŝaltiĝanta", Status::Starting),
+    ("komencanta", Status::Starting),
+    // A reboot ends running again: it is on its way up.
+    ("rebooting", Status::Starting),
+    ("restarting", Status::Starting),
+    ("rekomencanta", Status::Starting),
+    ("restartanta", Status::Starting),
+    ("restartiganta", Status::Starting),
+    ("stopping", Status::Stopping),
+    ("halting", Status::Stopping),
+    ("shutting down", Status::Stopping),
+    ("powering off", Status::Stopping),
+    ("haltiganta", Status::Stopping),
+    ("haltanta", Status::Stopping),
+    ("malŝaltiĝanta", Status::Stopping),
+    ("stopanta", Status::Stopping),
+];
+
+/// A word no table entry has is `Unknown`; the server keeps the word as
+/// `provider_status`, so the user still sees what VPS.org said.
 pub fn status(word: &str) -> Status {
-    match word {
-        "active" => Status::Running,
-        "halted" => Status::Stopped,
-        "suspended" => Status::Suspended,
-        "provisioning" => Status::Pending,
-        // A reboot ends running again: it is on its way up.
-        "starting" | "rebooting" => Status::Starting,
-        "stopping" => Status::Stopping,
-        _ => Status::Unknown,
-    }
+    lookup_state(STATES, word).unwrap_or(Status::Unknown)
 }
 
 fn present(v: &Option<String>) -> Option<String> {

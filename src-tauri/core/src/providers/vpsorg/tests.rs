@@ -118,6 +118,87 @@ fn status_words_of_the_doc() {
     assert_eq!(map::status("exploded"), Status::Unknown);
 }
 
+/// The doc is in Esperanto and names states in both languages (the list
+/// filter: "aktiva, haltigita, suspendita"; the examples: `active`,
+/// `provisioning`, `starting`, `stopping`, `rebooting`): every spelling of
+/// each state, in any case and with any spacing, is that state.
+#[test]
+fn every_spelling_of_a_state_in_english_and_esperanto() {
+    for (word, want) in [
+        ("active", Status::Running),
+        ("aktiva", Status::Running),
+        ("running", Status::Running),
+        ("funkcianta", Status::Running),
+        ("Powered On", Status::Running),
+        ("ŝaltita", Status::Running),
+        ("halted", Status::Stopped),
+        ("haltigita", Status::Stopped),
+        ("haltita", Status::Stopped),
+        ("stopped", Status::Stopped),
+        ("stopita", Status::Stopped),
+        ("malŝaltita", Status::Stopped),
+        ("malsaltita", Status::Stopped),
+        ("powered off", Status::Stopped),
+        ("poweredoff", Status::Stopped),
+        ("power_off", Status::Stopped),
+        ("shut-off", Status::Stopped),
+        ("suspended", Status::Suspended),
+        ("suspendita", Status::Suspended),
+        ("provisioning", Status::Pending),
+        ("pending", Status::Pending),
+        ("creating", Status::Pending),
+        ("building", Status::Pending),
+        ("installing", Status::Pending),
+        ("provizanta", Status::Pending),
+        ("provizata", Status::Pending),
+        ("kreata", Status::Pending),
+        ("kreiĝanta", Status::Pending),
+        ("instalata", Status::Pending),
+        ("atendanta", Status::Pending),
+        ("starting", Status::Starting),
+        ("booting", Status::Starting),
+        ("powering on", Status::Starting),
+        ("startanta", Status::Starting),
+        ("startiĝanta", Status::Starting),
+        ("ŝaltiĝanta", Status::Starting),
+        ("komencanta", Status::Starting),
+        ("rebooting", Status::Starting),
+        ("restarting", Status::Starting),
+        ("rekomencanta", Status::Starting),
+        ("restartanta", Status::Starting),
+        ("restartiganta", Status::Starting),
+        ("stopping", Status::Stopping),
+        ("halting", Status::Stopping),
+        ("shutting down", Status::Stopping),
+        ("powering off", Status::Stopping),
+        ("haltiganta", Status::Stopping),
+        ("haltanta", Status::Stopping),
+        ("malŝaltiĝanta", Status::Stopping),
+        ("stopanta", Status::Stopping),
+        // Case and whitespace do not matter.
+        ("HALTIGITA", Status::Stopped),
+        ("  Aktiva\n", Status::Running),
+        ("Suspendita ", Status::Suspended),
+        ("MALŜALTITA", Status::Stopped),
+        // Not a state: unknown, never running.
+        ("exploded", Status::Unknown),
+        ("", Status::Unknown),
+        ("aktivaa", Status::Unknown),
+    ] {
+        assert_eq!(map::status(word), want, "{word:?}");
+    }
+}
+
+#[test]
+fn an_esperanto_or_unknown_state_keeps_the_word_vpsorg_sent() {
+    for (word, want) in [("Haltigita", Status::Stopped), ("aktiva", Status::Running), ("fandiĝanta", Status::Unknown)] {
+        let mut raw = fixture!("server_get");
+        raw["status"] = serde_json::json!(word);
+        let s = server(raw);
+        assert_eq!((s.status, s.provider_status.as_str()), (want, word));
+    }
+}
+
 #[test]
 fn requests_are_the_doc_bodies() {
     let doc = fixture!("server_create_request");

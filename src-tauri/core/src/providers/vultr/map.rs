@@ -2,29 +2,89 @@
 
 use super::wire::{OsWire, PlanWire, RegionWire, ServerWire};
 use crate::model::{Detail, Image, Plan, ProviderKind, Region, Server, Status};
-use crate::providers::common::{display_value, leading_number};
+use crate::extras::snapshots::SnapshotStatus;
+use crate::providers::common::{display_value, leading_number, lookup_state};
 
 /// Fields never shown: the root password Vultr returns in every list.
 const HIDDEN: &[&str] = &["default_password"];
 
+/// What a Vultr subscription `status` says: an active one leaves the
+/// answer to `server_state` and `power_status`.
+#[derive(Clone, Copy)]
+enum Subscription {
+    Active,
+    Is(Status),
+}
+
+/// The doc's subscription words, "pending|active|suspended|closed".
+const SUBSCRIPTIONS: &[(&str, Subscription)] = &[
+    ("pending", Subscription::Is(Status::Pending)),
+    ("active", Subscription::Active),
+    ("suspended", Subscription::Is(Status::Suspended)),
+    // A closed subscription is a destroyed server: none of our states fits,
+    // so it stays unknown with the word shown.
+    ("closed", Subscription::Is(Status::Unknown)),
+];
+
+/// `server_state` of an active server that is not up yet; `none` and `ok`
+/// (and a word not listed here) leave the answer to `power_status`.
+const SERVER_STATES: &[(&str, Option<Status>)] = &[
+    ("none", None),
+    ("ok", None),
+    ("locked", Some(Status::Pending)),
+    ("installingbooting", Some(Status::Starting)),
+    ("isomounting", Some(Status::Starting)),
+];
+
+/// `power_status`: the doc shows `running` and says it tells whether the
+/// server "is powered on or not"; Vultr calls its power-off "halt" and its
+/// start restarts a running server, so those words are read too.
+const POWER: &[(&str, Status)] = &[
+    ("running", Status::Running),
+    ("powered on", Status::Running),
+    ("on", Status::Running),
+    ("stopped", Status::Stopped),
+    ("halted", Status::Stopped),
+    ("powered off", Status::Stopped),
+    ("power off", Status::Stopped),
+    ("off", Status::Stopped),
+    ("starting", Status::Starting),
+    ("booting", Status::Starting),
+    ("rebooting", Status::Starting),
+    ("restarting", Status::Starting),
+    ("stopping", Status::Stopping),
+    ("halting", Status::Stopping),
+    ("shutting down", Status::Stopping),
+];
+
+/// A snapshot's `status`; the doc shows `complete`.
+const SNAPSHOT_STATES: &[(&str, SnapshotStatus)] = &[
+    ("complete", SnapshotStatus::Complete),
+    ("completed", SnapshotStatus::Complete),
+    ("available", SnapshotStatus::Complete),
+    ("ready", SnapshotStatus::Complete),
+    ("pending", SnapshotStatus::Pending),
+    ("creating", SnapshotStatus::Pending),
+    ("in progress", SnapshotStatus::Pending),
+    ("processing", SnapshotStatus::Pending),
+];
+
 /// `status` is the subscription; only an active one has a meaningful
 /// `power_status`, and `server_state` says whether it is still booting.
+/// Every word is read through `state_key` (case, spaces, `_`/`-` do not
+/// matter); a word no table has is `Unknown`, shown as sent.
 pub fn status(status: &str, power: &str, state: &str) -> Status {
-    match status {
-        "pending" => Status::Pending,
-        "suspended" => Status::Suspended,
-        "active" => match state {
-            "locked" => Status::Pending,
-            "installingbooting" | "isomounting" => Status::Starting,
-            _ => match power {
-                "running" => Status::Running,
-                "stopped" => Status::Stopped,
-                "starting" => Status::Starting,
-                _ => Status::Unknown,
-            },
-        },
-        _ => Status::Unknown,
+    match lookup_state(SUBSCRIPTIONS, status) {
+        Some(Subscription::Is(s)) => s,
+        Some(Subscription::Active) => lookup_state(SERVER_STATES, state)
+            .flatten()
+            .unwrap_or_else(|| lookup_state(POWER, power).unwrap_or(Status::Unknown)),
+        None => Status::Unknown,
     }
+}
+
+pub fn snapshot_status(word: &str) -> SnapshotStatus {
+    lookup_state(SNAPSHOT_STATES, word).unwrap_or(SnapshotStatus::Unknown)
 }
 
 fn present(v: &Option<String>) -> Option<String> {

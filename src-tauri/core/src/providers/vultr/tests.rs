@@ -85,6 +85,83 @@ fn status_mapping_follows_status_power_and_state() {
     assert_eq!(map::status("active", "mystery", ""), Status::Unknown);
 }
 
+/// Each of `status`, `power_status` and `server_state` in every accepted
+/// spelling, in any case and spacing; a word no table has is unknown,
+/// never running.
+#[test]
+fn every_accepted_spelling_of_status_power_and_state() {
+    for ((status, power, state), want) in [
+        (("pending", "", ""), Status::Pending),
+        (("suspended", "running", "ok"), Status::Suspended),
+        (("closed", "stopped", ""), Status::Unknown),
+        (("active", "running", ""), Status::Running),
+        (("active", "running", "none"), Status::Running),
+        (("active", "running", "ok"), Status::Running),
+        (("active", "powered on", "ok"), Status::Running),
+        (("active", "on", "ok"), Status::Running),
+        (("active", "stopped", "ok"), Status::Stopped),
+        (("active", "halted", "ok"), Status::Stopped),
+        (("active", "powered off", "ok"), Status::Stopped),
+        (("active", "poweredoff", "ok"), Status::Stopped),
+        (("active", "power_off", "ok"), Status::Stopped),
+        (("active", "off", "ok"), Status::Stopped),
+        (("active", "starting", "ok"), Status::Starting),
+        (("active", "booting", "ok"), Status::Starting),
+        (("active", "rebooting", "ok"), Status::Starting),
+        (("active", "restarting", "ok"), Status::Starting),
+        (("active", "stopping", "ok"), Status::Stopping),
+        (("active", "halting", "ok"), Status::Stopping),
+        (("active", "shutting down", "ok"), Status::Stopping),
+        (("active", "stopped", "locked"), Status::Pending),
+        (("active", "running", "installingbooting"), Status::Starting),
+        (("active", "running", "installing_booting"), Status::Starting),
+        (("active", "stopped", "isomounting"), Status::Starting),
+        (("active", "running", "Installing Booting"), Status::Starting),
+        // An unknown server_state leaves the answer to power_status.
+        (("active", "stopped", "resizing"), Status::Stopped),
+        (("Active", "Running", "OK"), Status::Running),
+        ((" ACTIVE ", "Stopped", ""), Status::Stopped),
+        (("Pending", "", ""), Status::Pending),
+        (("SUSPENDED", "", ""), Status::Suspended),
+        (("active", "mystery", "ok"), Status::Unknown),
+        (("active", "", ""), Status::Unknown),
+        (("exploded", "running", "ok"), Status::Unknown),
+        (("", "running", "ok"), Status::Unknown),
+    ] {
+        assert_eq!(map::status(status, power, state), want, "{status:?}/{power:?}/{state:?}");
+    }
+}
+
+#[test]
+fn every_accepted_spelling_of_a_snapshot_status() {
+    use crate::extras::snapshots::SnapshotStatus;
+    for (word, want) in [
+        ("complete", SnapshotStatus::Complete),
+        ("Complete", SnapshotStatus::Complete),
+        ("completed", SnapshotStatus::Complete),
+        ("available", SnapshotStatus::Complete),
+        ("ready", SnapshotStatus::Complete),
+        ("pending", SnapshotStatus::Pending),
+        (" PENDING ", SnapshotStatus::Pending),
+        ("creating", SnapshotStatus::Pending),
+        ("in progress", SnapshotStatus::Pending),
+        ("in_progress", SnapshotStatus::Pending),
+        ("processing", SnapshotStatus::Pending),
+        ("exploded", SnapshotStatus::Unknown),
+        ("", SnapshotStatus::Unknown),
+    ] {
+        assert_eq!(map::snapshot_status(word), want, "{word:?}");
+    }
+}
+
+#[test]
+fn a_status_in_other_case_keeps_the_words_vultr_sent() {
+    let raw = serde_json::json!({ "SUBID": "1", "status": "Active", "power_status": "Stopped", "server_state": "OK" });
+    let w: wire::ServerWire = serde_json::from_value(raw.clone()).unwrap();
+    let s = map::server(w, &raw);
+    assert_eq!((s.status, s.provider_status.as_str()), (Status::Stopped, "Active/Stopped/OK"));
+}
+
 #[test]
 fn plans_example_maps_specs_and_price() {
     let plans: Vec<wire::PlanWire> = wire::keyed(fixture!("plans_list")).unwrap();

@@ -57,8 +57,8 @@ pub fn backup(w: BackupWire) -> Backup {
         label: present(w.label),
         kind: present(w.backup_type),
         size: present(w.backup_size),
-        built: w.built.unwrap_or(false),
-        locked: w.locked.unwrap_or(false),
+        built: w.built.as_deref().and_then(super::map::flag).unwrap_or(false),
+        locked: w.locked.as_deref().and_then(super::map::flag).unwrap_or(false),
         system,
         created_at: present(w.created_at),
         built_at: present(w.built_at),
@@ -185,7 +185,7 @@ impl Vpsnet {
 
     async fn running(&self, server: &str) -> Result<bool> {
         let vm = self.show(server).await?;
-        Ok(vm.virtual_machine.get("running").and_then(Value::as_bool).unwrap_or(false))
+        Ok(vm.virtual_machine.get("running").map(display_value).as_deref().and_then(super::map::flag).unwrap_or(false))
     }
 
     async fn account_ips(&self) -> Result<Vec<IpWire>> {

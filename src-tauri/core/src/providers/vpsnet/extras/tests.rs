@@ -27,6 +27,22 @@ fn the_docs_backup_list_reads_as_a_built_unlocked_backup() {
     assert_eq!(b.built_at.as_deref(), Some("2011-01-07T15:44:43Z"));
 }
 
+/// A backup's `built` and `locked` as strings or numbers read like the
+/// doc's booleans; before, one such flag made the whole list unreadable.
+#[test]
+fn backup_flags_as_strings_or_numbers_read_like_booleans() {
+    for (built, locked, want) in [
+        (json!("true"), json!("false"), (true, false)),
+        (json!(1), json!(0), (true, false)),
+        (json!("0"), json!("Yes"), (false, true)),
+        (json!(null), json!("maybe"), (false, false)),
+    ] {
+        let list = vec![json!({ "id": 7, "built": built, "locked": locked })];
+        let b = backup(items::<BackupWire>(list, "a backup").unwrap().remove(0));
+        assert_eq!((b.built, b.locked), want, "{built} {locked}");
+    }
+}
+
 #[test]
 fn the_docs_clone_list_names_the_new_server() {
     let list: Vec<CloneEnvelope> = serde_json::from_value(fixture!("clones_list")).unwrap();

@@ -17,10 +17,11 @@ pub struct BackupWire {
     pub backup_type: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub backup_size: Option<String>,
-    #[serde(default)]
-    pub built: Option<bool>,
-    #[serde(default)]
-    pub locked: Option<bool>,
+    /// Flags as sent, read by `map::flag` like the server's.
+    #[serde(default, deserialize_with = "opt_string_or_number")]
+    pub built: Option<String>,
+    #[serde(default, deserialize_with = "opt_string_or_number")]
+    pub locked: Option<String>,
     #[serde(default)]
     pub operating_system: Option<String>,
     #[serde(default)]

@@ -20,7 +20,7 @@ use crate::extras::console::{Console, ConsoleAccess};
 use crate::extras::network::{IpAddress, IpRole, Network, ReverseDns};
 use crate::extras::os::{Iso, OsInstall, OsOption};
 use crate::extras::scripts::{NewScript, ScriptKind, ScriptUpdate, Scripts, StartupScript};
-use crate::extras::snapshots::{Snapshot, SnapshotStatus, Snapshots};
+use crate::extras::snapshots::{Snapshot, Snapshots};
 use crate::extras::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate, SshKeys};
 use crate::extras::usage::{Usage, UsageGraph, UsagePoint, UsageSeries, UsageUnit};
 use crate::http::Request;
@@ -46,11 +46,7 @@ pub fn snapshot(w: SnapshotWire) -> Snapshot {
         id: w.id,
         description: w.description.unwrap_or_default(),
         size_bytes: w.size.and_then(|s| s.trim().parse().ok()),
-        status: match provider_status.as_str() {
-            "complete" => SnapshotStatus::Complete,
-            "pending" => SnapshotStatus::Pending,
-            _ => SnapshotStatus::Unknown,
-        },
+        status: super::map::snapshot_status(&provider_status),
         provider_status,
         created_at: present(w.date_created),
     }

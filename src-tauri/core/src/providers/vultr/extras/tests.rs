@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::extras::scripts::ScriptKind;
+use crate::extras::snapshots::SnapshotStatus;
 use crate::providers::vultr::tests::{doc_form, pairs};
 
 macro_rules! request {
