@@ -249,6 +249,48 @@ async fn a_transfer_is_cancelled_between_chunks_and_a_file_must_fit() {
     assert_eq!(missing.fields[0].field, "path");
 }
 
+/// A download goes to a temporary file beside the target, renamed at the
+/// end: cancelled, it leaves the file that was there untouched and no
+/// half-written one; finished, it replaces a symlink at the target instead of
+/// writing through it to the file the link points at.
+#[tokio::test]
+async fn a_download_writes_the_target_whole_or_not_at_all_and_never_through_a_symlink() {
+    let env = Env::new().await;
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("disk.img");
+    std::fs::write(&source, pattern(40 << 20, 5)).unwrap();
+    let big = env.new_drive("download source", 40 << 20).await;
+    let job = env.desk.upload_drive(&env.cs, &big, &source).await.unwrap();
+    assert_eq!(env.desk.wait_job(&job.id).await.unwrap().state, JobState::Succeeded);
+
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("back.img");
+    std::fs::write(&target, b"the previous file").unwrap();
+    let job = env.desk.download_drive(&env.cs, &big, &target, None).await.unwrap();
+    env.desk.cancel_job(&job.id).unwrap();
+    assert_eq!(env.desk.wait_job(&job.id).await.unwrap().state, JobState::Cancelled);
+    assert_eq!(std::fs::read(&target).unwrap(), b"the previous file", "a cancelled download leaves the target as it was");
+    let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left, [std::ffi::OsString::from("back.img")], "no partial file left beside it");
+
+    let fresh = out.path().join("fresh.img");
+    let job = env.desk.download_drive(&env.cs, &big, &fresh, None).await.unwrap();
+    env.desk.cancel_job(&job.id).unwrap();
+    assert_eq!(env.desk.wait_job(&job.id).await.unwrap().state, JobState::Cancelled);
+    assert!(!fresh.exists(), "a cancelled download creates no file under the chosen name");
+
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::write(&elsewhere, b"not yours").unwrap();
+    let link = out.path().join("link.img");
+    std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+    let job = env.desk.download_drive(&env.cs, &big, &link, Some(1 << 20)).await.unwrap();
+    let done = env.desk.wait_job(&job.id).await.unwrap();
+    assert_eq!(done.state, JobState::Succeeded, "{:?}", done.error);
+    assert_eq!(std::fs::read(&elsewhere).unwrap(), b"not yours", "the file the link pointed at is not written");
+    assert!(!std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link itself was replaced");
+    assert_eq!(std::fs::read(&link).unwrap(), pattern(40 << 20, 5)[..1 << 20]);
+}
+
 #[tokio::test]
 async fn vlans_are_listed_created_and_renamed() {
     let env = Env::new().await;

@@ -70,9 +70,16 @@ async fn upload(client: Arc<dyn Compute>, drive: String, path: PathBuf, total: u
     Ok(())
 }
 
+/// Streams the drive into a temporary file beside `path` and renames it over
+/// `path` only once every byte is on disk: a cancelled or failed download
+/// leaves nothing under the chosen name (the temporary file is removed when
+/// dropped), and the rename replaces a symlink at `path` instead of writing
+/// through it to wherever it points.
 async fn download(client: Arc<dyn Compute>, drive: String, path: PathBuf, total: u64, job: JobHandle) -> Result<()> {
     let api = client.drives().ok_or_else(|| Error::unsupported("this provider has no drive API"))?;
-    let mut file = tokio::fs::File::create(&path).await.map_err(|e| io("create", &path, e))?;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let (file, temp) = tempfile::NamedTempFile::new_in(dir).map_err(|e| io("create a file in", dir, e))?.into_parts();
+    let mut file = tokio::fs::File::from_std(file);
     let mut offset = 0u64;
     while offset < total {
         if job.cancelled() {
@@ -85,6 +92,9 @@ async fn download(client: Arc<dyn Compute>, drive: String, path: PathBuf, total:
         job.stage(format!("Downloaded {} of {}", mib(offset), mib(total)), Some(percent(offset, total)));
     }
     file.flush().await.map_err(|e| io("write", &path, e))?;
+    file.sync_all().await.map_err(|e| io("write", &path, e))?;
+    drop(file);
+    temp.persist(&path).map_err(|e| io("write", &path, e.error))?;
     Ok(())
 }
 

@@ -10,7 +10,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::validate::{self, quote_txt, DEFAULT_TTL};
-use super::{Record, RecordInput, RecordType};
+use super::{Record, RecordInput, RecordType, ValidRecord};
 use crate::error::{Error, Result};
 
 /// The zone's SOA as exported; the provider manages it.
@@ -37,12 +37,25 @@ impl Soa {
 /// canonical form (names fully qualified, TXT split into 255-byte strings);
 /// the provider-only FAILOVER records and records that are not valid go in
 /// as comments, so nothing is silently lost.
+///
+/// Everything here comes from the provider, so no value may end a line: the
+/// zone name and the SOA's names are written with RFC 1035 `\DDD` escapes,
+/// TXT text with `\DDD` inside its quoted strings, and comment lines with
+/// their control characters escaped. A file exported from a zone holds
+/// exactly that zone's records, whatever its data contains.
 pub fn write(zone: &str, records: &[Record], soa: &Soa) -> String {
     let zone = zone.trim().trim_end_matches('.').to_ascii_lowercase();
-    let mut out = format!("; {zone}, exported by vpsdesk\n$ORIGIN {zone}.\n$TTL {DEFAULT_TTL}\n");
+    let mut out = format!("; {}, exported by vpsdesk\n$ORIGIN {}.\n$TTL {DEFAULT_TTL}\n", comment_text(&zone), name_text(&zone));
     out.push_str(&format!(
         "@\t{}\tIN\tSOA\t{} {} (\n\t\t{} ; serial\n\t\t{} ; refresh\n\t\t{} ; retry\n\t\t{} ; expire\n\t\t{} ) ; minimum\n",
-        DEFAULT_TTL, soa.mname, soa.rname, soa.serial, soa.refresh, soa.retry, soa.expire, soa.minimum
+        DEFAULT_TTL,
+        name_text(&soa.mname),
+        name_text(&soa.rname),
+        soa.serial,
+        soa.refresh,
+        soa.retry,
+        soa.expire,
+        soa.minimum
     ));
     let mut sorted: Vec<&Record> = records.iter().filter(|r| r.kind != RecordType::Soa).collect();
     sorted.sort_by(|a, b| {
@@ -53,26 +66,110 @@ pub fn write(zone: &str, records: &[Record], soa: &Soa) -> String {
         if r.kind == RecordType::Failover {
             out.push_str(&format!(
                 "; FAILOVER {} {} {} ({}): a VPS.NET failover record, not an RFC 1035 type\n",
-                r.host,
+                comment_text(&r.host),
                 r.ttl,
-                r.data,
-                r.service_type.as_deref().unwrap_or(validate::DEFAULT_SERVICE_TYPE)
+                comment_text(&r.data),
+                comment_text(r.service_type.as_deref().unwrap_or(validate::DEFAULT_SERVICE_TYPE))
             ));
             continue;
         }
-        let Some(v) = validate::canonical(r, &zone) else {
-            out.push_str(&format!("; not exported, not a valid {} record: {} {} {}\n", r.kind, r.host, r.ttl, r.data));
+        let Some(v) = exportable(r, &zone) else {
+            out.push_str(&format!(
+                "; not exported, not a valid {} record: {} {} {}\n",
+                r.kind,
+                comment_text(&r.host),
+                r.ttl,
+                comment_text(&r.data)
+            ));
             continue;
         };
+        // Targets end in the zone's name, which is the provider's text too.
         let rdata = match v.kind {
-            RecordType::Mx => format!("{} {}", v.priority.unwrap_or(0), v.data),
-            RecordType::Srv => format!("{} {} {} {}", v.priority.unwrap_or(0), v.weight.unwrap_or(0), v.port.unwrap_or(0), v.data),
-            RecordType::Txt => quote_txt(&v.data),
+            RecordType::Mx => format!("{} {}", v.priority.unwrap_or(0), name_text(&v.data)),
+            RecordType::Srv => format!("{} {} {} {}", v.priority.unwrap_or(0), v.weight.unwrap_or(0), v.port.unwrap_or(0), name_text(&v.data)),
+            RecordType::Cname | RecordType::Ns => name_text(&v.data),
+            RecordType::Txt => quoted_txt(&v.data),
             _ => v.data.clone(),
         };
         out.push_str(&format!("{}\t{}\tIN\t{}\t{}\n", v.host, v.ttl, v.kind, rdata));
     }
     out
+}
+
+/// TXT text a provider holds may carry control characters (a pasted key
+/// with its line breaks) that the record form refuses: such a record is still
+/// exported, its text checked as if they were spaces and written escaped.
+fn exportable(r: &Record, zone: &str) -> Option<ValidRecord> {
+    let unsafe_char = |c: char| c.is_ascii_control() && c != '\t';
+    if r.kind == RecordType::Txt && r.data.contains(unsafe_char) {
+        let checked = Record { data: r.data.replace(unsafe_char, " "), ..r.clone() };
+        return validate::canonical(&checked, zone).map(|v| ValidRecord { data: r.data.clone(), ..v });
+    }
+    validate::canonical(r, zone)
+}
+
+fn ddd(out: &mut String, c: char) {
+    let mut buf = [0u8; 4];
+    for b in c.encode_utf8(&mut buf).bytes() {
+        out.push_str(&format!("\\{b:03}"));
+    }
+}
+
+/// Text in a name's place (`$ORIGIN`, the SOA's names, targets): anything but a
+/// host-name character, a non-ASCII letter or a non-space symbol becomes
+/// `\DDD`, so a space, `;`, quote, parenthesis or line break in it can end
+/// neither the name nor the line.
+fn name_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let plain = c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '*') || (!c.is_ascii() && !c.is_control() && !c.is_whitespace());
+        if plain {
+            out.push(c);
+        } else {
+            ddd(&mut out, c);
+        }
+    }
+    out
+}
+
+/// Text in a comment runs to the end of its line; its control characters
+/// and Unicode line separators are shown as `\DDD` so it cannot start a new one.
+fn comment_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+            ddd(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// TXT text as quoted strings of at most 255 bytes each (split on character
+/// boundaries), with `"` and `\\` escaped and ASCII control characters but
+/// tab written as `\DDD`, which the parser reads back as the same byte.
+fn quoted_txt(raw: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut len = 0;
+    for c in raw.chars() {
+        if len + c.len_utf8() > validate::TXT_CHUNK {
+            parts.push(std::mem::take(&mut cur));
+            len = 0;
+        }
+        match c {
+            '"' | '\\' => {
+                cur.push('\\');
+                cur.push(c);
+            }
+            c if c.is_ascii_control() && c != '\t' => ddd(&mut cur, c),
+            c => cur.push(c),
+        }
+        len += c.len_utf8();
+    }
+    parts.push(cur);
+    parts.iter().map(|p| format!("\"{p}\"")).collect::<Vec<_>>().join(" ")
 }
 
 /// A record read from a zone file, with the line it starts on.
@@ -491,6 +588,80 @@ host        A     198.51.100.1
         assert_eq!(ttl("99999999999999w"), None);
     }
 
+    fn rec(kind: RecordType, host: &str, data: &str) -> Record {
+        Record { id: String::new(), kind, host: host.into(), data: data.into(), ttl: 300, priority: None, weight: None, port: None, service_type: None }
+    }
+
+    const EVIL: &str = "\nevil 300 IN A 6.6.6.6";
+
+    /// What a file holds when read back: (host, type, data) of each record.
+    fn read_back(text: &str, zone: &str) -> Vec<(String, RecordType, String)> {
+        let parsed = parse(text, zone).unwrap_or_else(|e| panic!("{}\n{text}", e.message));
+        let mut out: Vec<_> = parsed.records.into_iter().map(|p| (p.record.host, p.record.kind.unwrap(), p.record.data)).collect();
+        out.sort();
+        out
+    }
+
+    fn no_evil(text: &str, got: &[(String, RecordType, String)]) {
+        assert!(!got.iter().any(|(h, _, d)| h.contains("evil") || d.contains("6.6.6.6") && !d.contains('\n')), "{got:?}\n{text}");
+        assert!(!text.lines().any(|l| l.starts_with("evil")), "no line of the file starts a record evil:\n{text}");
+    }
+
+    #[test]
+    fn provider_data_with_line_breaks_adds_no_record_to_the_export() {
+        let soa = Soa::for_zone("example.com", "dns1.vps.net", 7);
+        let www = rec(RecordType::A, "www", "203.0.113.10");
+        let txt = rec(RecordType::Txt, "@", &format!("v=spf1 -all{EVIL}"));
+        // A value that is not valid goes out as a comment, a failover record
+        // too: both with the line break in them.
+        let bad_a = rec(RecordType::A, "mail", &format!("203.0.113.25{EVIL}"));
+        let bad_host = rec(RecordType::A, &format!("ftp{EVIL}"), "203.0.113.26");
+        let failover = Record { service_type: Some(format!("icmp.ping{EVIL}")), ..rec(RecordType::Failover, "fo", &format!("1.2.3.4 5.6.7.8{EVIL}")) };
+        let records = [www.clone(), txt.clone(), bad_a, bad_host, failover];
+        let text = write("example.com", &records, &soa);
+        let got = read_back(&text, "example.com");
+        no_evil(&text, &got);
+        let want = vec![
+            ("@".to_string(), RecordType::Txt, quote_txt(&txt.data)),
+            ("www".to_string(), RecordType::A, www.data.clone()),
+        ];
+        assert_eq!(got, want, "exactly the zone's valid records:\n{text}");
+        assert!(text.contains("\"v=spf1 -all\\010evil 300 IN A 6.6.6.6\""), "the TXT line break is an RFC 1035 escape:\n{text}");
+        assert!(text.contains("; not exported, not a valid A record: mail 300 203.0.113.25\\010evil"), "{text}");
+    }
+
+    #[test]
+    fn a_zone_name_or_soa_with_line_breaks_adds_no_record_to_the_export() {
+        let www = rec(RecordType::A, "www", "203.0.113.10");
+        let zone = format!("example.com{EVIL}");
+        let soa = Soa { rname: format!("hostmaster{EVIL}."), ..Soa::for_zone(&zone, &format!("dns1.vps.net{EVIL}"), 7) };
+        let text = write(&zone, std::slice::from_ref(&www), &soa);
+        let got = read_back(&text, &zone);
+        no_evil(&text, &got);
+        assert_eq!(got, [("www".to_string(), RecordType::A, www.data.clone())], "{text}");
+        assert_eq!(parse(&text, &zone).unwrap().skipped.len(), 1, "the SOA is one entry, skipped on import:\n{text}");
+        assert!(text.contains("SOA\tdns1.vps.net\\010evil\\032300\\032IN\\032A\\0326.6.6.6."), "{text}");
+    }
+
+    fn provider_text() -> impl Strategy<Value = String> {
+        "([a-z0-9. \"\\\\;()@$\t\r\n\u{0}\u{7f}\u{85}\u{2028}é]|IN|A|TXT|evil){0,30}"
+    }
+
+    fn any_record() -> impl Strategy<Value = Record> {
+        let kind = prop::sample::select(vec![RecordType::A, RecordType::Aaaa, RecordType::Cname, RecordType::Mx, RecordType::Ns, RecordType::Srv, RecordType::Txt, RecordType::Failover, RecordType::Soa]);
+        (kind, provider_text(), provider_text(), prop::option::of(provider_text()), 60u32..=604_800).prop_map(|(kind, host, data, service_type, ttl)| Record {
+            id: String::new(),
+            kind,
+            host,
+            data,
+            ttl,
+            priority: Some(10),
+            weight: Some(1),
+            port: Some(80),
+            service_type,
+        })
+    }
+
     fn label() -> impl Strategy<Value = String> {
         "[a-z][a-z0-9-]{0,8}[a-z0-9]".prop_map(String::from)
     }
@@ -552,6 +723,31 @@ host        A     198.51.100.1
             let plan = plan::plan("example.com", &records, &parsed).unwrap();
             prop_assert!(plan.add.is_empty() && plan.change.is_empty(), "export then import changes nothing: {:?}", plan);
             prop_assert_eq!(plan.unchanged.len(), records.len());
+        }
+
+        #[test]
+        fn provider_text_never_adds_a_record(records in prop::collection::vec(any_record(), 0..12), mname in provider_text(), zone_tail in prop_oneof![Just(String::new()), provider_text()]) {
+            let zone = format!("example.com{}", zone_tail.replace(|c: char| !c.is_ascii(), ""));
+            let soa = Soa::for_zone(&zone, &mname, 1);
+            let text = write(&zone, &records, &soa);
+            // A zone name no zone could have may make the file unreadable,
+            // which adds nothing either; a real one must read back.
+            let parsed = match parse(&text, &zone) {
+                Ok(p) => p,
+                Err(_) if validate::zone_name(&zone).is_err() => return Ok(()),
+                Err(e) => return Err(TestCaseError::fail(format!("{}\n{text}", e.message))),
+            };
+            let lowered = zone.trim().trim_end_matches('.').to_ascii_lowercase();
+            let exported: Vec<ValidRecord> = records
+                .iter()
+                .filter(|r| !matches!(r.kind, RecordType::Soa | RecordType::Failover))
+                .filter_map(|r| exportable(r, &lowered))
+                .collect();
+            prop_assert_eq!(parsed.records.len(), exported.len(), "one record per exportable record:\n{}", text);
+            for p in &parsed.records {
+                prop_assert!(exported.iter().any(|v| v.host == p.record.host && Some(v.kind) == p.record.kind), "{:?} is not in the zone:\n{}", p.record, text);
+            }
+            prop_assert_eq!(parsed.skipped.len(), 1, "only the SOA is skipped:\n{}", text);
         }
 
         #[test]
