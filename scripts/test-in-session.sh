@@ -14,8 +14,10 @@ npm test --silent
 echo "== e2e (built app under Xvfb via tauri-driver)"
 npm run build --silent
 # Built right before the run: a plain cargo build/test re-links the binary
-# to the dev-server variant (TAURI-ON-LINUX.md, pitfall 1).
-cargo build --quiet --features tauri/custom-protocol --bin vpsdesk
+# to the dev-server variant (TAURI-ON-LINUX.md, pitfall 1). `e2e` lets the
+# tests answer the backend's file dialogs (src-tauri/src/files.rs); only this
+# build has it.
+cargo build --quiet --features tauri/custom-protocol,e2e --bin vpsdesk
 mkdir -p artifacts
 APP_BIN="$PWD/target/debug/vpsdesk" tests/e2e/run.sh discover -s tests/e2e -p "test_*.py" -v
 

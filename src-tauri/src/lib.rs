@@ -4,6 +4,7 @@
 #[cfg(test)]
 mod bindings;
 mod commands;
+mod files;
 #[cfg(test)]
 mod security;
 mod state;
@@ -17,7 +18,8 @@ pub fn run() {
         .init();
     tauri::Builder::default()
         .setup(|app| {
-            let state = tauri::async_runtime::block_on(state::AppState::start());
+            let files = files::Files::new(app.handle().clone());
+            let state = tauri::async_runtime::block_on(state::AppState::start(files));
             app.manage(state);
             Ok(())
         })

@@ -59,8 +59,9 @@ fn capabilities_are_minimal() {
         .iter()
         .map(|p| p.as_str().expect("permissions are plain identifiers, without scopes").to_string())
         .collect();
-    let allowed: BTreeSet<String> =
-        ["core:event:default", "core:app:default", "dialog:allow-save", "dialog:allow-open"].map(String::from).into();
+    // No dialog permission: the backend opens the file dialogs itself
+    // (`files`), so the webview cannot ask for one and pick the answer.
+    let allowed: BTreeSet<String> = ["core:event:default", "core:app:default"].map(String::from).into();
     assert_eq!(granted, allowed);
     // Tauri also loads every file in a `capabilities/` folder next to the config.
     for dir in [root().join("capabilities"), root().join("src-tauri/capabilities")] {
@@ -85,5 +86,49 @@ fn no_filesystem_shell_http_or_opener_plugin() {
             js_plugins.extend(deps.keys().filter(|k| k.starts_with("@tauri-apps/plugin-")).cloned());
         }
     }
-    assert_eq!(js_plugins, ["@tauri-apps/plugin-dialog"], "package.json plugins");
+    assert!(js_plugins.is_empty(), "package.json plugins: {js_plugins:?}");
+}
+
+/// The webview cannot name a file: no command takes a path, and the five
+/// that read or write one ask the person in the native dialog themselves.
+#[test]
+fn no_command_takes_a_path_from_the_webview() {
+    let signatures = crate::commands::signatures();
+    for c in &signatures {
+        for (arg, _) in &c.args {
+            assert!(
+                !["path", "dir", "folder", "file"].iter().any(|w| arg.contains(w)),
+                "{}({arg}) would let the webview name a location",
+                c.name
+            );
+        }
+    }
+    let args = |name: &str| -> Vec<(&str, String)> {
+        let c = signatures.iter().find(|c| c.name == name).unwrap_or_else(|| panic!("command {name}"));
+        c.args.iter().map(|(n, t)| (*n, t.clone())).collect()
+    };
+    let text = |n: &'static str| (n, "string".to_string());
+    assert_eq!(args("save_invoice_pdf"), [text("account_id"), text("invoice_id"), text("suggested_name")]);
+    assert_eq!(args("export_csv"), [text("suggested_name"), text("csv")]);
+    assert_eq!(args("dns_save_export"), [text("account_id"), text("zone"), text("suggested_name")]);
+    assert_eq!(args("upload_drive"), [text("account_id"), text("drive_id")]);
+    assert_eq!(args("download_drive"), [text("account_id"), text("drive_id"), text("suggested_name")]);
+}
+
+/// The dialogs' test seam (`files`, feature `e2e`) is in the e2e build
+/// only: never a default feature, so neither `cargo build` nor the bundle has it.
+#[test]
+fn the_e2e_seam_is_off_by_default() {
+    let cargo = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
+    let features: Vec<&str> = cargo
+        .lines()
+        .skip_while(|l| l.trim() != "[features]")
+        .skip(1)
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .filter(|l| !l.trim_start().starts_with('#') && l.contains('='))
+        .collect();
+    assert!(features.iter().any(|l| l.trim_start().starts_with("e2e")), "the e2e feature exists: {features:?}");
+    assert!(!features.iter().any(|l| l.trim_start().starts_with("default") && l.contains("e2e")), "e2e is not a default feature");
+    let conf = config();
+    assert!(!conf["build"]["features"].as_array().is_some_and(|f| f.iter().any(|f| f == "e2e")), "tauri build does not enable e2e");
 }

@@ -11,6 +11,8 @@ use vpsdesk_core::secret::{Keychain, Secret};
 use vpsdesk_core::{Desk, Error, NewAccount, Result};
 use vpsdesk_sandbox::{Provider, Sandbox};
 
+use crate::files::Files;
+
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct KeychainStatus {
     pub ok: bool,
@@ -27,6 +29,8 @@ pub struct AppStatus {
 
 pub struct AppState {
     pub desk: Desk,
+    /// The native file dialogs: the only way a command learns a path.
+    pub files: Files,
     keychain: KeychainStatus,
     store_warning: std::sync::Mutex<Option<String>>,
     sandbox: Mutex<Option<Sandbox>>,
@@ -36,7 +40,7 @@ impl AppState {
     /// Probes the keychain, loads the accounts (reporting a corrupt file),
     /// and brings the demo sandbox back if demo accounts exist — or starts
     /// the demo when `VPSDESK_DEMO=1` and there are no accounts at all.
-    pub async fn start() -> AppState {
+    pub async fn start(files: Files) -> AppState {
         let (store, store_error) = match AccountStore::default_location() {
             Ok(s) => (s, None),
             Err(e) => (AccountStore::at("accounts.json"), Some(e.message)),
@@ -53,6 +57,7 @@ impl AppState {
         };
         let state = AppState {
             desk,
+            files,
             keychain: probe,
             store_warning: std::sync::Mutex::new(warning),
             sandbox: Mutex::new(None),

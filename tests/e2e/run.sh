@@ -12,6 +12,13 @@ print(*[x.getsockname()[1] for x in s])')
 read -r port native <<<"$ports"
 [ $# -gt 0 ] || set -- discover -s tests/e2e -p "test_*.py" -v
 export WEBDRIVER_URL="http://127.0.0.1:$port"
+# The e2e build (feature `e2e`) answers the backend's save dialog with this
+# folder plus the suggested name; the app inherits it through tauri-driver.
+if [ -z "${VPSDESK_E2E_SAVE_DIR:-}" ]; then
+  VPSDESK_E2E_SAVE_DIR=$(mktemp -d "${VPSDESK_TEST_HOME:-/tmp}/e2e-saved.XXXXXX")
+  trap 'rm -rf "$VPSDESK_E2E_SAVE_DIR"' EXIT
+fi
+export VPSDESK_E2E_SAVE_DIR
 log=${VPSDESK_TEST_HOME:-/tmp}/tauri-driver-$port.log
 xvfb-run -a -s "-screen 0 1440x900x24" bash -c '
   tauri-driver --port '"$port"' --native-port '"$native"' >"'"$log"'" 2>&1 & D=$!

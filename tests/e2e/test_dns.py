@@ -1,6 +1,8 @@
 """DNS in the built app against the demo sandbox: an MX and an SRV record
 added, edited and deleted on a demo zone, an invalid A record refused in the
 form with a message, and the zone-file export and import preview."""
+import os
+import pathlib
 import unittest
 
 from selenium.webdriver.common.by import By
@@ -119,6 +121,13 @@ class DnsTest(DemoAppCase):
         text = self.app.wait(lambda d: self.app.find("dns-export-text").get_attribute("value"), what="the zone file")
         self.assertIn(f"$ORIGIN {ZONE}.", text)
         self.app.screenshot("dns-export")
+        # The backend opens the save dialog; the e2e build answers it with
+        # VPSDESK_E2E_SAVE_DIR (see test_billing.py).
+        saved = pathlib.Path(os.environ["VPSDESK_E2E_SAVE_DIR"]) / f"{ZONE}.zone"
+        saved.unlink(missing_ok=True)
+        self.app.click("dns-export-save")
+        self.app.wait(lambda d: saved.exists(), what="the saved zone file")
+        self.assertEqual(saved.read_text(), text)
         self.app.click("dns-export-close")
         self.app.wait(lambda d: not self.app.exists("dns-export-close"), what="the export dialog to close")
         self.app.click("dns-import")

@@ -1,9 +1,8 @@
-use std::path::PathBuf;
-
 use vpsdesk_core::billing::{Balance, Invoice, Price, Quote, Subscription, SubscriptionOrder, Transaction, Usage};
 use vpsdesk_core::desk::billing::{save_csv, BillingAccount, SavedFile};
 
 use super::ipc;
+use crate::files::SaveAs;
 
 ipc! {
     async fn billing_accounts(state) -> Vec<BillingAccount> {
@@ -23,10 +22,16 @@ ipc! {
         Ok(state.desk.invoice_pdf(&state.desk.find(&account_id)?, &invoice_id).await?.bytes)
     }
 
-    /// Writes the PDF to the path the save dialog returned; the webview
-    /// itself has no filesystem access.
-    async fn save_invoice_pdf(state, account_id: String, invoice_id: String, path: String) -> SavedFile {
-        state.desk.save_invoice_pdf(&state.desk.find(&account_id)?, &invoice_id, &PathBuf::from(path)).await
+    /// Asks where to save the PDF (the native dialog, opened here,
+    /// suggesting `suggested_name`) and writes it there; `null` when the
+    /// person cancelled. See `files` for why the webview never names the path.
+    async fn save_invoice_pdf(state, account_id: String, invoice_id: String, suggested_name: String) -> Option<SavedFile> {
+        let account = state.desk.find(&account_id)?;
+        let save = SaveAs { title: "Save the invoice", filter: "PDF", extensions: &["pdf"], suggested: &suggested_name, fallback: "invoice.pdf" };
+        let Some(path) = state.files.save_as(save).await? else {
+            return Ok(None);
+        };
+        state.desk.save_invoice_pdf(&account, &invoice_id, &path).await.map(Some)
     }
 
     async fn billing_transactions(state, account_id: String) -> Vec<Transaction> {
@@ -65,8 +70,13 @@ ipc! {
         state.desk.extend_subscription(&state.desk.find(&account_id)?, &subscription_id, months).await
     }
 
-    /// Writes a table exported as CSV to the path the save dialog returned.
-    async fn export_csv(_state, path: String, csv: String) -> SavedFile {
-        save_csv(&PathBuf::from(path), &csv)
+    /// Asks where to save a table exported as CSV (the native dialog,
+    /// suggesting `suggested_name`) and writes it there; `null` when cancelled.
+    async fn export_csv(state, suggested_name: String, csv: String) -> Option<SavedFile> {
+        let save = SaveAs { title: "Export as CSV", filter: "CSV", extensions: &["csv"], suggested: &suggested_name, fallback: "export.csv" };
+        let Some(path) = state.files.save_as(save).await? else {
+            return Ok(None);
+        };
+        save_csv(&path, &csv).map(Some)
     }
 }

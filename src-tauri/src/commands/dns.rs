@@ -1,11 +1,10 @@
-use std::path::PathBuf;
-
 use vpsdesk_core::desk::billing::SavedFile;
 use vpsdesk_core::desk::dns::{DeleteOutcome, DnsAccount, RecordHit};
 use vpsdesk_core::dns::plan::{ImportOutcome, ImportPlan};
 use vpsdesk_core::dns::{CreatedZone, DnsTemplate, NewZone, Record, RecordInput, Zone};
 
 use super::ipc;
+use crate::files::SaveAs;
 
 // `zone` is a zone's id or domain name; `template_id` a DNS template's id.
 ipc! {
@@ -37,8 +36,15 @@ ipc! {
         state.desk.dns_export(&state.desk.find(&account_id)?, &zone).await
     }
 
-    async fn dns_save_export(state, account_id: String, zone: String, path: String) -> SavedFile {
-        state.desk.dns_save_export(&state.desk.find(&account_id)?, &zone, &PathBuf::from(path)).await
+    /// Asks where to save the zone file (the native dialog, suggesting
+    /// `suggested_name`) and writes it there; `null` when cancelled.
+    async fn dns_save_export(state, account_id: String, zone: String, suggested_name: String) -> Option<SavedFile> {
+        let account = state.desk.find(&account_id)?;
+        let save = SaveAs { title: "Save the zone file", filter: "Zone file", extensions: &["zone", "txt"], suggested: &suggested_name, fallback: "export.zone" };
+        let Some(path) = state.files.save_as(save).await? else {
+            return Ok(None);
+        };
+        state.desk.dns_save_export(&account, &zone, &path).await.map(Some)
     }
 
     async fn dns_import_plan(state, account_id: String, zone: String, text: String) -> ImportPlan {

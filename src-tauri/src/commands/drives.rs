@@ -1,9 +1,8 @@
-use std::path::PathBuf;
-
 use vpsdesk_core::extras::drives::{Drive, DriveClone, NewDrive, StandardKind};
 use vpsdesk_core::extras::jobs::Job;
 
 use super::ipc;
+use crate::files::SaveAs;
 
 ipc! {
     async fn list_drives(state, account_id: String) -> Vec<Drive> {
@@ -26,13 +25,24 @@ ipc! {
         state.desk.destroy_drive(&state.desk.find(&account_id)?, &drive_id).await
     }
 
-    /// Uploads the file the open dialog returned; the backend reads it.
-    async fn upload_drive(state, account_id: String, drive_id: String, path: String) -> Job {
-        state.desk.upload_drive(&state.desk.find(&account_id)?, &drive_id, &PathBuf::from(path)).await
+    /// Asks for the file to upload (the native open dialog, opened here)
+    /// and starts the job; `null` when the person cancelled.
+    async fn upload_drive(state, account_id: String, drive_id: String) -> Option<Job> {
+        let account = state.desk.find(&account_id)?;
+        let Some(path) = state.files.open("Choose the file to upload to the drive").await? else {
+            return Ok(None);
+        };
+        state.desk.upload_drive(&account, &drive_id, &path).await.map(Some)
     }
 
-    /// Downloads into the file the save dialog returned; the backend writes it.
-    async fn download_drive(state, account_id: String, drive_id: String, path: String) -> Job {
-        state.desk.download_drive(&state.desk.find(&account_id)?, &drive_id, &PathBuf::from(path), None).await
+    /// Asks where to save the drive's contents (the native save dialog,
+    /// suggesting `suggested_name`) and starts the job; `null` when cancelled.
+    async fn download_drive(state, account_id: String, drive_id: String, suggested_name: String) -> Option<Job> {
+        let account = state.desk.find(&account_id)?;
+        let save = SaveAs { title: "Download the drive", filter: "Disk image", extensions: &["img", "iso", "raw"], suggested: &suggested_name, fallback: "drive.img" };
+        let Some(path) = state.files.save_as(save).await? else {
+            return Ok(None);
+        };
+        state.desk.download_drive(&account, &drive_id, &path, None).await.map(Some)
     }
 }

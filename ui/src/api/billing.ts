@@ -1,11 +1,10 @@
 /**
  * Billing: balances, invoices, transactions, usage, prices and subscriptions, one query per
- * account so a slow provider never holds back the others. Saving goes through the native save
- * dialog; the chosen path goes to the backend, which writes the file (the webview has no
- * filesystem access).
+ * account so a slow provider never holds back the others. Saving asks the backend, which opens
+ * the native save dialog itself and writes the file there: the webview only suggests a name and
+ * never learns or names a path before the person chose it.
  */
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { save } from "@tauri-apps/plugin-dialog";
 import { commands, type BillingAccount, type BillingFeature, type SavedFile, type SubscriptionOrder } from "./bindings";
 import { call } from "./errors";
 import { notifyError, notifySuccess } from "../lib/notify";
@@ -141,17 +140,11 @@ export async function fetchInvoicePdf(accountId: string, invoiceId: string): Pro
   return Uint8Array.from(await call(commands.invoicePdf(accountId, invoiceId)));
 }
 
-/** Asks where to save (native dialog); `null` when the person cancelled. */
-async function chooseFile(defaultPath: string, name: string, extension: string): Promise<string | null> {
-  return save({ defaultPath, filters: [{ name, extensions: [extension] }] });
-}
-
+/** Saves the PDF where the person chooses in the save dialog; `null` when they cancelled. */
 export async function saveInvoicePdf(accountId: string, invoiceId: string, fileName: string): Promise<SavedFile | null> {
   try {
-    const path = await chooseFile(fileName, "PDF", "pdf");
-    if (!path) return null;
-    const saved = await call(commands.saveInvoicePdf(accountId, invoiceId, path));
-    notifySuccess("Invoice saved", saved.path);
+    const saved = await call(commands.saveInvoicePdf(accountId, invoiceId, fileName));
+    if (saved) notifySuccess("Invoice saved", saved.path);
     return saved;
   } catch (e) {
     notifyError("The invoice could not be saved", e);
@@ -159,12 +152,11 @@ export async function saveInvoicePdf(accountId: string, invoiceId: string, fileN
   }
 }
 
+/** Saves the CSV where the person chooses in the save dialog; `null` when they cancelled. */
 export async function exportCsv(fileName: string, csv: string): Promise<SavedFile | null> {
   try {
-    const path = await chooseFile(fileName, "CSV", "csv");
-    if (!path) return null;
-    const saved = await call(commands.exportCsv(path, csv));
-    notifySuccess("Exported", saved.path);
+    const saved = await call(commands.exportCsv(fileName, csv));
+    if (saved) notifySuccess("Exported", saved.path);
     return saved;
   } catch (e) {
     notifyError("The table could not be exported", e);

@@ -4,7 +4,6 @@
  * so forms can place them.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { save } from "@tauri-apps/plugin-dialog";
 import { commands, type NewZone, type RecordInput, type SavedFile } from "./bindings";
 import { call } from "./errors";
 import { notifyError, notifySuccess } from "../lib/notify";
@@ -174,13 +173,11 @@ export function useApplyImport(accountId: string, zone: string) {
   });
 }
 
-/** Asks where to save the zone file (native dialog); `null` when cancelled. */
+/** Saves the zone file where the person chooses in the save dialog (opened by the backend); `null` when cancelled. */
 export async function saveZoneFile(accountId: string, zone: string, zoneName: string): Promise<SavedFile | null> {
   try {
-    const path = await save({ defaultPath: `${zoneName}.zone`, filters: [{ name: "Zone file", extensions: ["zone", "txt"] }] });
-    if (!path) return null;
-    const saved = await call(commands.dnsSaveExport(accountId, zone, path));
-    notifySuccess("Zone file saved", saved.path);
+    const saved = await call(commands.dnsSaveExport(accountId, zone, `${zoneName}.zone`));
+    if (saved) notifySuccess("Zone file saved", saved.path);
     return saved;
   } catch (e) {
     notifyError("The zone file could not be saved", e);

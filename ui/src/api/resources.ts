@@ -1,9 +1,9 @@
 /**
  * Account resources beyond servers (CloudSigma and any provider with the same APIs): drives and
  * their contents, VLANs, static IPs, server groups, the profile, and server copy and bulk power.
- * Files for drive transfers are chosen in the native dialog; the backend reads and writes them.
+ * Files for drive transfers are chosen in the native dialog, which the backend opens itself; the
+ * backend reads and writes them and the webview never names a path.
  */
-import { open, save } from "@tauri-apps/plugin-dialog";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type BulkAction, type DriveClone, type NewDrive, type PowerAction, type ProfileChange, type StandardKind } from "./bindings";
 import { call } from "./errors";
@@ -76,19 +76,12 @@ export const useCloneDrive = () =>
 export const useDestroyDrive = () =>
   useWrite((v: { accountId: string; driveId: string; name: string }) => commands.destroyDrive(v.accountId, v.driveId), (v) => `Drive ${v.name} destroyed`, "Could not destroy the drive");
 
-/** Asks for a file in the native dialog, then starts the job; `null` when the person cancelled. */
+/** The backend asks for the file in the native dialog, then starts the job; `null` when the person cancelled. */
 export function useDriveTransfer() {
   const started = useJobStarted();
   return useMutation({
-    mutationFn: async (v: { accountId: string; driveId: string; name: string; direction: "upload" | "download" }) => {
-      const path =
-        v.direction === "upload"
-          ? await open({ multiple: false, directory: false, title: `Upload to drive ${v.name}` })
-          : await save({ defaultPath: `${v.name}.img`, title: `Download drive ${v.name}` });
-      if (typeof path !== "string") return null;
-      const start = v.direction === "upload" ? commands.uploadDrive(v.accountId, v.driveId, path) : commands.downloadDrive(v.accountId, v.driveId, path);
-      return call(start);
-    },
+    mutationFn: (v: { accountId: string; driveId: string; name: string; direction: "upload" | "download" }) =>
+      call(v.direction === "upload" ? commands.uploadDrive(v.accountId, v.driveId) : commands.downloadDrive(v.accountId, v.driveId, `${v.name}.img`)),
     onSuccess: (job) => {
       if (job) started(job);
     },

@@ -165,6 +165,38 @@ describe("money", () => {
     expect(grouped("2.750")).toBe("2.750");
   });
 
+  it("neutralises CSV cells a spreadsheet would run as formulas, and keeps plain amounts numbers", () => {
+    const cells = [
+      "=HYPERLINK(\"http://evil.example\",\"x\")",
+      "+1+cmd|' /C calc'!A0",
+      "-2+3+cmd|' /C calc'!A0",
+      "@SUM(A1:A2)",
+      "\t=1+1",
+      "\r=1+1",
+      "-12.50",
+      "-7",
+      "15.00",
+      "-12.50 USD",
+      "a=b",
+    ];
+    const csv = toCsv(cells.map((v) => ({ v })), [{ header: "=cell", value: (r) => r.v }]);
+    expect(csv.split("\r\n")).toEqual([
+      "'=cell",
+      '"\'=HYPERLINK(""http://evil.example"",""x"")"',
+      "'+1+cmd|' /C calc'!A0",
+      "'-2+3+cmd|' /C calc'!A0",
+      "'@SUM(A1:A2)",
+      "'\t=1+1",
+      '"\'\r=1+1"',
+      "-12.50",
+      "-7",
+      "15.00",
+      "'-12.50 USD",
+      "a=b",
+      "",
+    ]);
+  });
+
   it("quotes CSV fields that need it and charts only charges per day", () => {
     expect(toCsv([{ a: 'x, "y"', b: null }], [
       { header: "a", value: (r) => r.a },
@@ -239,34 +271,34 @@ describe("Billing page", () => {
     expect(await screen.findByTestId("invoice-viewer-error")).toHaveTextContent("VPS.NET has no invoice 9130");
   });
 
-  it("saves a PDF and exports CSV through the save dialog; the backend writes the file", async () => {
+  it("saves a PDF and exports CSV through the backend's save dialog; the webview only suggests a name", async () => {
     const backend = install();
-    backend.on("plugin:dialog|save", (args) => {
-      const options = (args as { options: { defaultPath: string } }).options;
-      return `/home/me/${options.defaultPath}`;
-    });
-    backend.on("save_invoice_pdf", (args) => ({ path: String(args.path), bytes: 812 }));
-    backend.on("export_csv", (args) => ({ path: String(args.path), bytes: String(args.csv).length }));
+    // The backend opens the dialog and writes the file; the person picked /home/me.
+    backend.on("save_invoice_pdf", (args) => ({ path: `/home/me/${String(args.suggested_name)}`, bytes: 812 }));
+    backend.on("export_csv", (args) => ({ path: `/home/me/${String(args.suggested_name)}`, bytes: String(args.csv).length }));
     const { user } = await openBilling();
     await user.click(await screen.findByTestId("invoice-save-demo-vpsnet-11046"));
     await waitFor(() => expect(backend.callsOf("save_invoice_pdf")).toHaveLength(1));
-    expect(backend.callsOf("save_invoice_pdf")[0].args).toEqual({ account_id: "demo-vpsnet", invoice_id: "11046", path: "/home/me/invoice-11046.pdf" });
+    expect(backend.callsOf("save_invoice_pdf")[0].args).toEqual({ account_id: "demo-vpsnet", invoice_id: "11046", suggested_name: "invoice-11046.pdf" });
+    expect(await screen.findByText("/home/me/invoice-11046.pdf")).toBeInTheDocument();
 
     await user.click(screen.getByTestId("invoices-export-csv"));
     await waitFor(() => expect(backend.callsOf("export_csv")).toHaveLength(1));
-    const { path, csv } = backend.callsOf("export_csv")[0].args as { path: string; csv: string };
-    expect(path).toMatch(/^\/home\/me\/invoices-\d{4}-\d{2}-\d{2}\.csv$/);
-    expect(csv.split("\r\n")[0]).toBe("account,provider,id,number,date,due_date,amount,currency,status");
-    expect(csv.split("\r\n")[1]).toBe("Demo VPS.NET,vpsnet,11046,11046,2025-11-01T09:00:00-04:00,2999-11-15T19:00:00-04:00,75.00,USD,unpaid");
+    const args = backend.callsOf("export_csv")[0].args as { suggested_name: string; csv: string };
+    expect(Object.keys(args).sort()).toEqual(["csv", "suggested_name"]);
+    expect(args.suggested_name).toMatch(/^invoices-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(args.csv.split("\r\n")[0]).toBe("account,provider,id,number,date,due_date,amount,currency,status");
+    expect(args.csv.split("\r\n")[1]).toBe("Demo VPS.NET,vpsnet,11046,11046,2025-11-01T09:00:00-04:00,2999-11-15T19:00:00-04:00,75.00,USD,unpaid");
   });
 
-  it("does not write anything when the save dialog is cancelled", async () => {
+  it("says nothing was exported when the save dialog is cancelled", async () => {
     const backend = install();
-    backend.on("plugin:dialog|save", () => null);
+    backend.on("export_csv", () => null);
     const { user } = await openBilling();
     await user.click(await screen.findByTestId("invoices-export-csv"));
-    await waitFor(() => expect(backend.callsOf("plugin:dialog|save")).toHaveLength(1));
-    expect(backend.callsOf("export_csv")).toHaveLength(0);
+    await waitFor(() => expect(backend.callsOf("export_csv")).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByText("Exported")).toBeNull();
   });
 
   it("warns below a per-account threshold and remembers it", async () => {

@@ -13,7 +13,7 @@ const CS_EXTRAS: Extra[] = [
 const GENTOO: Drive = { id: "7e8ab721-81c9-4cb9-a651-4cafbfe1501c", name: "gentoo-livecd", size_bytes: 1073741824, status: "active", claimed_by: null, ssd: false };
 const ROOT1: Drive = { id: "74744450-d338-4087-b3b8-59b505110a57", name: "root1", size_bytes: 5368709120, status: "active", claimed_by: "28644a70-9e81-4a3e-85ea-91129f724034", ssd: false };
 
-function withCloudsigma(): { backend: MockBackend; drives: Drive[]; jobs: Job[]; groups: ServerGroup[] } {
+function withCloudsigma(): { backend: MockBackend; drives: Drive[]; jobs: Job[]; groups: ServerGroup[]; choose: (path: string | null) => void } {
   const backend = installMockBackend(demoState());
   const drives = [GENTOO, ROOT1];
   const jobs: Job[] = [];
@@ -41,9 +41,15 @@ function withCloudsigma(): { backend: MockBackend; drives: Drive[]; jobs: Job[];
     drives.splice(drives.findIndex((d) => d.id === args.drive_id), 1);
     return null;
   });
+  // The backend opens the file dialog itself: `null` is the person cancelling it.
+  let chosen: string | null = null;
+  const choose = (path: string | null) => {
+    chosen = path;
+  };
   backend.on("upload_drive", (args) => {
+    if (chosen === null) return null;
     const j: Job = {
-      id: "job-1", kind: "drive_upload", title: `Upload ${String(args.path)} to drive gentoo-livecd`, account: "Demo CloudSigma", account_id: "demo-cloudsigma",
+      id: "job-1", kind: "drive_upload", title: `Upload ${chosen} to drive gentoo-livecd`, account: "Demo CloudSigma", account_id: "demo-cloudsigma",
       provider: "cloudsigma", server_id: null, target_id: String(args.drive_id), state: "running", stage: "Uploaded 12.0 MiB of 256.0 MiB", progress: 4,
       cancellable: true, cancel_note: null, error: null, started_at_ms: Date.now(), finished_at_ms: null,
     };
@@ -64,7 +70,7 @@ function withCloudsigma(): { backend: MockBackend; drives: Drive[]; jobs: Job[];
     for (const c of args.changes as { key: string; value: string }[]) profile.find((f) => f.key === c.key)!.value = c.value;
     return structuredClone(profile);
   });
-  return { backend, drives, jobs, groups };
+  return { backend, drives, jobs, groups, choose };
 }
 
 async function openSection(user: ReturnType<typeof renderApp>["user"], label: string) {
@@ -101,22 +107,22 @@ describe("CloudSigma resources", () => {
     await waitFor(() => expect(screen.queryByTestId(`drive-row-${GENTOO.id}`)).toBeNull());
   });
 
-  it("uploads the file chosen in the open dialog as a cancellable job, and sends nothing when the dialog is cancelled", async () => {
-    const { backend } = withCloudsigma();
-    let chosen: string | null = null;
-    backend.on("plugin:dialog|open", () => chosen);
+  it("uploads the file chosen in the backend's open dialog as a cancellable job, and starts none when the dialog is cancelled; the webview names no path", async () => {
+    const { backend, jobs, choose } = withCloudsigma();
     const { user } = renderApp();
     await openSection(user, "Drives");
     await user.click(await screen.findByTestId(`drive-upload-${GENTOO.id}`));
     await user.click(await screen.findByTestId("drive-upload-confirm"));
-    await waitFor(() => expect(backend.callsOf("plugin:dialog|open")).toHaveLength(1));
-    expect(backend.callsOf("upload_drive")).toHaveLength(0);
+    await waitFor(() => expect(backend.callsOf("upload_drive")).toHaveLength(1));
+    expect(backend.callsOf("upload_drive")[0].args).toEqual({ account_id: "demo-cloudsigma", drive_id: GENTOO.id });
+    expect(jobs).toHaveLength(0);
 
-    chosen = "/home/me/disk.img";
+    choose("/home/me/disk.img");
     await user.click(screen.getByTestId(`drive-upload-${GENTOO.id}`));
     await user.click(await screen.findByTestId("drive-upload-confirm"));
-    await waitFor(() => expect(backend.callsOf("upload_drive")).toHaveLength(1));
-    expect(backend.callsOf("upload_drive")[0].args).toMatchObject({ account_id: "demo-cloudsigma", drive_id: GENTOO.id, path: "/home/me/disk.img" });
+    await waitFor(() => expect(backend.callsOf("upload_drive")).toHaveLength(2));
+    expect(backend.callsOf("upload_drive")[1].args).toEqual({ account_id: "demo-cloudsigma", drive_id: GENTOO.id });
+    expect(jobs.map((j) => j.title)).toEqual(["Upload /home/me/disk.img to drive gentoo-livecd"]);
   });
 
   it("creates a VLAN and lists static IPs", async () => {
