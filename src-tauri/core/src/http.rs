@@ -1,9 +1,12 @@
 //! The one HTTP stack every provider uses: timeouts, retries only where a
 //! request is safe to repeat, per-account rate limits, and redaction of
-//! secrets from everything that could be printed.
+//! secrets from everything that could be printed. Credentials never leave
+//! the account's origin: a redirect elsewhere is refused, not followed.
 
+use std::fmt;
 use std::time::{Duration, Instant};
 
+use bytes::Bytes;
 use rand::Rng;
 use reqwest::header::{
     HeaderMap, HeaderName, HeaderValue, ACCEPT_ENCODING, CONTENT_RANGE, ETAG, IF_RANGE, LAST_MODIFIED, RANGE, RETRY_AFTER,
@@ -11,9 +14,18 @@ use reqwest::header::{
 use reqwest::Method;
 use tokio::sync::Mutex;
 use url::Url;
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::{basic_credentials, redact, Secret};
+
+/// The most an API answer may hold once decompressed. Real answers are a few
+/// hundred KiB at most; past this a provider (or whatever answers in its
+/// place) is broken or hostile, and reading on would only exhaust memory.
+pub const API_BODY_LIMIT: usize = 32 * 1024 * 1024;
+
+/// Same-origin redirects followed before giving up.
+const MAX_REDIRECTS: usize = 5;
 
 #[derive(Clone, Debug)]
 pub struct HttpConfig {
@@ -26,6 +38,9 @@ pub struct HttpConfig {
     /// A `Retry-After` longer than this is not waited for: the caller gets a
     /// rate-limited error that says when to try again.
     pub max_retry_after: Duration,
+    /// The most bytes an API answer may hold after decompression. File
+    /// downloads (`ApiClient::download`) are not bound by it.
+    pub max_body: usize,
 }
 
 impl Default for HttpConfig {
@@ -42,6 +57,7 @@ impl Default for HttpConfig {
             backoff_base: Duration::from_millis(250),
             backoff_cap: Duration::from_secs(4),
             max_retry_after: Duration::from_secs(10),
+            max_body: API_BODY_LIMIT,
         }
     }
 }
@@ -59,7 +75,12 @@ impl Http {
             .connect_timeout(config.connect_timeout)
             .timeout(config.total_timeout)
             .user_agent(concat!("vpsdesk/", env!("CARGO_PKG_VERSION")))
-            .redirect(reqwest::redirect::Policy::limited(5))
+            .redirect(reqwest::redirect::Policy::custom(|attempt| match check_redirect(attempt.previous(), attempt.url()) {
+                Ok(()) => attempt.follow(),
+                Err(refused) => attempt.error(refused),
+            }))
+            // The URL being left can carry the key (Vultr's query string).
+            .referer(false)
             .build()
             .expect("reqwest client with rustls builds");
         Http { client, config }
@@ -189,14 +210,86 @@ pub struct ApiClient {
     http: Http,
     origin: Url,
     auth: Auth,
+    /// The header carrying the credentials, built once so that every request
+    /// shares one buffer instead of leaving a copy of the key behind.
+    auth_header: Option<AuthHeader>,
     headers: Vec<(HeaderName, HeaderValue)>,
     limit: Option<RateLimit>,
+}
+
+/// A credential header whose bytes are wiped when the client is dropped.
+struct AuthHeader {
+    name: HeaderName,
+    value: HeaderValue,
+    /// The same buffer as `value`'s; kept to get it back for wiping.
+    bytes: Bytes,
+}
+
+impl AuthHeader {
+    fn new(name: HeaderName, parts: &[&str]) -> Result<AuthHeader> {
+        // Sized up front so the buffer is never reallocated, leaving no copy behind.
+        let mut buf = Vec::with_capacity(parts.iter().map(|p| p.len()).sum());
+        for p in parts {
+            buf.extend_from_slice(p.as_bytes());
+        }
+        if !buf.iter().all(|&b| b == b'\t' || (b' '..=b'~').contains(&b) || b >= 0x80) {
+            buf.zeroize();
+            return Err(Error::validation(
+                "the key contains a line break or control character, which cannot be sent to the provider; paste it again",
+            ));
+        }
+        let bytes = Bytes::from(buf);
+        let mut value = HeaderValue::from_maybe_shared(bytes.clone())
+            .map_err(|_| Error::validation("the key cannot be sent in an HTTP header"))?;
+        value.set_sensitive(true);
+        Ok(AuthHeader { name, value, bytes })
+    }
+}
+
+impl Drop for AuthHeader {
+    fn drop(&mut self) {
+        self.value = HeaderValue::from_static("");
+        // Only once every request that shared the buffer is gone is it ours
+        // alone to wipe; a request still in flight keeps it as it is.
+        if let Ok(mut buf) = std::mem::take(&mut self.bytes).try_into_mut() {
+            buf[..].zeroize();
+        }
+    }
+}
+
+/// A request URL that may carry the key in its query string; its text is
+/// wiped when dropped.
+struct KeyedUrl(Option<Url>);
+
+impl KeyedUrl {
+    fn get(&self) -> &Url {
+        self.0.as_ref().expect("a KeyedUrl holds its URL until dropped")
+    }
+}
+
+impl Drop for KeyedUrl {
+    fn drop(&mut self) {
+        if let Some(url) = self.0.take() {
+            drop(Zeroizing::new(String::from(url)));
+        }
+    }
 }
 
 impl ApiClient {
     pub fn new(http: Http, origin: &str, auth: Auth) -> Result<Self> {
         let origin = Url::parse(origin).map_err(|e| Error::validation(format!("endpoint {origin:?} is not a URL: {e}")))?;
-        Ok(ApiClient { http, origin, auth, headers: Vec::new(), limit: None })
+        let auth_header = match &auth {
+            Auth::Query { .. } => None,
+            Auth::Header { name, secret } => Some(AuthHeader::new(name.clone(), &[secret.expose()])?),
+            Auth::Basic { username, secret } => Some(AuthHeader::new(
+                reqwest::header::AUTHORIZATION,
+                &["Basic ", basic_credentials(username, secret).expose()],
+            )?),
+            Auth::Bearer { scheme, secret } => {
+                Some(AuthHeader::new(reqwest::header::AUTHORIZATION, &[scheme, " ", secret.expose()])?)
+            }
+        };
+        Ok(ApiClient { http, origin, auth, auth_header, headers: Vec::new(), limit: None })
     }
 
     pub fn with_header(mut self, name: HeaderName, value: &'static str) -> Self {
@@ -224,21 +317,33 @@ impl ApiClient {
         }
     }
 
-    fn url(&self, req: &Request) -> Result<Url> {
+    fn url(&self, req: &Request) -> Result<KeyedUrl> {
         let mut url = self
             .origin
             .join(&req.path)
             .map_err(|e| Error::validation(format!("bad request path {}: {e}", req.path)))?;
-        if !req.query.is_empty() || matches!(self.auth, Auth::Query { .. }) {
-            let mut q = url.query_pairs_mut();
-            for (k, v) in &req.query {
-                q.append_pair(k, v);
-            }
-            if let Auth::Query { name, secret } = &self.auth {
-                q.append_pair(name, secret.expose());
-            }
+        if !req.query.is_empty() {
+            url.query_pairs_mut().extend_pairs(&req.query);
         }
-        Ok(url)
+        let Auth::Query { name, secret } = &self.auth else {
+            return Ok(KeyedUrl(Some(url)));
+        };
+        // The key is appended to a text sized up front and parsed once, so no
+        // growing buffer is freed holding part of it; `Url::parse` sizes its
+        // own text to the input's length.
+        let sep = if url.query().is_some() { '&' } else { '?' };
+        let base = String::from(url);
+        let key: Vec<&str> = url::form_urlencoded::byte_serialize(secret.expose().as_bytes()).collect();
+        let mut text = Zeroizing::new(String::with_capacity(
+            base.len() + 2 + name.len() * 3 + key.iter().map(|p| p.len()).sum::<usize>(),
+        ));
+        text.push_str(&base);
+        text.push(sep);
+        text.extend(url::form_urlencoded::byte_serialize(name.as_bytes()));
+        text.push('=');
+        text.extend(key);
+        let url = Url::parse(&text).map_err(|e| Error::validation(format!("bad request path {}: {e}", req.path)))?;
+        Ok(KeyedUrl(Some(url)))
     }
 
     /// Sends a request, retrying it only when it is safe to repeat, and
@@ -247,7 +352,7 @@ impl ApiClient {
     /// `unreachable` or `timeout` errors that never contain the URL's secret.
     pub async fn send(&self, req: Request) -> Result<Response> {
         let url = self.url(&req)?;
-        let shown = self.shown_url(&url);
+        let shown = self.shown_url(url.get());
         let cfg = &self.http.config;
         let mut attempt = 0u32;
         loop {
@@ -255,7 +360,7 @@ impl ApiClient {
                 limit.wait().await;
             }
             tracing::debug!(method = %req.method, url = %shown, attempt, "request");
-            let outcome = self.once(&req, url.clone()).await;
+            let outcome = self.once(&req, url.get().clone()).await;
             let retry_in = match &outcome {
                 Ok(resp) if matches!(resp.status, 429 | 502 | 503 | 504) && req.safe => {
                     match retry_after(&resp.headers) {
@@ -275,9 +380,7 @@ impl ApiClient {
                     tracing::debug!(url = %shown, ?wait, "retrying");
                     tokio::time::sleep(wait).await;
                 }
-                _ => {
-                    return outcome.map_err(|e| e.into_error(&self.origin, cfg.total_timeout));
-                }
+                _ => return outcome.map_err(|e| self.transport_error(e)),
             }
         }
     }
@@ -298,10 +401,10 @@ impl ApiClient {
                 rb.body(data.clone())
             }
         };
-        let resp = rb.send().await.map_err(TransportError::from)?;
+        let mut resp = rb.send().await.map_err(TransportError::from)?;
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
-        let body = resp.bytes().await.map_err(TransportError::from)?.to_vec();
+        let body = read_capped(&mut resp, self.http.config.max_body).await?;
         Ok(Response { status, headers, body })
     }
 
@@ -317,24 +420,30 @@ impl ApiClient {
         if let Some(accept) = accept {
             rb = rb.header(reqwest::header::ACCEPT, accept);
         }
-        match &self.auth {
-            Auth::Query { .. } => rb,
-            Auth::Header { name, secret } => rb.header(name, secret.expose()),
-            Auth::Basic { username, secret } => rb.basic_auth(username, Some(secret.expose())),
-            Auth::Bearer { scheme, secret } => {
-                rb.header(reqwest::header::AUTHORIZATION, format!("{scheme} {}", secret.expose()))
-            }
+        match &self.auth_header {
+            // A clone shares the buffer: no new copy of the key.
+            Some(h) => rb.header(h.name.clone(), h.value.clone()),
+            None => rb,
         }
     }
 
-    /// GETs a file, following redirects. When the connection breaks in the
+    /// A transport failure as the caller sees it, scrubbed of the secret.
+    fn transport_error(&self, e: TransportError) -> Error {
+        let mut e = e.into_error(&self.origin, self.http.config.total_timeout);
+        e.message = self.redact(&e.message);
+        e
+    }
+
+    /// GETs a file, following same-origin redirects. The file is not bound
+    /// by the API answer limit (`HttpConfig::max_body`); an error answer is.
+    /// When the connection breaks in the
     /// middle of the body, the rest is asked for with `Range: bytes=N-` (and
     /// `If-Range`, so a file that changed meanwhile comes whole), up to
     /// `max_retries` times. A status other than 2xx comes back as the
     /// response, for the provider to explain.
     pub async fn download(&self, path: &str, accept: &'static str) -> Result<Downloaded> {
         let url = self.url(&Request::get(path))?;
-        let shown = self.shown_url(&url);
+        let shown = self.shown_url(url.get());
         let cfg = &self.http.config;
         let mut body: Vec<u8> = Vec::new();
         let mut resumed_at = Vec::new();
@@ -346,7 +455,7 @@ impl ApiClient {
             }
             let offset = body.len() as u64;
             // Ranges count bytes of the file as stored, not of a compressed transfer.
-            let mut rb = self.authorized(Method::GET, url.clone(), Some(accept)).header(ACCEPT_ENCODING, "identity");
+            let mut rb = self.authorized(Method::GET, url.get().clone(), Some(accept)).header(ACCEPT_ENCODING, "identity");
             if offset > 0 {
                 rb = rb.header(RANGE, format!("bytes={offset}-"));
                 if let Some(v) = &validator {
@@ -362,7 +471,7 @@ impl ApiClient {
                     tokio::time::sleep(self.backoff(attempt)).await;
                     continue;
                 }
-                Err(e) => return Err(e.into_error(&self.origin, cfg.total_timeout)),
+                Err(e) => return Err(self.transport_error(e)),
             };
             let status = resp.status().as_u16();
             let headers = resp.headers().clone();
@@ -378,8 +487,8 @@ impl ApiClient {
                 200 => body.clear(),
                 s if (200..300).contains(&s) && offset == 0 => {}
                 _ => {
-                    let text = resp.bytes().await.map_err(TransportError::from).map_err(|e| e.into_error(&self.origin, cfg.total_timeout))?;
-                    return Ok(Downloaded { response: Response { status, headers, body: text.to_vec() }, resumed_at });
+                    let text = read_capped(&mut resp, cfg.max_body).await.map_err(|e| self.transport_error(e))?;
+                    return Ok(Downloaded { response: Response { status, headers, body: text }, resumed_at });
                 }
             }
             if offset == 0 || status == 200 {
@@ -396,7 +505,7 @@ impl ApiClient {
                 None => {
                     return Ok(Downloaded { response: Response { status: 200, headers, body }, resumed_at });
                 }
-                Some(e) if attempt >= cfg.max_retries => return Err(e.into_error(&self.origin, cfg.total_timeout)),
+                Some(e) if attempt >= cfg.max_retries => return Err(self.transport_error(e)),
                 Some(_) => {
                     attempt += 1;
                     resumed_at.push(body.len() as u64);
@@ -451,14 +560,106 @@ pub fn retry_after_secs(resp: &Response) -> Option<u64> {
     retry_after(&resp.headers).map(|d| d.as_secs().max(1))
 }
 
+/// Reads an answer by chunks, stopping as soon as it holds more than
+/// `limit` bytes (after decompression): a `Content-Length` can lie or be
+/// absent, and a small gzip body can expand a thousandfold.
+async fn read_capped(resp: &mut reqwest::Response, limit: usize) -> std::result::Result<Vec<u8>, TransportError> {
+    if resp.content_length().is_some_and(|n| n > limit as u64) {
+        return Err(TransportError::TooLarge(limit));
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = resp.chunk().await? {
+        if body.len() + chunk.len() > limit {
+            return Err(TransportError::TooLarge(limit));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+/// Why a redirect was not followed; its text names where it pointed, never
+/// the path or query (which can carry the key).
+#[derive(Debug)]
+enum RedirectRefused {
+    OtherOrigin(String),
+    Downgrade(String),
+    TooMany,
+}
+
+impl fmt::Display for RedirectRefused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RedirectRefused::OtherOrigin(to) => {
+                write!(f, "the provider redirected to {to}; vpsdesk does not send your credentials to another host")
+            }
+            RedirectRefused::Downgrade(to) => write!(
+                f,
+                "the provider redirected to plain http://{to}; vpsdesk does not send your credentials unencrypted"
+            ),
+            RedirectRefused::TooMany => {
+                write!(f, "the provider redirected more than {MAX_REDIRECTS} times; check the account's endpoint")
+            }
+        }
+    }
+}
+
+impl std::error::Error for RedirectRefused {}
+
+/// The redirect policy: `previous` starts with the URL the request was sent
+/// to, whose origin holds the credentials. Only a redirect to that same
+/// origin (scheme, host and port) is followed; since http and https are
+/// different origins, that also refuses a downgrade.
+fn check_redirect(previous: &[Url], next: &Url) -> std::result::Result<(), RedirectRefused> {
+    let Some(first) = previous.first() else { return Ok(()) };
+    if first.scheme() == "https" && next.scheme() == "http" {
+        return Err(RedirectRefused::Downgrade(host_and_port(next)));
+    }
+    if next.origin() != first.origin() {
+        return Err(RedirectRefused::OtherOrigin(host_and_port(next)));
+    }
+    if previous.len() > MAX_REDIRECTS {
+        return Err(RedirectRefused::TooMany);
+    }
+    Ok(())
+}
+
+/// `host` or `host:port` when the URL names a port.
+fn host_and_port(url: &Url) -> String {
+    let host = url.host_str().unwrap_or("an unnamed host");
+    match url.port() {
+        Some(p) => format!("{host}:{p}"),
+        None => host.to_string(),
+    }
+}
+
+/// `n` bytes in the largest unit that divides it.
+fn size_text(n: usize) -> String {
+    const KIB: usize = 1024;
+    const MIB: usize = 1024 * KIB;
+    match n {
+        n if n >= MIB && n % MIB == 0 => format!("{} MiB", n / MIB),
+        n if n >= KIB && n % KIB == 0 => format!("{} KiB", n / KIB),
+        n => format!("{n} bytes"),
+    }
+}
+
 enum TransportError {
     Connect(String),
     Timeout,
     Body(String),
+    Redirect(String),
+    TooLarge(usize),
 }
 
 impl From<reqwest::Error> for TransportError {
     fn from(e: reqwest::Error) -> Self {
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&e);
+        while let Some(c) = cause {
+            if let Some(refused) = c.downcast_ref::<RedirectRefused>() {
+                return TransportError::Redirect(refused.to_string());
+            }
+            cause = c.source();
+        }
         // Never keep reqwest's Display: it prints the URL, query string and all.
         let e = e.without_url();
         if e.is_timeout() {
@@ -481,10 +682,9 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
 
 impl TransportError {
     fn into_error(self, origin: &Url, timeout: Duration) -> Error {
-        let host = origin.host_str().unwrap_or("the provider");
-        let host = match origin.port() {
-            Some(p) => format!("{host}:{p}"),
-            None => host.to_string(),
+        let host = match origin.host_str() {
+            Some(_) => host_and_port(origin),
+            None => "the provider".to_string(),
         };
         match self {
             TransportError::Connect(cause) => Error::new(
@@ -499,6 +699,96 @@ impl TransportError {
                 ErrorKind::Unreachable,
                 format!("the connection to {host} broke off ({cause}); try again"),
             ),
+            TransportError::Redirect(why) => Error::provider(why),
+            TransportError::TooLarge(limit) => Error::provider(format!(
+                "the answer from {host} was larger than {}; vpsdesk stopped reading it",
+                size_text(limit)
+            )),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn urls(list: &[&str]) -> Vec<Url> {
+        list.iter().map(|u| Url::parse(u).unwrap()).collect()
+    }
+
+    #[test]
+    fn an_https_to_http_redirect_is_refused_even_to_the_same_host() {
+        let from = urls(&["https://api.vultr.com/v1/server/list?api_key=K"]);
+        let e = check_redirect(&from, &Url::parse("http://api.vultr.com/v1/server/list").unwrap()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the provider redirected to plain http://api.vultr.com; vpsdesk does not send your credentials unencrypted"
+        );
+        assert!(check_redirect(&from, &Url::parse("https://api.vultr.com/v2/servers").unwrap()).is_ok());
+        assert!(check_redirect(&from, &Url::parse("https://api.vultr.com:443/v2").unwrap()).is_ok(), "the default port is the same origin");
+    }
+
+    #[test]
+    fn only_the_first_urls_origin_may_be_redirected_to_and_only_five_times() {
+        let from = urls(&["https://api.vps247.com/servers"]);
+        for (to, named) in [
+            ("https://evil.example/x?api_key=K", "evil.example"),
+            ("https://api.vps247.com:8443/x", "api.vps247.com:8443"),
+            ("https://vps247.com/x", "vps247.com"),
+        ] {
+            let e = check_redirect(&from, &Url::parse(to).unwrap()).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!("the provider redirected to {named}; vpsdesk does not send your credentials to another host")
+            );
+        }
+        let next = Url::parse("https://api.vps247.com/next").unwrap();
+        let chain: Vec<Url> = (0..=MAX_REDIRECTS).map(|i| Url::parse(&format!("https://api.vps247.com/{i}")).unwrap()).collect();
+        assert!(check_redirect(&chain[..MAX_REDIRECTS], &next).is_ok());
+        assert_eq!(
+            check_redirect(&chain, &next).unwrap_err().to_string(),
+            "the provider redirected more than 5 times; check the account's endpoint"
+        );
+    }
+
+    #[test]
+    fn every_credential_header_is_marked_sensitive() {
+        let secret = || Secret::new("k3y-value-123");
+        for auth in [
+            Auth::Header { name: HeaderName::from_static("x-api-key"), secret: secret() },
+            Auth::Basic { username: "ops@example.com".into(), secret: secret() },
+            Auth::Bearer { scheme: "Bearer", secret: secret() },
+        ] {
+            let api = ApiClient::new(Http::default(), "https://api.example.com", auth).unwrap();
+            let h = api.auth_header.as_ref().unwrap();
+            assert!(h.value.is_sensitive(), "{}", h.name);
+            assert!(!format!("{:?}", h.value).contains("k3y"));
+        }
+        let api = ApiClient::new(Http::default(), "https://api.example.com", Auth::Query { name: "api_key", secret: secret() }).unwrap();
+        assert!(api.auth_header.is_none());
+    }
+
+    #[test]
+    fn a_key_with_a_line_break_is_refused_before_any_request() {
+        let auth = Auth::Header { name: HeaderName::from_static("x-api-key"), secret: Secret::new("abc\r\nX-Evil: 1") };
+        let e = ApiClient::new(Http::default(), "https://api.example.com", auth).err().unwrap();
+        assert_eq!(e.kind, ErrorKind::Validation);
+        assert!(!e.message.contains("abc"), "{}", e.message);
+    }
+
+    #[test]
+    fn the_query_key_is_appended_once_encoded() {
+        let api = ApiClient::new(Http::default(), "https://api.vultr.com", Auth::Query { name: "api_key", secret: Secret::new("a+b/c=") }).unwrap();
+        let url = api.url(&Request::get("/v1/server/list").query("SUBID", "7")).unwrap();
+        assert_eq!(url.get().as_str(), "https://api.vultr.com/v1/server/list?SUBID=7&api_key=a%2Bb%2Fc%3D");
+        let url = api.url(&Request::get("/v1/account/info")).unwrap();
+        assert_eq!(url.get().as_str(), "https://api.vultr.com/v1/account/info?api_key=a%2Bb%2Fc%3D");
+    }
+
+    #[test]
+    fn sizes_are_named_in_the_largest_unit_that_divides_them() {
+        assert_eq!(size_text(API_BODY_LIMIT), "32 MiB");
+        assert_eq!(size_text(256 * 1024), "256 KiB");
+        assert_eq!(size_text(1000), "1000 bytes");
     }
 }

@@ -52,9 +52,11 @@ pub fn redact(text: &str, secrets: &[&Secret]) -> String {
             continue;
         }
         out = out.replace(raw, "<redacted>");
-        let encoded: String = url::form_urlencoded::byte_serialize(raw.as_bytes()).collect();
-        if encoded != raw {
-            out = out.replace(&encoded, "<redacted>");
+        // Sized up front and wiped after: this is a copy of the key too.
+        let mut encoded = Zeroizing::new(String::with_capacity(raw.len() * 3));
+        encoded.extend(url::form_urlencoded::byte_serialize(raw.as_bytes()));
+        if *encoded != raw {
+            out = out.replace(encoded.as_str(), "<redacted>");
         }
     }
     out

@@ -45,6 +45,7 @@ impl Env {
             backoff_base: Duration::from_millis(20),
             backoff_cap: Duration::from_millis(100),
             max_retry_after: Duration::from_secs(2),
+            max_body: vpsdesk_core::http::API_BODY_LIMIT,
         });
         let desk = Desk::new(
             AccountStore::at(dir.path().join("accounts.json")),

@@ -243,6 +243,7 @@ fn check(kind: ProviderKind, content_type: &'static str, server_id: &str, body: 
         backoff_base: Duration::from_millis(1),
         backoff_cap: Duration::from_millis(1),
         max_retry_after: Duration::ZERO,
+        max_body: vpsdesk_core::http::API_BODY_LIMIT,
     });
     // A fresh client per call: its first request is not held back by the
     // provider's rate limit.

@@ -53,6 +53,7 @@ impl DemoDesk {
             backoff_base: Duration::from_millis(20),
             backoff_cap: Duration::from_millis(100),
             max_retry_after: Duration::from_secs(2),
+            max_body: vpsdesk_core::http::API_BODY_LIMIT,
         });
         let desk = Desk::new(AccountStore::at(dir.path().join("accounts.json")), Keychain::with_service(keychain_service), http);
         let account = add_demo(&desk, &sandbox, provider).await;
@@ -131,5 +132,6 @@ pub fn client_http(timeout: Duration) -> Http {
         backoff_base: Duration::from_millis(20),
         backoff_cap: Duration::from_millis(100),
         max_retry_after: Duration::from_secs(2),
+        max_body: vpsdesk_core::http::API_BODY_LIMIT,
     })
 }
