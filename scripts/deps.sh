@@ -12,7 +12,7 @@ apt_packages=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindi
   libssl-dev libdbus-1-dev libsecret-1-dev pkg-config build-essential file curl
   dbus dbus-x11 gnome-keyring xvfb xauth)
 if [ "$mode" = test ]; then
-  apt_packages+=(webkit2gtk-driver imagemagick python3-venv)
+  apt_packages+=(webkit2gtk-driver imagemagick python3-venv strace)
 fi
 if [ "$mode" = bench ]; then
   apt_packages+=(chromium chromium-driver)

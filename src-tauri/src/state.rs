@@ -41,10 +41,9 @@ impl AppState {
     /// and brings the demo sandbox back if demo accounts exist — or starts
     /// the demo when `VPSDESK_DEMO=1` and there are no accounts at all.
     pub async fn start(files: Files) -> AppState {
-        let (store, store_error) = match AccountStore::default_location() {
-            Ok(s) => (s, None),
-            Err(e) => (AccountStore::at("accounts.json"), Some(e.message)),
-        };
+        // With no home folder the app still starts and shows why (through
+        // the load below); it never keeps accounts in the current folder.
+        let store = AccountStore::default_location().unwrap_or_else(AccountStore::unavailable);
         let keychain = Keychain::default();
         let probe = match keychain.probe() {
             Ok(()) => KeychainStatus { ok: true, message: None },
@@ -52,7 +51,7 @@ impl AppState {
         };
         let desk = Desk::new(store, keychain, Http::default());
         let (accounts, warning) = match desk.load() {
-            Ok(l) => (l.accounts, l.warning.or(store_error)),
+            Ok(l) => (l.accounts, l.warning),
             Err(e) => (Vec::new(), Some(e.message)),
         };
         let state = AppState {

@@ -121,3 +121,53 @@ fn a_corrupt_store_is_kept_and_reported() {
     let again = f.run(&["accounts", "list"]);
     assert!(!stderr(&again).contains("warning:"), "reported once: the next run starts clean");
 }
+
+/// A rename lasts only once its folder is synced: without that a power cut
+/// can bring the old accounts.json back. A process cannot see its own fsync,
+/// so this watches vpsctl's system calls (strace, which scripts/deps.sh
+/// installs for the tests).
+#[test]
+fn the_folder_is_synced_after_accounts_json_is_replaced() {
+    let f = Fixture::new();
+    let file = f.accounts_file();
+    let dir = file.parent().unwrap();
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(&file, r#"{"version": 1, "accounts": [{"id": "strace-1", "name": "gone", "provider": "vultr"}]}"#).unwrap();
+    let log_path = f.home.path().join("strace.log");
+    let vpsctl = f.process(&["accounts", "remove", "gone"]);
+    let mut traced = std::process::Command::new("strace");
+    traced
+        .args(["-f", "-qq", "-s", "4096", "-e", "trace=openat,rename,renameat,renameat2,fsync", "-o"])
+        .arg(&log_path)
+        .arg(vpsctl.get_program())
+        .args(vpsctl.get_args());
+    for (k, v) in vpsctl.get_envs() {
+        if let Some(v) = v {
+            traced.env(k, v);
+        }
+    }
+    let out = traced.output().expect("strace runs (scripts/deps.sh test installs it)");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let log = std::fs::read_to_string(&log_path).unwrap();
+    let lines: Vec<&str> = log.lines().collect();
+    let pid = |l: &str| l.split_whitespace().next().unwrap_or_default().to_string();
+    let dir_text = dir.display().to_string();
+    let log: String = lines.iter().filter(|l| l.contains(&dir_text) || l.contains("fsync")).map(|l| format!("{l}\n")).collect();
+
+    let target = format!("\"{}\"", file.display());
+    let renamed = lines
+        .iter()
+        .position(|l| l.contains("rename") && l.contains(&target) && l.trim_end().ends_with("= 0"))
+        .unwrap_or_else(|| panic!("no rename onto {target}:\n{log}"));
+    let folder = format!("openat(AT_FDCWD, \"{}\",", dir.display());
+    let opened = (renamed..lines.len())
+        .find(|&i| lines[i].contains(&folder) && pid(lines[i]) == pid(lines[renamed]))
+        .unwrap_or_else(|| panic!("the folder is not opened after the rename:\n{log}"));
+    let fd = lines[opened].rsplit("= ").next().unwrap().trim();
+    let synced = format!("fsync({fd})");
+    assert!(
+        lines[opened..].iter().any(|l| l.contains(&synced) && l.trim_end().ends_with("= 0") && pid(l) == pid(lines[opened])),
+        "the folder is not synced after the rename:\n{log}"
+    );
+    assert!(!std::fs::read_to_string(&file).unwrap().contains("gone"), "the removal landed");
+}

@@ -254,6 +254,9 @@ impl Desk {
         if let Some(c) = self.clients.lock().expect("clients lock").get(&key) {
             return Ok(c.clone());
         }
+        // The endpoint first: an accounts.json edited to name another host
+        // must not even get the secret read from the keychain.
+        providers::endpoint_of(account)?;
         // No account name here: the fan-outs (inventory, balances) put it in
         // front of each account's error, and single commands name it already.
         let secret = self.keychain.get(&account.id)?;

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::accounts::Account;
+use crate::accounts::{validate_endpoint, Account};
 use crate::error::{Error, Result};
 use crate::http::Http;
 use crate::model::ProviderKind;
@@ -64,9 +64,17 @@ pub fn info(kind: ProviderKind) -> Result<ProviderInfo> {
 }
 
 /// The origin requests go to: the account's override or the provider default.
+/// The override is checked again on every use, not only when it was added:
+/// accounts.json can be edited by hand.
 pub fn endpoint_of(account: &Account) -> Result<String> {
     match &account.endpoint {
-        Some(e) => Ok(e.clone()),
+        Some(e) => validate_endpoint(e).map_err(|bad| {
+            Error::validation(format!(
+                "account '{}': {}; fix it in accounts.json or re-add the account",
+                account.name.escape_debug(),
+                bad.message
+            ))
+        }),
         None if account.provider == ProviderKind::Cloudsigma => cloudsigma::endpoint(account.region.as_deref()),
         None => Ok(info(account.provider)?.default_endpoint),
     }
