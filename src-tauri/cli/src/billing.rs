@@ -9,7 +9,7 @@ use clap::Subcommand;
 use vpsdesk_core::billing::{grouped, Quote, Subscription, SubscriptionKind, SubscriptionOrder};
 use vpsdesk_core::Desk;
 
-use crate::output::{json_or, list, opt};
+use crate::output::{json_or, list, opt, say, tell};
 use crate::Failure;
 
 #[derive(Subcommand)]
@@ -130,7 +130,7 @@ pub async fn run(desk: &Desk, cmd: BillingCmd) -> Result<ExitCode, Failure> {
                 });
             }
             for e in &report.errors {
-                eprintln!("error: {}: {}", e.account, e.error.message);
+                tell!("error: {}: {}", e.account, e.error.message);
             }
             Ok(if report.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
@@ -152,7 +152,7 @@ pub async fn run(desk: &Desk, cmd: BillingCmd) -> Result<ExitCode, Failure> {
         BillingCmd::InvoicePdf { account, id, output } => {
             let account = desk.find(&account)?;
             let saved = desk.save_invoice_pdf(&account, &id, &output).await?;
-            println!("{}: invoice {id} saved to {} ({} bytes)", account.name, saved.path, saved.bytes);
+            say!("{}: invoice {id} saved to {} ({} bytes)", account.name, saved.path, saved.bytes);
             ok
         }
         BillingCmd::Transactions { account, json } => {
@@ -178,7 +178,7 @@ pub async fn run(desk: &Desk, cmd: BillingCmd) -> Result<ExitCode, Failure> {
         }
         BillingCmd::Currencies { account, json } => {
             let currencies = desk.currencies(&desk.find(&account)?).await?;
-            json_or(json, &currencies, |c| println!("{}", c.join("\n")));
+            json_or(json, &currencies, |c| say!("{}", c.join("\n")));
             ok
         }
         BillingCmd::Subscriptions { account, json } => {
@@ -196,7 +196,7 @@ pub async fn run(desk: &Desk, cmd: BillingCmd) -> Result<ExitCode, Failure> {
                 return Err(unconfirmed(&quote, "this subscription", "buy it"));
             }
             let created = desk.create_subscription(&account, &order).await?;
-            eprintln!("{}: bought for {}", account.name, price(&quote));
+            tell!("{}: bought for {}", account.name, price(&quote));
             subscriptions(&created, json);
             ok
         }
@@ -207,7 +207,7 @@ pub async fn run(desk: &Desk, cmd: BillingCmd) -> Result<ExitCode, Failure> {
                 return Err(unconfirmed(&quote, "this extension", "extend it"));
             }
             let extended = desk.extend_subscription(&account, &id, months).await?;
-            eprintln!("{}: extended for {}", account.name, price(&quote));
+            tell!("{}: extended for {}", account.name, price(&quote));
             subscriptions(&[extended], json);
             ok
         }

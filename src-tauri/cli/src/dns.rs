@@ -8,7 +8,7 @@ use vpsdesk_core::dns::plan::ImportPlan;
 use vpsdesk_core::dns::{NewZone, RecordInput, RecordType, ValidRecord};
 use vpsdesk_core::{Desk, Error};
 
-use crate::output::{json_or, list, opt, print_json, table};
+use crate::output::{emit_stdout_raw, json_or, list, opt, print_json, say, table, tell};
 use crate::Failure;
 
 #[derive(Subcommand)]
@@ -138,24 +138,24 @@ fn describe(r: &ValidRecord) -> String {
 }
 
 fn print_plan(plan: &ImportPlan) {
-    println!("to add ({}):", plan.add.len());
+    say!("to add ({}):", plan.add.len());
     for a in &plan.add {
-        println!("  line {}: {}", a.line, describe(&a.record));
+        say!("  line {}: {}", a.line, describe(&a.record));
     }
-    println!("to change ({}):", plan.change.len());
+    say!("to change ({}):", plan.change.len());
     for c in &plan.change {
         let before = vpsdesk_core::dns::validate::canonical(&c.before, "").map(|v| describe(&v)).unwrap_or_else(|| c.before.data.clone());
-        println!("  line {}: record {}: {} -> {}", c.line, c.before.id, before, describe(&c.after));
+        say!("  line {}: record {}: {} -> {}", c.line, c.before.id, before, describe(&c.after));
     }
-    println!("unchanged ({})", plan.unchanged.len());
+    say!("unchanged ({})", plan.unchanged.len());
     if !plan.skipped.is_empty() {
-        println!("skipped ({}):", plan.skipped.len());
+        say!("skipped ({}):", plan.skipped.len());
         for s in &plan.skipped {
-            println!("  line {}: {}: {}", s.line, s.text, s.reason);
+            say!("  line {}: {}: {}", s.line, s.text, s.reason);
         }
     }
     if plan.is_noop() {
-        println!("nothing to change");
+        say!("nothing to change");
     }
 }
 
@@ -176,7 +176,7 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
                 for z in &zones {
                     t.add_row(vec![z.id.clone(), z.name.clone()]);
                 }
-                println!("{t}");
+                say!("{t}");
             }
             ok
         }
@@ -200,7 +200,7 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
             };
             let account = desk.find(&account)?;
             desk.dns_add_record(&account, &zone, &input).await?;
-            println!("{}: {} record added to {zone}", account.name, k.to_ascii_uppercase());
+            say!("{}: {} record added to {zone}", account.name, k.to_ascii_uppercase());
             ok
         }
         DnsCmd::Edit { account, zone, record_id, host, data, fields } => {
@@ -221,7 +221,7 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
             input.port = fields.port.or(input.port);
             input.service_type = fields.service_type.or(input.service_type);
             desk.dns_update_record(&account, &zone, &record_id, &input).await?;
-            println!("{}: record {record_id} in {zone} changed", account.name);
+            say!("{}: record {record_id} in {zone} changed", account.name);
             ok
         }
         DnsCmd::Delete { account, zone, record_id, yes } => {
@@ -232,11 +232,11 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
             }
             let account = desk.find(&account)?;
             desk.dns_delete_record(&account, &zone, &record_id).await?;
-            println!("{}: record {record_id} deleted from {zone}", account.name);
+            say!("{}: record {record_id} deleted from {zone}", account.name);
             ok
         }
         DnsCmd::Export { account, zone } => {
-            print!("{}", desk.dns_export(&desk.find(&account)?, &zone).await?);
+            emit_stdout_raw(&desk.dns_export(&desk.find(&account)?, &zone).await?);
             ok
         }
         DnsCmd::Import { account, zone, file, dry_run, json } => {
@@ -250,16 +250,16 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
             if json {
                 print_json(&outcomes);
             } else if outcomes.is_empty() {
-                println!("nothing to change");
+                say!("nothing to change");
             }
             let mut failed = 0;
             for o in &outcomes {
                 match &o.error {
-                    None if !json => println!("line {}: {} {}: done", o.line, o.action, describe(&o.record)),
+                    None if !json => say!("line {}: {} {}: done", o.line, o.action, describe(&o.record)),
                     None => {}
                     Some(e) => {
                         failed += 1;
-                        eprintln!("error: line {}: {} {}: {e}", o.line, o.action, describe(&o.record));
+                        tell!("error: line {}: {} {}: {e}", o.line, o.action, describe(&o.record));
                     }
                 }
             }
@@ -269,9 +269,9 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
             let account = desk.find(&account)?;
             let created = desk.dns_create_zone(&account, &NewZone { name, ip_address: ip, template }).await?;
             json_or(json, &created, |created| {
-                println!("{}: zone {} created (id {})", account.name, created.zone.name, created.zone.id);
+                say!("{}: zone {} created (id {})", account.name, created.zone.name, created.zone.id);
                 let hosts: Vec<&str> = created.nameservers.iter().map(|n| n.host.as_str()).collect();
-                println!("delegate it at your registrar to: {}", hosts.join(", "));
+                say!("delegate it at your registrar to: {}", hosts.join(", "));
             });
             ok
         }
@@ -281,7 +281,7 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
             }
             let account = desk.find(&account)?;
             desk.dns_delete_zone(&account, &zone).await?;
-            println!("{}: zone {zone} deleted", account.name);
+            say!("{}: zone {zone} deleted", account.name);
             ok
         }
         DnsCmd::Templates { account, json } => {

@@ -14,7 +14,7 @@ use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate};
 use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKeyUpdate};
 use vpsdesk_core::{Desk, Error};
 
-use crate::output::{json_or, list, opt, table};
+use crate::output::{json_or, list, opt, say, table, tell};
 use crate::Failure;
 
 /// Top-level commands, flattened into `vpsctl`'s own.
@@ -269,7 +269,7 @@ pub(crate) fn confirm(yes: bool, what: String) -> Result<(), Failure> {
 }
 
 pub(crate) fn done(msg: String) -> Result<ExitCode, Failure> {
-    println!("{msg}");
+    say!("{msg}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -296,7 +296,7 @@ fn print_job(job: &Job, json: bool) {
         let mut t = table(&["JOB", "STATE", "WHAT", "TARGET", "STAGE"]);
         let state = serde_json::to_value(job.state).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
         t.add_row(vec![job.id.clone(), state, job.title.clone(), opt(&job.target_id), job.stage.clone()]);
-        println!("{t}");
+        say!("{t}");
     })
 }
 
@@ -312,7 +312,7 @@ pub(crate) async fn follow(desk: &Desk, job: Job, wait: bool, json: bool) -> Res
     loop {
         let now = desk.get_job(&job.id)?;
         if talk && now.stage != last {
-            eprintln!("{}: {}", now.title, now.stage);
+            tell!("{}: {}", now.title, now.stage);
             last = now.stage.clone();
         }
         match now.state {
@@ -402,7 +402,7 @@ async fn ssh_keys(desk: &Desk, cmd: SshKeysCmd) -> Result<ExitCode, Failure> {
 }
 
 fn created(id: String, json: bool) -> Result<ExitCode, Failure> {
-    json_or(json, &serde_json::json!({ "id": id }), |_| println!("{id}"));
+    json_or(json, &serde_json::json!({ "id": id }), |_| say!("{id}"));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -528,14 +528,14 @@ pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd) -> Result<ExitCode, Fail
                         row.extend(g.series.iter().map(|s| s.points.get(i).map(|p| p.value.to_string()).unwrap_or_default()));
                         t.add_row(row);
                     }
-                    println!("{}\n{t}", g.title);
+                    say!("{}\n{t}", g.title);
                 }
             });
             Ok(ExitCode::SUCCESS)
         }
         Console { account, id, json } => {
             let console = desk.console(&desk.find(&account)?, &id).await?;
-            json_or(json, &console, |c| println!("{}\n{}\n{}", c.kind, c.url, c.note));
+            json_or(json, &console, |c| say!("{}\n{}\n{}", c.kind, c.url, c.note));
             Ok(ExitCode::SUCCESS)
         }
     }

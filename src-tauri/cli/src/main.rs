@@ -27,7 +27,7 @@ use vpsdesk_core::model::{CreateServer, PowerAction, ProviderKind};
 use vpsdesk_core::secret::Keychain;
 use vpsdesk_core::{Desk, Error, NewAccount};
 
-use output::Out;
+use output::{say, tell, Out};
 
 #[derive(Parser)]
 #[command(name = "vpsctl", version, about = "Servers, accounts and catalogs of every VPS provider account in vpsdesk")]
@@ -203,11 +203,11 @@ fn main() -> ExitCode {
     match runtime.block_on(run(cli)) {
         Ok(code) => code,
         Err(Failure::Usage(msg)) => {
-            eprintln!("error: {msg}");
+            tell!("error: {msg}");
             ExitCode::from(2)
         }
         Err(Failure::Core(e)) => {
-            eprintln!("error: {}", e.message);
+            tell!("error: {}", e.message);
             ExitCode::from(1)
         }
     }
@@ -222,7 +222,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-        eprintln!("error: a command is required; see `vpsctl --help`");
+        tell!("error: a command is required; see `vpsctl --help`");
         return ExitCode::from(2);
     }
     let text = e.render().to_string();
@@ -232,7 +232,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
         .filter(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information") && !l.starts_with("tip:"))
         .collect();
     let said = said.join(" ");
-    eprintln!("error: {}; see --help", said.strip_prefix("error: ").unwrap_or(&said));
+    tell!("error: {}; see --help", said.strip_prefix("error: ").unwrap_or(&said));
     ExitCode::from(2)
 }
 
@@ -250,7 +250,7 @@ impl From<Error> for Failure {
 fn desk() -> Result<Desk, Failure> {
     let desk = Desk::new(AccountStore::default_location()?, Keychain::default(), Http::default());
     if let Some(w) = desk.load()?.warning {
-        eprintln!("warning: {w}");
+        tell!("warning: {w}");
     }
     Ok(desk)
 }
@@ -270,7 +270,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 let account = desk
                     .add_account(NewAccount { provider, name, endpoint, username, region, secret, verify: !no_verify }, false)
                     .await?;
-                println!("added account {:?} ({})", account.name, account.provider);
+                say!("added account {:?} ({})", account.name, account.provider);
                 ok
             }
             AccountsCmd::List { json } => {
@@ -281,13 +281,13 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
             AccountsCmd::Test { name } => {
                 let account = desk.find(&name)?;
                 desk.test_account(&account).await.map_err(|e| e.context(&account.name))?;
-                println!("{}: credentials work", account.name);
+                say!("{}: credentials work", account.name);
                 ok
             }
             AccountsCmd::Remove { name } => {
                 let account = desk.find(&name)?;
                 desk.remove_account(&account.id)?;
-                println!("removed account {:?} and its keychain entry", account.name);
+                say!("removed account {:?} and its keychain entry", account.name);
                 ok
             }
         },
@@ -316,7 +316,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
 
 async fn servers(desk: &Desk, cmd: ServersCmd) -> Result<ExitCode, Failure> {
     let done = |msg: String| {
-        println!("{msg}");
+        say!("{msg}");
         Ok(ExitCode::SUCCESS)
     };
     match cmd {
@@ -332,7 +332,7 @@ async fn servers(desk: &Desk, cmd: ServersCmd) -> Result<ExitCode, Failure> {
                 Out::new(json).servers(&inventory.servers);
             }
             for e in &inventory.errors {
-                eprintln!("error: {}: {}", e.account, e.error.message);
+                tell!("error: {}: {}", e.account, e.error.message);
             }
             Ok(if inventory.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
@@ -380,6 +380,6 @@ async fn servers(desk: &Desk, cmd: ServersCmd) -> Result<ExitCode, Failure> {
 async fn power(desk: &Desk, account: &str, id: &str, action: PowerAction, what: &str) -> Result<ExitCode, Failure> {
     let account = desk.find(account)?;
     desk.power(&account, id, action).await?;
-    println!("{}: server {id}: {what}", account.name);
+    say!("{}: server {id}: {what}", account.name);
     Ok(ExitCode::SUCCESS)
 }

@@ -13,7 +13,7 @@ use vpsdesk_core::model::PowerAction;
 use vpsdesk_core::{Desk, Error};
 
 use crate::extras::{confirm, done, follow};
-use crate::output::{json_or, list, opt, Out};
+use crate::output::{json_or, list, opt, say, Out};
 use crate::Failure;
 
 /// Top-level commands, flattened into `vpsctl`'s own.
@@ -282,7 +282,7 @@ fn drives_out(drives: &[Drive], json: bool) -> Result<ExitCode, Failure> {
 }
 
 fn ids_out(ids: &[String], json: bool) -> Result<ExitCode, Failure> {
-    json_or(json, ids, |ids| ids.iter().for_each(|id| println!("{id}")));
+    json_or(json, ids, |ids| ids.iter().for_each(|id| say!("{id}")));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -13,7 +13,7 @@ use vpsdesk_core::extras::server_plan::{self, ResourcesChange, ServerResources};
 use vpsdesk_core::Desk;
 
 use crate::extras::{confirm, done};
-use crate::output::{opt, print_json, table};
+use crate::output::{opt, print_json, say, table};
 use crate::settings::OnOff;
 use crate::Failure;
 
@@ -134,7 +134,7 @@ fn show(r: &ServerResources, json: bool) {
         opt(&r.consumer_id),
         opt(&r.delayed_storage_until),
     ]);
-    println!("{t}");
+    say!("{t}");
 }
 
 fn show_licences(l: &ServerLicences, json: bool) {
@@ -143,17 +143,17 @@ fn show_licences(l: &ServerLicences, json: bool) {
         return;
     }
     if l.licences.is_empty() {
-        println!("(none)");
+        say!("(none)");
     } else {
         let mut t = table(&["ID", "NAME", "KIND", "HELD"]);
         for x in &l.licences {
             let kind = serde_json::to_value(x.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
             t.add_row(vec![x.id.clone(), x.name.clone(), kind, if x.held { "yes" } else { "no" }.to_string()]);
         }
-        println!("{t}");
+        say!("{t}");
     }
     if !l.offered_known {
-        println!("VPS.NET did not list the licences this server can have; licence-buy takes the id VPS.NET gives for one.");
+        say!("VPS.NET did not list the licences this server can have; licence-buy takes the id VPS.NET gives for one.");
     }
 }
 

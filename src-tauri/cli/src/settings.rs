@@ -8,7 +8,7 @@ use clap::{Subcommand, ValueEnum};
 use vpsdesk_core::extras::settings::ServerSettings;
 use vpsdesk_core::Desk;
 
-use crate::output::{json_or, table};
+use crate::output::{json_or, say, table};
 use crate::Failure;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -48,7 +48,7 @@ fn show(s: &ServerSettings, json: bool) {
     json_or(json, s, |s| {
         let mut t = table(&["NAME", "HOSTNAME", "BACKUPS"]);
         t.add_row(vec![s.name.clone(), s.hostname.clone(), if s.backups_enabled { "on" } else { "off" }.to_string()]);
-        println!("{t}");
+        say!("{t}");
     })
 }
 

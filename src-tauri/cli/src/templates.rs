@@ -9,7 +9,7 @@ use vpsdesk_core::extras::templates::LicenseKind;
 use vpsdesk_core::{Desk, Error};
 
 use crate::extras::{confirm, done};
-use crate::output::{json_or, list, opt};
+use crate::output::{json_or, list, opt, say};
 use crate::Failure;
 
 #[derive(Subcommand)]
@@ -91,7 +91,7 @@ pub async fn run(desk: &Desk, cmd: TemplatesCmd) -> Result<ExitCode, Failure> {
             json_or(json, &info, |info| {
                 let prices: Vec<String> = info.prices.iter().map(|p| format!("{} {}", p.amount, p.currency)).collect();
                 let cost = if info.chargeable() { format!("{} a month", prices.join(" / ")) } else { "free".into() };
-                println!("{} ({}): {cost}", info.label, info.id);
+                say!("{} ({}): {cost}", info.label, info.id);
             });
             Ok(ExitCode::SUCCESS)
         }

@@ -12,7 +12,7 @@ use vpsdesk_core::secret::Secret;
 use vpsdesk_core::tickets::{NewTicket, Ticket, TicketFilter, TicketReply, TicketStatus, TicketThread};
 use vpsdesk_core::{Desk, Error};
 
-use crate::output::{json_or, list, opt, table};
+use crate::output::{json_or, list, opt, say, table, tell};
 use crate::Failure;
 
 #[derive(Subcommand)]
@@ -127,12 +127,12 @@ pub async fn run(desk: &Desk, cmd: TicketsCmd) -> Result<ExitCode, Failure> {
             let mut secrets = secrets(secrets_file.as_deref(), ask_secrets, &SECRET_KEYS[..1])?;
             let body = read_body()?;
             desk.reply_ticket(&account, &id, TicketReply { body, root_password: secrets.take("root_password") }).await?;
-            println!("{}: replied to ticket {id}", account.name);
+            say!("{}: replied to ticket {id}", account.name);
         }
         TicketsCmd::Close { account, id } => {
             let account = desk.find(&account)?;
             desk.close_ticket(&account, &id).await?;
-            println!("{}: ticket {id} closed", account.name);
+            say!("{}: ticket {id} closed", account.name);
         }
         TicketsCmd::Managed { account, json } => {
             let account = desk.find(&account)?;
@@ -149,7 +149,7 @@ pub async fn run(desk: &Desk, cmd: TicketsCmd) -> Result<ExitCode, Failure> {
 fn read_body() -> Result<String, Failure> {
     let mut stdin = std::io::stdin();
     if stdin.is_terminal() {
-        eprintln!("Type the message, then Ctrl-D on an empty line:");
+        tell!("Type the message, then Ctrl-D on an empty line:");
     }
     let mut body = String::new();
     stdin.read_to_string(&mut body).map_err(|e| Error::validation(format!("cannot read the message from stdin: {e}")))?;
@@ -243,12 +243,12 @@ fn print_ticket(x: &Ticket, json: bool) {
 
 fn print_thread(x: &TicketThread, json: bool) {
     json_or(json, x, |x| {
-        println!("ticket {}: {} ({})", x.id, x.subject, x.provider_status);
+        say!("ticket {}: {} ({})", x.id, x.subject, x.provider_status);
         let mut t = table(&["FROM", "TIME", "MESSAGE"]);
         for m in &x.messages {
             let from = if m.staff { "staff" } else { "you" };
             t.add_row(vec![from.to_string(), opt(&m.time), m.body.clone()]);
         }
-        println!("{t}");
+        say!("{t}");
     })
 }

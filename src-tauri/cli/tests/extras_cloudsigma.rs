@@ -113,6 +113,7 @@ fn transfer_peaks(f: &Fixture, dir: &Path, size: usize) -> (u64, u64) {
 /// MiB more data may cost a few buffers more while the allocator warms up
 /// (measured: 16 vs 160 MiB within 12 MiB), never the data itself.
 #[test]
+#[allow(clippy::disallowed_macros)] // prints a figure for whoever runs the tests; not vpsctl output
 fn transfer_memory_stays_flat_as_the_drive_grows() {
     let f = fixture();
     let dir = tempfile::tempdir().unwrap();
