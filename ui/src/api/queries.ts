@@ -409,6 +409,9 @@ export function useAddAccount() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: NewAccount) => call(commands.addAccount(input)),
+    // The variables hold the secret: once the form resets the mutation it
+    // leaves the cache at once rather than after the default five minutes.
+    gcTime: 0,
     onSuccess: (account, input) => {
       notifySuccess(
         "Account added",

@@ -108,6 +108,7 @@ export function AddAccountModal({ opened, onClose }: { opened: boolean; onClose:
 
   const close = () => {
     form.setFieldValue("secret", "");
+    add.reset();
     onClose();
   };
 
@@ -134,8 +135,12 @@ export function AddAccountModal({ opened, onClose }: { opened: boolean; onClose:
       setFormError(null);
       try {
         await add.mutateAsync(input);
+        // The mutation's variables carry the secret; reset drops them (and,
+        // with gcTime 0, the mutation) from the query cache.
+        add.reset();
         onClose();
       } catch (e) {
+        add.reset();
         const err = e as AppError;
         const known = new Set(Object.keys(EMPTY));
         const unplaced: string[] = [];
