@@ -23,33 +23,37 @@ use vpsdesk_core::tickets::{
 use vpsdesk_core::desk::dns::{DeleteOutcome, DnsAccount, RecordHit};
 use vpsdesk_core::dns::plan::{ImportOutcome, ImportPlan, PlannedChange, PlannedRecord};
 use vpsdesk_core::dns::zonefile::Skipped;
-use vpsdesk_core::dns::{CreatedZone, DnsTemplate, Nameserver, NewZone, Record, RecordInput, RecordType, ValidRecord, Zone};
+use vpsdesk_core::dns::{
+    CreatedZone, DnsTemplate, Nameserver, NewZone, Record, RecordInput, RecordType, ValidRecord, Zone,
+};
 
+use crate::state::{AppStatus, KeychainStatus};
+use vpsdesk_core::extras::account_ips::{AccountIp, Justification, JustificationKind, JustifiedIp};
 use vpsdesk_core::extras::backups::Backup;
 use vpsdesk_core::extras::clones::ServerClone;
-use vpsdesk_core::extras::nodes::{Node, NodeKind};
-use vpsdesk_core::extras::templates::{CustomTemplate, LicenseKind, LicensedTemplate, OfferedTemplate, TemplateInfo, TemplatePlacement, TemplatePrice};
+use vpsdesk_core::extras::cloud_groups::CloudGroup;
 use vpsdesk_core::extras::console::ConsoleAccess;
 use vpsdesk_core::extras::drives::{Drive, DriveClone, NewDrive, StandardKind};
 use vpsdesk_core::extras::fleet::BulkAction;
+use vpsdesk_core::extras::jobs::{Job, JobKind, JobState};
+use vpsdesk_core::extras::licences::{ServerLicence, ServerLicenceChange, ServerLicenceKind, ServerLicences};
+use vpsdesk_core::extras::network::{IpAddress, IpRole, ReverseDns};
+use vpsdesk_core::extras::nodes::{Node, NodeKind};
+use vpsdesk_core::extras::os::{Iso, OsOption};
 use vpsdesk_core::extras::profile::{ProfileChange, ProfileField};
 use vpsdesk_core::extras::resources::{StaticIp, Vlan};
-use vpsdesk_core::extras::server_groups::ServerGroup;
-use vpsdesk_core::extras::jobs::{Job, JobKind, JobState};
-use vpsdesk_core::extras::network::{IpAddress, IpRole, ReverseDns};
-use vpsdesk_core::extras::os::{Iso, OsOption};
 use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate, StartupScript};
-use vpsdesk_core::extras::snapshots::{Snapshot, SnapshotStatus};
+use vpsdesk_core::extras::server_groups::ServerGroup;
 use vpsdesk_core::extras::server_plan::{ResourcesChange, ServerResources};
-use vpsdesk_core::extras::licences::{ServerLicence, ServerLicenceChange, ServerLicenceKind, ServerLicences};
-use vpsdesk_core::extras::account_ips::{AccountIp, Justification, JustificationKind, JustifiedIp};
-use vpsdesk_core::extras::cloud_groups::CloudGroup;
 use vpsdesk_core::extras::settings::ServerSettings;
-use vpsdesk_core::extras::template_authoring::TemplateEdit;
+use vpsdesk_core::extras::snapshots::{Snapshot, SnapshotStatus};
 use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate};
+use vpsdesk_core::extras::template_authoring::TemplateEdit;
+use vpsdesk_core::extras::templates::{
+    CustomTemplate, LicenseKind, LicensedTemplate, OfferedTemplate, TemplateInfo, TemplatePlacement, TemplatePrice,
+};
 use vpsdesk_core::extras::usage::{UsageGraph, UsagePoint, UsageSeries, UsageUnit};
 use vpsdesk_core::extras::{Extra, ExtrasAccount};
-use crate::state::{AppStatus, KeychainStatus};
 
 pub struct Binding {
     pub name: &'static str,

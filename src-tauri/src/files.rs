@@ -71,10 +71,16 @@ impl Files {
     }
 }
 
-fn chosen(answer: std::result::Result<Option<FilePath>, tokio::sync::oneshot::error::RecvError>) -> Result<Option<PathBuf>> {
+fn chosen(
+    answer: std::result::Result<Option<FilePath>, tokio::sync::oneshot::error::RecvError>,
+) -> Result<Option<PathBuf>> {
     let picked = answer.map_err(|_| Error::invalid_state("the file dialog closed without an answer"))?;
     picked
-        .map(|p| p.into_path().map_err(|_| Error::validation("the dialog gave a location that is not a local file; choose a file on this computer")))
+        .map(|p| {
+            p.into_path().map_err(|_| {
+                Error::validation("the dialog gave a location that is not a local file; choose a file on this computer")
+            })
+        })
         .transpose()
 }
 

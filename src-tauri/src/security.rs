@@ -28,7 +28,9 @@ fn scripts_run_only_from_the_bundle() {
     // so a later edit that drops one still leaves no inline or eval'd code.
     for directive in ["script-src", "default-src"] {
         let sources = csp_sources(directive);
-        for forbidden in ["'unsafe-eval'", "'unsafe-inline'", "'wasm-unsafe-eval'", "*", "data:", "blob:", "http:", "https:"] {
+        for forbidden in
+            ["'unsafe-eval'", "'unsafe-inline'", "'wasm-unsafe-eval'", "*", "data:", "blob:", "http:", "https:"]
+        {
             assert!(!sources.iter().any(|s| s == forbidden), "{directive} allows {forbidden}: {sources:?}");
         }
         assert_eq!(sources, ["'self'"], "{directive}");
@@ -128,7 +130,13 @@ fn the_e2e_seam_is_off_by_default() {
         .filter(|l| !l.trim_start().starts_with('#') && l.contains('='))
         .collect();
     assert!(features.iter().any(|l| l.trim_start().starts_with("e2e")), "the e2e feature exists: {features:?}");
-    assert!(!features.iter().any(|l| l.trim_start().starts_with("default") && l.contains("e2e")), "e2e is not a default feature");
+    assert!(
+        !features.iter().any(|l| l.trim_start().starts_with("default") && l.contains("e2e")),
+        "e2e is not a default feature"
+    );
     let conf = config();
-    assert!(!conf["build"]["features"].as_array().is_some_and(|f| f.iter().any(|f| f == "e2e")), "tauri build does not enable e2e");
+    assert!(
+        !conf["build"]["features"].as_array().is_some_and(|f| f.iter().any(|f| f == "e2e")),
+        "tauri build does not enable e2e"
+    );
 }

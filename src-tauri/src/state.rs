@@ -102,7 +102,8 @@ impl AppState {
             // at the demo by hand keep working after a restart.
             let previous = self.previous_demo_port();
             // `make bench` (tests/bench_table.py) loads a large fleet this way.
-            let extra_servers = std::env::var("VPSDESK_DEMO_EXTRA_SERVERS").ok().and_then(|n| n.parse().ok()).unwrap_or(0);
+            let extra_servers =
+                std::env::var("VPSDESK_DEMO_EXTRA_SERVERS").ok().and_then(|n| n.parse().ok()).unwrap_or(0);
             let options = vpsdesk_sandbox::Options { extra_servers, ..Default::default() };
             let again = match previous {
                 Some(port) => Sandbox::start(vpsdesk_sandbox::Options { port: Some(port), ..options }).await.ok(),

@@ -71,7 +71,15 @@ pub async fn run(desk: &Desk, cmd: AddressesCmd) -> Result<ExitCode, Failure> {
         AddressesCmd::List { account, json } => {
             let ips = desk.account_ips(&desk.find(&account)?).await?;
             list(json, &ips, &["ID", "ADDRESS", "NETMASK", "SERVER", "CLOUD", "CONSUMER", "NOTES"], |ip| {
-                vec![ip.id.clone(), ip.ip.clone(), opt(&ip.netmask), opt(&ip.server_id), opt(&ip.cloud_id), opt(&ip.consumer_id), opt(&ip.notes)]
+                vec![
+                    ip.id.clone(),
+                    ip.ip.clone(),
+                    opt(&ip.netmask),
+                    opt(&ip.server_id),
+                    opt(&ip.cloud_id),
+                    opt(&ip.consumer_id),
+                    opt(&ip.notes),
+                ]
             });
             Ok(ExitCode::SUCCESS)
         }
@@ -100,9 +108,15 @@ pub async fn run(desk: &Desk, cmd: AddressesCmd) -> Result<ExitCode, Failure> {
                 .chain(reasons.into_iter().map(|reason| Justification { kind: JustificationKind::Other, reason }))
                 .collect();
             if all.is_empty() {
-                return Err(Failure::Core(Error::field("reasons", "give --website DOMAIN or --reason TEXT for each address")));
+                return Err(Failure::Core(Error::field(
+                    "reasons",
+                    "give --website DOMAIN or --reason TEXT for each address",
+                )));
             }
-            confirm(yes, format!("asking for {} address(es) for server {server}: granted addresses are billed", all.len()))?;
+            confirm(
+                yes,
+                format!("asking for {} address(es) for server {server}: granted addresses are billed", all.len()),
+            )?;
             let account = desk.find(&account)?;
             desk.request_justified_ips(&account, &server, &all, true).await?;
             done(format!("{}: {} justified address(es) requested for server {server}", account.name, all.len()))

@@ -112,22 +112,27 @@ pub async fn run(desk: &Desk, cmd: BillingCmd) -> Result<ExitCode, Failure> {
             // Partial results only: when no account answered the errors are all there is.
             let answered = !report.balances.is_empty() || report.errors.is_empty();
             if answered {
-                list(json, &report.balances, &["ACCOUNT", "PROVIDER", "BALANCE", "CURRENCY", "MEANS", "PENDING", "LAST PAYMENT"], |b| {
-                    let last = match (&b.last_payment_amount, &b.last_payment_date) {
-                        (Some(a), Some(d)) => format!("{} on {d}", grouped(*a)),
-                        (Some(a), None) => grouped(*a),
-                        _ => String::new(),
-                    };
-                    vec![
-                        b.account.clone(),
-                        b.provider.to_string(),
-                        b.balance.to_string(),
-                        b.currency.clone(),
-                        b.summary.clone(),
-                        opt(&b.pending_charges),
-                        last,
-                    ]
-                });
+                list(
+                    json,
+                    &report.balances,
+                    &["ACCOUNT", "PROVIDER", "BALANCE", "CURRENCY", "MEANS", "PENDING", "LAST PAYMENT"],
+                    |b| {
+                        let last = match (&b.last_payment_amount, &b.last_payment_date) {
+                            (Some(a), Some(d)) => format!("{} on {d}", grouped(*a)),
+                            (Some(a), None) => grouped(*a),
+                            _ => String::new(),
+                        };
+                        vec![
+                            b.account.clone(),
+                            b.provider.to_string(),
+                            b.balance.to_string(),
+                            b.currency.clone(),
+                            b.summary.clone(),
+                            opt(&b.pending_charges),
+                            last,
+                        ]
+                    },
+                );
             }
             for e in &report.errors {
                 tell!("error: {}: {}", e.account, e.error.message);
@@ -165,7 +170,14 @@ pub async fn run(desk: &Desk, cmd: BillingCmd) -> Result<ExitCode, Failure> {
         BillingCmd::Usage { account, json } => {
             let rows = desk.usage(&desk.find(&account)?).await?;
             list(json, &rows, &["RESOURCE", "WHAT", "USED", "BURST", "SUBSCRIBED", "UNIT"], |u| {
-                vec![u.resource.clone(), u.label.clone(), opt(&u.used), opt(&u.burst), opt(&u.subscribed), u.unit.clone()]
+                vec![
+                    u.resource.clone(),
+                    u.label.clone(),
+                    opt(&u.used),
+                    opt(&u.burst),
+                    opt(&u.subscribed),
+                    u.unit.clone(),
+                ]
             });
             ok
         }

@@ -144,7 +144,9 @@ fn print_plan(plan: &ImportPlan) {
     }
     say!("to change ({}):", plan.change.len());
     for c in &plan.change {
-        let before = vpsdesk_core::dns::validate::canonical(&c.before, "").map(|v| describe(&v)).unwrap_or_else(|| c.before.data.clone());
+        let before = vpsdesk_core::dns::validate::canonical(&c.before, "")
+            .map(|v| describe(&v))
+            .unwrap_or_else(|| c.before.data.clone());
         say!("  line {}: record {}: {} -> {}", c.line, c.before.id, before, describe(&c.after));
     }
     say!("unchanged ({})", plan.unchanged.len());
@@ -170,7 +172,9 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
         DnsCmd::Zones { account, json } => {
             let zones = desk.dns_zones(&desk.find(&account)?).await?;
             if json {
-                print_json(&zones.iter().map(|z| serde_json::json!({ "id": z.id, "name": z.name })).collect::<Vec<_>>());
+                print_json(
+                    &zones.iter().map(|z| serde_json::json!({ "id": z.id, "name": z.name })).collect::<Vec<_>>(),
+                );
             } else {
                 let mut t = table(&["ID", "NAME"]);
                 for z in &zones {
@@ -183,7 +187,16 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
         DnsCmd::Records { account, zone, json } => {
             let records = desk.dns_records(&desk.find(&account)?, &zone).await?;
             list(json, &records, &["ID", "TYPE", "HOST", "DATA", "TTL", "PRIORITY", "WEIGHT", "PORT"], |r| {
-                vec![r.id.clone(), r.kind.to_string(), r.host.clone(), r.data.clone(), r.ttl.to_string(), opt(&r.priority), opt(&r.weight), opt(&r.port)]
+                vec![
+                    r.id.clone(),
+                    r.kind.to_string(),
+                    r.host.clone(),
+                    r.data.clone(),
+                    r.ttl.to_string(),
+                    opt(&r.priority),
+                    opt(&r.weight),
+                    opt(&r.port),
+                ]
             });
             ok
         }
@@ -205,10 +218,17 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
         }
         DnsCmd::Edit { account, zone, record_id, host, data, fields } => {
             let f = &fields;
-            let nothing = host.is_none() && data.is_none() && f.ttl.is_none() && f.priority.is_none() && f.weight.is_none() && f.port.is_none() && f.service_type.is_none();
+            let nothing = host.is_none()
+                && data.is_none()
+                && f.ttl.is_none()
+                && f.priority.is_none()
+                && f.weight.is_none()
+                && f.port.is_none()
+                && f.service_type.is_none();
             if nothing {
                 return Err(Failure::Usage(
-                    "nothing to change: give --host, --data, --ttl, --priority, --weight, --port or --service-type".to_string(),
+                    "nothing to change: give --host, --data, --ttl, --priority, --weight, --port or --service-type"
+                        .to_string(),
                 ));
             }
             let account = desk.find(&account)?;
@@ -277,7 +297,9 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
         }
         DnsCmd::DeleteZone { account, zone, yes } => {
             if !yes {
-                return Err(Failure::Usage(format!("deleting zone {zone} deletes all its records; run again with --yes to confirm")));
+                return Err(Failure::Usage(format!(
+                    "deleting zone {zone} deletes all its records; run again with --yes to confirm"
+                )));
             }
             let account = desk.find(&account)?;
             desk.dns_delete_zone(&account, &zone).await?;

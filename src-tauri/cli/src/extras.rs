@@ -9,9 +9,9 @@ use std::time::Duration;
 
 use clap::Subcommand;
 use vpsdesk_core::extras::jobs::{Job, JobState};
-use vpsdesk_core::extras::Extra;
 use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate};
 use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKeyUpdate};
+use vpsdesk_core::extras::Extra;
 use vpsdesk_core::{Desk, Error};
 
 use crate::output::{json_or, list, opt, say, table, tell};
@@ -294,7 +294,8 @@ fn public_key(key: Option<String>, file: Option<String>) -> Result<Option<String
 fn print_job(job: &Job, json: bool) {
     json_or(json, job, |job| {
         let mut t = table(&["JOB", "STATE", "WHAT", "TARGET", "STAGE"]);
-        let state = serde_json::to_value(job.state).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let state =
+            serde_json::to_value(job.state).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
         t.add_row(vec![job.id.clone(), state, job.title.clone(), opt(&job.target_id), job.stage.clone()]);
         say!("{t}");
     })
@@ -349,7 +350,13 @@ async fn snapshots(desk: &Desk, cmd: SnapshotsCmd) -> Result<ExitCode, Failure> 
         SnapshotsCmd::List { account, json } => {
             let snapshots = desk.snapshots(&desk.find(&account)?).await?;
             list(json, &snapshots, &["ID", "DESCRIPTION", "STATUS", "SIZE BYTES", "CREATED"], |s| {
-                vec![s.id.clone(), s.description.clone(), s.status.as_str().into(), opt(&s.size_bytes), opt(&s.created_at)]
+                vec![
+                    s.id.clone(),
+                    s.description.clone(),
+                    s.status.as_str().into(),
+                    opt(&s.size_bytes),
+                    opt(&s.created_at),
+                ]
             });
             Ok(ExitCode::SUCCESS)
         }
@@ -411,12 +418,19 @@ async fn scripts(desk: &Desk, cmd: ScriptsCmd) -> Result<ExitCode, Failure> {
         ScriptsCmd::List { account, json } => {
             let scripts = desk.scripts(&desk.find(&account)?).await?;
             list(json, &scripts, &["ID", "NAME", "TYPE", "LINES", "MODIFIED"], |s| {
-                vec![s.id.clone(), s.name.clone(), s.kind.as_str().into(), s.content.lines().count().to_string(), opt(&s.modified_at)]
+                vec![
+                    s.id.clone(),
+                    s.name.clone(),
+                    s.kind.as_str().into(),
+                    s.content.lines().count().to_string(),
+                    opt(&s.modified_at),
+                ]
             });
             Ok(ExitCode::SUCCESS)
         }
         ScriptsCmd::Create { account, name, kind, file, json } => {
-            let kind = ScriptKind::parse(&kind).ok_or_else(|| Failure::Usage(format!("unknown script type {kind:?}; use boot or pxe")))?;
+            let kind = ScriptKind::parse(&kind)
+                .ok_or_else(|| Failure::Usage(format!("unknown script type {kind:?}; use boot or pxe")))?;
             let content = read_text(&file, "script")?;
             let id = desk.create_script(&desk.find(&account)?, &NewScript { name, kind, content }).await?;
             created(id, json)
@@ -468,7 +482,14 @@ pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd) -> Result<ExitCode, Fail
                     (Some(n), Some(size)) => format!("{n}/{size}"),
                     _ => opt(&i.netmask),
                 };
-                vec![i.ip.clone(), i.version.to_string(), i.provider_role.clone(), net, opt(&i.gateway), opt(&i.reverse)]
+                vec![
+                    i.ip.clone(),
+                    i.version.to_string(),
+                    i.provider_role.clone(),
+                    net,
+                    opt(&i.gateway),
+                    opt(&i.reverse),
+                ]
             });
             Ok(ExitCode::SUCCESS)
         }
@@ -525,7 +546,9 @@ pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd) -> Result<ExitCode, Fail
                     let days = g.series.first().map(|s| s.points.len()).unwrap_or_default();
                     for i in 0..days {
                         let mut row = vec![g.series[0].points[i].at.clone()];
-                        row.extend(g.series.iter().map(|s| s.points.get(i).map(|p| p.value.to_string()).unwrap_or_default()));
+                        row.extend(
+                            g.series.iter().map(|s| s.points.get(i).map(|p| p.value.to_string()).unwrap_or_default()),
+                        );
                         t.add_row(row);
                     }
                     say!("{}\n{t}", g.title);

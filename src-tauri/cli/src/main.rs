@@ -6,16 +6,16 @@ mod addresses;
 mod billing;
 mod dns;
 mod extras;
+mod list_filter;
 mod maintenance;
 mod nodes;
-mod templates;
 mod output;
 mod resources;
-mod list_filter;
 mod secret_input;
 mod server_plan;
 mod settings;
 mod template_authoring;
+mod templates;
 mod tickets;
 
 use std::process::ExitCode;
@@ -127,7 +127,10 @@ enum ServersCmd {
         #[arg(long)]
         json: bool,
     },
-    Start { account: String, id: String },
+    Start {
+        account: String,
+        id: String,
+    },
     Stop {
         account: String,
         id: String,
@@ -135,7 +138,10 @@ enum ServersCmd {
         #[arg(long)]
         force: bool,
     },
-    Reboot { account: String, id: String },
+    Reboot {
+        account: String,
+        id: String,
+    },
     Create {
         account: String,
         #[arg(long)]
@@ -161,7 +167,11 @@ enum ServersCmd {
         #[arg(long)]
         json: bool,
     },
-    Rename { account: String, id: String, new_name: String },
+    Rename {
+        account: String,
+        id: String,
+        new_name: String,
+    },
     Delete {
         account: String,
         id: String,
@@ -195,11 +205,8 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("tokio runtime");
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("tokio runtime");
     match runtime.block_on(run(cli)) {
         Ok(code) => code,
         Err(Failure::Usage(msg)) => {
@@ -229,7 +236,12 @@ fn usage_error(e: clap::Error) -> ExitCode {
     let said: Vec<&str> = text
         .lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information") && !l.starts_with("tip:"))
+        .filter(|l| {
+            !l.is_empty()
+                && !l.starts_with("Usage:")
+                && !l.starts_with("For more information")
+                && !l.starts_with("tip:")
+        })
         .collect();
     let said = said.join(" ");
     tell!("error: {}; see --help", said.strip_prefix("error: ").unwrap_or(&said));
@@ -268,7 +280,10 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 })?;
                 let secret = secret_input::read_secret()?;
                 let account = desk
-                    .add_account(NewAccount { provider, name, endpoint, username, region, secret, verify: !no_verify }, false)
+                    .add_account(
+                        NewAccount { provider, name, endpoint, username, region, secret, verify: !no_verify },
+                        false,
+                    )
                     .await?;
                 say!("added account {:?} ({})", account.name, account.provider);
                 ok
@@ -344,12 +359,15 @@ async fn servers(desk: &Desk, cmd: ServersCmd) -> Result<ExitCode, Failure> {
         ServersCmd::Start { account, id } => power(desk, &account, &id, PowerAction::Start, "start requested").await,
         ServersCmd::Stop { account, id, force } => {
             let action = if force { PowerAction::ForceStop } else { PowerAction::Stop };
-            power(desk, &account, &id, action, if force { "forced power-off requested" } else { "shutdown requested" }).await
+            power(desk, &account, &id, action, if force { "forced power-off requested" } else { "shutdown requested" })
+                .await
         }
         ServersCmd::Reboot { account, id } => power(desk, &account, &id, PowerAction::Reboot, "reboot requested").await,
         ServersCmd::Create { account, name, plan, image, region, cpu_mhz, mem_mb, ssh_keys, script, json } => {
             let account = desk.find(&account)?;
-            let server = desk.create(&account, &CreateServer { name, plan, image, region, cpu_mhz, mem_mb, ssh_keys, script }).await?;
+            let server = desk
+                .create(&account, &CreateServer { name, plan, image, region, cpu_mhz, mem_mb, ssh_keys, script })
+                .await?;
             Out::new(json).server(&server);
             Ok(ExitCode::SUCCESS)
         }

@@ -29,12 +29,7 @@ pub enum NodesCmd {
         yes: bool,
     },
     /// Set a node's consumer id (0 for none): KIND is regular, daily, ram, storage, fusion or bandwidth
-    Consumer {
-        account: String,
-        kind: String,
-        id: String,
-        consumer: String,
-    },
+    Consumer { account: String, kind: String, id: String, consumer: String },
     /// Remove an unassigned node: KIND is regular, daily, ram, storage, fusion or bandwidth
     Delete {
         account: String,
@@ -59,7 +54,13 @@ pub async fn run(desk: &Desk, cmd: NodesCmd) -> Result<ExitCode, Failure> {
         NodesCmd::List { account, json } => {
             let nodes = desk.nodes(&desk.find(&account)?).await?;
             list(json, &nodes, &["ID", "KIND", "SERVER", "CONSUMER", "FREE"], |n| {
-                vec![n.id.clone(), word(n.kind), opt(&n.server_id), opt(&n.consumer_id), if n.free { "yes" } else { "no" }.into()]
+                vec![
+                    n.id.clone(),
+                    word(n.kind),
+                    opt(&n.server_id),
+                    opt(&n.consumer_id),
+                    if n.free { "yes" } else { "no" }.into(),
+                ]
             });
             Ok(ExitCode::SUCCESS)
         }

@@ -218,7 +218,13 @@ impl Out {
         }
         let mut t = table(&["NAME", "PROVIDER", "ENDPOINT", "USERNAME", "REGION"]);
         for a in accounts {
-            t.add_row(vec![a.name.clone(), a.provider.to_string(), a.endpoint.clone(), opt(&a.username), opt(&a.region)]);
+            t.add_row(vec![
+                a.name.clone(),
+                a.provider.to_string(),
+                a.endpoint.clone(),
+                opt(&a.username),
+                opt(&a.region),
+            ]);
         }
         say!("{t}");
     }
@@ -271,7 +277,9 @@ impl Out {
     }
 
     pub fn images(&self, images: &[Image]) {
-        list(self.json, images, &["ID", "NAME", "FAMILY", "ARCH"], |i| vec![i.id.clone(), i.name.clone(), opt(&i.family), opt(&i.arch)])
+        list(self.json, images, &["ID", "NAME", "FAMILY", "ARCH"], |i| {
+            vec![i.id.clone(), i.name.clone(), opt(&i.family), opt(&i.arch)]
+        })
     }
 
     pub fn regions(&self, regions: &[Region]) {

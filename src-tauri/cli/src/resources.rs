@@ -140,7 +140,11 @@ pub enum VlansCmd {
         #[arg(long)]
         json: bool,
     },
-    Rename { account: String, id: String, new_name: String },
+    Rename {
+        account: String,
+        id: String,
+        new_name: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -179,7 +183,11 @@ pub enum GroupsCmd {
         #[arg(long)]
         json: bool,
     },
-    Rename { account: String, id: String, new_name: String },
+    Rename {
+        account: String,
+        id: String,
+        new_name: String,
+    },
     Destroy {
         account: String,
         id: String,
@@ -372,12 +380,16 @@ async fn ips(desk: &Desk, cmd: IpsCmd) -> Result<ExitCode, Failure> {
 
 async fn groups(desk: &Desk, cmd: GroupsCmd) -> Result<ExitCode, Failure> {
     let out = |groups: &[vpsdesk_core::extras::server_groups::ServerGroup], json: bool| {
-        list(json, groups, &["ID", "NAME", "DESCRIPTION"], |g| vec![g.id.clone(), g.name.clone(), g.description.clone()]);
+        list(json, groups, &["ID", "NAME", "DESCRIPTION"], |g| {
+            vec![g.id.clone(), g.name.clone(), g.description.clone()]
+        });
         Ok(ExitCode::SUCCESS)
     };
     match cmd {
         GroupsCmd::List { account, json } => out(&desk.server_groups(&desk.find(&account)?).await?, json),
-        GroupsCmd::Create { account, name, json } => out(&[desk.create_server_group(&desk.find(&account)?, &name).await?], json),
+        GroupsCmd::Create { account, name, json } => {
+            out(&[desk.create_server_group(&desk.find(&account)?, &name).await?], json)
+        }
         GroupsCmd::Rename { account, id, new_name } => {
             let account = desk.find(&account)?;
             desk.rename_server_group(&account, &id, &new_name).await?;
@@ -389,12 +401,18 @@ async fn groups(desk: &Desk, cmd: GroupsCmd) -> Result<ExitCode, Failure> {
             desk.destroy_server_group(&account, &id).await?;
             done(format!("{}: server group {id} destroyed", account.name))
         }
-        GroupsCmd::Add { account, id, servers, json } => ids_out(&desk.group_members(&desk.find(&account)?, &id, &servers, true).await?, json),
+        GroupsCmd::Add { account, id, servers, json } => {
+            ids_out(&desk.group_members(&desk.find(&account)?, &id, &servers, true).await?, json)
+        }
         GroupsCmd::Remove { account, id, servers, json } => {
             ids_out(&desk.group_members(&desk.find(&account)?, &id, &servers, false).await?, json)
         }
-        GroupsCmd::Start { account, id, json } => ids_out(&desk.group_power(&desk.find(&account)?, &id, PowerAction::Start).await?, json),
-        GroupsCmd::Stop { account, id, json } => ids_out(&desk.group_power(&desk.find(&account)?, &id, PowerAction::Stop).await?, json),
+        GroupsCmd::Start { account, id, json } => {
+            ids_out(&desk.group_power(&desk.find(&account)?, &id, PowerAction::Start).await?, json)
+        }
+        GroupsCmd::Stop { account, id, json } => {
+            ids_out(&desk.group_power(&desk.find(&account)?, &id, PowerAction::Stop).await?, json)
+        }
     }
 }
 

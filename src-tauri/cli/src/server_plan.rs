@@ -120,7 +120,19 @@ fn show(r: &ServerResources, json: bool) {
         return;
     }
     let yes_no = |b: bool| if b { "on" } else { "off" }.to_string();
-    let mut t = table(&["NAME", "NODES", "DAILY", "STORAGE", "RAM", "BANDWIDTH", "BACKUPS", "RSYNC", "R1SOFT", "CONSUMER", "STORAGE DELAYED UNTIL"]);
+    let mut t = table(&[
+        "NAME",
+        "NODES",
+        "DAILY",
+        "STORAGE",
+        "RAM",
+        "BANDWIDTH",
+        "BACKUPS",
+        "RSYNC",
+        "R1SOFT",
+        "CONSUMER",
+        "STORAGE DELAYED UNTIL",
+    ]);
     t.add_row(vec![
         r.name.clone(),
         r.nodes.to_string(),
@@ -147,7 +159,8 @@ fn show_licences(l: &ServerLicences, json: bool) {
     } else {
         let mut t = table(&["ID", "NAME", "KIND", "HELD"]);
         for x in &l.licences {
-            let kind = serde_json::to_value(x.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            let kind =
+                serde_json::to_value(x.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
             t.add_row(vec![x.id.clone(), x.name.clone(), kind, if x.held { "yes" } else { "no" }.to_string()]);
         }
         say!("{t}");
@@ -159,10 +172,21 @@ fn show_licences(l: &ServerLicences, json: bool) {
 
 fn held(l: &ServerLicences) -> String {
     let names: Vec<&str> = l.licences.iter().filter(|x| x.held).map(|x| x.name.as_str()).collect();
-    if names.is_empty() { "none".into() } else { names.join(", ") }
+    if names.is_empty() {
+        "none".into()
+    } else {
+        names.join(", ")
+    }
 }
 
-async fn change_licence(desk: &Desk, account: &str, id: &str, licence: &str, buy: bool, yes: bool) -> Result<ExitCode, Failure> {
+async fn change_licence(
+    desk: &Desk,
+    account: &str,
+    id: &str,
+    licence: &str,
+    buy: bool,
+    yes: bool,
+) -> Result<ExitCode, Failure> {
     let licence = licences::licence_id(licence)?;
     let name = licences::describe(&licence, None);
     let what = if buy {
@@ -174,7 +198,11 @@ async fn change_licence(desk: &Desk, account: &str, id: &str, licence: &str, buy
     let account = desk.find(account)?;
     let change = ServerLicenceChange { licence, buy, confirm: true };
     let after = desk.change_server_licence(&account, id, &change).await?;
-    let name = after.licences.iter().find(|x| x.id == change.licence).map_or(name, |x| licences::describe(&x.id, Some(&x.name)));
+    let name = after
+        .licences
+        .iter()
+        .find(|x| x.id == change.licence)
+        .map_or(name, |x| licences::describe(&x.id, Some(&x.name)));
     let did = if buy { "bought" } else { "cancelled" };
     done(format!("{}: server {id}: {name} {did}; licences now: {}", account.name, held(&after)))
 }
@@ -186,14 +214,37 @@ pub async fn run(desk: &Desk, cmd: PlanCmd) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         PlanCmd::Edit {
-            account, id, name, nodes, daily_nodes, storage_nodes, ram_nodes, bandwidth_nodes, backups, rsync_backups,
-            r1soft_backups, consumer, delay_storage_until, yes, json,
+            account,
+            id,
+            name,
+            nodes,
+            daily_nodes,
+            storage_nodes,
+            ram_nodes,
+            bandwidth_nodes,
+            backups,
+            rsync_backups,
+            r1soft_backups,
+            consumer,
+            delay_storage_until,
+            yes,
+            json,
         } => {
-            let nothing = name.is_none() && nodes.is_none() && daily_nodes.is_none() && storage_nodes.is_none()
-                && ram_nodes.is_none() && bandwidth_nodes.is_none() && backups.is_none() && rsync_backups.is_none()
-                && r1soft_backups.is_none() && consumer.is_none() && delay_storage_until.is_none();
+            let nothing = name.is_none()
+                && nodes.is_none()
+                && daily_nodes.is_none()
+                && storage_nodes.is_none()
+                && ram_nodes.is_none()
+                && bandwidth_nodes.is_none()
+                && backups.is_none()
+                && rsync_backups.is_none()
+                && r1soft_backups.is_none()
+                && consumer.is_none()
+                && delay_storage_until.is_none();
             if nothing {
-                return Err(Failure::Usage("nothing to change: give --nodes, --ram-nodes, --backups on|off, --consumer, --name…".into()));
+                return Err(Failure::Usage(
+                    "nothing to change: give --nodes, --ram-nodes, --backups on|off, --consumer, --name…".into(),
+                ));
             }
             let account = desk.find(&account)?;
             let now = desk.server_resources(&account, &id).await?;
@@ -232,8 +283,12 @@ pub async fn run(desk: &Desk, cmd: PlanCmd) -> Result<ExitCode, Failure> {
             show_licences(&desk.server_licences(&desk.find(&account)?, &id).await?, json);
             Ok(ExitCode::SUCCESS)
         }
-        PlanCmd::LicenceBuy { account, id, licence, yes } => change_licence(desk, &account, &id, &licence, true, yes).await,
-        PlanCmd::LicenceCancel { account, id, licence, yes } => change_licence(desk, &account, &id, &licence, false, yes).await,
+        PlanCmd::LicenceBuy { account, id, licence, yes } => {
+            change_licence(desk, &account, &id, &licence, true, yes).await
+        }
+        PlanCmd::LicenceCancel { account, id, licence, yes } => {
+            change_licence(desk, &account, &id, &licence, false, yes).await
+        }
         PlanCmd::UpgradeStorage { account, id, yes } => {
             confirm(yes, format!("upgrading the storage of server {id} stops it for a while"))?;
             let account = desk.find(&account)?;

@@ -39,7 +39,10 @@ pub async fn convert(desk: &Desk, cmd: ConvertCmd) -> Result<ExitCode, Failure> 
     let ConvertCmd::BackupConvert { account, id, backup } = cmd;
     let account = desk.find(&account)?;
     desk.convert_backup(&account, &id, &backup).await?;
-    done(format!("{}: backup {backup} of server {id} is being turned into a custom template (see `vpsctl templates custom`)", account.name))
+    done(format!(
+        "{}: backup {backup} of server {id} is being turned into a custom template (see `vpsctl templates custom`)",
+        account.name
+    ))
 }
 
 pub async fn edit(desk: &Desk, cmd: EditCmd) -> Result<ExitCode, Failure> {

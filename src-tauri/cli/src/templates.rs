@@ -81,7 +81,8 @@ pub async fn run(desk: &Desk, cmd: TemplatesCmd) -> Result<ExitCode, Failure> {
         Offered { account, json } => {
             let offered = desk.offered_templates(&desk.find(&account)?).await?;
             list(json, &offered, &["GROUP", "TEMPLATE", "REGION:ID"], |o| {
-                let on: Vec<String> = o.placements.iter().map(|p| format!("{}:{}", p.region_id, p.template_id)).collect();
+                let on: Vec<String> =
+                    o.placements.iter().map(|p| format!("{}:{}", p.region_id, p.template_id)).collect();
                 vec![o.group.clone(), o.name.clone(), on.join(" ")]
             });
             Ok(ExitCode::SUCCESS)
@@ -98,7 +99,8 @@ pub async fn run(desk: &Desk, cmd: TemplatesCmd) -> Result<ExitCode, Failure> {
         Licenses { account, json } => {
             let licenses = desk.licensed_templates(&desk.find(&account)?).await?;
             list(json, &licenses, &["KIND", "ID", "TEMPLATE", "SERVER"], |l| {
-                let kind = serde_json::to_value(l.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+                let kind =
+                    serde_json::to_value(l.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
                 vec![kind, l.id.clone(), l.template_id.clone(), opt(&l.server_id)]
             });
             Ok(ExitCode::SUCCESS)

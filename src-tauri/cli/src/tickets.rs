@@ -90,9 +90,10 @@ pub async fn run(desk: &Desk, cmd: TicketsCmd) -> Result<ExitCode, Failure> {
     match cmd {
         TicketsCmd::List { account, status, department, json } => {
             let status = match status {
-                Some(s) => Some(TicketStatus::parse(&s).ok_or_else(|| {
-                    Failure::Usage(format!("unknown status {s:?}; use open, closed or hold"))
-                })?),
+                Some(s) => Some(
+                    TicketStatus::parse(&s)
+                        .ok_or_else(|| Failure::Usage(format!("unknown status {s:?}; use open, closed or hold")))?,
+                ),
                 None => None,
             };
             let account = desk.find(&account)?;
@@ -126,7 +127,8 @@ pub async fn run(desk: &Desk, cmd: TicketsCmd) -> Result<ExitCode, Failure> {
             let account = desk.find(&account)?;
             let mut secrets = secrets(secrets_file.as_deref(), ask_secrets, &SECRET_KEYS[..1])?;
             let body = read_body()?;
-            desk.reply_ticket(&account, &id, TicketReply { body, root_password: secrets.take("root_password") }).await?;
+            desk.reply_ticket(&account, &id, TicketReply { body, root_password: secrets.take("root_password") })
+                .await?;
             say!("{}: replied to ticket {id}", account.name);
         }
         TicketsCmd::Close { account, id } => {
@@ -152,7 +154,9 @@ fn read_body() -> Result<String, Failure> {
         tell!("Type the message, then Ctrl-D on an empty line:");
     }
     let mut body = String::new();
-    stdin.read_to_string(&mut body).map_err(|e| Error::validation(format!("cannot read the message from stdin: {e}")))?;
+    stdin
+        .read_to_string(&mut body)
+        .map_err(|e| Error::validation(format!("cannot read the message from stdin: {e}")))?;
     if body.trim().is_empty() {
         return Err(Error::field("body", "the message is empty: pipe it on stdin").into());
     }
@@ -214,8 +218,9 @@ fn prompt(allowed: &[&str]) -> Result<Vec<(String, Secret)>, Failure> {
     let mut out = Vec::new();
     for key in allowed {
         let label = key.replace('_', " ");
-        let answer = rpassword::prompt_password(format!("{label} for staff (Enter to skip): "))
-            .map_err(|e| Error::validation(format!("cannot prompt on the terminal: {e}; use --secrets-file instead")))?;
+        let answer = rpassword::prompt_password(format!("{label} for staff (Enter to skip): ")).map_err(|e| {
+            Error::validation(format!("cannot prompt on the terminal: {e}; use --secrets-file instead"))
+        })?;
         let secret = Secret::new(answer);
         if !secret.is_empty() {
             out.push((key.to_string(), secret));

@@ -12,7 +12,8 @@ fn served_pdf(f: &Fixture, no: &str) -> Vec<u8> {
     let d = demo(Provider::Vpsnet);
     let url = format!("{}/invoices/{no}.pdf", f.sandbox.endpoint(Provider::Vpsnet).unwrap());
     f.rt.block_on(async {
-        let resp = reqwest::Client::new().get(url).basic_auth(d.username.unwrap(), Some(d.secret)).send().await.unwrap();
+        let resp =
+            reqwest::Client::new().get(url).basic_auth(d.username.unwrap(), Some(d.secret)).send().await.unwrap();
         assert_eq!(resp.status(), 200);
         resp.bytes().await.unwrap().to_vec()
     })
@@ -46,7 +47,9 @@ fn balance_of_every_account_with_one_in_exact_decimals() {
     let f = all_accounts();
     let list = f.json(&["billing", "balance", "--json"]);
     let list = list.as_array().unwrap();
-    let row = |account: &str| list.iter().find(|b| b["account"] == account).unwrap_or_else(|| panic!("{account} in {list:?}"));
+    let row = |account: &str| {
+        list.iter().find(|b| b["account"] == account).unwrap_or_else(|| panic!("{account} in {list:?}"))
+    };
     // Vultr reports credit as a negative balance: it is turned into credit.
     assert_eq!((&row("vultr")["balance"], &row("vultr")["currency"]), (&"5519.11".into(), &"USD".into()));
     assert_eq!(row("vultr")["provider"], "vultr");
@@ -95,7 +98,12 @@ fn invoices_and_the_pdf_identical_to_what_was_served() {
     let out = f.home.path().join("invoice-11046.pdf");
     f.ok(&["billing", "invoice-pdf", "vpsnet", "11046", "--output", out.to_str().unwrap()]);
     assert_eq!(std::fs::read(&out).unwrap(), whole);
-    let files = f.sandbox.requests(Provider::Vpsnet).into_iter().filter(|r| r.path.starts_with("/files/invoices/11046-")).count();
+    let files = f
+        .sandbox
+        .requests(Provider::Vpsnet)
+        .into_iter()
+        .filter(|r| r.path.starts_with("/files/invoices/11046-"))
+        .count();
     assert_eq!(files, 3, "served once whole for the comparison, then cut, then the rest");
 
     let missing = f.home.path().join("none.pdf");
@@ -113,7 +121,10 @@ fn transactions_usage_and_subscriptions() {
     for field in ["id", "date", "amount", "currency", "description"] {
         assert!(first[field].is_string(), "{field}: {first}");
     }
-    assert_eq!((&first["date"], &first["amount"], &first["currency"]), (&"2010-02-24T11:04:18".into(), &"-13.75".into(), &"EUR".into()));
+    assert_eq!(
+        (&first["date"], &first["amount"], &first["currency"]),
+        (&"2010-02-24T11:04:18".into(), &"-13.75".into(), &"EUR".into())
+    );
     let usage = f.json(&["billing", "usage", "sigma", "--json"]);
     assert_eq!((&usage[0]["resource"], &usage[0]["used"]), (&"cpu".into(), &"24000".into()));
     let subs = f.json(&["billing", "subscriptions", "sigma", "--json"]);
@@ -122,7 +133,19 @@ fn transactions_usage_and_subscriptions() {
     assert_eq!(f.json(&["billing", "currencies", "sigma", "--json"]), serde_json::json!(["EUR", "GBP", "USD"]));
 
     // Without --yes only the price is asked for, and nothing is bought.
-    let args = ["billing", "subscribe", "sigma", "--kind", "ip", "--quantity", "2", "--months", "1", "--start", "2010-03-22 00:00"];
+    let args = [
+        "billing",
+        "subscribe",
+        "sigma",
+        "--kind",
+        "ip",
+        "--quantity",
+        "2",
+        "--months",
+        "1",
+        "--start",
+        "2010-03-22 00:00",
+    ];
     let o = f.run(&args);
     assert_error_line(&o, 2, "16.00 EUR");
     assert_eq!(posts(&f, Provider::Cloudsigma), ["/subscriptions/network/ip/calculate"]);
@@ -137,7 +160,13 @@ fn transactions_usage_and_subscriptions() {
     let o = f.run(&["billing", "subscribe", "sigma", "--kind", "disk", "--yes"]);
     assert_error_line(&o, 2, "use ip or vlan");
 
-    let cpu = f.json(&["billing", "subscriptions", "sigma", "--json"]).as_array().unwrap().iter().find(|s| s["kind"] == "cpu").unwrap()["id"]
+    let cpu = f
+        .json(&["billing", "subscriptions", "sigma", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "cpu")
+        .unwrap()["id"]
         .as_str()
         .unwrap()
         .to_string();

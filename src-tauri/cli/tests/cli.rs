@@ -99,7 +99,11 @@ fn bad_input_fails_before_any_request() {
     let before = f.request_count();
     assert_error_line(&f.add_vultr("x", "http://example.com", key(), &[]), 1, "https");
     assert_error_line(&f.add_vultr("", &f.vultr(), key(), &[]), 1, "name");
-    let empty = f.cmd(&["accounts", "add", "--provider", "vultr", "--name", "e", "--endpoint", &f.vultr()]).write_stdin("\n").output().unwrap();
+    let empty = f
+        .cmd(&["accounts", "add", "--provider", "vultr", "--name", "e", "--endpoint", &f.vultr()])
+        .write_stdin("\n")
+        .output()
+        .unwrap();
     assert_error_line(&empty, 1, "secret");
     let unknown = f.cmd(&["accounts", "add", "--provider", "nope", "--name", "n"]).write_stdin("k\n").output().unwrap();
     assert_error_line(&unknown, 2, "unknown provider");
@@ -108,7 +112,11 @@ fn bad_input_fails_before_any_request() {
     f.add_verified(Provider::Vultr, "main");
     let before = f.request_count();
     assert_error_line(&f.run(&["servers", "show", "main", "abc"]), 1, "numbers");
-    assert_error_line(&f.run(&["servers", "create", "main", "--name", "x", "--plan", "1", "--image", "127"]), 1, "region");
+    assert_error_line(
+        &f.run(&["servers", "create", "main", "--name", "x", "--plan", "1", "--image", "127"]),
+        1,
+        "region",
+    );
     assert_error_line(&f.run(&["servers", "rename", "main", "576965", "  "]), 1, "name");
     assert_eq!(f.request_count(), before, "nothing reached the provider");
     assert_eq!(f.run(&["servers", "frobnicate"]).status.code(), Some(2), "usage errors exit 2");
@@ -122,7 +130,9 @@ fn servers_list_and_show_have_the_contract_fields() {
     let servers = list.as_array().unwrap();
     assert!(servers.len() >= 3);
     for s in servers {
-        for field in ["account", "provider", "id", "name", "status", "provider_status", "ipv4", "ipv6", "region", "plan"] {
+        for field in
+            ["account", "provider", "id", "name", "status", "provider_status", "ipv4", "ipv6", "region", "plan"]
+        {
             assert!(s.get(field).is_some(), "{field} missing in {s}");
         }
         assert!(s["id"].is_string());
@@ -170,10 +180,13 @@ fn create_rename_delete() {
     let plan = plans[0]["id"].as_str().unwrap().to_string();
     let images = f.json(&["catalog", "main", "images", "--json"]);
     let image = images[0]["id"].as_str().unwrap().to_string();
-    assert!(f.json(&["catalog", "main", "plans", "--json"]).as_array().unwrap().len() >= plans.as_array().unwrap().len());
+    assert!(
+        f.json(&["catalog", "main", "plans", "--json"]).as_array().unwrap().len() >= plans.as_array().unwrap().len()
+    );
 
     let created = f.json(&[
-        "servers", "create", "main", "--name", "cli-box", "--plan", &plan, "--image", &image, "--region", &region, "--json",
+        "servers", "create", "main", "--name", "cli-box", "--plan", &plan, "--image", &image, "--region", &region,
+        "--json",
     ]);
     assert_eq!(created["name"], "cli-box");
     let id = created["id"].as_str().unwrap().to_string();

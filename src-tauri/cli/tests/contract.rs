@@ -41,7 +41,9 @@ fn echoing_provider() -> String {
             let head = String::from_utf8_lossy(&head);
             let auth = head
                 .lines()
-                .find_map(|l| l.split_once(':').filter(|(k, _)| k.eq_ignore_ascii_case("authorization")).map(|(_, v)| v.trim()))
+                .find_map(|l| {
+                    l.split_once(':').filter(|(k, _)| k.eq_ignore_ascii_case("authorization")).map(|(_, v)| v.trim())
+                })
                 .unwrap_or("none");
             let body = format!("request denied for Authorization: {auth}");
             let _ = write!(
@@ -59,15 +61,25 @@ fn the_store_falls_back_to_dot_config_and_the_secret_is_the_first_line() {
     let f = Fixture::new();
     let vultr = f.sandbox.endpoint(Provider::Vultr).unwrap();
     // Verified against the simulator: only the first line is the key.
-    let out = add(&f, "vultr", "main", &["--endpoint", &vultr], &format!("{}\nnot-the-key\n", demo(Provider::Vultr).secret));
+    let out =
+        add(&f, "vultr", "main", &["--endpoint", &vultr], &format!("{}\nnot-the-key\n", demo(Provider::Vultr).secret));
     assert!(out.status.success(), "{}", stderr(&out));
     f.ok(&["accounts", "remove", "main"]);
 
     let home = tempfile::tempdir().unwrap();
     let run = |args: &[&str], stdin: &str| {
-        f.cmd(args).env_remove("XDG_CONFIG_HOME").env_remove("XDG_DATA_HOME").env("HOME", home.path()).write_stdin(stdin.to_string()).output().unwrap()
+        f.cmd(args)
+            .env_remove("XDG_CONFIG_HOME")
+            .env_remove("XDG_DATA_HOME")
+            .env("HOME", home.path())
+            .write_stdin(stdin.to_string())
+            .output()
+            .unwrap()
     };
-    let out = run(&["accounts", "add", "--provider", "vultr", "--name", "homed", "--endpoint", &vultr, "--no-verify"], "KEY-in-home-1234\n");
+    let out = run(
+        &["accounts", "add", "--provider", "vultr", "--name", "homed", "--endpoint", &vultr, "--no-verify"],
+        "KEY-in-home-1234\n",
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let file = home.path().join(".config/vpsdesk/accounts.json");
     let saved = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
@@ -80,13 +92,18 @@ fn the_store_falls_back_to_dot_config_and_the_secret_is_the_first_line() {
 #[test]
 fn plain_http_only_on_loopback_and_account_fields_checked_as_typed() {
     let f = Fixture::new();
-    for (name, endpoint) in [("lo8", "http://127.5.5.5:8"), ("lo6", "http://[::1]:9"), ("lohost", "http://LOCALHOST:3")] {
+    for (name, endpoint) in [("lo8", "http://127.5.5.5:8"), ("lo6", "http://[::1]:9"), ("lohost", "http://LOCALHOST:3")]
+    {
         let out = add(&f, "vultr", name, &["--endpoint", endpoint, "--no-verify"], "KEY-1234\n");
         assert!(out.status.success(), "{endpoint}: {}", stderr(&out));
         f.ok(&["accounts", "remove", name]);
     }
     for endpoint in ["http://localhost.example.com", "http://127.0.0.1.nip.io", "http://0.0.0.0:1"] {
-        assert_error_line(&add(&f, "vultr", "x", &["--endpoint", endpoint, "--no-verify"], "KEY-1234\n"), 1, "https://");
+        assert_error_line(
+            &add(&f, "vultr", "x", &["--endpoint", endpoint, "--no-verify"], "KEY-1234\n"),
+            1,
+            "https://",
+        );
     }
 
     // VPS.NET and CloudSigma sign in with the account email.
@@ -95,7 +112,13 @@ fn plain_http_only_on_loopback_and_account_fields_checked_as_typed() {
         assert_error_line(&out, 1, "email");
     }
     // An account region only means something for CloudSigma.
-    let out = add(&f, "vultr", "stray", &["--region", "zrh", "--endpoint", "http://127.0.0.1:9", "--no-verify"], "KEY-1234\n");
+    let out = add(
+        &f,
+        "vultr",
+        "stray",
+        &["--region", "zrh", "--endpoint", "http://127.0.0.1:9", "--no-verify"],
+        "KEY-1234\n",
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let listed = accounts(&f);
     assert_eq!(listed.len(), 1, "{listed:?}");
@@ -182,7 +205,8 @@ fn usage_errors_are_one_error_line_and_exit_2() {
 fn servers_list_prints_nothing_on_stdout_when_no_account_answered() {
     let f = Fixture::new();
     let closed = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let out = add(&f, "vultr", "gone", &["--endpoint", &format!("http://127.0.0.1:{closed}"), "--no-verify"], "KEY-1234\n");
+    let out =
+        add(&f, "vultr", "gone", &["--endpoint", &format!("http://127.0.0.1:{closed}"), "--no-verify"], "KEY-1234\n");
     assert!(out.status.success(), "{}", stderr(&out));
     for args in [&["servers", "list", "--account", "gone"][..], &["servers", "list", "--json"]] {
         let out = f.run(args);

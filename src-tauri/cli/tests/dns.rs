@@ -35,7 +35,10 @@ impl Zones for Fixture {
 fn zones_and_records_have_the_contract_fields() {
     let f = fixture();
     let zones = f.json(&["dns", "zones", "main", "--json"]);
-    assert_eq!(zones, serde_json::json!([{ "id": "51", "name": "demodomain.com" }, { "id": "52", "name": "demodomain2.com" }]));
+    assert_eq!(
+        zones,
+        serde_json::json!([{ "id": "51", "name": "demodomain.com" }, { "id": "52", "name": "demodomain2.com" }])
+    );
     let by_name = f.records("demodomain2.com");
     assert_eq!(by_name, f.records("52"), "ZONE is the id or the domain name");
     for r in &by_name {
@@ -56,8 +59,38 @@ fn zones_and_records_have_the_contract_fields() {
 fn mx_and_srv_are_added_edited_and_deleted() {
     let f = fixture();
     let z = "demodomain2.com";
-    f.ok(&["dns", "add", "main", z, "--type", "mx", "--host", "@", "--data", "mx9.demodomain2.com", "--priority", "90"]);
-    f.ok(&["dns", "add", "main", z, "--type", "SRV", "--host", "_ldap._tcp", "--data", "dir.demodomain2.com", "--priority", "1", "--weight", "5", "--port", "389"]);
+    f.ok(&[
+        "dns",
+        "add",
+        "main",
+        z,
+        "--type",
+        "mx",
+        "--host",
+        "@",
+        "--data",
+        "mx9.demodomain2.com",
+        "--priority",
+        "90",
+    ]);
+    f.ok(&[
+        "dns",
+        "add",
+        "main",
+        z,
+        "--type",
+        "SRV",
+        "--host",
+        "_ldap._tcp",
+        "--data",
+        "dir.demodomain2.com",
+        "--priority",
+        "1",
+        "--weight",
+        "5",
+        "--port",
+        "389",
+    ]);
     let records = f.records(z);
     let mx = records.iter().find(|r| r["data"] == "mx9.demodomain2.com.").expect("the MX, fully qualified").clone();
     assert_eq!(mx["priority"], 90);
@@ -68,7 +101,10 @@ fn mx_and_srv_are_added_edited_and_deleted() {
     f.ok(&["dns", "edit", "main", z, srv["id"].as_str().unwrap(), "--port", "636"]);
     let records = f.records(z);
     let mx2 = records.iter().find(|r| r["id"] == mx["id"]).unwrap();
-    assert_eq!((mx2["priority"].as_u64(), mx2["ttl"].as_u64(), mx2["data"].as_str()), (Some(95), Some(600), Some("mx9.demodomain2.com.")));
+    assert_eq!(
+        (mx2["priority"].as_u64(), mx2["ttl"].as_u64(), mx2["data"].as_str()),
+        (Some(95), Some(600), Some("mx9.demodomain2.com."))
+    );
     assert_eq!(records.iter().find(|r| r["id"] == srv["id"]).unwrap()["port"], 636);
 
     let writes = f.writes();
@@ -94,11 +130,17 @@ fn export_then_import_dry_run_has_nothing_to_change() {
 
     let writes = f.writes();
     let plan = f.ok(&["dns", "import", "main", "demodomain2.com", path, "--dry-run"]);
-    assert!(plan.contains("to add (0)") && plan.contains("to change (0)") && plan.contains("nothing to change"), "{plan}");
+    assert!(
+        plan.contains("to add (0)") && plan.contains("to change (0)") && plan.contains("nothing to change"),
+        "{plan}"
+    );
     let json = f.json(&["dns", "import", "main", "52", path, "--dry-run", "--json"]);
     assert_eq!(json["add"], serde_json::json!([]));
     assert_eq!(json["change"], serde_json::json!([]));
-    assert_eq!(json["unchanged"].as_array().unwrap().len(), f.records("52").iter().filter(|r| r["type"] != "SOA").count());
+    assert_eq!(
+        json["unchanged"].as_array().unwrap().len(),
+        f.records("52").iter().filter(|r| r["type"] != "SOA").count()
+    );
     assert_eq!(f.writes(), writes, "a dry run sends no write");
 
     // An edited file: one record more, one TTL changed.
@@ -126,7 +168,23 @@ fn invalid_records_fail_before_any_request() {
         (&["--type", "A", "--host", "www", "--data", "203.0.113.300"], "IPv4"),
         (&["--type", "AAAA", "--host", "www", "--data", "203.0.113.3"], "IPv6"),
         (&["--type", "MX", "--host", "@", "--data", "mail.demodomain2.com"], "priority"),
-        (&["--type", "SRV", "--host", "sip", "--data", "sip.demodomain2.com", "--priority", "1", "--weight", "1", "--port", "70000"], "_service._protocol"),
+        (
+            &[
+                "--type",
+                "SRV",
+                "--host",
+                "sip",
+                "--data",
+                "sip.demodomain2.com",
+                "--priority",
+                "1",
+                "--weight",
+                "1",
+                "--port",
+                "70000",
+            ],
+            "_service._protocol",
+        ),
         (&["--type", "TXT", "--host", "@", "--data", "say \"hi"], "quotes"),
         (&["--type", "CNAME", "--host", "blog", "--data", "not a host"], "host name"),
         (&["--type", "A", "--host", "www", "--data", "203.0.113.3", "--ttl", "5"], "ttl"),
@@ -141,7 +199,11 @@ fn invalid_records_fail_before_any_request() {
 
     // Beside an existing A record, a CNAME is refused after reading the zone, before any write.
     let writes = f.writes();
-    assert_error_line(&f.run(&["dns", "add", "main", z, "--type", "CNAME", "--host", "www", "--data", "shop.demodomain2.com"]), 1, "CNAME cannot sit beside");
+    assert_error_line(
+        &f.run(&["dns", "add", "main", z, "--type", "CNAME", "--host", "www", "--data", "shop.demodomain2.com"]),
+        1,
+        "CNAME cannot sit beside",
+    );
     assert_eq!(f.writes(), writes);
 }
 
@@ -166,7 +228,11 @@ fn providers_without_dns_say_where_to_go_and_send_nothing() {
     f.add_verified(Provider::Vultr, "v");
     let before = f.sandbox.requests(Provider::Vultr).len();
     assert_error_line(&f.run(&["dns", "zones", "v"]), 1, "only reverse DNS");
-    assert_error_line(&f.run(&["dns", "add", "v", "x.com", "--type", "A", "--host", "www", "--data", "203.0.113.1"]), 1, "my.vultr.com");
+    assert_error_line(
+        &f.run(&["dns", "add", "v", "x.com", "--type", "A", "--host", "www", "--data", "203.0.113.1"]),
+        1,
+        "my.vultr.com",
+    );
     assert_eq!(f.sandbox.requests(Provider::Vultr).len(), before);
     let vpsnet = demo(Provider::Vpsnet);
     for args in [&["dns", "zones", "main"][..], &["dns", "export", "main", "51"]] {

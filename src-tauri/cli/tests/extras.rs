@@ -122,7 +122,10 @@ fn servers_ip_add_and_remove() {
     let out = f.ok(&["servers", "ip-add", ACCOUNT, SERVER, "--no-reboot"]);
     assert!(out.contains("IPv4 address added; reboot the server to configure it"), "{out}");
     let ips = f.json(&["servers", "ips", ACCOUNT, SERVER]);
-    let added = ips.as_array().unwrap().iter().filter(|i| i["role"] == "secondary").nth(1).unwrap()["ip"].as_str().unwrap().to_string();
+    let added = ips.as_array().unwrap().iter().filter(|i| i["role"] == "secondary").nth(1).unwrap()["ip"]
+        .as_str()
+        .unwrap()
+        .to_string();
     f.needs_yes(&["servers", "ip-remove", ACCOUNT, SERVER, &added]);
     f.ok(&["servers", "ip-remove", ACCOUNT, SERVER, &added, "--yes"]);
     let ips = f.json(&["servers", "ips", ACCOUNT, SERVER]);
@@ -133,7 +136,8 @@ fn servers_ip_add_and_remove() {
 fn servers_reverse_set_and_reset_ipv4() {
     let f = fixture();
     f.ok(&["servers", "reverse-set", ACCOUNT, SERVER, "123.123.123.124", "mail.example.com"]);
-    let reverse = |f: &Fixture| f.json(&["servers", "ips", ACCOUNT, SERVER])[1]["reverse"].as_str().unwrap().to_string();
+    let reverse =
+        |f: &Fixture| f.json(&["servers", "ips", ACCOUNT, SERVER])[1]["reverse"].as_str().unwrap().to_string();
     assert_eq!(reverse(&f), "mail.example.com");
     f.ok(&["servers", "reverse-reset", ACCOUNT, SERVER, "123.123.123.124"]);
     assert_eq!(reverse(&f), "123.123.123.124.example.com");
@@ -177,10 +181,16 @@ fn sshkeys_create_update_delete() {
     let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE0cli cli@example.com";
     let created = f.json(&["sshkeys", "create", ACCOUNT, "--name", "cli", "--public-key", key]);
     let id = created["id"].as_str().unwrap().to_string();
-    f.ok_with(&["sshkeys", "update", ACCOUNT, &id, "--name", "cli renamed", "--public-key-file", "-"], "ssh-rsa AAAAB3Nza new@example.com\n");
+    f.ok_with(
+        &["sshkeys", "update", ACCOUNT, &id, "--name", "cli renamed", "--public-key-file", "-"],
+        "ssh-rsa AAAAB3Nza new@example.com\n",
+    );
     let list = f.json(&["sshkeys", "list", ACCOUNT]);
     let k = list.as_array().unwrap().iter().find(|k| k["id"] == id.as_str()).unwrap();
-    assert_eq!((k["name"].as_str(), k["public_key"].as_str()), (Some("cli renamed"), Some("ssh-rsa AAAAB3Nza new@example.com")));
+    assert_eq!(
+        (k["name"].as_str(), k["public_key"].as_str()),
+        (Some("cli renamed"), Some("ssh-rsa AAAAB3Nza new@example.com"))
+    );
     f.needs_yes(&["sshkeys", "delete", ACCOUNT, &id]);
     f.ok(&["sshkeys", "delete", ACCOUNT, &id, "--yes"]);
     assert!(!ids(&f.json(&["sshkeys", "list", ACCOUNT])).contains(&id));
@@ -207,7 +217,10 @@ fn scripts_create_update_delete() {
     f.ok_with(&["scripts", "update", ACCOUNT, &id, "--file", "-"], "#!/bin/sh\necho bye\n");
     let list = f.json(&["scripts", "list", ACCOUNT]);
     let s = list.as_array().unwrap().iter().find(|s| s["id"] == id.as_str()).unwrap();
-    assert_eq!((s["name"].as_str(), s["kind"].as_str(), s["content"].as_str()), (Some("hello"), Some("boot"), Some("#!/bin/sh\necho bye\n")));
+    assert_eq!(
+        (s["name"].as_str(), s["kind"].as_str(), s["content"].as_str()),
+        (Some("hello"), Some("boot"), Some("#!/bin/sh\necho bye\n"))
+    );
     f.needs_yes(&["scripts", "delete", ACCOUNT, &id]);
     f.ok(&["scripts", "delete", ACCOUNT, &id, "--yes"]);
     assert!(!ids(&f.json(&["scripts", "list", ACCOUNT])).contains(&id));

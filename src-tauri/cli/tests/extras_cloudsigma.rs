@@ -82,7 +82,11 @@ fn peak_rss_mib(f: &Fixture, args: &[&str]) -> u64 {
     let mut peak_kib = 0;
     loop {
         if let Ok(text) = std::fs::read_to_string(&status) {
-            if let Some(kib) = text.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok()) {
+            if let Some(kib) = text
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            {
                 peak_kib = peak_kib.max(kib);
             }
         }
@@ -119,9 +123,14 @@ fn transfer_memory_stays_flat_as_the_drive_grows() {
     let dir = tempfile::tempdir().unwrap();
     let (up_small, down_small) = transfer_peaks(&f, dir.path(), 16 << 20);
     let (up_big, down_big) = transfer_peaks(&f, dir.path(), 160 << 20);
-    eprintln!("vpsctl peak memory, 16 vs 160 MiB: upload {up_small} vs {up_big} MiB, download {down_small} vs {down_big} MiB");
+    eprintln!(
+        "vpsctl peak memory, 16 vs 160 MiB: upload {up_small} vs {up_big} MiB, download {down_small} vs {down_big} MiB"
+    );
     assert!(up_big <= up_small + 24, "upload grew from {up_small} to {up_big} MiB with the file: not streamed");
-    assert!(down_big <= down_small + 24, "download grew from {down_small} to {down_big} MiB with the file: not streamed");
+    assert!(
+        down_big <= down_small + 24,
+        "download grew from {down_small} to {down_big} MiB with the file: not streamed"
+    );
 }
 
 #[test]

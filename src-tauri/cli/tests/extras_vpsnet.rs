@@ -32,7 +32,18 @@ impl Fixture {
         let f = Fixture { _rt: rt, sandbox, home: tempfile::tempdir().unwrap() };
         let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == Provider::Vpsnet).unwrap();
         let endpoint = f.sandbox.endpoint(Provider::Vpsnet).unwrap();
-        let args = ["accounts", "add", "--provider", "vpsnet", "--name", ACCOUNT, "--endpoint", &endpoint, "--username", demo.username.unwrap()];
+        let args = [
+            "accounts",
+            "add",
+            "--provider",
+            "vpsnet",
+            "--name",
+            ACCOUNT,
+            "--endpoint",
+            &endpoint,
+            "--username",
+            demo.username.unwrap(),
+        ];
         let out = f.cmd(&args).write_stdin(format!("{}\n", demo.secret)).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         f
@@ -260,19 +271,31 @@ fn nodes_list_buy_and_remove() {
     let err = f.fails(&["nodes", "add", ACCOUNT, "gpu", "--yes"], 1);
     assert!(err.contains("kind"), "{err}");
     f.ok(&["nodes", "add", ACCOUNT, "ram", "--quantity", "2", "--yes"]);
-    let rams: Vec<String> = f.json(&["nodes", "list", ACCOUNT]).as_array().unwrap().iter()
-        .filter(|n| n["kind"] == "ram").map(|n| n["id"].as_str().unwrap().to_string()).collect();
+    let rams: Vec<String> = f
+        .json(&["nodes", "list", ACCOUNT])
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "ram")
+        .map(|n| n["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(rams.len(), 3);
     f.needs_yes(&["nodes", "delete", ACCOUNT, "ram", &rams[0]]);
     f.ok(&["nodes", "delete", ACCOUNT, "ram", &rams[0], "--yes"]);
-    assert_eq!(f.json(&["nodes", "list", ACCOUNT]).as_array().unwrap().iter().filter(|n| n["kind"] == "ram").count(), 2);
+    assert_eq!(
+        f.json(&["nodes", "list", ACCOUNT]).as_array().unwrap().iter().filter(|n| n["kind"] == "ram").count(),
+        2
+    );
 }
 
 #[test]
 fn server_resources_shown_and_edited_with_yes_for_more_nodes() {
     let f = Fixture::new();
     let now = f.json(&["servers", "resources", ACCOUNT, WEB]);
-    assert_eq!((now["name"].as_str(), now["nodes"].as_u64(), now["storage_nodes"].as_u64()), (Some("Web Server 01"), Some(1), Some(1)));
+    assert_eq!(
+        (now["name"].as_str(), now["nodes"].as_u64(), now["storage_nodes"].as_u64()),
+        (Some("Web Server 01"), Some(1), Some(1))
+    );
     assert!(f.ok(&["servers", "resources", ACCOUNT, WEB]).contains("Web Server 01"));
     let writes = |f: &Fixture| f.sandbox.requests(Provider::Vpsnet).iter().filter(|r| r.method == "PUT").count();
     // More nodes: the current values are read, nothing is changed without --yes.
@@ -283,12 +306,17 @@ fn server_resources_shown_and_edited_with_yes_for_more_nodes() {
     f.fails(&["servers", "edit", ACCOUNT, WEB], 2);
     let err = f.fails(&["servers", "edit", ACCOUNT, WEB, "--consumer", "12a"], 1);
     assert!(err.starts_with("error: consumer_id") || err.contains("consumer"), "{err}");
-    let err = f.fails(&["servers", "edit", ACCOUNT, WEB, "--nodes", "2", "--delay-storage-until", "24/04/2026", "--yes"], 1);
+    let err =
+        f.fails(&["servers", "edit", ACCOUNT, WEB, "--nodes", "2", "--delay-storage-until", "24/04/2026", "--yes"], 1);
     assert!(err.contains("US Eastern"), "{err}");
     assert_eq!(writes(&f), 0);
     // Fewer or equal nodes need no --yes.
-    let after = f.json(&["servers", "edit", ACCOUNT, WEB, "--consumer", "118", "--rsync-backups", "on", "--name", "web"]);
-    assert_eq!((after["consumer_id"].as_str(), after["rsync_backups"].as_bool(), after["name"].as_str()), (Some("118"), Some(true), Some("web")));
+    let after =
+        f.json(&["servers", "edit", ACCOUNT, WEB, "--consumer", "118", "--rsync-backups", "on", "--name", "web"]);
+    assert_eq!(
+        (after["consumer_id"].as_str(), after["rsync_backups"].as_bool(), after["name"].as_str()),
+        (Some("118"), Some(true), Some("web"))
+    );
     let after = f.json(&["servers", "edit", ACCOUNT, WEB, "--ram-nodes", "1", "--yes"]);
     assert_eq!(after["ram_nodes"], 1);
     assert_eq!(writes(&f), 2);
@@ -300,7 +328,8 @@ fn server_resources_shown_and_edited_with_yes_for_more_nodes() {
 fn a_nodes_consumer_id_is_set() {
     let f = Fixture::new();
     let nodes = f.json(&["nodes", "list", ACCOUNT]);
-    let storage = nodes.as_array().unwrap().iter().find(|n| n["kind"] == "storage").unwrap()["id"].as_str().unwrap().to_string();
+    let storage =
+        nodes.as_array().unwrap().iter().find(|n| n["kind"] == "storage").unwrap()["id"].as_str().unwrap().to_string();
     let err = f.fails(&["nodes", "consumer", ACCOUNT, "storage", &storage, "abc"], 1);
     assert!(err.contains("consumer"), "{err}");
     assert!(f.ok(&["nodes", "consumer", ACCOUNT, "storage", &storage, "99"]).contains("consumer id set to 99"));
@@ -315,9 +344,21 @@ fn a_backup_is_converted_and_a_custom_template_edited() {
     assert!(f.ok(&["servers", "backup-convert", ACCOUNT, WEB, "3774"]).contains("custom template"));
     let list = f.json(&["templates", "custom", ACCOUNT]);
     assert_eq!(list.as_array().unwrap().len(), before + 1);
-    f.ok(&["templates", "custom-edit", ACCOUNT, "115", "--description", "Ubuntu with our stack", "--info", "from web01"]);
+    f.ok(&[
+        "templates",
+        "custom-edit",
+        ACCOUNT,
+        "115",
+        "--description",
+        "Ubuntu with our stack",
+        "--info",
+        "from web01",
+    ]);
     let list = f.json(&["templates", "custom", ACCOUNT]);
-    assert_eq!(list.as_array().unwrap().iter().find(|t| t["id"] == "115").unwrap()["description"], "Ubuntu with our stack");
+    assert_eq!(
+        list.as_array().unwrap().iter().find(|t| t["id"] == "115").unwrap()["description"],
+        "Ubuntu with our stack"
+    );
     let err = f.fails(&["templates", "custom-edit", ACCOUNT, "115", "--description", " "], 1);
     assert!(err.contains("description"), "{err}");
     let err = f.fails(&["servers", "backup-convert", ACCOUNT, WEB, "abc"], 1);
@@ -328,7 +369,8 @@ fn a_backup_is_converted_and_a_custom_template_edited() {
 fn account_addresses_edited_reassigned_with_yes_and_justified() {
     let f = Fixture::new();
     let list = f.json(&["addresses", "list", ACCOUNT]);
-    let web = list.as_array().unwrap().iter().find(|ip| ip["server_id"] == WEB).unwrap()["id"].as_str().unwrap().to_string();
+    let web =
+        list.as_array().unwrap().iter().find(|ip| ip["server_id"] == WEB).unwrap()["id"].as_str().unwrap().to_string();
     f.ok(&["addresses", "edit", ACCOUNT, &web, "--notes", "primary of web01", "--consumer", "58"]);
     let list = f.json(&["addresses", "list", ACCOUNT]);
     let edited = list.as_array().unwrap().iter().find(|ip| ip["id"] == web.as_str()).unwrap();
@@ -336,13 +378,27 @@ fn account_addresses_edited_reassigned_with_yes_and_justified() {
     let out = f.ok(&["servers", "ip-add", ACCOUNT, WEB]);
     assert!(out.contains("IPv4 address added") && !out.contains("reboot"), "VPS.NET does not restart for it: {out}");
     let list = f.json(&["addresses", "list", ACCOUNT]);
-    let added = list.as_array().unwrap().iter().find(|ip| ip["server_id"] == WEB && ip["id"] != web.as_str()).unwrap()["id"].as_str().unwrap().to_string();
+    let added = list.as_array().unwrap().iter().find(|ip| ip["server_id"] == WEB && ip["id"] != web.as_str()).unwrap()
+        ["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     f.needs_yes(&["addresses", "reassign", ACCOUNT, &added, MYSQL]);
     assert!(f.ok(&["addresses", "reassign", ACCOUNT, &added, MYSQL, "--yes"]).contains("moved to server 1385"));
     f.needs_yes(&["addresses", "justify", ACCOUNT, WEB, "--website", "shop.example.com"]);
     let err = f.fails(&["addresses", "justify", ACCOUNT, WEB, "--website", "not a domain", "--yes"], 1);
     assert!(err.contains("reason"), "{err}");
-    f.ok(&["addresses", "justify", ACCOUNT, WEB, "--website", "shop.example.com", "--reason", "SSL for a second site", "--yes"]);
+    f.ok(&[
+        "addresses",
+        "justify",
+        ACCOUNT,
+        WEB,
+        "--website",
+        "shop.example.com",
+        "--reason",
+        "SSL for a second site",
+        "--yes",
+    ]);
     let justified = f.json(&["addresses", "justified", ACCOUNT]);
     assert_eq!(justified.as_array().unwrap().len(), 2);
     assert_eq!(justified[0]["kind"], "website");
@@ -363,7 +419,10 @@ fn a_managed_service_is_transferred_with_yes() {
 fn catalog_lists_cloud_groups() {
     let f = Fixture::new();
     let groups = f.json(&["catalog", ACCOUNT, "cloud-groups"]);
-    assert!(groups.as_array().unwrap().iter().any(|g| g["name"] == "UK" && g["clouds"].as_array().unwrap().len() == 1), "{groups}");
+    assert!(
+        groups.as_array().unwrap().iter().any(|g| g["name"] == "UK" && g["clouds"].as_array().unwrap().len() == 1),
+        "{groups}"
+    );
     assert!(f.ok(&["catalog", ACCOUNT, "cloud-groups"]).contains("US"));
 }
 
@@ -372,7 +431,13 @@ fn licences_listed_bought_and_cancelled_with_yes() {
     let f = Fixture::new();
     let now = f.json(&["servers", "licences", ACCOUNT, WEB]);
     assert_eq!(now["offered_known"], true);
-    let held: Vec<&str> = now["licences"].as_array().unwrap().iter().filter(|l| l["held"] == true).map(|l| l["name"].as_str().unwrap()).collect();
+    let held: Vec<&str> = now["licences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["held"] == true)
+        .map(|l| l["name"].as_str().unwrap())
+        .collect();
     assert_eq!(held, ["cPanel"]);
     assert!(f.ok(&["servers", "licences", ACCOUNT, WEB]).contains("ISPmanager"));
     f.needs_yes(&["servers", "licence-buy", ACCOUNT, WEB, "6"]);

@@ -29,9 +29,24 @@ fn puts(f: &Fixture) -> usize {
 fn settings_show_and_configure_keeps_what_is_not_given() {
     let f = fixture();
     let now = f.json(&["servers", "settings", "vpsorg", VPSORG_SERVER]);
-    assert_eq!(now, serde_json::json!({"name": "web-server-01", "hostname": "web01.example.com", "backups_enabled": true}));
-    let after = f.json(&["servers", "configure", "vpsorg", VPSORG_SERVER, "--hostname", "web-updated.example.com", "--backups", "off"]);
-    assert_eq!(after, serde_json::json!({"name": "web-server-01", "hostname": "web-updated.example.com", "backups_enabled": false}));
+    assert_eq!(
+        now,
+        serde_json::json!({"name": "web-server-01", "hostname": "web01.example.com", "backups_enabled": true})
+    );
+    let after = f.json(&[
+        "servers",
+        "configure",
+        "vpsorg",
+        VPSORG_SERVER,
+        "--hostname",
+        "web-updated.example.com",
+        "--backups",
+        "off",
+    ]);
+    assert_eq!(
+        after,
+        serde_json::json!({"name": "web-server-01", "hostname": "web-updated.example.com", "backups_enabled": false})
+    );
     assert_eq!(puts(&f), 1);
     let table = String::from_utf8(f.run(&["servers", "settings", "vpsorg", VPSORG_SERVER]).stdout).unwrap();
     assert!(table.contains("web-updated.example.com") && table.contains("off"), "{table}");
@@ -41,7 +56,9 @@ fn settings_show_and_configure_keeps_what_is_not_given() {
 fn configure_refuses_bad_input_before_sending() {
     let f = fixture();
     assert!(f.fails(&["servers", "configure", "vpsorg", VPSORG_SERVER], 2).contains("nothing to change"));
-    assert!(f.fails(&["servers", "configure", "vpsorg", VPSORG_SERVER, "--hostname", "web"], 1).contains("fully qualified"));
+    assert!(f
+        .fails(&["servers", "configure", "vpsorg", VPSORG_SERVER, "--hostname", "web"], 1)
+        .contains("fully qualified"));
     assert_eq!(puts(&f), 0);
     let e = f.fails(&["servers", "configure", "vps247", VPS247_VM, "--name", "web"], 1);
     assert!(e.contains("VPS247 cannot change a server's host name"), "{e}");
@@ -78,12 +95,59 @@ fn list_filters_by_status_and_location() {
 fn one_ssh_key_for_vpsorg_many_for_vps247() {
     let f = fixture();
     let e = f.fails(
-        &["servers", "create", "vpsorg", "--name", "keyed", "--plan", "1", "--image", "5", "--region", "us-west", "--ssh-key", "1", "--ssh-key", "2"],
+        &[
+            "servers",
+            "create",
+            "vpsorg",
+            "--name",
+            "keyed",
+            "--plan",
+            "1",
+            "--image",
+            "5",
+            "--region",
+            "us-west",
+            "--ssh-key",
+            "1",
+            "--ssh-key",
+            "2",
+        ],
         1,
     );
     assert!(e.contains("one SSH key"), "{e}");
-    let made = f.json(&["servers", "create", "vpsorg", "--name", "keyed", "--plan", "1", "--image", "5", "--region", "us-west", "--ssh-key", "1"]);
+    let made = f.json(&[
+        "servers",
+        "create",
+        "vpsorg",
+        "--name",
+        "keyed",
+        "--plan",
+        "1",
+        "--image",
+        "5",
+        "--region",
+        "us-west",
+        "--ssh-key",
+        "1",
+    ]);
     assert_eq!(made["name"], "keyed");
-    let e = f.fails(&["servers", "create", "vps247", "--name", "keyed", "--plan", "1", "--image", "1", "--region", "1", "--ssh-key", "laptop"], 1);
+    let e = f.fails(
+        &[
+            "servers",
+            "create",
+            "vps247",
+            "--name",
+            "keyed",
+            "--plan",
+            "1",
+            "--image",
+            "1",
+            "--region",
+            "1",
+            "--ssh-key",
+            "laptop",
+        ],
+        1,
+    );
     assert!(e.contains("SSH key ids are numbers"), "{e}");
 }

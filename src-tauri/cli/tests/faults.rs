@@ -83,7 +83,9 @@ fn a_create_is_sent_once_through_a_reset() {
     let before = count(&f);
     f.sandbox.set_faults(Provider::Vultr, Faults { reset: true, ..Faults::default() });
     let from = f.sandbox.requests(Provider::Vultr).len();
-    let out = f.run(&["servers", "create", "vultr", "--name", "once", "--plan", &plan, "--image", &image, "--region", &region]);
+    let out = f.run(&[
+        "servers", "create", "vultr", "--name", "once", "--plan", &plan, "--image", &image, "--region", &region,
+    ]);
     let posts = f.sandbox.requests(Provider::Vultr)[from..].iter().filter(|r| r.method == "POST").count();
     f.sandbox.set_faults(Provider::Vultr, Faults::default());
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));

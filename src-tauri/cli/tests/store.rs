@@ -19,7 +19,8 @@ fn names(f: &Fixture) -> Vec<String> {
     let out = f.run(&["accounts", "list", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let mut names: Vec<String> = list.as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap().to_string()).collect();
+    let mut names: Vec<String> =
+        list.as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap().to_string()).collect();
     names.sort();
     names
 }
@@ -67,7 +68,8 @@ fn the_app_and_several_vpsctl_lose_no_update() {
         assert!(out.status.success(), "{}", stderr(&out));
     }
 
-    let mut want: Vec<String> = (0..6).map(|i| format!("cli-{i}")).chain((0..4).map(|i| format!("app-renamed-{i}"))).collect();
+    let mut want: Vec<String> =
+        (0..6).map(|i| format!("cli-{i}")).chain((0..4).map(|i| format!("app-renamed-{i}"))).collect();
     want.sort();
     assert_eq!(names(&f), want, "every add and rename is in the file");
 }
@@ -90,7 +92,10 @@ fn stray_and_truncated_temp_files_never_replace_the_store() {
     assert_eq!(std::fs::read(&file).unwrap(), original, "reading changes nothing");
     f.add(Provider::Vultr, "second");
     assert_eq!(names(&f), ["main", "second"], "the next write starts from accounts.json, not a leftover");
-    assert!(dir.join(".tmpAAAAAA").exists() && dir.join(".tmpBBBBBB").exists(), "leftovers are not mistaken for the store");
+    assert!(
+        dir.join(".tmpAAAAAA").exists() && dir.join(".tmpBBBBBB").exists(),
+        "leftovers are not mistaken for the store"
+    );
 }
 
 #[test]
@@ -116,7 +121,11 @@ fn a_corrupt_store_is_kept_and_reported() {
         .collect();
     assert_eq!(kept.len(), 1, "{kept:?}");
     assert!(warning.contains(&kept[0].display().to_string()), "the warning names the kept file: {warning}");
-    assert_eq!(std::fs::read(&kept[0]).unwrap(), b"{\"version\": 1, \"accounts\": [ {\"name\": \"ma", "kept byte for byte");
+    assert_eq!(
+        std::fs::read(&kept[0]).unwrap(),
+        b"{\"version\": 1, \"accounts\": [ {\"name\": \"ma",
+        "kept byte for byte"
+    );
 
     let again = f.run(&["accounts", "list"]);
     assert!(!stderr(&again).contains("warning:"), "reported once: the next run starts clean");
@@ -132,7 +141,8 @@ fn the_folder_is_synced_after_accounts_json_is_replaced() {
     let file = f.accounts_file();
     let dir = file.parent().unwrap();
     std::fs::create_dir_all(dir).unwrap();
-    std::fs::write(&file, r#"{"version": 1, "accounts": [{"id": "strace-1", "name": "gone", "provider": "vultr"}]}"#).unwrap();
+    std::fs::write(&file, r#"{"version": 1, "accounts": [{"id": "strace-1", "name": "gone", "provider": "vultr"}]}"#)
+        .unwrap();
     let log_path = f.home.path().join("strace.log");
     let vpsctl = f.process(&["accounts", "remove", "gone"]);
     let mut traced = std::process::Command::new("strace");
@@ -152,7 +162,8 @@ fn the_folder_is_synced_after_accounts_json_is_replaced() {
     let lines: Vec<&str> = log.lines().collect();
     let pid = |l: &str| l.split_whitespace().next().unwrap_or_default().to_string();
     let dir_text = dir.display().to_string();
-    let log: String = lines.iter().filter(|l| l.contains(&dir_text) || l.contains("fsync")).map(|l| format!("{l}\n")).collect();
+    let log: String =
+        lines.iter().filter(|l| l.contains(&dir_text) || l.contains("fsync")).map(|l| format!("{l}\n")).collect();
 
     let target = format!("\"{}\"", file.display());
     let renamed = lines
@@ -166,7 +177,9 @@ fn the_folder_is_synced_after_accounts_json_is_replaced() {
     let fd = lines[opened].rsplit("= ").next().unwrap().trim();
     let synced = format!("fsync({fd})");
     assert!(
-        lines[opened..].iter().any(|l| l.contains(&synced) && l.trim_end().ends_with("= 0") && pid(l) == pid(lines[opened])),
+        lines[opened..]
+            .iter()
+            .any(|l| l.contains(&synced) && l.trim_end().ends_with("= 0") && pid(l) == pid(lines[opened])),
         "the folder is not synced after the rename:\n{log}"
     );
     assert!(!std::fs::read_to_string(&file).unwrap().contains("gone"), "the removal landed");

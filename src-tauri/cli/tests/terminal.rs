@@ -47,7 +47,11 @@ fn a_server_name_prints_without_control_sequences_but_json_keeps_it() {
     let raw = f.ok(&["servers", "show", "main", "576965", "--json"]);
     let parsed: Value = serde_json::from_str(&raw).unwrap();
     assert_eq!(parsed["name"], NAME, "--json carries the provider's text exactly");
-    assert_eq!(raw, format!("{}\n", serde_json::to_string_pretty(&parsed).unwrap()), "--json is serde's output, unfiltered");
+    assert_eq!(
+        raw,
+        format!("{}\n", serde_json::to_string_pretty(&parsed).unwrap()),
+        "--json is serde's output, unfiltered"
+    );
     let listed: Value = serde_json::from_str(&f.ok(&["servers", "list", "--json"])).unwrap();
     assert!(listed.as_array().unwrap().iter().any(|s| s["name"] == NAME));
 }
@@ -56,10 +60,9 @@ fn a_server_name_prints_without_control_sequences_but_json_keeps_it() {
 fn a_ticket_body_keeps_its_lines_but_loses_control_sequences() {
     let f = Fixture::new();
     f.add(Provider::Vpsnet, "vpsnet");
-    let opened: Value = serde_json::from_str(&f.ok_with(
-        &["tickets", "open", "vpsnet", "--subject", "Web01 is down", "--department", "1", "--json"],
-        BODY,
-    ))
+    let opened: Value = serde_json::from_str(
+        &f.ok_with(&["tickets", "open", "vpsnet", "--subject", "Web01 is down", "--department", "1", "--json"], BODY),
+    )
     .unwrap();
     let id = opened["id"].as_str().unwrap().to_string();
 

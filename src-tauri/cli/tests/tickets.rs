@@ -105,8 +105,20 @@ fn open_reply_and_close_a_server_issue_with_credentials_from_a_file() {
         "# for VPS.NET staff\nroot_password={ROOT_PASSWORD}\nssh_port=2222\nssh_user=admin\nssh_password = {SSH_PASSWORD}\n"
     ));
     let args = [
-        "tickets", "open", "vpsnet", "--subject", "Web01 is down", "--department", "server issue", "--server", "1384",
-        "--issue", "reboot", "--secrets-file", &file, "--json",
+        "tickets",
+        "open",
+        "vpsnet",
+        "--subject",
+        "Web01 is down",
+        "--department",
+        "server issue",
+        "--server",
+        "1384",
+        "--issue",
+        "reboot",
+        "--secrets-file",
+        &file,
+        "--json",
     ];
     let opened: Value = serde_json::from_str(&f.ok_with(&args, "It stopped answering at 10:00.\n")).unwrap();
     let id = opened["id"].as_str().expect("the new ticket's id, a string").to_string();
@@ -138,10 +150,24 @@ fn open_reply_and_close_a_server_issue_with_credentials_from_a_file() {
 #[test]
 fn department_by_id_and_the_human_output() {
     let f = Tickets::new();
-    let out = f.ok_with(&["tickets", "open", "vpsnet", "--subject", "Invoice 1234", "--department", "1"], "Please resend it.\n");
+    let out = f.ok_with(
+        &["tickets", "open", "vpsnet", "--subject", "Invoice 1234", "--department", "1"],
+        "Please resend it.\n",
+    );
     assert!(out.contains("Invoice 1234") && out.contains("Billing"), "{out}");
     let wp = f.ok_with(
-        &["tickets", "open", "vpsnet", "--subject", "Plugin", "--department", "Wordpress", "--domain", "www.test.com", "--json"],
+        &[
+            "tickets",
+            "open",
+            "vpsnet",
+            "--subject",
+            "Plugin",
+            "--department",
+            "Wordpress",
+            "--domain",
+            "www.test.com",
+            "--json",
+        ],
         "The plugin page is blank.\n",
     );
     assert_eq!(serde_json::from_str::<Value>(&wp).unwrap()["department"], "Wordpress");
@@ -161,7 +187,11 @@ fn the_rules_are_checked_before_any_request() {
     assert_error_line(&open(&["--department", "3", "--domain", "not a domain"], "x\n"), 1, "domain_name");
     assert_error_line(&open(&["--department", "5", "--issue", "reboot"], "x\n"), 1, "server");
     assert_error_line(&open(&["--department", "5", "--server", "1384"], "x\n"), 1, "issue");
-    assert_error_line(&open(&["--department", "5", "--server", "1384", "--issue", "coffee"], "x\n"), 1, "unknown issue type");
+    assert_error_line(
+        &open(&["--department", "5", "--server", "1384", "--issue", "coffee"], "x\n"),
+        1,
+        "unknown issue type",
+    );
     assert_error_line(&open(&["--department", "Billing"], "  \n"), 1, "message is empty");
     let port = f.secrets_file(&format!("root_password={ROOT_PASSWORD}\nssh_port=70000\n"));
     assert_error_line(
@@ -170,13 +200,18 @@ fn the_rules_are_checked_before_any_request() {
         "1 to 65535",
     );
     let billing_with_password = f.secrets_file(&format!("root_password={ROOT_PASSWORD}\n"));
-    assert_error_line(&open(&["--department", "Billing", "--secrets-file", &billing_with_password], "x\n"), 1, "server issue");
+    assert_error_line(
+        &open(&["--department", "Billing", "--secrets-file", &billing_with_password], "x\n"),
+        1,
+        "server issue",
+    );
     let unknown_key = f.secrets_file(&format!("password={ROOT_PASSWORD}\n"));
     assert_error_line(&open(&["--department", "Billing", "--secrets-file", &unknown_key], "x\n"), 1, "unknown key");
     assert_eq!(f.vpsnet_requests(), before, "nothing was sent");
 
     // Credentials have no flag: argv is never a way in.
-    let argv = f.run_with(&["tickets", "open", "vpsnet", "--subject", "x", "--department", "5", "--root-password", "x"], "x\n");
+    let argv = f
+        .run_with(&["tickets", "open", "vpsnet", "--subject", "x", "--department", "5", "--root-password", "x"], "x\n");
     assert_eq!(argv.status.code(), Some(2));
 }
 
@@ -187,7 +222,11 @@ fn a_provider_without_a_ticket_api_says_where_to_go() {
     let out = f.run(&["tickets", "list", "vultr"]);
     assert_error_line(&out, 1, "no support-ticket API");
     assert!(String::from_utf8_lossy(&out.stderr).contains("https://my.vultr.com/"));
-    assert_error_line(&f.run_with(&["tickets", "open", "vultr", "--subject", "x", "--department", "1"], "x\n"), 1, "no support-ticket API");
+    assert_error_line(
+        &f.run_with(&["tickets", "open", "vultr", "--subject", "x", "--department", "1"], "x\n"),
+        1,
+        "no support-ticket API",
+    );
     assert_eq!(f.sandbox.requests(Provider::Vultr).len(), before, "nothing was sent");
 }
 

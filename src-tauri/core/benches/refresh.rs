@@ -22,7 +22,11 @@ fn median(mut v: Vec<Duration>) -> Duration {
 async fn scenario(latency_ms: u64, accounts: usize) {
     let sandbox = Sandbox::start(Options { latency_ms, ..Options::default() }).await.expect("sandbox");
     let dir = tempfile::tempdir().expect("temp dir");
-    let desk = Desk::new(AccountStore::at(dir.path().join("accounts.json")), Keychain::with_service("vpsdesk-bench"), Http::default());
+    let desk = Desk::new(
+        AccountStore::at(dir.path().join("accounts.json")),
+        Keychain::with_service("vpsdesk-bench"),
+        Http::default(),
+    );
     let demos = demo_accounts();
     for i in 0..accounts {
         let demo = &demos[i % demos.len()];

@@ -204,10 +204,8 @@ fn newer_writer(raw: &Value) -> Option<String> {
 }
 
 fn set_aside(path: &Path) -> Result<PathBuf> {
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or_default();
+    let stamp =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or_default();
     let mut aside = path.with_extension(format!("json.corrupt-{stamp}"));
     let mut n = 1;
     while aside.exists() {
@@ -223,7 +221,10 @@ fn write(path: &Path, accounts: &[Account], mut unknown: Unknown) -> Result<()> 
         version: SCHEMA_VERSION,
         accounts: accounts
             .iter()
-            .map(|a| StoredAccount { account: a.clone(), unknown: unknown.by_account.remove(&a.id).unwrap_or_default() })
+            .map(|a| StoredAccount {
+                account: a.clone(),
+                unknown: unknown.by_account.remove(&a.id).unwrap_or_default(),
+            })
             .collect(),
         unknown: unknown.file,
     };
@@ -235,7 +236,9 @@ fn write(path: &Path, accounts: &[Account], mut unknown: Unknown) -> Result<()> 
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        tmp.as_file().set_permissions(fs::Permissions::from_mode(0o600)).map_err(|e| io_error("restrict", tmp.path(), e))?;
+        tmp.as_file()
+            .set_permissions(fs::Permissions::from_mode(0o600))
+            .map_err(|e| io_error("restrict", tmp.path(), e))?;
     }
     tmp.write_all(&body).map_err(|e| io_error("write", tmp.path(), e))?;
     tmp.as_file().sync_all().map_err(|e| io_error("sync", tmp.path(), e))?;
@@ -299,9 +302,12 @@ pub fn validate_endpoint(raw: &str) -> Result<String> {
     // What is typed is what is contacted: no control characters, and no
     // look-alike letters turned silently into another host's punycode.
     if raw.trim().chars().any(|c| !c.is_ascii_graphic()) {
-        return Err(bad("use plain ASCII without spaces or control characters (an international host name in its xn-- form)"));
+        return Err(bad(
+            "use plain ASCII without spaces or control characters (an international host name in its xn-- form)",
+        ));
     }
-    let url = Url::parse(raw.trim()).map_err(|e| bad(&format!("{raw:?} is not a URL ({e}); use e.g. https://api.example.com")))?;
+    let url = Url::parse(raw.trim())
+        .map_err(|e| bad(&format!("{raw:?} is not a URL ({e}); use e.g. https://api.example.com")))?;
     let loopback = match url.host() {
         // RFC 1035 limits: a longer name can never resolve.
         Some(Host::Domain(d)) if d.len() > 253 || d.split('.').any(|label| label.len() > 63) => {
@@ -359,7 +365,9 @@ mod tests {
         assert_eq!(validate_endpoint("http://localhost:1").unwrap(), "http://localhost:1");
         assert_eq!(validate_endpoint("http://[::1]:9").unwrap(), "http://[::1]:9");
         assert_eq!(validate_endpoint("https://api.vultr.com").unwrap(), "https://api.vultr.com");
-        for bad in ["http://api.vultr.com", "http://10.0.0.1", "ftp://x", "https://u:p@x.com", "https://x.com/v1", "nonsense"] {
+        for bad in
+            ["http://api.vultr.com", "http://10.0.0.1", "ftp://x", "https://u:p@x.com", "https://x.com/v1", "nonsense"]
+        {
             let e = validate_endpoint(bad).unwrap_err();
             assert_eq!(e.kind, crate::error::ErrorKind::Validation, "{bad}");
         }
@@ -369,11 +377,12 @@ mod tests {
     fn update_round_trips_and_keeps_schema_version() {
         let dir = tempfile::tempdir().unwrap();
         let store = AccountStore::at(dir.path().join("accounts.json"));
-        store.update(|a| {
-            a.push(account("one"));
-            Ok(())
-        })
-        .unwrap();
+        store
+            .update(|a| {
+                a.push(account("one"));
+                Ok(())
+            })
+            .unwrap();
         let loaded = store.load().unwrap();
         assert_eq!(loaded.accounts.len(), 1);
         assert!(loaded.warning.is_none());
@@ -478,14 +487,20 @@ mod tests {
         assert_eq!(raw["accounts"][0]["name"], "renamed");
         assert_eq!(raw["accounts"][0]["color"], "#ff0000");
         assert_eq!(raw["accounts"][0]["tags"], serde_json::json!(["prod", 1]));
-        assert_eq!(raw["accounts"][1].as_object().unwrap().len(), 4, "nothing invented for the other account: {}", raw["accounts"][1]);
+        assert_eq!(
+            raw["accounts"][1].as_object().unwrap().len(),
+            4,
+            "nothing invented for the other account: {}",
+            raw["accounts"][1]
+        );
         assert_eq!(raw["accounts"][2]["name"], "added");
         assert!(raw["accounts"][2].get("color").is_none());
-        store.update(|a| {
-            a.remove(0);
-            Ok(())
-        })
-        .unwrap();
+        store
+            .update(|a| {
+                a.remove(0);
+                Ok(())
+            })
+            .unwrap();
         let raw: Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
         assert!(!raw.to_string().contains("ff0000"), "a removed account's fields go with it: {raw}");
         assert_eq!(raw["sync"], serde_json::json!({"every": "1h"}));
@@ -493,7 +508,11 @@ mod tests {
 
     #[test]
     fn json_of_another_shape_is_still_set_aside() {
-        for text in [r#"[1, 2]"#, r#"{"version": 1}"#, r#"{"version": 1, "accounts": [{"name": "no id", "provider": "vultr"}]}"#] {
+        for text in [
+            r#"[1, 2]"#,
+            r#"{"version": 1}"#,
+            r#"{"version": 1, "accounts": [{"name": "no id", "provider": "vultr"}]}"#,
+        ] {
             let dir = tempfile::tempdir().unwrap();
             let path = dir.path().join("accounts.json");
             fs::write(&path, text).unwrap();

@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 use bytes::Bytes;
 use rand::Rng;
 use reqwest::header::{
-    HeaderMap, HeaderName, HeaderValue, ACCEPT_ENCODING, CONTENT_RANGE, ETAG, IF_RANGE, LAST_MODIFIED, RANGE, RETRY_AFTER,
+    HeaderMap, HeaderName, HeaderValue, ACCEPT_ENCODING, CONTENT_RANGE, ETAG, IF_RANGE, LAST_MODIFIED, RANGE,
+    RETRY_AFTER,
 };
 use reqwest::Method;
 use tokio::sync::Mutex;
@@ -75,9 +76,11 @@ impl Http {
             .connect_timeout(config.connect_timeout)
             .timeout(config.total_timeout)
             .user_agent(concat!("vpsdesk/", env!("CARGO_PKG_VERSION")))
-            .redirect(reqwest::redirect::Policy::custom(|attempt| match check_redirect(attempt.previous(), attempt.url()) {
-                Ok(()) => attempt.follow(),
-                Err(refused) => attempt.error(refused),
+            .redirect(reqwest::redirect::Policy::custom(|attempt| {
+                match check_redirect(attempt.previous(), attempt.url()) {
+                    Ok(()) => attempt.follow(),
+                    Err(refused) => attempt.error(refused),
+                }
             }))
             // The URL being left can carry the key (Vultr's query string).
             .referer(false)
@@ -99,7 +102,11 @@ pub enum Body {
     Json(serde_json::Value),
     Text(String),
     /// Raw bytes; `encoding` is their `Content-Encoding` (e.g. gzip).
-    Bytes { content_type: &'static str, encoding: Option<&'static str>, data: Vec<u8> },
+    Bytes {
+        content_type: &'static str,
+        encoding: Option<&'static str>,
+        data: Vec<u8>,
+    },
 }
 
 pub struct Request {
@@ -167,11 +174,23 @@ impl Response {
 /// How a provider authenticates; applied to every request of an account.
 pub enum Auth {
     /// Vultr v1: the key rides in the query string.
-    Query { name: &'static str, secret: Secret },
-    Header { name: HeaderName, secret: Secret },
-    Basic { username: String, secret: Secret },
+    Query {
+        name: &'static str,
+        secret: Secret,
+    },
+    Header {
+        name: HeaderName,
+        secret: Secret,
+    },
+    Basic {
+        username: String,
+        secret: Secret,
+    },
     /// VPS.org style `Authorization: Bearer …` / `Token …`.
-    Bearer { scheme: &'static str, secret: Secret },
+    Bearer {
+        scheme: &'static str,
+        secret: Secret,
+    },
 }
 
 impl Auth {
@@ -277,7 +296,8 @@ impl Drop for KeyedUrl {
 
 impl ApiClient {
     pub fn new(http: Http, origin: &str, auth: Auth) -> Result<Self> {
-        let origin = Url::parse(origin).map_err(|e| Error::validation(format!("endpoint {origin:?} is not a URL: {e}")))?;
+        let origin =
+            Url::parse(origin).map_err(|e| Error::validation(format!("endpoint {origin:?} is not a URL: {e}")))?;
         let auth_header = match &auth {
             Auth::Query { .. } => None,
             Auth::Header { name, secret } => Some(AuthHeader::new(name.clone(), &[secret.expose()])?),
@@ -455,7 +475,8 @@ impl ApiClient {
             }
             let offset = body.len() as u64;
             // Ranges count bytes of the file as stored, not of a compressed transfer.
-            let mut rb = self.authorized(Method::GET, url.get().clone(), Some(accept)).header(ACCEPT_ENCODING, "identity");
+            let mut rb =
+                self.authorized(Method::GET, url.get().clone(), Some(accept)).header(ACCEPT_ENCODING, "identity");
             if offset > 0 {
                 rb = rb.header(RANGE, format!("bytes={offset}-"));
                 if let Some(v) = &validator {
@@ -693,12 +714,14 @@ impl TransportError {
             ),
             TransportError::Timeout => Error::new(
                 ErrorKind::Timeout,
-                format!("{host} did not answer within {} s; the provider may be overloaded, try again later", timeout.as_secs_f32()),
+                format!(
+                    "{host} did not answer within {} s; the provider may be overloaded, try again later",
+                    timeout.as_secs_f32()
+                ),
             ),
-            TransportError::Body(cause) => Error::new(
-                ErrorKind::Unreachable,
-                format!("the connection to {host} broke off ({cause}); try again"),
-            ),
+            TransportError::Body(cause) => {
+                Error::new(ErrorKind::Unreachable, format!("the connection to {host} broke off ({cause}); try again"))
+            }
             TransportError::Redirect(why) => Error::provider(why),
             TransportError::TooLarge(limit) => Error::provider(format!(
                 "the answer from {host} was larger than {}; vpsdesk stopped reading it",
@@ -725,7 +748,10 @@ mod tests {
             "the provider redirected to plain http://api.vultr.com; vpsdesk does not send your credentials unencrypted"
         );
         assert!(check_redirect(&from, &Url::parse("https://api.vultr.com/v2/servers").unwrap()).is_ok());
-        assert!(check_redirect(&from, &Url::parse("https://api.vultr.com:443/v2").unwrap()).is_ok(), "the default port is the same origin");
+        assert!(
+            check_redirect(&from, &Url::parse("https://api.vultr.com:443/v2").unwrap()).is_ok(),
+            "the default port is the same origin"
+        );
     }
 
     #[test]
@@ -743,7 +769,8 @@ mod tests {
             );
         }
         let next = Url::parse("https://api.vps247.com/next").unwrap();
-        let chain: Vec<Url> = (0..=MAX_REDIRECTS).map(|i| Url::parse(&format!("https://api.vps247.com/{i}")).unwrap()).collect();
+        let chain: Vec<Url> =
+            (0..=MAX_REDIRECTS).map(|i| Url::parse(&format!("https://api.vps247.com/{i}")).unwrap()).collect();
         assert!(check_redirect(&chain[..MAX_REDIRECTS], &next).is_ok());
         assert_eq!(
             check_redirect(&chain, &next).unwrap_err().to_string(),
@@ -764,7 +791,12 @@ mod tests {
             assert!(h.value.is_sensitive(), "{}", h.name);
             assert!(!format!("{:?}", h.value).contains("k3y"));
         }
-        let api = ApiClient::new(Http::default(), "https://api.example.com", Auth::Query { name: "api_key", secret: secret() }).unwrap();
+        let api = ApiClient::new(
+            Http::default(),
+            "https://api.example.com",
+            Auth::Query { name: "api_key", secret: secret() },
+        )
+        .unwrap();
         assert!(api.auth_header.is_none());
     }
 
@@ -778,7 +810,12 @@ mod tests {
 
     #[test]
     fn the_query_key_is_appended_once_encoded() {
-        let api = ApiClient::new(Http::default(), "https://api.vultr.com", Auth::Query { name: "api_key", secret: Secret::new("a+b/c=") }).unwrap();
+        let api = ApiClient::new(
+            Http::default(),
+            "https://api.vultr.com",
+            Auth::Query { name: "api_key", secret: Secret::new("a+b/c=") },
+        )
+        .unwrap();
         let url = api.url(&Request::get("/v1/server/list").query("SUBID", "7")).unwrap();
         assert_eq!(url.get().as_str(), "https://api.vultr.com/v1/server/list?SUBID=7&api_key=a%2Bb%2Fc%3D");
         let url = api.url(&Request::get("/v1/account/info")).unwrap();

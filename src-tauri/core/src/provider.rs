@@ -45,29 +45,79 @@ pub trait Compute: Send + Sync {
     }
 
     /// Server extras (`extras`), each where the provider's API has it.
-    fn snapshots(&self) -> Option<&dyn crate::extras::snapshots::Snapshots> { None }
-    fn backups(&self) -> Option<&dyn crate::extras::backups::Backups> { None }
-    fn os_install(&self) -> Option<&dyn crate::extras::os::OsInstall> { None }
-    fn network(&self) -> Option<&dyn crate::extras::network::Network> { None }
-    fn usage(&self) -> Option<&dyn crate::extras::usage::Usage> { None }
-    fn console(&self) -> Option<&dyn crate::extras::console::Console> { None }
-    fn ssh_keys(&self) -> Option<&dyn crate::extras::ssh_keys::SshKeys> { None }
-    fn scripts(&self) -> Option<&dyn crate::extras::scripts::Scripts> { None }
-    fn maintenance(&self) -> Option<&dyn crate::extras::maintenance::Maintenance> { None }
-    fn clones(&self) -> Option<&dyn crate::extras::clones::Clones> { None }
-    fn templates(&self) -> Option<&dyn crate::extras::templates::Templates> { None }
-    fn recoverable(&self) -> Option<&dyn crate::extras::recoverable::Recoverable> { None }
-    fn nodes(&self) -> Option<&dyn crate::extras::nodes::Nodes> { None }
-    fn drives(&self) -> Option<&dyn crate::extras::drives::Drives> { None }
-    fn fleet(&self) -> Option<&dyn crate::extras::fleet::Fleet> { None }
-    fn resources(&self) -> Option<&dyn crate::extras::resources::Resources> { None }
-    fn server_groups(&self) -> Option<&dyn crate::extras::server_groups::ServerGroups> { None }
-    fn profile(&self) -> Option<&dyn crate::extras::profile::Profile> { None }
-    fn server_settings(&self) -> Option<&dyn crate::extras::settings::Settings> { None }
-    fn server_plan(&self) -> Option<&dyn crate::extras::server_plan::ServerPlan> { None }
-    fn account_addresses(&self) -> Option<&dyn crate::extras::account_ips::AccountIps> { None }
-    fn cloud_groups(&self) -> Option<&dyn crate::extras::cloud_groups::CloudGroups> { None }
-    fn licences(&self) -> Option<&dyn crate::extras::licences::Licences> { None }
-    fn managed_services(&self) -> Option<&dyn crate::extras::managed::ManagedServices> { None }
-    fn template_authoring(&self) -> Option<&dyn crate::extras::template_authoring::TemplateAuthoring> { None }
+    fn snapshots(&self) -> Option<&dyn crate::extras::snapshots::Snapshots> {
+        None
+    }
+    fn backups(&self) -> Option<&dyn crate::extras::backups::Backups> {
+        None
+    }
+    fn os_install(&self) -> Option<&dyn crate::extras::os::OsInstall> {
+        None
+    }
+    fn network(&self) -> Option<&dyn crate::extras::network::Network> {
+        None
+    }
+    fn usage(&self) -> Option<&dyn crate::extras::usage::Usage> {
+        None
+    }
+    fn console(&self) -> Option<&dyn crate::extras::console::Console> {
+        None
+    }
+    fn ssh_keys(&self) -> Option<&dyn crate::extras::ssh_keys::SshKeys> {
+        None
+    }
+    fn scripts(&self) -> Option<&dyn crate::extras::scripts::Scripts> {
+        None
+    }
+    fn maintenance(&self) -> Option<&dyn crate::extras::maintenance::Maintenance> {
+        None
+    }
+    fn clones(&self) -> Option<&dyn crate::extras::clones::Clones> {
+        None
+    }
+    fn templates(&self) -> Option<&dyn crate::extras::templates::Templates> {
+        None
+    }
+    fn recoverable(&self) -> Option<&dyn crate::extras::recoverable::Recoverable> {
+        None
+    }
+    fn nodes(&self) -> Option<&dyn crate::extras::nodes::Nodes> {
+        None
+    }
+    fn drives(&self) -> Option<&dyn crate::extras::drives::Drives> {
+        None
+    }
+    fn fleet(&self) -> Option<&dyn crate::extras::fleet::Fleet> {
+        None
+    }
+    fn resources(&self) -> Option<&dyn crate::extras::resources::Resources> {
+        None
+    }
+    fn server_groups(&self) -> Option<&dyn crate::extras::server_groups::ServerGroups> {
+        None
+    }
+    fn profile(&self) -> Option<&dyn crate::extras::profile::Profile> {
+        None
+    }
+    fn server_settings(&self) -> Option<&dyn crate::extras::settings::Settings> {
+        None
+    }
+    fn server_plan(&self) -> Option<&dyn crate::extras::server_plan::ServerPlan> {
+        None
+    }
+    fn account_addresses(&self) -> Option<&dyn crate::extras::account_ips::AccountIps> {
+        None
+    }
+    fn cloud_groups(&self) -> Option<&dyn crate::extras::cloud_groups::CloudGroups> {
+        None
+    }
+    fn licences(&self) -> Option<&dyn crate::extras::licences::Licences> {
+        None
+    }
+    fn managed_services(&self) -> Option<&dyn crate::extras::managed::ManagedServices> {
+        None
+    }
+    fn template_authoring(&self) -> Option<&dyn crate::extras::template_authoring::TemplateAuthoring> {
+        None
+    }
 }

@@ -258,21 +258,17 @@ pub fn support_page(kind: ProviderKind) -> &'static str {
 /// Finds a department by id or name (case-insensitive).
 pub fn department(departments: &[Department], wanted: &str) -> Result<Department> {
     let w = wanted.trim();
-    departments
-        .iter()
-        .find(|d| d.id == w || d.name.eq_ignore_ascii_case(w))
-        .cloned()
-        .ok_or_else(|| {
-            let known: Vec<String> = departments.iter().map(|d| format!("{} ({})", d.name, d.id)).collect();
-            Error::field(
-                "department",
-                if w.is_empty() {
-                    format!("choose a department: {}", known.join(", "))
-                } else {
-                    format!("unknown department {w:?}; use one of {}", known.join(", "))
-                },
-            )
-        })
+    departments.iter().find(|d| d.id == w || d.name.eq_ignore_ascii_case(w)).cloned().ok_or_else(|| {
+        let known: Vec<String> = departments.iter().map(|d| format!("{} ({})", d.name, d.id)).collect();
+        Error::field(
+            "department",
+            if w.is_empty() {
+                format!("choose a department: {}", known.join(", "))
+            } else {
+                format!("unknown department {w:?}; use one of {}", known.join(", "))
+            },
+        )
+    })
 }
 
 /// Checks a new ticket against the provider's departments and issue types;
@@ -318,7 +314,8 @@ pub fn validate(new: NewTicket, departments: &[Department], issues: &[IssueType]
         if server.is_none() {
             return Err(Error::field("server_id", "choose the server the issue is about"));
         }
-        let wanted = issue.ok_or_else(|| Error::field("issue", issue_choices("choose what kind of issue it is", issues)))?;
+        let wanted =
+            issue.ok_or_else(|| Error::field("issue", issue_choices("choose what kind of issue it is", issues)))?;
         let found = issues
             .iter()
             .find(|i| i.id.eq_ignore_ascii_case(&wanted) || i.name.eq_ignore_ascii_case(&wanted))
@@ -328,7 +325,10 @@ pub fn validate(new: NewTicket, departments: &[Department], issues: &[IssueType]
     } else {
         if server.is_some() || issue.is_some() {
             let field = if server.is_some() { "server_id" } else { "issue" };
-            return Err(Error::field(field, format!("only Server issue tickets are about a server; {} tickets are not", department.name)));
+            return Err(Error::field(
+                field,
+                format!("only Server issue tickets are about a server; {} tickets are not", department.name),
+            ));
         }
         if !credentials.all().is_empty() {
             return Err(Error::field(
@@ -461,8 +461,13 @@ mod tests {
         assert_eq!(field_of(v(NewTicket { server_id: Some("520".into()), ..ticket("5") })), "issue");
         let bad_issue = NewTicket { server_id: Some("520".into()), issue: Some("coffee".into()), ..ticket("5") };
         assert_eq!(field_of(v(bad_issue)), "issue");
-        let ok = v(NewTicket { server_id: Some("520".into()), issue: Some("Server is Down".into()), subject: "".into(), ..ticket("5") })
-            .unwrap();
+        let ok = v(NewTicket {
+            server_id: Some("520".into()),
+            issue: Some("Server is Down".into()),
+            subject: "".into(),
+            ..ticket("5")
+        })
+        .unwrap();
         assert_eq!(ok.issue.unwrap().id, "reboot");
     }
 

@@ -40,7 +40,8 @@ fn write_accounts(path: &Path, accounts: &[(&str, &str, &str)]) {
         .map(|(id, name, endpoint)| serde_json::json!({"id": id, "name": name, "provider": "vultr", "endpoint": endpoint}))
         .collect();
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, serde_json::to_vec(&serde_json::json!({"version": 1, "accounts": accounts})).unwrap()).unwrap();
+    std::fs::write(path, serde_json::to_vec(&serde_json::json!({"version": 1, "accounts": accounts})).unwrap())
+        .unwrap();
 }
 
 #[tokio::test]

@@ -33,7 +33,12 @@ impl Env {
     }
 
     fn wrong_client(&self) -> Arc<dyn Compute> {
-        providers::connect(&self.account, Secret::new(&format!("{}-wrong", self.secret)), &client_http(Duration::from_secs(5))).unwrap()
+        providers::connect(
+            &self.account,
+            Secret::new(&format!("{}-wrong", self.secret)),
+            &client_http(Duration::from_secs(5)),
+        )
+        .unwrap()
     }
 
     fn requests(&self) -> Vec<(String, String)> {
@@ -91,7 +96,10 @@ async fn vpsnet_invoices_and_balance() {
     let billing = env.client.billing().unwrap();
     let invoices = billing.invoices().await.unwrap();
     let doc = invoices.iter().find(|i| i.id == "9130").expect("the doc's invoice");
-    assert_eq!((doc.amount.to_string().as_str(), doc.currency.as_str(), doc.status), ("15.00", "USD", InvoiceStatus::Paid));
+    assert_eq!(
+        (doc.amount.to_string().as_str(), doc.currency.as_str(), doc.status),
+        ("15.00", "USD", InvoiceStatus::Paid)
+    );
     assert_eq!(doc.date, "2011-04-27T07:09:19-04:00");
     assert!(invoices.iter().any(|i| i.status == InvoiceStatus::Unpaid), "the demo has an unpaid invoice");
     let b = billing.balance().await.unwrap();
@@ -178,7 +186,12 @@ async fn cloudsigma_reads() {
 async fn cloudsigma_subscription_is_priced_before_it_is_bought() {
     let env = Env::new(Provider::Cloudsigma).await;
     let billing = env.client.billing().unwrap();
-    let order = SubscriptionOrder { kind: SubscriptionKind::Ip, quantity: 2, months: 1, start: Some("2010-03-22 00:00".into()) };
+    let order = SubscriptionOrder {
+        kind: SubscriptionKind::Ip,
+        quantity: 2,
+        months: 1,
+        start: Some("2010-03-22 00:00".into()),
+    };
     let quote = billing.quote_subscription(&order).await.unwrap();
     assert_eq!((quote.amount.to_string().as_str(), quote.currency.as_str()), ("16.00", "EUR"));
     assert_eq!(billing.subscriptions().await.unwrap().len(), 4, "a quote buys nothing");

@@ -69,7 +69,12 @@ impl Env {
             if s.status == want {
                 return s;
             }
-            assert!(Instant::now() < deadline, "server {id} stuck in {:?} ({}), wanted {want:?}", s.status, s.provider_status);
+            assert!(
+                Instant::now() < deadline,
+                "server {id} stuck in {:?} ({}), wanted {want:?}",
+                s.status,
+                s.provider_status
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }

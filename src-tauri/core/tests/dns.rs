@@ -72,7 +72,8 @@ async fn zones_and_their_records_read_as_the_doc_shows_them() {
     assert_eq!(find(&doc, RecordType::Soa, "@").len(), 1);
 
     let shop = env.records(&env.zone("demodomain2.com").await).await;
-    let mx: Vec<(Option<u32>, &str)> = find(&shop, RecordType::Mx, "@").iter().map(|r| (r.priority, r.data.as_str())).collect();
+    let mx: Vec<(Option<u32>, &str)> =
+        find(&shop, RecordType::Mx, "@").iter().map(|r| (r.priority, r.data.as_str())).collect();
     assert_eq!(mx, [(Some(10), "mx1.demodomain2.com."), (Some(20), "mx2.demodomain2.com.")]);
     let srv = find(&shop, RecordType::Srv, "_imaps._tcp")[0];
     assert_eq!((srv.priority, srv.weight, srv.port), (Some(0), Some(1), Some(993)));
@@ -163,9 +164,13 @@ async fn export_then_import_changes_nothing_and_an_edited_file_plans_the_differe
     let parsed = zonefile::parse(&text, &zone.name).unwrap();
     let p = plan(&zone.name, &records, &parsed).unwrap();
     assert!(p.is_noop(), "{p:?}");
-    assert_eq!(p.unchanged.len(), records.iter().filter(|r| !matches!(r.kind, RecordType::Soa | RecordType::Failover)).count());
+    assert_eq!(
+        p.unchanged.len(),
+        records.iter().filter(|r| !matches!(r.kind, RecordType::Soa | RecordType::Failover)).count()
+    );
 
-    let edited = text.replace("mysql01\t3600\tIN\tA\t68.169.40.4", "mysql01\t300\tIN\tA\t68.169.40.4") + "new\t3600\tIN\tA\t203.0.113.9\n";
+    let edited = text.replace("mysql01\t3600\tIN\tA\t68.169.40.4", "mysql01\t300\tIN\tA\t68.169.40.4")
+        + "new\t3600\tIN\tA\t203.0.113.9\n";
     let p = plan(&zone.name, &records, &zonefile::parse(&edited, &zone.name).unwrap()).unwrap();
     assert_eq!(p.add.len(), 1);
     assert_eq!(p.change.len(), 1);
@@ -205,7 +210,16 @@ async fn templates_and_their_records() {
     let names: Vec<String> = env.dns().templates().await.unwrap().into_iter().map(|t| t.name).collect();
     assert_eq!(names, ["demotemplate1", "demotemplate2", "demotemplate"]);
     let t = env.dns().create_template("web-default").await.unwrap();
-    let a = validate::record(&RecordInput { kind: Some(RecordType::A), host: "www".into(), data: "203.0.113.1".into(), ..Default::default() }, "").unwrap();
+    let a = validate::record(
+        &RecordInput {
+            kind: Some(RecordType::A),
+            host: "www".into(),
+            data: "203.0.113.1".into(),
+            ..Default::default()
+        },
+        "",
+    )
+    .unwrap();
     env.dns().add_template_record(&t.id, &a).await.unwrap();
     let records = env.dns().template_records(&t.id).await.unwrap();
     assert_eq!(records.len(), 1);
@@ -238,13 +252,16 @@ async fn provider_refusals_and_faults() {
     assert_eq!(e.kind, ErrorKind::Validation);
     assert_eq!(e.fields[0].field, "data");
 
-    let ghost = Zone { id: "999".into(), name: "ghost.example".into(), serial: None, created_at: None, updated_at: None };
+    let ghost =
+        Zone { id: "999".into(), name: "ghost.example".into(), serial: None, created_at: None, updated_at: None };
     let e = env.dns().records(&ghost).await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::NotFound);
 
-    env.sandbox.set_faults(Provider::Vpsnet, Faults { fail_status: Some(503), fail_count: Some(1), ..Faults::default() });
+    env.sandbox
+        .set_faults(Provider::Vpsnet, Faults { fail_status: Some(503), fail_count: Some(1), ..Faults::default() });
     assert!(!env.records(&zone).await.is_empty(), "a read is retried after a 503");
-    env.sandbox.set_faults(Provider::Vpsnet, Faults { fail_status: Some(500), fail_count: Some(1), ..Faults::default() });
+    env.sandbox
+        .set_faults(Provider::Vpsnet, Faults { fail_status: Some(500), fail_count: Some(1), ..Faults::default() });
     let before = env.sandbox.requests(Provider::Vpsnet).len();
     let e = env.dns().add_record(&zone, &valid(RecordType::A, "y", "203.0.113.8", |_| {})).await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::Provider);

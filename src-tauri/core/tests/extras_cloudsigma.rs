@@ -69,7 +69,16 @@ async fn cloudsigma_offers_its_extras_and_vultr_says_it_has_none_of_these() {
     let env = Env::new().await;
     let accounts = env.desk.extras_accounts().unwrap();
     let cs = accounts.iter().find(|a| a.account_id == env.cs.id).unwrap();
-    for extra in [Extra::Drives, Extra::DriveTransfer, Extra::ServerClone, Extra::BulkPower, Extra::Vlans, Extra::StaticIps, Extra::ServerGroups, Extra::Profile] {
+    for extra in [
+        Extra::Drives,
+        Extra::DriveTransfer,
+        Extra::ServerClone,
+        Extra::BulkPower,
+        Extra::Vlans,
+        Extra::StaticIps,
+        Extra::ServerGroups,
+        Extra::Profile,
+    ] {
         assert!(cs.extras.contains(&extra), "{extra:?}");
     }
     let e = env.desk.drives(&env.vultr).await.unwrap_err();
@@ -91,7 +100,11 @@ async fn drives_are_listed_created_cloned_and_destroyed() {
     let id = env.new_drive("scratch", 4194304).await;
     assert_eq!(env.desk.drive(&env.cs, &id).await.unwrap().size_bytes, Some(4194304));
 
-    let same = env.desk.clone_drive(&env.cs, &id, &DriveClone { name: "scratch copy".into(), size_bytes: None, ssd: false }).await.unwrap();
+    let same = env
+        .desk
+        .clone_drive(&env.cs, &id, &DriveClone { name: "scratch copy".into(), size_bytes: None, ssd: false })
+        .await
+        .unwrap();
     assert_eq!((same.name.as_str(), same.size_bytes), ("scratch copy", Some(4194304)));
     let bigger = DriveClone { name: "scratch big".into(), size_bytes: Some(8388608), ssd: false };
     assert_eq!(env.desk.clone_drive(&env.cs, &id, &bigger).await.unwrap().size_bytes, Some(8388608));
@@ -208,7 +221,8 @@ async fn a_256_mib_upload_shows_progress_and_reads_back_equal() {
     let done = env.desk.wait_job(&job.id).await.unwrap();
     assert_eq!(done.state, JobState::Succeeded, "{:?}", done.error);
     assert!(seen.iter().any(|p| *p > 0 && *p < 100), "progress between 0 and 100 was reported: {seen:?}");
-    let writes = env.sandbox.requests(Provider::Cloudsigma)[before..].iter().filter(|r| r.path.contains("/write/")).count();
+    let writes =
+        env.sandbox.requests(Provider::Cloudsigma)[before..].iter().filter(|r| r.path.contains("/write/")).count();
     assert_eq!(writes, SIZE / (4 << 20), "4 MiB chunks");
 
     let back = dir.path().join("back.img");
@@ -269,7 +283,11 @@ async fn a_download_writes_the_target_whole_or_not_at_all_and_never_through_a_sy
     let job = env.desk.download_drive(&env.cs, &big, &target, None).await.unwrap();
     env.desk.cancel_job(&job.id).unwrap();
     assert_eq!(env.desk.wait_job(&job.id).await.unwrap().state, JobState::Cancelled);
-    assert_eq!(std::fs::read(&target).unwrap(), b"the previous file", "a cancelled download leaves the target as it was");
+    assert_eq!(
+        std::fs::read(&target).unwrap(),
+        b"the previous file",
+        "a cancelled download leaves the target as it was"
+    );
     let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(left, [std::ffi::OsString::from("back.img")], "no partial file left beside it");
 
@@ -346,21 +364,30 @@ async fn server_groups_are_created_filled_started_stopped_and_destroyed() {
     assert_eq!(renamed.name, "web servers");
     env.desk.destroy_server_group(&env.cs, &g.id).await.unwrap();
     assert!(!env.desk.server_groups(&env.cs).await.unwrap().iter().any(|x| x.id == g.id));
-    assert_eq!(env.desk.group_power(&env.cs, DOC_GROUP, PowerAction::Reboot).await.unwrap_err().fields[0].field, "action");
+    assert_eq!(
+        env.desk.group_power(&env.cs, DOC_GROUP, PowerAction::Reboot).await.unwrap_err().fields[0].field,
+        "action"
+    );
 }
 
 #[tokio::test]
 async fn the_profile_is_shown_without_its_secret_key_and_changed() {
     let env = Env::new().await;
     let fields = env.desk.profile(&env.cs).await.unwrap();
-    let value = |fields: &[vpsdesk_core::extras::profile::ProfileField], k: &str| fields.iter().find(|f| f.key == k).map(|f| f.value.clone());
+    let value = |fields: &[vpsdesk_core::extras::profile::ProfileField], k: &str| {
+        fields.iter().find(|f| f.key == k).map(|f| f.value.clone())
+    };
     assert_eq!(value(&fields, "email").as_deref(), Some("foo.bar@example.com"));
     assert_eq!(value(&fields, "nick_name").as_deref(), Some("FooBar"));
     let shown = serde_json::to_string(&fields).unwrap();
     assert!(!shown.contains("Fvsnn7SFuUa3U3VxvFJfgK7c4FPCFDBc4hevBfmm") && !shown.contains("secret_key"), "{shown}");
 
     let change = |k: &str, v: &str| ProfileChange { key: k.into(), value: v.into() };
-    let after = env.desk.set_profile(&env.cs, &[change("company", "Example AG"), change("phone", "+41 44 000 00 00")]).await.unwrap();
+    let after = env
+        .desk
+        .set_profile(&env.cs, &[change("company", "Example AG"), change("phone", "+41 44 000 00 00")])
+        .await
+        .unwrap();
     assert_eq!(value(&after, "company").as_deref(), Some("Example AG"));
     assert_eq!(value(&after, "first_name").as_deref(), Some("Foo"), "unchanged fields are kept");
     let again = env.desk.profile(&env.cs).await.unwrap();
@@ -369,6 +396,9 @@ async fn the_profile_is_shown_without_its_secret_key_and_changed() {
     let before = env.requests();
     let e = env.desk.set_profile(&env.cs, &[change("first_name", "")]).await.unwrap_err();
     assert_eq!(e.fields[0].field, "first_name");
-    assert_eq!(env.desk.set_profile(&env.cs, &[change("email", "no-at-sign")]).await.unwrap_err().fields[0].field, "email");
+    assert_eq!(
+        env.desk.set_profile(&env.cs, &[change("email", "no-at-sign")]).await.unwrap_err().fields[0].field,
+        "email"
+    );
     assert_eq!(env.requests(), before + 2, "only the reads of the current profile went out");
 }

@@ -62,6 +62,7 @@ async fn ssh_key_ids_go_with_a_new_vm() {
     };
     let bad = CreateServer { ssh_keys: vec!["laptop".into()], ..base.clone() };
     assert_eq!(env.desk.create(&env.account, &bad).await.unwrap_err().fields[0].field, "ssh_keys");
-    let server = env.desk.create(&env.account, &CreateServer { ssh_keys: vec!["1".into(), "2".into()], ..base }).await.unwrap();
+    let server =
+        env.desk.create(&env.account, &CreateServer { ssh_keys: vec!["1".into(), "2".into()], ..base }).await.unwrap();
     assert_eq!(server.name, "keyed");
 }

@@ -84,11 +84,29 @@ async fn vpsnet_offers_its_extras_and_says_what_it_lacks() {
     let env = Env::new().await;
     let accounts = env.desk.extras_accounts().unwrap();
     let extras = &accounts.iter().find(|a| a.provider == ProviderKind::Vpsnet).unwrap().extras;
-    for extra in [Extra::BackupList, Extra::BackupCreate, Extra::BackupRestore, Extra::BackupDelete, Extra::Reinstall,
-        Extra::OsChange, Extra::Ips, Extra::Ipv4Add, Extra::Ipv4Remove, Extra::UsageGraphs, Extra::Console,
-        Extra::RecoveryBoot, Extra::RebuildNetwork, Extra::RebuildPending, Extra::Clones, Extra::Profile,
-        Extra::CustomTemplates, Extra::OfferedTemplates, Extra::TemplateLicenses, Extra::Recoverable, Extra::Nodes]
-    {
+    for extra in [
+        Extra::BackupList,
+        Extra::BackupCreate,
+        Extra::BackupRestore,
+        Extra::BackupDelete,
+        Extra::Reinstall,
+        Extra::OsChange,
+        Extra::Ips,
+        Extra::Ipv4Add,
+        Extra::Ipv4Remove,
+        Extra::UsageGraphs,
+        Extra::Console,
+        Extra::RecoveryBoot,
+        Extra::RebuildNetwork,
+        Extra::RebuildPending,
+        Extra::Clones,
+        Extra::Profile,
+        Extra::CustomTemplates,
+        Extra::OfferedTemplates,
+        Extra::TemplateLicenses,
+        Extra::Recoverable,
+        Extra::Nodes,
+    ] {
         assert!(extras.contains(&extra), "{extra:?}");
     }
     for extra in [Extra::Snapshots, Extra::Isos, Extra::ReverseSet, Extra::SshKeys, Extra::Scripts] {
@@ -108,7 +126,10 @@ async fn backup_list_has_the_doc_example() {
     let env = Env::new().await;
     let list = env.desk.backups(&env.vpsnet, WEB).await.unwrap();
     let doc = list.iter().find(|b| b.id == DOC_BACKUP).unwrap();
-    assert_eq!((doc.kind.as_deref(), doc.size.as_deref(), doc.built, doc.locked), (Some("normal"), Some("510340"), true, false));
+    assert_eq!(
+        (doc.kind.as_deref(), doc.size.as_deref(), doc.built, doc.locked),
+        (Some("normal"), Some("510340"), true, false)
+    );
     assert_eq!(doc.system.as_deref(), Some("linux (ubuntu)"));
     let e = env.desk.backups(&env.vpsnet, "9999").await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::NotFound);
@@ -159,7 +180,9 @@ async fn backup_restore_needs_the_server_off_and_is_a_job() {
     let done = env.desk.wait_job(&job.id).await.unwrap();
     assert_eq!(done.state, JobState::Succeeded, "{}", done.stage);
     assert!(done.stage.contains("stopped"), "{}", done.stage);
-    assert!(env.requests().contains(&("POST".into(), format!("/virtual_machines/{MYSQL}/backups/{MANUAL_BACKUP}/restore.api10json"))));
+    assert!(env
+        .requests()
+        .contains(&("POST".into(), format!("/virtual_machines/{MYSQL}/backups/{MANUAL_BACKUP}/restore.api10json"))));
 }
 
 #[tokio::test]
@@ -305,7 +328,10 @@ async fn offered_templates_and_a_price() {
     let on = &windows.placements[0];
     let info = env.desk.template_info(&env.vpsnet, &on.region_id, &on.template_id).await.unwrap();
     assert!(info.chargeable());
-    assert_eq!(info.prices.iter().map(|p| (p.currency.as_str(), p.amount.to_string())).collect::<Vec<_>>(), [("USD", "20.0".into()), ("GBP", "15".into())]);
+    assert_eq!(
+        info.prices.iter().map(|p| (p.currency.as_str(), p.amount.to_string())).collect::<Vec<_>>(),
+        [("USD", "20.0".into()), ("GBP", "15".into())]
+    );
     let free = env.desk.template_info(&env.vpsnet, "153", "92").await.unwrap();
     assert!(!free.chargeable());
     let e = env.desk.template_info(&env.vpsnet, "153", "1899").await.unwrap_err();
@@ -375,14 +401,19 @@ async fn server_resources_are_read_changed_when_confirmed_and_read_back() {
     let now = env.desk.server_resources(&env.vpsnet, WEB).await.unwrap();
     assert_eq!((now.name.as_str(), now.nodes, now.storage_nodes, now.ram_nodes), ("Web Server 01", 1, 1, 0));
     assert_eq!(now.delayed_storage_until.as_deref(), Some("2010-05-01T10:00:00-04:00"), "the doc's pending resize");
-    let change = |resources: ServerResources, confirm: bool| ResourcesChange { resources, delay_storage_until: None, confirm };
+    let change =
+        |resources: ServerResources, confirm: bool| ResourcesChange { resources, delay_storage_until: None, confirm };
     let more = ServerResources { ram_nodes: 1, consumer_id: Some("118".into()), rsync_backups: true, ..now.clone() };
     let sent = puts(&env);
     let e = env.desk.update_server_resources(&env.vpsnet, WEB, &change(more.clone(), false)).await.unwrap_err();
     assert_eq!(e.fields[0].field, "confirm");
     let e = env.desk.update_server_resources(&env.vpsnet, WEB, &change(now.clone(), true)).await.unwrap_err();
     assert_eq!(e.fields[0].field, "resources", "an unchanged form sends nothing");
-    let e = env.desk.update_server_resources(&env.vpsnet, WEB, &change(ServerResources { nodes: 0, ..now.clone() }, true)).await.unwrap_err();
+    let e = env
+        .desk
+        .update_server_resources(&env.vpsnet, WEB, &change(ServerResources { nodes: 0, ..now.clone() }, true))
+        .await
+        .unwrap_err();
     assert_eq!(e.fields[0].field, "nodes");
     assert_eq!(puts(&env), sent, "nothing is sent unconfirmed or invalid");
     let after = env.desk.update_server_resources(&env.vpsnet, WEB, &change(more, true)).await.unwrap();
@@ -392,7 +423,11 @@ async fn server_resources_are_read_changed_when_confirmed_and_read_back() {
 
     // Fewer nodes need no confirmation; a delay needs a storage upgrade.
     let fewer = ServerResources { ram_nodes: 0, ..after.clone() };
-    let delayed = ResourcesChange { resources: fewer.clone(), delay_storage_until: Some("2099-01-01 10:00".into()), confirm: true };
+    let delayed = ResourcesChange {
+        resources: fewer.clone(),
+        delay_storage_until: Some("2099-01-01 10:00".into()),
+        confirm: true,
+    };
     let e = env.desk.update_server_resources(&env.vpsnet, WEB, &delayed).await.unwrap_err();
     assert_eq!(e.fields[0].field, "delay_storage_until");
     assert_eq!(env.desk.update_server_resources(&env.vpsnet, WEB, &change(fewer, false)).await.unwrap().ram_nodes, 0);
@@ -438,7 +473,8 @@ async fn a_nodes_consumer_id_is_set_and_listed() {
     let env = Env::new().await;
     let nodes = env.desk.nodes(&env.vpsnet).await.unwrap();
     let storage = nodes.iter().find(|n| n.kind == NodeKind::Storage).unwrap().id.clone();
-    let regular = nodes.iter().find(|n| n.kind == NodeKind::Regular && n.server_id.as_deref() == Some(WEB)).unwrap().id.clone();
+    let regular =
+        nodes.iter().find(|n| n.kind == NodeKind::Regular && n.server_id.as_deref() == Some(WEB)).unwrap().id.clone();
     let sent = env.requests().len();
     let e = env.desk.set_node_consumer(&env.vpsnet, NodeKind::Storage, &storage, Some("5x")).await.unwrap_err();
     assert_eq!(e.fields[0].field, "consumer_id");
@@ -448,7 +484,10 @@ async fn a_nodes_consumer_id_is_set_and_listed() {
     let after = env.desk.nodes(&env.vpsnet).await.unwrap();
     let consumer = |id: &str| after.iter().find(|n| n.id == id).unwrap().consumer_id.clone();
     assert_eq!((consumer(&storage).as_deref(), consumer(&regular).as_deref()), (Some("99"), Some("58")));
-    assert!(env.requests().iter().any(|(m, p)| m == "PUT" && p == &format!("/nodes/{storage}/update_storage_node.api10json")));
+    assert!(env
+        .requests()
+        .iter()
+        .any(|(m, p)| m == "PUT" && p == &format!("/nodes/{storage}/update_storage_node.api10json")));
     env.desk.set_node_consumer(&env.vpsnet, NodeKind::Storage, &storage, None).await.unwrap();
     assert_eq!(env.desk.nodes(&env.vpsnet).await.unwrap().iter().find(|n| n.id == storage).unwrap().consumer_id, None);
 }
@@ -465,13 +504,20 @@ async fn a_backup_becomes_a_custom_template_and_templates_are_edited() {
     assert!(env.requests().contains(&("POST".into(), "/virtual_machines/1384/backups/3774/convert.api10json".into())));
     assert!(env.desk.convert_backup(&env.vpsnet, WEB, "x/y").await.is_err());
 
-    let edit = TemplateEdit { operating_system: None, description: "Ubuntu with our stack".into(), info: Some("built from web01".into()) };
+    let edit = TemplateEdit {
+        operating_system: None,
+        description: "Ubuntu with our stack".into(),
+        info: Some("built from web01".into()),
+    };
     env.desk.edit_custom_template(&env.vpsnet, "115", &edit).await.unwrap();
     let t = env.desk.custom_templates(&env.vpsnet).await.unwrap().into_iter().find(|t| t.id == "115").unwrap();
     assert_eq!(t.description.as_deref(), Some("Ubuntu with our stack"));
     let sent = env.requests().len();
     let blank = TemplateEdit { description: " ".into(), ..edit.clone() };
-    assert_eq!(env.desk.edit_custom_template(&env.vpsnet, "115", &blank).await.unwrap_err().fields[0].field, "description");
+    assert_eq!(
+        env.desk.edit_custom_template(&env.vpsnet, "115", &blank).await.unwrap_err().fields[0].field,
+        "description"
+    );
     assert_eq!(env.requests().len(), sent, "nothing is sent for an invalid edit");
     let e = env.desk.edit_custom_template(&env.vpsnet, "999", &edit).await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::NotFound);
@@ -488,13 +534,26 @@ async fn account_addresses_are_annotated_reassigned_within_their_cloud_and_justi
     let edited = env.desk.account_ips(&env.vpsnet).await.unwrap().into_iter().find(|ip| ip.id == web.id).unwrap();
     assert_eq!((edited.notes.as_deref(), edited.consumer_id.as_deref()), (Some("primary of web01"), Some("58")));
     let sent = env.requests().len();
-    assert_eq!(env.desk.edit_account_ip(&env.vpsnet, &web.id, "x", Some("abc")).await.unwrap_err().fields[0].field, "consumer_id");
+    assert_eq!(
+        env.desk.edit_account_ip(&env.vpsnet, &web.id, "x", Some("abc")).await.unwrap_err().fields[0].field,
+        "consumer_id"
+    );
     assert_eq!(env.requests().len(), sent);
 
     // An added address of web01 moves to mysql01 (same cloud) once confirmed.
     env.desk.add_ipv4(&env.vpsnet, WEB, false).await.unwrap();
-    let added = env.desk.account_ips(&env.vpsnet).await.unwrap().into_iter().find(|ip| ip.server_id.as_deref() == Some(WEB) && ip.id != web.id).unwrap();
-    assert_eq!(env.desk.reassign_ip(&env.vpsnet, &added.id, MYSQL, false).await.unwrap_err().fields[0].field, "confirm");
+    let added = env
+        .desk
+        .account_ips(&env.vpsnet)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|ip| ip.server_id.as_deref() == Some(WEB) && ip.id != web.id)
+        .unwrap();
+    assert_eq!(
+        env.desk.reassign_ip(&env.vpsnet, &added.id, MYSQL, false).await.unwrap_err().fields[0].field,
+        "confirm"
+    );
     assert_eq!(env.desk.reassign_ip(&env.vpsnet, &added.id, WEB, true).await.unwrap_err().fields[0].field, "server");
     assert_eq!(env.desk.reassign_ip(&env.vpsnet, &added.id, MYSQL, true).await.unwrap(), added.ip);
     let moved = env.desk.account_ips(&env.vpsnet).await.unwrap().into_iter().find(|ip| ip.id == added.id).unwrap();
@@ -502,13 +561,22 @@ async fn account_addresses_are_annotated_reassigned_within_their_cloud_and_justi
     assert!(env.requests().contains(&("POST".into(), format!("/ips/{}/reassign.api10json", added.id))));
 
     let reasons = [Justification { kind: JustificationKind::Website, reason: "shop.example.com".into() }];
-    assert_eq!(env.desk.request_justified_ips(&env.vpsnet, WEB, &reasons, false).await.unwrap_err().fields[0].field, "confirm");
+    assert_eq!(
+        env.desk.request_justified_ips(&env.vpsnet, WEB, &reasons, false).await.unwrap_err().fields[0].field,
+        "confirm"
+    );
     let bad = [Justification { kind: JustificationKind::Website, reason: "not a domain".into() }];
-    assert_eq!(env.desk.request_justified_ips(&env.vpsnet, WEB, &bad, true).await.unwrap_err().fields[0].field, "reason");
+    assert_eq!(
+        env.desk.request_justified_ips(&env.vpsnet, WEB, &bad, true).await.unwrap_err().fields[0].field,
+        "reason"
+    );
     env.desk.request_justified_ips(&env.vpsnet, WEB, &reasons, true).await.unwrap();
     let justified = env.desk.justified_ips(&env.vpsnet).await.unwrap();
     assert_eq!(justified.len(), 1);
-    assert_eq!((justified[0].kind.as_deref(), justified[0].reason.as_deref(), justified[0].server_id.as_deref()), (Some("website"), Some("shop.example.com"), Some(WEB)));
+    assert_eq!(
+        (justified[0].kind.as_deref(), justified[0].reason.as_deref(), justified[0].server_id.as_deref()),
+        (Some("website"), Some("shop.example.com"), Some(WEB))
+    );
     assert_eq!(justified[0].status.as_deref(), Some("pending"));
 }
 
@@ -524,7 +592,8 @@ async fn a_managed_service_moves_after_confirming_but_never_to_windows() {
         ..Default::default()
     };
     let windows = env.desk.create(&env.vpsnet, &windows).await.unwrap();
-    let transfers = |env: &Env| env.requests().iter().filter(|(_, p)| p.ends_with("/transfer_managed_service.api10json")).count();
+    let transfers =
+        |env: &Env| env.requests().iter().filter(|(_, p)| p.ends_with("/transfer_managed_service.api10json")).count();
     let e = env.desk.transfer_managed_service(&env.vpsnet, WEB, MYSQL, None, false).await.unwrap_err();
     assert_eq!(e.fields[0].field, "confirm");
     let e = env.desk.transfer_managed_service(&env.vpsnet, WEB, &windows.id, None, true).await.unwrap_err();
@@ -553,7 +622,8 @@ async fn cloud_groups_list_the_clouds_by_region() {
 async fn licences_are_bought_one_control_panel_at_a_time_and_cancelled_with_their_add_ons() {
     use vpsdesk_core::extras::licences::{ServerLicenceChange, ServerLicenceKind, ServerLicences};
     let env = Env::new().await;
-    let extras = env.desk.extras_accounts().unwrap().into_iter().find(|a| a.provider == ProviderKind::Vpsnet).unwrap().extras;
+    let extras =
+        env.desk.extras_accounts().unwrap().into_iter().find(|a| a.provider == ProviderKind::Vpsnet).unwrap().extras;
     assert!(extras.contains(&Extra::ServerLicences));
     let held = |l: &ServerLicences| l.licences.iter().filter(|l| l.held).map(|l| l.name.clone()).collect::<Vec<_>>();
     let now = env.desk.server_licences(&env.vpsnet, WEB).await.unwrap();
@@ -579,5 +649,9 @@ async fn licences_are_bought_one_control_panel_at_a_time_and_cancelled_with_thei
     let after = env.desk.change_server_licence(&env.vpsnet, WEB, &change("6", true, true)).await.unwrap();
     assert_eq!(held(&after), ["ISPmanager"]);
     assert_eq!(puts(&env), sent + 3);
-    assert_eq!(env.desk.server_resources(&env.vpsnet, WEB).await.unwrap().nodes, 1, "the node count is restated, not changed");
+    assert_eq!(
+        env.desk.server_resources(&env.vpsnet, WEB).await.unwrap().nodes,
+        1,
+        "the node count is restated, not changed"
+    );
 }

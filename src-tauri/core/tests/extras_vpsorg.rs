@@ -43,8 +43,15 @@ async fn vpsorg_offers_settings_and_addresses_only() {
 async fn settings_are_read_and_replaced_with_one_put() {
     let env = env().await;
     let now = env.desk.server_settings(&env.account, DOC_SERVER).await.unwrap();
-    assert_eq!(now, ServerSettings { name: "web-server-01".into(), hostname: "web01.example.com".into(), backups_enabled: true });
-    let new = ServerSettings { name: "web-server-updated".into(), hostname: "web-updated.example.com.".into(), backups_enabled: false };
+    assert_eq!(
+        now,
+        ServerSettings { name: "web-server-01".into(), hostname: "web01.example.com".into(), backups_enabled: true }
+    );
+    let new = ServerSettings {
+        name: "web-server-updated".into(),
+        hostname: "web-updated.example.com.".into(),
+        backups_enabled: false,
+    };
     let after = env.desk.update_server_settings(&env.account, DOC_SERVER, &new).await.unwrap();
     assert_eq!(after, ServerSettings { hostname: "web-updated.example.com".into(), ..new });
     assert_eq!(sent(&env, "PUT"), 1);

@@ -65,10 +65,24 @@ async fn vultr_offers_every_extra_and_others_none_yet() {
     let env = Env::new().await;
     let accounts = env.desk.extras_accounts().unwrap();
     let vultr = accounts.iter().find(|a| a.provider == ProviderKind::Vultr).unwrap();
-    for extra in [Extra::Snapshots, Extra::BackupRestore, Extra::Reinstall, Extra::OsChange, Extra::Isos, Extra::Ips,
-        Extra::Ipv4Add, Extra::Ipv4Remove, Extra::ReverseSet, Extra::ReverseReset, Extra::ReverseDelete,
-        Extra::ReverseList, Extra::UsageGraphs, Extra::Console, Extra::SshKeys, Extra::Scripts]
-    {
+    for extra in [
+        Extra::Snapshots,
+        Extra::BackupRestore,
+        Extra::Reinstall,
+        Extra::OsChange,
+        Extra::Isos,
+        Extra::Ips,
+        Extra::Ipv4Add,
+        Extra::Ipv4Remove,
+        Extra::ReverseSet,
+        Extra::ReverseReset,
+        Extra::ReverseDelete,
+        Extra::ReverseList,
+        Extra::UsageGraphs,
+        Extra::Console,
+        Extra::SshKeys,
+        Extra::Scripts,
+    ] {
         assert!(vultr.extras.contains(&extra), "{extra:?}");
     }
     let vps247 = env.account("Demo VPS247");
@@ -84,7 +98,10 @@ async fn snapshot_list_has_the_doc_examples() {
     let env = Env::new().await;
     let list = env.desk.snapshots(&env.vultr).await.unwrap();
     let doc = list.iter().find(|s| s.id == "5359435d28b9a").unwrap();
-    assert_eq!((doc.description.as_str(), doc.size_bytes, doc.status), ("Test snapshot", Some(42_949_672_960), SnapshotStatus::Complete));
+    assert_eq!(
+        (doc.description.as_str(), doc.size_bytes, doc.status),
+        ("Test snapshot", Some(42_949_672_960), SnapshotStatus::Complete)
+    );
 }
 
 #[tokio::test]
@@ -197,7 +214,8 @@ async fn ipv4_add_then_remove() {
     let env = Env::new().await;
     env.desk.add_ipv4(&env.vultr, DOC_SERVER, false).await.unwrap();
     let ips = env.desk.addresses(&env.vultr, DOC_SERVER).await.unwrap();
-    let added = ips.iter().filter(|i| i.role == IpRole::Secondary).nth(1).expect("a second secondary address").ip.clone();
+    let added =
+        ips.iter().filter(|i| i.role == IpRole::Secondary).nth(1).expect("a second secondary address").ip.clone();
     assert_eq!(env.desk.server(&env.vultr, DOC_SERVER).await.unwrap().status, Status::Running, "reboot=no");
     env.desk.remove_ipv4(&env.vultr, DOC_SERVER, &added).await.unwrap();
     let ips = env.desk.addresses(&env.vultr, DOC_SERVER).await.unwrap();

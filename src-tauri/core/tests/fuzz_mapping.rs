@@ -81,11 +81,8 @@ async fn read_request(tcp: &mut tokio::net::TcpStream) -> Option<()> {
         }
     };
     let head = String::from_utf8_lossy(&buf[..head_end]).to_ascii_lowercase();
-    let length: usize = head
-        .lines()
-        .find_map(|l| l.strip_prefix("content-length:"))
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(0);
+    let length: usize =
+        head.lines().find_map(|l| l.strip_prefix("content-length:")).and_then(|v| v.trim().parse().ok()).unwrap_or(0);
     while buf.len() < head_end + length {
         let n = tcp.read(&mut chunk).await.ok()?;
         if n == 0 {

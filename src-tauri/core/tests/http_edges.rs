@@ -74,7 +74,9 @@ async fn serve(mut conn: TcpStream, log: Arc<Mutex<Vec<String>>>, answer: Arc<im
     // Read the body too, so closing the socket never resets the client.
     let length = head
         .lines()
-        .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap()))
+        .find_map(|l| {
+            l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap())
+        })
         .unwrap_or(0);
     while buf.len() < head_end + 4 + length {
         match conn.read(&mut chunk).await {
@@ -133,7 +135,10 @@ fn http(max_body: usize) -> Http {
 fn auth_styles() -> Vec<(&'static str, Auth)> {
     vec![
         ("query key (Vultr)", Auth::Query { name: "api_key", secret: Secret::new(KEY) }),
-        ("custom header (VPS247)", Auth::Header { name: HeaderName::from_static("x-api-key"), secret: Secret::new(KEY) }),
+        (
+            "custom header (VPS247)",
+            Auth::Header { name: HeaderName::from_static("x-api-key"), secret: Secret::new(KEY) },
+        ),
         ("Basic (VPS.NET, CloudSigma)", Auth::Basic { username: "ops@example.com".into(), secret: Secret::new(KEY) }),
         ("Bearer (VPS.org)", Auth::Bearer { scheme: "Bearer", secret: Secret::new(KEY) }),
     ]
@@ -164,7 +169,10 @@ async fn a_redirect_to_another_host_is_refused_and_never_carries_a_credential() 
             assert_eq!(e.kind, ErrorKind::Provider, "{what}: {e:?}");
             assert_eq!(
                 e.message,
-                format!("the provider redirected to {}; vpsdesk does not send your credentials to another host", b.addr),
+                format!(
+                    "the provider redirected to {}; vpsdesk does not send your credentials to another host",
+                    b.addr
+                ),
                 "{what}"
             );
             assert!(!e.message.contains(KEY) && !e.message.contains('?'), "{what}: {}", e.message);
@@ -203,9 +211,14 @@ async fn a_redirect_to_the_same_host_on_another_port_or_scheme_is_refused() {
     let elsewhere = format!("http://localhost:{}/x", b.addr.port());
     let a = Server::start(move |_| response("301 Moved Permanently", &[("Location", &elsewhere)], b"")).await;
     let origin = format!("http://localhost:{}", a.addr.port());
-    let api = ApiClient::new(http(API_BODY_LIMIT), &origin, Auth::Query { name: "api_key", secret: Secret::new(KEY) }).unwrap();
+    let api = ApiClient::new(http(API_BODY_LIMIT), &origin, Auth::Query { name: "api_key", secret: Secret::new(KEY) })
+        .unwrap();
     let e = api.send(Request::get("/v1/account/info")).await.unwrap_err();
-    assert!(e.message.starts_with(&format!("the provider redirected to localhost:{};", b.addr.port())), "{}", e.message);
+    assert!(
+        e.message.starts_with(&format!("the provider redirected to localhost:{};", b.addr.port())),
+        "{}",
+        e.message
+    );
     assert!(b.seen().is_empty());
 }
 
@@ -214,7 +227,12 @@ async fn a_file_download_does_not_follow_a_redirect_to_another_host_either() {
     let b = Server::start(|_| response("200 OK", &[("Content-Type", "application/pdf")], b"%PDF-1.4")).await;
     let target = format!("{}/files/invoice.pdf", b.origin());
     let a = Server::start(move |_| response("302 Found", &[("Location", &target)], b"")).await;
-    let api = ApiClient::new(http(API_BODY_LIMIT), &a.origin(), Auth::Basic { username: "ops".into(), secret: Secret::new(KEY) }).unwrap();
+    let api = ApiClient::new(
+        http(API_BODY_LIMIT),
+        &a.origin(),
+        Auth::Basic { username: "ops".into(), secret: Secret::new(KEY) },
+    )
+    .unwrap();
     let e = api.download("/invoices/7.pdf", "application/pdf").await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::Provider);
     assert!(e.message.contains(&b.addr.to_string()), "{}", e.message);
@@ -246,11 +264,18 @@ async fn a_gzip_bomb_ends_as_an_error_at_the_default_32_mib() {
     let bomb = gzip(&vec![b' '; 64 * 1024 * 1024]);
     assert!(bomb.len() < 256 * 1024, "{}", bomb.len());
     let server = Server::start(move |_| gzipped(bomb.clone())).await;
-    let api = ApiClient::new(Http::default(), &server.origin(), Auth::Query { name: "api_key", secret: Secret::new(KEY) }).unwrap();
+    let api =
+        ApiClient::new(Http::default(), &server.origin(), Auth::Query { name: "api_key", secret: Secret::new(KEY) })
+            .unwrap();
     let started = Instant::now();
-    let e = refused(tokio::time::timeout(Duration::from_secs(20), api.send(Request::get("/v1/server/list"))).await.unwrap());
+    let e = refused(
+        tokio::time::timeout(Duration::from_secs(20), api.send(Request::get("/v1/server/list"))).await.unwrap(),
+    );
     assert_eq!(e.kind, ErrorKind::Provider);
-    assert_eq!(e.message, format!("the answer from {} was larger than 32 MiB; vpsdesk stopped reading it", server.addr));
+    assert_eq!(
+        e.message,
+        format!("the answer from {} was larger than 32 MiB; vpsdesk stopped reading it", server.addr)
+    );
     assert!(started.elapsed() < Duration::from_secs(10), "{:?}", started.elapsed());
     assert_eq!(server.seen().len(), 1, "an oversized answer is not asked for again");
 }
@@ -262,7 +287,9 @@ async fn an_answer_up_to_the_limit_is_read_whole_after_gzip_and_one_byte_more_is
         let body = vec![b'7'; size];
         let packed = gzip(&body);
         let server = Server::start(move |_| gzipped(packed.clone())).await;
-        let api = ApiClient::new(http(LIMIT), &server.origin(), Auth::Bearer { scheme: "Bearer", secret: Secret::new(KEY) }).unwrap();
+        let api =
+            ApiClient::new(http(LIMIT), &server.origin(), Auth::Bearer { scheme: "Bearer", secret: Secret::new(KEY) })
+                .unwrap();
         let got = api.send(Request::get("/servers")).await;
         if fits {
             assert_eq!(got.unwrap().body, body, "{size} bytes");
@@ -276,13 +303,18 @@ async fn an_answer_up_to_the_limit_is_read_whole_after_gzip_and_one_byte_more_is
 #[tokio::test]
 async fn an_endless_body_ends_as_an_error_at_the_limit_not_at_the_timeout() {
     let server = Server::start(|_| Reply::Endless).await;
-    let api = ApiClient::new(http(4 * 1024 * 1024), &server.origin(), Auth::Header {
-        name: HeaderName::from_static("x-api-key"),
-        secret: Secret::new(KEY),
-    })
+    let api = ApiClient::new(
+        http(4 * 1024 * 1024),
+        &server.origin(),
+        Auth::Header { name: HeaderName::from_static("x-api-key"), secret: Secret::new(KEY) },
+    )
     .unwrap();
     let started = Instant::now();
-    let e = refused(tokio::time::timeout(Duration::from_secs(15), api.send(Request::get("/servers"))).await.expect("still reading an endless body"));
+    let e = refused(
+        tokio::time::timeout(Duration::from_secs(15), api.send(Request::get("/servers")))
+            .await
+            .expect("still reading an endless body"),
+    );
     assert_eq!(e.kind, ErrorKind::Provider, "{e:?}");
     assert!(e.message.ends_with("was larger than 4 MiB; vpsdesk stopped reading it"), "{}", e.message);
     assert!(started.elapsed() < Duration::from_secs(10), "{:?}", started.elapsed());
@@ -293,7 +325,12 @@ async fn a_big_file_download_is_not_bound_by_the_api_limit() {
     let file: Vec<u8> = (0..3 * 64 * 1024).map(|i| (i % 251) as u8).collect();
     let served = file.clone();
     let server = Server::start(move |_| response("200 OK", &[("Content-Type", "application/pdf")], &served)).await;
-    let api = ApiClient::new(http(64 * 1024), &server.origin(), Auth::Basic { username: "ops".into(), secret: Secret::new(KEY) }).unwrap();
+    let api = ApiClient::new(
+        http(64 * 1024),
+        &server.origin(),
+        Auth::Basic { username: "ops".into(), secret: Secret::new(KEY) },
+    )
+    .unwrap();
     let got = api.download("/invoices/7.pdf", "application/pdf").await.unwrap();
     assert_eq!(got.response.body, file);
 }

@@ -149,7 +149,8 @@ async fn opening_is_never_repeated_after_a_failure() {
     let t = env.tickets();
     let request = validate(server_issue("1384"), &t.departments(), &t.issue_types()).unwrap();
     let before = env.requests();
-    env.sandbox.set_faults(Provider::Vpsnet, Faults { fail_status: Some(503), fail_count: Some(1), ..Faults::default() });
+    env.sandbox
+        .set_faults(Provider::Vpsnet, Faults { fail_status: Some(503), fail_count: Some(1), ..Faults::default() });
     let e = t.open_ticket(&request).await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::Unreachable, "{}", e.message);
     assert_eq!(env.requests(), before + 1, "the POST was sent once");

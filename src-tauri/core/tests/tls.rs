@@ -38,7 +38,9 @@ fn plain_http_only_on_loopback() {
     for ok in ["http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9"] {
         assert!(validate_endpoint(ok).is_ok(), "{ok}");
     }
-    for bad in ["http://api.vultr.com", "http://10.0.0.1", "http://127.0.0.1.nip.io", "ftp://api.vultr.com", "ws://localhost"] {
+    for bad in
+        ["http://api.vultr.com", "http://10.0.0.1", "http://127.0.0.1.nip.io", "ftp://api.vultr.com", "ws://localhost"]
+    {
         let e = validate_endpoint(bad).unwrap_err();
         assert_eq!(e.kind, ErrorKind::Validation, "{bad}");
         assert_eq!(e.fields[0].field, "endpoint");
@@ -49,7 +51,14 @@ fn plain_http_only_on_loopback() {
 fn look_alike_control_and_oversized_hosts_are_refused() {
     let long_label = format!("https://{}.example.com", "a".repeat(64));
     let long_name = format!("https://{}example.com", "abcdefghi.".repeat(26));
-    for bad in ["https://аpi.vultr.com", "https://api.vul\u{85}tr.com", "https://api.\u{1b}vultr.com", "https://api vultr.com", &long_label, &long_name] {
+    for bad in [
+        "https://аpi.vultr.com",
+        "https://api.vul\u{85}tr.com",
+        "https://api.\u{1b}vultr.com",
+        "https://api vultr.com",
+        &long_label,
+        &long_name,
+    ] {
         let e = validate_endpoint(bad).unwrap_err();
         assert_eq!(e.fields[0].field, "endpoint", "{bad:?}");
     }

@@ -4,9 +4,9 @@
 //! Each provider gets its own listener because several providers use the same
 //! paths (`/virtual_machines`, …) and so need separate origins.
 
+mod cloudsigma;
 mod common;
 mod registry;
-mod cloudsigma;
 mod vps247;
 mod vpsnet;
 mod vpsorg;
@@ -30,13 +30,8 @@ pub enum Provider {
 }
 
 impl Provider {
-    pub const ALL: [Provider; 5] = [
-        Provider::Vultr,
-        Provider::Vpsnet,
-        Provider::Vps247,
-        Provider::Cloudsigma,
-        Provider::Vpsorg,
-    ];
+    pub const ALL: [Provider; 5] =
+        [Provider::Vultr, Provider::Vpsnet, Provider::Vps247, Provider::Cloudsigma, Provider::Vpsorg];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -73,11 +68,7 @@ pub struct DemoAccount {
 
 /// One account per implemented provider.
 pub fn demo_accounts() -> Vec<DemoAccount> {
-    Provider::ALL
-        .into_iter()
-        .filter_map(registry::implementation)
-        .map(|imp| imp.demo)
-        .collect()
+    Provider::ALL.into_iter().filter_map(registry::implementation).map(|imp| imp.demo).collect()
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -103,14 +94,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options {
-            latency_ms: 0,
-            transition_ms: 1500,
-            port: None,
-            empty: false,
-            extra_servers: 0,
-            admin: false,
-        }
+        Options { latency_ms: 0, transition_ms: 1500, port: None, empty: false, extra_servers: 0, admin: false }
     }
 }
 
@@ -136,9 +120,9 @@ impl Sandbox {
             };
             let port = match opts.port {
                 None => 0,
-                Some(first) => first.checked_add(provider.port_offset()).ok_or_else(|| {
-                    io::Error::new(io::ErrorKind::InvalidInput, "port range overflows 65535")
-                })?,
+                Some(first) => first
+                    .checked_add(provider.port_offset())
+                    .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "port range overflows 65535"))?,
             };
             let listener = Listener::bind(port, (imp.simulator)(settings), settings).await?;
             listeners.insert(provider, listener);
@@ -149,9 +133,7 @@ impl Sandbox {
     /// `http://127.0.0.1:PORT`, without a trailing slash; `None` when the
     /// provider has no simulator yet.
     pub fn endpoint(&self, p: Provider) -> Option<String> {
-        self.listeners
-            .get(&p)
-            .map(|l| format!("http://{}", l.addr()))
+        self.listeners.get(&p).map(|l| format!("http://{}", l.addr()))
     }
 
     /// Replaces the faults of `p`'s simulator; ignored for a provider without one.
@@ -164,10 +146,7 @@ impl Sandbox {
     /// The latest provider requests that reached `p`'s simulator (at most
     /// `REQUEST_LOG_LIMIT`), oldest first.
     pub fn requests(&self, p: Provider) -> Vec<LoggedRequest> {
-        self.listeners
-            .get(&p)
-            .map(|l| l.control().requests())
-            .unwrap_or_default()
+        self.listeners.get(&p).map(|l| l.control().requests()).unwrap_or_default()
     }
 
     pub fn shutdown(self) {

@@ -17,10 +17,7 @@ enum Command {
 
 fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
     // People run this binary to poke at the simulators, so the admin routes are on.
-    let mut opts = Options {
-        admin: true,
-        ..Options::default()
-    };
+    let mut opts = Options { admin: true, ..Options::default() };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -30,22 +27,10 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
         if flag == "-h" || flag == "--help" {
             return Ok(Command::Help);
         }
-        let value = inline
-            .or_else(|| args.next())
-            .ok_or_else(|| format!("{flag} needs a value"))?;
-        let number = |what: &str| {
-            value
-                .parse::<u64>()
-                .map_err(|_| format!("{what}: not a number: {value}"))
-        };
+        let value = inline.or_else(|| args.next()).ok_or_else(|| format!("{flag} needs a value"))?;
+        let number = |what: &str| value.parse::<u64>().map_err(|_| format!("{what}: not a number: {value}"));
         match flag.as_str() {
-            "--port" => {
-                opts.port = Some(
-                    value
-                        .parse()
-                        .map_err(|_| format!("--port: not a port: {value}"))?,
-                )
-            }
+            "--port" => opts.port = Some(value.parse().map_err(|_| format!("--port: not a port: {value}"))?),
             "--latency-ms" => opts.latency_ms = number("--latency-ms")?,
             "--transition-ms" => opts.transition_ms = number("--transition-ms")?,
             _ => return Err(format!("unknown argument: {flag}")),
@@ -68,10 +53,7 @@ async fn main() -> ExitCode {
         }
     };
     tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| EnvFilter::new("vpsdesk_sandbox=debug")),
-        )
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("vpsdesk_sandbox=debug")))
         .with_writer(std::io::stderr)
         .init();
 
@@ -88,11 +70,7 @@ async fn main() -> ExitCode {
         }
     }
     for account in demo_accounts() {
-        let mut line = format!(
-            "demo account: provider={} name={:?}",
-            account.provider.id(),
-            account.name
-        );
+        let mut line = format!("demo account: provider={} name={:?}", account.provider.id(), account.name);
         if let Some(username) = account.username {
             line.push_str(&format!(" username={username}"));
         }
@@ -124,27 +102,14 @@ mod tests {
 
     #[test]
     fn parses_flags_both_ways() {
-        let opts = serve(&[
-            "--port",
-            "18080",
-            "--latency-ms=50",
-            "--transition-ms",
-            "200",
-        ])
-        .unwrap();
-        assert_eq!(
-            (opts.port, opts.latency_ms, opts.transition_ms),
-            (Some(18080), 50, 200)
-        );
+        let opts = serve(&["--port", "18080", "--latency-ms=50", "--transition-ms", "200"]).unwrap();
+        assert_eq!((opts.port, opts.latency_ms, opts.transition_ms), (Some(18080), 50, 200));
     }
 
     #[test]
     fn defaults_without_flags() {
         let opts = serve(&[]).unwrap();
-        assert_eq!(
-            (opts.port, opts.latency_ms, opts.transition_ms, opts.admin),
-            (None, 0, 1500, true)
-        );
+        assert_eq!((opts.port, opts.latency_ms, opts.transition_ms, opts.admin), (None, 0, 1500, true));
     }
 
     #[test]

@@ -65,11 +65,7 @@ async fn drip_sends_the_head_then_trickles() {
     assert!(!closed, "still dripping after {:?}", started.elapsed());
     let (head, body) = text.split_once("\r\n\r\n").expect("the head came at once");
     assert!(head.starts_with("HTTP/1.1 200"), "{head}");
-    let length: usize = head
-        .lines()
-        .find_map(|l| l.strip_prefix("content-length: "))
-        .expect("a content length")
-        .parse()
-        .unwrap();
+    let length: usize =
+        head.lines().find_map(|l| l.strip_prefix("content-length: ")).expect("a content length").parse().unwrap();
     assert!(body.len() < 20 && body.len() < length, "{} of {length} bytes in 1.5 s", body.len());
 }

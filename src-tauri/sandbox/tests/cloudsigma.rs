@@ -87,26 +87,12 @@ async fn every_call_needs_the_login() {
     let bare = s.http.get(s.url("/servers/list")).send().await.unwrap();
     assert_eq!(bare.status(), StatusCode::UNAUTHORIZED);
     assert!(bare.headers().contains_key("www-authenticate"));
-    let wrong = s
-        .http
-        .get(s.url("/balance/info"))
-        .basic_auth(s.demo.username.unwrap(), Some("wrong"))
-        .send()
-        .await
-        .unwrap();
+    let wrong =
+        s.http.get(s.url("/balance/info")).basic_auth(s.demo.username.unwrap(), Some("wrong")).send().await.unwrap();
     assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
-    let stop = s
-        .http
-        .post(s.url(&format!("/servers/{RUNNING}/stop")))
-        .send()
-        .await
-        .unwrap();
+    let stop = s.http.post(s.url(&format!("/servers/{RUNNING}/stop"))).send().await.unwrap();
     assert_eq!(stop.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(
-        s.status(RUNNING).await,
-        "active",
-        "a refused stop changes nothing"
-    );
+    assert_eq!(s.status(RUNNING).await, "active", "a refused stop changes nothing");
     assert!(s.demo.secret.starts_with("VPSDESK0DEMO0CLOUDSIGMA0"));
     assert_eq!(s.demo.region, Some("zrh"));
 }
@@ -114,86 +100,40 @@ async fn every_call_needs_the_login() {
 #[tokio::test]
 async fn doc_bodies_are_served_verbatim() {
     let s = Sigma::start(false).await;
-    assert_eq!(
-        s.text(&format!("/servers/{RUNNING}/info")).await,
-        DOC_SERVER_INFO
-    );
-    assert_eq!(
-        s.text("/guests/bb783ced-d2b4-4003-a66e-87337ea6427e/info")
-            .await,
-        DOC_SERVER_INFO
-    );
+    assert_eq!(s.text(&format!("/servers/{RUNNING}/info")).await, DOC_SERVER_INFO);
+    assert_eq!(s.text("/guests/bb783ced-d2b4-4003-a66e-87337ea6427e/info").await, DOC_SERVER_INFO);
     let all = s.text("/servers/info").await;
-    assert!(
-        all.starts_with("status active\nrx 0\nname node003\n"),
-        "{all}"
-    );
+    assert!(all.starts_with("status active\nrx 0\nname node003\n"), "{all}");
     assert!(!all.contains("\n\n"), "the doc runs the objects together");
     let list = s.text("/servers/list").await;
     assert_eq!(list.lines().count(), 15);
-    assert_eq!(
-        list.lines().next(),
-        Some("179f2015-f28b-4537-beab-a5d30d5fd4e2")
-    );
-    assert_eq!(
-        s.text("/balance/info").await,
-        "balance 1220.87\ncurrency EUR\n"
-    );
+    assert_eq!(list.lines().next(), Some("179f2015-f28b-4537-beab-a5d30d5fd4e2"));
+    assert_eq!(s.text("/balance/info").await, "balance 1220.87\ncurrency EUR\n");
     assert!(s.text("/usage/info").await.contains("cpu:sub 3000\n"));
-    assert!(s
-        .text("/profile/info")
-        .await
-        .contains("email foo.bar@example.com\n"));
-    let gentoo = s
-        .text("/drives/7e8ab721-81c9-4cb9-a651-4cafbfe1501c/info")
-        .await;
+    assert!(s.text("/profile/info").await.contains("email foo.bar@example.com\n"));
+    let gentoo = s.text("/drives/7e8ab721-81c9-4cb9-a651-4cafbfe1501c/info").await;
     assert!(gentoo.contains("name gentoo-livecd\n"));
     let images = s.text("/drives/standard/img/list").await;
     assert_eq!(images.lines().count(), 8);
     assert_eq!(s.text("/drives/standard/cd/list").await, images);
-    assert!(s
-        .text(&format!("/drives/{IMAGE}/info"))
-        .await
-        .contains("name Ubuntu"));
+    assert!(s.text(&format!("/drives/{IMAGE}/info")).await.contains("name Ubuntu"));
 }
 
 #[tokio::test]
 async fn shutdown_takes_a_transition_and_stop_is_immediate() {
     let s = Sigma::start(false).await;
-    assert_eq!(
-        s.post(&format!("/servers/{RUNNING}/shutdown"), "")
-            .await
-            .status(),
-        StatusCode::NO_CONTENT
-    );
-    assert_eq!(
-        s.status(RUNNING).await,
-        "active",
-        "the guest is still powering off"
-    );
+    assert_eq!(s.post(&format!("/servers/{RUNNING}/shutdown"), "").await.status(), StatusCode::NO_CONTENT);
+    assert_eq!(s.status(RUNNING).await, "active", "the guest is still powering off");
     let busy = s.get(&format!("/servers/{RUNNING}/start")).await;
     assert_eq!(busy.status(), StatusCode::CONFLICT);
     tokio::time::sleep(SETTLE).await;
     assert_eq!(s.status(RUNNING).await, "stopped");
 
-    assert_eq!(
-        s.get(&format!("/servers/{RUNNING}/start")).await.status(),
-        StatusCode::NO_CONTENT
-    );
+    assert_eq!(s.get(&format!("/servers/{RUNNING}/start")).await.status(), StatusCode::NO_CONTENT);
     assert_eq!(s.status(RUNNING).await, "active");
-    assert_eq!(
-        s.post(&format!("/servers/{RUNNING}/stop"), "")
-            .await
-            .status(),
-        StatusCode::NO_CONTENT
-    );
+    assert_eq!(s.post(&format!("/servers/{RUNNING}/stop"), "").await.status(), StatusCode::NO_CONTENT);
     assert_eq!(s.status(RUNNING).await, "stopped");
-    assert_eq!(
-        s.post(&format!("/servers/{RUNNING}/stop"), "")
-            .await
-            .status(),
-        StatusCode::CONFLICT
-    );
+    assert_eq!(s.post(&format!("/servers/{RUNNING}/stop"), "").await.status(), StatusCode::CONFLICT);
 }
 
 #[tokio::test]
@@ -204,49 +144,25 @@ async fn paused_servers_refuse_to_start_and_unknown_ones_are_404() {
     assert_eq!(refused.status(), StatusCode::CONFLICT);
     assert!(refused.text().await.unwrap().contains("paused"));
     assert_eq!(s.status(STOPPED).await, "stopped");
-    assert_eq!(
-        s.get("/servers/999999/info").await.status(),
-        StatusCode::NOT_FOUND
-    );
-    assert_eq!(
-        s.get("/servers/nothing/here").await.status(),
-        StatusCode::NOT_FOUND
-    );
-    assert_eq!(
-        s.get("/servers/create").await.status(),
-        StatusCode::METHOD_NOT_ALLOWED
-    );
+    assert_eq!(s.get("/servers/999999/info").await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(s.get("/servers/nothing/here").await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(s.get("/servers/create").await.status(), StatusCode::METHOD_NOT_ALLOWED);
 }
 
 #[tokio::test]
 async fn clone_create_rename_destroy() {
     let s = Sigma::start(false).await;
-    let small = s
-        .post(&format!("/drives/{IMAGE}/clone"), "name web\nsize 1\n")
-        .await;
-    assert_eq!(
-        small.status(),
-        StatusCode::BAD_REQUEST,
-        "a clone may not be smaller"
-    );
+    let small = s.post(&format!("/drives/{IMAGE}/clone"), "name web\nsize 1\n").await;
+    assert_eq!(small.status(), StatusCode::BAD_REQUEST, "a clone may not be smaller");
     assert!(small.text().await.unwrap().contains("errors:size"));
-    let cloned = s
-        .post(
-            &format!("/drives/{IMAGE}/clone"),
-            "name web\nsize 2147483648\n",
-        )
-        .await;
+    let cloned = s.post(&format!("/drives/{IMAGE}/clone"), "name web\nsize 2147483648\n").await;
     assert_eq!(cloned.status(), StatusCode::OK);
     let drive = value(&cloned.text().await.unwrap(), "drive").unwrap();
 
     let missing = s.post("/servers/create", "cpu 1000\n").await;
     assert_eq!(missing.status(), StatusCode::BAD_REQUEST);
     let missing = missing.text().await.unwrap();
-    assert!(
-        missing.contains("cpu 1000\n")
-            && missing.contains("errors:name * This field is required.\n"),
-        "{missing}"
-    );
+    assert!(missing.contains("cpu 1000\n") && missing.contains("errors:name * This field is required.\n"), "{missing}");
 
     let order = format!(
         "name web\ncpu 1000\nsmp auto\nmem 1024\npersistent true\nide:0:0 {drive}\nboot ide:0:0\nnic:0:model e1000\nnic:0:dhcp auto\n"
@@ -254,60 +170,23 @@ async fn clone_create_rename_destroy() {
     let created = s.post("/servers/create", &order).await;
     assert_eq!(created.status(), StatusCode::OK);
     let created = created.text().await.unwrap();
-    assert!(
-        created.starts_with("status active\nname web\ntx 0\nmem 1024\ncpu 1000\nrx 0\nserver "),
-        "{created}"
-    );
+    assert!(created.starts_with("status active\nname web\ntx 0\nmem 1024\ncpu 1000\nrx 0\nserver "), "{created}");
     assert!(created.contains("\nsmp 1\n"));
     let uuid = value(&created, "server").unwrap();
-    let leased = value(
-        &s.text(&format!("/servers/{uuid}/info")).await,
-        "nic:0:dhcp",
-    )
-    .unwrap();
-    assert!(
-        leased.parse::<std::net::Ipv4Addr>().is_ok(),
-        "a running auto interface shows its lease: {leased}"
-    );
+    let leased = value(&s.text(&format!("/servers/{uuid}/info")).await, "nic:0:dhcp").unwrap();
+    assert!(leased.parse::<std::net::Ipv4Addr>().is_ok(), "a running auto interface shows its lease: {leased}");
 
     let mounted = s.post(&format!("/drives/{drive}/destroy"), "").await;
-    assert_eq!(
-        mounted.status(),
-        StatusCode::BAD_REQUEST,
-        "a mounted drive stays"
-    );
+    assert_eq!(mounted.status(), StatusCode::BAD_REQUEST, "a mounted drive stays");
 
-    let renamed = s
-        .post(&format!("/servers/{uuid}/set"), "name web-2\n")
-        .await;
+    let renamed = s.post(&format!("/servers/{uuid}/set"), "name web-2\n").await;
     assert_eq!(renamed.status(), StatusCode::OK);
-    assert_eq!(
-        value(&renamed.text().await.unwrap(), "name").as_deref(),
-        Some("web-2")
-    );
-    assert_eq!(
-        s.post(&format!("/servers/{uuid}/set"), "server x\n")
-            .await
-            .status(),
-        StatusCode::BAD_REQUEST
-    );
+    assert_eq!(value(&renamed.text().await.unwrap(), "name").as_deref(), Some("web-2"));
+    assert_eq!(s.post(&format!("/servers/{uuid}/set"), "server x\n").await.status(), StatusCode::BAD_REQUEST);
 
-    assert_eq!(
-        s.post(&format!("/servers/{uuid}/destroy"), "")
-            .await
-            .status(),
-        StatusCode::NO_CONTENT
-    );
-    assert_eq!(
-        s.get(&format!("/servers/{uuid}/info")).await.status(),
-        StatusCode::NOT_FOUND
-    );
-    assert_eq!(
-        s.post(&format!("/drives/{drive}/destroy"), "")
-            .await
-            .status(),
-        StatusCode::NO_CONTENT
-    );
+    assert_eq!(s.post(&format!("/servers/{uuid}/destroy"), "").await.status(), StatusCode::NO_CONTENT);
+    assert_eq!(s.get(&format!("/servers/{uuid}/info")).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(s.post(&format!("/drives/{drive}/destroy"), "").await.status(), StatusCode::NO_CONTENT);
 }
 
 #[tokio::test]
@@ -315,9 +194,5 @@ async fn empty_account_has_no_servers() {
     let s = Sigma::start(true).await;
     assert_eq!(s.text("/servers/list").await, "");
     assert_eq!(s.text("/servers/info").await, "");
-    assert_eq!(
-        s.text("/drives/standard/img/list").await.lines().count(),
-        8,
-        "the catalog stays"
-    );
+    assert_eq!(s.text("/drives/standard/img/list").await.lines().count(), 8, "the catalog stays");
 }

@@ -28,13 +28,13 @@ async fn endpoints_and_demo_accounts() {
     assert_eq!(providers, Provider::ALL, "one demo account per provider, in order");
     assert_eq!(accounts[0].name, "Demo Vultr");
     for a in &accounts {
-        assert!(a.secret.starts_with("VPSDESK0DEMO0"), "{}: the secret scanner finds demo secrets by this prefix", a.name);
+        assert!(
+            a.secret.starts_with("VPSDESK0DEMO0"),
+            "{}: the secret scanner finds demo secrets by this prefix",
+            a.name
+        );
     }
-    assert_eq!(
-        v.get("/v1/account/info", &[]).await.status(),
-        StatusCode::OK,
-        "the demo key is accepted"
-    );
+    assert_eq!(v.get("/v1/account/info", &[]).await.status(), StatusCode::OK, "the demo key is accepted");
 
     let ids: Vec<&str> = Provider::ALL.iter().map(|p| p.id()).collect();
     assert_eq!(ids, ["vultr", "vpsnet", "vps247", "cloudsigma", "vpsorg"]);
@@ -46,38 +46,19 @@ async fn a_fixed_port_is_used() {
     // process on a busy machine may hold one of them, so try a few bases.
     let mut started = None;
     for _ in 0..20 {
-        let free = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         if free > 65_000 {
             continue;
         }
-        if let Ok(s) = Sandbox::start(Options {
-            port: Some(free),
-            ..Options::default()
-        })
-        .await
-        {
+        if let Ok(s) = Sandbox::start(Options { port: Some(free), ..Options::default() }).await {
             started = Some((free, s));
             break;
         }
     }
     let (free, sandbox) = started.expect("a free block of five ports");
-    assert_eq!(
-        sandbox.endpoint(Provider::Vultr).unwrap(),
-        format!("http://127.0.0.1:{free}")
-    );
-    let taken = Sandbox::start(Options {
-        port: Some(free),
-        ..Options::default()
-    })
-    .await;
-    assert!(
-        taken.is_err(),
-        "a port in use is an error, not a silent other port"
-    );
+    assert_eq!(sandbox.endpoint(Provider::Vultr).unwrap(), format!("http://127.0.0.1:{free}"));
+    let taken = Sandbox::start(Options { port: Some(free), ..Options::default() }).await;
+    assert!(taken.is_err(), "a port in use is an error, not a silent other port");
 }
 
 #[tokio::test]
@@ -85,67 +66,33 @@ async fn forced_failures_run_out_and_send_retry_after() {
     let v = Vultr::start().await;
     v.sandbox.set_faults(
         Provider::Vultr,
-        Faults {
-            fail_status: Some(503),
-            fail_count: Some(2),
-            retry_after: Some(2),
-            ..Faults::default()
-        },
+        Faults { fail_status: Some(503), fail_count: Some(2), retry_after: Some(2), ..Faults::default() },
     );
     for attempt in 0..2 {
         let response = v.get("/v1/server/list", &[]).await;
-        assert_eq!(
-            response.status(),
-            StatusCode::SERVICE_UNAVAILABLE,
-            "attempt {attempt}"
-        );
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE, "attempt {attempt}");
         assert_eq!(response.headers()["retry-after"], "2");
     }
     let third = v.get("/v1/server/list", &[]).await;
     assert_eq!(third.status(), StatusCode::OK);
     assert!(third.headers().get("retry-after").is_none());
-    assert_eq!(
-        v.sandbox.requests(Provider::Vultr).len(),
-        3,
-        "failed requests are logged too"
-    );
+    assert_eq!(v.sandbox.requests(Provider::Vultr).len(), 3, "failed requests are logged too");
 }
 
 #[tokio::test]
 async fn a_faulted_post_changes_nothing() {
     let v = Vultr::start().await;
-    v.sandbox.set_faults(
-        Provider::Vultr,
-        Faults {
-            fail_status: Some(500),
-            fail_count: Some(1),
-            ..Faults::default()
-        },
-    );
-    assert_eq!(
-        v.post("/v1/server/halt", &[("SUBID", "576965")])
-            .await
-            .status(),
-        StatusCode::INTERNAL_SERVER_ERROR
-    );
+    v.sandbox.set_faults(Provider::Vultr, Faults { fail_status: Some(500), fail_count: Some(1), ..Faults::default() });
+    assert_eq!(v.post("/v1/server/halt", &[("SUBID", "576965")]).await.status(), StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(v.server("576965").await["power_status"], "running");
 }
 
 #[tokio::test]
 async fn failure_rate_one_always_fails_until_cleared() {
     let v = Vultr::start().await;
-    v.sandbox.set_faults(
-        Provider::Vultr,
-        Faults {
-            failure_rate: 1.0,
-            ..Faults::default()
-        },
-    );
+    v.sandbox.set_faults(Provider::Vultr, Faults { failure_rate: 1.0, ..Faults::default() });
     for _ in 0..5 {
-        assert_eq!(
-            v.get("/v1/os/list", &[]).await.status(),
-            StatusCode::INTERNAL_SERVER_ERROR
-        );
+        assert_eq!(v.get("/v1/os/list", &[]).await.status(), StatusCode::INTERNAL_SERVER_ERROR);
     }
     v.sandbox.set_faults(Provider::Vultr, Faults::default());
     assert_eq!(v.get("/v1/os/list", &[]).await.status(), StatusCode::OK);
@@ -158,66 +105,29 @@ async fn latency_is_added() {
     v.get("/v1/os/list", &[]).await;
     let baseline = started.elapsed();
 
-    v.sandbox.set_faults(
-        Provider::Vultr,
-        Faults {
-            latency_ms: 300,
-            ..Faults::default()
-        },
-    );
+    v.sandbox.set_faults(Provider::Vultr, Faults { latency_ms: 300, ..Faults::default() });
     let started = Instant::now();
     assert_eq!(v.get("/v1/os/list", &[]).await.status(), StatusCode::OK);
-    assert!(
-        started.elapsed() >= Duration::from_millis(300),
-        "took {:?}",
-        started.elapsed()
-    );
-    assert!(
-        baseline < Duration::from_millis(300),
-        "baseline {baseline:?}"
-    );
+    assert!(started.elapsed() >= Duration::from_millis(300), "took {:?}", started.elapsed());
+    assert!(baseline < Duration::from_millis(300), "baseline {baseline:?}");
 
-    let slow = Vultr::with(Options {
-        latency_ms: 200,
-        ..Options::default()
-    })
-    .await;
+    let slow = Vultr::with(Options { latency_ms: 200, ..Options::default() }).await;
     let started = Instant::now();
     slow.get("/v1/os/list", &[]).await;
-    assert!(
-        started.elapsed() >= Duration::from_millis(200),
-        "Options::latency_ms applies"
-    );
+    assert!(started.elapsed() >= Duration::from_millis(200), "Options::latency_ms applies");
 }
 
 #[tokio::test]
 async fn hang_never_answers_but_admin_still_does() {
     let v = Vultr::start().await;
     let admin = |route: &str| v.http.post(v.url(&format!("/__sandbox/{route}")));
-    let set = admin("faults")
-        .json(&json!({ "hang": true }))
-        .send()
-        .await
-        .unwrap();
+    let set = admin("faults").json(&json!({ "hang": true })).send().await.unwrap();
     assert_eq!(set.status(), StatusCode::NO_CONTENT);
 
-    let hung = v
-        .http
-        .get(v.url("/v1/os/list"))
-        .timeout(Duration::from_millis(300))
-        .send()
-        .await;
+    let hung = v.http.get(v.url("/v1/os/list")).timeout(Duration::from_millis(300)).send().await;
     assert!(hung.unwrap_err().is_timeout());
 
-    assert_eq!(
-        admin("faults")
-            .json(&json!({}))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        StatusCode::NO_CONTENT
-    );
+    assert_eq!(admin("faults").json(&json!({})).send().await.unwrap().status(), StatusCode::NO_CONTENT);
     assert_eq!(v.get("/v1/os/list", &[]).await.status(), StatusCode::OK);
 }
 
@@ -225,26 +135,14 @@ async fn hang_never_answers_but_admin_still_does() {
 async fn admin_faults_route_takes_partial_json() {
     let v = Vultr::start().await;
     let body = json!({ "fail_status": 429, "fail_count": 1, "retry_after": 7 });
-    let set = v
-        .http
-        .post(v.url("/__sandbox/faults"))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+    let set = v.http.post(v.url("/__sandbox/faults")).json(&body).send().await.unwrap();
     assert!(set.status().is_success());
     let limited = v.get("/v1/os/list", &[]).await;
     assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(limited.headers()["retry-after"], "7");
     assert_eq!(v.get("/v1/os/list", &[]).await.status(), StatusCode::OK);
 
-    let bad = v
-        .http
-        .post(v.url("/__sandbox/faults"))
-        .json(&json!({ "hang": "yes" }))
-        .send()
-        .await
-        .unwrap();
+    let bad = v.http.post(v.url("/__sandbox/faults")).json(&json!({ "hang": "yes" })).send().await.unwrap();
     assert!(bad.status().is_client_error());
 }
 
@@ -252,11 +150,7 @@ async fn admin_faults_route_takes_partial_json() {
 async fn request_log_redacts_the_key_and_skips_admin_routes() {
     let v = Vultr::start().await;
     v.get("/v1/server/list", &[("SUBID", "576965")]).await;
-    v.post(
-        "/v1/server/label_set",
-        &[("SUBID", "576965"), ("label", "x")],
-    )
-    .await;
+    v.post("/v1/server/label_set", &[("SUBID", "576965"), ("label", "x")]).await;
     v.http.get(v.url("/v1/nowhere")).send().await.unwrap();
 
     let expected = vec![
@@ -265,41 +159,15 @@ async fn request_log_redacts_the_key_and_skips_admin_routes() {
             path: "/v1/server/list".into(),
             query: "api_key=REDACTED&SUBID=576965".into(),
         },
-        LoggedRequest {
-            method: "POST".into(),
-            path: "/v1/server/label_set".into(),
-            query: "api_key=REDACTED".into(),
-        },
-        LoggedRequest {
-            method: "GET".into(),
-            path: "/v1/nowhere".into(),
-            query: String::new(),
-        },
+        LoggedRequest { method: "POST".into(), path: "/v1/server/label_set".into(), query: "api_key=REDACTED".into() },
+        LoggedRequest { method: "GET".into(), path: "/v1/nowhere".into(), query: String::new() },
     ];
     assert_eq!(v.sandbox.requests(Provider::Vultr), expected);
 
-    let over_http: Vec<LoggedRequest> = v
-        .http
-        .get(v.url("/__sandbox/requests"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(
-        over_http, expected,
-        "the admin route serves the same log and does not log itself"
-    );
-    let text = v
-        .http
-        .get(v.url("/__sandbox/requests"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let over_http: Vec<LoggedRequest> =
+        v.http.get(v.url("/__sandbox/requests")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(over_http, expected, "the admin route serves the same log and does not log itself");
+    let text = v.http.get(v.url("/__sandbox/requests")).send().await.unwrap().text().await.unwrap();
     assert!(!text.contains(v.key), "the key never appears in the log");
 }
 
@@ -307,35 +175,17 @@ async fn request_log_redacts_the_key_and_skips_admin_routes() {
 async fn reset_reseeds_and_clears() {
     let v = Vultr::start().await;
     v.post("/v1/server/destroy", &[("SUBID", "576965")]).await;
-    v.sandbox.set_faults(
-        Provider::Vultr,
-        Faults {
-            latency_ms: 5_000,
-            ..Faults::default()
-        },
-    );
+    v.sandbox.set_faults(Provider::Vultr, Faults { latency_ms: 5_000, ..Faults::default() });
 
     let reset = v.http.post(v.url("/__sandbox/reset")).send().await.unwrap();
     assert_eq!(reset.status(), StatusCode::NO_CONTENT);
     assert!(v.sandbox.requests(Provider::Vultr).is_empty());
 
     let started = Instant::now();
-    assert_eq!(
-        v.server("576965").await["label"],
-        "my new server",
-        "the seed is back"
-    );
-    assert!(
-        started.elapsed() < Duration::from_secs(2),
-        "faults were cleared"
-    );
-    let created = v
-        .create(&[("DCID", "1"), ("VPSPLANID", "29"), ("OSID", "1743")])
-        .await;
-    let again = Vultr::start()
-        .await
-        .create(&[("DCID", "1"), ("VPSPLANID", "29"), ("OSID", "1743")])
-        .await;
+    assert_eq!(v.server("576965").await["label"], "my new server", "the seed is back");
+    assert!(started.elapsed() < Duration::from_secs(2), "faults were cleared");
+    let created = v.create(&[("DCID", "1"), ("VPSPLANID", "29"), ("OSID", "1743")]).await;
+    let again = Vultr::start().await.create(&[("DCID", "1"), ("VPSPLANID", "29"), ("OSID", "1743")]).await;
     assert_eq!(created, again, "ids restart with the seed");
 }
 
@@ -358,12 +208,8 @@ async fn the_apps_demo_has_no_admin_routes() {
         let base = sandbox.endpoint(provider).unwrap();
         let requests = http.get(format!("{base}/__sandbox/requests")).send().await.unwrap();
         assert_eq!(requests.status(), StatusCode::NOT_FOUND, "{}: no request log over HTTP", provider.id());
-        let faults = http
-            .post(format!("{base}/__sandbox/faults"))
-            .json(&json!({ "fail_status": 500 }))
-            .send()
-            .await
-            .unwrap();
+        let faults =
+            http.post(format!("{base}/__sandbox/faults")).json(&json!({ "fail_status": 500 })).send().await.unwrap();
         assert_eq!(faults.status(), StatusCode::NOT_FOUND, "{}: no fault switch", provider.id());
         let reset = http.post(format!("{base}/__sandbox/reset")).send().await.unwrap();
         assert_eq!(reset.status(), StatusCode::NOT_FOUND, "{}: no reset", provider.id());

@@ -23,10 +23,7 @@ impl Vps247 {
     }
 
     async fn send(&self, method: Method, path: &str, body: Option<Value>) -> Response {
-        let mut req = self
-            .http
-            .request(method, self.url(path))
-            .header("X-Api-Key", self.demo.secret);
+        let mut req = self.http.request(method, self.url(path)).header("X-Api-Key", self.demo.secret);
         if let Some(body) = body {
             req = req.json(&body);
         }
@@ -44,29 +41,18 @@ impl Vps247 {
     }
 
     async fn state(&self, id: u64) -> String {
-        self.vm(id).await["state"]
-            .as_str()
-            .expect("a state")
-            .to_owned()
+        self.vm(id).await["state"].as_str().expect("a state").to_owned()
     }
 
     /// A power call, answered with its status and body.
     async fn power(&self, id: u64, call: &str) -> (StatusCode, Value) {
-        let response = self
-            .send(
-                Method::POST,
-                &format!("/virtual_machines/{id}/{call}"),
-                None,
-            )
-            .await;
+        let response = self.send(Method::POST, &format!("/virtual_machines/{id}/{call}"), None).await;
         let status = response.status();
         (status, response.json().await.expect("a JSON body"))
     }
 
     async fn create(&self, body: Value) -> (StatusCode, Value) {
-        let response = self
-            .send(Method::POST, "/virtual_machines", Some(body))
-            .await;
+        let response = self.send(Method::POST, "/virtual_machines", Some(body)).await;
         let status = response.status();
         (status, response.json().await.expect("a JSON body"))
     }
@@ -82,39 +68,17 @@ fn order(name: &str) -> Value {
 #[tokio::test]
 async fn every_call_needs_the_key() {
     let v = Vps247::start().await;
-    for path in [
-        "/virtual_machines",
-        "/virtual_machines/90",
-        "/packages",
-        "/regions",
-        "/os_templates",
-    ] {
+    for path in ["/virtual_machines", "/virtual_machines/90", "/packages", "/regions", "/os_templates"] {
         let bare = v.http.get(v.url(path)).send().await.unwrap();
         assert_eq!(bare.status(), StatusCode::UNAUTHORIZED, "{path}");
-        let wrong = v
-            .http
-            .get(v.url(path))
-            .header("X-Api-Key", "WRONG")
-            .send()
-            .await
-            .unwrap();
+        let wrong = v.http.get(v.url(path)).header("X-Api-Key", "WRONG").send().await.unwrap();
         assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED, "{path}");
         let body: Value = wrong.json().await.unwrap();
         assert!(body["error"].as_str().unwrap().contains("X-Api-Key"));
     }
-    let refused = v
-        .http
-        .post(v.url("/virtual_machines/90/stop"))
-        .header("X-Api-Key", "WRONG")
-        .send()
-        .await
-        .unwrap();
+    let refused = v.http.post(v.url("/virtual_machines/90/stop")).header("X-Api-Key", "WRONG").send().await.unwrap();
     assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(
-        v.state(90).await,
-        "running",
-        "a refused stop changes nothing"
-    );
+    assert_eq!(v.state(90).await, "running", "a refused stop changes nothing");
 }
 
 #[tokio::test]
@@ -130,10 +94,7 @@ async fn the_doc_example_is_served_verbatim() {
     let keys: Vec<&String> = list[1].as_object().unwrap().keys().collect();
     let doc_keys: Vec<&String> = doc[0].as_object().unwrap().keys().collect();
     assert_eq!(keys, doc_keys);
-    let states: Vec<&str> = list
-        .iter()
-        .map(|vm| vm["state"].as_str().unwrap())
-        .collect();
+    let states: Vec<&str> = list.iter().map(|vm| vm["state"].as_str().unwrap()).collect();
     for state in ["running", "halted", "pending"] {
         assert!(states.contains(&state), "no seeded VM is {state}");
     }
@@ -145,11 +106,8 @@ async fn the_doc_example_is_served_verbatim() {
 #[tokio::test]
 async fn catalog_has_what_the_seed_refers_to() {
     let v = Vps247::start().await;
-    let (packages, regions, templates) = (
-        v.json("/packages").await,
-        v.json("/regions").await,
-        v.json("/os_templates").await,
-    );
+    let (packages, regions, templates) =
+        (v.json("/packages").await, v.json("/regions").await, v.json("/os_templates").await);
     let has = |list: &Value, id: &Value| list.as_array().unwrap().iter().any(|e| &e["id"] == id);
     for vm in v.json("/virtual_machines").await.as_array().unwrap() {
         assert!(has(&packages, &vm["package_id"]), "{vm}");
@@ -187,24 +145,14 @@ async fn power_calls_follow_the_state_machine() {
     assert_eq!(v.state(91).await, "running");
 
     let (status, body) = v.power(91, "restart").await;
-    assert_eq!(
-        (status, body["state"].as_str()),
-        (StatusCode::OK, Some("starting"))
-    );
+    assert_eq!((status, body["state"].as_str()), (StatusCode::OK, Some("starting")));
     tokio::time::sleep(SETTLE).await;
     assert_eq!(v.state(91).await, "running");
 
     let (status, body) = v.power(91, "kill").await;
-    assert_eq!(
-        (status, body["last_task"]["name"].as_str()),
-        (StatusCode::OK, Some("VmKill"))
-    );
+    assert_eq!((status, body["last_task"]["name"].as_str()), (StatusCode::OK, Some("VmKill")));
     let (status, _) = v.power(91, "kill").await;
-    assert_eq!(
-        status,
-        StatusCode::NOT_ACCEPTABLE,
-        "right after another kill"
-    );
+    assert_eq!(status, StatusCode::NOT_ACCEPTABLE, "right after another kill");
     tokio::time::sleep(SETTLE).await;
     assert_eq!(v.state(91).await, "halted");
 }
@@ -215,10 +163,7 @@ async fn a_pending_vm_refuses_power_calls() {
     for call in ["start", "stop", "restart", "kill"] {
         let (status, body) = v.power(93, call).await;
         assert_eq!(status, StatusCode::NOT_ACCEPTABLE, "{call}");
-        assert!(
-            body["error"].as_str().unwrap().contains("pending"),
-            "{body}"
-        );
+        assert!(body["error"].as_str().unwrap().contains("pending"), "{body}");
     }
     assert_eq!(v.state(93).await, "pending");
 }
@@ -230,9 +175,7 @@ async fn only_halted_vms_are_deleted() {
     assert_eq!(running.status(), StatusCode::BAD_REQUEST);
     assert!(running.text().await.unwrap().contains("halted"));
     assert_eq!(
-        v.send(Method::DELETE, "/virtual_machines/93", None)
-            .await
-            .status(),
+        v.send(Method::DELETE, "/virtual_machines/93", None).await.status(),
         StatusCode::BAD_REQUEST,
         "nor while being set up"
     );
@@ -242,40 +185,19 @@ async fn only_halted_vms_are_deleted() {
     assert!(halted.text().await.unwrap().is_empty());
     let gone = v.send(Method::GET, "/virtual_machines/92", None).await;
     assert_eq!(gone.status(), StatusCode::NOT_FOUND);
-    assert_eq!(
-        v.send(Method::DELETE, "/virtual_machines/92", None)
-            .await
-            .status(),
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(v.send(Method::DELETE, "/virtual_machines/92", None).await.status(), StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
 async fn unknown_vms_paths_and_methods() {
     let v = Vps247::start().await;
-    for path in [
-        "/virtual_machines/999999",
-        "/virtual_machines/abc",
-        "/virtual_machines/999999/start",
-    ] {
-        let method = if path.ends_with("start") {
-            Method::POST
-        } else {
-            Method::GET
-        };
+    for path in ["/virtual_machines/999999", "/virtual_machines/abc", "/virtual_machines/999999/start"] {
+        let method = if path.ends_with("start") { Method::POST } else { Method::GET };
         let response = v.send(method, path, None).await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
     }
-    assert_eq!(
-        v.send(Method::GET, "/v1/server/list", None).await.status(),
-        StatusCode::NOT_FOUND
-    );
-    assert_eq!(
-        v.send(Method::GET, "/virtual_machines/90/start", None)
-            .await
-            .status(),
-        StatusCode::METHOD_NOT_ALLOWED
-    );
+    assert_eq!(v.send(Method::GET, "/v1/server/list", None).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(v.send(Method::GET, "/virtual_machines/90/start", None).await.status(), StatusCode::METHOD_NOT_ALLOWED);
 }
 
 #[tokio::test]
@@ -288,10 +210,7 @@ async fn create_installs_then_runs() {
     assert_eq!(vm["package_name"], "Standard");
     assert_eq!(vm["region_name"], "London 1");
     assert_eq!(vm["last_task"]["name"], "VmCreate");
-    assert_eq!(
-        vm["ip_allocations"][1]["version"], 6,
-        "has_ipv6 adds a v6 allocation"
-    );
+    assert_eq!(vm["ip_allocations"][1]["version"], 6, "has_ipv6 adds a v6 allocation");
     let id = vm["id"].as_u64().expect("an integer id");
     assert!(id > 94);
 
@@ -300,17 +219,8 @@ async fn create_installs_then_runs() {
     tokio::time::sleep(SETTLE).await;
     let vm = v.vm(id).await;
     assert_eq!(vm["state"], "running");
-    assert!(vm["ip_allocations"][0]["first"]
-        .as_str()
-        .unwrap()
-        .starts_with("185.93."));
-    assert!(v
-        .json("/virtual_machines")
-        .await
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|vm| vm["id"] == id));
+    assert!(vm["ip_allocations"][0]["first"].as_str().unwrap().starts_with("185.93."));
+    assert!(v.json("/virtual_machines").await.as_array().unwrap().iter().any(|vm| vm["id"] == id));
 }
 
 #[tokio::test]
@@ -319,13 +229,7 @@ async fn create_says_what_is_missing_or_wrong() {
     let (status, body) = v.create(json!({ "name": "x" })).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let error = body["error"].as_str().unwrap();
-    for missing in [
-        "os_template_id",
-        "region_id",
-        "package_id",
-        "has_private_networking",
-        "has_ipv6",
-    ] {
+    for missing in ["os_template_id", "region_id", "package_id", "has_private_networking", "has_ipv6"] {
         assert!(error.contains(&format!("{missing} is missing")), "{error}");
     }
 
@@ -342,10 +246,7 @@ async fn create_says_what_is_missing_or_wrong() {
 
     let (status, body) = v.create(order("api_test")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert!(body["error"]
-        .as_str()
-        .unwrap()
-        .contains("already been taken"));
+    assert!(body["error"].as_str().unwrap().contains("already been taken"));
 
     let response = v
         .http
@@ -355,25 +256,13 @@ async fn create_says_what_is_missing_or_wrong() {
         .send()
         .await
         .unwrap();
-    assert_eq!(
-        response.status(),
-        StatusCode::BAD_REQUEST,
-        "the body is JSON, not a form"
-    );
-    assert_eq!(
-        v.json("/virtual_machines").await.as_array().unwrap().len(),
-        5,
-        "nothing was created"
-    );
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST, "the body is JSON, not a form");
+    assert_eq!(v.json("/virtual_machines").await.as_array().unwrap().len(), 5, "nothing was created");
 }
 
 #[tokio::test]
 async fn empty_starts_with_no_vms() {
-    let v = Vps247::with(Options {
-        empty: true,
-        ..Options::default()
-    })
-    .await;
+    let v = Vps247::with(Options { empty: true, ..Options::default() }).await;
     assert_eq!(v.json("/virtual_machines").await, json!([]));
     assert!(!v.json("/packages").await.as_array().unwrap().is_empty());
 }

@@ -12,17 +12,12 @@ use vpsdesk_sandbox::Provider;
 /// The doc's examples, as kept verbatim for the core's tests.
 const DOC_LIST: &str = include_str!("../../core/tests/fixtures/vpsnet/virtual_machines_list.json");
 const DOC_CLOUDS: &str = include_str!("../../core/tests/fixtures/vpsnet/available_clouds.json");
-const DOC_SSD_CLOUDS: &str =
-    include_str!("../../core/tests/fixtures/vpsnet/available_ssd_clouds.json");
+const DOC_SSD_CLOUDS: &str = include_str!("../../core/tests/fixtures/vpsnet/available_ssd_clouds.json");
 const DOC_CLOUD: &str = include_str!("../../core/tests/fixtures/vpsnet/cloud.json");
 
 /// The doc's cloud lists leave out the comma after `"currency_code": "USD"`.
 fn doc(text: &str) -> Value {
-    let repaired = text.replacen(
-        "\"currency_code\": \"USD\"\n",
-        "\"currency_code\": \"USD\",\n",
-        1,
-    );
+    let repaired = text.replacen("\"currency_code\": \"USD\"\n", "\"currency_code\": \"USD\",\n", 1);
     serde_json::from_str(&repaired).expect("doc example is JSON once repaired")
 }
 
@@ -47,10 +42,7 @@ impl VpsNet {
 
     /// A request with the demo account's Basic credentials, as the doc's curl sends it.
     fn req(&self, method: Method, path: &str) -> RequestBuilder {
-        self.bare(method, path).basic_auth(
-            self.demo.username.unwrap_or_default(),
-            Some(self.demo.secret),
-        )
+        self.bare(method, path).basic_auth(self.demo.username.unwrap_or_default(), Some(self.demo.secret))
     }
 
     async fn json(&self, path: &str) -> Value {
@@ -60,9 +52,7 @@ impl VpsNet {
     }
 
     async fn server(&self, id: u64) -> Value {
-        self.json(&format!("/virtual_machines/{id}.api10json"))
-            .await["virtual_machine"]
-            .clone()
+        self.json(&format!("/virtual_machines/{id}.api10json")).await["virtual_machine"].clone()
     }
 
     /// The three flags the state is read from: (built, running, power_action_pending).
@@ -82,8 +72,7 @@ impl VpsNet {
     }
 
     async fn power(&self, id: u64, action: &str) -> (StatusCode, Value) {
-        self.post(&format!("/virtual_machines/{id}/{action}.api10json"))
-            .await
+        self.post(&format!("/virtual_machines/{id}/{action}.api10json")).await
     }
 
     async fn send_json(&self, method: Method, path: &str, body: Value) -> (StatusCode, Value) {
@@ -116,28 +105,16 @@ fn create_body(label: &str, cloud: u64, template: u64, nodes: u64) -> Value {
 
 /// `[[field, message], ...]` of a 422.
 fn error_fields(body: &Value) -> Vec<String> {
-    body["errors"]
-        .as_array()
-        .expect("an errors array")
-        .iter()
-        .map(|e| e[0].as_str().unwrap().to_owned())
-        .collect()
+    body["errors"].as_array().expect("an errors array").iter().map(|e| e[0].as_str().unwrap().to_owned()).collect()
 }
 
 #[tokio::test]
 async fn every_call_needs_the_email_and_key() {
     let v = VpsNet::start().await;
-    let bare = v
-        .bare(Method::GET, "/virtual_machines.api10json")
-        .send()
-        .await
-        .unwrap();
+    let bare = v.bare(Method::GET, "/virtual_machines.api10json").send().await.unwrap();
     assert_eq!(bare.status(), StatusCode::NOT_ACCEPTABLE);
 
-    for (user, key) in [
-        (v.demo.username.unwrap(), "WRONG"),
-        ("someone@else.test", v.demo.secret),
-    ] {
+    for (user, key) in [(v.demo.username.unwrap(), "WRONG"), ("someone@else.test", v.demo.secret)] {
         let wrong = v
             .bare(Method::POST, "/virtual_machines/1384/power_off.api10json")
             .basic_auth(user, Some(key))
@@ -146,11 +123,7 @@ async fn every_call_needs_the_email_and_key() {
             .unwrap();
         assert_eq!(wrong.status(), StatusCode::NOT_ACCEPTABLE, "{user}");
     }
-    assert_eq!(
-        v.flags(1384).await,
-        (true, true, false),
-        "a refused power_off changes nothing"
-    );
+    assert_eq!(v.flags(1384).await, (true, true, false), "a refused power_off changes nothing");
 
     let profile = v.json("/profile.api10json").await;
     assert_eq!(profile["user"]["email_address"], "demo@vpsdesk.test");
@@ -162,9 +135,7 @@ async fn every_call_needs_the_email_and_key() {
 fn regex_like_demo_secret(secret: &str) -> bool {
     secret
         .strip_prefix("VPSDESK0DEMO0VPSNET0")
-        .is_some_and(|rest| {
-            !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        })
+        .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
 }
 
 #[tokio::test]
@@ -198,20 +169,10 @@ async fn the_docs_servers_are_listed_as_printed() {
         assert_eq!(actual["built"], true);
         assert!(actual["primary_ip_address"]["ip_address"]["ip_address"].is_string());
     }
-    assert!(
-        list.as_array().unwrap().len() >= 4,
-        "a demo fleet besides the doc's two"
-    );
+    assert!(list.as_array().unwrap().len() >= 4, "a demo fleet besides the doc's two");
 
     // The doc's field order, read from the text (a `Value` may sort keys).
-    let text = v
-        .req(Method::GET, "/virtual_machines.api10json")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = v.req(Method::GET, "/virtual_machines.api10json").send().await.unwrap().text().await.unwrap();
     const DOC_ORDER: [&str; 17] = [
         "running",
         "updated_at",
@@ -231,14 +192,8 @@ async fn the_docs_servers_are_listed_as_printed() {
         "delayed_storage",
         "delayed_storage_until",
     ];
-    let positions: Vec<usize> = DOC_ORDER
-        .iter()
-        .map(|k| text.find(&format!("\"{k}\":")).expect(k))
-        .collect();
-    assert!(
-        positions.windows(2).all(|w| w[0] < w[1]),
-        "fields in the doc's order"
-    );
+    let positions: Vec<usize> = DOC_ORDER.iter().map(|k| text.find(&format!("\"{k}\":")).expect(k)).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "fields in the doc's order");
 
     let basic = v.json("/virtual_machines.api10json?basic=true").await;
     let first = &basic[0]["virtual_machine"];
@@ -260,10 +215,7 @@ async fn show_adds_addresses_and_licenses() {
     assert_eq!(vm["slices_count"], Value::Null, "as in the doc");
     let ip = &vm["primary_ip_address"]["ip_address"];
     assert_eq!(ip["virtual_machine_id"], 1384);
-    assert_eq!(
-        vm["ip_addresses"][0]["ip_address"]["ip_address"],
-        ip["ip_address"]
-    );
+    assert_eq!(vm["ip_addresses"][0]["ip_address"]["ip_address"], ip["ip_address"]);
     let licences = vm["virtual_machine_licenses"].as_array().unwrap();
     assert_eq!(licences.len(), 1);
     assert_eq!(licences[0]["virtual_machine_license"]["license_id"], 1, "seeded with cPanel");
@@ -287,11 +239,7 @@ async fn power_calls_follow_the_state_machine() {
     // Only machines that are off power on; only running ones go off.
     for action in ["shutdown", "power_off", "reboot"] {
         let (status, _) = v.power(1384, action).await;
-        assert_eq!(
-            status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "{action} when off"
-        );
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{action} when off");
     }
     let (status, _) = v.power(1384, "power_on").await;
     assert_eq!(status, StatusCode::OK);
@@ -332,11 +280,7 @@ async fn a_pending_server_refuses_power_until_rebuilt() {
     assert!(body["errors"][0][1].as_str().unwrap().contains("not built"));
 
     let (status, _) = v.power(1384, "rebuild").await;
-    assert_eq!(
-        status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "only pending servers rebuild"
-    );
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "only pending servers rebuild");
     assert_eq!(v.power(id, "rebuild").await.0, StatusCode::OK);
     assert_eq!(v.flags(id).await, (false, false, false));
     tokio::time::sleep(SETTLE).await;
@@ -347,37 +291,18 @@ async fn a_pending_server_refuses_power_until_rebuilt() {
 async fn create_checks_the_form_and_builds() {
     let v = VpsNet::start().await;
     let path = "/virtual_machines.api10json";
-    let (status, body) = v
-        .send_json(Method::POST, path, json!({"virtual_machine": {}}))
-        .await;
+    let (status, body) = v.send_json(Method::POST, path, json!({"virtual_machine": {}})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(
-        error_fields(&body),
-        [
-            "label",
-            "fqdn",
-            "cloud_id",
-            "system_template_id",
-            "slices_required"
-        ]
-    );
-    let (status, body) = v
-        .send_json(Method::POST, path, json!({"label": "flat"}))
-        .await;
+    assert_eq!(error_fields(&body), ["label", "fqdn", "cloud_id", "system_template_id", "slices_required"]);
+    let (status, body) = v.send_json(Method::POST, path, json!({"label": "flat"})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
 
     // Template 87 is offered on cloud 3 only; cloud 21 is full.
-    let (_, body) = v
-        .send_json(Method::POST, path, create_body("x", 153, 87, 1))
-        .await;
+    let (_, body) = v.send_json(Method::POST, path, create_body("x", 153, 87, 1)).await;
     assert_eq!(error_fields(&body), ["system_template_id"]);
-    let (_, body) = v
-        .send_json(Method::POST, path, create_body("x", 21, 92, 1))
-        .await;
+    let (_, body) = v.send_json(Method::POST, path, create_body("x", 21, 92, 1)).await;
     assert_eq!(error_fields(&body), ["cloud_id"]);
-    let (_, body) = v
-        .send_json(Method::POST, path, create_body("x", 153, 92, 0))
-        .await;
+    let (_, body) = v.send_json(Method::POST, path, create_body("x", 153, 92, 0)).await;
     assert_eq!(error_fields(&body), ["slices_required"]);
     let mut bad_fqdn = create_body("x", 153, 92, 1);
     bad_fqdn["virtual_machine"]["fqdn"] = json!("no domain");
@@ -386,10 +311,8 @@ async fn create_checks_the_form_and_builds() {
 
     // The doc's own create example names cloud 1 and template 9, which this
     // account does not have: refused the same way.
-    let doc_create: Value = serde_json::from_str(include_str!(
-        "../../core/tests/fixtures/vpsnet/virtual_machine_create.json"
-    ))
-    .unwrap();
+    let doc_create: Value =
+        serde_json::from_str(include_str!("../../core/tests/fixtures/vpsnet/virtual_machine_create.json")).unwrap();
     let (status, body) = v.send_json(Method::POST, path, doc_create).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(error_fields(&body), ["cloud_id"]);
@@ -402,18 +325,12 @@ async fn create_checks_the_form_and_builds() {
     let vm = &body["virtual_machine"];
     let id = vm["id"].as_u64().unwrap();
     assert_eq!(vm["label"], "New box");
-    assert_eq!(
-        (vm["hostname"].as_str(), vm["domain_name"].as_str()),
-        (Some("box"), Some("example.com"))
-    );
+    assert_eq!((vm["hostname"].as_str(), vm["domain_name"].as_str()), (Some("box"), Some("example.com")));
     assert_eq!(vm["slices_count"], 2);
     assert!(vm["password"].as_str().is_some_and(|p| !p.is_empty()));
     assert!(vm["primary_ip_address"]["ip_address"]["ip_address"].is_string());
     assert_eq!(v.flags(id).await, (false, false, false));
-    assert_eq!(
-        v.power(id, "power_on").await.0,
-        StatusCode::UNPROCESSABLE_ENTITY
-    );
+    assert_eq!(v.power(id, "power_on").await.0, StatusCode::UNPROCESSABLE_ENTITY);
     tokio::time::sleep(SETTLE).await;
     assert_eq!(v.flags(id).await, (true, true, false));
     assert!(v.ids().await.contains(&id));
@@ -423,49 +340,24 @@ async fn create_checks_the_form_and_builds() {
 async fn edits_must_restate_the_node_count() {
     let v = VpsNet::start().await;
     let path = "/virtual_machines/1385.api10json";
-    let (status, body) = v
-        .send_json(
-            Method::PUT,
-            path,
-            json!({"virtual_machine": {"label": "renamed"}}),
-        )
-        .await;
+    let (status, body) = v.send_json(Method::PUT, path, json!({"virtual_machine": {"label": "renamed"}})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(error_fields(&body), ["slices_required"]);
-    let (_, body) = v
-        .send_json(
-            Method::PUT,
-            path,
-            json!({"virtual_machine": {"label": " ", "slices_required": 1}}),
-        )
-        .await;
+    let (_, body) =
+        v.send_json(Method::PUT, path, json!({"virtual_machine": {"label": " ", "slices_required": 1}})).await;
     assert_eq!(error_fields(&body), ["label"]);
 
     // The doc's servers report no node count; the node list tells.
     let nodes = v.json("/nodes.api10json").await;
-    let of_1385 = nodes
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|n| n["slice"]["virtual_machine_id"] == 1385)
-        .count();
+    let of_1385 = nodes.as_array().unwrap().iter().filter(|n| n["slice"]["virtual_machine_id"] == 1385).count();
     assert_eq!(of_1385, 1);
-    assert!(nodes
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|n| n["slice"]["free_node"] == true));
+    assert!(nodes.as_array().unwrap().iter().any(|n| n["slice"]["free_node"] == true));
     // `?type=ram` lists RAM nodes only, never the slices counted above.
     let ram = v.json("/nodes.api10json?type=ram").await;
     assert!(ram.as_array().unwrap().iter().all(|n| n.get("ram_node").is_some() && n.get("slice").is_none()), "{ram}");
 
-    let (status, _) = v
-        .send_json(
-            Method::PUT,
-            path,
-            json!({"virtual_machine": {"label": "renamed", "slices_required": 1}}),
-        )
-        .await;
+    let (status, _) =
+        v.send_json(Method::PUT, path, json!({"virtual_machine": {"label": "renamed", "slices_required": 1}})).await;
     assert_eq!(status, StatusCode::OK);
     let vm = v.server(1385).await;
     assert_eq!(vm["label"], "renamed");
@@ -476,62 +368,29 @@ async fn edits_must_restate_the_node_count() {
 #[tokio::test]
 async fn deleted_servers_stay_recoverable() {
     let v = VpsNet::start().await;
-    let response = v
-        .req(Method::DELETE, "/virtual_machines/1384.api10json")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        response.status(),
-        StatusCode::OK,
-        "running servers can be deleted"
-    );
+    let response = v.req(Method::DELETE, "/virtual_machines/1384.api10json").send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "running servers can be deleted");
     assert!(!v.ids().await.contains(&1384));
-    let gone = v
-        .req(Method::GET, "/virtual_machines/1384.api10json")
-        .send()
-        .await
-        .unwrap();
+    let gone = v.req(Method::GET, "/virtual_machines/1384.api10json").send().await.unwrap();
     assert_eq!(gone.status(), StatusCode::NOT_FOUND);
     let recoverable = v.json("/virtual_machines/recoverable.api10json").await;
     assert_eq!(recoverable[0]["virtual_machine"]["id"], 1384);
 
-    assert_eq!(
-        v.post("/virtual_machines/1384/recover.api10json").await.0,
-        StatusCode::OK
-    );
+    assert_eq!(v.post("/virtual_machines/1384/recover.api10json").await.0, StatusCode::OK);
     assert!(v.ids().await.contains(&1384));
-    assert_eq!(
-        v.post("/virtual_machines/1384/recover.api10json").await.0,
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(v.post("/virtual_machines/1384/recover.api10json").await.0, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
 async fn clouds_are_the_docs() {
     let v = VpsNet::start().await;
     let clouds = v.json("/available_clouds.api10json").await;
-    assert_eq!(
-        clouds[0],
-        doc(DOC_CLOUDS)[0],
-        "the doc's cloud comes first, as printed"
-    );
+    assert_eq!(clouds[0], doc(DOC_CLOUDS)[0], "the doc's cloud comes first, as printed");
     assert!(clouds.as_array().unwrap().len() > 1);
-    assert!(clouds
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|c| c["cloud"]["available"] == false));
-    assert_eq!(
-        v.json("/available_ssd_clouds.api10json").await,
-        doc(DOC_SSD_CLOUDS)
-    );
+    assert!(clouds.as_array().unwrap().iter().any(|c| c["cloud"]["available"] == false));
+    assert_eq!(v.json("/available_ssd_clouds.api10json").await, doc(DOC_SSD_CLOUDS));
     assert_eq!(v.json("/clouds/3.api10json").await, doc(DOC_CLOUD));
-    let missing = v
-        .req(Method::GET, "/clouds/999.api10json")
-        .send()
-        .await
-        .unwrap();
+    let missing = v.req(Method::GET, "/clouds/999.api10json").send().await.unwrap();
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
 }
 
@@ -539,10 +398,7 @@ async fn clouds_are_the_docs() {
 async fn empty_starts_with_no_servers() {
     let v = VpsNet::with(true).await;
     assert_eq!(v.json("/virtual_machines.api10json").await, json!([]));
-    assert_eq!(
-        v.json("/virtual_machines/recoverable.api10json").await,
-        json!([])
-    );
+    assert_eq!(v.json("/virtual_machines/recoverable.api10json").await, json!([]));
 }
 
 #[tokio::test]
@@ -560,7 +416,12 @@ async fn resource_edits_assign_nodes_and_put_storage_off_when_asked() {
     assert_eq!((vm["label"].as_str(), vm["consumer_id"].as_u64()), (Some("Daily node tester"), Some(118)));
     assert!(vm["backup_licenses"]["rsync_license"].is_u64() && vm["backup_licenses"]["r1soft_license"].is_null());
     let daily = v.json("/nodes.api10json?type=vps").await;
-    let daily = daily.as_array().unwrap().iter().filter(|n| n["slice"]["virtual_machine_id"] == 1384 && n["slice"]["daily_node"] == true).count();
+    let daily = daily
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["slice"]["virtual_machine_id"] == 1384 && n["slice"]["daily_node"] == true)
+        .count();
     assert_eq!(daily, 2);
     // The free RAM node of the seed was assigned rather than a new one bought.
     let ram = v.json("/nodes.api10json?type=ram").await;
@@ -569,7 +430,11 @@ async fn resource_edits_assign_nodes_and_put_storage_off_when_asked() {
     for kind in ["storage", "bandwidth"] {
         let list = v.json(&format!("/nodes.api10json?type={kind}")).await;
         let key = format!("{kind}_node");
-        assert_eq!(list.as_array().unwrap().iter().filter(|n| n[&key]["virtual_machine_id"] == 1384).count(), 1, "{kind}: {list}");
+        assert_eq!(
+            list.as_array().unwrap().iter().filter(|n| n[&key]["virtual_machine_id"] == 1384).count(),
+            1,
+            "{kind}: {list}"
+        );
     }
     // The storage grew without a delay: the running server restarts.
     assert_eq!(v.flags(1384).await, (true, false, true));
@@ -597,12 +462,16 @@ async fn resource_edits_assign_nodes_and_put_storage_off_when_asked() {
 async fn a_built_backup_converts_to_a_template_that_can_be_edited() {
     let v = VpsNet::start().await;
     let before = v.json("/system_templates.api10json").await.as_array().unwrap().len();
-    let (status, reply) = v.send_json(Method::POST, "/virtual_machines/1384/backups/3774/convert.api10json", json!({"one_click": true})).await;
+    let (status, reply) = v
+        .send_json(Method::POST, "/virtual_machines/1384/backups/3774/convert.api10json", json!({"one_click": true}))
+        .await;
     assert_eq!(status, StatusCode::OK, "{reply}");
     let id = reply["system_template"]["id"].as_u64().unwrap();
     let list = v.json("/system_templates.api10json").await;
     assert_eq!(list.as_array().unwrap().len(), before + 1);
-    let (status, _) = v.send_json(Method::POST, "/virtual_machines/1384/backups/1/convert.api10json", json!({"one_click": true})).await;
+    let (status, _) = v
+        .send_json(Method::POST, "/virtual_machines/1384/backups/1/convert.api10json", json!({"one_click": true}))
+        .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     // The doc's edit body comes in an array; accepted as well as bare.
     let body = json!([{"system_template": {"operating_system": "Custom Template", "description": "test_cus_temp", "info": "This is a test info"}}]);
@@ -612,7 +481,9 @@ async fn a_built_backup_converts_to_a_template_that_can_be_edited() {
     let edited = list.as_array().unwrap().iter().find(|t| t["system_template"]["id"] == id).unwrap();
     assert_eq!(edited["system_template"]["info"], "This is a test info");
     assert_eq!(edited["system_template"]["operating_system"], "Custom Template");
-    let (status, body) = v.send_json(Method::PUT, "/system_templates/115.api10json", json!({"system_template": {"description": " "}})).await;
+    let (status, body) = v
+        .send_json(Method::PUT, "/system_templates/115.api10json", json!({"system_template": {"description": " "}}))
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(error_fields(&body), ["description"]);
 }
@@ -621,22 +492,45 @@ async fn a_built_backup_converts_to_a_template_that_can_be_edited() {
 async fn addresses_keep_notes_move_within_their_cloud_and_justified_ones_get_approved() {
     let v = VpsNet::start().await;
     let ips = v.json("/ips.api10json").await;
-    let primary = ips.as_array().unwrap().iter().find(|i| i["ip_address"]["virtual_machine_id"] == 1384).unwrap()["ip_address"]["id"].as_u64().unwrap();
-    let (status, _) = v.send_json(Method::PUT, &format!("/ips/{primary}.api10json"), json!({"ip_address": {"notes": "description", "consumer_id": 58}})).await;
+    let primary = ips.as_array().unwrap().iter().find(|i| i["ip_address"]["virtual_machine_id"] == 1384).unwrap()
+        ["ip_address"]["id"]
+        .as_u64()
+        .unwrap();
+    let (status, _) = v
+        .send_json(
+            Method::PUT,
+            &format!("/ips/{primary}.api10json"),
+            json!({"ip_address": {"notes": "description", "consumer_id": 58}}),
+        )
+        .await;
     assert_eq!(status, StatusCode::OK);
     let ips = v.json("/ips.api10json?consumer_id=58").await;
     assert_eq!(ips.as_array().unwrap().len(), 1);
     assert_eq!(ips[0]["ip_address"]["description"], "description");
 
-    let (_, added) = v.send_json(Method::POST, "/ips.api10json", json!({"quantity": 1, "type": "external", "virtual_machine_id": 1384})).await;
+    let (_, added) = v
+        .send_json(
+            Method::POST,
+            "/ips.api10json",
+            json!({"quantity": 1, "type": "external", "virtual_machine_id": 1384}),
+        )
+        .await;
     let added = added[0]["ip_address"]["id"].as_u64().unwrap();
-    let (status, _) = v.send_json(Method::POST, &format!("/ips/{primary}/reassign.api10json"), json!({"virtual_machine_id": "1385"})).await;
+    let (status, _) = v
+        .send_json(Method::POST, &format!("/ips/{primary}/reassign.api10json"), json!({"virtual_machine_id": "1385"}))
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a primary address stays");
-    let (status, reply) = v.send_json(Method::POST, &format!("/ips/{added}/reassign.api10json"), json!({"virtual_machine_id": "1385"})).await;
+    let (status, reply) = v
+        .send_json(Method::POST, &format!("/ips/{added}/reassign.api10json"), json!({"virtual_machine_id": "1385"}))
+        .await;
     assert_eq!(status, StatusCode::OK, "{reply}");
     assert!(reply["ip_address"].as_str().unwrap().starts_with("68.169."));
     let ips = v.json("/ips.api10json").await;
-    assert_eq!(ips.as_array().unwrap().iter().find(|i| i["ip_address"]["id"] == added).unwrap()["ip_address"]["virtual_machine_id"], 1385);
+    assert_eq!(
+        ips.as_array().unwrap().iter().find(|i| i["ip_address"]["id"] == added).unwrap()["ip_address"]
+            ["virtual_machine_id"],
+        1385
+    );
 
     let body = json!({"virtual_machine_id": 99, "ip_justification": {"ip_address1": {"justification_type": "0", "justification_reason": "test.com"}}});
     let (status, _) = v.send_json(Method::POST, "/ips/justified.api10json", body).await;
@@ -668,7 +562,12 @@ async fn a_managed_service_moves_but_not_to_windows() {
     let (status, _) = v.send_json(Method::POST, path, json!({"alternate_vps": "1385"})).await;
     assert_eq!(status, StatusCode::OK);
     let managed = v.json("/managed_services.api10json").await;
-    let servers: Vec<u64> = managed["managed_services"].as_array().unwrap().iter().map(|m| m["virtual_machine_id"].as_u64().unwrap()).collect();
+    let servers: Vec<u64> = managed["managed_services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["virtual_machine_id"].as_u64().unwrap())
+        .collect();
     assert!(servers.contains(&1385) && !servers.contains(&1384), "{managed}");
     let (status, _) = v.send_json(Method::POST, path, json!({"alternate_vps": "1385"})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "1384 has no service left");
@@ -678,7 +577,8 @@ async fn a_managed_service_moves_but_not_to_windows() {
 async fn cloud_groups_gather_the_clouds_by_region() {
     let v = VpsNet::start().await;
     let groups = v.json("/cloud_groups.api10json").await;
-    let labels: Vec<&str> = groups.as_array().unwrap().iter().map(|g| g["cloud_group"]["label"].as_str().unwrap()).collect();
+    let labels: Vec<&str> =
+        groups.as_array().unwrap().iter().map(|g| g["cloud_group"]["label"].as_str().unwrap()).collect();
     assert_eq!(labels, ["Test", "UK", "US", "Asia"]);
     let us = &groups[2]["cloud_group"];
     assert_eq!(us["clouds"][0]["id"], 15);
@@ -689,9 +589,17 @@ async fn licences_are_listed_and_changed_one_control_panel_at_a_time() {
     let v = VpsNet::start().await;
     let list = v.json("/virtual_machines/1384/licenses.api10json").await;
     let cpanel = list.as_array().unwrap().iter().find(|l| l["license"]["id"] == 1).unwrap();
-    assert_eq!((cpanel["license"]["label"].as_str(), cpanel["license"]["license_type"].as_str()), (Some("cPanel"), Some("Control Panel")));
+    assert_eq!(
+        (cpanel["license"]["label"].as_str(), cpanel["license"]["license_type"].as_str()),
+        (Some("cPanel"), Some("Control Panel"))
+    );
     let held = |vm: &Value| -> Vec<u64> {
-        vm["virtual_machine_licenses"].as_array().unwrap().iter().map(|l| l["virtual_machine_license"]["license_id"].as_u64().unwrap()).collect()
+        vm["virtual_machine_licenses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["virtual_machine_license"]["license_id"].as_u64().unwrap())
+            .collect()
     };
     let path = "/virtual_machines/1384.api10json";
     let edit = |licenses: Value| json!({ "virtual_machine": { "slices_required": 1, "licenses": licenses } });

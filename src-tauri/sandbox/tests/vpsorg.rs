@@ -48,11 +48,7 @@ impl VpsOrg {
         let response = self.send(method, path, body).await;
         let status = response.status();
         let text = response.text().await.unwrap_or_default();
-        let json = if text.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_str(&text).expect("a JSON body")
-        };
+        let json = if text.is_empty() { Value::Null } else { serde_json::from_str(&text).expect("a JSON body") };
         (status, json)
     }
 
@@ -67,15 +63,11 @@ impl VpsOrg {
     }
 
     async fn status_of(&self, id: u64) -> String {
-        self.server(id).await["status"]
-            .as_str()
-            .expect("a status word")
-            .to_owned()
+        self.server(id).await["status"].as_str().expect("a status word").to_owned()
     }
 
     async fn action(&self, id: u64, verb: &str) -> (StatusCode, Value) {
-        self.call(Method::POST, &format!("/api/v1/servers/{id}/{verb}/"), None)
-            .await
+        self.call(Method::POST, &format!("/api/v1/servers/{id}/{verb}/"), None).await
     }
 
     /// Every page of the list, following `next`.
@@ -83,16 +75,8 @@ impl VpsOrg {
         let mut url = self.url(&format!("/api/v1/servers/{query}"));
         let mut out = Vec::new();
         loop {
-            let page: Value = self
-                .http
-                .get(&url)
-                .bearer_auth(self.demo.secret)
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
+            let page: Value =
+                self.http.get(&url).bearer_auth(self.demo.secret).send().await.unwrap().json().await.unwrap();
             out.extend(page["results"].as_array().unwrap().iter().cloned());
             match page["next"].as_str() {
                 Some(next) => url = next.to_owned(),
@@ -112,23 +96,11 @@ async fn every_call_needs_the_bearer_token() {
     let bare = v.http.get(v.url("/api/v1/servers/")).send().await.unwrap();
     assert_eq!(bare.status(), StatusCode::UNAUTHORIZED);
     assert!(bare.headers().contains_key("www-authenticate"));
-    assert_eq!(
-        bare.json::<Value>().await.unwrap(),
-        json!({"detail": "Authentication credentials were not provided."})
-    );
+    assert_eq!(bare.json::<Value>().await.unwrap(), json!({"detail": "Authentication credentials were not provided."}));
 
-    let wrong = v
-        .http
-        .get(v.url("/api/v1/servers/"))
-        .bearer_auth("WRONG")
-        .send()
-        .await
-        .unwrap();
+    let wrong = v.http.get(v.url("/api/v1/servers/")).bearer_auth("WRONG").send().await.unwrap();
     assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(
-        wrong.json::<Value>().await.unwrap(),
-        json!({"detail": "Invalid token."})
-    );
+    assert_eq!(wrong.json::<Value>().await.unwrap(), json!({"detail": "Invalid token."}));
 
     let other_scheme = v
         .http
@@ -137,19 +109,9 @@ async fn every_call_needs_the_bearer_token() {
         .send()
         .await
         .unwrap();
-    assert_eq!(
-        other_scheme.status(),
-        StatusCode::UNAUTHORIZED,
-        "the doc's scheme is Bearer"
-    );
+    assert_eq!(other_scheme.status(), StatusCode::UNAUTHORIZED, "the doc's scheme is Bearer");
 
-    let stop = v
-        .http
-        .post(v.url("/api/v1/servers/12345/stop/"))
-        .bearer_auth("WRONG")
-        .send()
-        .await
-        .unwrap();
+    let stop = v.http.post(v.url("/api/v1/servers/12345/stop/")).bearer_auth("WRONG").send().await.unwrap();
     assert_eq!(stop.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(v.status_of(12345).await, "active", "a refused stop changes nothing");
 }
@@ -159,21 +121,12 @@ async fn paths_end_in_a_slash_and_methods_are_checked() {
     let v = VpsOrg::start().await;
     let (status, body) = v.call(Method::GET, "/api/v1/servers", None).await;
     assert_eq!((status, body), (StatusCode::NOT_FOUND, json!({"detail": "Not found."})));
-    assert_eq!(
-        v.call(Method::GET, "/api/v1/servers/12345", None).await.0,
-        StatusCode::NOT_FOUND
-    );
-    assert_eq!(
-        v.call(Method::GET, "/api/v1/servers/web-01/", None).await.0,
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(v.call(Method::GET, "/api/v1/servers/12345", None).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(v.call(Method::GET, "/api/v1/servers/web-01/", None).await.0, StatusCode::NOT_FOUND);
     let (status, body) = v.call(Method::PUT, "/api/v1/servers/", None).await;
     assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(body, json!({"detail": "Method \"PUT\" not allowed."}));
-    assert_eq!(
-        v.call(Method::GET, "/api/v1/servers/12345/start/", None).await.0,
-        StatusCode::METHOD_NOT_ALLOWED
-    );
+    assert_eq!(v.call(Method::GET, "/api/v1/servers/12345/start/", None).await.0, StatusCode::METHOD_NOT_ALLOWED);
 }
 
 #[tokio::test]
@@ -192,11 +145,7 @@ async fn the_list_is_paginated_with_links() {
 
     for bad in ["3", "0", "abc"] {
         let (status, body) = v.call(Method::GET, &format!("/api/v1/servers/?page={bad}"), None).await;
-        assert_eq!(
-            (status, body),
-            (StatusCode::NOT_FOUND, json!({"detail": "Invalid page."})),
-            "page={bad}"
-        );
+        assert_eq!((status, body), (StatusCode::NOT_FOUND, json!({"detail": "Invalid page."})), "page={bad}");
     }
     assert_eq!(ids(&v.all("").await), [12341, 12342, 12343, 12344, 12345, 12346]);
 }
@@ -213,18 +162,11 @@ async fn the_list_filters_by_status_and_location() {
     tokio::time::sleep(SETTLE).await;
     let active = v.ok(Method::GET, "/api/v1/servers/?status=active", None).await;
     assert_eq!(active["count"], 4, "the seeded provisioning server is done");
-    assert_eq!(
-        active["next"],
-        format!("{}/api/v1/servers/?page=2&status=active", v.base),
-        "links keep the filter"
-    );
+    assert_eq!(active["next"], format!("{}/api/v1/servers/?page=2&status=active", v.base), "links keep the filter");
 
     let (status, body) = v.call(Method::GET, "/api/v1/servers/?status=running", None).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert!(body["status"][0]
-        .as_str()
-        .unwrap()
-        .contains("running is not one of the available choices"));
+    assert!(body["status"][0].as_str().unwrap().contains("running is not one of the available choices"));
 }
 
 #[tokio::test]
@@ -235,11 +177,7 @@ async fn doc_servers_are_seeded_verbatim() {
     let listed = v.all("").await;
     let expected = doc(DOC_LIST);
     for want in expected["results"].as_array().unwrap() {
-        let mut got = listed
-            .iter()
-            .find(|s| s["id"] == want["id"])
-            .expect("doc server listed")
-            .clone();
+        let mut got = listed.iter().find(|s| s["id"] == want["id"]).expect("doc server listed").clone();
         if want["id"] == 12345 {
             // The doc's list and details disagree on this server's updated_at;
             // the seed follows the details.
@@ -253,9 +191,7 @@ async fn doc_servers_are_seeded_verbatim() {
 #[tokio::test]
 async fn create_answers_like_the_doc_then_provisions() {
     let v = VpsOrg::start().await;
-    let response = v
-        .send(Method::POST, "/api/v1/servers/", Some(doc(DOC_CREATE_REQUEST)))
-        .await;
+    let response = v.send(Method::POST, "/api/v1/servers/", Some(doc(DOC_CREATE_REQUEST))).await;
     assert_eq!(response.status(), StatusCode::CREATED);
     let mut created: Value = response.json().await.unwrap();
     let mut expected = doc(DOC_CREATE);
@@ -266,11 +202,7 @@ async fn create_answers_like_the_doc_then_provisions() {
     }
     assert_eq!(created, expected);
 
-    assert_eq!(
-        v.action(12347, "start").await.0,
-        StatusCode::BAD_REQUEST,
-        "no power actions while provisioning"
-    );
+    assert_eq!(v.action(12347, "start").await.0, StatusCode::BAD_REQUEST, "no power actions while provisioning");
     tokio::time::sleep(SETTLE).await;
     let server = v.server(12347).await;
     assert_eq!(server["status"], "active");
@@ -338,19 +270,12 @@ async fn power_actions_follow_the_state_machine() {
         body,
         json!({"status": "success", "message": "Server is stopping", "server": {"id": 12345, "name": "web-server-01", "status": "stopping"}})
     );
-    assert_eq!(
-        v.action(12345, "stop").await.0,
-        StatusCode::BAD_REQUEST,
-        "already stopping"
-    );
+    assert_eq!(v.action(12345, "stop").await.0, StatusCode::BAD_REQUEST, "already stopping");
     tokio::time::sleep(SETTLE).await;
     assert_eq!(v.status_of(12345).await, "halted");
 
     let (status, body) = v.action(12345, "reboot").await;
-    assert_eq!(
-        (status, body),
-        (StatusCode::BAD_REQUEST, json!({"detail": "Server is not running."}))
-    );
+    assert_eq!((status, body), (StatusCode::BAD_REQUEST, json!({"detail": "Server is not running."})));
 
     let (status, body) = v.action(12345, "start").await;
     assert_eq!(status, StatusCode::OK);
@@ -358,10 +283,7 @@ async fn power_actions_follow_the_state_machine() {
     tokio::time::sleep(SETTLE).await;
     assert_eq!(v.status_of(12345).await, "active");
     let (status, body) = v.action(12345, "start").await;
-    assert_eq!(
-        (status, body),
-        (StatusCode::BAD_REQUEST, json!({"detail": "Server is already running."}))
-    );
+    assert_eq!((status, body), (StatusCode::BAD_REQUEST, json!({"detail": "Server is already running."})));
 
     let (status, body) = v.action(12345, "reboot").await;
     assert_eq!(status, StatusCode::OK);
@@ -381,56 +303,28 @@ async fn power_actions_follow_the_state_machine() {
 #[tokio::test]
 async fn updates_are_partial_with_patch_and_whole_with_put() {
     let v = VpsOrg::start().await;
-    let patched = v
-        .ok(Method::PATCH, "/api/v1/servers/12345/", Some(doc(DOC_PATCH_REQUEST)))
-        .await;
+    let patched = v.ok(Method::PATCH, "/api/v1/servers/12345/", Some(doc(DOC_PATCH_REQUEST))).await;
     assert_eq!(patched["name"], "new-server-name");
     assert_eq!(patched["hostname"], "web01.example.com", "PATCH leaves the rest alone");
     assert_ne!(patched["updated_at"], "2025-01-16T15:45:00Z");
 
-    let (status, body) = v
-        .call(
-            Method::PUT,
-            "/api/v1/servers/12345/",
-            Some(json!({"name": "only-name"})),
-        )
-        .await;
+    let (status, body) = v.call(Method::PUT, "/api/v1/servers/12345/", Some(json!({"name": "only-name"}))).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert_eq!(
-        body,
-        json!({"hostname": ["This field is required."], "backups_enabled": ["This field is required."]})
-    );
-    assert_eq!(
-        v.server(12345).await["name"],
-        "new-server-name",
-        "a refused PUT changes nothing"
-    );
+    assert_eq!(body, json!({"hostname": ["This field is required."], "backups_enabled": ["This field is required."]}));
+    assert_eq!(v.server(12345).await["name"], "new-server-name", "a refused PUT changes nothing");
 
-    let put = v
-        .ok(Method::PUT, "/api/v1/servers/12345/", Some(doc(DOC_UPDATE_REQUEST)))
-        .await;
+    let put = v.ok(Method::PUT, "/api/v1/servers/12345/", Some(doc(DOC_UPDATE_REQUEST))).await;
     assert_eq!(
         (put["name"].as_str(), put["hostname"].as_str()),
         (Some("web-server-updated"), Some("web-updated.example.com"))
     );
     assert_eq!(v.server(12345).await["name"], "web-server-updated");
 
-    let (status, body) = v
-        .call(
-            Method::PATCH,
-            "/api/v1/servers/12345/",
-            Some(json!({"name": "has space"})),
-        )
-        .await;
+    let (status, body) = v.call(Method::PATCH, "/api/v1/servers/12345/", Some(json!({"name": "has space"}))).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert!(body["name"][0]
-        .as_str()
-        .unwrap()
-        .contains("letters, numbers and hyphens"));
+    assert!(body["name"][0].as_str().unwrap().contains("letters, numbers and hyphens"));
     assert_eq!(
-        v.call(Method::PATCH, "/api/v1/servers/999999/", Some(json!({"name": "x"})))
-            .await
-            .0,
+        v.call(Method::PATCH, "/api/v1/servers/999999/", Some(json!({"name": "x"}))).await.0,
         StatusCode::NOT_FOUND
     );
 }
@@ -442,14 +336,9 @@ async fn delete_answers_204_in_any_state() {
         let response = v.send(Method::DELETE, &format!("/api/v1/servers/{id}/"), None).await;
         assert_eq!(response.status(), StatusCode::NO_CONTENT);
         assert_eq!(response.text().await.unwrap(), "");
+        assert_eq!(v.call(Method::GET, &format!("/api/v1/servers/{id}/"), None).await.0, StatusCode::NOT_FOUND);
         assert_eq!(
-            v.call(Method::GET, &format!("/api/v1/servers/{id}/"), None).await.0,
-            StatusCode::NOT_FOUND
-        );
-        assert_eq!(
-            v.send(Method::DELETE, &format!("/api/v1/servers/{id}/"), None)
-                .await
-                .status(),
+            v.send(Method::DELETE, &format!("/api/v1/servers/{id}/"), None).await.status(),
             StatusCode::NOT_FOUND
         );
     }

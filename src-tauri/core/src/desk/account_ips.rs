@@ -17,12 +17,20 @@ impl Desk {
     }
 
     /// Replaces the notes and consumer id (empty or "0": none).
-    pub async fn edit_account_ip(&self, account: &Account, id: &str, notes: &str, consumer: Option<&str>) -> Result<()> {
+    pub async fn edit_account_ip(
+        &self,
+        account: &Account,
+        id: &str,
+        notes: &str,
+        consumer: Option<&str>,
+    ) -> Result<()> {
         let id = object_id("id", id)?;
         let notes = account_ips::notes(notes)?;
         let consumer = consumer_id("consumer_id", consumer)?;
         let client = self.client(account)?;
-        offered(account, client.account_addresses(), |t| t.offers(), Extra::AccountIps)?.edit_ip(&id, &notes, consumer.as_deref()).await
+        offered(account, client.account_addresses(), |t| t.offers(), Extra::AccountIps)?
+            .edit_ip(&id, &notes, consumer.as_deref())
+            .await
     }
 
     /// Moves the address off the server that has it: refused unless `confirm`.
@@ -30,7 +38,10 @@ impl Desk {
         let id = object_id("id", id)?;
         let server = object_id("server", server)?;
         if !confirm {
-            return Err(Error::field("confirm", "the address stops working on the server that has it now; confirm the move"));
+            return Err(Error::field(
+                "confirm",
+                "the address stops working on the server that has it now; confirm the move",
+            ));
         }
         let client = self.client(account)?;
         offered(account, client.account_addresses(), |t| t.offers(), Extra::IpReassign)?.reassign_ip(&id, &server).await
@@ -42,13 +53,21 @@ impl Desk {
     }
 
     /// Asks for more (billed) addresses: refused unless `confirm`.
-    pub async fn request_justified_ips(&self, account: &Account, server: &str, reasons: &[Justification], confirm: bool) -> Result<()> {
+    pub async fn request_justified_ips(
+        &self,
+        account: &Account,
+        server: &str,
+        reasons: &[Justification],
+        confirm: bool,
+    ) -> Result<()> {
         let server = object_id("server", server)?;
         let reasons = account_ips::justifications(reasons)?;
         if !confirm {
             return Err(Error::field("confirm", "granted addresses are billed; confirm the request"));
         }
         let client = self.client(account)?;
-        offered(account, client.account_addresses(), |t| t.offers(), Extra::JustifiedIps)?.request_justified(&server, &reasons).await
+        offered(account, client.account_addresses(), |t| t.offers(), Extra::JustifiedIps)?
+            .request_justified(&server, &reasons)
+            .await
     }
 }

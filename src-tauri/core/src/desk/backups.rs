@@ -55,7 +55,9 @@ async fn backup_built(
                     None => job.stage(format!("Waiting for {provider} to list the new backup"), None),
                 }
             }
-            Err(e) if transient(&e) => job.stage(format!("Could not check with {provider}, will retry: {}", e.message), None),
+            Err(e) if transient(&e) => {
+                job.stage(format!("Could not check with {provider}, will retry: {}", e.message), None)
+            }
             Err(e) => return Err(e),
         }
         if started.elapsed() > SNAPSHOT_LIMIT {
@@ -84,9 +86,14 @@ impl Desk {
         let id = backups.create_backup(&server, &backup_label).await?;
         let provider = account.provider_label();
         let (watcher, watched, target) = (client.clone(), server.clone(), id.clone());
-        Ok(self.job(account, JobKind::BackupCreate, format!("Backup of server {server}"), Some(server), target, move |h| {
-            Box::pin(backup_built(watcher, provider, watched, id, before, h))
-        }))
+        Ok(self.job(
+            account,
+            JobKind::BackupCreate,
+            format!("Backup of server {server}"),
+            Some(server),
+            target,
+            move |h| Box::pin(backup_built(watcher, provider, watched, id, before, h)),
+        ))
     }
 
     pub async fn delete_backup(&self, account: &Account, server: &str, backup: &str) -> Result<()> {

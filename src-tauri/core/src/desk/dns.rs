@@ -68,7 +68,10 @@ fn precheck(input: &RecordInput, zone: &str) -> Result<()> {
     if zone.contains('.') {
         return validate::record(input, zone).map(|_| ());
     }
-    let anywhere = RecordInput { host: if input.host.trim().ends_with('.') { "@".into() } else { input.host.clone() }, ..input.clone() };
+    let anywhere = RecordInput {
+        host: if input.host.trim().ends_with('.') { "@".into() } else { input.host.clone() },
+        ..input.clone()
+    };
     validate::record(&anywhere, "").map(|_| ())
 }
 
@@ -113,14 +116,16 @@ impl Desk {
             return Err(Error::field("zone", "name a zone by its id or domain name"));
         }
         let zones = dns.zones().await?;
-        zones.iter().find(|z| z.id == wanted).or_else(|| zones.iter().find(|z| z.name == wanted)).cloned().ok_or_else(|| {
-            let names: Vec<&str> = zones.iter().map(|z| z.name.as_str()).collect();
-            Error::not_found(format!(
-                "{} has no zone {zone:?}; zones: {}",
-                account.name,
-                if names.is_empty() { "none yet".to_string() } else { names.join(", ") }
-            ))
-        })
+        zones.iter().find(|z| z.id == wanted).or_else(|| zones.iter().find(|z| z.name == wanted)).cloned().ok_or_else(
+            || {
+                let names: Vec<&str> = zones.iter().map(|z| z.name.as_str()).collect();
+                Error::not_found(format!(
+                    "{} has no zone {zone:?}; zones: {}",
+                    account.name,
+                    if names.is_empty() { "none yet".to_string() } else { names.join(", ") }
+                ))
+            },
+        )
     }
 
     pub async fn dns_records(&self, account: &Account, zone: &str) -> Result<Vec<Record>> {
@@ -164,7 +169,10 @@ impl Desk {
     pub async fn dns_record_input(&self, account: &Account, zone: &str, id: &str) -> Result<RecordInput> {
         let id = record_id(id)?;
         let records = self.dns_records(account, zone).await?;
-        let r = records.iter().find(|r| r.id == id).ok_or_else(|| Error::not_found(format!("the zone has no record {id}")))?;
+        let r = records
+            .iter()
+            .find(|r| r.id == id)
+            .ok_or_else(|| Error::not_found(format!("the zone has no record {id}")))?;
         let mut input = RecordInput::from_record(r);
         if r.kind == RecordType::Txt {
             input.data = validate::quote_txt(&r.data);
@@ -188,7 +196,12 @@ impl Desk {
     }
 
     /// Deletes several records; one outcome per id.
-    pub async fn dns_delete_records(&self, account: &Account, zone: &str, ids: &[String]) -> Result<Vec<DeleteOutcome>> {
+    pub async fn dns_delete_records(
+        &self,
+        account: &Account,
+        zone: &str,
+        ids: &[String],
+    ) -> Result<Vec<DeleteOutcome>> {
         let c = self.client(account)?;
         let dns = dns_of(account, &c)?;
         let zone = self.dns_zone(account, zone).await?;
@@ -322,20 +335,32 @@ impl Desk {
         let dns = dns_of(account, &c)?;
         let valid = validate::record(input, "")?;
         if matches!(valid.kind, RecordType::Srv | RecordType::Failover) {
-            return Err(Error::field("type", format!("{} records cannot be part of a VPS.NET DNS template", valid.kind)));
+            return Err(Error::field(
+                "type",
+                format!("{} records cannot be part of a VPS.NET DNS template", valid.kind),
+            ));
         }
         cname_conflict(&dns.template_records(template).await?, &valid, None)?;
         dns.add_template_record(template, &valid).await
     }
 
     /// Only the value and TTL of a template record can change.
-    pub async fn dns_update_template_record(&self, account: &Account, template: &str, id: &str, input: &RecordInput) -> Result<()> {
+    pub async fn dns_update_template_record(
+        &self,
+        account: &Account,
+        template: &str,
+        id: &str,
+        input: &RecordInput,
+    ) -> Result<()> {
         let id = record_id(id)?;
         let c = self.client(account)?;
         let dns = dns_of(account, &c)?;
         let valid = validate::record(input, "")?;
         let records = dns.template_records(template).await?;
-        let current = records.iter().find(|r| r.id == id).ok_or_else(|| Error::not_found(format!("the template has no record {id}")))?;
+        let current = records
+            .iter()
+            .find(|r| r.id == id)
+            .ok_or_else(|| Error::not_found(format!("the template has no record {id}")))?;
         if current.kind != valid.kind || current.host != valid.host || current.priority != valid.priority {
             return Err(Error::field(
                 "type",
@@ -356,7 +381,8 @@ impl Desk {
     /// convenience view, the DNS page shows their errors.
     pub async fn dns_records_pointing_at(&self, accounts: &[Account], address: &str) -> Result<Vec<RecordHit>> {
         let address = address.trim();
-        let ip: std::net::IpAddr = address.parse().map_err(|_| Error::field("address", format!("{address:?} is not an IP address")))?;
+        let ip: std::net::IpAddr =
+            address.parse().map_err(|_| Error::field("address", format!("{address:?} is not an IP address")))?;
         let mut hits = Vec::new();
         for account in accounts.iter().filter(|a| self.has_dns(a)) {
             let Ok(zones) = self.dns_zones(account).await else { continue };

@@ -99,7 +99,12 @@ async fn download(client: Arc<dyn Compute>, drive: String, path: PathBuf, total:
 }
 
 impl Desk {
-    fn drives_api<'c>(&self, account: &Account, client: &'c Arc<dyn Compute>, extra: Extra) -> Result<&'c dyn drives::Drives> {
+    fn drives_api<'c>(
+        &self,
+        account: &Account,
+        client: &'c Arc<dyn Compute>,
+        extra: Extra,
+    ) -> Result<&'c dyn drives::Drives> {
         offered(account, client.drives(), |t| t.offers(), extra)
     }
 
@@ -155,7 +160,9 @@ impl Desk {
     /// Writes a local file onto the start of the drive. The file must fit.
     pub async fn upload_drive(&self, account: &Account, drive: &str, path: &Path) -> Result<Job> {
         let drive = object_id("drive", drive)?;
-        let meta = tokio::fs::metadata(path).await.map_err(|e| Error::field("path", format!("cannot read {}: {e}", path.display())))?;
+        let meta = tokio::fs::metadata(path)
+            .await
+            .map_err(|e| Error::field("path", format!("cannot read {}: {e}", path.display())))?;
         if !meta.is_file() {
             return Err(Error::field("path", format!("{} is not a file", path.display())));
         }
@@ -164,7 +171,11 @@ impl Desk {
         if let Some(size) = target.size_bytes.filter(|s| meta.len() > *s) {
             return Err(Error::field(
                 "path",
-                format!("the file has {} bytes but drive {} holds {size}; clone it larger first", meta.len(), target.name),
+                format!(
+                    "the file has {} bytes but drive {} holds {size}; clone it larger first",
+                    meta.len(),
+                    target.name
+                ),
             ));
         }
         let title = format!("Upload {} to drive {}", path.display(), target.name);
@@ -181,10 +192,14 @@ impl Desk {
         }
         let client = self.client(account)?;
         let source = self.drives_api(account, &client, Extra::DriveTransfer)?.drive(&drive).await?;
-        let whole = source.size_bytes.ok_or_else(|| Error::provider(format!("the provider did not give the size of drive {drive}")))?;
+        let whole = source
+            .size_bytes
+            .ok_or_else(|| Error::provider(format!("the provider did not give the size of drive {drive}")))?;
         let total = match size {
             Some(0) => return Err(Error::field("size", "download at least one byte")),
-            Some(s) if s > whole => return Err(Error::field("size", format!("drive {} has only {whole} bytes", source.name))),
+            Some(s) if s > whole => {
+                return Err(Error::field("size", format!("drive {} has only {whole} bytes", source.name)))
+            }
             Some(s) => s,
             None => whole,
         };

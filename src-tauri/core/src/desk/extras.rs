@@ -113,7 +113,9 @@ async fn snapshot_complete(client: Arc<dyn Compute>, provider: String, id: Strin
                     )))
                 }
             },
-            Err(e) if transient(&e) => job.stage(format!("Could not check with {provider}, will retry: {}", e.message), None),
+            Err(e) if transient(&e) => {
+                job.stage(format!("Could not check with {provider}, will retry: {}", e.message), None)
+            }
             Err(e) => return Err(e),
         }
         if started.elapsed() > SNAPSHOT_LIMIT {
@@ -141,16 +143,19 @@ async fn server_back(client: Arc<dyn Compute>, provider: String, server: String,
                         job.stage("Done: the server is stopped; start it when you need it", Some(100));
                         return Ok(());
                     }
-                    Status::Running | Status::Stopped => {
-                        job.stage(format!("Waiting for {provider} to start the work (server {})", s.status.as_str()), None)
-                    }
+                    Status::Running | Status::Stopped => job.stage(
+                        format!("Waiting for {provider} to start the work (server {})", s.status.as_str()),
+                        None,
+                    ),
                     other => {
                         busy = true;
                         job.stage(format!("Server is {} ({})", other.as_str(), s.provider_status), None);
                     }
                 }
             }
-            Err(e) if transient(&e) => job.stage(format!("Could not check with {provider}, will retry: {}", e.message), None),
+            Err(e) if transient(&e) => {
+                job.stage(format!("Could not check with {provider}, will retry: {}", e.message), None)
+            }
             Err(e) => return Err(e),
         }
         if started.elapsed() > SERVER_LIMIT {
@@ -209,10 +214,20 @@ impl Desk {
     }
 
     /// A job that watches `server` until it is back after `kind`.
-    pub(super) fn server_job(&self, account: &Account, client: Arc<dyn Compute>, kind: JobKind, title: String, server: String, target: Option<String>) -> Job {
+    pub(super) fn server_job(
+        &self,
+        account: &Account,
+        client: Arc<dyn Compute>,
+        kind: JobKind,
+        title: String,
+        server: String,
+        target: Option<String>,
+    ) -> Job {
         let provider = account.provider_label();
         let watched = server.clone();
-        self.job(account, kind, title, Some(server), target, move |h| Box::pin(server_back(client, provider, watched, h)))
+        self.job(account, kind, title, Some(server), target, move |h| {
+            Box::pin(server_back(client, provider, watched, h))
+        })
     }
 
     // Snapshots and backups
@@ -231,9 +246,14 @@ impl Desk {
         let provider = account.provider_label();
         let watched = id.clone();
         let watcher = client.clone();
-        Ok(self.job(account, JobKind::SnapshotCreate, format!("Snapshot of server {server}"), Some(server), Some(id), move |h| {
-            Box::pin(snapshot_complete(watcher, provider, watched, h))
-        }))
+        Ok(self.job(
+            account,
+            JobKind::SnapshotCreate,
+            format!("Snapshot of server {server}"),
+            Some(server),
+            Some(id),
+            move |h| Box::pin(snapshot_complete(watcher, provider, watched, h)),
+        ))
     }
 
     pub async fn delete_snapshot(&self, account: &Account, id: &str) -> Result<()> {

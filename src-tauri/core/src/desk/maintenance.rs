@@ -17,7 +17,13 @@ use crate::provider::Compute;
 /// Polls the server's clones until `id` (or, when the provider did not say
 /// it, the newest clone: the list is in the order they were made) has
 /// become a server, or says it failed.
-async fn clone_done(client: Arc<dyn Compute>, provider: String, server: String, id: Option<String>, job: JobHandle) -> Result<()> {
+async fn clone_done(
+    client: Arc<dyn Compute>,
+    provider: String,
+    server: String,
+    id: Option<String>,
+    job: JobHandle,
+) -> Result<()> {
     let started = Instant::now();
     loop {
         let listed = match client.clones() {
@@ -36,7 +42,9 @@ async fn clone_done(client: Arc<dyn Compute>, provider: String, server: String, 
                 Some(c) => job.stage(format!("{provider}: {}", c.status), None),
                 None => job.stage(format!("Waiting for {provider} to list the clone"), None),
             },
-            Err(e) if transient(&e) => job.stage(format!("Could not check with {provider}, will retry: {}", e.message), None),
+            Err(e) if transient(&e) => {
+                job.stage(format!("Could not check with {provider}, will retry: {}", e.message), None)
+            }
             Err(e) => return Err(e),
         }
         if started.elapsed() > SNAPSHOT_LIMIT {
@@ -87,9 +95,14 @@ impl Desk {
         let id = clones.create_clone(&server, region.as_deref()).await?;
         let provider = account.provider_label();
         let (watcher, watched, target) = (client.clone(), server.clone(), id.clone());
-        Ok(self.job(account, JobKind::CloneCreate, format!("Clone of server {server}"), Some(server), target, move |h| {
-            Box::pin(clone_done(watcher, provider, watched, id, h))
-        }))
+        Ok(self.job(
+            account,
+            JobKind::CloneCreate,
+            format!("Clone of server {server}"),
+            Some(server),
+            target,
+            move |h| Box::pin(clone_done(watcher, provider, watched, id, h)),
+        ))
     }
 
     pub async fn delete_clone(&self, account: &Account, server: &str, clone: &str) -> Result<()> {

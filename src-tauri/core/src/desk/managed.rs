@@ -10,10 +10,21 @@ use crate::extras::{object_id, Extra};
 impl Desk {
     /// Moves `server`'s managed service to `to_server` (with the address
     /// whose id is `reassign_ip`): refused unless `confirm`.
-    pub async fn transfer_managed_service(&self, account: &Account, server: &str, to_server: &str, reassign_ip: Option<&str>, confirm: bool) -> Result<()> {
+    pub async fn transfer_managed_service(
+        &self,
+        account: &Account,
+        server: &str,
+        to_server: &str,
+        reassign_ip: Option<&str>,
+        confirm: bool,
+    ) -> Result<()> {
         let server = server_id(server)?;
         let to = object_id("to_server", to_server)?;
-        let ip = reassign_ip.map(str::trim).filter(|ip| !ip.is_empty()).map(|ip| object_id("reassign_ip", ip)).transpose()?;
+        let ip = reassign_ip
+            .map(str::trim)
+            .filter(|ip| !ip.is_empty())
+            .map(|ip| object_id("reassign_ip", ip))
+            .transpose()?;
         if !confirm {
             return Err(Error::field("confirm", "the managed service leaves this server; confirm the transfer"));
         }

@@ -4,8 +4,8 @@
 
 mod account_ips;
 mod backups;
-mod cloud_groups;
 pub mod billing;
+mod cloud_groups;
 pub mod dns;
 mod drives;
 mod extras;
@@ -13,8 +13,8 @@ mod maintenance;
 mod managed;
 mod node_consumer;
 mod nodes;
-mod resources;
 mod recoverable;
+mod resources;
 mod server_plan;
 mod settings;
 mod template_authoring;
@@ -140,7 +140,10 @@ impl Desk {
     pub async fn add_account(&self, new: NewAccount, demo: bool) -> Result<Account> {
         let account = self.checked_account(&new, demo)?;
         if self.accounts()?.iter().any(|a| a.name.eq_ignore_ascii_case(&account.name)) {
-            return Err(Error::field("name", format!("an account named {:?} already exists; pick another name", account.name)));
+            return Err(Error::field(
+                "name",
+                format!("an account named {:?} already exists; pick another name", account.name),
+            ));
         }
         if new.verify {
             let client = providers::connect(&account, new.secret.clone(), &self.http)?;
@@ -176,7 +179,10 @@ impl Desk {
                 None => return Err(Error::field("username", format!("{} needs the {label}", info.label))),
                 // Both providers with a user name sign in by email (CLI.md).
                 Some(u) if !looks_like_email(u) => {
-                    return Err(Error::field("username", format!("{} needs the {label}; {u:?} is not an email address", info.label)))
+                    return Err(Error::field(
+                        "username",
+                        format!("{} needs the {label}; {u:?} is not an email address", info.label),
+                    ))
                 }
                 Some(_) => {}
             }
@@ -215,7 +221,10 @@ impl Desk {
             if accounts.iter().any(|a| a.id != id && a.name.eq_ignore_ascii_case(&name)) {
                 return Err(Error::field("name", format!("an account named {name:?} already exists")));
             }
-            let a = accounts.iter_mut().find(|a| a.id == id).ok_or_else(|| Error::not_found("that account no longer exists"))?;
+            let a = accounts
+                .iter_mut()
+                .find(|a| a.id == id)
+                .ok_or_else(|| Error::not_found("that account no longer exists"))?;
             a.name = name.clone();
             Ok(a.clone())
         })
@@ -397,7 +406,12 @@ where
     for (a, r) in results {
         match r {
             Ok(found) => items.extend(found),
-            Err(error) => errors.push(AccountError { account: a.name.clone(), account_id: a.id.clone(), provider: a.provider, error }),
+            Err(error) => errors.push(AccountError {
+                account: a.name.clone(),
+                account_id: a.id.clone(),
+                provider: a.provider,
+                error,
+            }),
         }
     }
     (items, errors)

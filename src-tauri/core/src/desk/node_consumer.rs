@@ -11,10 +11,18 @@ use crate::extras::{object_id, Extra};
 
 impl Desk {
     /// `consumer`: the reseller's customer id; empty or "0" for none.
-    pub async fn set_node_consumer(&self, account: &Account, kind: NodeKind, id: &str, consumer: Option<&str>) -> Result<()> {
+    pub async fn set_node_consumer(
+        &self,
+        account: &Account,
+        kind: NodeKind,
+        id: &str,
+        consumer: Option<&str>,
+    ) -> Result<()> {
         let id = object_id("id", id)?;
         let consumer = consumer_id("consumer_id", consumer)?;
         let client = self.client(account)?;
-        offered(account, client.nodes(), |t| t.offers(), Extra::NodeConsumer)?.set_node_consumer(kind, &id, consumer.as_deref()).await
+        offered(account, client.nodes(), |t| t.offers(), Extra::NodeConsumer)?
+            .set_node_consumer(kind, &id, consumer.as_deref())
+            .await
     }
 }

@@ -10,14 +10,16 @@ use crate::model::Server;
 impl Desk {
     pub async fn deleted_servers(&self, account: &Account) -> Result<Vec<Server>> {
         let client = self.client(account)?;
-        let list = offered(account, client.recoverable(), |t| t.offers(), Extra::Recoverable)?.deleted_servers().await?;
+        let list =
+            offered(account, client.recoverable(), |t| t.offers(), Extra::Recoverable)?.deleted_servers().await?;
         Ok(list.into_iter().map(|s| stamp(account, s)).collect())
     }
 
     pub async fn recover_server(&self, account: &Account, id: &str) -> Result<Server> {
         let id = server_id(id)?;
         let client = self.client(account)?;
-        let back = offered(account, client.recoverable(), |t| t.offers(), Extra::Recoverable)?.recover_server(&id).await?;
+        let back =
+            offered(account, client.recoverable(), |t| t.offers(), Extra::Recoverable)?.recover_server(&id).await?;
         Ok(stamp(account, back))
     }
 }

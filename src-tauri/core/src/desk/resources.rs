@@ -101,7 +101,13 @@ impl Desk {
     }
 
     /// Returns the group's servers afterwards.
-    pub async fn group_members(&self, account: &Account, id: &str, servers: &[String], add: bool) -> Result<Vec<String>> {
+    pub async fn group_members(
+        &self,
+        account: &Account,
+        id: &str,
+        servers: &[String],
+        add: bool,
+    ) -> Result<Vec<String>> {
         let id = object_id("id", id)?;
         let servers = server_ids(servers)?;
         let client = self.client(account)?;
@@ -121,7 +127,9 @@ impl Desk {
         match action {
             PowerAction::Start => api.start_group(&id).await,
             PowerAction::Stop => api.stop_group(&id).await,
-            other => Err(crate::error::Error::field("action", format!("a group can be started or stopped, not {other:?}"))),
+            other => {
+                Err(crate::error::Error::field("action", format!("a group can be started or stopped, not {other:?}")))
+            }
         }
     }
 
@@ -138,4 +146,3 @@ impl Desk {
         api.set_profile(&complete).await
     }
 }
-

@@ -19,7 +19,12 @@ impl Desk {
 
     /// Changes what differs from the provider's current values; returns them
     /// as the provider reports them afterwards.
-    pub async fn update_server_resources(&self, account: &Account, server: &str, change: &ResourcesChange) -> Result<ServerResources> {
+    pub async fn update_server_resources(
+        &self,
+        account: &Account,
+        server: &str,
+        change: &ResourcesChange,
+    ) -> Result<ServerResources> {
         let server = server_id(server)?;
         let new = server_plan::validate(&change.resources)?;
         let delay = match change.delay_storage_until.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
@@ -29,12 +34,16 @@ impl Desk {
         let client = self.client(account)?;
         let api = offered(account, client.server_plan(), |t| t.offers(), Extra::ServerResources)?;
         let current = api.resources(&server).await?;
-        let comparable = ServerResources { delayed_storage_until: current.delayed_storage_until.clone(), ..new.clone() };
+        let comparable =
+            ServerResources { delayed_storage_until: current.delayed_storage_until.clone(), ..new.clone() };
         if comparable == current && delay.is_none() {
             return Err(Error::field("resources", "nothing to change: these are the server's current resources"));
         }
         if delay.is_some() && !server_plan::grows_storage(&current, &new) {
-            return Err(Error::field("delay_storage_until", "only a storage upgrade (more regular or storage nodes) can be put off"));
+            return Err(Error::field(
+                "delay_storage_until",
+                "only a storage upgrade (more regular or storage nodes) can be put off",
+            ));
         }
         if server_plan::grows(&current, &new) && !change.confirm {
             let why = if server_plan::grows_storage(&current, &new) && delay.is_none() {
@@ -67,7 +76,12 @@ impl Desk {
     /// Buys or cancels one licence (a cancelled control panel takes its
     /// add-ons along) after the rules and the confirmation are checked
     /// against what the server holds now; returns the licences afterwards.
-    pub async fn change_server_licence(&self, account: &Account, server: &str, change: &ServerLicenceChange) -> Result<ServerLicences> {
+    pub async fn change_server_licence(
+        &self,
+        account: &Account,
+        server: &str,
+        change: &ServerLicenceChange,
+    ) -> Result<ServerLicences> {
         let server = server_id(server)?;
         licences::licence_id(&change.licence)?;
         let client = self.client(account)?;

@@ -21,7 +21,12 @@ impl Desk {
     }
 
     /// Replaces every setting; returns them as the provider reports them afterwards.
-    pub async fn update_server_settings(&self, account: &Account, server: &str, new: &ServerSettings) -> Result<ServerSettings> {
+    pub async fn update_server_settings(
+        &self,
+        account: &Account,
+        server: &str,
+        new: &ServerSettings,
+    ) -> Result<ServerSettings> {
         let server = server_id(server)?;
         let new = settings::validate(new)?;
         let client = self.client(account)?;

@@ -13,13 +13,17 @@ impl Desk {
         let server = server_id(server)?;
         let backup = object_id("backup", backup)?;
         let client = self.client(account)?;
-        offered(account, client.template_authoring(), |t| t.offers(), Extra::BackupConvert)?.convert_backup(&server, &backup).await
+        offered(account, client.template_authoring(), |t| t.offers(), Extra::BackupConvert)?
+            .convert_backup(&server, &backup)
+            .await
     }
 
     pub async fn edit_custom_template(&self, account: &Account, id: &str, edit: &TemplateEdit) -> Result<()> {
         let id = object_id("id", id)?;
         let edit = template_authoring::validate(edit)?;
         let client = self.client(account)?;
-        offered(account, client.template_authoring(), |t| t.offers(), Extra::CustomTemplateEdit)?.edit_custom_template(&id, &edit).await
+        offered(account, client.template_authoring(), |t| t.offers(), Extra::CustomTemplateEdit)?
+            .edit_custom_template(&id, &edit)
+            .await
     }
 }

@@ -5,7 +5,9 @@ use super::extras::offered;
 use super::Desk;
 use crate::accounts::Account;
 use crate::error::{Error, Result};
-use crate::extras::templates::{CustomTemplate, LicenseKind, LicensedTemplate, OfferedTemplate, TemplateInfo, Templates};
+use crate::extras::templates::{
+    CustomTemplate, LicenseKind, LicensedTemplate, OfferedTemplate, TemplateInfo, Templates,
+};
 use crate::extras::{object_id, Extra};
 use crate::provider::Compute;
 
@@ -44,7 +46,13 @@ impl Desk {
 
     /// Buying charges the account: refused unless `confirm` says the person
     /// agreed to the purchase.
-    pub async fn buy_template(&self, account: &Account, kind: LicenseKind, template: &str, confirm: bool) -> Result<()> {
+    pub async fn buy_template(
+        &self,
+        account: &Account,
+        kind: LicenseKind,
+        template: &str,
+        confirm: bool,
+    ) -> Result<()> {
         let template = object_id("template", template)?;
         if !confirm {
             return Err(Error::field("confirm", "buying a template charges the account; confirm the purchase"));

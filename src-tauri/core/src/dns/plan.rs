@@ -163,7 +163,17 @@ mod tests {
     use crate::dns::zonefile::parse;
 
     fn rec(id: &str, kind: RecordType, host: &str, data: &str, ttl: u32) -> Record {
-        Record { id: id.into(), kind, host: host.into(), data: data.into(), ttl, priority: None, weight: None, port: None, service_type: None }
+        Record {
+            id: id.into(),
+            kind,
+            host: host.into(),
+            data: data.into(),
+            ttl,
+            priority: None,
+            weight: None,
+            port: None,
+            service_type: None,
+        }
     }
 
     fn zone() -> Vec<Record> {
@@ -204,7 +214,8 @@ mod tests {
 
     #[test]
     fn a_cname_beside_other_records_is_refused() {
-        let e = plan("example.com", &zone(), &parse("www CNAME other.example.net.\n", "example.com").unwrap()).unwrap_err();
+        let e =
+            plan("example.com", &zone(), &parse("www CNAME other.example.net.\n", "example.com").unwrap()).unwrap_err();
         assert!(e.message.contains("line 1") && e.message.contains("CNAME"), "{e:?}");
         let e = plan("example.com", &zone(), &parse("blog A 203.0.113.5\n", "example.com").unwrap()).unwrap_err();
         assert!(e.message.contains("is a CNAME"), "{e:?}");

@@ -250,7 +250,12 @@ fn target(p: &mut Problems, data: &str, zone: &str, what: &str) -> String {
         return d;
     }
     if let Ok(ip) = d.parse::<std::net::IpAddr>() {
-        p.add("data", format!("{what} must be a host name, not an address ({ip}); point an A record at the address and use its name"));
+        p.add(
+            "data",
+            format!(
+                "{what} must be a host name, not an address ({ip}); point an A record at the address and use its name"
+            ),
+        );
         return d;
     }
     if let Err(m) = hostname(&d) {
@@ -292,14 +297,28 @@ pub fn record(input: &RecordInput, zone: &str) -> Result<ValidRecord> {
         RecordType::A => match raw.parse::<Ipv4Addr>() {
             Ok(ip) => ip.to_string(),
             Err(_) => {
-                p.add("data", if raw.is_empty() { "an IPv4 address is required".to_string() } else { format!("{raw:?} is not an IPv4 address (like 203.0.113.10)") });
+                p.add(
+                    "data",
+                    if raw.is_empty() {
+                        "an IPv4 address is required".to_string()
+                    } else {
+                        format!("{raw:?} is not an IPv4 address (like 203.0.113.10)")
+                    },
+                );
                 String::new()
             }
         },
         RecordType::Aaaa => match raw.parse::<Ipv6Addr>() {
             Ok(ip) => ip.to_string(),
             Err(_) => {
-                p.add("data", if raw.is_empty() { "an IPv6 address is required".to_string() } else { format!("{raw:?} is not an IPv6 address (like 2001:db8::10)") });
+                p.add(
+                    "data",
+                    if raw.is_empty() {
+                        "an IPv6 address is required".to_string()
+                    } else {
+                        format!("{raw:?} is not an IPv6 address (like 2001:db8::10)")
+                    },
+                );
                 String::new()
             }
         },
@@ -334,14 +353,16 @@ pub fn record(input: &RecordInput, zone: &str) -> Result<ValidRecord> {
             String::new()
         }),
         RecordType::Failover => {
-            let parts: Vec<&str> = raw.split(|c: char| c.is_whitespace() || c == ',').filter(|s| !s.is_empty()).collect();
+            let parts: Vec<&str> =
+                raw.split(|c: char| c.is_whitespace() || c == ',').filter(|s| !s.is_empty()).collect();
             let bad: Vec<&str> = parts.iter().copied().filter(|s| s.parse::<Ipv4Addr>().is_err()).collect();
             if parts.len() < 2 {
                 p.add("data", "give the primary IPv4 address, then at least one backup address");
             } else if let Some(b) = bad.first() {
                 p.add("data", format!("{b:?} is not an IPv4 address"));
             }
-            let st = input.service_type.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(DEFAULT_SERVICE_TYPE);
+            let st =
+                input.service_type.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(DEFAULT_SERVICE_TYPE);
             if !st.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')) || st.len() > 64 {
                 p.add("service_type", format!("{st:?} is not a service type (like {DEFAULT_SERVICE_TYPE})"));
             }
@@ -366,7 +387,10 @@ pub fn cname_conflict(existing: &[Record], candidate: &ValidRecord, replacing: O
         if let Some(o) = others.first() {
             return Err(Error::field(
                 "host",
-                format!("{name} already has a {} record; a CNAME cannot sit beside other records at the same name", o.kind),
+                format!(
+                    "{name} already has a {} record; a CNAME cannot sit beside other records at the same name",
+                    o.kind
+                ),
             ));
         }
     } else if others.iter().any(|o| o.kind == RecordType::Cname) {
@@ -408,7 +432,10 @@ mod tests {
             let e = record(&input(RecordType::A, "www", bad), "example.com").unwrap_err();
             assert_eq!(field_of(&e), ["data"], "{bad}");
         }
-        assert_eq!(record(&input(RecordType::Aaaa, "www", "2001:DB8:0::10"), "example.com").unwrap().data, "2001:db8::10");
+        assert_eq!(
+            record(&input(RecordType::Aaaa, "www", "2001:DB8:0::10"), "example.com").unwrap().data,
+            "2001:db8::10"
+        );
         let e = record(&input(RecordType::Aaaa, "www", "203.0.113.10"), "example.com").unwrap_err();
         assert!(e.fields[0].message.contains("IPv6"));
     }
@@ -502,8 +529,28 @@ mod tests {
     #[test]
     fn no_cname_beside_other_records() {
         let existing = vec![
-            Record { id: "1".into(), kind: RecordType::A, host: "www".into(), data: "203.0.113.1".into(), ttl: 300, priority: None, weight: None, port: None, service_type: None },
-            Record { id: "2".into(), kind: RecordType::Cname, host: "blog".into(), data: "www.example.com.".into(), ttl: 300, priority: None, weight: None, port: None, service_type: None },
+            Record {
+                id: "1".into(),
+                kind: RecordType::A,
+                host: "www".into(),
+                data: "203.0.113.1".into(),
+                ttl: 300,
+                priority: None,
+                weight: None,
+                port: None,
+                service_type: None,
+            },
+            Record {
+                id: "2".into(),
+                kind: RecordType::Cname,
+                host: "blog".into(),
+                data: "www.example.com.".into(),
+                ttl: 300,
+                priority: None,
+                weight: None,
+                port: None,
+                service_type: None,
+            },
         ];
         let cname = record(&input(RecordType::Cname, "www", "web.example.com"), "example.com").unwrap();
         let e = cname_conflict(&existing, &cname, None).unwrap_err();

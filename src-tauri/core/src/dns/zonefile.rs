@@ -29,7 +29,15 @@ impl Soa {
     /// An SOA with the usual timers, for a zone served by `mname`.
     pub fn for_zone(zone: &str, mname: &str, serial: u32) -> Soa {
         let mname = if mname.ends_with('.') { mname.to_string() } else { format!("{mname}.") };
-        Soa { mname, rname: format!("hostmaster.{zone}."), serial, refresh: 10_800, retry: 3_600, expire: 604_800, minimum: DEFAULT_TTL }
+        Soa {
+            mname,
+            rname: format!("hostmaster.{zone}."),
+            serial,
+            refresh: 10_800,
+            retry: 3_600,
+            expire: 604_800,
+            minimum: DEFAULT_TTL,
+        }
     }
 }
 
@@ -45,7 +53,8 @@ impl Soa {
 /// exactly that zone's records, whatever its data contains.
 pub fn write(zone: &str, records: &[Record], soa: &Soa) -> String {
     let zone = zone.trim().trim_end_matches('.').to_ascii_lowercase();
-    let mut out = format!("; {}, exported by vpsdesk\n$ORIGIN {}.\n$TTL {DEFAULT_TTL}\n", comment_text(&zone), name_text(&zone));
+    let mut out =
+        format!("; {}, exported by vpsdesk\n$ORIGIN {}.\n$TTL {DEFAULT_TTL}\n", comment_text(&zone), name_text(&zone));
     out.push_str(&format!(
         "@\t{}\tIN\tSOA\t{} {} (\n\t\t{} ; serial\n\t\t{} ; refresh\n\t\t{} ; retry\n\t\t{} ; expire\n\t\t{} ) ; minimum\n",
         DEFAULT_TTL,
@@ -86,7 +95,13 @@ pub fn write(zone: &str, records: &[Record], soa: &Soa) -> String {
         // Targets end in the zone's name, which is the provider's text too.
         let rdata = match v.kind {
             RecordType::Mx => format!("{} {}", v.priority.unwrap_or(0), name_text(&v.data)),
-            RecordType::Srv => format!("{} {} {} {}", v.priority.unwrap_or(0), v.weight.unwrap_or(0), v.port.unwrap_or(0), name_text(&v.data)),
+            RecordType::Srv => format!(
+                "{} {} {} {}",
+                v.priority.unwrap_or(0),
+                v.weight.unwrap_or(0),
+                v.port.unwrap_or(0),
+                name_text(&v.data)
+            ),
             RecordType::Cname | RecordType::Ns => name_text(&v.data),
             RecordType::Txt => quoted_txt(&v.data),
             _ => v.data.clone(),
@@ -122,7 +137,9 @@ fn ddd(out: &mut String, c: char) {
 fn name_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let plain = c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '*') || (!c.is_ascii() && !c.is_control() && !c.is_whitespace());
+        let plain = c.is_ascii_alphanumeric()
+            || matches!(c, '-' | '_' | '.' | '*')
+            || (!c.is_ascii() && !c.is_control() && !c.is_whitespace());
         if plain {
             out.push(c);
         } else {
@@ -412,7 +429,9 @@ pub fn parse(text: &str, zone: &str) -> Result<Parsed> {
                     let a = arg.ok_or_else(|| fail(line, "$TTL needs a value"))?;
                     default_ttl = Some(ttl(&a).ok_or_else(|| fail(line, format!("$TTL {a:?} is not a TTL")))?);
                 }
-                "$INCLUDE" => return Err(fail(line, "$INCLUDE is not supported; paste the included file in its place")),
+                "$INCLUDE" => {
+                    return Err(fail(line, "$INCLUDE is not supported; paste the included file in its place"))
+                }
                 other => return Err(fail(line, format!("unknown directive {other}"))),
             }
             continue;
@@ -453,11 +472,19 @@ pub fn parse(text: &str, zone: &str) -> Result<Parsed> {
         let summary = format!("{host} {type_name}");
         let kind = match RecordType::parse(&type_name) {
             Some(RecordType::Soa) => {
-                parsed.skipped.push(Skipped { line, text: summary, reason: "the SOA record is managed by the provider".into() });
+                parsed.skipped.push(Skipped {
+                    line,
+                    text: summary,
+                    reason: "the SOA record is managed by the provider".into(),
+                });
                 continue;
             }
             Some(RecordType::Failover) | None => {
-                parsed.skipped.push(Skipped { line, text: summary, reason: format!("{type_name} records cannot be added here") });
+                parsed.skipped.push(Skipped {
+                    line,
+                    text: summary,
+                    reason: format!("{type_name} records cannot be added here"),
+                });
                 continue;
             }
             Some(k) => k,
@@ -494,7 +521,11 @@ pub fn parse(text: &str, zone: &str) -> Result<Parsed> {
                 input.weight = Some(number(rdata.get(1).copied(), line, "the weight")?);
                 input.port = Some(number(rdata.get(2).copied(), line, "the port")?);
                 let target = rdata.get(3).map(|t| t.text.as_str()).unwrap_or_default();
-                input.data = if target == "." { ".".into() } else { name_arg(rdata.get(3).copied(), line, "the target", &origin)? };
+                input.data = if target == "." {
+                    ".".into()
+                } else {
+                    name_arg(rdata.get(3).copied(), line, "the target", &origin)?
+                };
             }
             RecordType::Txt => {
                 if rdata.is_empty() {
@@ -540,16 +571,29 @@ host        A     198.51.100.1
 "#;
 
     fn find<'a>(p: &'a Parsed, host: &str, kind: RecordType) -> &'a RecordInput {
-        &p.records.iter().find(|r| r.record.host == host && r.record.kind == Some(kind)).unwrap_or_else(|| panic!("{host} {kind}")).record
+        &p.records
+            .iter()
+            .find(|r| r.record.host == host && r.record.kind == Some(kind))
+            .unwrap_or_else(|| panic!("{host} {kind}"))
+            .record
     }
 
     #[test]
     fn reads_a_hand_written_zone() {
         let p = parse(ZONE, "example.com").unwrap();
         assert_eq!(p.records.len(), 13, "{:#?}", p.records);
-        let ns: Vec<&str> = p.records.iter().filter(|r| r.record.kind == Some(RecordType::Ns)).map(|r| r.record.data.as_str()).collect();
+        let ns: Vec<&str> = p
+            .records
+            .iter()
+            .filter(|r| r.record.kind == Some(RecordType::Ns))
+            .map(|r| r.record.data.as_str())
+            .collect();
         assert_eq!(ns, ["dns1.vps.net.", "dns2.vps.net."]);
-        assert!(p.records.iter().filter(|r| r.record.kind == Some(RecordType::Ns)).all(|r| r.record.host == "@" && r.record.ttl == Some(3600)));
+        assert!(p
+            .records
+            .iter()
+            .filter(|r| r.record.kind == Some(RecordType::Ns))
+            .all(|r| r.record.host == "@" && r.record.ttl == Some(3600)));
         let mx = find(&p, "@", RecordType::Mx);
         assert_eq!((mx.priority, mx.data.as_str(), mx.ttl), (Some(10), "mail.example.com.", Some(300)));
         let www6 = find(&p, "www", RecordType::Aaaa);
@@ -558,7 +602,10 @@ host        A     198.51.100.1
         assert_eq!(find(&p, "blog", RecordType::Cname).data, "www.example.com.");
         let srv = find(&p, "_sip._tcp", RecordType::Srv);
         assert_eq!((srv.priority, srv.weight, srv.port), (Some(10), Some(60), Some(5060)));
-        assert_eq!(validate::txt(&find(&p, "long", RecordType::Txt).data).unwrap(), "part one; not a commentpart \"two\"");
+        assert_eq!(
+            validate::txt(&find(&p, "long", RecordType::Txt).data).unwrap(),
+            "part one; not a commentpart \"two\""
+        );
         assert_eq!(find(&p, "*.dev", RecordType::A).data, "203.0.113.99");
         assert_eq!(find(&p, "host.sub", RecordType::A).data, "198.51.100.1");
         let skipped: Vec<(usize, &str)> = p.skipped.iter().map(|s| (s.line, s.text.as_str())).collect();
@@ -589,7 +636,17 @@ host        A     198.51.100.1
     }
 
     fn rec(kind: RecordType, host: &str, data: &str) -> Record {
-        Record { id: String::new(), kind, host: host.into(), data: data.into(), ttl: 300, priority: None, weight: None, port: None, service_type: None }
+        Record {
+            id: String::new(),
+            kind,
+            host: host.into(),
+            data: data.into(),
+            ttl: 300,
+            priority: None,
+            weight: None,
+            port: None,
+            service_type: None,
+        }
     }
 
     const EVIL: &str = "\nevil 300 IN A 6.6.6.6";
@@ -597,13 +654,17 @@ host        A     198.51.100.1
     /// What a file holds when read back: (host, type, data) of each record.
     fn read_back(text: &str, zone: &str) -> Vec<(String, RecordType, String)> {
         let parsed = parse(text, zone).unwrap_or_else(|e| panic!("{}\n{text}", e.message));
-        let mut out: Vec<_> = parsed.records.into_iter().map(|p| (p.record.host, p.record.kind.unwrap(), p.record.data)).collect();
+        let mut out: Vec<_> =
+            parsed.records.into_iter().map(|p| (p.record.host, p.record.kind.unwrap(), p.record.data)).collect();
         out.sort();
         out
     }
 
     fn no_evil(text: &str, got: &[(String, RecordType, String)]) {
-        assert!(!got.iter().any(|(h, _, d)| h.contains("evil") || d.contains("6.6.6.6") && !d.contains('\n')), "{got:?}\n{text}");
+        assert!(
+            !got.iter().any(|(h, _, d)| h.contains("evil") || d.contains("6.6.6.6") && !d.contains('\n')),
+            "{got:?}\n{text}"
+        );
         assert!(!text.lines().any(|l| l.starts_with("evil")), "no line of the file starts a record evil:\n{text}");
     }
 
@@ -616,7 +677,10 @@ host        A     198.51.100.1
         // too: both with the line break in them.
         let bad_a = rec(RecordType::A, "mail", &format!("203.0.113.25{EVIL}"));
         let bad_host = rec(RecordType::A, &format!("ftp{EVIL}"), "203.0.113.26");
-        let failover = Record { service_type: Some(format!("icmp.ping{EVIL}")), ..rec(RecordType::Failover, "fo", &format!("1.2.3.4 5.6.7.8{EVIL}")) };
+        let failover = Record {
+            service_type: Some(format!("icmp.ping{EVIL}")),
+            ..rec(RecordType::Failover, "fo", &format!("1.2.3.4 5.6.7.8{EVIL}"))
+        };
         let records = [www.clone(), txt.clone(), bad_a, bad_host, failover];
         let text = write("example.com", &records, &soa);
         let got = read_back(&text, "example.com");
@@ -626,7 +690,10 @@ host        A     198.51.100.1
             ("www".to_string(), RecordType::A, www.data.clone()),
         ];
         assert_eq!(got, want, "exactly the zone's valid records:\n{text}");
-        assert!(text.contains("\"v=spf1 -all\\010evil 300 IN A 6.6.6.6\""), "the TXT line break is an RFC 1035 escape:\n{text}");
+        assert!(
+            text.contains("\"v=spf1 -all\\010evil 300 IN A 6.6.6.6\""),
+            "the TXT line break is an RFC 1035 escape:\n{text}"
+        );
         assert!(text.contains("; not exported, not a valid A record: mail 300 203.0.113.25\\010evil"), "{text}");
     }
 
@@ -634,7 +701,8 @@ host        A     198.51.100.1
     fn a_zone_name_or_soa_with_line_breaks_adds_no_record_to_the_export() {
         let www = rec(RecordType::A, "www", "203.0.113.10");
         let zone = format!("example.com{EVIL}");
-        let soa = Soa { rname: format!("hostmaster{EVIL}."), ..Soa::for_zone(&zone, &format!("dns1.vps.net{EVIL}"), 7) };
+        let soa =
+            Soa { rname: format!("hostmaster{EVIL}."), ..Soa::for_zone(&zone, &format!("dns1.vps.net{EVIL}"), 7) };
         let text = write(&zone, std::slice::from_ref(&www), &soa);
         let got = read_back(&text, &zone);
         no_evil(&text, &got);
@@ -648,18 +716,30 @@ host        A     198.51.100.1
     }
 
     fn any_record() -> impl Strategy<Value = Record> {
-        let kind = prop::sample::select(vec![RecordType::A, RecordType::Aaaa, RecordType::Cname, RecordType::Mx, RecordType::Ns, RecordType::Srv, RecordType::Txt, RecordType::Failover, RecordType::Soa]);
-        (kind, provider_text(), provider_text(), prop::option::of(provider_text()), 60u32..=604_800).prop_map(|(kind, host, data, service_type, ttl)| Record {
-            id: String::new(),
-            kind,
-            host,
-            data,
-            ttl,
-            priority: Some(10),
-            weight: Some(1),
-            port: Some(80),
-            service_type,
-        })
+        let kind = prop::sample::select(vec![
+            RecordType::A,
+            RecordType::Aaaa,
+            RecordType::Cname,
+            RecordType::Mx,
+            RecordType::Ns,
+            RecordType::Srv,
+            RecordType::Txt,
+            RecordType::Failover,
+            RecordType::Soa,
+        ]);
+        (kind, provider_text(), provider_text(), prop::option::of(provider_text()), 60u32..=604_800).prop_map(
+            |(kind, host, data, service_type, ttl)| Record {
+                id: String::new(),
+                kind,
+                host,
+                data,
+                ttl,
+                priority: Some(10),
+                weight: Some(1),
+                port: Some(80),
+                service_type,
+            },
+        )
     }
 
     fn label() -> impl Strategy<Value = String> {
@@ -671,20 +751,55 @@ host        A     198.51.100.1
     }
 
     fn target() -> impl Strategy<Value = String> {
-        (label(), label(), prop_oneof![Just("com"), Just("net"), Just("example.com")]).prop_map(|(a, b, t)| format!("{a}.{b}.{t}."))
+        (label(), label(), prop_oneof![Just("com"), Just("net"), Just("example.com")])
+            .prop_map(|(a, b, t)| format!("{a}.{b}.{t}."))
     }
 
     fn record() -> impl Strategy<Value = Record> {
         let ttl = 60u32..=604_800;
-        let base = |kind, host, data, ttl| Record { id: String::new(), kind, host, data, ttl, priority: None, weight: None, port: None, service_type: None };
+        let base = |kind, host, data, ttl| Record {
+            id: String::new(),
+            kind,
+            host,
+            data,
+            ttl,
+            priority: None,
+            weight: None,
+            port: None,
+            service_type: None,
+        };
         prop_oneof![
-            (host(), any::<[u8; 4]>(), ttl.clone()).prop_map(move |(h, ip, t)| base(RecordType::A, h, std::net::Ipv4Addr::from(ip).to_string(), t)),
-            (host(), any::<[u16; 8]>(), ttl.clone()).prop_map(move |(h, ip, t)| base(RecordType::Aaaa, h, std::net::Ipv6Addr::from(ip).to_string(), t)),
+            (host(), any::<[u8; 4]>(), ttl.clone()).prop_map(move |(h, ip, t)| base(
+                RecordType::A,
+                h,
+                std::net::Ipv4Addr::from(ip).to_string(),
+                t
+            )),
+            (host(), any::<[u16; 8]>(), ttl.clone()).prop_map(move |(h, ip, t)| base(
+                RecordType::Aaaa,
+                h,
+                std::net::Ipv6Addr::from(ip).to_string(),
+                t
+            )),
             (label(), target(), ttl.clone()).prop_map(move |(h, d, t)| base(RecordType::Cname, h, d, t)),
             (host(), target(), ttl.clone()).prop_map(move |(h, d, t)| base(RecordType::Ns, h, d, t)),
-            (host(), target(), ttl.clone(), 0u32..=65_535).prop_map(move |(h, d, t, p)| Record { priority: Some(p), ..base(RecordType::Mx, h, d, t) }),
-            (label(), prop_oneof![Just("_tcp"), Just("_udp")], target(), ttl.clone(), 0u32..=65_535, 0u32..=65_535, 1u32..=65_535)
-                .prop_map(move |(s, pr, d, t, p, w, port)| Record { priority: Some(p), weight: Some(w), port: Some(port), ..base(RecordType::Srv, format!("_{s}.{pr}"), d, t) }),
+            (host(), target(), ttl.clone(), 0u32..=65_535)
+                .prop_map(move |(h, d, t, p)| Record { priority: Some(p), ..base(RecordType::Mx, h, d, t) }),
+            (
+                label(),
+                prop_oneof![Just("_tcp"), Just("_udp")],
+                target(),
+                ttl.clone(),
+                0u32..=65_535,
+                0u32..=65_535,
+                1u32..=65_535
+            )
+                .prop_map(move |(s, pr, d, t, p, w, port)| Record {
+                    priority: Some(p),
+                    weight: Some(w),
+                    port: Some(port),
+                    ..base(RecordType::Srv, format!("_{s}.{pr}"), d, t)
+                }),
             (host(), "[ -~]{0,600}", ttl).prop_map(move |(h, d, t)| base(RecordType::Txt, h, d, t)),
         ]
     }
@@ -695,7 +810,10 @@ host        A     198.51.100.1
             let mut out: Vec<Record> = Vec::new();
             for (i, mut r) in rs.into_iter().enumerate() {
                 let clash = out.iter().any(|o| {
-                    o.host == r.host && (o.kind == RecordType::Cname || r.kind == RecordType::Cname || (o.kind == r.kind && o.data == r.data))
+                    o.host == r.host
+                        && (o.kind == RecordType::Cname
+                            || r.kind == RecordType::Cname
+                            || (o.kind == r.kind && o.data == r.data))
                 });
                 if !clash {
                     r.id = i.to_string();

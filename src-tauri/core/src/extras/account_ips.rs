@@ -85,7 +85,10 @@ pub fn justifications(reasons: &[Justification]) -> Result<Vec<Justification>> {
         .map(|j| {
             let reason = label("reason", &j.reason, true, 255)?;
             if j.kind == JustificationKind::Website && crate::dns::validate::zone_name(&reason).is_err() {
-                return Err(Error::field("reason", format!("{reason:?} is not a domain name; a website is justified by its domain")));
+                return Err(Error::field(
+                    "reason",
+                    format!("{reason:?} is not a domain name; a website is justified by its domain"),
+                ));
             }
             Ok(Justification { kind: j.kind, reason })
         })
@@ -100,7 +103,10 @@ mod tests {
     fn reasons_are_checked_per_kind() {
         let j = |kind, reason: &str| Justification { kind, reason: reason.into() };
         assert_eq!(justifications(&[j(JustificationKind::Website, " test.com ")]).unwrap()[0].reason, "test.com");
-        assert_eq!(justifications(&[j(JustificationKind::Website, "not a domain")]).unwrap_err().fields[0].field, "reason");
+        assert_eq!(
+            justifications(&[j(JustificationKind::Website, "not a domain")]).unwrap_err().fields[0].field,
+            "reason"
+        );
         assert!(justifications(&[j(JustificationKind::Other, "test")]).is_ok());
         assert_eq!(justifications(&[]).unwrap_err().fields[0].field, "reasons");
         assert_eq!(justifications(&vec![j(JustificationKind::Other, "x"); 9]).unwrap_err().fields[0].field, "reasons");

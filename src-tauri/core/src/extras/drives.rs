@@ -99,7 +99,11 @@ pub fn validate_new(d: &NewDrive) -> Result<NewDrive> {
 }
 
 pub fn validate_clone(c: &DriveClone) -> Result<DriveClone> {
-    Ok(DriveClone { name: label("name", &c.name, true, 200)?, size_bytes: c.size_bytes.map(size).transpose()?, ssd: c.ssd })
+    Ok(DriveClone {
+        name: label("name", &c.name, true, 200)?,
+        size_bytes: c.size_bytes.map(size).transpose()?,
+        ssd: c.ssd,
+    })
 }
 
 #[cfg(test)]

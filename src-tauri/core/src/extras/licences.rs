@@ -120,7 +120,10 @@ pub fn plan(state: &ServerLicences, change: &ServerLicenceChange) -> Result<Vec<
             return Err(Error::field("licence", format!("the server already has {name}")));
         }
         if state.offered_known && state.find(&id).is_none() {
-            return Err(Error::field("licence", format!("{id} is not a licence this server can have; pick one from its list")));
+            return Err(Error::field(
+                "licence",
+                format!("{id} is not a licence this server can have; pick one from its list"),
+            ));
         }
         match kind_of(state, &id) {
             ServerLicenceKind::ControlPanel => {
@@ -136,7 +139,10 @@ pub fn plan(state: &ServerLicences, change: &ServerLicenceChange) -> Result<Vec<
                 }
             }
             ServerLicenceKind::AddOn if !state.held().any(|l| l.kind == ServerLicenceKind::ControlPanel) => {
-                return Err(Error::field("licence", format!("{name} is a control-panel add-on: buy the control panel first")));
+                return Err(Error::field(
+                    "licence",
+                    format!("{name} is a control-panel add-on: buy the control panel first"),
+                ));
             }
             _ => {}
         }
@@ -212,7 +218,10 @@ mod tests {
 
     #[test]
     fn cancelling_the_control_panel_takes_its_add_ons() {
-        assert_eq!(plan(&state(true), &change("1", false)).unwrap(), [("1".to_string(), false), ("3".to_string(), false)]);
+        assert_eq!(
+            plan(&state(true), &change("1", false)).unwrap(),
+            [("1".to_string(), false), ("3".to_string(), false)]
+        );
         assert_eq!(plan(&state(true), &change("3", false)).unwrap(), [("3".to_string(), false)]);
         let (field, why) = refused(&state(true), &ServerLicenceChange { confirm: false, ..change("1", false) });
         assert_eq!(field, "confirm");
@@ -222,7 +231,10 @@ mod tests {
     #[test]
     fn purchases_are_confirmed_and_name_the_licence() {
         let (field, why) = refused(&state(true), &ServerLicenceChange { confirm: false, ..change("4", true) });
-        assert_eq!((field.as_str(), why.as_str()), ("confirm", "Installatron (licence 4) is billed by VPS.NET from now on; confirm the purchase"));
+        assert_eq!(
+            (field.as_str(), why.as_str()),
+            ("confirm", "Installatron (licence 4) is billed by VPS.NET from now on; confirm the purchase")
+        );
         assert_eq!(plan(&state(true), &change("04", true)).unwrap(), [("4".to_string(), true)]);
     }
 
@@ -237,7 +249,10 @@ mod tests {
         assert_eq!(refused(&state(true), &change("c1", true)).0, "licence");
         // Without the provider's list a typed id is taken; 6 is still known as a control panel.
         assert_eq!(plan(&state(false), &change("9", true)).unwrap(), [("9".to_string(), true)]);
-        let unknown = ServerLicences { licences: vec![l("1", "cPanel", ServerLicenceKind::ControlPanel, true)], offered_known: false };
+        let unknown = ServerLicences {
+            licences: vec![l("1", "cPanel", ServerLicenceKind::ControlPanel, true)],
+            offered_known: false,
+        };
         assert!(refused(&unknown, &change("6", true)).1.contains("one at a time"));
     }
 

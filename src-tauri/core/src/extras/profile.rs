@@ -75,7 +75,11 @@ mod tests {
 
     #[test]
     fn changes_are_merged_and_checked() {
-        let current = [field("email", "a@b.c", true, true), field("phone", "", true, false), field("currency", "CHF", false, false)];
+        let current = [
+            field("email", "a@b.c", true, true),
+            field("phone", "", true, false),
+            field("currency", "CHF", false, false),
+        ];
         let change = |k: &str, v: &str| ProfileChange { key: k.into(), value: v.into() };
         let merged = validate_changes(&current, &[change("phone", " 123 ")]).unwrap();
         assert_eq!(merged, [change("email", "a@b.c"), change("phone", "123")]);

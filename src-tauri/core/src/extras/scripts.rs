@@ -84,7 +84,11 @@ fn content(text: &str) -> Result<String> {
 }
 
 pub fn validate_new(script: &NewScript) -> Result<NewScript> {
-    Ok(NewScript { name: label("name", &script.name, true, 255)?, kind: script.kind, content: content(&script.content)? })
+    Ok(NewScript {
+        name: label("name", &script.name, true, 255)?,
+        kind: script.kind,
+        content: content(&script.content)?,
+    })
 }
 
 pub fn validate_update(update: &ScriptUpdate) -> Result<ScriptUpdate> {
@@ -106,7 +110,10 @@ mod tests {
         let ok = NewScript { name: "hello".into(), kind: ScriptKind::Boot, content: "#!/bin/sh\necho hi\n".into() };
         assert_eq!(validate_new(&ok).unwrap().content, "#!/bin/sh\necho hi\n");
         assert_eq!(validate_new(&NewScript { name: " ".into(), ..ok.clone() }).unwrap_err().fields[0].field, "name");
-        assert_eq!(validate_new(&NewScript { content: "\n".into(), ..ok.clone() }).unwrap_err().fields[0].field, "content");
+        assert_eq!(
+            validate_new(&NewScript { content: "\n".into(), ..ok.clone() }).unwrap_err().fields[0].field,
+            "content"
+        );
         assert!(validate_update(&ScriptUpdate::default()).is_err());
         assert_eq!(ScriptKind::parse("PXE"), Some(ScriptKind::Pxe));
     }

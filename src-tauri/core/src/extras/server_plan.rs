@@ -161,12 +161,15 @@ pub fn eastern_now() -> i64 {
 /// "YYYY-MM-DD HH:MM" as minutes since the epoch on the same wall clock.
 fn wall_minutes(text: &str) -> Option<i64> {
     let (date, time) = text.split_once(' ')?;
-    let num = |s: &str, len: usize| (s.len() == len && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse::<i64>().ok()).flatten();
+    let num = |s: &str, len: usize| {
+        (s.len() == len && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse::<i64>().ok()).flatten()
+    };
     let mut d = date.split('-');
     let (y, m, day) = (num(d.next()?, 4)?, num(d.next()?, 2)?, num(d.next()?, 2)?);
     let (h, min) = time.split_once(':')?;
     let (h, min) = (num(h, 2)?, num(min, 2)?);
-    let days_in_month = days_from_civil(if m == 12 { y + 1 } else { y }, if m == 12 { 1 } else { m + 1 }, 1) - days_from_civil(y, m, 1);
+    let days_in_month =
+        days_from_civil(if m == 12 { y + 1 } else { y }, if m == 12 { 1 } else { m + 1 }, 1) - days_from_civil(y, m, 1);
     let valid = d.next().is_none() && (1..=12).contains(&m) && (1..=days_in_month).contains(&day) && h < 24 && min < 60;
     valid.then(|| days_from_civil(y, m, day) * 1440 + h * 60 + min)
 }
@@ -234,7 +237,14 @@ mod tests {
     fn delay_dates_are_the_docs_format_in_the_future() {
         let now = wall_minutes("2026-04-20 09:00").unwrap();
         assert_eq!(delay_until(" 2026-04-24 14:00 ", now).unwrap(), "2026-04-24 14:00");
-        for bad in ["2026-04-19 14:00", "24/04/2026 14:00", "2026-04-24", "2026-02-30 10:00", "2026-04-24 24:00", "2028-01-01 00:00"] {
+        for bad in [
+            "2026-04-19 14:00",
+            "24/04/2026 14:00",
+            "2026-04-24",
+            "2026-02-30 10:00",
+            "2026-04-24 24:00",
+            "2028-01-01 00:00",
+        ] {
             assert_eq!(delay_until(bad, now).unwrap_err().fields[0].field, "delay_storage_until", "{bad}");
         }
     }

@@ -54,11 +54,21 @@ mod tests {
 
     #[test]
     fn descriptions_are_required_and_notes_bounded() {
-        let ok = TemplateEdit { operating_system: Some(" ".into()), description: " web ".into(), info: Some("line 1\nline 2".into()) };
+        let ok = TemplateEdit {
+            operating_system: Some(" ".into()),
+            description: " web ".into(),
+            info: Some("line 1\nline 2".into()),
+        };
         let v = validate(&ok).unwrap();
         assert_eq!((v.operating_system, v.description.as_str()), (None, "web"));
-        assert_eq!(validate(&TemplateEdit { description: "".into(), ..ok.clone() }).unwrap_err().fields[0].field, "description");
-        assert_eq!(validate(&TemplateEdit { info: Some("x".repeat(2001)), ..ok.clone() }).unwrap_err().fields[0].field, "info");
+        assert_eq!(
+            validate(&TemplateEdit { description: "".into(), ..ok.clone() }).unwrap_err().fields[0].field,
+            "description"
+        );
+        assert_eq!(
+            validate(&TemplateEdit { info: Some("x".repeat(2001)), ..ok.clone() }).unwrap_err().fields[0].field,
+            "info"
+        );
         assert_eq!(validate(&TemplateEdit { info: Some("a\u{7}".into()), ..ok }).unwrap_err().fields[0].field, "info");
     }
 }

@@ -1,12 +1,12 @@
 //! One folder per provider; this file is the registry that turns an account
 //! into a client and describes each provider to the UI and the CLI.
 
-pub mod common;
-pub mod vultr;
-pub mod vpsnet;
-pub mod vps247;
 pub mod cloudsigma;
+pub mod common;
+pub mod vps247;
+pub mod vpsnet;
 pub mod vpsorg;
+pub mod vultr;
 
 use std::sync::Arc;
 

@@ -44,7 +44,8 @@ impl DemoDesk {
     }
 
     pub async fn with_timing(provider: Provider, keychain_service: &str, timing: Timing) -> DemoDesk {
-        let sandbox = Sandbox::start(Options { transition_ms: timing.transition_ms, ..Options::default() }).await.unwrap();
+        let sandbox =
+            Sandbox::start(Options { transition_ms: timing.transition_ms, ..Options::default() }).await.unwrap();
         let dir = tempfile::tempdir().unwrap();
         let http = Http::new(HttpConfig {
             connect_timeout: Duration::from_secs(5),
@@ -55,7 +56,11 @@ impl DemoDesk {
             max_retry_after: Duration::from_secs(2),
             max_body: vpsdesk_core::http::API_BODY_LIMIT,
         });
-        let desk = Desk::new(AccountStore::at(dir.path().join("accounts.json")), Keychain::with_service(keychain_service), http);
+        let desk = Desk::new(
+            AccountStore::at(dir.path().join("accounts.json")),
+            Keychain::with_service(keychain_service),
+            http,
+        );
         let account = add_demo(&desk, &sandbox, provider).await;
         DemoDesk { sandbox, desk, account, _dir: dir }
     }
@@ -117,7 +122,8 @@ impl DemoClient {
             region: demo.region.map(str::to_string),
             demo: true,
         };
-        let client = providers::connect(&account, Secret::new(demo.secret), &client_http(Duration::from_secs(5))).unwrap();
+        let client =
+            providers::connect(&account, Secret::new(demo.secret), &client_http(Duration::from_secs(5))).unwrap();
         DemoClient { sandbox, provider, account, secret: demo.secret, username: demo.username, client }
     }
 }

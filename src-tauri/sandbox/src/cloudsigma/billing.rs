@@ -19,11 +19,7 @@ use crate::common::{timestamp, Failure, Store};
 
 macro_rules! doc {
     ($name:literal) => {
-        include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../core/tests/fixtures/cloudsigma/",
-            $name
-        ))
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../core/tests/fixtures/cloudsigma/", $name))
     };
 }
 
@@ -68,11 +64,7 @@ impl Ledger {
                 -cents,
             ));
         }
-        transactions.push(transaction(
-            "2010-02-01 09:12:44",
-            "Payment received by bank transfer, thank you",
-            150_000,
-        ));
+        transactions.push(transaction("2010-02-01 09:12:44", "Payment received by bank transfer, thank you", 150_000));
         let subscriptions = kv::parse_many(SUBSCRIPTIONS)
             .into_iter()
             .zip(SUBSCRIPTION_IDS)
@@ -82,12 +74,8 @@ impl Ledger {
             })
             .collect();
         Ledger {
-            balance_cents: kv::get(&balance, "balance")
-                .and_then(cents)
-                .unwrap_or_default(),
-            currency: kv::get(&balance, "currency")
-                .unwrap_or("EUR")
-                .to_owned(),
+            balance_cents: kv::get(&balance, "balance").and_then(cents).unwrap_or_default(),
+            currency: kv::get(&balance, "currency").unwrap_or("EUR").to_owned(),
             transactions,
             subscriptions,
             next_ip: 78,
@@ -96,8 +84,7 @@ impl Ledger {
 
     fn charge(&mut self, cents: i64, description: String) {
         self.balance_cents -= cents;
-        self.transactions
-            .insert(0, transaction(&timestamp(), &description, -cents));
+        self.transactions.insert(0, transaction(&timestamp(), &description, -cents));
     }
 }
 
@@ -151,12 +138,7 @@ fn add_months(date: &str, months: u32) -> String {
     };
     let total = year * 12 + (month - 1) + months;
     let day = parse(8..10).unwrap_or(1).min(28);
-    format!(
-        "{:04}-{:02}-{day:02}{}",
-        total / 12,
-        total % 12 + 1,
-        date.get(10..).unwrap_or_default()
-    )
+    format!("{:04}-{:02}-{day:02}{}", total / 12, total % 12 + 1, date.get(10..).unwrap_or_default())
 }
 
 pub(super) fn routes() -> Router<Store<Cloudsigma>> {
@@ -173,10 +155,7 @@ pub(super) fn routes() -> Router<Store<Cloudsigma>> {
 
 pub(super) async fn balance(State(store): State<Store<Cloudsigma>>) -> String {
     store.with(|s| {
-        kv::write([
-            ("balance", money(s.ledger.balance_cents).as_str()),
-            ("currency", s.ledger.currency.as_str()),
-        ])
+        kv::write([("balance", money(s.ledger.balance_cents).as_str()), ("currency", s.ledger.currency.as_str())])
     })
 }
 
@@ -195,17 +174,15 @@ fn order(kind: &str, body: &str) -> Result<(i64, i64, String), Failure> {
         return Err(not_found("Command not found".to_owned()));
     }
     let mut errors = Vec::new();
-    let number = |key: &str, errors: &mut Vec<(String, String)>| {
-        match kv::get(&input, key).map(|v| v.parse::<i64>()) {
-            Some(Ok(n)) if n > 0 => Some(n),
-            Some(_) => {
-                errors.push((key.to_owned(), "Enter a whole number.".to_owned()));
-                None
-            }
-            None => {
-                errors.push((key.to_owned(), "This field is required.".to_owned()));
-                None
-            }
+    let number = |key: &str, errors: &mut Vec<(String, String)>| match kv::get(&input, key).map(|v| v.parse::<i64>()) {
+        Some(Ok(n)) if n > 0 => Some(n),
+        Some(_) => {
+            errors.push((key.to_owned(), "Enter a whole number.".to_owned()));
+            None
+        }
+        None => {
+            errors.push((key.to_owned(), "This field is required.".to_owned()));
+            None
         }
     };
     let quantity = number("quantity", &mut errors);
@@ -221,10 +198,7 @@ fn order(kind: &str, body: &str) -> Result<(i64, i64, String), Failure> {
 }
 
 fn quote(s: &Cloudsigma, cents: i64) -> String {
-    kv::write([
-        ("amount", money(cents).as_str()),
-        ("currency", s.ledger.currency.as_str()),
-    ])
+    kv::write([("amount", money(cents).as_str()), ("currency", s.ledger.currency.as_str())])
 }
 
 async fn calculate(
@@ -280,25 +254,17 @@ fn months(body: &str) -> Result<u32, Failure> {
     let input = kv::parse(body);
     match kv::get(&input, "months").map(str::parse::<u32>) {
         Some(Ok(m)) if m > 0 => Ok(m),
-        _ => Err(bad_request(
-            &input,
-            &[("months".to_owned(), "This field is required.".to_owned())],
-        )),
+        _ => Err(bad_request(&input, &[("months".to_owned(), "This field is required.".to_owned())])),
     }
 }
 
 fn subscription_price(props: &Props, months: u32) -> i64 {
-    let quantity = kv::get(props, "quantity")
-        .and_then(|q| q.parse().ok())
-        .unwrap_or(1);
+    let quantity = kv::get(props, "quantity").and_then(|q| q.parse().ok()).unwrap_or(1);
     price(kv::get(props, "type").unwrap_or_default(), quantity, i64::from(months))
 }
 
 fn unknown(uuid: &str) -> Failure {
-    Failure::new(
-        StatusCode::NOT_FOUND,
-        format!("Subscription {uuid} not found"),
-    )
+    Failure::new(StatusCode::NOT_FOUND, format!("Subscription {uuid} not found"))
 }
 
 async fn calculate_extension(
@@ -336,10 +302,7 @@ async fn extend(
         let cents = subscription_price(props, months);
         let label = kv::get(props, "type_str").unwrap_or_default().to_owned();
         let body = kv::write_props(props);
-        s.ledger.charge(
-            cents,
-            format!("Subscription extended: {label} by {months} month(s)"),
-        );
+        s.ledger.charge(cents, format!("Subscription extended: {label} by {months} month(s)"));
         Ok(body)
     })
 }
@@ -372,9 +335,6 @@ mod tests {
         assert_eq!(kv::get(&ledger.transactions[0], "total"), Some("-13.75"));
         assert_eq!(ledger.transactions.len(), 6 + 23 + 1);
         assert_eq!(kv::get(&ledger.subscriptions[3], "type"), Some("cpu"));
-        assert_eq!(
-            kv::get(&ledger.subscriptions[0], "subscription"),
-            Some(SUBSCRIPTION_IDS[0])
-        );
+        assert_eq!(kv::get(&ledger.subscriptions[0], "subscription"), Some(SUBSCRIPTION_IDS[0]));
     }
 }

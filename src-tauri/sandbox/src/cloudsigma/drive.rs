@@ -20,15 +20,8 @@ pub(super) async fn info_all(State(store): State<Store<Cloudsigma>>) -> String {
     store.with(|s| s.drives.iter().map(|d| kv::write_props(&d.props)).collect())
 }
 
-pub(super) async fn info(
-    State(store): State<Store<Cloudsigma>>,
-    Path(uuid): Path<String>,
-) -> Result<String, Failure> {
-    store.with(|s| {
-        s.drive(&uuid)
-            .map(|d| kv::write_props(&d.props))
-            .ok_or_else(|| unknown(&uuid))
-    })
+pub(super) async fn info(State(store): State<Store<Cloudsigma>>, Path(uuid): Path<String>) -> Result<String, Failure> {
+    store.with(|s| s.drive(&uuid).map(|d| kv::write_props(&d.props)).ok_or_else(|| unknown(&uuid)))
 }
 
 /// The doc gives the same eight uuids for CDs, images and all standard drives.
@@ -66,10 +59,7 @@ fn add(s: &mut Cloudsigma, name: String, size: u64) -> String {
     body
 }
 
-pub(super) async fn create(
-    State(store): State<Store<Cloudsigma>>,
-    body: String,
-) -> Result<String, Failure> {
+pub(super) async fn create(State(store): State<Store<Cloudsigma>>, body: String) -> Result<String, Failure> {
     let (name, size) = name_and_size(&kv::parse(&body))?;
     Ok(store.with(|s| add(s, name, size)))
 }
@@ -83,19 +73,14 @@ pub(super) async fn clone(
     let input = kv::parse(&body);
     let (name, size) = name_and_size(&input)?;
     store.with(|s| {
-        let source = s.drive(&uuid).map(Drive::size).ok_or_else(|| {
-            bad_request(
-                &input,
-                &[("drive".into(), format!("Drive {uuid} not found"))],
-            )
-        })?;
+        let source = s
+            .drive(&uuid)
+            .map(Drive::size)
+            .ok_or_else(|| bad_request(&input, &[("drive".into(), format!("Drive {uuid} not found"))]))?;
         if size < source {
             return Err(bad_request(
                 &input,
-                &[(
-                    "size".into(),
-                    format!("The clone cannot be smaller than the original ({source} bytes)"),
-                )],
+                &[("size".into(), format!("The clone cannot be smaller than the original ({source} bytes)"))],
             ));
         }
         Ok(add(s, name, size))
@@ -113,10 +98,7 @@ pub(super) async fn destroy(
         if let Some(server) = s.mounted_on(&uuid) {
             return Err(bad_request(
                 &Vec::new(),
-                &[(
-                    "drive".into(),
-                    format!("Drive {uuid} is mounted on server {}", server.uuid),
-                )],
+                &[("drive".into(), format!("Drive {uuid} is mounted on server {}", server.uuid))],
             ));
         }
         s.drives.retain(|d| d.uuid != uuid);

@@ -50,12 +50,21 @@ pub(super) struct Group {
 
 impl Resources {
     pub fn seed(empty: bool) -> Self {
-        let mut r = Resources { data: Default::default(), vlans: Vec::new(), ips: Vec::new(), groups: Vec::new(), profile: kv::parse(super::seed::PROFILE) };
+        let mut r = Resources {
+            data: Default::default(),
+            vlans: Vec::new(),
+            ips: Vec::new(),
+            groups: Vec::new(),
+            profile: kv::parse(super::seed::PROFILE),
+        };
         if empty {
             return r;
         }
         let vlan = kv::parse(VLAN_INFO);
-        r.vlans.push((kv::get(&vlan, "resource").unwrap_or_default().to_owned(), kv::get(&vlan, "name").unwrap_or_default().to_owned()));
+        r.vlans.push((
+            kv::get(&vlan, "resource").unwrap_or_default().to_owned(),
+            kv::get(&vlan, "name").unwrap_or_default().to_owned(),
+        ));
         let template = kv::parse(IP_CREATE);
         for line in kv::parse(IP_LIST) {
             let mut ip = template.clone();
@@ -121,7 +130,12 @@ fn refuse(key: &str, message: String) -> Failure {
     bad_request(&Vec::new(), &[(key.to_owned(), message)])
 }
 
-async fn write_at_start(store: State<Store<Cloudsigma>>, uuid: Path<String>, headers: HeaderMap, body: Bytes) -> Result<StatusCode, Failure> {
+async fn write_at_start(
+    store: State<Store<Cloudsigma>>,
+    uuid: Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<StatusCode, Failure> {
     write(store, Path((uuid.0, "0".to_owned())), headers, body).await
 }
 
@@ -179,7 +193,11 @@ async fn read(
 
 /// The doc's example: the copy gets new drives (`ide:0:0` differs) and
 /// keeps everything else, its status included.
-async fn clone_server(State(store): State<Store<Cloudsigma>>, Path(uuid): Path<String>, body: String) -> Result<String, Failure> {
+async fn clone_server(
+    State(store): State<Store<Cloudsigma>>,
+    Path(uuid): Path<String>,
+    body: String,
+) -> Result<String, Failure> {
     let input = kv::parse(&body);
     let name = kv::get(&input, "name").filter(|n| !n.is_empty()).map(str::to_owned);
     let Some(name) = name else {
@@ -311,7 +329,12 @@ async fn vlan_list(State(store): State<Store<Cloudsigma>>) -> String {
 
 async fn vlan_info(State(store): State<Store<Cloudsigma>>, Path(uuid): Path<String>) -> Result<String, Failure> {
     store.with(|s| {
-        let (id, name) = s.resources.vlans.iter().find(|(id, _)| *id == uuid).ok_or_else(|| not_found(format!("VLAN {uuid} not found")))?;
+        let (id, name) = s
+            .resources
+            .vlans
+            .iter()
+            .find(|(id, _)| *id == uuid)
+            .ok_or_else(|| not_found(format!("VLAN {uuid} not found")))?;
         Ok(vlan_body(&s.user, id, name))
     })
 }
@@ -332,11 +355,20 @@ async fn vlan_create(State(store): State<Store<Cloudsigma>>, body: String) -> Re
     }))
 }
 
-async fn vlan_set(State(store): State<Store<Cloudsigma>>, Path(uuid): Path<String>, body: String) -> Result<String, Failure> {
+async fn vlan_set(
+    State(store): State<Store<Cloudsigma>>,
+    Path(uuid): Path<String>,
+    body: String,
+) -> Result<String, Failure> {
     let name = required_name(&kv::parse(&body))?;
     store.with(|s| {
         let user = s.user.clone();
-        let vlan = s.resources.vlans.iter_mut().find(|(id, _)| *id == uuid).ok_or_else(|| not_found(format!("VLAN {uuid} not found")))?;
+        let vlan = s
+            .resources
+            .vlans
+            .iter_mut()
+            .find(|(id, _)| *id == uuid)
+            .ok_or_else(|| not_found(format!("VLAN {uuid} not found")))?;
         vlan.1 = name;
         Ok(vlan_body(&user, &vlan.0, &vlan.1))
     })
@@ -354,7 +386,8 @@ async fn ip_info(State(store): State<Store<Cloudsigma>>) -> String {
 async fn ip_create(State(store): State<Store<Cloudsigma>>) -> String {
     store.with(|s| {
         let taken = |ip: &str| s.resources.ips.iter().any(|p| kv::get(p, "resource") == Some(ip));
-        let ip = (100..250).map(|n| format!("91.203.56.{n}")).find(|ip| !taken(ip)).unwrap_or_else(|| "91.203.57.2".into());
+        let ip =
+            (100..250).map(|n| format!("91.203.56.{n}")).find(|ip| !taken(ip)).unwrap_or_else(|| "91.203.57.2".into());
         let mut props = kv::parse(IP_CREATE);
         kv::set(&mut props, "resource", ip);
         kv::set(&mut props, "user", s.user.clone());
@@ -376,7 +409,11 @@ async fn ip_destroy(State(store): State<Store<Cloudsigma>>, Path(ip): Path<Strin
 }
 
 fn group<'a>(s: &'a mut Cloudsigma, uuid: &str) -> Result<&'a mut Group, Failure> {
-    s.resources.groups.iter_mut().find(|g| g.uuid == uuid).ok_or_else(|| not_found(format!("Server group {uuid} not found")))
+    s.resources
+        .groups
+        .iter_mut()
+        .find(|g| g.uuid == uuid)
+        .ok_or_else(|| not_found(format!("Server group {uuid} not found")))
 }
 
 async fn group_list(State(store): State<Store<Cloudsigma>>) -> String {
@@ -400,7 +437,11 @@ async fn group_create(State(store): State<Store<Cloudsigma>>, body: String) -> R
     }))
 }
 
-async fn group_set(State(store): State<Store<Cloudsigma>>, Path(uuid): Path<String>, body: String) -> Result<String, Failure> {
+async fn group_set(
+    State(store): State<Store<Cloudsigma>>,
+    Path(uuid): Path<String>,
+    body: String,
+) -> Result<String, Failure> {
     let input = kv::parse(&body);
     let name = required_name(&input)?;
     store.with(|s| {
@@ -413,7 +454,10 @@ async fn group_set(State(store): State<Store<Cloudsigma>>, Path(uuid): Path<Stri
     })
 }
 
-async fn group_destroy(State(store): State<Store<Cloudsigma>>, Path(uuid): Path<String>) -> Result<StatusCode, Failure> {
+async fn group_destroy(
+    State(store): State<Store<Cloudsigma>>,
+    Path(uuid): Path<String>,
+) -> Result<StatusCode, Failure> {
     store.with(|s| {
         group(s, &uuid)?;
         s.resources.groups.retain(|g| g.uuid != uuid);
@@ -421,7 +465,11 @@ async fn group_destroy(State(store): State<Store<Cloudsigma>>, Path(uuid): Path<
     })
 }
 
-async fn group_add(State(store): State<Store<Cloudsigma>>, Path(uuid): Path<String>, body: String) -> Result<String, Failure> {
+async fn group_add(
+    State(store): State<Store<Cloudsigma>>,
+    Path(uuid): Path<String>,
+    body: String,
+) -> Result<String, Failure> {
     let input = kv::parse(&body);
     store.with(|s| {
         let ids = listed_servers(s, &input)?;
@@ -435,7 +483,11 @@ async fn group_add(State(store): State<Store<Cloudsigma>>, Path(uuid): Path<Stri
     })
 }
 
-async fn group_remove(State(store): State<Store<Cloudsigma>>, Path(uuid): Path<String>, body: String) -> Result<String, Failure> {
+async fn group_remove(
+    State(store): State<Store<Cloudsigma>>,
+    Path(uuid): Path<String>,
+    body: String,
+) -> Result<String, Failure> {
     let input = kv::parse(&body);
     store.with(|s| {
         let ids = listed_servers(s, &input)?;
@@ -483,7 +535,9 @@ async fn profile_set(State(store): State<Store<Cloudsigma>>, body: String) -> Re
             return Err(bad_request(&input, &errors));
         }
         for (k, v) in input {
-            if ["email", "first_name", "last_name", "nick_name", "title", "company", "address", "postcode", "phone"].contains(&k.as_str()) {
+            if ["email", "first_name", "last_name", "nick_name", "title", "company", "address", "postcode", "phone"]
+                .contains(&k.as_str())
+            {
                 kv::set(&mut s.resources.profile, &k, v);
             }
         }

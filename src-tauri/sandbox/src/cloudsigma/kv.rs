@@ -43,10 +43,7 @@ pub(super) fn parse_many(text: &str) -> Vec<Props> {
 }
 
 pub(super) fn get<'a>(props: &'a Props, key: &str) -> Option<&'a str> {
-    props
-        .iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.as_str())
+    props.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
 }
 
 /// Replaces `key`'s value in place, or appends it.
@@ -58,16 +55,7 @@ pub(super) fn set(props: &mut Props, key: &str, value: String) {
 }
 
 pub(super) fn write<'a>(props: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
-    props
-        .into_iter()
-        .map(|(k, v)| {
-            if v.is_empty() {
-                format!("{k}\n")
-            } else {
-                format!("{k} {v}\n")
-            }
-        })
-        .collect()
+    props.into_iter().map(|(k, v)| if v.is_empty() { format!("{k}\n") } else { format!("{k} {v}\n") }).collect()
 }
 
 pub(super) fn write_props(props: &Props) -> String {
@@ -83,9 +71,6 @@ mod tests {
         let many = parse_many("status active\nname a\nserver 1\nstatus stopped\nname b\n");
         assert_eq!(many.len(), 2);
         assert_eq!(get(&many[1], "name"), Some("b"));
-        assert_eq!(
-            parse("title\nide:0:0 x y\n")[1],
-            ("ide:0:0".into(), "x y".into())
-        );
+        assert_eq!(parse("title\nide:0:0 x y\n")[1], ("ide:0:0".into(), "x y".into()));
     }
 }

@@ -40,10 +40,7 @@ pub(crate) const IMPLEMENTATION: Implementation = Implementation {
 };
 
 fn simulator(settings: Settings) -> Simulator {
-    Simulator::new(
-        Store::new(move || seed::seed(settings.transition, settings.empty)),
-        routes(),
-    )
+    Simulator::new(Store::new(move || seed::seed(settings.transition, settings.empty)), routes())
 }
 
 fn not_found(message: String) -> Failure {
@@ -83,14 +80,8 @@ fn servers() -> Router<Store<Cloudsigma>> {
         // The doc's tables say GET for these, its destroy example POSTs.
         .route("/{uuid}/start", get(server::start).post(server::start))
         .route("/{uuid}/stop", get(server::stop).post(server::stop))
-        .route(
-            "/{uuid}/shutdown",
-            get(server::shutdown).post(server::shutdown),
-        )
-        .route(
-            "/{uuid}/destroy",
-            get(server::destroy).post(server::destroy),
-        )
+        .route("/{uuid}/shutdown", get(server::shutdown).post(server::shutdown))
+        .route("/{uuid}/destroy", get(server::destroy).post(server::destroy))
 }
 
 fn routes() -> Router<Store<Cloudsigma>> {
@@ -112,10 +103,7 @@ fn routes() -> Router<Store<Cloudsigma>> {
         .nest("/servers", servers())
         .nest("/guests", servers())
         .method_not_allowed_fallback(|| async {
-            Failure::new(
-                StatusCode::METHOD_NOT_ALLOWED,
-                "Method not allowed: GET used on a command expecting POST",
-            )
+            Failure::new(StatusCode::METHOD_NOT_ALLOWED, "Method not allowed: GET used on a command expecting POST")
         })
         .fallback(|| async { not_found("Command not found".to_owned()) })
         .layer(middleware::from_fn(require_login))
@@ -124,22 +112,15 @@ fn routes() -> Router<Store<Cloudsigma>> {
 /// Every call needs the login, unknown commands included.
 async fn require_login(req: Request, next: Next) -> Response {
     let expected = format!("Basic {}", base64(format!("{EMAIL}:{PASSWORD}").as_bytes()));
-    let given = req
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok());
+    let given = req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok());
     if given == Some(expected.as_str()) {
         next.run(req).await
     } else {
-        let mut response = Failure::new(
-            StatusCode::UNAUTHORIZED,
-            "HTTP Basic Authentication missing or incorrect",
-        )
-        .into_response();
-        response.headers_mut().insert(
-            header::WWW_AUTHENTICATE,
-            header::HeaderValue::from_static("Basic realm=\"CloudSigma\""),
-        );
+        let mut response =
+            Failure::new(StatusCode::UNAUTHORIZED, "HTTP Basic Authentication missing or incorrect").into_response();
+        response
+            .headers_mut()
+            .insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Basic realm=\"CloudSigma\""));
         response
     }
 }
@@ -149,11 +130,7 @@ fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
+        let b = [chunk[0], chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -176,9 +153,6 @@ mod tests {
         assert_eq!(base64(b"f"), "Zg==");
         assert_eq!(base64(b"fo"), "Zm8=");
         assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(
-            base64(b"Aladdin:open sesame"),
-            "QWxhZGRpbjpvcGVuIHNlc2FtZQ=="
-        );
+        assert_eq!(base64(b"Aladdin:open sesame"), "QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
     }
 }

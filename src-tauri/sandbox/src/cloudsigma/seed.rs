@@ -10,11 +10,7 @@ use crate::common::Transition;
 
 macro_rules! doc {
     ($name:literal) => {
-        include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../core/tests/fixtures/cloudsigma/",
-            $name
-        ))
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../core/tests/fixtures/cloudsigma/", $name))
     };
 }
 
@@ -90,12 +86,7 @@ fn server(props: Props) -> Option<Server> {
         Some("paused") => Phase::Paused,
         _ => Phase::Active,
     };
-    Some(Server {
-        uuid,
-        props,
-        phase: Transition::settled(phase),
-        lease: String::new(),
-    })
+    Some(Server { uuid, props, phase: Transition::settled(phase), lease: String::new() })
 }
 
 fn drive(props: Props) -> Option<Drive> {
@@ -115,30 +106,14 @@ pub(super) fn seed(transition: Duration, empty: bool) -> Cloudsigma {
         resources: super::extras::Resources::seed(empty),
     };
     if !empty {
-        let bodies = [
-            doc!("get_servers_info.txt"),
-            doc!("cli_servers_info.txt"),
-            EXTRA_SERVERS,
-        ];
-        state.servers = bodies
-            .into_iter()
-            .flat_map(kv::parse_many)
-            .filter_map(server)
-            .collect();
+        let bodies = [doc!("get_servers_info.txt"), doc!("cli_servers_info.txt"), EXTRA_SERVERS];
+        state.servers = bodies.into_iter().flat_map(kv::parse_many).filter_map(server).collect();
         for i in 0..state.servers.len() {
             state.servers[i].lease = state.lease();
         }
     }
-    let drives = [
-        doc!("get_drives_info.txt"),
-        doc!("cli_drive_info.txt"),
-        EXTRA_DRIVES,
-    ];
-    state.drives = drives
-        .into_iter()
-        .flat_map(kv::parse_many)
-        .filter_map(drive)
-        .collect();
+    let drives = [doc!("get_drives_info.txt"), doc!("cli_drive_info.txt"), EXTRA_DRIVES];
+    state.drives = drives.into_iter().flat_map(kv::parse_many).filter_map(drive).collect();
     state.standard = kv::parse(STANDARD_LIST)
         .into_iter()
         .map(|(uuid, _)| uuid)
@@ -151,10 +126,7 @@ pub(super) fn seed(transition: Duration, empty: bool) -> Cloudsigma {
                 ("drive".into(), uuid.clone()),
                 ("type".into(), "disk".into()),
                 ("claim:type".into(), "shared".into()),
-                (
-                    "readers".into(),
-                    "ffffffff-ffff-ffff-ffff-ffffffffffff".into(),
-                ),
+                ("readers".into(), "ffffffff-ffff-ffff-ffff-ffffffffffff".into()),
             ],
             uuid,
         })

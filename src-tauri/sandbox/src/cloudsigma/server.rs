@@ -29,10 +29,7 @@ pub(super) async fn info_all(State(store): State<Store<Cloudsigma>>) -> String {
     store.with(|s| s.servers.iter().map(Server::render).collect())
 }
 
-pub(super) async fn info(
-    State(store): State<Store<Cloudsigma>>,
-    Path(uuid): Path<String>,
-) -> Result<String, Failure> {
+pub(super) async fn info(State(store): State<Store<Cloudsigma>>, Path(uuid): Path<String>) -> Result<String, Failure> {
     store.with(|s| find(s, &uuid).map(Server::render))
 }
 
@@ -49,10 +46,7 @@ fn number(input: &Props, key: &str, errors: &mut Vec<(String, String)>) -> Optio
         Some(v) => match v.parse::<u64>() {
             Ok(n) if n > 0 => Some(n),
             _ => {
-                errors.push((
-                    key.to_owned(),
-                    format!("* Enter a whole number, not '{v}'."),
-                ));
+                errors.push((key.to_owned(), format!("* Enter a whole number, not '{v}'.")));
                 None
             }
         },
@@ -79,10 +73,7 @@ fn smp(input: &Props, cpu: u64) -> String {
     }
 }
 
-pub(super) async fn create(
-    State(store): State<Store<Cloudsigma>>,
-    body: String,
-) -> Result<String, Failure> {
+pub(super) async fn create(State(store): State<Store<Cloudsigma>>, body: String) -> Result<String, Failure> {
     let input = kv::parse(&body);
     store.with(|s| {
         let mut errors = Vec::new();
@@ -103,10 +94,7 @@ pub(super) async fn create(
         // The doc's create reply order, then whatever else was asked for.
         let mut props: Props = vec![
             ("status".into(), String::new()),
-            (
-                "name".into(),
-                kv::get(&input, "name").unwrap_or_default().to_owned(),
-            ),
+            ("name".into(), kv::get(&input, "name").unwrap_or_default().to_owned()),
             ("tx".into(), "0".into()),
             ("mem".into(), mem.to_string()),
             ("cpu".into(), cpu.to_string()),
@@ -120,12 +108,7 @@ pub(super) async fn create(
             }
         }
         props.push(("smp".into(), smp(&input, cpu)));
-        let server = Server {
-            uuid,
-            props,
-            phase: Transition::settled(phase),
-            lease: s.lease(),
-        };
+        let server = Server { uuid, props, phase: Transition::settled(phase), lease: s.lease() };
         let body = server.render();
         s.servers.push(server);
         Ok(body)
@@ -175,9 +158,9 @@ pub(super) async fn start(
                 server.phase = Transition::settled(Phase::Active);
                 Ok(StatusCode::NO_CONTENT)
             }
-            Phase::Paused => Err(busy(format!(
-                "Server {uuid} is paused by CloudSigma and cannot be started; contact support"
-            ))),
+            Phase::Paused => {
+                Err(busy(format!("Server {uuid} is paused by CloudSigma and cannot be started; contact support")))
+            }
             Phase::ShuttingDown => Err(busy(format!("Server {uuid} is shutting down"))),
             Phase::Active => Err(busy(format!("Server {uuid} is already running"))),
         }

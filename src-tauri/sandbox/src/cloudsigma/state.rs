@@ -67,10 +67,7 @@ impl Server {
 
     /// Drive uuids attached as `ide:B:U` or `block:N`.
     pub fn drives(&self) -> impl Iterator<Item = &str> {
-        self.props
-            .iter()
-            .filter(|(k, _)| is_device(k))
-            .map(|(_, v)| v.as_str())
+        self.props.iter().filter(|(k, _)| is_device(k)).map(|(_, v)| v.as_str())
     }
 }
 
@@ -92,9 +89,7 @@ pub(super) struct Drive {
 
 impl Drive {
     pub fn size(&self) -> u64 {
-        kv::get(&self.props, "size")
-            .and_then(|s| s.parse().ok())
-            .unwrap_or_default()
+        kv::get(&self.props, "size").and_then(|s| s.parse().ok()).unwrap_or_default()
     }
 }
 
@@ -121,10 +116,7 @@ impl Cloudsigma {
 
     /// An account drive or a standard one.
     pub fn drive(&self, uuid: &str) -> Option<&Drive> {
-        self.drives
-            .iter()
-            .chain(&self.standard)
-            .find(|d| d.uuid == uuid)
+        self.drives.iter().chain(&self.standard).find(|d| d.uuid == uuid)
     }
 
     pub fn mounted_on(&self, drive: &str) -> Option<&Server> {
@@ -133,11 +125,7 @@ impl Cloudsigma {
 
     pub fn uuid(&mut self) -> String {
         self.counter += 1;
-        format!(
-            "5a1dc0de-{:04x}-4e00-8000-{:012x}",
-            self.counter % 0x1_0000,
-            self.counter
-        )
+        format!("5a1dc0de-{:04x}-4e00-8000-{:012x}", self.counter % 0x1_0000, self.counter)
     }
 
     pub fn lease(&mut self) -> String {

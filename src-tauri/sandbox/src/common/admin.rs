@@ -27,10 +27,7 @@ pub(crate) fn routes(control: Arc<Control>) -> Router {
 /// 404, the same from every provider, rather than each provider's own answer
 /// to an unknown path (Vultr's 400, CloudSigma's 401 before the login check).
 pub(crate) fn absent() -> Router {
-    Router::new().route(
-        &format!("{ADMIN_PREFIX}{{*rest}}"),
-        any(|| async { StatusCode::NOT_FOUND }),
-    )
+    Router::new().route(&format!("{ADMIN_PREFIX}{{*rest}}"), any(|| async { StatusCode::NOT_FOUND }))
 }
 
 async fn requests(State(control): State<Arc<Control>>) -> Json<Vec<LoggedRequest>> {

@@ -26,13 +26,7 @@ pub(crate) struct Control {
 
 impl Control {
     pub fn new(latency: Duration, reseed: Box<dyn Fn() + Send + Sync>) -> Self {
-        Control {
-            faults: Mutex::default(),
-            log: Mutex::default(),
-            latency,
-            reseed,
-            stopped: watch::Sender::new(false),
-        }
+        Control { faults: Mutex::default(), log: Mutex::default(), latency, reseed, stopped: watch::Sender::new(false) }
     }
 
     pub fn set_faults(&self, faults: Faults) {
@@ -40,21 +34,13 @@ impl Control {
     }
 
     pub fn requests(&self) -> Vec<LoggedRequest> {
-        self.log
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .iter()
-            .cloned()
-            .collect()
+        self.log.lock().unwrap_or_else(PoisonError::into_inner).iter().cloned().collect()
     }
 
     /// Clears faults and log and re-seeds the provider state.
     pub fn reset(&self) {
         self.set_faults(Faults::default());
-        self.log
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clear();
+        self.log.lock().unwrap_or_else(PoisonError::into_inner).clear();
         (self.reseed)();
     }
 
@@ -82,21 +68,14 @@ impl Control {
     /// requests each consume their own share of `fail_count`.
     fn judge(&self) -> (Verdict, Duration) {
         let mut faults = self.faults.lock().unwrap_or_else(PoisonError::into_inner);
-        (
-            faults.judge(),
-            self.latency + Duration::from_millis(faults.latency_ms),
-        )
+        (faults.judge(), self.latency + Duration::from_millis(faults.latency_ms))
     }
 }
 
 /// Logs and applies faults to every request except the admin routes. Their
 /// prefix is skipped even when they are not served, so probing for them
 /// leaves no trace in a log that tests compare.
-pub(crate) async fn simulate(
-    State(control): State<Arc<Control>>,
-    req: Request,
-    next: Next,
-) -> Response {
+pub(crate) async fn simulate(State(control): State<Arc<Control>>, req: Request, next: Next) -> Response {
     if req.uri().path().starts_with(ADMIN_PREFIX) {
         return next.run(req).await;
     }
@@ -111,24 +90,14 @@ pub(crate) async fn simulate(
     }
     tokio::time::sleep(latency).await;
     match verdict {
-        Verdict::Fail {
-            status,
-            retry_after,
-            html,
-        } => {
+        Verdict::Fail { status, retry_after, html } => {
             let mut response = if html {
                 breaks::html_error(status)
             } else {
-                (
-                    status,
-                    format!("Simulated failure: HTTP {}", status.as_u16()),
-                )
-                    .into_response()
+                (status, format!("Simulated failure: HTTP {}", status.as_u16())).into_response()
             };
             if let Some(seconds) = retry_after {
-                response
-                    .headers_mut()
-                    .insert(header::RETRY_AFTER, seconds.into());
+                response.headers_mut().insert(header::RETRY_AFTER, seconds.into());
             }
             response
         }
@@ -153,19 +122,11 @@ pub(crate) async fn simulate(
 
 impl Control {
     fn drip(&self) -> Option<Duration> {
-        self.faults
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .drip_ms
-            .map(Duration::from_millis)
+        self.faults.lock().unwrap_or_else(PoisonError::into_inner).drip_ms.map(Duration::from_millis)
     }
 
     fn cut_pending(&self) -> bool {
-        self.faults
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .cut_body
-            .is_some_and(|n| n > 0)
+        self.faults.lock().unwrap_or_else(PoisonError::into_inner).cut_body.is_some_and(|n| n > 0)
     }
 }
 
@@ -179,30 +140,17 @@ async fn cut(control: &Control, response: Response) -> Response {
     let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
         return (StatusCode::INTERNAL_SERVER_ERROR, "Sandbox could not buffer the body").into_response();
     };
-    let take = bytes.len() >= 2
-        && control
-            .faults
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .take_cut();
+    let take = bytes.len() >= 2 && control.faults.lock().unwrap_or_else(PoisonError::into_inner).take_cut();
     if !take {
         return Response::from_parts(parts, axum::body::Body::from(bytes));
     }
-    parts
-        .headers
-        .insert(header::CONTENT_LENGTH, bytes.len().into());
+    parts.headers.insert(header::CONTENT_LENGTH, bytes.len().into());
     let half = bytes.slice(..bytes.len() / 2);
     // The pause lets the first half reach the client before the break.
     let first = futures::stream::once(async move { Ok::<_, std::io::Error>(half) });
     let broken = futures::stream::once(async {
         tokio::time::sleep(Duration::from_millis(50)).await;
-        Err(std::io::Error::new(
-            std::io::ErrorKind::ConnectionReset,
-            "cut_body fault",
-        ))
+        Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "cut_body fault"))
     });
-    Response::from_parts(
-        parts,
-        axum::body::Body::from_stream(futures::StreamExt::chain(first, broken)),
-    )
+    Response::from_parts(parts, axum::body::Body::from_stream(futures::StreamExt::chain(first, broken)))
 }

@@ -53,11 +53,7 @@ impl Faults {
 pub(crate) enum Verdict {
     Hang,
     Reset,
-    Fail {
-        status: StatusCode,
-        retry_after: Option<u64>,
-        html: bool,
-    },
+    Fail { status: StatusCode, retry_after: Option<u64>, html: bool },
     Malformed,
     Proceed,
 }
@@ -81,24 +77,15 @@ impl Faults {
                 }
             };
             if forced {
-                let status =
-                    StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-                return Verdict::Fail {
-                    status,
-                    retry_after: self.retry_after,
-                    html: self.html_error,
-                };
+                let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                return Verdict::Fail { status, retry_after: self.retry_after, html: self.html_error };
             }
         }
         if self.malformed {
             return Verdict::Malformed;
         }
         if self.failure_rate > 0.0 && rand::random_bool(self.failure_rate.min(1.0)) {
-            return Verdict::Fail {
-                status: StatusCode::INTERNAL_SERVER_ERROR,
-                retry_after: None,
-                html: false,
-            };
+            return Verdict::Fail { status: StatusCode::INTERNAL_SERVER_ERROR, retry_after: None, html: false };
         }
         Verdict::Proceed
     }
@@ -115,17 +102,8 @@ mod tests {
 
     #[test]
     fn fail_count_runs_out() {
-        let mut f = Faults {
-            fail_status: Some(503),
-            fail_count: Some(2),
-            retry_after: Some(2),
-            ..Faults::default()
-        };
-        let fail = Verdict::Fail {
-            status: StatusCode::SERVICE_UNAVAILABLE,
-            retry_after: Some(2),
-            html: false,
-        };
+        let mut f = Faults { fail_status: Some(503), fail_count: Some(2), retry_after: Some(2), ..Faults::default() };
+        let fail = Verdict::Fail { status: StatusCode::SERVICE_UNAVAILABLE, retry_after: Some(2), html: false };
         assert_eq!(f.judge(), fail);
         assert_eq!(f.judge(), fail);
         assert_eq!(f.judge(), Verdict::Proceed);
@@ -134,73 +112,36 @@ mod tests {
 
     #[test]
     fn fail_status_without_count_lasts() {
-        let mut f = Faults {
-            fail_status: Some(429),
-            ..Faults::default()
-        };
+        let mut f = Faults { fail_status: Some(429), ..Faults::default() };
         for _ in 0..10 {
-            assert!(matches!(
-                f.judge(),
-                Verdict::Fail {
-                    status: StatusCode::TOO_MANY_REQUESTS,
-                    ..
-                }
-            ));
+            assert!(matches!(f.judge(), Verdict::Fail { status: StatusCode::TOO_MANY_REQUESTS, .. }));
         }
     }
 
     #[test]
     fn certain_failure_rate_always_fails() {
-        let mut f = Faults {
-            failure_rate: 1.0,
-            ..Faults::default()
-        };
+        let mut f = Faults { failure_rate: 1.0, ..Faults::default() };
         for _ in 0..10 {
-            assert!(matches!(
-                f.judge(),
-                Verdict::Fail {
-                    status: StatusCode::INTERNAL_SERVER_ERROR,
-                    ..
-                }
-            ));
+            assert!(matches!(f.judge(), Verdict::Fail { status: StatusCode::INTERNAL_SERVER_ERROR, .. }));
         }
     }
 
     #[test]
     fn hang_wins() {
-        let mut f = Faults {
-            hang: true,
-            fail_status: Some(503),
-            ..Faults::default()
-        };
+        let mut f = Faults { hang: true, fail_status: Some(503), ..Faults::default() };
         assert_eq!(f.judge(), Verdict::Hang);
     }
 
     #[test]
     fn reset_comes_before_forced_statuses() {
-        let mut f = Faults {
-            reset: true,
-            fail_status: Some(502),
-            ..Faults::default()
-        };
+        let mut f = Faults { reset: true, fail_status: Some(502), ..Faults::default() };
         assert_eq!(f.judge(), Verdict::Reset);
     }
 
     #[test]
     fn html_error_rides_on_the_forced_status() {
-        let mut f = Faults {
-            fail_status: Some(502),
-            html_error: true,
-            ..Faults::default()
-        };
-        assert_eq!(
-            f.judge(),
-            Verdict::Fail {
-                status: StatusCode::BAD_GATEWAY,
-                retry_after: None,
-                html: true,
-            }
-        );
+        let mut f = Faults { fail_status: Some(502), html_error: true, ..Faults::default() };
+        assert_eq!(f.judge(), Verdict::Fail { status: StatusCode::BAD_GATEWAY, retry_after: None, html: true });
     }
 
     #[test]

@@ -19,22 +19,11 @@ impl Listener {
         let tcp = TcpListener::bind((Ipv4Addr::LOCALHOST, port)).await?;
         let addr = tcp.local_addr()?;
         let control = Arc::new(Control::new(settings.latency, simulator.reset));
-        let admin = if settings.admin {
-            admin::routes(Arc::clone(&control))
-        } else {
-            admin::absent()
-        };
-        let app = admin
-            .merge(simulator.routes)
-            .layer(middleware::from_fn_with_state(
-                Arc::clone(&control),
-                simulate,
-            ));
+        let admin = if settings.admin { admin::routes(Arc::clone(&control)) } else { admin::absent() };
+        let app = admin.merge(simulator.routes).layer(middleware::from_fn_with_state(Arc::clone(&control), simulate));
         let shutdown = Arc::clone(&control);
         tokio::spawn(async move {
-            let served = axum::serve(tcp, app)
-                .with_graceful_shutdown(async move { shutdown.stopped().await })
-                .await;
+            let served = axum::serve(tcp, app).with_graceful_shutdown(async move { shutdown.stopped().await }).await;
             if let Err(err) = served {
                 tracing::warn!(%addr, %err, "sandbox listener failed");
             }

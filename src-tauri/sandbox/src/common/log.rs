@@ -15,11 +15,7 @@ pub struct LoggedRequest {
 
 impl LoggedRequest {
     pub(crate) fn new(method: &str, path: &str, query: Option<&str>) -> Self {
-        LoggedRequest {
-            method: method.to_owned(),
-            path: path.to_owned(),
-            query: query.map(redact).unwrap_or_default(),
-        }
+        LoggedRequest { method: method.to_owned(), path: path.to_owned(), query: query.map(redact).unwrap_or_default() }
     }
 }
 
@@ -46,14 +42,8 @@ mod tests {
 
     #[test]
     fn redacts_only_the_key() {
-        assert_eq!(
-            redact("api_key=SECRET&SUBID=576965"),
-            "api_key=REDACTED&SUBID=576965"
-        );
-        assert_eq!(
-            redact("SUBID=1&api%5Fkey=SECRET"),
-            "SUBID=1&api%5Fkey=REDACTED"
-        );
+        assert_eq!(redact("api_key=SECRET&SUBID=576965"), "api_key=REDACTED&SUBID=576965");
+        assert_eq!(redact("SUBID=1&api%5Fkey=SECRET"), "SUBID=1&api%5Fkey=REDACTED");
         assert_eq!(redact("api_key"), "api_key=REDACTED");
         assert_eq!(redact("DCID=1"), "DCID=1");
     }

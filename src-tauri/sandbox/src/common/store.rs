@@ -11,19 +11,13 @@ pub(crate) struct Store<S> {
 // Derived Clone would needlessly require `S: Clone`.
 impl<S> Clone for Store<S> {
     fn clone(&self) -> Self {
-        Store {
-            state: Arc::clone(&self.state),
-            seed: Arc::clone(&self.seed),
-        }
+        Store { state: Arc::clone(&self.state), seed: Arc::clone(&self.seed) }
     }
 }
 
 impl<S: Send + 'static> Store<S> {
     pub fn new(seed: impl Fn() -> S + Send + Sync + 'static) -> Self {
-        Store {
-            state: Arc::new(Mutex::new(seed())),
-            seed: Arc::new(seed),
-        }
+        Store { state: Arc::new(Mutex::new(seed())), seed: Arc::new(seed) }
     }
 
     /// Runs `f` on the state. Taking a closure keeps the lock away from any
@@ -54,9 +48,6 @@ pub(crate) struct Simulator {
 impl Simulator {
     pub fn new<S: Send + 'static>(store: Store<S>, routes: Router<Store<S>>) -> Self {
         let reseed = store.clone();
-        Simulator {
-            routes: routes.with_state(store),
-            reset: Box::new(move || reseed.reseed()),
-        }
+        Simulator { routes: routes.with_state(store), reset: Box::new(move || reseed.reseed()) }
     }
 }

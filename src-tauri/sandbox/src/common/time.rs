@@ -13,19 +13,11 @@ pub(crate) struct Transition<T> {
 
 impl<T: Copy> Transition<T> {
     pub fn settled(value: T) -> Self {
-        Transition {
-            from: value,
-            to: value,
-            at: Instant::now(),
-        }
+        Transition { from: value, to: value, at: Instant::now() }
     }
 
     pub fn after(from: T, delay: Duration, to: T) -> Self {
-        Transition {
-            from,
-            to,
-            at: Instant::now() + delay,
-        }
+        Transition { from, to, at: Instant::now() + delay }
     }
 
     pub fn get(&self) -> T {

@@ -17,10 +17,7 @@ pub(crate) struct Failure {
 
 impl Failure {
     pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
-        Failure {
-            status,
-            message: message.into(),
-        }
+        Failure { status, message: message.into() }
     }
 }
 
@@ -54,9 +51,7 @@ impl<S: Send + Sync> FromRequest<S> for Params {
         let raw = if matches!(*req.method(), Method::GET | Method::HEAD) {
             Bytes::copy_from_slice(req.uri().query().unwrap_or_default().as_bytes())
         } else {
-            Bytes::from_request(req, state)
-                .await
-                .map_err(IntoResponse::into_response)?
+            Bytes::from_request(req, state).await.map_err(IntoResponse::into_response)?
         };
         Ok(Params(form_urlencoded::parse(&raw).into_owned().collect()))
     }
@@ -92,10 +87,7 @@ mod tests {
     #[test]
     fn keyed_keeps_order_and_empties_to_array() {
         let keyed: Keyed<u64, &str> = [(9, "b"), (10, "a")].into_iter().collect();
-        assert_eq!(
-            serde_json::to_string(&keyed).unwrap(),
-            r#"{"9":"b","10":"a"}"#
-        );
+        assert_eq!(serde_json::to_string(&keyed).unwrap(), r#"{"9":"b","10":"a"}"#);
         let empty: Keyed<u64, &str> = std::iter::empty().collect();
         assert_eq!(serde_json::to_string(&empty).unwrap(), "[]");
     }

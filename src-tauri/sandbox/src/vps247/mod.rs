@@ -62,10 +62,7 @@ impl IntoResponse for Refusal {
 }
 
 fn refuse(status: StatusCode, message: impl Into<String>) -> Refusal {
-    Refusal {
-        status,
-        message: message.into(),
-    }
+    Refusal { status, message: message.into() }
 }
 
 fn routes() -> Router<Store<Vps247>> {

@@ -10,84 +10,24 @@ use crate::common::Transition;
 
 /// Ids 1 are the ones the doc's example VM refers to.
 pub(super) const REGIONS: &[Region] = &[
-    Region {
-        id: 1,
-        name: "New York 1",
-        country: "US",
-    },
-    Region {
-        id: 2,
-        name: "London 1",
-        country: "GB",
-    },
-    Region {
-        id: 3,
-        name: "Amsterdam 1",
-        country: "NL",
-    },
-    Region {
-        id: 25,
-        name: "Madrid 1",
-        country: "ES",
-    },
+    Region { id: 1, name: "New York 1", country: "US" },
+    Region { id: 2, name: "London 1", country: "GB" },
+    Region { id: 3, name: "Amsterdam 1", country: "NL" },
+    Region { id: 25, name: "Madrid 1", country: "ES" },
 ];
 
 pub(super) const PACKAGES: &[Package] = &[
-    Package {
-        id: 1,
-        name: "Budget",
-        cpus: 1,
-        memory: 512,
-        disk: 20,
-        transfer: 1_000_000,
-        price: "5.00",
-    },
-    Package {
-        id: 2,
-        name: "Standard",
-        cpus: 1,
-        memory: 1024,
-        disk: 40,
-        transfer: 2_000_000,
-        price: "10.00",
-    },
-    Package {
-        id: 3,
-        name: "Premium",
-        cpus: 2,
-        memory: 4096,
-        disk: 80,
-        transfer: 4_000_000,
-        price: "20.00",
-    },
-    Package {
-        id: 4,
-        name: "Business",
-        cpus: 4,
-        memory: 8192,
-        disk: 160,
-        transfer: 5_000_000,
-        price: "40.00",
-    },
+    Package { id: 1, name: "Budget", cpus: 1, memory: 512, disk: 20, transfer: 1_000_000, price: "5.00" },
+    Package { id: 2, name: "Standard", cpus: 1, memory: 1024, disk: 40, transfer: 2_000_000, price: "10.00" },
+    Package { id: 3, name: "Premium", cpus: 2, memory: 4096, disk: 80, transfer: 4_000_000, price: "20.00" },
+    Package { id: 4, name: "Business", cpus: 4, memory: 8192, disk: 160, transfer: 5_000_000, price: "40.00" },
 ];
 
 pub(super) const OS_TEMPLATES: &[OsTemplate] = &[
-    OsTemplate {
-        id: 1,
-        name: "Ubuntu 11.10 Server x64",
-    },
-    OsTemplate {
-        id: 2,
-        name: "Ubuntu 14.04 Server x64",
-    },
-    OsTemplate {
-        id: 3,
-        name: "Debian 7 x64",
-    },
-    OsTemplate {
-        id: 4,
-        name: "CentOS 7 x64",
-    },
+    OsTemplate { id: 1, name: "Ubuntu 11.10 Server x64" },
+    OsTemplate { id: 2, name: "Ubuntu 14.04 Server x64" },
+    OsTemplate { id: 3, name: "Debian 7 x64" },
+    OsTemplate { id: 4, name: "CentOS 7 x64" },
 ];
 
 /// The doc's example VM.
@@ -99,67 +39,15 @@ pub(super) fn seed(transition: Duration) -> Vps247 {
     let mut vms = BTreeMap::new();
     vms.insert(DOC_VM, doc_vm());
     let fleet = [
-        (
-            91,
-            "web-frontend",
-            State::Running,
-            1,
-            2,
-            2,
-            "185.93.180.11",
-            true,
-            "2015-03-02T09:14:07.512Z",
-        ),
-        (
-            92,
-            "db-primary",
-            State::Halted,
-            2,
-            3,
-            4,
-            "185.93.181.20",
-            false,
-            "2015-03-05T17:40:33.101Z",
-        ),
-        (
-            PENDING_VM,
-            "ci-runner",
-            State::Pending,
-            25,
-            1,
-            3,
-            "185.93.182.30",
-            false,
-            "2015-04-11T08:02:45.900Z",
-        ),
-        (
-            94,
-            "mail",
-            State::Running,
-            3,
-            1,
-            3,
-            "185.93.183.40",
-            true,
-            "2015-03-20T12:00:00.000Z",
-        ),
+        (91, "web-frontend", State::Running, 1, 2, 2, "185.93.180.11", true, "2015-03-02T09:14:07.512Z"),
+        (92, "db-primary", State::Halted, 2, 3, 4, "185.93.181.20", false, "2015-03-05T17:40:33.101Z"),
+        (PENDING_VM, "ci-runner", State::Pending, 25, 1, 3, "185.93.182.30", false, "2015-04-11T08:02:45.900Z"),
+        (94, "mail", State::Running, 3, 1, 3, "185.93.183.40", true, "2015-03-20T12:00:00.000Z"),
     ];
     for (id, name, state, region, package, os, ip, ipv6, created) in fleet {
-        vms.insert(
-            id,
-            demo_vm(id, name, state, (region, package, os), ip, ipv6, created),
-        );
+        vms.insert(id, demo_vm(id, name, state, (region, package, os), ip, ipv6, created));
     }
-    Vps247 {
-        transition,
-        vms,
-        ids: Ids {
-            vm: 95,
-            task: 100,
-            disk: 200,
-            host: 0,
-        },
-    }
+    Vps247 { transition, vms, ids: Ids { vm: 95, task: 100, disk: 200, host: 0 } }
 }
 
 /// Every value as the doc's example has it, `last_task` included.
@@ -175,17 +63,8 @@ fn doc_vm() -> Vm {
         initial_password: "xxxx".to_owned(),
         owner_id: OWNER_ID,
         updated_at: "2015-02-21T00:35:29.192Z".to_owned(),
-        ip_allocations: vec![IpAllocation::single(
-            4,
-            "123.123.123.123",
-            "123.123.123.1",
-            25,
-        )],
-        last_task: Task {
-            id: 1,
-            name: "VmKill",
-            status: Transition::settled(TaskStatus::Pending),
-        },
+        ip_allocations: vec![IpAllocation::single(4, "123.123.123.123", "123.123.123.1", 25)],
+        last_task: Task { id: 1, name: "VmKill", status: Transition::settled(TaskStatus::Pending) },
         unbilled_hours: 1,
         transfer: 22410,
         month_transfer: 22410,
@@ -231,11 +110,7 @@ fn demo_vm(
         owner_id: OWNER_ID,
         updated_at: created.to_owned(),
         ip_allocations,
-        last_task: Task {
-            id,
-            name: task,
-            status: Transition::settled(status),
-        },
+        last_task: Task { id, name: task, status: Transition::settled(status) },
         unbilled_hours: if state == State::Running { 240 } else { 0 },
         transfer: package.transfer,
         month_transfer: package.transfer - id * 1000,

@@ -79,13 +79,7 @@ pub(super) struct IpAllocation {
 impl IpAllocation {
     /// One address, as every allocation of the doc is.
     pub fn single(version: u8, ip: &str, gateway: &str, prefixlen: u8) -> Self {
-        IpAllocation {
-            version,
-            first: ip.to_owned(),
-            last: ip.to_owned(),
-            gateway: gateway.to_owned(),
-            prefixlen,
-        }
+        IpAllocation { version, first: ip.to_owned(), last: ip.to_owned(), gateway: gateway.to_owned(), prefixlen }
     }
 }
 
@@ -156,9 +150,7 @@ pub(super) const NOT_FOUND: &str = "Virtual machine not found";
 
 impl Vps247 {
     pub fn vm(&self, id: u64) -> Result<&Vm, Refusal> {
-        self.vms
-            .get(&id)
-            .ok_or_else(|| refuse(StatusCode::NOT_FOUND, NOT_FOUND))
+        self.vms.get(&id).ok_or_else(|| refuse(StatusCode::NOT_FOUND, NOT_FOUND))
     }
 
     pub fn task(&mut self, name: &'static str) -> Task {
@@ -172,17 +164,11 @@ impl Vps247 {
     pub fn power(&mut self, id: u64, call: Power) -> Result<&Vm, Refusal> {
         let state = self.vm(id)?.state.get();
         let (through, to) = call.from(state).ok_or_else(|| {
-            refuse(
-                StatusCode::NOT_ACCEPTABLE,
-                format!("VM is {} and cannot be {} now", state.word(), call.verb()),
-            )
+            refuse(StatusCode::NOT_ACCEPTABLE, format!("VM is {} and cannot be {} now", state.word(), call.verb()))
         })?;
         let task = self.task(call.task());
         let transition = self.transition;
-        let vm = self
-            .vms
-            .get_mut(&id)
-            .ok_or_else(|| refuse(StatusCode::NOT_FOUND, NOT_FOUND))?;
+        let vm = self.vms.get_mut(&id).ok_or_else(|| refuse(StatusCode::NOT_FOUND, NOT_FOUND))?;
         vm.state = Transition::after(through, transition, to);
         vm.last_task = task;
         vm.updated_at = now();
@@ -195,10 +181,7 @@ impl Vps247 {
         if state != State::Halted {
             return Err(refuse(
                 StatusCode::BAD_REQUEST,
-                format!(
-                    "VM is {}: it must be halted before it can be deleted",
-                    state.word()
-                ),
+                format!("VM is {}: it must be halted before it can be deleted", state.word()),
             ));
         }
         self.vms.remove(&id);
@@ -212,12 +195,8 @@ impl Vps247 {
         self.ids.host += 1;
         let host = self.ids.host;
         let (third, fourth) = (180 + host / 250 % 50, host % 250 + 2);
-        let mut ip_allocations = vec![IpAllocation::single(
-            4,
-            &format!("185.93.{third}.{fourth}"),
-            &format!("185.93.{third}.1"),
-            24,
-        )];
+        let mut ip_allocations =
+            vec![IpAllocation::single(4, &format!("185.93.{third}.{fourth}"), &format!("185.93.{third}.1"), 24)];
         if order.ipv6 {
             ip_allocations.push(IpAllocation::single(
                 6,
@@ -265,9 +244,7 @@ pub(super) struct Order {
 
 /// Now, the way the doc writes times: "2015-02-21T00:26:55.068Z".
 pub(super) fn now() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
-        .to_string()
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
 }
 
 fn password() -> String {

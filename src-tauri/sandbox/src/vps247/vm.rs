@@ -67,12 +67,7 @@ fn view(id: u64, vm: &Vm) -> VmView<'_> {
         region_name: vm.region.name,
         os_template_name: vm.os.name,
         ip_allocations: &vm.ip_allocations,
-        last_task: TaskView {
-            id: vm.last_task.id,
-            name: vm.last_task.name,
-            progress,
-            status,
-        },
+        last_task: TaskView { id: vm.last_task.id, name: vm.last_task.name, progress, status },
         package_id: vm.package.id,
         package_name: vm.package.name,
         unbilled_hours: vm.unbilled_hours,
@@ -84,8 +79,7 @@ fn view(id: u64, vm: &Vm) -> VmView<'_> {
 
 /// Ids in paths are integers; anything else is simply not found.
 fn vm_id(raw: &str) -> Result<u64, Refusal> {
-    raw.parse()
-        .map_err(|_| refuse(StatusCode::NOT_FOUND, NOT_FOUND))
+    raw.parse().map_err(|_| refuse(StatusCode::NOT_FOUND, NOT_FOUND))
 }
 
 pub(super) async fn list(State(store): State<Store<Vps247>>) -> Response {
@@ -95,18 +89,12 @@ pub(super) async fn list(State(store): State<Store<Vps247>>) -> Response {
     })
 }
 
-pub(super) async fn show(
-    State(store): State<Store<Vps247>>,
-    Path(id): Path<String>,
-) -> Result<Response, Refusal> {
+pub(super) async fn show(State(store): State<Store<Vps247>>, Path(id): Path<String>) -> Result<Response, Refusal> {
     let id = vm_id(&id)?;
     store.with(|s| Ok(Json(view(id, s.vm(id)?)).into_response()))
 }
 
-pub(super) async fn delete(
-    State(store): State<Store<Vps247>>,
-    Path(id): Path<String>,
-) -> Result<StatusCode, Refusal> {
+pub(super) async fn delete(State(store): State<Store<Vps247>>, Path(id): Path<String>) -> Result<StatusCode, Refusal> {
     let id = vm_id(&id)?;
     store.with(|s| s.delete(id))?;
     Ok(StatusCode::NO_CONTENT)
@@ -120,31 +108,19 @@ async fn power(store: Store<Vps247>, id: &str, call: Power) -> Result<Response, 
     })
 }
 
-pub(super) async fn start(
-    State(store): State<Store<Vps247>>,
-    Path(id): Path<String>,
-) -> Result<Response, Refusal> {
+pub(super) async fn start(State(store): State<Store<Vps247>>, Path(id): Path<String>) -> Result<Response, Refusal> {
     power(store, &id, Power::Start).await
 }
 
-pub(super) async fn stop(
-    State(store): State<Store<Vps247>>,
-    Path(id): Path<String>,
-) -> Result<Response, Refusal> {
+pub(super) async fn stop(State(store): State<Store<Vps247>>, Path(id): Path<String>) -> Result<Response, Refusal> {
     power(store, &id, Power::Stop).await
 }
 
-pub(super) async fn restart(
-    State(store): State<Store<Vps247>>,
-    Path(id): Path<String>,
-) -> Result<Response, Refusal> {
+pub(super) async fn restart(State(store): State<Store<Vps247>>, Path(id): Path<String>) -> Result<Response, Refusal> {
     power(store, &id, Power::Restart).await
 }
 
-pub(super) async fn kill(
-    State(store): State<Store<Vps247>>,
-    Path(id): Path<String>,
-) -> Result<Response, Refusal> {
+pub(super) async fn kill(State(store): State<Store<Vps247>>, Path(id): Path<String>) -> Result<Response, Refusal> {
     power(store, &id, Power::Kill).await
 }
 
@@ -179,15 +155,9 @@ fn flag(fields: &Map<String, Value>, key: &str, problems: &mut Vec<String>) -> O
 /// The doc's schema: name, os_template_id, region_id, package_id,
 /// has_private_networking and has_ipv6 are required, ssh_key_ids optional.
 /// Every problem is listed in one 400, as "describing what data was missing".
-pub(super) async fn create(
-    State(store): State<Store<Vps247>>,
-    body: Bytes,
-) -> Result<Response, Refusal> {
+pub(super) async fn create(State(store): State<Store<Vps247>>, body: Bytes) -> Result<Response, Refusal> {
     let Ok(Value::Object(fields)) = serde_json::from_slice::<Value>(&body) else {
-        return Err(refuse(
-            StatusCode::BAD_REQUEST,
-            "The request body must be a JSON object",
-        ));
+        return Err(refuse(StatusCode::BAD_REQUEST, "The request body must be a JSON object"));
     };
     let mut problems = Vec::new();
     let name = match fields.get("name") {
@@ -201,12 +171,7 @@ pub(super) async fn create(
             None
         }
     };
-    let os = catalog_entry(
-        &fields,
-        "os_template_id",
-        catalog::os_template,
-        &mut problems,
-    );
+    let os = catalog_entry(&fields, "os_template_id", catalog::os_template, &mut problems);
     let region = catalog_entry(&fields, "region_id", catalog::region, &mut problems);
     let package = catalog_entry(&fields, "package_id", catalog::package, &mut problems);
     // Private networking has no visible effect in the VM object; it is
@@ -214,9 +179,7 @@ pub(super) async fn create(
     flag(&fields, "has_private_networking", &mut problems);
     let ipv6 = flag(&fields, "has_ipv6", &mut problems);
     if let Some(keys) = fields.get("ssh_key_ids") {
-        let integers = keys
-            .as_array()
-            .is_some_and(|ids| ids.iter().all(|id| id.as_u64().is_some()));
+        let integers = keys.as_array().is_some_and(|ids| ids.iter().all(|id| id.as_u64().is_some()));
         if !integers {
             problems.push("ssh_key_ids must be a list of integers".to_owned());
         }
@@ -232,13 +195,7 @@ pub(super) async fn create(
         else {
             return Err(refuse(StatusCode::BAD_REQUEST, problems.join("; ")));
         };
-        let id = s.provision(Order {
-            name,
-            region,
-            os,
-            package,
-            ipv6,
-        });
+        let id = s.provision(Order { name, region, os, package, ipv6 });
         Ok((StatusCode::CREATED, Json(view(id, s.vm(id)?))).into_response())
     })
 }

@@ -18,11 +18,7 @@ use super::state::VpsNet;
 
 macro_rules! doc {
     ($name:literal) => {
-        include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../core/tests/fixtures/vpsnet/",
-            $name
-        ))
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../core/tests/fixtures/vpsnet/", $name))
     };
 }
 
@@ -73,20 +69,11 @@ fn find(no: &str) -> Option<Value> {
 }
 
 async fn list() -> Json<Vec<Value>> {
-    Json(
-        invoices()
-            .into_iter()
-            .map(|i| json!({ "invoice": i }))
-            .collect(),
-    )
+    Json(invoices().into_iter().map(|i| json!({ "invoice": i })).collect())
 }
 
 async fn credits() -> Response {
-    (
-        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
-        CREDITS,
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], CREDITS).into_response()
 }
 
 fn not_found() -> Response {
@@ -95,9 +82,7 @@ fn not_found() -> Response {
 
 /// The stored file's name: the number and a token, like a signed link.
 fn file_name(no: &str) -> String {
-    let token = no
-        .bytes()
-        .fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    let token = no.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
     format!("{no}-{token:08x}.pdf")
 }
 
@@ -109,17 +94,14 @@ async fn pdf_redirect(Path(file): Path<String>) -> Response {
 }
 
 async fn pdf_file(Path(file): Path<String>, headers: HeaderMap) -> Response {
-    let Some(invoice) = invoices()
-        .into_iter()
-        .find(|i| file_name(i["invoice_no"].as_str().unwrap_or_default()) == file)
+    let Some(invoice) =
+        invoices().into_iter().find(|i| file_name(i["invoice_no"].as_str().unwrap_or_default()) == file)
     else {
         return not_found();
     };
     let body = invoice_pdf(&invoice);
     let etag = format!("\"{}\"", file.trim_end_matches(".pdf"));
-    let fresh = headers
-        .get(header::IF_RANGE)
-        .is_none_or(|v| v.to_str().ok() == Some(etag.as_str()));
+    let fresh = headers.get(header::IF_RANGE).is_none_or(|v| v.to_str().ok() == Some(etag.as_str()));
     let start = headers
         .get(header::RANGE)
         .and_then(|v| v.to_str().ok())
@@ -135,19 +117,14 @@ async fn pdf_file(Path(file): Path<String>, headers: HeaderMap) -> Response {
     ];
     match start {
         None => (StatusCode::OK, common, body).into_response(),
-        Some(start) if start >= body.len() => (
-            StatusCode::RANGE_NOT_SATISFIABLE,
-            [(header::CONTENT_RANGE, format!("bytes */{}", body.len()))],
-        )
-            .into_response(),
+        Some(start) if start >= body.len() => {
+            (StatusCode::RANGE_NOT_SATISFIABLE, [(header::CONTENT_RANGE, format!("bytes */{}", body.len()))])
+                .into_response()
+        }
         Some(start) => {
             let range = format!("bytes {start}-{}/{}", body.len() - 1, body.len());
-            let mut response =
-                (StatusCode::PARTIAL_CONTENT, common, body[start..].to_vec()).into_response();
-            response.headers_mut().insert(
-                header::CONTENT_RANGE,
-                range.parse().expect("a range header value"),
-            );
+            let mut response = (StatusCode::PARTIAL_CONTENT, common, body[start..].to_vec()).into_response();
+            response.headers_mut().insert(header::CONTENT_RANGE, range.parse().expect("a range header value"));
             response
         }
     }
@@ -165,23 +142,12 @@ pub(super) fn invoice_pdf(invoice: &Value) -> Vec<u8> {
         (11, 672, format!("Date due: {}", field("date_due"))),
         (11, 654, format!("Status: {}", field("status"))),
         (11, 620, "Cloud server nodes, monthly".to_owned()),
-        (
-            14,
-            590,
-            format!("Amount: {} {}", field("amount"), field("currency")),
-        ),
-        (
-            9,
-            80,
-            "Simulated by the vpsdesk sandbox; not a real invoice.".to_owned(),
-        ),
+        (14, 590, format!("Amount: {} {}", field("amount"), field("currency"))),
+        (9, 80, "Simulated by the vpsdesk sandbox; not a real invoice.".to_owned()),
     ];
     let mut content = String::new();
     for (size, y, text) in lines {
-        let escaped = text
-            .replace('\\', "\\\\")
-            .replace('(', "\\(")
-            .replace(')', "\\)");
+        let escaped = text.replace('\\', "\\\\").replace('(', "\\(").replace(')', "\\)");
         content.push_str(&format!("BT /F1 {size} Tf 56 {y} Td ({escaped}) Tj ET\n"));
     }
     let objects = [
@@ -203,11 +169,7 @@ pub(super) fn invoice_pdf(invoice: &Value) -> Vec<u8> {
         pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
     pdf.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
     );
     pdf
 }
@@ -221,23 +183,11 @@ mod tests {
         let pdf = invoice_pdf(&find("9130").unwrap());
         let text = String::from_utf8(pdf.clone()).unwrap();
         assert!(text.starts_with("%PDF-1.4\n") && text.ends_with("%%EOF\n"));
-        let startxref: usize = text
-            .rsplit("startxref\n")
-            .next()
-            .unwrap()
-            .lines()
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap();
+        let startxref: usize = text.rsplit("startxref\n").next().unwrap().lines().next().unwrap().parse().unwrap();
         assert!(text[startxref..].starts_with("xref\n0 6\n"));
         for (i, line) in text[startxref..].lines().skip(3).take(5).enumerate() {
             let offset: usize = line[..10].parse().unwrap();
-            assert!(
-                text[offset..].starts_with(&format!("{} 0 obj", i + 1)),
-                "object {}",
-                i + 1
-            );
+            assert!(text[offset..].starts_with(&format!("{} 0 obj", i + 1)), "object {}", i + 1);
         }
         assert!(text.contains("(Amount: 15.00 USD)"));
     }
@@ -246,10 +196,8 @@ mod tests {
     fn the_doc_invoice_comes_first_and_every_file_name_differs() {
         let all = invoices();
         assert_eq!(all[0]["invoice_no"], "9130");
-        let names: std::collections::HashSet<_> = all
-            .iter()
-            .map(|i| file_name(i["invoice_no"].as_str().unwrap()))
-            .collect();
+        let names: std::collections::HashSet<_> =
+            all.iter().map(|i| file_name(i["invoice_no"].as_str().unwrap())).collect();
         assert_eq!(names.len(), all.len());
     }
 }

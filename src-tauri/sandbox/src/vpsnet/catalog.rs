@@ -157,13 +157,8 @@ pub(super) async fn cloud(Path(file): Path<String>) -> Response {
     let s = &c.stats;
     let stats = StatsView {
         memory: Usage::of(s.memory),
-        tasks: Tasks {
-            pending: s.tasks_pending,
-        },
-        templates: Templates {
-            system: s.templates[0],
-            custom: s.templates[1],
-        },
+        tasks: Tasks { pending: s.tasks_pending },
+        templates: Templates { system: s.templates[0], custom: s.templates[1] },
         disk_space: Usage::of(s.disk_space),
     };
     Json(PropertiesView {
@@ -196,10 +191,7 @@ pub(super) struct SliceEnvelope {
     slice: SliceView,
 }
 
-pub(super) async fn nodes(
-    State(store): State<Store<VpsNet>>,
-    params: Params,
-) -> Json<Vec<SliceEnvelope>> {
+pub(super) async fn nodes(State(store): State<Store<VpsNet>>, params: Params) -> Json<Vec<SliceEnvelope>> {
     if params.get("type").is_some_and(|t| t != "vps") {
         return Json(Vec::new());
     }

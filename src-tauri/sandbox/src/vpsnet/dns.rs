@@ -127,7 +127,13 @@ impl DnsBook {
     }
 
     fn add_domain(&mut self, id: u64, name: &str, serial: u64, created: &str, records: Vec<Rec>) {
-        let mut d = Domain { name: name.into(), serial, created_at: created.into(), updated_at: created.into(), records: BTreeMap::new() };
+        let mut d = Domain {
+            name: name.into(),
+            serial,
+            created_at: created.into(),
+            updated_at: created.into(),
+            records: BTreeMap::new(),
+        };
         for r in records {
             let rid = self.record_id();
             d.records.insert(rid, r);
@@ -149,14 +155,18 @@ fn delegation() -> Vec<Rec> {
 }
 
 pub(super) fn seed() -> DnsBook {
-    let mut book = DnsBook { domains: BTreeMap::new(), templates: BTreeMap::new(), next_domain: 100, next_template: 100, next_record: 2_315_957 };
+    let mut book = DnsBook {
+        domains: BTreeMap::new(),
+        templates: BTreeMap::new(),
+        next_domain: 100,
+        next_template: 100,
+        next_record: 2_315_957,
+    };
     // The doc's records list: ids 2315958 and 2315959, then its
     // update_records body, then the demo servers' names (web01 and mysql01
     // are the doc's servers, at the sandbox's first two addresses).
-    let mut demo = vec![
-        Rec::new("a", "www", "127.0.0.1", 86_400),
-        failover("@", &["127.0.0.1", "127.0.0.2", "127.0.0.3"], 300),
-    ];
+    let mut demo =
+        vec![Rec::new("a", "www", "127.0.0.1", 86_400), failover("@", &["127.0.0.1", "127.0.0.2", "127.0.0.3"], 300)];
     demo.extend(delegation());
     demo.extend([
         Rec::mx("@", "mail.domain.com.", 10),
@@ -197,7 +207,12 @@ pub(super) fn seed() -> DnsBook {
             ],
             _ => Vec::new(),
         };
-        let mut t = Template { name: name.into(), created_at: DOC_TIME.into(), updated_at: DOC_TIME.into(), records: BTreeMap::new() };
+        let mut t = Template {
+            name: name.into(),
+            created_at: DOC_TIME.into(),
+            updated_at: DOC_TIME.into(),
+            records: BTreeMap::new(),
+        };
         for r in records {
             let rid = book.record_id();
             t.records.insert(rid, r);
@@ -212,11 +227,17 @@ pub(super) fn routes() -> Router<Store<VpsNet>> {
         .route("/domains.api10json", get(domains).post(create_domain))
         .route("/domains/{file}", get(show_domain).delete(delete_domain))
         .route("/domains/{id}/{file}", get(domain_records).post(add_domain_record))
-        .route("/domains/{id}/records/{file}", get(show_domain_record).put(edit_domain_record).delete(delete_domain_record))
+        .route(
+            "/domains/{id}/records/{file}",
+            get(show_domain_record).put(edit_domain_record).delete(delete_domain_record),
+        )
         .route("/dns_templates.api10json", get(templates).post(create_template))
         .route("/dns_templates/{file}", get(show_template).delete(delete_template))
         .route("/dns_templates/{id}/{file}", get(template_records).post(add_template_record))
-        .route("/dns_templates/{id}/records/{file}", axum::routing::put(edit_template_record).delete(delete_template_record))
+        .route(
+            "/dns_templates/{id}/records/{file}",
+            axum::routing::put(edit_template_record).delete(delete_template_record),
+        )
 }
 
 fn id_of(file: &str) -> Option<u64> {
@@ -261,13 +282,18 @@ fn text(v: Option<&Value>) -> Option<String> {
 fn is_name(s: &str) -> bool {
     let s = s.trim_end_matches('.');
     !s.is_empty()
-        && s.split('.').all(|l| !l.is_empty() && l.len() <= 63 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        && s.split('.').all(|l| {
+            !l.is_empty() && l.len() <= 63 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
 }
 
 /// A record from a create or edit body, over `base` for edits; the checks
 /// the provider makes, answered as its 422.
 fn record_from(f: &Map<String, Value>, base: Option<&Rec>) -> Result<Rec, Response> {
-    let kind = text(f.get("type")).map(|t| t.to_ascii_lowercase()).or_else(|| base.map(|b| b.kind.clone())).unwrap_or_default();
+    let kind = text(f.get("type"))
+        .map(|t| t.to_ascii_lowercase())
+        .or_else(|| base.map(|b| b.kind.clone()))
+        .unwrap_or_default();
     let mut errors = Vec::new();
     if !TYPES.contains(&kind.as_str()) {
         errors.push(("type", "is not a record type".to_owned()));
@@ -289,7 +315,11 @@ fn record_from(f: &Map<String, Value>, base: Option<&Rec>) -> Result<Rec, Respon
         }
     }
     if kind == "failover" {
-        let backups: Vec<String> = f.get("data").and_then(Value::as_array).map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()).unwrap_or_default();
+        let backups: Vec<String> = f
+            .get("data")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+            .unwrap_or_default();
         let primary = text(f.get("primary_data")).unwrap_or_default();
         if primary.parse::<std::net::Ipv4Addr>().is_err() || backups.is_empty() {
             errors.push(("primary_data", "needs an address and backup addresses".to_owned()));
@@ -340,7 +370,11 @@ fn records_view(records: &BTreeMap<u64, Rec>, wrapper: &str, flat: bool) -> Resp
         .iter()
         .map(|(id, r)| {
             let inner = Value::Object(r.view(*id));
-            if flat { inner } else { json!({ wrapper: inner }) }
+            if flat {
+                inner
+            } else {
+                json!({ wrapper: inner })
+            }
         })
         .collect();
     Json(items).into_response()
@@ -351,7 +385,9 @@ fn ok() -> Response {
 }
 
 async fn domains(State(store): State<Store<VpsNet>>) -> Response {
-    store.with(|s| Json(s.dns.domains.iter().map(|(id, d)| domain_view(*id, d, false)).collect::<Vec<_>>()).into_response())
+    store.with(|s| {
+        Json(s.dns.domains.iter().map(|(id, d)| domain_view(*id, d, false)).collect::<Vec<_>>()).into_response()
+    })
 }
 
 /// `{"domain": {name, custom_template, ip_address}}`: the domain starts with
@@ -364,7 +400,9 @@ async fn create_domain(State(store): State<Store<VpsNet>>, body: Bytes) -> Respo
     };
     let name = text(f.get("name")).unwrap_or_default().to_ascii_lowercase();
     let ip = text(f.get("ip_address")).unwrap_or_default();
-    let template = text(f.get("custom_template")).or_else(|| int(f.get("custom_template")).map(|n| n.to_string())).unwrap_or_default();
+    let template = text(f.get("custom_template"))
+        .or_else(|| int(f.get("custom_template")).map(|n| n.to_string()))
+        .unwrap_or_default();
     store.with(|s| {
         let book = &mut s.dns;
         let mut errors = Vec::new();
@@ -376,7 +414,10 @@ async fn create_domain(State(store): State<Store<VpsNet>>, body: Bytes) -> Respo
         if !ip.is_empty() && ip.parse::<std::net::Ipv4Addr>().is_err() {
             errors.push(("ip_address", "is not an IPv4 address".to_owned()));
         }
-        let from = book.templates.iter().find(|(id, t)| !template.is_empty() && (id.to_string() == template || t.name == template));
+        let from = book
+            .templates
+            .iter()
+            .find(|(id, t)| !template.is_empty() && (id.to_string() == template || t.name == template));
         if !template.is_empty() && from.is_none() {
             errors.push(("custom_template", "is not one of your DNS templates".to_owned()));
         }
@@ -408,7 +449,8 @@ async fn create_domain(State(store): State<Store<VpsNet>>, body: Bytes) -> Respo
 
 async fn show_domain(State(store): State<Store<VpsNet>>, Path(file): Path<String>) -> Response {
     if file == "dns_hosts.api10json" {
-        return Json(DNS_HOSTS.iter().map(|(host, ip)| json!({ "host": host, "ip": ip })).collect::<Vec<_>>()).into_response();
+        return Json(DNS_HOSTS.iter().map(|(host, ip)| json!({ "host": host, "ip": ip })).collect::<Vec<_>>())
+            .into_response();
     }
     store.with(|s| match id_of(&file).and_then(|id| Some((id, s.dns.domains.get(&id)?))) {
         Some((id, d)) => Json(domain_view(id, d, true)).into_response(),
@@ -424,7 +466,11 @@ async fn delete_domain(State(store): State<Store<VpsNet>>, Path(file): Path<Stri
 }
 
 /// `records.api10json`, wrapped as the doc shows, or flat with `?new`.
-async fn domain_records(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(String, String)>, params: Params) -> Response {
+async fn domain_records(
+    State(store): State<Store<VpsNet>>,
+    Path((id, file)): Path<(String, String)>,
+    params: Params,
+) -> Response {
     if file != "records.api10json" {
         return not_found("Domain");
     }
@@ -440,7 +486,11 @@ fn touch(d: &mut Domain) {
     d.updated_at = now();
 }
 
-async fn add_domain_record(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(String, String)>, body: Bytes) -> Response {
+async fn add_domain_record(
+    State(store): State<Store<VpsNet>>,
+    Path((id, file)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
     if file != "records.api10json" {
         return not_found("Domain");
     }
@@ -480,7 +530,11 @@ async fn show_domain_record(State(store): State<Store<VpsNet>>, Path((id, file))
 
 /// `{id}.api10json` edits one record; `update_records.api10json` replaces
 /// them all (`{"domain_records": [...]}`).
-async fn edit_domain_record(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(String, String)>, body: Bytes) -> Response {
+async fn edit_domain_record(
+    State(store): State<Store<VpsNet>>,
+    Path((id, file)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
     if file == "update_records.api10json" {
         return replace_records(store, &id, &body);
     }
@@ -547,7 +601,10 @@ fn replace_records(store: Store<VpsNet>, id: &str, body: &Bytes) -> Response {
     })
 }
 
-async fn delete_domain_record(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(String, String)>) -> Response {
+async fn delete_domain_record(
+    State(store): State<Store<VpsNet>>,
+    Path((id, file)): Path<(String, String)>,
+) -> Response {
     store.with(|s| {
         let Some(d) = id.parse().ok().and_then(|id: u64| s.dns.domains.get_mut(&id)) else {
             return not_found("Domain");
@@ -564,7 +621,8 @@ async fn delete_domain_record(State(store): State<Store<VpsNet>>, Path((id, file
 }
 
 async fn templates(State(store): State<Store<VpsNet>>) -> Response {
-    store.with(|s| Json(s.dns.templates.iter().map(|(id, t)| template_view(*id, t)).collect::<Vec<_>>()).into_response())
+    store
+        .with(|s| Json(s.dns.templates.iter().map(|(id, t)| template_view(*id, t)).collect::<Vec<_>>()).into_response())
 }
 
 async fn create_template(State(store): State<Store<VpsNet>>, body: Bytes) -> Response {
@@ -615,7 +673,11 @@ async fn template_records(State(store): State<Store<VpsNet>>, Path((id, file)): 
     })
 }
 
-async fn add_template_record(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(String, String)>, body: Bytes) -> Response {
+async fn add_template_record(
+    State(store): State<Store<VpsNet>>,
+    Path((id, file)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
     if file != "records.api10json" {
         return not_found("DNS template");
     }
@@ -643,7 +705,11 @@ async fn add_template_record(State(store): State<Store<VpsNet>>, Path((id, file)
 }
 
 /// The doc's edit body: `{"dns_template_record": {"target", "ttl"}}`.
-async fn edit_template_record(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(String, String)>, body: Bytes) -> Response {
+async fn edit_template_record(
+    State(store): State<Store<VpsNet>>,
+    Path((id, file)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
     let f = match form(&body, "dns_template_record") {
         Ok(f) => f,
         Err(r) => return r,
@@ -667,7 +733,10 @@ async fn edit_template_record(State(store): State<Store<VpsNet>>, Path((id, file
     })
 }
 
-async fn delete_template_record(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(String, String)>) -> Response {
+async fn delete_template_record(
+    State(store): State<Store<VpsNet>>,
+    Path((id, file)): Path<(String, String)>,
+) -> Response {
     store.with(|s| {
         let Some(t) = id.parse().ok().and_then(|id: u64| s.dns.templates.get_mut(&id)) else {
             return not_found("DNS template");

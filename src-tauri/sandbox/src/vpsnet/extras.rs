@@ -111,15 +111,9 @@ pub(super) fn seed() -> ExtrasBook {
 
 pub(super) fn routes() -> Router<Store<VpsNet>> {
     Router::new()
-        .route(
-            "/virtual_machines/{id}/{file}",
-            get(read).put(reinstall).delete(delete_clone),
-        )
+        .route("/virtual_machines/{id}/{file}", get(read).put(reinstall).delete(delete_clone))
         .route("/virtual_machines/{id}/backups/{file}", delete(delete_backup))
-        .route(
-            "/virtual_machines/{id}/backups/{backup}/{file}",
-            post(restore),
-        )
+        .route("/virtual_machines/{id}/backups/{backup}/{file}", post(restore))
         .route("/ips.api10json", get(list_ips).post(add_ips))
         .route("/ips/{file}", delete(delete_ip).put(edit_ip).get(list_justified).post(justify))
         .route("/ips/{id}/{file}", post(reassign_ip))
@@ -274,7 +268,10 @@ fn transfer_managed(v: &mut VpsNet, vm: u64, form: &Map<String, Value>) -> Respo
     let Some(template) = v.servers.get(&target).map(|s| s.system_template_id) else {
         return unprocessable(&[("alternate_vps", "is not a cloud server of this account".to_owned())]);
     };
-    let windows = super::seed::CLOUDS.iter().flat_map(|c| c.system_templates).any(|t| t.id == template && t.label.starts_with("Windows"));
+    let windows = super::seed::CLOUDS
+        .iter()
+        .flat_map(|c| c.system_templates)
+        .any(|t| t.id == template && t.label.starts_with("Windows"));
     if windows {
         return refuse("Pro-Active Managed Service service cannot be transfered to a Windows cloud server");
     }
@@ -282,7 +279,9 @@ fn transfer_managed(v: &mut VpsNet, vm: u64, form: &Map<String, Value>) -> Respo
         None => None,
         Some(id) => match v.extras.ips.iter().position(|ip| ip.id == id && ip.vm == vm) {
             Some(i) => Some(i),
-            None => return unprocessable(&[("reassign_ip", "is not an added address of this cloud server".to_owned())]),
+            None => {
+                return unprocessable(&[("reassign_ip", "is not an added address of this cloud server".to_owned())])
+            }
         },
     };
     if !v.tickets.transfer_managed(vm, target) {
@@ -361,7 +360,11 @@ fn reinstall_with(v: &mut VpsNet, vm: u64, form: &Map<String, Value>) -> Respons
     ().into_response()
 }
 
-async fn reinstall(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(String, String)>, body: Bytes) -> Response {
+async fn reinstall(
+    State(store): State<Store<VpsNet>>,
+    Path((id, file)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
     let (Ok(vm), Some("reinstall")) = (id.parse::<u64>(), resource(&file)) else {
         return not_found("Action");
     };
@@ -395,14 +398,24 @@ fn start_clone(v: &mut VpsNet, vm: u64, form: &Map<String, Value>) -> Response {
     let label = format!("{}_clone", source.hostname);
     let new_id = v.provision(order);
     v.extras.next_id += 1;
-    let clone = CloneRun { id: v.extras.next_id, label, created_at: now(), cloned_server_id: new_id, done: Transition::after(false, delay, true) };
+    let clone = CloneRun {
+        id: v.extras.next_id,
+        label,
+        created_at: now(),
+        cloned_server_id: new_id,
+        done: Transition::after(false, delay, true),
+    };
     let view = clone_view(&clone);
     v.extras.clones.entry(vm).or_default().push(clone);
     Json(view).into_response()
 }
 
 /// `DELETE virtual_machines/{id}/clones` with `{"id": N}`, as the doc shows.
-async fn delete_clone(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(String, String)>, body: Bytes) -> Response {
+async fn delete_clone(
+    State(store): State<Store<VpsNet>>,
+    Path((id, file)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
     let (Ok(vm), Some("clones")) = (id.parse::<u64>(), resource(&file)) else {
         return not_found("Action");
     };
@@ -479,7 +492,12 @@ async fn restore(
     }
     store.with(|v| {
         let delay = v.transition;
-        let usable = v.extras.backups.get(&vm).and_then(|l| l.iter().find(|b| b.id == backup)).map(|b| b.built.get() && !b.locked);
+        let usable = v
+            .extras
+            .backups
+            .get(&vm)
+            .and_then(|l| l.iter().find(|b| b.id == backup))
+            .map(|b| b.built.get() && !b.locked);
         let Some(server) = v.servers.get_mut(&vm) else {
             return not_found("Virtual machine");
         };
@@ -522,7 +540,8 @@ async fn list_ips(State(store): State<Store<VpsNet>>, params: Params) -> Respons
             let Some(vm) = v.servers.get(&vm_id) else { continue };
             let meta = v.extras.ip_meta.get(&ip_id);
             let ip_consumer = meta.and_then(|m| m.consumer).unwrap_or(vm.consumer_id);
-            let notes = meta.and_then(|m| m.notes.as_deref())
+            let notes = meta
+                .and_then(|m| m.notes.as_deref())
                 .or_else(|| v.extras.ips.iter().find(|i| i.id == ip_id).and_then(|i| i.notes.as_deref()));
             if consumer.is_none_or(|c| c == ip_consumer) {
                 all.push(ip_view(ip_id, address, vm.cloud_id, ip_consumer, vm_id, notes));
@@ -567,7 +586,11 @@ async fn edit_ip(State(store): State<Store<VpsNet>>, Path(file): Path<String>, b
 
 /// INFERRED `POST ips/{id}/reassign` flat `{virtual_machine_id}`: an added
 /// address moves to another server of its cloud; primary ones stay.
-async fn reassign_ip(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(String, String)>, body: Bytes) -> Response {
+async fn reassign_ip(
+    State(store): State<Store<VpsNet>>,
+    Path((id, file)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
     let (Ok(id), Some("reassign")) = (id.parse::<u64>(), resource(&file)) else {
         return not_found("Action");
     };
@@ -617,10 +640,22 @@ async fn justify(State(store): State<Store<VpsNet>>, Path(file): Path<String>, b
     let reasons: Vec<(String, String)> = form
         .get("ip_justification")
         .and_then(Value::as_object)
-        .map(|m| m.values().filter_map(|j| Some((j.get("justification_type")?.as_str()?.to_owned(), j.get("justification_reason")?.as_str()?.trim().to_owned()))).collect())
+        .map(|m| {
+            m.values()
+                .filter_map(|j| {
+                    Some((
+                        j.get("justification_type")?.as_str()?.to_owned(),
+                        j.get("justification_reason")?.as_str()?.trim().to_owned(),
+                    ))
+                })
+                .collect()
+        })
         .unwrap_or_default();
     if reasons.is_empty() || reasons.iter().any(|(k, r)| !matches!(k.as_str(), "0" | "1") || r.is_empty()) {
-        return unprocessable(&[("ip_justification", "needs a justification_type (0 or 1) and a justification_reason per address".to_owned())]);
+        return unprocessable(&[(
+            "ip_justification",
+            "needs a justification_type (0 or 1) and a justification_reason per address".to_owned(),
+        )]);
     }
     store.with(|v| {
         let Some(vm) = vm.filter(|vm| v.servers.contains_key(vm)) else {
@@ -630,7 +665,13 @@ async fn justify(State(store): State<Store<VpsNet>>, Path(file): Path<String>, b
         for (kind, reason) in reasons {
             v.extras.next_id += 1;
             let id = v.extras.next_id;
-            v.extras.justified.push(Justified { id, vm, kind, reason, approved: Transition::after(false, delay, true) });
+            v.extras.justified.push(Justified {
+                id,
+                vm,
+                kind,
+                reason,
+                approved: Transition::after(false, delay, true),
+            });
         }
         ().into_response()
     })

@@ -33,8 +33,7 @@ use state::VpsNet;
 const EMAIL: &str = "demo@vpsdesk.test";
 const API_KEY: &str = "VPSDESK0DEMO0VPSNET0SANDBOX0KEY000001";
 /// The Basic credentials of `EMAIL:API_KEY`, base64-encoded, as clients send them.
-const CREDENTIALS: &str =
-    "ZGVtb0B2cHNkZXNrLnRlc3Q6VlBTREVTSzBERU1PMFZQU05FVDBTQU5EQk9YMEtFWTAwMDAwMQ==";
+const CREDENTIALS: &str = "ZGVtb0B2cHNkZXNrLnRlc3Q6VlBTREVTSzBERU1PMFZQU05FVDBTQU5EQk9YMEtFWTAwMDAwMQ==";
 
 /// The suffix that selects the JSON API on every path.
 const SUFFIX: &str = ".api10json";
@@ -66,24 +65,12 @@ fn simulator(settings: Settings) -> Simulator {
 fn routes() -> Router<Store<VpsNet>> {
     Router::new()
         .route("/profile.api10json", get(account::profile))
-        .route(
-            "/virtual_machines.api10json",
-            get(server::list).post(server::create),
-        )
-        .route(
-            "/virtual_machines/{file}",
-            get(server::show).put(server::edit).delete(server::destroy),
-        )
+        .route("/virtual_machines.api10json", get(server::list).post(server::create))
+        .route("/virtual_machines/{file}", get(server::show).put(server::edit).delete(server::destroy))
         .route("/virtual_machines/{id}/{file}", post(extras::action))
         .route("/nodes.api10json", get(nodes::list).post(nodes::add))
-        .route(
-            "/available_clouds.api10json",
-            get(catalog::available_clouds),
-        )
-        .route(
-            "/available_ssd_clouds.api10json",
-            get(catalog::available_ssd_clouds),
-        )
+        .route("/available_clouds.api10json", get(catalog::available_clouds))
+        .route("/available_ssd_clouds.api10json", get(catalog::available_ssd_clouds))
         .route("/clouds/{file}", get(catalog::cloud))
         .route("/cloud_groups.api10json", get(catalog::cloud_groups))
         .merge(tickets::routes())
@@ -105,9 +92,7 @@ async fn require_login(req: Request, next: Next) -> Response {
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split_once(' '))
-        .is_some_and(|(scheme, token)| {
-            scheme.eq_ignore_ascii_case("basic") && token.trim() == CREDENTIALS
-        });
+        .is_some_and(|(scheme, token)| scheme.eq_ignore_ascii_case("basic") && token.trim() == CREDENTIALS);
     if authorized {
         next.run(req).await
     } else {
@@ -117,10 +102,7 @@ async fn require_login(req: Request, next: Next) -> Response {
 
 /// How the Rails app behind the API answers a path or method it does not route.
 async fn no_route(method: Method, uri: Uri) -> Failure {
-    Failure::new(
-        StatusCode::NOT_FOUND,
-        format!("No route matches [{method}] \"{}\"", uri.path()),
-    )
+    Failure::new(StatusCode::NOT_FOUND, format!("No route matches [{method}] \"{}\"", uri.path()))
 }
 
 /// `{id}.api10json` -> the id; `None` for anything else (which is a 404).
@@ -136,9 +118,5 @@ fn not_found(what: &str) -> Response {
 /// whole record.
 fn unprocessable(errors: &[(&str, String)]) -> Response {
     let errors: Vec<[&str; 2]> = errors.iter().map(|(f, m)| [*f, m.as_str()]).collect();
-    (
-        StatusCode::UNPROCESSABLE_ENTITY,
-        Json(json!({ "errors": errors })),
-    )
-        .into_response()
+    (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "errors": errors }))).into_response()
 }

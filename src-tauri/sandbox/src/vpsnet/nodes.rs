@@ -108,7 +108,10 @@ pub(super) async fn list(State(store): State<Store<VpsNet>>, params: Params) -> 
 /// daily nodes join the free regular ones; the others are listed by kind.
 pub(super) async fn add(State(store): State<Store<VpsNet>>, body: Bytes) -> Response {
     let form = serde_json::from_slice::<Value>(&body).unwrap_or_default();
-    let quantity = form.get("quantity").and_then(|q| q.as_u64().or_else(|| q.as_str()?.parse().ok())).filter(|q| (1..=10).contains(q));
+    let quantity = form
+        .get("quantity")
+        .and_then(|q| q.as_u64().or_else(|| q.as_str()?.parse().ok()))
+        .filter(|q| (1..=10).contains(q));
     let Some(quantity) = quantity else {
         return unprocessable(&[("quantity", "must be from 1 to 10".to_owned())]);
     };
@@ -159,7 +162,9 @@ async fn remove_typed(State(store): State<Store<VpsNet>>, Path((id, file)): Path
         return not_found("Action");
     };
     store.with(|v| match v.nodes.extra.iter().position(|n| n.id == id && n.kind == kind) {
-        Some(i) if v.nodes.extra[i].vm.is_some() => unprocessable(&[("base", "Node is assigned to a cloud server".to_owned())]),
+        Some(i) if v.nodes.extra[i].vm.is_some() => {
+            unprocessable(&[("base", "Node is assigned to a cloud server".to_owned())])
+        }
         Some(i) => {
             v.nodes.extra.remove(i);
             ().into_response()
@@ -195,7 +200,11 @@ async fn update_regular(State(store): State<Store<VpsNet>>, Path(file): Path<Str
 }
 
 /// `PUT nodes/{id}/update_<kind>_node.api10json`.
-async fn update_typed(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(String, String)>, body: Bytes) -> Response {
+async fn update_typed(
+    State(store): State<Store<VpsNet>>,
+    Path((id, file)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
     let kind = resource(&file).and_then(|f| f.strip_prefix("update_")).and_then(|f| f.strip_suffix("_node"));
     let (Ok(id), Some(kind)) = (id.parse::<u64>(), kind) else {
         return not_found("Action");

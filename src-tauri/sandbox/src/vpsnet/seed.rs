@@ -8,26 +8,11 @@ use super::catalog::{Cloud, Stats, Template};
 use super::state::{Order, Phase, Vm, VpsNet};
 use crate::common::Transition;
 
-const UBUNTU_8: Template = Template {
-    label: "Ubuntu 8.04 x64",
-    id: 78,
-};
-const UBUNTU_10: Template = Template {
-    label: "Ubuntu 10.04 x64",
-    id: 92,
-};
-const CENTOS_5: Template = Template {
-    label: "CentOS 5.5 x64",
-    id: 123,
-};
-const DEBIAN_6: Template = Template {
-    label: "Debian 6.0 x64",
-    id: 131,
-};
-const WINDOWS_2008: Template = Template {
-    label: "Windows Server 2008 x86 - Enterprise",
-    id: 1899,
-};
+const UBUNTU_8: Template = Template { label: "Ubuntu 8.04 x64", id: 78 };
+const UBUNTU_10: Template = Template { label: "Ubuntu 10.04 x64", id: 92 };
+const CENTOS_5: Template = Template { label: "CentOS 5.5 x64", id: 123 };
+const DEBIAN_6: Template = Template { label: "Debian 6.0 x64", id: 131 };
+const WINDOWS_2008: Template = Template { label: "Windows Server 2008 x86 - Enterprise", id: 1899 };
 
 const QUIET: Stats = Stats {
     memory: ["1024", "8192", "7168"],
@@ -57,13 +42,7 @@ pub(super) const CLOUDS: &[Cloud] = &[
         id: 3,
         label: "Test Cloud",
         available: true,
-        system_templates: &[
-            UBUNTU_8,
-            Template {
-                label: "10.04 (Lucid) x64",
-                id: 87,
-            },
-        ],
+        system_templates: &[UBUNTU_8, Template { label: "10.04 (Lucid) x64", id: 87 }],
         fusion_io: Some(false),
         cloud_version: 1,
         premium_price: 0,
@@ -187,50 +166,14 @@ const DOC_SERVERS: [DocServer; 2] = [
 ];
 
 /// The rest of the fleet: (label, host, domain, cloud, template, nodes, phase, created).
-type Extra = (
-    &'static str,
-    &'static str,
-    &'static str,
-    u64,
-    u64,
-    u32,
-    Phase,
-    &'static str,
-);
+type Extra = (&'static str, &'static str, &'static str, u64, u64, u32, Phase, &'static str);
 
 const FLEET: [Extra; 3] = [
-    (
-        "Staging",
-        "staging",
-        "demodomain.com",
-        12,
-        131,
-        2,
-        Phase::Stopped,
-        "2013-02-11T10:02:41-05:00",
-    ),
-    (
-        "Mail relay",
-        "mx1",
-        "demodomain.com",
-        153,
-        92,
-        1,
-        Phase::Running,
-        "2013-06-03T14:20:05-04:00",
-    ),
+    ("Staging", "staging", "demodomain.com", 12, 131, 2, Phase::Stopped, "2013-02-11T10:02:41-05:00"),
+    ("Mail relay", "mx1", "demodomain.com", 153, 92, 1, Phase::Running, "2013-06-03T14:20:05-04:00"),
     // A pending cloud server whose build never finished: it refuses power
     // calls until rebuilt.
-    (
-        "Build farm",
-        "build",
-        "demodomain.com",
-        15,
-        123,
-        3,
-        Phase::Unbuilt,
-        "2014-03-10T18:23:10-04:00",
-    ),
+    ("Build farm", "build", "demodomain.com", 15, 123, 3, Phase::Unbuilt, "2014-03-10T18:23:10-04:00"),
 ];
 
 pub(super) fn seed(transition: Duration) -> VpsNet {
@@ -270,11 +213,7 @@ pub(super) fn seed(transition: Duration) -> VpsNet {
             delayed_storage_until: doc.delayed_storage_until.map(str::to_owned),
             licences: super::licences::seeded(doc.id),
             ip,
-            phase: Transition::settled(if doc.running {
-                Phase::Running
-            } else {
-                Phase::Stopped
-            }),
+            phase: Transition::settled(if doc.running { Phase::Running } else { Phase::Stopped }),
         };
         state.servers.insert(doc.id, vm);
     }

@@ -161,9 +161,7 @@ fn full(id: u64, vm: &Vm) -> Response {
 /// `search` matches address, host name, domain or label; `basic` (bare, as
 /// PHP sends it, or `true`/`True`) drops the costly fields.
 pub(super) async fn list(State(store): State<Store<VpsNet>>, params: Params) -> Response {
-    let basic = params
-        .text("basic")
-        .is_some_and(|b| !b.eq_ignore_ascii_case("false"));
+    let basic = params.text("basic").is_some_and(|b| !b.eq_ignore_ascii_case("false"));
     let search = params.get("search").map(str::to_lowercase);
     let consumer: Option<u64> = params.get("consumer_id").and_then(|c| c.parse().ok());
     store.with(|v| {
@@ -180,16 +178,10 @@ pub(super) async fn list(State(store): State<Store<VpsNet>>, params: Params) -> 
             })
             .map(|(id, vm)| (*id, vm))
             .collect();
-        let networks: Vec<String> = matching
-            .iter()
-            .map(|(_, vm)| network_of(&vm.ip.address))
-            .collect();
+        let networks: Vec<String> = matching.iter().map(|(_, vm)| network_of(&vm.ip.address)).collect();
         let shape = if basic { Shape::Basic } else { Shape::List };
-        let all: Vec<Envelope> = matching
-            .iter()
-            .zip(&networks)
-            .map(|((id, vm), net)| view(*id, vm, net, shape))
-            .collect();
+        let all: Vec<Envelope> =
+            matching.iter().zip(&networks).map(|((id, vm), net)| view(*id, vm, net, shape)).collect();
         Json(all).into_response()
     })
 }
@@ -201,24 +193,12 @@ pub(super) async fn show(State(store): State<Store<VpsNet>>, Path(file): Path<St
     };
     store.with(|v| {
         if stem == "recoverable" {
-            let networks: Vec<String> = v
-                .recoverable
-                .values()
-                .map(|vm| network_of(&vm.ip.address))
-                .collect();
-            let all: Vec<Envelope> = v
-                .recoverable
-                .iter()
-                .zip(&networks)
-                .map(|((id, vm), net)| view(*id, vm, net, Shape::List))
-                .collect();
+            let networks: Vec<String> = v.recoverable.values().map(|vm| network_of(&vm.ip.address)).collect();
+            let all: Vec<Envelope> =
+                v.recoverable.iter().zip(&networks).map(|((id, vm), net)| view(*id, vm, net, Shape::List)).collect();
             return Json(all).into_response();
         }
-        match stem
-            .parse()
-            .ok()
-            .and_then(|id| Some((id, v.servers.get(&id)?)))
-        {
+        match stem.parse().ok().and_then(|id| Some((id, v.servers.get(&id)?))) {
             Some((id, vm)) => full(id, vm),
             None => not_found("Virtual machine"),
         }
@@ -255,10 +235,7 @@ fn form(body: &Bytes) -> Result<Map<String, Value>, &'static str> {
 }
 
 fn nodes_error() -> (&'static str, String) {
-    (
-        "slices_required",
-        format!("must be a number of nodes from 1 to {MAX_NODES}"),
-    )
+    ("slices_required", format!("must be a number of nodes from 1 to {MAX_NODES}"))
 }
 
 /// An fqdn split into host name and domain: at least two DNS labels.
@@ -283,22 +260,14 @@ pub(super) async fn create(State(store): State<Store<VpsNet>>, body: Bytes) -> R
         Err(why) => return refuse(why),
     };
     let mut errors = Vec::new();
-    let label = vm
-        .get("label")
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .unwrap_or_default();
+    let label = vm.get("label").and_then(Value::as_str).map(str::trim).unwrap_or_default();
     if label.is_empty() {
         errors.push(("label", "can't be blank".to_owned()));
     }
     let fqdn = vm.get("fqdn").and_then(Value::as_str).unwrap_or_default();
     let names = split_fqdn(fqdn);
     if names.is_none() {
-        let why = if fqdn.trim().is_empty() {
-            "can't be blank"
-        } else {
-            "is not a valid host name with a domain"
-        };
+        let why = if fqdn.trim().is_empty() { "can't be blank" } else { "is not a valid host name with a domain" };
         errors.push(("fqdn", why.to_owned()));
     }
     let cloud = integer(vm.get("cloud_id")).and_then(catalog::available);
@@ -308,10 +277,9 @@ pub(super) async fn create(State(store): State<Store<VpsNet>>, body: Bytes) -> R
     let template = integer(vm.get("system_template_id"));
     match (cloud, template) {
         (_, None) => errors.push(("system_template_id", "can't be blank".to_owned())),
-        (Some(c), Some(t)) if !c.offers(t) => errors.push((
-            "system_template_id",
-            format!("is not available on cloud {}", c.label),
-        )),
+        (Some(c), Some(t)) if !c.offers(t) => {
+            errors.push(("system_template_id", format!("is not available on cloud {}", c.label)))
+        }
         _ => {}
     }
     let slices = integer(vm.get("slices_required")).filter(|n| (1..=MAX_NODES).contains(n));
@@ -343,11 +311,8 @@ pub(super) async fn create(State(store): State<Store<VpsNet>>, body: Bytes) -> R
 }
 
 /// The node counts of the doc's edit bodies, by wire name and kind.
-const NODE_KINDS: [(&str, &str); 3] = [
-    ("storage_nodes_required", "storage"),
-    ("ram_nodes_required", "ram"),
-    ("bandwidth_nodes_required", "bandwidth"),
-];
+const NODE_KINDS: [(&str, &str); 3] =
+    [("storage_nodes_required", "storage"), ("ram_nodes_required", "ram"), ("bandwidth_nodes_required", "bandwidth")];
 
 /// PUT: every edit must say `slices_required`, which sets the regular node
 /// count; label, consumer, the three backup flags, daily, storage, RAM and
@@ -355,11 +320,7 @@ const NODE_KINDS: [(&str, &str); 3] = [
 /// control-panel licences. More disk (regular or storage nodes)
 /// restarts a running server unless `delayed_storage` puts it off until
 /// `delayed_storage_until` ("Upgrading your storage will cause downtime").
-pub(super) async fn edit(
-    State(store): State<Store<VpsNet>>,
-    Path(file): Path<String>,
-    body: Bytes,
-) -> Response {
+pub(super) async fn edit(State(store): State<Store<VpsNet>>, Path(file): Path<String>, body: Bytes) -> Response {
     let Some(id) = resource(&file).and_then(|s| s.parse::<u64>().ok()) else {
         return not_found("Virtual machine");
     };
@@ -380,15 +341,16 @@ pub(super) async fn edit(
         if slices.is_none() {
             errors.push(nodes_error());
         }
-        let label = form
-            .get("label")
-            .map(|l| l.as_str().unwrap_or_default().trim());
+        let label = form.get("label").map(|l| l.as_str().unwrap_or_default().trim());
         if label.is_some_and(str::is_empty) {
             errors.push(("label", "can't be blank".to_owned()));
         }
         let daily = in_range("daily_nodes_required");
-        let typed: Vec<(&str, Option<u32>)> = NODE_KINDS.iter().filter_map(|(key, kind)| Some((*kind, in_range(key)?))).collect();
-        for (key, value) in [("daily_nodes_required", daily)].into_iter().chain(NODE_KINDS.iter().map(|(k, _)| (*k, in_range(k)))) {
+        let typed: Vec<(&str, Option<u32>)> =
+            NODE_KINDS.iter().filter_map(|(key, kind)| Some((*kind, in_range(key)?))).collect();
+        for (key, value) in
+            [("daily_nodes_required", daily)].into_iter().chain(NODE_KINDS.iter().map(|(k, _)| (*k, in_range(k))))
+        {
             if value == Some(None) {
                 errors.push((key, format!("must be a number of nodes from 0 to {MAX_NODES}")));
             }
@@ -458,14 +420,17 @@ fn valid_eastern_time(text: &str) -> bool {
     };
     let d: Vec<&str> = date.split('-').collect();
     let t: Vec<&str> = time.split(':').collect();
-    d.len() == 3 && digits(d[0], 4) && digits(d[1], 2) && digits(d[2], 2) && t.len() == 2 && digits(t[0], 2) && digits(t[1], 2)
+    d.len() == 3
+        && digits(d[0], 4)
+        && digits(d[1], 2)
+        && digits(d[2], 2)
+        && t.len() == 2
+        && digits(t[0], 2)
+        && digits(t[1], 2)
 }
 
 /// Any state: the server goes to the recoverable list.
-pub(super) async fn destroy(
-    State(store): State<Store<VpsNet>>,
-    Path(file): Path<String>,
-) -> Response {
+pub(super) async fn destroy(State(store): State<Store<VpsNet>>, Path(file): Path<String>) -> Response {
     let Some(id) = resource(&file).and_then(|s| s.parse::<u64>().ok()) else {
         return not_found("Virtual machine");
     };
@@ -483,10 +448,7 @@ fn refuse(message: &str) -> Response {
 }
 
 /// `POST virtual_machines/{id}/{action}.api10json`, answered with the server.
-pub(super) async fn action(
-    State(store): State<Store<VpsNet>>,
-    Path((id, file)): Path<(String, String)>,
-) -> Response {
+pub(super) async fn action(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(String, String)>) -> Response {
     let (Ok(id), Some(action)) = (id.parse::<u64>(), resource(&file)) else {
         return not_found("Virtual machine");
     };
@@ -495,9 +457,7 @@ pub(super) async fn action(
             return match v.recoverable.remove(&id) {
                 Some(vm) => {
                     v.servers.insert(id, vm);
-                    v.servers
-                        .get(&id)
-                        .map_or_else(|| not_found("Virtual machine"), |vm| full(id, vm))
+                    v.servers.get(&id).map_or_else(|| not_found("Virtual machine"), |vm| full(id, vm))
                 }
                 None => not_found("Recoverable virtual machine"),
             };
@@ -519,16 +479,12 @@ pub(super) async fn action(
             "power_on" if phase.running() => return refuse("Cloud server is already powered on"),
             "power_on" => vm.after(Phase::PoweringOn, delay, Phase::Running),
             // The others run on machines which are powered on.
-            "shutdown" | "power_off" | "reboot" if !phase.running() => {
-                return refuse("Cloud server is powered off")
-            }
+            "shutdown" | "power_off" | "reboot" if !phase.running() => return refuse("Cloud server is powered off"),
             "shutdown" => vm.after(Phase::ShuttingDown, delay, Phase::Stopped),
             "power_off" => vm.set(Phase::Stopped),
             "reboot" => vm.after(Phase::PoweringOn, delay, Phase::Running),
             // "To rebuild a pending cloud server."
-            "rebuild" if phase != Phase::Unbuilt => {
-                return refuse("Only a pending cloud server can be rebuilt")
-            }
+            "rebuild" if phase != Phase::Unbuilt => return refuse("Only a pending cloud server can be rebuilt"),
             "rebuild" => vm.after(Phase::Building, delay, Phase::Running),
             // INFERRED call: the disk grows now, restarting a running server.
             "upgrade_storage" if !phase.built() => return refuse("Cloud server is not built yet"),

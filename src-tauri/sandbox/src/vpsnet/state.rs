@@ -167,16 +167,12 @@ impl VpsNet {
 pub(super) fn password() -> String {
     const CHARS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
     let mut rng = rand::rng();
-    (0..11)
-        .map(|_| char::from(CHARS[rng.random_range(0..CHARS.len())]))
-        .collect()
+    (0..11).map(|_| char::from(CHARS[rng.random_range(0..CHARS.len())])).collect()
 }
 
 /// Now, in the doc's `2009-05-15T06:55:02-04:00` form.
 pub(super) fn now() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%S+00:00")
-        .to_string()
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S+00:00").to_string()
 }
 
 #[cfg(test)]
@@ -198,8 +194,6 @@ mod tests {
     fn passwords_look_like_the_doc() {
         let p = password();
         assert_eq!(p.len(), 11);
-        assert!(p
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+        assert!(p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
     }
 }

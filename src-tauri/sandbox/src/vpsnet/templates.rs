@@ -25,7 +25,13 @@ pub(super) struct Custom {
 
 impl Custom {
     pub fn new(id: u64, label: &str, description: &str) -> Custom {
-        Custom { id, label: label.into(), operating_system: "Custom Templates".into(), description: description.into(), info: String::new() }
+        Custom {
+            id,
+            label: label.into(),
+            operating_system: "Custom Templates".into(),
+            description: description.into(),
+            info: String::new(),
+        }
     }
 }
 
@@ -67,14 +73,8 @@ pub(super) fn routes() -> Router<Store<VpsNet>> {
         .route("/system_templates/{file}", delete(delete_custom).put(edit_custom))
         .route("/available_templates.api10json", get(available))
         .route("/clouds/{cloud}/system_templates/{file}", get(template_info))
-        .route(
-            "/commercial_templates.api10json",
-            get(|s| licences(s, false)).post(|s, b| buy(s, false, b)),
-        )
-        .route(
-            "/windows_templates.api10json",
-            get(|s| licences(s, true)).post(|s, b| buy(s, true, b)),
-        )
+        .route("/commercial_templates.api10json", get(|s| licences(s, false)).post(|s, b| buy(s, false, b)))
+        .route("/windows_templates.api10json", get(|s| licences(s, true)).post(|s, b| buy(s, true, b)))
 }
 
 async fn list_custom(State(store): State<Store<VpsNet>>) -> Response {
@@ -116,7 +116,12 @@ async fn available() -> Json<Value> {
         let clouds: Vec<Value> = CLOUDS
             .iter()
             .filter(|c| c.available)
-            .filter_map(|c| c.system_templates.iter().find(|t| t.label == label).map(|t| json!({ "id": c.id, "system_template_id": t.id })))
+            .filter_map(|c| {
+                c.system_templates
+                    .iter()
+                    .find(|t| t.label == label)
+                    .map(|t| json!({ "id": c.id, "system_template_id": t.id }))
+            })
             .collect();
         groups.push(json!({ "name": label, "templates": [{ "clouds": clouds, "name": label }] }));
     }
@@ -127,7 +132,8 @@ async fn template_info(Path((cloud, file)): Path<(String, String)>) -> Response 
     let (Ok(cloud), Some(Ok(id))) = (cloud.parse::<u64>(), resource(&file).map(str::parse::<u64>)) else {
         return not_found("System template");
     };
-    let Some(t) = CLOUDS.iter().find(|c| c.id == cloud).and_then(|c| c.system_templates.iter().find(|t| t.id == id)) else {
+    let Some(t) = CLOUDS.iter().find(|c| c.id == cloud).and_then(|c| c.system_templates.iter().find(|t| t.id == id))
+    else {
         return not_found("System template");
     };
     let windows = t.label.starts_with("Windows");
@@ -146,7 +152,11 @@ async fn template_info(Path((cloud, file)): Path<(String, String)>) -> Response 
 }
 
 fn key(windows: bool) -> &'static str {
-    if windows { "windows_template" } else { "commercial_template" }
+    if windows {
+        "windows_template"
+    } else {
+        "commercial_template"
+    }
 }
 
 async fn licences(State(store): State<Store<VpsNet>>, windows: bool) -> Response {
@@ -162,8 +172,10 @@ async fn licences(State(store): State<Store<VpsNet>>, windows: bool) -> Response
 
 /// `{"<kind>_template": {"confirm_purchase": "1", "system_template_id": "106"}}`.
 async fn buy(State(store): State<Store<VpsNet>>, windows: bool, body: Bytes) -> Response {
-    let form = serde_json::from_slice::<Value>(&body).ok().and_then(|v| v.get(key(windows)).cloned()).unwrap_or_default();
-    let text = |k: &str| form.get(k).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).unwrap_or_default();
+    let form =
+        serde_json::from_slice::<Value>(&body).ok().and_then(|v| v.get(key(windows)).cloned()).unwrap_or_default();
+    let text =
+        |k: &str| form.get(k).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).unwrap_or_default();
     if text("confirm_purchase") != "1" {
         return unprocessable(&[("confirm_purchase", "must be accepted".to_owned())]);
     }

@@ -173,8 +173,11 @@ async fn show(State(store): State<Store<VpsNet>>, Path(file): Path<String>) -> R
             return not_found("Ticket");
         };
         t.settle();
-        let replies: Vec<ReplyView> =
-            t.replies.iter().map(|r| ReplyView { client_response: r.client, comment: &r.comment, time: &r.time }).collect();
+        let replies: Vec<ReplyView> = t
+            .replies
+            .iter()
+            .map(|r| ReplyView { client_response: r.client, comment: &r.comment, time: &r.time })
+            .collect();
         Json(json!({ "replies": replies, "subject": t.subject, "status": t.status })).into_response()
     })
 }
@@ -276,7 +279,11 @@ async fn reply(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(Strin
         }
         // A reply reopens a closed or held ticket.
         t.status = "Open";
-        t.customer_wrote(comment, delay, "Thank you for the update. A technician has read it and will follow up on this ticket shortly.".to_owned());
+        t.customer_wrote(
+            comment,
+            delay,
+            "Thank you for the update. A technician has read it and will follow up on this ticket shortly.".to_owned(),
+        );
         Json(view(id, t)).into_response()
     })
 }
@@ -312,7 +319,8 @@ async fn managed_services(State(store): State<Store<VpsNet>>) -> Response {
 /// The doc's list example (ticket 979) with the doc's show example as its
 /// first message, the show example on its own (978), and a few more.
 pub(super) fn seed() -> TicketBook {
-    let r = |client: bool, comment: &str, time: &str| Reply { client, comment: comment.to_owned(), time: time.to_owned() };
+    let r =
+        |client: bool, comment: &str, time: &str| Reply { client, comment: comment.to_owned(), time: time.to_owned() };
     let t = |subject: &str, department: u8, status: &'static str, replies: Vec<Reply>| Ticket {
         subject: subject.to_owned(),
         department,
@@ -323,25 +331,53 @@ pub(super) fn seed() -> TicketBook {
     let mut tickets = BTreeMap::new();
     tickets.insert(
         975,
-        t("Upgrade to 4 nodes", 2, "Closed", vec![
-            r(true, "Can I add two nodes to Staging without a reboot?", "2010-07-28T10:12:40-04:00"),
-            r(false, "Yes: nodes are added live, the extra memory shows after the next reboot.", "2010-07-28T11:03:09-04:00"),
-        ]),
+        t(
+            "Upgrade to 4 nodes",
+            2,
+            "Closed",
+            vec![
+                r(true, "Can I add two nodes to Staging without a reboot?", "2010-07-28T10:12:40-04:00"),
+                r(
+                    false,
+                    "Yes: nodes are added live, the extra memory shows after the next reboot.",
+                    "2010-07-28T11:03:09-04:00",
+                ),
+            ],
+        ),
     );
     tickets.insert(
         977,
-        t("Server Performance Issue: MySQL Server 01", 5, "Hold", vec![
-            r(true, "MySQL Server 01 has been slow since this morning.", "2010-08-05T09:41:22-04:00"),
-            r(false, "The host node is being migrated; we will move your server in tonight's maintenance window.", "2010-08-05T10:15:00-04:00"),
-        ]),
+        t(
+            "Server Performance Issue: MySQL Server 01",
+            5,
+            "Hold",
+            vec![
+                r(true, "MySQL Server 01 has been slow since this morning.", "2010-08-05T09:41:22-04:00"),
+                r(
+                    false,
+                    "The host node is being migrated; we will move your server in tonight's maintenance window.",
+                    "2010-08-05T10:15:00-04:00",
+                ),
+            ],
+        ),
     );
-    tickets.insert(978, t("Test Subject", 6, "Open", vec![r(true, "Test ticket comment", "2010-08-06T08:28:16-04:00")]));
+    tickets
+        .insert(978, t("Test Subject", 6, "Open", vec![r(true, "Test ticket comment", "2010-08-06T08:28:16-04:00")]));
     tickets.insert(
         979,
-        t("API test subject", 1, "Open", vec![
-            r(true, "Test ticket comment", "2010-08-06T08:28:16-04:00"),
-            r(false, "Hello, the credit for July has been added to your account and will show on the next invoice.", "2010-08-09T08:02:00-04:00"),
-        ]),
+        t(
+            "API test subject",
+            1,
+            "Open",
+            vec![
+                r(true, "Test ticket comment", "2010-08-06T08:28:16-04:00"),
+                r(
+                    false,
+                    "Hello, the credit for July has been added to your account and will show on the next invoice.",
+                    "2010-08-09T08:02:00-04:00",
+                ),
+            ],
+        ),
     );
     TicketBook {
         next_id: 1000,

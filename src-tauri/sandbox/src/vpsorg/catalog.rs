@@ -22,33 +22,9 @@ pub(super) struct Os {
 /// Plans 1 and 2 and systems 3 and 5 are the doc's. The Enterprise plan costs
 /// more than the demo credit, so creating one shows the 402.
 pub(super) const PLANS: &[Plan] = &[
-    Plan {
-        id: 1,
-        name: "Standard VPS",
-        vcpus: 2,
-        memory: 4096,
-        storage: 80,
-        bandwidth: 2048,
-        price_cents: 2000,
-    },
-    Plan {
-        id: 2,
-        name: "Performance VPS",
-        vcpus: 4,
-        memory: 8192,
-        storage: 160,
-        bandwidth: 4096,
-        price_cents: 4000,
-    },
-    Plan {
-        id: 3,
-        name: "Starter VPS",
-        vcpus: 1,
-        memory: 2048,
-        storage: 40,
-        bandwidth: 1024,
-        price_cents: 1000,
-    },
+    Plan { id: 1, name: "Standard VPS", vcpus: 2, memory: 4096, storage: 80, bandwidth: 2048, price_cents: 2000 },
+    Plan { id: 2, name: "Performance VPS", vcpus: 4, memory: 8192, storage: 160, bandwidth: 4096, price_cents: 4000 },
+    Plan { id: 3, name: "Starter VPS", vcpus: 1, memory: 2048, storage: 40, bandwidth: 1024, price_cents: 1000 },
     Plan {
         id: 4,
         name: "Enterprise VPS",
@@ -61,22 +37,10 @@ pub(super) const PLANS: &[Plan] = &[
 ];
 
 pub(super) const OPERATING_SYSTEMS: &[Os] = &[
-    Os {
-        id: 3,
-        name: "Debian 12",
-    },
-    Os {
-        id: 5,
-        name: "Ubuntu 22.04 LTS",
-    },
-    Os {
-        id: 7,
-        name: "Rocky Linux 9",
-    },
-    Os {
-        id: 8,
-        name: "Ubuntu 24.04 LTS",
-    },
+    Os { id: 3, name: "Debian 12" },
+    Os { id: 5, name: "Ubuntu 22.04 LTS" },
+    Os { id: 7, name: "Rocky Linux 9" },
+    Os { id: 8, name: "Ubuntu 24.04 LTS" },
 ];
 
 /// Data-centre codes; `us-west` and `us-east` are the doc's.

@@ -20,10 +20,7 @@ impl Input {
         let fields = if body.iter().all(u8::is_ascii_whitespace) {
             Map::new()
         } else {
-            let content_type = headers
-                .get(header::CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default();
+            let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
             if !content_type.starts_with("application/json") {
                 return Err(detail(
                     StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -32,24 +29,11 @@ impl Input {
             }
             match serde_json::from_slice::<Value>(body) {
                 Ok(Value::Object(map)) => map,
-                Ok(_) => {
-                    return Err(invalid(
-                        "non_field_errors",
-                        "Invalid data. Expected a dictionary.",
-                    ))
-                }
-                Err(e) => {
-                    return Err(detail(
-                        StatusCode::BAD_REQUEST,
-                        &format!("JSON parse error - {e}"),
-                    ))
-                }
+                Ok(_) => return Err(invalid("non_field_errors", "Invalid data. Expected a dictionary.")),
+                Err(e) => return Err(detail(StatusCode::BAD_REQUEST, &format!("JSON parse error - {e}"))),
             }
         };
-        Ok(Input {
-            fields,
-            errors: FieldErrors::default(),
-        })
+        Ok(Input { fields, errors: FieldErrors::default() })
     }
 
     /// The field's value if sent and not null; records why otherwise.
@@ -116,15 +100,11 @@ impl Input {
     pub fn name(&mut self, required: bool) -> Option<String> {
         let name = self.string("name", required)?;
         if name.chars().count() > 64 {
-            self.errors
-                .add("name", "Ensure this field has no more than 64 characters.");
+            self.errors.add("name", "Ensure this field has no more than 64 characters.");
             return None;
         }
         if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-            self.errors.add(
-                "name",
-                "Enter a valid name: letters, numbers and hyphens only.",
-            );
+            self.errors.add("name", "Enter a valid name: letters, numbers and hyphens only.");
             return None;
         }
         Some(name)
@@ -144,8 +124,7 @@ impl Input {
                     && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
             });
         if !valid {
-            self.errors
-                .add("hostname", "Enter a valid fully qualified domain name.");
+            self.errors.add("hostname", "Enter a valid fully qualified domain name.");
             return None;
         }
         Some(hostname)

@@ -40,10 +40,7 @@ pub(crate) const IMPLEMENTATION: Implementation = Implementation {
 };
 
 fn simulator(settings: Settings) -> Simulator {
-    Simulator::new(
-        Store::new(move || seed::seed(settings.transition, settings.empty)),
-        routes(),
-    )
+    Simulator::new(Store::new(move || seed::seed(settings.transition, settings.empty)), routes())
 }
 
 fn routes() -> Router<Store<VpsOrg>> {
@@ -51,10 +48,7 @@ fn routes() -> Router<Store<VpsOrg>> {
         .route("/api/v1/servers/", get(server::list).post(server::create))
         .route(
             "/api/v1/servers/{id}/",
-            get(server::show)
-                .put(server::replace)
-                .patch(server::patch)
-                .delete(server::destroy),
+            get(server::show).put(server::replace).patch(server::patch).delete(server::destroy),
         )
         .route("/api/v1/servers/{id}/start/", post(server::start))
         .route("/api/v1/servers/{id}/stop/", post(server::stop))
@@ -66,27 +60,16 @@ fn routes() -> Router<Store<VpsOrg>> {
 
 /// 401 for a missing header, another scheme or another token.
 async fn require_token(req: Request, next: Next) -> Response {
-    let sent = req
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
+    let sent = req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).map(str::to_owned);
     match sent.as_deref().and_then(|v| v.strip_prefix("Bearer ")) {
         Some(token) if token.trim() == API_TOKEN => next.run(req).await,
         Some(_) => detail(StatusCode::UNAUTHORIZED, "Invalid token.").into_response(),
-        None => detail(
-            StatusCode::UNAUTHORIZED,
-            "Authentication credentials were not provided.",
-        )
-        .into_response(),
+        None => detail(StatusCode::UNAUTHORIZED, "Authentication credentials were not provided.").into_response(),
     }
 }
 
 async fn wrong_method(method: Method) -> ApiError {
-    detail(
-        StatusCode::METHOD_NOT_ALLOWED,
-        &format!("Method \"{method}\" not allowed."),
-    )
+    detail(StatusCode::METHOD_NOT_ALLOWED, &format!("Method \"{method}\" not allowed."))
 }
 
 /// Paths without their trailing slash land here too.

@@ -12,10 +12,7 @@ use crate::common::Transition;
 const CREDIT_CENTS: u64 = 15_000;
 
 fn catalog(plan_id: u64, os_id: u64) -> (&'static Plan, &'static Os) {
-    (
-        plan(plan_id).expect("the seed uses catalog plans"),
-        os(os_id).expect("the seed uses catalog systems"),
-    )
+    (plan(plan_id).expect("the seed uses catalog plans"), os(os_id).expect("the seed uses catalog systems"))
 }
 
 struct Seed {
@@ -33,12 +30,7 @@ struct Seed {
     updated_at: &'static str,
 }
 
-const IDLE: Usage = Usage {
-    cpu_percent: 0.0,
-    memory_used: 0,
-    disk_used: 0,
-    bandwidth_used: 0,
-};
+const IDLE: Usage = Usage { cpu_percent: 0.0, memory_used: 0, disk_used: 0, bandwidth_used: 0 };
 
 const SEEDS: &[(u64, Seed)] = &[
     (
@@ -87,12 +79,7 @@ const SEEDS: &[(u64, Seed)] = &[
             plan: 3,
             os: 8,
             backups: false,
-            usage: Usage {
-                cpu_percent: 4.2,
-                memory_used: 612,
-                disk_used: 11,
-                bandwidth_used: 38,
-            },
+            usage: Usage { cpu_percent: 4.2, memory_used: 612, disk_used: 11, bandwidth_used: 38 },
             created_at: "2024-12-03T10:45:00Z",
             updated_at: "2025-01-13T07:30:00Z",
         },
@@ -129,12 +116,7 @@ const SEEDS: &[(u64, Seed)] = &[
             plan: 1,
             os: 5,
             backups: true,
-            usage: Usage {
-                cpu_percent: 23.5,
-                memory_used: 2048,
-                disk_used: 35,
-                bandwidth_used: 450,
-            },
+            usage: Usage { cpu_percent: 23.5, memory_used: 2048, disk_used: 35, bandwidth_used: 450 },
             created_at: "2025-01-10T14:30:00Z",
             updated_at: "2025-01-16T15:45:00Z",
         },
@@ -152,12 +134,7 @@ const SEEDS: &[(u64, Seed)] = &[
             plan: 2,
             os: 3,
             backups: true,
-            usage: Usage {
-                cpu_percent: 41.0,
-                memory_used: 6144,
-                disk_used: 92,
-                bandwidth_used: 1210,
-            },
+            usage: Usage { cpu_percent: 41.0, memory_used: 6144, disk_used: 92, bandwidth_used: 1210 },
             created_at: "2025-01-12T09:15:00Z",
             updated_at: "2025-01-16T08:45:00Z",
         },
@@ -174,9 +151,7 @@ pub(super) fn seed(transition: Duration, empty: bool) -> VpsOrg {
                 let (plan, os) = catalog(s.plan, s.os);
                 let phase = match s.phase {
                     // Seeded mid-provisioning: it finishes like a new server.
-                    Phase::Provisioning => {
-                        Transition::after(Phase::Provisioning, transition, Phase::Active)
-                    }
+                    Phase::Provisioning => Transition::after(Phase::Provisioning, transition, Phase::Active),
                     settled => Transition::settled(settled),
                 };
                 let server = Server {
@@ -215,12 +190,7 @@ mod tests {
     fn seed_has_every_state_a_client_must_handle() {
         let seeded = seed(Duration::from_secs(60), false);
         let phases: Vec<Phase> = seeded.servers.values().map(Server::phase).collect();
-        for phase in [
-            Phase::Active,
-            Phase::Halted,
-            Phase::Suspended,
-            Phase::Provisioning,
-        ] {
+        for phase in [Phase::Active, Phase::Halted, Phase::Suspended, Phase::Provisioning] {
             assert!(phases.contains(&phase), "no seeded server is {phase:?}");
         }
         assert!(seed(Duration::from_secs(60), true).servers.is_empty());

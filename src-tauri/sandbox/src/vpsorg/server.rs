@@ -29,23 +29,16 @@ fn server_id(raw: &str) -> Result<u64, ApiError> {
 /// The list URL with `page` set (or removed, for page 1) and the filters
 /// kept, sorted by name as Django REST Framework writes them.
 fn page_url(headers: &HeaderMap, uri: &Uri, params: &Params, page: usize) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    let mut pairs: Vec<(&str, String)> = ["location", "status"]
-        .into_iter()
-        .filter_map(|k| params.text(k).map(|v| (k, v.to_owned())))
-        .collect();
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
+    let mut pairs: Vec<(&str, String)> =
+        ["location", "status"].into_iter().filter_map(|k| params.text(k).map(|v| (k, v.to_owned()))).collect();
     if page > 1 {
         pairs.push(("page", page.to_string()));
     }
     pairs.sort();
     let mut url = format!("http://{host}{}", uri.path());
     if !pairs.is_empty() {
-        let query = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(pairs)
-            .finish();
+        let query = form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish();
         url.push('?');
         url.push_str(&query);
     }
@@ -70,11 +63,7 @@ pub(super) async fn list(
     let location = params.get("location");
     let page: usize = match params.get("page") {
         None => 1,
-        Some(p) => p
-            .parse()
-            .ok()
-            .filter(|p| *p >= 1)
-            .ok_or_else(|| detail(StatusCode::NOT_FOUND, "Invalid page."))?,
+        Some(p) => p.parse().ok().filter(|p| *p >= 1).ok_or_else(|| detail(StatusCode::NOT_FOUND, "Invalid page."))?,
     };
     let matching: Vec<_> = store.with(|v| {
         v.servers
@@ -89,11 +78,7 @@ pub(super) async fn list(
     if page > pages {
         return Err(detail(StatusCode::NOT_FOUND, "Invalid page."));
     }
-    let results = matching
-        .into_iter()
-        .skip((page - 1) * PAGE_SIZE)
-        .take(PAGE_SIZE)
-        .collect();
+    let results = matching.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).collect();
     Ok(Json(Page {
         count,
         next: (page < pages).then(|| page_url(&headers, &uri, &params, page + 1)),
@@ -114,29 +99,21 @@ pub(super) async fn create(
     let plan = input.integer("plan_id", true).and_then(|id| {
         let found = catalog::plan(id);
         if found.is_none() {
-            input.errors.add(
-                "plan_id",
-                format!("Invalid pk \"{id}\" - object does not exist."),
-            );
+            input.errors.add("plan_id", format!("Invalid pk \"{id}\" - object does not exist."));
         }
         found
     });
     let os = input.integer("os_id", true).and_then(|id| {
         let found = catalog::os(id);
         if found.is_none() {
-            input.errors.add(
-                "os_id",
-                format!("Invalid pk \"{id}\" - object does not exist."),
-            );
+            input.errors.add("os_id", format!("Invalid pk \"{id}\" - object does not exist."));
         }
         found
     });
     let location = input.string("location", true).and_then(|code| {
         let found = catalog::location(&code);
         if found.is_none() {
-            input
-                .errors
-                .add("location", format!("\"{code}\" is not a valid choice."));
+            input.errors.add("location", format!("\"{code}\" is not a valid choice."));
         }
         found
     });
@@ -149,14 +126,7 @@ pub(super) async fn create(
     let (Some(name), Some(plan), Some(os), Some(location)) = (name, plan, os, location) else {
         return Err(detail(StatusCode::BAD_REQUEST, "Invalid parameters."));
     };
-    let order = Order {
-        name,
-        hostname,
-        location,
-        plan,
-        os,
-        backups_enabled,
-    };
+    let order = Order { name, hostname, location, plan, os, backups_enabled };
     let reply = store.with(|v| {
         let id = v.provision(order, now())?;
         v.find(id).map(|s| view::created(id, s))
@@ -228,19 +198,10 @@ pub(super) async fn destroy(
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     let id = server_id(&id)?;
-    store.with(|v| {
-        v.servers
-            .remove(&id)
-            .map(|_| StatusCode::NO_CONTENT)
-            .ok_or_else(not_found)
-    })
+    store.with(|v| v.servers.remove(&id).map(|_| StatusCode::NO_CONTENT).ok_or_else(not_found))
 }
 
-fn act(
-    store: &Store<VpsOrg>,
-    id: &str,
-    action: Action,
-) -> Result<Json<view::ActionReply>, ApiError> {
+fn act(store: &Store<VpsOrg>, id: &str, action: Action) -> Result<Json<view::ActionReply>, ApiError> {
     let id = server_id(id)?;
     store.with(|v| {
         let delay = v.transition;

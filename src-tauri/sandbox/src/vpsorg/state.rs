@@ -113,38 +113,24 @@ impl Server {
         let phase = self.phase();
         let next = match (phase, action) {
             (Phase::Suspended, _) => {
-                return Err(bad_request(
-                    "Server is suspended. Contact support to restore service.",
-                ))
+                return Err(bad_request("Server is suspended. Contact support to restore service."))
             }
             (Phase::Provisioning, _) => {
-                return Err(bad_request(
-                    "Server is still being provisioned. Try again when it is active.",
-                ))
+                return Err(bad_request("Server is still being provisioned. Try again when it is active."))
             }
-            (Phase::Halted, Action::Start) => {
-                Transition::after(Phase::Starting, delay, Phase::Active)
-            }
+            (Phase::Halted, Action::Start) => Transition::after(Phase::Starting, delay, Phase::Active),
             (Phase::Active | Phase::Starting | Phase::Rebooting, Action::Start) => {
                 return Err(bad_request("Server is already running."))
             }
             (Phase::Stopping, Action::Start) => {
-                return Err(bad_request(
-                    "Server is stopping. Start it once it is halted.",
-                ))
+                return Err(bad_request("Server is stopping. Start it once it is halted."))
             }
-            (Phase::Active, Action::Stop) => {
-                Transition::after(Phase::Stopping, delay, Phase::Halted)
-            }
-            (Phase::Halted | Phase::Stopping, Action::Stop) => {
-                return Err(bad_request("Server is already stopped."))
-            }
+            (Phase::Active, Action::Stop) => Transition::after(Phase::Stopping, delay, Phase::Halted),
+            (Phase::Halted | Phase::Stopping, Action::Stop) => return Err(bad_request("Server is already stopped.")),
             (Phase::Starting | Phase::Rebooting, Action::Stop) => {
                 return Err(bad_request("Server is busy. Try again when it is active."))
             }
-            (Phase::Active, Action::Reboot) => {
-                Transition::after(Phase::Rebooting, delay, Phase::Active)
-            }
+            (Phase::Active, Action::Reboot) => Transition::after(Phase::Rebooting, delay, Phase::Active),
             (_, Action::Reboot) => return Err(bad_request("Server is not running.")),
         };
         self.phase = next;
@@ -194,12 +180,7 @@ impl VpsOrg {
             backups_enabled: order.backups_enabled,
             ipv4: format!("203.0.113.{}", host % 250 + 1),
             ipv6: format!("2001:0db8::{host:x}"),
-            usage: Usage {
-                cpu_percent: 0.0,
-                memory_used: 0,
-                disk_used: 0,
-                bandwidth_used: 0,
-            },
+            usage: Usage { cpu_percent: 0.0, memory_used: 0, disk_used: 0, bandwidth_used: 0 },
             phase: Transition::after(Phase::Provisioning, self.transition, Phase::Active),
             created_at: now.clone(),
             updated_at: now,

@@ -17,13 +17,7 @@ pub(super) struct PlanBrief {
 
 impl From<&Plan> for PlanBrief {
     fn from(p: &Plan) -> Self {
-        PlanBrief {
-            id: p.id,
-            name: p.name,
-            vcpus: p.vcpus,
-            memory: p.memory,
-            storage: p.storage,
-        }
+        PlanBrief { id: p.id, name: p.name, vcpus: p.vcpus, memory: p.memory, storage: p.storage }
     }
 }
 
@@ -59,10 +53,7 @@ pub(super) struct OsView {
 
 impl From<&Os> for OsView {
     fn from(o: &Os) -> Self {
-        OsView {
-            id: o.id,
-            name: o.name,
-        }
+        OsView { id: o.id, name: o.name }
     }
 }
 
@@ -206,11 +197,7 @@ pub(super) fn action_reply(id: u64, s: &Server, message: &'static str) -> Action
     ActionReply {
         status: "success",
         message,
-        server: ActionServer {
-            id,
-            name: s.name.clone(),
-            status: s.phase().word(),
-        },
+        server: ActionServer { id, name: s.name.clone(), status: s.phase().word() },
     }
 }
 

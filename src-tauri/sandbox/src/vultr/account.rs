@@ -50,9 +50,7 @@ pub(super) struct SnapshotView {
     status: &'static str,
 }
 
-pub(super) async fn snapshot_list(
-    State(store): State<Store<Vultr>>,
-) -> Json<Keyed<String, SnapshotView>> {
+pub(super) async fn snapshot_list(State(store): State<Store<Vultr>>) -> Json<Keyed<String, SnapshotView>> {
     let snapshots = store.with(|v| {
         v.snapshots
             .iter()
@@ -72,10 +70,7 @@ pub(super) async fn snapshot_list(
 }
 
 /// Stays "pending" for the transition time, then "complete".
-pub(super) async fn snapshot_create(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<Json<Value>, Failure> {
+pub(super) async fn snapshot_create(State(store): State<Store<Vultr>>, params: Params) -> Result<Json<Value>, Failure> {
     store.with(|v| {
         let server = v.servers.operable(params.get("SUBID"))?;
         let size = (u64::from(server.disk_gb) << 30).to_string();
@@ -84,29 +79,17 @@ pub(super) async fn snapshot_create(
             date_created: timestamp(),
             description: params.text("description").unwrap_or_default().to_owned(),
             size,
-            status: Transition::after(
-                SnapshotStatus::Pending,
-                v.transition,
-                SnapshotStatus::Complete,
-            ),
+            status: Transition::after(SnapshotStatus::Pending, v.transition, SnapshotStatus::Complete),
         };
         v.snapshots.insert(id.clone(), snapshot);
         Ok(Json(json!({ "SNAPSHOTID": id })))
     })
 }
 
-pub(super) async fn snapshot_destroy(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<(), Failure> {
+pub(super) async fn snapshot_destroy(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     store.with(|v| {
-        let id = params
-            .get("SNAPSHOTID")
-            .ok_or_else(|| invalid(INVALID_SNAPSHOT))?;
-        v.snapshots
-            .remove(id)
-            .map(drop)
-            .ok_or_else(|| invalid(INVALID_SNAPSHOT))
+        let id = params.get("SNAPSHOTID").ok_or_else(|| invalid(INVALID_SNAPSHOT))?;
+        v.snapshots.remove(id).map(drop).ok_or_else(|| invalid(INVALID_SNAPSHOT))
     })
 }
 
@@ -119,9 +102,7 @@ pub(super) struct SshKeyView {
     ssh_key: String,
 }
 
-pub(super) async fn sshkey_list(
-    State(store): State<Store<Vultr>>,
-) -> Json<Keyed<String, SshKeyView>> {
+pub(super) async fn sshkey_list(State(store): State<Store<Vultr>>) -> Json<Keyed<String, SshKeyView>> {
     let keys = store.with(|v| {
         v.sshkeys
             .iter()
@@ -141,48 +122,28 @@ pub(super) async fn sshkey_list(
 
 /// The authorized_keys shape: a key type, then the key.
 fn public_key(text: &str) -> Result<String, Failure> {
-    let typed = ["ssh-", "ecdsa-sha2-", "sk-"]
-        .iter()
-        .any(|prefix| text.starts_with(prefix));
+    let typed = ["ssh-", "ecdsa-sha2-", "sk-"].iter().any(|prefix| text.starts_with(prefix));
     if typed && text.split_whitespace().count() >= 2 {
         Ok(text.to_owned())
     } else {
-        Err(invalid(
-            "Invalid SSH key.  Expected a public key in authorized_keys format",
-        ))
+        Err(invalid("Invalid SSH key.  Expected a public key in authorized_keys format"))
     }
 }
 
-pub(super) async fn sshkey_create(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<Json<Value>, Failure> {
+pub(super) async fn sshkey_create(State(store): State<Store<Vultr>>, params: Params) -> Result<Json<Value>, Failure> {
     let name = required(&params, "name")?.to_owned();
     let ssh_key = public_key(required(&params, "ssh_key")?)?;
     store.with(|v| {
         let id = v.ids.hex();
-        v.sshkeys.insert(
-            id.clone(),
-            SshKey {
-                date_created: Some(timestamp()),
-                name,
-                ssh_key,
-            },
-        );
+        v.sshkeys.insert(id.clone(), SshKey { date_created: Some(timestamp()), name, ssh_key });
         Ok(Json(json!({ "SSHKEYID": id })))
     })
 }
 
-pub(super) async fn sshkey_update(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<(), Failure> {
+pub(super) async fn sshkey_update(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     let ssh_key = params.get("ssh_key").map(public_key).transpose()?;
     store.with(|v| {
-        let key = params
-            .get("SSHKEYID")
-            .and_then(|id| v.sshkeys.get_mut(id))
-            .ok_or_else(|| invalid(INVALID_SSHKEY))?;
+        let key = params.get("SSHKEYID").and_then(|id| v.sshkeys.get_mut(id)).ok_or_else(|| invalid(INVALID_SSHKEY))?;
         if let Some(name) = params.get("name") {
             key.name = name.to_owned();
         }
@@ -193,18 +154,10 @@ pub(super) async fn sshkey_update(
     })
 }
 
-pub(super) async fn sshkey_destroy(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<(), Failure> {
+pub(super) async fn sshkey_destroy(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     store.with(|v| {
-        let id = params
-            .get("SSHKEYID")
-            .ok_or_else(|| invalid(INVALID_SSHKEY))?;
-        v.sshkeys
-            .remove(id)
-            .map(drop)
-            .ok_or_else(|| invalid(INVALID_SSHKEY))
+        let id = params.get("SSHKEYID").ok_or_else(|| invalid(INVALID_SSHKEY))?;
+        v.sshkeys.remove(id).map(drop).ok_or_else(|| invalid(INVALID_SSHKEY))
     })
 }
 
@@ -241,55 +194,30 @@ pub(super) async fn script_list(State(store): State<Store<Vultr>>) -> Json<Keyed
     Json(scripts)
 }
 
-pub(super) async fn script_create(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<Json<Value>, Failure> {
+pub(super) async fn script_create(State(store): State<Store<Vultr>>, params: Params) -> Result<Json<Value>, Failure> {
     let name = required(&params, "name")?.to_owned();
     let script = required(&params, "script")?.to_owned();
     let kind = match params.get("type").unwrap_or("boot") {
         "boot" => "boot",
         "pxe" => "pxe",
-        _ => {
-            return Err(invalid(
-                "Invalid startup script type.  Expected 'boot' or 'pxe'",
-            ))
-        }
+        _ => return Err(invalid("Invalid startup script type.  Expected 'boot' or 'pxe'")),
     };
     store.with(|v| {
         let id = v.ids.script();
         let now = timestamp();
-        v.scripts.insert(
-            id,
-            Script {
-                date_created: now.clone(),
-                date_modified: now,
-                name,
-                kind,
-                script,
-            },
-        );
+        v.scripts.insert(id, Script { date_created: now.clone(), date_modified: now, name, kind, script });
         Ok(Json(json!({ "SCRIPTID": id })))
     })
 }
 
 fn script_id(params: &Params) -> Result<u64, Failure> {
-    params
-        .get("SCRIPTID")
-        .and_then(|id| id.parse().ok())
-        .ok_or_else(|| invalid(INVALID_SCRIPT))
+    params.get("SCRIPTID").and_then(|id| id.parse().ok()).ok_or_else(|| invalid(INVALID_SCRIPT))
 }
 
-pub(super) async fn script_update(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<(), Failure> {
+pub(super) async fn script_update(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     let id = script_id(&params)?;
     store.with(|v| {
-        let script = v
-            .scripts
-            .get_mut(&id)
-            .ok_or_else(|| invalid(INVALID_SCRIPT))?;
+        let script = v.scripts.get_mut(&id).ok_or_else(|| invalid(INVALID_SCRIPT))?;
         if let Some(name) = params.get("name") {
             script.name = name.to_owned();
         }
@@ -301,15 +229,7 @@ pub(super) async fn script_update(
     })
 }
 
-pub(super) async fn script_destroy(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<(), Failure> {
+pub(super) async fn script_destroy(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     let id = script_id(&params)?;
-    store.with(|v| {
-        v.scripts
-            .remove(&id)
-            .map(drop)
-            .ok_or_else(|| invalid(INVALID_SCRIPT))
-    })
+    store.with(|v| v.scripts.remove(&id).map(drop).ok_or_else(|| invalid(INVALID_SCRIPT)))
 }

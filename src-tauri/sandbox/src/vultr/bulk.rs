@@ -12,11 +12,7 @@ use super::state::{Order, Phase, Vultr};
 use crate::common::Transition;
 
 pub(super) fn add(vultr: &mut Vultr, count: u32) {
-    let systems: Vec<&str> = OPERATING_SYSTEMS
-        .iter()
-        .filter(|o| o.changeable())
-        .map(|o| o.name)
-        .collect();
+    let systems: Vec<&str> = OPERATING_SYSTEMS.iter().filter(|o| o.changeable()).map(|o| o.name).collect();
     for i in 0..count as usize {
         let phase = match i % 10 {
             7 | 8 => Phase::Stopped,
@@ -31,13 +27,7 @@ pub(super) fn add(vultr: &mut Vultr, count: u32) {
             ipv6: i % 3 == 0,
             private_network: i % 4 == 0,
             auto_backups: i % 2 == 0,
-            date_created: format!(
-                "2023-{:02}-{:02} {:02}:{:02}:00",
-                1 + i % 12,
-                1 + i % 28,
-                i % 24,
-                i % 60
-            ),
+            date_created: format!("2023-{:02}-{:02} {:02}:{:02}:00", 1 + i % 12, 1 + i % 28, i % 24, i % 60),
             phase: Transition::settled(phase),
         });
     }
@@ -57,11 +47,7 @@ mod tests {
             let before = v.servers.0.len();
             add(&mut v, n);
             assert_eq!(v.servers.0.len(), before + n as usize);
-            v.servers
-                .0
-                .values()
-                .map(|s| (s.label.clone(), s.main_ipv4.ip.clone(), s.phase()))
-                .collect::<Vec<_>>()
+            v.servers.0.values().map(|s| (s.label.clone(), s.main_ipv4.ip.clone(), s.phase())).collect::<Vec<_>>()
         };
         let first = fleet(10_000);
         assert_eq!(first, fleet(10_000));

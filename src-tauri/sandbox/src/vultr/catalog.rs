@@ -78,13 +78,7 @@ pub(super) struct OsView {
 
 impl From<&Os> for OsView {
     fn from(os: &Os) -> Self {
-        OsView {
-            id: os.id.to_string(),
-            name: os.name,
-            arch: os.arch,
-            family: os.family,
-            windows: os.windows,
-        }
+        OsView { id: os.id.to_string(), name: os.name, arch: os.arch, family: os.family, windows: os.windows }
     }
 }
 
@@ -113,12 +107,7 @@ pub(super) struct RegionView {
 }
 
 pub(super) async fn os_list() -> Json<Keyed<u32, OsView>> {
-    Json(
-        OPERATING_SYSTEMS
-            .iter()
-            .map(|os| (os.id, os.into()))
-            .collect(),
-    )
+    Json(OPERATING_SYSTEMS.iter().map(|os| (os.id, os.into())).collect())
 }
 
 pub(super) async fn plans_list() -> Json<Keyed<u32, PlanView>> {
@@ -162,7 +151,6 @@ pub(super) async fn regions_list() -> Json<Keyed<u32, RegionView>> {
 
 /// A plain array of integer plan ids: `[]` when a region is full.
 pub(super) async fn regions_availability(params: Params) -> Result<Json<&'static [u32]>, Failure> {
-    let region =
-        region(params.get("DCID")).ok_or_else(|| invalid("Invalid DCID.  Check DCID value"))?;
+    let region = region(params.get("DCID")).ok_or_else(|| invalid("Invalid DCID.  Check DCID value"))?;
     Ok(Json(region.available))
 }

@@ -27,13 +27,7 @@ use state::Vultr;
 const API_KEY: &str = "VPSDESK0DEMO0VULTR0SANDBOX0KEY000001";
 
 pub(crate) const IMPLEMENTATION: Implementation = Implementation {
-    demo: DemoAccount {
-        provider: Provider::Vultr,
-        name: "Demo Vultr",
-        username: None,
-        secret: API_KEY,
-        region: None,
-    },
+    demo: DemoAccount { provider: Provider::Vultr, name: "Demo Vultr", username: None, secret: API_KEY, region: None },
     simulator,
 };
 
@@ -57,9 +51,7 @@ fn invalid(message: impl Into<String>) -> Failure {
 }
 
 fn required<'p>(params: &'p Params, name: &str) -> Result<&'p str, Failure> {
-    params
-        .get(name)
-        .ok_or_else(|| invalid(format!("Missing parameter: {name}")))
+    params.get(name).ok_or_else(|| invalid(format!("Missing parameter: {name}")))
 }
 
 /// The doc's 'yes'/'no' flags. Anything else is refused so a client sending
@@ -69,9 +61,7 @@ fn yes_no(params: &Params, name: &str, default: bool) -> Result<bool, Failure> {
         None => Ok(default),
         Some("yes") => Ok(true),
         Some("no") => Ok(false),
-        Some(other) => Err(invalid(format!(
-            "Invalid value for {name}: '{other}', expected 'yes' or 'no'"
-        ))),
+        Some(other) => Err(invalid(format!("Invalid value for {name}: '{other}', expected 'yes' or 'no'"))),
     }
 }
 
@@ -80,10 +70,7 @@ fn routes() -> Router<Store<Vultr>> {
         .route("/v1/os/list", get(catalog::os_list))
         .route("/v1/plans/list", get(catalog::plans_list))
         .route("/v1/regions/list", get(catalog::regions_list))
-        .route(
-            "/v1/regions/availability",
-            get(catalog::regions_availability),
-        );
+        .route("/v1/regions/availability", get(catalog::regions_availability));
     let account = Router::new()
         .route("/v1/account/info", get(account::info))
         .route("/v1/iso/list", get(account::iso_list))
@@ -99,34 +86,16 @@ fn routes() -> Router<Store<Vultr>> {
         .route("/v1/server/os_change", post(server::os_change))
         .route("/v1/server/os_change_list", get(server::os_change_list))
         .route("/v1/server/restore_backup", post(server::restore_backup))
-        .route(
-            "/v1/server/restore_snapshot",
-            post(server::restore_snapshot),
-        )
+        .route("/v1/server/restore_snapshot", post(server::restore_snapshot))
         .route("/v1/server/create_ipv4", post(network::create_ipv4))
         .route("/v1/server/destroy_ipv4", post(network::destroy_ipv4))
         .route("/v1/server/list_ipv4", get(network::list_ipv4))
         .route("/v1/server/list_ipv6", get(network::list_ipv6))
-        .route(
-            "/v1/server/reverse_default_ipv4",
-            post(network::reverse_default_ipv4),
-        )
-        .route(
-            "/v1/server/reverse_set_ipv4",
-            post(network::reverse_set_ipv4),
-        )
-        .route(
-            "/v1/server/reverse_list_ipv6",
-            get(network::reverse_list_ipv6),
-        )
-        .route(
-            "/v1/server/reverse_set_ipv6",
-            post(network::reverse_set_ipv6),
-        )
-        .route(
-            "/v1/server/reverse_delete_ipv6",
-            post(network::reverse_delete_ipv6),
-        )
+        .route("/v1/server/reverse_default_ipv4", post(network::reverse_default_ipv4))
+        .route("/v1/server/reverse_set_ipv4", post(network::reverse_set_ipv4))
+        .route("/v1/server/reverse_list_ipv6", get(network::reverse_list_ipv6))
+        .route("/v1/server/reverse_set_ipv6", post(network::reverse_set_ipv6))
+        .route("/v1/server/reverse_delete_ipv6", post(network::reverse_delete_ipv6))
         .route("/v1/snapshot/list", get(account::snapshot_list))
         .route("/v1/snapshot/create", post(account::snapshot_create))
         .route("/v1/snapshot/destroy", post(account::snapshot_destroy))
@@ -139,16 +108,14 @@ fn routes() -> Router<Store<Vultr>> {
         .route("/v1/startupscript/update", post(account::script_update))
         .route("/v1/startupscript/destroy", post(account::script_destroy))
         .route_layer(middleware::from_fn(require_key));
-    public
-        .merge(account)
-        .method_not_allowed_fallback(wrong_method)
-        .fallback(unknown_location)
+    public.merge(account).method_not_allowed_fallback(wrong_method).fallback(unknown_location)
 }
 
 async fn require_key(req: Request, next: Next) -> Response {
-    let authorized = req.uri().query().is_some_and(|q| {
-        form_urlencoded::parse(q.as_bytes()).any(|(k, v)| k == "api_key" && v == API_KEY)
-    });
+    let authorized = req
+        .uri()
+        .query()
+        .is_some_and(|q| form_urlencoded::parse(q.as_bytes()).any(|(k, v)| k == "api_key" && v == API_KEY));
     if authorized {
         next.run(req).await
     } else {
@@ -164,8 +131,5 @@ async fn wrong_method() -> Failure {
 }
 
 async fn unknown_location() -> Failure {
-    Failure::new(
-        StatusCode::BAD_REQUEST,
-        "Invalid API location. Check the URL that you are using",
-    )
+    Failure::new(StatusCode::BAD_REQUEST, "Invalid API location. Check the URL that you are using")
 }

@@ -33,29 +33,15 @@ struct Ipv4View<'a> {
 
 /// Secondary addresses share the main one's network, as in the doc's example.
 fn public_view<'a>(net: &'a Network, address: &'a Ipv4, kind: &'static str) -> Ipv4View<'a> {
-    Ipv4View {
-        ip: &address.ip,
-        netmask: &net.netmask_v4,
-        gateway: &net.gateway_v4,
-        kind,
-        reverse: &address.reverse,
-    }
+    Ipv4View { ip: &address.ip, netmask: &net.netmask_v4, gateway: &net.gateway_v4, kind, reverse: &address.reverse }
 }
 
-pub(super) async fn list_ipv4(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<Response, Failure> {
+pub(super) async fn list_ipv4(State(store): State<Store<Vultr>>, params: Params) -> Result<Response, Failure> {
     store.with(|v| {
         let (id, server) = v.servers.find(params.get("SUBID"))?;
         let net = &server.net;
         let mut entries = vec![public_view(net, &server.main_ipv4, "main_ip")];
-        entries.extend(
-            server
-                .secondary_ipv4
-                .iter()
-                .map(|address| public_view(net, address, "secondary_ip")),
-        );
+        entries.extend(server.secondary_ipv4.iter().map(|address| public_view(net, address, "secondary_ip")));
         if !net.internal_ip.is_empty() {
             entries.push(Ipv4View {
                 ip: &net.internal_ip,
@@ -78,10 +64,7 @@ struct Ipv6View<'a> {
     kind: &'static str,
 }
 
-pub(super) async fn list_ipv6(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<Response, Failure> {
+pub(super) async fn list_ipv6(State(store): State<Store<Vultr>>, params: Params) -> Result<Response, Failure> {
     store.with(|v| {
         let (id, server) = v.servers.find(params.get("SUBID"))?;
         let net = &server.net;
@@ -95,32 +78,20 @@ pub(super) async fn list_ipv6(
     })
 }
 
-pub(super) async fn reverse_list_ipv6(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<Response, Failure> {
+pub(super) async fn reverse_list_ipv6(State(store): State<Store<Vultr>>, params: Params) -> Result<Response, Failure> {
     store.with(|v| {
         let (id, server) = v.servers.find(params.get("SUBID"))?;
-        Ok(listed(
-            id,
-            server.installed() && server.has_ipv6(),
-            &server.reverse_ipv6,
-        ))
+        Ok(listed(id, server.installed() && server.has_ipv6(), &server.reverse_ipv6))
     })
 }
 
 /// Bills a new secondary address; reboots unless `reboot=no` (a stopped
 /// server stays stopped).
-pub(super) async fn create_ipv4(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<(), Failure> {
+pub(super) async fn create_ipv4(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     let reboot = yes_no(&params, "reboot", true)?;
     store.with(|v| {
         let server = v.servers.operable(params.get("SUBID"))?;
-        server
-            .secondary_ipv4
-            .push(Ipv4::new(public_ipv4(v.ids.host())));
+        server.secondary_ipv4.push(Ipv4::new(public_ipv4(v.ids.host())));
         if reboot && server.phase().powered() {
             server.boot(v.transition);
         }
@@ -129,10 +100,7 @@ pub(super) async fn create_ipv4(
 }
 
 /// Only secondary addresses can go, and the server is hard-restarted.
-pub(super) async fn destroy_ipv4(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<(), Failure> {
+pub(super) async fn destroy_ipv4(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     store.with(|v| {
         let server = v.servers.operable(params.get("SUBID"))?;
         let ip = params.get("ip");
@@ -140,9 +108,7 @@ pub(super) async fn destroy_ipv4(
             .secondary_ipv4
             .iter()
             .position(|address| Some(address.ip.as_str()) == ip)
-            .ok_or_else(|| {
-                invalid("Invalid IP address.  Only secondary IPv4 addresses can be removed")
-            })?;
+            .ok_or_else(|| invalid("Invalid IP address.  Only secondary IPv4 addresses can be removed"))?;
         server.secondary_ipv4.remove(index);
         if server.phase().powered() {
             server.boot(v.transition);
@@ -161,10 +127,7 @@ fn public_address<'s>(server: &'s mut Server, ip: Option<&str>) -> Result<&'s mu
         .ok_or_else(|| invalid("Invalid IP address.  Check ip value and v1/server/list_ipv4"))
 }
 
-pub(super) async fn reverse_set_ipv4(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<(), Failure> {
+pub(super) async fn reverse_set_ipv4(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     let entry = required(&params, "entry")?;
     store.with(|v| {
         let server = v.servers.find_mut(params.get("SUBID"))?;
@@ -173,10 +136,7 @@ pub(super) async fn reverse_set_ipv4(
     })
 }
 
-pub(super) async fn reverse_default_ipv4(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<(), Failure> {
+pub(super) async fn reverse_default_ipv4(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     store.with(|v| {
         let server = v.servers.find_mut(params.get("SUBID"))?;
         let address = public_address(server, params.get("ip"))?;
@@ -205,41 +165,27 @@ fn same_address(entry: &ReverseIpv6, address: Ipv6Addr) -> bool {
     entry.ip.parse::<Ipv6Addr>() == Ok(address)
 }
 
-pub(super) async fn reverse_set_ipv6(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<(), Failure> {
+pub(super) async fn reverse_set_ipv6(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     let entry = required(&params, "entry")?;
     store.with(|v| {
         let server = v.servers.find_mut(params.get("SUBID"))?;
         let address = ipv6_in_network(server, params.get("ip"))?;
-        match server
-            .reverse_ipv6
-            .iter_mut()
-            .find(|r| same_address(r, address))
-        {
+        match server.reverse_ipv6.iter_mut().find(|r| same_address(r, address)) {
             Some(existing) => existing.reverse = entry.to_owned(),
-            None => server.reverse_ipv6.push(ReverseIpv6 {
-                ip: address.to_string(),
-                reverse: entry.to_owned(),
-            }),
+            None => server.reverse_ipv6.push(ReverseIpv6 { ip: address.to_string(), reverse: entry.to_owned() }),
         }
         Ok(())
     })
 }
 
-pub(super) async fn reverse_delete_ipv6(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<(), Failure> {
+pub(super) async fn reverse_delete_ipv6(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     store.with(|v| {
         let server = v.servers.find_mut(params.get("SUBID"))?;
         let address = ipv6_in_network(server, params.get("ip"))?;
-        let index = server
-            .reverse_ipv6
-            .iter()
-            .position(|r| same_address(r, address))
-            .ok_or_else(|| invalid("No reverse DNS entry for this IPv6 address.  Check v1/server/reverse_list_ipv6"))?;
+        let index =
+            server.reverse_ipv6.iter().position(|r| same_address(r, address)).ok_or_else(|| {
+                invalid("No reverse DNS entry for this IPv6 address.  Check v1/server/reverse_list_ipv6")
+            })?;
         server.reverse_ipv6.remove(index);
         Ok(())
     })

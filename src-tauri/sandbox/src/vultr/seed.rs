@@ -7,8 +7,8 @@ use std::time::Duration;
 use super::account::{AccountInfo, Iso};
 use super::catalog::{Os, Plan, Region, ISO_FAMILY, SNAPSHOT_FAMILY};
 use super::state::{
-    Bandwidth, Ids, Ipv4, Network, Order, Phase, ReverseIpv6, Script, Server, Servers, Snapshot,
-    SnapshotStatus, SshKey, Vultr,
+    Bandwidth, Ids, Ipv4, Network, Order, Phase, ReverseIpv6, Script, Server, Servers, Snapshot, SnapshotStatus,
+    SshKey, Vultr,
 };
 use crate::common::{timestamp, Transition};
 
@@ -54,22 +54,8 @@ pub(super) const REGIONS: &[Region] = &[
         state: "",
         available: &[29, 41, 45, 11, 61],
     },
-    Region {
-        id: 9,
-        name: "Frankfurt",
-        country: "DE",
-        continent: "Europe",
-        state: "",
-        available: &[29, 41, 45],
-    },
-    Region {
-        id: 25,
-        name: "Tokyo",
-        country: "JP",
-        continent: "Asia",
-        state: "",
-        available: &[],
-    },
+    Region { id: 9, name: "Frankfurt", country: "DE", continent: "Europe", state: "", available: &[29, 41, 45] },
+    Region { id: 25, name: "Tokyo", country: "JP", continent: "Asia", state: "", available: &[] },
 ];
 
 /// Plans 1 and 2 are the doc's; the rest carry the ids of its availability example.
@@ -83,15 +69,7 @@ pub(super) const PLANS: &[Plan] = &[
         bandwidth_tb: "1",
         price_per_month: "5.00",
     },
-    Plan {
-        id: 2,
-        name: "Basic",
-        vcpu_count: 1,
-        ram_mb: 1024,
-        disk_gb: 30,
-        bandwidth_tb: "2",
-        price_per_month: "8.00",
-    },
+    Plan { id: 2, name: "Basic", vcpu_count: 1, ram_mb: 1024, disk_gb: 30, bandwidth_tb: "2", price_per_month: "8.00" },
     Plan {
         id: 40,
         name: "512 MB RAM,10 GB SSD,0.50 TB BW",
@@ -151,69 +129,15 @@ pub(super) const PLANS: &[Plan] = &[
 /// 127 and 148 are the doc's. Custom (boot an ISO) and Snapshot are the
 /// install sources server/create's ISOID and SNAPSHOTID refer to.
 pub(super) const OPERATING_SYSTEMS: &[Os] = &[
-    Os {
-        id: 127,
-        name: "CentOS 6 x64",
-        arch: "x64",
-        family: "centos",
-        windows: false,
-    },
-    Os {
-        id: 148,
-        name: "Ubuntu 12.04 i386",
-        arch: "i386",
-        family: "ubuntu",
-        windows: false,
-    },
-    Os {
-        id: 1743,
-        name: "Ubuntu 22.04 x64",
-        arch: "x64",
-        family: "ubuntu",
-        windows: false,
-    },
-    Os {
-        id: 2136,
-        name: "Debian 12 x64",
-        arch: "x64",
-        family: "debian",
-        windows: false,
-    },
-    Os {
-        id: 1869,
-        name: "Rocky Linux 9 x64",
-        arch: "x64",
-        family: "rockylinux",
-        windows: false,
-    },
-    Os {
-        id: 447,
-        name: "FreeBSD 13 x64",
-        arch: "x64",
-        family: "freebsd",
-        windows: false,
-    },
-    Os {
-        id: 371,
-        name: "Windows 2019 x64",
-        arch: "x64",
-        family: "windows",
-        windows: true,
-    },
-    Os {
-        id: 159,
-        name: "Custom",
-        arch: "x64",
-        family: ISO_FAMILY,
-        windows: false,
-    },
-    Os {
-        id: 164,
-        name: "Snapshot",
-        arch: "x64",
-        family: SNAPSHOT_FAMILY,
-        windows: false,
-    },
+    Os { id: 127, name: "CentOS 6 x64", arch: "x64", family: "centos", windows: false },
+    Os { id: 148, name: "Ubuntu 12.04 i386", arch: "i386", family: "ubuntu", windows: false },
+    Os { id: 1743, name: "Ubuntu 22.04 x64", arch: "x64", family: "ubuntu", windows: false },
+    Os { id: 2136, name: "Debian 12 x64", arch: "x64", family: "debian", windows: false },
+    Os { id: 1869, name: "Rocky Linux 9 x64", arch: "x64", family: "rockylinux", windows: false },
+    Os { id: 447, name: "FreeBSD 13 x64", arch: "x64", family: "freebsd", windows: false },
+    Os { id: 371, name: "Windows 2019 x64", arch: "x64", family: "windows", windows: true },
+    Os { id: 159, name: "Custom", arch: "x64", family: ISO_FAMILY, windows: false },
+    Os { id: 164, name: "Snapshot", arch: "x64", family: SNAPSHOT_FAMILY, windows: false },
 ];
 
 pub(super) const ISOS: &[Iso] = &[
@@ -242,12 +166,7 @@ pub(super) fn seed(transition: Duration) -> Vultr {
         transition,
         servers: Servers(BTreeMap::from([(576965, doc_server())])),
         snapshots: BTreeMap::from([
-            snapshot(
-                "5359435d28b9a",
-                "2014-04-18 12:40:40",
-                "Test snapshot",
-                "42949672960",
-            ),
+            snapshot("5359435d28b9a", "2014-04-18 12:40:40", "Test snapshot", "42949672960"),
             snapshot("5359435dc1df3", "2014-04-22 16:11:46", "", "10000000"),
         ]),
         sshkeys: BTreeMap::from([(
@@ -268,33 +187,13 @@ pub(super) fn seed(transition: Duration) -> Vultr {
                     "#!/bin/bash echo Hello World > /root/hello",
                 ),
             ),
-            (
-                5,
-                script(
-                    "2014-08-22 15:27:18",
-                    "2014-09-22 15:27:18",
-                    "pxe",
-                    "#!ipxe\necho Hello World\nshell",
-                ),
-            ),
+            (5, script("2014-08-22 15:27:18", "2014-09-22 15:27:18", "pxe", "#!ipxe\necho Hello World\nshell")),
         ]),
         backups: BTreeMap::new(),
-        ids: Ids {
-            subid: 8467211,
-            hex: 0x5f3a1c2b00000,
-            script: 6,
-            host: 0,
-        },
+        ids: Ids { subid: 8467211, hex: 0x5f3a1c2b00000, script: 6, host: 0 },
     };
     let running = || Transition::settled(Phase::Running);
-    let web = vultr.provision(order(
-        7,
-        41,
-        "Ubuntu 22.04 x64",
-        "web-ams-01",
-        "2024-03-02 09:14:27",
-        running(),
-    ));
+    let web = vultr.provision(order(7, 41, "Ubuntu 22.04 x64", "web-ams-01", "2024-03-02 09:14:27", running()));
     let db = vultr.provision(order(
         9,
         45,
@@ -304,50 +203,24 @@ pub(super) fn seed(transition: Duration) -> Vultr {
         Transition::settled(Phase::Stopped),
     ));
     let installing = Transition::after(Phase::Installing, SEEDED_INSTALL, Phase::Running);
-    vultr.provision(Order {
-        ipv6: false,
-        ..order(
-            5,
-            29,
-            "Rocky Linux 9 x64",
-            "build-la-01",
-            &timestamp(),
-            installing,
-        )
-    });
+    vultr
+        .provision(Order { ipv6: false, ..order(5, 29, "Rocky Linux 9 x64", "build-la-01", &timestamp(), installing) });
     let legacy = Transition::settled(Phase::Suspended);
     let legacy = vultr.provision(Order {
         ipv6: false,
         private_network: false,
         auto_backups: false,
-        ..order(
-            2,
-            2,
-            "Ubuntu 12.04 i386",
-            "legacy-chi-01",
-            "2019-08-30 11:47:05",
-            legacy,
-        )
+        ..order(2, 2, "Ubuntu 12.04 i386", "legacy-chi-01", "2019-08-30 11:47:05", legacy)
     });
     let vpn = vultr.provision(Order {
         private_network: false,
         auto_backups: false,
-        ..order(
-            25,
-            40,
-            "FreeBSD 13 x64",
-            "vpn-tyo-01",
-            "2023-11-08 02:31:40",
-            running(),
-        )
+        ..order(25, 40, "FreeBSD 13 x64", "vpn-tyo-01", "2023-11-08 02:31:40", running())
     });
 
-    for (subid, charges, used_gb) in [
-        (web, "6.48", 42.7),
-        (db, "13.02", 0.873),
-        (legacy, "24.00", 3.1),
-        (vpn, "1.85", 118.25),
-    ] {
+    for (subid, charges, used_gb) in
+        [(web, "6.48", 42.7), (db, "13.02", 0.873), (legacy, "24.00", 3.1), (vpn, "1.85", 118.25)]
+    {
         if let Some(server) = vultr.servers.0.get_mut(&subid) {
             server.pending_charges = charges.to_owned();
             server.current_bandwidth_gb = used_gb;
@@ -404,14 +277,8 @@ fn doc_server() -> Server {
         main_ipv4: doc_ipv4("123.123.123.123"),
         secondary_ipv4: vec![doc_ipv4("123.123.123.124")],
         reverse_ipv6: vec![
-            ReverseIpv6 {
-                ip: "2001:DB8:1000::101".to_owned(),
-                reverse: "host1.example.com".to_owned(),
-            },
-            ReverseIpv6 {
-                ip: "2001:DB8:1000::102".to_owned(),
-                reverse: "host2.example.com".to_owned(),
-            },
+            ReverseIpv6 { ip: "2001:DB8:1000::101".to_owned(), reverse: "host1.example.com".to_owned() },
+            ReverseIpv6 { ip: "2001:DB8:1000::102".to_owned(), reverse: "host2.example.com".to_owned() },
         ],
         kvm_url: "https://my.vultr.com/subs/novnc/api.php?data=eawxFVZw2mXnhGUV".to_owned(),
         auto_backups: true,
@@ -436,32 +303,15 @@ fn doc_server() -> Server {
 /// The doc's list_ipv4 example names these reverse entries.
 fn doc_ipv4(ip: &str) -> Ipv4 {
     let reverse = format!("{ip}.example.com");
-    Ipv4 {
-        ip: ip.to_owned(),
-        default_reverse: reverse.clone(),
-        reverse,
-    }
+    Ipv4 { ip: ip.to_owned(), default_reverse: reverse.clone(), reverse }
 }
 
 /// A seeded order with IPv6, private networking and backups on; callers
 /// switch off what a server should not have.
-fn order(
-    dcid: u32,
-    plan: u32,
-    os: &'static str,
-    label: &str,
-    date_created: &str,
-    phase: Transition<Phase>,
-) -> Order {
+fn order(dcid: u32, plan: u32, os: &'static str, label: &str, date_created: &str, phase: Transition<Phase>) -> Order {
     Order {
-        region: REGIONS
-            .iter()
-            .find(|r| r.id == dcid)
-            .expect("seeded DCID is in REGIONS"),
-        plan: PLANS
-            .iter()
-            .find(|p| p.id == plan)
-            .expect("seeded VPSPLANID is in PLANS"),
+        region: REGIONS.iter().find(|r| r.id == dcid).expect("seeded DCID is in REGIONS"),
+        plan: PLANS.iter().find(|p| p.id == plan).expect("seeded VPSPLANID is in PLANS"),
         os,
         label: label.to_owned(),
         ipv6: true,
@@ -501,19 +351,13 @@ mod tests {
     fn catalog_is_consistent() {
         for region in REGIONS {
             for plan in region.available {
-                assert!(
-                    PLANS.iter().any(|p| p.id == *plan),
-                    "DCID {} offers unknown plan {plan}",
-                    region.id
-                );
+                assert!(PLANS.iter().any(|p| p.id == *plan), "DCID {} offers unknown plan {plan}", region.id);
             }
         }
         let seeded = seed(Duration::from_millis(1));
         for server in seeded.servers.0.values().filter(|s| s.plan_id != 28) {
             assert!(PLANS.iter().any(|p| p.id == server.plan_id));
-            assert!(REGIONS
-                .iter()
-                .any(|r| r.id == server.dcid && r.name == server.location));
+            assert!(REGIONS.iter().any(|r| r.id == server.dcid && r.name == server.location));
             assert!(OPERATING_SYSTEMS.iter().any(|o| o.name == server.os));
         }
     }
@@ -522,12 +366,7 @@ mod tests {
     fn seed_has_one_server_per_state() {
         let seeded = seed(Duration::from_millis(1));
         let phases: Vec<Phase> = seeded.servers.0.values().map(Server::phase).collect();
-        for phase in [
-            Phase::Running,
-            Phase::Stopped,
-            Phase::Installing,
-            Phase::Suspended,
-        ] {
+        for phase in [Phase::Running, Phase::Stopped, Phase::Installing, Phase::Suspended] {
             assert!(phases.contains(&phase), "no seeded server is {phase:?}");
         }
     }

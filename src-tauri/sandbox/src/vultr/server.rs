@@ -88,31 +88,20 @@ fn view<'a>(subid: u64, server: &'a Server) -> ServerView<'a> {
 
 /// All servers keyed by SUBID (`[]` when none), or with `SUBID` just that
 /// server's object, not keyed.
-pub(super) async fn list(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<Response, Failure> {
+pub(super) async fn list(State(store): State<Store<Vultr>>, params: Params) -> Result<Response, Failure> {
     store.with(|v| match params.get("SUBID") {
         Some(subid) => {
             let (id, server) = v.servers.find(Some(subid))?;
             Ok(Json(view(id, server)).into_response())
         }
         None => {
-            let all: Keyed<u64, ServerView> = v
-                .servers
-                .0
-                .iter()
-                .map(|(id, s)| (*id, view(*id, s)))
-                .collect();
+            let all: Keyed<u64, ServerView> = v.servers.0.iter().map(|(id, s)| (*id, view(*id, s))).collect();
             Ok(Json(all).into_response())
         }
     })
 }
 
-pub(super) async fn bandwidth(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<Response, Failure> {
+pub(super) async fn bandwidth(State(store): State<Store<Vultr>>, params: Params) -> Result<Response, Failure> {
     store.with(|v| {
         let (_, server) = v.servers.find(params.get("SUBID"))?;
         Ok(Json(&server.bandwidth).into_response())
@@ -121,26 +110,17 @@ pub(super) async fn bandwidth(
 
 /// Answers at once with the new SUBID; the server then installs ("pending")
 /// for the transition time before it is active and running.
-pub(super) async fn create(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<Json<Value>, Failure> {
-    let region = catalog::region(params.get("DCID"))
-        .ok_or_else(|| invalid("Invalid DCID.  Check DCID value"))?;
-    let plan = catalog::plan(params.get("VPSPLANID"))
-        .ok_or_else(|| invalid("Invalid plan.  Check VPSPLANID value"))?;
-    let os = catalog::os(params.get("OSID"))
-        .ok_or_else(|| invalid("Invalid operating system.  Check OSID value"))?;
+pub(super) async fn create(State(store): State<Store<Vultr>>, params: Params) -> Result<Json<Value>, Failure> {
+    let region = catalog::region(params.get("DCID")).ok_or_else(|| invalid("Invalid DCID.  Check DCID value"))?;
+    let plan = catalog::plan(params.get("VPSPLANID")).ok_or_else(|| invalid("Invalid plan.  Check VPSPLANID value"))?;
+    let os = catalog::os(params.get("OSID")).ok_or_else(|| invalid("Invalid operating system.  Check OSID value"))?;
     if !region.available.contains(&plan.id) {
         return Err(invalid(format!(
             "Plan {} is not available in {}.  Check v1/regions/availability",
             plan.id, region.name
         )));
     }
-    if params
-        .get("ISOID")
-        .is_some_and(|id| !ISOS.iter().any(|iso| iso.id.to_string() == id))
-    {
+    if params.get("ISOID").is_some_and(|id| !ISOS.iter().any(|iso| iso.id.to_string() == id)) {
         return Err(invalid("Invalid ISO.  Check ISOID value"));
     }
     let ipv6 = yes_no(&params, "enable_ipv6", false)?;
@@ -151,18 +131,12 @@ pub(super) async fn create(
             v.restorable_snapshot(params.get("SNAPSHOTID"))?;
         }
         if let Some(script) = params.get("SCRIPTID") {
-            if !script
-                .parse()
-                .is_ok_and(|id: u64| v.scripts.contains_key(&id))
-            {
+            if !script.parse().is_ok_and(|id: u64| v.scripts.contains_key(&id)) {
                 return Err(invalid("Invalid startup script ID.  Check SCRIPTID value"));
             }
         }
         if let Some(keys) = params.get("SSHKEYID") {
-            if !keys
-                .split(',')
-                .all(|key| v.sshkeys.contains_key(key.trim()))
-            {
+            if !keys.split(',').all(|key| v.sshkeys.contains_key(key.trim())) {
                 return Err(invalid("Invalid SSH key ID.  Check SSHKEYID value"));
             }
         }
@@ -182,10 +156,7 @@ pub(super) async fn create(
 }
 
 /// The doc allows destroying in any state, including while installing.
-pub(super) async fn destroy(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<(), Failure> {
+pub(super) async fn destroy(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     store.with(|v| {
         let (id, _) = v.servers.find(params.get("SUBID"))?;
         v.servers.0.remove(&id);
@@ -195,10 +166,7 @@ pub(super) async fn destroy(
 }
 
 /// "If the machine is already running, it will be restarted."
-pub(super) async fn start(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<(), Failure> {
+pub(super) async fn start(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     store.with(|v| {
         v.servers.operable(params.get("SUBID"))?.boot(v.transition);
         Ok(())
@@ -212,10 +180,7 @@ pub(super) async fn halt(State(store): State<Store<Vultr>>, params: Params) -> R
     })
 }
 
-pub(super) async fn reboot(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<(), Failure> {
+pub(super) async fn reboot(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     store.with(|v| {
         v.servers.operable(params.get("SUBID"))?.boot(v.transition);
         Ok(())
@@ -223,43 +188,27 @@ pub(super) async fn reboot(
 }
 
 /// Allowed in any state; an empty label clears it.
-pub(super) async fn label_set(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<(), Failure> {
+pub(super) async fn label_set(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     store.with(|v| {
         let server = v.servers.find_mut(params.get("SUBID"))?;
-        server.label = params
-            .text("label")
-            .ok_or_else(|| invalid("Missing parameter: label"))?
-            .to_owned();
+        server.label = params.text("label").ok_or_else(|| invalid("Missing parameter: label"))?.to_owned();
         Ok(())
     })
 }
 
-pub(super) async fn reinstall(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<(), Failure> {
+pub(super) async fn reinstall(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     store.with(|v| {
-        v.servers
-            .operable(params.get("SUBID"))?
-            .reinstall(v.transition);
+        v.servers.operable(params.get("SUBID"))?.reinstall(v.transition);
         Ok(())
     })
 }
 
-pub(super) async fn os_change(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<(), Failure> {
+pub(super) async fn os_change(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     store.with(|v| {
         let server = v.servers.operable(params.get("SUBID"))?;
         let os = catalog::os(params.get("OSID"))
             .filter(|os| os.changeable())
-            .ok_or_else(|| {
-                invalid("Invalid operating system.  Check OSID value and v1/server/os_change_list")
-            })?;
+            .ok_or_else(|| invalid("Invalid operating system.  Check OSID value and v1/server/os_change_list"))?;
         server.os = os.name.to_owned();
         server.reinstall(v.transition);
         Ok(())
@@ -284,30 +233,17 @@ pub(super) async fn os_change_list(
             .filter(|os| os.changeable())
             .map(|os| {
                 let surcharge = if os.windows { "16.00" } else { "0.00" };
-                (
-                    os.id,
-                    OsChangeView {
-                        os: os.into(),
-                        surcharge,
-                    },
-                )
+                (os.id, OsChangeView { os: os.into(), surcharge })
             })
             .collect(),
     ))
 }
 
 /// Only the server's own backups can be restored onto it.
-pub(super) async fn restore_backup(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<(), Failure> {
+pub(super) async fn restore_backup(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     store.with(|v| {
         let (id, _) = v.servers.find(params.get("SUBID"))?;
-        if params
-            .get("BACKUPID")
-            .and_then(|backup| v.backups.get(backup))
-            != Some(&id)
-        {
+        if params.get("BACKUPID").and_then(|backup| v.backups.get(backup)) != Some(&id) {
             return Err(invalid("Invalid backup.  Check BACKUPID value"));
         }
         v.servers.operable(params.get("SUBID"))?.boot(v.transition);
@@ -315,10 +251,7 @@ pub(super) async fn restore_backup(
     })
 }
 
-pub(super) async fn restore_snapshot(
-    State(store): State<Store<Vultr>>,
-    params: Params,
-) -> Result<(), Failure> {
+pub(super) async fn restore_snapshot(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     store.with(|v| {
         v.servers.find(params.get("SUBID"))?;
         v.restorable_snapshot(params.get("SNAPSHOTID"))?;

@@ -147,11 +147,7 @@ pub(super) struct Ipv4 {
 impl Ipv4 {
     pub fn new(ip: String) -> Self {
         let reverse = format!("{ip}.vultr.com");
-        Ipv4 {
-            ip,
-            default_reverse: reverse.clone(),
-            reverse,
-        }
+        Ipv4 { ip, default_reverse: reverse.clone(), reverse }
     }
 }
 
@@ -215,10 +211,7 @@ pub(super) struct Servers(pub BTreeMap<u64, Server>);
 impl Servers {
     pub fn find(&self, subid: Option<&str>) -> Result<(u64, &Server), Failure> {
         let id = parse_subid(subid)?;
-        self.0
-            .get(&id)
-            .map(|s| (id, s))
-            .ok_or_else(|| invalid(INVALID_SERVER))
+        self.0.get(&id).map(|s| (id, s)).ok_or_else(|| invalid(INVALID_SERVER))
     }
 
     pub fn find_mut(&mut self, subid: Option<&str>) -> Result<&mut Server, Failure> {
@@ -232,18 +225,14 @@ impl Servers {
         let server = self.find_mut(subid)?;
         match server.phase() {
             Phase::Installing => Err(invalid("Server is currently locked")),
-            Phase::Suspended => Err(invalid(
-                "Server is currently suspended. Contact support to restore service",
-            )),
+            Phase::Suspended => Err(invalid("Server is currently suspended. Contact support to restore service")),
             Phase::Booting | Phase::Running | Phase::Stopped => Ok(server),
         }
     }
 }
 
 fn parse_subid(subid: Option<&str>) -> Result<u64, Failure> {
-    subid
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| invalid(INVALID_SERVER))
+    subid.and_then(|s| s.parse().ok()).ok_or_else(|| invalid(INVALID_SERVER))
 }
 
 /// What server/create (and the seed) ask for.
@@ -264,14 +253,10 @@ pub(super) const INVALID_SNAPSHOT: &str = "Invalid snapshot ID.  Check SNAPSHOTI
 impl Vultr {
     /// A snapshot a server can be installed from or restored to.
     pub fn restorable_snapshot(&self, id: Option<&str>) -> Result<(), Failure> {
-        let snapshot = id
-            .and_then(|id| self.snapshots.get(id))
-            .ok_or_else(|| invalid(INVALID_SNAPSHOT))?;
+        let snapshot = id.and_then(|id| self.snapshots.get(id)).ok_or_else(|| invalid(INVALID_SNAPSHOT))?;
         match snapshot.status.get() {
             SnapshotStatus::Complete => Ok(()),
-            SnapshotStatus::Pending => Err(invalid(
-                "Snapshot is not complete yet.  Wait for status 'complete'",
-            )),
+            SnapshotStatus::Pending => Err(invalid("Snapshot is not complete yet.  Wait for status 'complete'")),
         }
     }
 
@@ -282,21 +267,9 @@ impl Vultr {
         let net = Network {
             netmask_v4: "255.255.254.0".to_owned(),
             gateway_v4: format!("149.28.{third}.1"),
-            v6_network: if order.ipv6 {
-                format!("2001:19f0:5:{host:x}::")
-            } else {
-                String::new()
-            },
-            v6_main_ip: if order.ipv6 {
-                format!("2001:19f0:5:{host:x}:5400:4ff:fe00:{host:x}")
-            } else {
-                String::new()
-            },
-            v6_network_size: if order.ipv6 {
-                "64".to_owned()
-            } else {
-                String::new()
-            },
+            v6_network: if order.ipv6 { format!("2001:19f0:5:{host:x}::") } else { String::new() },
+            v6_main_ip: if order.ipv6 { format!("2001:19f0:5:{host:x}:5400:4ff:fe00:{host:x}") } else { String::new() },
+            v6_network_size: if order.ipv6 { "64".to_owned() } else { String::new() },
             internal_ip: if order.private_network {
                 format!("10.99.{}.{}", host / 200 % 256, host % 200 + 10)
             } else {
@@ -394,10 +367,7 @@ mod tests {
     fn phases_map_to_the_three_fields() {
         let fields = |p: Phase| (p.status(), p.power_status(), p.server_state());
         assert_eq!(fields(Phase::Installing), ("pending", "stopped", "none"));
-        assert_eq!(
-            fields(Phase::Booting),
-            ("active", "running", "installingbooting")
-        );
+        assert_eq!(fields(Phase::Booting), ("active", "running", "installingbooting"));
         assert_eq!(fields(Phase::Running), ("active", "running", "ok"));
         assert_eq!(fields(Phase::Stopped), ("active", "stopped", "ok"));
         assert_eq!(fields(Phase::Suspended), ("suspended", "stopped", "locked"));
@@ -412,12 +382,7 @@ mod tests {
 
     #[test]
     fn ids_grow() {
-        let mut ids = Ids {
-            subid: 7,
-            hex: 0x5359435dc1df4,
-            script: 6,
-            host: 0,
-        };
+        let mut ids = Ids { subid: 7, hex: 0x5359435dc1df4, script: 6, host: 0 };
         assert_eq!((ids.subid(), ids.subid()), (7, 8));
         assert_eq!(ids.hex(), "5359435dc1df4");
         assert_eq!(ids.hex(), "5359435dc1df5");

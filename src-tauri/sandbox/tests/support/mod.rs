@@ -26,35 +26,19 @@ pub struct Sim {
 impl Sim {
     /// Transient states last `TRANSITION_MS`; `empty` starts with no servers.
     pub async fn new(provider: Provider, empty: bool) -> Sim {
-        let opts = Options {
-            transition_ms: TRANSITION_MS,
-            empty,
-            ..Options::default()
-        };
+        let opts = Options { transition_ms: TRANSITION_MS, empty, ..Options::default() };
         Sim::with_options(provider, opts).await
     }
 
     /// The admin routes are on: tests drive the simulators through them.
     pub async fn with_options(provider: Provider, opts: Options) -> Sim {
-        let sandbox = Sandbox::start(Options {
-            admin: true,
-            ..opts
-        })
-        .await
-        .expect("sandbox starts");
-        let base = sandbox
-            .endpoint(provider)
-            .unwrap_or_else(|| panic!("{} is implemented", provider.id()));
+        let sandbox = Sandbox::start(Options { admin: true, ..opts }).await.expect("sandbox starts");
+        let base = sandbox.endpoint(provider).unwrap_or_else(|| panic!("{} is implemented", provider.id()));
         let demo = demo_accounts()
             .into_iter()
             .find(|a| a.provider == provider)
             .unwrap_or_else(|| panic!("a demo {} account", provider.id()));
-        Sim {
-            sandbox,
-            base,
-            demo,
-            http: Client::new(),
-        }
+        Sim { sandbox, base, demo, http: Client::new() }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -71,26 +55,12 @@ pub struct Vultr {
 
 impl Vultr {
     pub async fn start() -> Vultr {
-        Self::with(Options {
-            transition_ms: TRANSITION_MS,
-            ..Options::default()
-        })
-        .await
+        Self::with(Options { transition_ms: TRANSITION_MS, ..Options::default() }).await
     }
 
     pub async fn with(opts: Options) -> Vultr {
-        let Sim {
-            sandbox,
-            base,
-            demo,
-            http,
-        } = Sim::with_options(Provider::Vultr, opts).await;
-        Vultr {
-            sandbox,
-            base,
-            key: demo.secret,
-            http,
-        }
+        let Sim { sandbox, base, demo, http } = Sim::with_options(Provider::Vultr, opts).await;
+        Vultr { sandbox, base, key: demo.secret, http }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -141,11 +111,7 @@ impl Vultr {
     /// POST that must fail with 412, returning the text body.
     pub async fn refused(&self, path: &str, form: &[(&str, &str)]) -> String {
         let response = self.post(path, form).await;
-        assert_eq!(
-            response.status(),
-            StatusCode::PRECONDITION_FAILED,
-            "POST {path} {form:?}"
-        );
+        assert_eq!(response.status(), StatusCode::PRECONDITION_FAILED, "POST {path} {form:?}");
         response.text().await.unwrap_or_default()
     }
 
@@ -154,17 +120,12 @@ impl Vultr {
         let response = self.post("/v1/server/create", form).await;
         assert_eq!(response.status(), StatusCode::OK, "create {form:?}");
         let body: Value = response.json().await.expect("JSON");
-        body["SUBID"]
-            .as_str()
-            .expect("SUBID is a string")
-            .to_owned()
+        body["SUBID"].as_str().expect("SUBID is a string").to_owned()
     }
 
     /// Creates a server and waits until it is installed.
     pub async fn create_active(&self) -> String {
-        let subid = self
-            .create(&[("DCID", "1"), ("VPSPLANID", "29"), ("OSID", "1743")])
-            .await;
+        let subid = self.create(&[("DCID", "1"), ("VPSPLANID", "29"), ("OSID", "1743")]).await;
         tokio::time::sleep(SETTLE).await;
         subid
     }
@@ -173,9 +134,5 @@ impl Vultr {
 /// `status`, `power_status`, `server_state` of a server object.
 pub fn states(server: &Value) -> (&str, &str, &str) {
     let field = |name: &str| server[name].as_str().unwrap_or("<missing>");
-    (
-        field("status"),
-        field("power_status"),
-        field("server_state"),
-    )
+    (field("status"), field("power_status"), field("server_state"))
 }

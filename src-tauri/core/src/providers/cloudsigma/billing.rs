@@ -22,9 +22,10 @@ pub fn balance(o: &Object) -> Result<Balance> {
 
 /// `balance`/`amount` and `currency` of a balance or a calculation.
 fn money(o: &Object, key: &str) -> Result<(rust_decimal::Decimal, String)> {
-    let text = o.get(key).filter(|v| !v.is_empty()).ok_or_else(|| {
-        Error::provider(format!("CloudSigma's answer has no {key}; the API may have changed"))
-    })?;
+    let text = o
+        .get(key)
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| Error::provider(format!("CloudSigma's answer has no {key}; the API may have changed")))?;
     let currency = o.get("currency").filter(|c| !c.is_empty()).ok_or_else(|| {
         Error::provider(format!("CloudSigma gave the {key} without its currency; the API may have changed"))
     })?;
@@ -46,7 +47,9 @@ pub fn usage(o: &Object) -> Vec<Usage> {
     let value = |k: &str| o.get(k).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
     let mut rows: Vec<Usage> = RESOURCES
         .into_iter()
-        .filter(|(key, ..)| [*key, &format!("{key}:total"), &format!("{key}:burst"), &format!("{key}:sub")].iter().any(|k| o.has(k)))
+        .filter(|(key, ..)| {
+            [*key, &format!("{key}:total"), &format!("{key}:burst"), &format!("{key}:sub")].iter().any(|k| o.has(k))
+        })
         .map(|(key, label, unit)| Usage {
             account: String::new(),
             account_id: String::new(),
@@ -239,14 +242,18 @@ impl Billing for Cloudsigma {
 
     async fn quote_extension(&self, id: &str, months: u32) -> Result<Quote> {
         let id = uuid("id", "subscription", id)?;
-        quote(&codec::parse_object(&self.post(&format!("/subscriptions/{id}/set/calculate"), &months_body(months)).await?))
+        quote(&codec::parse_object(
+            &self.post(&format!("/subscriptions/{id}/set/calculate"), &months_body(months)).await?,
+        ))
     }
 
     async fn extend_subscription(&self, id: &str, months: u32) -> Result<Subscription> {
         let id = uuid("id", "subscription", id)?;
         let text = self.post(&format!("/subscriptions/{id}/set"), &months_body(months)).await?;
         subscriptions(&text).into_iter().next().ok_or_else(|| {
-            Error::provider("CloudSigma extended the subscription but did not describe it; refresh the subscriptions to see it")
+            Error::provider(
+                "CloudSigma extended the subscription but did not describe it; refresh the subscriptions to see it",
+            )
         })
     }
 }
@@ -281,11 +288,17 @@ mod tests {
         let labels: Vec<_> = rows.iter().map(|u| u.resource.as_str()).collect();
         assert_eq!(labels, ["cpu", "mem", "disk", "xfer", "rx:total", "tx:total"]);
         let cpu = &rows[0];
-        assert_eq!((cpu.used.as_deref(), cpu.burst.as_deref(), cpu.subscribed.as_deref()), (Some("24000"), Some("21000"), Some("3000")));
+        assert_eq!(
+            (cpu.used.as_deref(), cpu.burst.as_deref(), cpu.subscribed.as_deref()),
+            (Some("24000"), Some("21000"), Some("3000"))
+        );
         assert_eq!(cpu.unit, "MHz");
         // `xfer:burst` and `xfer:sub` are sent without a value.
         let xfer = &rows[3];
-        assert_eq!((xfer.used.as_deref(), xfer.burst.as_deref(), xfer.subscribed.as_deref()), (Some("0.001"), None, None));
+        assert_eq!(
+            (xfer.used.as_deref(), xfer.burst.as_deref(), xfer.subscribed.as_deref()),
+            (Some("0.001"), None, None)
+        );
         assert_eq!(rows[4].used.as_deref(), Some("2342343"));
     }
 
@@ -293,9 +306,15 @@ mod tests {
     fn pricing_example() {
         let prices = pricing(&codec::parse_object(fixture!("get_pricing_info.txt")), "EUR").unwrap();
         assert_eq!(prices.len(), 13, "every rate, not the validity window");
-        assert_eq!((prices[0].resource.as_str(), prices[0].label.as_str(), prices[0].amount.to_string().as_str()), ("cpu:sub", "CPU, subscribed", "0.200"));
+        assert_eq!(
+            (prices[0].resource.as_str(), prices[0].label.as_str(), prices[0].amount.to_string().as_str()),
+            ("cpu:sub", "CPU, subscribed", "0.200")
+        );
         let sql = prices.iter().find(|p| p.resource == "msft_tfa_00009").unwrap();
-        assert_eq!((sql.label.as_str(), sql.amount.to_string().as_str(), sql.currency.as_str()), ("Microsoft SQL Server 2008 Web Edition", "15.00", "EUR"));
+        assert_eq!(
+            (sql.label.as_str(), sql.amount.to_string().as_str(), sql.currency.as_str()),
+            ("Microsoft SQL Server 2008 Web Edition", "15.00", "EUR")
+        );
     }
 
     #[test]
@@ -323,8 +342,14 @@ mod tests {
         let subs = subscriptions(fixture!("get_subscriptions_list.txt"));
         assert_eq!(subs.len(), 4);
         let xfer = &subs[0];
-        assert_eq!((xfer.kind.as_str(), xfer.label.as_str(), xfer.unit.as_str(), xfer.quantity.as_str()), ("xfer", "Committed data transfer", "GB per month", "10"));
-        assert_eq!((xfer.start.as_deref(), xfer.end.as_deref()), (Some("2010-03-08 21:15:18"), Some("2010-04-08 21:15:18")));
+        assert_eq!(
+            (xfer.kind.as_str(), xfer.label.as_str(), xfer.unit.as_str(), xfer.quantity.as_str()),
+            ("xfer", "Committed data transfer", "GB per month", "10")
+        );
+        assert_eq!(
+            (xfer.start.as_deref(), xfer.end.as_deref()),
+            (Some("2010-03-08 21:15:18"), Some("2010-04-08 21:15:18"))
+        );
         // The doc's list leaves out the subscription uuids.
         assert_eq!(xfer.id, None);
     }
@@ -361,9 +386,13 @@ mod tests {
 
     #[test]
     fn refused_orders_name_their_fields() {
-        let errors = super::super::wire::field_errors(&codec::parse_object(fixture!("post_subscriptions_network_ip_create_2.txt")));
+        let errors = super::super::wire::field_errors(&codec::parse_object(fixture!(
+            "post_subscriptions_network_ip_create_2.txt"
+        )));
         assert_eq!(errors, [("start_time".to_string(), "This field is required.".to_string())]);
-        let errors = super::super::wire::field_errors(&codec::parse_object(fixture!("post_subscriptions_resources_create_3.txt")));
+        let errors = super::super::wire::field_errors(&codec::parse_object(fixture!(
+            "post_subscriptions_resources_create_3.txt"
+        )));
         assert_eq!(errors.len(), 2);
         assert_eq!(errors[0].0, "cpu");
     }
@@ -372,13 +401,21 @@ mod tests {
     fn order_bodies_are_the_doc_requests() {
         use crate::billing::SubscriptionKind::{Ip, Vlan};
         let body = |kind, quantity, start: &str| {
-            codec::write_object(order_body(&SubscriptionOrder { kind, quantity, months: 1, start: Some(start.into()) }).iter())
+            codec::write_object(
+                order_body(&SubscriptionOrder { kind, quantity, months: 1, start: Some(start.into()) }).iter(),
+            )
         };
         assert_eq!(body(Ip, 2, "2010-03-22 00:00"), fixture!("post_subscriptions_network_ip_calculate.request.txt"));
         assert_eq!(body(Ip, 2, "2010-03-23 00:00"), fixture!("post_subscriptions_network_ip_create.request.txt"));
-        assert_eq!(body(Vlan, 2, "2010-03-22 00:00"), fixture!("post_subscriptions_network_vlan_calculate.request.txt"));
+        assert_eq!(
+            body(Vlan, 2, "2010-03-22 00:00"),
+            fixture!("post_subscriptions_network_vlan_calculate.request.txt")
+        );
         assert_eq!(body(Vlan, 1, "2010-03-09 14:04"), fixture!("post_subscriptions_network_vlan_create.request.txt"));
         assert_eq!(codec::write_object(months_body(1).iter()), fixture!("post_subscriptions_UUID_set.request.txt"));
-        assert_eq!(codec::write_object(months_body(1).iter()), fixture!("post_subscriptions_UUID_set_calculate.request.txt"));
+        assert_eq!(
+            codec::write_object(months_body(1).iter()),
+            fixture!("post_subscriptions_UUID_set_calculate.request.txt")
+        );
     }
 }

@@ -10,6 +10,7 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 
 use super::codec::{self, Object};
+use super::wire::ServerWire;
 use super::{map, name, name_body, uuid, Cloudsigma};
 use crate::error::{Error, Result};
 use crate::extras::drives::{Drive, DriveClone, Drives, NewDrive, StandardKind, CHUNK};
@@ -19,7 +20,6 @@ use crate::extras::resources::{Resources, StaticIp, Vlan};
 use crate::extras::server_groups::{ServerGroup, ServerGroups};
 use crate::http::{Body, Request};
 use crate::model::Server;
-use super::wire::ServerWire;
 
 /// `claimed OWNER:guest:SERVER:ide:0:0` names the server using the drive.
 fn claimed_by(o: &Object) -> Option<String> {
@@ -181,8 +181,9 @@ impl Drives for Cloudsigma {
         };
         let ids = codec::parse_list(&self.get(path).await?);
         futures::future::try_join_all(ids.iter().map(|id| async move {
-            let id = uuid("id", "drive", id)
-                .map_err(|_| Error::provider(format!("CloudSigma listed a standard drive id that is not a UUID: {id:?}")))?;
+            let id = uuid("id", "drive", id).map_err(|_| {
+                Error::provider(format!("CloudSigma listed a standard drive id that is not a UUID: {id:?}"))
+            })?;
             self.drive_info(&id).await
         }))
         .await
@@ -206,7 +207,8 @@ impl Drives for Cloudsigma {
         if c.ssd {
             body.push("tags", "affinity:ssd");
         }
-        drive(&codec::parse_object(&self.post(&format!("/drives/{id}/clone"), &body).await?)).ok_or_else(|| no_id("drive"))
+        drive(&codec::parse_object(&self.post(&format!("/drives/{id}/clone"), &body).await?))
+            .ok_or_else(|| no_id("drive"))
     }
 
     async fn destroy_drive(&self, id: &str) -> Result<()> {
@@ -278,11 +280,15 @@ impl Fleet for Cloudsigma {
 impl Resources for Cloudsigma {
     async fn vlans(&self) -> Result<Vec<Vlan>> {
         let ids = vlan_ids(&self.get("/resources/vlan/list").await?);
-        futures::future::try_join_all(ids.iter().map(|id| async move { self.vlan_info(&uuid("id", "VLAN", id)?).await })).await
+        futures::future::try_join_all(
+            ids.iter().map(|id| async move { self.vlan_info(&uuid("id", "VLAN", id)?).await }),
+        )
+        .await
     }
 
     async fn create_vlan(&self, vlan_name: &str) -> Result<Vlan> {
-        vlan(&codec::parse_object(&self.post("/resources/vlan/create", &name_body(vlan_name)?).await?)).ok_or_else(|| no_id("VLAN"))
+        vlan(&codec::parse_object(&self.post("/resources/vlan/create", &name_body(vlan_name)?).await?))
+            .ok_or_else(|| no_id("VLAN"))
     }
 
     /// The doc's table says `/set`; its example posts to `/info`.
@@ -315,8 +321,10 @@ impl Resources for Cloudsigma {
 impl ServerGroups for Cloudsigma {
     async fn server_groups(&self) -> Result<Vec<ServerGroup>> {
         let ids = codec::parse_list(&self.get("/servergroups/list").await?);
-        futures::future::try_join_all(ids.iter().map(|id| async move { self.group_info(&uuid("id", "server group", id)?).await }))
-            .await
+        futures::future::try_join_all(
+            ids.iter().map(|id| async move { self.group_info(&uuid("id", "server group", id)?).await }),
+        )
+        .await
     }
 
     async fn create_server_group(&self, group_name: &str) -> Result<ServerGroup> {
@@ -387,13 +395,20 @@ mod tests {
     #[test]
     fn drive_examples() {
         let created = drive(&codec::parse_object(fixture!("post_drives_create.txt"))).unwrap();
-        assert_eq!((created.id.as_str(), created.name.as_str(), created.size_bytes), ("210a0b7e-2b71-4bba-8703-195704469a81", "TEST_DRIVE", Some(4194304)));
+        assert_eq!(
+            (created.id.as_str(), created.name.as_str(), created.size_bytes),
+            ("210a0b7e-2b71-4bba-8703-195704469a81", "TEST_DRIVE", Some(4194304))
+        );
         let one = drive(&codec::parse_object(fixture!("get_drives_UUID_info.txt"))).unwrap();
         assert_eq!((one.name.as_str(), one.status.as_str(), one.claimed_by), ("gentoo-livecd", "active", None));
-        let all: Vec<Drive> = codec::parse_objects(fixture!("get_drives_info.txt")).iter().map(|o| drive(o).unwrap()).collect();
+        let all: Vec<Drive> =
+            codec::parse_objects(fixture!("get_drives_info.txt")).iter().map(|o| drive(o).unwrap()).collect();
         assert_eq!(all.len(), 8);
         let data = all.iter().find(|d| d.name == "data").unwrap();
-        assert_eq!((data.size_bytes, data.claimed_by.as_deref()), (Some(107374182400), Some("e4d50a5c-b516-4993-8d73-c36e7782fbbb")));
+        assert_eq!(
+            (data.size_bytes, data.claimed_by.as_deref()),
+            (Some(107374182400), Some("e4d50a5c-b516-4993-8d73-c36e7782fbbb"))
+        );
         assert_eq!(codec::parse_list(fixture!("get_drives_standard_cd_list.txt")).len(), 8);
         assert_eq!(codec::parse_list(fixture!("get_drives_standard_img_list.txt")).len(), 8);
         let request = codec::parse_object(fixture!("post_drives_create.request.txt"));
@@ -405,10 +420,14 @@ mod tests {
         let wire = ServerWire::from_object(codec::parse_object(fixture!("post_servers_UUID_clone.txt"))).unwrap();
         let s = map::server(wire, super::super::Location::Zurich);
         assert_eq!((s.id.as_str(), s.name.as_str()), ("e2d38cf0-ba63-479b-9bd8-a9b9a449c6cd", "node005_clone"));
-        assert_eq!(codec::parse_object(fixture!("post_servers_UUID_clone.request.txt")).get("name"), Some("node005_clone"));
+        assert_eq!(
+            codec::parse_object(fixture!("post_servers_UUID_clone.request.txt")).get("name"),
+            Some("node005_clone")
+        );
         assert_eq!(codec::parse_list(fixture!("post_servers_destroy.txt")).len(), 6);
         // The doc's third uuid is one digit short; ids are sent as given.
-        let ids: Vec<String> = codec::parse_object(fixture!("post_servers_stop.request.txt")).iter().map(|(_, v)| v.to_string()).collect();
+        let ids: Vec<String> =
+            codec::parse_object(fixture!("post_servers_stop.request.txt")).iter().map(|(_, v)| v.to_string()).collect();
         let body = numbered(&ids).unwrap();
         assert_eq!(codec::write_object(body.iter()), fixture!("post_servers_stop.request.txt"));
         assert_eq!(fixture!("post_servers_start.request.txt"), fixture!("post_servers_stop.request.txt"));
@@ -421,8 +440,14 @@ mod tests {
         assert_eq!((v.id.as_str(), v.name.as_str()), ("6e2d1f6a-03c8-422b-bc8e-d744612cf46a", "My VLAN"));
         assert_eq!(vlan(&codec::parse_object(fixture!("post_resources_vlan_create.txt"))).unwrap().name, "My VLAN1");
         assert_eq!(vlan(&codec::parse_object(fixture!("post_resources_vlan_UUID_info.txt"))).unwrap().name, "My VLAN1");
-        assert_eq!(codec::parse_object(fixture!("post_resources_vlan_create.request.txt")).get("name"), Some("My VLAN1"));
-        assert_eq!(codec::parse_object(fixture!("post_resources_vlan_UUID_info.request.txt")).get("name"), Some("My VLAN1"));
+        assert_eq!(
+            codec::parse_object(fixture!("post_resources_vlan_create.request.txt")).get("name"),
+            Some("My VLAN1")
+        );
+        assert_eq!(
+            codec::parse_object(fixture!("post_resources_vlan_UUID_info.request.txt")).get("name"),
+            Some("My VLAN1")
+        );
         assert_eq!(vlan_ids(fixture!("get_resources_vlan_list.txt")), ["6e2d1f6a-03c8-422b-bc8e-d744612cf46a"]);
 
         let info = static_ip(&codec::parse_object(fixture!("get_resources_ip_info.txt"))).unwrap();
@@ -431,23 +456,52 @@ mod tests {
         assert_eq!(info.nameservers, ["178.22.66.167", "178.22.64.25"]);
         let made = static_ip(&codec::parse_object(fixture!("post_resources_ip_create.txt"))).unwrap();
         assert_eq!((made.ip.as_str(), made.netmask.as_deref()), ("91.203.56.71", Some("255.255.255.0")));
-        let ips: Vec<_> = codec::parse_objects(fixture!("get_resources_ip_list.txt")).iter().filter_map(|o| o.get("ip").map(str::to_string)).collect();
+        let ips: Vec<_> = codec::parse_objects(fixture!("get_resources_ip_list.txt"))
+            .iter()
+            .filter_map(|o| o.get("ip").map(str::to_string))
+            .collect();
         assert_eq!(ips, ["91.203.56.71", "91.203.56.70", "91.203.56.78"]);
     }
 
     #[test]
     fn server_group_examples() {
         let made = created_group(&codec::parse_object(fixture!("post_servergroups_create.txt"))).unwrap();
-        assert_eq!((made.id.as_str(), made.name.as_str(), made.description.as_str()), ("7baa150e-00ca-4f48-ac6c-02e59b23d04d", "Database Servers", ""));
-        assert_eq!(created_group(&codec::parse_object(fixture!("post_servergroups_set.txt"))), None, "no uuid, no new group");
-        assert_eq!(codec::write_object(name_body("Database Servers").unwrap().iter()), fixture!("post_servergroups_create.request.txt"));
-        assert_eq!(codec::write_object(name_body(" Web Servers ").unwrap().iter()), fixture!("post_servergroups_set.request.txt"));
+        assert_eq!(
+            (made.id.as_str(), made.name.as_str(), made.description.as_str()),
+            ("7baa150e-00ca-4f48-ac6c-02e59b23d04d", "Database Servers", "")
+        );
+        assert_eq!(
+            created_group(&codec::parse_object(fixture!("post_servergroups_set.txt"))),
+            None,
+            "no uuid, no new group"
+        );
+        assert_eq!(
+            codec::write_object(name_body("Database Servers").unwrap().iter()),
+            fixture!("post_servergroups_create.request.txt")
+        );
+        assert_eq!(
+            codec::write_object(name_body(" Web Servers ").unwrap().iter()),
+            fixture!("post_servergroups_set.request.txt")
+        );
 
         let ids = codec::parse_list(fixture!("get_servergroups_list.txt"));
-        assert_eq!(ids, ["11e0eda4-fa7e-49a9-abcd-0988666bd9b4", "a814f0f1-21f5-45e8-9ecd-2748d76c016a", "24af14f6-5d8c-442b-9cfa-2db6a03c2458"]);
-        let one = group("abee3635-74b2-4592-849a-a7897e209645", &codec::parse_object(fixture!("get_servergroups_UUID_info.txt")));
+        assert_eq!(
+            ids,
+            [
+                "11e0eda4-fa7e-49a9-abcd-0988666bd9b4",
+                "a814f0f1-21f5-45e8-9ecd-2748d76c016a",
+                "24af14f6-5d8c-442b-9cfa-2db6a03c2458"
+            ]
+        );
+        let one = group(
+            "abee3635-74b2-4592-849a-a7897e209645",
+            &codec::parse_object(fixture!("get_servergroups_UUID_info.txt")),
+        );
         assert_eq!((one.name.as_str(), one.description.as_str()), ("Database Servers", ""));
-        let two = group("92f5ba00-7851-4ebf-9c0f-b5311ceed042", &codec::parse_object(fixture!("get_servergroups_UUID_info_2.txt")));
+        let two = group(
+            "92f5ba00-7851-4ebf-9c0f-b5311ceed042",
+            &codec::parse_object(fixture!("get_servergroups_UUID_info_2.txt")),
+        );
         assert_eq!((two.id.as_str(), two.name.as_str()), ("92f5ba00-7851-4ebf-9c0f-b5311ceed042", "Database servers"));
         assert_eq!(two.description, "all kind of database servers");
 
@@ -456,23 +510,46 @@ mod tests {
         assert_eq!(codec::write_object(numbered(&ids).unwrap().iter()), fixture!("post_servergroups_add.request.txt"));
         assert_eq!(ids[2], "e4d50a5c-b516-4993-8d73-c36e7782fbb");
         let first = vec!["b91bd1cd-c63b-45ae-9dda-69fc53d74f41".to_string()];
-        assert_eq!(codec::write_object(numbered(&first).unwrap().iter()), fixture!("post_servergroups_remove.request.txt"));
+        assert_eq!(
+            codec::write_object(numbered(&first).unwrap().iter()),
+            fixture!("post_servergroups_remove.request.txt")
+        );
         assert_eq!(codec::parse_list(fixture!("post_servergroups_remove.txt")), ids[1..]);
         assert_eq!(codec::parse_list(fixture!("get_servergroups_UUID_start.txt")).len(), 5);
-        assert_eq!(codec::parse_list(fixture!("get_servergroups_UUID_stop.txt")), codec::parse_list(fixture!("get_servergroups_UUID_start.txt")));
+        assert_eq!(
+            codec::parse_list(fixture!("get_servergroups_UUID_stop.txt")),
+            codec::parse_list(fixture!("get_servergroups_UUID_start.txt"))
+        );
     }
 
     #[test]
     fn write_bodies_are_the_doc_requests() {
         let doc = codec::parse_object(fixture!("post_drives_create.request.txt"));
-        let new = NewDrive { name: "TEST_DRIVE".into(), size_bytes: 4194304, shared: false, ssd: false, encrypted: true };
+        let new =
+            NewDrive { name: "TEST_DRIVE".into(), size_bytes: 4194304, shared: false, ssd: false, encrypted: true };
         let body = drive_body(&new).unwrap();
         assert_eq!(body.0[..2], doc.0[..], "the doc's name and size");
-        assert_eq!(body.0[2..], codec::parse_object("claim:type exclusive\nencryption:cipher aes-xts-plain\n").0[..], "the doc's defaults, said out loud");
+        assert_eq!(
+            body.0[2..],
+            codec::parse_object("claim:type exclusive\nencryption:cipher aes-xts-plain\n").0[..],
+            "the doc's defaults, said out loud"
+        );
         let cli = codec::parse_object(fixture!("cli_drives_create.request.txt"));
         let body = drive_body(&NewDrive { name: "Test".into(), size_bytes: 12582912, ..new }).unwrap();
         assert_eq!(body.0[..2], cli.0[..]);
-        assert_eq!(drive_body(&NewDrive { name: "a\nsize 1".into(), size_bytes: 1, shared: false, ssd: false, encrypted: true }).unwrap_err().fields[0].field, "name");
+        assert_eq!(
+            drive_body(&NewDrive {
+                name: "a\nsize 1".into(),
+                size_bytes: 1,
+                shared: false,
+                ssd: false,
+                encrypted: true
+            })
+            .unwrap_err()
+            .fields[0]
+                .field,
+            "name"
+        );
 
         for (name, request) in [
             ("node005_clone", fixture!("post_servers_UUID_clone.request.txt")),
@@ -490,7 +567,10 @@ mod tests {
         assert_eq!(fields.iter().find(|f| f.key == "address").unwrap().value, "here");
         assert!(fields.iter().all(|f| f.key != "secret_key" && !f.value.contains("Fvsnn7SF")));
         let refused = codec::parse_object(fixture!("post_profile_set.txt"));
-        assert_eq!(super::super::wire::field_errors(&refused), [("first_name".to_string(), "This field is required.".to_string())]);
+        assert_eq!(
+            super::super::wire::field_errors(&refused),
+            [("first_name".to_string(), "This field is required.".to_string())]
+        );
         assert_eq!(codec::parse_object(fixture!("post_profile_set.request.txt")).get("first_name"), Some(""));
     }
 

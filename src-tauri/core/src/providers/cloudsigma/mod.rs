@@ -386,9 +386,19 @@ impl Compute for Cloudsigma {
         Some(self)
     }
 
-    fn drives(&self) -> Option<&dyn crate::extras::drives::Drives> { Some(self) }
-    fn fleet(&self) -> Option<&dyn crate::extras::fleet::Fleet> { Some(self) }
-    fn resources(&self) -> Option<&dyn crate::extras::resources::Resources> { Some(self) }
-    fn server_groups(&self) -> Option<&dyn crate::extras::server_groups::ServerGroups> { Some(self) }
-    fn profile(&self) -> Option<&dyn crate::extras::profile::Profile> { Some(self) }
+    fn drives(&self) -> Option<&dyn crate::extras::drives::Drives> {
+        Some(self)
+    }
+    fn fleet(&self) -> Option<&dyn crate::extras::fleet::Fleet> {
+        Some(self)
+    }
+    fn resources(&self) -> Option<&dyn crate::extras::resources::Resources> {
+        Some(self)
+    }
+    fn server_groups(&self) -> Option<&dyn crate::extras::server_groups::ServerGroups> {
+        Some(self)
+    }
+    fn profile(&self) -> Option<&dyn crate::extras::profile::Profile> {
+        Some(self)
+    }
 }

@@ -89,12 +89,21 @@ fn create_and_clone_replies() {
     let extra: Vec<_> = order.iter().filter(|(k, _)| !request.has(k)).collect();
     assert_eq!(
         extra,
-        [("smp", "auto"), ("persistent", "true"), ("boot", "ide:0:0"), ("nic:0:model", "e1000"), ("nic:0:dhcp", "auto")],
+        [
+            ("smp", "auto"),
+            ("persistent", "true"),
+            ("boot", "ide:0:0"),
+            ("nic:0:model", "e1000"),
+            ("nic:0:dhcp", "auto")
+        ],
         "what boots the drive, keeps the server when it stops and gives it an address"
     );
     // The command-line example orders a server with no drive, which vpsdesk does not.
     let cli = codec::parse_object(fixture!("cli_servers_create.request.txt"));
-    assert_eq!((cli.get("status"), cli.get("name"), cli.get("mem"), cli.get("cpu")), (Some("stopped"), Some("Server2"), Some("2048"), Some("2000")));
+    assert_eq!(
+        (cli.get("status"), cli.get("name"), cli.get("mem"), cli.get("cpu")),
+        (Some("stopped"), Some("Server2"), Some("2048"), Some("2000"))
+    );
 }
 
 #[test]
@@ -364,7 +373,11 @@ async fn reboot_sees_stopped_in_any_case() {
             }
             let line = String::from_utf8_lossy(&buf).lines().next().unwrap_or_default().to_string();
             let path = line.split(' ').nth(1).unwrap_or_default().to_string();
-            let body = if path.ends_with("/info") { format!("server {UUID}\nname web\nstatus Stopped\n") } else { String::new() };
+            let body = if path.ends_with("/info") {
+                format!("server {UUID}\nname web\nstatus Stopped\n")
+            } else {
+                String::new()
+            };
             log.lock().unwrap().push(path);
             let head = format!(
                 "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",

@@ -33,20 +33,28 @@ pub fn usage(vms: Vec<VmUsageWire>) -> Vec<Usage> {
     vms.into_iter()
         .flat_map(|vm| {
             let name = vm.name.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| format!("server {}", vm.id));
-            let row = |resource: String, label: String, unit: &str, used: Option<String>, subscribed: Option<String>| Usage {
-                account: String::new(),
-                account_id: String::new(),
-                provider: ProviderKind::Vps247,
-                resource,
-                label,
-                unit: unit.into(),
-                used,
-                burst: None,
-                subscribed,
-            };
-            let mut rows = vec![row(vm.id.clone(), format!("{name}: hours not yet billed"), "hours", vm.unbilled_hours, None)];
+            let row =
+                |resource: String, label: String, unit: &str, used: Option<String>, subscribed: Option<String>| Usage {
+                    account: String::new(),
+                    account_id: String::new(),
+                    provider: ProviderKind::Vps247,
+                    resource,
+                    label,
+                    unit: unit.into(),
+                    used,
+                    burst: None,
+                    subscribed,
+                };
+            let mut rows =
+                vec![row(vm.id.clone(), format!("{name}: hours not yet billed"), "hours", vm.unbilled_hours, None)];
             if vm.month_transfer.is_some() || vm.transfer.is_some() {
-                rows.push(row(format!("{}:transfer", vm.id), format!("{name}: transfer left this month"), "MB", vm.month_transfer, vm.transfer));
+                rows.push(row(
+                    format!("{}:transfer", vm.id),
+                    format!("{name}: transfer left this month"),
+                    "MB",
+                    vm.month_transfer,
+                    vm.transfer,
+                ));
             }
             rows
         })
@@ -82,6 +90,9 @@ mod tests {
         assert_eq!(rows[0].label, "api_test: hours not yet billed");
         assert_eq!(rows[0].used.as_deref(), Some("1"));
         assert_eq!(rows[1].label, "api_test: transfer left this month");
-        assert_eq!((rows[1].used.as_deref(), rows[1].subscribed.as_deref(), rows[1].unit.as_str()), (Some("22410"), Some("22410"), "MB"));
+        assert_eq!(
+            (rows[1].used.as_deref(), rows[1].subscribed.as_deref(), rows[1].unit.as_str()),
+            (Some("22410"), Some("22410"), "MB")
+        );
     }
 }

@@ -71,4 +71,3 @@ impl Network for Vps247 {
         Ok(addresses(&vm.ip_allocations))
     }
 }
-

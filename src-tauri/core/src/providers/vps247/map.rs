@@ -117,9 +117,27 @@ fn details(raw: &serde_json::Value) -> Vec<Detail> {
 /// example sends `month_transfer`: both are placed there.
 fn field_order(key: &str) -> (usize, String) {
     const ORDER: &[&str] = &[
-        "id", "name", "hostname", "state", "created_at", "region_id", "os_template_id", "initial_password", "owner_id",
-        "updated_at", "region_name", "os_template_name", "ip_allocations", "last_task", "package_id", "package_name",
-        "unbilled_hours", "transfer", "transfer_month", "month_transfer", "virtual_machine_disk_ids",
+        "id",
+        "name",
+        "hostname",
+        "state",
+        "created_at",
+        "region_id",
+        "os_template_id",
+        "initial_password",
+        "owner_id",
+        "updated_at",
+        "region_name",
+        "os_template_name",
+        "ip_allocations",
+        "last_task",
+        "package_id",
+        "package_name",
+        "unbilled_hours",
+        "transfer",
+        "transfer_month",
+        "month_transfer",
+        "virtual_machine_disk_ids",
     ];
     (ORDER.iter().position(|k| *k == key).unwrap_or(ORDER.len()), key.to_string())
 }
@@ -174,11 +192,7 @@ fn task(v: &serde_json::Value) -> Option<String> {
 fn terabytes(mb: &str) -> Option<String> {
     let mb: u64 = mb.trim().parse().ok()?;
     let (whole, frac) = (mb / 1_000_000, mb % 1_000_000);
-    Some(if frac == 0 {
-        whole.to_string()
-    } else {
-        format!("{whole}.{}", format!("{frac:06}").trim_end_matches('0'))
-    })
+    Some(if frac == 0 { whole.to_string() } else { format!("{whole}.{}", format!("{frac:06}").trim_end_matches('0')) })
 }
 
 pub fn plan(w: PackageWire) -> Plan {

@@ -5,9 +5,9 @@
 mod billing;
 mod extras;
 mod map;
-pub mod wire;
 #[cfg(test)]
 mod tests;
+pub mod wire;
 
 use async_trait::async_trait;
 use reqwest::header::{HeaderName, ACCEPT};
@@ -149,10 +149,8 @@ fn server_id(id: &str) -> Result<u64> {
 }
 
 fn required(field: &str, v: &Option<String>, what: &str) -> Result<u64> {
-    let v = v
-        .as_deref()
-        .filter(|s| !s.trim().is_empty())
-        .ok_or_else(|| Error::field(field, format!("choose a {what}")))?;
+    let v =
+        v.as_deref().filter(|s| !s.trim().is_empty()).ok_or_else(|| Error::field(field, format!("choose a {what}")))?;
     numeric(field, what, v)
 }
 
@@ -260,5 +258,7 @@ impl Compute for Vps247 {
         Some(self)
     }
 
-    fn network(&self) -> Option<&dyn crate::extras::network::Network> { Some(self) }
+    fn network(&self) -> Option<&dyn crate::extras::network::Network> {
+        Some(self)
+    }
 }

@@ -65,9 +65,25 @@ fn list_example_maps_every_field() {
     assert_eq!(
         labels,
         [
-            "id", "name", "hostname", "state", "created_at", "region_id", "os_template_id", "owner_id", "updated_at",
-            "region_name", "os_template_name", "ip_allocations", "last_task", "package_id", "package_name",
-            "unbilled_hours", "transfer", "month_transfer", "virtual_machine_disk_ids",
+            "id",
+            "name",
+            "hostname",
+            "state",
+            "created_at",
+            "region_id",
+            "os_template_id",
+            "owner_id",
+            "updated_at",
+            "region_name",
+            "os_template_name",
+            "ip_allocations",
+            "last_task",
+            "package_id",
+            "package_name",
+            "unbilled_hours",
+            "transfer",
+            "month_transfer",
+            "virtual_machine_disk_ids",
         ],
         "every field but the password, in the doc's order"
     );

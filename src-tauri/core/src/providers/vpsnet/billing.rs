@@ -123,7 +123,11 @@ impl Billing for Vpsnet {
             return Err(self.status_error(&resp, Scope::Account));
         }
         if !resp.body.starts_with(b"%PDF-") {
-            let kind = resp.headers.get(reqwest::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("no content type");
+            let kind = resp
+                .headers
+                .get(reqwest::header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("no content type");
             return Err(Error::provider(format!(
                 "VPS.NET answered invoice {no} with something that is not a PDF ({kind}); try again later, or download it from the VPS.NET control panel"
             )));

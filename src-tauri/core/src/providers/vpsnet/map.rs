@@ -121,7 +121,13 @@ pub fn server(w: VirtualMachineWire, raw: &Map<String, Value>) -> Server {
         status: status(running, pending, built),
         provider_status: provider_status(&w),
         name,
-        ipv4: w.primary_ip_address.as_ref().and_then(|ip| ip.0.clone()).filter(|ip| !ip.is_empty()).into_iter().collect(),
+        ipv4: w
+            .primary_ip_address
+            .as_ref()
+            .and_then(|ip| ip.0.clone())
+            .filter(|ip| !ip.is_empty())
+            .into_iter()
+            .collect(),
         ipv6: Vec::new(),
         // A server names only its cloud's id; the label would cost a second
         // request per listing (see `regions`, whose ids these are).
@@ -148,9 +154,26 @@ fn detail_value(key: &str, v: &Value) -> String {
 /// elsewhere (`built`, and the show reply's addresses); unknown fields go last.
 fn field_order(key: &str) -> (usize, String) {
     const ORDER: &[&str] = &[
-        "running", "updated_at", "power_action_pending", "system_template_id", "id", "cloud_id", "domain_name",
-        "hostname", "consumer_id", "backups_enabled", "password", "label", "slices_count", "created_at",
-        "bandwidth_used", "delayed_storage", "delayed_storage_until", "built", "primary_ip_address", "ip_addresses",
+        "running",
+        "updated_at",
+        "power_action_pending",
+        "system_template_id",
+        "id",
+        "cloud_id",
+        "domain_name",
+        "hostname",
+        "consumer_id",
+        "backups_enabled",
+        "password",
+        "label",
+        "slices_count",
+        "created_at",
+        "bandwidth_used",
+        "delayed_storage",
+        "delayed_storage_until",
+        "built",
+        "primary_ip_address",
+        "ip_addresses",
     ];
     (ORDER.iter().position(|k| *k == key).unwrap_or(ORDER.len()), key.to_string())
 }

@@ -9,10 +9,10 @@ mod extras;
 mod map;
 mod order;
 pub mod paths;
-pub mod wire;
-mod tickets;
 #[cfg(test)]
 mod tests;
+mod tickets;
+pub mod wire;
 
 use async_trait::async_trait;
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
@@ -107,11 +107,7 @@ impl Vpsnet {
         };
         Error {
             message: self.api.redact(&e.message),
-            fields: e
-                .fields
-                .into_iter()
-                .map(|f| FieldError { message: self.api.redact(&f.message), ..f })
-                .collect(),
+            fields: e.fields.into_iter().map(|f| FieldError { message: self.api.redact(&f.message), ..f }).collect(),
             ..e
         }
     }
@@ -126,7 +122,11 @@ impl Vpsnet {
         };
         let text = if pairs.is_empty() {
             let said = body_excerpt(resp);
-            if said.is_empty() { "no reason given".to_string() } else { said }
+            if said.is_empty() {
+                "no reason given".to_string()
+            } else {
+                said
+            }
         } else {
             pairs.iter().map(|(f, m)| worded(f, m)).collect::<Vec<_>>().join("; ")
         };
@@ -167,7 +167,8 @@ impl Vpsnet {
     /// Nodes assigned to a server, for servers whose `slices_count` is null.
     async fn assigned_nodes(&self, id: &str) -> Result<u32> {
         let nodes: Vec<NodeEnvelope> = self.read(Request::get(paths::NODES), Scope::Account).await?;
-        let n = nodes.iter().filter(|n| n.slice.as_ref().and_then(|s| s.virtual_machine_id.as_deref()) == Some(id)).count();
+        let n =
+            nodes.iter().filter(|n| n.slice.as_ref().and_then(|s| s.virtual_machine_id.as_deref()) == Some(id)).count();
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
 }
@@ -186,9 +187,7 @@ fn server_id(id: &str) -> Result<String> {
 }
 
 fn required<'a>(field: &str, v: &'a Option<String>, what: &str) -> Result<&'a str> {
-    v.as_deref()
-        .filter(|s| !s.trim().is_empty())
-        .ok_or_else(|| Error::field(field, format!("choose a {what}")))
+    v.as_deref().filter(|s| !s.trim().is_empty()).ok_or_else(|| Error::field(field, format!("choose a {what}")))
 }
 
 fn node_count(plan: &str) -> Result<u32> {
@@ -326,7 +325,9 @@ impl Compute for Vpsnet {
             .get("id")
             .map(crate::providers::common::display_value)
             .filter(|id| !id.is_empty())
-            .ok_or_else(|| Error::provider("VPS.NET created the server but did not say its id; refresh the list to see it"))?;
+            .ok_or_else(|| {
+                Error::provider("VPS.NET created the server but did not say its id; refresh the list to see it")
+            })?;
         self.get_server(&id).await
     }
 

@@ -162,7 +162,8 @@ fn flags_as_strings_or_numbers_give_the_same_status_and_keep_what_was_sent() {
         (json!("maybe"), json!(false), json!(true), Status::Unknown, "running=maybe"),
         (json!(null), json!(false), json!("perhaps"), Status::Unknown, "built=perhaps"),
     ] {
-        let raw = json!({ "id": 1, "label": "web", "running": running, "power_action_pending": pending, "built": built });
+        let raw =
+            json!({ "id": 1, "label": "web", "running": running, "power_action_pending": pending, "built": built });
         let w: VirtualMachineWire = serde_json::from_value(raw.clone()).unwrap();
         let s = map::server(w, raw.as_object().unwrap());
         assert_eq!((s.status, s.provider_status.as_str()), (want, said), "{raw}");
@@ -201,7 +202,8 @@ fn fqdn_defaults_come_from_the_name() {
 #[test]
 fn available_clouds_example_gives_regions_images_and_plans() {
     // Repaired: the doc leaves out the comma after "currency_code": "USD".
-    let clouds = clouds(fixture!("available_clouds", "\"currency_code\": \"USD\"\n" => "\"currency_code\": \"USD\",\n"));
+    let clouds =
+        clouds(fixture!("available_clouds", "\"currency_code\": \"USD\"\n" => "\"currency_code\": \"USD\",\n"));
     assert_eq!(clouds.len(), 1);
     let c = &clouds[0];
     let region = map::region(c);
@@ -231,7 +233,8 @@ fn available_clouds_example_gives_regions_images_and_plans() {
 #[test]
 fn ssd_clouds_and_cloud_properties_examples_read() {
     // Repaired: the same missing comma after "currency_code": "USD".
-    let ssd = clouds(fixture!("available_ssd_clouds", "\"currency_code\": \"USD\"\n" => "\"currency_code\": \"USD\",\n"));
+    let ssd =
+        clouds(fixture!("available_ssd_clouds", "\"currency_code\": \"USD\"\n" => "\"currency_code\": \"USD\",\n"));
     assert_eq!((ssd[0].id.as_str(), ssd[0].label.as_str()), ("160", "test SSD cloud"));
     assert_eq!(ssd[0].monthly_node_bandwidth.as_deref(), Some("150"));
 
@@ -268,7 +271,8 @@ fn unprocessable_body_names_fields() {
 
 #[test]
 fn profile_reply_is_wrapped_in_user() {
-    let p: ProfileEnvelope = serde_json::from_value(json!({"user": {"id": 1, "email_address": "dave@vps.net"}})).unwrap();
+    let p: ProfileEnvelope =
+        serde_json::from_value(json!({"user": {"id": 1, "email_address": "dave@vps.net"}})).unwrap();
     assert_eq!(p.user["email_address"], "dave@vps.net");
     assert!(serde_json::from_value::<ProfileEnvelope>(json!({"id": 1})).is_err());
 }
@@ -290,20 +294,50 @@ fn curl_example_uses_the_suffix_and_basic_auth() {
 #[test]
 fn every_other_example_reads() {
     let cases: Vec<(&str, Value, &str, Value)> = vec![
-        ("virtual_machine_create_licenses", fixture!("virtual_machine_create_licenses"), "/virtual_machine/licenses/2", json!(1)),
+        (
+            "virtual_machine_create_licenses",
+            fixture!("virtual_machine_create_licenses"),
+            "/virtual_machine/licenses/2",
+            json!(1),
+        ),
         // Repaired: missing comma after "instant":true.
-        ("virtual_machine_create_instant", fixture!("virtual_machine_create_instant", "\"instant\":true\n" => "\"instant\":true,\n"), "/country", json!(1)),
+        (
+            "virtual_machine_create_instant",
+            fixture!("virtual_machine_create_instant", "\"instant\":true\n" => "\"instant\":true,\n"),
+            "/country",
+            json!(1),
+        ),
         ("virtual_machine_edit", fixture!("virtual_machine_edit"), "/virtual_machine/slices_required", json!(3)),
         // Repaired: trailing comma after the last field.
-        ("virtual_machine_edit_daily_nodes", fixture!("virtual_machine_edit_daily_nodes", "\"bandwidth_nodes_required\": 1,\n" => "\"bandwidth_nodes_required\": 1\n"), "/virtual_machine/daily_nodes_required", json!(2)),
-        ("virtual_machine_edit_delayed_storage", fixture!("virtual_machine_edit_delayed_storage"), "/virtual_machine/delayed_storage_until", json!("2010-04-24 14:00")),
+        (
+            "virtual_machine_edit_daily_nodes",
+            fixture!("virtual_machine_edit_daily_nodes", "\"bandwidth_nodes_required\": 1,\n" => "\"bandwidth_nodes_required\": 1\n"),
+            "/virtual_machine/daily_nodes_required",
+            json!(2),
+        ),
+        (
+            "virtual_machine_edit_delayed_storage",
+            fixture!("virtual_machine_edit_delayed_storage"),
+            "/virtual_machine/delayed_storage_until",
+            json!("2010-04-24 14:00"),
+        ),
         ("rsync_backup", fixture!("rsync_backup"), "/quota", json!("0.00 GB out of 10 GB")),
         ("backup_convert", fixture!("backup_convert"), "/one_click", json!(true)),
         // Repaired: single-quoted '1'.
         ("unplaced_accept", fixture!("unplaced_accept", "'1'" => "\"1\""), "/virtual_machine_id", json!(1385)),
-        ("virtual_machine_reinstall", fixture!("virtual_machine_reinstall"), "/virtual_machine/system_template_id", json!(92)),
+        (
+            "virtual_machine_reinstall",
+            fixture!("virtual_machine_reinstall"),
+            "/virtual_machine/system_template_id",
+            json!(92),
+        ),
         // A JSON string holding a Python-style dict, as printed.
-        ("virtual_machine_delete_options", fixture!("virtual_machine_delete_options"), "", json!("{'reassign_ip':'1234', 'alternate_vps':'1221'}")),
+        (
+            "virtual_machine_delete_options",
+            fixture!("virtual_machine_delete_options"),
+            "",
+            json!("{'reassign_ip':'1234', 'alternate_vps':'1221'}"),
+        ),
         ("node_create", fixture!("node_create"), "/quantity", json!(1)),
         ("node_create_ram", fixture!("node_create_ram"), "/upgrade_option", json!("ram")),
         ("node_create_storage", fixture!("node_create_storage"), "/upgrade_option", json!("storage")),
@@ -324,42 +358,132 @@ fn every_other_example_reads() {
         ("domain", fixture!("domain"), "/domain/serial", json!("2010080405")),
         ("domain_records_list", fixture!("domain_records_list"), "/1/domain_record/data/2", json!("127.0.0.3")),
         // Repaired: missing comma after "data".
-        ("domain_record_create", fixture!("domain_record_create", "\"dns1.vps.net.\"\n" => "\"dns1.vps.net.\",\n"), "/domain_record/type", json!("ns")),
+        (
+            "domain_record_create",
+            fixture!("domain_record_create", "\"dns1.vps.net.\"\n" => "\"dns1.vps.net.\",\n"),
+            "/domain_record/type",
+            json!("ns"),
+        ),
         ("domain_record_create_srv", fixture!("domain_record_create_srv"), "/domain_record/port", json!("5060")),
-        ("domain_record_create_failover", fixture!("domain_record_create_failover"), "/domain_record/service_type", json!("icmp.ping")),
+        (
+            "domain_record_create_failover",
+            fixture!("domain_record_create_failover"),
+            "/domain_record/service_type",
+            json!("icmp.ping"),
+        ),
         ("domain_record_edit", fixture!("domain_record_edit"), "/domain_record/ttl", json!(86400)),
-        ("domain_records_update", fixture!("domain_records_update"), "/domain_records/3/domain_record/mx_priority", json!(10)),
+        (
+            "domain_records_update",
+            fixture!("domain_records_update"),
+            "/domain_records/3/domain_record/mx_priority",
+            json!(10),
+        ),
         ("dns_hosts", fixture!("dns_hosts"), "/1/ip", json!("67.228.255.5")),
         ("dns_templates_list", fixture!("dns_templates_list"), "/0/dns_template/template_name", json!("demotemplate1")),
         // Repaired: trailing comma.
-        ("dns_template_create", fixture!("dns_template_create", "\"demotemplate\",\n" => "\"demotemplate\"\n"), "/dns_template/template_name", json!("demotemplate")),
-        ("dns_template_record_create", fixture!("dns_template_record_create"), "/dns_template_record/dns_template_id", json!(55)),
-        ("dns_template_record_edit", fixture!("dns_template_record_edit"), "/dns_template_record/target", json!("127.0.0.5")),
+        (
+            "dns_template_create",
+            fixture!("dns_template_create", "\"demotemplate\",\n" => "\"demotemplate\"\n"),
+            "/dns_template/template_name",
+            json!("demotemplate"),
+        ),
+        (
+            "dns_template_record_create",
+            fixture!("dns_template_record_create"),
+            "/dns_template_record/dns_template_id",
+            json!(55),
+        ),
+        (
+            "dns_template_record_edit",
+            fixture!("dns_template_record_edit"),
+            "/dns_template_record/target",
+            json!("127.0.0.5"),
+        ),
         // Repaired: missing comma after "subject".
-        ("tickets_list", fixture!("tickets_list", "\"API test subject\"\n" => "\"API test subject\",\n"), "/0/ticket/id", json!("979")),
+        (
+            "tickets_list",
+            fixture!("tickets_list", "\"API test subject\"\n" => "\"API test subject\",\n"),
+            "/0/ticket/id",
+            json!("979"),
+        ),
         // Repaired: trailing comma.
-        ("ticket_create", fixture!("ticket_create", "\"This is a test body\",\n}" => "\"This is a test body\"\n}"), "/department", json!("1")),
+        (
+            "ticket_create",
+            fixture!("ticket_create", "\"This is a test body\",\n}" => "\"This is a test body\"\n}"),
+            "/department",
+            json!("1"),
+        ),
         ("ticket_create_domain", fixture!("ticket_create_domain"), "/domain_name", json!("www.test.com")),
         // Repaired: missing comma after "department", and 'ssh_port" opened with a single quote.
-        ("ticket_create_tech", fixture!("ticket_create_tech", "\"department\": \"5\"\n" => "\"department\": \"5\",\n", "'ssh_port\"" => "\"ssh_port\""), "/vm_id", json!(520)),
+        (
+            "ticket_create_tech",
+            fixture!("ticket_create_tech", "\"department\": \"5\"\n" => "\"department\": \"5\",\n", "'ssh_port\"" => "\"ssh_port\""),
+            "/vm_id",
+            json!(520),
+        ),
         // Repaired: missing comma after "subject".
-        ("ticket", fixture!("ticket", "\"Test Subject\"\n" => "\"Test Subject\",\n"), "/replies/0/client_response", json!(true)),
+        (
+            "ticket",
+            fixture!("ticket", "\"Test Subject\"\n" => "\"Test Subject\",\n"),
+            "/replies/0/client_response",
+            json!(true),
+        ),
         ("ticket_reply", fixture!("ticket_reply"), "/root_password", json!("Ffe33D")),
-        ("managed_services", fixture!("managed_services"), "/managed_services/0/managed_support_ip", json!("68.169.47.56")),
+        (
+            "managed_services",
+            fixture!("managed_services"),
+            "/managed_services/0/managed_support_ip",
+            json!("68.169.47.56"),
+        ),
         ("system_templates_list", fixture!("system_templates_list"), "/0/system_template/id", json!(115)),
         // Repaired: missing commas after "operating_system" and "description".
-        ("system_template_edit", fixture!("system_template_edit", "\"Custom Template\"\n" => "\"Custom Template\",\n", "\"test_cus_temp\"\n" => "\"test_cus_temp\",\n"), "/0/system_template/info", json!("This is a test info")),
+        (
+            "system_template_edit",
+            fixture!("system_template_edit", "\"Custom Template\"\n" => "\"Custom Template\",\n", "\"test_cus_temp\"\n" => "\"test_cus_temp\",\n"),
+            "/0/system_template/info",
+            json!("This is a test info"),
+        ),
         // Repaired: missing commas after "id": 1 and "id": 2.
-        ("available_templates", fixture!("available_templates", "\"id\": 1\n" => "\"id\": 1,\n", "\"id\": 2\n" => "\"id\": 2,\n"), "/0/template_groups/0/templates/1/clouds/1/system_template_id", json!(516)),
+        (
+            "available_templates",
+            fixture!("available_templates", "\"id\": 1\n" => "\"id\": 1,\n", "\"id\": 2\n" => "\"id\": 2,\n"),
+            "/0/template_groups/0/templates/1/clouds/1/system_template_id",
+            json!(516),
+        ),
         ("system_template", fixture!("system_template"), "/system_template/applicable_price/USD", json!(20.0)),
-        ("commercial_templates_list", fixture!("commercial_templates_list"), "/1/commercial_template/system_template_id", json!(107)),
+        (
+            "commercial_templates_list",
+            fixture!("commercial_templates_list"),
+            "/1/commercial_template/system_template_id",
+            json!(107),
+        ),
         // Repaired: trailing comma.
-        ("commercial_template_purchase", fixture!("commercial_template_purchase", "\"106\",\n" => "\"106\"\n"), "/commercial_template/system_template_id", json!("106")),
-        ("commercial_template_purchase_2", fixture!("commercial_template_purchase_2"), "/commercial_template/system_template_id", json!("107")),
+        (
+            "commercial_template_purchase",
+            fixture!("commercial_template_purchase", "\"106\",\n" => "\"106\"\n"),
+            "/commercial_template/system_template_id",
+            json!("106"),
+        ),
+        (
+            "commercial_template_purchase_2",
+            fixture!("commercial_template_purchase_2"),
+            "/commercial_template/system_template_id",
+            json!("107"),
+        ),
         ("windows_templates_list", fixture!("windows_templates_list"), "/0/windows_template/id", json!(15)),
         // Repaired: trailing comma.
-        ("windows_template_purchase", fixture!("windows_template_purchase", "\"11\",\n" => "\"11\"\n"), "/windows_template/system_template_id", json!("11")),
-        ("windows_template_purchase_2", fixture!("windows_template_purchase_2"), "/windows_template/confirm_purchase", json!("1")),
+        (
+            "windows_template_purchase",
+            fixture!("windows_template_purchase", "\"11\",\n" => "\"11\"\n"),
+            "/windows_template/system_template_id",
+            json!("11"),
+        ),
+        (
+            "windows_template_purchase_2",
+            fixture!("windows_template_purchase_2"),
+            "/windows_template/confirm_purchase",
+            json!("1"),
+        ),
         ("invoices_list", fixture!("invoices_list"), "/0/invoice/invoice_no", json!("9130")),
         ("credits", fixture!("credits"), "/current_balance", json!(99.0)),
     ];
@@ -412,7 +536,8 @@ fn unprocessable_is_field_errors_on_forms_and_state_on_actions() {
     );
     assert!(e.message.contains("Your account is on hold"), "{}", e.message);
 
-    let e = c.status_error(&answer(422, r#"{"errors":[["base","Cloud server is not built yet"]]}"#), Scope::Action("1392"));
+    let e =
+        c.status_error(&answer(422, r#"{"errors":[["base","Cloud server is not built yet"]]}"#), Scope::Action("1392"));
     assert_eq!(e.kind, ErrorKind::InvalidState);
     assert!(e.message.contains("not built yet") && e.message.contains("1392"), "{}", e.message);
 

@@ -91,4 +91,3 @@ impl Network for VpsOrg {
         Ok(addresses(&self.settings_wire(server_id).await?))
     }
 }
-

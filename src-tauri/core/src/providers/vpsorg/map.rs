@@ -72,10 +72,7 @@ pub fn status(word: &str) -> Status {
 }
 
 fn present(v: &Option<String>) -> Option<String> {
-    v.as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
 }
 
 /// Every field in the order sent; nested objects (`plan`, `os`,
@@ -95,24 +92,15 @@ fn details(raw: &serde_json::Value) -> Vec<Detail> {
     }
     out.into_iter()
         .filter(|(label, _)| !label.contains("password"))
-        .map(|(label, v)| Detail {
-            label,
-            value: display_value(v),
-        })
+        .map(|(label, v)| Detail { label, value: display_value(v) })
         .collect()
 }
 
 /// `raw` is the same server as sent: every field goes to the detail panel.
 pub fn server(w: ServerWire, raw: &serde_json::Value) -> Server {
     let provider_status = w.status.clone().unwrap_or_default();
-    let name = present(&w.name)
-        .or_else(|| present(&w.hostname))
-        .unwrap_or_else(|| format!("server {}", w.id));
-    let plan = w
-        .plan
-        .as_ref()
-        .map(|p| present(&p.name).unwrap_or_else(|| p.id.clone()))
-        .unwrap_or_default();
+    let name = present(&w.name).or_else(|| present(&w.hostname)).unwrap_or_else(|| format!("server {}", w.id));
+    let plan = w.plan.as_ref().map(|p| present(&p.name).unwrap_or_else(|| p.id.clone())).unwrap_or_default();
     Server {
         account: String::new(),
         account_id: String::new(),
@@ -164,22 +152,14 @@ pub fn plan(w: PlanWire) -> Plan {
 
 pub fn images(servers: &[ServerWire]) -> Vec<Image> {
     let systems = servers.iter().filter_map(|s| s.os.clone()).collect();
-    dedup_by_id(systems, |o: &OsWire| &o.id)
-        .into_iter()
-        .map(image)
-        .collect()
+    dedup_by_id(systems, |o: &OsWire| &o.id).into_iter().map(image).collect()
 }
 
 /// The family is the distribution, the first word of "Ubuntu 22.04 LTS".
 pub fn image(w: OsWire) -> Image {
     let name = present(&w.name).unwrap_or_else(|| format!("system {}", w.id));
     let family = name.split_whitespace().next().map(str::to_lowercase);
-    Image {
-        id: w.id,
-        name,
-        family,
-        arch: None,
-    }
+    Image { id: w.id, name, family, arch: None }
 }
 
 /// Locations are codes (`us-west`); the API gives no names for them.
@@ -187,13 +167,5 @@ pub fn regions(servers: &[ServerWire]) -> Vec<Region> {
     let mut codes: Vec<String> = servers.iter().filter_map(|s| present(&s.location)).collect();
     codes.sort();
     codes.dedup();
-    codes
-        .into_iter()
-        .map(|code| Region {
-            id: code.clone(),
-            name: code,
-            country: None,
-            continent: None,
-        })
-        .collect()
+    codes.into_iter().map(|code| Region { id: code.clone(), name: code, country: None, continent: None }).collect()
 }

@@ -66,14 +66,7 @@ pub struct VpsOrg {
 
 impl VpsOrg {
     pub fn new(http: Http, origin: &str, token: Secret) -> Result<Self> {
-        let api = ApiClient::new(
-            http,
-            origin,
-            Auth::Bearer {
-                scheme: "Bearer",
-                secret: token,
-            },
-        )?;
+        let api = ApiClient::new(http, origin, Auth::Bearer { scheme: "Bearer", secret: token })?;
         Ok(VpsOrg { api })
     }
 
@@ -90,19 +83,12 @@ impl VpsOrg {
         let problem = wire::problem(&resp.body);
         let said = self.api.redact(&match (&problem.detail, problem.fields.is_empty()) {
             (Some(d), _) => d.clone(),
-            (None, false) => problem
-                .fields
-                .iter()
-                .map(|f| format!("{}: {}", f.field, f.message))
-                .collect::<Vec<_>>()
-                .join("; "),
+            (None, false) => {
+                problem.fields.iter().map(|f| format!("{}: {}", f.field, f.message)).collect::<Vec<_>>().join("; ")
+            }
             (None, true) => body_excerpt(resp),
         });
-        let reason = if said.is_empty() {
-            "no reason given".to_string()
-        } else {
-            said
-        };
+        let reason = if said.is_empty() { "no reason given".to_string() } else { said };
         let e = match (resp.status, op) {
             (401, _) => Error::auth(
                 "VPS.org rejected the API token (HTTP 401). Check the token in the VPS.org panel, or create a new one and update the account",
@@ -132,10 +118,7 @@ impl VpsOrg {
             _ => generic_status_error(NAME, resp)
                 .unwrap_or_else(|| Error::provider(format!("VPS.org answered HTTP {}: {reason}", resp.status))),
         };
-        Error {
-            message: self.api.redact(&e.message),
-            ..e
-        }
+        Error { message: self.api.redact(&e.message), ..e }
     }
 
     /// One page of the list; `None` when a later page no longer exists
@@ -241,19 +224,13 @@ fn server_path(id: &str, action: &str) -> Result<String> {
 fn server_name(name: &str) -> Result<&str> {
     let name = name.trim();
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-        return Err(Error::field(
-            "name",
-            "VPS.org server names may contain only letters, digits and hyphens",
-        ));
+        return Err(Error::field("name", "VPS.org server names may contain only letters, digits and hyphens"));
     }
     Ok(name)
 }
 
 fn required<'a>(field: &str, v: &'a Option<String>, what: &str) -> Result<&'a str> {
-    v.as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .ok_or_else(|| Error::field(field, format!("choose a {what}")))
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty()).ok_or_else(|| Error::field(field, format!("choose a {what}")))
 }
 
 /// Location codes look like `us-west`.
@@ -261,10 +238,7 @@ fn location(v: &str) -> Result<&str> {
     if v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
         Ok(v)
     } else {
-        Err(Error::field(
-            "region",
-            format!("VPS.org locations are codes like \"us-west\", got {v:?}"),
-        ))
+        Err(Error::field("region", format!("VPS.org locations are codes like \"us-west\", got {v:?}")))
     }
 }
 
@@ -282,11 +256,7 @@ fn form_field(api: &str) -> &str {
 fn create_body(req: &CreateServer) -> Result<serde_json::Value> {
     let name = server_name(&req.name)?;
     let plan = integer("plan", "plan", required("plan", &req.plan, "plan")?)?;
-    let os = integer(
-        "image",
-        "operating system",
-        required("image", &req.image, "operating system")?,
-    )?;
+    let os = integer("image", "operating system", required("image", &req.image, "operating system")?)?;
     let location = location(required("region", &req.region, "location")?)?;
     let mut body = json!({ "name": name, "plan_id": plan, "os_id": os, "location": location });
     // The doc takes one optional `ssh_key_id` (an integer) per server.
@@ -304,10 +274,7 @@ fn rename_body(name: &str) -> Result<serde_json::Value> {
 }
 
 fn patch(path: String) -> Request {
-    Request {
-        method: Method::PATCH,
-        ..Request::put(path)
-    }
+    Request { method: Method::PATCH, ..Request::put(path) }
 }
 
 #[async_trait]
@@ -337,9 +304,7 @@ impl Compute for VpsOrg {
             PowerAction::Stop => "stop",
             PowerAction::Reboot => "reboot",
             PowerAction::ForceStop => {
-                return Err(Error::unsupported(
-                    "VPS.org API v1 has no forced power-off; use a normal stop",
-                ))
+                return Err(Error::unsupported("VPS.org API v1 has no forced power-off; use a normal stop"))
             }
         };
         let path = server_path(id, &format!("{verb}/"))?;
@@ -348,9 +313,7 @@ impl Compute for VpsOrg {
             Ok(())
         } else {
             let said = reply.message.unwrap_or_else(|| reply.status.clone());
-            Err(Error::provider(
-                self.api.redact(&format!("VPS.org did not {verb} the server: {said}")),
-            ))
+            Err(Error::provider(self.api.redact(&format!("VPS.org did not {verb} the server: {said}"))))
         }
     }
 
@@ -364,15 +327,11 @@ impl Compute for VpsOrg {
 
     async fn rename_server(&self, id: &str, name: &str) -> Result<()> {
         let body = rename_body(name)?;
-        self.call(patch(server_path(id, "")?).json(body), Op::Update)
-            .await
-            .map(|_| ())
+        self.call(patch(server_path(id, "")?).json(body), Op::Update).await.map(|_| ())
     }
 
     async fn delete_server(&self, id: &str) -> Result<()> {
-        self.call(Request::delete(server_path(id, "")?), Op::Delete)
-            .await
-            .map(|_| ())
+        self.call(Request::delete(server_path(id, "")?), Op::Delete).await.map(|_| ())
     }
 
     /// All plans in use: the API cannot say which locations offer which.
@@ -391,6 +350,10 @@ impl Compute for VpsOrg {
         Ok(map::regions(&self.fleet().await?))
     }
 
-    fn server_settings(&self) -> Option<&dyn crate::extras::settings::Settings> { Some(self) }
-    fn network(&self) -> Option<&dyn crate::extras::network::Network> { Some(self) }
+    fn server_settings(&self) -> Option<&dyn crate::extras::settings::Settings> {
+        Some(self)
+    }
+    fn network(&self) -> Option<&dyn crate::extras::network::Network> {
+        Some(self)
+    }
 }

@@ -30,11 +30,7 @@ fn detail(s: &crate::model::Server, label: &str) -> Option<String> {
 fn list_example_is_one_page_with_two_servers() {
     let page: wire::PageWire = serde_json::from_value(fixture!("server_list")).unwrap();
     assert_eq!(page.count, 2);
-    assert_eq!(
-        (page.next, page.previous),
-        (None, None),
-        "the doc's page has no links: it is the only one"
-    );
+    assert_eq!((page.next, page.previous), (None, None), "the doc's page has no links: it is the only one");
     let servers: Vec<_> = page.results.into_iter().map(server).collect();
     let s = &servers[0];
     assert_eq!(s.id, "12345");
@@ -55,10 +51,7 @@ fn list_example_is_one_page_with_two_servers() {
     assert_eq!(s.details[6].label, "plan.id", "the doc's order");
 
     let db = &servers[1];
-    assert_eq!(
-        (db.id.as_str(), db.region.as_str(), db.plan.as_str()),
-        ("12346", "us-east", "Performance VPS")
-    );
+    assert_eq!((db.id.as_str(), db.region.as_str(), db.plan.as_str()), ("12346", "us-east", "Performance VPS"));
 }
 
 #[test]
@@ -85,10 +78,7 @@ fn create_reply_is_the_whole_server_still_provisioning() {
     assert_eq!(s.provider_status, "provisioning");
     assert!(s.ipv4.is_empty(), "ip_address is null until provisioned");
     assert_eq!(detail(&s, "ip_address").as_deref(), Some(""));
-    assert_eq!(
-        detail(&s, "message").as_deref(),
-        Some("Server is being provisioned. This may take 2-5 minutes.")
-    );
+    assert_eq!(detail(&s, "message").as_deref(), Some("Server is being provisioned. This may take 2-5 minutes."));
 }
 
 #[test]
@@ -191,7 +181,8 @@ fn every_spelling_of_a_state_in_english_and_esperanto() {
 
 #[test]
 fn an_esperanto_or_unknown_state_keeps_the_word_vpsorg_sent() {
-    for (word, want) in [("Haltigita", Status::Stopped), ("aktiva", Status::Running), ("fandiĝanta", Status::Unknown)] {
+    for (word, want) in [("Haltigita", Status::Stopped), ("aktiva", Status::Running), ("fandiĝanta", Status::Unknown)]
+    {
         let mut raw = fixture!("server_get");
         raw["status"] = serde_json::json!(word);
         let s = server(raw);
@@ -213,10 +204,7 @@ fn requests_are_the_doc_bodies() {
     for key in ["name", "plan_id", "os_id", "location"] {
         assert_eq!(sent[key], doc[key], "{key}: integers stay integers");
     }
-    assert_eq!(
-        rename_body("new-server-name").unwrap(),
-        fixture!("server_patch_request")
-    );
+    assert_eq!(rename_body("new-server-name").unwrap(), fixture!("server_patch_request"));
 
     // PUT needs all three fields; vpsdesk renames with PATCH instead.
     let put = fixture!("server_update_request");
@@ -235,36 +223,22 @@ fn input_is_checked_before_sending() {
     assert!(server_name("web_server").is_err());
     assert_eq!(server_name("web-01").unwrap(), "web-01");
     assert!(location("us west").is_err());
-    let missing = create_body(&CreateServer {
-        name: "a".into(),
-        ..CreateServer::default()
-    })
-    .unwrap_err();
+    let missing = create_body(&CreateServer { name: "a".into(), ..CreateServer::default() }).unwrap_err();
     assert_eq!(missing.fields[0].field, "plan");
 }
 
 #[test]
 fn catalog_comes_from_the_servers() {
     let page: wire::PageWire = serde_json::from_value(fixture!("server_list")).unwrap();
-    let servers: Vec<wire::ServerWire> = page
-        .results
-        .into_iter()
-        .map(|v| serde_json::from_value(v).unwrap())
-        .collect();
+    let servers: Vec<wire::ServerWire> = page.results.into_iter().map(|v| serde_json::from_value(v).unwrap()).collect();
     let plans = map::plans(&servers);
     assert_eq!(plans.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["1", "2"]);
-    assert_eq!(
-        (plans[0].vcpus, plans[0].memory_mb, plans[0].disk_gb),
-        (Some(2), Some(4096), Some(80))
-    );
+    assert_eq!((plans[0].vcpus, plans[0].memory_mb, plans[0].disk_gb), (Some(2), Some(4096), Some(80)));
     let images = map::images(&servers);
     assert_eq!(images.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["3", "5"]);
     assert_eq!(images[1].family.as_deref(), Some("ubuntu"));
     let regions = map::regions(&servers);
-    assert_eq!(
-        regions.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
-        ["us-east", "us-west"]
-    );
+    assert_eq!(regions.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["us-east", "us-west"]);
 }
 
 #[test]

@@ -109,10 +109,7 @@ pub fn problem(body: &[u8]) -> Problem {
         if key == "detail" {
             out.detail = Some(messages.join(" "));
         } else {
-            out.fields.push(FieldError {
-                field: key,
-                message: messages.join(" "),
-            });
+            out.fields.push(FieldError { field: key, message: messages.join(" ") });
         }
     }
     out

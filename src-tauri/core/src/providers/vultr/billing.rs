@@ -69,7 +69,8 @@ mod tests {
 
     #[test]
     fn account_info_example_is_credit() {
-        let w: AccountInfoWire = serde_json::from_str(include_str!("../../../tests/fixtures/vultr/account_info.json")).unwrap();
+        let w: AccountInfoWire =
+            serde_json::from_str(include_str!("../../../tests/fixtures/vultr/account_info.json")).unwrap();
         let b = balance(w).unwrap();
         assert_eq!(b.balance.to_string(), "5519.11");
         assert_eq!(b.provider_balance, "-5519.11");

@@ -1,8 +1,8 @@
 //! Vultr wire bodies -> the model.
 
 use super::wire::{OsWire, PlanWire, RegionWire, ServerWire};
-use crate::model::{Detail, Image, Plan, ProviderKind, Region, Server, Status};
 use crate::extras::snapshots::SnapshotStatus;
+use crate::model::{Detail, Image, Plan, ProviderKind, Region, Server, Status};
 use crate::providers::common::{display_value, leading_number, lookup_state};
 
 /// Fields never shown: the root password Vultr returns in every list.
@@ -129,10 +129,32 @@ pub fn server(w: ServerWire, raw: &serde_json::Value) -> Server {
 /// The doc's field order for the detail panel; unknown fields go last.
 fn field_order(key: &str) -> (usize, String) {
     const ORDER: &[&str] = &[
-        "SUBID", "label", "os", "ram", "disk", "vcpu_count", "main_ip", "netmask_v4", "gateway_v4", "v6_main_ip",
-        "v6_network", "v6_network_size", "internal_ip", "location", "DCID", "VPSPLANID", "status", "power_status",
-        "server_state", "date_created", "pending_charges", "cost_per_month", "current_bandwidth_gb",
-        "allowed_bandwidth_gb", "auto_backups", "kvm_url",
+        "SUBID",
+        "label",
+        "os",
+        "ram",
+        "disk",
+        "vcpu_count",
+        "main_ip",
+        "netmask_v4",
+        "gateway_v4",
+        "v6_main_ip",
+        "v6_network",
+        "v6_network_size",
+        "internal_ip",
+        "location",
+        "DCID",
+        "VPSPLANID",
+        "status",
+        "power_status",
+        "server_state",
+        "date_created",
+        "pending_charges",
+        "cost_per_month",
+        "current_bandwidth_gb",
+        "allowed_bandwidth_gb",
+        "auto_backups",
+        "kvm_url",
     ];
     (ORDER.iter().position(|k| *k == key).unwrap_or(ORDER.len()), key.to_string())
 }

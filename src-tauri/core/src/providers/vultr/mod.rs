@@ -4,9 +4,9 @@
 mod billing;
 mod extras;
 mod map;
-pub mod wire;
 #[cfg(test)]
 mod tests;
+pub mod wire;
 
 use async_trait::async_trait;
 
@@ -98,9 +98,7 @@ fn server_id(id: &str) -> Result<String> {
 }
 
 fn required<'a>(field: &str, v: &'a Option<String>, what: &str) -> Result<&'a str> {
-    v.as_deref()
-        .filter(|s| !s.trim().is_empty())
-        .ok_or_else(|| Error::field(field, format!("choose a {what}")))
+    v.as_deref().filter(|s| !s.trim().is_empty()).ok_or_else(|| Error::field(field, format!("choose a {what}")))
 }
 
 fn subid_form(id: &str) -> Result<Vec<(String, String)>> {
@@ -145,8 +143,8 @@ impl Compute for Vultr {
     async fn get_server(&self, id: &str) -> Result<Server> {
         let subid = server_id(id)?;
         let v = self.get_json(Request::get("/v1/server/list").query("SUBID", subid)).await?;
-        let wire: wire::ServerWire =
-            serde_json::from_value(v.clone()).map_err(|e| Error::provider(format!("Vultr server {id} unreadable: {e}")))?;
+        let wire: wire::ServerWire = serde_json::from_value(v.clone())
+            .map_err(|e| Error::provider(format!("Vultr server {id} unreadable: {e}")))?;
         Ok(map::server(wire, &v))
     }
 
@@ -189,7 +187,8 @@ impl Compute for Vultr {
             None => None,
         };
         let v = self.get_json(Request::get("/v1/plans/list")).await?;
-        let plans: Vec<wire::PlanWire> = wire::keyed(v).map_err(|e| Error::provider(format!("Vultr plan list unreadable: {e}")))?;
+        let plans: Vec<wire::PlanWire> =
+            wire::keyed(v).map_err(|e| Error::provider(format!("Vultr plan list unreadable: {e}")))?;
         Ok(plans
             .into_iter()
             .filter(|p| available.as_ref().is_none_or(|ids| ids.contains(&p.id)))
@@ -199,7 +198,8 @@ impl Compute for Vultr {
 
     async fn images(&self) -> Result<Vec<Image>> {
         let v = self.get_json(Request::get("/v1/os/list")).await?;
-        let os: Vec<wire::OsWire> = wire::keyed(v).map_err(|e| Error::provider(format!("Vultr OS list unreadable: {e}")))?;
+        let os: Vec<wire::OsWire> =
+            wire::keyed(v).map_err(|e| Error::provider(format!("Vultr OS list unreadable: {e}")))?;
         Ok(os.into_iter().map(map::image).collect())
     }
 
@@ -214,12 +214,28 @@ impl Compute for Vultr {
         Some(self)
     }
 
-    fn snapshots(&self) -> Option<&dyn crate::extras::snapshots::Snapshots> { Some(self) }
-    fn backups(&self) -> Option<&dyn crate::extras::backups::Backups> { Some(self) }
-    fn os_install(&self) -> Option<&dyn crate::extras::os::OsInstall> { Some(self) }
-    fn network(&self) -> Option<&dyn crate::extras::network::Network> { Some(self) }
-    fn usage(&self) -> Option<&dyn crate::extras::usage::Usage> { Some(self) }
-    fn console(&self) -> Option<&dyn crate::extras::console::Console> { Some(self) }
-    fn ssh_keys(&self) -> Option<&dyn crate::extras::ssh_keys::SshKeys> { Some(self) }
-    fn scripts(&self) -> Option<&dyn crate::extras::scripts::Scripts> { Some(self) }
+    fn snapshots(&self) -> Option<&dyn crate::extras::snapshots::Snapshots> {
+        Some(self)
+    }
+    fn backups(&self) -> Option<&dyn crate::extras::backups::Backups> {
+        Some(self)
+    }
+    fn os_install(&self) -> Option<&dyn crate::extras::os::OsInstall> {
+        Some(self)
+    }
+    fn network(&self) -> Option<&dyn crate::extras::network::Network> {
+        Some(self)
+    }
+    fn usage(&self) -> Option<&dyn crate::extras::usage::Usage> {
+        Some(self)
+    }
+    fn console(&self) -> Option<&dyn crate::extras::console::Console> {
+        Some(self)
+    }
+    fn ssh_keys(&self) -> Option<&dyn crate::extras::ssh_keys::SshKeys> {
+        Some(self)
+    }
+    fn scripts(&self) -> Option<&dyn crate::extras::scripts::Scripts> {
+        Some(self)
+    }
 }

@@ -7,8 +7,12 @@ use crate::model::{CreateServer, Status};
 
 macro_rules! fixture {
     ($name:literal) => {
-        serde_json::from_str::<serde_json::Value>(include_str!(concat!("../../../tests/fixtures/vultr/", $name, ".json")))
-            .expect(concat!($name, " is valid JSON"))
+        serde_json::from_str::<serde_json::Value>(include_str!(concat!(
+            "../../../tests/fixtures/vultr/",
+            $name,
+            ".json"
+        )))
+        .expect(concat!($name, " is valid JSON"))
     };
 }
 
@@ -231,7 +235,12 @@ fn other_keyed_examples_are_objects_keyed_by_id() {
     ] {
         assert_eq!(wire::keyed_values(v).unwrap().len(), n, "{name}");
     }
-    for v in [fixture!("server_bandwidth"), fixture!("snapshot_create"), fixture!("sshkey_create"), fixture!("startupscript_create")] {
+    for v in [
+        fixture!("server_bandwidth"),
+        fixture!("snapshot_create"),
+        fixture!("sshkey_create"),
+        fixture!("startupscript_create"),
+    ] {
         assert!(v.is_object(), "{v}");
     }
 }

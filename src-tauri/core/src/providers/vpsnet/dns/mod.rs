@@ -3,9 +3,9 @@
 //! `paths`; the template record calls there are INFERRED rows of
 //! `vpsnet-endpoints.md`, kept together so they are easy to correct.
 
-pub mod wire;
 #[cfg(test)]
 mod tests;
+pub mod wire;
 
 use async_trait::async_trait;
 use serde_json::{json, Value};
@@ -45,7 +45,11 @@ impl Vpsnet {
         let pairs = serde_json::from_slice::<ErrorsWire>(&resp.body).map(|e| e.pairs()).unwrap_or_default();
         let text = if pairs.is_empty() {
             let said = body_excerpt(resp);
-            if said.is_empty() { "no reason given".to_string() } else { said }
+            if said.is_empty() {
+                "no reason given".to_string()
+            } else {
+                said
+            }
         } else {
             pairs
                 .iter()
@@ -60,7 +64,10 @@ impl Vpsnet {
                 .iter()
                 .filter_map(|(f, m)| {
                     let f = f.as_deref()?;
-                    Some(FieldError { field: wire::form_field(f)?.to_string(), message: self.api.redact(&format!("{f} {m}")) })
+                    Some(FieldError {
+                        field: wire::form_field(f)?.to_string(),
+                        message: self.api.redact(&format!("{f} {m}")),
+                    })
                 })
                 .collect(),
         }
@@ -88,7 +95,8 @@ impl Dns for Vpsnet {
 
     async fn zone(&self, id: &str) -> Result<Zone> {
         let id = id_of("zone", "domain", id)?;
-        let shown: DomainEnvelope = self.dns_read(Request::get(paths::domain(&id)), Some(&format!("domain {id}"))).await?;
+        let shown: DomainEnvelope =
+            self.dns_read(Request::get(paths::domain(&id)), Some(&format!("domain {id}"))).await?;
         Ok(shown.domain.zone())
     }
 
@@ -130,7 +138,8 @@ impl Dns for Vpsnet {
 
     async fn records(&self, zone: &Zone) -> Result<Vec<Record>> {
         let id = id_of("zone", "domain", &zone.id)?;
-        let list: Vec<Value> = self.dns_read(Request::get(paths::domain_records(&id)), Some(&format!("domain {}", zone.name))).await?;
+        let list: Vec<Value> =
+            self.dns_read(Request::get(paths::domain_records(&id)), Some(&format!("domain {}", zone.name))).await?;
         wire::records(list, "domain_record", &zone.name)
     }
 
@@ -210,8 +219,11 @@ impl Dns for Vpsnet {
     async fn delete_template_record(&self, template: &str, record_id: &str) -> Result<()> {
         let id = id_of("template", "DNS template", template)?;
         let rid = id_of("id", "template record", record_id)?;
-        self.dns_call(Request::delete(paths::dns_template_record(&id, &rid)), Some(&format!("record {rid} of DNS template {id}")))
-            .await
-            .map(|_| ())
+        self.dns_call(
+            Request::delete(paths::dns_template_record(&id, &rid)),
+            Some(&format!("record {rid} of DNS template {id}")),
+        )
+        .await
+        .map(|_| ())
     }
 }

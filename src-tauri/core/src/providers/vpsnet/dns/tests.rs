@@ -34,7 +34,10 @@ fn valid(kind: RecordType, host: &str, data: &str, f: impl FnOnce(&mut RecordInp
 fn domains_list_and_show() {
     let list: Vec<DomainEnvelope> = serde_json::from_str(fixture!("domains_list")).unwrap();
     let zones: Vec<_> = list.into_iter().map(|d| d.domain.zone()).collect();
-    assert_eq!(zones.iter().map(|z| (z.id.as_str(), z.name.as_str())).collect::<Vec<_>>(), [("51", "demodomain.com"), ("52", "demodomain2.com")]);
+    assert_eq!(
+        zones.iter().map(|z| (z.id.as_str(), z.name.as_str())).collect::<Vec<_>>(),
+        [("51", "demodomain.com"), ("52", "demodomain2.com")]
+    );
     assert_eq!(zones[0].created_at.as_deref(), Some("2009-05-15T06:55:02-04:00"));
     let shown: DomainEnvelope = serde_json::from_str(fixture!("domain")).unwrap();
     let zone = shown.domain.zone();
@@ -57,7 +60,10 @@ fn records_list_reads_a_and_failover() {
     let records = wire::records(list, "domain_record", "demodomain.com").unwrap();
     assert_eq!(records.len(), 2);
     let a = &records[0];
-    assert_eq!((a.id.as_str(), a.kind, a.host.as_str(), a.data.as_str(), a.ttl), ("2315958", RecordType::A, "www", "127.0.0.1", 86400));
+    assert_eq!(
+        (a.id.as_str(), a.kind, a.host.as_str(), a.data.as_str(), a.ttl),
+        ("2315958", RecordType::A, "www", "127.0.0.1", 86400)
+    );
     let f = &records[1];
     assert_eq!((f.kind, f.host.as_str(), f.ttl), (RecordType::Failover, "@", 300));
     assert_eq!(f.data, "127.0.0.1 127.0.0.2 127.0.0.3", "the failover array, in order");
@@ -66,7 +72,9 @@ fn records_list_reads_a_and_failover() {
 
 #[test]
 fn flat_records_from_the_new_flag_read_too() {
-    let list = vec![json!({ "ttl": 300, "type": "mx", "id": 9, "host": "@", "data": "mail.demodomain.com.", "mx_priority": "5" })];
+    let list = vec![
+        json!({ "ttl": 300, "type": "mx", "id": 9, "host": "@", "data": "mail.demodomain.com.", "mx_priority": "5" }),
+    ];
     let r = &wire::records(list, "domain_record", "demodomain.com").unwrap()[0];
     assert_eq!((r.kind, r.priority, r.id.as_str()), (RecordType::Mx, Some(5), "9"));
 }
@@ -154,7 +162,10 @@ fn dns_hosts_and_templates() {
         .into_iter()
         .map(|v| serde_json::from_value::<TemplateWire>(wire::unwrap(v, "dns_template")).unwrap().template())
         .collect();
-    assert_eq!(templates.iter().map(|t| (t.id.as_str(), t.name.as_str())).collect::<Vec<_>>(), [("51", "demotemplate1"), ("52", "demotemplate2")]);
+    assert_eq!(
+        templates.iter().map(|t| (t.id.as_str(), t.name.as_str())).collect::<Vec<_>>(),
+        [("51", "demotemplate1"), ("52", "demotemplate2")]
+    );
 
     // Repair: the doc's create example has a trailing comma.
     let text = fixture!("dns_template_create");
@@ -174,6 +185,10 @@ fn template_records_read_and_edit() {
         assert_eq!(&ours[k], v, "{k}");
     }
     let edit = json(fixture!("dns_template_record_edit"));
-    let read = record_of(&json!({ "dns_template_record": { "type": "a", "host": "www", "target": "127.0.0.5", "ttl": 900 } }), "dns_template_record", "");
+    let read = record_of(
+        &json!({ "dns_template_record": { "type": "a", "host": "www", "target": "127.0.0.5", "ttl": 900 } }),
+        "dns_template_record",
+        "",
+    );
     assert_eq!(read.data, edit["dns_template_record"]["target"], "`target` is the value");
 }

@@ -87,7 +87,9 @@ impl RecordWire {
             other => vec![display_value(other)],
         };
         let data = match (&self.primary_data, kind) {
-            (Some(primary), RecordType::Failover) => std::iter::once(primary.clone()).chain(addresses).collect::<Vec<_>>().join(" "),
+            (Some(primary), RecordType::Failover) => {
+                std::iter::once(primary.clone()).chain(addresses).collect::<Vec<_>>().join(" ")
+            }
             _ => addresses.join(" "),
         };
         let host = relative_host(&self.host, zone).unwrap_or_else(|_| self.host.clone());

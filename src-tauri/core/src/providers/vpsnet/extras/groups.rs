@@ -27,7 +27,10 @@ pub fn groups(body: Value) -> Vec<CloudGroup> {
         .map(unwrapped)
         .filter_map(|g| {
             let id = g.get("id").and_then(text)?;
-            let name = ["label", "name"].iter().find_map(|k| g.get(*k).and_then(text)).unwrap_or_else(|| format!("group {id}"));
+            let name = ["label", "name"]
+                .iter()
+                .find_map(|k| g.get(*k).and_then(text))
+                .unwrap_or_else(|| format!("group {id}"));
             let clouds = g
                 .get("clouds")
                 .and_then(Value::as_array)

@@ -9,7 +9,7 @@ use serde_json::{json, Map, Value};
 use super::super::{number, paths, server_id, Scope, Vpsnet};
 use super::wire::{unwrapped, IpWire};
 use crate::error::{Error, Result};
-use crate::extras::account_ips::{AccountIp, AccountIps, JustificationKind, Justification, JustifiedIp};
+use crate::extras::account_ips::{AccountIp, AccountIps, Justification, JustificationKind, JustifiedIp};
 use crate::http::Request;
 use crate::providers::common::display_value;
 
@@ -45,7 +45,10 @@ pub fn justify_body(server: u64, reasons: &[Justification]) -> Value {
             JustificationKind::Website => "0",
             JustificationKind::Other => "1",
         };
-        each.insert(format!("ip_address{}", i + 1), json!({ "justification_type": kind, "justification_reason": j.reason }));
+        each.insert(
+            format!("ip_address{}", i + 1),
+            json!({ "justification_type": kind, "justification_reason": j.reason }),
+        );
     }
     json!({ "virtual_machine_id": server, "ip_justification": each })
 }
@@ -64,7 +67,11 @@ pub fn reassign_body(server: &str) -> Value {
 pub fn justified(item: Value) -> JustifiedIp {
     let item = unwrapped(item);
     let pick = |keys: &[&str]| {
-        keys.iter().find_map(|k| item.get(*k)).map(display_value).map(|s| s.trim().to_string()).filter(|s| !s.is_empty() && s != "null")
+        keys.iter()
+            .find_map(|k| item.get(*k))
+            .map(display_value)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty() && s != "null")
     };
     let kind = pick(&["justification_type", "justify_as"]).map(|k| match k.as_str() {
         "0" => "website".to_string(),
@@ -114,7 +121,8 @@ impl AccountIps for Vpsnet {
 
     async fn reassign_ip(&self, id: &str, server: &str) -> Result<String> {
         let id = number("id", "IP address", id)?.to_string();
-        let server = server_id(server).map_err(|_| Error::field("server", format!("VPS.NET cloud server ids are numbers, got {server:?}")))?;
+        let server = server_id(server)
+            .map_err(|_| Error::field("server", format!("VPS.NET cloud server ids are numbers, got {server:?}")))?;
         let ip = self.known_ip(&id).await?;
         if ip.virtual_machine_id.as_deref() == Some(server.as_str()) {
             return Err(Error::field("server", format!("{} is already on cloud server {server}", ip.ip_address)));
@@ -134,7 +142,8 @@ impl AccountIps for Vpsnet {
     }
 
     async fn justified_ips(&self) -> Result<Vec<JustifiedIp>> {
-        let resp = self.on_template(Request::get(paths::JUSTIFIED_IPS), Self::inferred_missing("justified-IP list")).await?;
+        let resp =
+            self.on_template(Request::get(paths::JUSTIFIED_IPS), Self::inferred_missing("justified-IP list")).await?;
         let body: Value = serde_json::from_slice(&resp.body)
             .map_err(|e| Error::provider(format!("VPS.NET sent a justified-IP list vpsdesk cannot read ({e})")))?;
         // A bare array, or one wrapped in an object (the shape is not documented).
@@ -149,6 +158,8 @@ impl AccountIps for Vpsnet {
     async fn request_justified(&self, server: &str, reasons: &[Justification]) -> Result<()> {
         let vm = number("server", "cloud server", server)?;
         let body = justify_body(vm, reasons);
-        self.on_template(Request::post(paths::JUSTIFIED_IPS).json(body), Self::inferred_missing("justified-IP request")).await.map(|_| ())
+        self.on_template(Request::post(paths::JUSTIFIED_IPS).json(body), Self::inferred_missing("justified-IP request"))
+            .await
+            .map(|_| ())
     }
 }

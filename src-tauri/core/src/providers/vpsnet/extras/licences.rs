@@ -11,7 +11,7 @@ use serde_json::{json, Map, Value};
 use super::super::{paths, server_id, Scope, Vpsnet};
 use super::wire::unwrapped;
 use crate::error::{Error, ErrorKind, Result};
-use crate::extras::licences::{self, ServerLicence, ServerLicenceKind, Licences, ServerLicences};
+use crate::extras::licences::{self, Licences, ServerLicence, ServerLicenceKind, ServerLicences};
 use crate::extras::server_plan::ServerPlan;
 use crate::http::Request;
 use crate::providers::common::display_value;
@@ -23,7 +23,9 @@ fn text(v: Option<&Value>) -> Option<String> {
 /// The kind an entry states, if it states one: a `control_panel` or
 /// `add_on` flag, or a type, kind or category naming it.
 fn stated_kind(entry: &Value) -> Option<ServerLicenceKind> {
-    let on = |k: &str| matches!(entry.get(k), Some(Value::Bool(true))) || entry.get(k).is_some_and(|v| display_value(v) == "1");
+    let on = |k: &str| {
+        matches!(entry.get(k), Some(Value::Bool(true))) || entry.get(k).is_some_and(|v| display_value(v) == "1")
+    };
     if on("add_on") || on("addon") {
         return Some(ServerLicenceKind::AddOn);
     }
@@ -73,7 +75,8 @@ fn list_of(body: Value) -> Vec<Value> {
 /// by the list, then by itself, then by the ids VPS.NET's PHP client knows.
 pub fn merge(vm: &Map<String, Value>, offered: Option<Value>) -> ServerLicences {
     let offered_known = offered.is_some();
-    let offered: Vec<_> = offered.map(list_of).unwrap_or_default().into_iter().filter_map(|i| entry(i, &["id", "license_id"])).collect();
+    let offered: Vec<_> =
+        offered.map(list_of).unwrap_or_default().into_iter().filter_map(|i| entry(i, &["id", "license_id"])).collect();
     let held: Vec<_> = vm
         .get("virtual_machine_licenses")
         .and_then(Value::as_array)
@@ -86,7 +89,11 @@ pub fn merge(vm: &Map<String, Value>, offered: Option<Value>) -> ServerLicences 
         let listed = offered.iter().find(|o| o.0 == *id);
         let known = licences::known(id);
         ServerLicence {
-            name: listed.and_then(|l| l.1.clone()).or_else(|| name.clone()).or_else(|| known.map(|k| k.0.to_string())).unwrap_or_else(|| format!("licence {id}")),
+            name: listed
+                .and_then(|l| l.1.clone())
+                .or_else(|| name.clone())
+                .or_else(|| known.map(|k| k.0.to_string()))
+                .unwrap_or_else(|| format!("licence {id}")),
             kind: listed.and_then(|l| l.2).or(*kind).or_else(|| known.map(|k| k.1)).unwrap_or(ServerLicenceKind::Other),
             id: id.clone(),
             held,
@@ -156,7 +163,9 @@ mod tests {
 
     #[test]
     fn the_docs_licence_edit_is_what_a_swap_would_send() {
-        let mut doc: Value = serde_json::from_str(include_str!("../../../../tests/fixtures/vpsnet/virtual_machine_edit_licenses.json")).unwrap();
+        let mut doc: Value =
+            serde_json::from_str(include_str!("../../../../tests/fixtures/vpsnet/virtual_machine_edit_licenses.json"))
+                .unwrap();
         // The doc's example also changes the label and backups; a licence change sends only these two.
         let vm = doc["virtual_machine"].as_object_mut().unwrap();
         vm.remove("label");
@@ -186,7 +195,8 @@ mod tests {
         assert!(all.offered_known);
         let unknown = merge(&vm(held), None);
         assert_eq!((unknown.licences.len(), unknown.offered_known), (2, false));
-        let inside = merge(&vm(json!([])), Some(json!({ "licenses": [{ "id": 2, "name": "Plesk", "control_panel": true }] })));
+        let inside =
+            merge(&vm(json!([])), Some(json!({ "licenses": [{ "id": 2, "name": "Plesk", "control_panel": true }] })));
         assert_eq!(inside.licences[0].kind, ServerLicenceKind::ControlPanel);
         assert!(merge(&vm(json!(null)), Some(json!("none"))).licences.is_empty());
     }
@@ -208,14 +218,25 @@ mod tests {
                     buf.extend_from_slice(&chunk[..n]);
                     let text = String::from_utf8_lossy(&buf).to_string();
                     let Some((head, body)) = text.split_once("\r\n\r\n") else { continue };
-                    let length = head.lines().find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse().unwrap_or(0))).unwrap_or(0);
+                    let length = head
+                        .lines()
+                        .find_map(|l| {
+                            l.to_ascii_lowercase()
+                                .strip_prefix("content-length:")
+                                .map(|v| v.trim().parse().unwrap_or(0))
+                        })
+                        .unwrap_or(0);
                     if body.len() >= length || n == 0 {
                         break (head.split_whitespace().take(2).collect::<Vec<_>>().join(" "), body.to_string());
                     }
                 };
                 let (status, reply) = match request.0.as_str() {
-                    "GET /virtual_machines/1384.api10json" => ("200 OK", json!({ "virtual_machine": { "label": "web", "slices_count": 2,
-                        "virtual_machine_licenses": [{ "virtual_machine_license": { "id": 31, "license_id": 1 } }] } }).to_string()),
+                    "GET /virtual_machines/1384.api10json" => (
+                        "200 OK",
+                        json!({ "virtual_machine": { "label": "web", "slices_count": 2,
+                        "virtual_machine_licenses": [{ "virtual_machine_license": { "id": 31, "license_id": 1 } }] } })
+                        .to_string(),
+                    ),
                     r if r.starts_with("GET /nodes.api10json") => ("200 OK", "[]".to_string()),
                     "PUT /virtual_machines/1384.api10json" => ("200 OK", "{}".to_string()),
                     _ => ("404 Not Found", "{}".to_string()),
@@ -236,11 +257,22 @@ mod tests {
         let c = Vpsnet::new(Http::default(), &origin, "dave@vps.net".into(), Secret::new("k")).unwrap();
         let got = c.licences("1384").await.unwrap();
         assert!(!got.offered_known);
-        assert_eq!(got.licences, [ServerLicence { id: "1".into(), name: "cPanel".into(), kind: ServerLicenceKind::ControlPanel, held: true }]);
+        assert_eq!(
+            got.licences,
+            [ServerLicence {
+                id: "1".into(),
+                name: "cPanel".into(),
+                kind: ServerLicenceKind::ControlPanel,
+                held: true
+            }]
+        );
         c.set_licences("1384", &[("1".into(), false)]).await.unwrap();
         let put = seen.lock().unwrap().iter().find(|(r, _)| r.starts_with("PUT")).cloned().unwrap();
         let body: Value = serde_json::from_str(&put.1).unwrap();
         assert_eq!(body, json!({ "virtual_machine": { "slices_required": 2, "licenses": { "1": 0 } } }));
-        assert!(c.licences("1385").await.unwrap_err().message.contains("no cloud server 1385"), "a missing server is not a missing list");
+        assert!(
+            c.licences("1385").await.unwrap_err().message.contains("no cloud server 1385"),
+            "a missing server is not a missing list"
+        );
     }
 }

@@ -10,9 +10,9 @@ mod licences;
 mod nodes;
 mod plan;
 mod templates;
-pub mod wire;
 #[cfg(test)]
 mod tests;
+pub mod wire;
 
 use async_trait::async_trait;
 use serde_json::{json, Value};
@@ -112,7 +112,11 @@ pub fn address(w: IpWire, primary: Option<&str>) -> IpAddress {
     IpAddress {
         version: if v6 { 6 } else { 4 },
         role: if main { IpRole::Main } else { IpRole::Secondary },
-        provider_role: if main { "primary".into() } else { present(w.description).unwrap_or_else(|| "additional".into()) },
+        provider_role: if main {
+            "primary".into()
+        } else {
+            present(w.description).unwrap_or_else(|| "additional".into())
+        },
         netmask: present(w.netmask),
         gateway: None,
         network: present(w.network),
@@ -300,7 +304,8 @@ impl Clones for Vpsnet {
     async fn create_clone(&self, server: &str, region: Option<&str>) -> Result<Option<String>> {
         let server = server_id(server)?;
         let cloud = region.map(|r| number("region", "cloud", r)).transpose()?;
-        let resp = self.call(Request::post(paths::clones(&server)).json(clone_body(cloud)), Scope::Action(&server)).await?;
+        let resp =
+            self.call(Request::post(paths::clones(&server)).json(clone_body(cloud)), Scope::Action(&server)).await?;
         // The reply is not documented; a clone in it names the one to follow.
         let created = serde_json::from_slice::<Value>(&resp.body).ok().map(unwrapped);
         Ok(created.and_then(|c| c.get("id").map(display_value)).filter(|id| !id.is_empty()))
@@ -435,8 +440,6 @@ impl Profile for Vpsnet {
     }
 
     async fn set_profile(&self, _changes: &[ProfileChange]) -> Result<Vec<ProfileField>> {
-        Err(Error::unsupported(
-            "VPS.NET's API only reads the profile; change it in the VPS.NET control panel",
-        ))
+        Err(Error::unsupported("VPS.NET's API only reads the profile; change it in the VPS.NET control panel"))
     }
 }

@@ -95,7 +95,8 @@ impl Nodes for Vpsnet {
     async fn list_nodes(&self) -> Result<Vec<Node>> {
         let mut all = Vec::new();
         for (key, kind_query, kind) in LISTED {
-            let list: Vec<Value> = self.read(Request::get(paths::NODES).query("type", kind_query), Scope::Account).await?;
+            let list: Vec<Value> =
+                self.read(Request::get(paths::NODES).query("type", kind_query), Scope::Account).await?;
             all.extend(nodes_of(key, kind, list)?);
         }
         Ok(all)

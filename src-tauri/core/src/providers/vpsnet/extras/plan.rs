@@ -146,7 +146,13 @@ impl ServerPlan for Vpsnet {
         Ok(resources(&vm.virtual_machine, &assigned))
     }
 
-    async fn update_resources(&self, server: &str, current: &ServerResources, new: &ServerResources, delay: Option<&str>) -> Result<()> {
+    async fn update_resources(
+        &self,
+        server: &str,
+        current: &ServerResources,
+        new: &ServerResources,
+        delay: Option<&str>,
+    ) -> Result<()> {
         let server = server_id(server)?;
         let body = edit_body(current, new, delay)?;
         // Not retried: a repeat could assign (and bill) nodes twice.
@@ -192,9 +198,16 @@ impl ManagedServices for Vpsnet {
             Err(e) => return Err(e),
         };
         if is_windows(&info) {
-            return Err(Error::field("to_server", format!("cloud server {target} runs Windows, and VPS.NET cannot move a managed service to a Windows server")));
+            return Err(Error::field(
+                "to_server",
+                format!(
+                    "cloud server {target} runs Windows, and VPS.NET cannot move a managed service to a Windows server"
+                ),
+            ));
         }
         let body = transfer_body(&target, reassign_ip);
-        self.call(Request::post(paths::transfer_managed_service(&server)).json(body), Scope::Action(&server)).await.map(|_| ())
+        self.call(Request::post(paths::transfer_managed_service(&server)).json(body), Scope::Action(&server))
+            .await
+            .map(|_| ())
     }
 }

@@ -11,7 +11,8 @@ use crate::billing::parse_amount;
 use crate::error::{Error, Result};
 use crate::extras::template_authoring::{TemplateAuthoring, TemplateEdit};
 use crate::extras::templates::{
-    CustomTemplate, LicenseKind, LicensedTemplate, OfferedTemplate, TemplateInfo, TemplatePlacement, TemplatePrice, Templates,
+    CustomTemplate, LicenseKind, LicensedTemplate, OfferedTemplate, TemplateInfo, TemplatePlacement, TemplatePrice,
+    Templates,
 };
 use crate::http::{Request, Response};
 use crate::providers::common::{decode, display_value, opt_string_or_number, string_or_number};
@@ -80,7 +81,12 @@ fn present(v: Option<String>) -> Option<String> {
 }
 
 pub fn custom(w: SystemTemplateWire) -> CustomTemplate {
-    CustomTemplate { label: present(w.label).unwrap_or_else(|| w.id.clone()), id: w.id, operating_system: present(w.operating_system), description: present(w.description) }
+    CustomTemplate {
+        label: present(w.label).unwrap_or_else(|| w.id.clone()),
+        id: w.id,
+        operating_system: present(w.operating_system),
+        description: present(w.description),
+    }
 }
 
 pub fn info(w: SystemTemplateWire) -> Result<TemplateInfo> {
@@ -89,11 +95,18 @@ pub fn info(w: SystemTemplateWire) -> Result<TemplateInfo> {
         .unwrap_or_default()
         .into_iter()
         .map(|(currency, amount)| {
-            let amount = parse_amount(NAME, &format!("the {currency} price of template {}", w.id), &display_value(&amount))?;
+            let amount =
+                parse_amount(NAME, &format!("the {currency} price of template {}", w.id), &display_value(&amount))?;
             Ok(TemplatePrice { currency, amount })
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok(TemplateInfo { label: present(w.label).unwrap_or_else(|| w.id.clone()), id: w.id, os_type: present(w.os_type), description: present(w.description), prices })
+    Ok(TemplateInfo {
+        label: present(w.label).unwrap_or_else(|| w.id.clone()),
+        id: w.id,
+        os_type: present(w.os_type),
+        description: present(w.description),
+        prices,
+    })
 }
 
 /// The doc prints the groups object inside an array; PHP and ZH-PY read a
@@ -112,7 +125,11 @@ pub fn offered(v: Value) -> Result<Vec<OfferedTemplate>> {
             g.templates.into_iter().map(move |t| OfferedTemplate {
                 group: group.clone(),
                 name: t.name,
-                placements: t.clouds.into_iter().map(|c| TemplatePlacement { region_id: c.id, template_id: c.system_template_id }).collect(),
+                placements: t
+                    .clouds
+                    .into_iter()
+                    .map(|c| TemplatePlacement { region_id: c.id, template_id: c.system_template_id })
+                    .collect(),
             })
         })
         .collect())
@@ -124,7 +141,12 @@ pub fn licences(kind: LicenseKind, list: Vec<Value>) -> Result<Vec<LicensedTempl
         .map(|item| {
             let inner = item.get(key).cloned().unwrap_or(item);
             let w: LicenceWire = serde_json::from_value(inner).map_err(unreadable("a template licence"))?;
-            Ok(LicensedTemplate { kind, id: w.id, template_id: w.system_template_id, server_id: present(w.virtual_machine_id) })
+            Ok(LicensedTemplate {
+                kind,
+                id: w.id,
+                template_id: w.system_template_id,
+                server_id: present(w.virtual_machine_id),
+            })
         })
         .collect()
 }
@@ -159,7 +181,8 @@ impl Vpsnet {
 #[async_trait]
 impl Templates for Vpsnet {
     async fn custom_templates(&self) -> Result<Vec<CustomTemplate>> {
-        let list: Vec<SystemTemplateEnvelope> = self.read(Request::get(paths::SYSTEM_TEMPLATES), Scope::Account).await?;
+        let list: Vec<SystemTemplateEnvelope> =
+            self.read(Request::get(paths::SYSTEM_TEMPLATES), Scope::Account).await?;
         Ok(list.into_iter().map(|e| custom(e.system_template)).collect())
     }
 
@@ -192,7 +215,9 @@ impl Templates for Vpsnet {
 
     async fn buy_template(&self, kind: LicenseKind, template: &str) -> Result<()> {
         let template = number("template", "template", template)?.to_string();
-        self.call(Request::post(licence_path(kind)).json(purchase_body(kind, &template)), Scope::Account).await.map(|_| ())
+        self.call(Request::post(licence_path(kind)).json(purchase_body(kind, &template)), Scope::Account)
+            .await
+            .map(|_| ())
     }
 }
 
@@ -226,7 +251,9 @@ impl TemplateAuthoring for Vpsnet {
         let server = super::super::server_id(server)?;
         let backup = number("backup", "backup", backup)?.to_string();
         // Not retried: a repeat would make two templates.
-        self.call(Request::post(paths::backup_convert(&server, &backup)).json(convert_body()), Scope::Action(&server)).await.map(|_| ())
+        self.call(Request::post(paths::backup_convert(&server, &backup)).json(convert_body()), Scope::Action(&server))
+            .await
+            .map(|_| ())
     }
 
     async fn edit_custom_template(&self, id: &str, edit: &TemplateEdit) -> Result<()> {

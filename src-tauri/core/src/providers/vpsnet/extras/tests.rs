@@ -10,7 +10,8 @@ use crate::secret::Secret;
 
 macro_rules! fixture {
     ($name:literal) => {
-        serde_json::from_str::<Value>(include_str!(concat!("../../../../tests/fixtures/vpsnet/", $name, ".json"))).unwrap()
+        serde_json::from_str::<Value>(include_str!(concat!("../../../../tests/fixtures/vpsnet/", $name, ".json")))
+            .unwrap()
     };
 }
 
@@ -63,8 +64,10 @@ fn the_docs_clone_bodies_are_what_clone_and_clone_delete_send() {
     assert_eq!(clone_body(Some(15)), fixture!("clone_create"));
     assert_eq!(clone_body(None), json!({ "one_click": true, "one_clone": true }), "no cloud: the server's own");
     // Repaired: the doc's example ends its object with a comma.
-    let doc: Value =
-        serde_json::from_str(&include_str!("../../../../tests/fixtures/vpsnet/clone_delete.json").replace("543,\n", "543\n")).unwrap();
+    let doc: Value = serde_json::from_str(
+        &include_str!("../../../../tests/fixtures/vpsnet/clone_delete.json").replace("543,\n", "543\n"),
+    )
+    .unwrap();
     assert_eq!(clone_delete_body(543), doc);
 }
 
@@ -78,7 +81,11 @@ fn adding_an_address_sends_the_docs_fields_for_one_public_address() {
             assert_eq!(value, &doc[key], "{key}: a number, as the doc shows it");
         }
     }
-    assert_eq!((doc["type"].as_str(), sent["type"].as_str()), (Some("internal"), Some("external")), "the doc's example asks for an internal one");
+    assert_eq!(
+        (doc["type"].as_str(), sent["type"].as_str()),
+        (Some("internal"), Some("external")),
+        "the doc's example asks for an internal one"
+    );
     assert!(sent.get("consumer_id").is_none(), "a consumer id limits the address to that consumer's servers");
 }
 
@@ -108,7 +115,10 @@ fn cpu_samples_become_percent_and_traffic_two_series() {
     assert_eq!(g.series[0].points.iter().map(|p| p.value).collect::<Vec<_>>(), [25.0, 0.0]);
     let traffic = vec![json!({ "created_at": "2014-06-10", "data_received": 2048, "data_sent": "1024" })];
     let g = traffic_graph(items(traffic, "a traffic sample").unwrap());
-    assert_eq!(g.series.iter().map(|s| (s.label.as_str(), s.points[0].value)).collect::<Vec<_>>(), [("Received", 2048.0), ("Sent", 1024.0)]);
+    assert_eq!(
+        g.series.iter().map(|s| (s.label.as_str(), s.points[0].value)).collect::<Vec<_>>(),
+        [("Received", 2048.0), ("Sent", 1024.0)]
+    );
 }
 
 #[test]
@@ -124,14 +134,16 @@ fn addresses_know_the_primary_one() {
 
 #[test]
 fn the_console_password_is_never_read() {
-    let s: ConsoleEnvelope = serde_json::from_value(json!({ "session": { "port": 5901, "password": "s3cr3t" } })).unwrap();
+    let s: ConsoleEnvelope =
+        serde_json::from_value(json!({ "session": { "port": 5901, "password": "s3cr3t" } })).unwrap();
     assert_eq!(s.session.port, "5901");
     assert!(!format!("{s:?}").contains("s3cr3t"));
 }
 
 #[test]
 fn the_profile_drops_credentials() {
-    let user = json!({ "id": 1, "email_address": "dave@vps.net", "first_name": "Dave", "api_key": "abc", "reseller": false });
+    let user =
+        json!({ "id": 1, "email_address": "dave@vps.net", "first_name": "Dave", "api_key": "abc", "reseller": false });
     let fields = profile_fields(user.as_object().unwrap().clone());
     let keys: Vec<&str> = fields.iter().map(|f| f.key.as_str()).collect();
     assert!(!keys.contains(&"api_key"));
@@ -166,7 +178,10 @@ mod template_examples {
     fn the_docs_custom_template_list() {
         let list: Vec<SystemTemplateEnvelope> = serde_json::from_value(fixture!("system_templates_list")).unwrap();
         let t = custom(list.into_iter().next().unwrap().system_template);
-        assert_eq!((t.id.as_str(), t.label.as_str(), t.operating_system.as_deref()), ("115", "test_cus_temp", Some("Custom Templates")));
+        assert_eq!(
+            (t.id.as_str(), t.label.as_str(), t.operating_system.as_deref()),
+            ("115", "test_cus_temp", Some("Custom Templates"))
+        );
     }
 
     #[test]
@@ -187,7 +202,8 @@ mod template_examples {
         let e: SystemTemplateEnvelope = serde_json::from_value(fixture!("system_template")).unwrap();
         let t = info(e.system_template).unwrap();
         assert!(t.chargeable());
-        let prices: Vec<(String, String)> = t.prices.iter().map(|p| (p.currency.clone(), p.amount.to_string())).collect();
+        let prices: Vec<(String, String)> =
+            t.prices.iter().map(|p| (p.currency.clone(), p.amount.to_string())).collect();
         assert_eq!(prices, [("USD".to_string(), "20.0".to_string()), ("GBP".to_string(), "15".to_string())]);
     }
 
@@ -203,10 +219,16 @@ mod template_examples {
     #[test]
     fn the_docs_purchase_bodies_are_what_buy_template_sends() {
         // Repaired: the first example of each kind ends its object with a comma.
-        let cloudlinux = repaired(include_str!("../../../../tests/fixtures/vpsnet/commercial_template_purchase.json"), &[("\"106\",\n", "\"106\"\n")]);
+        let cloudlinux = repaired(
+            include_str!("../../../../tests/fixtures/vpsnet/commercial_template_purchase.json"),
+            &[("\"106\",\n", "\"106\"\n")],
+        );
         assert_eq!(purchase_body(LicenseKind::Cloudlinux, "106"), cloudlinux);
         assert_eq!(purchase_body(LicenseKind::Cloudlinux, "107"), fixture!("commercial_template_purchase_2"));
-        let windows = repaired(include_str!("../../../../tests/fixtures/vpsnet/windows_template_purchase.json"), &[("\"11\",\n", "\"11\"\n")]);
+        let windows = repaired(
+            include_str!("../../../../tests/fixtures/vpsnet/windows_template_purchase.json"),
+            &[("\"11\",\n", "\"11\"\n")],
+        );
         assert_eq!(purchase_body(LicenseKind::Windows, "11"), windows);
         assert_eq!(purchase_body(LicenseKind::Windows, "12"), fixture!("windows_template_purchase_2"));
     }
@@ -245,7 +267,12 @@ mod node_examples {
 }
 
 fn current() -> crate::extras::server_plan::ServerResources {
-    crate::extras::server_plan::ServerResources { name: "Old label".into(), nodes: 3, backups: true, ..Default::default() }
+    crate::extras::server_plan::ServerResources {
+        name: "Old label".into(),
+        nodes: 3,
+        backups: true,
+        ..Default::default()
+    }
 }
 
 #[test]
@@ -363,9 +390,17 @@ fn account_addresses_and_justified_ones_are_read_whatever_their_wrapping() {
     let w: IpEnvelope = serde_json::from_value(json!({ "ip_address": { "id": 4002, "ip_address": "68.169.40.3", "netmask": "255.255.255.0",
         "network": "68.169.40.0", "cloud_id": 3, "consumer_id": 0, "virtual_machine_id": 1384, "description": "mail" } })).unwrap();
     let ip = ips::account_ip(w.ip_address);
-    assert_eq!((ip.cloud_id.as_deref(), ip.server_id.as_deref(), ip.consumer_id, ip.notes.as_deref()), (Some("3"), Some("1384"), None, Some("mail")));
-    let j = ips::justified(json!({ "justified_ip": { "id": 7, "justification_type": "0", "justification_reason": "test.com", "status": "pending" } }));
-    assert_eq!((j.id.as_deref(), j.kind.as_deref(), j.reason.as_deref(), j.ip), (Some("7"), Some("website"), Some("test.com"), None));
+    assert_eq!(
+        (ip.cloud_id.as_deref(), ip.server_id.as_deref(), ip.consumer_id, ip.notes.as_deref()),
+        (Some("3"), Some("1384"), None, Some("mail"))
+    );
+    let j = ips::justified(
+        json!({ "justified_ip": { "id": 7, "justification_type": "0", "justification_reason": "test.com", "status": "pending" } }),
+    );
+    assert_eq!(
+        (j.id.as_deref(), j.kind.as_deref(), j.reason.as_deref(), j.ip),
+        (Some("7"), Some("website"), Some("test.com"), None)
+    );
     assert_eq!(ips::justified(json!({ "ip_address": "68.169.23.153" })).ip.as_deref(), Some("68.169.23.153"));
 }
 
@@ -373,7 +408,10 @@ fn account_addresses_and_justified_ones_are_read_whatever_their_wrapping() {
 fn cloud_groups_are_read_wrapped_bare_or_inside_an_object() {
     let wrapped = groups::groups(json!([{ "cloud_group": { "id": 2, "label": "US", "clouds": [{ "id": 3 }, 15] } }]));
     assert_eq!(wrapped.len(), 1);
-    assert_eq!((wrapped[0].id.as_str(), wrapped[0].name.as_str(), wrapped[0].clouds.clone()), ("2", "US", vec!["3".to_string(), "15".to_string()]));
+    assert_eq!(
+        (wrapped[0].id.as_str(), wrapped[0].name.as_str(), wrapped[0].clouds.clone()),
+        ("2", "US", vec!["3".to_string(), "15".to_string()])
+    );
     let bare = groups::groups(json!({ "cloud_groups": [{ "id": "7", "name": "Europe" }, { "name": "no id" }] }));
     assert_eq!(bare.iter().map(|g| (g.id.as_str(), g.name.as_str())).collect::<Vec<_>>(), [("7", "Europe")]);
     assert_eq!(groups::groups(json!([{ "id": 9 }]))[0].name, "group 9");

@@ -7,9 +7,9 @@
 //! body instead. Root and SSH credentials are written into that body and
 //! nowhere else, and scrubbed from anything VPS.NET sends back.
 
-mod wire;
 #[cfg(test)]
 mod tests;
+mod wire;
 
 use async_trait::async_trait;
 use serde_json::{json, Map, Value};
@@ -22,8 +22,8 @@ use crate::model::ProviderKind;
 use crate::providers::common::{body_excerpt, decode};
 use crate::secret::{redact, Secret};
 use crate::tickets::{
-    Author, Department, DepartmentNeeds, IssueType, ManagedService, Ticket, TicketMessage, TicketRequest,
-    TicketStatus, TicketThread, Tickets,
+    Author, Department, DepartmentNeeds, IssueType, ManagedService, Ticket, TicketMessage, TicketRequest, TicketStatus,
+    TicketThread, Tickets,
 };
 use wire::{ManagedServicesWire, ReplyWire, ThreadWire, TicketEnvelope, TicketWire};
 
@@ -68,7 +68,8 @@ fn ticket_id(id: &str) -> Result<String> {
 }
 
 fn ticket(w: TicketWire) -> Ticket {
-    let department_id = DEPARTMENTS.iter().find(|(_, name, _)| name.eq_ignore_ascii_case(w.department.trim())).map(|d| d.0.to_string());
+    let department_id =
+        DEPARTMENTS.iter().find(|(_, name, _)| name.eq_ignore_ascii_case(w.department.trim())).map(|d| d.0.to_string());
     Ticket {
         account: String::new(),
         account_id: String::new(),
@@ -124,7 +125,8 @@ fn open_body(req: &TicketRequest) -> Result<Value> {
     match &req.issue {
         Some(issue) => {
             body.insert("subject".into(), json!(issue.id));
-            let text = if req.subject.is_empty() { req.body.clone() } else { format!("{}\n\n{}", req.subject, req.body) };
+            let text =
+                if req.subject.is_empty() { req.body.clone() } else { format!("{}\n\n{}", req.subject, req.body) };
             body.insert("body".into(), json!(text));
         }
         None => {
@@ -139,7 +141,12 @@ fn open_body(req: &TicketRequest) -> Result<Value> {
         body.insert("vm_id".into(), json!(number("server_id", "cloud server", vm)?));
     }
     let c = &req.credentials;
-    for (key, value) in [("root_password", &c.root_password), ("ssh_port", &c.ssh_port), ("ssh_user", &c.ssh_user), ("ssh_password", &c.ssh_password)] {
+    for (key, value) in [
+        ("root_password", &c.root_password),
+        ("ssh_port", &c.ssh_port),
+        ("ssh_user", &c.ssh_user),
+        ("ssh_password", &c.ssh_password),
+    ] {
         if let Some(v) = value {
             body.insert(key.into(), json!(v.expose().trim()));
         }
@@ -213,7 +220,11 @@ fn unprocessable(resp: &Response) -> Error {
     };
     let text = if pairs.is_empty() {
         let said = body_excerpt(resp);
-        if said.is_empty() { "no reason given".to_string() } else { said }
+        if said.is_empty() {
+            "no reason given".to_string()
+        } else {
+            said
+        }
     } else {
         pairs.iter().map(|(f, m)| worded(f, m)).collect::<Vec<_>>().join("; ")
     };
@@ -222,7 +233,9 @@ fn unprocessable(resp: &Response) -> Error {
         message: format!("VPS.NET refused the ticket: {text}"),
         fields: pairs
             .iter()
-            .filter_map(|(f, m)| Some(FieldError { field: form_field(f.as_deref()?)?.to_string(), message: worded(f, m) }))
+            .filter_map(|(f, m)| {
+                Some(FieldError { field: form_field(f.as_deref()?)?.to_string(), message: worded(f, m) })
+            })
             .collect(),
     }
 }
@@ -230,7 +243,10 @@ fn unprocessable(resp: &Response) -> Error {
 #[async_trait]
 impl Tickets for Vpsnet {
     fn departments(&self) -> Vec<Department> {
-        DEPARTMENTS.iter().map(|(id, name, needs)| Department { id: (*id).into(), name: (*name).into(), needs: *needs }).collect()
+        DEPARTMENTS
+            .iter()
+            .map(|(id, name, needs)| Department { id: (*id).into(), name: (*name).into(), needs: *needs })
+            .collect()
     }
 
     fn issue_types(&self) -> Vec<IssueType> {
@@ -250,7 +266,11 @@ impl Tickets for Vpsnet {
         let tickets = self.ticket_list(query).await?;
         Ok(tickets
             .into_iter()
-            .filter(|t| department.is_none_or(|d| t.department_id.as_deref() == Some(&d.id) || t.department.eq_ignore_ascii_case(&d.name)))
+            .filter(|t| {
+                department.is_none_or(|d| {
+                    t.department_id.as_deref() == Some(&d.id) || t.department.eq_ignore_ascii_case(&d.name)
+                })
+            })
             .filter(|t| status.is_none_or(|s| t.status == s))
             .collect())
     }
@@ -286,7 +306,9 @@ impl Tickets for Vpsnet {
             .await?
             .into_iter()
             .max_by_key(|t| t.id.parse::<u64>().unwrap_or(0))
-            .ok_or_else(|| Error::provider("VPS.NET accepted the ticket but does not list it yet; refresh the tickets in a moment"))?;
+            .ok_or_else(|| {
+            Error::provider("VPS.NET accepted the ticket but does not list it yet; refresh the tickets in a moment")
+        })?;
         Ok(newest)
     }
 
@@ -313,10 +335,13 @@ impl Tickets for Vpsnet {
             return Err(self.status_error(&resp, Scope::Account));
         }
         let w: ManagedServicesWire = decode(NAME, &resp)?;
-        Ok(w
-            .managed_services
+        Ok(w.managed_services
             .into_iter()
-            .map(|m| ManagedService { server_id: m.virtual_machine_id, support_ip: m.managed_support_ip, renewal_date: m.renewal_date })
+            .map(|m| ManagedService {
+                server_id: m.virtual_machine_id,
+                support_ip: m.managed_support_ip,
+                renewal_date: m.renewal_date,
+            })
             .collect())
     }
 }

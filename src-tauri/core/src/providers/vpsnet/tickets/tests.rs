@@ -10,9 +10,7 @@ use super::wire::{ManagedServicesWire, ThreadWire, TicketEnvelope};
 use super::{open_body, reply_wire, thread, ticket, Vpsnet, DEPARTMENTS, ISSUE_TYPES};
 use crate::http::Http;
 use crate::secret::Secret;
-use crate::tickets::{
-    validate, Author, DepartmentNeeds, NewTicket, TicketStatus, Tickets,
-};
+use crate::tickets::{validate, Author, DepartmentNeeds, NewTicket, TicketStatus, Tickets};
 
 macro_rules! fixture {
     ($name:literal $(, $broken:literal => $repaired:literal)* $(,)?) => {{
@@ -105,7 +103,12 @@ fn open_bodies_match_the_docs_examples() {
 
     // Repair: a trailing comma after "body".
     let doc = fixture!("ticket_create", "\"This is a test body\",\n}" => "\"This is a test body\"\n}");
-    let billing = validate(NewTicket { subject: "Invoice".into(), ..new_ticket("Billing", "This is a test body") }, &departments, &issues).unwrap();
+    let billing = validate(
+        NewTicket { subject: "Invoice".into(), ..new_ticket("Billing", "This is a test body") },
+        &departments,
+        &issues,
+    )
+    .unwrap();
     let sent = open_body(&billing).unwrap();
     assert_eq!(sent, json!({ "department": "1", "subject": "Invoice", "body": "This is a test body" }));
     for (k, v) in doc.as_object().unwrap() {
@@ -113,7 +116,11 @@ fn open_bodies_match_the_docs_examples() {
     }
 
     let doc = fixture!("ticket_create_domain");
-    let wordpress = NewTicket { subject: "Plugin".into(), domain_name: Some("www.test.com".into()), ..new_ticket("wordpress", "This is a test body") };
+    let wordpress = NewTicket {
+        subject: "Plugin".into(),
+        domain_name: Some("www.test.com".into()),
+        ..new_ticket("wordpress", "This is a test body")
+    };
     let sent = open_body(&validate(wordpress, &departments, &issues).unwrap()).unwrap();
     for (k, v) in doc.as_object().unwrap() {
         assert_eq!(&sent[k], v, "{k}");

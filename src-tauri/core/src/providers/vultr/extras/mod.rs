@@ -3,9 +3,9 @@
 //! console link, SSH keys and startup scripts. Every write is a form POST
 //! that is never repeated; the answers to most are an empty 200.
 
-pub mod wire;
 #[cfg(test)]
 mod tests;
+pub mod wire;
 
 use std::net::IpAddr;
 
@@ -63,9 +63,8 @@ pub fn iso(w: IsoWire) -> Iso {
 }
 
 pub fn os_option(w: OsChangeWire) -> Result<OsOption> {
-    let surcharge = present(w.surcharge)
-        .map(|s| crate::billing::parse_amount(NAME, "an OS surcharge", &s))
-        .transpose()?;
+    let surcharge =
+        present(w.surcharge).map(|s| crate::billing::parse_amount(NAME, "an OS surcharge", &s)).transpose()?;
     Ok(OsOption { id: w.id, name: w.name, family: present(w.family), arch: present(w.arch), surcharge })
 }
 
@@ -204,8 +203,10 @@ impl Snapshots for Vultr {
     }
 
     async fn create_snapshot(&self, server: &str, description: &str) -> Result<String> {
-        let created: SnapshotCreatedWire =
-            decode(NAME, &self.call(Request::post("/v1/snapshot/create").form(snapshot_form(server, description)?)).await?)?;
+        let created: SnapshotCreatedWire = decode(
+            NAME,
+            &self.call(Request::post("/v1/snapshot/create").form(snapshot_form(server, description)?)).await?,
+        )?;
         Ok(created.id)
     }
 
@@ -297,7 +298,10 @@ impl Network for Vultr {
 
     async fn delete_reverse(&self, server: &str, ip: IpAddr) -> Result<()> {
         if ip.is_ipv4() {
-            return Err(Error::field("ip", "Vultr deletes only IPv6 reverse DNS entries; reset the IPv4 one to the default instead"));
+            return Err(Error::field(
+                "ip",
+                "Vultr deletes only IPv6 reverse DNS entries; reset the IPv4 one to the default instead",
+            ));
         }
         self.post("/v1/server/reverse_delete_ipv6", Self::ip_form(server, ip)?).await
     }
@@ -317,13 +321,16 @@ impl Console for Vultr {
         let v = self.get_json(Request::get("/v1/server/list").query("SUBID", server_id(server)?)).await?;
         let url = v.get("kvm_url").map(display_value).unwrap_or_default();
         if url.trim().is_empty() {
-            return Err(Error::invalid_state("Vultr gives no console link for this server yet; wait until it is installed"));
+            return Err(Error::invalid_state(
+                "Vultr gives no console link for this server yet; wait until it is installed",
+            ));
         }
         Ok(ConsoleAccess {
             url,
             kind: "noVNC console (KVM)".into(),
-            note: "Opens Vultr's web console in a browser. Anyone who has this link can use the console: do not share it."
-                .into(),
+            note:
+                "Opens Vultr's web console in a browser. Anyone who has this link can use the console: do not share it."
+                    .into(),
         })
     }
 }

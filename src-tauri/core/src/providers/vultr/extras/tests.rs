@@ -14,8 +14,12 @@ macro_rules! request {
 
 macro_rules! fixture {
     ($name:literal) => {
-        serde_json::from_str::<serde_json::Value>(include_str!(concat!("../../../../tests/fixtures/vultr/", $name, ".json")))
-            .expect(concat!($name, " is valid JSON"))
+        serde_json::from_str::<serde_json::Value>(include_str!(concat!(
+            "../../../../tests/fixtures/vultr/",
+            $name,
+            ".json"
+        )))
+        .expect(concat!($name, " is valid JSON"))
     };
 }
 
@@ -57,13 +61,15 @@ fn os_change_list_has_exact_surcharges() {
 
 #[test]
 fn addresses_are_keyed_by_subid() {
-    let v4: Vec<IpAddress> = per_server::<Ipv4Wire>(fixture!("server_list_ipv4")).unwrap().into_iter().map(ipv4).collect();
+    let v4: Vec<IpAddress> =
+        per_server::<Ipv4Wire>(fixture!("server_list_ipv4")).unwrap().into_iter().map(ipv4).collect();
     assert_eq!(v4.len(), 3);
     assert_eq!((v4[0].role, v4[1].role, v4[2].role), (IpRole::Main, IpRole::Secondary, IpRole::Private));
     assert_eq!(v4[1].reverse.as_deref(), Some("123.123.123.124.example.com"));
     assert_eq!(v4[2].gateway, None, "an empty gateway is no gateway");
     assert_eq!(v4[2].reverse, None);
-    let v6: Vec<IpAddress> = per_server::<Ipv6Wire>(fixture!("server_list_ipv6")).unwrap().into_iter().map(ipv6).collect();
+    let v6: Vec<IpAddress> =
+        per_server::<Ipv6Wire>(fixture!("server_list_ipv6")).unwrap().into_iter().map(ipv6).collect();
     assert_eq!(v6[0].version, 6);
     assert_eq!(v6[0].network.as_deref(), Some("2001:DB8:1000::"));
     assert_eq!(v6[0].network_size, Some(64));
