@@ -87,15 +87,14 @@ impl Desk {
                 let features = self.billing_features(a);
                 let label = a.provider_label();
                 let panel = panel_url(a.provider);
-                let note = if !features.contains(&BillingFeature::Balance)
-                    && !features.contains(&BillingFeature::Invoices)
-                {
-                    Some(format!(
+                let note =
+                    if !features.contains(&BillingFeature::Balance) && !features.contains(&BillingFeature::Invoices) {
+                        Some(format!(
                         "{label}'s API has no balance or invoices; see them in the {label} control panel at {panel}"
                     ))
-                } else {
-                    None
-                };
+                    } else {
+                        None
+                    };
                 BillingAccount {
                     account: a.name.clone(),
                     account_id: a.id.clone(),
