@@ -3,6 +3,12 @@
 set -euo pipefail
 printf '\n' | gnome-keyring-daemon --unlock --components=secrets >/dev/null
 
+echo "== hygiene (rustfmt, clippy -D warnings)"
+cargo fmt --all --check
+# Both ways the app crate builds: as users get it, and with the e2e seam.
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+cargo clippy --workspace --all-targets --quiet --features vpsdesk/e2e -- -D warnings
+
 echo "== cargo test (core, conformance, sandbox, vpsctl, bindings)"
 # The fixed fuzzing budget of every proptest target; `make fuzz` runs 20,000.
 export PROPTEST_CASES="${PROPTEST_CASES:-256}"

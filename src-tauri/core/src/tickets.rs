@@ -434,7 +434,7 @@ mod tests {
     }
 
     fn field_of(r: Result<TicketRequest>) -> String {
-        r.err().expect("refused").fields[0].field.clone()
+        r.expect_err("refused").fields[0].field.clone()
     }
 
     #[test]

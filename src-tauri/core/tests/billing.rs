@@ -35,7 +35,7 @@ impl Env {
     fn wrong_client(&self) -> Arc<dyn Compute> {
         providers::connect(
             &self.account,
-            Secret::new(&format!("{}-wrong", self.secret)),
+            Secret::new(format!("{}-wrong", self.secret)),
             &client_http(Duration::from_secs(5)),
         )
         .unwrap()

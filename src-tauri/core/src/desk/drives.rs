@@ -18,11 +18,8 @@ use crate::extras::{object_id, Extra};
 use crate::provider::Compute;
 
 fn percent(done: u64, total: u64) -> u8 {
-    if total == 0 {
-        100
-    } else {
-        (done.saturating_mul(100) / total) as u8
-    }
+    // An empty drive is done as soon as it starts.
+    done.saturating_mul(100).checked_div(total).map_or(100, |p| p.min(100) as u8)
 }
 
 fn io(what: &str, path: &Path, e: std::io::Error) -> Error {
