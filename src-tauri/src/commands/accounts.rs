@@ -1,7 +1,7 @@
 use vpsdesk_core::providers::{self, ProviderInfo};
 use vpsdesk_core::{AccountView, NewAccount};
 
-use super::ipc;
+use super::AccountRef;
 use crate::state::AppStatus;
 
 ipc! {
@@ -24,9 +24,8 @@ ipc! {
         Ok(state.desk.view(&account))
     }
 
-    async fn test_account(state, account_id: String) -> () {
-        let account = state.desk.find(&account_id)?;
-        state.desk.test_account(&account).await
+    async fn test_account(state, account_id: AccountRef) -> () {
+        state.desk.test_account(&account_id).await
     }
 
     async fn rename_account(state, account_id: String, name: String) -> AccountView {

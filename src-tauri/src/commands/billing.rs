@@ -1,7 +1,7 @@
 use vpsdesk_core::billing::{Balance, Invoice, Price, Quote, Subscription, SubscriptionOrder, Transaction, Usage};
 use vpsdesk_core::desk::billing::{save_csv, BillingAccount, SavedFile};
 
-use super::ipc;
+use super::AccountRef;
 use crate::files::SaveAs;
 
 ipc! {
@@ -9,65 +9,64 @@ ipc! {
         state.desk.billing_accounts()
     }
 
-    async fn billing_balance(state, account_id: String) -> Balance {
-        state.desk.balance(&state.desk.find(&account_id)?).await
+    async fn billing_balance(state, account_id: AccountRef) -> Balance {
+        state.desk.balance(&account_id).await
     }
 
-    async fn billing_invoices(state, account_id: String) -> Vec<Invoice> {
-        state.desk.invoices(&state.desk.find(&account_id)?).await
+    async fn billing_invoices(state, account_id: AccountRef) -> Vec<Invoice> {
+        state.desk.invoices(&account_id).await
     }
 
     /// The PDF's bytes, for the viewer inside the app.
-    async fn invoice_pdf(state, account_id: String, invoice_id: String) -> Vec<u8> {
-        Ok(state.desk.invoice_pdf(&state.desk.find(&account_id)?, &invoice_id).await?.bytes)
+    async fn invoice_pdf(state, account_id: AccountRef, invoice_id: String) -> Vec<u8> {
+        Ok(state.desk.invoice_pdf(&account_id, &invoice_id).await?.bytes)
     }
 
     /// Asks where to save the PDF (the native dialog, opened here,
     /// suggesting `suggested_name`) and writes it there; `null` when the
     /// person cancelled. See `files` for why the webview never names the path.
-    async fn save_invoice_pdf(state, account_id: String, invoice_id: String, suggested_name: String) -> Option<SavedFile> {
-        let account = state.desk.find(&account_id)?;
+    async fn save_invoice_pdf(state, account_id: AccountRef, invoice_id: String, suggested_name: String) -> Option<SavedFile> {
         let save = SaveAs { title: "Save the invoice", filter: "PDF", extensions: &["pdf"], suggested: &suggested_name, fallback: "invoice.pdf" };
         let Some(path) = state.files.save_as(save).await? else {
             return Ok(None);
         };
-        state.desk.save_invoice_pdf(&account, &invoice_id, &path).await.map(Some)
+        state.desk.save_invoice_pdf(&account_id, &invoice_id, &path).await.map(Some)
     }
 
-    async fn billing_transactions(state, account_id: String) -> Vec<Transaction> {
-        state.desk.transactions(&state.desk.find(&account_id)?).await
+    async fn billing_transactions(state, account_id: AccountRef) -> Vec<Transaction> {
+        state.desk.transactions(&account_id).await
     }
 
-    async fn billing_usage(state, account_id: String) -> Vec<Usage> {
-        state.desk.usage(&state.desk.find(&account_id)?).await
+    async fn billing_usage(state, account_id: AccountRef) -> Vec<Usage> {
+        state.desk.usage(&account_id).await
     }
 
-    async fn billing_pricing(state, account_id: String) -> Vec<Price> {
-        state.desk.pricing(&state.desk.find(&account_id)?).await
+    async fn billing_pricing(state, account_id: AccountRef) -> Vec<Price> {
+        state.desk.pricing(&account_id).await
     }
 
-    async fn billing_currencies(state, account_id: String) -> Vec<String> {
-        state.desk.currencies(&state.desk.find(&account_id)?).await
+    async fn billing_currencies(state, account_id: AccountRef) -> Vec<String> {
+        state.desk.currencies(&account_id).await
     }
 
-    async fn billing_subscriptions(state, account_id: String) -> Vec<Subscription> {
-        state.desk.subscriptions(&state.desk.find(&account_id)?).await
+    async fn billing_subscriptions(state, account_id: AccountRef) -> Vec<Subscription> {
+        state.desk.subscriptions(&account_id).await
     }
 
-    async fn quote_subscription(state, account_id: String, order: SubscriptionOrder) -> Quote {
-        state.desk.quote_subscription(&state.desk.find(&account_id)?, &order).await
+    async fn quote_subscription(state, account_id: AccountRef, order: SubscriptionOrder) -> Quote {
+        state.desk.quote_subscription(&account_id, &order).await
     }
 
-    async fn create_subscription(state, account_id: String, order: SubscriptionOrder) -> Vec<Subscription> {
-        state.desk.create_subscription(&state.desk.find(&account_id)?, &order).await
+    async fn create_subscription(state, account_id: AccountRef, order: SubscriptionOrder) -> Vec<Subscription> {
+        state.desk.create_subscription(&account_id, &order).await
     }
 
-    async fn quote_extension(state, account_id: String, subscription_id: String, months: u32) -> Quote {
-        state.desk.quote_extension(&state.desk.find(&account_id)?, &subscription_id, months).await
+    async fn quote_extension(state, account_id: AccountRef, subscription_id: String, months: u32) -> Quote {
+        state.desk.quote_extension(&account_id, &subscription_id, months).await
     }
 
-    async fn extend_subscription(state, account_id: String, subscription_id: String, months: u32) -> Subscription {
-        state.desk.extend_subscription(&state.desk.find(&account_id)?, &subscription_id, months).await
+    async fn extend_subscription(state, account_id: AccountRef, subscription_id: String, months: u32) -> Subscription {
+        state.desk.extend_subscription(&account_id, &subscription_id, months).await
     }
 
     /// Asks where to save a table exported as CSV (the native dialog,

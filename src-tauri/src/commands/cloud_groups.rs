@@ -1,9 +1,9 @@
 use vpsdesk_core::extras::cloud_groups::CloudGroup;
 
-use super::ipc;
+use super::AccountRef;
 
 ipc! {
-    async fn cloud_groups(state, account_id: String) -> Vec<CloudGroup> {
-        state.desk.cloud_groups(&state.desk.find(&account_id)?).await
+    async fn cloud_groups(state, account_id: AccountRef) -> Vec<CloudGroup> {
+        state.desk.cloud_groups(&account_id).await
     }
 }

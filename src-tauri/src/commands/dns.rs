@@ -3,7 +3,7 @@ use vpsdesk_core::desk::dns::{DeleteOutcome, DnsAccount, RecordHit};
 use vpsdesk_core::dns::plan::{ImportOutcome, ImportPlan};
 use vpsdesk_core::dns::{CreatedZone, DnsTemplate, NewZone, Record, RecordInput, Zone};
 
-use super::ipc;
+use super::AccountRef;
 use crate::files::SaveAs;
 
 // `zone` is a zone's id or domain name; `template_id` a DNS template's id.
@@ -12,83 +12,82 @@ ipc! {
         state.desk.dns_accounts()
     }
 
-    async fn dns_zones(state, account_id: String) -> Vec<Zone> {
-        state.desk.dns_zones(&state.desk.find(&account_id)?).await
+    async fn dns_zones(state, account_id: AccountRef) -> Vec<Zone> {
+        state.desk.dns_zones(&account_id).await
     }
 
-    async fn dns_records(state, account_id: String, zone: String) -> Vec<Record> {
-        state.desk.dns_records(&state.desk.find(&account_id)?, &zone).await
+    async fn dns_records(state, account_id: AccountRef, zone: String) -> Vec<Record> {
+        state.desk.dns_records(&account_id, &zone).await
     }
 
-    async fn dns_add_record(state, account_id: String, zone: String, record: RecordInput) -> () {
-        state.desk.dns_add_record(&state.desk.find(&account_id)?, &zone, &record).await
+    async fn dns_add_record(state, account_id: AccountRef, zone: String, record: RecordInput) -> () {
+        state.desk.dns_add_record(&account_id, &zone, &record).await
     }
 
-    async fn dns_update_record(state, account_id: String, zone: String, record_id: String, record: RecordInput) -> () {
-        state.desk.dns_update_record(&state.desk.find(&account_id)?, &zone, &record_id, &record).await
+    async fn dns_update_record(state, account_id: AccountRef, zone: String, record_id: String, record: RecordInput) -> () {
+        state.desk.dns_update_record(&account_id, &zone, &record_id, &record).await
     }
 
-    async fn dns_delete_records(state, account_id: String, zone: String, record_ids: Vec<String>) -> Vec<DeleteOutcome> {
-        state.desk.dns_delete_records(&state.desk.find(&account_id)?, &zone, &record_ids).await
+    async fn dns_delete_records(state, account_id: AccountRef, zone: String, record_ids: Vec<String>) -> Vec<DeleteOutcome> {
+        state.desk.dns_delete_records(&account_id, &zone, &record_ids).await
     }
 
-    async fn dns_export(state, account_id: String, zone: String) -> String {
-        state.desk.dns_export(&state.desk.find(&account_id)?, &zone).await
+    async fn dns_export(state, account_id: AccountRef, zone: String) -> String {
+        state.desk.dns_export(&account_id, &zone).await
     }
 
     /// Asks where to save the zone file (the native dialog, suggesting
     /// `suggested_name`) and writes it there; `null` when cancelled.
-    async fn dns_save_export(state, account_id: String, zone: String, suggested_name: String) -> Option<SavedFile> {
-        let account = state.desk.find(&account_id)?;
+    async fn dns_save_export(state, account_id: AccountRef, zone: String, suggested_name: String) -> Option<SavedFile> {
         let save = SaveAs { title: "Save the zone file", filter: "Zone file", extensions: &["zone", "txt"], suggested: &suggested_name, fallback: "export.zone" };
         let Some(path) = state.files.save_as(save).await? else {
             return Ok(None);
         };
-        state.desk.dns_save_export(&account, &zone, &path).await.map(Some)
+        state.desk.dns_save_export(&account_id, &zone, &path).await.map(Some)
     }
 
-    async fn dns_import_plan(state, account_id: String, zone: String, text: String) -> ImportPlan {
-        state.desk.dns_import_plan(&state.desk.find(&account_id)?, &zone, &text).await
+    async fn dns_import_plan(state, account_id: AccountRef, zone: String, text: String) -> ImportPlan {
+        state.desk.dns_import_plan(&account_id, &zone, &text).await
     }
 
-    async fn dns_import(state, account_id: String, zone: String, text: String) -> Vec<ImportOutcome> {
-        state.desk.dns_import(&state.desk.find(&account_id)?, &zone, &text).await
+    async fn dns_import(state, account_id: AccountRef, zone: String, text: String) -> Vec<ImportOutcome> {
+        state.desk.dns_import(&account_id, &zone, &text).await
     }
 
-    async fn dns_create_zone(state, account_id: String, request: NewZone) -> CreatedZone {
-        state.desk.dns_create_zone(&state.desk.find(&account_id)?, &request).await
+    async fn dns_create_zone(state, account_id: AccountRef, request: NewZone) -> CreatedZone {
+        state.desk.dns_create_zone(&account_id, &request).await
     }
 
-    async fn dns_delete_zone(state, account_id: String, zone: String) -> () {
-        state.desk.dns_delete_zone(&state.desk.find(&account_id)?, &zone).await
+    async fn dns_delete_zone(state, account_id: AccountRef, zone: String) -> () {
+        state.desk.dns_delete_zone(&account_id, &zone).await
     }
 
-    async fn dns_templates(state, account_id: String) -> Vec<DnsTemplate> {
-        state.desk.dns_templates(&state.desk.find(&account_id)?).await
+    async fn dns_templates(state, account_id: AccountRef) -> Vec<DnsTemplate> {
+        state.desk.dns_templates(&account_id).await
     }
 
-    async fn dns_create_template(state, account_id: String, name: String) -> DnsTemplate {
-        state.desk.dns_create_template(&state.desk.find(&account_id)?, &name).await
+    async fn dns_create_template(state, account_id: AccountRef, name: String) -> DnsTemplate {
+        state.desk.dns_create_template(&account_id, &name).await
     }
 
-    async fn dns_delete_template(state, account_id: String, template_id: String) -> () {
-        state.desk.dns_delete_template(&state.desk.find(&account_id)?, &template_id).await
+    async fn dns_delete_template(state, account_id: AccountRef, template_id: String) -> () {
+        state.desk.dns_delete_template(&account_id, &template_id).await
     }
 
-    async fn dns_template_records(state, account_id: String, template_id: String) -> Vec<Record> {
-        state.desk.dns_template_records(&state.desk.find(&account_id)?, &template_id).await
+    async fn dns_template_records(state, account_id: AccountRef, template_id: String) -> Vec<Record> {
+        state.desk.dns_template_records(&account_id, &template_id).await
     }
 
-    async fn dns_add_template_record(state, account_id: String, template_id: String, record: RecordInput) -> () {
-        state.desk.dns_add_template_record(&state.desk.find(&account_id)?, &template_id, &record).await
+    async fn dns_add_template_record(state, account_id: AccountRef, template_id: String, record: RecordInput) -> () {
+        state.desk.dns_add_template_record(&account_id, &template_id, &record).await
     }
 
-    async fn dns_update_template_record(state, account_id: String, template_id: String, record_id: String, record: RecordInput) -> () {
-        state.desk.dns_update_template_record(&state.desk.find(&account_id)?, &template_id, &record_id, &record).await
+    async fn dns_update_template_record(state, account_id: AccountRef, template_id: String, record_id: String, record: RecordInput) -> () {
+        state.desk.dns_update_template_record(&account_id, &template_id, &record_id, &record).await
     }
 
-    async fn dns_delete_template_record(state, account_id: String, template_id: String, record_id: String) -> () {
-        state.desk.dns_delete_template_record(&state.desk.find(&account_id)?, &template_id, &record_id).await
+    async fn dns_delete_template_record(state, account_id: AccountRef, template_id: String, record_id: String) -> () {
+        state.desk.dns_delete_template_record(&account_id, &template_id, &record_id).await
     }
 
     async fn dns_find_address(state, address: String) -> Vec<RecordHit> {

@@ -1,48 +1,46 @@
 use vpsdesk_core::extras::drives::{Drive, DriveClone, NewDrive, StandardKind};
 use vpsdesk_core::extras::jobs::Job;
 
-use super::ipc;
+use super::AccountRef;
 use crate::files::SaveAs;
 
 ipc! {
-    async fn list_drives(state, account_id: String) -> Vec<Drive> {
-        state.desk.drives(&state.desk.find(&account_id)?).await
+    async fn list_drives(state, account_id: AccountRef) -> Vec<Drive> {
+        state.desk.drives(&account_id).await
     }
 
-    async fn standard_drives(state, account_id: String, kind: StandardKind) -> Vec<Drive> {
-        state.desk.standard_drives(&state.desk.find(&account_id)?, kind).await
+    async fn standard_drives(state, account_id: AccountRef, kind: StandardKind) -> Vec<Drive> {
+        state.desk.standard_drives(&account_id, kind).await
     }
 
-    async fn create_drive(state, account_id: String, drive: NewDrive) -> Drive {
-        state.desk.create_drive(&state.desk.find(&account_id)?, &drive).await
+    async fn create_drive(state, account_id: AccountRef, drive: NewDrive) -> Drive {
+        state.desk.create_drive(&account_id, &drive).await
     }
 
-    async fn clone_drive(state, account_id: String, drive_id: String, clone: DriveClone) -> Drive {
-        state.desk.clone_drive(&state.desk.find(&account_id)?, &drive_id, &clone).await
+    async fn clone_drive(state, account_id: AccountRef, drive_id: String, clone: DriveClone) -> Drive {
+        state.desk.clone_drive(&account_id, &drive_id, &clone).await
     }
 
-    async fn destroy_drive(state, account_id: String, drive_id: String) -> () {
-        state.desk.destroy_drive(&state.desk.find(&account_id)?, &drive_id).await
+    async fn destroy_drive(state, account_id: AccountRef, drive_id: String) -> () {
+        state.desk.destroy_drive(&account_id, &drive_id).await
     }
 
     /// Asks for the file to upload (the native open dialog, opened here)
     /// and starts the job; `null` when the person cancelled.
-    async fn upload_drive(state, account_id: String, drive_id: String) -> Option<Job> {
-        let account = state.desk.find(&account_id)?;
+    async fn upload_drive(state, account_id: AccountRef, drive_id: String) -> Option<Job> {
         let Some(path) = state.files.open("Choose the file to upload to the drive").await? else {
             return Ok(None);
         };
-        state.desk.upload_drive(&account, &drive_id, &path).await.map(Some)
+        state.desk.upload_drive(&account_id, &drive_id, &path).await.map(Some)
     }
 
     /// Asks where to save the drive's contents (the native save dialog,
     /// suggesting `suggested_name`) and starts the job; `null` when cancelled.
-    async fn download_drive(state, account_id: String, drive_id: String, suggested_name: String) -> Option<Job> {
-        let account = state.desk.find(&account_id)?;
+    async fn download_drive(state, account_id: AccountRef, drive_id: String, suggested_name: String) -> Option<Job> {
         let save = SaveAs { title: "Download the drive", filter: "Disk image", extensions: &["img", "iso", "raw"], suggested: &suggested_name, fallback: "drive.img" };
         let Some(path) = state.files.save_as(save).await? else {
             return Ok(None);
         };
-        state.desk.download_drive(&account, &drive_id, &path, None).await.map(Some)
+        state.desk.download_drive(&account_id, &drive_id, &path, None).await.map(Some)
     }
 }

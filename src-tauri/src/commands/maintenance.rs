@@ -1,30 +1,30 @@
 use vpsdesk_core::extras::clones::ServerClone;
 use vpsdesk_core::extras::jobs::Job;
 
-use super::ipc;
+use super::AccountRef;
 
 ipc! {
-    async fn boot_recovery(state, account_id: String, server_id: String) -> Job {
-        state.desk.boot_recovery(&state.desk.find(&account_id)?, &server_id).await
+    async fn boot_recovery(state, account_id: AccountRef, server_id: String) -> Job {
+        state.desk.boot_recovery(&account_id, &server_id).await
     }
 
-    async fn rebuild_network(state, account_id: String, server_id: String) -> Job {
-        state.desk.rebuild_network(&state.desk.find(&account_id)?, &server_id).await
+    async fn rebuild_network(state, account_id: AccountRef, server_id: String) -> Job {
+        state.desk.rebuild_network(&account_id, &server_id).await
     }
 
-    async fn rebuild_pending(state, account_id: String, server_id: String) -> Job {
-        state.desk.rebuild_pending(&state.desk.find(&account_id)?, &server_id).await
+    async fn rebuild_pending(state, account_id: AccountRef, server_id: String) -> Job {
+        state.desk.rebuild_pending(&account_id, &server_id).await
     }
 
-    async fn list_clones(state, account_id: String, server_id: String) -> Vec<ServerClone> {
-        state.desk.clones(&state.desk.find(&account_id)?, &server_id).await
+    async fn list_clones(state, account_id: AccountRef, server_id: String) -> Vec<ServerClone> {
+        state.desk.clones(&account_id, &server_id).await
     }
 
-    async fn create_clone(state, account_id: String, server_id: String, region: Option<String>) -> Job {
-        state.desk.create_clone(&state.desk.find(&account_id)?, &server_id, region.as_deref()).await
+    async fn create_clone(state, account_id: AccountRef, server_id: String, region: Option<String>) -> Job {
+        state.desk.create_clone(&account_id, &server_id, region.as_deref()).await
     }
 
-    async fn delete_clone(state, account_id: String, server_id: String, clone_id: String) -> () {
-        state.desk.delete_clone(&state.desk.find(&account_id)?, &server_id, &clone_id).await
+    async fn delete_clone(state, account_id: AccountRef, server_id: String, clone_id: String) -> () {
+        state.desk.delete_clone(&account_id, &server_id, &clone_id).await
     }
 }

@@ -2,24 +2,8 @@
 //! macro defines the Tauri command and its TypeScript binding from the same
 //! signature, so the two cannot drift apart.
 
-mod account_ips;
-mod accounts;
-mod backups;
-mod billing;
-mod cloud_groups;
-mod dns;
-mod drives;
-mod extras;
-mod maintenance;
-mod nodes;
-mod recoverable;
-mod resources;
-mod server_plan;
-mod servers;
-mod settings;
-mod template_authoring;
-mod templates;
-mod tickets;
+mod account_ref;
+pub use account_ref::AccountRef;
 
 /// Defines Tauri commands (args in snake_case, errors as `{kind, message,
 /// fields}`) and records each signature for `bindings.ts`.
@@ -33,6 +17,14 @@ macro_rules! ipc {
             ) -> Result<$ret, vpsdesk_core::Error> $body
         )*
 
+        /// The commands this module defines, as the webview names them:
+        /// what `handler` routes to it.
+        pub const NAMES: &[&str] = &[$(stringify!($name)),*];
+
+        pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($name),*]
+        }
+
         #[cfg(test)]
         pub fn signatures() -> Vec<crate::bindings::Binding> {
             let cfg = ts_rs::Config::new();
@@ -44,200 +36,85 @@ macro_rules! ipc {
         }
     };
 }
-pub(crate) use ipc;
 
-pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
-    use account_ips::*;
-    use accounts::*;
-    use backups::*;
-    use billing::*;
-    use cloud_groups::*;
-    use dns::*;
-    use drives::*;
-    use extras::*;
-    use maintenance::*;
-    use nodes::*;
-    use recoverable::*;
-    use resources::*;
-    use server_plan::*;
-    use servers::*;
-    use settings::*;
-    use template_authoring::*;
-    use templates::*;
-    use tickets::*;
-    tauri::generate_handler![
-        app_status,
-        providers,
-        list_accounts,
-        add_account,
-        test_account,
-        rename_account,
-        remove_account,
-        start_demo,
-        list_servers,
-        account_servers,
-        get_server,
-        server_action,
-        create_server,
-        rename_server,
-        delete_server,
-        catalog_plans,
-        catalog_images,
-        catalog_regions,
-        billing_accounts,
-        billing_balance,
-        billing_invoices,
-        invoice_pdf,
-        save_invoice_pdf,
-        billing_transactions,
-        billing_usage,
-        billing_pricing,
-        billing_currencies,
-        billing_subscriptions,
-        quote_subscription,
-        create_subscription,
-        quote_extension,
-        extend_subscription,
-        export_csv,
-        ticket_accounts,
-        list_tickets,
-        get_ticket,
-        open_ticket,
-        reply_ticket,
-        close_ticket,
-        managed_services,
-        dns_accounts,
-        dns_zones,
-        dns_records,
-        dns_add_record,
-        dns_update_record,
-        dns_delete_records,
-        dns_export,
-        dns_save_export,
-        dns_import_plan,
-        dns_import,
-        dns_create_zone,
-        dns_delete_zone,
-        dns_templates,
-        dns_create_template,
-        dns_delete_template,
-        dns_template_records,
-        dns_add_template_record,
-        dns_update_template_record,
-        dns_delete_template_record,
-        dns_find_address,
-        extras_accounts,
-        list_snapshots,
-        create_snapshot,
-        delete_snapshot,
-        restore_snapshot,
-        restore_backup,
-        reinstall_server,
-        os_options,
-        change_os,
-        list_isos,
-        server_addresses,
-        add_ipv4,
-        remove_ipv4,
-        reverse_ipv6,
-        set_reverse,
-        reset_reverse,
-        delete_reverse,
-        usage_graphs,
-        server_console,
-        list_ssh_keys,
-        create_ssh_key,
-        update_ssh_key,
-        delete_ssh_key,
-        list_scripts,
-        create_script,
-        update_script,
-        delete_script,
-        list_jobs,
-        cancel_job,
-        clear_jobs,
-        server_settings,
-        update_server_settings,
-        list_backups,
-        create_backup,
-        delete_backup,
-        boot_recovery,
-        rebuild_network,
-        rebuild_pending,
-        list_clones,
-        create_clone,
-        delete_clone,
-        custom_templates,
-        delete_custom_template,
-        offered_templates,
-        template_info,
-        licensed_templates,
-        buy_template,
-        deleted_servers,
-        recover_server,
-        list_nodes,
-        add_nodes,
-        delete_node,
-        list_drives,
-        standard_drives,
-        create_drive,
-        clone_drive,
-        destroy_drive,
-        upload_drive,
-        download_drive,
-        clone_server,
-        bulk_power,
-        list_vlans,
-        create_vlan,
-        rename_vlan,
-        list_static_ips,
-        create_static_ip,
-        destroy_static_ip,
-        list_server_groups,
-        create_server_group,
-        rename_server_group,
-        destroy_server_group,
-        group_members,
-        group_power,
-        account_profile,
-        set_account_profile,
-        server_resources,
-        update_server_resources,
-        upgrade_storage,
-        server_licences,
-        change_server_licence,
-        set_node_consumer,
-        convert_backup,
-        edit_custom_template,
-        account_ips,
-        edit_account_ip,
-        reassign_ip,
-        justified_ips,
-        request_justified_ips,
-        transfer_managed_service,
-        cloud_groups,
-    ]
+/// Declares the command modules once: the Tauri handler routes each command
+/// to its module's `ipc!` handler, and the bindings list the same modules'
+/// signatures, so a command cannot be bound without being handled or the
+/// other way round.
+macro_rules! command_modules {
+    ($($module:ident),* $(,)?) => {
+        $(mod $module;)*
+
+        pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            |invoke| {
+                let command = invoke.message.command();
+                $(if $module::NAMES.contains(&command) {
+                    return $module::handler()(invoke);
+                })*
+                false
+            }
+        }
+
+        /// Every command name the handler routes, module by module.
+        #[cfg(test)]
+        fn handled() -> Vec<&'static str> {
+            [$($module::NAMES),*].concat()
+        }
+
+        #[cfg(test)]
+        pub fn signatures() -> Vec<crate::bindings::Binding> {
+            [$($module::signatures()),*].into_iter().flatten().collect()
+        }
+    };
+}
+
+// In the order their commands appear in `bindings.ts`.
+command_modules! {
+    accounts,
+    servers,
+    billing,
+    tickets,
+    dns,
+    extras,
+    backups,
+    maintenance,
+    templates,
+    recoverable,
+    nodes,
+    settings,
+    drives,
+    resources,
+    server_plan,
+    template_authoring,
+    account_ips,
+    cloud_groups,
 }
 
 #[cfg(test)]
-pub fn signatures() -> Vec<crate::bindings::Binding> {
-    let mut all = accounts::signatures();
-    all.extend(servers::signatures());
-    all.extend(billing::signatures());
-    all.extend(tickets::signatures());
-    all.extend(dns::signatures());
-    all.extend(extras::signatures());
-    all.extend(backups::signatures());
-    all.extend(maintenance::signatures());
-    all.extend(templates::signatures());
-    all.extend(recoverable::signatures());
-    all.extend(nodes::signatures());
-    all.extend(settings::signatures());
-    all.extend(drives::signatures());
-    all.extend(resources::signatures());
-    all.extend(server_plan::signatures());
-    all.extend(template_authoring::signatures());
-    all.extend(account_ips::signatures());
-    all.extend(cloud_groups::signatures());
-    all
+mod tests {
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_handled_command_has_one_binding_and_every_binding_a_handler() {
+        let handled = super::handled();
+        let bound: Vec<&str> = super::signatures().iter().map(|b| b.name).collect();
+        let unique: BTreeSet<&str> = handled.iter().copied().collect();
+        assert_eq!(unique.len(), handled.len(), "a command name is defined in two modules");
+        let bound_set: BTreeSet<&str> = bound.iter().copied().collect();
+        assert_eq!(bound_set.len(), bound.len(), "a command is bound twice");
+        let unbound: Vec<_> = unique.difference(&bound_set).collect();
+        let unhandled: Vec<_> = bound_set.difference(&unique).collect();
+        assert!(
+            unbound.is_empty() && unhandled.is_empty(),
+            "handled without a binding: {unbound:?}; bound without a handler: {unhandled:?}"
+        );
+    }
+
+    #[test]
+    fn bindings_ts_invokes_every_handled_command_by_its_name() {
+        let rendered = crate::bindings::render();
+        let missing: Vec<_> =
+            super::handled().into_iter().filter(|name| !rendered.contains(&format!("(\"{name}\""))).collect();
+        assert!(missing.is_empty(), "bindings.ts never invokes {missing:?}");
+    }
 }

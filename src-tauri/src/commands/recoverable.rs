@@ -1,13 +1,13 @@
 use vpsdesk_core::model::Server;
 
-use super::ipc;
+use super::AccountRef;
 
 ipc! {
-    async fn deleted_servers(state, account_id: String) -> Vec<Server> {
-        state.desk.deleted_servers(&state.desk.find(&account_id)?).await
+    async fn deleted_servers(state, account_id: AccountRef) -> Vec<Server> {
+        state.desk.deleted_servers(&account_id).await
     }
 
-    async fn recover_server(state, account_id: String, server_id: String) -> Server {
-        state.desk.recover_server(&state.desk.find(&account_id)?, &server_id).await
+    async fn recover_server(state, account_id: AccountRef, server_id: String) -> Server {
+        state.desk.recover_server(&account_id, &server_id).await
     }
 }

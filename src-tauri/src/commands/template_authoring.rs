@@ -1,13 +1,13 @@
 use vpsdesk_core::extras::template_authoring::TemplateEdit;
 
-use super::ipc;
+use super::AccountRef;
 
 ipc! {
-    async fn convert_backup(state, account_id: String, server_id: String, backup_id: String) -> () {
-        state.desk.convert_backup(&state.desk.find(&account_id)?, &server_id, &backup_id).await
+    async fn convert_backup(state, account_id: AccountRef, server_id: String, backup_id: String) -> () {
+        state.desk.convert_backup(&account_id, &server_id, &backup_id).await
     }
 
-    async fn edit_custom_template(state, account_id: String, template_id: String, edit: TemplateEdit) -> () {
-        state.desk.edit_custom_template(&state.desk.find(&account_id)?, &template_id, &edit).await
+    async fn edit_custom_template(state, account_id: AccountRef, template_id: String, edit: TemplateEdit) -> () {
+        state.desk.edit_custom_template(&account_id, &template_id, &edit).await
     }
 }

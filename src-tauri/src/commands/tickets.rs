@@ -2,7 +2,7 @@ use vpsdesk_core::tickets::{
     ManagedService, NewTicket, Ticket, TicketAccount, TicketFilter, TicketInventory, TicketReply, TicketThread,
 };
 
-use super::ipc;
+use super::AccountRef;
 
 // Root and SSH credentials arrive inside `NewTicket`/`TicketReply` as
 // `Secret`s and are dropped when the command returns; nothing sent back
@@ -16,23 +16,23 @@ ipc! {
         Ok(state.desk.ticket_inventory(&state.desk.accounts()?, &filter).await)
     }
 
-    async fn get_ticket(state, account_id: String, ticket_id: String) -> TicketThread {
-        state.desk.ticket(&state.desk.find(&account_id)?, &ticket_id).await
+    async fn get_ticket(state, account_id: AccountRef, ticket_id: String) -> TicketThread {
+        state.desk.ticket(&account_id, &ticket_id).await
     }
 
-    async fn open_ticket(state, account_id: String, request: NewTicket) -> Ticket {
-        state.desk.open_ticket(&state.desk.find(&account_id)?, request).await
+    async fn open_ticket(state, account_id: AccountRef, request: NewTicket) -> Ticket {
+        state.desk.open_ticket(&account_id, request).await
     }
 
-    async fn reply_ticket(state, account_id: String, ticket_id: String, reply: TicketReply) -> () {
-        state.desk.reply_ticket(&state.desk.find(&account_id)?, &ticket_id, reply).await
+    async fn reply_ticket(state, account_id: AccountRef, ticket_id: String, reply: TicketReply) -> () {
+        state.desk.reply_ticket(&account_id, &ticket_id, reply).await
     }
 
-    async fn close_ticket(state, account_id: String, ticket_id: String) -> () {
-        state.desk.close_ticket(&state.desk.find(&account_id)?, &ticket_id).await
+    async fn close_ticket(state, account_id: AccountRef, ticket_id: String) -> () {
+        state.desk.close_ticket(&account_id, &ticket_id).await
     }
 
-    async fn managed_services(state, account_id: String) -> Vec<ManagedService> {
-        state.desk.managed_services(&state.desk.find(&account_id)?).await
+    async fn managed_services(state, account_id: AccountRef) -> Vec<ManagedService> {
+        state.desk.managed_services(&account_id).await
     }
 }
