@@ -353,17 +353,6 @@ fn missing(feature: BillingFeature) -> Error {
     Error::unsupported(format!("this provider's API has no {}", feature.noun()))
 }
 
-/// Where a provider's customers see their bills when the API does not tell.
-pub fn panel_url(provider: ProviderKind) -> &'static str {
-    match provider {
-        ProviderKind::Vultr => "https://my.vultr.com/billing/",
-        ProviderKind::Vpsnet => "https://control.vps.net/",
-        ProviderKind::Vps247 => "https://www.vps247.com/",
-        ProviderKind::Cloudsigma => "https://www.cloudsigma.com/",
-        ProviderKind::Vpsorg => "https://admin.vps.org/",
-    }
-}
-
 /// An exact amount from a provider's text: "15.00", "-5519.11", "99.0".
 pub fn parse_amount(provider: &str, what: &str, text: &str) -> Result<Decimal> {
     let t = text.trim();

@@ -4,45 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum ProviderKind {
-    Vultr,
-    Vpsnet,
-    Vps247,
-    Cloudsigma,
-    Vpsorg,
-}
-
-impl ProviderKind {
-    pub const ALL: [ProviderKind; 5] = [
-        ProviderKind::Vultr,
-        ProviderKind::Vpsnet,
-        ProviderKind::Vps247,
-        ProviderKind::Cloudsigma,
-        ProviderKind::Vpsorg,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            ProviderKind::Vultr => "vultr",
-            ProviderKind::Vpsnet => "vpsnet",
-            ProviderKind::Vps247 => "vps247",
-            ProviderKind::Cloudsigma => "cloudsigma",
-            ProviderKind::Vpsorg => "vpsorg",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.id() == s.trim().to_ascii_lowercase())
-    }
-}
-
-impl std::fmt::Display for ProviderKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.id())
-    }
-}
+pub use crate::providers::ProviderKind;
 
 /// Normalized power/lifecycle state; the provider's own word stays in
 /// `Server::provider_status`.

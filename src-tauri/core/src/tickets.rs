@@ -1,7 +1,7 @@
 //! Support tickets: the model, the capability a provider client offers when
 //! its API has tickets, and the rules a new ticket must follow before it is
 //! sent. Only VPS.NET has a ticket API among the supported providers; for the
-//! others `support_page` says where people open tickets instead.
+//! others the provider's descriptor (`support_url`) says where people open tickets instead.
 //!
 //! Root and SSH credentials a user passes to staff are `Secret`s from the
 //! moment they are deserialized: they go into one request body and nowhere
@@ -242,17 +242,6 @@ pub trait Tickets: Send + Sync {
     async fn reply_ticket(&self, id: &str, body: &str, root_password: Option<&Secret>) -> Result<()>;
     async fn close_ticket(&self, id: &str) -> Result<()>;
     async fn managed_services(&self) -> Result<Vec<ManagedService>>;
-}
-
-/// Where people open tickets with a provider: its customer panel or site.
-pub fn support_page(kind: ProviderKind) -> &'static str {
-    match kind {
-        ProviderKind::Vultr => "https://my.vultr.com/",
-        ProviderKind::Vpsnet => "https://control.vps.net/",
-        ProviderKind::Vps247 => "https://www.vps247.com/",
-        ProviderKind::Cloudsigma => "https://www.cloudsigma.com/",
-        ProviderKind::Vpsorg => "https://admin.vps.org/",
-    }
 }
 
 /// Finds a department by id or name (case-insensitive).

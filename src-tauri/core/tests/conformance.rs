@@ -82,7 +82,7 @@ impl Env {
     async fn create_request(&self, name: &str) -> CreateServer {
         let region = self.client.regions().await.unwrap().into_iter().next().map(|r| r.id);
         let image = self.client.images().await.unwrap().into_iter().next().map(|i| i.id);
-        let info = providers::info(self.account.provider).unwrap();
+        let info = providers::info(self.account.provider);
         let (plan, cpu_mhz, mem_mb) = match info.sizing {
             Sizing::Plans => {
                 let plans = self.client.plans(region.as_deref()).await.unwrap();

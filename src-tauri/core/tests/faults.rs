@@ -206,7 +206,7 @@ impl Env {
     async fn create_request(&self, account: &Account) -> CreateServer {
         let region = self.desk.regions(account).await.unwrap().into_iter().next().map(|r| r.id);
         let image = self.desk.images(account).await.unwrap().into_iter().next().map(|i| i.id);
-        let (plan, cpu_mhz, mem_mb) = match providers::info(account.provider).unwrap().sizing {
+        let (plan, cpu_mhz, mem_mb) = match providers::info(account.provider).sizing {
             Sizing::Plans => {
                 let plans = self.desk.plans(account, region.as_deref()).await.unwrap();
                 (Some(plans[0].id.clone()), None, None)

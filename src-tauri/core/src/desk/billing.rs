@@ -11,8 +11,7 @@ use ts_rs::TS;
 use super::{fan_out, Desk};
 use crate::accounts::Account;
 use crate::billing::{
-    panel_url, Balance, BillingFeature, Download, Invoice, Price, Quote, Subscription, SubscriptionOrder, Transaction,
-    Usage,
+    Balance, BillingFeature, Download, Invoice, Price, Quote, Subscription, SubscriptionOrder, Transaction, Usage,
 };
 use crate::error::{Error, Result};
 use crate::model::{AccountError, ProviderKind};
@@ -86,7 +85,7 @@ impl Desk {
             .map(|a| {
                 let features = self.billing_features(a);
                 let label = a.provider_label();
-                let panel = panel_url(a.provider);
+                let panel = a.provider.descriptor().panel_url;
                 let note =
                     if !features.contains(&BillingFeature::Balance) && !features.contains(&BillingFeature::Invoices) {
                         Some(format!(
@@ -122,7 +121,7 @@ impl Desk {
             return Err(Error::unsupported(format!(
                 "{label}'s API has no {}; see them in the {label} control panel at {}",
                 feature.noun(),
-                panel_url(account.provider)
+                account.provider.descriptor().panel_url
             ))
             .context(&account.name));
         }

@@ -47,13 +47,7 @@ pub struct DeleteOutcome {
 
 /// Where to manage DNS for providers whose API has none.
 fn no_dns(provider: ProviderKind) -> Error {
-    Error::unsupported(match provider {
-        ProviderKind::Vultr => "The Vultr v1 API that vpsdesk uses offers only reverse DNS for server addresses, not zones. Manage DNS zones in the Vultr panel: https://my.vultr.com/dns/",
-        ProviderKind::Vps247 => "VPS247's API has no DNS calls. Manage DNS in the VPS247 control panel: https://www.vps247.com/",
-        ProviderKind::Cloudsigma => "CloudSigma's API 1.0 has no DNS calls. Manage DNS where your domain is registered, or in the CloudSigma web app: https://zrh.cloudsigma.com/",
-        ProviderKind::Vpsorg => "VPS.org's API has no DNS calls. Manage DNS in the VPS.org panel: https://admin.vps.org/",
-        ProviderKind::Vpsnet => "This VPS.NET client has no DNS support",
-    })
+    Error::unsupported(provider.descriptor().no_dns())
 }
 
 fn dns_of<'a>(account: &Account, client: &'a Arc<dyn Compute>) -> Result<&'a dyn Dns> {

@@ -165,7 +165,7 @@ impl Desk {
     }
 
     fn checked_account(&self, new: &NewAccount, demo: bool) -> Result<Account> {
-        let info = providers::info(new.provider)?;
+        let info = providers::info(new.provider);
         let name = validate_name(&new.name)?;
         if new.secret.is_empty() {
             return Err(Error::field("secret", format!("the {} is empty", info.secret_label)));
@@ -346,7 +346,7 @@ impl Desk {
 
 impl Account {
     pub fn provider_label(&self) -> String {
-        providers::info(self.provider).map(|i| i.label).unwrap_or_else(|_| self.provider.to_string())
+        self.provider.descriptor().label.to_string()
     }
 }
 

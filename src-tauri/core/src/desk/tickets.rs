@@ -9,8 +9,8 @@ use crate::error::{Error, Result};
 use crate::provider::Compute;
 use crate::secret::Secret;
 use crate::tickets::{
-    department, reply_body, support_page, validate, ManagedService, NewTicket, Ticket, TicketAccount, TicketFilter,
-    TicketInventory, TicketReply, TicketThread, Tickets,
+    department, reply_body, validate, ManagedService, NewTicket, Ticket, TicketAccount, TicketFilter, TicketInventory,
+    TicketReply, TicketThread, Tickets,
 };
 
 impl Desk {
@@ -43,7 +43,7 @@ impl Desk {
                         (Ok(_), None) => Some(no_ticket_api(a).message),
                         (Ok(_), Some(_)) => None,
                     },
-                    support_url: support_page(a.provider).to_string(),
+                    support_url: a.provider.descriptor().support_url.to_string(),
                     departments: tickets.map(|t| t.departments()).unwrap_or_default(),
                     issue_types: tickets.map(|t| t.issue_types()).unwrap_or_default(),
                 }
@@ -116,7 +116,7 @@ fn no_ticket_api(account: &Account) -> Error {
     let label = account.provider_label();
     Error::unsupported(format!(
         "{label} has no support-ticket API, so vpsdesk cannot show or open its tickets; open them on {label}'s site: {}",
-        support_page(account.provider)
+        account.provider.descriptor().support_url
     ))
 }
 

@@ -29,7 +29,7 @@ impl Location {
     }
 
     /// The doc's API host for the location, over https as it recommends.
-    pub fn endpoint(self) -> &'static str {
+    pub const fn endpoint(self) -> &'static str {
         match self {
             Location::Zurich => "https://api.zrh.cloudsigma.com",
             Location::LasVegas => "https://api.lvs.cloudsigma.com",

@@ -11,16 +11,18 @@ mod tests;
 pub mod wire;
 
 use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use async_trait::async_trait;
 use reqwest::header::CONTENT_TYPE;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::accounts::Account;
 use crate::http::{ApiClient, Auth, Http, Request, Response};
 use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, ProviderKind, Region, Server, Status};
 use crate::provider::Compute;
 use crate::providers::common::{body_excerpt, generic_status_error};
-use crate::providers::{ProviderInfo, Sizing};
+use crate::providers::{ProviderDescriptor, Sizing};
 use crate::secret::Secret;
 use codec::Object;
 pub use location::Location;
@@ -33,16 +35,26 @@ const NAME: &str = "CloudSigma";
 const REBOOT_STOP_WAIT: Duration = Duration::from_secs(120);
 const REBOOT_POLL: Duration = Duration::from_millis(250);
 
-pub fn info() -> ProviderInfo {
-    ProviderInfo {
-        id: ProviderKind::Cloudsigma,
-        label: "CloudSigma".into(),
-        username_label: Some("Account email".into()),
-        secret_label: "Password".into(),
-        regions: Location::ALL.into_iter().map(Location::provider_region).collect(),
-        default_endpoint: Location::Zurich.endpoint().into(),
-        sizing: Sizing::Free,
-    }
+pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
+    kind: ProviderKind::Cloudsigma,
+    label: "CloudSigma",
+    api_version: "1.0",
+    username_label: Some("Account email"),
+    secret_label: "Password",
+    default_endpoint: Location::Zurich.endpoint(),
+    regions: || Location::ALL.into_iter().map(Location::provider_region).collect(),
+    regional_endpoint: Some(endpoint),
+    sizing: Sizing::Free,
+    panel_url: "https://www.cloudsigma.com/",
+    support_url: "https://www.cloudsigma.com/",
+    dns_note: Some(
+        "CloudSigma's API 1.0 has no DNS calls. Manage DNS where your domain is registered, or in the CloudSigma web app: https://zrh.cloudsigma.com/",
+    ),
+    connect,
+};
+
+fn connect(account: &Account, origin: &str, secret: Secret, http: &Http) -> Result<Arc<dyn Compute>> {
+    Ok(Arc::new(Cloudsigma::new(http.clone(), origin, account.username.as_deref(), account.region.as_deref(), secret)?))
 }
 
 /// The API host of an account without an endpoint override: its region's.

@@ -330,7 +330,7 @@ fn locations_pick_the_endpoint() {
     assert_eq!(super::endpoint(Some("lvs")).unwrap(), "https://api.lvs.cloudsigma.com");
     assert_eq!(super::endpoint(Some("nyc")).unwrap_err().fields[0].field, "region");
     assert_eq!(Location::of_account(None, "https://api.lvs.cloudsigma.com").unwrap(), Location::LasVegas);
-    assert_eq!(super::info().regions.len(), 2);
+    assert_eq!(super::DESCRIPTOR.info().regions.len(), 2);
 }
 
 #[test]

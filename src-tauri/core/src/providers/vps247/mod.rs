@@ -10,29 +10,40 @@ mod tests;
 pub mod wire;
 
 use async_trait::async_trait;
+use std::sync::Arc;
+
 use reqwest::header::{HeaderName, ACCEPT};
 use serde_json::json;
 
 use crate::error::{Error, Result};
+use crate::accounts::Account;
 use crate::http::{ApiClient, Auth, Http, Request, Response};
 use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, Region, Server};
 use crate::provider::Compute;
 use crate::providers::common::{body_excerpt, decode, display_value, generic_status_error};
-use crate::providers::{ProviderInfo, Sizing};
+use crate::providers::{ProviderDescriptor, ProviderKind, Sizing};
 use crate::secret::Secret;
 
 const NAME: &str = "VPS247";
 
-pub fn info() -> ProviderInfo {
-    ProviderInfo {
-        id: crate::model::ProviderKind::Vps247,
-        label: "VPS247".into(),
-        username_label: None,
-        secret_label: "API key".into(),
-        regions: Vec::new(),
-        default_endpoint: "https://api.vps247.com".into(),
-        sizing: Sizing::Plans,
-    }
+pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
+    kind: ProviderKind::Vps247,
+    label: "VPS247",
+    api_version: "unversioned",
+    username_label: None,
+    secret_label: "API key",
+    default_endpoint: "https://api.vps247.com",
+    regions: Vec::new,
+    regional_endpoint: None,
+    sizing: Sizing::Plans,
+    panel_url: "https://www.vps247.com/",
+    support_url: "https://www.vps247.com/",
+    dns_note: Some("VPS247's API has no DNS calls. Manage DNS in the VPS247 control panel: https://www.vps247.com/"),
+    connect,
+};
+
+fn connect(_: &Account, origin: &str, secret: Secret, http: &Http) -> Result<Arc<dyn Compute>> {
+    Ok(Arc::new(Vps247::new(http.clone(), origin, secret)?))
 }
 
 pub struct Vps247 {

@@ -15,32 +15,43 @@ mod tickets;
 pub mod wire;
 
 use async_trait::async_trait;
+use std::sync::Arc;
+
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::{Error, ErrorKind, FieldError, Result};
+use crate::accounts::Account;
 use crate::http::{ApiClient, Auth, Http, Request, Response};
 use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, Region, Server};
 use crate::provider::Compute;
 use crate::providers::common::{body_excerpt, decode, generic_status_error};
-use crate::providers::{ProviderInfo, Sizing};
+use crate::providers::{ProviderDescriptor, ProviderKind, Sizing};
 use crate::secret::Secret;
 use paths::PowerCall;
 use wire::{CloudEnvelope, CloudWire, ErrorsWire, NodeEnvelope, ProfileEnvelope, VirtualMachineEnvelope};
 
 const NAME: &str = "VPS.NET";
 
-pub fn info() -> ProviderInfo {
-    ProviderInfo {
-        id: crate::model::ProviderKind::Vpsnet,
-        label: "VPS.NET".into(),
-        username_label: Some("Account email".into()),
-        secret_label: "API key".into(),
-        regions: Vec::new(),
-        default_endpoint: "https://api.vps.net".into(),
-        sizing: Sizing::Plans,
-    }
+pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
+    kind: ProviderKind::Vpsnet,
+    label: "VPS.NET",
+    api_version: "api10json",
+    username_label: Some("Account email"),
+    secret_label: "API key",
+    default_endpoint: "https://api.vps.net",
+    regions: Vec::new,
+    regional_endpoint: None,
+    sizing: Sizing::Plans,
+    panel_url: "https://control.vps.net/",
+    support_url: "https://control.vps.net/",
+    dns_note: None,
+    connect,
+};
+
+fn connect(account: &Account, origin: &str, secret: Secret, http: &Http) -> Result<Arc<dyn Compute>> {
+    Ok(Arc::new(Vpsnet::new(http.clone(), origin, account.username.clone().unwrap_or_default(), secret)?))
 }
 
 pub struct Vpsnet {

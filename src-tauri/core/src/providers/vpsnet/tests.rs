@@ -283,7 +283,7 @@ fn curl_example_uses_the_suffix_and_basic_auth() {
     assert!(curl.contains("-u dave@vps.net:abc123ABC456=="));
     assert!(curl.contains("-H 'Accept: application/json'"));
     assert!(curl.trim_end().ends_with(&format!("https://api.vps.net{}", super::paths::VIRTUAL_MACHINES)));
-    assert_eq!(super::info().default_endpoint, "https://api.vps.net");
+    assert_eq!(super::DESCRIPTOR.default_endpoint, "https://api.vps.net");
 }
 
 /// The doc's other bodies read as the doc means them, each checked at one

@@ -10,17 +10,19 @@ pub mod wire;
 
 use std::collections::HashSet;
 
+use std::sync::Arc;
 use async_trait::async_trait;
 use futures::{StreamExt, TryStreamExt};
 use reqwest::Method;
 use serde_json::json;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::accounts::Account;
 use crate::http::{ApiClient, Auth, Http, Request, Response};
 use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, Region, Server};
 use crate::provider::Compute;
 use crate::providers::common::{body_excerpt, decode, display_value, generic_status_error};
-use crate::providers::{ProviderInfo, Sizing};
+use crate::providers::{ProviderDescriptor, ProviderKind, Sizing};
 use crate::secret::Secret;
 
 const NAME: &str = "VPS.org";
@@ -28,16 +30,24 @@ const SERVERS: &str = "/api/v1/servers/";
 /// List pages fetched at once after the first.
 const PAGE_CONCURRENCY: usize = 4;
 
-pub fn info() -> ProviderInfo {
-    ProviderInfo {
-        id: crate::model::ProviderKind::Vpsorg,
-        label: "VPS.org".into(),
-        username_label: None,
-        secret_label: "API token".into(),
-        regions: Vec::new(),
-        default_endpoint: "https://admin.vps.org".into(),
-        sizing: Sizing::Plans,
-    }
+pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
+    kind: ProviderKind::Vpsorg,
+    label: "VPS.org",
+    api_version: "v1",
+    username_label: None,
+    secret_label: "API token",
+    default_endpoint: "https://admin.vps.org",
+    regions: Vec::new,
+    regional_endpoint: None,
+    sizing: Sizing::Plans,
+    panel_url: "https://admin.vps.org/",
+    support_url: "https://admin.vps.org/",
+    dns_note: Some("VPS.org's API has no DNS calls. Manage DNS in the VPS.org panel: https://admin.vps.org/"),
+    connect,
+};
+
+fn connect(_: &Account, origin: &str, secret: Secret, http: &Http) -> Result<Arc<dyn Compute>> {
+    Ok(Arc::new(VpsOrg::new(http.clone(), origin, secret)?))
 }
 
 /// The list's documented filters (`status`: active, halted, suspended, …;

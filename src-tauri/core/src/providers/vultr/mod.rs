@@ -9,27 +9,40 @@ mod tests;
 pub mod wire;
 
 use async_trait::async_trait;
+use std::sync::Arc;
+
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::accounts::Account;
 use crate::http::{ApiClient, Auth, Http, Request, Response};
 use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, Region, Server};
 use crate::provider::Compute;
 use crate::providers::common::{body_excerpt, decode, generic_status_error};
-use crate::providers::{ProviderInfo, Sizing};
+use crate::providers::{ProviderDescriptor, ProviderKind, Sizing};
 use crate::secret::Secret;
 
 const NAME: &str = "Vultr";
 
-pub fn info() -> ProviderInfo {
-    ProviderInfo {
-        id: crate::model::ProviderKind::Vultr,
-        label: "Vultr".into(),
-        username_label: None,
-        secret_label: "API key".into(),
-        regions: Vec::new(),
-        default_endpoint: "https://api.vultr.com".into(),
-        sizing: Sizing::Plans,
-    }
+pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
+    kind: ProviderKind::Vultr,
+    label: "Vultr",
+    api_version: "v1",
+    username_label: None,
+    secret_label: "API key",
+    default_endpoint: "https://api.vultr.com",
+    regions: Vec::new,
+    regional_endpoint: None,
+    sizing: Sizing::Plans,
+    panel_url: "https://my.vultr.com/billing/",
+    support_url: "https://my.vultr.com/",
+    dns_note: Some(
+        "The Vultr v1 API that vpsdesk uses offers only reverse DNS for server addresses, not zones. Manage DNS zones in the Vultr panel: https://my.vultr.com/dns/",
+    ),
+    connect,
+};
+
+fn connect(_: &Account, origin: &str, secret: Secret, http: &Http) -> Result<Arc<dyn Compute>> {
+    Ok(Arc::new(Vultr::new(http.clone(), origin, secret)?))
 }
 
 pub struct Vultr {
