@@ -2,17 +2,15 @@
 import { useQuery } from "@tanstack/react-query";
 import { commands, type Justification } from "./bindings";
 import { call } from "./errors";
-import { extrasKeys, useExtrasWrite } from "./extras";
-
-const ipsKey = (accountId: string) => [...extrasKeys.account(accountId), "account-ips"] as const;
-const justifiedKey = (accountId: string) => [...extrasKeys.account(accountId), "justified-ips"] as const;
+import { useExtrasWrite } from "./extras";
+import { keys } from "./keys";
 
 export function useAccountIps(accountId: string) {
-  return useQuery({ queryKey: ipsKey(accountId), queryFn: () => call(commands.accountIps(accountId)) });
+  return useQuery({ queryKey: keys.extras.accountIps(accountId), queryFn: () => call(commands.accountIps(accountId)) });
 }
 
 export function useJustifiedIps(accountId: string, enabled: boolean) {
-  return useQuery({ queryKey: justifiedKey(accountId), queryFn: () => call(commands.justifiedIps(accountId)), enabled });
+  return useQuery({ queryKey: keys.extras.justifiedIps(accountId), queryFn: () => call(commands.justifiedIps(accountId)), enabled });
 }
 
 export function useEditAccountIp() {

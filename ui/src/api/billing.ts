@@ -8,17 +8,7 @@ import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/rea
 import { commands, type BillingAccount, type BillingFeature, type SavedFile, type SubscriptionOrder } from "./bindings";
 import { call } from "./errors";
 import { notifyError, notifySuccess } from "../lib/notify";
-
-export const billingKeys = {
-  all: ["billing"] as const,
-  accounts: ["billing", "accounts"] as const,
-  balance: (accountId: string) => ["billing", "balance", accountId] as const,
-  invoices: (accountId: string) => ["billing", "invoices", accountId] as const,
-  transactions: (accountId: string) => ["billing", "transactions", accountId] as const,
-  usage: (accountId: string) => ["billing", "usage", accountId] as const,
-  pricing: (accountId: string) => ["billing", "pricing", accountId] as const,
-  subscriptions: (accountId: string) => ["billing", "subscriptions", accountId] as const,
-};
+import { keys } from "./keys";
 
 /** Money changes slowly: a minute before a background refetch. */
 const BILLING_STALE_MS = 60_000;
@@ -28,7 +18,7 @@ export function has(a: BillingAccount, f: BillingFeature): boolean {
 }
 
 export function useBillingAccounts() {
-  return useQuery({ queryKey: billingKeys.accounts, queryFn: () => call(commands.billingAccounts()) });
+  return useQuery({ queryKey: keys.billing.accounts, queryFn: () => call(commands.billingAccounts()) });
 }
 
 export function useBalances(accounts: BillingAccount[]) {
@@ -36,7 +26,7 @@ export function useBalances(accounts: BillingAccount[]) {
     queries: accounts
       .filter((a) => has(a, "balance"))
       .map((a) => ({
-        queryKey: billingKeys.balance(a.account_id),
+        queryKey: keys.billing.balance(a.account_id),
         queryFn: () => call(commands.billingBalance(a.account_id)),
         staleTime: BILLING_STALE_MS,
       })),
@@ -48,7 +38,7 @@ export function useInvoices(accounts: BillingAccount[]) {
     queries: accounts
       .filter((a) => has(a, "invoices"))
       .map((a) => ({
-        queryKey: billingKeys.invoices(a.account_id),
+        queryKey: keys.billing.invoices(a.account_id),
         queryFn: () => call(commands.billingInvoices(a.account_id)),
         staleTime: BILLING_STALE_MS,
       })),
@@ -57,7 +47,7 @@ export function useInvoices(accounts: BillingAccount[]) {
 
 export function useTransactions(accountId: string, enabled: boolean) {
   return useQuery({
-    queryKey: billingKeys.transactions(accountId),
+    queryKey: keys.billing.transactions(accountId),
     queryFn: () => call(commands.billingTransactions(accountId)),
     enabled,
     staleTime: BILLING_STALE_MS,
@@ -66,7 +56,7 @@ export function useTransactions(accountId: string, enabled: boolean) {
 
 export function useUsage(accountId: string, enabled: boolean) {
   return useQuery({
-    queryKey: billingKeys.usage(accountId),
+    queryKey: keys.billing.usage(accountId),
     queryFn: () => call(commands.billingUsage(accountId)),
     enabled,
     staleTime: BILLING_STALE_MS,
@@ -75,7 +65,7 @@ export function useUsage(accountId: string, enabled: boolean) {
 
 export function usePricing(accountId: string, enabled: boolean) {
   return useQuery({
-    queryKey: billingKeys.pricing(accountId),
+    queryKey: keys.billing.pricing(accountId),
     queryFn: () => call(commands.billingPricing(accountId)),
     enabled,
     staleTime: 10 * BILLING_STALE_MS,
@@ -84,7 +74,7 @@ export function usePricing(accountId: string, enabled: boolean) {
 
 export function useSubscriptions(accountId: string, enabled: boolean) {
   return useQuery({
-    queryKey: billingKeys.subscriptions(accountId),
+    queryKey: keys.billing.subscriptions(accountId),
     queryFn: () => call(commands.billingSubscriptions(accountId)),
     enabled,
     staleTime: BILLING_STALE_MS,
@@ -105,7 +95,7 @@ function useRefreshMoney() {
   const client = useQueryClient();
   return (accountId: string) =>
     Promise.all(
-      [billingKeys.balance, billingKeys.transactions, billingKeys.subscriptions].map((k) =>
+      [keys.billing.balance, keys.billing.transactions, keys.billing.subscriptions].map((k) =>
         client.invalidateQueries({ queryKey: k(accountId) }),
       ),
     );

@@ -7,24 +7,15 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type NewZone, type RecordInput, type SavedFile } from "./bindings";
 import { call } from "./errors";
 import { notifyError, notifySuccess } from "../lib/notify";
-
-export const dnsKeys = {
-  all: ["dns"] as const,
-  accounts: ["dns", "accounts"] as const,
-  zones: (accountId: string) => ["dns", accountId, "zones"] as const,
-  records: (accountId: string, zone: string) => ["dns", accountId, "records", zone] as const,
-  templates: (accountId: string) => ["dns", accountId, "templates"] as const,
-  templateRecords: (accountId: string, templateId: string) => ["dns", accountId, "template", templateId] as const,
-  address: (address: string) => ["dns", "address", address] as const,
-};
+import { keys } from "./keys";
 
 export function useDnsAccounts() {
-  return useQuery({ queryKey: dnsKeys.accounts, queryFn: () => call(commands.dnsAccounts()) });
+  return useQuery({ queryKey: keys.dns.accounts, queryFn: () => call(commands.dnsAccounts()) });
 }
 
 export function useZones(accountId: string | null) {
   return useQuery({
-    queryKey: dnsKeys.zones(accountId ?? ""),
+    queryKey: keys.dns.zones(accountId ?? ""),
     queryFn: () => call(commands.dnsZones(accountId ?? "")),
     enabled: !!accountId,
   });
@@ -32,7 +23,7 @@ export function useZones(accountId: string | null) {
 
 export function useRecords(accountId: string | null, zoneId: string | null) {
   return useQuery({
-    queryKey: dnsKeys.records(accountId ?? "", zoneId ?? ""),
+    queryKey: keys.dns.records(accountId ?? "", zoneId ?? ""),
     queryFn: () => call(commands.dnsRecords(accountId ?? "", zoneId ?? "")),
     enabled: !!accountId && !!zoneId,
   });
@@ -40,7 +31,7 @@ export function useRecords(accountId: string | null, zoneId: string | null) {
 
 export function useTemplates(accountId: string | null, enabled = true) {
   return useQuery({
-    queryKey: dnsKeys.templates(accountId ?? ""),
+    queryKey: keys.dns.templates(accountId ?? ""),
     queryFn: () => call(commands.dnsTemplates(accountId ?? "")),
     enabled: !!accountId && enabled,
   });
@@ -48,7 +39,7 @@ export function useTemplates(accountId: string | null, enabled = true) {
 
 export function useTemplateRecords(accountId: string | null, templateId: string | null) {
   return useQuery({
-    queryKey: dnsKeys.templateRecords(accountId ?? "", templateId ?? ""),
+    queryKey: keys.dns.templateRecords(accountId ?? "", templateId ?? ""),
     queryFn: () => call(commands.dnsTemplateRecords(accountId ?? "", templateId ?? "")),
     enabled: !!accountId && !!templateId,
   });
@@ -56,7 +47,7 @@ export function useTemplateRecords(accountId: string | null, templateId: string 
 
 export function useRecordsAt(address: string | null) {
   return useQuery({
-    queryKey: dnsKeys.address(address ?? ""),
+    queryKey: keys.dns.address(address ?? ""),
     queryFn: () => call(commands.dnsFindAddress(address ?? "")),
     enabled: !!address,
   });
@@ -87,8 +78,8 @@ export function useSaveRecord(target: RecordTarget) {
       return qc.invalidateQueries({
         queryKey:
           target.kind === "zone"
-            ? dnsKeys.records(target.accountId, target.zone)
-            : dnsKeys.templateRecords(target.accountId, target.templateId),
+            ? keys.dns.records(target.accountId, target.zone)
+            : keys.dns.templateRecords(target.accountId, target.templateId),
       });
     },
   });
@@ -103,7 +94,7 @@ export function useDeleteRecords(accountId: string, zone: string) {
       const done = outcomes.length - failed.length;
       if (done > 0) notifySuccess(done === 1 ? "Record deleted" : `${done} records deleted`, "");
       for (const f of failed) notifyError(`Record ${f.id} was not deleted`, { kind: "provider", message: f.error ?? "", fields: [] });
-      return qc.invalidateQueries({ queryKey: dnsKeys.records(accountId, zone) });
+      return qc.invalidateQueries({ queryKey: keys.dns.records(accountId, zone) });
     },
   });
 }
@@ -112,7 +103,7 @@ export function useDeleteTemplateRecord(accountId: string, templateId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => call(commands.dnsDeleteTemplateRecord(accountId, templateId, id)),
-    onSuccess: () => qc.invalidateQueries({ queryKey: dnsKeys.templateRecords(accountId, templateId) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.dns.templateRecords(accountId, templateId) }),
     onError: (e) => notifyError("The template record was not deleted", e),
   });
 }
@@ -123,7 +114,7 @@ export function useCreateZone(accountId: string) {
     mutationFn: (request: NewZone) => call(commands.dnsCreateZone(accountId, request)),
     onSuccess: (created) => {
       notifySuccess("Zone created", created.zone.name);
-      return qc.invalidateQueries({ queryKey: dnsKeys.zones(accountId) });
+      return qc.invalidateQueries({ queryKey: keys.dns.zones(accountId) });
     },
   });
 }
@@ -134,7 +125,7 @@ export function useDeleteZone(accountId: string) {
     mutationFn: (zone: string) => call(commands.dnsDeleteZone(accountId, zone)),
     onSuccess: () => {
       notifySuccess("Zone deleted", "");
-      return qc.invalidateQueries({ queryKey: dnsKeys.zones(accountId) });
+      return qc.invalidateQueries({ queryKey: keys.dns.zones(accountId) });
     },
     onError: (e) => notifyError("The zone was not deleted", e),
   });
@@ -144,7 +135,7 @@ export function useCreateTemplate(accountId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (name: string) => call(commands.dnsCreateTemplate(accountId, name)),
-    onSuccess: () => qc.invalidateQueries({ queryKey: dnsKeys.templates(accountId) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.dns.templates(accountId) }),
   });
 }
 
@@ -152,7 +143,7 @@ export function useDeleteTemplate(accountId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (templateId: string) => call(commands.dnsDeleteTemplate(accountId, templateId)),
-    onSuccess: () => qc.invalidateQueries({ queryKey: dnsKeys.templates(accountId) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.dns.templates(accountId) }),
     onError: (e) => notifyError("The template was not deleted", e),
   });
 }
@@ -169,7 +160,7 @@ export function useApplyImport(accountId: string, zone: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (text: string) => call(commands.dnsImport(accountId, zone, text)),
-    onSettled: () => qc.invalidateQueries({ queryKey: dnsKeys.records(accountId, zone) }),
+    onSettled: () => qc.invalidateQueries({ queryKey: keys.dns.records(accountId, zone) }),
   });
 }
 

@@ -7,25 +7,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { commands, type Extra, type ExtrasAccount, type Job, type NewScript, type NewSshKey, type ScriptUpdate, type SshKeyUpdate } from "./bindings";
 import { call } from "./errors";
-import { queryKeys } from "./queries";
 import { notifyError, notifySuccess } from "../lib/notify";
-
-export const extrasKeys = {
-  all: ["extras"] as const,
-  accounts: ["extras", "accounts"] as const,
-  account: (accountId: string) => ["extras", accountId] as const,
-  snapshots: (accountId: string) => ["extras", accountId, "snapshots"] as const,
-  sshKeys: (accountId: string) => ["extras", accountId, "ssh_keys"] as const,
-  scripts: (accountId: string) => ["extras", accountId, "scripts"] as const,
-  isos: (accountId: string) => ["extras", accountId, "isos"] as const,
-  server: (accountId: string, serverId: string) => ["extras", accountId, "server", serverId] as const,
-  addresses: (accountId: string, serverId: string) => ["extras", accountId, "server", serverId, "addresses"] as const,
-  reverse6: (accountId: string, serverId: string) => ["extras", accountId, "server", serverId, "reverse6"] as const,
-  osOptions: (accountId: string, serverId: string) => ["extras", accountId, "server", serverId, "os"] as const,
-  graphs: (accountId: string, serverId: string) => ["extras", accountId, "server", serverId, "graphs"] as const,
-  console: (accountId: string, serverId: string) => ["extras", accountId, "server", serverId, "console"] as const,
-  jobs: ["jobs"] as const,
-};
+import { keys } from "./keys";
 
 /** While a job runs the list is polled this often; otherwise rarely. */
 export const JOBS_POLL_MS = 1_000;
@@ -33,7 +16,7 @@ export const JOBS_IDLE_POLL_MS = 15_000;
 
 export function useExtrasAccounts() {
   return useQuery({
-    queryKey: extrasKeys.accounts,
+    queryKey: keys.extras.accounts,
     queryFn: () => call(commands.extrasAccounts()),
     staleTime: 60_000,
   });
@@ -53,12 +36,12 @@ export function useAccountExtras(accountId: string | null | undefined): Extra[] 
 // Queries
 
 export function useSnapshots(accountId: string, enabled = true) {
-  return useQuery({ queryKey: extrasKeys.snapshots(accountId), queryFn: () => call(commands.listSnapshots(accountId)), enabled });
+  return useQuery({ queryKey: keys.extras.snapshots(accountId), queryFn: () => call(commands.listSnapshots(accountId)), enabled });
 }
 
 export function useSshKeys(accountId: string | null, enabled = true) {
   return useQuery({
-    queryKey: extrasKeys.sshKeys(accountId ?? ""),
+    queryKey: keys.extras.sshKeys(accountId ?? ""),
     queryFn: () => call(commands.listSshKeys(accountId!)),
     enabled: enabled && !!accountId,
   });
@@ -66,19 +49,19 @@ export function useSshKeys(accountId: string | null, enabled = true) {
 
 export function useScripts(accountId: string | null, enabled = true) {
   return useQuery({
-    queryKey: extrasKeys.scripts(accountId ?? ""),
+    queryKey: keys.extras.scripts(accountId ?? ""),
     queryFn: () => call(commands.listScripts(accountId!)),
     enabled: enabled && !!accountId,
   });
 }
 
 export function useIsos(accountId: string, enabled = true) {
-  return useQuery({ queryKey: extrasKeys.isos(accountId), queryFn: () => call(commands.listIsos(accountId)), enabled, staleTime: 60 * 60_000 });
+  return useQuery({ queryKey: keys.extras.isos(accountId), queryFn: () => call(commands.listIsos(accountId)), enabled, staleTime: 60 * 60_000 });
 }
 
 export function useAddresses(accountId: string, serverId: string, enabled = true) {
   return useQuery({
-    queryKey: extrasKeys.addresses(accountId, serverId),
+    queryKey: keys.extras.addresses(accountId, serverId),
     queryFn: () => call(commands.serverAddresses(accountId, serverId)),
     enabled,
   });
@@ -86,7 +69,7 @@ export function useAddresses(accountId: string, serverId: string, enabled = true
 
 export function useReverseIpv6(accountId: string, serverId: string, enabled = true) {
   return useQuery({
-    queryKey: extrasKeys.reverse6(accountId, serverId),
+    queryKey: keys.extras.reverse6(accountId, serverId),
     queryFn: () => call(commands.reverseIpv6(accountId, serverId)),
     enabled,
   });
@@ -94,7 +77,7 @@ export function useReverseIpv6(accountId: string, serverId: string, enabled = tr
 
 export function useOsOptions(accountId: string, serverId: string, enabled = true) {
   return useQuery({
-    queryKey: extrasKeys.osOptions(accountId, serverId),
+    queryKey: keys.extras.osOptions(accountId, serverId),
     queryFn: () => call(commands.osOptions(accountId, serverId)),
     enabled,
     staleTime: 10 * 60_000,
@@ -103,7 +86,7 @@ export function useOsOptions(accountId: string, serverId: string, enabled = true
 
 export function useUsageGraphs(accountId: string, serverId: string, enabled = true) {
   return useQuery({
-    queryKey: extrasKeys.graphs(accountId, serverId),
+    queryKey: keys.extras.graphs(accountId, serverId),
     queryFn: () => call(commands.usageGraphs(accountId, serverId)),
     enabled,
     staleTime: 5 * 60_000,
@@ -112,7 +95,7 @@ export function useUsageGraphs(accountId: string, serverId: string, enabled = tr
 
 export function useConsole(accountId: string, serverId: string, enabled = true) {
   return useQuery({
-    queryKey: extrasKeys.console(accountId, serverId),
+    queryKey: keys.extras.console(accountId, serverId),
     queryFn: () => call(commands.serverConsole(accountId, serverId)),
     enabled,
   });
@@ -129,7 +112,7 @@ export function isRunning(j: Job) {
 export function useJobs() {
   const qc = useQueryClient();
   const jobs = useQuery({
-    queryKey: extrasKeys.jobs,
+    queryKey: keys.jobs,
     queryFn: () => call(commands.listJobs()),
     refetchInterval: (q) => (q.state.data?.some(isRunning) ? JOBS_POLL_MS : JOBS_IDLE_POLL_MS),
   });
@@ -139,8 +122,8 @@ export function useJobs() {
       const before = seen.current.get(job.id);
       seen.current.set(job.id, job.state);
       if (before !== "running" || job.state === "running") continue;
-      void qc.invalidateQueries({ queryKey: extrasKeys.account(job.account_id) });
-      void qc.invalidateQueries({ queryKey: queryKeys.accountServers(job.account_id) });
+      void qc.invalidateQueries({ queryKey: keys.extras.account(job.account_id) });
+      void qc.invalidateQueries({ queryKey: keys.servers.account(job.account_id) });
       if (job.state === "succeeded") notifySuccess(`${job.title}: done`, job.stage);
       else if (job.state === "failed") notifyError(`${job.title}: failed`, job.error ?? job.stage);
     }
@@ -152,8 +135,8 @@ export function useJobs() {
 export function useJobStarted() {
   const qc = useQueryClient();
   return (job: Job) => {
-    qc.setQueryData<Job[]>(extrasKeys.jobs, (list) => [job, ...(list ?? []).filter((j) => j.id !== job.id)]);
-    void qc.invalidateQueries({ queryKey: extrasKeys.jobs });
+    qc.setQueryData<Job[]>(keys.jobs, (list) => [job, ...(list ?? []).filter((j) => j.id !== job.id)]);
+    void qc.invalidateQueries({ queryKey: keys.jobs });
   };
 }
 
@@ -162,7 +145,7 @@ export function useCancelJob() {
   return useMutation({
     mutationFn: (job: Job) => call(commands.cancelJob(job.id)),
     onError: (e) => notifyError("Could not cancel the job", e),
-    onSettled: () => qc.invalidateQueries({ queryKey: extrasKeys.jobs }),
+    onSettled: () => qc.invalidateQueries({ queryKey: keys.jobs }),
   });
 }
 
@@ -170,7 +153,7 @@ export function useClearJobs() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => call(commands.clearJobs()),
-    onSettled: () => qc.invalidateQueries({ queryKey: extrasKeys.jobs }),
+    onSettled: () => qc.invalidateQueries({ queryKey: keys.jobs }),
   });
 }
 
@@ -186,8 +169,8 @@ export function useJobCommand<V extends Target>(start: (v: V) => Promise<Job>, f
     mutationFn: (v: V) => call(start(v)),
     onSuccess: (job, v) => {
       started(job);
-      void qc.invalidateQueries({ queryKey: queryKeys.accountServers(v.accountId) });
-      void qc.invalidateQueries({ queryKey: extrasKeys.snapshots(v.accountId) });
+      void qc.invalidateQueries({ queryKey: keys.servers.account(v.accountId) });
+      void qc.invalidateQueries({ queryKey: keys.extras.snapshots(v.accountId) });
     },
     onError: (e) => notifyError(failure, e),
   });
@@ -232,7 +215,7 @@ export function useExtrasWrite<V extends { accountId: string }, R>(fn: (v: V) =>
     mutationFn: (v: V) => call(fn(v)),
     onSuccess: (_r, v) => notifySuccess(success(v)),
     onError: (e) => notifyError(failure, e),
-    onSettled: (_r, _e, v) => qc.invalidateQueries({ queryKey: extrasKeys.account(v.accountId) }),
+    onSettled: (_r, _e, v) => qc.invalidateQueries({ queryKey: keys.extras.account(v.accountId) }),
   });
 }
 
@@ -266,7 +249,7 @@ function useExtrasFormWrite<V extends { accountId: string }, R>(fn: (v: V) => Pr
   return useMutation({
     mutationFn: (v: V) => call(fn(v)),
     onSuccess: (_r, v) => notifySuccess(success(v)),
-    onSettled: (_r, _e, v) => qc.invalidateQueries({ queryKey: extrasKeys.account(v.accountId) }),
+    onSettled: (_r, _e, v) => qc.invalidateQueries({ queryKey: keys.extras.account(v.accountId) }),
   });
 }
 

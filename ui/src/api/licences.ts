@@ -3,11 +3,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type ServerLicence, type ServerLicenceChange, type ServerLicences } from "./bindings";
 import { call } from "./errors";
 import { notifySuccess } from "../lib/notify";
-
-export const licencesKey = (accountId: string, serverId: string) => ["extras", accountId, "server", serverId, "licences"] as const;
+import { keys } from "./keys";
 
 export function useServerLicences(accountId: string, serverId: string) {
-  return useQuery({ queryKey: licencesKey(accountId, serverId), queryFn: () => call(commands.serverLicences(accountId, serverId)) });
+  return useQuery({ queryKey: keys.extras.licences(accountId, serverId), queryFn: () => call(commands.serverLicences(accountId, serverId)) });
 }
 
 /** The ids VPS.NET's own PHP client names; both are control panels. */
@@ -44,7 +43,7 @@ export function useChangeServerLicence() {
     mutationFn: (v: { accountId: string; serverId: string; change: ServerLicenceChange; name: string }) =>
       call(commands.changeServerLicence(v.accountId, v.serverId, v.change)),
     onSuccess: (after, v) => {
-      qc.setQueryData(licencesKey(v.accountId, v.serverId), after);
+      qc.setQueryData(keys.extras.licences(v.accountId, v.serverId), after);
       notifySuccess(v.change.buy ? "Licence bought" : "Licence cancelled", v.name);
     },
   });

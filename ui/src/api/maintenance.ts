@@ -5,16 +5,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { commands } from "./bindings";
 import { call } from "./errors";
-import { extrasKeys, useExtrasWrite, useJobCommand, type Target } from "./extras";
-
-export const maintenanceKeys = {
-  backups: (accountId: string, serverId: string) => [...extrasKeys.server(accountId, serverId), "backups"] as const,
-  clones: (accountId: string, serverId: string) => [...extrasKeys.server(accountId, serverId), "clones"] as const,
-};
+import { useExtrasWrite, useJobCommand, type Target } from "./extras";
+import { keys } from "./keys";
 
 export function useBackups(accountId: string, serverId: string, enabled = true) {
   return useQuery({
-    queryKey: maintenanceKeys.backups(accountId, serverId),
+    queryKey: keys.extras.backups(accountId, serverId),
     queryFn: () => call(commands.listBackups(accountId, serverId)),
     enabled,
   });
@@ -22,7 +18,7 @@ export function useBackups(accountId: string, serverId: string, enabled = true) 
 
 export function useClones(accountId: string, serverId: string, enabled = true) {
   return useQuery({
-    queryKey: maintenanceKeys.clones(accountId, serverId),
+    queryKey: keys.extras.clones(accountId, serverId),
     queryFn: () => call(commands.listClones(accountId, serverId)),
     enabled,
   });

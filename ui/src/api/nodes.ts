@@ -2,12 +2,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { commands, type NodeKind } from "./bindings";
 import { call } from "./errors";
-import { extrasKeys, useExtrasWrite } from "./extras";
-
-const nodesKey = (accountId: string) => [...extrasKeys.account(accountId), "nodes"] as const;
+import { useExtrasWrite } from "./extras";
+import { keys } from "./keys";
 
 export function useNodes(accountId: string) {
-  return useQuery({ queryKey: nodesKey(accountId), queryFn: () => call(commands.listNodes(accountId)) });
+  return useQuery({ queryKey: keys.extras.nodes(accountId), queryFn: () => call(commands.listNodes(accountId)) });
 }
 
 /** Only called after the person confirmed the charge. */

@@ -27,6 +27,7 @@ import { hasCapability } from "../lib/actions";
 import { ACTION_LABELS, isTransitional } from "../lib/labels";
 import { notifyError, notifyInfo, notifySuccess } from "../lib/notify";
 import { formatDuration } from "../lib/refresh";
+import { keys } from "./keys";
 
 declare module "@tanstack/react-query" {
   interface Register {
@@ -34,19 +35,6 @@ declare module "@tanstack/react-query" {
     defaultError: AppError;
   }
 }
-
-export const queryKeys = {
-  appStatus: ["appStatus"] as const,
-  providers: ["providers"] as const,
-  accounts: ["accounts"] as const,
-  /** Prefix of every account's server list. */
-  servers: ["servers"] as const,
-  accountServers: (accountId: string) => ["servers", accountId] as const,
-  catalog: (accountId: string) => ["catalog", accountId] as const,
-  plans: (accountId: string, region: string | null) => ["catalog", accountId, "plans", region] as const,
-  images: (accountId: string) => ["catalog", accountId, "images"] as const,
-  regions: (accountId: string) => ["catalog", accountId, "regions"] as const,
-};
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -162,7 +150,7 @@ export function isStale(
 
 /** Patch one account's cached server list without making it look freshly fetched. */
 function updateAccountServers(qc: QueryClient, accountId: string, update: (servers: Server[]) => Server[]) {
-  const key = queryKeys.accountServers(accountId);
+  const key = keys.servers.account(accountId);
   const updatedAt = qc.getQueryState(key)?.dataUpdatedAt;
   qc.setQueryData<Server[]>(key, (list) => (list ? update(list) : list), updatedAt ? { updatedAt } : undefined);
 }
@@ -178,7 +166,7 @@ function removeServer(qc: QueryClient, target: { account_id: string; id: string 
 }
 
 function invalidateAccountServers(qc: QueryClient, accountId: string) {
-  return qc.invalidateQueries({ queryKey: queryKeys.accountServers(accountId) });
+  return qc.invalidateQueries({ queryKey: keys.servers.account(accountId) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,7 +174,7 @@ function invalidateAccountServers(qc: QueryClient, accountId: string) {
 
 export function useAppStatus() {
   return useQuery({
-    queryKey: queryKeys.appStatus,
+    queryKey: keys.appStatus,
     queryFn: () => call(commands.appStatus()),
     // The keychain can be unlocked while the app runs; pick that up without a restart.
     refetchInterval: 15_000,
@@ -195,7 +183,7 @@ export function useAppStatus() {
 
 export function useProviders() {
   return useQuery({
-    queryKey: queryKeys.providers,
+    queryKey: keys.providers,
     queryFn: () => call(commands.providers()),
     staleTime: Infinity,
   });
@@ -203,7 +191,7 @@ export function useProviders() {
 
 export function useAccounts() {
   return useQuery({
-    queryKey: queryKeys.accounts,
+    queryKey: keys.accounts,
     queryFn: () => call(commands.listAccounts()),
   });
 }
@@ -239,7 +227,7 @@ const NO_ACCOUNTS: AccountView[] = [];
 
 function accountServersOptions(client: QueryClient, accountId: string, intervalMs: number) {
   return queryOptions({
-    queryKey: queryKeys.accountServers(accountId),
+    queryKey: keys.servers.account(accountId),
     queryFn: async () => applyPendingTransitions(await call(commands.accountServers(accountId)), pendingFor(client)),
     refetchInterval: (query) =>
       serversRefetchInterval(query.state.data, intervalMs, hasPendingTransition(pendingFor(client), accountId)),
@@ -318,7 +306,7 @@ export function useLiveInventory(accounts: AccountView[] | undefined, intervalMs
 
 export function useCatalogRegions(accountId: string | null) {
   return useQuery({
-    queryKey: queryKeys.regions(accountId ?? ""),
+    queryKey: keys.catalog.regions(accountId ?? ""),
     queryFn: () => call(commands.catalogRegions(accountId!)),
     enabled: !!accountId,
     staleTime: 5 * 60_000,
@@ -327,7 +315,7 @@ export function useCatalogRegions(accountId: string | null) {
 
 export function useCatalogImages(accountId: string | null) {
   return useQuery({
-    queryKey: queryKeys.images(accountId ?? ""),
+    queryKey: keys.catalog.images(accountId ?? ""),
     queryFn: () => call(commands.catalogImages(accountId!)),
     enabled: !!accountId,
     staleTime: 5 * 60_000,
@@ -337,7 +325,7 @@ export function useCatalogImages(accountId: string | null) {
 /** Plans available in `region` (or all plans when the account has no regions: pass null). */
 export function useCatalogPlans(accountId: string | null, region: string | null, enabled = true) {
   return useQuery({
-    queryKey: queryKeys.plans(accountId ?? "", region),
+    queryKey: keys.catalog.plans(accountId ?? "", region),
     queryFn: () => call(commands.catalogPlans(accountId!, region)),
     enabled: !!accountId && enabled,
     staleTime: 5 * 60_000,
@@ -356,7 +344,7 @@ export function usePlanNames(
 ): (s: Server) => string | null {
   const results = useQueries({
     queries: inventory.map((a) => ({
-      queryKey: queryKeys.plans(a.account.id, null),
+      queryKey: keys.catalog.plans(a.account.id, null),
       queryFn: () => call(commands.catalogPlans(a.account.id, null)),
       enabled:
         providers !== undefined &&
@@ -397,7 +385,7 @@ export function useStartDemo() {
   return useMutation({
     mutationFn: () => call(commands.startDemo()),
     onSuccess: (accounts) => {
-      qc.setQueryData<AccountView[]>(queryKeys.accounts, accounts);
+      qc.setQueryData<AccountView[]>(keys.accounts, accounts);
       notifySuccess("Demo started", `${accounts.length} demo accounts added.`);
       return qc.invalidateQueries();
     },
@@ -419,9 +407,9 @@ export function useAddAccount() {
       );
       // The new account's server query starts as soon as it is in the account list.
       return Promise.all([
-        qc.invalidateQueries({ queryKey: queryKeys.accounts }),
+        qc.invalidateQueries({ queryKey: keys.accounts }),
         invalidateAccountServers(qc, account.id),
-        qc.invalidateQueries({ queryKey: queryKeys.appStatus }),
+        qc.invalidateQueries({ queryKey: keys.appStatus }),
       ]);
     },
     onError: (e) => notifyError("Could not add the account", e),
@@ -441,13 +429,13 @@ export function useRenameAccount() {
   return useMutation({
     mutationFn: (v: { account: AccountView; name: string }) => call(commands.renameAccount(v.account.id, v.name)),
     onSuccess: (account, v) => {
-      qc.setQueryData<AccountView[]>(queryKeys.accounts, (list) =>
+      qc.setQueryData<AccountView[]>(keys.accounts, (list) =>
         list?.map((a) => (a.id === account.id ? account : a)),
       );
       updateAccountServers(qc, account.id, (list) => list.map((s) => ({ ...s, account: account.name })));
       notifySuccess("Account renamed", `${v.account.name} is now ${account.name}.`);
       return Promise.all([
-        qc.invalidateQueries({ queryKey: queryKeys.accounts }),
+        qc.invalidateQueries({ queryKey: keys.accounts }),
         invalidateAccountServers(qc, account.id),
       ]);
     },
@@ -460,13 +448,13 @@ export function useRemoveAccount() {
   return useMutation({
     mutationFn: (account: AccountView) => call(commands.removeAccount(account.id)),
     onSuccess: (_r, account) => {
-      qc.setQueryData<AccountView[]>(queryKeys.accounts, (list) => list?.filter((a) => a.id !== account.id));
-      qc.removeQueries({ queryKey: queryKeys.catalog(account.id) });
-      qc.removeQueries({ queryKey: queryKeys.accountServers(account.id) });
+      qc.setQueryData<AccountView[]>(keys.accounts, (list) => list?.filter((a) => a.id !== account.id));
+      qc.removeQueries({ queryKey: keys.catalog.account(account.id) });
+      qc.removeQueries({ queryKey: keys.servers.account(account.id) });
       notifySuccess("Account removed", `${account.name} and its keychain entry were removed.`);
       return Promise.all([
-        qc.invalidateQueries({ queryKey: queryKeys.accounts }),
-        qc.invalidateQueries({ queryKey: queryKeys.appStatus }),
+        qc.invalidateQueries({ queryKey: keys.accounts }),
+        qc.invalidateQueries({ queryKey: keys.appStatus }),
       ]);
     },
     onError: (e, account) => notifyError(`Could not remove ${account.name}`, e),
@@ -479,9 +467,9 @@ export function useServerAction() {
     mutationFn: (v: { server: Server; action: PowerAction }) =>
       call(commands.serverAction(v.server.account_id, v.server.id, v.action)),
     onMutate: async ({ server, action }) => {
-      await qc.cancelQueries({ queryKey: queryKeys.accountServers(server.account_id) });
+      await qc.cancelQueries({ queryKey: keys.servers.account(server.account_id) });
       const current = qc
-        .getQueryData<Server[]>(queryKeys.accountServers(server.account_id))
+        .getQueryData<Server[]>(keys.servers.account(server.account_id))
         ?.find((s) => s.id === server.id);
       const from = current?.status ?? server.status;
       const to = OPTIMISTIC_STATUS[action];

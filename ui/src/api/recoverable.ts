@@ -2,14 +2,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands } from "./bindings";
 import { call } from "./errors";
-import { extrasKeys } from "./extras";
-import { queryKeys } from "./queries";
 import { notifyError, notifySuccess } from "../lib/notify";
-
-const deletedKey = (accountId: string) => [...extrasKeys.account(accountId), "deleted"] as const;
+import { keys } from "./keys";
 
 export function useDeletedServers(accountId: string) {
-  return useQuery({ queryKey: deletedKey(accountId), queryFn: () => call(commands.deletedServers(accountId)) });
+  return useQuery({ queryKey: keys.extras.deleted(accountId), queryFn: () => call(commands.deletedServers(accountId)) });
 }
 
 export function useRecoverServer() {
@@ -19,8 +16,8 @@ export function useRecoverServer() {
     onSuccess: (s) => notifySuccess(`${s.name || s.id} recovered`),
     onError: (e) => notifyError("Could not recover the server", e),
     onSettled: (_s, _e, v) => {
-      void qc.invalidateQueries({ queryKey: deletedKey(v.accountId) });
-      void qc.invalidateQueries({ queryKey: queryKeys.accountServers(v.accountId) });
+      void qc.invalidateQueries({ queryKey: keys.extras.deleted(v.accountId) });
+      void qc.invalidateQueries({ queryKey: keys.servers.account(v.accountId) });
     },
   });
 }

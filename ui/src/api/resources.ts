@@ -7,26 +7,17 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type BulkAction, type DriveClone, type NewDrive, type PowerAction, type ProfileChange, type StandardKind } from "./bindings";
 import { call } from "./errors";
-import { extrasKeys, useJobStarted } from "./extras";
-import { queryKeys } from "./queries";
+import { useJobStarted } from "./extras";
 import { notifyError, notifySuccess } from "../lib/notify";
-
-export const resourceKeys = {
-  drives: (accountId: string) => ["extras", accountId, "drives"] as const,
-  standard: (accountId: string, kind: StandardKind) => ["extras", accountId, "standard", kind] as const,
-  vlans: (accountId: string) => ["extras", accountId, "vlans"] as const,
-  ips: (accountId: string) => ["extras", accountId, "static_ips"] as const,
-  groups: (accountId: string) => ["extras", accountId, "server_groups"] as const,
-  profile: (accountId: string) => ["extras", accountId, "profile"] as const,
-};
+import { keys } from "./keys";
 
 export function useDrives(accountId: string) {
-  return useQuery({ queryKey: resourceKeys.drives(accountId), queryFn: () => call(commands.listDrives(accountId)) });
+  return useQuery({ queryKey: keys.extras.drives(accountId), queryFn: () => call(commands.listDrives(accountId)) });
 }
 
 export function useStandardDrives(accountId: string, kind: StandardKind, enabled = true) {
   return useQuery({
-    queryKey: resourceKeys.standard(accountId, kind),
+    queryKey: keys.extras.standardDrives(accountId, kind),
     queryFn: () => call(commands.standardDrives(accountId, kind)),
     enabled,
     staleTime: 60 * 60_000,
@@ -34,19 +25,19 @@ export function useStandardDrives(accountId: string, kind: StandardKind, enabled
 }
 
 export function useVlans(accountId: string) {
-  return useQuery({ queryKey: resourceKeys.vlans(accountId), queryFn: () => call(commands.listVlans(accountId)) });
+  return useQuery({ queryKey: keys.extras.vlans(accountId), queryFn: () => call(commands.listVlans(accountId)) });
 }
 
 export function useStaticIps(accountId: string) {
-  return useQuery({ queryKey: resourceKeys.ips(accountId), queryFn: () => call(commands.listStaticIps(accountId)) });
+  return useQuery({ queryKey: keys.extras.staticIps(accountId), queryFn: () => call(commands.listStaticIps(accountId)) });
 }
 
 export function useServerGroups(accountId: string) {
-  return useQuery({ queryKey: resourceKeys.groups(accountId), queryFn: () => call(commands.listServerGroups(accountId)) });
+  return useQuery({ queryKey: keys.extras.serverGroups(accountId), queryFn: () => call(commands.listServerGroups(accountId)) });
 }
 
 export function useProfile(accountId: string) {
-  return useQuery({ queryKey: resourceKeys.profile(accountId), queryFn: () => call(commands.accountProfile(accountId)) });
+  return useQuery({ queryKey: keys.extras.profile(accountId), queryFn: () => call(commands.accountProfile(accountId)) });
 }
 
 /** A write that refreshes the account's resources (and servers) afterwards. */
@@ -59,8 +50,8 @@ function useWrite<V extends { accountId: string }, R>(fn: (v: V) => Promise<R>, 
     },
     onError: (e) => notifyError(failure, e),
     onSettled: (_r, _e, v) => {
-      void qc.invalidateQueries({ queryKey: extrasKeys.account(v.accountId) });
-      void qc.invalidateQueries({ queryKey: queryKeys.accountServers(v.accountId) });
+      void qc.invalidateQueries({ queryKey: keys.extras.account(v.accountId) });
+      void qc.invalidateQueries({ queryKey: keys.servers.account(v.accountId) });
     },
   });
 }

@@ -2,14 +2,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type ResourcesChange, type ServerResources } from "./bindings";
 import { call } from "./errors";
-import { queryKeys } from "./queries";
 import { useExtrasWrite } from "./extras";
 import { notifySuccess } from "../lib/notify";
-
-export const resourcesKey = (accountId: string, serverId: string) => ["extras", accountId, "server", serverId, "resources"] as const;
+import { keys } from "./keys";
 
 export function useServerResources(accountId: string, serverId: string) {
-  return useQuery({ queryKey: resourcesKey(accountId, serverId), queryFn: () => call(commands.serverResources(accountId, serverId)) });
+  return useQuery({ queryKey: keys.extras.resources(accountId, serverId), queryFn: () => call(commands.serverResources(accountId, serverId)) });
 }
 
 /** Whether `next` asks for more of any node kind (billed; more disk means downtime). */
@@ -29,8 +27,8 @@ export function useUpdateServerResources() {
     mutationFn: (v: { accountId: string; serverId: string; change: ResourcesChange }) =>
       call(commands.updateServerResources(v.accountId, v.serverId, v.change)),
     onSuccess: (saved, v) => {
-      qc.setQueryData(resourcesKey(v.accountId, v.serverId), saved);
-      void qc.invalidateQueries({ queryKey: queryKeys.accountServers(v.accountId) });
+      qc.setQueryData(keys.extras.resources(v.accountId, v.serverId), saved);
+      void qc.invalidateQueries({ queryKey: keys.servers.account(v.accountId) });
       notifySuccess("Resources saved", `${saved.name}: ${saved.nodes} node${saved.nodes === 1 ? "" : "s"}`);
     },
   });

@@ -2,13 +2,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type ServerSettings } from "./bindings";
 import { call } from "./errors";
-import { queryKeys } from "./queries";
 import { notifySuccess } from "../lib/notify";
-
-export const settingsKey = (accountId: string, serverId: string) => ["extras", accountId, "server", serverId, "settings"] as const;
+import { keys } from "./keys";
 
 export function useServerSettings(accountId: string, serverId: string) {
-  return useQuery({ queryKey: settingsKey(accountId, serverId), queryFn: () => call(commands.serverSettings(accountId, serverId)) });
+  return useQuery({ queryKey: keys.extras.settings(accountId, serverId), queryFn: () => call(commands.serverSettings(accountId, serverId)) });
 }
 
 /** Errors stay with the form (per-field messages), so no toast on failure. */
@@ -18,8 +16,8 @@ export function useUpdateServerSettings() {
     mutationFn: (v: { accountId: string; serverId: string; settings: ServerSettings }) =>
       call(commands.updateServerSettings(v.accountId, v.serverId, v.settings)),
     onSuccess: (saved, v) => {
-      qc.setQueryData(settingsKey(v.accountId, v.serverId), saved);
-      void qc.invalidateQueries({ queryKey: queryKeys.accountServers(v.accountId) });
+      qc.setQueryData(keys.extras.settings(v.accountId, v.serverId), saved);
+      void qc.invalidateQueries({ queryKey: keys.servers.account(v.accountId) });
       notifySuccess("Settings saved", `${saved.name} (${saved.hostname})`);
     },
   });

@@ -2,27 +2,21 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type LicenseKind, type TemplateEdit } from "./bindings";
 import { call } from "./errors";
-import { extrasKeys, useExtrasWrite } from "./extras";
+import { useExtrasWrite } from "./extras";
 import { notifySuccess } from "../lib/notify";
-
-export const templateKeys = {
-  custom: (accountId: string) => [...extrasKeys.account(accountId), "templates", "custom"] as const,
-  offered: (accountId: string) => [...extrasKeys.account(accountId), "templates", "offered"] as const,
-  info: (accountId: string, regionId: string, templateId: string) => [...extrasKeys.account(accountId), "templates", "info", regionId, templateId] as const,
-  licences: (accountId: string) => [...extrasKeys.account(accountId), "templates", "licences"] as const,
-};
+import { keys } from "./keys";
 
 export function useCustomTemplates(accountId: string) {
-  return useQuery({ queryKey: templateKeys.custom(accountId), queryFn: () => call(commands.customTemplates(accountId)) });
+  return useQuery({ queryKey: keys.extras.templates.custom(accountId), queryFn: () => call(commands.customTemplates(accountId)) });
 }
 
 export function useOfferedTemplates(accountId: string) {
-  return useQuery({ queryKey: templateKeys.offered(accountId), queryFn: () => call(commands.offeredTemplates(accountId)), staleTime: 10 * 60_000 });
+  return useQuery({ queryKey: keys.extras.templates.offered(accountId), queryFn: () => call(commands.offeredTemplates(accountId)), staleTime: 10 * 60_000 });
 }
 
 export function useTemplateInfo(accountId: string, placement: { regionId: string; templateId: string } | null) {
   return useQuery({
-    queryKey: templateKeys.info(accountId, placement?.regionId ?? "", placement?.templateId ?? ""),
+    queryKey: keys.extras.templates.info(accountId, placement?.regionId ?? "", placement?.templateId ?? ""),
     queryFn: () => call(commands.templateInfo(accountId, placement!.regionId, placement!.templateId)),
     enabled: !!placement,
     staleTime: 10 * 60_000,
@@ -30,7 +24,7 @@ export function useTemplateInfo(accountId: string, placement: { regionId: string
 }
 
 export function useLicensedTemplates(accountId: string) {
-  return useQuery({ queryKey: templateKeys.licences(accountId), queryFn: () => call(commands.licensedTemplates(accountId)) });
+  return useQuery({ queryKey: keys.extras.templates.licences(accountId), queryFn: () => call(commands.licensedTemplates(accountId)) });
 }
 
 export function useDeleteCustomTemplate() {
@@ -57,7 +51,7 @@ export function useEditCustomTemplate() {
     mutationFn: (v: { accountId: string; templateId: string; edit: TemplateEdit }) => call(commands.editCustomTemplate(v.accountId, v.templateId, v.edit)),
     onSuccess: (_r, v) => {
       notifySuccess(`Custom template ${v.templateId} changed`);
-      void qc.invalidateQueries({ queryKey: templateKeys.custom(v.accountId) });
+      void qc.invalidateQueries({ queryKey: keys.extras.templates.custom(v.accountId) });
     },
   });
 }

@@ -8,28 +8,20 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/r
 import { useCallback, useState } from "react";
 import { commands, type NewTicket, type Ticket, type TicketFilter, type TicketReply, type TicketThread } from "./bindings";
 import { call } from "./errors";
-import { queryKeys } from "./queries";
 import { notifyError, notifySuccess } from "../lib/notify";
-
-export const ticketKeys = {
-  all: ["tickets"] as const,
-  accounts: ["tickets", "accounts"] as const,
-  list: (filter: TicketFilter) => ["tickets", "list", filter.status, filter.department] as const,
-  thread: (accountId: string, ticketId: string) => ["tickets", "thread", accountId, ticketId] as const,
-  managed: (accountId: string) => ["tickets", "managed", accountId] as const,
-};
+import { keys } from "./keys";
 
 /** While a ticket waits for staff, its thread is polled this often. */
 export const AWAITING_STAFF_POLL_MS = 3_000;
 export const TICKETS_POLL_MS = 60_000;
 
 export function useTicketAccounts() {
-  return useQuery({ queryKey: ticketKeys.accounts, queryFn: () => call(commands.ticketAccounts()) });
+  return useQuery({ queryKey: keys.tickets.accounts, queryFn: () => call(commands.ticketAccounts()) });
 }
 
 export function useTickets(filter: TicketFilter) {
   return useQuery({
-    queryKey: ticketKeys.list(filter),
+    queryKey: keys.tickets.list(filter),
     queryFn: () => call(commands.listTickets(filter)),
     refetchInterval: (q) =>
       q.state.data?.tickets.some((t) => t.status === "open" && t.last_response_by === "customer")
@@ -47,7 +39,7 @@ export function awaitingStaff(t: TicketThread | undefined): boolean {
 
 export function ticketThreadOptions(accountId: string, ticketId: string) {
   return queryOptions({
-    queryKey: ticketKeys.thread(accountId, ticketId),
+    queryKey: keys.tickets.thread(accountId, ticketId),
     queryFn: () => call(commands.getTicket(accountId, ticketId)),
     refetchInterval: (q) => (awaitingStaff(q.state.data) ? AWAITING_STAFF_POLL_MS : TICKETS_POLL_MS),
   });
@@ -59,7 +51,7 @@ export function useTicketThread(accountId: string | null, ticketId: string | nul
 
 export function useManagedServices(accountId: string | null) {
   return useQuery({
-    queryKey: ticketKeys.managed(accountId ?? ""),
+    queryKey: keys.tickets.managed(accountId ?? ""),
     queryFn: () => call(commands.managedServices(accountId!)),
     enabled: !!accountId,
     staleTime: 10 * 60_000,
@@ -69,7 +61,7 @@ export function useManagedServices(accountId: string | null) {
 /** The account's servers for the "which server" picker; shares the servers page's cache. */
 export function useServersOf(accountId: string | null) {
   return useQuery({
-    queryKey: queryKeys.accountServers(accountId ?? ""),
+    queryKey: keys.servers.account(accountId ?? ""),
     queryFn: () => call(commands.accountServers(accountId!)),
     enabled: !!accountId,
   });
@@ -86,7 +78,7 @@ function useSecretCall<A extends unknown[], R>(fn: (...args: A) => Promise<R>) {
         return await fn(...args);
       } finally {
         setPending(false);
-        void client.invalidateQueries({ queryKey: ticketKeys.all });
+        void client.invalidateQueries({ queryKey: keys.tickets.all });
       }
     },
     [client, fn],
@@ -112,6 +104,6 @@ export function useCloseTicket() {
     mutationFn: (t: { account_id: string; id: string }) => call(commands.closeTicket(t.account_id, t.id)),
     onSuccess: (_, t) => notifySuccess(`Ticket ${t.id} closed`),
     onError: (e) => notifyError("Could not close the ticket", e),
-    onSettled: () => client.invalidateQueries({ queryKey: ticketKeys.all }),
+    onSettled: () => client.invalidateQueries({ queryKey: keys.tickets.all }),
   });
 }

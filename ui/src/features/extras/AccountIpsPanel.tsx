@@ -6,8 +6,8 @@ import type { AccountIp, JustificationKind, Server } from "../../api/bindings";
 import { useAccountIps, useEditAccountIp, useJustifiedIps, useReassignIp, useRequestJustifiedIps } from "../../api/accountIps";
 import { useAccountExtras } from "../../api/extras";
 import { QueryState } from "../../components/QueryState";
-import { queryKeys } from "../../api/queries";
 import { confirmDanger } from "./confirm";
+import { keys } from "../../api/keys";
 
 /** Every address of the account: notes and consumer ids edited in place, a move within its cloud, justified addresses. */
 export function AccountIpsPanel({ accountId }: { accountId: string }) {
@@ -18,7 +18,7 @@ export function AccountIpsPanel({ accountId }: { accountId: string }) {
   const [editing, setEditing] = useState<{ id: string; notes: string; consumer: string } | null>(null);
   const [moving, setMoving] = useState<{ ip: AccountIp; server: string } | null>(null);
   // Servers by name, from the inventory the app keeps (never fetched from here; ids until it has them).
-  const inventory = useQuery<Server[]>({ queryKey: queryKeys.accountServers(accountId), queryFn: skipToken });
+  const inventory = useQuery<Server[]>({ queryKey: keys.servers.account(accountId), queryFn: skipToken });
   const names = new Map((inventory.data ?? []).map((s) => [s.id, s.name]));
   const serverLabel = (id: string) => (names.has(id) ? `${names.get(id)} (${id})` : id);
   const option = (id: string) => ({ value: id, label: serverLabel(id) });

@@ -2,11 +2,11 @@ import { Alert, Badge, Group, Loader, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { commands } from "../../api/bindings";
 import { call } from "../../api/errors";
-import { extrasKeys } from "../../api/extras";
+import { keys } from "../../api/keys";
 
 /** How the provider groups its clouds (regions); read only. */
 export function CloudGroupsPanel({ accountId }: { accountId: string }) {
-  const groups = useQuery({ queryKey: [...extrasKeys.account(accountId), "cloud-groups"], queryFn: () => call(commands.cloudGroups(accountId)) });
+  const groups = useQuery({ queryKey: keys.extras.cloudGroups(accountId), queryFn: () => call(commands.cloudGroups(accountId)) });
   if (groups.isPending) return <Loader size="sm" />;
   if (groups.isError)
     return (
