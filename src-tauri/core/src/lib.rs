@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod billing;
+pub mod capability;
 pub mod desk;
 pub mod dns;
 pub mod error;

@@ -114,28 +114,7 @@ pub enum PowerAction {
     Reboot,
 }
 
-/// What an account's provider can do, so the UI greys out the rest and the
-/// CLI refuses before sending anything.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub enum Capability {
-    #[serde(rename = "servers.start")]
-    Start,
-    #[serde(rename = "servers.stop")]
-    Stop,
-    #[serde(rename = "servers.force_stop")]
-    ForceStop,
-    #[serde(rename = "servers.reboot")]
-    Reboot,
-    #[serde(rename = "servers.create")]
-    Create,
-    #[serde(rename = "servers.rename")]
-    Rename,
-    #[serde(rename = "servers.delete")]
-    Delete,
-    /// Delete works on a running server (otherwise stop it first).
-    #[serde(rename = "servers.delete_running")]
-    DeleteRunning,
-}
+pub use crate::capability::Capability;
 
 /// A failed account in a fan-out: the other accounts' results still count.
 #[derive(Clone, Debug, Serialize, TS)]

@@ -450,3 +450,88 @@ impl Desk {
         self.jobs.wait(id).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::billing::BillingFeature;
+    use crate::capability::{self, Capability};
+    use crate::model::ProviderKind;
+
+    fn account(provider: ProviderKind) -> Account {
+        Account {
+            id: format!("{provider}-id"),
+            name: provider.to_string(),
+            provider,
+            endpoint: None,
+            username: Some("someone@example.com".into()),
+            region: None,
+            demo: false,
+        }
+    }
+
+    /// Exhaustive, so an old name without a new one does not compile.
+    fn from_extra(e: Extra) -> Capability {
+        macro_rules! same {
+            ($($v:ident),*) => { match e { $(Extra::$v => Capability::$v),* } };
+        }
+        same!(
+            Snapshots, BackupRestore, Reinstall, OsChange, Isos, Ips, Ipv4Add, Ipv4Remove, Ipv4Restarts, ReverseSet,
+            ReverseReset, ReverseDelete, ReverseList, UsageGraphs, Console, SshKeys, Scripts, BackupList, BackupCreate,
+            BackupDelete, RecoveryBoot, RebuildNetwork, RebuildPending, Clones, CustomTemplates, OfferedTemplates,
+            TemplateLicenses, Recoverable, Nodes, Drives, DriveTransfer, ServerClone, BulkPower, Vlans, StaticIps,
+            ServerGroups, Profile, Settings, ServerResources, UpgradeStorage, NodeConsumer, BackupConvert,
+            CustomTemplateEdit, AccountIps, IpReassign, JustifiedIps, ManagedTransfer, CloudGroups, ServerLicences
+        )
+    }
+
+    fn from_billing(f: BillingFeature) -> Capability {
+        match f {
+            BillingFeature::Balance => Capability::BillingBalance,
+            BillingFeature::Invoices => Capability::BillingInvoices,
+            BillingFeature::InvoicePdf => Capability::BillingInvoicePdf,
+            BillingFeature::Transactions => Capability::BillingTransactions,
+            BillingFeature::Usage => Capability::BillingUsage,
+            BillingFeature::Pricing => Capability::BillingPricing,
+            BillingFeature::Currencies => Capability::BillingCurrencies,
+            BillingFeature::Subscriptions => Capability::BillingSubscriptions,
+        }
+    }
+
+    #[test]
+    fn every_old_name_has_its_dotted_capability() {
+        let mut extras = 0;
+        let mut billing = 0;
+        for c in Capability::ALL {
+            let name = serde_json::Value::String(c.name());
+            if let Ok(e) = serde_json::from_value::<Extra>(name.clone()) {
+                assert_eq!(from_extra(e), c, "extra {name} keeps its name");
+                extras += 1;
+            }
+            if let Some(f) = c.name().strip_prefix("billing.") {
+                let f: BillingFeature = serde_json::from_value(f.into()).unwrap();
+                assert_eq!(from_billing(f), c);
+                billing += 1;
+            }
+        }
+        assert_eq!((extras, billing), (49, 8), "each of the 49 extras and 8 billing features has one capability");
+    }
+
+    /// What the old code reported for an account (the provider's
+    /// capabilities, extras, billing features, tickets and DNS APIs) is
+    /// exactly what the provider now declares.
+    #[test]
+    fn each_provider_declares_what_it_reported_before() {
+        for provider in ProviderKind::ALL {
+            let a = account(provider);
+            let c = providers::connect(&a, Secret::new("unused"), &crate::http::Http::default()).unwrap();
+            let mut old: Vec<Capability> = c.capabilities().to_vec();
+            old.extend(offered_by(&*c).into_iter().map(from_extra));
+            old.extend(c.billing().map(|b| b.features().to_vec()).unwrap_or_default().into_iter().map(from_billing));
+            old.extend(c.tickets().map(|_| Capability::Tickets));
+            old.extend(c.dns().map(|_| Capability::Dns));
+            let old: capability::CapabilitySet = old.into_iter().collect();
+            assert_eq!(capability::of(&a), old, "{provider}");
+        }
+    }
+}

@@ -29,6 +29,7 @@ use ts_rs::TS;
 
 use crate::accounts::{looks_like_email, validate_endpoint, validate_name, Account, AccountStore, Loaded};
 use crate::error::{Error, Result};
+use crate::capability::CapabilitySet;
 use crate::http::Http;
 use crate::model::{
     AccountError, Capability, CreateServer, Image, Inventory, Plan, PowerAction, ProviderKind, Region, Server,
@@ -125,14 +126,14 @@ impl Desk {
             username: a.username.clone(),
             region: a.region.clone(),
             demo: a.demo,
-            capabilities: self.capabilities(a),
+            capabilities: self.capabilities(a).to_vec(),
         }
     }
 
-    fn capabilities(&self, a: &Account) -> Vec<Capability> {
-        // Capabilities are a property of the provider, so no secret is needed:
-        // build a client with an empty key that is never used to send.
-        providers::connect(a, Secret::new(""), &self.http).map(|c| c.capabilities().to_vec()).unwrap_or_default()
+    /// What the account's provider offers, declared by the provider: no
+    /// client, no secret, no request.
+    pub fn capabilities(&self, a: &Account) -> CapabilitySet {
+        crate::capability::of(a)
     }
 
     /// Validates, verifies (unless asked not to), stores the secret in the
@@ -275,12 +276,13 @@ impl Desk {
     }
 
     fn require(&self, account: &Account, cap: Capability, what: &str) -> Result<Arc<dyn Compute>> {
-        let client = self.client(account)?;
-        if client.capabilities().contains(&cap) {
-            Ok(client)
-        } else {
-            Err(Error::unsupported(format!("{} cannot {what}: its API does not offer it", account.provider_label())))
+        if !self.capabilities(account).contains(cap) {
+            return Err(Error::unsupported(format!(
+                "{} cannot {what}: its API does not offer it",
+                account.provider_label()
+            )));
         }
+        self.client(account)
     }
 
     /// Every server of the given accounts, fetched concurrently; a failing

@@ -1,6 +1,7 @@
 //! CloudSigma API 1.0: HTTP Basic auth with the account email and password,
 //! text/plain key/value bodies (see `codec`), one API host per location.
 
+pub mod capabilities;
 mod billing;
 mod codec;
 mod extras;

@@ -2,6 +2,7 @@
 //! bodies, REST paths under `/virtual_machines`, and a 406 for a power
 //! action the VM's state does not allow. Deleting works only on a halted VM.
 
+pub mod capabilities;
 mod billing;
 mod extras;
 mod map;

@@ -3,6 +3,7 @@
 //! `.api10json` (see `paths`). Servers are sized in nodes, and clouds are
 //! where they run.
 
+pub mod capabilities;
 mod billing;
 mod dns;
 mod extras;

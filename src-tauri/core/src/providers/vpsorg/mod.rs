@@ -2,6 +2,7 @@
 //! `Authorization: Bearer <token>`, JSON both ways, a paginated server list,
 //! graceful power actions only, and no catalog calls.
 
+pub mod capabilities;
 mod extras;
 mod map;
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Vultr API v1 (`/v1/...`): key in the `api_key` query parameter, POST
 //! bodies form-encoded, 2 requests per second.
 
+pub mod capabilities;
 mod billing;
 mod extras;
 mod map;

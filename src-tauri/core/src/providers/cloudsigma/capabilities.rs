@@ -1,0 +1,31 @@
+//! What vpsdesk can do on a CloudSigma account: the one place it is declared.
+
+use crate::accounts::Account;
+use crate::capability::{Capability::*, CapabilitySet};
+
+pub fn capabilities(_account: &Account) -> CapabilitySet {
+    CapabilitySet::from([
+        Start,
+        Stop,
+        ForceStop,
+        Reboot,
+        Create,
+        Rename,
+        Delete,
+        DeleteRunning,
+        ServerClone,
+        BulkPower,
+        Drives,
+        DriveTransfer,
+        Vlans,
+        StaticIps,
+        ServerGroups,
+        Profile,
+        BillingBalance,
+        BillingTransactions,
+        BillingUsage,
+        BillingPricing,
+        BillingCurrencies,
+        BillingSubscriptions,
+    ])
+}

@@ -1,0 +1,35 @@
+//! What vpsdesk can do on a Vultr account: the one place it is declared.
+
+use crate::accounts::Account;
+use crate::capability::{Capability::*, CapabilitySet};
+
+pub fn capabilities(_account: &Account) -> CapabilitySet {
+    CapabilitySet::from([
+        Start,
+        Stop,
+        ForceStop,
+        Reboot,
+        Create,
+        Rename,
+        Delete,
+        DeleteRunning,
+        Snapshots,
+        BackupRestore,
+        Reinstall,
+        OsChange,
+        Isos,
+        Ips,
+        Ipv4Add,
+        Ipv4Remove,
+        Ipv4Restarts,
+        ReverseSet,
+        ReverseReset,
+        ReverseDelete,
+        ReverseList,
+        UsageGraphs,
+        Console,
+        SshKeys,
+        Scripts,
+        BillingBalance,
+    ])
+}
