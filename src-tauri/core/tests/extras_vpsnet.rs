@@ -435,24 +435,13 @@ async fn server_resources_are_read_changed_when_confirmed_and_read_back() {
 
 #[tokio::test]
 async fn a_storage_upgrade_can_be_put_off_then_run_after_confirming() {
-    use vpsdesk_core::extras::server_plan::{eastern_now, ResourcesChange, ServerResources};
+    use vpsdesk_core::extras::server_plan::{ResourcesChange, ServerResources, EASTERN};
     let env = Env::new().await;
     let now = env.desk.server_resources(&env.vpsnet, MYSQL).await.unwrap();
-    // Tomorrow on a US Eastern clock, in the doc's format.
-    let tomorrow = eastern_now() + 1440;
-    let (days, minutes) = (tomorrow.div_euclid(1440), tomorrow.rem_euclid(1440));
-    let date = {
-        let (z, mut y) = (days + 719_468, 0);
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = doy - (153 * mp + 2) / 5 + 1;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 };
-        y += yoe + era * 400 + i64::from(m <= 2);
-        format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", minutes / 60, minutes % 60)
-    };
+    // Tomorrow at noon on a US Eastern clock, in the doc's format (noon is
+    // never an hour the clocks skip or repeat).
+    let tomorrow = chrono::Utc::now().with_timezone(&EASTERN).date_naive() + chrono::Days::new(1);
+    let date = format!("{tomorrow} 12:00");
     let bigger = ServerResources { nodes: now.nodes + 1, ..now.clone() };
     let change = ResourcesChange { resources: bigger, delay_storage_until: Some(date.clone()), confirm: true };
     let after = env.desk.update_server_resources(&env.vpsnet, MYSQL, &change).await.unwrap();

@@ -8,13 +8,13 @@ use crate::accounts::Account;
 use crate::error::{Error, Result};
 use crate::extras::licences::{self, ServerLicenceChange, ServerLicences};
 use crate::extras::server_plan::{self, ResourcesChange, ServerResources};
-use crate::extras::Extra;
+use crate::capability::Capability;
 
 impl Desk {
     pub async fn server_resources(&self, account: &Account, server: &str) -> Result<ServerResources> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        offered(account, client.server_plan(), |t| t.offers(), Extra::ServerResources)?.resources(&server).await
+        offered(account, client.server_plan(), Capability::ServerResources)?.resources(&server).await
     }
 
     /// Changes what differs from the provider's current values; returns them
@@ -28,11 +28,11 @@ impl Desk {
         let server = server_id(server)?;
         let new = server_plan::validate(&change.resources)?;
         let delay = match change.delay_storage_until.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-            Some(d) => Some(server_plan::delay_until(d, server_plan::eastern_now())?),
+            Some(d) => Some(server_plan::delay_until(d, chrono::Utc::now())?),
             None => None,
         };
         let client = self.client(account)?;
-        let api = offered(account, client.server_plan(), |t| t.offers(), Extra::ServerResources)?;
+        let api = offered(account, client.server_plan(), Capability::ServerResources)?;
         let current = api.resources(&server).await?;
         let comparable =
             ServerResources { delayed_storage_until: current.delayed_storage_until.clone(), ..new.clone() };
@@ -64,13 +64,13 @@ impl Desk {
             return Err(Error::field("confirm", "upgrading the storage stops the server for a while; confirm it"));
         }
         let client = self.client(account)?;
-        offered(account, client.server_plan(), |t| t.offers(), Extra::UpgradeStorage)?.upgrade_storage(&server).await
+        offered(account, client.server_plan(), Capability::UpgradeStorage)?.upgrade_storage(&server).await
     }
 
     pub async fn server_licences(&self, account: &Account, server: &str) -> Result<ServerLicences> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        offered(account, client.licences(), |t| t.offers(), Extra::ServerLicences)?.licences(&server).await
+        offered(account, client.licences(), Capability::ServerLicences)?.licences(&server).await
     }
 
     /// Buys or cancels one licence (a cancelled control panel takes its
@@ -85,7 +85,7 @@ impl Desk {
         let server = server_id(server)?;
         licences::licence_id(&change.licence)?;
         let client = self.client(account)?;
-        let api = offered(account, client.licences(), |t| t.offers(), Extra::ServerLicences)?;
+        let api = offered(account, client.licences(), Capability::ServerLicences)?;
         let sends = licences::plan(&api.licences(&server).await?, change)?;
         api.set_licences(&server, &sends).await?;
         api.licences(&server).await

@@ -4,6 +4,8 @@
 //! storage upgrade that follows a node change.
 
 use async_trait::async_trait;
+use chrono::{DateTime, LocalResult, NaiveDateTime, TimeDelta, TimeZone, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -108,92 +110,59 @@ pub fn grows_storage(current: &ServerResources, new: &ServerResources) -> bool {
     new.nodes + new.daily_nodes > current.nodes + current.daily_nodes || new.storage_nodes > current.storage_nodes
 }
 
-/// Days since 1970-01-01 of a civil date (H. Hinnant's `days_from_civil`).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The civil year of a day count (inverse of `days_from_civil`, year only).
-fn year_of(days: i64) -> i64 {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    yoe + era * 400 + i64::from(mp >= 10)
-}
-
-/// The day count of the n-th Sunday of a month (1970-01-01 was a Thursday).
-fn nth_sunday(year: i64, month: i64, n: i64) -> i64 {
-    let first = days_from_civil(year, month, 1);
-    let weekday = (first + 4).rem_euclid(7); // 0 = Sunday
-    first + (7 - weekday) % 7 + 7 * (n - 1)
-}
-
-/// The offset in minutes of US Eastern time at a UTC instant (minutes since
-/// the epoch): EDT (-4 h) from the second Sunday of March 02:00 local to
-/// the first Sunday of November 02:00 local, else EST (-5 h), the rule since 2007.
-fn eastern_offset(utc_minutes: i64) -> i64 {
-    let year = year_of(utc_minutes.div_euclid(1440));
-    // 02:00 EST is 07:00 UTC; 02:00 EDT is 06:00 UTC.
-    let starts = nth_sunday(year, 3, 2) * 1440 + 7 * 60;
-    let ends = nth_sunday(year, 11, 1) * 1440 + 6 * 60;
-    if (starts..ends).contains(&utc_minutes) {
-        -4 * 60
-    } else {
-        -5 * 60
-    }
-}
-
-/// Now on a US Eastern wall clock, in minutes since the epoch.
-pub fn eastern_now() -> i64 {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    let utc = i64::try_from(secs / 60).unwrap_or(0);
-    utc + eastern_offset(utc)
-}
-
-/// "YYYY-MM-DD HH:MM" as minutes since the epoch on the same wall clock.
-fn wall_minutes(text: &str) -> Option<i64> {
-    let (date, time) = text.split_once(' ')?;
-    let num = |s: &str, len: usize| {
-        (s.len() == len && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse::<i64>().ok()).flatten()
-    };
-    let mut d = date.split('-');
-    let (y, m, day) = (num(d.next()?, 4)?, num(d.next()?, 2)?, num(d.next()?, 2)?);
-    let (h, min) = time.split_once(':')?;
-    let (h, min) = (num(h, 2)?, num(min, 2)?);
-    let days_in_month =
-        days_from_civil(if m == 12 { y + 1 } else { y }, if m == 12 { 1 } else { m + 1 }, 1) - days_from_civil(y, m, 1);
-    let valid = d.next().is_none() && (1..=12).contains(&m) && (1..=days_in_month).contains(&day) && h < 24 && min < 60;
-    valid.then(|| days_from_civil(y, m, day) * 1440 + h * 60 + min)
-}
+/// The provider's clock: vps.net reads `delayed_storage_until` as a wall time
+/// in "Eastern Time (US & Canada)", daylight saving included.
+pub const EASTERN: Tz = chrono_tz::America::New_York;
 
 /// A delayed-storage date: "YYYY-MM-DD HH:MM" in US Eastern time, in the
-/// future and within a year (a far date is more likely a typo).
-pub fn delay_until(text: &str, now_eastern: i64) -> Result<String> {
+/// future and within a year (a far date is more likely a typo). A wall time
+/// that the clocks skip or pass twice is refused: the format carries no
+/// offset, so the provider could run the resize an hour from what was meant.
+pub fn delay_until(text: &str, now: DateTime<Utc>) -> Result<String> {
     let field = "delay_storage_until";
     let text = text.trim();
-    let at = wall_minutes(text).ok_or_else(|| {
-        Error::field(field, format!("{text:?} is not a date and time like 2026-04-24 14:00 (US Eastern time)"))
-    })?;
-    if at <= now_eastern {
+    let wall = NaiveDateTime::parse_from_str(text, FORMAT)
+        .ok()
+        .filter(|wall| wall.format(FORMAT).to_string() == text)
+        .ok_or_else(|| {
+            Error::field(field, format!("{text:?} is not a date and time like 2026-04-24 14:00 (US Eastern time)"))
+        })?;
+    let at = match EASTERN.from_local_datetime(&wall) {
+        LocalResult::Single(at) => at,
+        LocalResult::None => {
+            return Err(Error::field(
+                field,
+                format!("{text} does not exist in US Eastern time: the clocks go forward an hour that night; choose another time"),
+            ))
+        }
+        LocalResult::Ambiguous(..) => {
+            return Err(Error::field(
+                field,
+                format!("{text} happens twice in US Eastern time: the clocks go back an hour that night; choose another time"),
+            ))
+        }
+    };
+    if at <= now {
         return Err(Error::field(field, "choose a time in the future (US Eastern time)"));
     }
-    if at > now_eastern + 366 * 1440 {
+    if at > now + TimeDelta::days(366) {
         return Err(Error::field(field, "choose a time within a year"));
     }
     Ok(text.to_string())
 }
 
+/// The doc's `delayed_storage_until` format ("2010-04-24 14:00").
+const FORMAT: &str = "%Y-%m-%d %H:%M";
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Offset;
+
+    /// A UTC instant from "YYYY-MM-DD HH:MM".
+    fn utc(text: &str) -> DateTime<Utc> {
+        NaiveDateTime::parse_from_str(text, FORMAT).unwrap().and_utc()
+    }
 
     fn plan() -> ServerResources {
         ServerResources { name: "web".into(), nodes: 3, ..Default::default() }
@@ -221,21 +190,55 @@ mod tests {
 
     #[test]
     fn eastern_time_follows_daylight_saving() {
-        let utc = |s: &str| wall_minutes(s).unwrap();
-        assert_eq!(eastern_offset(utc("2026-01-15 12:00")), -300);
-        assert_eq!(eastern_offset(utc("2026-07-01 12:00")), -240);
+        let offset = |s: &str| utc(s).with_timezone(&EASTERN).offset().fix().local_minus_utc() / 60;
+        assert_eq!(offset("2026-01-15 12:00"), -300);
+        assert_eq!(offset("2026-07-01 12:00"), -240);
         // 2026: daylight saving from 8 March 07:00 UTC to 1 November 06:00 UTC.
-        assert_eq!(eastern_offset(utc("2026-03-08 06:59")), -300);
-        assert_eq!(eastern_offset(utc("2026-03-08 07:00")), -240);
-        assert_eq!(eastern_offset(utc("2026-11-01 05:59")), -240);
-        assert_eq!(eastern_offset(utc("2026-11-01 06:00")), -300);
-        assert_eq!(year_of(utc("2024-12-31 23:59") / 1440), 2024);
-        assert_eq!(year_of(utc("2025-01-01 00:00") / 1440), 2025);
+        assert_eq!(offset("2026-03-08 06:59"), -300);
+        assert_eq!(offset("2026-03-08 07:00"), -240);
+        assert_eq!(offset("2026-11-01 05:59"), -240);
+        assert_eq!(offset("2026-11-01 06:00"), -300);
+    }
+
+    #[test]
+    fn the_hour_the_clocks_skip_is_refused_and_its_edges_are_kept() {
+        let now = utc("2026-03-01 12:00");
+        let e = delay_until("2026-03-08 02:30", now).unwrap_err();
+        assert_eq!(e.fields[0].field, "delay_storage_until");
+        assert!(e.fields[0].message.contains("2026-03-08 02:30 does not exist in US Eastern time"), "{e}");
+        assert!(delay_until("2026-03-08 02:00", now).is_err());
+        assert_eq!(delay_until("2026-03-08 01:59", now).unwrap(), "2026-03-08 01:59");
+        assert_eq!(delay_until("2026-03-08 03:00", now).unwrap(), "2026-03-08 03:00");
+        // 01:59 EST is 06:59 UTC and 03:00 EDT is 07:00 UTC: one minute apart.
+        let just_before = utc("2026-03-08 06:59");
+        assert!(delay_until("2026-03-08 01:59", just_before).is_err(), "now, not the future");
+        assert_eq!(delay_until("2026-03-08 03:00", just_before).unwrap(), "2026-03-08 03:00");
+    }
+
+    #[test]
+    fn the_hour_the_clocks_repeat_is_refused_and_its_edges_are_kept() {
+        let now = utc("2026-10-25 12:00");
+        let e = delay_until("2026-11-01 01:30", now).unwrap_err();
+        assert_eq!(e.fields[0].field, "delay_storage_until");
+        assert!(e.fields[0].message.contains("2026-11-01 01:30 happens twice in US Eastern time"), "{e}");
+        assert!(delay_until("2026-11-01 01:00", now).is_err());
+        assert_eq!(delay_until("2026-11-01 00:59", now).unwrap(), "2026-11-01 00:59");
+        assert_eq!(delay_until("2026-11-01 02:00", now).unwrap(), "2026-11-01 02:00");
+        // At 01:45 EST (06:45 UTC, the second pass) 02:00 EST is a quarter of an hour away.
+        assert_eq!(delay_until("2026-11-01 02:00", utc("2026-11-01 06:45")).unwrap(), "2026-11-01 02:00");
+        assert!(delay_until("2026-11-01 02:00", utc("2026-11-01 07:00")).is_err(), "02:00 EST is 07:00 UTC");
+    }
+
+    #[test]
+    fn a_year_ahead_is_counted_in_real_time_across_the_clock_changes() {
+        let now = utc("2026-04-20 13:00"); // 09:00 EDT
+        assert_eq!(delay_until("2027-04-21 09:00", now).unwrap(), "2027-04-21 09:00");
+        assert_eq!(delay_until("2027-04-21 09:01", now).unwrap_err().fields[0].message, "choose a time within a year");
     }
 
     #[test]
     fn delay_dates_are_the_docs_format_in_the_future() {
-        let now = wall_minutes("2026-04-20 09:00").unwrap();
+        let now = utc("2026-04-20 13:00"); // 09:00 EDT
         assert_eq!(delay_until(" 2026-04-24 14:00 ", now).unwrap(), "2026-04-24 14:00");
         for bad in [
             "2026-04-19 14:00",
