@@ -10,17 +10,14 @@ use vpsdesk_core::extras::cloud_groups::CloudGroup;
 use vpsdesk_core::{Desk, Error};
 
 use crate::extras::{confirm, done};
+use crate::output::Flags;
 use crate::output::{list, opt};
 use crate::Failure;
 
 #[derive(Subcommand)]
 pub enum AddressesCmd {
     /// Every address of the account: server, cloud, consumer id and notes
-    List {
-        account: String,
-        #[arg(long)]
-        json: bool,
-    },
+    List { account: String },
     /// Replace an address's notes and consumer id (0 or left out: none)
     Edit {
         account: String,
@@ -31,20 +28,9 @@ pub enum AddressesCmd {
         consumer: Option<String>,
     },
     /// Move an address to another server on the same cloud
-    Reassign {
-        account: String,
-        id: String,
-        server: String,
-        /// Required: the address stops working on the server that has it now
-        #[arg(long)]
-        yes: bool,
-    },
+    Reassign { account: String, id: String, server: String },
     /// Justified addresses asked for, and their state
-    Justified {
-        account: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Justified { account: String },
     /// Ask for more addresses for a server, one per --website DOMAIN or --reason TEXT
     Justify {
         account: String,
@@ -55,9 +41,6 @@ pub enum AddressesCmd {
         /// An address for another reason (repeatable)
         #[arg(long = "reason")]
         reasons: Vec<String>,
-        /// Required: granted addresses are billed
-        #[arg(long)]
-        yes: bool,
     },
 }
 
@@ -66,9 +49,10 @@ pub fn cloud_groups(groups: &[CloudGroup], json: bool) {
     list(json, groups, &["ID", "NAME", "CLOUDS"], |g| vec![g.id.clone(), g.name.clone(), g.clouds.join(", ")]);
 }
 
-pub async fn run(desk: &Desk, cmd: AddressesCmd) -> Result<ExitCode, Failure> {
+pub async fn run(desk: &Desk, cmd: AddressesCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, yes } = flags;
     match cmd {
-        AddressesCmd::List { account, json } => {
+        AddressesCmd::List { account } => {
             let ips = desk.account_ips(&desk.find(&account)?).await?;
             list(json, &ips, &["ID", "ADDRESS", "NETMASK", "SERVER", "CLOUD", "CONSUMER", "NOTES"], |ip| {
                 vec![
@@ -88,20 +72,20 @@ pub async fn run(desk: &Desk, cmd: AddressesCmd) -> Result<ExitCode, Failure> {
             desk.edit_account_ip(&account, &id, &notes, consumer.as_deref()).await?;
             done(format!("{}: address {id} changed", account.name))
         }
-        AddressesCmd::Reassign { account, id, server, yes } => {
+        AddressesCmd::Reassign { account, id, server } => {
             confirm(yes, format!("moving address {id} to server {server} takes it off the server that has it now"))?;
             let account = desk.find(&account)?;
             let ip = desk.reassign_ip(&account, &id, &server, true).await?;
             done(format!("{}: {ip} moved to server {server}", account.name))
         }
-        AddressesCmd::Justified { account, json } => {
+        AddressesCmd::Justified { account } => {
             let justified = desk.justified_ips(&desk.find(&account)?).await?;
             list(json, &justified, &["ID", "ADDRESS", "SERVER", "KIND", "REASON", "STATUS"], |j| {
                 vec![opt(&j.id), opt(&j.ip), opt(&j.server_id), opt(&j.kind), opt(&j.reason), opt(&j.status)]
             });
             Ok(ExitCode::SUCCESS)
         }
-        AddressesCmd::Justify { account, server, websites, reasons, yes } => {
+        AddressesCmd::Justify { account, server, websites, reasons } => {
             let all: Vec<Justification> = websites
                 .into_iter()
                 .map(|reason| Justification { kind: JustificationKind::Website, reason })

@@ -9,6 +9,7 @@ use clap::Subcommand;
 use vpsdesk_core::billing::{grouped, Quote, Subscription, SubscriptionKind, SubscriptionOrder};
 use vpsdesk_core::Desk;
 
+use crate::output::Flags;
 use crate::output::{json_or, list, opt, say, tell};
 use crate::Failure;
 
@@ -18,15 +19,9 @@ pub enum BillingCmd {
     Balance {
         #[arg(long)]
         account: Option<String>,
-        #[arg(long)]
-        json: bool,
     },
     /// The account's invoices
-    Invoices {
-        account: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Invoices { account: String },
     /// Save an invoice as PDF (an interrupted download is resumed)
     InvoicePdf {
         account: String,
@@ -35,35 +30,15 @@ pub enum BillingCmd {
         output: PathBuf,
     },
     /// Charges and payments (negative = a charge)
-    Transactions {
-        account: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Transactions { account: String },
     /// Current use of each resource (CloudSigma), hours not yet billed per server (VPS247)
-    Usage {
-        account: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Usage { account: String },
     /// The provider's current price list
-    Pricing {
-        account: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Pricing { account: String },
     /// Currencies the provider bills in
-    Currencies {
-        account: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Currencies { account: String },
     /// The account's subscriptions
-    Subscriptions {
-        account: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Subscriptions { account: String },
     /// Subscribe to IP addresses or VLANs: prints the provider's price, and buys with --yes
     Subscribe {
         account: String,
@@ -77,11 +52,6 @@ pub enum BillingCmd {
         /// "YYYY-MM-DD HH:MM" (UTC); now when left out
         #[arg(long)]
         start: Option<String>,
-        /// Buy at the quoted price
-        #[arg(long)]
-        yes: bool,
-        #[arg(long)]
-        json: bool,
     },
     /// Extend a subscription: prints the provider's price, and extends with --yes
     Extend {
@@ -89,18 +59,14 @@ pub enum BillingCmd {
         id: String,
         #[arg(long, default_value_t = 1)]
         months: u32,
-        /// Extend at the quoted price
-        #[arg(long)]
-        yes: bool,
-        #[arg(long)]
-        json: bool,
     },
 }
 
-pub async fn run(desk: &Desk, cmd: BillingCmd) -> Result<ExitCode, Failure> {
+pub async fn run(desk: &Desk, cmd: BillingCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, yes } = flags;
     let ok = Ok(ExitCode::SUCCESS);
     match cmd {
-        BillingCmd::Balance { account, json } => {
+        BillingCmd::Balance { account } => {
             let report = match account {
                 Some(name) => {
                     let account = desk.find(&name)?;
@@ -139,7 +105,7 @@ pub async fn run(desk: &Desk, cmd: BillingCmd) -> Result<ExitCode, Failure> {
             }
             Ok(if report.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
-        BillingCmd::Invoices { account, json } => {
+        BillingCmd::Invoices { account } => {
             let invoices = desk.invoices(&desk.find(&account)?).await?;
             list(json, &invoices, &["ID", "NUMBER", "DATE", "DUE", "AMOUNT", "CURRENCY", "STATUS"], |i| {
                 vec![
@@ -160,14 +126,14 @@ pub async fn run(desk: &Desk, cmd: BillingCmd) -> Result<ExitCode, Failure> {
             say!("{}: invoice {id} saved to {} ({} bytes)", account.name, saved.path, saved.bytes);
             ok
         }
-        BillingCmd::Transactions { account, json } => {
+        BillingCmd::Transactions { account } => {
             let transactions = desk.transactions(&desk.find(&account)?).await?;
             list(json, &transactions, &["DATE", "AMOUNT", "CURRENCY", "DESCRIPTION"], |x| {
                 vec![x.date.clone(), x.amount.to_string(), x.currency.clone(), x.description.clone()]
             });
             ok
         }
-        BillingCmd::Usage { account, json } => {
+        BillingCmd::Usage { account } => {
             let rows = desk.usage(&desk.find(&account)?).await?;
             list(json, &rows, &["RESOURCE", "WHAT", "USED", "BURST", "SUBSCRIBED", "UNIT"], |u| {
                 vec![
@@ -181,24 +147,24 @@ pub async fn run(desk: &Desk, cmd: BillingCmd) -> Result<ExitCode, Failure> {
             });
             ok
         }
-        BillingCmd::Pricing { account, json } => {
+        BillingCmd::Pricing { account } => {
             let prices = desk.pricing(&desk.find(&account)?).await?;
             list(json, &prices, &["RESOURCE", "WHAT", "PRICE", "CURRENCY"], |p| {
                 vec![p.resource.clone(), p.label.clone(), p.amount.to_string(), p.currency.clone()]
             });
             ok
         }
-        BillingCmd::Currencies { account, json } => {
+        BillingCmd::Currencies { account } => {
             let currencies = desk.currencies(&desk.find(&account)?).await?;
             json_or(json, &currencies, |c| say!("{}", c.join("\n")));
             ok
         }
-        BillingCmd::Subscriptions { account, json } => {
+        BillingCmd::Subscriptions { account } => {
             let subs = desk.subscriptions(&desk.find(&account)?).await?;
             subscriptions(&subs, json);
             ok
         }
-        BillingCmd::Subscribe { account, kind, quantity, months, start, yes, json } => {
+        BillingCmd::Subscribe { account, kind, quantity, months, start } => {
             let kind = SubscriptionKind::parse(&kind)
                 .ok_or_else(|| Failure::Usage(format!("unknown subscription kind {kind:?}; use ip or vlan")))?;
             let account = desk.find(&account)?;
@@ -212,7 +178,7 @@ pub async fn run(desk: &Desk, cmd: BillingCmd) -> Result<ExitCode, Failure> {
             subscriptions(&created, json);
             ok
         }
-        BillingCmd::Extend { account, id, months, yes, json } => {
+        BillingCmd::Extend { account, id, months } => {
             let account = desk.find(&account)?;
             let quote = desk.quote_extension(&account, &id, months).await?;
             if !yes {

@@ -8,24 +8,16 @@ use vpsdesk_core::dns::plan::ImportPlan;
 use vpsdesk_core::dns::{NewZone, RecordInput, RecordType, ValidRecord};
 use vpsdesk_core::{Desk, Error};
 
+use crate::output::Flags;
 use crate::output::{emit_stdout_raw, json_or, list, opt, print_json, say, table, tell};
 use crate::Failure;
 
 #[derive(Subcommand)]
 pub enum DnsCmd {
     /// The account's zones (domains)
-    Zones {
-        account: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Zones { account: String },
     /// A zone's records; ZONE is its id or domain name
-    Records {
-        account: String,
-        zone: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Records { account: String, zone: String },
     /// Add a record (checked for its type before anything is sent)
     Add {
         account: String,
@@ -52,14 +44,7 @@ pub enum DnsCmd {
         fields: RecordFields,
     },
     /// Delete a record
-    Delete {
-        account: String,
-        zone: String,
-        record_id: String,
-        /// Required: the record stops resolving at once
-        #[arg(long)]
-        yes: bool,
-    },
+    Delete { account: String, zone: String, record_id: String },
     /// The zone as an RFC 1035 zone file, on stdout
     Export { account: String, zone: String },
     /// Add what a zone file has and the zone lacks, and change what differs
@@ -71,8 +56,6 @@ pub enum DnsCmd {
         /// Print the plan (to add / to change / unchanged) and send no write
         #[arg(long)]
         dry_run: bool,
-        #[arg(long)]
-        json: bool,
     },
     /// Create a zone; prints the name servers to delegate it to
     CreateZone {
@@ -84,22 +67,11 @@ pub enum DnsCmd {
         /// A DNS template (id) to start from
         #[arg(long)]
         template: Option<String>,
-        #[arg(long)]
-        json: bool,
     },
     /// Delete a zone and all its records
-    DeleteZone {
-        account: String,
-        zone: String,
-        #[arg(long)]
-        yes: bool,
-    },
+    DeleteZone { account: String, zone: String },
     /// The account's DNS templates
-    Templates {
-        account: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Templates { account: String },
 }
 
 #[derive(Args)]
@@ -166,10 +138,11 @@ fn read_file(file: &str) -> Result<String, Failure> {
     read.map_err(|e| Failure::Core(Error::validation(format!("cannot read {file}: {e}"))))
 }
 
-pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
+pub async fn run(desk: &Desk, cmd: DnsCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, yes } = flags;
     let ok = Ok(ExitCode::SUCCESS);
     match cmd {
-        DnsCmd::Zones { account, json } => {
+        DnsCmd::Zones { account } => {
             let zones = desk.dns_zones(&desk.find(&account)?).await?;
             if json {
                 print_json(
@@ -184,7 +157,7 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
             }
             ok
         }
-        DnsCmd::Records { account, zone, json } => {
+        DnsCmd::Records { account, zone } => {
             let records = desk.dns_records(&desk.find(&account)?, &zone).await?;
             list(json, &records, &["ID", "TYPE", "HOST", "DATA", "TTL", "PRIORITY", "WEIGHT", "PORT"], |r| {
                 vec![
@@ -244,7 +217,7 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
             say!("{}: record {record_id} in {zone} changed", account.name);
             ok
         }
-        DnsCmd::Delete { account, zone, record_id, yes } => {
+        DnsCmd::Delete { account, zone, record_id } => {
             if !yes {
                 return Err(Failure::Usage(format!(
                     "deleting record {record_id} makes it stop resolving; run again with --yes to confirm"
@@ -259,7 +232,7 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
             emit_stdout_raw(&desk.dns_export(&desk.find(&account)?, &zone).await?);
             ok
         }
-        DnsCmd::Import { account, zone, file, dry_run, json } => {
+        DnsCmd::Import { account, zone, file, dry_run } => {
             let text = read_file(&file)?;
             let account = desk.find(&account)?;
             if dry_run {
@@ -285,7 +258,7 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
             }
             Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
-        DnsCmd::CreateZone { account, name, ip, template, json } => {
+        DnsCmd::CreateZone { account, name, ip, template } => {
             let account = desk.find(&account)?;
             let created = desk.dns_create_zone(&account, &NewZone { name, ip_address: ip, template }).await?;
             json_or(json, &created, |created| {
@@ -295,7 +268,7 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
             });
             ok
         }
-        DnsCmd::DeleteZone { account, zone, yes } => {
+        DnsCmd::DeleteZone { account, zone } => {
             if !yes {
                 return Err(Failure::Usage(format!(
                     "deleting zone {zone} deletes all its records; run again with --yes to confirm"
@@ -306,7 +279,7 @@ pub async fn run(desk: &Desk, cmd: DnsCmd) -> Result<ExitCode, Failure> {
             say!("{}: zone {zone} deleted", account.name);
             ok
         }
-        DnsCmd::Templates { account, json } => {
+        DnsCmd::Templates { account } => {
             let templates = desk.dns_templates(&desk.find(&account)?).await?;
             list(json, &templates, &["ID", "NAME"], |x| vec![x.id.clone(), x.name.clone()]);
             ok

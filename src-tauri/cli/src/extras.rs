@@ -14,6 +14,7 @@ use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKeyUpdate};
 use vpsdesk_core::extras::Extra;
 use vpsdesk_core::{Desk, Error};
 
+use crate::output::Flags;
 use crate::output::{json_or, list, opt, say, table, tell};
 use crate::Failure;
 
@@ -38,8 +39,6 @@ pub enum ExtrasCmd {
 pub enum SnapshotsCmd {
     List {
         account: String,
-        #[arg(long)]
-        json: bool,
     },
     /// Take a snapshot of a server; prints the job (the snapshot's id is its target_id)
     Create {
@@ -50,29 +49,19 @@ pub enum SnapshotsCmd {
         /// Wait until the snapshot is complete
         #[arg(long)]
         wait: bool,
-        #[arg(long)]
-        json: bool,
     },
     Delete {
         account: String,
         snapshot: String,
-        /// Required: the snapshot is destroyed
-        #[arg(long)]
-        yes: bool,
     },
     /// Overwrite a server's disk with a snapshot
     Restore {
         account: String,
         server: String,
         snapshot: String,
-        /// Required: the server's data is replaced
-        #[arg(long)]
-        yes: bool,
         /// Wait until the server is back
         #[arg(long)]
         wait: bool,
-        #[arg(long)]
-        json: bool,
     },
 }
 
@@ -80,8 +69,6 @@ pub enum SnapshotsCmd {
 pub enum SshKeysCmd {
     List {
         account: String,
-        #[arg(long)]
-        json: bool,
     },
     /// Store a public key (authorized_keys format); prints its id
     Create {
@@ -94,8 +81,6 @@ pub enum SshKeysCmd {
         /// A .pub file ("-" = stdin)
         #[arg(long)]
         public_key_file: Option<String>,
-        #[arg(long)]
-        json: bool,
     },
     /// Change a key's name or key (servers installed before keep the old key)
     Update {
@@ -111,9 +96,6 @@ pub enum SshKeysCmd {
     Delete {
         account: String,
         id: String,
-        /// Required: the key is removed from the account (not from servers that have it)
-        #[arg(long)]
-        yes: bool,
     },
 }
 
@@ -121,8 +103,6 @@ pub enum SshKeysCmd {
 pub enum ScriptsCmd {
     List {
         account: String,
-        #[arg(long)]
-        json: bool,
     },
     /// Store a startup script read from FILE ("-" = stdin); prints its id
     Create {
@@ -134,8 +114,6 @@ pub enum ScriptsCmd {
         kind: String,
         #[arg(long)]
         file: String,
-        #[arg(long)]
-        json: bool,
     },
     Update {
         account: String,
@@ -149,19 +127,12 @@ pub enum ScriptsCmd {
     Delete {
         account: String,
         id: String,
-        /// Required: the script is deleted
-        #[arg(long)]
-        yes: bool,
     },
 }
 
 #[derive(Subcommand)]
 pub enum IsoCmd {
-    List {
-        account: String,
-        #[arg(long)]
-        json: bool,
-    },
+    List { account: String },
 }
 
 /// Extra `servers` subcommands, flattened into `vpsctl servers`.
@@ -172,30 +143,17 @@ pub enum ServerExtrasCmd {
         account: String,
         id: String,
         #[arg(long)]
-        yes: bool,
-        #[arg(long)]
         wait: bool,
-        #[arg(long)]
-        json: bool,
     },
     /// The operating systems the server can be changed to
-    OsList {
-        account: String,
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
+    OsList { account: String, id: String },
     /// Install another operating system (the disk is wiped)
     OsChange {
         account: String,
         id: String,
         os: String,
         #[arg(long)]
-        yes: bool,
-        #[arg(long)]
         wait: bool,
-        #[arg(long)]
-        json: bool,
     },
     /// Restore one of the server's backups onto it (its data is replaced)
     BackupRestore {
@@ -203,19 +161,10 @@ pub enum ServerExtrasCmd {
         id: String,
         backup: String,
         #[arg(long)]
-        yes: bool,
-        #[arg(long)]
         wait: bool,
-        #[arg(long)]
-        json: bool,
     },
     /// IPv4 and IPv6 addresses, with IPv4 reverse DNS
-    Ips {
-        account: String,
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Ips { account: String, id: String },
     /// Add an IPv4 address (billed at once); the server reboots unless --no-reboot
     IpAdd {
         account: String,
@@ -224,20 +173,9 @@ pub enum ServerExtrasCmd {
         no_reboot: bool,
     },
     /// Remove a secondary IPv4 address (the server is hard-restarted)
-    IpRemove {
-        account: String,
-        id: String,
-        ip: String,
-        #[arg(long)]
-        yes: bool,
-    },
+    IpRemove { account: String, id: String, ip: String },
     /// IPv6 reverse DNS entries
-    ReverseList {
-        account: String,
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
+    ReverseList { account: String, id: String },
     /// Set the reverse DNS name of an IPv4 or IPv6 address
     ReverseSet { account: String, id: String, ip: String, entry: String },
     /// Put an IPv4 address's reverse DNS back to the provider's default
@@ -245,19 +183,9 @@ pub enum ServerExtrasCmd {
     /// Delete an IPv6 address's reverse DNS entry
     ReverseDelete { account: String, id: String, ip: String },
     /// Traffic per day
-    Bandwidth {
-        account: String,
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Bandwidth { account: String, id: String },
     /// The web console link (anyone with it can use the console)
-    Console {
-        account: String,
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Console { account: String, id: String },
 }
 
 pub(crate) fn confirm(yes: bool, what: String) -> Result<(), Failure> {
@@ -330,12 +258,13 @@ pub(crate) async fn follow(desk: &Desk, job: Job, wait: bool, json: bool) -> Res
     }
 }
 
-pub async fn run(desk: &Desk, cmd: ExtrasCmd) -> Result<ExitCode, Failure> {
+pub async fn run(desk: &Desk, cmd: ExtrasCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, .. } = flags;
     match cmd {
-        ExtrasCmd::Snapshots(cmd) => snapshots(desk, cmd).await,
-        ExtrasCmd::SshKeys(cmd) => ssh_keys(desk, cmd).await,
-        ExtrasCmd::Scripts(cmd) => scripts(desk, cmd).await,
-        ExtrasCmd::Iso(IsoCmd::List { account, json }) => {
+        ExtrasCmd::Snapshots(cmd) => snapshots(desk, cmd, flags).await,
+        ExtrasCmd::SshKeys(cmd) => ssh_keys(desk, cmd, flags).await,
+        ExtrasCmd::Scripts(cmd) => scripts(desk, cmd, flags).await,
+        ExtrasCmd::Iso(IsoCmd::List { account }) => {
             let isos = desk.isos(&desk.find(&account)?).await?;
             list(json, &isos, &["ID", "FILENAME", "SIZE BYTES", "MD5", "CREATED"], |i| {
                 vec![i.id.clone(), i.filename.clone(), opt(&i.size_bytes), opt(&i.md5sum), opt(&i.created_at)]
@@ -345,9 +274,10 @@ pub async fn run(desk: &Desk, cmd: ExtrasCmd) -> Result<ExitCode, Failure> {
     }
 }
 
-async fn snapshots(desk: &Desk, cmd: SnapshotsCmd) -> Result<ExitCode, Failure> {
+async fn snapshots(desk: &Desk, cmd: SnapshotsCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, yes } = flags;
     match cmd {
-        SnapshotsCmd::List { account, json } => {
+        SnapshotsCmd::List { account } => {
             let snapshots = desk.snapshots(&desk.find(&account)?).await?;
             list(json, &snapshots, &["ID", "DESCRIPTION", "STATUS", "SIZE BYTES", "CREATED"], |s| {
                 vec![
@@ -360,17 +290,17 @@ async fn snapshots(desk: &Desk, cmd: SnapshotsCmd) -> Result<ExitCode, Failure> 
             });
             Ok(ExitCode::SUCCESS)
         }
-        SnapshotsCmd::Create { account, server, description, wait, json } => {
+        SnapshotsCmd::Create { account, server, description, wait } => {
             let job = desk.create_snapshot(&desk.find(&account)?, &server, &description).await?;
             follow(desk, job, wait, json).await
         }
-        SnapshotsCmd::Delete { account, snapshot, yes } => {
+        SnapshotsCmd::Delete { account, snapshot } => {
             confirm(yes, format!("deleting snapshot {snapshot} destroys it"))?;
             let account = desk.find(&account)?;
             desk.delete_snapshot(&account, &snapshot).await?;
             done(format!("{}: snapshot {snapshot} deleted", account.name))
         }
-        SnapshotsCmd::Restore { account, server, snapshot, yes, wait, json } => {
+        SnapshotsCmd::Restore { account, server, snapshot, wait } => {
             confirm(yes, format!("restoring snapshot {snapshot} replaces everything on server {server}"))?;
             let job = desk.restore_snapshot(&desk.find(&account)?, &server, &snapshot).await?;
             follow(desk, job, wait, json).await
@@ -378,16 +308,17 @@ async fn snapshots(desk: &Desk, cmd: SnapshotsCmd) -> Result<ExitCode, Failure> 
     }
 }
 
-async fn ssh_keys(desk: &Desk, cmd: SshKeysCmd) -> Result<ExitCode, Failure> {
+async fn ssh_keys(desk: &Desk, cmd: SshKeysCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, yes } = flags;
     match cmd {
-        SshKeysCmd::List { account, json } => {
+        SshKeysCmd::List { account } => {
             let keys = desk.ssh_keys(&desk.find(&account)?).await?;
             list(json, &keys, &["ID", "NAME", "PUBLIC KEY", "CREATED"], |k| {
                 vec![k.id.clone(), k.name.clone(), k.public_key.clone(), opt(&k.created_at)]
             });
             Ok(ExitCode::SUCCESS)
         }
-        SshKeysCmd::Create { account, name, public_key: key, public_key_file, json } => {
+        SshKeysCmd::Create { account, name, public_key: key, public_key_file } => {
             let public_key = public_key(key, public_key_file)?
                 .ok_or_else(|| Failure::Usage("give the key with --public-key or --public-key-file".into()))?;
             let id = desk.create_ssh_key(&desk.find(&account)?, &NewSshKey { name, public_key }).await?;
@@ -399,7 +330,7 @@ async fn ssh_keys(desk: &Desk, cmd: SshKeysCmd) -> Result<ExitCode, Failure> {
             desk.update_ssh_key(&account, &id, &update).await?;
             done(format!("{}: SSH key {id} updated", account.name))
         }
-        SshKeysCmd::Delete { account, id, yes } => {
+        SshKeysCmd::Delete { account, id } => {
             confirm(yes, format!("deleting SSH key {id} removes it from the account"))?;
             let account = desk.find(&account)?;
             desk.delete_ssh_key(&account, &id).await?;
@@ -413,9 +344,10 @@ fn created(id: String, json: bool) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-async fn scripts(desk: &Desk, cmd: ScriptsCmd) -> Result<ExitCode, Failure> {
+async fn scripts(desk: &Desk, cmd: ScriptsCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, yes } = flags;
     match cmd {
-        ScriptsCmd::List { account, json } => {
+        ScriptsCmd::List { account } => {
             let scripts = desk.scripts(&desk.find(&account)?).await?;
             list(json, &scripts, &["ID", "NAME", "TYPE", "LINES", "MODIFIED"], |s| {
                 vec![
@@ -428,7 +360,7 @@ async fn scripts(desk: &Desk, cmd: ScriptsCmd) -> Result<ExitCode, Failure> {
             });
             Ok(ExitCode::SUCCESS)
         }
-        ScriptsCmd::Create { account, name, kind, file, json } => {
+        ScriptsCmd::Create { account, name, kind, file } => {
             let kind = ScriptKind::parse(&kind)
                 .ok_or_else(|| Failure::Usage(format!("unknown script type {kind:?}; use boot or pxe")))?;
             let content = read_text(&file, "script")?;
@@ -441,7 +373,7 @@ async fn scripts(desk: &Desk, cmd: ScriptsCmd) -> Result<ExitCode, Failure> {
             desk.update_script(&account, &id, &ScriptUpdate { name, content }).await?;
             done(format!("{}: startup script {id} updated", account.name))
         }
-        ScriptsCmd::Delete { account, id, yes } => {
+        ScriptsCmd::Delete { account, id } => {
             confirm(yes, format!("deleting startup script {id} removes it from the account"))?;
             let account = desk.find(&account)?;
             desk.delete_script(&account, &id).await?;
@@ -450,32 +382,33 @@ async fn scripts(desk: &Desk, cmd: ScriptsCmd) -> Result<ExitCode, Failure> {
     }
 }
 
-pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd) -> Result<ExitCode, Failure> {
+pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, yes } = flags;
     use ServerExtrasCmd::*;
     match cmd {
-        Reinstall { account, id, yes, wait, json } => {
+        Reinstall { account, id, wait } => {
             confirm(yes, format!("reinstalling server {id} wipes its disk"))?;
             let job = desk.reinstall(&desk.find(&account)?, &id).await?;
             follow(desk, job, wait, json).await
         }
-        OsList { account, id, json } => {
+        OsList { account, id } => {
             let options = desk.os_options(&desk.find(&account)?, &id).await?;
             list(json, &options, &["ID", "NAME", "FAMILY", "ARCH", "SURCHARGE"], |o| {
                 vec![o.id.clone(), o.name.clone(), opt(&o.family), opt(&o.arch), opt(&o.surcharge)]
             });
             Ok(ExitCode::SUCCESS)
         }
-        OsChange { account, id, os, yes, wait, json } => {
+        OsChange { account, id, os, wait } => {
             confirm(yes, format!("changing the operating system of server {id} wipes its disk"))?;
             let job = desk.change_os(&desk.find(&account)?, &id, &os).await?;
             follow(desk, job, wait, json).await
         }
-        BackupRestore { account, id, backup, yes, wait, json } => {
+        BackupRestore { account, id, backup, wait } => {
             confirm(yes, format!("restoring backup {backup} replaces everything on server {id}"))?;
             let job = desk.restore_backup(&desk.find(&account)?, &id, &backup).await?;
             follow(desk, job, wait, json).await
         }
-        Ips { account, id, json } => {
+        Ips { account, id } => {
             let ips = desk.addresses(&desk.find(&account)?, &id).await?;
             list(json, &ips, &["IP", "VERSION", "ROLE", "NETMASK/NETWORK", "GATEWAY", "REVERSE"], |i| {
                 let net = match (&i.network, i.network_size) {
@@ -505,7 +438,7 @@ pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd) -> Result<ExitCode, Fail
             };
             done(format!("{}: server {id}: IPv4 address added{restart}", account.name))
         }
-        IpRemove { account, id, ip, yes } => {
+        IpRemove { account, id, ip } => {
             let account = desk.find(&account)?;
             let what = if desk.extras_of(&account).contains(&Extra::Ipv4Restarts) {
                 "hard-restarts the server"
@@ -516,7 +449,7 @@ pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd) -> Result<ExitCode, Fail
             desk.remove_ipv4(&account, &id, &ip).await?;
             done(format!("{}: server {id}: {ip} removed", account.name))
         }
-        ReverseList { account, id, json } => {
+        ReverseList { account, id } => {
             let entries = desk.reverse_ipv6(&desk.find(&account)?, &id).await?;
             list(json, &entries, &["IP", "REVERSE"], |r| vec![r.ip.clone(), r.reverse.clone()]);
             Ok(ExitCode::SUCCESS)
@@ -536,7 +469,7 @@ pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd) -> Result<ExitCode, Fail
             desk.delete_reverse(&account, &id, &ip).await?;
             done(format!("{}: server {id}: reverse DNS of {ip} deleted", account.name))
         }
-        Bandwidth { account, id, json } => {
+        Bandwidth { account, id } => {
             let graphs = desk.usage_graphs(&desk.find(&account)?, &id).await?;
             json_or(json, &graphs, |graphs| {
                 for g in graphs {
@@ -556,7 +489,7 @@ pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd) -> Result<ExitCode, Fail
             });
             Ok(ExitCode::SUCCESS)
         }
-        Console { account, id, json } => {
+        Console { account, id } => {
             let console = desk.console(&desk.find(&account)?, &id).await?;
             json_or(json, &console, |c| say!("{}\n{}\n{}", c.kind, c.url, c.note));
             Ok(ExitCode::SUCCESS)

@@ -27,13 +27,15 @@ use vpsdesk_core::model::{CreateServer, PowerAction, ProviderKind};
 use vpsdesk_core::secret::Keychain;
 use vpsdesk_core::{Desk, Error, NewAccount};
 
-use output::{say, tell, Out};
+use output::{say, tell, Flags, Out};
 
 #[derive(Parser)]
 #[command(name = "vpsctl", version, about = "Servers, accounts and catalogs of every VPS provider account in vpsdesk")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[command(flatten)]
+    flags: Flags,
 }
 
 #[derive(Subcommand)]
@@ -74,8 +76,6 @@ enum Command {
         /// With `plans`: only the plans offered in this region
         #[arg(long)]
         region: Option<String>,
-        #[arg(long)]
-        json: bool,
     },
 }
 
@@ -97,14 +97,15 @@ enum AccountsCmd {
         #[arg(long)]
         no_verify: bool,
     },
-    List {
-        #[arg(long)]
-        json: bool,
-    },
+    List,
     /// Exit 0 when the stored credentials work
-    Test { name: String },
+    Test {
+        name: String,
+    },
     /// Remove the account and its keychain entry
-    Remove { name: String },
+    Remove {
+        name: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -118,14 +119,10 @@ enum ServersCmd {
         /// Only servers in this region, as the list shows it (us-west, New York 1)
         #[arg(long)]
         location: Option<String>,
-        #[arg(long)]
-        json: bool,
     },
     Show {
         account: String,
         id: String,
-        #[arg(long)]
-        json: bool,
     },
     Start {
         account: String,
@@ -164,8 +161,6 @@ enum ServersCmd {
         /// A stored startup script to run (`vpsctl scripts list`)
         #[arg(long)]
         script: Option<String>,
-        #[arg(long)]
-        json: bool,
     },
     Rename {
         account: String,
@@ -175,9 +170,6 @@ enum ServersCmd {
     Delete {
         account: String,
         id: String,
-        /// Required: deleting destroys the server and its data
-        #[arg(long)]
-        yes: bool,
     },
     #[command(flatten)]
     Extras(extras::ServerExtrasCmd),
@@ -268,6 +260,8 @@ fn desk() -> Result<Desk, Failure> {
 }
 
 async fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let flags = cli.flags;
+    let Flags { json, .. } = flags;
     let desk = desk()?;
     let ok = Ok(ExitCode::SUCCESS);
     match cli.command {
@@ -288,7 +282,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 say!("added account {:?} ({})", account.name, account.provider);
                 ok
             }
-            AccountsCmd::List { json } => {
+            AccountsCmd::List => {
                 let views: Vec<_> = desk.accounts()?.iter().map(|a| desk.view(a)).collect();
                 Out::new(json).accounts(&views);
                 ok
@@ -306,16 +300,16 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 ok
             }
         },
-        Command::Servers(cmd) => servers(&desk, cmd).await,
-        Command::Tickets(cmd) => tickets::run(&desk, cmd).await,
-        Command::Billing(cmd) => billing::run(&desk, cmd).await,
-        Command::Dns(cmd) => dns::run(&desk, cmd).await,
-        Command::Extras(cmd) => extras::run(&desk, cmd).await,
-        Command::Templates(cmd) => templates::run(&desk, cmd).await,
-        Command::Nodes(cmd) => nodes::run(&desk, cmd).await,
-        Command::Resources(cmd) => resources::run(&desk, cmd).await,
-        Command::Addresses(cmd) => addresses::run(&desk, cmd).await,
-        Command::Catalog { account, what, region, json } => {
+        Command::Servers(cmd) => servers(&desk, cmd, flags).await,
+        Command::Tickets(cmd) => tickets::run(&desk, cmd, flags).await,
+        Command::Billing(cmd) => billing::run(&desk, cmd, flags).await,
+        Command::Dns(cmd) => dns::run(&desk, cmd, flags).await,
+        Command::Extras(cmd) => extras::run(&desk, cmd, flags).await,
+        Command::Templates(cmd) => templates::run(&desk, cmd, flags).await,
+        Command::Nodes(cmd) => nodes::run(&desk, cmd, flags).await,
+        Command::Resources(cmd) => resources::run(&desk, cmd, flags).await,
+        Command::Addresses(cmd) => addresses::run(&desk, cmd, flags).await,
+        Command::Catalog { account, what, region } => {
             let account = desk.find(&account)?;
             let out = Out::new(json);
             match what.as_str() {
@@ -329,13 +323,14 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
     }
 }
 
-async fn servers(desk: &Desk, cmd: ServersCmd) -> Result<ExitCode, Failure> {
+async fn servers(desk: &Desk, cmd: ServersCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, yes } = flags;
     let done = |msg: String| {
         say!("{msg}");
         Ok(ExitCode::SUCCESS)
     };
     match cmd {
-        ServersCmd::List { account, status, location, json } => {
+        ServersCmd::List { account, status, location } => {
             let accounts = match account {
                 Some(name) => vec![desk.find(&name)?],
                 None => desk.accounts()?,
@@ -351,7 +346,7 @@ async fn servers(desk: &Desk, cmd: ServersCmd) -> Result<ExitCode, Failure> {
             }
             Ok(if inventory.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
-        ServersCmd::Show { account, id, json } => {
+        ServersCmd::Show { account, id } => {
             let account = desk.find(&account)?;
             Out::new(json).server(&desk.server(&account, &id).await?);
             Ok(ExitCode::SUCCESS)
@@ -363,7 +358,7 @@ async fn servers(desk: &Desk, cmd: ServersCmd) -> Result<ExitCode, Failure> {
                 .await
         }
         ServersCmd::Reboot { account, id } => power(desk, &account, &id, PowerAction::Reboot, "reboot requested").await,
-        ServersCmd::Create { account, name, plan, image, region, cpu_mhz, mem_mb, ssh_keys, script, json } => {
+        ServersCmd::Create { account, name, plan, image, region, cpu_mhz, mem_mb, ssh_keys, script } => {
             let account = desk.find(&account)?;
             let server = desk
                 .create(&account, &CreateServer { name, plan, image, region, cpu_mhz, mem_mb, ssh_keys, script })
@@ -376,7 +371,7 @@ async fn servers(desk: &Desk, cmd: ServersCmd) -> Result<ExitCode, Failure> {
             desk.rename(&account, &id, &new_name).await?;
             done(format!("{}: server {id} renamed to {new_name:?}", account.name))
         }
-        ServersCmd::Delete { account, id, yes } => {
+        ServersCmd::Delete { account, id } => {
             if !yes {
                 return Err(Failure::Usage(format!(
                     "deleting server {id} destroys it and its data; run again with --yes to confirm"
@@ -386,11 +381,11 @@ async fn servers(desk: &Desk, cmd: ServersCmd) -> Result<ExitCode, Failure> {
             desk.delete(&account, &id).await?;
             done(format!("{}: server {id} deleted", account.name))
         }
-        ServersCmd::Extras(cmd) => extras::servers(desk, cmd).await,
-        ServersCmd::Maintenance(cmd) => maintenance::run(desk, cmd).await,
-        ServersCmd::Settings(cmd) => settings::run(desk, cmd).await,
-        ServersCmd::Fleet(cmd) => resources::fleet(desk, cmd).await,
-        ServersCmd::Plan(cmd) => server_plan::run(desk, cmd).await,
+        ServersCmd::Extras(cmd) => extras::servers(desk, cmd, flags).await,
+        ServersCmd::Maintenance(cmd) => maintenance::run(desk, cmd, flags).await,
+        ServersCmd::Settings(cmd) => settings::run(desk, cmd, flags).await,
+        ServersCmd::Fleet(cmd) => resources::fleet(desk, cmd, flags).await,
+        ServersCmd::Plan(cmd) => server_plan::run(desk, cmd, flags).await,
         ServersCmd::Convert(cmd) => template_authoring::convert(desk, cmd).await,
     }
 }

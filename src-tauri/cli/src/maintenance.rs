@@ -10,18 +10,14 @@ use clap::Subcommand;
 use vpsdesk_core::Desk;
 
 use crate::extras::{confirm, done, follow};
+use crate::output::Flags;
 use crate::output::{list, opt, Out};
 use crate::Failure;
 
 #[derive(Subcommand)]
 pub enum MaintenanceCmd {
     /// The server's backups
-    Backups {
-        account: String,
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Backups { account: String, id: String },
     /// Take a backup now; prints the job (the backup's id is its target_id)
     BackupCreate {
         account: String,
@@ -31,41 +27,22 @@ pub enum MaintenanceCmd {
         /// Wait until the backup is built
         #[arg(long)]
         wait: bool,
-        #[arg(long)]
-        json: bool,
     },
     /// Delete a backup (VPS.NET deletes manual backups only)
-    BackupDelete {
-        account: String,
-        id: String,
-        backup: String,
-        /// Required: the backup is destroyed
-        #[arg(long)]
-        yes: bool,
-    },
+    BackupDelete { account: String, id: String, backup: String },
     /// Boot the server into the provider's recovery system (it restarts)
     Recovery {
         account: String,
         id: String,
-        /// Required: a running server is restarted
-        #[arg(long)]
-        yes: bool,
         #[arg(long)]
         wait: bool,
-        #[arg(long)]
-        json: bool,
     },
     /// Regenerate the server's network configuration (it reboots)
     RebuildNetwork {
         account: String,
         id: String,
-        /// Required: the server is rebooted
-        #[arg(long)]
-        yes: bool,
         #[arg(long)]
         wait: bool,
-        #[arg(long)]
-        json: bool,
     },
     /// Build a server whose build did not finish (a pending server)
     Rebuild {
@@ -73,16 +50,9 @@ pub enum MaintenanceCmd {
         id: String,
         #[arg(long)]
         wait: bool,
-        #[arg(long)]
-        json: bool,
     },
     /// The server's cloning activity
-    Clones {
-        account: String,
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Clones { account: String, id: String },
     /// Clone the server into a new, billed server (in --region, or its own)
     Clone {
         account: String,
@@ -92,37 +62,20 @@ pub enum MaintenanceCmd {
         /// Wait until the clone is a server
         #[arg(long)]
         wait: bool,
-        #[arg(long)]
-        json: bool,
     },
     /// Servers deleted recently enough to be recovered
-    Deleted {
-        account: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Deleted { account: String },
     /// Bring a deleted server back
-    Recover {
-        account: String,
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Recover { account: String, id: String },
     /// Delete a clone record
-    CloneDelete {
-        account: String,
-        id: String,
-        clone: String,
-        /// Required: the clone record is deleted
-        #[arg(long)]
-        yes: bool,
-    },
+    CloneDelete { account: String, id: String, clone: String },
 }
 
-pub async fn run(desk: &Desk, cmd: MaintenanceCmd) -> Result<ExitCode, Failure> {
+pub async fn run(desk: &Desk, cmd: MaintenanceCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, yes } = flags;
     use MaintenanceCmd::*;
     match cmd {
-        Backups { account, id, json } => {
+        Backups { account, id } => {
             let backups = desk.backups(&desk.find(&account)?, &id).await?;
             list(json, &backups, &["ID", "LABEL", "TYPE", "SIZE", "BUILT", "LOCKED", "SYSTEM", "CREATED"], |b| {
                 vec![
@@ -138,50 +91,50 @@ pub async fn run(desk: &Desk, cmd: MaintenanceCmd) -> Result<ExitCode, Failure> 
             });
             Ok(ExitCode::SUCCESS)
         }
-        BackupCreate { account, id, label, wait, json } => {
+        BackupCreate { account, id, label, wait } => {
             let job = desk.create_backup(&desk.find(&account)?, &id, &label).await?;
             follow(desk, job, wait, json).await
         }
-        BackupDelete { account, id, backup, yes } => {
+        BackupDelete { account, id, backup } => {
             confirm(yes, format!("deleting backup {backup} of server {id} destroys it"))?;
             let account = desk.find(&account)?;
             desk.delete_backup(&account, &id, &backup).await?;
             done(format!("{}: server {id}: backup {backup} deleted", account.name))
         }
-        Recovery { account, id, yes, wait, json } => {
+        Recovery { account, id, wait } => {
             confirm(yes, format!("booting server {id} into recovery restarts it"))?;
             let job = desk.boot_recovery(&desk.find(&account)?, &id).await?;
             follow(desk, job, wait, json).await
         }
-        RebuildNetwork { account, id, yes, wait, json } => {
+        RebuildNetwork { account, id, wait } => {
             confirm(yes, format!("rebuilding the network of server {id} reboots it"))?;
             let job = desk.rebuild_network(&desk.find(&account)?, &id).await?;
             follow(desk, job, wait, json).await
         }
-        Rebuild { account, id, wait, json } => {
+        Rebuild { account, id, wait } => {
             let job = desk.rebuild_pending(&desk.find(&account)?, &id).await?;
             follow(desk, job, wait, json).await
         }
-        Clones { account, id, json } => {
+        Clones { account, id } => {
             let clones = desk.clones(&desk.find(&account)?, &id).await?;
             list(json, &clones, &["ID", "LABEL", "STATUS", "NEW SERVER", "CREATED"], |c| {
                 vec![c.id.clone(), opt(&c.label), c.status.clone(), opt(&c.cloned_server_id), opt(&c.created_at)]
             });
             Ok(ExitCode::SUCCESS)
         }
-        Clone { account, id, region, wait, json } => {
+        Clone { account, id, region, wait } => {
             let job = desk.create_clone(&desk.find(&account)?, &id, region.as_deref()).await?;
             follow(desk, job, wait, json).await
         }
-        Deleted { account, json } => {
+        Deleted { account } => {
             Out::new(json).servers(&desk.deleted_servers(&desk.find(&account)?).await?);
             Ok(ExitCode::SUCCESS)
         }
-        Recover { account, id, json } => {
+        Recover { account, id } => {
             Out::new(json).server(&desk.recover_server(&desk.find(&account)?, &id).await?);
             Ok(ExitCode::SUCCESS)
         }
-        CloneDelete { account, id, clone, yes } => {
+        CloneDelete { account, id, clone } => {
             confirm(yes, format!("deleting clone {clone} of server {id} removes its record"))?;
             let account = desk.find(&account)?;
             desk.delete_clone(&account, &id, &clone).await?;

@@ -8,6 +8,7 @@ use vpsdesk_core::extras::nodes::NodeKind;
 use vpsdesk_core::{Desk, Error};
 
 use crate::extras::{confirm, done};
+use crate::output::Flags;
 use crate::output::{list, opt};
 use crate::Failure;
 
@@ -15,8 +16,6 @@ use crate::Failure;
 pub enum NodesCmd {
     List {
         account: String,
-        #[arg(long)]
-        json: bool,
     },
     /// Buy nodes: KIND is regular, daily, ram, storage or bandwidth
     Add {
@@ -24,20 +23,19 @@ pub enum NodesCmd {
         kind: String,
         #[arg(long, default_value_t = 1)]
         quantity: u32,
-        /// Required: confirms the purchase (charged at once, then billed until removed)
-        #[arg(long)]
-        yes: bool,
     },
     /// Set a node's consumer id (0 for none): KIND is regular, daily, ram, storage, fusion or bandwidth
-    Consumer { account: String, kind: String, id: String, consumer: String },
+    Consumer {
+        account: String,
+        kind: String,
+        id: String,
+        consumer: String,
+    },
     /// Remove an unassigned node: KIND is regular, daily, ram, storage, fusion or bandwidth
     Delete {
         account: String,
         kind: String,
         id: String,
-        /// Required: the node is removed from the account
-        #[arg(long)]
-        yes: bool,
     },
 }
 
@@ -49,9 +47,10 @@ fn word(kind: NodeKind) -> String {
     serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
-pub async fn run(desk: &Desk, cmd: NodesCmd) -> Result<ExitCode, Failure> {
+pub async fn run(desk: &Desk, cmd: NodesCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, yes } = flags;
     match cmd {
-        NodesCmd::List { account, json } => {
+        NodesCmd::List { account } => {
             let nodes = desk.nodes(&desk.find(&account)?).await?;
             list(json, &nodes, &["ID", "KIND", "SERVER", "CONSUMER", "FREE"], |n| {
                 vec![
@@ -64,7 +63,7 @@ pub async fn run(desk: &Desk, cmd: NodesCmd) -> Result<ExitCode, Failure> {
             });
             Ok(ExitCode::SUCCESS)
         }
-        NodesCmd::Add { account, kind: k, quantity, yes } => {
+        NodesCmd::Add { account, kind: k, quantity } => {
             let k = kind(&k)?;
             confirm(yes, format!("buying {quantity} {} node(s) charges the account at once", word(k)))?;
             let account = desk.find(&account)?;
@@ -77,7 +76,7 @@ pub async fn run(desk: &Desk, cmd: NodesCmd) -> Result<ExitCode, Failure> {
             desk.set_node_consumer(&account, k, &id, Some(&consumer)).await?;
             done(format!("{}: node {id}: consumer id set to {consumer}", account.name))
         }
-        NodesCmd::Delete { account, kind: k, id, yes } => {
+        NodesCmd::Delete { account, kind: k, id } => {
             let k = kind(&k)?;
             confirm(yes, format!("removing node {id} stops it being billed and it cannot be used again"))?;
             let account = desk.find(&account)?;

@@ -17,6 +17,19 @@ use serde_json::{json, Value};
 use vpsdesk_core::model::{Image, Plan, Region, Server};
 use vpsdesk_core::AccountView;
 
+/// The options every command accepts, before or after its own name
+/// (`vpsctl --json servers list`, `vpsctl servers list --json`).
+#[derive(clap::Args, Clone, Copy)]
+pub struct Flags {
+    /// Print JSON on stdout for scripts: an array for lists, an object otherwise
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Confirm a command that destroys, moves or costs something; without it
+    /// such a command says what it would do (and its price) and changes nothing
+    #[arg(long, global = true)]
+    pub yes: bool,
+}
+
 pub struct Out {
     json: bool,
 }

@@ -13,6 +13,7 @@ use vpsdesk_core::model::PowerAction;
 use vpsdesk_core::{Desk, Error};
 
 use crate::extras::{confirm, done, follow};
+use crate::output::Flags;
 use crate::output::{json_or, list, opt, say, Out};
 use crate::Failure;
 
@@ -47,22 +48,16 @@ pub enum Kind {
 pub enum DrivesCmd {
     List {
         account: String,
-        #[arg(long)]
-        json: bool,
     },
     Show {
         account: String,
         id: String,
-        #[arg(long)]
-        json: bool,
     },
     /// The provider's standard drives (CDs, images or all), which servers can be made from
     Standard {
         account: String,
         #[arg(long, value_enum, default_value = "all")]
         kind: Kind,
-        #[arg(long)]
-        json: bool,
     },
     Create {
         account: String,
@@ -79,8 +74,6 @@ pub enum DrivesCmd {
         /// Store it unencrypted (encrypted is the default)
         #[arg(long)]
         no_encryption: bool,
-        #[arg(long)]
-        json: bool,
     },
     /// Copy a drive; the copy is at least as large as the original
     Clone {
@@ -93,26 +86,16 @@ pub enum DrivesCmd {
         size: Option<u64>,
         #[arg(long)]
         ssd: bool,
-        #[arg(long)]
-        json: bool,
     },
     Destroy {
         account: String,
         id: String,
-        /// Required: the drive and its data are destroyed
-        #[arg(long)]
-        yes: bool,
     },
     /// Write a local file onto the start of the drive, in 4 MiB gzipped chunks; waits until done
     Upload {
         account: String,
         id: String,
         file: PathBuf,
-        /// Required: the drive's data is overwritten
-        #[arg(long)]
-        yes: bool,
-        #[arg(long)]
-        json: bool,
     },
     /// Read the drive (or its first --size bytes) into a local file, in 4 MiB chunks; waits until done
     Download {
@@ -121,8 +104,6 @@ pub enum DrivesCmd {
         file: PathBuf,
         #[arg(long)]
         size: Option<u64>,
-        #[arg(long)]
-        json: bool,
     },
 }
 
@@ -130,15 +111,11 @@ pub enum DrivesCmd {
 pub enum VlansCmd {
     List {
         account: String,
-        #[arg(long)]
-        json: bool,
     },
     Create {
         account: String,
         #[arg(long)]
         name: String,
-        #[arg(long)]
-        json: bool,
     },
     Rename {
         account: String,
@@ -151,21 +128,14 @@ pub enum VlansCmd {
 pub enum IpsCmd {
     List {
         account: String,
-        #[arg(long)]
-        json: bool,
     },
     /// Reserve a new static address (billed)
     Create {
         account: String,
-        #[arg(long)]
-        json: bool,
     },
     Destroy {
         account: String,
         ip: String,
-        /// Required: the address is released
-        #[arg(long)]
-        yes: bool,
     },
 }
 
@@ -173,15 +143,11 @@ pub enum IpsCmd {
 pub enum GroupsCmd {
     List {
         account: String,
-        #[arg(long)]
-        json: bool,
     },
     Create {
         account: String,
         #[arg(long)]
         name: String,
-        #[arg(long)]
-        json: bool,
     },
     Rename {
         account: String,
@@ -191,9 +157,6 @@ pub enum GroupsCmd {
     Destroy {
         account: String,
         id: String,
-        /// Required: the group is removed (its servers stay)
-        #[arg(long)]
-        yes: bool,
     },
     /// Add servers; prints the group's servers afterwards
     Add {
@@ -201,8 +164,6 @@ pub enum GroupsCmd {
         id: String,
         #[arg(required = true)]
         servers: Vec<String>,
-        #[arg(long)]
-        json: bool,
     },
     /// Remove servers; prints the group's servers afterwards
     Remove {
@@ -210,22 +171,16 @@ pub enum GroupsCmd {
         id: String,
         #[arg(required = true)]
         servers: Vec<String>,
-        #[arg(long)]
-        json: bool,
     },
     /// Start every server of the group
     Start {
         account: String,
         id: String,
-        #[arg(long)]
-        json: bool,
     },
     /// Stop (power off) every server of the group
     Stop {
         account: String,
         id: String,
-        #[arg(long)]
-        json: bool,
     },
 }
 
@@ -233,16 +188,12 @@ pub enum GroupsCmd {
 pub enum ProfileCmd {
     Show {
         account: String,
-        #[arg(long)]
-        json: bool,
     },
     /// Change fields: `--field key=value`, repeatable (keys as `profile show` lists them)
     Set {
         account: String,
         #[arg(long = "field", required = true)]
         fields: Vec<String>,
-        #[arg(long)]
-        json: bool,
     },
 }
 
@@ -255,8 +206,6 @@ pub enum FleetCmd {
         id: String,
         #[arg(long)]
         name: String,
-        #[arg(long)]
-        json: bool,
     },
     /// Start several servers in one request
     StartMany {
@@ -275,9 +224,6 @@ pub enum FleetCmd {
         account: String,
         #[arg(required = true)]
         ids: Vec<String>,
-        /// Required: the servers are destroyed
-        #[arg(long)]
-        yes: bool,
     },
 }
 
@@ -294,21 +240,22 @@ fn ids_out(ids: &[String], json: bool) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub async fn run(desk: &Desk, cmd: ResourcesCmd) -> Result<ExitCode, Failure> {
+pub async fn run(desk: &Desk, cmd: ResourcesCmd, flags: Flags) -> Result<ExitCode, Failure> {
     match cmd {
-        ResourcesCmd::Drives(cmd) => drives(desk, cmd).await,
-        ResourcesCmd::Vlans(cmd) => vlans(desk, cmd).await,
-        ResourcesCmd::Ips(cmd) => ips(desk, cmd).await,
-        ResourcesCmd::Groups(cmd) => groups(desk, cmd).await,
-        ResourcesCmd::Profile(cmd) => profile(desk, cmd).await,
+        ResourcesCmd::Drives(cmd) => drives(desk, cmd, flags).await,
+        ResourcesCmd::Vlans(cmd) => vlans(desk, cmd, flags).await,
+        ResourcesCmd::Ips(cmd) => ips(desk, cmd, flags).await,
+        ResourcesCmd::Groups(cmd) => groups(desk, cmd, flags).await,
+        ResourcesCmd::Profile(cmd) => profile(desk, cmd, flags).await,
     }
 }
 
-async fn drives(desk: &Desk, cmd: DrivesCmd) -> Result<ExitCode, Failure> {
+async fn drives(desk: &Desk, cmd: DrivesCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, yes } = flags;
     match cmd {
-        DrivesCmd::List { account, json } => drives_out(&desk.drives(&desk.find(&account)?).await?, json),
-        DrivesCmd::Show { account, id, json } => drives_out(&[desk.drive(&desk.find(&account)?, &id).await?], json),
-        DrivesCmd::Standard { account, kind, json } => {
+        DrivesCmd::List { account } => drives_out(&desk.drives(&desk.find(&account)?).await?, json),
+        DrivesCmd::Show { account, id } => drives_out(&[desk.drive(&desk.find(&account)?, &id).await?], json),
+        DrivesCmd::Standard { account, kind } => {
             let kind = match kind {
                 Kind::Cd => StandardKind::Cd,
                 Kind::Image => StandardKind::Image,
@@ -316,41 +263,42 @@ async fn drives(desk: &Desk, cmd: DrivesCmd) -> Result<ExitCode, Failure> {
             };
             drives_out(&desk.standard_drives(&desk.find(&account)?, kind).await?, json)
         }
-        DrivesCmd::Create { account, name, size, shared, ssd, no_encryption, json } => {
+        DrivesCmd::Create { account, name, size, shared, ssd, no_encryption } => {
             let new = NewDrive { name, size_bytes: size, shared, ssd, encrypted: !no_encryption };
             drives_out(&[desk.create_drive(&desk.find(&account)?, &new).await?], json)
         }
-        DrivesCmd::Clone { account, id, name, size, ssd, json } => {
+        DrivesCmd::Clone { account, id, name, size, ssd } => {
             let clone = DriveClone { name, size_bytes: size, ssd };
             drives_out(&[desk.clone_drive(&desk.find(&account)?, &id, &clone).await?], json)
         }
-        DrivesCmd::Destroy { account, id, yes } => {
+        DrivesCmd::Destroy { account, id } => {
             confirm(yes, format!("destroying drive {id} deletes its data"))?;
             let account = desk.find(&account)?;
             desk.destroy_drive(&account, &id).await?;
             done(format!("{}: drive {id} destroyed", account.name))
         }
-        DrivesCmd::Upload { account, id, file, yes, json } => {
+        DrivesCmd::Upload { account, id, file } => {
             confirm(yes, format!("uploading overwrites the start of drive {id}"))?;
             let job = desk.upload_drive(&desk.find(&account)?, &id, &file).await?;
             // The job lives in this process: stay until it is done.
             follow(desk, job, true, json).await
         }
-        DrivesCmd::Download { account, id, file, size, json } => {
+        DrivesCmd::Download { account, id, file, size } => {
             let job = desk.download_drive(&desk.find(&account)?, &id, &file, size).await?;
             follow(desk, job, true, json).await
         }
     }
 }
 
-async fn vlans(desk: &Desk, cmd: VlansCmd) -> Result<ExitCode, Failure> {
+async fn vlans(desk: &Desk, cmd: VlansCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, .. } = flags;
     let out = |vlans: &[vpsdesk_core::extras::resources::Vlan], json: bool| {
         list(json, vlans, &["ID", "NAME"], |v| vec![v.id.clone(), v.name.clone()]);
         Ok(ExitCode::SUCCESS)
     };
     match cmd {
-        VlansCmd::List { account, json } => out(&desk.vlans(&desk.find(&account)?).await?, json),
-        VlansCmd::Create { account, name, json } => out(&[desk.create_vlan(&desk.find(&account)?, &name).await?], json),
+        VlansCmd::List { account } => out(&desk.vlans(&desk.find(&account)?).await?, json),
+        VlansCmd::Create { account, name } => out(&[desk.create_vlan(&desk.find(&account)?, &name).await?], json),
         VlansCmd::Rename { account, id, new_name } => {
             let account = desk.find(&account)?;
             desk.rename_vlan(&account, &id, &new_name).await?;
@@ -359,7 +307,8 @@ async fn vlans(desk: &Desk, cmd: VlansCmd) -> Result<ExitCode, Failure> {
     }
 }
 
-async fn ips(desk: &Desk, cmd: IpsCmd) -> Result<ExitCode, Failure> {
+async fn ips(desk: &Desk, cmd: IpsCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, yes } = flags;
     let out = |ips: &[vpsdesk_core::extras::resources::StaticIp], json: bool| {
         list(json, ips, &["IP", "NAME", "NETMASK", "GATEWAY", "NAMESERVERS"], |i| {
             vec![i.ip.clone(), opt(&i.name), opt(&i.netmask), opt(&i.gateway), i.nameservers.join(" ")]
@@ -367,9 +316,9 @@ async fn ips(desk: &Desk, cmd: IpsCmd) -> Result<ExitCode, Failure> {
         Ok(ExitCode::SUCCESS)
     };
     match cmd {
-        IpsCmd::List { account, json } => out(&desk.static_ips(&desk.find(&account)?).await?, json),
-        IpsCmd::Create { account, json } => out(&[desk.create_static_ip(&desk.find(&account)?).await?], json),
-        IpsCmd::Destroy { account, ip, yes } => {
+        IpsCmd::List { account } => out(&desk.static_ips(&desk.find(&account)?).await?, json),
+        IpsCmd::Create { account } => out(&[desk.create_static_ip(&desk.find(&account)?).await?], json),
+        IpsCmd::Destroy { account, ip } => {
             confirm(yes, format!("destroying {ip} releases the address"))?;
             let account = desk.find(&account)?;
             desk.destroy_static_ip(&account, &ip).await?;
@@ -378,7 +327,8 @@ async fn ips(desk: &Desk, cmd: IpsCmd) -> Result<ExitCode, Failure> {
     }
 }
 
-async fn groups(desk: &Desk, cmd: GroupsCmd) -> Result<ExitCode, Failure> {
+async fn groups(desk: &Desk, cmd: GroupsCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, yes } = flags;
     let out = |groups: &[vpsdesk_core::extras::server_groups::ServerGroup], json: bool| {
         list(json, groups, &["ID", "NAME", "DESCRIPTION"], |g| {
             vec![g.id.clone(), g.name.clone(), g.description.clone()]
@@ -386,8 +336,8 @@ async fn groups(desk: &Desk, cmd: GroupsCmd) -> Result<ExitCode, Failure> {
         Ok(ExitCode::SUCCESS)
     };
     match cmd {
-        GroupsCmd::List { account, json } => out(&desk.server_groups(&desk.find(&account)?).await?, json),
-        GroupsCmd::Create { account, name, json } => {
+        GroupsCmd::List { account } => out(&desk.server_groups(&desk.find(&account)?).await?, json),
+        GroupsCmd::Create { account, name } => {
             out(&[desk.create_server_group(&desk.find(&account)?, &name).await?], json)
         }
         GroupsCmd::Rename { account, id, new_name } => {
@@ -395,31 +345,32 @@ async fn groups(desk: &Desk, cmd: GroupsCmd) -> Result<ExitCode, Failure> {
             desk.rename_server_group(&account, &id, &new_name).await?;
             done(format!("{}: server group {id} renamed to {new_name:?}", account.name))
         }
-        GroupsCmd::Destroy { account, id, yes } => {
+        GroupsCmd::Destroy { account, id } => {
             confirm(yes, format!("destroying server group {id} removes the group (its servers stay)"))?;
             let account = desk.find(&account)?;
             desk.destroy_server_group(&account, &id).await?;
             done(format!("{}: server group {id} destroyed", account.name))
         }
-        GroupsCmd::Add { account, id, servers, json } => {
+        GroupsCmd::Add { account, id, servers } => {
             ids_out(&desk.group_members(&desk.find(&account)?, &id, &servers, true).await?, json)
         }
-        GroupsCmd::Remove { account, id, servers, json } => {
+        GroupsCmd::Remove { account, id, servers } => {
             ids_out(&desk.group_members(&desk.find(&account)?, &id, &servers, false).await?, json)
         }
-        GroupsCmd::Start { account, id, json } => {
+        GroupsCmd::Start { account, id } => {
             ids_out(&desk.group_power(&desk.find(&account)?, &id, PowerAction::Start).await?, json)
         }
-        GroupsCmd::Stop { account, id, json } => {
+        GroupsCmd::Stop { account, id } => {
             ids_out(&desk.group_power(&desk.find(&account)?, &id, PowerAction::Stop).await?, json)
         }
     }
 }
 
-async fn profile(desk: &Desk, cmd: ProfileCmd) -> Result<ExitCode, Failure> {
+async fn profile(desk: &Desk, cmd: ProfileCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, .. } = flags;
     let (fields, json) = match cmd {
-        ProfileCmd::Show { account, json } => (desk.profile(&desk.find(&account)?).await?, json),
-        ProfileCmd::Set { account, fields, json } => {
+        ProfileCmd::Show { account } => (desk.profile(&desk.find(&account)?).await?, json),
+        ProfileCmd::Set { account, fields } => {
             let changes = fields
                 .iter()
                 .map(|f| {
@@ -437,21 +388,22 @@ async fn profile(desk: &Desk, cmd: ProfileCmd) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub async fn fleet(desk: &Desk, cmd: FleetCmd) -> Result<ExitCode, Failure> {
+pub async fn fleet(desk: &Desk, cmd: FleetCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, yes } = flags;
     let bulk = |account: String, ids: Vec<String>, action: BulkAction, what: &'static str| async move {
         let account = desk.find(&account)?;
         desk.bulk_power(&account, &ids, action).await?;
         done(format!("{}: {what} requested for {}", account.name, ids.join(", ")))
     };
     match cmd {
-        FleetCmd::Copy { account, id, name, json } => {
+        FleetCmd::Copy { account, id, name } => {
             let account = desk.find(&account)?;
             Out::new(json).server(&desk.clone_server(&account, &id, &name).await?);
             Ok(ExitCode::SUCCESS)
         }
         FleetCmd::StartMany { account, ids } => bulk(account, ids, BulkAction::Start, "start").await,
         FleetCmd::StopMany { account, ids } => bulk(account, ids, BulkAction::Stop, "power-off").await,
-        FleetCmd::DestroyMany { account, ids, yes } => {
+        FleetCmd::DestroyMany { account, ids } => {
             confirm(yes, format!("destroying {} servers deletes them and their data", ids.len()))?;
             bulk(account, ids, BulkAction::Destroy, "destroy").await
         }

@@ -13,6 +13,7 @@ use vpsdesk_core::extras::server_plan::{self, ResourcesChange, ServerResources};
 use vpsdesk_core::Desk;
 
 use crate::extras::{confirm, done};
+use crate::output::Flags;
 use crate::output::{opt, print_json, say, table};
 use crate::settings::OnOff;
 use crate::Failure;
@@ -21,12 +22,7 @@ use crate::Failure;
 #[derive(Subcommand)]
 pub enum PlanCmd {
     /// The server's nodes of each kind, backup options, consumer id and label
-    Resources {
-        account: String,
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Resources { account: String, id: String },
     /// Change the server's nodes, backup options, consumer id or label (the rest stay as they are)
     Edit {
         account: String,
@@ -56,11 +52,6 @@ pub enum PlanCmd {
         /// Put the disk resize off until then: "YYYY-MM-DD HH:MM", US Eastern time
         #[arg(long)]
         delay_storage_until: Option<String>,
-        /// Required when a node count grows: more nodes are billed, and a storage upgrade stops the server
-        #[arg(long)]
-        yes: bool,
-        #[arg(long)]
-        json: bool,
     },
     /// Move the server's managed service to another server (never a Windows one)
     ManagedTransfer {
@@ -70,44 +61,20 @@ pub enum PlanCmd {
         /// The id of an added address to move along (`vpsctl addresses list`)
         #[arg(long)]
         reassign_ip: Option<String>,
-        /// Required: the managed service leaves this server
-        #[arg(long)]
-        yes: bool,
     },
     /// The server's control-panel licences (cPanel, ISPmanager, add-ons): held and offered
-    Licences {
-        account: String,
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Licences { account: String, id: String },
     /// Buy a control-panel licence for the server (one control panel at a time; add-ons need one)
     LicenceBuy {
         account: String,
         id: String,
         /// The licence id (`servers licences`)
         licence: String,
-        /// Required: the licence is billed
-        #[arg(long)]
-        yes: bool,
     },
     /// Cancel a licence of the server (a control panel takes its add-ons along)
-    LicenceCancel {
-        account: String,
-        id: String,
-        licence: String,
-        /// Required: the licensed software stops being licensed
-        #[arg(long)]
-        yes: bool,
-    },
+    LicenceCancel { account: String, id: String, licence: String },
     /// Resize the disk now to what the server's nodes give (the server is down meanwhile)
-    UpgradeStorage {
-        account: String,
-        id: String,
-        /// Required: the server stops while the storage is upgraded
-        #[arg(long)]
-        yes: bool,
-    },
+    UpgradeStorage { account: String, id: String },
 }
 
 fn on(v: Option<OnOff>, now: bool) -> bool {
@@ -207,9 +174,10 @@ async fn change_licence(
     done(format!("{}: server {id}: {name} {did}; licences now: {}", account.name, held(&after)))
 }
 
-pub async fn run(desk: &Desk, cmd: PlanCmd) -> Result<ExitCode, Failure> {
+pub async fn run(desk: &Desk, cmd: PlanCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, yes } = flags;
     match cmd {
-        PlanCmd::Resources { account, id, json } => {
+        PlanCmd::Resources { account, id } => {
             show(&desk.server_resources(&desk.find(&account)?, &id).await?, json);
             Ok(ExitCode::SUCCESS)
         }
@@ -227,8 +195,6 @@ pub async fn run(desk: &Desk, cmd: PlanCmd) -> Result<ExitCode, Failure> {
             r1soft_backups,
             consumer,
             delay_storage_until,
-            yes,
-            json,
         } => {
             let nothing = name.is_none()
                 && nodes.is_none()
@@ -273,23 +239,21 @@ pub async fn run(desk: &Desk, cmd: PlanCmd) -> Result<ExitCode, Failure> {
             show(&desk.update_server_resources(&account, &id, &change).await?, json);
             Ok(ExitCode::SUCCESS)
         }
-        PlanCmd::ManagedTransfer { account, id, to_server, reassign_ip, yes } => {
+        PlanCmd::ManagedTransfer { account, id, to_server, reassign_ip } => {
             confirm(yes, format!("the managed service of server {id} moves to server {to_server}"))?;
             let account = desk.find(&account)?;
             desk.transfer_managed_service(&account, &id, &to_server, reassign_ip.as_deref(), true).await?;
             done(format!("{}: managed service of server {id} moved to server {to_server}", account.name))
         }
-        PlanCmd::Licences { account, id, json } => {
+        PlanCmd::Licences { account, id } => {
             show_licences(&desk.server_licences(&desk.find(&account)?, &id).await?, json);
             Ok(ExitCode::SUCCESS)
         }
-        PlanCmd::LicenceBuy { account, id, licence, yes } => {
-            change_licence(desk, &account, &id, &licence, true, yes).await
-        }
-        PlanCmd::LicenceCancel { account, id, licence, yes } => {
+        PlanCmd::LicenceBuy { account, id, licence } => change_licence(desk, &account, &id, &licence, true, yes).await,
+        PlanCmd::LicenceCancel { account, id, licence } => {
             change_licence(desk, &account, &id, &licence, false, yes).await
         }
-        PlanCmd::UpgradeStorage { account, id, yes } => {
+        PlanCmd::UpgradeStorage { account, id } => {
             confirm(yes, format!("upgrading the storage of server {id} stops it for a while"))?;
             let account = desk.find(&account)?;
             desk.upgrade_storage(&account, &id, true).await?;

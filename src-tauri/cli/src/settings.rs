@@ -8,6 +8,7 @@ use clap::{Subcommand, ValueEnum};
 use vpsdesk_core::extras::settings::ServerSettings;
 use vpsdesk_core::Desk;
 
+use crate::output::Flags;
 use crate::output::{json_or, say, table};
 use crate::Failure;
 
@@ -21,12 +22,7 @@ pub enum OnOff {
 #[derive(Subcommand)]
 pub enum SettingsCmd {
     /// The server's name, host name and automatic backups
-    Settings {
-        account: String,
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Settings { account: String, id: String },
     /// Replace the server's name, host name and automatic backups (options left out stay as they are)
     Configure {
         account: String,
@@ -39,8 +35,6 @@ pub enum SettingsCmd {
         /// Automatic backups taken by the provider
         #[arg(long, value_enum)]
         backups: Option<OnOff>,
-        #[arg(long)]
-        json: bool,
     },
 }
 
@@ -52,12 +46,13 @@ fn show(s: &ServerSettings, json: bool) {
     })
 }
 
-pub async fn run(desk: &Desk, cmd: SettingsCmd) -> Result<ExitCode, Failure> {
+pub async fn run(desk: &Desk, cmd: SettingsCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, .. } = flags;
     match cmd {
-        SettingsCmd::Settings { account, id, json } => {
+        SettingsCmd::Settings { account, id } => {
             show(&desk.server_settings(&desk.find(&account)?, &id).await?, json);
         }
-        SettingsCmd::Configure { account, id, name, hostname, backups, json } => {
+        SettingsCmd::Configure { account, id, name, hostname, backups } => {
             if name.is_none() && hostname.is_none() && backups.is_none() {
                 return Err(Failure::Usage("nothing to change: give --name, --hostname or --backups on|off".into()));
             }

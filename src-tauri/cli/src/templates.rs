@@ -9,76 +9,47 @@ use vpsdesk_core::extras::templates::LicenseKind;
 use vpsdesk_core::{Desk, Error};
 
 use crate::extras::{confirm, done};
+use crate::output::Flags;
 use crate::output::{json_or, list, opt, say};
 use crate::Failure;
 
 #[derive(Subcommand)]
 pub enum TemplatesCmd {
     /// The account's custom templates
-    Custom {
-        account: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Custom { account: String },
     /// Delete a custom template (at once)
-    CustomDelete {
-        account: String,
-        id: String,
-        /// Required: the template is removed
-        #[arg(long)]
-        yes: bool,
-    },
+    CustomDelete { account: String, id: String },
     /// Every template offered, with its id on each region (cloud)
-    Offered {
-        account: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Offered { account: String },
     /// A template on one region, with its monthly prices
-    Price {
-        account: String,
-        region: String,
-        template: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Price { account: String, region: String, template: String },
     /// Chargeable templates (CloudLinux, Windows) the account has bought
-    Licenses {
-        account: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Licenses { account: String },
     #[command(flatten)]
     Edit(crate::template_authoring::EditCmd),
     /// Buy a chargeable template: KIND is cloudlinux or windows
-    Buy {
-        account: String,
-        kind: String,
-        template: String,
-        /// Required: confirms the purchase (the account is charged)
-        #[arg(long)]
-        yes: bool,
-    },
+    Buy { account: String, kind: String, template: String },
 }
 
-pub async fn run(desk: &Desk, cmd: TemplatesCmd) -> Result<ExitCode, Failure> {
+pub async fn run(desk: &Desk, cmd: TemplatesCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, yes } = flags;
     use TemplatesCmd::*;
     match cmd {
         Edit(cmd) => crate::template_authoring::edit(desk, cmd).await,
-        Custom { account, json } => {
+        Custom { account } => {
             let custom = desk.custom_templates(&desk.find(&account)?).await?;
             list(json, &custom, &["ID", "LABEL", "SYSTEM", "DESCRIPTION"], |c| {
                 vec![c.id.clone(), c.label.clone(), opt(&c.operating_system), opt(&c.description)]
             });
             Ok(ExitCode::SUCCESS)
         }
-        CustomDelete { account, id, yes } => {
+        CustomDelete { account, id } => {
             confirm(yes, format!("deleting custom template {id} removes it at once"))?;
             let account = desk.find(&account)?;
             desk.delete_custom_template(&account, &id).await?;
             done(format!("{}: custom template {id} deleted", account.name))
         }
-        Offered { account, json } => {
+        Offered { account } => {
             let offered = desk.offered_templates(&desk.find(&account)?).await?;
             list(json, &offered, &["GROUP", "TEMPLATE", "REGION:ID"], |o| {
                 let on: Vec<String> =
@@ -87,7 +58,7 @@ pub async fn run(desk: &Desk, cmd: TemplatesCmd) -> Result<ExitCode, Failure> {
             });
             Ok(ExitCode::SUCCESS)
         }
-        Price { account, region, template, json } => {
+        Price { account, region, template } => {
             let info = desk.template_info(&desk.find(&account)?, &region, &template).await?;
             json_or(json, &info, |info| {
                 let prices: Vec<String> = info.prices.iter().map(|p| format!("{} {}", p.amount, p.currency)).collect();
@@ -96,7 +67,7 @@ pub async fn run(desk: &Desk, cmd: TemplatesCmd) -> Result<ExitCode, Failure> {
             });
             Ok(ExitCode::SUCCESS)
         }
-        Licenses { account, json } => {
+        Licenses { account } => {
             let licenses = desk.licensed_templates(&desk.find(&account)?).await?;
             list(json, &licenses, &["KIND", "ID", "TEMPLATE", "SERVER"], |l| {
                 let kind =
@@ -105,7 +76,7 @@ pub async fn run(desk: &Desk, cmd: TemplatesCmd) -> Result<ExitCode, Failure> {
             });
             Ok(ExitCode::SUCCESS)
         }
-        Buy { account, kind, template, yes } => {
+        Buy { account, kind, template } => {
             let kind = LicenseKind::parse(&kind)
                 .ok_or_else(|| Failure::Core(Error::field("kind", format!("{kind:?} is not cloudlinux or windows"))))?;
             confirm(yes, format!("buying template {template} charges the account"))?;

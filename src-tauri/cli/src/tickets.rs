@@ -12,6 +12,7 @@ use vpsdesk_core::secret::Secret;
 use vpsdesk_core::tickets::{NewTicket, Ticket, TicketFilter, TicketReply, TicketStatus, TicketThread};
 use vpsdesk_core::{Desk, Error};
 
+use crate::output::Flags;
 use crate::output::{json_or, list, opt, say, table, tell};
 use crate::Failure;
 
@@ -26,16 +27,9 @@ pub enum TicketsCmd {
         /// A department's name or id
         #[arg(long)]
         department: Option<String>,
-        #[arg(long)]
-        json: bool,
     },
     /// A ticket and its messages
-    Show {
-        account: String,
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Show { account: String, id: String },
     /// Open a ticket; the message is read from stdin
     Open {
         account: String,
@@ -60,8 +54,6 @@ pub enum TicketsCmd {
         /// Prompt on the terminal (no echo) for the root password and SSH access for staff
         #[arg(long)]
         ask_secrets: bool,
-        #[arg(long)]
-        json: bool,
     },
     /// Reply to a ticket; the message is read from stdin
     Reply {
@@ -77,18 +69,15 @@ pub enum TicketsCmd {
     /// Close a ticket
     Close { account: String, id: String },
     /// VPS.NET Pro-Active Managed Services: the servers staff look after
-    Managed {
-        account: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Managed { account: String },
 }
 
 const SECRET_KEYS: [&str; 4] = ["root_password", "ssh_port", "ssh_user", "ssh_password"];
 
-pub async fn run(desk: &Desk, cmd: TicketsCmd) -> Result<ExitCode, Failure> {
+pub async fn run(desk: &Desk, cmd: TicketsCmd, flags: Flags) -> Result<ExitCode, Failure> {
+    let Flags { json, .. } = flags;
     match cmd {
-        TicketsCmd::List { account, status, department, json } => {
+        TicketsCmd::List { account, status, department } => {
             let status = match status {
                 Some(s) => Some(
                     TicketStatus::parse(&s)
@@ -100,11 +89,11 @@ pub async fn run(desk: &Desk, cmd: TicketsCmd) -> Result<ExitCode, Failure> {
             let tickets = desk.tickets_of(&account, &TicketFilter { status, department }).await?;
             print_tickets(&tickets, json);
         }
-        TicketsCmd::Show { account, id, json } => {
+        TicketsCmd::Show { account, id } => {
             let account = desk.find(&account)?;
             print_thread(&desk.ticket(&account, &id).await?, json);
         }
-        TicketsCmd::Open { account, subject, department, server, issue, domain, secrets_file, ask_secrets, json } => {
+        TicketsCmd::Open { account, subject, department, server, issue, domain, secrets_file, ask_secrets } => {
             let account = desk.find(&account)?;
             let mut secrets = secrets(secrets_file.as_deref(), ask_secrets, &SECRET_KEYS)?;
             let body = read_body()?;
@@ -136,7 +125,7 @@ pub async fn run(desk: &Desk, cmd: TicketsCmd) -> Result<ExitCode, Failure> {
             desk.close_ticket(&account, &id).await?;
             say!("{}: ticket {id} closed", account.name);
         }
-        TicketsCmd::Managed { account, json } => {
+        TicketsCmd::Managed { account } => {
             let account = desk.find(&account)?;
             let services = desk.managed_services(&account).await?;
             list(json, &services, &["SERVER", "SUPPORT IP", "RENEWAL"], |m| {

@@ -226,3 +226,19 @@ fn dns_edit_without_a_change_is_a_usage_error_and_sends_nothing() {
     f.fails(&["dns", "edit", "net", "demodomain.com", &id], 2);
     assert_eq!(f.sandbox.requests(Provider::Vpsnet).len(), before, "nothing sent");
 }
+
+#[test]
+fn json_and_yes_are_accepted_before_or_after_the_command_name() {
+    let f = Fixture::new();
+    f.add(Provider::Vpsnet, "net");
+    let listed = f.json(&["accounts", "list"]);
+    for args in [&["--json", "accounts", "list"][..], &["accounts", "--json", "list"]] {
+        assert_eq!(serde_json::from_str::<Value>(&f.ok(args)).unwrap(), listed, "vpsctl {args:?}");
+    }
+    let records = f.json(&["dns", "records", "net", "demodomain.com"]);
+    let id = records.as_array().unwrap().iter().find(|r| r["type"] == "A").unwrap()["id"].as_str().unwrap().to_string();
+    f.needs_yes(&["dns", "delete", "net", "demodomain.com", &id]);
+    f.ok(&["--yes", "dns", "delete", "net", "demodomain.com", &id]);
+    let left = f.json(&["--json", "dns", "records", "net", "demodomain.com"]);
+    assert!(left.as_array().unwrap().iter().all(|r| r["id"] != id.as_str()), "record {id} is still there: {left}");
+}
