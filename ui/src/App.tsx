@@ -1,7 +1,8 @@
 import { ActionIcon, Alert, AppShell, Badge, Burger, Group, NativeSelect, NavLink, Stack, Text, Title, Tooltip } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconAlertTriangle, IconClock, IconKey, IconLock, IconRefresh, IconServer2, IconUsers } from "@tabler/icons-react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { Route, Routes, useLocation, useNavigate } from "react-router";
 import { useAccounts, useAppStatus, useLiveInventory, useRefreshAll, type LiveInventory } from "./api/queries";
 import { formatTime, parseRefreshInterval, REFRESH_INTERVALS, useRefreshInterval } from "./lib/refresh";
 import { AddAccountModal } from "./features/accounts/AddAccountModal";
@@ -16,31 +17,7 @@ import { DnsPage } from "./pages/DnsPage";
 import { ResourcesPage } from "./pages/ResourcesPage";
 import { JobsButton } from "./features/extras/JobsDrawer";
 import { IconStack2 } from "@tabler/icons-react";
-
-export type Page = "servers" | "accounts" | "tickets" | "billing" | "dns" | "resources";
-
-function pageFromHash(): Page {
-  if (window.location.hash.startsWith("#/tickets")) return "tickets";
-  if (window.location.hash.startsWith("#/billing")) return "billing";
-  if (window.location.hash.startsWith("#/dns")) return "dns";
-  if (window.location.hash.startsWith("#/resources")) return "resources";
-  return window.location.hash === "#/accounts" ? "accounts" : "servers";
-}
-
-/** The current page lives in the URL hash so that a reload keeps it. */
-function useHashPage(): [Page, (p: Page) => void] {
-  const [page, setPage] = useState<Page>(pageFromHash);
-  useEffect(() => {
-    const onHash = () => setPage(pageFromHash());
-    window.addEventListener("hashchange", onHash);
-    return () => window.removeEventListener("hashchange", onHash);
-  }, []);
-  const go = (p: Page) => {
-    if (window.location.hash !== `#/${p}`) window.location.hash = `#/${p}`;
-    setPage(p);
-  };
-  return [page, go];
-}
+import { pageOf, pagePath, type Page } from "./routes";
 
 function Banners() {
   const status = useAppStatus();
@@ -95,7 +72,9 @@ function LastRefreshed({ live }: { live: LiveInventory }) {
 }
 
 export function App() {
-  const [page, go] = useHashPage();
+  const location = useLocation();
+  const page = pageOf(location.pathname);
+  const go = useNavigate();
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const [addOpen, setAddOpen] = useState(false);
   const [refreshing, setRefreshing] = useState(false);
@@ -107,7 +86,8 @@ export function App() {
   const hasAccounts = (accounts.data?.length ?? 0) > 0;
 
   const navigate = (p: Page) => {
-    go(p);
+    // A page's link also drops a query it was opened with (the DNS page's address search).
+    if (`${location.pathname}${location.search}` !== pagePath(p)) void go(pagePath(p));
     closeNav();
   };
 
@@ -251,19 +231,15 @@ export function App() {
 
       <AppShell.Main className={page === "servers" ? "main-fill" : undefined}>
         <Banners />
-        {page === "servers" ? (
-          <ServersPage onAddAccount={() => setAddOpen(true)} live={live} refreshIntervalMs={refreshMs} />
-        ) : page === "billing" ? (
-          <BillingPage />
-        ) : page === "tickets" ? (
-          <TicketsPage />
-        ) : page === "dns" ? (
-          <DnsPage />
-        ) : page === "resources" ? (
-          <ResourcesPage />
-        ) : (
-          <AccountsPage onAdd={() => setAddOpen(true)} />
-        )}
+        <Routes>
+          {/* The servers page also answers every path that names no page, as the home page. */}
+          <Route path="*" element={<ServersPage onAddAccount={() => setAddOpen(true)} live={live} refreshIntervalMs={refreshMs} />} />
+          <Route path={pagePath("accounts")} element={<AccountsPage onAdd={() => setAddOpen(true)} />} />
+          <Route path={pagePath("tickets")} element={<TicketsPage />} />
+          <Route path={pagePath("billing")} element={<BillingPage />} />
+          <Route path={pagePath("dns")} element={<DnsPage />} />
+          <Route path={pagePath("resources")} element={<ResourcesPage />} />
+        </Routes>
         <AddAccountModal opened={addOpen} onClose={() => setAddOpen(false)} />
       </AppShell.Main>
     </AppShell>

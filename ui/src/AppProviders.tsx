@@ -3,6 +3,7 @@ import { ModalsProvider } from "@mantine/modals";
 import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { HashRouter } from "react-router";
 import { theme } from "./theme";
 
 /** Everything the app needs around it; tests use the same with env="test" (no transitions, no portals). */
@@ -10,10 +11,14 @@ export function AppProviders({ client, children, env = "default" }: { client: Qu
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" env={env}>
       <QueryClientProvider client={client}>
-        <ModalsProvider>
-          <Notifications position="bottom-right" limit={5} />
-          {children}
-        </ModalsProvider>
+        {/* Outside the modals, so that a modal's content can link to a page too. A page change renders at
+            once, as a click should: as a transition it would wait behind the live server list's updates. */}
+        <HashRouter useTransitions={false}>
+          <ModalsProvider>
+            <Notifications position="bottom-right" limit={5} />
+            {children}
+          </ModalsProvider>
+        </HashRouter>
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Group, Loader, Modal, NavLink, Paper, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { IconDownload, IconFileImport, IconPlus, IconTemplate, IconTrash, IconWorldWww } from "@tabler/icons-react";
 import { useEffect, useMemo, useState } from "react";
+import { useSearchParams } from "react-router";
 import type { DnsRecord, RecordType } from "../api/bindings";
 import { useDeleteRecords, useDeleteZone, useDnsAccounts, useRecords, useRecordsAt, useZones } from "../api/dns";
 import { RecordFormModal } from "../features/dns/RecordFormModal";
@@ -9,12 +10,6 @@ import { ExportModal, ImportModal } from "../features/dns/ZoneFileModals";
 import { CreateZoneModal, TemplatesDrawer } from "../features/dns/ZoneModals";
 
 const TYPES: RecordType[] = ["A", "AAAA", "CNAME", "MX", "TXT", "NS", "SRV", "FAILOVER", "SOA"];
-
-/** `#/dns?ip=203.0.113.10` (the link from a server's address) -> the address. */
-function addressFromHash(): string | null {
-  const q = window.location.hash.split("?")[1];
-  return q ? new URLSearchParams(q).get("ip") : null;
-}
 
 function Linkified({ text }: { text: string }) {
   const parts = text.split(/(https?:\/\/\S+?)(?=[.,]?(\s|$))/);
@@ -76,7 +71,9 @@ export function DnsPage() {
   const accounts = useDnsAccounts();
   const [accountId, setAccountId] = useState<string | null>(null);
   const [zoneId, setZoneId] = useState<string | null>(null);
-  const [address, setAddress] = useState<string | null>(addressFromHash);
+  // `/dns?ip=203.0.113.10` (the link from a server's address): the records that point at it.
+  const [search, setSearch] = useSearchParams();
+  const address = search.get("ip");
   const [typeFilter, setTypeFilter] = useState<RecordType | null>(null);
   const [hostFilter, setHostFilter] = useState("");
   const [sort, setSort] = useState<Sort>({ key: "host", desc: false });
@@ -85,12 +82,6 @@ export function DnsPage() {
   const [formOpen, setFormOpen] = useState(false);
   const [confirm, setConfirm] = useState<DnsRecord[] | null>(null);
   const [modal, setModal] = useState<"import" | "export" | "zone" | "templates" | "delete-zone" | null>(null);
-
-  useEffect(() => {
-    const onHash = () => setAddress(addressFromHash());
-    window.addEventListener("hashchange", onHash);
-    return () => window.removeEventListener("hashchange", onHash);
-  }, []);
 
   const list = accounts.data ?? [];
   const account = list.find((a) => a.account_id === accountId) ?? list.find((a) => !a.unsupported) ?? list[0];
@@ -149,7 +140,7 @@ export function DnsPage() {
         )}
       </Group>
 
-      {address && <AddressHits address={address} onOpen={openHit} onClear={() => { history.replaceState(null, "", "#/dns"); setAddress(null); }} />}
+      {address && <AddressHits address={address} onOpen={openHit} onClear={() => setSearch({}, { replace: true })} />}
 
       {account && !supported && (
         <Alert color="gray" variant="light" icon={<IconWorldWww size={18} />} title={`${account.name}: no DNS here`} data-testid="dns-unsupported">

@@ -1,13 +1,14 @@
 import { Alert, Anchor, Button, Group, Loader, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle, IconExternalLink, IconInfoCircle, IconPlus } from "@tabler/icons-react";
 import { useCallback, useEffect, useState } from "react";
+import { useNavigate, useSearchParams } from "react-router";
 import type { Ticket, TicketStatus } from "../api/bindings";
 import { useTicketAccounts, useTickets } from "../api/tickets";
-import { parseNewTicketHash } from "../features/tickets/link";
 import { NewTicketModal, type NewTicketPrefill } from "../features/tickets/NewTicketModal";
 import { TicketsTable } from "../features/tickets/TicketsTable";
 import { TicketThreadDrawer } from "../features/tickets/TicketThreadDrawer";
 import { useViewedTickets } from "../features/tickets/viewed";
+import { newTicketTarget, pagePath } from "../routes";
 
 type StatusFilter = TicketStatus | "all";
 
@@ -21,19 +22,19 @@ export function TicketsPage() {
   const [newOpen, setNewOpen] = useState(false);
   const [prefill, setPrefill] = useState<NewTicketPrefill | null>(null);
 
-  // "Open a ticket about this server" arrives as #/tickets?account=…&server=…
+  // "Open a ticket about this server" arrives as /tickets?account=…&server=…; the form takes it
+  // over and the URL goes back to the plain page, so a reload doesn't open the form again.
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const asked = newTicketTarget(search);
+  const askedAccount = asked?.accountId;
+  const askedServer = asked?.serverId;
   useEffect(() => {
-    const fromHash = () => {
-      const p = parseNewTicketHash(window.location.hash);
-      if (!p) return;
-      setPrefill(p);
-      setNewOpen(true);
-      history.replaceState(null, "", "#/tickets");
-    };
-    fromHash();
-    window.addEventListener("hashchange", fromHash);
-    return () => window.removeEventListener("hashchange", fromHash);
-  }, []);
+    if (!askedAccount || !askedServer) return;
+    setPrefill({ accountId: askedAccount, serverId: askedServer });
+    setNewOpen(true);
+    void navigate(pagePath("tickets"), { replace: true });
+  }, [askedAccount, askedServer, navigate]);
 
   const supported = (accounts.data ?? []).filter((a) => a.supported);
   const unsupported = (accounts.data ?? []).filter((a) => !a.supported);

@@ -1,9 +1,11 @@
 import { Drawer, Group, Stack, Table, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 import type { AccountView, Server } from "../../api/bindings";
 import { useDelegatedTooltip } from "../../components/DelegatedTooltip";
 import { StatusBadge } from "../../components/StatusBadge";
 import { formatDate } from "../../lib/format";
+import { dnsAddressPath } from "../../routes";
 import { ServerExtrasTabs } from "../extras/ServerExtrasTabs";
 import { ServerActions } from "./ServerActions";
 
@@ -23,7 +25,7 @@ function ipList(ips: string[]): ReactNode {
   return (
     <Stack gap={0}>
       {ips.map((ip) => (
-        <Text key={ip} size="sm" ff="monospace" component="a" href={`#/dns?ip=${encodeURIComponent(ip)}`} c="blue" title="DNS records that point at this address" data-testid={`dns-link-${ip}`}>
+        <Text key={ip} size="sm" ff="monospace" component={Link} to={dnsAddressPath(ip)} c="blue" title="DNS records that point at this address" data-testid={`dns-link-${ip}`}>
           {ip}
         </Text>
       ))}
