@@ -9,7 +9,7 @@ use vpsdesk_core::http::Http;
 use vpsdesk_core::model::ProviderKind;
 use vpsdesk_core::secret::{Keychain, Secret};
 use vpsdesk_core::{Desk, Error, NewAccount, Result};
-use vpsdesk_sandbox::{Provider, Sandbox};
+use vpsdesk_sandbox::Sandbox;
 
 use crate::files::Files;
 
@@ -118,15 +118,14 @@ impl AppState {
             *guard = Some(sandbox);
         }
         let sandbox = guard.as_ref().expect("sandbox started");
-        self.desk.set_demo_endpoints(|p| sandbox.endpoint(sandbox_provider(p)))?;
+        self.desk.set_demo_endpoints(|p| sandbox.endpoint(p))?;
         let existing = self.desk.accounts()?;
         for demo in vpsdesk_sandbox::demo_accounts() {
-            if existing.iter().any(|a| a.demo && a.provider.id() == demo.provider.id()) {
+            if existing.iter().any(|a| a.demo && a.provider == demo.provider) {
                 continue;
             }
-            let provider = ProviderKind::parse(demo.provider.id()).expect("sandbox providers are core providers");
             let new = NewAccount {
-                provider,
+                provider: demo.provider,
                 name: demo.name.to_string(),
                 endpoint: sandbox.endpoint(demo.provider),
                 username: demo.username.map(str::to_string),
@@ -138,8 +137,4 @@ impl AppState {
         }
         Ok(())
     }
-}
-
-fn sandbox_provider(p: ProviderKind) -> Provider {
-    Provider::ALL.into_iter().find(|s| s.id() == p.id()).expect("every core provider has a simulator")
 }

@@ -7,7 +7,6 @@ use std::time::{Duration, Instant};
 
 use vpsdesk_core::accounts::{Account, AccountStore};
 use vpsdesk_core::http::Http;
-use vpsdesk_core::model::ProviderKind;
 use vpsdesk_core::secret::{Keychain, Secret};
 use vpsdesk_core::{Desk, NewAccount};
 use vpsdesk_sandbox::{demo_accounts, Options, Sandbox};
@@ -31,7 +30,7 @@ async fn scenario(latency_ms: u64, accounts: usize) {
     for i in 0..accounts {
         let demo = &demos[i % demos.len()];
         let new = NewAccount {
-            provider: ProviderKind::parse(demo.provider.id()).expect("known provider"),
+            provider: demo.provider,
             name: format!("{} {i}", demo.name),
             endpoint: sandbox.endpoint(demo.provider),
             username: demo.username.map(str::to_string),

@@ -307,7 +307,11 @@ macro_rules! conformance {
             #[tokio::test] async fn timeout() { super::timeout(env().await).await }
             #[tokio::test] async fn unreachable() { super::unreachable(env().await).await }
         }
-    )*};
+    )*
+
+        /// The providers the suite above runs against.
+        const RUNS: &[Provider] = &[$($provider),*];
+    };
 }
 
 conformance! {
@@ -316,4 +320,12 @@ conformance! {
     vps247 => Provider::Vps247,
     vpsorg => Provider::Vpsorg,
     cloudsigma => Provider::Cloudsigma,
+}
+
+#[test]
+fn every_registered_provider_has_a_conformance_run() {
+    for d in &providers::REGISTRY {
+        assert!(RUNS.contains(&d.kind), "{} is registered but has no conformance run: add it to conformance!", d.id());
+    }
+    assert_eq!(RUNS.len(), providers::REGISTRY.len(), "one run per provider");
 }

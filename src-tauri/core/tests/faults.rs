@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use vpsdesk_core::accounts::{Account, AccountStore};
 use vpsdesk_core::http::{Http, HttpConfig};
-use vpsdesk_core::model::{CreateServer, ProviderKind};
+use vpsdesk_core::model::CreateServer;
 use vpsdesk_core::providers::{self, Sizing};
 use vpsdesk_core::secret::{Keychain, Secret};
 use vpsdesk_core::{Desk, ErrorKind, NewAccount};
@@ -185,7 +185,7 @@ impl Env {
         let mut accounts = Vec::new();
         for demo in vpsdesk_sandbox::demo_accounts() {
             let new = NewAccount {
-                provider: ProviderKind::parse(demo.provider.id()).unwrap(),
+                provider: demo.provider,
                 name: demo.name.into(),
                 endpoint: sandbox.endpoint(demo.provider),
                 username: demo.username.map(str::to_string),

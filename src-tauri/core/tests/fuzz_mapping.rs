@@ -260,29 +260,43 @@ fn doc(path: &str) -> Value {
     serde_json::from_str(&fixture(path)).unwrap()
 }
 
-proptest! {
-    #[test]
-    fn vultr_mapping_never_panics(body in mutated_json(doc("vultr/server_list.json"))) {
-        check(ProviderKind::Vultr, "application/json", "576965", body)?;
-    }
+/// One proptest per provider, and the list of the providers it covers.
+macro_rules! fuzz_targets {
+    ($($name:ident: $kind:expr, $content_type:literal, $server_id:literal, $bodies:expr;)+) => {
+        proptest! {
+            $(
+                #[test]
+                fn $name(body in $bodies) {
+                    check($kind, $content_type, $server_id, body)?;
+                }
+            )+
+        }
 
-    #[test]
-    fn vpsnet_mapping_never_panics(body in mutated_json(doc("vpsnet/virtual_machines_list.json"))) {
-        check(ProviderKind::Vpsnet, "application/json", "1384", body)?;
-    }
+        const FUZZED: &[ProviderKind] = &[$($kind),+];
+    };
+}
 
-    #[test]
-    fn vps247_mapping_never_panics(body in mutated_json(doc("vps247/virtual_machines.json"))) {
-        check(ProviderKind::Vps247, "application/json", "90", body)?;
-    }
+fuzz_targets! {
+    vultr_mapping_never_panics: ProviderKind::Vultr, "application/json", "576965",
+        mutated_json(doc("vultr/server_list.json"));
+    vpsnet_mapping_never_panics: ProviderKind::Vpsnet, "application/json", "1384",
+        mutated_json(doc("vpsnet/virtual_machines_list.json"));
+    vps247_mapping_never_panics: ProviderKind::Vps247, "application/json", "90",
+        mutated_json(doc("vps247/virtual_machines.json"));
+    vpsorg_mapping_never_panics: ProviderKind::Vpsorg, "application/json", "12345",
+        mutated_json(doc("vpsorg/server_list.json"));
+    cloudsigma_mapping_never_panics: ProviderKind::Cloudsigma, "text/plain", "179f2015-f28b-4537-beab-a5d30d5fd4e2",
+        mutated_text(fixture("cloudsigma/get_servers_info.txt"));
+}
 
-    #[test]
-    fn vpsorg_mapping_never_panics(body in mutated_json(doc("vpsorg/server_list.json"))) {
-        check(ProviderKind::Vpsorg, "application/json", "12345", body)?;
+#[test]
+fn every_registered_provider_is_fuzzed() {
+    for d in &providers::REGISTRY {
+        assert!(
+            FUZZED.contains(&d.kind),
+            "{} is registered but its mapping is not fuzzed: add it to fuzz_targets!",
+            d.id()
+        );
     }
-
-    #[test]
-    fn cloudsigma_mapping_never_panics(body in mutated_text(fixture("cloudsigma/get_servers_info.txt"))) {
-        check(ProviderKind::Cloudsigma, "text/plain", "179f2015-f28b-4537-beab-a5d30d5fd4e2", body)?;
-    }
+    assert_eq!(FUZZED.len(), providers::REGISTRY.len(), "one target per provider");
 }

@@ -24,55 +24,26 @@ pub use common::{Faults, LoggedRequest, REQUEST_LOG_LIMIT};
 
 use common::{Listener, Settings};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Provider {
-    Vultr,
-    Vpsnet,
-    Vps247,
-    Cloudsigma,
-    Vpsorg,
-}
-
-impl Provider {
-    pub const ALL: [Provider; 5] =
-        [Provider::Vultr, Provider::Vpsnet, Provider::Vps247, Provider::Cloudsigma, Provider::Vpsorg];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Provider::Vultr => "vultr",
-            Provider::Vpsnet => "vpsnet",
-            Provider::Vps247 => "vps247",
-            Provider::Cloudsigma => "cloudsigma",
-            Provider::Vpsorg => "vpsorg",
-        }
-    }
-
-    /// Offset from `Options::port`, fixed per provider so a provider keeps its
-    /// port when others are added.
-    fn port_offset(self) -> u16 {
-        match self {
-            Provider::Vultr => 0,
-            Provider::Vpsnet => 1,
-            Provider::Vps247 => 2,
-            Provider::Cloudsigma => 3,
-            Provider::Vpsorg => 4,
-        }
-    }
-}
+/// The core's provider kind: the simulators are keyed by the enum the
+/// clients are, so `registry.rs` does not compile until every registered
+/// provider has a simulator.
+pub use vpsdesk_core::model::ProviderKind;
+/// The short name the tests use for it.
+pub use vpsdesk_core::model::ProviderKind as Provider;
 
 /// Credentials the simulator of `provider` accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DemoAccount {
-    pub provider: Provider,
+    pub provider: ProviderKind,
     pub name: &'static str,
     pub username: Option<&'static str>,
     pub secret: &'static str,
     pub region: Option<&'static str>,
 }
 
-/// One account per implemented provider.
+/// One account per provider, in `ProviderKind::ALL` order.
 pub fn demo_accounts() -> Vec<DemoAccount> {
-    Provider::ALL.into_iter().filter_map(registry::implementation).map(|imp| imp.demo).collect()
+    ProviderKind::ALL.into_iter().map(|p| registry::implementation(p).demo).collect()
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -104,11 +75,11 @@ impl Default for Options {
 
 /// The running simulators; dropping it stops them.
 pub struct Sandbox {
-    listeners: HashMap<Provider, Listener>,
+    listeners: HashMap<ProviderKind, Listener>,
 }
 
 impl Sandbox {
-    /// Binds 127.0.0.1, one listener per implemented provider.
+    /// Binds 127.0.0.1, one listener per provider.
     pub async fn start(opts: Options) -> io::Result<Sandbox> {
         let settings = Settings {
             latency: Duration::from_millis(opts.latency_ms),
@@ -118,14 +89,12 @@ impl Sandbox {
             admin: opts.admin,
         };
         let mut listeners = HashMap::new();
-        for provider in Provider::ALL {
-            let Some(imp) = registry::implementation(provider) else {
-                continue;
-            };
+        for provider in ProviderKind::ALL {
+            let imp = registry::implementation(provider);
             let port = match opts.port {
                 None => 0,
                 Some(first) => first
-                    .checked_add(provider.port_offset())
+                    .checked_add(imp.port_offset)
                     .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "port range overflows 65535"))?,
             };
             let listener = Listener::bind(port, (imp.simulator)(settings), settings).await?;
@@ -134,14 +103,15 @@ impl Sandbox {
         Ok(Sandbox { listeners })
     }
 
-    /// `http://127.0.0.1:PORT`, without a trailing slash; `None` when the
-    /// provider has no simulator yet.
-    pub fn endpoint(&self, p: Provider) -> Option<String> {
+    /// `http://127.0.0.1:PORT`, without a trailing slash. Every provider has
+    /// a simulator; the `Option` fits `Desk::set_demo_endpoints`, which maps
+    /// any account's provider.
+    pub fn endpoint(&self, p: ProviderKind) -> Option<String> {
         self.listeners.get(&p).map(|l| format!("http://{}", l.addr()))
     }
 
-    /// Replaces the faults of `p`'s simulator; ignored for a provider without one.
-    pub fn set_faults(&self, p: Provider, f: Faults) {
+    /// Replaces the faults of `p`'s simulator.
+    pub fn set_faults(&self, p: ProviderKind, f: Faults) {
         if let Some(l) = self.listeners.get(&p) {
             l.control().set_faults(f);
         }
@@ -149,7 +119,7 @@ impl Sandbox {
 
     /// The latest provider requests that reached `p`'s simulator (at most
     /// `REQUEST_LOG_LIMIT`), oldest first.
-    pub fn requests(&self, p: Provider) -> Vec<LoggedRequest> {
+    pub fn requests(&self, p: ProviderKind) -> Vec<LoggedRequest> {
         self.listeners.get(&p).map(|l| l.control().requests()).unwrap_or_default()
     }
 

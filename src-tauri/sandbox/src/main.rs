@@ -1,4 +1,4 @@
-//! `vpsdesk-sandbox`: serves every implemented simulator until Ctrl-C.
+//! `vpsdesk-sandbox`: serves every simulator until Ctrl-C.
 //!
 //! Stdout gets one `PROVIDER URL` line per simulator, then the demo
 //! credentials, so scripts can read it; requests are traced on stderr.
@@ -6,7 +6,7 @@
 use std::process::ExitCode;
 
 use tracing_subscriber::EnvFilter;
-use vpsdesk_sandbox::{demo_accounts, Options, Provider, Sandbox};
+use vpsdesk_sandbox::{demo_accounts, Options, ProviderKind, Sandbox};
 
 const USAGE: &str = "usage: vpsdesk-sandbox [--port N] [--latency-ms N] [--transition-ms N]";
 
@@ -64,7 +64,7 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    for provider in Provider::ALL {
+    for provider in ProviderKind::ALL {
         if let Some(endpoint) = sandbox.endpoint(provider) {
             println!("{} {endpoint}", provider.id());
         }

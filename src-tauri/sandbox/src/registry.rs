@@ -1,20 +1,25 @@
-//! Which providers have a simulator: adding one is a folder plus a line here.
+//! Which simulator serves which provider: a simulator is a folder plus a line
+//! here, and the match is exhaustive, so a provider registered in the core
+//! without a simulator does not build.
 
 use crate::common::{Settings, Simulator};
-use crate::{DemoAccount, Provider};
+use crate::{DemoAccount, ProviderKind};
 
 /// What a provider module contributes.
 pub(crate) struct Implementation {
     pub demo: DemoAccount,
     pub simulator: fn(Settings) -> Simulator,
+    /// Offset from `Options::port`, fixed per provider so a provider keeps
+    /// its port when others are added.
+    pub port_offset: u16,
 }
 
-pub(crate) fn implementation(provider: Provider) -> Option<Implementation> {
+pub(crate) fn implementation(provider: ProviderKind) -> Implementation {
     match provider {
-        Provider::Vultr => Some(crate::vultr::IMPLEMENTATION),
-        Provider::Vpsorg => Some(crate::vpsorg::IMPLEMENTATION),
-        Provider::Vps247 => Some(crate::vps247::IMPLEMENTATION),
-        Provider::Vpsnet => Some(crate::vpsnet::IMPLEMENTATION),
-        Provider::Cloudsigma => Some(crate::cloudsigma::IMPLEMENTATION),
+        ProviderKind::Vultr => crate::vultr::IMPLEMENTATION,
+        ProviderKind::Vpsnet => crate::vpsnet::IMPLEMENTATION,
+        ProviderKind::Vps247 => crate::vps247::IMPLEMENTATION,
+        ProviderKind::Cloudsigma => crate::cloudsigma::IMPLEMENTATION,
+        ProviderKind::Vpsorg => crate::vpsorg::IMPLEMENTATION,
     }
 }

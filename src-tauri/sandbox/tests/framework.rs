@@ -239,3 +239,29 @@ async fn the_request_log_keeps_only_the_newest() {
     let newest: Vec<String> = (extra..REQUEST_LOG_LIMIT + extra).map(|n| format!("n={n}")).collect();
     assert_eq!(queries, newest, "the oldest fall off, the rest stay in order");
 }
+
+/// A provider registered in the core is served here: the core's own client,
+/// built from the registry with the demo account, signs in to its simulator.
+#[tokio::test]
+async fn every_registered_provider_has_a_simulator_its_client_signs_in_to() {
+    let sandbox = Sandbox::start(Options::default()).await.unwrap();
+    let demos = demo_accounts();
+    for d in &vpsdesk_core::providers::REGISTRY {
+        let demo = demos
+            .iter()
+            .find(|a| a.provider == d.kind)
+            .unwrap_or_else(|| panic!("{} is registered but has no demo account", d.id()));
+        let account = vpsdesk_core::accounts::Account {
+            id: format!("registry-{}", d.id()),
+            name: demo.name.to_string(),
+            provider: d.kind,
+            endpoint: Some(sandbox.endpoint(d.kind).unwrap_or_else(|| panic!("{} has no simulator", d.id()))),
+            username: demo.username.map(str::to_string),
+            region: demo.region.map(str::to_string),
+            demo: true,
+        };
+        let secret = vpsdesk_core::secret::Secret::new(demo.secret);
+        let client = vpsdesk_core::providers::connect(&account, secret, &vpsdesk_core::http::Http::default()).unwrap();
+        client.verify().await.unwrap_or_else(|e| panic!("{}: {}", d.id(), e.message));
+    }
+}

@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use vpsdesk_core::accounts::{Account, AccountStore};
 use vpsdesk_core::http::{Http, HttpConfig};
-use vpsdesk_core::model::ProviderKind;
 use vpsdesk_core::provider::Compute;
 use vpsdesk_core::providers;
 use vpsdesk_core::secret::{Keychain, Secret};
@@ -74,7 +73,7 @@ impl DemoDesk {
 async fn add_demo(desk: &Desk, sandbox: &Sandbox, provider: Provider) -> Account {
     let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == provider).unwrap();
     let new = NewAccount {
-        provider: ProviderKind::parse(provider.id()).unwrap(),
+        provider,
         name: demo.name.into(),
         endpoint: sandbox.endpoint(provider),
         username: demo.username.map(str::to_string),
@@ -116,7 +115,7 @@ impl DemoClient {
         let account = Account {
             id: format!("demo-{}", provider.id()),
             name: demo.name.to_string(),
-            provider: ProviderKind::parse(provider.id()).unwrap(),
+            provider,
             endpoint: sandbox.endpoint(provider),
             username: demo.username.map(str::to_string),
             region: demo.region.map(str::to_string),

@@ -38,6 +38,7 @@ pub(crate) const IMPLEMENTATION: Implementation = Implementation {
     },
     simulator,
 };
+    port_offset: 3,
 
 fn simulator(settings: Settings) -> Simulator {
     Simulator::new(Store::new(move || seed::seed(settings.transition, settings.empty)), routes())

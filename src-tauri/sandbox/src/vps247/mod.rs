@@ -33,6 +33,7 @@ pub(crate) const IMPLEMENTATION: Implementation = Implementation {
         region: None,
     },
     simulator,
+    port_offset: 2,
 };
 
 fn simulator(settings: Settings) -> Simulator {

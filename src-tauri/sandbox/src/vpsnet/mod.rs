@@ -47,6 +47,7 @@ pub(crate) const IMPLEMENTATION: Implementation = Implementation {
         region: None,
     },
     simulator,
+    port_offset: 1,
 };
 
 fn simulator(settings: Settings) -> Simulator {

@@ -37,6 +37,7 @@ pub(crate) const IMPLEMENTATION: Implementation = Implementation {
         region: None,
     },
     simulator,
+    port_offset: 4,
 };
 
 fn simulator(settings: Settings) -> Simulator {

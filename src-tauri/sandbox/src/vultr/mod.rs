@@ -29,6 +29,7 @@ const API_KEY: &str = "VPSDESK0DEMO0VULTR0SANDBOX0KEY000001";
 pub(crate) const IMPLEMENTATION: Implementation = Implementation {
     demo: DemoAccount { provider: Provider::Vultr, name: "Demo Vultr", username: None, secret: API_KEY, region: None },
     simulator,
+    port_offset: 0,
 };
 
 fn simulator(settings: Settings) -> Simulator {
