@@ -249,6 +249,8 @@ export function useLiveInventory(accounts: AccountView[] | undefined, intervalMs
 
   // Re-render when the oldest fresh account crosses the staleness threshold (no ticking clock).
   const [, setTick] = useState(0);
+  // Staleness is judged at render time on purpose; the timer below re-renders when it changes.
+  // eslint-disable-next-line react-hooks/purity
   const now = Date.now();
   let nextStaleAt = Infinity;
   if (intervalMs > 0) {

@@ -84,6 +84,7 @@ export function txtError(data: string): string | null {
   const t = data.trim();
   if (!t) return "TXT text is required";
   // As the core (dns/validate.rs): tabs are text, other control characters are not.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/.test(t)) return "TXT text cannot contain control characters";
   if (!t.startsWith('"')) {
     if (t.includes('"')) return 'unbalanced quotes: quote the whole text ("...") and write a quote inside it as \\"';

@@ -3,6 +3,7 @@
  * accounts::validate_name, tickets::validate), checked before anything is
  * sent. Lengths count characters as the core does, not UTF-16 units.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 export const MAX_SUBJECT = 200;

@@ -1,5 +1,5 @@
 import { Alert, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from "@mantine/core";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useEffectEvent, useState, type ReactNode } from "react";
 import type { Extra, ExtrasAccount } from "../api/bindings";
 import { useExtrasAccounts } from "../api/extras";
 import { IsosPanel } from "../features/extras/IsosPanel";
@@ -47,9 +47,10 @@ export function ResourcesPage() {
   const others = (accounts.data ?? []).filter((a) => !a.extras.includes(section.extra));
 
   // Keep a valid account for the section: the chosen one if it offers it, else the first that does.
-  useEffect(() => {
+  const keepValidAccount = useEffectEvent(() => {
     if (!offering.some((a) => a.account_id === accountId)) setAccountId(offering[0]?.account_id ?? null);
-  }, [sectionId, accounts.data]);
+  });
+  useEffect(() => keepValidAccount(), [sectionId, accounts.data]);
 
   const label = (a: ExtrasAccount) => `${a.account} — ${a.provider_label}`;
 

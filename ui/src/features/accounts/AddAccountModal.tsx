@@ -13,7 +13,7 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconAlertTriangle, IconChevronDown, IconChevronRight } from "@tabler/icons-react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import type { NewAccount, ProviderInfo, ProviderKind } from "../../api/bindings";
 import type { AppError } from "../../api/errors";
 import { useAddAccount, useProviders } from "../../api/queries";
@@ -95,15 +95,16 @@ export function AddAccountModal({ opened, onClose }: { opened: boolean; onClose:
   const provider = providers.data?.find((p) => p.id === form.values.provider);
   providerRef.current = provider;
 
+  // Every opening starts blank: the secret is never prefilled.
+  const startBlank = useEffectEvent(() => {
+    form.setValues(EMPTY);
+    form.clearErrors();
+    setAdvanced(false);
+    setFormError(null);
+    add.reset();
+  });
   useEffect(() => {
-    // Every opening starts blank: the secret is never prefilled.
-    if (opened) {
-      form.setValues(EMPTY);
-      form.clearErrors();
-      setAdvanced(false);
-      setFormError(null);
-      add.reset();
-    }
+    if (opened) startBlank();
   }, [opened]);
 
   const close = () => {

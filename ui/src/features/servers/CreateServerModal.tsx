@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconAlertTriangle } from "@tabler/icons-react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import type { AccountView, Image, Plan, ProviderInfo, Region } from "../../api/bindings";
 import type { AppError } from "../../api/errors";
 import {
@@ -129,13 +129,15 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
   const scripts = useScripts(account?.id ?? null, scripted);
 
   // Open with a clean form; preselect the account when there is only one choice.
-  useEffect(() => {
-    if (!opened) return;
+  const startClean = useEffectEvent(() => {
     form.setValues({ ...EMPTY, account_id: creatable.length === 1 ? creatable[0].id : null });
     form.resetDirty();
     form.clearErrors();
     setFormError(null);
     create.reset();
+  });
+  useEffect(() => {
+    if (opened) startClean();
   }, [opened]);
 
   const setAccount = (id: string | null) => {

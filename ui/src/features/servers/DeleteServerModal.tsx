@@ -1,6 +1,6 @@
 import { Alert, Button, Code, Group, Loader, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { IconAlertTriangle, IconPlayerStop } from "@tabler/icons-react";
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import type { AccountView, Server } from "../../api/bindings";
 import {
   STOP_AND_DELETE,
@@ -47,11 +47,12 @@ export function DeleteServerModal({ server, account, providerLabel, onClose }: P
   const del = useDeleteServer();
   const stopDel = useStopAndDeleteServer();
   const [typed, setTyped] = useState("");
-  useEffect(() => {
+  const clear = useEffectEvent(() => {
     setTyped("");
     del.reset();
     stopDel.reset();
-  }, [server?.account_id, server?.id]);
+  });
+  useEffect(() => clear(), [server?.account_id, server?.id]);
 
   const phrase = server ? confirmPhrase(server) : "";
   const matches = server !== null && typed === phrase;

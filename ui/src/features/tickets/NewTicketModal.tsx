@@ -13,7 +13,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { IconAlertTriangle, IconLock, IconShieldCheck } from "@tabler/icons-react";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useEffectEvent, useState, type FormEvent } from "react";
 import type { Ticket, TicketAccount } from "../../api/bindings";
 import { toAppError, type AppError } from "../../api/errors";
 import { useManagedServices, useOpenTicket, useServersOf } from "../../api/tickets";
@@ -63,8 +63,7 @@ export function NewTicketModal({ opened, onClose, accounts, prefill, onOpened }:
   // Every opening starts from the prefill (or the first account) and an empty form; refetches of
   // the account list (a new array each time) must not reset what is being typed.
   const accountIds = accounts.map((a) => a.account_id).join(",");
-  useEffect(() => {
-    if (!opened) return;
+  const startFromPrefill = useEffectEvent(() => {
     const account = accounts.find((a) => a.account_id === prefill?.accountId) ?? accounts[0];
     const serverDept = account?.departments.find((d) => d.needs === "server");
     setAccountId(account?.account_id ?? null);
@@ -76,6 +75,9 @@ export function NewTicketModal({ opened, onClose, accounts, prefill, onOpened }:
     setDomain("");
     clearCredentials();
     setError(null);
+  });
+  useEffect(() => {
+    if (opened) startFromPrefill();
   }, [opened, prefill, accountIds]);
 
   const account = accounts.find((a) => a.account_id === accountId);
