@@ -425,6 +425,33 @@ mod tests {
         e.fields.iter().map(|f| f.field.as_str()).collect()
     }
 
+    /// The table the UI's live checks run too (ui/src/test/dns-cases.test.ts),
+    /// so the form and the core cannot disagree on a record.
+    #[test]
+    fn the_shared_case_table() {
+        #[derive(serde::Deserialize)]
+        struct Case {
+            case: String,
+            zone: String,
+            input: RecordInput,
+            errors: std::collections::BTreeMap<String, String>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Table {
+            records: Vec<Case>,
+        }
+        let table: Table =
+            serde_json::from_str(include_str!("../../tests/fixtures/dns-validation-cases.json")).unwrap();
+        assert!(table.records.len() > 40);
+        for c in table.records {
+            let got: std::collections::BTreeMap<String, String> = match record(&c.input, &c.zone) {
+                Ok(_) => Default::default(),
+                Err(e) => e.fields.into_iter().map(|f| (f.field, f.message)).collect(),
+            };
+            assert_eq!(got, c.errors, "{}", c.case);
+        }
+    }
+
     #[test]
     fn a_and_aaaa_need_their_address_family() {
         assert_eq!(record(&input(RecordType::A, "www", "203.0.113.10"), "example.com").unwrap().data, "203.0.113.10");
