@@ -9,6 +9,9 @@ cargo fmt --all --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy --workspace --all-targets --quiet --features vpsdesk/e2e -- -D warnings
 
+echo "== hygiene (eslint, ui)"
+npm run lint --silent
+
 echo "== cargo test (core, conformance, sandbox, vpsctl, bindings)"
 # The fixed fuzzing budget of every proptest target; `make fuzz` runs 20,000.
 export PROPTEST_CASES="${PROPTEST_CASES:-256}"
