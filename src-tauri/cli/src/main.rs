@@ -10,6 +10,7 @@ mod list_filter;
 mod maintenance;
 mod nodes;
 mod output;
+mod provider_arg;
 mod resources;
 mod secret_input;
 mod server_plan;
@@ -83,8 +84,8 @@ enum Command {
 enum AccountsCmd {
     /// Add an account; the secret is read from the first line of stdin
     Add {
-        #[arg(long)]
-        provider: String,
+        #[arg(long, value_parser = provider_arg::ProviderParser)]
+        provider: ProviderKind,
         #[arg(long)]
         name: String,
         #[arg(long)]
@@ -267,11 +268,6 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         Command::Accounts(cmd) => match cmd {
             AccountsCmd::Add { provider, name, endpoint, username, region, no_verify } => {
-                let provider = ProviderKind::parse(&provider).ok_or_else(|| {
-                    Failure::Usage(format!(
-                        "unknown provider {provider:?}; use one of vultr, vps247, vpsorg, vpsnet, cloudsigma"
-                    ))
-                })?;
                 let secret = secret_input::read_secret()?;
                 let account = desk
                     .add_account(
