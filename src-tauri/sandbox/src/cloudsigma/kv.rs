@@ -1,45 +1,18 @@
-//! The doc's text/plain bodies: `key value` lines. Objects of a
-//! several-objects answer follow each other without a blank line, so a new
-//! one starts at the body's opening key or at a repeated key.
+//! The doc's text/plain bodies: `key value` lines, read and written by the
+//! client's own codec, so the simulator and the client cannot drift apart.
+//! Objects of a several-objects answer follow each other without a blank
+//! line, so a new one starts at the body's opening key or at a repeated key.
+
+use vpsdesk_core::providers::cloudsigma::codec;
 
 pub(super) type Props = Vec<(String, String)>;
 
-fn pair(line: &str) -> Option<(String, String)> {
-    let line = line.trim();
-    if line.is_empty() {
-        return None;
-    }
-    Some(match line.split_once(char::is_whitespace) {
-        Some((key, value)) => (key.to_owned(), value.trim_start().to_owned()),
-        None => (line.to_owned(), String::new()),
-    })
-}
-
 pub(super) fn parse(text: &str) -> Props {
-    text.lines().filter_map(pair).collect()
+    codec::parse_object(text).0
 }
 
 pub(super) fn parse_many(text: &str) -> Vec<Props> {
-    let mut objects = Vec::new();
-    let mut current: Props = Vec::new();
-    let mut opening: Option<String> = None;
-    for line in text.lines() {
-        let Some((key, value)) = pair(line) else {
-            if !current.is_empty() {
-                objects.push(std::mem::take(&mut current));
-            }
-            continue;
-        };
-        let opening = opening.get_or_insert_with(|| key.clone());
-        if !current.is_empty() && (key == *opening || current.iter().any(|(k, _)| *k == key)) {
-            objects.push(std::mem::take(&mut current));
-        }
-        current.push((key, value));
-    }
-    if !current.is_empty() {
-        objects.push(current);
-    }
-    objects
+    codec::parse_objects(text).into_iter().map(|o| o.0).collect()
 }
 
 pub(super) fn get<'a>(props: &'a Props, key: &str) -> Option<&'a str> {
@@ -55,7 +28,7 @@ pub(super) fn set(props: &mut Props, key: &str, value: String) {
 }
 
 pub(super) fn write<'a>(props: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
-    props.into_iter().map(|(k, v)| if v.is_empty() { format!("{k}\n") } else { format!("{k} {v}\n") }).collect()
+    codec::write_object(props)
 }
 
 pub(super) fn write_props(props: &Props) -> String {

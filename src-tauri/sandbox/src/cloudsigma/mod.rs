@@ -24,6 +24,7 @@ use crate::registry::Implementation;
 use crate::{DemoAccount, Provider};
 use kv::Props;
 use state::Cloudsigma;
+use vpsdesk_core::secret::{basic_credentials, Secret};
 
 const EMAIL: &str = "demo@vpsdesk.test";
 const PASSWORD: &str = "VPSDESK0DEMO0CLOUDSIGMA0SANDBOX0PASSWORD01";
@@ -37,8 +38,8 @@ pub(crate) const IMPLEMENTATION: Implementation = Implementation {
         region: Some("zrh"),
     },
     simulator,
-};
     port_offset: 3,
+};
 
 fn simulator(settings: Settings) -> Simulator {
     Simulator::new(Store::new(move || seed::seed(settings.transition, settings.empty)), routes())
@@ -112,7 +113,8 @@ fn routes() -> Router<Store<Cloudsigma>> {
 
 /// Every call needs the login, unknown commands included.
 async fn require_login(req: Request, next: Next) -> Response {
-    let expected = format!("Basic {}", base64(format!("{EMAIL}:{PASSWORD}").as_bytes()));
+    let login = basic_credentials(EMAIL, &Secret::new(PASSWORD));
+    let expected = format!("Basic {}", login.expose());
     let given = req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok());
     if given == Some(expected.as_str()) {
         next.run(req).await
@@ -123,37 +125,5 @@ async fn require_login(req: Request, next: Next) -> Response {
             .headers_mut()
             .insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Basic realm=\"CloudSigma\""));
         response
-    }
-}
-
-/// Standard base64 with padding, enough to build the expected header.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let b = [chunk[0], chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base64_matches_rfc_4648() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"Aladdin:open sesame"), "QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
     }
 }

@@ -3,7 +3,8 @@
 
 pub mod capabilities;
 mod billing;
-mod codec;
+// Public for the CloudSigma simulator, which speaks the same bodies.
+pub mod codec;
 mod extras;
 mod location;
 mod map;
