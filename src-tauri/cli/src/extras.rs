@@ -8,10 +8,10 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Subcommand;
+use vpsdesk_core::capability::Capability;
 use vpsdesk_core::extras::jobs::{Job, JobState};
 use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate};
 use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKeyUpdate};
-use vpsdesk_core::extras::Extra;
 use vpsdesk_core::{Desk, Error};
 
 use crate::output::Flags;
@@ -429,7 +429,7 @@ pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd, flags: Flags) -> Result<
         IpAdd { account, id, no_reboot } => {
             let account = desk.find(&account)?;
             desk.add_ipv4(&account, &id, !no_reboot).await?;
-            let restart = if !desk.extras_of(&account).contains(&Extra::Ipv4Restarts) {
+            let restart = if !desk.capabilities(&account).contains(Capability::Ipv4Restarts) {
                 ""
             } else if no_reboot {
                 "; reboot the server to configure it"
@@ -440,7 +440,7 @@ pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd, flags: Flags) -> Result<
         }
         IpRemove { account, id, ip } => {
             let account = desk.find(&account)?;
-            let what = if desk.extras_of(&account).contains(&Extra::Ipv4Restarts) {
+            let what = if desk.capabilities(&account).contains(Capability::Ipv4Restarts) {
                 "hard-restarts the server"
             } else {
                 "releases the address"

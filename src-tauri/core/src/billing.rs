@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::capability::Capability;
 use crate::error::{Error, Result};
 use crate::model::ProviderKind;
 
@@ -33,6 +34,31 @@ pub enum BillingFeature {
 }
 
 impl BillingFeature {
+    pub const ALL: [BillingFeature; 8] = [
+        BillingFeature::Balance,
+        BillingFeature::Invoices,
+        BillingFeature::InvoicePdf,
+        BillingFeature::Transactions,
+        BillingFeature::Usage,
+        BillingFeature::Pricing,
+        BillingFeature::Currencies,
+        BillingFeature::Subscriptions,
+    ];
+
+    /// Its name in the one vocabulary (`billing.*`).
+    pub fn capability(self) -> Capability {
+        match self {
+            BillingFeature::Balance => Capability::BillingBalance,
+            BillingFeature::Invoices => Capability::BillingInvoices,
+            BillingFeature::InvoicePdf => Capability::BillingInvoicePdf,
+            BillingFeature::Transactions => Capability::BillingTransactions,
+            BillingFeature::Usage => Capability::BillingUsage,
+            BillingFeature::Pricing => Capability::BillingPricing,
+            BillingFeature::Currencies => Capability::BillingCurrencies,
+            BillingFeature::Subscriptions => Capability::BillingSubscriptions,
+        }
+    }
+
     /// What the feature is called in messages ("… has no invoices").
     pub fn noun(self) -> &'static str {
         match self {

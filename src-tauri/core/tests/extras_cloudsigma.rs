@@ -9,11 +9,11 @@ use std::ops::Deref;
 use std::time::Duration;
 
 use vpsdesk_core::accounts::Account;
+use vpsdesk_core::capability::Capability;
 use vpsdesk_core::extras::drives::{DriveClone, NewDrive, StandardKind};
 use vpsdesk_core::extras::fleet::BulkAction;
 use vpsdesk_core::extras::jobs::{JobKind, JobState};
 use vpsdesk_core::extras::profile::ProfileChange;
-use vpsdesk_core::extras::Extra;
 use vpsdesk_core::model::{PowerAction, Status};
 use vpsdesk_core::ErrorKind;
 use vpsdesk_sandbox::Provider;
@@ -70,14 +70,14 @@ async fn cloudsigma_offers_its_extras_and_vultr_says_it_has_none_of_these() {
     let accounts = env.desk.extras_accounts().unwrap();
     let cs = accounts.iter().find(|a| a.account_id == env.cs.id).unwrap();
     for extra in [
-        Extra::Drives,
-        Extra::DriveTransfer,
-        Extra::ServerClone,
-        Extra::BulkPower,
-        Extra::Vlans,
-        Extra::StaticIps,
-        Extra::ServerGroups,
-        Extra::Profile,
+        Capability::Drives,
+        Capability::DriveTransfer,
+        Capability::ServerClone,
+        Capability::BulkPower,
+        Capability::Vlans,
+        Capability::StaticIps,
+        Capability::ServerGroups,
+        Capability::Profile,
     ] {
         assert!(cs.extras.contains(&extra), "{extra:?}");
     }

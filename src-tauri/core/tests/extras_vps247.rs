@@ -3,9 +3,9 @@
 //! have. The desk reads secrets from the real keychain: run under a D-Bus
 //! session with an unlocked keyring.
 
+use vpsdesk_core::capability::Capability;
 use vpsdesk_core::extras::network::IpRole;
 use vpsdesk_core::extras::settings::ServerSettings;
-use vpsdesk_core::extras::Extra;
 use vpsdesk_core::model::{CreateServer, ProviderKind};
 use vpsdesk_core::ErrorKind;
 use vpsdesk_sandbox::Provider;
@@ -25,7 +25,7 @@ async fn vps247_offers_addresses_only() {
     let env = env().await;
     let accounts = env.desk.extras_accounts().unwrap();
     let extras = &accounts.iter().find(|a| a.provider == ProviderKind::Vps247).unwrap().extras;
-    assert_eq!(extras, &[Extra::Ips]);
+    assert_eq!(extras, &[Capability::Ips]);
     let before = env.sandbox.requests(Provider::Vps247).len();
     let settings = ServerSettings { name: "web".into(), hostname: "web.example.com".into(), backups_enabled: true };
     let e = env.desk.update_server_settings(&env.account, DOC_VM, &settings).await.unwrap_err();

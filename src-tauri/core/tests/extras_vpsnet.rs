@@ -6,12 +6,12 @@
 use std::time::Duration;
 
 use vpsdesk_core::accounts::{Account, AccountStore};
+use vpsdesk_core::capability::Capability;
 use vpsdesk_core::extras::jobs::{JobKind, JobState};
 use vpsdesk_core::extras::network::IpRole;
 use vpsdesk_core::extras::nodes::NodeKind;
 use vpsdesk_core::extras::templates::LicenseKind;
 use vpsdesk_core::extras::usage::UsageUnit;
-use vpsdesk_core::extras::Extra;
 use vpsdesk_core::http::{Http, HttpConfig};
 use vpsdesk_core::model::{PowerAction, ProviderKind, Status};
 use vpsdesk_core::secret::{Keychain, Secret};
@@ -85,31 +85,33 @@ async fn vpsnet_offers_its_extras_and_says_what_it_lacks() {
     let accounts = env.desk.extras_accounts().unwrap();
     let extras = &accounts.iter().find(|a| a.provider == ProviderKind::Vpsnet).unwrap().extras;
     for extra in [
-        Extra::BackupList,
-        Extra::BackupCreate,
-        Extra::BackupRestore,
-        Extra::BackupDelete,
-        Extra::Reinstall,
-        Extra::OsChange,
-        Extra::Ips,
-        Extra::Ipv4Add,
-        Extra::Ipv4Remove,
-        Extra::UsageGraphs,
-        Extra::Console,
-        Extra::RecoveryBoot,
-        Extra::RebuildNetwork,
-        Extra::RebuildPending,
-        Extra::Clones,
-        Extra::Profile,
-        Extra::CustomTemplates,
-        Extra::OfferedTemplates,
-        Extra::TemplateLicenses,
-        Extra::Recoverable,
-        Extra::Nodes,
+        Capability::BackupList,
+        Capability::BackupCreate,
+        Capability::BackupRestore,
+        Capability::BackupDelete,
+        Capability::Reinstall,
+        Capability::OsChange,
+        Capability::Ips,
+        Capability::Ipv4Add,
+        Capability::Ipv4Remove,
+        Capability::UsageGraphs,
+        Capability::Console,
+        Capability::RecoveryBoot,
+        Capability::RebuildNetwork,
+        Capability::RebuildPending,
+        Capability::Clones,
+        Capability::Profile,
+        Capability::CustomTemplates,
+        Capability::OfferedTemplates,
+        Capability::TemplateLicenses,
+        Capability::Recoverable,
+        Capability::Nodes,
     ] {
         assert!(extras.contains(&extra), "{extra:?}");
     }
-    for extra in [Extra::Snapshots, Extra::Isos, Extra::ReverseSet, Extra::SshKeys, Extra::Scripts] {
+    for extra in
+        [Capability::Snapshots, Capability::Isos, Capability::ReverseSet, Capability::SshKeys, Capability::Scripts]
+    {
         assert!(!extras.contains(&extra), "{extra:?}");
     }
     let before = env.requests().len();
@@ -613,7 +615,7 @@ async fn licences_are_bought_one_control_panel_at_a_time_and_cancelled_with_thei
     let env = Env::new().await;
     let extras =
         env.desk.extras_accounts().unwrap().into_iter().find(|a| a.provider == ProviderKind::Vpsnet).unwrap().extras;
-    assert!(extras.contains(&Extra::ServerLicences));
+    assert!(extras.contains(&Capability::ServerLicences));
     let held = |l: &ServerLicences| l.licences.iter().filter(|l| l.held).map(|l| l.name.clone()).collect::<Vec<_>>();
     let now = env.desk.server_licences(&env.vpsnet, WEB).await.unwrap();
     assert!(now.offered_known);

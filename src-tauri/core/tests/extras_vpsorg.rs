@@ -3,9 +3,9 @@
 //! extras API v1 does not have. The desk reads secrets from the real
 //! keychain: run under a D-Bus session with an unlocked keyring.
 
+use vpsdesk_core::capability::Capability;
 use vpsdesk_core::extras::network::IpRole;
 use vpsdesk_core::extras::settings::ServerSettings;
-use vpsdesk_core::extras::Extra;
 use vpsdesk_core::model::{CreateServer, ProviderKind};
 use vpsdesk_core::ErrorKind;
 use vpsdesk_sandbox::Provider;
@@ -30,7 +30,7 @@ async fn vpsorg_offers_settings_and_addresses_only() {
     let env = env().await;
     let accounts = env.desk.extras_accounts().unwrap();
     let extras = &accounts.iter().find(|a| a.provider == ProviderKind::Vpsorg).unwrap().extras;
-    assert_eq!(extras, &[Extra::Ips, Extra::Settings]);
+    assert_eq!(extras, &[Capability::Ips, Capability::Settings]);
     let before = env.sandbox.requests(Provider::Vpsorg).len();
     let e = env.desk.set_reverse(&env.account, DOC_SERVER, "203.0.113.10", "web.example.com").await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::Unsupported);

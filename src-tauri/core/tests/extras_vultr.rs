@@ -6,12 +6,12 @@
 use std::ops::Deref;
 
 use vpsdesk_core::accounts::Account;
+use vpsdesk_core::capability::Capability;
 use vpsdesk_core::extras::jobs::{JobKind, JobState};
 use vpsdesk_core::extras::network::IpRole;
 use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate};
 use vpsdesk_core::extras::snapshots::SnapshotStatus;
 use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKeyUpdate};
-use vpsdesk_core::extras::Extra;
 use vpsdesk_core::model::{CreateServer, ProviderKind, Status};
 use vpsdesk_core::ErrorKind;
 use vpsdesk_sandbox::Provider;
@@ -66,22 +66,22 @@ async fn vultr_offers_every_extra_and_others_none_yet() {
     let accounts = env.desk.extras_accounts().unwrap();
     let vultr = accounts.iter().find(|a| a.provider == ProviderKind::Vultr).unwrap();
     for extra in [
-        Extra::Snapshots,
-        Extra::BackupRestore,
-        Extra::Reinstall,
-        Extra::OsChange,
-        Extra::Isos,
-        Extra::Ips,
-        Extra::Ipv4Add,
-        Extra::Ipv4Remove,
-        Extra::ReverseSet,
-        Extra::ReverseReset,
-        Extra::ReverseDelete,
-        Extra::ReverseList,
-        Extra::UsageGraphs,
-        Extra::Console,
-        Extra::SshKeys,
-        Extra::Scripts,
+        Capability::Snapshots,
+        Capability::BackupRestore,
+        Capability::Reinstall,
+        Capability::OsChange,
+        Capability::Isos,
+        Capability::Ips,
+        Capability::Ipv4Add,
+        Capability::Ipv4Remove,
+        Capability::ReverseSet,
+        Capability::ReverseReset,
+        Capability::ReverseDelete,
+        Capability::ReverseList,
+        Capability::UsageGraphs,
+        Capability::Console,
+        Capability::SshKeys,
+        Capability::Scripts,
     ] {
         assert!(vultr.extras.contains(&extra), "{extra:?}");
     }

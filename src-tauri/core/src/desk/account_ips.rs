@@ -5,15 +5,16 @@
 use super::extras::offered;
 use super::Desk;
 use crate::accounts::Account;
+use crate::capability::Capability;
 use crate::error::{Error, Result};
 use crate::extras::account_ips::{self, AccountIp, Justification, JustifiedIp};
+use crate::extras::object_id;
 use crate::extras::server_plan::consumer_id;
-use crate::extras::{object_id, Extra};
 
 impl Desk {
     pub async fn account_ips(&self, account: &Account) -> Result<Vec<AccountIp>> {
         let client = self.client(account)?;
-        offered(account, client.account_addresses(), |t| t.offers(), Extra::AccountIps)?.list_account_ips().await
+        offered(account, client.account_addresses(), Capability::AccountIps)?.list_account_ips().await
     }
 
     /// Replaces the notes and consumer id (empty or "0": none).
@@ -28,7 +29,7 @@ impl Desk {
         let notes = account_ips::notes(notes)?;
         let consumer = consumer_id("consumer_id", consumer)?;
         let client = self.client(account)?;
-        offered(account, client.account_addresses(), |t| t.offers(), Extra::AccountIps)?
+        offered(account, client.account_addresses(), Capability::AccountIps)?
             .edit_ip(&id, &notes, consumer.as_deref())
             .await
     }
@@ -44,12 +45,12 @@ impl Desk {
             ));
         }
         let client = self.client(account)?;
-        offered(account, client.account_addresses(), |t| t.offers(), Extra::IpReassign)?.reassign_ip(&id, &server).await
+        offered(account, client.account_addresses(), Capability::IpReassign)?.reassign_ip(&id, &server).await
     }
 
     pub async fn justified_ips(&self, account: &Account) -> Result<Vec<JustifiedIp>> {
         let client = self.client(account)?;
-        offered(account, client.account_addresses(), |t| t.offers(), Extra::JustifiedIps)?.justified_ips().await
+        offered(account, client.account_addresses(), Capability::JustifiedIps)?.justified_ips().await
     }
 
     /// Asks for more (billed) addresses: refused unless `confirm`.
@@ -66,7 +67,7 @@ impl Desk {
             return Err(Error::field("confirm", "granted addresses are billed; confirm the request"));
         }
         let client = self.client(account)?;
-        offered(account, client.account_addresses(), |t| t.offers(), Extra::JustifiedIps)?
+        offered(account, client.account_addresses(), Capability::JustifiedIps)?
             .request_justified(&server, &reasons)
             .await
     }

@@ -9,14 +9,15 @@ use std::time::Instant;
 use super::extras::{offered, timeout, transient, POLL, SNAPSHOT_LIMIT};
 use super::{server_id, Desk};
 use crate::accounts::Account;
+use crate::capability::Capability;
 use crate::error::{Error, Result};
 use crate::extras::backups::{Backup, Backups};
 use crate::extras::jobs::{Job, JobHandle, JobKind};
-use crate::extras::{label, object_id, Extra};
+use crate::extras::{label, object_id};
 use crate::provider::Compute;
 
-fn api<'c>(account: &Account, client: &'c dyn Compute, extra: Extra) -> Result<&'c dyn Backups> {
-    offered(account, client.backups(), |t| t.offers(), extra)
+fn api<'c>(account: &Account, client: &'c dyn Compute, extra: Capability) -> Result<&'c dyn Backups> {
+    offered(account, client.backups(), extra)
 }
 
 /// Polls the server's backups until `id` (or, when the provider did not
@@ -71,7 +72,7 @@ impl Desk {
     pub async fn backups(&self, account: &Account, server: &str) -> Result<Vec<Backup>> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        api(account, &*client, Extra::BackupList)?.list_backups(&server).await
+        api(account, &*client, Capability::BackupList)?.list_backups(&server).await
     }
 
     /// Takes a backup now and follows it until it is built.
@@ -79,7 +80,7 @@ impl Desk {
         let server = server_id(server)?;
         let backup_label = label("label", backup_label, false, 255)?;
         let client = self.client(account)?;
-        let backups = api(account, &*client, Extra::BackupCreate)?;
+        let backups = api(account, &*client, Capability::BackupCreate)?;
         // What exists now, to tell the new backup apart if the provider
         // does not say its id.
         let before: HashSet<String> = backups.list_backups(&server).await?.into_iter().map(|b| b.id).collect();
@@ -100,6 +101,6 @@ impl Desk {
         let server = server_id(server)?;
         let backup = object_id("backup", backup)?;
         let client = self.client(account)?;
-        api(account, &*client, Extra::BackupDelete)?.delete_backup(&server, &backup).await
+        api(account, &*client, Capability::BackupDelete)?.delete_backup(&server, &backup).await
     }
 }

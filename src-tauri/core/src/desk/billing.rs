@@ -16,8 +16,6 @@ use crate::billing::{
 use crate::error::{Error, Result};
 use crate::model::{AccountError, ProviderKind};
 use crate::provider::Compute;
-use crate::providers;
-use crate::secret::Secret;
 
 /// What the Billing page needs to know about an account before asking the
 /// provider anything.
@@ -108,9 +106,8 @@ impl Desk {
     }
 
     fn billing_features(&self, a: &Account) -> Vec<BillingFeature> {
-        providers::connect(a, Secret::new(""), &self.http)
-            .map(|c| c.billing().map(|b| b.features().to_vec()).unwrap_or_default())
-            .unwrap_or_default()
+        let declared = self.capabilities(a);
+        BillingFeature::ALL.into_iter().filter(|f| declared.contains(f.capability())).collect()
     }
 
     /// The account's client when its provider's API has `feature`; an

@@ -3,13 +3,13 @@
 use super::extras::offered;
 use super::Desk;
 use crate::accounts::Account;
+use crate::capability::Capability;
 use crate::error::Result;
 use crate::extras::cloud_groups::CloudGroup;
-use crate::extras::Extra;
 
 impl Desk {
     pub async fn cloud_groups(&self, account: &Account) -> Result<Vec<CloudGroup>> {
         let client = self.client(account)?;
-        offered(account, client.cloud_groups(), |t| t.offers(), Extra::CloudGroups)?.cloud_groups().await
+        offered(account, client.cloud_groups(), Capability::CloudGroups)?.cloud_groups().await
     }
 }

@@ -80,7 +80,7 @@ fn record_id(id: &str) -> Result<String> {
 impl Desk {
     /// Whether the account's provider has a DNS API (no request is sent).
     pub fn has_dns(&self, account: &Account) -> bool {
-        crate::providers::connect(account, crate::secret::Secret::new(""), &self.http).is_ok_and(|c| c.dns().is_some())
+        self.capabilities(account).contains(crate::capability::Capability::Dns)
     }
 
     pub fn dns_accounts(&self) -> Result<Vec<DnsAccount>> {

@@ -11,10 +11,11 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use super::extras::offered;
 use super::Desk;
 use crate::accounts::Account;
+use crate::capability::Capability;
 use crate::error::{Error, Result};
 use crate::extras::drives::{self, Drive, DriveClone, NewDrive, StandardKind, CHUNK};
 use crate::extras::jobs::{Cancel, Job, JobHandle, JobKind, NewJob};
-use crate::extras::{object_id, Extra};
+use crate::extras::object_id;
 use crate::provider::Compute;
 
 fn percent(done: u64, total: u64) -> u8 {
@@ -100,44 +101,44 @@ impl Desk {
         &self,
         account: &Account,
         client: &'c Arc<dyn Compute>,
-        extra: Extra,
+        extra: Capability,
     ) -> Result<&'c dyn drives::Drives> {
-        offered(account, client.drives(), |t| t.offers(), extra)
+        offered(account, client.drives(), extra)
     }
 
     pub async fn drives(&self, account: &Account) -> Result<Vec<Drive>> {
         let client = self.client(account)?;
-        self.drives_api(account, &client, Extra::Drives)?.list_drives().await
+        self.drives_api(account, &client, Capability::Drives)?.list_drives().await
     }
 
     pub async fn drive(&self, account: &Account, id: &str) -> Result<Drive> {
         let id = object_id("id", id)?;
         let client = self.client(account)?;
-        self.drives_api(account, &client, Extra::Drives)?.drive(&id).await
+        self.drives_api(account, &client, Capability::Drives)?.drive(&id).await
     }
 
     pub async fn standard_drives(&self, account: &Account, kind: StandardKind) -> Result<Vec<Drive>> {
         let client = self.client(account)?;
-        self.drives_api(account, &client, Extra::Drives)?.standard_drives(kind).await
+        self.drives_api(account, &client, Capability::Drives)?.standard_drives(kind).await
     }
 
     pub async fn create_drive(&self, account: &Account, drive: &NewDrive) -> Result<Drive> {
         let drive = drives::validate_new(drive)?;
         let client = self.client(account)?;
-        self.drives_api(account, &client, Extra::Drives)?.create_drive(&drive).await
+        self.drives_api(account, &client, Capability::Drives)?.create_drive(&drive).await
     }
 
     pub async fn clone_drive(&self, account: &Account, id: &str, clone: &DriveClone) -> Result<Drive> {
         let id = object_id("id", id)?;
         let clone = drives::validate_clone(clone)?;
         let client = self.client(account)?;
-        self.drives_api(account, &client, Extra::Drives)?.clone_drive(&id, &clone).await
+        self.drives_api(account, &client, Capability::Drives)?.clone_drive(&id, &clone).await
     }
 
     pub async fn destroy_drive(&self, account: &Account, id: &str) -> Result<()> {
         let id = object_id("id", id)?;
         let client = self.client(account)?;
-        self.drives_api(account, &client, Extra::Drives)?.destroy_drive(&id).await
+        self.drives_api(account, &client, Capability::Drives)?.destroy_drive(&id).await
     }
 
     fn transfer_job(&self, account: &Account, kind: JobKind, title: String, drive: String) -> NewJob {
@@ -164,7 +165,7 @@ impl Desk {
             return Err(Error::field("path", format!("{} is not a file", path.display())));
         }
         let client = self.client(account)?;
-        let target = self.drives_api(account, &client, Extra::DriveTransfer)?.drive(&drive).await?;
+        let target = self.drives_api(account, &client, Capability::DriveTransfer)?.drive(&drive).await?;
         if let Some(size) = target.size_bytes.filter(|s| meta.len() > *s) {
             return Err(Error::field(
                 "path",
@@ -188,7 +189,7 @@ impl Desk {
             return Err(Error::field("path", "choose a file to save the drive to"));
         }
         let client = self.client(account)?;
-        let source = self.drives_api(account, &client, Extra::DriveTransfer)?.drive(&drive).await?;
+        let source = self.drives_api(account, &client, Capability::DriveTransfer)?.drive(&drive).await?;
         let whole = source
             .size_bytes
             .ok_or_else(|| Error::provider(format!("the provider did not give the size of drive {drive}")))?;

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use super::{server_id, Desk};
 use crate::accounts::Account;
+use crate::capability::{Api, Capability};
 use crate::error::{Error, ErrorKind, Result};
 use crate::extras::console::ConsoleAccess;
 use crate::extras::jobs::{Cancel, Job, JobHandle, JobKind, NewJob};
@@ -18,11 +19,9 @@ use crate::extras::scripts::{self, NewScript, ScriptUpdate, StartupScript};
 use crate::extras::snapshots::{Snapshot, SnapshotStatus};
 use crate::extras::ssh_keys::{self, NewSshKey, SshKey, SshKeyUpdate};
 use crate::extras::usage::UsageGraph;
-use crate::extras::{label, object_id, unsupported, Extra, ExtrasAccount};
+use crate::extras::{label, object_id, unsupported, ExtrasAccount};
 use crate::model::Status;
 use crate::provider::Compute;
-use crate::providers;
-use crate::secret::Secret;
 
 /// How often a job asks the provider, and how long it waits at most.
 pub(super) const POLL: Duration = Duration::from_secs(2);
@@ -32,51 +31,16 @@ const SERVER_LIMIT: Duration = Duration::from_secs(3600);
 /// (a provider may finish between two polls).
 const SETTLE: Duration = Duration::from_secs(20);
 
-/// Every extra the client's provider offers.
-pub fn offered_by(c: &dyn Compute) -> Vec<Extra> {
-    let mut all = Vec::new();
-    let mut add = |offers: Option<&'static [Extra]>| all.extend_from_slice(offers.unwrap_or_default());
-    add(c.snapshots().map(|t| t.offers()));
-    add(c.backups().map(|t| t.offers()));
-    add(c.os_install().map(|t| t.offers()));
-    add(c.network().map(|t| t.offers()));
-    add(c.usage().map(|t| t.offers()));
-    add(c.console().map(|t| t.offers()));
-    add(c.ssh_keys().map(|t| t.offers()));
-    add(c.scripts().map(|t| t.offers()));
-    add(c.maintenance().map(|t| t.offers()));
-    add(c.clones().map(|t| t.offers()));
-    add(c.templates().map(|t| t.offers()));
-    add(c.recoverable().map(|t| t.offers()));
-    add(c.nodes().map(|t| t.offers()));
-    add(c.drives().map(|t| t.offers()));
-    add(c.fleet().map(|t| t.offers()));
-    add(c.resources().map(|t| t.offers()));
-    add(c.server_groups().map(|t| t.offers()));
-    add(c.profile().map(|t| t.offers()));
-    add(c.server_settings().map(|t| t.offers()));
-    add(c.server_plan().map(|t| t.offers()));
-    add(c.template_authoring().map(|t| t.offers()));
-    add(c.account_addresses().map(|t| t.offers()));
-    add(c.managed_services().map(|t| t.offers()));
-    add(c.cloud_groups().map(|t| t.offers()));
-    add(c.licences().map(|t| t.offers()));
-    all
-}
-
-/// The provider's API for `extra`, or the error saying it has none.
-pub(super) fn offered<'c, T: ?Sized>(
-    account: &Account,
-    part: Option<&'c T>,
-    offers: impl Fn(&T) -> &'static [Extra],
-    extra: Extra,
-) -> Result<&'c T> {
-    part.filter(|p| offers(p).contains(&extra)).ok_or_else(|| unsupported(&account.provider_label(), extra))
+/// The provider's API for `capability`, or the error saying it has none:
+/// the account must declare it and the client must have the API.
+pub(super) fn offered<'c, T: ?Sized>(account: &Account, part: Option<&'c T>, capability: Capability) -> Result<&'c T> {
+    part.filter(|_| crate::capability::of(account).contains(capability))
+        .ok_or_else(|| unsupported(&account.provider_label(), capability))
 }
 
 macro_rules! api {
     ($client:expr, $account:expr, $accessor:ident, $extra:expr) => {
-        offered($account, $client.$accessor(), |t| t.offers(), $extra)?
+        offered($account, $client.$accessor(), $extra)?
     };
 }
 
@@ -181,10 +145,11 @@ impl Desk {
             .collect())
     }
 
-    /// The extras of one account, from its provider alone (no secret is
-    /// read: a client with an empty key is never used to send).
-    pub fn extras_of(&self, account: &Account) -> Vec<Extra> {
-        providers::connect(account, Secret::new(""), &self.http).map(|c| offered_by(&*c)).unwrap_or_default()
+    /// The extras of one account: its declared capabilities beyond the
+    /// server operations, billing, tickets and DNS.
+    pub fn extras_of(&self, account: &Account) -> Vec<Capability> {
+        let core = [Api::Compute, Api::Billing, Api::Tickets, Api::Dns];
+        self.capabilities(account).iter().filter(|c| !core.contains(&c.api())).collect()
     }
 
     pub(super) fn job(
@@ -234,7 +199,7 @@ impl Desk {
 
     pub async fn snapshots(&self, account: &Account) -> Result<Vec<Snapshot>> {
         let client = self.client(account)?;
-        api!(client, account, snapshots, Extra::Snapshots).list_snapshots().await
+        api!(client, account, snapshots, Capability::Snapshots).list_snapshots().await
     }
 
     /// Starts the snapshot and a job that follows it until it is complete.
@@ -242,7 +207,7 @@ impl Desk {
         let server = server_id(server)?;
         let description = label("description", description, false, 255)?;
         let client = self.client(account)?;
-        let id = api!(client, account, snapshots, Extra::Snapshots).create_snapshot(&server, &description).await?;
+        let id = api!(client, account, snapshots, Capability::Snapshots).create_snapshot(&server, &description).await?;
         let provider = account.provider_label();
         let watched = id.clone();
         let watcher = client.clone();
@@ -259,14 +224,14 @@ impl Desk {
     pub async fn delete_snapshot(&self, account: &Account, id: &str) -> Result<()> {
         let id = object_id("snapshot", id)?;
         let client = self.client(account)?;
-        api!(client, account, snapshots, Extra::Snapshots).delete_snapshot(&id).await
+        api!(client, account, snapshots, Capability::Snapshots).delete_snapshot(&id).await
     }
 
     pub async fn restore_snapshot(&self, account: &Account, server: &str, snapshot: &str) -> Result<Job> {
         let server = server_id(server)?;
         let snapshot = object_id("snapshot", snapshot)?;
         let client = self.client(account)?;
-        api!(client, account, snapshots, Extra::Snapshots).restore_snapshot(&server, &snapshot).await?;
+        api!(client, account, snapshots, Capability::Snapshots).restore_snapshot(&server, &snapshot).await?;
         let title = format!("Restore snapshot {snapshot} onto server {server}");
         Ok(self.server_job(account, client, JobKind::SnapshotRestore, title, server, Some(snapshot)))
     }
@@ -275,7 +240,7 @@ impl Desk {
         let server = server_id(server)?;
         let backup = object_id("backup", backup)?;
         let client = self.client(account)?;
-        api!(client, account, backups, Extra::BackupRestore).restore_backup(&server, &backup).await?;
+        api!(client, account, backups, Capability::BackupRestore).restore_backup(&server, &backup).await?;
         let title = format!("Restore backup {backup} onto server {server}");
         Ok(self.server_job(account, client, JobKind::BackupRestore, title, server, Some(backup)))
     }
@@ -285,28 +250,28 @@ impl Desk {
     pub async fn reinstall(&self, account: &Account, server: &str) -> Result<Job> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        api!(client, account, os_install, Extra::Reinstall).reinstall(&server).await?;
+        api!(client, account, os_install, Capability::Reinstall).reinstall(&server).await?;
         Ok(self.server_job(account, client, JobKind::Reinstall, format!("Reinstall server {server}"), server, None))
     }
 
     pub async fn os_options(&self, account: &Account, server: &str) -> Result<Vec<OsOption>> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        api!(client, account, os_install, Extra::OsChange).os_options(&server).await
+        api!(client, account, os_install, Capability::OsChange).os_options(&server).await
     }
 
     pub async fn change_os(&self, account: &Account, server: &str, os: &str) -> Result<Job> {
         let server = server_id(server)?;
         let os = object_id("os", os)?;
         let client = self.client(account)?;
-        api!(client, account, os_install, Extra::OsChange).change_os(&server, &os).await?;
+        api!(client, account, os_install, Capability::OsChange).change_os(&server, &os).await?;
         let title = format!("Change the OS of server {server}");
         Ok(self.server_job(account, client, JobKind::OsChange, title, server, Some(os)))
     }
 
     pub async fn isos(&self, account: &Account) -> Result<Vec<Iso>> {
         let client = self.client(account)?;
-        api!(client, account, os_install, Extra::Isos).isos().await
+        api!(client, account, os_install, Capability::Isos).isos().await
     }
 
     // Addresses and reverse DNS
@@ -314,13 +279,13 @@ impl Desk {
     pub async fn addresses(&self, account: &Account, server: &str) -> Result<Vec<IpAddress>> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        api!(client, account, network, Extra::Ips).addresses(&server).await
+        api!(client, account, network, Capability::Ips).addresses(&server).await
     }
 
     pub async fn add_ipv4(&self, account: &Account, server: &str, reboot: bool) -> Result<()> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        api!(client, account, network, Extra::Ipv4Add).add_ipv4(&server, reboot).await
+        api!(client, account, network, Capability::Ipv4Add).add_ipv4(&server, reboot).await
     }
 
     pub async fn remove_ipv4(&self, account: &Account, server: &str, ip: &str) -> Result<()> {
@@ -330,13 +295,13 @@ impl Desk {
             return Err(Error::field("ip", "only IPv4 addresses can be removed"));
         }
         let client = self.client(account)?;
-        api!(client, account, network, Extra::Ipv4Remove).remove_ipv4(&server, &ip.to_string()).await
+        api!(client, account, network, Capability::Ipv4Remove).remove_ipv4(&server, &ip.to_string()).await
     }
 
     pub async fn reverse_ipv6(&self, account: &Account, server: &str) -> Result<Vec<ReverseDns>> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        api!(client, account, network, Extra::ReverseList).reverse_ipv6(&server).await
+        api!(client, account, network, Capability::ReverseList).reverse_ipv6(&server).await
     }
 
     pub async fn set_reverse(&self, account: &Account, server: &str, ip: &str, entry: &str) -> Result<()> {
@@ -344,21 +309,21 @@ impl Desk {
         let ip: IpAddr = network::ip("ip", ip)?;
         let entry = network::reverse_entry(entry)?;
         let client = self.client(account)?;
-        api!(client, account, network, Extra::ReverseSet).set_reverse(&server, ip, &entry).await
+        api!(client, account, network, Capability::ReverseSet).set_reverse(&server, ip, &entry).await
     }
 
     pub async fn reset_reverse(&self, account: &Account, server: &str, ip: &str) -> Result<()> {
         let server = server_id(server)?;
         let ip = network::ip("ip", ip)?;
         let client = self.client(account)?;
-        api!(client, account, network, Extra::ReverseReset).reset_reverse(&server, ip).await
+        api!(client, account, network, Capability::ReverseReset).reset_reverse(&server, ip).await
     }
 
     pub async fn delete_reverse(&self, account: &Account, server: &str, ip: &str) -> Result<()> {
         let server = server_id(server)?;
         let ip = network::ip("ip", ip)?;
         let client = self.client(account)?;
-        api!(client, account, network, Extra::ReverseDelete).delete_reverse(&server, ip).await
+        api!(client, account, network, Capability::ReverseDelete).delete_reverse(&server, ip).await
     }
 
     // Usage and console
@@ -366,65 +331,65 @@ impl Desk {
     pub async fn usage_graphs(&self, account: &Account, server: &str) -> Result<Vec<UsageGraph>> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        api!(client, account, usage, Extra::UsageGraphs).usage_graphs(&server).await
+        api!(client, account, usage, Capability::UsageGraphs).usage_graphs(&server).await
     }
 
     pub async fn console(&self, account: &Account, server: &str) -> Result<ConsoleAccess> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        api!(client, account, console, Extra::Console).console(&server).await
+        api!(client, account, console, Capability::Console).console(&server).await
     }
 
     // SSH keys and startup scripts
 
     pub async fn ssh_keys(&self, account: &Account) -> Result<Vec<SshKey>> {
         let client = self.client(account)?;
-        api!(client, account, ssh_keys, Extra::SshKeys).list_ssh_keys().await
+        api!(client, account, ssh_keys, Capability::SshKeys).list_ssh_keys().await
     }
 
     /// Returns the new key's id.
     pub async fn create_ssh_key(&self, account: &Account, key: &NewSshKey) -> Result<String> {
         let key = ssh_keys::validate_new(key)?;
         let client = self.client(account)?;
-        api!(client, account, ssh_keys, Extra::SshKeys).create_ssh_key(&key).await
+        api!(client, account, ssh_keys, Capability::SshKeys).create_ssh_key(&key).await
     }
 
     pub async fn update_ssh_key(&self, account: &Account, id: &str, update: &SshKeyUpdate) -> Result<()> {
         let id = object_id("id", id)?;
         let update = ssh_keys::validate_update(update)?;
         let client = self.client(account)?;
-        api!(client, account, ssh_keys, Extra::SshKeys).update_ssh_key(&id, &update).await
+        api!(client, account, ssh_keys, Capability::SshKeys).update_ssh_key(&id, &update).await
     }
 
     pub async fn delete_ssh_key(&self, account: &Account, id: &str) -> Result<()> {
         let id = object_id("id", id)?;
         let client = self.client(account)?;
-        api!(client, account, ssh_keys, Extra::SshKeys).delete_ssh_key(&id).await
+        api!(client, account, ssh_keys, Capability::SshKeys).delete_ssh_key(&id).await
     }
 
     pub async fn scripts(&self, account: &Account) -> Result<Vec<StartupScript>> {
         let client = self.client(account)?;
-        api!(client, account, scripts, Extra::Scripts).list_scripts().await
+        api!(client, account, scripts, Capability::Scripts).list_scripts().await
     }
 
     /// Returns the new script's id.
     pub async fn create_script(&self, account: &Account, script: &NewScript) -> Result<String> {
         let script = scripts::validate_new(script)?;
         let client = self.client(account)?;
-        api!(client, account, scripts, Extra::Scripts).create_script(&script).await
+        api!(client, account, scripts, Capability::Scripts).create_script(&script).await
     }
 
     pub async fn update_script(&self, account: &Account, id: &str, update: &ScriptUpdate) -> Result<()> {
         let id = object_id("id", id)?;
         let update = scripts::validate_update(update)?;
         let client = self.client(account)?;
-        api!(client, account, scripts, Extra::Scripts).update_script(&id, &update).await
+        api!(client, account, scripts, Capability::Scripts).update_script(&id, &update).await
     }
 
     pub async fn delete_script(&self, account: &Account, id: &str) -> Result<()> {
         let id = object_id("id", id)?;
         let client = self.client(account)?;
-        api!(client, account, scripts, Extra::Scripts).delete_script(&id).await
+        api!(client, account, scripts, Capability::Scripts).delete_script(&id).await
     }
 
     // Jobs
@@ -456,7 +421,42 @@ mod tests {
     use super::*;
     use crate::billing::BillingFeature;
     use crate::capability::{self, Capability};
+    use crate::extras::Extra;
     use crate::model::ProviderKind;
+    use crate::providers;
+    use crate::secret::Secret;
+
+    /// The old union of every extras trait's `offers`, kept as the oracle.
+    fn offered_by(c: &dyn Compute) -> Vec<Extra> {
+        let mut all = Vec::new();
+        let mut add = |offers: Option<&'static [Extra]>| all.extend_from_slice(offers.unwrap_or_default());
+        add(c.snapshots().map(|t| t.offers()));
+        add(c.backups().map(|t| t.offers()));
+        add(c.os_install().map(|t| t.offers()));
+        add(c.network().map(|t| t.offers()));
+        add(c.usage().map(|t| t.offers()));
+        add(c.console().map(|t| t.offers()));
+        add(c.ssh_keys().map(|t| t.offers()));
+        add(c.scripts().map(|t| t.offers()));
+        add(c.maintenance().map(|t| t.offers()));
+        add(c.clones().map(|t| t.offers()));
+        add(c.templates().map(|t| t.offers()));
+        add(c.recoverable().map(|t| t.offers()));
+        add(c.nodes().map(|t| t.offers()));
+        add(c.drives().map(|t| t.offers()));
+        add(c.fleet().map(|t| t.offers()));
+        add(c.resources().map(|t| t.offers()));
+        add(c.server_groups().map(|t| t.offers()));
+        add(c.profile().map(|t| t.offers()));
+        add(c.server_settings().map(|t| t.offers()));
+        add(c.server_plan().map(|t| t.offers()));
+        add(c.template_authoring().map(|t| t.offers()));
+        add(c.account_addresses().map(|t| t.offers()));
+        add(c.managed_services().map(|t| t.offers()));
+        add(c.cloud_groups().map(|t| t.offers()));
+        add(c.licences().map(|t| t.offers()));
+        all
+    }
 
     fn account(provider: ProviderKind) -> Account {
         Account {
@@ -476,26 +476,56 @@ mod tests {
             ($($v:ident),*) => { match e { $(Extra::$v => Capability::$v),* } };
         }
         same!(
-            Snapshots, BackupRestore, Reinstall, OsChange, Isos, Ips, Ipv4Add, Ipv4Remove, Ipv4Restarts, ReverseSet,
-            ReverseReset, ReverseDelete, ReverseList, UsageGraphs, Console, SshKeys, Scripts, BackupList, BackupCreate,
-            BackupDelete, RecoveryBoot, RebuildNetwork, RebuildPending, Clones, CustomTemplates, OfferedTemplates,
-            TemplateLicenses, Recoverable, Nodes, Drives, DriveTransfer, ServerClone, BulkPower, Vlans, StaticIps,
-            ServerGroups, Profile, Settings, ServerResources, UpgradeStorage, NodeConsumer, BackupConvert,
-            CustomTemplateEdit, AccountIps, IpReassign, JustifiedIps, ManagedTransfer, CloudGroups, ServerLicences
+            Snapshots,
+            BackupRestore,
+            Reinstall,
+            OsChange,
+            Isos,
+            Ips,
+            Ipv4Add,
+            Ipv4Remove,
+            Ipv4Restarts,
+            ReverseSet,
+            ReverseReset,
+            ReverseDelete,
+            ReverseList,
+            UsageGraphs,
+            Console,
+            SshKeys,
+            Scripts,
+            BackupList,
+            BackupCreate,
+            BackupDelete,
+            RecoveryBoot,
+            RebuildNetwork,
+            RebuildPending,
+            Clones,
+            CustomTemplates,
+            OfferedTemplates,
+            TemplateLicenses,
+            Recoverable,
+            Nodes,
+            Drives,
+            DriveTransfer,
+            ServerClone,
+            BulkPower,
+            Vlans,
+            StaticIps,
+            ServerGroups,
+            Profile,
+            Settings,
+            ServerResources,
+            UpgradeStorage,
+            NodeConsumer,
+            BackupConvert,
+            CustomTemplateEdit,
+            AccountIps,
+            IpReassign,
+            JustifiedIps,
+            ManagedTransfer,
+            CloudGroups,
+            ServerLicences
         )
-    }
-
-    fn from_billing(f: BillingFeature) -> Capability {
-        match f {
-            BillingFeature::Balance => Capability::BillingBalance,
-            BillingFeature::Invoices => Capability::BillingInvoices,
-            BillingFeature::InvoicePdf => Capability::BillingInvoicePdf,
-            BillingFeature::Transactions => Capability::BillingTransactions,
-            BillingFeature::Usage => Capability::BillingUsage,
-            BillingFeature::Pricing => Capability::BillingPricing,
-            BillingFeature::Currencies => Capability::BillingCurrencies,
-            BillingFeature::Subscriptions => Capability::BillingSubscriptions,
-        }
     }
 
     #[test]
@@ -510,7 +540,7 @@ mod tests {
             }
             if let Some(f) = c.name().strip_prefix("billing.") {
                 let f: BillingFeature = serde_json::from_value(f.into()).unwrap();
-                assert_eq!(from_billing(f), c);
+                assert_eq!(f.capability(), c);
                 billing += 1;
             }
         }
@@ -527,11 +557,49 @@ mod tests {
             let c = providers::connect(&a, Secret::new("unused"), &crate::http::Http::default()).unwrap();
             let mut old: Vec<Capability> = c.capabilities().to_vec();
             old.extend(offered_by(&*c).into_iter().map(from_extra));
-            old.extend(c.billing().map(|b| b.features().to_vec()).unwrap_or_default().into_iter().map(from_billing));
+            old.extend(
+                c.billing()
+                    .map(|b| b.features().to_vec())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(BillingFeature::capability),
+            );
             old.extend(c.tickets().map(|_| Capability::Tickets));
             old.extend(c.dns().map(|_| Capability::Dns));
             let old: capability::CapabilitySet = old.into_iter().collect();
             assert_eq!(capability::of(&a), old, "{provider}");
         }
+    }
+
+    /// The old code built a client to ask, so an account whose client could
+    /// not be built (here: a stored endpoint that is not a URL) showed no
+    /// tabs at all; the declared set needs no client.
+    #[test]
+    fn an_account_offers_its_capabilities_without_a_client() {
+        let dir = tempfile::tempdir().unwrap();
+        let desk = Desk::new(
+            crate::accounts::AccountStore::at(dir.path().join("accounts.json")),
+            crate::secret::Keychain::with_service("vpsdesk-capability-test"),
+            crate::http::Http::default(),
+        );
+        let mut a = account(ProviderKind::Vpsnet);
+        a.endpoint = Some("not a url".into());
+        assert!(providers::connect(&a, Secret::new("unused"), &crate::http::Http::default()).is_err());
+        assert!(desk.extras_of(&a).contains(&Capability::Nodes));
+        assert!(!desk.extras_of(&a).contains(&Capability::Dns), "extras leave out billing, tickets and DNS");
+        assert!(desk.has_dns(&a));
+        assert!(desk.view(&a).capabilities.contains(&Capability::BillingInvoices));
+        desk.store()
+            .update(|accounts| {
+                accounts.push(a.clone());
+                Ok(())
+            })
+            .unwrap();
+        let billing = desk.billing_accounts().unwrap();
+        assert_eq!(
+            billing[0].features,
+            [BillingFeature::Balance, BillingFeature::Invoices, BillingFeature::InvoicePdf]
+        );
+        assert!(desk.extras_accounts().unwrap()[0].extras.contains(&Capability::ServerLicences));
     }
 }

@@ -8,10 +8,11 @@ use std::time::Instant;
 use super::extras::{offered, timeout, transient, POLL, SNAPSHOT_LIMIT};
 use super::{server_id, Desk};
 use crate::accounts::Account;
+use crate::capability::Capability;
 use crate::error::{Error, Result};
 use crate::extras::clones::ServerClone;
 use crate::extras::jobs::{Job, JobHandle, JobKind};
-use crate::extras::{object_id, Extra};
+use crate::extras::object_id;
 use crate::provider::Compute;
 
 /// Polls the server's clones until `id` (or, when the provider did not say
@@ -58,7 +59,7 @@ impl Desk {
     pub async fn boot_recovery(&self, account: &Account, server: &str) -> Result<Job> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        offered(account, client.maintenance(), |t| t.offers(), Extra::RecoveryBoot)?.boot_recovery(&server).await?;
+        offered(account, client.maintenance(), Capability::RecoveryBoot)?.boot_recovery(&server).await?;
         let title = format!("Boot server {server} into recovery");
         Ok(self.server_job(account, client, JobKind::RecoveryBoot, title, server, None))
     }
@@ -66,7 +67,7 @@ impl Desk {
     pub async fn rebuild_network(&self, account: &Account, server: &str) -> Result<Job> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        offered(account, client.maintenance(), |t| t.offers(), Extra::RebuildNetwork)?.rebuild_network(&server).await?;
+        offered(account, client.maintenance(), Capability::RebuildNetwork)?.rebuild_network(&server).await?;
         let title = format!("Rebuild the network of server {server}");
         Ok(self.server_job(account, client, JobKind::RebuildNetwork, title, server, None))
     }
@@ -74,7 +75,7 @@ impl Desk {
     pub async fn rebuild_pending(&self, account: &Account, server: &str) -> Result<Job> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        offered(account, client.maintenance(), |t| t.offers(), Extra::RebuildPending)?.rebuild_pending(&server).await?;
+        offered(account, client.maintenance(), Capability::RebuildPending)?.rebuild_pending(&server).await?;
         let title = format!("Rebuild pending server {server}");
         Ok(self.server_job(account, client, JobKind::RebuildPending, title, server, None))
     }
@@ -82,7 +83,7 @@ impl Desk {
     pub async fn clones(&self, account: &Account, server: &str) -> Result<Vec<ServerClone>> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        offered(account, client.clones(), |t| t.offers(), Extra::Clones)?.list_clones(&server).await
+        offered(account, client.clones(), Capability::Clones)?.list_clones(&server).await
     }
 
     /// Starts a clone, in `region` or the server's own, and follows it until
@@ -91,7 +92,7 @@ impl Desk {
         let server = server_id(server)?;
         let region = region.map(str::trim).filter(|r| !r.is_empty()).map(|r| object_id("region", r)).transpose()?;
         let client = self.client(account)?;
-        let clones = offered(account, client.clones(), |t| t.offers(), Extra::Clones)?;
+        let clones = offered(account, client.clones(), Capability::Clones)?;
         let id = clones.create_clone(&server, region.as_deref()).await?;
         let provider = account.provider_label();
         let (watcher, watched, target) = (client.clone(), server.clone(), id.clone());
@@ -109,6 +110,6 @@ impl Desk {
         let server = server_id(server)?;
         let clone = object_id("clone", clone)?;
         let client = self.client(account)?;
-        offered(account, client.clones(), |t| t.offers(), Extra::Clones)?.delete_clone(&server, &clone).await
+        offered(account, client.clones(), Capability::Clones)?.delete_clone(&server, &clone).await
     }
 }

@@ -4,8 +4,9 @@
 use super::extras::offered;
 use super::{server_id, Desk};
 use crate::accounts::Account;
+use crate::capability::Capability;
 use crate::error::{Error, Result};
-use crate::extras::{object_id, Extra};
+use crate::extras::object_id;
 
 impl Desk {
     /// Moves `server`'s managed service to `to_server` (with the address
@@ -29,7 +30,7 @@ impl Desk {
             return Err(Error::field("confirm", "the managed service leaves this server; confirm the transfer"));
         }
         let client = self.client(account)?;
-        offered(account, client.managed_services(), |t| t.offers(), Extra::ManagedTransfer)?
+        offered(account, client.managed_services(), Capability::ManagedTransfer)?
             .transfer_managed_service(&server, &to, ip.as_deref())
             .await
     }

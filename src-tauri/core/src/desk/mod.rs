@@ -28,8 +28,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::accounts::{looks_like_email, validate_endpoint, validate_name, Account, AccountStore, Loaded};
-use crate::error::{Error, Result};
 use crate::capability::CapabilitySet;
+use crate::error::{Error, Result};
 use crate::http::Http;
 use crate::model::{
     AccountError, Capability, CreateServer, Image, Inventory, Plan, PowerAction, ProviderKind, Region, Server,

@@ -4,10 +4,11 @@
 use super::extras::offered;
 use super::Desk;
 use crate::accounts::Account;
+use crate::capability::Capability;
 use crate::error::Result;
 use crate::extras::nodes::NodeKind;
+use crate::extras::object_id;
 use crate::extras::server_plan::consumer_id;
-use crate::extras::{object_id, Extra};
 
 impl Desk {
     /// `consumer`: the reseller's customer id; empty or "0" for none.
@@ -21,7 +22,7 @@ impl Desk {
         let id = object_id("id", id)?;
         let consumer = consumer_id("consumer_id", consumer)?;
         let client = self.client(account)?;
-        offered(account, client.nodes(), |t| t.offers(), Extra::NodeConsumer)?
+        offered(account, client.nodes(), Capability::NodeConsumer)?
             .set_node_consumer(kind, &id, consumer.as_deref())
             .await
     }

@@ -3,14 +3,15 @@
 use super::extras::offered;
 use super::Desk;
 use crate::accounts::Account;
+use crate::capability::Capability;
 use crate::error::{Error, Result};
 use crate::extras::nodes::{self, Node, NodeKind};
-use crate::extras::{object_id, Extra};
+use crate::extras::object_id;
 
 impl Desk {
     pub async fn nodes(&self, account: &Account) -> Result<Vec<Node>> {
         let client = self.client(account)?;
-        offered(account, client.nodes(), |t| t.offers(), Extra::Nodes)?.list_nodes().await
+        offered(account, client.nodes(), Capability::Nodes)?.list_nodes().await
     }
 
     /// Buying charges the account at once: refused unless `confirm`.
@@ -20,12 +21,12 @@ impl Desk {
             return Err(Error::field("confirm", "buying nodes charges the account at once; confirm the purchase"));
         }
         let client = self.client(account)?;
-        offered(account, client.nodes(), |t| t.offers(), Extra::Nodes)?.add_nodes(kind, quantity).await
+        offered(account, client.nodes(), Capability::Nodes)?.add_nodes(kind, quantity).await
     }
 
     pub async fn delete_node(&self, account: &Account, kind: NodeKind, id: &str) -> Result<()> {
         let id = object_id("id", id)?;
         let client = self.client(account)?;
-        offered(account, client.nodes(), |t| t.offers(), Extra::Nodes)?.delete_node(kind, &id).await
+        offered(account, client.nodes(), Capability::Nodes)?.delete_node(kind, &id).await
     }
 }

@@ -3,23 +3,21 @@
 use super::extras::offered;
 use super::{server_id, stamp, Desk};
 use crate::accounts::Account;
+use crate::capability::Capability;
 use crate::error::Result;
-use crate::extras::Extra;
 use crate::model::Server;
 
 impl Desk {
     pub async fn deleted_servers(&self, account: &Account) -> Result<Vec<Server>> {
         let client = self.client(account)?;
-        let list =
-            offered(account, client.recoverable(), |t| t.offers(), Extra::Recoverable)?.deleted_servers().await?;
+        let list = offered(account, client.recoverable(), Capability::Recoverable)?.deleted_servers().await?;
         Ok(list.into_iter().map(|s| stamp(account, s)).collect())
     }
 
     pub async fn recover_server(&self, account: &Account, id: &str) -> Result<Server> {
         let id = server_id(id)?;
         let client = self.client(account)?;
-        let back =
-            offered(account, client.recoverable(), |t| t.offers(), Extra::Recoverable)?.recover_server(&id).await?;
+        let back = offered(account, client.recoverable(), Capability::Recoverable)?.recover_server(&id).await?;
         Ok(stamp(account, back))
     }
 }

@@ -4,18 +4,19 @@
 use super::extras::offered;
 use super::{server_id, server_name, Desk};
 use crate::accounts::Account;
+use crate::capability::Capability;
 use crate::error::Result;
 use crate::extras::fleet::{server_ids, BulkAction};
 use crate::extras::network;
 use crate::extras::profile::{validate_changes, ProfileChange, ProfileField};
 use crate::extras::resources::{StaticIp, Vlan};
 use crate::extras::server_groups::ServerGroup;
-use crate::extras::{label, object_id, Extra};
+use crate::extras::{label, object_id};
 use crate::model::{PowerAction, Server};
 
 macro_rules! api {
     ($client:expr, $account:expr, $accessor:ident, $extra:expr) => {
-        offered($account, $client.$accessor(), |t| t.offers(), $extra)?
+        offered($account, $client.$accessor(), $extra)?
     };
 }
 
@@ -24,7 +25,7 @@ impl Desk {
         let server = server_id(server)?;
         let name = server_name(name)?;
         let client = self.client(account)?;
-        let mut s = api!(client, account, fleet, Extra::ServerClone).clone_server(&server, &name).await?;
+        let mut s = api!(client, account, fleet, Capability::ServerClone).clone_server(&server, &name).await?;
         s.account = account.name.clone();
         s.account_id = account.id.clone();
         Ok(s)
@@ -34,7 +35,7 @@ impl Desk {
     pub async fn bulk_power(&self, account: &Account, servers: &[String], action: BulkAction) -> Result<()> {
         let servers = server_ids(servers)?;
         let client = self.client(account)?;
-        let api = api!(client, account, fleet, Extra::BulkPower);
+        let api = api!(client, account, fleet, Capability::BulkPower);
         match action {
             BulkAction::Start => api.start_servers(&servers).await,
             BulkAction::Stop => api.stop_servers(&servers).await,
@@ -44,60 +45,60 @@ impl Desk {
 
     pub async fn vlans(&self, account: &Account) -> Result<Vec<Vlan>> {
         let client = self.client(account)?;
-        api!(client, account, resources, Extra::Vlans).vlans().await
+        api!(client, account, resources, Capability::Vlans).vlans().await
     }
 
     pub async fn create_vlan(&self, account: &Account, name: &str) -> Result<Vlan> {
         let name = label("name", name, true, 200)?;
         let client = self.client(account)?;
-        api!(client, account, resources, Extra::Vlans).create_vlan(&name).await
+        api!(client, account, resources, Capability::Vlans).create_vlan(&name).await
     }
 
     pub async fn rename_vlan(&self, account: &Account, id: &str, name: &str) -> Result<Vlan> {
         let id = object_id("id", id)?;
         let name = label("name", name, true, 200)?;
         let client = self.client(account)?;
-        api!(client, account, resources, Extra::Vlans).rename_vlan(&id, &name).await
+        api!(client, account, resources, Capability::Vlans).rename_vlan(&id, &name).await
     }
 
     pub async fn static_ips(&self, account: &Account) -> Result<Vec<StaticIp>> {
         let client = self.client(account)?;
-        api!(client, account, resources, Extra::StaticIps).static_ips().await
+        api!(client, account, resources, Capability::StaticIps).static_ips().await
     }
 
     pub async fn create_static_ip(&self, account: &Account) -> Result<StaticIp> {
         let client = self.client(account)?;
-        api!(client, account, resources, Extra::StaticIps).create_static_ip().await
+        api!(client, account, resources, Capability::StaticIps).create_static_ip().await
     }
 
     pub async fn destroy_static_ip(&self, account: &Account, ip: &str) -> Result<()> {
         let ip = network::ip("ip", ip)?;
         let client = self.client(account)?;
-        api!(client, account, resources, Extra::StaticIps).destroy_static_ip(&ip.to_string()).await
+        api!(client, account, resources, Capability::StaticIps).destroy_static_ip(&ip.to_string()).await
     }
 
     pub async fn server_groups(&self, account: &Account) -> Result<Vec<ServerGroup>> {
         let client = self.client(account)?;
-        api!(client, account, server_groups, Extra::ServerGroups).server_groups().await
+        api!(client, account, server_groups, Capability::ServerGroups).server_groups().await
     }
 
     pub async fn create_server_group(&self, account: &Account, name: &str) -> Result<ServerGroup> {
         let name = label("name", name, true, 200)?;
         let client = self.client(account)?;
-        api!(client, account, server_groups, Extra::ServerGroups).create_server_group(&name).await
+        api!(client, account, server_groups, Capability::ServerGroups).create_server_group(&name).await
     }
 
     pub async fn rename_server_group(&self, account: &Account, id: &str, name: &str) -> Result<()> {
         let id = object_id("id", id)?;
         let name = label("name", name, true, 200)?;
         let client = self.client(account)?;
-        api!(client, account, server_groups, Extra::ServerGroups).rename_server_group(&id, &name).await
+        api!(client, account, server_groups, Capability::ServerGroups).rename_server_group(&id, &name).await
     }
 
     pub async fn destroy_server_group(&self, account: &Account, id: &str) -> Result<()> {
         let id = object_id("id", id)?;
         let client = self.client(account)?;
-        api!(client, account, server_groups, Extra::ServerGroups).destroy_server_group(&id).await
+        api!(client, account, server_groups, Capability::ServerGroups).destroy_server_group(&id).await
     }
 
     /// Returns the group's servers afterwards.
@@ -111,7 +112,7 @@ impl Desk {
         let id = object_id("id", id)?;
         let servers = server_ids(servers)?;
         let client = self.client(account)?;
-        let api = api!(client, account, server_groups, Extra::ServerGroups);
+        let api = api!(client, account, server_groups, Capability::ServerGroups);
         if add {
             api.add_to_group(&id, &servers).await
         } else {
@@ -123,7 +124,7 @@ impl Desk {
     pub async fn group_power(&self, account: &Account, id: &str, action: PowerAction) -> Result<Vec<String>> {
         let id = object_id("id", id)?;
         let client = self.client(account)?;
-        let api = api!(client, account, server_groups, Extra::ServerGroups);
+        let api = api!(client, account, server_groups, Capability::ServerGroups);
         match action {
             PowerAction::Start => api.start_group(&id).await,
             PowerAction::Stop => api.stop_group(&id).await,
@@ -135,12 +136,12 @@ impl Desk {
 
     pub async fn profile(&self, account: &Account) -> Result<Vec<ProfileField>> {
         let client = self.client(account)?;
-        api!(client, account, profile, Extra::Profile).profile().await
+        api!(client, account, profile, Capability::Profile).profile().await
     }
 
     pub async fn set_profile(&self, account: &Account, changes: &[ProfileChange]) -> Result<Vec<ProfileField>> {
         let client = self.client(account)?;
-        let api = api!(client, account, profile, Extra::Profile);
+        let api = api!(client, account, profile, Capability::Profile);
         let current = api.profile().await?;
         let complete = validate_changes(&current, changes)?;
         api.set_profile(&complete).await

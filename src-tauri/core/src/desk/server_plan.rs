@@ -5,10 +5,10 @@
 use super::extras::offered;
 use super::{server_id, Desk};
 use crate::accounts::Account;
+use crate::capability::Capability;
 use crate::error::{Error, Result};
 use crate::extras::licences::{self, ServerLicenceChange, ServerLicences};
 use crate::extras::server_plan::{self, ResourcesChange, ServerResources};
-use crate::capability::Capability;
 
 impl Desk {
     pub async fn server_resources(&self, account: &Account, server: &str) -> Result<ServerResources> {

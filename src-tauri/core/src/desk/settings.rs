@@ -4,13 +4,12 @@
 
 use super::{server_id, Desk};
 use crate::accounts::Account;
+use crate::capability::Capability;
 use crate::error::Result;
 use crate::extras::settings::{self, ServerSettings, Settings};
-use crate::extras::{unsupported, Extra};
 
 fn api<'c>(account: &Account, part: Option<&'c dyn Settings>) -> Result<&'c dyn Settings> {
-    part.filter(|p| p.offers().contains(&Extra::Settings))
-        .ok_or_else(|| unsupported(&account.provider_label(), Extra::Settings))
+    super::extras::offered(account, part, Capability::Settings)
 }
 
 impl Desk {

@@ -4,25 +4,24 @@
 use super::extras::offered;
 use super::{server_id, Desk};
 use crate::accounts::Account;
+use crate::capability::Capability;
 use crate::error::Result;
+use crate::extras::object_id;
 use crate::extras::template_authoring::{self, TemplateEdit};
-use crate::extras::{object_id, Extra};
 
 impl Desk {
     pub async fn convert_backup(&self, account: &Account, server: &str, backup: &str) -> Result<()> {
         let server = server_id(server)?;
         let backup = object_id("backup", backup)?;
         let client = self.client(account)?;
-        offered(account, client.template_authoring(), |t| t.offers(), Extra::BackupConvert)?
-            .convert_backup(&server, &backup)
-            .await
+        offered(account, client.template_authoring(), Capability::BackupConvert)?.convert_backup(&server, &backup).await
     }
 
     pub async fn edit_custom_template(&self, account: &Account, id: &str, edit: &TemplateEdit) -> Result<()> {
         let id = object_id("id", id)?;
         let edit = template_authoring::validate(edit)?;
         let client = self.client(account)?;
-        offered(account, client.template_authoring(), |t| t.offers(), Extra::CustomTemplateEdit)?
+        offered(account, client.template_authoring(), Capability::CustomTemplateEdit)?
             .edit_custom_template(&id, &edit)
             .await
     }

@@ -4,44 +4,45 @@
 use super::extras::offered;
 use super::Desk;
 use crate::accounts::Account;
+use crate::capability::Capability;
 use crate::error::{Error, Result};
+use crate::extras::object_id;
 use crate::extras::templates::{
     CustomTemplate, LicenseKind, LicensedTemplate, OfferedTemplate, TemplateInfo, Templates,
 };
-use crate::extras::{object_id, Extra};
 use crate::provider::Compute;
 
-fn api<'c>(account: &Account, client: &'c dyn Compute, extra: Extra) -> Result<&'c dyn Templates> {
-    offered(account, client.templates(), |t| t.offers(), extra)
+fn api<'c>(account: &Account, client: &'c dyn Compute, extra: Capability) -> Result<&'c dyn Templates> {
+    offered(account, client.templates(), extra)
 }
 
 impl Desk {
     pub async fn custom_templates(&self, account: &Account) -> Result<Vec<CustomTemplate>> {
         let client = self.client(account)?;
-        api(account, &*client, Extra::CustomTemplates)?.custom_templates().await
+        api(account, &*client, Capability::CustomTemplates)?.custom_templates().await
     }
 
     pub async fn delete_custom_template(&self, account: &Account, id: &str) -> Result<()> {
         let id = object_id("id", id)?;
         let client = self.client(account)?;
-        api(account, &*client, Extra::CustomTemplates)?.delete_custom_template(&id).await
+        api(account, &*client, Capability::CustomTemplates)?.delete_custom_template(&id).await
     }
 
     pub async fn offered_templates(&self, account: &Account) -> Result<Vec<OfferedTemplate>> {
         let client = self.client(account)?;
-        api(account, &*client, Extra::OfferedTemplates)?.offered_templates().await
+        api(account, &*client, Capability::OfferedTemplates)?.offered_templates().await
     }
 
     pub async fn template_info(&self, account: &Account, region: &str, template: &str) -> Result<TemplateInfo> {
         let region = object_id("region", region)?;
         let template = object_id("template", template)?;
         let client = self.client(account)?;
-        api(account, &*client, Extra::OfferedTemplates)?.template_info(&region, &template).await
+        api(account, &*client, Capability::OfferedTemplates)?.template_info(&region, &template).await
     }
 
     pub async fn licensed_templates(&self, account: &Account) -> Result<Vec<LicensedTemplate>> {
         let client = self.client(account)?;
-        api(account, &*client, Extra::TemplateLicenses)?.licensed_templates().await
+        api(account, &*client, Capability::TemplateLicenses)?.licensed_templates().await
     }
 
     /// Buying charges the account: refused unless `confirm` says the person
@@ -58,6 +59,6 @@ impl Desk {
             return Err(Error::field("confirm", "buying a template charges the account; confirm the purchase"));
         }
         let client = self.client(account)?;
-        api(account, &*client, Extra::TemplateLicenses)?.buy_template(kind, &template).await
+        api(account, &*client, Capability::TemplateLicenses)?.buy_template(kind, &template).await
     }
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::Extra;
+use crate::capability::Capability;
 use crate::error::{Error, Result};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -38,19 +39,19 @@ pub trait Backups: Send + Sync {
     /// Providers whose API lists backups offer `Extra::BackupList` and
     /// override this; the desk never calls it otherwise.
     async fn list_backups(&self, _server_id: &str) -> Result<Vec<Backup>> {
-        Err(not_offered(Extra::BackupList))
+        Err(not_offered(Capability::BackupList))
     }
 
     /// Takes a backup now; returns its id when the provider says it.
     async fn create_backup(&self, _server_id: &str, _label: &str) -> Result<Option<String>> {
-        Err(not_offered(Extra::BackupCreate))
+        Err(not_offered(Capability::BackupCreate))
     }
 
     async fn delete_backup(&self, _server_id: &str, _backup_id: &str) -> Result<()> {
-        Err(not_offered(Extra::BackupDelete))
+        Err(not_offered(Capability::BackupDelete))
     }
 }
 
-fn not_offered(extra: Extra) -> Error {
-    Error::unsupported(format!("this provider's API cannot {}", extra.what()))
+fn not_offered(capability: Capability) -> Error {
+    Error::unsupported(format!("this provider's API cannot {}", capability.what()))
 }

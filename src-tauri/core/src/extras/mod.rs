@@ -40,6 +40,7 @@ pub mod usage;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::capability::Capability;
 use crate::error::{Error, Result};
 use crate::model::ProviderKind;
 
@@ -180,63 +181,6 @@ pub enum Extra {
     ServerLicences,
 }
 
-impl Extra {
-    /// For "cannot …" messages.
-    pub fn what(self) -> &'static str {
-        match self {
-            Extra::Snapshots => "manage snapshots",
-            Extra::BackupRestore => "restore backups",
-            Extra::Reinstall => "reinstall servers",
-            Extra::OsChange => "change a server's operating system",
-            Extra::Isos => "list ISOs",
-            Extra::Ips => "list a server's IP addresses",
-            Extra::Ipv4Add => "add IPv4 addresses",
-            Extra::Ipv4Remove => "remove IPv4 addresses",
-            Extra::Ipv4Restarts => "restart a server to configure a changed IPv4 address",
-            Extra::ReverseSet => "set reverse DNS",
-            Extra::ReverseReset => "reset reverse DNS to the default",
-            Extra::ReverseDelete => "delete reverse DNS entries",
-            Extra::ReverseList => "list IPv6 reverse DNS entries",
-            Extra::UsageGraphs => "show usage graphs",
-            Extra::Console => "open a console",
-            Extra::SshKeys => "manage SSH keys",
-            Extra::Scripts => "manage startup scripts",
-            Extra::BackupList => "list backups",
-            Extra::BackupCreate => "take backups",
-            Extra::BackupDelete => "delete backups",
-            Extra::RecoveryBoot => "boot a server into recovery mode",
-            Extra::RebuildNetwork => "rebuild a server's network configuration",
-            Extra::RebuildPending => "rebuild a pending server",
-            Extra::Clones => "clone servers",
-            Extra::CustomTemplates => "manage custom templates",
-            Extra::OfferedTemplates => "list the templates it offers",
-            Extra::TemplateLicenses => "buy chargeable templates",
-            Extra::Recoverable => "recover deleted servers",
-            Extra::Nodes => "manage nodes",
-            Extra::Drives => "manage drives",
-            Extra::DriveTransfer => "upload or download drive contents",
-            Extra::ServerClone => "clone servers",
-            Extra::BulkPower => "start, stop or destroy several servers at once",
-            Extra::Vlans => "manage VLANs",
-            Extra::StaticIps => "manage static IP addresses",
-            Extra::ServerGroups => "manage server groups",
-            Extra::Profile => "show or change the account profile",
-            Extra::Settings => "change a server's host name and backup settings",
-            Extra::ServerResources => "change a server's nodes and backup options",
-            Extra::UpgradeStorage => "upgrade a server's storage",
-            Extra::NodeConsumer => "set a node's consumer id",
-            Extra::BackupConvert => "turn backups into templates",
-            Extra::CustomTemplateEdit => "edit custom templates",
-            Extra::AccountIps => "list and annotate the account's IP addresses",
-            Extra::IpReassign => "move IP addresses between servers",
-            Extra::JustifiedIps => "request justified IP addresses",
-            Extra::ManagedTransfer => "transfer a managed service",
-            Extra::CloudGroups => "list cloud groups",
-            Extra::ServerLicences => "manage a server's control-panel licences",
-        }
-    }
-}
-
 /// What the detail tabs and the account pages need to know about an
 /// account before asking the provider anything.
 #[derive(Clone, Debug, Serialize, TS)]
@@ -245,14 +189,14 @@ pub struct ExtrasAccount {
     pub account_id: String,
     pub provider: ProviderKind,
     pub provider_label: String,
-    pub extras: Vec<Extra>,
+    pub extras: Vec<Capability>,
 }
 
 /// The error for an operation the provider's API does not have.
-pub fn unsupported(provider_label: &str, extra: Extra) -> Error {
+pub fn unsupported(provider_label: &str, capability: Capability) -> Error {
     Error::unsupported(format!(
         "{provider_label} cannot {} from vpsdesk: its API does not offer it; use the provider's control panel",
-        extra.what()
+        capability.what()
     ))
 }
 

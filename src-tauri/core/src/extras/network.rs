@@ -7,6 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::Extra;
+use crate::capability::Capability;
 use crate::error::{Error, Result};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
@@ -64,27 +65,27 @@ pub trait Network: Send + Sync {
     /// Adds (and starts billing) an IPv4 address; `reboot` restarts the
     /// server so it can be configured.
     async fn add_ipv4(&self, _server_id: &str, _reboot: bool) -> Result<()> {
-        Err(not_offered(Extra::Ipv4Add))
+        Err(not_offered(Capability::Ipv4Add))
     }
     async fn remove_ipv4(&self, _server_id: &str, _ip: &str) -> Result<()> {
-        Err(not_offered(Extra::Ipv4Remove))
+        Err(not_offered(Capability::Ipv4Remove))
     }
     async fn reverse_ipv6(&self, _server_id: &str) -> Result<Vec<ReverseDns>> {
-        Err(not_offered(Extra::ReverseList))
+        Err(not_offered(Capability::ReverseList))
     }
     async fn set_reverse(&self, _server_id: &str, _ip: IpAddr, _entry: &str) -> Result<()> {
-        Err(not_offered(Extra::ReverseSet))
+        Err(not_offered(Capability::ReverseSet))
     }
     async fn reset_reverse(&self, _server_id: &str, _ip: IpAddr) -> Result<()> {
-        Err(not_offered(Extra::ReverseReset))
+        Err(not_offered(Capability::ReverseReset))
     }
     async fn delete_reverse(&self, _server_id: &str, _ip: IpAddr) -> Result<()> {
-        Err(not_offered(Extra::ReverseDelete))
+        Err(not_offered(Capability::ReverseDelete))
     }
 }
 
-fn not_offered(extra: Extra) -> Error {
-    super::unsupported("This provider", extra)
+fn not_offered(capability: Capability) -> Error {
+    super::unsupported("This provider", capability)
 }
 
 /// An address as typed; `field` names it for the form.

@@ -20,6 +20,7 @@ use serde_json::{json, Value};
 use self::wire::*;
 use super::wire::{ProfileEnvelope, VirtualMachineEnvelope};
 use super::{number, paths, server_id, PowerCall, Scope, Vpsnet, NAME};
+use crate::capability::Capability;
 use crate::error::{Error, Result};
 use crate::extras::backups::{Backup, Backups};
 use crate::extras::clones::{Clones, ServerClone};
@@ -265,7 +266,7 @@ impl OsInstall for Vpsnet {
     }
 
     async fn isos(&self) -> Result<Vec<Iso>> {
-        Err(unsupported(NAME, Extra::Isos))
+        Err(unsupported(NAME, Capability::Isos))
     }
 }
 
@@ -373,19 +374,19 @@ impl Network for Vpsnet {
     }
 
     async fn reverse_ipv6(&self, _server: &str) -> Result<Vec<ReverseDns>> {
-        Err(unsupported(NAME, Extra::ReverseList))
+        Err(unsupported(NAME, Capability::ReverseList))
     }
 
     async fn set_reverse(&self, _server: &str, _ip: std::net::IpAddr, _entry: &str) -> Result<()> {
-        Err(unsupported(NAME, Extra::ReverseSet))
+        Err(unsupported(NAME, Capability::ReverseSet))
     }
 
     async fn reset_reverse(&self, _server: &str, _ip: std::net::IpAddr) -> Result<()> {
-        Err(unsupported(NAME, Extra::ReverseReset))
+        Err(unsupported(NAME, Capability::ReverseReset))
     }
 
     async fn delete_reverse(&self, _server: &str, _ip: std::net::IpAddr) -> Result<()> {
-        Err(unsupported(NAME, Extra::ReverseDelete))
+        Err(unsupported(NAME, Capability::ReverseDelete))
     }
 }
 
