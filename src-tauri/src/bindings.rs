@@ -1,6 +1,8 @@
 //! Writes `ui/src/api/bindings.ts`: every type that crosses IPC and one typed
-//! wrapper per command. `cargo test -p vpsdesk bindings` fails when the
-//! checked-in file is stale; `make bindings` rewrites it.
+//! wrapper per command; and `ui/src/api/providers.generated.ts`: the provider
+//! registry as the UI sees it (labels, add-account metadata), so the UI and its
+//! test fixtures cannot drift from the core. `cargo test -p vpsdesk bindings`
+//! fails when a checked-in file is stale; `make bindings` rewrites both.
 
 use ts_rs::{Config, TS};
 use vpsdesk_core::billing::{
@@ -217,6 +219,24 @@ pub fn render() -> String {
     out
 }
 
+/// The registry for the UI: `PROVIDERS` is exactly what the `providers`
+/// command answers, `PROVIDER_LABELS` the labels before it has answered.
+pub fn render_providers() -> String {
+    let providers = vpsdesk_core::providers::supported();
+    let mut out = String::from(
+        "// Generated from the provider registry (src-tauri/core/src/providers) by `make bindings`. Do not edit.\n\
+         import type { ProviderInfo, ProviderKind } from \"./bindings\";\n\n",
+    );
+    let json = serde_json::to_string_pretty(&providers).expect("provider metadata is JSON");
+    out.push_str(&format!("export const PROVIDERS: ProviderInfo[] = {json};\n\n"));
+    out.push_str("export const PROVIDER_LABELS: Record<ProviderKind, string> = {\n");
+    for p in &providers {
+        out.push_str(&format!("  {}: {},\n", p.id.id(), serde_json::Value::from(p.label.as_str())));
+    }
+    out.push_str("};\n");
+    out
+}
+
 fn camel(snake: &str) -> String {
     let mut out = String::new();
     let mut up = false;
@@ -236,6 +256,7 @@ fn camel(snake: &str) -> String {
 #[cfg(test)]
 mod tests {
     const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/api/bindings.ts");
+    const PROVIDERS_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/api/providers.generated.ts");
 
     #[test]
     fn bindings_file_is_current() {
@@ -246,5 +267,19 @@ mod tests {
         }
         let current = std::fs::read_to_string(PATH).unwrap_or_default();
         assert!(current == fresh, "ui/src/api/bindings.ts is stale: run `make bindings` and commit the result");
+    }
+
+    #[test]
+    fn providers_bindings_file_is_current() {
+        let fresh = super::render_providers();
+        if std::env::var("VPSDESK_WRITE_BINDINGS").is_ok() {
+            std::fs::write(PROVIDERS_PATH, &fresh).expect("write providers.generated.ts");
+            return;
+        }
+        let current = std::fs::read_to_string(PROVIDERS_PATH).unwrap_or_default();
+        assert!(
+            current == fresh,
+            "ui/src/api/providers.generated.ts is stale: run `make bindings` and commit the result"
+        );
     }
 }

@@ -16,11 +16,12 @@ import type {
   NewAccount,
   Plan,
   PowerAction,
-  ProviderInfo,
   Region,
   Server,
   Status,
 } from "./bindings";
+// The real provider metadata, so the UI tests run against what the backend sends.
+import { PROVIDERS } from "./providers.generated";
 
 export const ALL_CAPS: Capability[] = [
   "servers.start",
@@ -30,60 +31,6 @@ export const ALL_CAPS: Capability[] = [
   "servers.create",
   "servers.rename",
   "servers.delete",
-];
-
-export const PROVIDERS: ProviderInfo[] = [
-  {
-    id: "vultr",
-    label: "Vultr",
-    username_label: null,
-    secret_label: "API key",
-    regions: [],
-    default_endpoint: "https://api.vultr.com/v2",
-    sizing: "plans",
-  },
-  {
-    id: "vpsnet",
-    label: "VPS.NET",
-    username_label: "Email address",
-    secret_label: "API key",
-    regions: [],
-    default_endpoint: "https://api.vps.net",
-    sizing: "plans",
-  },
-  {
-    id: "vps247",
-    label: "VPS247",
-    username_label: null,
-    secret_label: "API token",
-    regions: [
-      { id: "eu", name: "Europe" },
-      { id: "us", name: "United States" },
-    ],
-    default_endpoint: "https://api.vps247.com",
-    sizing: "plans",
-  },
-  {
-    id: "cloudsigma",
-    label: "CloudSigma",
-    username_label: "Email address",
-    secret_label: "Password",
-    regions: [
-      { id: "zrh", name: "Zurich" },
-      { id: "fra", name: "Frankfurt" },
-    ],
-    default_endpoint: "https://zrh.cloudsigma.com/api/2.0",
-    sizing: "free",
-  },
-  {
-    id: "vpsorg",
-    label: "VPS.org",
-    username_label: null,
-    secret_label: "API key",
-    regions: [],
-    default_endpoint: "https://api.vps.org",
-    sizing: "plans",
-  },
 ];
 
 export const REGIONS: Region[] = [

@@ -1,14 +1,7 @@
 import type { Capability, PowerAction, ProviderInfo, ProviderKind, Status } from "../api/bindings";
+import { PROVIDER_LABELS } from "../api/providers.generated";
 
-/** Fallback labels; the backend's ProviderInfo.label wins when it is loaded. */
-export const PROVIDER_LABELS: Record<ProviderKind, string> = {
-  vultr: "Vultr",
-  vpsnet: "VPS.NET",
-  vps247: "VPS247",
-  cloudsigma: "CloudSigma",
-  vpsorg: "VPS.org",
-};
-
+/** The backend's label once `providers` has answered, else the registry's (generated) one. */
 export function providerLabel(kind: ProviderKind, providers?: ProviderInfo[]): string {
   return providers?.find((p) => p.id === kind)?.label ?? PROVIDER_LABELS[kind] ?? kind;
 }

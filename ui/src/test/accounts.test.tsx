@@ -41,7 +41,7 @@ describe("accounts page", () => {
     expect(screen.queryByTestId("account-secret")).toBeNull();
     await choose(user, "account-provider", "VPS.NET");
     expect(screen.getByTestId("account-username")).toBeInTheDocument();
-    expect(screen.getByLabelText(/Email address/)).toBe(screen.getByTestId("account-username"));
+    expect(screen.getByLabelText(/Account email/)).toBe(screen.getByTestId("account-username"));
     expect(screen.getByLabelText(/API key/)).toBe(screen.getByTestId("account-secret"));
     expect(screen.queryByTestId("account-region")).toBeNull();
 
@@ -115,7 +115,7 @@ describe("accounts page", () => {
     await user.type(screen.getByTestId("account-name"), "Prod");
     await user.type(screen.getByTestId("account-secret"), "k");
     await user.click(screen.getByTestId("account-advanced"));
-    expect(screen.getByTestId("account-endpoint")).toHaveAttribute("placeholder", "https://api.vultr.com/v2");
+    expect(screen.getByTestId("account-endpoint")).toHaveAttribute("placeholder", "https://api.vultr.com");
     await user.type(screen.getByTestId("account-endpoint"), "http://api.example.com");
     await user.click(screen.getByTestId("account-submit"));
     expect(await screen.findByText(/only allowed for localhost/)).toBeInTheDocument();
