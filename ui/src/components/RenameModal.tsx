@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
-import { useEffect, useState } from "react";
-import type { AppError } from "../api/errors";
+import { useForm } from "@mantine/form";
+import { useEffect, useEffectEvent, useState } from "react";
+import { applyFieldErrors } from "../lib/formErrors";
 import { nameProblem } from "../lib/textRules";
 
 type Props = {
@@ -17,46 +18,42 @@ type Props = {
 
 /** Shared by server and account rename. Test ids: rename-input, rename-submit. */
 export function RenameModal({ opened, title, description, currentName, label = "New name", maxLength = 64, onClose, onSubmit }: Props) {
-  const [value, setValue] = useState(currentName);
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm({ mode: "controlled", initialValues: { name: currentName } });
   const [busy, setBusy] = useState(false);
 
+  const startClean = useEffectEvent(() => {
+    form.setValues({ name: currentName });
+    form.clearErrors();
+    setBusy(false);
+  });
   useEffect(() => {
-    if (opened) {
-      setValue(currentName);
-      setError(null);
-      setBusy(false);
-    }
+    if (opened) startClean();
   }, [opened, currentName]);
 
+  const value = form.values.name;
   const trimmed = value.trim();
   const unchanged = trimmed === currentName;
   const localError =
     trimmed.length === 0 ? "Enter a name" : nameProblem(trimmed, maxLength);
 
-  const submit = async () => {
+  const submit = form.onSubmit(async () => {
     if (localError || unchanged || busy) return;
     setBusy(true);
-    setError(null);
     try {
       await onSubmit(trimmed);
       onClose();
     } catch (e) {
-      const err = e as AppError;
-      setError(err.fields?.find((f) => f.field === "name")?.message ?? err.message ?? String(e));
+      // The only field is the name: a refusal that names no field is shown there too.
+      const failure = applyFieldErrors(form, e);
+      if (!failure.placed) form.setFieldError("name", failure.message);
     } finally {
       setBusy(false);
     }
-  };
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={title} size="md">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <form onSubmit={submit}>
         <Stack gap="sm">
           {description && (
             <Text size="sm" c="dimmed">
@@ -65,9 +62,8 @@ export function RenameModal({ opened, title, description, currentName, label = "
           )}
           <TextInput
             label={label}
-            value={value}
-            onChange={(e) => setValue(e.currentTarget.value)}
-            error={error ?? (value !== currentName && localError) ?? undefined}
+            {...form.getInputProps("name")}
+            error={form.errors.name ?? (value !== currentName && localError) ?? undefined}
             data-autofocus
             data-testid="rename-input"
             maxLength={maxLength + 20}

@@ -15,7 +15,8 @@ import { useForm } from "@mantine/form";
 import { IconAlertTriangle, IconChevronDown, IconChevronRight } from "@tabler/icons-react";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import type { NewAccount, ProviderInfo, ProviderKind } from "../../api/bindings";
-import type { AppError } from "../../api/errors";
+import { toAppError } from "../../api/errors";
+import { applyFieldErrors } from "../../lib/formErrors";
 import { useAddAccount, useProviders } from "../../api/queries";
 import { nameProblem } from "../../lib/textRules";
 
@@ -142,15 +143,9 @@ export function AddAccountModal({ opened, onClose }: { opened: boolean; onClose:
         onClose();
       } catch (e) {
         add.reset();
-        const err = e as AppError;
-        const known = new Set(Object.keys(EMPTY));
-        const unplaced: string[] = [];
-        for (const f of err.fields ?? []) {
-          if (known.has(f.field)) form.setFieldError(f.field, f.message);
-          else unplaced.push(`${f.field}: ${f.message}`);
-          if (f.field === "endpoint") setAdvanced(true);
-        }
-        setFormError([err.message, ...unplaced].join("\n"));
+        setFormError(applyFieldErrors(form, e).message);
+        // The endpoint field sits in the folded advanced section: unfold it to show its error.
+        if (toAppError(e).fields.some((f) => f.field === "endpoint")) setAdvanced(true);
       }
     },
     (errors) => {

@@ -1,9 +1,11 @@
 import { Alert, Badge, Button, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { IconAlertTriangle, IconFileTypeCsv, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Quote, Subscription, SubscriptionKind } from "../../api/bindings";
 import { exportCsv, quoteExtension, quoteSubscription, useCreateSubscription, useExtendSubscription, useSubscriptions } from "../../api/billing";
-import { errorMessage, toAppError } from "../../api/errors";
+import { errorMessage } from "../../api/errors";
+import { applyFieldErrors } from "../../lib/formErrors";
 import { csvName, toCsv } from "./csv";
 import { money } from "./money";
 
@@ -107,27 +109,31 @@ function QuoteLine({ quote }: { quote: Quote }) {
 }
 
 function OrderModal({ accountId, opened, onClose }: { accountId: string; opened: boolean; onClose: () => void }) {
-  const [order, setOrder] = useState<Order>({ kind: "ip", quantity: 1, months: 1, start: nowUtcMinute() });
   const [quote, setQuote] = useState<Quote | null>(null);
-  const [error, setError] = useState<{ message: string; field: Record<string, string> } | null>(null);
+  // A changed order needs a new price.
+  const form = useForm<Order>({
+    mode: "controlled",
+    initialValues: { kind: "ip", quantity: 1, months: 1, start: nowUtcMinute() },
+    onValuesChange: () => setQuote(null),
+  });
+  const order = form.values;
+  const [formError, setFormError] = useState<string | null>(null);
   const [pricing, setPricing] = useState(false);
   const create = useCreateSubscription();
-  const change = (patch: Partial<Order>) => {
-    setOrder((o) => ({ ...o, ...patch }));
-    setQuote(null);
-  };
   const close = () => {
     setQuote(null);
-    setError(null);
+    form.clearErrors();
+    setFormError(null);
     onClose();
   };
   const fail = (e: unknown) => {
-    const err = toAppError(e);
-    setError({ message: err.message, field: Object.fromEntries(err.fields.map((f) => [f.field, f.message])) });
+    const failure = applyFieldErrors(form, e);
+    if (!failure.placed) setFormError(failure.message);
   };
   const request = { kind: order.kind, quantity: order.quantity, months: order.months, start: order.start.trim() || null };
   const price = async () => {
-    setError(null);
+    form.clearErrors();
+    setFormError(null);
     setPricing(true);
     try {
       setQuote(await quoteSubscription(accountId, request));
@@ -148,7 +154,7 @@ function OrderModal({ accountId, opened, onClose }: { accountId: string; opened:
         <Select
           label="What"
           value={order.kind}
-          onChange={(v) => v && change({ kind: v as SubscriptionKind })}
+          onChange={(v) => v && form.setFieldValue("kind", v as SubscriptionKind)}
           data={[
             { value: "ip", label: "Static IP addresses" },
             { value: "vlan", label: "Private network VLANs" },
@@ -156,13 +162,13 @@ function OrderModal({ accountId, opened, onClose }: { accountId: string; opened:
           allowDeselect={false}
           data-testid="subscription-kind"
         />
-        <NumberInput label="How many" min={1} value={order.quantity} onChange={(v) => change({ quantity: Number(v) || 0 })} error={error?.field.quantity} data-testid="subscription-quantity" />
-        <NumberInput label="Months" min={1} value={order.months} onChange={(v) => change({ months: Number(v) || 0 })} error={error?.field.months} data-testid="subscription-months" />
-        <TextInput label="Start (UTC, YYYY-MM-DD HH:MM)" value={order.start} onChange={(e) => change({ start: e.currentTarget.value })} error={error?.field.start} data-testid="subscription-start" />
+        <NumberInput label="How many" min={1} value={order.quantity} onChange={(v) => form.setFieldValue("quantity", Number(v) || 0)} error={form.errors.quantity} data-testid="subscription-quantity" />
+        <NumberInput label="Months" min={1} value={order.months} onChange={(v) => form.setFieldValue("months", Number(v) || 0)} error={form.errors.months} data-testid="subscription-months" />
+        <TextInput label="Start (UTC, YYYY-MM-DD HH:MM)" {...form.getInputProps("start")} data-testid="subscription-start" />
         {quote && <QuoteLine quote={quote} />}
-        {error && Object.keys(error.field).length === 0 && (
+        {formError && (
           <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />}>
-            {error.message}
+            {formError}
           </Alert>
         )}
         <Group justify="flex-end">

@@ -1,50 +1,49 @@
 import { ActionIcon, Alert, Badge, Button, Drawer, Group, List, Loader, Modal, Select, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
 import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
-import { useEffect, useState } from "react";
+import { useForm } from "@mantine/form";
+import { useEffect, useEffectEvent, useState } from "react";
 import type { CreatedZone, DnsRecord, RecordType } from "../../api/bindings";
 import { useCreateTemplate, useCreateZone, useDeleteTemplate, useDeleteTemplateRecord, useTemplateRecords, useTemplates } from "../../api/dns";
 import type { AppError } from "../../api/errors";
 import { isIPv4 } from "../../lib/dnsValidation";
+import { applyFieldErrors } from "../../lib/formErrors";
 import { RecordFormModal } from "./RecordFormModal";
 
 const TEMPLATE_TYPES: RecordType[] = ["A", "AAAA", "CNAME", "MX", "TXT", "NS"];
 
 /** A new zone, from an address or a template; afterwards, the name servers to delegate it to. */
 export function CreateZoneModal({ opened, onClose, accountId, onCreated }: { opened: boolean; onClose: () => void; accountId: string; onCreated: (id: string) => void }) {
-  const [name, setName] = useState("");
-  const [ip, setIp] = useState("");
-  const [template, setTemplate] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm<{ name: string; ip_address: string; template: string | null }>({
+    mode: "controlled",
+    initialValues: { name: "", ip_address: "", template: null },
+    validate: {
+      name: (v) => (/^[a-z0-9-]+(\.[a-z0-9-]+)+\.?$/i.test(v.trim()) ? null : "a domain name, like example.com"),
+      ip_address: (v) => (v.trim() && !isIPv4(v.trim()) ? `"${v.trim()}" is not an IPv4 address` : null),
+    },
+  });
+  const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedZone | null>(null);
   const templates = useTemplates(accountId, opened);
   const create = useCreateZone(accountId);
+  const startClean = useEffectEvent(() => {
+    form.reset();
+    setFormError(null);
+    setCreated(null);
+  });
   useEffect(() => {
-    if (opened) {
-      setName("");
-      setIp("");
-      setTemplate(null);
-      setErrors({});
-      setCreated(null);
-    }
+    if (opened) startClean();
   }, [opened]);
-  const submit = async () => {
-    const local: Record<string, string> = {};
-    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+\.?$/i.test(name.trim())) local.name = "a domain name, like example.com";
-    if (ip.trim() && !isIPv4(ip.trim())) local.ip_address = `"${ip.trim()}" is not an IPv4 address`;
-    setErrors(local);
-    if (Object.keys(local).length) return;
+  const submit = form.onSubmit(async (values) => {
+    setFormError(null);
     try {
-      const z = await create.mutateAsync({ name, ip_address: ip.trim() || null, template });
+      const z = await create.mutateAsync({ name: values.name, ip_address: values.ip_address.trim() || null, template: values.template });
       setCreated(z);
       onCreated(z.zone.id);
     } catch (e) {
-      const err = e as AppError;
-      const byField: Record<string, string> = {};
-      for (const f of err.fields) byField[f.field] = f.message;
-      if (!err.fields.length) byField.form = err.message;
-      setErrors(byField);
+      const failure = applyFieldErrors(form, e);
+      if (!failure.placed) setFormError(failure.message);
     }
-  };
+  });
   return (
     <Modal opened={opened} onClose={onClose} title="New zone" data-testid="dns-zone-modal">
       {created ? (
@@ -64,34 +63,24 @@ export function CreateZoneModal({ opened, onClose, accountId, onCreated }: { ope
           </Group>
         </Stack>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-          noValidate
-        >
+        <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            <TextInput label="Domain" placeholder="example.com" value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} data-autofocus data-testid="dns-zone-name" />
+            <TextInput label="Domain" placeholder="example.com" {...form.getInputProps("name")} data-autofocus data-testid="dns-zone-name" />
             <TextInput
               label="Address (optional)"
               description="@ and www point here"
               placeholder="203.0.113.10"
-              value={ip}
-              onChange={(e) => setIp(e.currentTarget.value)}
-              error={errors.ip_address}
+              {...form.getInputProps("ip_address")}
               data-testid="dns-zone-ip"
             />
             <Select
               label="Start from a DNS template (optional)"
               clearable
               data={(templates.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
-              value={template}
-              onChange={setTemplate}
-              error={errors.template}
+              {...form.getInputProps("template")}
               data-testid="dns-zone-template"
             />
-            {errors.form && <Alert color="red">{errors.form}</Alert>}
+            {formError && <Alert color="red">{formError}</Alert>}
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
                 Cancel

@@ -4,6 +4,7 @@ import { IconAlertTriangle } from "@tabler/icons-react";
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import type { AccountView, Image, Plan, ProviderInfo, Region } from "../../api/bindings";
 import type { AppError } from "../../api/errors";
+import { applyFieldErrors } from "../../lib/formErrors";
 import {
   useAccounts,
   useCatalogImages,
@@ -165,14 +166,7 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
       });
       onClose();
     } catch (e) {
-      const err = e as AppError;
-      const known = new Set(Object.keys(EMPTY));
-      const unplaced: string[] = [];
-      for (const f of err.fields ?? []) {
-        if (known.has(f.field)) form.setFieldError(f.field, f.message);
-        else unplaced.push(`${f.field}: ${f.message}`);
-      }
-      setFormError([err.message, ...unplaced].join("\n"));
+      setFormError(applyFieldErrors(form, e).message);
     }
   });
 
