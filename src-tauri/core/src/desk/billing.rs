@@ -244,51 +244,23 @@ fn checked_order(order: &SubscriptionOrder) -> Result<SubscriptionOrder> {
     let start = match order.start.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(s) if is_start(s) => s.to_string(),
         Some(s) => return Err(Error::field("start", format!("write the start as YYYY-MM-DD HH:MM (UTC), got {s:?}"))),
-        None => utc_now_minute(),
+        None => minute(chrono::Utc::now()),
     };
     Ok(SubscriptionOrder { kind: order.kind, quantity: order.quantity, months, start: Some(start) })
 }
 
-/// `YYYY-MM-DD HH:MM`, the format the doc gives for `start_time`.
+/// The format the doc gives for `start_time` (UTC).
+const START: &str = "%Y-%m-%d %H:%M";
+
+/// `YYYY-MM-DD HH:MM` naming a real minute: a day the month lacks is refused here,
+/// not left for the provider to read as some other date.
 fn is_start(s: &str) -> bool {
-    let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    b.len() == 16
-        && digits(0..4)
-        && b[4] == b'-'
-        && digits(5..7)
-        && b[7] == b'-'
-        && digits(8..10)
-        && b[10] == b' '
-        && digits(11..13)
-        && b[13] == b':'
-        && digits(14..16)
-        && (1..=12).contains(&s[5..7].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&s[8..10].parse::<u32>().unwrap_or(0))
-        && s[11..13].parse::<u32>().unwrap_or(99) < 24
-        && s[14..16].parse::<u32>().unwrap_or(99) < 60
+    chrono::NaiveDateTime::parse_from_str(s, START).is_ok_and(|at| at.format(START).to_string() == s)
 }
 
-/// Now in UTC as `YYYY-MM-DD HH:MM` (civil date from the day count, after
-/// Howard Hinnant's `civil_from_days`).
-fn utc_now_minute() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    civil(secs)
-}
-
-fn civil(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
-    let (hour, minute) = ((secs % 86_400) / 3600, (secs % 3600) / 60);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}")
+/// An instant as `YYYY-MM-DD HH:MM` in UTC.
+fn minute(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format(START).to_string()
 }
 
 /// A table exported as CSV (the app's save dialog picked `path`).
@@ -331,6 +303,7 @@ mod tests {
 
     #[test]
     fn civil_dates() {
+        let civil = |secs| minute(chrono::DateTime::from_timestamp(secs, 0).unwrap());
         assert_eq!(civil(0), "1970-01-01 00:00");
         assert_eq!(civil(951_782_400), "2000-02-29 00:00");
         assert_eq!(civil(1_700_000_000), "2023-11-14 22:13");
@@ -348,6 +321,9 @@ mod tests {
         assert_eq!(checked_order(&order(1, 0, None)).unwrap_err().fields[0].field, "months");
         assert_eq!(checked_order(&order(1, 1, Some("2010-03-22"))).unwrap_err().fields[0].field, "start");
         assert_eq!(checked_order(&order(1, 1, Some("2010-13-22 00:00"))).unwrap_err().fields[0].field, "start");
+        assert_eq!(checked_order(&order(1, 1, Some("2026-02-30 00:00"))).unwrap_err().fields[0].field, "start");
+        assert_eq!(checked_order(&order(1, 1, Some("2026-04-31 00:00"))).unwrap_err().fields[0].field, "start");
+        assert!(checked_order(&order(1, 1, Some("2028-02-29 00:00"))).is_ok(), "a leap day");
         let ok = checked_order(&order(2, 1, Some(" 2010-03-22 00:00 "))).unwrap();
         assert_eq!(ok.start.as_deref(), Some("2010-03-22 00:00"));
         assert!(is_start(checked_order(&order(2, 1, None)).unwrap().start.as_deref().unwrap()));
