@@ -1,6 +1,8 @@
 import { Alert, Button, Group, Modal, Stack, TextInput, type ModalProps } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useState, type FormEvent, type ReactNode } from "react";
-import type { AppError } from "../api/errors";
+import { toAppError, type AppError } from "../api/errors";
+import { applyFieldErrors } from "../lib/formErrors";
 
 export type ItemEditor<I, D> = {
   /** The item being edited (null while adding one) and the form's values; null when closed. */
@@ -14,30 +16,41 @@ export type ItemEditor<I, D> = {
 };
 
 /** Add or edit one item in a modal form; the form stays open with the error when saving fails. */
-export function useItemEditor<I, D>(draftOf: (item: I | null) => D, save: (item: I | null, draft: D) => Promise<unknown>): ItemEditor<I, D> {
-  const [editing, setEditing] = useState<{ item: I | null; draft: D } | null>(null);
+export function useItemEditor<I, D extends Record<string, unknown>>(draftOf: (item: I | null) => D, save: (item: I | null, draft: D) => Promise<unknown>): ItemEditor<I, D> {
+  const [item, setItem] = useState<{ item: I | null } | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const form = useForm<D>({ mode: "controlled", initialValues: draftOf(null) });
   return {
-    editing,
+    editing: item && { item: item.item, draft: form.values },
     error,
-    open: (item) => {
+    open: (next) => {
       setError(null);
-      setEditing({ item, draft: draftOf(item) });
+      form.setValues(draftOf(next));
+      form.clearErrors();
+      setItem({ item: next });
     },
-    close: () => setEditing(null),
-    change: (patch) => setEditing((e) => e && { ...e, draft: { ...e.draft, ...patch } }),
+    close: () => setItem(null),
+    change: (patch) => {
+      // One field at a time, so that each clears its own refusal as it is edited.
+      for (const [field, value] of Object.entries(patch)) form.setFieldValue(field, value as never);
+    },
     submit: async (e) => {
       e.preventDefault();
-      if (!editing) return;
+      if (!item) return;
       setError(null);
+      form.clearErrors();
       try {
-        await save(editing.item, editing.draft);
-        setEditing(null);
+        await save(item.item, form.getValues());
+        setItem(null);
       } catch (err) {
-        setError(err as AppError);
+        applyFieldErrors(form, err);
+        setError(toAppError(err));
       }
     },
-    fieldError: (field) => error?.fields.find((f) => f.field === field)?.message,
+    fieldError: (field) => {
+      const message = form.errors[field];
+      return typeof message === "string" ? message : undefined;
+    },
   };
 }
 
