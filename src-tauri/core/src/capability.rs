@@ -12,7 +12,6 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::accounts::Account;
-use crate::model::ProviderKind;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 pub enum Capability {
@@ -491,18 +490,13 @@ impl FromIterator<Capability> for CapabilitySet {
 
 /// What the account's provider offers, from the account alone.
 pub fn of(account: &Account) -> CapabilitySet {
-    match account.provider {
-        ProviderKind::Vultr => crate::providers::vultr::capabilities::capabilities(account),
-        ProviderKind::Vpsnet => crate::providers::vpsnet::capabilities::capabilities(account),
-        ProviderKind::Vps247 => crate::providers::vps247::capabilities::capabilities(account),
-        ProviderKind::Cloudsigma => crate::providers::cloudsigma::capabilities::capabilities(account),
-        ProviderKind::Vpsorg => crate::providers::vpsorg::capabilities::capabilities(account),
-    }
+    (account.provider.descriptor().capabilities)(account)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ProviderKind;
     use crate::secret::Secret;
 
     fn account(provider: ProviderKind) -> Account {

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::accounts::{validate_endpoint, Account};
+use crate::capability::CapabilitySet;
 use crate::error::{Error, Result};
 use crate::http::Http;
 use crate::provider::Compute;
@@ -101,6 +102,8 @@ pub struct ProviderDescriptor {
     pub support_url: &'static str,
     /// Where to manage DNS, for a provider whose API has none.
     pub dns_note: Option<&'static str>,
+    /// What an account of this provider can do (`providers/<id>/capabilities.rs`).
+    pub capabilities: fn(&Account) -> CapabilitySet,
     pub connect: Connect,
 }
 

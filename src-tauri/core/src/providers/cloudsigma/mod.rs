@@ -52,6 +52,7 @@ pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
     dns_note: Some(
         "CloudSigma's API 1.0 has no DNS calls. Manage DNS where your domain is registered, or in the CloudSigma web app: https://zrh.cloudsigma.com/",
     ),
+    capabilities: capabilities::capabilities,
     connect,
 };
 

@@ -40,6 +40,7 @@ pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
     panel_url: "https://www.vps247.com/",
     support_url: "https://www.vps247.com/",
     dns_note: Some("VPS247's API has no DNS calls. Manage DNS in the VPS247 control panel: https://www.vps247.com/"),
+    capabilities: capabilities::capabilities,
     connect,
 };
 

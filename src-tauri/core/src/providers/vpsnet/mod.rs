@@ -47,6 +47,7 @@ pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
     sizing: Sizing::Plans,
     panel_url: "https://control.vps.net/",
     support_url: "https://control.vps.net/",
+    capabilities: capabilities::capabilities,
     dns_note: None,
     connect,
 };

@@ -44,6 +44,7 @@ pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
     panel_url: "https://admin.vps.org/",
     support_url: "https://admin.vps.org/",
     dns_note: Some("VPS.org's API has no DNS calls. Manage DNS in the VPS.org panel: https://admin.vps.org/"),
+    capabilities: capabilities::capabilities,
     connect,
 };
 

@@ -39,6 +39,7 @@ pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
     dns_note: Some(
         "The Vultr v1 API that vpsdesk uses offers only reverse DNS for server addresses, not zones. Manage DNS zones in the Vultr panel: https://my.vultr.com/dns/",
     ),
+    capabilities: capabilities::capabilities,
     connect,
 };
 
