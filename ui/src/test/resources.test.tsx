@@ -80,6 +80,28 @@ async function openSection(user: ReturnType<typeof renderApp>["user"], label: st
 }
 
 describe("CloudSigma resources", () => {
+  it("copies a server: the provider's refusal shows under the name until it is edited, then the copy is sent", async () => {
+    const { backend } = withCloudsigma();
+    let refuse = true;
+    backend.on("clone_server", (args) => {
+      if (refuse) throw ipcError("validation", "CloudSigma refused the copy: fix the marked fields.", [{ field: "name", message: "a server with this name exists" }]);
+      return { ...backend.state.servers.find((s) => s.account_id === "demo-cloudsigma")!, id: "copy-1", name: String(args.name) };
+    });
+    const { user } = renderApp();
+    await openSection(user, "Bulk & copy");
+    await user.click((await screen.findAllByTestId(/^fleet-copy-/))[0]);
+    await user.click(screen.getByTestId("server-copy-submit"));
+    expect(await screen.findByText("a server with this name exists")).toBeInTheDocument();
+    expect(screen.getByTestId("server-copy-name")).toHaveAttribute("aria-invalid", "true");
+
+    refuse = false;
+    await user.type(screen.getByTestId("server-copy-name"), " 2");
+    expect(screen.queryByText("a server with this name exists")).toBeNull();
+    await user.click(screen.getByTestId("server-copy-submit"));
+    await waitFor(() => expect(screen.queryByTestId("server-copy-form")).toBeNull());
+    expect(backend.callsOf("clone_server").at(-1)!.args.name).toMatch(/ copy 2$/);
+  });
+
   it("lists drives and standard images, creates one (refusing a zero size) and destroys a free one", async () => {
     const { backend } = withCloudsigma();
     const { user } = renderApp();

@@ -1,34 +1,34 @@
 import { ActionIcon, Alert, Button, Checkbox, Group, Loader, Modal, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
 import { confirmDanger } from "../../components/confirm";
+import { useForm } from "@mantine/form";
 import { IconCopy } from "@tabler/icons-react";
 import { useState } from "react";
 import type { BulkAction, Server } from "../../api/bindings";
-import type { AppError } from "../../api/errors";
 import { useBulkPower, useCloneServer } from "../../api/resources";
 import { useAccountExtras } from "../../api/extras";
+import { applyFieldErrors } from "../../lib/formErrors";
 import { useAccountServerChoices } from "./servers";
 
 function CopyForm({ accountId, server, onClose }: { accountId: string; server: Server; onClose: () => void }) {
   const copy = useCloneServer();
-  const [name, setName] = useState(`${server.name} copy`);
-  const [error, setError] = useState<AppError | null>(null);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setError(null);
+  const form = useForm({ mode: "controlled", initialValues: { name: `${server.name} copy` } });
+  const submit = form.onSubmit(async ({ name }) => {
     try {
       await copy.mutateAsync({ accountId, serverId: server.id, name });
       onClose();
     } catch (err) {
-      setError(err as AppError);
+      // The only field is the name: a refusal that names no field is shown there too.
+      const failure = applyFieldErrors(form, err);
+      if (!failure.placed) form.setFieldError("name", failure.message);
     }
-  };
+  });
   return (
     <form onSubmit={submit} noValidate data-testid="server-copy-form">
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           A new server with copies of {server.name}'s drives; it is billed like any other.
         </Text>
-        <TextInput label="Name" withAsterisk value={name} onChange={(e) => setName(e.currentTarget.value)} error={error?.fields.find((f) => f.field === "name")?.message ?? (error && !error.fields.length ? error.message : undefined)} data-testid="server-copy-name" />
+        <TextInput label="Name" withAsterisk {...form.getInputProps("name")} data-testid="server-copy-name" />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onClose}>
             Cancel
