@@ -1,21 +1,28 @@
 import { Alert, Button, Group, Loader, Stack, Switch, Text, TextInput } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { useForm } from "@mantine/form";
+import { useEffect, useEffectEvent, useState } from "react";
 import type { Server, ServerSettings } from "../../api/bindings";
-import type { AppError } from "../../api/errors";
+import { applyFieldErrors } from "../../lib/formErrors";
 import { useServerSettings, useUpdateServerSettings } from "../../api/settings";
 
 /** The provider replaces all three settings at once, so the form always sends all three. */
 export function SettingsTab({ server, providerLabel }: { server: Server; providerLabel: string }) {
   const current = useServerSettings(server.account_id, server.id);
   const update = useUpdateServerSettings();
-  const [form, setForm] = useState<ServerSettings | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const form = useForm<ServerSettings>({ mode: "controlled", initialValues: { name: "", hostname: "", backups_enabled: false } });
+  const [loaded, setLoaded] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
 
+  // The saved settings replace the form's whenever they change (a save, a refetch).
+  const load = useEffectEvent((saved: ServerSettings) => {
+    form.setValues(saved);
+    setLoaded(true);
+  });
   useEffect(() => {
-    if (current.data) setForm(current.data);
+    if (current.data) load(current.data);
   }, [current.data]);
 
-  if (current.isPending || !form) {
+  if (current.isPending || !loaded) {
     return current.isError ? (
       <Alert color="red" variant="light" data-testid="settings-error">
         {current.error.message}
@@ -25,16 +32,22 @@ export function SettingsTab({ server, providerLabel }: { server: Server; provide
     );
   }
 
-  const changed = JSON.stringify(form) !== JSON.stringify(current.data);
-  const fieldError = (f: string) => error?.fields.find((x) => x.field === f)?.message;
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setError(null);
+  const v = form.values;
+  const saved = current.data;
+  const changed = !saved || v.name !== saved.name || v.hostname !== saved.hostname || v.backups_enabled !== saved.backups_enabled;
+  const submit = form.onSubmit(async (settings) => {
+    setFormError(null);
     try {
-      await update.mutateAsync({ accountId: server.account_id, serverId: server.id, settings: form });
+      await update.mutateAsync({ accountId: server.account_id, serverId: server.id, settings });
     } catch (err) {
-      setError(err as AppError);
+      const failure = applyFieldErrors(form, err);
+      if (!failure.placed) setFormError(failure.message);
     }
+  });
+  const undo = () => {
+    if (saved) form.setValues(saved);
+    form.clearErrors();
+    setFormError(null);
   };
 
   return (
@@ -43,33 +56,30 @@ export function SettingsTab({ server, providerLabel }: { server: Server; provide
         <Text size="sm" c="dimmed">
           {providerLabel} replaces the name, host name and backup setting together.
         </Text>
-        <TextInput label="Name" withAsterisk value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} error={fieldError("name")} data-testid="settings-name" />
+        <TextInput label="Name" withAsterisk {...form.getInputProps("name")} data-testid="settings-name" />
         <TextInput
           label="Host name"
           description="Fully qualified, e.g. web01.example.com"
           withAsterisk
-          value={form.hostname}
-          onChange={(e) => setForm({ ...form, hostname: e.currentTarget.value })}
-          error={fieldError("hostname")}
+          {...form.getInputProps("hostname")}
           styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
           data-testid="settings-hostname"
         />
         <Switch
           label="Automatic backups"
-          checked={form.backups_enabled}
-          onChange={(e) => setForm({ ...form, backups_enabled: e.currentTarget.checked })}
+          {...form.getInputProps("backups_enabled", { type: "checkbox" })}
           data-testid="settings-backups"
         />
-        {error && error.fields.length === 0 && (
+        {formError && (
           <Alert color="red" variant="light" data-testid="settings-save-error">
-            {error.message}
+            {formError}
           </Alert>
         )}
         <Group gap="xs">
           <Button type="submit" disabled={!changed} loading={update.isPending} data-testid="settings-save">
             Save settings
           </Button>
-          <Button variant="subtle" disabled={!changed || update.isPending} onClick={() => (setForm(current.data ?? null), setError(null))} data-testid="settings-reset">
+          <Button variant="subtle" disabled={!changed || update.isPending} onClick={undo} data-testid="settings-reset">
             Undo changes
           </Button>
         </Group>
