@@ -5,8 +5,8 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 
-use crate::error::{Error, ErrorKind, Result};
-use crate::http::{retry_after_secs, Response};
+use crate::error::{Error, ErrorKind, FieldError, Result};
+use crate::http::{retry_after_secs, ApiClient, Request, Response};
 
 /// Decodes a JSON string or number (or null) into a string.
 pub fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
@@ -116,4 +116,100 @@ pub fn generic_status_error(provider: &str, resp: &Response) -> Option<Error> {
         _ => return None,
     };
     Some(e)
+}
+
+/// The request every provider client makes: send through its `ApiClient`,
+/// turn a refusal into the provider's documented error, never let the secret
+/// into that error, and decode JSON answers. A client says only what differs
+/// by provider: its name, its API, and what a refusal means.
+#[async_trait::async_trait]
+pub(crate) trait ProviderApi: Sync {
+    /// What a refusal's meaning depends on besides the status (the server
+    /// the call was about, the kind of operation); `()` where the status
+    /// alone decides.
+    type Call<'a>: Copy + Send
+    where
+        Self: 'a;
+
+    /// The provider's name as messages say it.
+    const NAME: &'static str;
+
+    fn api(&self) -> &ApiClient;
+
+    /// What a non-2xx answer means, in the provider's documented words.
+    fn refusal(&self, resp: &Response, call: Self::Call<'_>) -> Error;
+
+    /// A refusal as the provider's error, with the secret redacted from its
+    /// message and field messages (a provider may echo what it was sent).
+    fn status_error(&self, resp: &Response, call: Self::Call<'_>) -> Error {
+        let e = self.refusal(resp, call);
+        let api = self.api();
+        Error {
+            message: api.redact(&e.message),
+            fields: e.fields.into_iter().map(|f| FieldError { message: api.redact(&f.message), ..f }).collect(),
+            ..e
+        }
+    }
+
+    /// The answer of a 2xx response; any other status as `status_error`.
+    async fn call(&self, req: Request, call: Self::Call<'_>) -> Result<Response> {
+        let resp = self.api().send(req).await?;
+        if resp.is_success() {
+            Ok(resp)
+        } else {
+            Err(self.status_error(&resp, call))
+        }
+    }
+
+    /// `call`, with the answer decoded from JSON.
+    async fn read<T: DeserializeOwned + Send>(&self, req: Request, call: Self::Call<'_>) -> Result<T> {
+        decode(Self::NAME, &self.call(req, call).await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use reqwest::header::HeaderMap;
+
+    use super::ProviderApi;
+    use crate::error::{Error, ErrorKind, FieldError};
+    use crate::http::{ApiClient, Auth, Http, Response};
+    use crate::secret::Secret;
+
+    /// A provider that repeats its refusal's text in the message and in a
+    /// field, as an API that echoes the request might.
+    struct Echo {
+        api: ApiClient,
+    }
+
+    impl ProviderApi for Echo {
+        type Call<'a> = ();
+
+        const NAME: &'static str = "Echo";
+
+        fn api(&self) -> &ApiClient {
+            &self.api
+        }
+
+        fn refusal(&self, resp: &Response, _: ()) -> Error {
+            let said = resp.text();
+            let mut e = Error::validation(format!("Echo refused the request: {said}"));
+            e.fields = vec![FieldError { field: "name".into(), message: said }];
+            e
+        }
+    }
+
+    #[test]
+    fn a_refusal_keeps_the_providers_meaning_and_loses_the_secret_in_message_and_fields() {
+        let secret = "tok-7f3a9c51e2";
+        let auth = Auth::Bearer { scheme: "Bearer", secret: Secret::new(secret) };
+        let echo = Echo { api: ApiClient::new(Http::default(), "http://127.0.0.1:9", auth).unwrap() };
+        let resp =
+            Response { status: 400, headers: HeaderMap::new(), body: format!("bad token {secret}").into_bytes() };
+        let e = echo.status_error(&resp, ());
+        assert_eq!(e.kind, ErrorKind::Validation);
+        assert!(e.message.starts_with("Echo refused the request: bad token"), "{}", e.message);
+        assert!(!e.message.contains(secret) && !e.fields[0].message.contains(secret), "{e:?}");
+        assert_eq!(e.fields[0].field, "name");
+    }
 }

@@ -20,6 +20,7 @@ use crate::extras::resources::{Resources, StaticIp, Vlan};
 use crate::extras::server_groups::{ServerGroup, ServerGroups};
 use crate::http::{Body, Request};
 use crate::model::Server;
+use crate::providers::common::ProviderApi;
 
 /// `claimed OWNER:guest:SERVER:ide:0:0` names the server using the drive.
 fn claimed_by(o: &Object) -> Option<String> {
@@ -144,7 +145,7 @@ impl Cloudsigma {
     /// A GET that changes something (the doc's IP destroy, group start and
     /// stop): never retried.
     async fn get_write(&self, path: &str) -> Result<String> {
-        self.call(Request { safe: false, ..Request::get(path) }).await
+        self.text(Request { safe: false, ..Request::get(path) }).await
     }
 
     async fn drive_info(&self, id: &str) -> Result<Drive> {
@@ -232,7 +233,7 @@ impl Drives for Cloudsigma {
             body: Body::Bytes { content_type: "application/octet-stream", encoding: Some("gzip"), data: packed },
             ..Request::post(format!("/drives/{id}/write/{offset}"))
         };
-        self.call(req).await.map(|_| ())
+        self.text(req).await.map(|_| ())
     }
 
     async fn read_chunk(&self, id: &str, offset: u64, size: u64) -> Result<Vec<u8>> {
@@ -242,7 +243,7 @@ impl Drives for Cloudsigma {
         }
         let resp = self.api.send(Request::get(format!("/drives/{id}/read/{offset}/{size}"))).await?;
         if !resp.is_success() {
-            return Err(self.status_error(&resp));
+            return Err(self.status_error(&resp, ()));
         }
         if resp.body.len() as u64 != size {
             return Err(Error::provider(format!(

@@ -1,8 +1,8 @@
 //! CloudSigma API 1.0: HTTP Basic auth with the account email and password,
 //! text/plain key/value bodies (see `codec`), one API host per location.
 
-pub mod capabilities;
 mod billing;
+pub mod capabilities;
 // Public for the CloudSigma simulator, which speaks the same bodies.
 pub mod codec;
 mod extras;
@@ -12,18 +12,18 @@ mod map;
 mod tests;
 pub mod wire;
 
-use std::time::{Duration, Instant};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
 use reqwest::header::CONTENT_TYPE;
 
-use crate::error::{Error, ErrorKind, Result};
 use crate::accounts::Account;
+use crate::error::{Error, ErrorKind, Result};
 use crate::http::{ApiClient, Auth, Http, Request, Response};
 use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, ProviderKind, Region, Server, Status};
 use crate::provider::Compute;
-use crate::providers::common::{body_excerpt, generic_status_error};
+use crate::providers::common::{body_excerpt, generic_status_error, ProviderApi};
 use crate::providers::{ProviderDescriptor, Sizing};
 use crate::secret::Secret;
 use codec::Object;
@@ -82,11 +82,8 @@ impl Cloudsigma {
     }
 
     /// Sends a request and returns the body of a successful answer as text.
-    async fn call(&self, req: Request) -> Result<String> {
-        let resp = self.api.send(req).await?;
-        if !resp.is_success() {
-            return Err(self.status_error(&resp));
-        }
+    async fn text(&self, req: Request) -> Result<String> {
+        let resp = self.call(req, ()).await?;
         // A proxy or maintenance page answers 200 with HTML: read as
         // key/value pairs it would look like a server named "<html>".
         let html = resp
@@ -104,13 +101,13 @@ impl Cloudsigma {
     }
 
     async fn get(&self, path: &str) -> Result<String> {
-        self.call(Request::get(path)).await
+        self.text(Request::get(path)).await
     }
 
     /// POSTs a key/value object. Never retried: the doc calls no write
     /// idempotent.
     async fn post(&self, path: &str, body: &Object) -> Result<String> {
-        self.call(Request::post(path).text(codec::write_object(body.iter()))).await
+        self.text(Request::post(path).text(codec::write_object(body.iter()))).await
     }
 
     async fn server_object(&self, uuid: &str) -> Result<ServerWire> {
@@ -125,46 +122,6 @@ impl Cloudsigma {
         DriveWire::from_object(&raw).ok_or_else(|| {
             Error::provider(format!("CloudSigma sent drive {uuid} without its uuid; the API may have changed"))
         })
-    }
-
-    fn status_error(&self, resp: &Response) -> Error {
-        let body = codec::parse_object(&resp.text());
-        let fields = wire::field_errors(&body);
-        let said = if fields.is_empty() {
-            self.api.redact(&body_excerpt(resp))
-        } else {
-            self.api.redact(&fields.iter().map(|(f, m)| format!("{f}: {m}")).collect::<Vec<_>>().join("; "))
-        };
-        let detail = if said.is_empty() { "no reason given".to_string() } else { said.clone() };
-        let e = match resp.status {
-            401 => Error::auth(
-                "CloudSigma rejected the email or password (HTTP 401). Check both, and that the account is in this location (Zurich or Las Vegas)",
-            ),
-            404 => Error::not_found(format!("CloudSigma has no such server or drive (HTTP 404): {detail}")),
-            405 => Error::provider("CloudSigma refused the HTTP method for this call (HTTP 405); this is a vpsdesk bug, please report it"),
-            409 => Error::invalid_state(format!(
-                "CloudSigma refused this while the server or its drive is busy or in the wrong state (HTTP 409): {detail}. Wait for what it is doing to finish, or check its status"
-            )),
-            400 => {
-                let lower = said.to_lowercase();
-                let kind = if lower.contains("not found") || lower.contains("does not exist") || lower.contains("no such") {
-                    ErrorKind::NotFound
-                } else if ["running", "stopped", "paused", "busy", "state"].iter().any(|w| lower.contains(w)) {
-                    ErrorKind::InvalidState
-                } else {
-                    ErrorKind::Provider
-                };
-                let mut e = Error::new(kind, format!("CloudSigma refused the request (HTTP 400): {detail}"));
-                e.fields = fields
-                    .into_iter()
-                    .map(|(field, message)| crate::error::FieldError { field, message: self.api.redact(&message) })
-                    .collect();
-                e
-            }
-            _ => generic_status_error(NAME, resp)
-                .unwrap_or_else(|| Error::provider(format!("CloudSigma answered HTTP {}: {detail}", resp.status))),
-        };
-        Error { message: self.api.redact(&e.message), ..e }
     }
 
     async fn action(&self, uuid: &str, action: &str) -> Result<()> {
@@ -192,6 +149,55 @@ impl Cloudsigma {
             tokio::time::sleep(REBOOT_POLL).await;
         }
         self.action(uuid, "start").await
+    }
+}
+
+impl ProviderApi for Cloudsigma {
+    type Call<'a> = ();
+
+    const NAME: &'static str = NAME;
+
+    fn api(&self) -> &ApiClient {
+        &self.api
+    }
+
+    fn refusal(&self, resp: &Response, _: Self::Call<'_>) -> Error {
+        let body = codec::parse_object(&resp.text());
+        let fields = wire::field_errors(&body);
+        let said = if fields.is_empty() {
+            self.api.redact(&body_excerpt(resp))
+        } else {
+            self.api.redact(&fields.iter().map(|(f, m)| format!("{f}: {m}")).collect::<Vec<_>>().join("; "))
+        };
+        let detail = if said.is_empty() { "no reason given".to_string() } else { said.clone() };
+        match resp.status {
+            401 => Error::auth(
+                "CloudSigma rejected the email or password (HTTP 401). Check both, and that the account is in this location (Zurich or Las Vegas)",
+            ),
+            404 => Error::not_found(format!("CloudSigma has no such server or drive (HTTP 404): {detail}")),
+            405 => Error::provider("CloudSigma refused the HTTP method for this call (HTTP 405); this is a vpsdesk bug, please report it"),
+            409 => Error::invalid_state(format!(
+                "CloudSigma refused this while the server or its drive is busy or in the wrong state (HTTP 409): {detail}. Wait for what it is doing to finish, or check its status"
+            )),
+            400 => {
+                let lower = said.to_lowercase();
+                let kind = if lower.contains("not found") || lower.contains("does not exist") || lower.contains("no such") {
+                    ErrorKind::NotFound
+                } else if ["running", "stopped", "paused", "busy", "state"].iter().any(|w| lower.contains(w)) {
+                    ErrorKind::InvalidState
+                } else {
+                    ErrorKind::Provider
+                };
+                let mut e = Error::new(kind, format!("CloudSigma refused the request (HTTP 400): {detail}"));
+                e.fields = fields
+                    .into_iter()
+                    .map(|(field, message)| crate::error::FieldError { field, message: self.api.redact(&message) })
+                    .collect();
+                e
+            }
+            _ => generic_status_error(NAME, resp)
+                .unwrap_or_else(|| Error::provider(format!("CloudSigma answered HTTP {}: {detail}", resp.status))),
+        }
     }
 }
 

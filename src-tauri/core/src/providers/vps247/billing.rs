@@ -10,7 +10,7 @@ use crate::billing::{Billing, BillingFeature, Usage};
 use crate::error::{Error, Result};
 use crate::http::Request;
 use crate::model::ProviderKind;
-use crate::providers::common::{decode, opt_string_or_number, string_or_number};
+use crate::providers::common::{decode, opt_string_or_number, string_or_number, ProviderApi};
 
 #[derive(Debug, Deserialize)]
 pub struct VmUsageWire {

@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::extras::network::{IpAddress, IpRole, Network};
 use crate::extras::Extra;
 use crate::http::Request;
-use crate::providers::common::decode;
+use crate::providers::common::{decode, ProviderApi};
 
 /// "255.255.255.128" for a /25.
 fn netmask(prefix: u8) -> Option<String> {

@@ -2,26 +2,26 @@
 //! bodies, REST paths under `/virtual_machines`, and a 406 for a power
 //! action the VM's state does not allow. Deleting works only on a halted VM.
 
-pub mod capabilities;
 mod billing;
+pub mod capabilities;
 mod extras;
 mod map;
 #[cfg(test)]
 mod tests;
 pub mod wire;
 
-use async_trait::async_trait;
 use std::sync::Arc;
 
+use async_trait::async_trait;
 use reqwest::header::{HeaderName, ACCEPT};
 use serde_json::json;
 
-use crate::error::{Error, Result};
 use crate::accounts::Account;
+use crate::error::{Error, Result};
 use crate::http::{ApiClient, Auth, Http, Request, Response};
 use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, Region, Server};
 use crate::provider::Compute;
-use crate::providers::common::{body_excerpt, decode, display_value, generic_status_error};
+use crate::providers::common::{body_excerpt, decode, display_value, generic_status_error, ProviderApi};
 use crate::providers::{ProviderDescriptor, ProviderKind, Sizing};
 use crate::secret::Secret;
 
@@ -54,7 +54,7 @@ pub struct Vps247 {
 
 /// What a request was about, so a status code can be explained in its terms.
 #[derive(Clone, Copy)]
-enum Call<'a> {
+pub(crate) enum Call<'a> {
     Read,
     Server(&'a str),
     Power(&'a str, PowerAction),
@@ -69,15 +69,6 @@ impl Vps247 {
         Ok(Vps247 { api })
     }
 
-    async fn call(&self, req: Request, call: Call<'_>) -> Result<Response> {
-        let resp = self.api.send(req).await?;
-        if resp.is_success() {
-            Ok(resp)
-        } else {
-            Err(self.status_error(&resp, call))
-        }
-    }
-
     async fn vm(&self, id: &str) -> Result<Server> {
         let resp = self.call(Request::get(format!("/virtual_machines/{id}")), Call::Server(id)).await?;
         let v: serde_json::Value = decode(NAME, &resp)?;
@@ -90,11 +81,21 @@ impl Vps247 {
         let v: serde_json::Value = decode(NAME, &self.call(Request::get(path), Call::Read).await?)?;
         serde_json::from_value(v).map_err(|e| Error::provider(format!("VPS247 {what} unreadable: {e}")))
     }
+}
 
-    fn status_error(&self, resp: &Response, call: Call<'_>) -> Error {
+impl ProviderApi for Vps247 {
+    type Call<'a> = Call<'a>;
+
+    const NAME: &'static str = NAME;
+
+    fn api(&self) -> &ApiClient {
+        &self.api
+    }
+
+    fn refusal(&self, resp: &Response, call: Self::Call<'_>) -> Error {
         let said = self.api.redact(&error_text(resp));
         let with_said = |prefix: String| if said.is_empty() { prefix } else { format!("{prefix}: {said}") };
-        let e = match (resp.status, call) {
+        match (resp.status, call) {
             (401 | 403, _) => Error::auth(format!(
                 "VPS247 rejected the API key (HTTP {}). Check the key in the API section of the VPS247 control panel",
                 resp.status
@@ -115,8 +116,7 @@ impl Vps247 {
             (400, Call::Create) => Error::validation(with_said("VPS247 refused the new server (HTTP 400)".to_string())),
             _ => generic_status_error(NAME, resp)
                 .unwrap_or_else(|| Error::provider(with_said(format!("VPS247 answered HTTP {}", resp.status)))),
-        };
-        Error { message: self.api.redact(&e.message), ..e }
+        }
     }
 }
 

@@ -11,6 +11,7 @@ use super::{create_body, map, wire, Call, Vps247};
 use crate::error::ErrorKind;
 use crate::http::{Http, Response};
 use crate::model::{CreateServer, PowerAction, Status};
+use crate::providers::common::ProviderApi;
 use crate::secret::Secret;
 
 macro_rules! fixture {

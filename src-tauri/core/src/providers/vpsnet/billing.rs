@@ -11,7 +11,7 @@ use crate::billing::{parse_amount, Balance, Billing, BillingFeature, Download, I
 use crate::error::{Error, Result};
 use crate::http::Request;
 use crate::model::ProviderKind;
-use crate::providers::common::{opt_string_or_number, string_or_number};
+use crate::providers::common::{opt_string_or_number, string_or_number, ProviderApi};
 
 /// One invoice as the doc shows it inside `{"invoice": {...}}`.
 #[derive(Debug, Deserialize)]

@@ -3,8 +3,8 @@
 //! `.api10json` (see `paths`). Servers are sized in nodes, and clouds are
 //! where they run.
 
-pub mod capabilities;
 mod billing;
+pub mod capabilities;
 mod dns;
 mod extras;
 mod map;
@@ -15,19 +15,18 @@ mod tests;
 mod tickets;
 pub mod wire;
 
-use async_trait::async_trait;
 use std::sync::Arc;
 
+use async_trait::async_trait;
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::error::{Error, ErrorKind, FieldError, Result};
 use crate::accounts::Account;
+use crate::error::{Error, ErrorKind, FieldError, Result};
 use crate::http::{ApiClient, Auth, Http, Request, Response};
 use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, Region, Server};
 use crate::provider::Compute;
-use crate::providers::common::{body_excerpt, decode, generic_status_error};
+use crate::providers::common::{body_excerpt, generic_status_error, ProviderApi};
 use crate::providers::{ProviderDescriptor, ProviderKind, Sizing};
 use crate::secret::Secret;
 use paths::PowerCall;
@@ -47,8 +46,8 @@ pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
     sizing: Sizing::Plans,
     panel_url: "https://control.vps.net/",
     support_url: "https://control.vps.net/",
-    capabilities: capabilities::capabilities,
     dns_note: None,
+    capabilities: capabilities::capabilities,
     connect,
 };
 
@@ -62,7 +61,7 @@ pub struct Vpsnet {
 
 /// What a call is about, which decides what its 404 and 422 mean.
 #[derive(Clone, Copy)]
-enum Scope<'a> {
+pub(crate) enum Scope<'a> {
     /// Profile, lists, catalog, create: paths every account has, so a 404
     /// can only be the account itself not being found.
     Account,
@@ -78,51 +77,6 @@ impl Vpsnet {
             .with_header(ACCEPT, "application/json")
             .with_header(CONTENT_TYPE, "application/json");
         Ok(Vpsnet { api })
-    }
-
-    async fn call(&self, req: Request, scope: Scope<'_>) -> Result<Response> {
-        let resp = self.api.send(req).await?;
-        if resp.is_success() {
-            Ok(resp)
-        } else {
-            Err(self.status_error(&resp, scope))
-        }
-    }
-
-    async fn read<T: DeserializeOwned>(&self, req: Request, scope: Scope<'_>) -> Result<T> {
-        decode(NAME, &self.call(req, scope).await?)
-    }
-
-    fn status_error(&self, resp: &Response, scope: Scope<'_>) -> Error {
-        let said = self.api.redact(&body_excerpt(resp));
-        let e = match (resp.status, scope) {
-            // 406 is what VPS.NET documents for bad credentials (libcloud
-            // adds 403); 401 is what HTTP Basic would normally give.
-            (401 | 403 | 406, _) => Error::auth(format!(
-                "VPS.NET did not accept the account email and API key (HTTP {}). Check the email you sign in to VPS.NET with, and generate a new API key in the VPS.NET control panel if this one was replaced",
-                resp.status
-            )),
-            // After `verify` the credentials are known good, so a 404 on one
-            // server's path is an id the account does not have.
-            (404, Scope::Server(id) | Scope::Action(id)) => Error::not_found(format!(
-                "VPS.NET has no cloud server {id} on this account (it may have been deleted); list the servers to see their ids"
-            )),
-            // These paths exist for every account; some accounts get a 404
-            // here for a wrong email or API key.
-            (404, Scope::Account) => Error::auth(
-                "VPS.NET answered HTTP 404 to a call every account can make, which is how it answers some accounts' wrong email or API key. Check both, and the account's endpoint",
-            ),
-            (422, scope) => self.unprocessable(resp, scope),
-            _ => generic_status_error(NAME, resp).unwrap_or_else(|| {
-                let detail = if said.is_empty() { String::new() } else { format!(": {said}") };
-                Error::provider(format!("VPS.NET answered HTTP {}{detail}", resp.status))
-            }),
-        };
-        Error {
-            message: self.api.redact(&e.message),
-            fields: e.fields.into_iter().map(|f| FieldError { message: self.api.redact(&f.message), ..f }).collect(),
-            ..e
-        }
     }
 
     /// A 422's `{"errors": [[field, message], ...]}`: per-field validation
@@ -183,6 +137,43 @@ impl Vpsnet {
         let n =
             nodes.iter().filter(|n| n.slice.as_ref().and_then(|s| s.virtual_machine_id.as_deref()) == Some(id)).count();
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    }
+}
+
+impl ProviderApi for Vpsnet {
+    type Call<'a> = Scope<'a>;
+
+    const NAME: &'static str = NAME;
+
+    fn api(&self) -> &ApiClient {
+        &self.api
+    }
+
+    fn refusal(&self, resp: &Response, scope: Self::Call<'_>) -> Error {
+        let said = self.api.redact(&body_excerpt(resp));
+        match (resp.status, scope) {
+            // 406 is what VPS.NET documents for bad credentials (libcloud
+            // adds 403); 401 is what HTTP Basic would normally give.
+            (401 | 403 | 406, _) => Error::auth(format!(
+                "VPS.NET did not accept the account email and API key (HTTP {}). Check the email you sign in to VPS.NET with, and generate a new API key in the VPS.NET control panel if this one was replaced",
+                resp.status
+            )),
+            // After `verify` the credentials are known good, so a 404 on one
+            // server's path is an id the account does not have.
+            (404, Scope::Server(id) | Scope::Action(id)) => Error::not_found(format!(
+                "VPS.NET has no cloud server {id} on this account (it may have been deleted); list the servers to see their ids"
+            )),
+            // These paths exist for every account; some accounts get a 404
+            // here for a wrong email or API key.
+            (404, Scope::Account) => Error::auth(
+                "VPS.NET answered HTTP 404 to a call every account can make, which is how it answers some accounts' wrong email or API key. Check both, and the account's endpoint",
+            ),
+            (422, scope) => self.unprocessable(resp, scope),
+            _ => generic_status_error(NAME, resp).unwrap_or_else(|| {
+                let detail = if said.is_empty() { String::new() } else { format!(": {said}") };
+                Error::provider(format!("VPS.NET answered HTTP {}{detail}", resp.status))
+            }),
+        }
     }
 }
 

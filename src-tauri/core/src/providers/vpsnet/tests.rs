@@ -11,6 +11,7 @@ use crate::error::ErrorKind;
 use crate::http::{Http, Response};
 use crate::model::{CreateServer, Server, Status};
 use crate::provider::Compute;
+use crate::providers::common::ProviderApi;
 use crate::secret::Secret;
 
 macro_rules! fixture_text {

@@ -13,7 +13,7 @@ use crate::extras::network::{IpAddress, IpRole, Network};
 use crate::extras::settings::{ServerSettings, Settings};
 use crate::extras::Extra;
 use crate::http::Request;
-use crate::providers::common::decode;
+use crate::providers::common::{decode, ProviderApi};
 
 /// The settings fields of `GET /api/v1/servers/{id}/`.
 #[derive(Debug, Deserialize)]

@@ -10,19 +10,19 @@ mod tests;
 pub mod wire;
 
 use std::collections::HashSet;
-
 use std::sync::Arc;
+
 use async_trait::async_trait;
 use futures::{StreamExt, TryStreamExt};
 use reqwest::Method;
 use serde_json::json;
 
-use crate::error::{Error, ErrorKind, Result};
 use crate::accounts::Account;
+use crate::error::{Error, ErrorKind, Result};
 use crate::http::{ApiClient, Auth, Http, Request, Response};
 use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, Region, Server};
 use crate::provider::Compute;
-use crate::providers::common::{body_excerpt, decode, display_value, generic_status_error};
+use crate::providers::common::{body_excerpt, decode, display_value, generic_status_error, ProviderApi};
 use crate::providers::{ProviderDescriptor, ProviderKind, Sizing};
 use crate::secret::Secret;
 
@@ -63,7 +63,7 @@ pub struct ListFilter {
 /// What a request was for: the same status code means different things
 /// on the list, on one server and on a power action.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Op {
+pub(crate) enum Op {
     List,
     Create,
     Show,
@@ -80,57 +80,6 @@ impl VpsOrg {
     pub fn new(http: Http, origin: &str, token: Secret) -> Result<Self> {
         let api = ApiClient::new(http, origin, Auth::Bearer { scheme: "Bearer", secret: token })?;
         Ok(VpsOrg { api })
-    }
-
-    async fn call(&self, req: Request, op: Op) -> Result<Response> {
-        let resp = self.api.send(req).await?;
-        if resp.is_success() {
-            Ok(resp)
-        } else {
-            Err(self.status_error(&resp, op))
-        }
-    }
-
-    fn status_error(&self, resp: &Response, op: Op) -> Error {
-        let problem = wire::problem(&resp.body);
-        let said = self.api.redact(&match (&problem.detail, problem.fields.is_empty()) {
-            (Some(d), _) => d.clone(),
-            (None, false) => {
-                problem.fields.iter().map(|f| format!("{}: {}", f.field, f.message)).collect::<Vec<_>>().join("; ")
-            }
-            (None, true) => body_excerpt(resp),
-        });
-        let reason = if said.is_empty() { "no reason given".to_string() } else { said };
-        let e = match (resp.status, op) {
-            (401, _) => Error::auth(
-                "VPS.org rejected the API token (HTTP 401). Check the token in the VPS.org panel, or create a new one and update the account",
-            ),
-            (403, _) => Error::auth(format!("VPS.org does not let this API token do that (HTTP 403: {reason}); check the token's permissions")),
-            (402, _) => Error::provider(format!("not enough credit; top up your VPS.org balance and try again (HTTP 402: {reason})")),
-            (400, Op::Power) => Error::invalid_state(format!("VPS.org refused: {reason}")),
-            (400, Op::Create | Op::Update) => {
-                let fields = problem
-                    .fields
-                    .into_iter()
-                    .map(|f| crate::error::FieldError { field: form_field(&f.field).to_string(), message: self.api.redact(&f.message) })
-                    .collect();
-                Error { kind: ErrorKind::Validation, message: format!("VPS.org refused the server settings: {reason}"), fields }
-            }
-            (400, Op::List) => Error::validation(format!("VPS.org refused the list filter: {reason}")),
-            (404, Op::Show | Op::Update | Op::Power | Op::Delete) => {
-                Error::not_found("VPS.org has no such server on this account (HTTP 404); it may have been deleted, refresh the list")
-            }
-            (404, Op::List | Op::Create) => {
-                Error::provider("VPS.org answered 404 for the server list; check the account's endpoint (the API lives under /api/v1/)")
-            }
-            (405 | 415, _) => Error::provider(format!(
-                "VPS.org refused how vpsdesk called it (HTTP {}: {reason}); this is a vpsdesk bug, please report it",
-                resp.status
-            )),
-            _ => generic_status_error(NAME, resp)
-                .unwrap_or_else(|| Error::provider(format!("VPS.org answered HTTP {}: {reason}", resp.status))),
-        };
-        Error { message: self.api.redact(&e.message), ..e }
     }
 
     /// One page of the list; `None` when a later page no longer exists
@@ -215,6 +164,57 @@ impl VpsOrg {
                     .map_err(|e| Error::provider(format!("VPS.org sent a server vpsdesk cannot read ({e})")))
             })
             .collect()
+    }
+}
+
+impl ProviderApi for VpsOrg {
+    type Call<'a> = Op;
+
+    const NAME: &'static str = NAME;
+
+    fn api(&self) -> &ApiClient {
+        &self.api
+    }
+
+    fn refusal(&self, resp: &Response, op: Self::Call<'_>) -> Error {
+        let problem = wire::problem(&resp.body);
+        let said = self.api.redact(&match (&problem.detail, problem.fields.is_empty()) {
+            (Some(d), _) => d.clone(),
+            (None, false) => {
+                problem.fields.iter().map(|f| format!("{}: {}", f.field, f.message)).collect::<Vec<_>>().join("; ")
+            }
+            (None, true) => body_excerpt(resp),
+        });
+        let reason = if said.is_empty() { "no reason given".to_string() } else { said };
+        match (resp.status, op) {
+            (401, _) => Error::auth(
+                "VPS.org rejected the API token (HTTP 401). Check the token in the VPS.org panel, or create a new one and update the account",
+            ),
+            (403, _) => Error::auth(format!("VPS.org does not let this API token do that (HTTP 403: {reason}); check the token's permissions")),
+            (402, _) => Error::provider(format!("not enough credit; top up your VPS.org balance and try again (HTTP 402: {reason})")),
+            (400, Op::Power) => Error::invalid_state(format!("VPS.org refused: {reason}")),
+            (400, Op::Create | Op::Update) => {
+                let fields = problem
+                    .fields
+                    .into_iter()
+                    .map(|f| crate::error::FieldError { field: form_field(&f.field).to_string(), message: self.api.redact(&f.message) })
+                    .collect();
+                Error { kind: ErrorKind::Validation, message: format!("VPS.org refused the server settings: {reason}"), fields }
+            }
+            (400, Op::List) => Error::validation(format!("VPS.org refused the list filter: {reason}")),
+            (404, Op::Show | Op::Update | Op::Power | Op::Delete) => {
+                Error::not_found("VPS.org has no such server on this account (HTTP 404); it may have been deleted, refresh the list")
+            }
+            (404, Op::List | Op::Create) => {
+                Error::provider("VPS.org answered 404 for the server list; check the account's endpoint (the API lives under /api/v1/)")
+            }
+            (405 | 415, _) => Error::provider(format!(
+                "VPS.org refused how vpsdesk called it (HTTP {}: {reason}); this is a vpsdesk bug, please report it",
+                resp.status
+            )),
+            _ => generic_status_error(NAME, resp)
+                .unwrap_or_else(|| Error::provider(format!("VPS.org answered HTTP {}: {reason}", resp.status))),
+        }
     }
 }
 

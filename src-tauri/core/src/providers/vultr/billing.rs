@@ -12,7 +12,7 @@ use crate::billing::{parse_amount, Balance, Billing, BillingFeature};
 use crate::error::Result;
 use crate::http::Request;
 use crate::model::ProviderKind;
-use crate::providers::common::{decode, opt_string_or_number, string_or_number};
+use crate::providers::common::{decode, opt_string_or_number, string_or_number, ProviderApi};
 
 #[derive(Debug, Deserialize)]
 pub struct AccountInfoWire {
@@ -57,7 +57,7 @@ impl Billing for Vultr {
     }
 
     async fn balance(&self) -> Result<Balance> {
-        let resp = self.call(Request::get("/v1/account/info")).await?;
+        let resp = self.call(Request::get("/v1/account/info"), ()).await?;
         balance(decode(NAME, &resp)?)
     }
 }

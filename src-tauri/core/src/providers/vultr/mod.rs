@@ -1,24 +1,24 @@
 //! Vultr API v1 (`/v1/...`): key in the `api_key` query parameter, POST
 //! bodies form-encoded, 2 requests per second.
 
-pub mod capabilities;
 mod billing;
+pub mod capabilities;
 mod extras;
 mod map;
 #[cfg(test)]
 mod tests;
 pub mod wire;
 
-use async_trait::async_trait;
 use std::sync::Arc;
 
+use async_trait::async_trait;
 
-use crate::error::{Error, ErrorKind, Result};
 use crate::accounts::Account;
+use crate::error::{Error, ErrorKind, Result};
 use crate::http::{ApiClient, Auth, Http, Request, Response};
 use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, Region, Server};
 use crate::provider::Compute;
-use crate::providers::common::{body_excerpt, decode, generic_status_error};
+use crate::providers::common::{body_excerpt, decode, generic_status_error, ProviderApi};
 use crate::providers::{ProviderDescriptor, ProviderKind, Sizing};
 use crate::secret::Secret;
 
@@ -56,23 +56,20 @@ impl Vultr {
         let api = ApiClient::new(http, origin, Auth::Query { name: "api_key", secret: key })?.with_rate_limit(2);
         Ok(Vultr { api })
     }
+}
 
-    async fn call(&self, req: Request) -> Result<Response> {
-        let resp = self.api.send(req).await?;
-        if resp.is_success() {
-            Ok(resp)
-        } else {
-            Err(self.status_error(&resp))
-        }
+impl ProviderApi for Vultr {
+    type Call<'a> = ();
+
+    const NAME: &'static str = NAME;
+
+    fn api(&self) -> &ApiClient {
+        &self.api
     }
 
-    async fn get_json(&self, req: Request) -> Result<serde_json::Value> {
-        decode(NAME, &self.call(req).await?)
-    }
-
-    fn status_error(&self, resp: &Response) -> Error {
+    fn refusal(&self, resp: &Response, _: Self::Call<'_>) -> Error {
         let said = self.api.redact(&body_excerpt(resp));
-        let e = match resp.status {
+        match resp.status {
             403 => Error::auth(
                 "Vultr rejected the API key (HTTP 403). Check the key under Account → API in the Vultr panel, and that API access is allowed from this IP address",
             ),
@@ -92,8 +89,7 @@ impl Vultr {
             }
             _ => generic_status_error(NAME, resp)
                 .unwrap_or_else(|| Error::provider(format!("Vultr answered HTTP {}: {said}", resp.status))),
-        };
-        Error { message: self.api.redact(&e.message), ..e }
+        }
     }
 }
 
@@ -142,11 +138,11 @@ impl Compute for Vultr {
     }
 
     async fn verify(&self) -> Result<()> {
-        self.get_json(Request::get("/v1/account/info")).await.map(|_| ())
+        self.read::<serde_json::Value>(Request::get("/v1/account/info"), ()).await.map(|_| ())
     }
 
     async fn list_servers(&self) -> Result<Vec<Server>> {
-        let v = self.get_json(Request::get("/v1/server/list")).await?;
+        let v = self.read::<serde_json::Value>(Request::get("/v1/server/list"), ()).await?;
         let unreadable = |e: serde_json::Error| Error::provider(format!("Vultr server list unreadable: {e}"));
         wire::keyed_values(v)
             .map_err(unreadable)?
@@ -157,7 +153,7 @@ impl Compute for Vultr {
 
     async fn get_server(&self, id: &str) -> Result<Server> {
         let subid = server_id(id)?;
-        let v = self.get_json(Request::get("/v1/server/list").query("SUBID", subid)).await?;
+        let v = self.read::<serde_json::Value>(Request::get("/v1/server/list").query("SUBID", subid), ()).await?;
         let wire: wire::ServerWire = serde_json::from_value(v.clone())
             .map_err(|e| Error::provider(format!("Vultr server {id} unreadable: {e}")))?;
         Ok(map::server(wire, &v))
@@ -170,13 +166,13 @@ impl Compute for Vultr {
             PowerAction::Stop | PowerAction::ForceStop => "/v1/server/halt",
             PowerAction::Reboot => "/v1/server/reboot",
         };
-        self.call(Request::post(path).form(subid_form(id)?)).await.map(|_| ())
+        self.call(Request::post(path).form(subid_form(id)?), ()).await.map(|_| ())
     }
 
     async fn create_server(&self, req: &CreateServer) -> Result<Server> {
         // Not retried: a repeated create would buy a second server.
         let created: wire::CreatedWire =
-            decode(NAME, &self.call(Request::post("/v1/server/create").form(create_form(req)?)).await?)?;
+            decode(NAME, &self.call(Request::post("/v1/server/create").form(create_form(req)?), ()).await?)?;
         // The reply has only the SUBID; the server itself is read back.
         self.get_server(&created.subid).await
     }
@@ -184,11 +180,11 @@ impl Compute for Vultr {
     async fn rename_server(&self, id: &str, name: &str) -> Result<()> {
         let mut form = subid_form(id)?;
         form.push(("label".to_string(), name.to_string()));
-        self.call(Request::post("/v1/server/label_set").form(form)).await.map(|_| ())
+        self.call(Request::post("/v1/server/label_set").form(form), ()).await.map(|_| ())
     }
 
     async fn delete_server(&self, id: &str) -> Result<()> {
-        self.call(Request::post("/v1/server/destroy").form(subid_form(id)?)).await.map(|_| ())
+        self.call(Request::post("/v1/server/destroy").form(subid_form(id)?), ()).await.map(|_| ())
     }
 
     async fn plans(&self, region: Option<&str>) -> Result<Vec<Plan>> {
@@ -196,12 +192,12 @@ impl Compute for Vultr {
             Some(r) => {
                 let dcid = numeric("region", "region (DCID)", r)?;
                 let v: wire::AvailabilityWire =
-                    decode(NAME, &self.call(Request::get("/v1/regions/availability").query("DCID", dcid)).await?)?;
+                    decode(NAME, &self.call(Request::get("/v1/regions/availability").query("DCID", dcid), ()).await?)?;
                 Some(v.0.iter().map(crate::providers::common::display_value).collect::<Vec<_>>())
             }
             None => None,
         };
-        let v = self.get_json(Request::get("/v1/plans/list")).await?;
+        let v = self.read::<serde_json::Value>(Request::get("/v1/plans/list"), ()).await?;
         let plans: Vec<wire::PlanWire> =
             wire::keyed(v).map_err(|e| Error::provider(format!("Vultr plan list unreadable: {e}")))?;
         Ok(plans
@@ -212,14 +208,14 @@ impl Compute for Vultr {
     }
 
     async fn images(&self) -> Result<Vec<Image>> {
-        let v = self.get_json(Request::get("/v1/os/list")).await?;
+        let v = self.read::<serde_json::Value>(Request::get("/v1/os/list"), ()).await?;
         let os: Vec<wire::OsWire> =
             wire::keyed(v).map_err(|e| Error::provider(format!("Vultr OS list unreadable: {e}")))?;
         Ok(os.into_iter().map(map::image).collect())
     }
 
     async fn regions(&self) -> Result<Vec<Region>> {
-        let v = self.get_json(Request::get("/v1/regions/list")).await?;
+        let v = self.read::<serde_json::Value>(Request::get("/v1/regions/list"), ()).await?;
         let regions: Vec<wire::RegionWire> =
             wire::keyed(v).map_err(|e| Error::provider(format!("Vultr region list unreadable: {e}")))?;
         Ok(regions.into_iter().map(map::region).collect())

@@ -15,7 +15,7 @@ use super::{number, paths, Scope, Vpsnet, NAME};
 use crate::dns::{Dns, DnsTemplate, Nameserver, Record, ValidRecord, Zone};
 use crate::error::{Error, ErrorKind, FieldError, Result};
 use crate::http::{Request, Response};
-use crate::providers::common::{body_excerpt, decode};
+use crate::providers::common::{body_excerpt, decode, ProviderApi};
 use wire::{DnsHostWire, DomainEnvelope, TemplateWire};
 
 impl Vpsnet {

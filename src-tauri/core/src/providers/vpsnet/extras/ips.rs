@@ -11,7 +11,7 @@ use super::wire::{unwrapped, IpWire};
 use crate::error::{Error, Result};
 use crate::extras::account_ips::{AccountIp, AccountIps, Justification, JustificationKind, JustifiedIp};
 use crate::http::Request;
-use crate::providers::common::display_value;
+use crate::providers::common::{display_value, ProviderApi};
 
 fn present(v: Option<String>) -> Option<String> {
     v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty() && s != "0" && s != "null")

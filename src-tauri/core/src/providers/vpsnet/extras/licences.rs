@@ -14,7 +14,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::extras::licences::{self, Licences, ServerLicence, ServerLicenceKind, ServerLicences};
 use crate::extras::server_plan::ServerPlan;
 use crate::http::Request;
-use crate::providers::common::display_value;
+use crate::providers::common::{display_value, ProviderApi};
 
 fn text(v: Option<&Value>) -> Option<String> {
     Some(display_value(v?).trim().to_string()).filter(|s| !s.is_empty() && s != "null")

@@ -34,7 +34,7 @@ use crate::extras::usage::{Usage, UsageGraph, UsagePoint, UsageSeries, UsageUnit
 use crate::extras::{unsupported, Extra};
 use crate::http::Request;
 use crate::model::Server;
-use crate::providers::common::display_value;
+use crate::providers::common::{display_value, ProviderApi};
 
 fn unreadable(what: &str) -> impl Fn(serde_json::Error) -> Error + '_ {
     move |e| Error::provider(format!("VPS.NET sent {what} vpsdesk cannot read ({e})"))

@@ -11,8 +11,8 @@ use super::unreadable;
 use crate::error::{Error, Result};
 use crate::extras::nodes::{Node, NodeKind, Nodes};
 use crate::http::Request;
-use crate::providers::common::opt_string_or_number;
 use crate::providers::common::string_or_number;
+use crate::providers::common::{opt_string_or_number, ProviderApi};
 
 #[derive(Debug, Deserialize)]
 pub struct NodeWire {

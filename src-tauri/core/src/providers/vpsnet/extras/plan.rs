@@ -12,7 +12,7 @@ use crate::extras::managed::ManagedServices;
 use crate::extras::nodes::{NodeKind, Nodes};
 use crate::extras::server_plan::{ServerPlan, ServerResources};
 use crate::http::Request;
-use crate::providers::common::display_value;
+use crate::providers::common::{display_value, ProviderApi};
 
 fn count(v: Option<&Value>) -> Option<u32> {
     match v? {

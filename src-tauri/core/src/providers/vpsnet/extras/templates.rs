@@ -15,7 +15,7 @@ use crate::extras::templates::{
     Templates,
 };
 use crate::http::{Request, Response};
-use crate::providers::common::{decode, display_value, opt_string_or_number, string_or_number};
+use crate::providers::common::{decode, display_value, opt_string_or_number, string_or_number, ProviderApi};
 
 #[derive(Debug, Deserialize)]
 pub struct SystemTemplateEnvelope {

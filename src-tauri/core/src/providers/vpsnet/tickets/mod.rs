@@ -19,7 +19,7 @@ use super::{number, Scope, Vpsnet, NAME};
 use crate::error::{Error, ErrorKind, FieldError, Result};
 use crate::http::{Request, Response};
 use crate::model::ProviderKind;
-use crate::providers::common::{body_excerpt, decode};
+use crate::providers::common::{body_excerpt, decode, ProviderApi};
 use crate::secret::{redact, Secret};
 use crate::tickets::{
     Author, Department, DepartmentNeeds, IssueType, ManagedService, Ticket, TicketMessage, TicketRequest, TicketStatus,

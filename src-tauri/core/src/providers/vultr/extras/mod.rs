@@ -24,7 +24,7 @@ use crate::extras::snapshots::{Snapshot, Snapshots};
 use crate::extras::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate, SshKeys};
 use crate::extras::usage::{Usage, UsageGraph, UsagePoint, UsageSeries, UsageUnit};
 use crate::http::Request;
-use crate::providers::common::{decode, display_value};
+use crate::providers::common::{decode, display_value, ProviderApi};
 
 type Form = Vec<(String, String)>;
 
@@ -183,7 +183,7 @@ fn script_update_form(id: &str, update: &ScriptUpdate) -> Result<Form> {
 
 impl Vultr {
     async fn post(&self, path: &str, form: Form) -> Result<()> {
-        self.call(Request::post(path).form(form)).await.map(|_| ())
+        self.call(Request::post(path).form(form), ()).await.map(|_| ())
     }
 
     /// A form naming the server and one address.
@@ -197,7 +197,7 @@ impl Vultr {
 #[async_trait]
 impl Snapshots for Vultr {
     async fn list_snapshots(&self) -> Result<Vec<Snapshot>> {
-        let v = self.get_json(Request::get("/v1/snapshot/list")).await?;
+        let v = self.read::<serde_json::Value>(Request::get("/v1/snapshot/list"), ()).await?;
         let list: Vec<SnapshotWire> = keyed(v).map_err(unreadable("snapshot list"))?;
         Ok(list.into_iter().map(snapshot).collect())
     }
@@ -205,7 +205,7 @@ impl Snapshots for Vultr {
     async fn create_snapshot(&self, server: &str, description: &str) -> Result<String> {
         let created: SnapshotCreatedWire = decode(
             NAME,
-            &self.call(Request::post("/v1/snapshot/create").form(snapshot_form(server, description)?)).await?,
+            &self.call(Request::post("/v1/snapshot/create").form(snapshot_form(server, description)?), ()).await?,
         )?;
         Ok(created.id)
     }
@@ -237,7 +237,9 @@ impl OsInstall for Vultr {
     }
 
     async fn os_options(&self, server: &str) -> Result<Vec<OsOption>> {
-        let v = self.get_json(Request::get("/v1/server/os_change_list").query("SUBID", server_id(server)?)).await?;
+        let v = self
+            .read::<serde_json::Value>(Request::get("/v1/server/os_change_list").query("SUBID", server_id(server)?), ())
+            .await?;
         let list: Vec<OsChangeWire> = keyed(v).map_err(unreadable("OS change list"))?;
         list.into_iter().map(os_option).collect()
     }
@@ -249,7 +251,7 @@ impl OsInstall for Vultr {
     }
 
     async fn isos(&self) -> Result<Vec<Iso>> {
-        let v = self.get_json(Request::get("/v1/iso/list")).await?;
+        let v = self.read::<serde_json::Value>(Request::get("/v1/iso/list"), ()).await?;
         let list: Vec<IsoWire> = keyed(v).map_err(unreadable("ISO list"))?;
         Ok(list.into_iter().map(iso).collect())
     }
@@ -259,8 +261,10 @@ impl OsInstall for Vultr {
 impl Network for Vultr {
     async fn addresses(&self, server: &str) -> Result<Vec<IpAddress>> {
         let subid = server_id(server)?;
-        let v4 = self.get_json(Request::get("/v1/server/list_ipv4").query("SUBID", subid.clone())).await?;
-        let v6 = self.get_json(Request::get("/v1/server/list_ipv6").query("SUBID", subid)).await?;
+        let v4 = self
+            .read::<serde_json::Value>(Request::get("/v1/server/list_ipv4").query("SUBID", subid.clone()), ())
+            .await?;
+        let v6 = self.read::<serde_json::Value>(Request::get("/v1/server/list_ipv6").query("SUBID", subid), ()).await?;
         let v4: Vec<Ipv4Wire> = per_server(v4).map_err(unreadable("IPv4 list"))?;
         let v6: Vec<Ipv6Wire> = per_server(v6).map_err(unreadable("IPv6 list"))?;
         Ok(v4.into_iter().map(ipv4).chain(v6.into_iter().map(ipv6)).collect())
@@ -277,7 +281,12 @@ impl Network for Vultr {
     }
 
     async fn reverse_ipv6(&self, server: &str) -> Result<Vec<ReverseDns>> {
-        let v = self.get_json(Request::get("/v1/server/reverse_list_ipv6").query("SUBID", server_id(server)?)).await?;
+        let v = self
+            .read::<serde_json::Value>(
+                Request::get("/v1/server/reverse_list_ipv6").query("SUBID", server_id(server)?),
+                (),
+            )
+            .await?;
         let list: Vec<ReverseIpv6Wire> = per_server(v).map_err(unreadable("IPv6 reverse DNS list"))?;
         Ok(list.into_iter().map(|r| ReverseDns { ip: r.ip, reverse: r.reverse }).collect())
     }
@@ -310,7 +319,7 @@ impl Network for Vultr {
 #[async_trait]
 impl Usage for Vultr {
     async fn usage_graphs(&self, server: &str) -> Result<Vec<UsageGraph>> {
-        let resp = self.call(Request::get("/v1/server/bandwidth").query("SUBID", server_id(server)?)).await?;
+        let resp = self.call(Request::get("/v1/server/bandwidth").query("SUBID", server_id(server)?), ()).await?;
         Ok(vec![bandwidth(decode(NAME, &resp)?)])
     }
 }
@@ -318,7 +327,9 @@ impl Usage for Vultr {
 #[async_trait]
 impl Console for Vultr {
     async fn console(&self, server: &str) -> Result<ConsoleAccess> {
-        let v = self.get_json(Request::get("/v1/server/list").query("SUBID", server_id(server)?)).await?;
+        let v = self
+            .read::<serde_json::Value>(Request::get("/v1/server/list").query("SUBID", server_id(server)?), ())
+            .await?;
         let url = v.get("kvm_url").map(display_value).unwrap_or_default();
         if url.trim().is_empty() {
             return Err(Error::invalid_state(
@@ -338,14 +349,14 @@ impl Console for Vultr {
 #[async_trait]
 impl SshKeys for Vultr {
     async fn list_ssh_keys(&self) -> Result<Vec<SshKey>> {
-        let v = self.get_json(Request::get("/v1/sshkey/list")).await?;
+        let v = self.read::<serde_json::Value>(Request::get("/v1/sshkey/list"), ()).await?;
         let list: Vec<SshKeyWire> = keyed(v).map_err(unreadable("SSH key list"))?;
         Ok(list.into_iter().map(ssh_key).collect())
     }
 
     async fn create_ssh_key(&self, key: &NewSshKey) -> Result<String> {
         let created: SshKeyCreatedWire =
-            decode(NAME, &self.call(Request::post("/v1/sshkey/create").form(ssh_key_form(key))).await?)?;
+            decode(NAME, &self.call(Request::post("/v1/sshkey/create").form(ssh_key_form(key)), ()).await?)?;
         Ok(created.id)
     }
 
@@ -361,14 +372,14 @@ impl SshKeys for Vultr {
 #[async_trait]
 impl Scripts for Vultr {
     async fn list_scripts(&self) -> Result<Vec<StartupScript>> {
-        let v = self.get_json(Request::get("/v1/startupscript/list")).await?;
+        let v = self.read::<serde_json::Value>(Request::get("/v1/startupscript/list"), ()).await?;
         let list: Vec<ScriptWire> = keyed(v).map_err(unreadable("startup script list"))?;
         Ok(list.into_iter().map(script).collect())
     }
 
     async fn create_script(&self, s: &NewScript) -> Result<String> {
         let created: ScriptCreatedWire =
-            decode(NAME, &self.call(Request::post("/v1/startupscript/create").form(script_form(s))).await?)?;
+            decode(NAME, &self.call(Request::post("/v1/startupscript/create").form(script_form(s)), ()).await?)?;
         Ok(created.id)
     }
 
