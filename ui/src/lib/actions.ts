@@ -1,5 +1,5 @@
 import type { AccountView, Capability, PowerAction, Server, Status } from "../api/bindings";
-import { ACTION_CAPABILITY, CAPABILITY_PHRASE } from "./labels";
+import { ACTION_CAPABILITY, CAPABILITY_PHRASE, type ServerOperation } from "./labels";
 
 export type RowAction = PowerAction | "rename" | "delete";
 
@@ -11,7 +11,7 @@ export type Availability = {
   reason: string | null;
 };
 
-const ACTION_CAP: Record<RowAction, Capability> = {
+const ACTION_CAP: Record<RowAction, ServerOperation> = {
   ...ACTION_CAPABILITY,
   rename: "servers.rename",
   delete: "servers.delete",

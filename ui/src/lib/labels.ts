@@ -43,15 +43,28 @@ export const STATUS_RANK: Record<Status, number> = {
   unknown: 6,
 };
 
-export const ACTION_CAPABILITY: Record<PowerAction, Capability> = {
+export const ACTION_CAPABILITY: Record<PowerAction, ServerOperation> = {
   start: "servers.start",
   stop: "servers.stop",
   force_stop: "servers.force_stop",
   reboot: "servers.reboot",
 };
 
+/** The server operations a row action or the create button needs. */
+export type ServerOperation = Extract<
+  Capability,
+  | "servers.start"
+  | "servers.stop"
+  | "servers.force_stop"
+  | "servers.reboot"
+  | "servers.create"
+  | "servers.rename"
+  | "servers.delete"
+  | "servers.delete_running"
+>;
+
 /** Words used in tooltips: "<Provider> does not support <phrase>". */
-export const CAPABILITY_PHRASE: Record<Capability, string> = {
+export const CAPABILITY_PHRASE: Record<ServerOperation, string> = {
   "servers.start": "starting servers",
   "servers.stop": "stopping servers",
   "servers.force_stop": "force-stopping servers",

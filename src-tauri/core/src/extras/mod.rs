@@ -189,6 +189,9 @@ pub struct ExtrasAccount {
     pub account_id: String,
     pub provider: ProviderKind,
     pub provider_label: String,
+    // Only the capabilities an `Extra` names: the server operations,
+    // billing, tickets and DNS are left out.
+    #[ts(type = "Array<Extra>")]
     pub extras: Vec<Capability>,
 }
 
