@@ -1,13 +1,14 @@
 import { ActionIcon, Alert, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { modals } from "@mantine/modals";
 import { confirmDanger } from "../../components/confirm";
 import { IconCopy, IconDownload, IconTrash, IconUpload } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Drive, StandardKind } from "../../api/bindings";
-import type { AppError } from "../../api/errors";
 import { useCloneDrive, useCreateDrive, useDestroyDrive, useDrives, useDriveTransfer, useStandardDrives } from "../../api/resources";
 import { ListHeader } from "../../components/ItemTable";
 import { QueryState } from "../../components/QueryState";
+import { applyFieldErrors } from "../../lib/formErrors";
 import { formatBytes } from "../extras/format";
 
 const GIB = 1024 ** 3;
@@ -18,25 +19,25 @@ function DriveForm({ accountId, form, onClose }: { accountId: string; form: Form
   const create = useCreateDrive();
   const clone = useCloneDrive();
   const source = form.mode === "clone" ? form.source : null;
-  const [name, setName] = useState(source ? `${source.name} copy` : "");
-  const [sizeGib, setSizeGib] = useState<number | string>(source?.size_bytes ? source.size_bytes / GIB : 10);
-  const [ssd, setSsd] = useState(false);
-  const [shared, setShared] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
-  const fieldError = (f: string) => error?.fields.find((x) => x.field === f)?.message;
+  const drive = useForm({
+    mode: "controlled",
+    initialValues: { name: source ? `${source.name} copy` : "", size_gib: (source?.size_bytes ? source.size_bytes / GIB : 10) as number | string, ssd: false, shared: false },
+  });
+  const [formError, setFormError] = useState<string | null>(null);
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    const size_bytes = Math.round(Number(sizeGib) * GIB);
+  const submit = drive.onSubmit(async ({ name, size_gib, ssd, shared }) => {
+    setFormError(null);
+    const size_bytes = Math.round(Number(size_gib) * GIB);
     try {
       if (source) await clone.mutateAsync({ accountId, driveId: source.id, clone: { name, size_bytes, ssd } });
       else await create.mutateAsync({ accountId, drive: { name, size_bytes, shared, ssd, encrypted: true } });
       onClose();
     } catch (err) {
-      setError(err as AppError);
+      // The backend speaks of bytes; the form asks for GiB.
+      const failure = applyFieldErrors(drive, err, { size_bytes: "size_gib" });
+      if (!failure.placed) setFormError(failure.message);
     }
-  };
+  });
 
   return (
     <form onSubmit={submit} noValidate data-testid="drive-form">
@@ -46,21 +47,19 @@ function DriveForm({ accountId, form, onClose }: { accountId: string; form: Form
             Copies {source.name} ({formatBytes(source.size_bytes)}); the copy cannot be smaller.
           </Text>
         )}
-        <TextInput label="Name" withAsterisk value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError("name")} data-testid="drive-name" />
+        <TextInput label="Name" withAsterisk {...drive.getInputProps("name")} data-testid="drive-name" />
         <NumberInput
           label="Size (GiB)"
           min={0}
           decimalScale={3}
-          value={sizeGib}
-          onChange={setSizeGib}
-          error={fieldError("size_bytes")}
+          {...drive.getInputProps("size_gib")}
           data-testid="drive-size"
         />
-        <Checkbox label="SSD" checked={ssd} onChange={(e) => setSsd(e.currentTarget.checked)} data-testid="drive-ssd" />
-        {!source && <Checkbox label="Shared (several servers may read it)" checked={shared} onChange={(e) => setShared(e.currentTarget.checked)} />}
-        {error && error.fields.length === 0 && (
+        <Checkbox label="SSD" {...drive.getInputProps("ssd", { type: "checkbox" })} data-testid="drive-ssd" />
+        {!source && <Checkbox label="Shared (several servers may read it)" {...drive.getInputProps("shared", { type: "checkbox" })} />}
+        {formError && (
           <Alert color="red" variant="light" p="xs" data-testid="drive-error">
-            {error.message}
+            {formError}
           </Alert>
         )}
         <Group justify="flex-end" gap="xs">
