@@ -6,8 +6,8 @@
 
 use ts_rs::{Config, TS};
 use vpsdesk_core::billing::{
-    Balance, BalanceMeaning, BillingFeature, Invoice, InvoiceStatus, Price, Quote, Subscription, SubscriptionKind,
-    SubscriptionOrder, Transaction, Usage,
+    Balance, BalanceMeaning, BillingFeature, CurrencyTotal, Invoice, InvoiceStatus, Price, Quote, Subscription,
+    SubscriptionKind, SubscriptionOrder, Transaction, Usage,
 };
 use vpsdesk_core::desk::billing::{BillingAccount, SavedFile};
 use vpsdesk_core::desk::{AccountView, NewAccount};
@@ -96,6 +96,7 @@ pub fn render() -> String {
         decl::<BillingAccount>(&cfg),
         decl::<BalanceMeaning>(&cfg),
         decl::<Balance>(&cfg),
+        decl::<CurrencyTotal>(&cfg),
         decl::<InvoiceStatus>(&cfg),
         decl::<Invoice>(&cfg),
         decl::<Transaction>(&cfg),

@@ -83,7 +83,9 @@ pub enum BalanceMeaning {
     Settled,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+/// Also read back from the webview, which hands the balances it loaded to
+/// [`totals_by_currency`] rather than adding money itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Balance {
     /// The account's name (CLI.md); `account_id` is its stable id.
     pub account: String,
@@ -176,6 +178,40 @@ pub fn grouped(mut amount: Decimal) -> String {
         Some(f) => format!("{sign}{out}.{f}"),
         None => format!("{sign}{out}"),
     }
+}
+
+/// What the accounts in one currency hold together.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct CurrencyTotal {
+    pub currency: String,
+    /// The exact sum of the balances, credit positive and owed negative.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub total: Decimal,
+    /// How many balances went into `total`.
+    pub accounts: u32,
+}
+
+/// The balances added up per currency, exactly, in the order each currency
+/// first appears (the order of the accounts on the page). Currencies are
+/// never added together: there is no rate vpsdesk could trust for that.
+pub fn totals_by_currency(balances: &[Balance]) -> Result<Vec<CurrencyTotal>> {
+    let mut totals: Vec<CurrencyTotal> = Vec::new();
+    for b in balances {
+        match totals.iter_mut().find(|t| t.currency == b.currency) {
+            Some(t) => {
+                t.total = t.total.checked_add(b.balance).ok_or_else(|| {
+                    Error::validation(format!(
+                        "the {} balances add up to more than vpsdesk can count exactly",
+                        b.currency
+                    ))
+                })?;
+                t.accounts += 1;
+            }
+            None => totals.push(CurrencyTotal { currency: b.currency.clone(), total: b.balance, accounts: 1 }),
+        }
+    }
+    Ok(totals)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -423,6 +459,69 @@ mod tests {
         assert_eq!(v["currency"], "USD");
         assert_eq!(v["meaning"], "owed");
         assert_eq!(v["pending_charges"], serde_json::Value::Null);
+    }
+
+    fn balance(provider: ProviderKind, amount: &str, currency: &str) -> Balance {
+        Balance::new(provider, d(amount), currency, amount)
+    }
+
+    fn total(currency: &str, amount: &str, accounts: u32) -> CurrencyTotal {
+        CurrencyTotal { currency: currency.into(), total: d(amount), accounts }
+    }
+
+    #[test]
+    fn the_demo_balances_total_per_currency() {
+        // The demo's Vultr (5,519.11 USD credit), VPS.NET (99.0 USD) and CloudSigma (1,220.87 EUR).
+        let balances = [
+            balance(ProviderKind::Vultr, "5519.11", "USD"),
+            balance(ProviderKind::Vpsnet, "99.0", "USD"),
+            balance(ProviderKind::Cloudsigma, "1220.87", "EUR"),
+        ];
+        let totals = totals_by_currency(&balances).unwrap();
+        assert_eq!(totals, [total("USD", "5618.11", 2), total("EUR", "1220.87", 1)]);
+        let shown: Vec<String> =
+            totals.iter().map(|t| format!("{} {} ({})", grouped(t.total), t.currency, t.accounts)).collect();
+        assert_eq!(shown, ["5,618.11 USD (2)", "1,220.87 EUR (1)"]);
+    }
+
+    #[test]
+    fn totals_are_exact_keep_first_seen_order_and_never_mix_currencies() {
+        let balances = [
+            balance(ProviderKind::Cloudsigma, "0.1", "EUR"),
+            balance(ProviderKind::Vultr, "1.10", "USD"),
+            balance(ProviderKind::Cloudsigma, "0.2", "EUR"),
+            balance(ProviderKind::Vpsnet, "-13.75", "USD"),
+            balance(ProviderKind::Vultr, "0", "GBP"),
+        ];
+        let totals = totals_by_currency(&balances).unwrap();
+        assert_eq!(totals, [total("EUR", "0.3", 2), total("USD", "-12.65", 2), total("GBP", "0", 1)]);
+        assert_eq!(totals[0].total.to_string(), "0.3", "no float rounding");
+        assert_eq!(
+            serde_json::to_value(&totals[1]).unwrap(),
+            serde_json::json!({"currency": "USD", "total": "-12.65", "accounts": 2})
+        );
+        assert!(totals_by_currency(&[]).unwrap().is_empty());
+        // The case the UI's own adder was tested with, before it moved here.
+        let moved = [
+            balance(ProviderKind::Vultr, "1.10", "USD"),
+            balance(ProviderKind::Cloudsigma, "2", "EUR"),
+            balance(ProviderKind::Vpsnet, "3.05", "USD"),
+        ];
+        assert_eq!(totals_by_currency(&moved).unwrap(), [total("USD", "4.15", 2), total("EUR", "2", 1)]);
+    }
+
+    #[test]
+    fn a_total_too_large_to_hold_exactly_is_refused_by_name() {
+        let huge = balance(ProviderKind::Vultr, &Decimal::MAX.to_string(), "USD");
+        let e = totals_by_currency(&[huge.clone(), huge]).unwrap_err();
+        assert!(e.message.contains("USD balances"), "{}", e.message);
+    }
+
+    #[test]
+    fn balances_read_back_from_the_webview() {
+        let b = balance(ProviderKind::Vultr, "-1.10", "usd");
+        let back: Balance = serde_json::from_value(serde_json::to_value(&b).unwrap()).unwrap();
+        assert_eq!(back, b);
     }
 
     #[test]

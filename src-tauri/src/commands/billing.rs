@@ -1,4 +1,7 @@
-use vpsdesk_core::billing::{Balance, Invoice, Price, Quote, Subscription, SubscriptionOrder, Transaction, Usage};
+use vpsdesk_core::billing::{
+    totals_by_currency, Balance, CurrencyTotal, Invoice, Price, Quote, Subscription, SubscriptionOrder, Transaction,
+    Usage,
+};
 use vpsdesk_core::desk::billing::{save_csv, BillingAccount, SavedFile};
 
 use super::AccountRef;
@@ -11,6 +14,13 @@ ipc! {
 
     async fn billing_balance(state, account_id: AccountRef) -> Balance {
         state.desk.balance(&account_id).await
+    }
+
+    /// The balances the page already loaded, added up per currency: the
+    /// webview shows money totals but never computes them, and no provider
+    /// is asked again.
+    async fn billing_balance_totals(_state, balances: Vec<Balance>) -> Vec<CurrencyTotal> {
+        totals_by_currency(&balances)
     }
 
     async fn billing_invoices(state, account_id: AccountRef) -> Vec<Invoice> {

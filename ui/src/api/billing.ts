@@ -4,8 +4,8 @@
  * the native save dialog itself and writes the file there: the webview only suggests a name and
  * never learns or names a path before the person chose it.
  */
-import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { commands, type BillingAccount, type BillingFeature, type SavedFile, type SubscriptionOrder } from "./bindings";
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { commands, type Balance, type BillingAccount, type BillingFeature, type SavedFile, type SubscriptionOrder } from "./bindings";
 import { call } from "./errors";
 import { notifyError, notifySuccess } from "../lib/notify";
 import { keys } from "./keys";
@@ -30,6 +30,20 @@ export function useBalances(accounts: BillingAccount[]) {
         queryFn: () => call(commands.billingBalance(a.account_id)),
         staleTime: BILLING_STALE_MS,
       })),
+  });
+}
+
+/**
+ * The loaded balances added up per currency by the backend, so the money people read is summed
+ * in one place (the core's exact decimals). While a newer balance is being added in, the totals
+ * of the balances loaded so far stay on screen, as they did before it arrived.
+ */
+export function useBalanceTotals(balances: Balance[]) {
+  return useQuery({
+    queryKey: keys.billing.totals(balances),
+    queryFn: () => call(commands.billingBalanceTotals(balances)),
+    enabled: balances.length > 0,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -93,6 +93,15 @@ credits: string | null, last_payment_date: string | null,
  * The last payment as money paid in (positive).
  */
 last_payment_amount: string | null, };
+export type CurrencyTotal = { currency: string, 
+/**
+ * The exact sum of the balances, credit positive and owed negative.
+ */
+total: string, 
+/**
+ * How many balances went into `total`.
+ */
+accounts: number, };
 export type InvoiceStatus = "paid" | "unpaid" | "overdue" | "cancelled" | "unknown";
 export type Invoice = { account: string, account_id: string, provider: ProviderKind, 
 /**
@@ -501,6 +510,7 @@ export const commands = {
   catalogRegions: (account_id: string) => invoke<Array<Region>>("catalog_regions", { account_id }),
   billingAccounts: () => invoke<Array<BillingAccount>>("billing_accounts"),
   billingBalance: (account_id: string) => invoke<Balance>("billing_balance", { account_id }),
+  billingBalanceTotals: (balances: Array<Balance>) => invoke<Array<CurrencyTotal>>("billing_balance_totals", { balances }),
   billingInvoices: (account_id: string) => invoke<Array<Invoice>>("billing_invoices", { account_id }),
   invoicePdf: (account_id: string, invoice_id: string) => invoke<Array<number>>("invoice_pdf", { account_id, invoice_id }),
   saveInvoicePdf: (account_id: string, invoice_id: string, suggested_name: string) => invoke<SavedFile | null>("save_invoice_pdf", { account_id, invoice_id, suggested_name }),

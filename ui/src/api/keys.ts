@@ -1,4 +1,4 @@
-import type { StandardKind, TicketFilter } from "./bindings";
+import type { Balance, StandardKind, TicketFilter } from "./bindings";
 
 /**
  * Every react-query key in the app, in one place: an invalidation works by prefix, so a key
@@ -68,6 +68,8 @@ export const keys = {
     all: ["billing"] as const,
     accounts: ["billing", "accounts"] as const,
     balance: (accountId: string) => ["billing", "balance", accountId] as const,
+    /** Keyed by the balances themselves: new figures are new totals. */
+    totals: (balances: Balance[]) => ["billing", "totals", balances] as const,
     invoices: (accountId: string) => ["billing", "invoices", accountId] as const,
     transactions: (accountId: string) => ["billing", "transactions", accountId] as const,
     usage: (accountId: string) => ["billing", "usage", accountId] as const,

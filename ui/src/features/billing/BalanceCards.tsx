@@ -3,8 +3,8 @@ import { IconAlertTriangle, IconInfoCircle } from "@tabler/icons-react";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { Balance, BillingAccount } from "../../api/bindings";
 import type { AppError } from "../../api/errors";
-import { has } from "../../api/billing";
-import { abs, isAmount, money, totalsByCurrency } from "./money";
+import { has, useBalanceTotals } from "../../api/billing";
+import { abs, isAmount, money } from "./money";
 import { isLow } from "./threshold";
 
 const MEANING: Record<Balance["meaning"], { color: string; word: string }> = {
@@ -32,7 +32,9 @@ type Props = {
 export function BalanceCards({ accounts, balances, thresholds, onThreshold }: Props) {
   const withBalance = accounts.filter((a) => has(a, "balance"));
   const loaded = balances.flatMap((q) => (q.data ? [q.data] : []));
-  const totals = totalsByCurrency(loaded.map((b) => ({ amount: b.balance, currency: b.currency })));
+  const totalsQuery = useBalanceTotals(loaded);
+  // Without a loaded balance there is nothing to total, whatever an earlier answer said.
+  const totals = loaded.length > 0 ? (totalsQuery.data ?? []) : [];
   return (
     <Stack gap="xs">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" data-testid="billing-balances">
@@ -74,7 +76,7 @@ export function BalanceCards({ accounts, balances, thresholds, onThreshold }: Pr
                 {money(t.total, t.currency)}
               </Text>
               <Text span size="xs" c="dimmed" ml={6}>
-                ({t.count} {t.count === 1 ? "account" : "accounts"})
+                ({t.accounts} {t.accounts === 1 ? "account" : "accounts"})
               </Text>
             </Paper>
           ))}
@@ -82,6 +84,11 @@ export function BalanceCards({ accounts, balances, thresholds, onThreshold }: Pr
             <IconInfoCircle size={16} color="var(--mantine-color-dimmed)" aria-label="How totals are computed" />
           </Tooltip>
         </Group>
+      )}
+      {loaded.length > 0 && totalsQuery.isError && (
+        <Text size="xs" c="red" data-testid="billing-totals-error">
+          The totals per currency could not be computed: {totalsQuery.error.message}
+        </Text>
       )}
     </Stack>
   );

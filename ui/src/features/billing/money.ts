@@ -64,10 +64,3 @@ export function grouped(amount: string): string {
 export function money(amount: string, currency: string): string {
   return `${grouped(amount)} ${currency}`;
 }
-
-/** Totals per currency, in first-seen order. */
-export function totalsByCurrency(items: { amount: string; currency: string }[]): { currency: string; total: string; count: number }[] {
-  const groups = new Map<string, string[]>();
-  for (const i of items) groups.set(i.currency, [...(groups.get(i.currency) ?? []), i.amount]);
-  return [...groups].map(([currency, amounts]) => ({ currency, total: sum(amounts), count: amounts.length }));
-}
