@@ -91,6 +91,18 @@ impl Default for Keychain {
     }
 }
 
+/// One keychain call at a time in a process. Each call opens its own Secret
+/// Service session, and gnome-keyring died of a GLib assertion under a burst
+/// of concurrent sessions from one process (the fault-matrix test's parallel
+/// accounts), leaving the keychain locked for the rest of the desktop session.
+/// A call takes milliseconds, so queueing them costs nothing a person notices.
+static ONE_CALL_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn one_at_a_time<T>(call: impl FnOnce() -> T) -> T {
+    let _turn = ONE_CALL_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    call()
+}
+
 impl Keychain {
     /// A keychain under another service name, so tests never touch real entries.
     pub fn with_service(service: impl Into<String>) -> Self {
@@ -110,11 +122,11 @@ impl Keychain {
     }
 
     pub fn set(&self, account_id: &str, secret: &Secret) -> Result<()> {
-        self.entry(account_id)?.set_password(secret.expose()).map_err(keychain_error)
+        one_at_a_time(|| self.entry(account_id)?.set_password(secret.expose()).map_err(keychain_error))
     }
 
     pub fn get(&self, account_id: &str) -> Result<Secret> {
-        match self.entry(account_id)?.get_password() {
+        match one_at_a_time(|| self.entry(account_id).map(|e| e.get_password()))? {
             Ok(v) => Ok(Secret::new(v)),
             Err(keyring::Error::NoEntry) => Err(Error::keychain(
                 "the OS keychain has no secret for this account; remove the account and add it again",
@@ -124,7 +136,7 @@ impl Keychain {
     }
 
     pub fn delete(&self, account_id: &str) -> Result<()> {
-        match self.entry(account_id)?.delete_credential() {
+        match one_at_a_time(|| self.entry(account_id).map(|e| e.delete_credential()))? {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(e) => Err(keychain_error(e)),
         }
