@@ -7,7 +7,7 @@ printf '\n' | gnome-keyring-daemon --unlock --components=secrets >/dev/null
 figures() { tee -a "$BENCH_SUMMARY"; }
 screen=(xvfb-run -a -s "-screen 0 1440x900x24")
 
-echo "== full refresh vs one account (Desk over the sandbox)"
+echo "== full refresh vs one account (AppService over the sandbox)"
 cargo bench --quiet -p vpsdesk-core --bench refresh | figures
 
 echo "== servers table, 10,000 rows vs 100, in the release build's webview (tauri-driver)"

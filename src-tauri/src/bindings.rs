@@ -9,25 +9,25 @@ use vpsdesk_core::billing::{
     Balance, BalanceMeaning, BillingFeature, CurrencyTotal, Invoice, InvoiceStatus, Price, Quote, Subscription,
     SubscriptionKind, SubscriptionOrder, Transaction, Usage,
 };
-use vpsdesk_core::desk::billing::{BillingAccount, SavedFile};
-use vpsdesk_core::desk::{AccountView, NewAccount};
 use vpsdesk_core::error::{Error, ErrorKind, FieldError};
 use vpsdesk_core::model::{
     AccountError, Capability, CreateServer, Detail, Image, Inventory, Plan, PowerAction, ProviderKind, Region, Server,
     Status,
 };
 use vpsdesk_core::providers::{ProviderInfo, ProviderRegion, Sizing};
+use vpsdesk_core::service::billing::{BillingAccount, SavedFile};
+use vpsdesk_core::service::{AccountView, NewAccount};
 use vpsdesk_core::tickets::{
     Author, Department, DepartmentNeeds, IssueType, ManagedService, NewTicket, Ticket, TicketAccount, TicketFilter,
     TicketInventory, TicketMessage, TicketReply, TicketStatus, TicketThread,
 };
 
-use vpsdesk_core::desk::dns::{DeleteOutcome, DnsAccount, RecordHit};
 use vpsdesk_core::dns::plan::{ImportOutcome, ImportPlan, PlannedChange, PlannedRecord};
 use vpsdesk_core::dns::zonefile::Skipped;
 use vpsdesk_core::dns::{
     CreatedZone, DnsTemplate, Nameserver, NewZone, Record, RecordInput, RecordType, ValidRecord, Zone,
 };
+use vpsdesk_core::service::dns::{DeleteOutcome, DnsAccount, RecordHit};
 
 use crate::state::{AppStatus, KeychainStatus};
 use vpsdesk_core::extras::account_ips::{AccountIp, Justification, JustificationKind, JustifiedIp};

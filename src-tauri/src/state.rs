@@ -1,4 +1,4 @@
-//! What the app keeps between commands: the core's `Desk`, what the startup
+//! What the app keeps between commands: the core's `AppService`, what the startup
 //! checks found, and the embedded sandbox when the demo is on.
 
 use serde::Serialize;
@@ -8,7 +8,7 @@ use vpsdesk_core::accounts::AccountStore;
 use vpsdesk_core::http::Http;
 use vpsdesk_core::model::ProviderKind;
 use vpsdesk_core::secret::{Keychain, Secret};
-use vpsdesk_core::{Desk, Error, NewAccount, Result};
+use vpsdesk_core::{AppService, Error, NewAccount, Result};
 use vpsdesk_sandbox::Sandbox;
 
 use crate::files::Files;
@@ -28,7 +28,7 @@ pub struct AppStatus {
 }
 
 pub struct AppState {
-    pub desk: Desk,
+    pub service: AppService,
     /// The native file dialogs: the only way a command learns a path.
     pub files: Files,
     keychain: KeychainStatus,
@@ -49,13 +49,13 @@ impl AppState {
             Ok(()) => KeychainStatus { ok: true, message: None },
             Err(e) => KeychainStatus { ok: false, message: Some(e.message) },
         };
-        let desk = Desk::new(store, keychain, Http::default());
-        let (accounts, warning) = match desk.load() {
+        let service = AppService::new(store, keychain, Http::default());
+        let (accounts, warning) = match service.load() {
             Ok(l) => (l.accounts, l.warning),
             Err(e) => (Vec::new(), Some(e.message)),
         };
         let state = AppState {
-            desk,
+            service,
             files,
             keychain: probe,
             store_warning: std::sync::Mutex::new(warning),
@@ -81,13 +81,13 @@ impl AppState {
             keychain: self.keychain.clone(),
             store_warning: self.store_warning.lock().expect("warning lock").clone(),
             demo_running,
-            account_count: self.desk.accounts().map(|a| a.len() as u32).unwrap_or(0),
+            account_count: self.service.accounts().map(|a| a.len() as u32).unwrap_or(0),
         }
     }
 
     /// The first simulator's port in the demo accounts' endpoints, if any.
     fn previous_demo_port(&self) -> Option<u16> {
-        let accounts = self.desk.accounts().ok()?;
+        let accounts = self.service.accounts().ok()?;
         let vultr = accounts.iter().find(|a| a.demo && a.provider == ProviderKind::Vultr)?;
         let endpoint = vultr.endpoint.as_deref()?;
         endpoint.rsplit(':').next()?.parse().ok()
@@ -118,8 +118,8 @@ impl AppState {
             *guard = Some(sandbox);
         }
         let sandbox = guard.as_ref().expect("sandbox started");
-        self.desk.set_demo_endpoints(|p| sandbox.endpoint(p))?;
-        let existing = self.desk.accounts()?;
+        self.service.set_demo_endpoints(|p| sandbox.endpoint(p))?;
+        let existing = self.service.accounts()?;
         for demo in vpsdesk_sandbox::demo_accounts() {
             if existing.iter().any(|a| a.demo && a.provider == demo.provider) {
                 continue;
@@ -133,7 +133,7 @@ impl AppState {
                 secret: Secret::new(demo.secret),
                 verify: false,
             };
-            self.desk.add_account(new, true).await?;
+            self.service.add_account(new, true).await?;
         }
         Ok(())
     }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Subcommand;
 use vpsdesk_core::extras::account_ips::{Justification, JustificationKind};
 use vpsdesk_core::extras::cloud_groups::CloudGroup;
-use vpsdesk_core::{Desk, Error};
+use vpsdesk_core::{AppService, Error};
 
 use crate::extras::{confirm, done};
 use crate::output::Flags;
@@ -49,11 +49,11 @@ pub fn cloud_groups(groups: &[CloudGroup], json: bool) {
     list(json, groups, &["ID", "NAME", "CLOUDS"], |g| vec![g.id.clone(), g.name.clone(), g.clouds.join(", ")]);
 }
 
-pub async fn run(desk: &Desk, cmd: AddressesCmd, flags: Flags) -> Result<ExitCode, Failure> {
+pub async fn run(service: &AppService, cmd: AddressesCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     match cmd {
         AddressesCmd::List { account } => {
-            let ips = desk.account_ips(&desk.find(&account)?).await?;
+            let ips = service.account_ips(&service.find(&account)?).await?;
             list(json, &ips, &["ID", "ADDRESS", "NETMASK", "SERVER", "CLOUD", "CONSUMER", "NOTES"], |ip| {
                 vec![
                     ip.id.clone(),
@@ -68,18 +68,18 @@ pub async fn run(desk: &Desk, cmd: AddressesCmd, flags: Flags) -> Result<ExitCod
             Ok(ExitCode::SUCCESS)
         }
         AddressesCmd::Edit { account, id, notes, consumer } => {
-            let account = desk.find(&account)?;
-            desk.edit_account_ip(&account, &id, &notes, consumer.as_deref()).await?;
+            let account = service.find(&account)?;
+            service.edit_account_ip(&account, &id, &notes, consumer.as_deref()).await?;
             done(format!("{}: address {id} changed", account.name))
         }
         AddressesCmd::Reassign { account, id, server } => {
             confirm(yes, format!("moving address {id} to server {server} takes it off the server that has it now"))?;
-            let account = desk.find(&account)?;
-            let ip = desk.reassign_ip(&account, &id, &server, true).await?;
+            let account = service.find(&account)?;
+            let ip = service.reassign_ip(&account, &id, &server, true).await?;
             done(format!("{}: {ip} moved to server {server}", account.name))
         }
         AddressesCmd::Justified { account } => {
-            let justified = desk.justified_ips(&desk.find(&account)?).await?;
+            let justified = service.justified_ips(&service.find(&account)?).await?;
             list(json, &justified, &["ID", "ADDRESS", "SERVER", "KIND", "REASON", "STATUS"], |j| {
                 vec![opt(&j.id), opt(&j.ip), opt(&j.server_id), opt(&j.kind), opt(&j.reason), opt(&j.status)]
             });
@@ -101,8 +101,8 @@ pub async fn run(desk: &Desk, cmd: AddressesCmd, flags: Flags) -> Result<ExitCod
                 yes,
                 format!("asking for {} address(es) for server {server}: granted addresses are billed", all.len()),
             )?;
-            let account = desk.find(&account)?;
-            desk.request_justified_ips(&account, &server, &all, true).await?;
+            let account = service.find(&account)?;
+            service.request_justified_ips(&account, &server, &all, true).await?;
             done(format!("{}: {} justified address(es) requested for server {server}", account.name, all.len()))
         }
     }

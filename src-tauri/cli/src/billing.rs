@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 use vpsdesk_core::billing::{grouped, Quote, Subscription, SubscriptionKind, SubscriptionOrder};
-use vpsdesk_core::Desk;
+use vpsdesk_core::AppService;
 
 use crate::output::Flags;
 use crate::output::{json_or, list, opt, say, tell};
@@ -62,18 +62,18 @@ pub enum BillingCmd {
     },
 }
 
-pub async fn run(desk: &Desk, cmd: BillingCmd, flags: Flags) -> Result<ExitCode, Failure> {
+pub async fn run(service: &AppService, cmd: BillingCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     let ok = Ok(ExitCode::SUCCESS);
     match cmd {
         BillingCmd::Balance { account } => {
             let report = match account {
                 Some(name) => {
-                    let account = desk.find(&name)?;
-                    let balance = desk.balance(&account).await?;
-                    vpsdesk_core::desk::billing::BalanceReport { balances: vec![balance], errors: Vec::new() }
+                    let account = service.find(&name)?;
+                    let balance = service.balance(&account).await?;
+                    vpsdesk_core::service::billing::BalanceReport { balances: vec![balance], errors: Vec::new() }
                 }
-                None => desk.balances(&desk.accounts()?).await,
+                None => service.balances(&service.accounts()?).await,
             };
             // Partial results only: when no account answered the errors are all there is.
             let answered = !report.balances.is_empty() || report.errors.is_empty();
@@ -106,7 +106,7 @@ pub async fn run(desk: &Desk, cmd: BillingCmd, flags: Flags) -> Result<ExitCode,
             Ok(if report.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         BillingCmd::Invoices { account } => {
-            let invoices = desk.invoices(&desk.find(&account)?).await?;
+            let invoices = service.invoices(&service.find(&account)?).await?;
             list(json, &invoices, &["ID", "NUMBER", "DATE", "DUE", "AMOUNT", "CURRENCY", "STATUS"], |i| {
                 vec![
                     i.id.clone(),
@@ -121,20 +121,20 @@ pub async fn run(desk: &Desk, cmd: BillingCmd, flags: Flags) -> Result<ExitCode,
             ok
         }
         BillingCmd::InvoicePdf { account, id, output } => {
-            let account = desk.find(&account)?;
-            let saved = desk.save_invoice_pdf(&account, &id, &output).await?;
+            let account = service.find(&account)?;
+            let saved = service.save_invoice_pdf(&account, &id, &output).await?;
             say!("{}: invoice {id} saved to {} ({} bytes)", account.name, saved.path, saved.bytes);
             ok
         }
         BillingCmd::Transactions { account } => {
-            let transactions = desk.transactions(&desk.find(&account)?).await?;
+            let transactions = service.transactions(&service.find(&account)?).await?;
             list(json, &transactions, &["DATE", "AMOUNT", "CURRENCY", "DESCRIPTION"], |x| {
                 vec![x.date.clone(), x.amount.to_string(), x.currency.clone(), x.description.clone()]
             });
             ok
         }
         BillingCmd::Usage { account } => {
-            let rows = desk.usage(&desk.find(&account)?).await?;
+            let rows = service.usage(&service.find(&account)?).await?;
             list(json, &rows, &["RESOURCE", "WHAT", "USED", "BURST", "SUBSCRIBED", "UNIT"], |u| {
                 vec![
                     u.resource.clone(),
@@ -148,43 +148,43 @@ pub async fn run(desk: &Desk, cmd: BillingCmd, flags: Flags) -> Result<ExitCode,
             ok
         }
         BillingCmd::Pricing { account } => {
-            let prices = desk.pricing(&desk.find(&account)?).await?;
+            let prices = service.pricing(&service.find(&account)?).await?;
             list(json, &prices, &["RESOURCE", "WHAT", "PRICE", "CURRENCY"], |p| {
                 vec![p.resource.clone(), p.label.clone(), p.amount.to_string(), p.currency.clone()]
             });
             ok
         }
         BillingCmd::Currencies { account } => {
-            let currencies = desk.currencies(&desk.find(&account)?).await?;
+            let currencies = service.currencies(&service.find(&account)?).await?;
             json_or(json, &currencies, |c| say!("{}", c.join("\n")));
             ok
         }
         BillingCmd::Subscriptions { account } => {
-            let subs = desk.subscriptions(&desk.find(&account)?).await?;
+            let subs = service.subscriptions(&service.find(&account)?).await?;
             subscriptions(&subs, json);
             ok
         }
         BillingCmd::Subscribe { account, kind, quantity, months, start } => {
             let kind = SubscriptionKind::parse(&kind)
                 .ok_or_else(|| Failure::Usage(format!("unknown subscription kind {kind:?}; use ip or vlan")))?;
-            let account = desk.find(&account)?;
+            let account = service.find(&account)?;
             let order = SubscriptionOrder { kind, quantity, months, start };
-            let quote = desk.quote_subscription(&account, &order).await?;
+            let quote = service.quote_subscription(&account, &order).await?;
             if !yes {
                 return Err(unconfirmed(&quote, "this subscription", "buy it"));
             }
-            let created = desk.create_subscription(&account, &order).await?;
+            let created = service.create_subscription(&account, &order).await?;
             tell!("{}: bought for {}", account.name, price(&quote));
             subscriptions(&created, json);
             ok
         }
         BillingCmd::Extend { account, id, months } => {
-            let account = desk.find(&account)?;
-            let quote = desk.quote_extension(&account, &id, months).await?;
+            let account = service.find(&account)?;
+            let quote = service.quote_extension(&account, &id, months).await?;
             if !yes {
                 return Err(unconfirmed(&quote, "this extension", "extend it"));
             }
-            let extended = desk.extend_subscription(&account, &id, months).await?;
+            let extended = service.extend_subscription(&account, &id, months).await?;
             tell!("{}: extended for {}", account.name, price(&quote));
             subscriptions(&[extended], json);
             ok

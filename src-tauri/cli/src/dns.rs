@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 use vpsdesk_core::dns::plan::ImportPlan;
 use vpsdesk_core::dns::{NewZone, RecordInput, RecordType, ValidRecord};
-use vpsdesk_core::{Desk, Error};
+use vpsdesk_core::{AppService, Error};
 
 use crate::output::Flags;
 use crate::output::{emit_stdout_raw, json_or, list, opt, print_json, say, table, tell};
@@ -138,12 +138,12 @@ fn read_file(file: &str) -> Result<String, Failure> {
     read.map_err(|e| Failure::Core(Error::validation(format!("cannot read {file}: {e}"))))
 }
 
-pub async fn run(desk: &Desk, cmd: DnsCmd, flags: Flags) -> Result<ExitCode, Failure> {
+pub async fn run(service: &AppService, cmd: DnsCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     let ok = Ok(ExitCode::SUCCESS);
     match cmd {
         DnsCmd::Zones { account } => {
-            let zones = desk.dns_zones(&desk.find(&account)?).await?;
+            let zones = service.dns_zones(&service.find(&account)?).await?;
             if json {
                 print_json(
                     &zones.iter().map(|z| serde_json::json!({ "id": z.id, "name": z.name })).collect::<Vec<_>>(),
@@ -158,7 +158,7 @@ pub async fn run(desk: &Desk, cmd: DnsCmd, flags: Flags) -> Result<ExitCode, Fai
             ok
         }
         DnsCmd::Records { account, zone } => {
-            let records = desk.dns_records(&desk.find(&account)?, &zone).await?;
+            let records = service.dns_records(&service.find(&account)?, &zone).await?;
             list(json, &records, &["ID", "TYPE", "HOST", "DATA", "TTL", "PRIORITY", "WEIGHT", "PORT"], |r| {
                 vec![
                     r.id.clone(),
@@ -184,8 +184,8 @@ pub async fn run(desk: &Desk, cmd: DnsCmd, flags: Flags) -> Result<ExitCode, Fai
                 port: fields.port,
                 service_type: fields.service_type,
             };
-            let account = desk.find(&account)?;
-            desk.dns_add_record(&account, &zone, &input).await?;
+            let account = service.find(&account)?;
+            service.dns_add_record(&account, &zone, &input).await?;
             say!("{}: {} record added to {zone}", account.name, k.to_ascii_uppercase());
             ok
         }
@@ -204,8 +204,8 @@ pub async fn run(desk: &Desk, cmd: DnsCmd, flags: Flags) -> Result<ExitCode, Fai
                         .to_string(),
                 ));
             }
-            let account = desk.find(&account)?;
-            let mut input = desk.dns_record_input(&account, &zone, &record_id).await?;
+            let account = service.find(&account)?;
+            let mut input = service.dns_record_input(&account, &zone, &record_id).await?;
             input.host = host.unwrap_or(input.host);
             input.data = data.unwrap_or(input.data);
             input.ttl = fields.ttl.or(input.ttl);
@@ -213,7 +213,7 @@ pub async fn run(desk: &Desk, cmd: DnsCmd, flags: Flags) -> Result<ExitCode, Fai
             input.weight = fields.weight.or(input.weight);
             input.port = fields.port.or(input.port);
             input.service_type = fields.service_type.or(input.service_type);
-            desk.dns_update_record(&account, &zone, &record_id, &input).await?;
+            service.dns_update_record(&account, &zone, &record_id, &input).await?;
             say!("{}: record {record_id} in {zone} changed", account.name);
             ok
         }
@@ -223,23 +223,23 @@ pub async fn run(desk: &Desk, cmd: DnsCmd, flags: Flags) -> Result<ExitCode, Fai
                     "deleting record {record_id} makes it stop resolving; run again with --yes to confirm"
                 )));
             }
-            let account = desk.find(&account)?;
-            desk.dns_delete_record(&account, &zone, &record_id).await?;
+            let account = service.find(&account)?;
+            service.dns_delete_record(&account, &zone, &record_id).await?;
             say!("{}: record {record_id} deleted from {zone}", account.name);
             ok
         }
         DnsCmd::Export { account, zone } => {
-            emit_stdout_raw(&desk.dns_export(&desk.find(&account)?, &zone).await?);
+            emit_stdout_raw(&service.dns_export(&service.find(&account)?, &zone).await?);
             ok
         }
         DnsCmd::Import { account, zone, file, dry_run } => {
             let text = read_file(&file)?;
-            let account = desk.find(&account)?;
+            let account = service.find(&account)?;
             if dry_run {
-                json_or(json, &desk.dns_import_plan(&account, &zone, &text).await?, print_plan);
+                json_or(json, &service.dns_import_plan(&account, &zone, &text).await?, print_plan);
                 return ok;
             }
-            let outcomes = desk.dns_import(&account, &zone, &text).await?;
+            let outcomes = service.dns_import(&account, &zone, &text).await?;
             if json {
                 print_json(&outcomes);
             } else if outcomes.is_empty() {
@@ -259,8 +259,8 @@ pub async fn run(desk: &Desk, cmd: DnsCmd, flags: Flags) -> Result<ExitCode, Fai
             Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         DnsCmd::CreateZone { account, name, ip, template } => {
-            let account = desk.find(&account)?;
-            let created = desk.dns_create_zone(&account, &NewZone { name, ip_address: ip, template }).await?;
+            let account = service.find(&account)?;
+            let created = service.dns_create_zone(&account, &NewZone { name, ip_address: ip, template }).await?;
             json_or(json, &created, |created| {
                 say!("{}: zone {} created (id {})", account.name, created.zone.name, created.zone.id);
                 let hosts: Vec<&str> = created.nameservers.iter().map(|n| n.host.as_str()).collect();
@@ -274,13 +274,13 @@ pub async fn run(desk: &Desk, cmd: DnsCmd, flags: Flags) -> Result<ExitCode, Fai
                     "deleting zone {zone} deletes all its records; run again with --yes to confirm"
                 )));
             }
-            let account = desk.find(&account)?;
-            desk.dns_delete_zone(&account, &zone).await?;
+            let account = service.find(&account)?;
+            service.dns_delete_zone(&account, &zone).await?;
             say!("{}: zone {zone} deleted", account.name);
             ok
         }
         DnsCmd::Templates { account } => {
-            let templates = desk.dns_templates(&desk.find(&account)?).await?;
+            let templates = service.dns_templates(&service.find(&account)?).await?;
             list(json, &templates, &["ID", "NAME"], |x| vec![x.id.clone(), x.name.clone()]);
             ok
         }

@@ -12,7 +12,7 @@ use vpsdesk_core::capability::Capability;
 use vpsdesk_core::extras::jobs::{Job, JobState};
 use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate};
 use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKeyUpdate};
-use vpsdesk_core::{Desk, Error};
+use vpsdesk_core::{AppService, Error};
 
 use crate::output::Flags;
 use crate::output::{json_or, list, opt, say, table, tell};
@@ -231,7 +231,7 @@ fn print_job(job: &Job, json: bool) {
 
 /// Prints the job, or with `wait` follows it (stage changes on a terminal's
 /// stderr) and prints how it ended; a failed job fails the command.
-pub(crate) async fn follow(desk: &Desk, job: Job, wait: bool, json: bool) -> Result<ExitCode, Failure> {
+pub(crate) async fn follow(service: &AppService, job: Job, wait: bool, json: bool) -> Result<ExitCode, Failure> {
     if !wait {
         print_job(&job, json);
         return Ok(ExitCode::SUCCESS);
@@ -239,7 +239,7 @@ pub(crate) async fn follow(desk: &Desk, job: Job, wait: bool, json: bool) -> Res
     let talk = std::io::stderr().is_terminal();
     let mut last = String::new();
     loop {
-        let now = desk.get_job(&job.id)?;
+        let now = service.get_job(&job.id)?;
         if talk && now.stage != last {
             tell!("{}: {}", now.title, now.stage);
             last = now.stage.clone();
@@ -258,14 +258,14 @@ pub(crate) async fn follow(desk: &Desk, job: Job, wait: bool, json: bool) -> Res
     }
 }
 
-pub async fn run(desk: &Desk, cmd: ExtrasCmd, flags: Flags) -> Result<ExitCode, Failure> {
+pub async fn run(service: &AppService, cmd: ExtrasCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, .. } = flags;
     match cmd {
-        ExtrasCmd::Snapshots(cmd) => snapshots(desk, cmd, flags).await,
-        ExtrasCmd::SshKeys(cmd) => ssh_keys(desk, cmd, flags).await,
-        ExtrasCmd::Scripts(cmd) => scripts(desk, cmd, flags).await,
+        ExtrasCmd::Snapshots(cmd) => snapshots(service, cmd, flags).await,
+        ExtrasCmd::SshKeys(cmd) => ssh_keys(service, cmd, flags).await,
+        ExtrasCmd::Scripts(cmd) => scripts(service, cmd, flags).await,
         ExtrasCmd::Iso(IsoCmd::List { account }) => {
-            let isos = desk.isos(&desk.find(&account)?).await?;
+            let isos = service.isos(&service.find(&account)?).await?;
             list(json, &isos, &["ID", "FILENAME", "SIZE BYTES", "MD5", "CREATED"], |i| {
                 vec![i.id.clone(), i.filename.clone(), opt(&i.size_bytes), opt(&i.md5sum), opt(&i.created_at)]
             });
@@ -274,11 +274,11 @@ pub async fn run(desk: &Desk, cmd: ExtrasCmd, flags: Flags) -> Result<ExitCode, 
     }
 }
 
-async fn snapshots(desk: &Desk, cmd: SnapshotsCmd, flags: Flags) -> Result<ExitCode, Failure> {
+async fn snapshots(service: &AppService, cmd: SnapshotsCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     match cmd {
         SnapshotsCmd::List { account } => {
-            let snapshots = desk.snapshots(&desk.find(&account)?).await?;
+            let snapshots = service.snapshots(&service.find(&account)?).await?;
             list(json, &snapshots, &["ID", "DESCRIPTION", "STATUS", "SIZE BYTES", "CREATED"], |s| {
                 vec![
                     s.id.clone(),
@@ -291,28 +291,28 @@ async fn snapshots(desk: &Desk, cmd: SnapshotsCmd, flags: Flags) -> Result<ExitC
             Ok(ExitCode::SUCCESS)
         }
         SnapshotsCmd::Create { account, server, description, wait } => {
-            let job = desk.create_snapshot(&desk.find(&account)?, &server, &description).await?;
-            follow(desk, job, wait, json).await
+            let job = service.create_snapshot(&service.find(&account)?, &server, &description).await?;
+            follow(service, job, wait, json).await
         }
         SnapshotsCmd::Delete { account, snapshot } => {
             confirm(yes, format!("deleting snapshot {snapshot} destroys it"))?;
-            let account = desk.find(&account)?;
-            desk.delete_snapshot(&account, &snapshot).await?;
+            let account = service.find(&account)?;
+            service.delete_snapshot(&account, &snapshot).await?;
             done(format!("{}: snapshot {snapshot} deleted", account.name))
         }
         SnapshotsCmd::Restore { account, server, snapshot, wait } => {
             confirm(yes, format!("restoring snapshot {snapshot} replaces everything on server {server}"))?;
-            let job = desk.restore_snapshot(&desk.find(&account)?, &server, &snapshot).await?;
-            follow(desk, job, wait, json).await
+            let job = service.restore_snapshot(&service.find(&account)?, &server, &snapshot).await?;
+            follow(service, job, wait, json).await
         }
     }
 }
 
-async fn ssh_keys(desk: &Desk, cmd: SshKeysCmd, flags: Flags) -> Result<ExitCode, Failure> {
+async fn ssh_keys(service: &AppService, cmd: SshKeysCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     match cmd {
         SshKeysCmd::List { account } => {
-            let keys = desk.ssh_keys(&desk.find(&account)?).await?;
+            let keys = service.ssh_keys(&service.find(&account)?).await?;
             list(json, &keys, &["ID", "NAME", "PUBLIC KEY", "CREATED"], |k| {
                 vec![k.id.clone(), k.name.clone(), k.public_key.clone(), opt(&k.created_at)]
             });
@@ -321,19 +321,19 @@ async fn ssh_keys(desk: &Desk, cmd: SshKeysCmd, flags: Flags) -> Result<ExitCode
         SshKeysCmd::Create { account, name, public_key: key, public_key_file } => {
             let public_key = public_key(key, public_key_file)?
                 .ok_or_else(|| Failure::Usage("give the key with --public-key or --public-key-file".into()))?;
-            let id = desk.create_ssh_key(&desk.find(&account)?, &NewSshKey { name, public_key }).await?;
+            let id = service.create_ssh_key(&service.find(&account)?, &NewSshKey { name, public_key }).await?;
             created(id, json)
         }
         SshKeysCmd::Update { account, id, name, public_key: key, public_key_file } => {
-            let account = desk.find(&account)?;
+            let account = service.find(&account)?;
             let update = SshKeyUpdate { name, public_key: public_key(key, public_key_file)? };
-            desk.update_ssh_key(&account, &id, &update).await?;
+            service.update_ssh_key(&account, &id, &update).await?;
             done(format!("{}: SSH key {id} updated", account.name))
         }
         SshKeysCmd::Delete { account, id } => {
             confirm(yes, format!("deleting SSH key {id} removes it from the account"))?;
-            let account = desk.find(&account)?;
-            desk.delete_ssh_key(&account, &id).await?;
+            let account = service.find(&account)?;
+            service.delete_ssh_key(&account, &id).await?;
             done(format!("{}: SSH key {id} deleted", account.name))
         }
     }
@@ -344,11 +344,11 @@ fn created(id: String, json: bool) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-async fn scripts(desk: &Desk, cmd: ScriptsCmd, flags: Flags) -> Result<ExitCode, Failure> {
+async fn scripts(service: &AppService, cmd: ScriptsCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     match cmd {
         ScriptsCmd::List { account } => {
-            let scripts = desk.scripts(&desk.find(&account)?).await?;
+            let scripts = service.scripts(&service.find(&account)?).await?;
             list(json, &scripts, &["ID", "NAME", "TYPE", "LINES", "MODIFIED"], |s| {
                 vec![
                     s.id.clone(),
@@ -364,35 +364,35 @@ async fn scripts(desk: &Desk, cmd: ScriptsCmd, flags: Flags) -> Result<ExitCode,
             let kind = ScriptKind::parse(&kind)
                 .ok_or_else(|| Failure::Usage(format!("unknown script type {kind:?}; use boot or pxe")))?;
             let content = read_text(&file, "script")?;
-            let id = desk.create_script(&desk.find(&account)?, &NewScript { name, kind, content }).await?;
+            let id = service.create_script(&service.find(&account)?, &NewScript { name, kind, content }).await?;
             created(id, json)
         }
         ScriptsCmd::Update { account, id, name, file } => {
-            let account = desk.find(&account)?;
+            let account = service.find(&account)?;
             let content = file.map(|f| read_text(&f, "script")).transpose()?;
-            desk.update_script(&account, &id, &ScriptUpdate { name, content }).await?;
+            service.update_script(&account, &id, &ScriptUpdate { name, content }).await?;
             done(format!("{}: startup script {id} updated", account.name))
         }
         ScriptsCmd::Delete { account, id } => {
             confirm(yes, format!("deleting startup script {id} removes it from the account"))?;
-            let account = desk.find(&account)?;
-            desk.delete_script(&account, &id).await?;
+            let account = service.find(&account)?;
+            service.delete_script(&account, &id).await?;
             done(format!("{}: startup script {id} deleted", account.name))
         }
     }
 }
 
-pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd, flags: Flags) -> Result<ExitCode, Failure> {
+pub async fn servers(service: &AppService, cmd: ServerExtrasCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     use ServerExtrasCmd::*;
     match cmd {
         Reinstall { account, id, wait } => {
             confirm(yes, format!("reinstalling server {id} wipes its disk"))?;
-            let job = desk.reinstall(&desk.find(&account)?, &id).await?;
-            follow(desk, job, wait, json).await
+            let job = service.reinstall(&service.find(&account)?, &id).await?;
+            follow(service, job, wait, json).await
         }
         OsList { account, id } => {
-            let options = desk.os_options(&desk.find(&account)?, &id).await?;
+            let options = service.os_options(&service.find(&account)?, &id).await?;
             list(json, &options, &["ID", "NAME", "FAMILY", "ARCH", "SURCHARGE"], |o| {
                 vec![o.id.clone(), o.name.clone(), opt(&o.family), opt(&o.arch), opt(&o.surcharge)]
             });
@@ -400,16 +400,16 @@ pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd, flags: Flags) -> Result<
         }
         OsChange { account, id, os, wait } => {
             confirm(yes, format!("changing the operating system of server {id} wipes its disk"))?;
-            let job = desk.change_os(&desk.find(&account)?, &id, &os).await?;
-            follow(desk, job, wait, json).await
+            let job = service.change_os(&service.find(&account)?, &id, &os).await?;
+            follow(service, job, wait, json).await
         }
         BackupRestore { account, id, backup, wait } => {
             confirm(yes, format!("restoring backup {backup} replaces everything on server {id}"))?;
-            let job = desk.restore_backup(&desk.find(&account)?, &id, &backup).await?;
-            follow(desk, job, wait, json).await
+            let job = service.restore_backup(&service.find(&account)?, &id, &backup).await?;
+            follow(service, job, wait, json).await
         }
         Ips { account, id } => {
-            let ips = desk.addresses(&desk.find(&account)?, &id).await?;
+            let ips = service.addresses(&service.find(&account)?, &id).await?;
             list(json, &ips, &["IP", "VERSION", "ROLE", "NETMASK/NETWORK", "GATEWAY", "REVERSE"], |i| {
                 let net = match (&i.network, i.network_size) {
                     (Some(n), Some(size)) => format!("{n}/{size}"),
@@ -427,9 +427,9 @@ pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd, flags: Flags) -> Result<
             Ok(ExitCode::SUCCESS)
         }
         IpAdd { account, id, no_reboot } => {
-            let account = desk.find(&account)?;
-            desk.add_ipv4(&account, &id, !no_reboot).await?;
-            let restart = if !desk.capabilities(&account).contains(Capability::Ipv4Restarts) {
+            let account = service.find(&account)?;
+            service.add_ipv4(&account, &id, !no_reboot).await?;
+            let restart = if !service.capabilities(&account).contains(Capability::Ipv4Restarts) {
                 ""
             } else if no_reboot {
                 "; reboot the server to configure it"
@@ -439,38 +439,38 @@ pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd, flags: Flags) -> Result<
             done(format!("{}: server {id}: IPv4 address added{restart}", account.name))
         }
         IpRemove { account, id, ip } => {
-            let account = desk.find(&account)?;
-            let what = if desk.capabilities(&account).contains(Capability::Ipv4Restarts) {
+            let account = service.find(&account)?;
+            let what = if service.capabilities(&account).contains(Capability::Ipv4Restarts) {
                 "hard-restarts the server"
             } else {
                 "releases the address"
             };
             confirm(yes, format!("removing {ip} from server {id} {what}"))?;
-            desk.remove_ipv4(&account, &id, &ip).await?;
+            service.remove_ipv4(&account, &id, &ip).await?;
             done(format!("{}: server {id}: {ip} removed", account.name))
         }
         ReverseList { account, id } => {
-            let entries = desk.reverse_ipv6(&desk.find(&account)?, &id).await?;
+            let entries = service.reverse_ipv6(&service.find(&account)?, &id).await?;
             list(json, &entries, &["IP", "REVERSE"], |r| vec![r.ip.clone(), r.reverse.clone()]);
             Ok(ExitCode::SUCCESS)
         }
         ReverseSet { account, id, ip, entry } => {
-            let account = desk.find(&account)?;
-            desk.set_reverse(&account, &id, &ip, &entry).await?;
+            let account = service.find(&account)?;
+            service.set_reverse(&account, &id, &ip, &entry).await?;
             done(format!("{}: server {id}: reverse DNS of {ip} set (DNS may take hours to follow)", account.name))
         }
         ReverseReset { account, id, ip } => {
-            let account = desk.find(&account)?;
-            desk.reset_reverse(&account, &id, &ip).await?;
+            let account = service.find(&account)?;
+            service.reset_reverse(&account, &id, &ip).await?;
             done(format!("{}: server {id}: reverse DNS of {ip} reset to the default", account.name))
         }
         ReverseDelete { account, id, ip } => {
-            let account = desk.find(&account)?;
-            desk.delete_reverse(&account, &id, &ip).await?;
+            let account = service.find(&account)?;
+            service.delete_reverse(&account, &id, &ip).await?;
             done(format!("{}: server {id}: reverse DNS of {ip} deleted", account.name))
         }
         Bandwidth { account, id } => {
-            let graphs = desk.usage_graphs(&desk.find(&account)?, &id).await?;
+            let graphs = service.usage_graphs(&service.find(&account)?, &id).await?;
             json_or(json, &graphs, |graphs| {
                 for g in graphs {
                     let mut header = vec!["DATE"];
@@ -490,7 +490,7 @@ pub async fn servers(desk: &Desk, cmd: ServerExtrasCmd, flags: Flags) -> Result<
             Ok(ExitCode::SUCCESS)
         }
         Console { account, id } => {
-            let console = desk.console(&desk.find(&account)?, &id).await?;
+            let console = service.console(&service.find(&account)?, &id).await?;
             json_or(json, &console, |c| say!("{}\n{}\n{}", c.kind, c.url, c.note));
             Ok(ExitCode::SUCCESS)
         }

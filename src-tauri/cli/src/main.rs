@@ -26,7 +26,7 @@ use vpsdesk_core::accounts::AccountStore;
 use vpsdesk_core::http::Http;
 use vpsdesk_core::model::{CreateServer, PowerAction, ProviderKind};
 use vpsdesk_core::secret::Keychain;
-use vpsdesk_core::{Desk, Error, NewAccount};
+use vpsdesk_core::{AppService, Error, NewAccount};
 
 use output::{say, tell, Flags, Out};
 
@@ -252,24 +252,24 @@ impl From<Error> for Failure {
     }
 }
 
-fn desk() -> Result<Desk, Failure> {
-    let desk = Desk::new(AccountStore::default_location()?, Keychain::default(), Http::default());
-    if let Some(w) = desk.load()?.warning {
+fn service() -> Result<AppService, Failure> {
+    let service = AppService::new(AccountStore::default_location()?, Keychain::default(), Http::default());
+    if let Some(w) = service.load()?.warning {
         tell!("warning: {w}");
     }
-    Ok(desk)
+    Ok(service)
 }
 
 async fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let flags = cli.flags;
     let Flags { json, .. } = flags;
-    let desk = desk()?;
+    let service = service()?;
     let ok = Ok(ExitCode::SUCCESS);
     match cli.command {
         Command::Accounts(cmd) => match cmd {
             AccountsCmd::Add { provider, name, endpoint, username, region, no_verify } => {
                 let secret = secret_input::read_secret()?;
-                let account = desk
+                let account = service
                     .add_account(
                         NewAccount { provider, name, endpoint, username, region, secret, verify: !no_verify },
                         false,
@@ -279,47 +279,47 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 ok
             }
             AccountsCmd::List => {
-                let views: Vec<_> = desk.accounts()?.iter().map(|a| desk.view(a)).collect();
+                let views: Vec<_> = service.accounts()?.iter().map(|a| service.view(a)).collect();
                 Out::new(json).accounts(&views);
                 ok
             }
             AccountsCmd::Test { name } => {
-                let account = desk.find(&name)?;
-                desk.test_account(&account).await.map_err(|e| e.context(&account.name))?;
+                let account = service.find(&name)?;
+                service.test_account(&account).await.map_err(|e| e.context(&account.name))?;
                 say!("{}: credentials work", account.name);
                 ok
             }
             AccountsCmd::Remove { name } => {
-                let account = desk.find(&name)?;
-                desk.remove_account(&account.id)?;
+                let account = service.find(&name)?;
+                service.remove_account(&account.id)?;
                 say!("removed account {:?} and its keychain entry", account.name);
                 ok
             }
         },
-        Command::Servers(cmd) => servers(&desk, cmd, flags).await,
-        Command::Tickets(cmd) => tickets::run(&desk, cmd, flags).await,
-        Command::Billing(cmd) => billing::run(&desk, cmd, flags).await,
-        Command::Dns(cmd) => dns::run(&desk, cmd, flags).await,
-        Command::Extras(cmd) => extras::run(&desk, cmd, flags).await,
-        Command::Templates(cmd) => templates::run(&desk, cmd, flags).await,
-        Command::Nodes(cmd) => nodes::run(&desk, cmd, flags).await,
-        Command::Resources(cmd) => resources::run(&desk, cmd, flags).await,
-        Command::Addresses(cmd) => addresses::run(&desk, cmd, flags).await,
+        Command::Servers(cmd) => servers(&service, cmd, flags).await,
+        Command::Tickets(cmd) => tickets::run(&service, cmd, flags).await,
+        Command::Billing(cmd) => billing::run(&service, cmd, flags).await,
+        Command::Dns(cmd) => dns::run(&service, cmd, flags).await,
+        Command::Extras(cmd) => extras::run(&service, cmd, flags).await,
+        Command::Templates(cmd) => templates::run(&service, cmd, flags).await,
+        Command::Nodes(cmd) => nodes::run(&service, cmd, flags).await,
+        Command::Resources(cmd) => resources::run(&service, cmd, flags).await,
+        Command::Addresses(cmd) => addresses::run(&service, cmd, flags).await,
         Command::Catalog { account, what, region } => {
-            let account = desk.find(&account)?;
+            let account = service.find(&account)?;
             let out = Out::new(json);
             match what.as_str() {
-                "plans" => out.plans(&desk.plans(&account, region.as_deref()).await?),
-                "images" => out.images(&desk.images(&account).await?),
-                "cloud-groups" => addresses::cloud_groups(&desk.cloud_groups(&account).await?, json),
-                _ => out.regions(&desk.regions(&account).await?),
+                "plans" => out.plans(&service.plans(&account, region.as_deref()).await?),
+                "images" => out.images(&service.images(&account).await?),
+                "cloud-groups" => addresses::cloud_groups(&service.cloud_groups(&account).await?, json),
+                _ => out.regions(&service.regions(&account).await?),
             }
             ok
         }
     }
 }
 
-async fn servers(desk: &Desk, cmd: ServersCmd, flags: Flags) -> Result<ExitCode, Failure> {
+async fn servers(service: &AppService, cmd: ServersCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     let done = |msg: String| {
         say!("{msg}");
@@ -328,10 +328,10 @@ async fn servers(desk: &Desk, cmd: ServersCmd, flags: Flags) -> Result<ExitCode,
     match cmd {
         ServersCmd::List { account, status, location } => {
             let accounts = match account {
-                Some(name) => vec![desk.find(&name)?],
-                None => desk.accounts()?,
+                Some(name) => vec![service.find(&name)?],
+                None => service.accounts()?,
             };
-            let mut inventory = desk.inventory(&accounts).await;
+            let mut inventory = service.inventory(&accounts).await;
             inventory.servers.retain(|s| list_filter::keep(s, status.as_deref(), location.as_deref()));
             // Partial results only: when no account answered there is nothing to print.
             if inventory.errors.len() < accounts.len() || accounts.is_empty() {
@@ -343,28 +343,36 @@ async fn servers(desk: &Desk, cmd: ServersCmd, flags: Flags) -> Result<ExitCode,
             Ok(if inventory.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         ServersCmd::Show { account, id } => {
-            let account = desk.find(&account)?;
-            Out::new(json).server(&desk.server(&account, &id).await?);
+            let account = service.find(&account)?;
+            Out::new(json).server(&service.server(&account, &id).await?);
             Ok(ExitCode::SUCCESS)
         }
-        ServersCmd::Start { account, id } => power(desk, &account, &id, PowerAction::Start, "start requested").await,
+        ServersCmd::Start { account, id } => power(service, &account, &id, PowerAction::Start, "start requested").await,
         ServersCmd::Stop { account, id, force } => {
             let action = if force { PowerAction::ForceStop } else { PowerAction::Stop };
-            power(desk, &account, &id, action, if force { "forced power-off requested" } else { "shutdown requested" })
-                .await
+            power(
+                service,
+                &account,
+                &id,
+                action,
+                if force { "forced power-off requested" } else { "shutdown requested" },
+            )
+            .await
         }
-        ServersCmd::Reboot { account, id } => power(desk, &account, &id, PowerAction::Reboot, "reboot requested").await,
+        ServersCmd::Reboot { account, id } => {
+            power(service, &account, &id, PowerAction::Reboot, "reboot requested").await
+        }
         ServersCmd::Create { account, name, plan, image, region, cpu_mhz, mem_mb, ssh_keys, script } => {
-            let account = desk.find(&account)?;
-            let server = desk
+            let account = service.find(&account)?;
+            let server = service
                 .create(&account, &CreateServer { name, plan, image, region, cpu_mhz, mem_mb, ssh_keys, script })
                 .await?;
             Out::new(json).server(&server);
             Ok(ExitCode::SUCCESS)
         }
         ServersCmd::Rename { account, id, new_name } => {
-            let account = desk.find(&account)?;
-            desk.rename(&account, &id, &new_name).await?;
+            let account = service.find(&account)?;
+            service.rename(&account, &id, &new_name).await?;
             done(format!("{}: server {id} renamed to {new_name:?}", account.name))
         }
         ServersCmd::Delete { account, id } => {
@@ -373,22 +381,28 @@ async fn servers(desk: &Desk, cmd: ServersCmd, flags: Flags) -> Result<ExitCode,
                     "deleting server {id} destroys it and its data; run again with --yes to confirm"
                 )));
             }
-            let account = desk.find(&account)?;
-            desk.delete(&account, &id).await?;
+            let account = service.find(&account)?;
+            service.delete(&account, &id).await?;
             done(format!("{}: server {id} deleted", account.name))
         }
-        ServersCmd::Extras(cmd) => extras::servers(desk, cmd, flags).await,
-        ServersCmd::Maintenance(cmd) => maintenance::run(desk, cmd, flags).await,
-        ServersCmd::Settings(cmd) => settings::run(desk, cmd, flags).await,
-        ServersCmd::Fleet(cmd) => resources::fleet(desk, cmd, flags).await,
-        ServersCmd::Plan(cmd) => server_plan::run(desk, cmd, flags).await,
-        ServersCmd::Convert(cmd) => template_authoring::convert(desk, cmd).await,
+        ServersCmd::Extras(cmd) => extras::servers(service, cmd, flags).await,
+        ServersCmd::Maintenance(cmd) => maintenance::run(service, cmd, flags).await,
+        ServersCmd::Settings(cmd) => settings::run(service, cmd, flags).await,
+        ServersCmd::Fleet(cmd) => resources::fleet(service, cmd, flags).await,
+        ServersCmd::Plan(cmd) => server_plan::run(service, cmd, flags).await,
+        ServersCmd::Convert(cmd) => template_authoring::convert(service, cmd).await,
     }
 }
 
-async fn power(desk: &Desk, account: &str, id: &str, action: PowerAction, what: &str) -> Result<ExitCode, Failure> {
-    let account = desk.find(account)?;
-    desk.power(&account, id, action).await?;
+async fn power(
+    service: &AppService,
+    account: &str,
+    id: &str,
+    action: PowerAction,
+    what: &str,
+) -> Result<ExitCode, Failure> {
+    let account = service.find(account)?;
+    service.power(&account, id, action).await?;
     say!("{}: server {id}: {what}", account.name);
     Ok(ExitCode::SUCCESS)
 }

@@ -7,7 +7,7 @@
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use vpsdesk_core::Desk;
+use vpsdesk_core::AppService;
 
 use crate::extras::{confirm, done, follow};
 use crate::output::Flags;
@@ -71,12 +71,12 @@ pub enum MaintenanceCmd {
     CloneDelete { account: String, id: String, clone: String },
 }
 
-pub async fn run(desk: &Desk, cmd: MaintenanceCmd, flags: Flags) -> Result<ExitCode, Failure> {
+pub async fn run(service: &AppService, cmd: MaintenanceCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     use MaintenanceCmd::*;
     match cmd {
         Backups { account, id } => {
-            let backups = desk.backups(&desk.find(&account)?, &id).await?;
+            let backups = service.backups(&service.find(&account)?, &id).await?;
             list(json, &backups, &["ID", "LABEL", "TYPE", "SIZE", "BUILT", "LOCKED", "SYSTEM", "CREATED"], |b| {
                 vec![
                     b.id.clone(),
@@ -92,52 +92,52 @@ pub async fn run(desk: &Desk, cmd: MaintenanceCmd, flags: Flags) -> Result<ExitC
             Ok(ExitCode::SUCCESS)
         }
         BackupCreate { account, id, label, wait } => {
-            let job = desk.create_backup(&desk.find(&account)?, &id, &label).await?;
-            follow(desk, job, wait, json).await
+            let job = service.create_backup(&service.find(&account)?, &id, &label).await?;
+            follow(service, job, wait, json).await
         }
         BackupDelete { account, id, backup } => {
             confirm(yes, format!("deleting backup {backup} of server {id} destroys it"))?;
-            let account = desk.find(&account)?;
-            desk.delete_backup(&account, &id, &backup).await?;
+            let account = service.find(&account)?;
+            service.delete_backup(&account, &id, &backup).await?;
             done(format!("{}: server {id}: backup {backup} deleted", account.name))
         }
         Recovery { account, id, wait } => {
             confirm(yes, format!("booting server {id} into recovery restarts it"))?;
-            let job = desk.boot_recovery(&desk.find(&account)?, &id).await?;
-            follow(desk, job, wait, json).await
+            let job = service.boot_recovery(&service.find(&account)?, &id).await?;
+            follow(service, job, wait, json).await
         }
         RebuildNetwork { account, id, wait } => {
             confirm(yes, format!("rebuilding the network of server {id} reboots it"))?;
-            let job = desk.rebuild_network(&desk.find(&account)?, &id).await?;
-            follow(desk, job, wait, json).await
+            let job = service.rebuild_network(&service.find(&account)?, &id).await?;
+            follow(service, job, wait, json).await
         }
         Rebuild { account, id, wait } => {
-            let job = desk.rebuild_pending(&desk.find(&account)?, &id).await?;
-            follow(desk, job, wait, json).await
+            let job = service.rebuild_pending(&service.find(&account)?, &id).await?;
+            follow(service, job, wait, json).await
         }
         Clones { account, id } => {
-            let clones = desk.clones(&desk.find(&account)?, &id).await?;
+            let clones = service.clones(&service.find(&account)?, &id).await?;
             list(json, &clones, &["ID", "LABEL", "STATUS", "NEW SERVER", "CREATED"], |c| {
                 vec![c.id.clone(), opt(&c.label), c.status.clone(), opt(&c.cloned_server_id), opt(&c.created_at)]
             });
             Ok(ExitCode::SUCCESS)
         }
         Clone { account, id, region, wait } => {
-            let job = desk.create_clone(&desk.find(&account)?, &id, region.as_deref()).await?;
-            follow(desk, job, wait, json).await
+            let job = service.create_clone(&service.find(&account)?, &id, region.as_deref()).await?;
+            follow(service, job, wait, json).await
         }
         Deleted { account } => {
-            Out::new(json).servers(&desk.deleted_servers(&desk.find(&account)?).await?);
+            Out::new(json).servers(&service.deleted_servers(&service.find(&account)?).await?);
             Ok(ExitCode::SUCCESS)
         }
         Recover { account, id } => {
-            Out::new(json).server(&desk.recover_server(&desk.find(&account)?, &id).await?);
+            Out::new(json).server(&service.recover_server(&service.find(&account)?, &id).await?);
             Ok(ExitCode::SUCCESS)
         }
         CloneDelete { account, id, clone } => {
             confirm(yes, format!("deleting clone {clone} of server {id} removes its record"))?;
-            let account = desk.find(&account)?;
-            desk.delete_clone(&account, &id, &clone).await?;
+            let account = service.find(&account)?;
+            service.delete_clone(&account, &id, &clone).await?;
             done(format!("{}: server {id}: clone {clone} deleted", account.name))
         }
     }

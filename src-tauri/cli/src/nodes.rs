@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 use vpsdesk_core::extras::nodes::NodeKind;
-use vpsdesk_core::{Desk, Error};
+use vpsdesk_core::{AppService, Error};
 
 use crate::extras::{confirm, done};
 use crate::output::Flags;
@@ -47,11 +47,11 @@ fn word(kind: NodeKind) -> String {
     serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
-pub async fn run(desk: &Desk, cmd: NodesCmd, flags: Flags) -> Result<ExitCode, Failure> {
+pub async fn run(service: &AppService, cmd: NodesCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     match cmd {
         NodesCmd::List { account } => {
-            let nodes = desk.nodes(&desk.find(&account)?).await?;
+            let nodes = service.nodes(&service.find(&account)?).await?;
             list(json, &nodes, &["ID", "KIND", "SERVER", "CONSUMER", "FREE"], |n| {
                 vec![
                     n.id.clone(),
@@ -66,21 +66,21 @@ pub async fn run(desk: &Desk, cmd: NodesCmd, flags: Flags) -> Result<ExitCode, F
         NodesCmd::Add { account, kind: k, quantity } => {
             let k = kind(&k)?;
             confirm(yes, format!("buying {quantity} {} node(s) charges the account at once", word(k)))?;
-            let account = desk.find(&account)?;
-            desk.add_nodes(&account, k, quantity, true).await?;
+            let account = service.find(&account)?;
+            service.add_nodes(&account, k, quantity, true).await?;
             done(format!("{}: {quantity} {} node(s) bought", account.name, word(k)))
         }
         NodesCmd::Consumer { account, kind: k, id, consumer } => {
             let k = kind(&k)?;
-            let account = desk.find(&account)?;
-            desk.set_node_consumer(&account, k, &id, Some(&consumer)).await?;
+            let account = service.find(&account)?;
+            service.set_node_consumer(&account, k, &id, Some(&consumer)).await?;
             done(format!("{}: node {id}: consumer id set to {consumer}", account.name))
         }
         NodesCmd::Delete { account, kind: k, id } => {
             let k = kind(&k)?;
             confirm(yes, format!("removing node {id} stops it being billed and it cannot be used again"))?;
-            let account = desk.find(&account)?;
-            desk.delete_node(&account, k, &id).await?;
+            let account = service.find(&account)?;
+            service.delete_node(&account, k, &id).await?;
             done(format!("{}: node {id} removed", account.name))
         }
     }

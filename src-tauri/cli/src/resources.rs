@@ -10,7 +10,7 @@ use vpsdesk_core::extras::drives::{Drive, DriveClone, NewDrive, StandardKind};
 use vpsdesk_core::extras::fleet::BulkAction;
 use vpsdesk_core::extras::profile::ProfileChange;
 use vpsdesk_core::model::PowerAction;
-use vpsdesk_core::{Desk, Error};
+use vpsdesk_core::{AppService, Error};
 
 use crate::extras::{confirm, done, follow};
 use crate::output::Flags;
@@ -240,74 +240,74 @@ fn ids_out(ids: &[String], json: bool) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub async fn run(desk: &Desk, cmd: ResourcesCmd, flags: Flags) -> Result<ExitCode, Failure> {
+pub async fn run(service: &AppService, cmd: ResourcesCmd, flags: Flags) -> Result<ExitCode, Failure> {
     match cmd {
-        ResourcesCmd::Drives(cmd) => drives(desk, cmd, flags).await,
-        ResourcesCmd::Vlans(cmd) => vlans(desk, cmd, flags).await,
-        ResourcesCmd::Ips(cmd) => ips(desk, cmd, flags).await,
-        ResourcesCmd::Groups(cmd) => groups(desk, cmd, flags).await,
-        ResourcesCmd::Profile(cmd) => profile(desk, cmd, flags).await,
+        ResourcesCmd::Drives(cmd) => drives(service, cmd, flags).await,
+        ResourcesCmd::Vlans(cmd) => vlans(service, cmd, flags).await,
+        ResourcesCmd::Ips(cmd) => ips(service, cmd, flags).await,
+        ResourcesCmd::Groups(cmd) => groups(service, cmd, flags).await,
+        ResourcesCmd::Profile(cmd) => profile(service, cmd, flags).await,
     }
 }
 
-async fn drives(desk: &Desk, cmd: DrivesCmd, flags: Flags) -> Result<ExitCode, Failure> {
+async fn drives(service: &AppService, cmd: DrivesCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     match cmd {
-        DrivesCmd::List { account } => drives_out(&desk.drives(&desk.find(&account)?).await?, json),
-        DrivesCmd::Show { account, id } => drives_out(&[desk.drive(&desk.find(&account)?, &id).await?], json),
+        DrivesCmd::List { account } => drives_out(&service.drives(&service.find(&account)?).await?, json),
+        DrivesCmd::Show { account, id } => drives_out(&[service.drive(&service.find(&account)?, &id).await?], json),
         DrivesCmd::Standard { account, kind } => {
             let kind = match kind {
                 Kind::Cd => StandardKind::Cd,
                 Kind::Image => StandardKind::Image,
                 Kind::All => StandardKind::All,
             };
-            drives_out(&desk.standard_drives(&desk.find(&account)?, kind).await?, json)
+            drives_out(&service.standard_drives(&service.find(&account)?, kind).await?, json)
         }
         DrivesCmd::Create { account, name, size, shared, ssd, no_encryption } => {
             let new = NewDrive { name, size_bytes: size, shared, ssd, encrypted: !no_encryption };
-            drives_out(&[desk.create_drive(&desk.find(&account)?, &new).await?], json)
+            drives_out(&[service.create_drive(&service.find(&account)?, &new).await?], json)
         }
         DrivesCmd::Clone { account, id, name, size, ssd } => {
             let clone = DriveClone { name, size_bytes: size, ssd };
-            drives_out(&[desk.clone_drive(&desk.find(&account)?, &id, &clone).await?], json)
+            drives_out(&[service.clone_drive(&service.find(&account)?, &id, &clone).await?], json)
         }
         DrivesCmd::Destroy { account, id } => {
             confirm(yes, format!("destroying drive {id} deletes its data"))?;
-            let account = desk.find(&account)?;
-            desk.destroy_drive(&account, &id).await?;
+            let account = service.find(&account)?;
+            service.destroy_drive(&account, &id).await?;
             done(format!("{}: drive {id} destroyed", account.name))
         }
         DrivesCmd::Upload { account, id, file } => {
             confirm(yes, format!("uploading overwrites the start of drive {id}"))?;
-            let job = desk.upload_drive(&desk.find(&account)?, &id, &file).await?;
+            let job = service.upload_drive(&service.find(&account)?, &id, &file).await?;
             // The job lives in this process: stay until it is done.
-            follow(desk, job, true, json).await
+            follow(service, job, true, json).await
         }
         DrivesCmd::Download { account, id, file, size } => {
-            let job = desk.download_drive(&desk.find(&account)?, &id, &file, size).await?;
-            follow(desk, job, true, json).await
+            let job = service.download_drive(&service.find(&account)?, &id, &file, size).await?;
+            follow(service, job, true, json).await
         }
     }
 }
 
-async fn vlans(desk: &Desk, cmd: VlansCmd, flags: Flags) -> Result<ExitCode, Failure> {
+async fn vlans(service: &AppService, cmd: VlansCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, .. } = flags;
     let out = |vlans: &[vpsdesk_core::extras::resources::Vlan], json: bool| {
         list(json, vlans, &["ID", "NAME"], |v| vec![v.id.clone(), v.name.clone()]);
         Ok(ExitCode::SUCCESS)
     };
     match cmd {
-        VlansCmd::List { account } => out(&desk.vlans(&desk.find(&account)?).await?, json),
-        VlansCmd::Create { account, name } => out(&[desk.create_vlan(&desk.find(&account)?, &name).await?], json),
+        VlansCmd::List { account } => out(&service.vlans(&service.find(&account)?).await?, json),
+        VlansCmd::Create { account, name } => out(&[service.create_vlan(&service.find(&account)?, &name).await?], json),
         VlansCmd::Rename { account, id, new_name } => {
-            let account = desk.find(&account)?;
-            desk.rename_vlan(&account, &id, &new_name).await?;
+            let account = service.find(&account)?;
+            service.rename_vlan(&account, &id, &new_name).await?;
             done(format!("{}: VLAN {id} renamed to {new_name:?}", account.name))
         }
     }
 }
 
-async fn ips(desk: &Desk, cmd: IpsCmd, flags: Flags) -> Result<ExitCode, Failure> {
+async fn ips(service: &AppService, cmd: IpsCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     let out = |ips: &[vpsdesk_core::extras::resources::StaticIp], json: bool| {
         list(json, ips, &["IP", "NAME", "NETMASK", "GATEWAY", "NAMESERVERS"], |i| {
@@ -316,18 +316,18 @@ async fn ips(desk: &Desk, cmd: IpsCmd, flags: Flags) -> Result<ExitCode, Failure
         Ok(ExitCode::SUCCESS)
     };
     match cmd {
-        IpsCmd::List { account } => out(&desk.static_ips(&desk.find(&account)?).await?, json),
-        IpsCmd::Create { account } => out(&[desk.create_static_ip(&desk.find(&account)?).await?], json),
+        IpsCmd::List { account } => out(&service.static_ips(&service.find(&account)?).await?, json),
+        IpsCmd::Create { account } => out(&[service.create_static_ip(&service.find(&account)?).await?], json),
         IpsCmd::Destroy { account, ip } => {
             confirm(yes, format!("destroying {ip} releases the address"))?;
-            let account = desk.find(&account)?;
-            desk.destroy_static_ip(&account, &ip).await?;
+            let account = service.find(&account)?;
+            service.destroy_static_ip(&account, &ip).await?;
             done(format!("{}: static IP {ip} destroyed", account.name))
         }
     }
 }
 
-async fn groups(desk: &Desk, cmd: GroupsCmd, flags: Flags) -> Result<ExitCode, Failure> {
+async fn groups(service: &AppService, cmd: GroupsCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     let out = |groups: &[vpsdesk_core::extras::server_groups::ServerGroup], json: bool| {
         list(json, groups, &["ID", "NAME", "DESCRIPTION"], |g| {
@@ -336,40 +336,40 @@ async fn groups(desk: &Desk, cmd: GroupsCmd, flags: Flags) -> Result<ExitCode, F
         Ok(ExitCode::SUCCESS)
     };
     match cmd {
-        GroupsCmd::List { account } => out(&desk.server_groups(&desk.find(&account)?).await?, json),
+        GroupsCmd::List { account } => out(&service.server_groups(&service.find(&account)?).await?, json),
         GroupsCmd::Create { account, name } => {
-            out(&[desk.create_server_group(&desk.find(&account)?, &name).await?], json)
+            out(&[service.create_server_group(&service.find(&account)?, &name).await?], json)
         }
         GroupsCmd::Rename { account, id, new_name } => {
-            let account = desk.find(&account)?;
-            desk.rename_server_group(&account, &id, &new_name).await?;
+            let account = service.find(&account)?;
+            service.rename_server_group(&account, &id, &new_name).await?;
             done(format!("{}: server group {id} renamed to {new_name:?}", account.name))
         }
         GroupsCmd::Destroy { account, id } => {
             confirm(yes, format!("destroying server group {id} removes the group (its servers stay)"))?;
-            let account = desk.find(&account)?;
-            desk.destroy_server_group(&account, &id).await?;
+            let account = service.find(&account)?;
+            service.destroy_server_group(&account, &id).await?;
             done(format!("{}: server group {id} destroyed", account.name))
         }
         GroupsCmd::Add { account, id, servers } => {
-            ids_out(&desk.group_members(&desk.find(&account)?, &id, &servers, true).await?, json)
+            ids_out(&service.group_members(&service.find(&account)?, &id, &servers, true).await?, json)
         }
         GroupsCmd::Remove { account, id, servers } => {
-            ids_out(&desk.group_members(&desk.find(&account)?, &id, &servers, false).await?, json)
+            ids_out(&service.group_members(&service.find(&account)?, &id, &servers, false).await?, json)
         }
         GroupsCmd::Start { account, id } => {
-            ids_out(&desk.group_power(&desk.find(&account)?, &id, PowerAction::Start).await?, json)
+            ids_out(&service.group_power(&service.find(&account)?, &id, PowerAction::Start).await?, json)
         }
         GroupsCmd::Stop { account, id } => {
-            ids_out(&desk.group_power(&desk.find(&account)?, &id, PowerAction::Stop).await?, json)
+            ids_out(&service.group_power(&service.find(&account)?, &id, PowerAction::Stop).await?, json)
         }
     }
 }
 
-async fn profile(desk: &Desk, cmd: ProfileCmd, flags: Flags) -> Result<ExitCode, Failure> {
+async fn profile(service: &AppService, cmd: ProfileCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, .. } = flags;
     let (fields, json) = match cmd {
-        ProfileCmd::Show { account } => (desk.profile(&desk.find(&account)?).await?, json),
+        ProfileCmd::Show { account } => (service.profile(&service.find(&account)?).await?, json),
         ProfileCmd::Set { account, fields } => {
             let changes = fields
                 .iter()
@@ -379,7 +379,7 @@ async fn profile(desk: &Desk, cmd: ProfileCmd, flags: Flags) -> Result<ExitCode,
                         .ok_or_else(|| Failure::Core(Error::field("field", format!("{f:?} is not key=value"))))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            (desk.set_profile(&desk.find(&account)?, &changes).await?, json)
+            (service.set_profile(&service.find(&account)?, &changes).await?, json)
         }
     };
     list(json, &fields, &["KEY", "FIELD", "VALUE", "EDITABLE"], |f| {
@@ -388,17 +388,17 @@ async fn profile(desk: &Desk, cmd: ProfileCmd, flags: Flags) -> Result<ExitCode,
     Ok(ExitCode::SUCCESS)
 }
 
-pub async fn fleet(desk: &Desk, cmd: FleetCmd, flags: Flags) -> Result<ExitCode, Failure> {
+pub async fn fleet(service: &AppService, cmd: FleetCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     let bulk = |account: String, ids: Vec<String>, action: BulkAction, what: &'static str| async move {
-        let account = desk.find(&account)?;
-        desk.bulk_power(&account, &ids, action).await?;
+        let account = service.find(&account)?;
+        service.bulk_power(&account, &ids, action).await?;
         done(format!("{}: {what} requested for {}", account.name, ids.join(", ")))
     };
     match cmd {
         FleetCmd::Copy { account, id, name } => {
-            let account = desk.find(&account)?;
-            Out::new(json).server(&desk.clone_server(&account, &id, &name).await?);
+            let account = service.find(&account)?;
+            Out::new(json).server(&service.clone_server(&account, &id, &name).await?);
             Ok(ExitCode::SUCCESS)
         }
         FleetCmd::StartMany { account, ids } => bulk(account, ids, BulkAction::Start, "start").await,

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::Subcommand;
 use vpsdesk_core::extras::licences::{self, ServerLicenceChange, ServerLicences};
 use vpsdesk_core::extras::server_plan::{self, ResourcesChange, ServerResources};
-use vpsdesk_core::Desk;
+use vpsdesk_core::AppService;
 
 use crate::extras::{confirm, done};
 use crate::output::Flags;
@@ -147,7 +147,7 @@ fn held(l: &ServerLicences) -> String {
 }
 
 async fn change_licence(
-    desk: &Desk,
+    service: &AppService,
     account: &str,
     id: &str,
     licence: &str,
@@ -162,9 +162,9 @@ async fn change_licence(
         format!("cancelling {name} removes it from server {id}, and a control panel's add-ons with it")
     };
     confirm(yes, what)?;
-    let account = desk.find(account)?;
+    let account = service.find(account)?;
     let change = ServerLicenceChange { licence, buy, confirm: true };
-    let after = desk.change_server_licence(&account, id, &change).await?;
+    let after = service.change_server_licence(&account, id, &change).await?;
     let name = after
         .licences
         .iter()
@@ -174,11 +174,11 @@ async fn change_licence(
     done(format!("{}: server {id}: {name} {did}; licences now: {}", account.name, held(&after)))
 }
 
-pub async fn run(desk: &Desk, cmd: PlanCmd, flags: Flags) -> Result<ExitCode, Failure> {
+pub async fn run(service: &AppService, cmd: PlanCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     match cmd {
         PlanCmd::Resources { account, id } => {
-            show(&desk.server_resources(&desk.find(&account)?, &id).await?, json);
+            show(&service.server_resources(&service.find(&account)?, &id).await?, json);
             Ok(ExitCode::SUCCESS)
         }
         PlanCmd::Edit {
@@ -212,8 +212,8 @@ pub async fn run(desk: &Desk, cmd: PlanCmd, flags: Flags) -> Result<ExitCode, Fa
                     "nothing to change: give --nodes, --ram-nodes, --backups on|off, --consumer, --name…".into(),
                 ));
             }
-            let account = desk.find(&account)?;
-            let now = desk.server_resources(&account, &id).await?;
+            let account = service.find(&account)?;
+            let now = service.server_resources(&account, &id).await?;
             let new = ServerResources {
                 name: name.unwrap_or_else(|| now.name.clone()),
                 nodes: nodes.unwrap_or(now.nodes),
@@ -236,27 +236,29 @@ pub async fn run(desk: &Desk, cmd: PlanCmd, flags: Flags) -> Result<ExitCode, Fa
                 confirm(yes, why.to_string())?;
             }
             let change = ResourcesChange { resources: new, delay_storage_until, confirm: yes };
-            show(&desk.update_server_resources(&account, &id, &change).await?, json);
+            show(&service.update_server_resources(&account, &id, &change).await?, json);
             Ok(ExitCode::SUCCESS)
         }
         PlanCmd::ManagedTransfer { account, id, to_server, reassign_ip } => {
             confirm(yes, format!("the managed service of server {id} moves to server {to_server}"))?;
-            let account = desk.find(&account)?;
-            desk.transfer_managed_service(&account, &id, &to_server, reassign_ip.as_deref(), true).await?;
+            let account = service.find(&account)?;
+            service.transfer_managed_service(&account, &id, &to_server, reassign_ip.as_deref(), true).await?;
             done(format!("{}: managed service of server {id} moved to server {to_server}", account.name))
         }
         PlanCmd::Licences { account, id } => {
-            show_licences(&desk.server_licences(&desk.find(&account)?, &id).await?, json);
+            show_licences(&service.server_licences(&service.find(&account)?, &id).await?, json);
             Ok(ExitCode::SUCCESS)
         }
-        PlanCmd::LicenceBuy { account, id, licence } => change_licence(desk, &account, &id, &licence, true, yes).await,
+        PlanCmd::LicenceBuy { account, id, licence } => {
+            change_licence(service, &account, &id, &licence, true, yes).await
+        }
         PlanCmd::LicenceCancel { account, id, licence } => {
-            change_licence(desk, &account, &id, &licence, false, yes).await
+            change_licence(service, &account, &id, &licence, false, yes).await
         }
         PlanCmd::UpgradeStorage { account, id } => {
             confirm(yes, format!("upgrading the storage of server {id} stops it for a while"))?;
-            let account = desk.find(&account)?;
-            desk.upgrade_storage(&account, &id, true).await?;
+            let account = service.find(&account)?;
+            service.upgrade_storage(&account, &id, true).await?;
             done(format!("{}: server {id}: storage upgrade requested (the server restarts)", account.name))
         }
     }

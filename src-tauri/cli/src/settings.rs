@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Subcommand, ValueEnum};
 use vpsdesk_core::extras::settings::ServerSettings;
-use vpsdesk_core::Desk;
+use vpsdesk_core::AppService;
 
 use crate::output::Flags;
 use crate::output::{json_or, say, table};
@@ -46,25 +46,25 @@ fn show(s: &ServerSettings, json: bool) {
     })
 }
 
-pub async fn run(desk: &Desk, cmd: SettingsCmd, flags: Flags) -> Result<ExitCode, Failure> {
+pub async fn run(service: &AppService, cmd: SettingsCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, .. } = flags;
     match cmd {
         SettingsCmd::Settings { account, id } => {
-            show(&desk.server_settings(&desk.find(&account)?, &id).await?, json);
+            show(&service.server_settings(&service.find(&account)?, &id).await?, json);
         }
         SettingsCmd::Configure { account, id, name, hostname, backups } => {
             if name.is_none() && hostname.is_none() && backups.is_none() {
                 return Err(Failure::Usage("nothing to change: give --name, --hostname or --backups on|off".into()));
             }
-            let account = desk.find(&account)?;
+            let account = service.find(&account)?;
             // The provider replaces every setting at once: the ones not given are sent as they are now.
-            let now = desk.server_settings(&account, &id).await?;
+            let now = service.server_settings(&account, &id).await?;
             let new = ServerSettings {
                 name: name.unwrap_or(now.name),
                 hostname: hostname.unwrap_or(now.hostname),
                 backups_enabled: backups.map_or(now.backups_enabled, |b| matches!(b, OnOff::On)),
             };
-            show(&desk.update_server_settings(&account, &id, &new).await?, json);
+            show(&service.update_server_settings(&account, &id, &new).await?, json);
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 use vpsdesk_core::extras::template_authoring::TemplateEdit;
-use vpsdesk_core::Desk;
+use vpsdesk_core::AppService;
 
 use crate::extras::done;
 use crate::Failure;
@@ -35,19 +35,19 @@ pub enum EditCmd {
     },
 }
 
-pub async fn convert(desk: &Desk, cmd: ConvertCmd) -> Result<ExitCode, Failure> {
+pub async fn convert(service: &AppService, cmd: ConvertCmd) -> Result<ExitCode, Failure> {
     let ConvertCmd::BackupConvert { account, id, backup } = cmd;
-    let account = desk.find(&account)?;
-    desk.convert_backup(&account, &id, &backup).await?;
+    let account = service.find(&account)?;
+    service.convert_backup(&account, &id, &backup).await?;
     done(format!(
         "{}: backup {backup} of server {id} is being turned into a custom template (see `vpsctl templates custom`)",
         account.name
     ))
 }
 
-pub async fn edit(desk: &Desk, cmd: EditCmd) -> Result<ExitCode, Failure> {
+pub async fn edit(service: &AppService, cmd: EditCmd) -> Result<ExitCode, Failure> {
     let EditCmd::CustomEdit { account, id, description, operating_system, info } = cmd;
-    let account = desk.find(&account)?;
-    desk.edit_custom_template(&account, &id, &TemplateEdit { operating_system, description, info }).await?;
+    let account = service.find(&account)?;
+    service.edit_custom_template(&account, &id, &TemplateEdit { operating_system, description, info }).await?;
     done(format!("{}: custom template {id} changed", account.name))
 }

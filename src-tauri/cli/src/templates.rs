@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 use vpsdesk_core::extras::templates::LicenseKind;
-use vpsdesk_core::{Desk, Error};
+use vpsdesk_core::{AppService, Error};
 
 use crate::extras::{confirm, done};
 use crate::output::Flags;
@@ -31,13 +31,13 @@ pub enum TemplatesCmd {
     Buy { account: String, kind: String, template: String },
 }
 
-pub async fn run(desk: &Desk, cmd: TemplatesCmd, flags: Flags) -> Result<ExitCode, Failure> {
+pub async fn run(service: &AppService, cmd: TemplatesCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     use TemplatesCmd::*;
     match cmd {
-        Edit(cmd) => crate::template_authoring::edit(desk, cmd).await,
+        Edit(cmd) => crate::template_authoring::edit(service, cmd).await,
         Custom { account } => {
-            let custom = desk.custom_templates(&desk.find(&account)?).await?;
+            let custom = service.custom_templates(&service.find(&account)?).await?;
             list(json, &custom, &["ID", "LABEL", "SYSTEM", "DESCRIPTION"], |c| {
                 vec![c.id.clone(), c.label.clone(), opt(&c.operating_system), opt(&c.description)]
             });
@@ -45,12 +45,12 @@ pub async fn run(desk: &Desk, cmd: TemplatesCmd, flags: Flags) -> Result<ExitCod
         }
         CustomDelete { account, id } => {
             confirm(yes, format!("deleting custom template {id} removes it at once"))?;
-            let account = desk.find(&account)?;
-            desk.delete_custom_template(&account, &id).await?;
+            let account = service.find(&account)?;
+            service.delete_custom_template(&account, &id).await?;
             done(format!("{}: custom template {id} deleted", account.name))
         }
         Offered { account } => {
-            let offered = desk.offered_templates(&desk.find(&account)?).await?;
+            let offered = service.offered_templates(&service.find(&account)?).await?;
             list(json, &offered, &["GROUP", "TEMPLATE", "REGION:ID"], |o| {
                 let on: Vec<String> =
                     o.placements.iter().map(|p| format!("{}:{}", p.region_id, p.template_id)).collect();
@@ -59,7 +59,7 @@ pub async fn run(desk: &Desk, cmd: TemplatesCmd, flags: Flags) -> Result<ExitCod
             Ok(ExitCode::SUCCESS)
         }
         Price { account, region, template } => {
-            let info = desk.template_info(&desk.find(&account)?, &region, &template).await?;
+            let info = service.template_info(&service.find(&account)?, &region, &template).await?;
             json_or(json, &info, |info| {
                 let prices: Vec<String> = info.prices.iter().map(|p| format!("{} {}", p.amount, p.currency)).collect();
                 let cost = if info.chargeable() { format!("{} a month", prices.join(" / ")) } else { "free".into() };
@@ -68,7 +68,7 @@ pub async fn run(desk: &Desk, cmd: TemplatesCmd, flags: Flags) -> Result<ExitCod
             Ok(ExitCode::SUCCESS)
         }
         Licenses { account } => {
-            let licenses = desk.licensed_templates(&desk.find(&account)?).await?;
+            let licenses = service.licensed_templates(&service.find(&account)?).await?;
             list(json, &licenses, &["KIND", "ID", "TEMPLATE", "SERVER"], |l| {
                 let kind =
                     serde_json::to_value(l.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
@@ -80,8 +80,8 @@ pub async fn run(desk: &Desk, cmd: TemplatesCmd, flags: Flags) -> Result<ExitCod
             let kind = LicenseKind::parse(&kind)
                 .ok_or_else(|| Failure::Core(Error::field("kind", format!("{kind:?} is not cloudlinux or windows"))))?;
             confirm(yes, format!("buying template {template} charges the account"))?;
-            let account = desk.find(&account)?;
-            desk.buy_template(&account, kind, &template, true).await?;
+            let account = service.find(&account)?;
+            service.buy_template(&account, kind, &template, true).await?;
             done(format!("{}: template {template} bought", account.name))
         }
     }

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::Subcommand;
 use vpsdesk_core::secret::Secret;
 use vpsdesk_core::tickets::{NewTicket, Ticket, TicketFilter, TicketReply, TicketStatus, TicketThread};
-use vpsdesk_core::{Desk, Error};
+use vpsdesk_core::{AppService, Error};
 
 use crate::output::Flags;
 use crate::output::{json_or, list, opt, say, table, tell};
@@ -74,7 +74,7 @@ pub enum TicketsCmd {
 
 const SECRET_KEYS: [&str; 4] = ["root_password", "ssh_port", "ssh_user", "ssh_password"];
 
-pub async fn run(desk: &Desk, cmd: TicketsCmd, flags: Flags) -> Result<ExitCode, Failure> {
+pub async fn run(service: &AppService, cmd: TicketsCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, .. } = flags;
     match cmd {
         TicketsCmd::List { account, status, department } => {
@@ -85,16 +85,16 @@ pub async fn run(desk: &Desk, cmd: TicketsCmd, flags: Flags) -> Result<ExitCode,
                 ),
                 None => None,
             };
-            let account = desk.find(&account)?;
-            let tickets = desk.tickets_of(&account, &TicketFilter { status, department }).await?;
+            let account = service.find(&account)?;
+            let tickets = service.tickets_of(&account, &TicketFilter { status, department }).await?;
             print_tickets(&tickets, json);
         }
         TicketsCmd::Show { account, id } => {
-            let account = desk.find(&account)?;
-            print_thread(&desk.ticket(&account, &id).await?, json);
+            let account = service.find(&account)?;
+            print_thread(&service.ticket(&account, &id).await?, json);
         }
         TicketsCmd::Open { account, subject, department, server, issue, domain, secrets_file, ask_secrets } => {
-            let account = desk.find(&account)?;
+            let account = service.find(&account)?;
             let mut secrets = secrets(secrets_file.as_deref(), ask_secrets, &SECRET_KEYS)?;
             let body = read_body()?;
             let request = NewTicket {
@@ -109,25 +109,26 @@ pub async fn run(desk: &Desk, cmd: TicketsCmd, flags: Flags) -> Result<ExitCode,
                 ssh_user: secrets.take("ssh_user"),
                 ssh_password: secrets.take("ssh_password"),
             };
-            let ticket = desk.open_ticket(&account, request).await?;
+            let ticket = service.open_ticket(&account, request).await?;
             print_ticket(&ticket, json);
         }
         TicketsCmd::Reply { account, id, secrets_file, ask_secrets } => {
-            let account = desk.find(&account)?;
+            let account = service.find(&account)?;
             let mut secrets = secrets(secrets_file.as_deref(), ask_secrets, &SECRET_KEYS[..1])?;
             let body = read_body()?;
-            desk.reply_ticket(&account, &id, TicketReply { body, root_password: secrets.take("root_password") })
+            service
+                .reply_ticket(&account, &id, TicketReply { body, root_password: secrets.take("root_password") })
                 .await?;
             say!("{}: replied to ticket {id}", account.name);
         }
         TicketsCmd::Close { account, id } => {
-            let account = desk.find(&account)?;
-            desk.close_ticket(&account, &id).await?;
+            let account = service.find(&account)?;
+            service.close_ticket(&account, &id).await?;
             say!("{}: ticket {id} closed", account.name);
         }
         TicketsCmd::Managed { account } => {
-            let account = desk.find(&account)?;
-            let services = desk.managed_services(&account).await?;
+            let account = service.find(&account)?;
+            let services = service.managed_services(&account).await?;
             list(json, &services, &["SERVER", "SUPPORT IP", "RENEWAL"], |m| {
                 vec![m.server_id.clone(), m.support_ip.clone(), m.renewal_date.clone()]
             });

@@ -1,5 +1,5 @@
 //! accounts.json under stress, through the real binary: several vpsctl
-//! processes and the app's `Desk` changing it at once lose no update (the
+//! processes and the app's `AppService` changing it at once lose no update (the
 //! file lock), stray or truncated temp files never stand in for it (it is
 //! only ever replaced by a rename), and a corrupt file is kept and reported.
 
@@ -12,7 +12,7 @@ use vpsdesk_core::accounts::AccountStore;
 use vpsdesk_core::http::Http;
 use vpsdesk_core::model::ProviderKind;
 use vpsdesk_core::secret::{Keychain, Secret};
-use vpsdesk_core::{Desk, NewAccount};
+use vpsdesk_core::{AppService, NewAccount};
 use vpsdesk_sandbox::Provider;
 
 fn names(f: &Fixture) -> Vec<String> {
@@ -47,8 +47,8 @@ fn the_app_and_several_vpsctl_lose_no_update() {
         })
         .collect();
 
-    // Meanwhile the app adds and renames through its Desk, on the same file.
-    let desk = Desk::new(AccountStore::at(f.accounts_file()), Keychain::default(), Http::default());
+    // Meanwhile the app adds and renames through its AppService, on the same file.
+    let service = AppService::new(AccountStore::at(f.accounts_file()), Keychain::default(), Http::default());
     let rt = tokio::runtime::Runtime::new().unwrap();
     for i in 0..4 {
         let new = NewAccount {
@@ -60,8 +60,8 @@ fn the_app_and_several_vpsctl_lose_no_update() {
             secret: Secret::new(key),
             verify: false,
         };
-        let added = rt.block_on(desk.add_account(new, false)).unwrap();
-        desk.rename_account(&added.id, &format!("app-renamed-{i}")).unwrap();
+        let added = rt.block_on(service.add_account(new, false)).unwrap();
+        service.rename_account(&added.id, &format!("app-renamed-{i}")).unwrap();
     }
     for child in children {
         let out = child.wait_with_output().unwrap();

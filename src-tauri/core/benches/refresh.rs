@@ -1,5 +1,5 @@
 //! `make bench`: a full refresh over many accounts against one account, side
-//! by side in one run, through the same `Desk` the app and vpsctl use (real
+//! by side in one run, through the same `AppService` the app and vpsctl use (real
 //! HTTP to the sandbox, real keychain). The fan-out is concurrent, so the
 //! ratio should stay near 1.
 
@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use vpsdesk_core::accounts::{Account, AccountStore};
 use vpsdesk_core::http::Http;
 use vpsdesk_core::secret::{Keychain, Secret};
-use vpsdesk_core::{Desk, NewAccount};
+use vpsdesk_core::{AppService, NewAccount};
 use vpsdesk_sandbox::{demo_accounts, Options, Sandbox};
 
 const ROUNDS: usize = 7;
@@ -21,7 +21,7 @@ fn median(mut v: Vec<Duration>) -> Duration {
 async fn scenario(latency_ms: u64, accounts: usize) {
     let sandbox = Sandbox::start(Options { latency_ms, ..Options::default() }).await.expect("sandbox");
     let dir = tempfile::tempdir().expect("temp dir");
-    let desk = Desk::new(
+    let service = AppService::new(
         AccountStore::at(dir.path().join("accounts.json")),
         Keychain::with_service("vpsdesk-bench"),
         Http::default(),
@@ -38,22 +38,22 @@ async fn scenario(latency_ms: u64, accounts: usize) {
             secret: Secret::new(demo.secret),
             verify: false,
         };
-        desk.add_account(new, true).await.expect("add account");
+        service.add_account(new, true).await.expect("add account");
     }
-    let all: Vec<Account> = desk.accounts().expect("accounts");
-    let _ = desk.inventory(&all).await; // warm-up: connections, keychain reads
+    let all: Vec<Account> = service.accounts().expect("accounts");
+    let _ = service.inventory(&all).await; // warm-up: connections, keychain reads
 
     let (mut full, mut single) = (Vec::new(), Vec::new());
     for _ in 0..ROUNDS {
         let t = Instant::now();
-        let inv = desk.inventory(&all).await;
+        let inv = service.inventory(&all).await;
         full.push(t.elapsed());
         assert!(inv.errors.is_empty(), "{:?}", inv.errors);
         // The slowest account on its own is the floor a full refresh can reach.
         let mut slowest = Duration::ZERO;
         for a in &all {
             let t = Instant::now();
-            let inv = desk.inventory(std::slice::from_ref(a)).await;
+            let inv = service.inventory(std::slice::from_ref(a)).await;
             slowest = slowest.max(t.elapsed());
             assert!(inv.errors.is_empty());
         }
@@ -69,7 +69,7 @@ async fn scenario(latency_ms: u64, accounts: usize) {
         f.as_secs_f64() / s.as_secs_f64()
     );
     for a in &all {
-        let _ = desk.remove_account(&a.id);
+        let _ = service.remove_account(&a.id);
     }
 }
 

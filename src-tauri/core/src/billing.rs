@@ -18,7 +18,7 @@ use crate::capability::Capability;
 use crate::error::{Error, Result};
 use crate::model::ProviderKind;
 
-/// What a provider's billing API offers; the desk refuses the rest before
+/// What a provider's billing API offers; the service refuses the rest before
 /// sending anything, and the UI shows only these tabs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -118,7 +118,7 @@ pub struct Balance {
 
 impl Balance {
     /// A balance as the provider client reports it; the account fields are
-    /// filled in by the desk.
+    /// filled in by the service.
     pub fn new(provider: ProviderKind, balance: Decimal, currency: &str, provider_balance: impl Into<String>) -> Self {
         let currency = currency.trim().to_ascii_uppercase();
         Balance {

@@ -2,7 +2,7 @@
 //! operations vpsdesk offers has one dotted name (`servers.reboot`,
 //! `network.reverse_set`, `billing.invoices`, `tickets`, `dns`). Each
 //! provider declares its set once (`providers/<p>/capabilities.rs`), from
-//! the account alone: no client, no secret, no request. The desk refuses an
+//! the account alone: no client, no secret, no request. The service refuses an
 //! undeclared operation before sending anything, and the UI shows a tab,
 //! section or page only when the account's `capabilities` list it.
 

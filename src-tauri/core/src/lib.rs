@@ -1,11 +1,10 @@
 //! vpsdesk-core: the provider clients, the model, the keychain and the
 //! account store. No Tauri, no WebKit: the app and vpsctl are thin layers on
-//! top of [`desk::Desk`].
+//! top of [`service::AppService`].
 
 pub mod accounts;
 pub mod billing;
 pub mod capability;
-pub mod desk;
 pub mod dns;
 pub mod error;
 pub mod extras;
@@ -14,7 +13,8 @@ pub mod model;
 pub mod provider;
 pub mod providers;
 pub mod secret;
+pub mod service;
 pub mod tickets;
 
-pub use desk::{AccountView, Desk, NewAccount};
 pub use error::{Error, ErrorKind, Result};
+pub use service::{AccountView, AppService, NewAccount};

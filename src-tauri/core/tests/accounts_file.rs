@@ -14,7 +14,7 @@ use vpsdesk_core::accounts::AccountStore;
 use vpsdesk_core::http::Http;
 use vpsdesk_core::model::ProviderKind;
 use vpsdesk_core::secret::{Keychain, Secret};
-use vpsdesk_core::{Desk, ErrorKind, NewAccount};
+use vpsdesk_core::{AppService, ErrorKind, NewAccount};
 
 /// A loopback HTTP server that counts the connections it gets and answers
 /// each with a 401.
@@ -71,12 +71,12 @@ async fn a_hand_edited_endpoint_is_refused_before_the_secret_is_read_or_anything
             keychain.set(id, &Secret::new("key-that-must-stay-home")).unwrap();
         }
     }
-    let desk = Desk::new(AccountStore::at(&path), Keychain::with_service(service), Http::default());
-    let (refused, accounts): (Vec<_>, Vec<_>) = desk.accounts().unwrap().into_iter().partition(|a| a.id != good.0);
+    let service = AppService::new(AccountStore::at(&path), Keychain::with_service(service), Http::default());
+    let (refused, accounts): (Vec<_>, Vec<_>) = service.accounts().unwrap().into_iter().partition(|a| a.id != good.0);
     assert_eq!(refused.len(), bad.len());
 
     for account in &refused {
-        for e in [desk.servers_of(account).await.unwrap_err(), desk.test_account(account).await.unwrap_err()] {
+        for e in [service.servers_of(account).await.unwrap_err(), service.test_account(account).await.unwrap_err()] {
             assert_eq!(e.kind, ErrorKind::Validation, "{}: {}", account.name, e.message);
             let named = format!("account '{}': endpoint: ", account.name);
             assert!(e.message.starts_with(&named), "{}", e.message);
@@ -84,12 +84,12 @@ async fn a_hand_edited_endpoint_is_refused_before_the_secret_is_read_or_anything
             assert!(!e.message.contains("pw-in-the-url"), "{}", e.message);
         }
     }
-    let inventory = desk.inventory(&refused).await;
+    let inventory = service.inventory(&refused).await;
     assert_eq!(inventory.errors.len(), refused.len());
     assert_eq!(seen.load(Ordering::SeqCst), 0, "nothing was sent for an endpoint that fails its checks");
 
     // The listener does count: plain http on loopback (the demo's sandbox) still connects.
-    let e = desk.test_account(&accounts[0]).await.unwrap_err();
+    let e = service.test_account(&accounts[0]).await.unwrap_err();
     assert!(e.message.contains("HTTP 401"), "the listener's answer: {}", e.message);
     assert!(seen.load(Ordering::SeqCst) > 0);
 
@@ -118,7 +118,7 @@ async fn a_newer_file_is_read_only_for_every_write() {
         let path = dir.path().join("accounts.json");
         std::fs::write(&path, text).unwrap();
         let keychain = Keychain::with_service("vpsdesk-test-newer-file");
-        let desk = Desk::new(AccountStore::at(&path), keychain.clone(), Http::default());
+        let service = AppService::new(AccountStore::at(&path), keychain.clone(), Http::default());
         let new = NewAccount {
             provider: ProviderKind::Vultr,
             name: "added".into(),
@@ -129,11 +129,11 @@ async fn a_newer_file_is_read_only_for_every_write() {
             verify: false,
         };
         let refusals = [
-            desk.load().unwrap_err(),
-            desk.add_account(new, false).await.unwrap_err(),
-            desk.rename_account("n1", "renamed").unwrap_err(),
-            desk.remove_account("n1").unwrap_err(),
-            desk.set_demo_endpoints(|_| Some("http://127.0.0.1:1".into())).unwrap_err(),
+            service.load().unwrap_err(),
+            service.add_account(new, false).await.unwrap_err(),
+            service.rename_account("n1", "renamed").unwrap_err(),
+            service.remove_account("n1").unwrap_err(),
+            service.set_demo_endpoints(|_| Some("http://127.0.0.1:1".into())).unwrap_err(),
         ];
         for e in refusals {
             assert_eq!(e.kind, ErrorKind::Store, "{text}: {}", e.message);
@@ -141,6 +141,6 @@ async fn a_newer_file_is_read_only_for_every_write() {
         }
         assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "not one byte changed");
         assert_eq!(others_in(dir.path()), Vec::<String>::new(), "nothing set aside");
-        assert!(desk.accounts().unwrap_err().message.contains("written by a newer vpsdesk; upgrade"));
+        assert!(service.accounts().unwrap_err().message.contains("written by a newer vpsdesk; upgrade"));
     }
 }

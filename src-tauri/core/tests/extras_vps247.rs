@@ -1,6 +1,6 @@
-//! VPS247 extras against its simulator, through the `Desk`: the address
+//! VPS247 extras against its simulator, through the `AppService`: the address
 //! allocations, SSH key ids at creation, and the extras its API does not
-//! have. The desk reads secrets from the real keychain: run under a D-Bus
+//! have. The service reads secrets from the real keychain: run under a D-Bus
 //! session with an unlocked keyring.
 
 use vpsdesk_core::capability::Capability;
@@ -11,48 +11,48 @@ use vpsdesk_core::ErrorKind;
 use vpsdesk_sandbox::Provider;
 
 mod common;
-use common::DemoDesk;
+use common::DemoService;
 
 /// The doc's example VM: one IPv4 /25 allocation with its gateway.
 const DOC_VM: &str = "90";
 
-async fn env() -> DemoDesk {
-    DemoDesk::new(Provider::Vps247, "vpsdesk-test-extras-vps247").await
+async fn env() -> DemoService {
+    DemoService::new(Provider::Vps247, "vpsdesk-test-extras-vps247").await
 }
 
 #[tokio::test]
 async fn vps247_offers_addresses_only() {
     let env = env().await;
-    let accounts = env.desk.extras_accounts().unwrap();
+    let accounts = env.service.extras_accounts().unwrap();
     let extras = &accounts.iter().find(|a| a.provider == ProviderKind::Vps247).unwrap().extras;
     assert_eq!(extras, &[Capability::Ips]);
     let before = env.sandbox.requests(Provider::Vps247).len();
     let settings = ServerSettings { name: "web".into(), hostname: "web.example.com".into(), backups_enabled: true };
-    let e = env.desk.update_server_settings(&env.account, DOC_VM, &settings).await.unwrap_err();
+    let e = env.service.update_server_settings(&env.account, DOC_VM, &settings).await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::Unsupported);
     assert!(e.message.contains("VPS247 cannot change a server's host name"), "{}", e.message);
-    assert_eq!(env.desk.ssh_keys(&env.account).await.unwrap_err().kind, ErrorKind::Unsupported);
+    assert_eq!(env.service.ssh_keys(&env.account).await.unwrap_err().kind, ErrorKind::Unsupported);
     assert_eq!(env.sandbox.requests(Provider::Vps247).len(), before, "nothing is sent");
 }
 
 #[tokio::test]
 async fn allocations_are_the_network_tab() {
     let env = env().await;
-    let ips = env.desk.addresses(&env.account, DOC_VM).await.unwrap();
+    let ips = env.service.addresses(&env.account, DOC_VM).await.unwrap();
     let main = &ips[0];
     assert_eq!((main.ip.as_str(), main.version, main.role), ("123.123.123.123", 4, IpRole::Main));
     assert_eq!(main.netmask.as_deref(), Some("255.255.255.128"));
     assert_eq!(main.gateway.as_deref(), Some("123.123.123.1"));
-    let e = env.desk.addresses(&env.account, "424242").await.unwrap_err();
+    let e = env.service.addresses(&env.account, "424242").await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::NotFound);
 }
 
 #[tokio::test]
 async fn ssh_key_ids_go_with_a_new_vm() {
     let env = env().await;
-    let regions = env.desk.regions(&env.account).await.unwrap();
-    let plans = env.desk.plans(&env.account, None).await.unwrap();
-    let images = env.desk.images(&env.account).await.unwrap();
+    let regions = env.service.regions(&env.account).await.unwrap();
+    let plans = env.service.plans(&env.account, None).await.unwrap();
+    let images = env.service.images(&env.account).await.unwrap();
     let base = CreateServer {
         name: "keyed".into(),
         region: Some(regions[0].id.clone()),
@@ -61,8 +61,11 @@ async fn ssh_key_ids_go_with_a_new_vm() {
         ..CreateServer::default()
     };
     let bad = CreateServer { ssh_keys: vec!["laptop".into()], ..base.clone() };
-    assert_eq!(env.desk.create(&env.account, &bad).await.unwrap_err().fields[0].field, "ssh_keys");
-    let server =
-        env.desk.create(&env.account, &CreateServer { ssh_keys: vec!["1".into(), "2".into()], ..base }).await.unwrap();
+    assert_eq!(env.service.create(&env.account, &bad).await.unwrap_err().fields[0].field, "ssh_keys");
+    let server = env
+        .service
+        .create(&env.account, &CreateServer { ssh_keys: vec!["1".into(), "2".into()], ..base })
+        .await
+        .unwrap();
     assert_eq!(server.name, "keyed");
 }

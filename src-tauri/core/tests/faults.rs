@@ -1,12 +1,12 @@
 //! The fault matrix: every transport and status fault of the sandbox against
-//! every provider, through the `Desk` the app and vpsctl share. For each cell:
+//! every provider, through the `AppService` the app and vpsctl share. For each cell:
 //! a clear error of the expected kind with no secret in it, reads retried
 //! within the budget and writes sent once, no server created twice, and the
 //! four other accounts still listed in the same inventory call.
 //!
 //! `docs/faults.md` is this file's `expected` table; it is checked here and
 //! rewritten with `VPSDESK_WRITE_FAULTS_DOC=1 cargo test -p vpsdesk-core --test faults`.
-//! The desk reads secrets from the real keychain: run under a D-Bus session
+//! The service reads secrets from the real keychain: run under a D-Bus session
 //! with an unlocked keyring.
 
 use std::time::Duration;
@@ -16,7 +16,7 @@ use vpsdesk_core::http::{Http, HttpConfig};
 use vpsdesk_core::model::CreateServer;
 use vpsdesk_core::providers::{self, Sizing};
 use vpsdesk_core::secret::{Keychain, Secret};
-use vpsdesk_core::{Desk, ErrorKind, NewAccount};
+use vpsdesk_core::{AppService, ErrorKind, NewAccount};
 use vpsdesk_sandbox::{Faults, LoggedRequest, Options, Provider, Sandbox};
 
 const RETRIES: u32 = 2;
@@ -159,7 +159,7 @@ fn docs_table_matches_the_matrix() {
 
 struct Env {
     sandbox: Sandbox,
-    desk: Desk,
+    service: AppService,
     accounts: Vec<(Provider, Account, &'static str)>,
     _dir: tempfile::TempDir,
 }
@@ -177,7 +177,7 @@ impl Env {
             max_retry_after: Duration::from_secs(2),
             max_body: vpsdesk_core::http::API_BODY_LIMIT,
         });
-        let desk = Desk::new(
+        let service = AppService::new(
             AccountStore::at(dir.path().join("accounts.json")),
             Keychain::with_service("vpsdesk-test-faults"),
             http,
@@ -193,10 +193,10 @@ impl Env {
                 secret: Secret::new(demo.secret),
                 verify: false,
             };
-            let added = desk.add_account(new, true).await.unwrap();
+            let added = service.add_account(new, true).await.unwrap();
             accounts.push((demo.provider, added, demo.secret));
         }
-        Env { sandbox, desk, accounts, _dir: dir }
+        Env { sandbox, service, accounts, _dir: dir }
     }
 
     fn account(&self, p: Provider) -> &Account {
@@ -204,11 +204,11 @@ impl Env {
     }
 
     async fn create_request(&self, account: &Account) -> CreateServer {
-        let region = self.desk.regions(account).await.unwrap().into_iter().next().map(|r| r.id);
-        let image = self.desk.images(account).await.unwrap().into_iter().next().map(|i| i.id);
+        let region = self.service.regions(account).await.unwrap().into_iter().next().map(|r| r.id);
+        let image = self.service.images(account).await.unwrap().into_iter().next().map(|i| i.id);
         let (plan, cpu_mhz, mem_mb) = match providers::info(account.provider).sizing {
             Sizing::Plans => {
-                let plans = self.desk.plans(account, region.as_deref()).await.unwrap();
+                let plans = self.service.plans(account, region.as_deref()).await.unwrap();
                 (Some(plans[0].id.clone()), None, None)
             }
             Sizing::Free => (None, Some(1000), Some(1024)),
@@ -239,19 +239,19 @@ async fn run(fault: Fault, provider: Provider) {
     // The keychain is read once per account, before any clock runs: its
     // D-Bus calls block, and five matrices share one keyring daemon.
     for a in &all {
-        env.desk.client(a).unwrap();
+        env.service.client(a).unwrap();
     }
-    let healthy = env.desk.inventory(&all).await;
+    let healthy = env.service.inventory(&all).await;
     assert!(healthy.errors.is_empty(), "{:?}", healthy.errors);
     let others = healthy.servers.iter().filter(|s| s.account_id != target.id).count();
     let request = env.create_request(&target).await;
-    let servers_before = env.desk.servers_of(&target).await.unwrap().len();
+    let servers_before = env.service.servers_of(&target).await.unwrap().len();
     let what = format!("{} at {}", fault.label(), provider.id());
 
     // A read: the faulted account fails alone, the four others answer.
     env.sandbox.set_faults(provider, fault.switches());
     let from = env.sandbox.requests(provider).len();
-    let inv = env.desk.inventory(&all).await;
+    let inv = env.service.inventory(&all).await;
     assert_eq!(inv.errors.len(), 1, "{what}: {:?}", inv.errors);
     let error = &inv.errors[0];
     assert_eq!(error.account_id, target.id, "{what}");
@@ -264,7 +264,7 @@ async fn run(fault: Fault, provider: Provider) {
 
     // A create: sent once whatever happened, so never two servers.
     let from = env.sandbox.requests(provider).len();
-    let e = env.desk.create(&target, &request).await.unwrap_err();
+    let e = env.service.create(&target, &request).await.unwrap_err();
     assert_eq!(e.kind, want.kind, "{what} (create): {}", e.message);
     assert_clear(&e, &secrets, &what);
     let sent = env.log_since(provider, from);
@@ -272,7 +272,7 @@ async fn run(fault: Fault, provider: Provider) {
     assert_eq!(writes.len(), usize::from(want.posted), "{what}: the create was sent at most once: {sent:?}");
 
     env.sandbox.set_faults(provider, Faults::default());
-    let servers_after = env.desk.servers_of(&target).await.unwrap().len();
+    let servers_after = env.service.servers_of(&target).await.unwrap().len();
     let created = usize::from(want.created_once);
     assert_eq!(servers_after, servers_before + created, "{what}: servers before and after");
 }

@@ -1,4 +1,4 @@
-//! Removing an account through the `Desk` (the path the app's
+//! Removing an account through the `AppService` (the path the app's
 //! `remove_account` command takes) deletes its keychain entry, not just its
 //! metadata. Needs the keyring session, like the other keychain tests.
 
@@ -6,13 +6,13 @@ use vpsdesk_core::accounts::AccountStore;
 use vpsdesk_core::http::Http;
 use vpsdesk_core::model::ProviderKind;
 use vpsdesk_core::secret::{Keychain, Secret};
-use vpsdesk_core::{Desk, ErrorKind, NewAccount};
+use vpsdesk_core::{AppService, ErrorKind, NewAccount};
 
 #[tokio::test]
 async fn removing_an_account_removes_its_keychain_entry() {
     let dir = tempfile::tempdir().unwrap();
     let keychain = || Keychain::with_service("vpsdesk-test-remove");
-    let desk = Desk::new(AccountStore::at(dir.path().join("accounts.json")), keychain(), Http::default());
+    let service = AppService::new(AccountStore::at(dir.path().join("accounts.json")), keychain(), Http::default());
     let new = NewAccount {
         provider: ProviderKind::Vultr,
         name: "to remove".into(),
@@ -22,13 +22,13 @@ async fn removing_an_account_removes_its_keychain_entry() {
         secret: Secret::new("hunter2-very-secret"),
         verify: false,
     };
-    let account = desk.add_account(new, false).await.unwrap();
+    let account = service.add_account(new, false).await.unwrap();
     assert_eq!(keychain().get(&account.id).unwrap().expose(), "hunter2-very-secret");
 
-    desk.remove_account(&account.id).unwrap();
-    assert!(desk.accounts().unwrap().is_empty());
+    service.remove_account(&account.id).unwrap();
+    assert!(service.accounts().unwrap().is_empty());
     let gone = keychain().get(&account.id).unwrap_err();
     assert_eq!(gone.kind, ErrorKind::Keychain, "{}", gone.message);
-    let again = desk.remove_account(&account.id).unwrap_err();
+    let again = service.remove_account(&account.id).unwrap_err();
     assert_eq!(again.kind, ErrorKind::NotFound);
 }

@@ -104,7 +104,7 @@ impl Sandbox {
     }
 
     /// `http://127.0.0.1:PORT`, without a trailing slash. Every provider has
-    /// a simulator; the `Option` fits `Desk::set_demo_endpoints`, which maps
+    /// a simulator; the `Option` fits `AppService::set_demo_endpoints`, which maps
     /// any account's provider.
     pub fn endpoint(&self, p: ProviderKind) -> Option<String> {
         self.listeners.get(&p).map(|l| format!("http://{}", l.addr()))

@@ -4,22 +4,22 @@ use super::AccountRef;
 
 ipc! {
     async fn account_ips(state, account_id: AccountRef) -> Vec<AccountIp> {
-        state.desk.account_ips(&account_id).await
+        state.service.account_ips(&account_id).await
     }
 
     async fn edit_account_ip(state, account_id: AccountRef, ip_id: String, notes: String, consumer_id: Option<String>) -> () {
-        state.desk.edit_account_ip(&account_id, &ip_id, &notes, consumer_id.as_deref()).await
+        state.service.edit_account_ip(&account_id, &ip_id, &notes, consumer_id.as_deref()).await
     }
 
     async fn reassign_ip(state, account_id: AccountRef, ip_id: String, server_id: String, confirm: bool) -> String {
-        state.desk.reassign_ip(&account_id, &ip_id, &server_id, confirm).await
+        state.service.reassign_ip(&account_id, &ip_id, &server_id, confirm).await
     }
 
     async fn justified_ips(state, account_id: AccountRef) -> Vec<JustifiedIp> {
-        state.desk.justified_ips(&account_id).await
+        state.service.justified_ips(&account_id).await
     }
 
     async fn request_justified_ips(state, account_id: AccountRef, server_id: String, reasons: Vec<Justification>, confirm: bool) -> () {
-        state.desk.request_justified_ips(&account_id, &server_id, &reasons, confirm).await
+        state.service.request_justified_ips(&account_id, &server_id, &reasons, confirm).await
     }
 }

@@ -7,7 +7,7 @@ use tauri::ipc::{CommandArg, CommandItem, InvokeError};
 use tauri::{Manager, Runtime};
 use ts_rs::TS;
 use vpsdesk_core::accounts::Account;
-use vpsdesk_core::Desk;
+use vpsdesk_core::AppService;
 
 use crate::state::AppState;
 
@@ -39,8 +39,8 @@ impl Deref for AccountRef {
 }
 
 impl AccountRef {
-    fn resolve(desk: &Desk, name_or_id: &str) -> Result<AccountRef, InvokeError> {
-        desk.find(name_or_id).map(AccountRef).map_err(InvokeError::from)
+    fn resolve(service: &AppService, name_or_id: &str) -> Result<AccountRef, InvokeError> {
+        service.find(name_or_id).map(AccountRef).map_err(InvokeError::from)
     }
 }
 
@@ -53,7 +53,7 @@ impl<'de, R: Runtime> CommandArg<'de, R> for AccountRef {
         let state = webview
             .try_state::<AppState>()
             .ok_or_else(|| InvokeError::from(format!("command {name} ran before the app state was set up")))?;
-        AccountRef::resolve(&state.desk, &name_or_id)
+        AccountRef::resolve(&state.service, &name_or_id)
     }
 }
 
@@ -63,12 +63,12 @@ mod tests {
     use vpsdesk_core::http::Http;
     use vpsdesk_core::model::ProviderKind;
     use vpsdesk_core::secret::Keychain;
-    use vpsdesk_core::Desk;
+    use vpsdesk_core::AppService;
 
     use super::AccountRef;
 
-    /// A desk over its own accounts file holding one account, "Work".
-    fn desk(test: &str) -> Desk {
+    /// A service over its own accounts file holding one account, "Work".
+    fn service(test: &str) -> AppService {
         let dir = std::env::temp_dir().join(format!("vpsdesk-account-ref-{test}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let store = AccountStore::at(dir.join("accounts.json"));
@@ -87,22 +87,22 @@ mod tests {
                 Ok(())
             })
             .unwrap();
-        Desk::new(store, Keychain::default(), Http::default())
+        AppService::new(store, Keychain::default(), Http::default())
     }
 
     #[test]
     fn an_account_is_found_by_its_id_or_by_the_name_people_type() {
-        let desk = desk("found");
-        assert_eq!(AccountRef::resolve(&desk, "acc-1").unwrap().name, "Work");
-        assert_eq!(AccountRef::resolve(&desk, "work").unwrap().id, "acc-1");
+        let service = service("found");
+        assert_eq!(AccountRef::resolve(&service, "acc-1").unwrap().name, "Work");
+        assert_eq!(AccountRef::resolve(&service, "work").unwrap().id, "acc-1");
     }
 
     #[test]
     fn an_unknown_account_is_refused_with_the_cores_not_found_error() {
-        let desk = desk("unknown");
-        let refused = AccountRef::resolve(&desk, "nope").err().expect("no account named nope");
+        let service = service("unknown");
+        let refused = AccountRef::resolve(&service, "nope").err().expect("no account named nope");
         assert_eq!(refused.0["kind"], "not_found");
-        assert_eq!(refused.0, serde_json::to_value(desk.find("nope").unwrap_err()).unwrap());
+        assert_eq!(refused.0, serde_json::to_value(service.find("nope").unwrap_err()).unwrap());
         assert!(refused.0["message"].as_str().unwrap().contains("accounts: Work"), "{}", refused.0);
     }
 

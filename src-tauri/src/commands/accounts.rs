@@ -15,30 +15,30 @@ ipc! {
     }
 
     async fn list_accounts(state) -> Vec<AccountView> {
-        Ok(state.desk.accounts()?.iter().map(|a| state.desk.view(a)).collect())
+        Ok(state.service.accounts()?.iter().map(|a| state.service.view(a)).collect())
     }
 
     /// The secret arrives here once and goes to the keychain; it is never sent back.
     async fn add_account(state, input: NewAccount) -> AccountView {
-        let account = state.desk.add_account(input, false).await?;
-        Ok(state.desk.view(&account))
+        let account = state.service.add_account(input, false).await?;
+        Ok(state.service.view(&account))
     }
 
     async fn test_account(state, account_id: AccountRef) -> () {
-        state.desk.test_account(&account_id).await
+        state.service.test_account(&account_id).await
     }
 
     async fn rename_account(state, account_id: String, name: String) -> AccountView {
-        let account = state.desk.rename_account(&account_id, &name)?;
-        Ok(state.desk.view(&account))
+        let account = state.service.rename_account(&account_id, &name)?;
+        Ok(state.service.view(&account))
     }
 
     async fn remove_account(state, account_id: String) -> () {
-        state.desk.remove_account(&account_id)
+        state.service.remove_account(&account_id)
     }
 
     async fn start_demo(state) -> Vec<AccountView> {
         state.start_demo().await?;
-        Ok(state.desk.accounts()?.iter().map(|a| state.desk.view(a)).collect())
+        Ok(state.service.accounts()?.iter().map(|a| state.service.view(a)).collect())
     }
 }

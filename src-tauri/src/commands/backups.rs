@@ -5,14 +5,14 @@ use super::AccountRef;
 
 ipc! {
     async fn list_backups(state, account_id: AccountRef, server_id: String) -> Vec<Backup> {
-        state.desk.backups(&account_id, &server_id).await
+        state.service.backups(&account_id, &server_id).await
     }
 
     async fn create_backup(state, account_id: AccountRef, server_id: String, label: String) -> Job {
-        state.desk.create_backup(&account_id, &server_id, &label).await
+        state.service.create_backup(&account_id, &server_id, &label).await
     }
 
     async fn delete_backup(state, account_id: AccountRef, server_id: String, backup_id: String) -> () {
-        state.desk.delete_backup(&account_id, &server_id, &backup_id).await
+        state.service.delete_backup(&account_id, &server_id, &backup_id).await
     }
 }

@@ -2,18 +2,18 @@ use vpsdesk_core::billing::{
     totals_by_currency, Balance, CurrencyTotal, Invoice, Price, Quote, Subscription, SubscriptionOrder, Transaction,
     Usage,
 };
-use vpsdesk_core::desk::billing::{save_csv, BillingAccount, SavedFile};
+use vpsdesk_core::service::billing::{save_csv, BillingAccount, SavedFile};
 
 use super::AccountRef;
 use crate::files::SaveAs;
 
 ipc! {
     async fn billing_accounts(state) -> Vec<BillingAccount> {
-        state.desk.billing_accounts()
+        state.service.billing_accounts()
     }
 
     async fn billing_balance(state, account_id: AccountRef) -> Balance {
-        state.desk.balance(&account_id).await
+        state.service.balance(&account_id).await
     }
 
     /// The balances the page already loaded, added up per currency: the
@@ -24,12 +24,12 @@ ipc! {
     }
 
     async fn billing_invoices(state, account_id: AccountRef) -> Vec<Invoice> {
-        state.desk.invoices(&account_id).await
+        state.service.invoices(&account_id).await
     }
 
     /// The PDF's bytes, for the viewer inside the app.
     async fn invoice_pdf(state, account_id: AccountRef, invoice_id: String) -> Vec<u8> {
-        Ok(state.desk.invoice_pdf(&account_id, &invoice_id).await?.bytes)
+        Ok(state.service.invoice_pdf(&account_id, &invoice_id).await?.bytes)
     }
 
     /// Asks where to save the PDF (the native dialog, opened here,
@@ -40,43 +40,43 @@ ipc! {
         let Some(path) = state.files.save_as(save).await? else {
             return Ok(None);
         };
-        state.desk.save_invoice_pdf(&account_id, &invoice_id, &path).await.map(Some)
+        state.service.save_invoice_pdf(&account_id, &invoice_id, &path).await.map(Some)
     }
 
     async fn billing_transactions(state, account_id: AccountRef) -> Vec<Transaction> {
-        state.desk.transactions(&account_id).await
+        state.service.transactions(&account_id).await
     }
 
     async fn billing_usage(state, account_id: AccountRef) -> Vec<Usage> {
-        state.desk.usage(&account_id).await
+        state.service.usage(&account_id).await
     }
 
     async fn billing_pricing(state, account_id: AccountRef) -> Vec<Price> {
-        state.desk.pricing(&account_id).await
+        state.service.pricing(&account_id).await
     }
 
     async fn billing_currencies(state, account_id: AccountRef) -> Vec<String> {
-        state.desk.currencies(&account_id).await
+        state.service.currencies(&account_id).await
     }
 
     async fn billing_subscriptions(state, account_id: AccountRef) -> Vec<Subscription> {
-        state.desk.subscriptions(&account_id).await
+        state.service.subscriptions(&account_id).await
     }
 
     async fn quote_subscription(state, account_id: AccountRef, order: SubscriptionOrder) -> Quote {
-        state.desk.quote_subscription(&account_id, &order).await
+        state.service.quote_subscription(&account_id, &order).await
     }
 
     async fn create_subscription(state, account_id: AccountRef, order: SubscriptionOrder) -> Vec<Subscription> {
-        state.desk.create_subscription(&account_id, &order).await
+        state.service.create_subscription(&account_id, &order).await
     }
 
     async fn quote_extension(state, account_id: AccountRef, subscription_id: String, months: u32) -> Quote {
-        state.desk.quote_extension(&account_id, &subscription_id, months).await
+        state.service.quote_extension(&account_id, &subscription_id, months).await
     }
 
     async fn extend_subscription(state, account_id: AccountRef, subscription_id: String, months: u32) -> Subscription {
-        state.desk.extend_subscription(&account_id, &subscription_id, months).await
+        state.service.extend_subscription(&account_id, &subscription_id, months).await
     }
 
     /// Asks where to save a table exported as CSV (the native dialog,

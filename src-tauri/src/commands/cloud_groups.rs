@@ -4,6 +4,6 @@ use super::AccountRef;
 
 ipc! {
     async fn cloud_groups(state, account_id: AccountRef) -> Vec<CloudGroup> {
-        state.desk.cloud_groups(&account_id).await
+        state.service.cloud_groups(&account_id).await
     }
 }

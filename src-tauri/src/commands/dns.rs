@@ -1,5 +1,5 @@
-use vpsdesk_core::desk::billing::SavedFile;
-use vpsdesk_core::desk::dns::{DeleteOutcome, DnsAccount, RecordHit};
+use vpsdesk_core::service::billing::SavedFile;
+use vpsdesk_core::service::dns::{DeleteOutcome, DnsAccount, RecordHit};
 use vpsdesk_core::dns::plan::{ImportOutcome, ImportPlan};
 use vpsdesk_core::dns::{CreatedZone, DnsTemplate, NewZone, Record, RecordInput, Zone};
 
@@ -9,31 +9,31 @@ use crate::files::SaveAs;
 // `zone` is a zone's id or domain name; `template_id` a DNS template's id.
 ipc! {
     async fn dns_accounts(state) -> Vec<DnsAccount> {
-        state.desk.dns_accounts()
+        state.service.dns_accounts()
     }
 
     async fn dns_zones(state, account_id: AccountRef) -> Vec<Zone> {
-        state.desk.dns_zones(&account_id).await
+        state.service.dns_zones(&account_id).await
     }
 
     async fn dns_records(state, account_id: AccountRef, zone: String) -> Vec<Record> {
-        state.desk.dns_records(&account_id, &zone).await
+        state.service.dns_records(&account_id, &zone).await
     }
 
     async fn dns_add_record(state, account_id: AccountRef, zone: String, record: RecordInput) -> () {
-        state.desk.dns_add_record(&account_id, &zone, &record).await
+        state.service.dns_add_record(&account_id, &zone, &record).await
     }
 
     async fn dns_update_record(state, account_id: AccountRef, zone: String, record_id: String, record: RecordInput) -> () {
-        state.desk.dns_update_record(&account_id, &zone, &record_id, &record).await
+        state.service.dns_update_record(&account_id, &zone, &record_id, &record).await
     }
 
     async fn dns_delete_records(state, account_id: AccountRef, zone: String, record_ids: Vec<String>) -> Vec<DeleteOutcome> {
-        state.desk.dns_delete_records(&account_id, &zone, &record_ids).await
+        state.service.dns_delete_records(&account_id, &zone, &record_ids).await
     }
 
     async fn dns_export(state, account_id: AccountRef, zone: String) -> String {
-        state.desk.dns_export(&account_id, &zone).await
+        state.service.dns_export(&account_id, &zone).await
     }
 
     /// Asks where to save the zone file (the native dialog, suggesting
@@ -43,54 +43,54 @@ ipc! {
         let Some(path) = state.files.save_as(save).await? else {
             return Ok(None);
         };
-        state.desk.dns_save_export(&account_id, &zone, &path).await.map(Some)
+        state.service.dns_save_export(&account_id, &zone, &path).await.map(Some)
     }
 
     async fn dns_import_plan(state, account_id: AccountRef, zone: String, text: String) -> ImportPlan {
-        state.desk.dns_import_plan(&account_id, &zone, &text).await
+        state.service.dns_import_plan(&account_id, &zone, &text).await
     }
 
     async fn dns_import(state, account_id: AccountRef, zone: String, text: String) -> Vec<ImportOutcome> {
-        state.desk.dns_import(&account_id, &zone, &text).await
+        state.service.dns_import(&account_id, &zone, &text).await
     }
 
     async fn dns_create_zone(state, account_id: AccountRef, request: NewZone) -> CreatedZone {
-        state.desk.dns_create_zone(&account_id, &request).await
+        state.service.dns_create_zone(&account_id, &request).await
     }
 
     async fn dns_delete_zone(state, account_id: AccountRef, zone: String) -> () {
-        state.desk.dns_delete_zone(&account_id, &zone).await
+        state.service.dns_delete_zone(&account_id, &zone).await
     }
 
     async fn dns_templates(state, account_id: AccountRef) -> Vec<DnsTemplate> {
-        state.desk.dns_templates(&account_id).await
+        state.service.dns_templates(&account_id).await
     }
 
     async fn dns_create_template(state, account_id: AccountRef, name: String) -> DnsTemplate {
-        state.desk.dns_create_template(&account_id, &name).await
+        state.service.dns_create_template(&account_id, &name).await
     }
 
     async fn dns_delete_template(state, account_id: AccountRef, template_id: String) -> () {
-        state.desk.dns_delete_template(&account_id, &template_id).await
+        state.service.dns_delete_template(&account_id, &template_id).await
     }
 
     async fn dns_template_records(state, account_id: AccountRef, template_id: String) -> Vec<Record> {
-        state.desk.dns_template_records(&account_id, &template_id).await
+        state.service.dns_template_records(&account_id, &template_id).await
     }
 
     async fn dns_add_template_record(state, account_id: AccountRef, template_id: String, record: RecordInput) -> () {
-        state.desk.dns_add_template_record(&account_id, &template_id, &record).await
+        state.service.dns_add_template_record(&account_id, &template_id, &record).await
     }
 
     async fn dns_update_template_record(state, account_id: AccountRef, template_id: String, record_id: String, record: RecordInput) -> () {
-        state.desk.dns_update_template_record(&account_id, &template_id, &record_id, &record).await
+        state.service.dns_update_template_record(&account_id, &template_id, &record_id, &record).await
     }
 
     async fn dns_delete_template_record(state, account_id: AccountRef, template_id: String, record_id: String) -> () {
-        state.desk.dns_delete_template_record(&account_id, &template_id, &record_id).await
+        state.service.dns_delete_template_record(&account_id, &template_id, &record_id).await
     }
 
     async fn dns_find_address(state, address: String) -> Vec<RecordHit> {
-        state.desk.dns_records_pointing_at(&state.desk.accounts()?, &address).await
+        state.service.dns_records_pointing_at(&state.service.accounts()?, &address).await
     }
 }

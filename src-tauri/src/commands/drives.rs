@@ -6,23 +6,23 @@ use crate::files::SaveAs;
 
 ipc! {
     async fn list_drives(state, account_id: AccountRef) -> Vec<Drive> {
-        state.desk.drives(&account_id).await
+        state.service.drives(&account_id).await
     }
 
     async fn standard_drives(state, account_id: AccountRef, kind: StandardKind) -> Vec<Drive> {
-        state.desk.standard_drives(&account_id, kind).await
+        state.service.standard_drives(&account_id, kind).await
     }
 
     async fn create_drive(state, account_id: AccountRef, drive: NewDrive) -> Drive {
-        state.desk.create_drive(&account_id, &drive).await
+        state.service.create_drive(&account_id, &drive).await
     }
 
     async fn clone_drive(state, account_id: AccountRef, drive_id: String, clone: DriveClone) -> Drive {
-        state.desk.clone_drive(&account_id, &drive_id, &clone).await
+        state.service.clone_drive(&account_id, &drive_id, &clone).await
     }
 
     async fn destroy_drive(state, account_id: AccountRef, drive_id: String) -> () {
-        state.desk.destroy_drive(&account_id, &drive_id).await
+        state.service.destroy_drive(&account_id, &drive_id).await
     }
 
     /// Asks for the file to upload (the native open dialog, opened here)
@@ -31,7 +31,7 @@ ipc! {
         let Some(path) = state.files.open("Choose the file to upload to the drive").await? else {
             return Ok(None);
         };
-        state.desk.upload_drive(&account_id, &drive_id, &path).await.map(Some)
+        state.service.upload_drive(&account_id, &drive_id, &path).await.map(Some)
     }
 
     /// Asks where to save the drive's contents (the native save dialog,
@@ -41,6 +41,6 @@ ipc! {
         let Some(path) = state.files.save_as(save).await? else {
             return Ok(None);
         };
-        state.desk.download_drive(&account_id, &drive_id, &path, None).await.map(Some)
+        state.service.download_drive(&account_id, &drive_id, &path, None).await.map(Some)
     }
 }

@@ -4,14 +4,14 @@ use super::AccountRef;
 
 ipc! {
     async fn list_nodes(state, account_id: AccountRef) -> Vec<Node> {
-        state.desk.nodes(&account_id).await
+        state.service.nodes(&account_id).await
     }
 
     async fn add_nodes(state, account_id: AccountRef, kind: NodeKind, quantity: u32, confirm: bool) -> () {
-        state.desk.add_nodes(&account_id, kind, quantity, confirm).await
+        state.service.add_nodes(&account_id, kind, quantity, confirm).await
     }
 
     async fn delete_node(state, account_id: AccountRef, kind: NodeKind, node_id: String) -> () {
-        state.desk.delete_node(&account_id, kind, &node_id).await
+        state.service.delete_node(&account_id, kind, &node_id).await
     }
 }

@@ -4,10 +4,10 @@ use super::AccountRef;
 
 ipc! {
     async fn server_settings(state, account_id: AccountRef, server_id: String) -> ServerSettings {
-        state.desk.server_settings(&account_id, &server_id).await
+        state.service.server_settings(&account_id, &server_id).await
     }
 
     async fn update_server_settings(state, account_id: AccountRef, server_id: String, settings: ServerSettings) -> ServerSettings {
-        state.desk.update_server_settings(&account_id, &server_id, &settings).await
+        state.service.update_server_settings(&account_id, &server_id, &settings).await
     }
 }

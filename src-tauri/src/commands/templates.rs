@@ -4,26 +4,26 @@ use super::AccountRef;
 
 ipc! {
     async fn custom_templates(state, account_id: AccountRef) -> Vec<CustomTemplate> {
-        state.desk.custom_templates(&account_id).await
+        state.service.custom_templates(&account_id).await
     }
 
     async fn delete_custom_template(state, account_id: AccountRef, template_id: String) -> () {
-        state.desk.delete_custom_template(&account_id, &template_id).await
+        state.service.delete_custom_template(&account_id, &template_id).await
     }
 
     async fn offered_templates(state, account_id: AccountRef) -> Vec<OfferedTemplate> {
-        state.desk.offered_templates(&account_id).await
+        state.service.offered_templates(&account_id).await
     }
 
     async fn template_info(state, account_id: AccountRef, region_id: String, template_id: String) -> TemplateInfo {
-        state.desk.template_info(&account_id, &region_id, &template_id).await
+        state.service.template_info(&account_id, &region_id, &template_id).await
     }
 
     async fn licensed_templates(state, account_id: AccountRef) -> Vec<LicensedTemplate> {
-        state.desk.licensed_templates(&account_id).await
+        state.service.licensed_templates(&account_id).await
     }
 
     async fn buy_template(state, account_id: AccountRef, kind: LicenseKind, template_id: String, confirm: bool) -> () {
-        state.desk.buy_template(&account_id, kind, &template_id, confirm).await
+        state.service.buy_template(&account_id, kind, &template_id, confirm).await
     }
 }

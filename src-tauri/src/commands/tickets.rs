@@ -9,30 +9,30 @@ use super::AccountRef;
 // carries them.
 ipc! {
     async fn ticket_accounts(state) -> Vec<TicketAccount> {
-        state.desk.ticket_accounts()
+        state.service.ticket_accounts()
     }
 
     async fn list_tickets(state, filter: TicketFilter) -> TicketInventory {
-        Ok(state.desk.ticket_inventory(&state.desk.accounts()?, &filter).await)
+        Ok(state.service.ticket_inventory(&state.service.accounts()?, &filter).await)
     }
 
     async fn get_ticket(state, account_id: AccountRef, ticket_id: String) -> TicketThread {
-        state.desk.ticket(&account_id, &ticket_id).await
+        state.service.ticket(&account_id, &ticket_id).await
     }
 
     async fn open_ticket(state, account_id: AccountRef, request: NewTicket) -> Ticket {
-        state.desk.open_ticket(&account_id, request).await
+        state.service.open_ticket(&account_id, request).await
     }
 
     async fn reply_ticket(state, account_id: AccountRef, ticket_id: String, reply: TicketReply) -> () {
-        state.desk.reply_ticket(&account_id, &ticket_id, reply).await
+        state.service.reply_ticket(&account_id, &ticket_id, reply).await
     }
 
     async fn close_ticket(state, account_id: AccountRef, ticket_id: String) -> () {
-        state.desk.close_ticket(&account_id, &ticket_id).await
+        state.service.close_ticket(&account_id, &ticket_id).await
     }
 
     async fn managed_services(state, account_id: AccountRef) -> Vec<ManagedService> {
-        state.desk.managed_services(&account_id).await
+        state.service.managed_services(&account_id).await
     }
 }

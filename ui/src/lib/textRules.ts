@@ -1,5 +1,5 @@
 /**
- * The core's rules for names and ticket text (desk::server_name,
+ * The core's rules for names and ticket text (service::server_name,
  * accounts::validate_name, tickets::validate), checked before anything is
  * sent. Lengths count characters as the core does, not UTF-16 units.
  */

@@ -37,7 +37,7 @@ pub trait Backups: Send + Sync {
     async fn restore_backup(&self, server_id: &str, backup_id: &str) -> Result<()>;
 
     /// Providers whose API lists backups offer `Extra::BackupList` and
-    /// override this; the desk never calls it otherwise.
+    /// override this; the service never calls it otherwise.
     async fn list_backups(&self, _server_id: &str) -> Result<Vec<Backup>> {
         Err(not_offered(Capability::BackupList))
     }

@@ -1,6 +1,6 @@
 //! Long operations (snapshots, restores, reinstalls) as jobs: started by
 //! one request, then watched until the provider says the work is done. The
-//! registry lives in the `Desk`, so the app's jobs list and a `vpsctl …
+//! registry lives in the `AppService`, so the app's jobs list and a `vpsctl …
 //! --wait` see the same thing for the life of the process.
 
 use std::future::Future;

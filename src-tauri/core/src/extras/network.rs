@@ -60,7 +60,7 @@ pub trait Network: Send + Sync {
 
     // Only the list is required. A provider whose API has no other address
     // call keeps these defaults and leaves the extras out of `offers`; the
-    // desk checks `offers` first and never reaches them.
+    // service checks `offers` first and never reaches them.
 
     /// Adds (and starts billing) an IPv4 address; `reboot` restarts the
     /// server so it can be configured.

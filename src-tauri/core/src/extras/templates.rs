@@ -98,7 +98,7 @@ pub trait Templates: Send + Sync {
     async fn offered_templates(&self) -> Result<Vec<OfferedTemplate>>;
     async fn template_info(&self, region: &str, template: &str) -> Result<TemplateInfo>;
     async fn licensed_templates(&self) -> Result<Vec<LicensedTemplate>>;
-    /// Buys a chargeable template (the account is charged); the desk asks
+    /// Buys a chargeable template (the account is charged); the service asks
     /// for the purchase to be confirmed before calling this.
     async fn buy_template(&self, kind: LicenseKind, template: &str) -> Result<()>;
 }

@@ -1,7 +1,7 @@
 //! Setup shared by the integration tests that drive one provider's demo
-//! account: through the `Desk` (`DemoDesk`: real HTTP to the sandbox, real
+//! account: through the `AppService` (`DemoService`: real HTTP to the sandbox, real
 //! keychain), or through the provider's client alone (`DemoClient`: no
-//! desk, no keychain).
+//! service, no keychain).
 #![allow(dead_code)] // each test file uses its own part
 
 use std::sync::Arc;
@@ -12,12 +12,12 @@ use vpsdesk_core::http::{Http, HttpConfig};
 use vpsdesk_core::provider::Compute;
 use vpsdesk_core::providers;
 use vpsdesk_core::secret::{Keychain, Secret};
-use vpsdesk_core::{Desk, NewAccount};
+use vpsdesk_core::{AppService, NewAccount};
 use vpsdesk_sandbox::{Options, Provider, Sandbox};
 
-pub struct DemoDesk {
+pub struct DemoService {
     pub sandbox: Sandbox,
-    pub desk: Desk,
+    pub service: AppService,
     pub account: Account,
     _dir: tempfile::TempDir,
 }
@@ -35,14 +35,14 @@ impl Default for Timing {
     }
 }
 
-impl DemoDesk {
-    /// A sandbox, a desk with a private account file and keychain service,
+impl DemoService {
+    /// A sandbox, a service with a private account file and keychain service,
     /// and `provider`'s demo account added to it.
-    pub async fn new(provider: Provider, keychain_service: &str) -> DemoDesk {
-        DemoDesk::with_timing(provider, keychain_service, Timing::default()).await
+    pub async fn new(provider: Provider, keychain_service: &str) -> DemoService {
+        DemoService::with_timing(provider, keychain_service, Timing::default()).await
     }
 
-    pub async fn with_timing(provider: Provider, keychain_service: &str, timing: Timing) -> DemoDesk {
+    pub async fn with_timing(provider: Provider, keychain_service: &str, timing: Timing) -> DemoService {
         let sandbox =
             Sandbox::start(Options { transition_ms: timing.transition_ms, ..Options::default() }).await.unwrap();
         let dir = tempfile::tempdir().unwrap();
@@ -55,22 +55,22 @@ impl DemoDesk {
             max_retry_after: Duration::from_secs(2),
             max_body: vpsdesk_core::http::API_BODY_LIMIT,
         });
-        let desk = Desk::new(
+        let service = AppService::new(
             AccountStore::at(dir.path().join("accounts.json")),
             Keychain::with_service(keychain_service),
             http,
         );
-        let account = add_demo(&desk, &sandbox, provider).await;
-        DemoDesk { sandbox, desk, account, _dir: dir }
+        let account = add_demo(&service, &sandbox, provider).await;
+        DemoService { sandbox, service, account, _dir: dir }
     }
 
-    /// Adds `provider`'s demo account to the same desk, beside the first.
+    /// Adds `provider`'s demo account to the same service, beside the first.
     pub async fn add(&self, provider: Provider) -> Account {
-        add_demo(&self.desk, &self.sandbox, provider).await
+        add_demo(&self.service, &self.sandbox, provider).await
     }
 }
 
-async fn add_demo(desk: &Desk, sandbox: &Sandbox, provider: Provider) -> Account {
+async fn add_demo(service: &AppService, sandbox: &Sandbox, provider: Provider) -> Account {
     let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == provider).unwrap();
     let new = NewAccount {
         provider,
@@ -81,14 +81,14 @@ async fn add_demo(desk: &Desk, sandbox: &Sandbox, provider: Provider) -> Account
         secret: Secret::new(demo.secret),
         verify: false,
     };
-    desk.add_account(new, true).await.unwrap()
+    service.add_account(new, true).await.unwrap()
 }
 
 /// The keychain entries are the machine's own: leave none behind.
-impl Drop for DemoDesk {
+impl Drop for DemoService {
     fn drop(&mut self) {
-        for a in self.desk.accounts().unwrap_or_default() {
-            let _ = self.desk.remove_account(&a.id);
+        for a in self.service.accounts().unwrap_or_default() {
+            let _ = self.service.remove_account(&a.id);
         }
     }
 }

@@ -1,16 +1,16 @@
-//! The desk's server resources (nodes, backup options, consumer, label),
+//! The service's server resources (nodes, backup options, consumer, label),
 //! storage upgrade and control-panel licences: checked and confirmed before
 //! anything is sent.
 
 use super::extras::offered;
-use super::{server_id, Desk};
+use super::{server_id, AppService};
 use crate::accounts::Account;
 use crate::capability::Capability;
 use crate::error::{Error, Result};
 use crate::extras::licences::{self, ServerLicenceChange, ServerLicences};
 use crate::extras::server_plan::{self, ResourcesChange, ServerResources};
 
-impl Desk {
+impl AppService {
     pub async fn server_resources(&self, account: &Account, server: &str) -> Result<ServerResources> {
         let server = server_id(server)?;
         let client = self.client(account)?;

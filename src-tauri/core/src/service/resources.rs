@@ -1,8 +1,8 @@
-//! The desk's account-level resources and several-server calls: server
+//! The service's account-level resources and several-server calls: server
 //! clone and bulk power, VLANs and static IPs, server groups, the profile.
 
 use super::extras::offered;
-use super::{server_id, server_name, Desk};
+use super::{server_id, server_name, AppService};
 use crate::accounts::Account;
 use crate::capability::Capability;
 use crate::error::Result;
@@ -20,7 +20,7 @@ macro_rules! api {
     };
 }
 
-impl Desk {
+impl AppService {
     pub async fn clone_server(&self, account: &Account, server: &str, name: &str) -> Result<Server> {
         let server = server_id(server)?;
         let name = server_name(name)?;

@@ -1,4 +1,4 @@
-//! The desk's server extras: which accounts offer which extras, every call
+//! The service's server extras: which accounts offer which extras, every call
 //! checked (extra offered, ids, names, addresses) before anything is sent,
 //! and the long ones started as jobs that watch the provider until done.
 
@@ -7,7 +7,7 @@ use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::{server_id, Desk};
+use super::{server_id, AppService};
 use crate::accounts::Account;
 use crate::capability::{Api, Capability};
 use crate::error::{Error, ErrorKind, Result};
@@ -129,7 +129,7 @@ async fn server_back(client: Arc<dyn Compute>, provider: String, server: String,
     }
 }
 
-impl Desk {
+impl AppService {
     /// The extras of every account.
     pub fn extras_accounts(&self) -> Result<Vec<ExtrasAccount>> {
         Ok(self
@@ -577,7 +577,7 @@ mod tests {
     #[test]
     fn an_account_offers_its_capabilities_without_a_client() {
         let dir = tempfile::tempdir().unwrap();
-        let desk = Desk::new(
+        let service = AppService::new(
             crate::accounts::AccountStore::at(dir.path().join("accounts.json")),
             crate::secret::Keychain::with_service("vpsdesk-capability-test"),
             crate::http::Http::default(),
@@ -585,21 +585,22 @@ mod tests {
         let mut a = account(ProviderKind::Vpsnet);
         a.endpoint = Some("not a url".into());
         assert!(providers::connect(&a, Secret::new("unused"), &crate::http::Http::default()).is_err());
-        assert!(desk.extras_of(&a).contains(&Capability::Nodes));
-        assert!(!desk.extras_of(&a).contains(&Capability::Dns), "extras leave out billing, tickets and DNS");
-        assert!(desk.has_dns(&a));
-        assert!(desk.view(&a).capabilities.contains(&Capability::BillingInvoices));
-        desk.store()
+        assert!(service.extras_of(&a).contains(&Capability::Nodes));
+        assert!(!service.extras_of(&a).contains(&Capability::Dns), "extras leave out billing, tickets and DNS");
+        assert!(service.has_dns(&a));
+        assert!(service.view(&a).capabilities.contains(&Capability::BillingInvoices));
+        service
+            .store()
             .update(|accounts| {
                 accounts.push(a.clone());
                 Ok(())
             })
             .unwrap();
-        let billing = desk.billing_accounts().unwrap();
+        let billing = service.billing_accounts().unwrap();
         assert_eq!(
             billing[0].features,
             [BillingFeature::Balance, BillingFeature::Invoices, BillingFeature::InvoicePdf]
         );
-        assert!(desk.extras_accounts().unwrap()[0].extras.contains(&Capability::ServerLicences));
+        assert!(service.extras_accounts().unwrap()[0].extras.contains(&Capability::ServerLicences));
     }
 }

@@ -1,13 +1,13 @@
-//! The desk's deleted-server list and recovery.
+//! The service's deleted-server list and recovery.
 
 use super::extras::offered;
-use super::{server_id, stamp, Desk};
+use super::{server_id, stamp, AppService};
 use crate::accounts::Account;
 use crate::capability::Capability;
 use crate::error::Result;
 use crate::model::Server;
 
-impl Desk {
+impl AppService {
     pub async fn deleted_servers(&self, account: &Account) -> Result<Vec<Server>> {
         let client = self.client(account)?;
         let list = offered(account, client.recoverable(), Capability::Recoverable)?.deleted_servers().await?;

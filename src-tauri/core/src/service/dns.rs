@@ -1,4 +1,4 @@
-//! DNS on the desk: zones by id or name, records validated per type (and
+//! DNS on the service: zones by id or name, records validated per type (and
 //! against the zone's other records) before anything is sent, zone-file
 //! export and import, templates, and the records that point at an address.
 
@@ -8,7 +8,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::billing::{write_file, SavedFile};
-use super::Desk;
+use super::AppService;
 use crate::accounts::Account;
 use crate::dns::plan::{self, ImportOutcome, ImportPlan};
 use crate::dns::validate::{self, cname_conflict};
@@ -77,7 +77,7 @@ fn record_id(id: &str) -> Result<String> {
     Ok(id.to_string())
 }
 
-impl Desk {
+impl AppService {
     /// Whether the account's provider has a DNS API (no request is sent).
     pub fn has_dns(&self, account: &Account) -> bool {
         self.capabilities(account).contains(crate::capability::Capability::Dns)

@@ -1,4 +1,4 @@
-//! The desk's billing operations: which accounts have which billing
+//! The service's billing operations: which accounts have which billing
 //! features, and every call checked (feature, ids, order fields) before
 //! anything is sent.
 
@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{fan_out, Desk};
+use super::{fan_out, AppService};
 use crate::accounts::Account;
 use crate::billing::{
     Balance, BillingFeature, Download, Invoice, Price, Quote, Subscription, SubscriptionOrder, Transaction, Usage,
@@ -73,7 +73,7 @@ fn owned<T: Owned>(account: &Account, items: Vec<T>) -> Vec<T> {
     items.into_iter().map(|i| i.owned_by(account)).collect()
 }
 
-impl Desk {
+impl AppService {
     /// The billing features of every account, from the provider alone (no
     /// request, no secret).
     pub fn billing_accounts(&self) -> Result<Vec<BillingAccount>> {

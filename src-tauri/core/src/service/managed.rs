@@ -1,14 +1,14 @@
-//! The desk's managed-service transfer: ids checked and the move confirmed
+//! The service's managed-service transfer: ids checked and the move confirmed
 //! before anything is sent.
 
 use super::extras::offered;
-use super::{server_id, Desk};
+use super::{server_id, AppService};
 use crate::accounts::Account;
 use crate::capability::Capability;
 use crate::error::{Error, Result};
 use crate::extras::object_id;
 
-impl Desk {
+impl AppService {
     /// Moves `server`'s managed service to `to_server` (with the address
     /// whose id is `reassign_ip`): refused unless `confirm`.
     pub async fn transfer_managed_service(

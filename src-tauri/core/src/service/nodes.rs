@@ -1,14 +1,14 @@
-//! The desk's nodes: list, buy (bounded, confirmed) and remove.
+//! The service's nodes: list, buy (bounded, confirmed) and remove.
 
 use super::extras::offered;
-use super::Desk;
+use super::AppService;
 use crate::accounts::Account;
 use crate::capability::Capability;
 use crate::error::{Error, Result};
 use crate::extras::nodes::{self, Node, NodeKind};
 use crate::extras::object_id;
 
-impl Desk {
+impl AppService {
     pub async fn nodes(&self, account: &Account) -> Result<Vec<Node>> {
         let client = self.client(account)?;
         offered(account, client.nodes(), Capability::Nodes)?.list_nodes().await

@@ -1,4 +1,4 @@
-//! The desk's drives: the account's drives and the standard ones, and
+//! The service's drives: the account's drives and the standard ones, and
 //! drive contents moved to and from local files in chunks, as jobs that
 //! report progress and stop between two chunks when cancelled. A file is
 //! streamed one chunk at a time: memory stays flat whatever its size.
@@ -9,7 +9,7 @@ use std::sync::Arc;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use super::extras::offered;
-use super::Desk;
+use super::AppService;
 use crate::accounts::Account;
 use crate::capability::Capability;
 use crate::error::{Error, Result};
@@ -96,7 +96,7 @@ async fn download(client: Arc<dyn Compute>, drive: String, path: PathBuf, total:
     Ok(())
 }
 
-impl Desk {
+impl AppService {
     fn drives_api<'c>(
         &self,
         account: &Account,

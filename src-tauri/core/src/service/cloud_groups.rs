@@ -1,13 +1,13 @@
-//! The desk's cloud groups (read only).
+//! The service's cloud groups (read only).
 
 use super::extras::offered;
-use super::Desk;
+use super::AppService;
 use crate::accounts::Account;
 use crate::capability::Capability;
 use crate::error::Result;
 use crate::extras::cloud_groups::CloudGroup;
 
-impl Desk {
+impl AppService {
     pub async fn cloud_groups(&self, account: &Account) -> Result<Vec<CloudGroup>> {
         let client = self.client(account)?;
         offered(account, client.cloud_groups(), Capability::CloudGroups)?.cloud_groups().await

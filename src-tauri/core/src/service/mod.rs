@@ -65,7 +65,7 @@ pub struct AccountView {
     pub capabilities: Vec<Capability>,
 }
 
-pub struct Desk {
+pub struct AppService {
     store: AccountStore,
     keychain: Keychain,
     http: Http,
@@ -75,9 +75,9 @@ pub struct Desk {
     jobs: crate::extras::jobs::Jobs,
 }
 
-impl Desk {
+impl AppService {
     pub fn new(store: AccountStore, keychain: Keychain, http: Http) -> Self {
-        Desk { store, keychain, http, clients: Mutex::new(HashMap::new()), jobs: Default::default() }
+        AppService { store, keychain, http, clients: Mutex::new(HashMap::new()), jobs: Default::default() }
     }
 
     pub fn store(&self) -> &AccountStore {

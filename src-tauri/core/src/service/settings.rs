@@ -1,8 +1,8 @@
-//! The desk's server settings (name, host name, automatic backups): checked
+//! The service's server settings (name, host name, automatic backups): checked
 //! before sending, and refused with the reason where the provider's API
 //! cannot replace them.
 
-use super::{server_id, Desk};
+use super::{server_id, AppService};
 use crate::accounts::Account;
 use crate::capability::Capability;
 use crate::error::Result;
@@ -12,7 +12,7 @@ fn api<'c>(account: &Account, part: Option<&'c dyn Settings>) -> Result<&'c dyn 
     super::extras::offered(account, part, Capability::Settings)
 }
 
-impl Desk {
+impl AppService {
     pub async fn server_settings(&self, account: &Account, server: &str) -> Result<ServerSettings> {
         let server = server_id(server)?;
         let client = self.client(account)?;

@@ -1,15 +1,15 @@
-//! The desk's custom-template authoring: a backup turned into a template,
+//! The service's custom-template authoring: a backup turned into a template,
 //! a custom template's description and notes changed; checked first.
 
 use super::extras::offered;
-use super::{server_id, Desk};
+use super::{server_id, AppService};
 use crate::accounts::Account;
 use crate::capability::Capability;
 use crate::error::Result;
 use crate::extras::object_id;
 use crate::extras::template_authoring::{self, TemplateEdit};
 
-impl Desk {
+impl AppService {
     pub async fn convert_backup(&self, account: &Account, server: &str, backup: &str) -> Result<()> {
         let server = server_id(server)?;
         let backup = object_id("backup", backup)?;

@@ -1,8 +1,8 @@
-//! The desk's node consumer-id edit, the one property of a node the API
+//! The service's node consumer-id edit, the one property of a node the API
 //! changes: ids checked before sending.
 
 use super::extras::offered;
-use super::Desk;
+use super::AppService;
 use crate::accounts::Account;
 use crate::capability::Capability;
 use crate::error::Result;
@@ -10,7 +10,7 @@ use crate::extras::nodes::NodeKind;
 use crate::extras::object_id;
 use crate::extras::server_plan::consumer_id;
 
-impl Desk {
+impl AppService {
     /// `consumer`: the reseller's customer id; empty or "0" for none.
     pub async fn set_node_consumer(
         &self,

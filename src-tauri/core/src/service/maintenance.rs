@@ -1,4 +1,4 @@
-//! The desk's server maintenance (recovery boot, network rebuild, pending
+//! The service's server maintenance (recovery boot, network rebuild, pending
 //! rebuild) and clones: checked before sending, the long ones followed as
 //! jobs until the server is back.
 
@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::extras::{offered, timeout, transient, POLL, SNAPSHOT_LIMIT};
-use super::{server_id, Desk};
+use super::{server_id, AppService};
 use crate::accounts::Account;
 use crate::capability::Capability;
 use crate::error::{Error, Result};
@@ -55,7 +55,7 @@ async fn clone_done(
     }
 }
 
-impl Desk {
+impl AppService {
     pub async fn boot_recovery(&self, account: &Account, server: &str) -> Result<Job> {
         let server = server_id(server)?;
         let client = self.client(account)?;

@@ -1,8 +1,8 @@
-//! The desk's template calls: lists, a custom template's deletion, a
+//! The service's template calls: lists, a custom template's deletion, a
 //! template's price, and buying a chargeable one only once confirmed.
 
 use super::extras::offered;
-use super::Desk;
+use super::AppService;
 use crate::accounts::Account;
 use crate::capability::Capability;
 use crate::error::{Error, Result};
@@ -16,7 +16,7 @@ fn api<'c>(account: &Account, client: &'c dyn Compute, extra: Capability) -> Res
     offered(account, client.templates(), extra)
 }
 
-impl Desk {
+impl AppService {
     pub async fn custom_templates(&self, account: &Account) -> Result<Vec<CustomTemplate>> {
         let client = self.client(account)?;
         api(account, &*client, Capability::CustomTemplates)?.custom_templates().await

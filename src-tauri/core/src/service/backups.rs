@@ -1,4 +1,4 @@
-//! The desk's backup list, take and delete (restore is with the other
+//! The service's backup list, take and delete (restore is with the other
 //! extras): checked before sending, a new backup followed as a job until
 //! the provider says it is built.
 
@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::extras::{offered, timeout, transient, POLL, SNAPSHOT_LIMIT};
-use super::{server_id, Desk};
+use super::{server_id, AppService};
 use crate::accounts::Account;
 use crate::capability::Capability;
 use crate::error::{Error, Result};
@@ -68,7 +68,7 @@ async fn backup_built(
     }
 }
 
-impl Desk {
+impl AppService {
     pub async fn backups(&self, account: &Account, server: &str) -> Result<Vec<Backup>> {
         let server = server_id(server)?;
         let client = self.client(account)?;

@@ -1,9 +1,9 @@
-//! Support tickets through the desk: which accounts have them, listing
+//! Support tickets through the service: which accounts have them, listing
 //! across accounts, and every write validated here before it is sent.
 
 use std::sync::Arc;
 
-use super::{fan_out, Desk};
+use super::{fan_out, AppService};
 use crate::accounts::Account;
 use crate::error::{Error, Result};
 use crate::provider::Compute;
@@ -13,7 +13,7 @@ use crate::tickets::{
     TicketReply, TicketThread, Tickets,
 };
 
-impl Desk {
+impl AppService {
     /// The account's client, when its provider has a ticket API; otherwise
     /// an `unsupported` error that says where to open tickets instead.
     fn ticket_client(&self, account: &Account) -> Result<Arc<dyn Compute>> {

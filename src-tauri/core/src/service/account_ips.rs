@@ -1,9 +1,9 @@
-//! The desk's account-wide addresses: list, notes and consumer edit,
+//! The service's account-wide addresses: list, notes and consumer edit,
 //! reassignment and justified addresses, checked (and the moving or billed
 //! ones confirmed) before anything is sent.
 
 use super::extras::offered;
-use super::Desk;
+use super::AppService;
 use crate::accounts::Account;
 use crate::capability::Capability;
 use crate::error::{Error, Result};
@@ -11,7 +11,7 @@ use crate::extras::account_ips::{self, AccountIp, Justification, JustifiedIp};
 use crate::extras::object_id;
 use crate::extras::server_plan::consumer_id;
 
-impl Desk {
+impl AppService {
     pub async fn account_ips(&self, account: &Account) -> Result<Vec<AccountIp>> {
         let client = self.client(account)?;
         offered(account, client.account_addresses(), Capability::AccountIps)?.list_account_ips().await
