@@ -155,6 +155,22 @@ describe("tickets page", () => {
     await waitFor(() => expect(backend.callsOf("close_ticket")[0]?.args).toMatchObject({ account_id: "demo-vpsnet", ticket_id: "979" }));
   });
 
+  it("shows the provider's refusal of a reply under the reply field, and keeps the text to fix", async () => {
+    const backend = install();
+    backend.on("reply_ticket", () => {
+      throw ipcError("validation", "body: the message is over 64 KB", [{ field: "body", message: "the message is over 64 KB; shorten it" }]);
+    });
+    const { user } = openTicketsPage();
+    await user.click(await screen.findByTestId("ticket-open-demo-vpsnet-979"));
+    await user.type(await screen.findByTestId("ticket-reply-body"), "A long log");
+    await user.type(screen.getByTestId("ticket-reply-root-password"), PASSWORD);
+    await user.click(screen.getByTestId("ticket-reply-submit"));
+    await waitFor(() => expect(screen.getByTestId("ticket-reply-body")).toHaveAccessibleDescription("the message is over 64 KB; shorten it"));
+    expect(screen.getByTestId("ticket-reply-body")).toHaveValue("A long log");
+    expect(screen.getByTestId("ticket-reply-root-password")).toHaveValue("");
+    expect(screen.queryByTestId("ticket-reply-error")).toBeNull();
+  });
+
   it("shows the fields each department needs, and places the provider's field errors", async () => {
     const backend = install();
     const { user } = openTicketsPage();
@@ -172,6 +188,8 @@ describe("tickets page", () => {
     await user.type(screen.getByTestId("new-ticket-body"), "Blank page");
     await user.click(screen.getByTestId("new-ticket-submit"));
     expect(await screen.findByText("Wordpress tickets need the domain name")).toBeInTheDocument();
+    expect(screen.getByTestId("new-ticket-domain"), "the refusal sits under the domain field").toHaveAccessibleDescription("Wordpress tickets need the domain name");
+    expect(screen.queryByTestId("new-ticket-error"), "a placed field error is not repeated above the buttons").toBeNull();
 
     await choose(user, "new-ticket-department", "Server issue");
     expect(screen.queryByTestId("new-ticket-domain")).toBeNull();

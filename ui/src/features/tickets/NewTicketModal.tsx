@@ -13,9 +13,10 @@ import {
   TextInput,
 } from "@mantine/core";
 import { IconAlertTriangle, IconLock, IconShieldCheck } from "@tabler/icons-react";
-import { useEffect, useEffectEvent, useState, type FormEvent } from "react";
+import { useForm } from "@mantine/form";
+import { useEffect, useEffectEvent, useState } from "react";
 import type { Ticket, TicketAccount } from "../../api/bindings";
-import { toAppError, type AppError } from "../../api/errors";
+import { applyFieldErrors } from "../../lib/formErrors";
 import { useManagedServices, useOpenTicket, useServersOf } from "../../api/tickets";
 import { notifySuccess } from "../../lib/notify";
 import { CREDENTIALS_NOTE } from "./TicketThreadDrawer";
@@ -33,6 +34,23 @@ type Props = {
 
 const SERVER_ISSUE_DEFAULT = "reboot";
 
+/** Keyed by the request's field names, so the provider's field errors land under their fields. */
+type TicketValues = {
+  account: string | null;
+  department: string | null;
+  server_id: string | null;
+  issue: string | null;
+  domain_name: string;
+  subject: string;
+  body: string;
+  root_password: string;
+  ssh_port: string;
+  ssh_user: string;
+  ssh_password: string;
+};
+
+const NO_CREDENTIALS = { root_password: "", ssh_port: "", ssh_user: "", ssh_password: "" };
+
 /**
  * The new-ticket form. Which fields show depends on the department, as the provider's rules say
  * (a domain for some, a server and a subject type for server issues). Credentials for staff are
@@ -40,25 +58,15 @@ const SERVER_ISSUE_DEFAULT = "reboot";
  */
 export function NewTicketModal({ opened, onClose, accounts, prefill, onOpened }: Props) {
   const open = useOpenTicket();
-  const [accountId, setAccountId] = useState<string | null>(null);
-  const [department, setDepartment] = useState<string | null>(null);
-  const [subject, setSubject] = useState("");
-  const [body, setBody] = useState("");
-  const [domain, setDomain] = useState("");
-  const [serverId, setServerId] = useState<string | null>(null);
-  const [issue, setIssue] = useState<string | null>(null);
-  const [rootPassword, setRootPassword] = useState("");
-  const [sshPort, setSshPort] = useState("");
-  const [sshUser, setSshUser] = useState("");
-  const [sshPassword, setSshPassword] = useState("");
-  const [error, setError] = useState<AppError | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<TicketValues>({
+    mode: "controlled",
+    initialValues: { account: null, department: null, server_id: null, issue: null, domain_name: "", subject: "", body: "", ...NO_CREDENTIALS },
+    validate: (v) => Object.fromEntries(ticketProblems(v.subject, v.body, needsOf(v) === "server").map((p) => [p.field, p.message])),
+  });
+  const values = form.values;
 
-  const clearCredentials = () => {
-    setRootPassword("");
-    setSshPort("");
-    setSshUser("");
-    setSshPassword("");
-  };
+  const clearCredentials = () => form.setValues(NO_CREDENTIALS);
 
   // Every opening starts from the prefill (or the first account) and an empty form; refetches of
   // the account list (a new array each time) must not reset what is being typed.
@@ -66,67 +74,67 @@ export function NewTicketModal({ opened, onClose, accounts, prefill, onOpened }:
   const startFromPrefill = useEffectEvent(() => {
     const account = accounts.find((a) => a.account_id === prefill?.accountId) ?? accounts[0];
     const serverDept = account?.departments.find((d) => d.needs === "server");
-    setAccountId(account?.account_id ?? null);
-    setDepartment(prefill?.serverId && serverDept ? serverDept.id : null);
-    setServerId(prefill?.serverId ?? null);
-    setIssue(prefill?.serverId ? SERVER_ISSUE_DEFAULT : null);
-    setSubject("");
-    setBody("");
-    setDomain("");
-    clearCredentials();
-    setError(null);
+    form.setValues({
+      account: account?.account_id ?? null,
+      department: prefill?.serverId && serverDept ? serverDept.id : null,
+      server_id: prefill?.serverId ?? null,
+      issue: prefill?.serverId ? SERVER_ISSUE_DEFAULT : null,
+      domain_name: "",
+      subject: "",
+      body: "",
+      ...NO_CREDENTIALS,
+    });
+    form.clearErrors();
+    setFormError(null);
   });
   useEffect(() => {
     if (opened) startFromPrefill();
   }, [opened, prefill, accountIds]);
 
+  const accountId = values.account;
   const account = accounts.find((a) => a.account_id === accountId);
-  const dept = account?.departments.find((d) => d.id === department);
-  const needs = dept?.needs ?? "nothing";
+  function needsOf(v: TicketValues) {
+    return accounts.find((a) => a.account_id === v.account)?.departments.find((d) => d.id === v.department)?.needs ?? "nothing";
+  }
+  const needs = needsOf(values);
   const servers = useServersOf(needs === "server" ? accountId : null);
   const managed = useManagedServices(needs === "server" ? accountId : null);
-  const managedService = managed.data?.find((m) => m.server_id === serverId);
+  const managedService = managed.data?.find((m) => m.server_id === values.server_id);
 
   const close = () => {
     clearCredentials();
     onClose();
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!accountId) return;
-    setError(null);
+  const submit = form.onSubmit(async (v) => {
+    if (!v.account) return;
+    setFormError(null);
     const server = needs === "server";
-    const problems = ticketProblems(subject, body, server);
-    if (problems.length > 0) {
-      setError({ kind: "validation", message: problems.map((f) => `${f.field}: ${f.message}`).join("; "), fields: problems });
-      return;
-    }
     const request = {
-      department: department ?? "",
-      subject,
-      body,
-      domain_name: needs === "domain" ? domain : null,
-      server_id: server ? serverId : null,
-      issue: server ? issue : null,
-      root_password: server && rootPassword ? rootPassword : null,
-      ssh_port: server && sshPort ? sshPort : null,
-      ssh_user: server && sshUser ? sshUser : null,
-      ssh_password: server && sshPassword ? sshPassword : null,
+      department: v.department ?? "",
+      subject: v.subject,
+      body: v.body,
+      domain_name: needs === "domain" ? v.domain_name : null,
+      server_id: server ? v.server_id : null,
+      issue: server ? v.issue : null,
+      root_password: server && v.root_password ? v.root_password : null,
+      ssh_port: server && v.ssh_port ? v.ssh_port : null,
+      ssh_user: server && v.ssh_user ? v.ssh_user : null,
+      ssh_password: server && v.ssh_password ? v.ssh_password : null,
     };
     // The credentials leave this form's state now, whatever the call's outcome.
     clearCredentials();
     try {
-      const ticket = await open.run(accountId, request);
+      const ticket = await open.run(v.account, request);
       notifySuccess(`Ticket ${ticket.id} opened`, ticket.subject);
       onClose();
       onOpened(ticket);
     } catch (err) {
-      setError(toAppError(err));
+      const failure = applyFieldErrors(form, err);
+      if (!failure.placed) setFormError(failure.message);
     }
-  };
+  });
 
-  const fieldError = (f: string) => error?.fields.find((x) => x.field === f)?.message;
   const serverOptions = (servers.data ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.id})` }));
 
   return (
@@ -137,26 +145,21 @@ export function NewTicketModal({ opened, onClose, accounts, prefill, onOpened }:
             <Select
               label="Account"
               data={accounts.map((a) => ({ value: a.account_id, label: a.account }))}
-              value={accountId}
-              onChange={(v) => {
-                setAccountId(v);
-                setServerId(null);
-              }}
+              {...form.getInputProps("account")}
+              onChange={(v) => form.setValues({ account: v, server_id: null })}
               allowDeselect={false}
-              error={fieldError("account")}
               data-testid="new-ticket-account"
             />
             <Select
               label="Department"
               placeholder="Choose…"
               data={(account?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
-              value={department}
+              {...form.getInputProps("department")}
               onChange={(v) => {
-                setDepartment(v);
+                form.setFieldValue("department", v);
                 if (account?.departments.find((d) => d.id === v)?.needs !== "server") clearCredentials();
               }}
               allowDeselect={false}
-              error={fieldError("department")}
               data-testid="new-ticket-department"
             />
           </SimpleGrid>
@@ -166,20 +169,17 @@ export function NewTicketModal({ opened, onClose, accounts, prefill, onOpened }:
                 label="Server"
                 placeholder={servers.isPending ? "Loading servers…" : "Choose the server"}
                 data={serverOptions}
-                value={serverId}
-                onChange={setServerId}
+                {...form.getInputProps("server_id")}
                 searchable
                 nothingFoundMessage="No such server"
-                error={fieldError("server_id") ?? (servers.isError ? servers.error.message : undefined)}
+                error={form.errors.server_id ?? (servers.isError ? servers.error.message : undefined)}
                 data-testid="new-ticket-server"
               />
               <Select
                 label="What is wrong"
                 data={(account?.issue_types ?? []).map((i) => ({ value: i.id, label: i.name }))}
-                value={issue}
-                onChange={setIssue}
+                {...form.getInputProps("issue")}
                 allowDeselect={false}
-                error={fieldError("issue")}
                 data-testid="new-ticket-issue"
               />
             </SimpleGrid>
@@ -194,18 +194,14 @@ export function NewTicketModal({ opened, onClose, accounts, prefill, onOpened }:
             <TextInput
               label="Domain name"
               placeholder="www.example.com"
-              value={domain}
-              onChange={(e) => setDomain(e.currentTarget.value)}
-              error={fieldError("domain_name")}
+              {...form.getInputProps("domain_name")}
               data-testid="new-ticket-domain"
             />
           )}
           <TextInput
             label="Subject"
             description={needs === "server" ? "Optional: it heads the message, the ticket's subject is what is wrong" : undefined}
-            value={subject}
-            onChange={(e) => setSubject(e.currentTarget.value)}
-            error={fieldError("subject")}
+            {...form.getInputProps("subject")}
             data-testid="new-ticket-subject"
           />
           <Textarea
@@ -213,9 +209,7 @@ export function NewTicketModal({ opened, onClose, accounts, prefill, onOpened }:
             autosize
             minRows={4}
             maxRows={12}
-            value={body}
-            onChange={(e) => setBody(e.currentTarget.value)}
-            error={fieldError("body")}
+            {...form.getInputProps("body")}
             data-testid="new-ticket-body"
           />
           {needs === "server" && (
@@ -236,9 +230,7 @@ export function NewTicketModal({ opened, onClose, accounts, prefill, onOpened }:
               <SimpleGrid cols={2}>
                 <PasswordInput
                   label="Root password"
-                  value={rootPassword}
-                  onChange={(e) => setRootPassword(e.currentTarget.value)}
-                  error={fieldError("root_password")}
+                  {...form.getInputProps("root_password")}
                   autoComplete="off"
                   data-testid="new-ticket-root-password"
                 />
@@ -246,34 +238,30 @@ export function NewTicketModal({ opened, onClose, accounts, prefill, onOpened }:
                   label="SSH port"
                   inputMode="numeric"
                   placeholder="22"
-                  value={sshPort}
-                  onChange={(e) => setSshPort(e.currentTarget.value)}
-                  error={fieldError("ssh_port")}
+                  {...form.getInputProps("ssh_port")}
                   autoComplete="off"
                   data-testid="new-ticket-ssh-port"
                 />
                 <TextInput
                   label="SSH user"
-                  value={sshUser}
-                  onChange={(e) => setSshUser(e.currentTarget.value)}
-                  error={fieldError("ssh_user")}
+                  {...form.getInputProps("ssh_user")}
                   autoComplete="off"
                   data-testid="new-ticket-ssh-user"
                 />
                 <PasswordInput
                   label="SSH password"
-                  value={sshPassword}
-                  onChange={(e) => setSshPassword(e.currentTarget.value)}
-                  error={fieldError("ssh_password")}
+                  {...form.getInputProps("ssh_password")}
                   autoComplete="off"
                   data-testid="new-ticket-ssh-password"
                 />
               </SimpleGrid>
             </Fieldset>
           )}
-          {error && error.fields.length === 0 && (
+          {formError && (
             <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} data-testid="new-ticket-error">
-              {error.message}
+              <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+                {formError}
+              </Text>
             </Alert>
           )}
           <Group justify="flex-end">

@@ -12,9 +12,10 @@ import {
   Textarea,
 } from "@mantine/core";
 import { IconAlertTriangle, IconLock } from "@tabler/icons-react";
-import { useEffect, useState, type FormEvent } from "react";
+import { useForm } from "@mantine/form";
+import { useEffect, useState } from "react";
 import type { Ticket } from "../../api/bindings";
-import { toAppError, type AppError } from "../../api/errors";
+import { applyFieldErrors } from "../../lib/formErrors";
 import { awaitingStaff, useCloseTicket, useReplyTicket, useTicketThread } from "../../api/tickets";
 import { formatDate } from "../../lib/format";
 import { TICKET_STATUS_COLORS } from "./format";
@@ -30,25 +31,22 @@ type Props = {
 
 function ReplyBox({ ticket }: { ticket: Ticket }) {
   const reply = useReplyTicket();
-  const [body, setBody] = useState("");
-  const [rootPassword, setRootPassword] = useState("");
-  const [error, setError] = useState<AppError | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({ mode: "controlled", initialValues: { body: "", root_password: "" } });
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    const password = rootPassword;
+  const submit = form.onSubmit(async ({ body, root_password }) => {
+    setFormError(null);
     // Cleared before the call returns, whatever its outcome.
-    setRootPassword("");
+    form.setFieldValue("root_password", "");
     try {
-      await reply.run(ticket.account_id, ticket.id, { body, root_password: password || null });
-      setBody("");
+      await reply.run(ticket.account_id, ticket.id, { body, root_password: root_password || null });
+      form.setFieldValue("body", "");
     } catch (err) {
-      setError(toAppError(err));
+      const failure = applyFieldErrors(form, err);
+      if (!failure.placed) setFormError(failure.message);
     }
-  };
+  });
 
-  const fieldError = (f: string) => error?.fields.find((x) => x.field === f)?.message;
   return (
     <form onSubmit={submit} data-testid="ticket-reply-form">
       <Stack gap="xs">
@@ -58,9 +56,7 @@ function ReplyBox({ ticket }: { ticket: Ticket }) {
           autosize
           minRows={3}
           maxRows={10}
-          value={body}
-          onChange={(e) => setBody(e.currentTarget.value)}
-          error={fieldError("body")}
+          {...form.getInputProps("body")}
           data-testid="ticket-reply-body"
         />
         <PasswordInput
@@ -68,17 +64,18 @@ function ReplyBox({ ticket }: { ticket: Ticket }) {
           description={CREDENTIALS_NOTE}
           leftSection={<IconLock size={14} />}
           autoComplete="off"
-          value={rootPassword}
-          onChange={(e) => setRootPassword(e.currentTarget.value)}
+          {...form.getInputProps("root_password")}
           data-testid="ticket-reply-root-password"
         />
-        {error && error.fields.length === 0 && (
+        {formError && (
           <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} data-testid="ticket-reply-error">
-            {error.message}
+            <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+              {formError}
+            </Text>
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button type="submit" size="xs" loading={reply.pending} disabled={!body.trim()} data-testid="ticket-reply-submit">
+          <Button type="submit" size="xs" loading={reply.pending} disabled={!form.values.body.trim()} data-testid="ticket-reply-submit">
             Send reply
           </Button>
         </Group>
