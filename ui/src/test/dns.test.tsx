@@ -129,6 +129,8 @@ describe("DNS page", () => {
     });
     await user.click(within(form).getByTestId("record-submit"));
     expect(await within(form).findByText(/no other record can sit beside it/)).toBeInTheDocument();
+    expect(within(form).getByTestId("record-host"), "the refusal sits under the name field").toHaveAccessibleDescription(/no other record can sit beside it/);
+    expect(within(form).queryByTestId("record-form-error")).toBeNull();
     const call = backend.callsOf("dns_add_record")[0].args;
     expect(call.zone).toBe("52");
     expect(call.record).toMatchObject({ type: "MX", host: "@", data: "mx3.demodomain2.com", priority: 30 });

@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from "@mantine/core";
-import { useEffect, useMemo, useState } from "react";
+import { useForm } from "@mantine/form";
+import { useEffect, useEffectEvent, useMemo, useState } from "react";
 import type { DnsRecord, RecordInput, RecordType } from "../../api/bindings";
 import { useSaveRecord, type RecordTarget } from "../../api/dns";
-import type { AppError } from "../../api/errors";
+import { applyFieldErrors } from "../../lib/formErrors";
 import { DEFAULT_FAILOVER_TTL, DEFAULT_TTL, EDITABLE_TYPES, fieldsOf, txtForEditing, validateRecord, type FieldErrors } from "../../lib/dnsValidation";
 
 type Props = {
@@ -50,30 +51,41 @@ const num = (v: string | number) => (v === "" || v === null ? null : Number(v));
 
 /** Add or edit one record. The fields follow the type; each error shows under its field. */
 export function RecordFormModal({ opened, onClose, target, zoneName, record, types = EDITABLE_TYPES }: Props) {
-  const [input, setInput] = useState<RecordInput>(() => (record ? fromRecord(record) : blank("A")));
   const [touched, setTouched] = useState(false);
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // The form's errors hold the core's refusal only; any edit clears it, and the local checks are
+  // shown beside it once a save was tried.
+  const form = useForm<RecordInput>({
+    mode: "controlled",
+    initialValues: record ? fromRecord(record) : blank("A"),
+    onValuesChange: () => {
+      form.clearErrors();
+      setFormError(null);
+    },
+  });
   const save = useSaveRecord(target);
 
+  const startFromRecord = useEffectEvent(() => {
+    form.setValues(record ? fromRecord(record) : blank("A"));
+    form.clearErrors();
+    setTouched(false);
+    setFormError(null);
+  });
   useEffect(() => {
-    if (opened) {
-      setInput(record ? fromRecord(record) : blank("A"));
-      setTouched(false);
-      setServerErrors({});
-      setFormError(null);
-    }
+    if (opened) startFromRecord();
   }, [opened, record]);
 
+  const input = form.values;
   const local = useMemo(() => validateRecord(input, zoneName), [input, zoneName]);
-  const errors: FieldErrors = touched ? { ...local, ...serverErrors } : serverErrors;
+  const errors: FieldErrors = touched ? { ...local, ...(form.errors as FieldErrors) } : (form.errors as FieldErrors);
   const show = fieldsOf(input.type);
   const type = input.type ?? "A";
-  const update = (patch: Partial<RecordInput>) => {
-    setInput((i) => ({ ...i, ...patch }));
-    setServerErrors({});
-    setFormError(null);
-  };
+  const field = <K extends keyof RecordInput>(name: K) => ({ ...form.getInputProps(name), error: errors[name] });
+  const numberField = (name: "ttl" | "priority" | "weight" | "port") => ({
+    ...field(name),
+    value: input[name] ?? "",
+    onChange: (v: string | number) => form.setFieldValue(name, num(v)),
+  });
 
   const submit = async () => {
     setTouched(true);
@@ -82,43 +94,32 @@ export function RecordFormModal({ opened, onClose, target, zoneName, record, typ
       await save.mutateAsync({ id: record?.id ?? null, record: input });
       onClose();
     } catch (e) {
-      const err = e as AppError;
-      const byField: FieldErrors = {};
-      for (const f of err.fields ?? []) byField[f.field as keyof RecordInput] = f.message;
-      setServerErrors(byField);
-      setFormError(Object.keys(byField).length === 0 ? err.message : null);
+      const failure = applyFieldErrors(form, e);
+      if (!failure.placed) setFormError(failure.message);
     }
   };
 
   const defaultTtl = type === "FAILOVER" ? DEFAULT_FAILOVER_TTL : DEFAULT_TTL;
   return (
     <Modal opened={opened} onClose={onClose} title={record ? `Edit ${record.type} record` : "Add a record"} size="lg" data-testid="record-form">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack gap="sm">
           <SimpleGrid cols={2} spacing="sm">
             <Select
               label="Type"
               data={types}
+              {...field("type")}
               value={type}
               allowDeselect={false}
               disabled={!!record}
-              onChange={(v) => v && update({ ...blank(v as RecordType), host: input.host, ttl: input.ttl })}
-              error={errors.type}
+              onChange={(v) => v && form.setValues({ ...blank(v as RecordType), host: input.host, ttl: input.ttl })}
               data-testid="record-type"
             />
             <TextInput
               label="Name"
               description={zoneName ? `relative to ${zoneName}; @ for the domain itself` : "relative to the domain; @ for the domain itself"}
               placeholder={type === "SRV" ? "_sip._tcp" : "www"}
-              value={input.host}
-              onChange={(e) => update({ host: e.currentTarget.value })}
-              error={errors.host}
+              {...field("host")}
               data-testid="record-host"
             />
           </SimpleGrid>
@@ -128,18 +129,14 @@ export function RecordFormModal({ opened, onClose, target, zoneName, record, typ
               placeholder={HINTS[type].placeholder}
               autosize
               minRows={2}
-              value={input.data}
-              onChange={(e) => update({ data: e.currentTarget.value })}
-              error={errors.data}
+              {...field("data")}
               data-testid="record-data"
             />
           ) : (
             <TextInput
               label={HINTS[type].data}
               placeholder={HINTS[type].placeholder}
-              value={input.data}
-              onChange={(e) => update({ data: e.currentTarget.value })}
-              error={errors.data}
+              {...field("data")}
               data-testid="record-data"
             />
           )}
@@ -149,9 +146,7 @@ export function RecordFormModal({ opened, onClose, target, zoneName, record, typ
               placeholder={String(defaultTtl)}
               min={0}
               allowDecimal={false}
-              value={input.ttl ?? ""}
-              onChange={(v) => update({ ttl: num(v) })}
-              error={errors.ttl}
+              {...numberField("ttl")}
               data-testid="record-ttl"
             />
             {show.priority && (
@@ -159,9 +154,7 @@ export function RecordFormModal({ opened, onClose, target, zoneName, record, typ
                 label="Priority"
                 min={0}
                 allowDecimal={false}
-                value={input.priority ?? ""}
-                onChange={(v) => update({ priority: num(v) })}
-                error={errors.priority}
+                {...numberField("priority")}
                 data-testid="record-priority"
               />
             )}
@@ -170,9 +163,7 @@ export function RecordFormModal({ opened, onClose, target, zoneName, record, typ
                 label="Weight"
                 min={0}
                 allowDecimal={false}
-                value={input.weight ?? ""}
-                onChange={(v) => update({ weight: num(v) })}
-                error={errors.weight}
+                {...numberField("weight")}
                 data-testid="record-weight"
               />
             )}
@@ -181,9 +172,7 @@ export function RecordFormModal({ opened, onClose, target, zoneName, record, typ
                 label="Port"
                 min={0}
                 allowDecimal={false}
-                value={input.port ?? ""}
-                onChange={(v) => update({ port: num(v) })}
-                error={errors.port}
+                {...numberField("port")}
                 data-testid="record-port"
               />
             )}
@@ -191,9 +180,9 @@ export function RecordFormModal({ opened, onClose, target, zoneName, record, typ
               <TextInput
                 label="Health check"
                 placeholder="icmp.ping"
+                {...field("service_type")}
                 value={input.service_type ?? ""}
-                onChange={(e) => update({ service_type: e.currentTarget.value || null })}
-                error={errors.service_type}
+                onChange={(e) => form.setFieldValue("service_type", e.currentTarget.value || null)}
                 data-testid="record-service-type"
               />
             )}
