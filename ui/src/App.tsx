@@ -15,7 +15,7 @@ import { IconLifebuoy } from "@tabler/icons-react";
 import { IconWorldWww } from "@tabler/icons-react";
 import { DnsPage } from "./pages/DnsPage";
 import { ResourcesPage } from "./pages/ResourcesPage";
-import { JobsButton } from "./features/extras/JobsDrawer";
+import { JobsButton } from "./features/jobs/JobsDrawer";
 import { IconStack2 } from "@tabler/icons-react";
 import { pageOf, pagePath, type Page } from "./routes";
 

@@ -2,19 +2,19 @@ import { Alert, Group, Loader, SegmentedControl, Select, Stack, Text, Title } fr
 import { useEffect, useEffectEvent, useState, type ReactNode } from "react";
 import type { Extra, ExtrasAccount } from "../api/bindings";
 import { useExtrasAccounts } from "../api/extras";
-import { IsosPanel } from "../features/extras/IsosPanel";
-import { ScriptsPanel } from "../features/extras/ScriptsPanel";
-import { SshKeysPanel } from "../features/extras/SshKeysPanel";
-import { TemplatesPanel } from "../features/extras/TemplatesPanel";
-import { DeletedServersPanel } from "../features/extras/DeletedServersPanel";
-import { NodesPanel } from "../features/extras/NodesPanel";
-import { AccountIpsPanel } from "../features/extras/AccountIpsPanel";
-import { CloudGroupsPanel } from "../features/extras/CloudGroupsPanel";
-import { DrivesPanel } from "../features/resources/DrivesPanel";
-import { NetworkResourcesPanel } from "../features/resources/NetworkResourcesPanel";
-import { ProfilePanel } from "../features/resources/ProfilePanel";
-import { ServerFleetPanel } from "../features/resources/ServerFleetPanel";
-import { ServerGroupsPanel } from "../features/resources/ServerGroupsPanel";
+import { IsosPanel } from "../features/images/IsosPanel";
+import { ScriptsPanel } from "../features/account/ScriptsPanel";
+import { SshKeysPanel } from "../features/account/SshKeysPanel";
+import { TemplatesPanel } from "../features/images/TemplatesPanel";
+import { DeletedServersPanel } from "../features/servers/DeletedServersPanel";
+import { NodesPanel } from "../features/account/NodesPanel";
+import { AccountIpsPanel } from "../features/network/AccountIpsPanel";
+import { CloudGroupsPanel } from "../features/account/CloudGroupsPanel";
+import { DrivesPanel } from "../features/storage/DrivesPanel";
+import { VlansAndStaticIpsPanel } from "../features/network/VlansAndStaticIpsPanel";
+import { ProfilePanel } from "../features/account/ProfilePanel";
+import { ServerFleetPanel } from "../features/servers/ServerFleetPanel";
+import { ServerGroupsPanel } from "../features/servers/ServerGroupsPanel";
 
 /**
  * Account-level resources, one section per kind. A provider's extras decide which accounts a
@@ -32,7 +32,7 @@ const SECTIONS: Section[] = [
   { id: "cloud_groups", label: "Cloud groups", extra: "account.cloud_groups", what: "cloud groups", render: (id) => <CloudGroupsPanel accountId={id} /> },
   { id: "deleted", label: "Deleted servers", extra: "account.recoverable", what: "recoverable deleted servers", render: (id) => <DeletedServersPanel accountId={id} /> },
   { id: "drives", label: "Drives", extra: "account.drives", what: "drives", render: (id) => <DrivesPanel accountId={id} /> },
-  { id: "network", label: "VLANs & IPs", extra: "account.vlans", what: "VLANs or static IPs", render: (id) => <NetworkResourcesPanel accountId={id} /> },
+  { id: "network", label: "VLANs & IPs", extra: "account.vlans", what: "VLANs or static IPs", render: (id) => <VlansAndStaticIpsPanel accountId={id} /> },
   { id: "groups", label: "Server groups", extra: "account.server_groups", what: "server groups", render: (id) => <ServerGroupsPanel accountId={id} /> },
   { id: "fleet", label: "Bulk & copy", extra: "servers.bulk", what: "several-server actions or server copies", render: (id) => <ServerFleetPanel accountId={id} /> },
   { id: "profile", label: "Profile", extra: "account.profile", what: "account profile", render: (id) => <ProfilePanel accountId={id} /> },

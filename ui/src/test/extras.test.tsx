@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Extra, ExtrasAccount, Job, SshKey, UsageGraph } from "../api/bindings";
 import { demoState, installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
-import { visibleTabs } from "../features/extras/ServerExtrasTabs";
+import { visibleTabs } from "../features/servers/tabs/ServerTabs";
 import { renderApp } from "./render";
 
 type User = ReturnType<typeof renderApp>["user"];

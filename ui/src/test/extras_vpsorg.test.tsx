@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { ExtrasAccount, ServerSettings } from "../api/bindings";
 import { demoState, installMockBackend, ipcError } from "../api/mockBackend";
-import { visibleTabs } from "../features/extras/ServerExtrasTabs";
+import { visibleTabs } from "../features/servers/tabs/ServerTabs";
 import { renderApp } from "./render";
 
 /** The server settings tab is the UI of VPS.org's full update; the tabs only look at the account's extras. */

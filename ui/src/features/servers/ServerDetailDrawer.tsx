@@ -6,7 +6,7 @@ import { useDelegatedTooltip } from "../../components/DelegatedTooltip";
 import { StatusBadge } from "../../components/StatusBadge";
 import { formatDate } from "../../lib/format";
 import { dnsAddressPath } from "../../routes";
-import { ServerExtrasTabs } from "../extras/ServerExtrasTabs";
+import { ServerTabs } from "./tabs/ServerTabs";
 import { ServerActions } from "./ServerActions";
 
 type Props = {
@@ -68,7 +68,7 @@ export function ServerDetailDrawer({ server, account, providerLabel, planName, o
         </Drawer.Header>
         <Drawer.Body>
           {server && (
-            <ServerExtrasTabs
+            <ServerTabs
               key={`${server.account_id}\u0000${server.id}`}
               server={server}
               providerLabel={providerLabel}

@@ -1,8 +1,8 @@
 import { Tabs } from "@mantine/core";
 import { IconChartBar, IconInfoCircle, IconCamera, IconNetwork, IconSettings, IconStack2, IconTerminal2, IconTool } from "@tabler/icons-react";
 import { useState, type ReactNode } from "react";
-import type { Extra, Server } from "../../api/bindings";
-import { useAccountExtras } from "../../api/extras";
+import type { Extra, Server } from "../../../api/bindings";
+import { useAccountExtras } from "../../../api/extras";
 import { ConsoleTab } from "./ConsoleTab";
 import { GraphsTab } from "./GraphsTab";
 import { MaintenanceTab } from "./MaintenanceTab";
@@ -37,7 +37,7 @@ export function visibleTabs(extras: Extra[]): string[] {
 }
 
 /** The server detail's tabs: Overview (the caller's content) and what the provider supports. */
-export function ServerExtrasTabs({ server, providerLabel, overview }: { server: Server; providerLabel: string; overview: ReactNode }) {
+export function ServerTabs({ server, providerLabel, overview }: { server: Server; providerLabel: string; overview: ReactNode }) {
   const extras = useAccountExtras(server.account_id);
   const shown = TABS.filter((t) => t.needs.some((n) => extras.includes(n)));
   const [tab, setTab] = useState<string | null>("overview");

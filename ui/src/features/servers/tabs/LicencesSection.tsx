@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
-import type { Server, ServerLicence, ServerLicences } from "../../api/bindings";
-import type { AppError } from "../../api/errors";
-import { describeLicence, licenceOf, purchaseBlocked, useChangeServerLicence, useServerLicences } from "../../api/licences";
-import { QueryState } from "../../components/QueryState";
-import { confirmDanger } from "./confirm";
+import type { Server, ServerLicence, ServerLicences } from "../../../api/bindings";
+import type { AppError } from "../../../api/errors";
+import { describeLicence, licenceOf, purchaseBlocked, useChangeServerLicence, useServerLicences } from "../../../api/licences";
+import { QueryState } from "../../../components/QueryState";
+import { confirmDanger } from "../../../components/confirm";
 
 const KIND: Record<ServerLicence["kind"], string> = { control_panel: "Control panel", add_on: "Add-on", other: "Licence" };
 

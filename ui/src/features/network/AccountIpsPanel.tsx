@@ -6,7 +6,7 @@ import type { AccountIp, JustificationKind, Server } from "../../api/bindings";
 import { useAccountIps, useEditAccountIp, useJustifiedIps, useReassignIp, useRequestJustifiedIps } from "../../api/accountIps";
 import { useAccountExtras } from "../../api/extras";
 import { QueryState } from "../../components/QueryState";
-import { confirmDanger } from "./confirm";
+import { confirmDanger } from "../../components/confirm";
 import { keys } from "../../api/keys";
 
 /** Every address of the account: notes and consumer ids edited in place, a move within its cloud, justified addresses. */

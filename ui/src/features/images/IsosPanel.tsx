@@ -1,6 +1,6 @@
 import { Alert, Loader, Table, Text } from "@mantine/core";
 import { useIsos } from "../../api/extras";
-import { formatBytes } from "./format";
+import { formatBytes } from "../../lib/format";
 
 export function IsosPanel({ accountId }: { accountId: string }) {
   const isos = useIsos(accountId);

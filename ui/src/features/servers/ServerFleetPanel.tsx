@@ -7,7 +7,7 @@ import type { BulkAction, Server } from "../../api/bindings";
 import { useBulkPower, useCloneServer } from "../../api/resources";
 import { useAccountExtras } from "../../api/extras";
 import { applyFieldErrors } from "../../lib/formErrors";
-import { useAccountServerChoices } from "./servers";
+import { useAccountServerChoices } from "./serverChoices";
 
 function CopyForm({ accountId, server, onClose }: { accountId: string; server: Server; onClose: () => void }) {
   const copy = useCloneServer();

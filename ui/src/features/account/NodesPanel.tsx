@@ -4,7 +4,7 @@ import { useState } from "react";
 import { DeleteAction } from "../../components/ItemTable";
 import type { NodeKind } from "../../api/bindings";
 import { useAddNodes, useDeleteNode, useNodes, useSetNodeConsumer } from "../../api/nodes";
-import { confirmDanger } from "./confirm";
+import { confirmDanger } from "../../components/confirm";
 
 const KIND_LABEL: Record<NodeKind, string> = {
   regular: "Regular (monthly)",

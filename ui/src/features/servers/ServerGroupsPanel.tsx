@@ -6,7 +6,7 @@ import { useCreateServerGroup, useDestroyServerGroup, useGroupMembers, useGroupP
 import { NameModal, useItemEditor } from "../../components/ItemEditor";
 import { DeleteAction, ItemTable, ListHeader, RowAction, RowActions } from "../../components/ItemTable";
 import { QueryState } from "../../components/QueryState";
-import { useAccountServerChoices } from "./servers";
+import { useAccountServerChoices } from "./serverChoices";
 
 /** The API lists a group's servers only in the answers of add, remove, start and stop. */
 function MembersForm({ accountId, group, onClose }: { accountId: string; group: ServerGroup; onClose: () => void }) {

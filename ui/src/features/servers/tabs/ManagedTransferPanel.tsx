@@ -1,10 +1,10 @@
 import { Button, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { IconArrowsTransferUp } from "@tabler/icons-react";
 import { useState } from "react";
-import type { Server } from "../../api/bindings";
-import { useExtrasWrite } from "../../api/extras";
-import { commands } from "../../api/bindings";
-import { confirmDanger } from "./confirm";
+import type { Server } from "../../../api/bindings";
+import { useExtrasWrite } from "../../../api/extras";
+import { commands } from "../../../api/bindings";
+import { confirmDanger } from "../../../components/confirm";
 
 /** Moves the server's managed-support service to another server (the provider refuses Windows targets; vpsdesk checks first). */
 export function ManagedTransferPanel({ server, providerLabel }: { server: Server; providerLabel: string }) {

@@ -1,11 +1,11 @@
 import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { IconCopy, IconHammer, IconLifebuoy, IconNetwork } from "@tabler/icons-react";
 import { useState } from "react";
-import { DeleteAction } from "../../components/ItemTable";
-import type { Extra, Server } from "../../api/bindings";
-import { useClones, useBootRecovery, useCreateClone, useDeleteClone, useRebuildNetwork, useRebuildPending } from "../../api/maintenance";
-import { useCatalogRegions } from "../../api/queries";
-import { confirmDanger } from "./confirm";
+import { DeleteAction } from "../../../components/ItemTable";
+import type { Extra, Server } from "../../../api/bindings";
+import { useClones, useBootRecovery, useCreateClone, useDeleteClone, useRebuildNetwork, useRebuildPending } from "../../../api/maintenance";
+import { useCatalogRegions } from "../../../api/queries";
+import { confirmDanger } from "../../../components/confirm";
 import { ManagedTransferPanel } from "./ManagedTransferPanel";
 
 type Props = { server: Server; extras: Extra[]; providerLabel: string };

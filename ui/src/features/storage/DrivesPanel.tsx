@@ -9,7 +9,7 @@ import { useCloneDrive, useCreateDrive, useDestroyDrive, useDrives, useDriveTran
 import { ListHeader } from "../../components/ItemTable";
 import { QueryState } from "../../components/QueryState";
 import { applyFieldErrors } from "../../lib/formErrors";
-import { formatBytes } from "../extras/format";
+import { formatBytes } from "../../lib/format";
 
 const GIB = 1024 ** 3;
 

@@ -1,8 +1,8 @@
 import { ActionIcon, Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
 import { IconCamera, IconRestore } from "@tabler/icons-react";
 import { useState } from "react";
-import { DeleteAction } from "../../components/ItemTable";
-import type { Extra, Server } from "../../api/bindings";
+import { DeleteAction } from "../../../components/ItemTable";
+import type { Extra, Server } from "../../../api/bindings";
 import {
   useChangeOs,
   useCreateSnapshot,
@@ -12,10 +12,10 @@ import {
   useRestoreBackup,
   useRestoreSnapshot,
   useSnapshots,
-} from "../../api/extras";
+} from "../../../api/extras";
 import { BackupsPanel } from "./BackupsPanel";
-import { confirmWipe } from "./confirm";
-import { formatBytes } from "./format";
+import { confirmWipe } from "../../../components/confirm";
+import { formatBytes } from "../../../lib/format";
 
 type Props = { server: Server; extras: Extra[]; providerLabel: string };
 

@@ -5,7 +5,7 @@ import { DeleteAction } from "../../components/ItemTable";
 import type { CustomTemplate, LicenseKind, OfferedTemplate } from "../../api/bindings";
 import { useAccountExtras } from "../../api/extras";
 import { useBuyTemplate, useCustomTemplates, useDeleteCustomTemplate, useLicensedTemplates, useOfferedTemplates, useTemplateInfo } from "../../api/templates";
-import { confirmDanger } from "./confirm";
+import { confirmDanger } from "../../components/confirm";
 import { TemplateEditForm } from "./TemplateEditForm";
 
 type Placement = { name: string; regionId: string; templateId: string };

@@ -1,10 +1,10 @@
 import { ActionIcon, Alert, Button, Checkbox, Group, Loader, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
 import { modals } from "@mantine/modals";
-import { confirmDanger } from "../../components/confirm";
+import { confirmDanger } from "../../../components/confirm";
 import { IconArrowBackUp, IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
-import type { Extra, IpAddress, Server } from "../../api/bindings";
-import type { AppError } from "../../api/errors";
+import type { Extra, IpAddress, Server } from "../../../api/bindings";
+import type { AppError } from "../../../api/errors";
 import {
   useAddIpv4,
   useAddresses,
@@ -13,7 +13,7 @@ import {
   useResetReverse,
   useReverseIpv6,
   useSetReverse,
-} from "../../api/extras";
+} from "../../../api/extras";
 
 type Props = { server: Server; extras: Extra[]; providerLabel: string };
 

@@ -1,12 +1,12 @@
 import { ActionIcon, Alert, Badge, Button, Group, Loader, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
 import { IconDatabaseExport, IconRestore, IconTemplate } from "@tabler/icons-react";
 import { useState } from "react";
-import { DeleteAction } from "../../components/ItemTable";
-import type { Backup, Extra, Server } from "../../api/bindings";
-import { useRestoreBackup } from "../../api/extras";
-import { useBackups, useCreateBackup, useDeleteBackup } from "../../api/maintenance";
-import { useConvertBackup } from "../../api/templates";
-import { confirmWipe } from "./confirm";
+import { DeleteAction } from "../../../components/ItemTable";
+import type { Backup, Extra, Server } from "../../../api/bindings";
+import { useRestoreBackup } from "../../../api/extras";
+import { useBackups, useCreateBackup, useDeleteBackup } from "../../../api/maintenance";
+import { useConvertBackup } from "../../../api/templates";
+import { confirmWipe } from "../../../components/confirm";
 
 type Props = { server: Server; extras: Extra[]; providerLabel: string };
 

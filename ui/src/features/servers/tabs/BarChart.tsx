@@ -1,6 +1,6 @@
 import { Group, Stack, Text } from "@mantine/core";
-import type { UsageGraph } from "../../api/bindings";
-import { formatUsage } from "./format";
+import type { UsageGraph } from "../../../api/bindings";
+import { formatUsage } from "../../../lib/format";
 
 const COLORS = ["var(--mantine-color-blue-6)", "var(--mantine-color-teal-6)", "var(--mantine-color-orange-6)"];
 const HEIGHT = 160;

@@ -1,10 +1,10 @@
 import { Alert, Button, Group, Loader, NumberInput, SimpleGrid, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
-import type { Extra, ServerResources, Server } from "../../api/bindings";
-import type { AppError } from "../../api/errors";
-import { grows, growsStorage, useServerResources, useUpdateServerResources, useUpgradeStorage } from "../../api/serverPlan";
-import { confirmDanger } from "./confirm";
+import type { Extra, ServerResources, Server } from "../../../api/bindings";
+import type { AppError } from "../../../api/errors";
+import { grows, growsStorage, useServerResources, useUpdateServerResources, useUpgradeStorage } from "../../../api/serverPlan";
+import { confirmDanger } from "../../../components/confirm";
 import { LicencesSection } from "./LicencesSection";
 
 const COUNTS: { key: "nodes" | "daily_nodes" | "storage_nodes" | "ram_nodes" | "bandwidth_nodes"; label: string; min: number }[] = [

@@ -8,7 +8,7 @@ import { DeleteAction, ItemTable, ListHeader, RowAction, RowActions } from "../.
 import { QueryState } from "../../components/QueryState";
 
 /** VLANs and static IPs: the account's network resources that servers' interfaces use. */
-export function NetworkResourcesPanel({ accountId }: { accountId: string }) {
+export function VlansAndStaticIpsPanel({ accountId }: { accountId: string }) {
   const vlans = useVlans(accountId);
   const ips = useStaticIps(accountId);
   const create = useCreateVlan();

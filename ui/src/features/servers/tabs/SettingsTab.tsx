@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Loader, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useEffect, useEffectEvent, useState } from "react";
-import type { Server, ServerSettings } from "../../api/bindings";
-import { applyFieldErrors } from "../../lib/formErrors";
-import { useServerSettings, useUpdateServerSettings } from "../../api/settings";
+import type { Server, ServerSettings } from "../../../api/bindings";
+import { applyFieldErrors } from "../../../lib/formErrors";
+import { useServerSettings, useUpdateServerSettings } from "../../../api/settings";
 
 /** The provider replaces all three settings at once, so the form always sends all three. */
 export function SettingsTab({ server, providerLabel }: { server: Server; providerLabel: string }) {
