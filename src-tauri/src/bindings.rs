@@ -5,9 +5,13 @@
 //! fails when a checked-in file is stale; `make bindings` rewrites both.
 
 use ts_rs::{Config, TS};
-use vpsdesk_core::billing::{
+use vpsdesk_core::capabilities::billing::{
     Balance, BalanceMeaning, BillingFeature, CurrencyTotal, Invoice, InvoiceStatus, Price, Quote, Subscription,
     SubscriptionKind, SubscriptionOrder, Transaction, Usage,
+};
+use vpsdesk_core::capabilities::tickets::{
+    Author, Department, DepartmentNeeds, IssueType, ManagedService, NewTicket, Ticket, TicketAccount, TicketFilter,
+    TicketInventory, TicketMessage, TicketReply, TicketStatus, TicketThread,
 };
 use vpsdesk_core::error::{Error, ErrorKind, FieldError};
 use vpsdesk_core::model::{
@@ -17,45 +21,43 @@ use vpsdesk_core::model::{
 use vpsdesk_core::providers::{ProviderInfo, ProviderRegion, Sizing};
 use vpsdesk_core::service::billing::{BillingAccount, SavedFile};
 use vpsdesk_core::service::{AccountView, NewAccount};
-use vpsdesk_core::tickets::{
-    Author, Department, DepartmentNeeds, IssueType, ManagedService, NewTicket, Ticket, TicketAccount, TicketFilter,
-    TicketInventory, TicketMessage, TicketReply, TicketStatus, TicketThread,
-};
 
-use vpsdesk_core::dns::plan::{ImportOutcome, ImportPlan, PlannedChange, PlannedRecord};
-use vpsdesk_core::dns::zonefile::Skipped;
-use vpsdesk_core::dns::{
+use vpsdesk_core::capabilities::dns::plan::{ImportOutcome, ImportPlan, PlannedChange, PlannedRecord};
+use vpsdesk_core::capabilities::dns::zonefile::Skipped;
+use vpsdesk_core::capabilities::dns::{
     CreatedZone, DnsTemplate, Nameserver, NewZone, Record, RecordInput, RecordType, ValidRecord, Zone,
 };
 use vpsdesk_core::service::dns::{DeleteOutcome, DnsAccount, RecordHit};
 
 use crate::state::{AppStatus, KeychainStatus};
-use vpsdesk_core::extras::account_ips::{AccountIp, Justification, JustificationKind, JustifiedIp};
-use vpsdesk_core::extras::backups::Backup;
-use vpsdesk_core::extras::clones::ServerClone;
-use vpsdesk_core::extras::cloud_groups::CloudGroup;
-use vpsdesk_core::extras::console::ConsoleAccess;
-use vpsdesk_core::extras::drives::{Drive, DriveClone, NewDrive, StandardKind};
-use vpsdesk_core::extras::fleet::BulkAction;
-use vpsdesk_core::extras::jobs::{Job, JobKind, JobState};
-use vpsdesk_core::extras::licences::{ServerLicence, ServerLicenceChange, ServerLicenceKind, ServerLicences};
-use vpsdesk_core::extras::network::{IpAddress, IpRole, ReverseDns};
-use vpsdesk_core::extras::nodes::{Node, NodeKind};
-use vpsdesk_core::extras::os::{Iso, OsOption};
-use vpsdesk_core::extras::profile::{ProfileChange, ProfileField};
-use vpsdesk_core::extras::resources::{StaticIp, Vlan};
-use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate, StartupScript};
-use vpsdesk_core::extras::server_groups::ServerGroup;
-use vpsdesk_core::extras::server_plan::{ResourcesChange, ServerResources};
-use vpsdesk_core::extras::settings::ServerSettings;
-use vpsdesk_core::extras::snapshots::{Snapshot, SnapshotStatus};
-use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate};
-use vpsdesk_core::extras::template_authoring::TemplateEdit;
-use vpsdesk_core::extras::templates::{
+use vpsdesk_core::capabilities::account::profile::{ProfileChange, ProfileField};
+use vpsdesk_core::capabilities::server::backups::Backup;
+use vpsdesk_core::capabilities::server::console::ConsoleAccess;
+use vpsdesk_core::capabilities::server::network::{IpAddress, IpRole, ReverseDns};
+use vpsdesk_core::capabilities::server::os::{Iso, OsOption};
+use vpsdesk_core::capabilities::server::usage::{UsageGraph, UsagePoint, UsageSeries, UsageUnit};
+use vpsdesk_core::extras::{Extra, ExtrasAccount};
+use vpsdesk_core::jobs::{Job, JobKind, JobState};
+use vpsdesk_core::providers::cloudsigma::ext::clone_and_bulk::BulkAction;
+use vpsdesk_core::providers::cloudsigma::ext::drives::{Drive, DriveClone, NewDrive, StandardKind};
+use vpsdesk_core::providers::cloudsigma::ext::server_groups::ServerGroup;
+use vpsdesk_core::providers::cloudsigma::ext::vlans_and_ips::{StaticIp, Vlan};
+use vpsdesk_core::providers::vpsnet::ext::account_ips::{AccountIp, Justification, JustificationKind, JustifiedIp};
+use vpsdesk_core::providers::vpsnet::ext::clones::ServerClone;
+use vpsdesk_core::providers::vpsnet::ext::cloud_groups::CloudGroup;
+use vpsdesk_core::providers::vpsnet::ext::licences::{
+    ServerLicence, ServerLicenceChange, ServerLicenceKind, ServerLicences,
+};
+use vpsdesk_core::providers::vpsnet::ext::nodes::{Node, NodeKind};
+use vpsdesk_core::providers::vpsnet::ext::server_resources::{ResourcesChange, ServerResources};
+use vpsdesk_core::providers::vpsnet::ext::template_authoring::TemplateEdit;
+use vpsdesk_core::providers::vpsnet::ext::templates::{
     CustomTemplate, LicenseKind, LicensedTemplate, OfferedTemplate, TemplateInfo, TemplatePlacement, TemplatePrice,
 };
-use vpsdesk_core::extras::usage::{UsageGraph, UsagePoint, UsageSeries, UsageUnit};
-use vpsdesk_core::extras::{Extra, ExtrasAccount};
+use vpsdesk_core::providers::vpsorg::ext::settings::ServerSettings;
+use vpsdesk_core::providers::vultr::ext::scripts::{NewScript, ScriptKind, ScriptUpdate, StartupScript};
+use vpsdesk_core::providers::vultr::ext::snapshots::{Snapshot, SnapshotStatus};
+use vpsdesk_core::providers::vultr::ext::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate};
 
 pub struct Binding {
     pub name: &'static str,

@@ -5,8 +5,8 @@
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use vpsdesk_core::extras::account_ips::{Justification, JustificationKind};
-use vpsdesk_core::extras::cloud_groups::CloudGroup;
+use vpsdesk_core::providers::vpsnet::ext::account_ips::{Justification, JustificationKind};
+use vpsdesk_core::providers::vpsnet::ext::cloud_groups::CloudGroup;
 use vpsdesk_core::{AppService, Error};
 
 use crate::extras::{confirm, done};

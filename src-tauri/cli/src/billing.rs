@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use vpsdesk_core::billing::{grouped, Quote, Subscription, SubscriptionKind, SubscriptionOrder};
+use vpsdesk_core::capabilities::billing::{grouped, Quote, Subscription, SubscriptionKind, SubscriptionOrder};
 use vpsdesk_core::AppService;
 
 use crate::output::Flags;

@@ -4,8 +4,8 @@
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
-use vpsdesk_core::dns::plan::ImportPlan;
-use vpsdesk_core::dns::{NewZone, RecordInput, RecordType, ValidRecord};
+use vpsdesk_core::capabilities::dns::plan::ImportPlan;
+use vpsdesk_core::capabilities::dns::{NewZone, RecordInput, RecordType, ValidRecord};
 use vpsdesk_core::{AppService, Error};
 
 use crate::output::Flags;
@@ -116,7 +116,7 @@ fn print_plan(plan: &ImportPlan) {
     }
     say!("to change ({}):", plan.change.len());
     for c in &plan.change {
-        let before = vpsdesk_core::dns::validate::canonical(&c.before, "")
+        let before = vpsdesk_core::capabilities::dns::validate::canonical(&c.before, "")
             .map(|v| describe(&v))
             .unwrap_or_else(|| c.before.data.clone());
         say!("  line {}: record {}: {} -> {}", c.line, c.before.id, before, describe(&c.after));

@@ -8,10 +8,10 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Subcommand;
-use vpsdesk_core::capability::Capability;
-use vpsdesk_core::extras::jobs::{Job, JobState};
-use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate};
-use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKeyUpdate};
+use vpsdesk_core::capabilities::Capability;
+use vpsdesk_core::jobs::{Job, JobState};
+use vpsdesk_core::providers::vultr::ext::scripts::{NewScript, ScriptKind, ScriptUpdate};
+use vpsdesk_core::providers::vultr::ext::ssh_keys::{NewSshKey, SshKeyUpdate};
 use vpsdesk_core::{AppService, Error};
 
 use crate::output::Flags;

@@ -13,7 +13,7 @@ mod output;
 mod provider_arg;
 mod resources;
 mod secret_input;
-mod server_plan;
+mod server_resources;
 mod settings;
 mod template_authoring;
 mod templates;
@@ -181,7 +181,7 @@ enum ServersCmd {
     #[command(flatten)]
     Fleet(resources::FleetCmd),
     #[command(flatten)]
-    Plan(server_plan::PlanCmd),
+    Plan(server_resources::PlanCmd),
     #[command(flatten)]
     Convert(template_authoring::ConvertCmd),
 }
@@ -389,7 +389,7 @@ async fn servers(service: &AppService, cmd: ServersCmd, flags: Flags) -> Result<
         ServersCmd::Maintenance(cmd) => maintenance::run(service, cmd, flags).await,
         ServersCmd::Settings(cmd) => settings::run(service, cmd, flags).await,
         ServersCmd::Fleet(cmd) => resources::fleet(service, cmd, flags).await,
-        ServersCmd::Plan(cmd) => server_plan::run(service, cmd, flags).await,
+        ServersCmd::Plan(cmd) => server_resources::run(service, cmd, flags).await,
         ServersCmd::Convert(cmd) => template_authoring::convert(service, cmd).await,
     }
 }

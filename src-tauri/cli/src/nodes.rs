@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use vpsdesk_core::extras::nodes::NodeKind;
+use vpsdesk_core::providers::vpsnet::ext::nodes::NodeKind;
 use vpsdesk_core::{AppService, Error};
 
 use crate::extras::{confirm, done};

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Subcommand, ValueEnum};
-use vpsdesk_core::extras::drives::{Drive, DriveClone, NewDrive, StandardKind};
-use vpsdesk_core::extras::fleet::BulkAction;
-use vpsdesk_core::extras::profile::ProfileChange;
+use vpsdesk_core::capabilities::account::profile::ProfileChange;
 use vpsdesk_core::model::PowerAction;
+use vpsdesk_core::providers::cloudsigma::ext::clone_and_bulk::BulkAction;
+use vpsdesk_core::providers::cloudsigma::ext::drives::{Drive, DriveClone, NewDrive, StandardKind};
 use vpsdesk_core::{AppService, Error};
 
 use crate::extras::{confirm, done, follow};
@@ -292,7 +292,7 @@ async fn drives(service: &AppService, cmd: DrivesCmd, flags: Flags) -> Result<Ex
 
 async fn vlans(service: &AppService, cmd: VlansCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, .. } = flags;
-    let out = |vlans: &[vpsdesk_core::extras::resources::Vlan], json: bool| {
+    let out = |vlans: &[vpsdesk_core::providers::cloudsigma::ext::vlans_and_ips::Vlan], json: bool| {
         list(json, vlans, &["ID", "NAME"], |v| vec![v.id.clone(), v.name.clone()]);
         Ok(ExitCode::SUCCESS)
     };
@@ -309,7 +309,7 @@ async fn vlans(service: &AppService, cmd: VlansCmd, flags: Flags) -> Result<Exit
 
 async fn ips(service: &AppService, cmd: IpsCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
-    let out = |ips: &[vpsdesk_core::extras::resources::StaticIp], json: bool| {
+    let out = |ips: &[vpsdesk_core::providers::cloudsigma::ext::vlans_and_ips::StaticIp], json: bool| {
         list(json, ips, &["IP", "NAME", "NETMASK", "GATEWAY", "NAMESERVERS"], |i| {
             vec![i.ip.clone(), opt(&i.name), opt(&i.netmask), opt(&i.gateway), i.nameservers.join(" ")]
         });
@@ -329,7 +329,7 @@ async fn ips(service: &AppService, cmd: IpsCmd, flags: Flags) -> Result<ExitCode
 
 async fn groups(service: &AppService, cmd: GroupsCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
-    let out = |groups: &[vpsdesk_core::extras::server_groups::ServerGroup], json: bool| {
+    let out = |groups: &[vpsdesk_core::providers::cloudsigma::ext::server_groups::ServerGroup], json: bool| {
         list(json, groups, &["ID", "NAME", "DESCRIPTION"], |g| {
             vec![g.id.clone(), g.name.clone(), g.description.clone()]
         });

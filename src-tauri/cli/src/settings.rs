@@ -5,7 +5,7 @@
 use std::process::ExitCode;
 
 use clap::{Subcommand, ValueEnum};
-use vpsdesk_core::extras::settings::ServerSettings;
+use vpsdesk_core::providers::vpsorg::ext::settings::ServerSettings;
 use vpsdesk_core::AppService;
 
 use crate::output::Flags;

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use vpsdesk_core::extras::template_authoring::TemplateEdit;
+use vpsdesk_core::providers::vpsnet::ext::template_authoring::TemplateEdit;
 use vpsdesk_core::AppService;
 
 use crate::extras::done;

@@ -5,7 +5,7 @@
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use vpsdesk_core::extras::templates::LicenseKind;
+use vpsdesk_core::providers::vpsnet::ext::templates::LicenseKind;
 use vpsdesk_core::{AppService, Error};
 
 use crate::extras::{confirm, done};

@@ -8,8 +8,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Subcommand;
+use vpsdesk_core::capabilities::tickets::{NewTicket, Ticket, TicketFilter, TicketReply, TicketStatus, TicketThread};
 use vpsdesk_core::secret::Secret;
-use vpsdesk_core::tickets::{NewTicket, Ticket, TicketFilter, TicketReply, TicketStatus, TicketThread};
 use vpsdesk_core::{AppService, Error};
 
 use crate::output::Flags;

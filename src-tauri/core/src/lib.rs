@@ -3,18 +3,17 @@
 //! top of [`service::AppService`].
 
 pub mod accounts;
-pub mod billing;
-pub mod capability;
-pub mod dns;
+pub mod capabilities;
 pub mod error;
 pub mod extras;
 pub mod http;
+pub mod jobs;
 pub mod model;
 pub mod provider;
 pub mod providers;
 pub mod secret;
 pub mod service;
-pub mod tickets;
+pub mod validate;
 
 pub use error::{Error, ErrorKind, Result};
 pub use service::{AccountView, AppService, NewAccount};

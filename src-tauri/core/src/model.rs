@@ -114,7 +114,7 @@ pub enum PowerAction {
     Reboot,
 }
 
-pub use crate::capability::Capability;
+pub use crate::capabilities::Capability;
 
 /// A failed account in a fan-out: the other accounts' results still count.
 #[derive(Clone, Debug, Serialize, TS)]

@@ -30,94 +30,94 @@ pub trait Compute: Send + Sync {
     async fn regions(&self) -> Result<Vec<Region>>;
 
     /// The provider's billing API, where it has one.
-    fn billing(&self) -> Option<&dyn crate::billing::Billing> {
+    fn billing(&self) -> Option<&dyn crate::capabilities::billing::Billing> {
         None
     }
 
     /// The provider's support-ticket API, where it has one.
-    fn tickets(&self) -> Option<&dyn crate::tickets::Tickets> {
+    fn tickets(&self) -> Option<&dyn crate::capabilities::tickets::Tickets> {
         None
     }
 
     /// The provider's DNS API (zones, records, templates), where it has one.
-    fn dns(&self) -> Option<&dyn crate::dns::Dns> {
+    fn dns(&self) -> Option<&dyn crate::capabilities::dns::Dns> {
         None
     }
 
     /// Server extras (`extras`), each where the provider's API has it.
-    fn snapshots(&self) -> Option<&dyn crate::extras::snapshots::Snapshots> {
+    fn snapshots(&self) -> Option<&dyn crate::providers::vultr::ext::snapshots::Snapshots> {
         None
     }
-    fn backups(&self) -> Option<&dyn crate::extras::backups::Backups> {
+    fn backups(&self) -> Option<&dyn crate::capabilities::server::backups::Backups> {
         None
     }
-    fn os_install(&self) -> Option<&dyn crate::extras::os::OsInstall> {
+    fn os_install(&self) -> Option<&dyn crate::capabilities::server::os::OsInstall> {
         None
     }
-    fn network(&self) -> Option<&dyn crate::extras::network::Network> {
+    fn network(&self) -> Option<&dyn crate::capabilities::server::network::Network> {
         None
     }
-    fn usage(&self) -> Option<&dyn crate::extras::usage::Usage> {
+    fn usage(&self) -> Option<&dyn crate::capabilities::server::usage::Usage> {
         None
     }
-    fn console(&self) -> Option<&dyn crate::extras::console::Console> {
+    fn console(&self) -> Option<&dyn crate::capabilities::server::console::Console> {
         None
     }
-    fn ssh_keys(&self) -> Option<&dyn crate::extras::ssh_keys::SshKeys> {
+    fn ssh_keys(&self) -> Option<&dyn crate::providers::vultr::ext::ssh_keys::SshKeys> {
         None
     }
-    fn scripts(&self) -> Option<&dyn crate::extras::scripts::Scripts> {
+    fn scripts(&self) -> Option<&dyn crate::providers::vultr::ext::scripts::Scripts> {
         None
     }
-    fn maintenance(&self) -> Option<&dyn crate::extras::maintenance::Maintenance> {
+    fn maintenance(&self) -> Option<&dyn crate::providers::vpsnet::ext::maintenance::Maintenance> {
         None
     }
-    fn clones(&self) -> Option<&dyn crate::extras::clones::Clones> {
+    fn clones(&self) -> Option<&dyn crate::providers::vpsnet::ext::clones::Clones> {
         None
     }
-    fn templates(&self) -> Option<&dyn crate::extras::templates::Templates> {
+    fn templates(&self) -> Option<&dyn crate::providers::vpsnet::ext::templates::Templates> {
         None
     }
-    fn recoverable(&self) -> Option<&dyn crate::extras::recoverable::Recoverable> {
+    fn recoverable(&self) -> Option<&dyn crate::providers::vpsnet::ext::recoverable::Recoverable> {
         None
     }
-    fn nodes(&self) -> Option<&dyn crate::extras::nodes::Nodes> {
+    fn nodes(&self) -> Option<&dyn crate::providers::vpsnet::ext::nodes::Nodes> {
         None
     }
-    fn drives(&self) -> Option<&dyn crate::extras::drives::Drives> {
+    fn drives(&self) -> Option<&dyn crate::providers::cloudsigma::ext::drives::Drives> {
         None
     }
-    fn fleet(&self) -> Option<&dyn crate::extras::fleet::Fleet> {
+    fn fleet(&self) -> Option<&dyn crate::providers::cloudsigma::ext::clone_and_bulk::Fleet> {
         None
     }
-    fn resources(&self) -> Option<&dyn crate::extras::resources::Resources> {
+    fn resources(&self) -> Option<&dyn crate::providers::cloudsigma::ext::vlans_and_ips::Resources> {
         None
     }
-    fn server_groups(&self) -> Option<&dyn crate::extras::server_groups::ServerGroups> {
+    fn server_groups(&self) -> Option<&dyn crate::providers::cloudsigma::ext::server_groups::ServerGroups> {
         None
     }
-    fn profile(&self) -> Option<&dyn crate::extras::profile::Profile> {
+    fn profile(&self) -> Option<&dyn crate::capabilities::account::profile::Profile> {
         None
     }
-    fn server_settings(&self) -> Option<&dyn crate::extras::settings::Settings> {
+    fn server_settings(&self) -> Option<&dyn crate::providers::vpsorg::ext::settings::Settings> {
         None
     }
-    fn server_plan(&self) -> Option<&dyn crate::extras::server_plan::ServerPlan> {
+    fn server_plan(&self) -> Option<&dyn crate::providers::vpsnet::ext::server_resources::ServerPlan> {
         None
     }
-    fn account_addresses(&self) -> Option<&dyn crate::extras::account_ips::AccountIps> {
+    fn account_addresses(&self) -> Option<&dyn crate::providers::vpsnet::ext::account_ips::AccountIps> {
         None
     }
-    fn cloud_groups(&self) -> Option<&dyn crate::extras::cloud_groups::CloudGroups> {
+    fn cloud_groups(&self) -> Option<&dyn crate::providers::vpsnet::ext::cloud_groups::CloudGroups> {
         None
     }
-    fn licences(&self) -> Option<&dyn crate::extras::licences::Licences> {
+    fn licences(&self) -> Option<&dyn crate::providers::vpsnet::ext::licences::Licences> {
         None
     }
-    fn managed_services(&self) -> Option<&dyn crate::extras::managed::ManagedServices> {
+    fn managed_services(&self) -> Option<&dyn crate::providers::vpsnet::ext::managed::ManagedServices> {
         None
     }
-    fn template_authoring(&self) -> Option<&dyn crate::extras::template_authoring::TemplateAuthoring> {
+    fn template_authoring(&self) -> Option<&dyn crate::providers::vpsnet::ext::template_authoring::TemplateAuthoring> {
         None
     }
 }

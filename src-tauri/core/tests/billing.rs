@@ -7,7 +7,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use vpsdesk_core::accounts::Account;
-use vpsdesk_core::billing::{BalanceMeaning, BillingFeature, InvoiceStatus, SubscriptionKind, SubscriptionOrder};
+use vpsdesk_core::capabilities::billing::{
+    BalanceMeaning, BillingFeature, InvoiceStatus, SubscriptionKind, SubscriptionOrder,
+};
 use vpsdesk_core::provider::Compute;
 use vpsdesk_core::providers;
 use vpsdesk_core::secret::Secret;

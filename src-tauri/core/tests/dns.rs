@@ -6,10 +6,10 @@
 use std::sync::Arc;
 
 use vpsdesk_core::accounts::Account;
-use vpsdesk_core::dns::plan::plan;
-use vpsdesk_core::dns::validate;
-use vpsdesk_core::dns::zonefile::{self, Soa};
-use vpsdesk_core::dns::{Dns, Record, RecordInput, RecordType, ValidRecord, Zone};
+use vpsdesk_core::capabilities::dns::plan::plan;
+use vpsdesk_core::capabilities::dns::validate;
+use vpsdesk_core::capabilities::dns::zonefile::{self, Soa};
+use vpsdesk_core::capabilities::dns::{Dns, Record, RecordInput, RecordType, ValidRecord, Zone};
 use vpsdesk_core::http::Http;
 use vpsdesk_core::model::ProviderKind;
 use vpsdesk_core::provider::Compute;

@@ -9,12 +9,12 @@ use std::ops::Deref;
 use std::time::Duration;
 
 use vpsdesk_core::accounts::Account;
-use vpsdesk_core::capability::Capability;
-use vpsdesk_core::extras::drives::{DriveClone, NewDrive, StandardKind};
-use vpsdesk_core::extras::fleet::BulkAction;
-use vpsdesk_core::extras::jobs::{JobKind, JobState};
-use vpsdesk_core::extras::profile::ProfileChange;
+use vpsdesk_core::capabilities::account::profile::ProfileChange;
+use vpsdesk_core::capabilities::Capability;
+use vpsdesk_core::jobs::{JobKind, JobState};
 use vpsdesk_core::model::{PowerAction, Status};
+use vpsdesk_core::providers::cloudsigma::ext::clone_and_bulk::BulkAction;
+use vpsdesk_core::providers::cloudsigma::ext::drives::{DriveClone, NewDrive, StandardKind};
 use vpsdesk_core::ErrorKind;
 use vpsdesk_sandbox::Provider;
 
@@ -374,7 +374,7 @@ async fn server_groups_are_created_filled_started_stopped_and_destroyed() {
 async fn the_profile_is_shown_without_its_secret_key_and_changed() {
     let env = Env::new().await;
     let fields = env.service.profile(&env.cs).await.unwrap();
-    let value = |fields: &[vpsdesk_core::extras::profile::ProfileField], k: &str| {
+    let value = |fields: &[vpsdesk_core::capabilities::account::profile::ProfileField], k: &str| {
         fields.iter().find(|f| f.key == k).map(|f| f.value.clone())
     };
     assert_eq!(value(&fields, "email").as_deref(), Some("foo.bar@example.com"));

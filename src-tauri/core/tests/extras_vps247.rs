@@ -3,10 +3,10 @@
 //! have. The service reads secrets from the real keychain: run under a D-Bus
 //! session with an unlocked keyring.
 
-use vpsdesk_core::capability::Capability;
-use vpsdesk_core::extras::network::IpRole;
-use vpsdesk_core::extras::settings::ServerSettings;
+use vpsdesk_core::capabilities::server::network::IpRole;
+use vpsdesk_core::capabilities::Capability;
 use vpsdesk_core::model::{CreateServer, ProviderKind};
+use vpsdesk_core::providers::vpsorg::ext::settings::ServerSettings;
 use vpsdesk_core::ErrorKind;
 use vpsdesk_sandbox::Provider;
 

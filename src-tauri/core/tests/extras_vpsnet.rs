@@ -6,14 +6,14 @@
 use std::time::Duration;
 
 use vpsdesk_core::accounts::{Account, AccountStore};
-use vpsdesk_core::capability::Capability;
-use vpsdesk_core::extras::jobs::{JobKind, JobState};
-use vpsdesk_core::extras::network::IpRole;
-use vpsdesk_core::extras::nodes::NodeKind;
-use vpsdesk_core::extras::templates::LicenseKind;
-use vpsdesk_core::extras::usage::UsageUnit;
+use vpsdesk_core::capabilities::server::network::IpRole;
+use vpsdesk_core::capabilities::server::usage::UsageUnit;
+use vpsdesk_core::capabilities::Capability;
 use vpsdesk_core::http::{Http, HttpConfig};
+use vpsdesk_core::jobs::{JobKind, JobState};
 use vpsdesk_core::model::{PowerAction, ProviderKind, Status};
+use vpsdesk_core::providers::vpsnet::ext::nodes::NodeKind;
+use vpsdesk_core::providers::vpsnet::ext::templates::LicenseKind;
 use vpsdesk_core::secret::{Keychain, Secret};
 use vpsdesk_core::{AppService, ErrorKind, NewAccount};
 use vpsdesk_sandbox::{Options, Provider, Sandbox};
@@ -404,7 +404,7 @@ fn puts(env: &Env) -> usize {
 
 #[tokio::test]
 async fn server_resources_are_read_changed_when_confirmed_and_read_back() {
-    use vpsdesk_core::extras::server_plan::{ResourcesChange, ServerResources};
+    use vpsdesk_core::providers::vpsnet::ext::server_resources::{ResourcesChange, ServerResources};
     let env = Env::new().await;
     let now = env.service.server_resources(&env.vpsnet, WEB).await.unwrap();
     assert_eq!((now.name.as_str(), now.nodes, now.storage_nodes, now.ram_nodes), ("Web Server 01", 1, 1, 0));
@@ -446,7 +446,7 @@ async fn server_resources_are_read_changed_when_confirmed_and_read_back() {
 
 #[tokio::test]
 async fn a_storage_upgrade_can_be_put_off_then_run_after_confirming() {
-    use vpsdesk_core::extras::server_plan::{ResourcesChange, ServerResources, EASTERN};
+    use vpsdesk_core::providers::vpsnet::ext::server_resources::{ResourcesChange, ServerResources, EASTERN};
     let env = Env::new().await;
     let now = env.service.server_resources(&env.vpsnet, MYSQL).await.unwrap();
     // Tomorrow at noon on a US Eastern clock, in the doc's format (noon is
@@ -501,7 +501,7 @@ async fn a_nodes_consumer_id_is_set_and_listed() {
 
 #[tokio::test]
 async fn a_backup_becomes_a_custom_template_and_templates_are_edited() {
-    use vpsdesk_core::extras::template_authoring::TemplateEdit;
+    use vpsdesk_core::providers::vpsnet::ext::template_authoring::TemplateEdit;
     let env = Env::new().await;
     let before = env.service.custom_templates(&env.vpsnet).await.unwrap().len();
     env.service.convert_backup(&env.vpsnet, WEB, DOC_BACKUP).await.unwrap();
@@ -532,7 +532,7 @@ async fn a_backup_becomes_a_custom_template_and_templates_are_edited() {
 
 #[tokio::test]
 async fn account_addresses_are_annotated_reassigned_within_their_cloud_and_justified() {
-    use vpsdesk_core::extras::account_ips::{Justification, JustificationKind};
+    use vpsdesk_core::providers::vpsnet::ext::account_ips::{Justification, JustificationKind};
     let env = Env::new().await;
     let all = env.service.account_ips(&env.vpsnet).await.unwrap();
     let web = all.iter().find(|ip| ip.server_id.as_deref() == Some(WEB)).unwrap().clone();
@@ -627,7 +627,7 @@ async fn cloud_groups_list_the_clouds_by_region() {
 
 #[tokio::test]
 async fn licences_are_bought_one_control_panel_at_a_time_and_cancelled_with_their_add_ons() {
-    use vpsdesk_core::extras::licences::{ServerLicenceChange, ServerLicenceKind, ServerLicences};
+    use vpsdesk_core::providers::vpsnet::ext::licences::{ServerLicenceChange, ServerLicenceKind, ServerLicences};
     let env = Env::new().await;
     let extras =
         env.service.extras_accounts().unwrap().into_iter().find(|a| a.provider == ProviderKind::Vpsnet).unwrap().extras;

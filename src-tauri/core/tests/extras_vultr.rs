@@ -6,13 +6,13 @@
 use std::ops::Deref;
 
 use vpsdesk_core::accounts::Account;
-use vpsdesk_core::capability::Capability;
-use vpsdesk_core::extras::jobs::{JobKind, JobState};
-use vpsdesk_core::extras::network::IpRole;
-use vpsdesk_core::extras::scripts::{NewScript, ScriptKind, ScriptUpdate};
-use vpsdesk_core::extras::snapshots::SnapshotStatus;
-use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKeyUpdate};
+use vpsdesk_core::capabilities::server::network::IpRole;
+use vpsdesk_core::capabilities::Capability;
+use vpsdesk_core::jobs::{JobKind, JobState};
 use vpsdesk_core::model::{CreateServer, ProviderKind, Status};
+use vpsdesk_core::providers::vultr::ext::scripts::{NewScript, ScriptKind, ScriptUpdate};
+use vpsdesk_core::providers::vultr::ext::snapshots::SnapshotStatus;
+use vpsdesk_core::providers::vultr::ext::ssh_keys::{NewSshKey, SshKeyUpdate};
 use vpsdesk_core::ErrorKind;
 use vpsdesk_sandbox::Provider;
 
@@ -230,7 +230,7 @@ async fn ipv4_add_then_remove() {
 async fn reverse_dns_set_and_reset_for_ipv4() {
     let env = Env::new().await;
     env.service.set_reverse(&env.vultr, DOC_SERVER, "123.123.123.124", "mail.example.com.").await.unwrap();
-    let reverse = |ips: Vec<vpsdesk_core::extras::network::IpAddress>| {
+    let reverse = |ips: Vec<vpsdesk_core::capabilities::server::network::IpAddress>| {
         ips.into_iter().find(|i| i.ip == "123.123.123.124").unwrap().reverse.unwrap()
     };
     assert_eq!(reverse(env.service.addresses(&env.vultr, DOC_SERVER).await.unwrap()), "mail.example.com");

@@ -5,9 +5,9 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use vpsdesk_core::capabilities::tickets::{validate, Author, NewTicket, TicketStatus, TicketThread, Tickets};
 use vpsdesk_core::provider::Compute;
 use vpsdesk_core::secret::Secret;
-use vpsdesk_core::tickets::{validate, Author, NewTicket, TicketStatus, TicketThread, Tickets};
 use vpsdesk_core::ErrorKind;
 use vpsdesk_sandbox::{Faults, Provider, Sandbox};
 

@@ -1,4 +1,4 @@
-use vpsdesk_core::extras::account_ips::{AccountIp, Justification, JustifiedIp};
+use vpsdesk_core::providers::vpsnet::ext::account_ips::{AccountIp, Justification, JustifiedIp};
 
 use super::AccountRef;
 

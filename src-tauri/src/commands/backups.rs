@@ -1,5 +1,5 @@
-use vpsdesk_core::extras::backups::Backup;
-use vpsdesk_core::extras::jobs::Job;
+use vpsdesk_core::capabilities::server::backups::Backup;
+use vpsdesk_core::jobs::Job;
 
 use super::AccountRef;
 

@@ -1,4 +1,4 @@
-use vpsdesk_core::billing::{
+use vpsdesk_core::capabilities::billing::{
     totals_by_currency, Balance, CurrencyTotal, Invoice, Price, Quote, Subscription, SubscriptionOrder, Transaction,
     Usage,
 };

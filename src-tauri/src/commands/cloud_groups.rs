@@ -1,4 +1,4 @@
-use vpsdesk_core::extras::cloud_groups::CloudGroup;
+use vpsdesk_core::providers::vpsnet::ext::cloud_groups::CloudGroup;
 
 use super::AccountRef;
 

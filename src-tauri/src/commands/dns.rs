@@ -1,7 +1,7 @@
 use vpsdesk_core::service::billing::SavedFile;
 use vpsdesk_core::service::dns::{DeleteOutcome, DnsAccount, RecordHit};
-use vpsdesk_core::dns::plan::{ImportOutcome, ImportPlan};
-use vpsdesk_core::dns::{CreatedZone, DnsTemplate, NewZone, Record, RecordInput, Zone};
+use vpsdesk_core::capabilities::dns::plan::{ImportOutcome, ImportPlan};
+use vpsdesk_core::capabilities::dns::{CreatedZone, DnsTemplate, NewZone, Record, RecordInput, Zone};
 
 use super::AccountRef;
 use crate::files::SaveAs;

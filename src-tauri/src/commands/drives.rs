@@ -1,5 +1,5 @@
-use vpsdesk_core::extras::drives::{Drive, DriveClone, NewDrive, StandardKind};
-use vpsdesk_core::extras::jobs::Job;
+use vpsdesk_core::providers::cloudsigma::ext::drives::{Drive, DriveClone, NewDrive, StandardKind};
+use vpsdesk_core::jobs::Job;
 
 use super::AccountRef;
 use crate::files::SaveAs;

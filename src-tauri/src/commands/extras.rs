@@ -1,11 +1,11 @@
-use vpsdesk_core::extras::console::ConsoleAccess;
-use vpsdesk_core::extras::jobs::Job;
-use vpsdesk_core::extras::network::{IpAddress, ReverseDns};
-use vpsdesk_core::extras::os::{Iso, OsOption};
-use vpsdesk_core::extras::scripts::{NewScript, ScriptUpdate, StartupScript};
-use vpsdesk_core::extras::snapshots::Snapshot;
-use vpsdesk_core::extras::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate};
-use vpsdesk_core::extras::usage::UsageGraph;
+use vpsdesk_core::capabilities::server::console::ConsoleAccess;
+use vpsdesk_core::jobs::Job;
+use vpsdesk_core::capabilities::server::network::{IpAddress, ReverseDns};
+use vpsdesk_core::capabilities::server::os::{Iso, OsOption};
+use vpsdesk_core::providers::vultr::ext::scripts::{NewScript, ScriptUpdate, StartupScript};
+use vpsdesk_core::providers::vultr::ext::snapshots::Snapshot;
+use vpsdesk_core::providers::vultr::ext::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate};
+use vpsdesk_core::capabilities::server::usage::UsageGraph;
 use vpsdesk_core::extras::ExtrasAccount;
 
 use super::AccountRef;

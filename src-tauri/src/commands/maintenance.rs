@@ -1,5 +1,5 @@
-use vpsdesk_core::extras::clones::ServerClone;
-use vpsdesk_core::extras::jobs::Job;
+use vpsdesk_core::providers::vpsnet::ext::clones::ServerClone;
+use vpsdesk_core::jobs::Job;
 
 use super::AccountRef;
 

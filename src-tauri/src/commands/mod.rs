@@ -84,7 +84,7 @@ command_modules! {
     settings,
     drives,
     resources,
-    server_plan,
+    server_resources,
     template_authoring,
     account_ips,
     cloud_groups,

@@ -1,4 +1,4 @@
-use vpsdesk_core::extras::nodes::{Node, NodeKind};
+use vpsdesk_core::providers::vpsnet::ext::nodes::{Node, NodeKind};
 
 use super::AccountRef;
 

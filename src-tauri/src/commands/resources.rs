@@ -1,7 +1,7 @@
-use vpsdesk_core::extras::fleet::BulkAction;
-use vpsdesk_core::extras::profile::{ProfileChange, ProfileField};
-use vpsdesk_core::extras::resources::{StaticIp, Vlan};
-use vpsdesk_core::extras::server_groups::ServerGroup;
+use vpsdesk_core::providers::cloudsigma::ext::clone_and_bulk::BulkAction;
+use vpsdesk_core::capabilities::account::profile::{ProfileChange, ProfileField};
+use vpsdesk_core::providers::cloudsigma::ext::vlans_and_ips::{StaticIp, Vlan};
+use vpsdesk_core::providers::cloudsigma::ext::server_groups::ServerGroup;
 use vpsdesk_core::model::{PowerAction, Server};
 
 use super::AccountRef;

@@ -1,4 +1,4 @@
-use vpsdesk_core::extras::settings::ServerSettings;
+use vpsdesk_core::providers::vpsorg::ext::settings::ServerSettings;
 
 use super::AccountRef;
 

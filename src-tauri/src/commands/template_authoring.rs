@@ -1,4 +1,4 @@
-use vpsdesk_core::extras::template_authoring::TemplateEdit;
+use vpsdesk_core::providers::vpsnet::ext::template_authoring::TemplateEdit;
 
 use super::AccountRef;
 

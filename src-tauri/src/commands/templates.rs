@@ -1,4 +1,4 @@
-use vpsdesk_core::extras::templates::{CustomTemplate, LicenseKind, LicensedTemplate, OfferedTemplate, TemplateInfo};
+use vpsdesk_core::providers::vpsnet::ext::templates::{CustomTemplate, LicenseKind, LicensedTemplate, OfferedTemplate, TemplateInfo};
 
 use super::AccountRef;
 

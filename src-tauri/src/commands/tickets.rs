@@ -1,4 +1,4 @@
-use vpsdesk_core::tickets::{
+use vpsdesk_core::capabilities::tickets::{
     ManagedService, NewTicket, Ticket, TicketAccount, TicketFilter, TicketInventory, TicketReply, TicketThread,
 };
 

@@ -1,47 +1,10 @@
-//! Server extras: what a provider offers beyond power, create, rename and
-//! delete (snapshots, backups, reinstall and OS change, addresses and
-//! reverse DNS, usage graphs, the console) and the account-level resources
-//! servers are created with (SSH keys, startup scripts).
-//!
-//! Each capability is a small trait in its own file, reached from a client
-//! through one accessor on `Compute` that is `None` unless the provider has
-//! the API. Each trait says which of its operations the provider offers
-//! (`offers`), and the union of those is the [`Extra`] list the UI reads to
-//! decide which tabs and account pages to show. Long operations run as
-//! [`jobs::Job`]s that watch the provider until the work is done.
-
-pub mod account_ips;
-pub mod backups;
-pub mod clones;
-pub mod cloud_groups;
-pub mod console;
-pub mod drives;
-pub mod fleet;
-pub mod jobs;
-pub mod licences;
-pub mod maintenance;
-pub mod managed;
-pub mod network;
-pub mod nodes;
-pub mod os;
-pub mod profile;
-pub mod recoverable;
-pub mod resources;
-pub mod scripts;
-pub mod server_groups;
-pub mod server_plan;
-pub mod settings;
-pub mod snapshots;
-pub mod ssh_keys;
-pub mod template_authoring;
-pub mod templates;
-pub mod usage;
+//! The `Extra` list the UI still reads through `extras_accounts` while it
+//! moves to `AccountView.capabilities`; it goes when nothing reads it.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::capability::Capability;
-use crate::error::{Error, Result};
+use crate::capabilities::Capability;
 use crate::model::ProviderKind;
 
 /// One operation (or group of operations that always come together) a
@@ -193,64 +156,4 @@ pub struct ExtrasAccount {
     // billing, tickets and DNS are left out.
     #[ts(type = "Array<Extra>")]
     pub extras: Vec<Capability>,
-}
-
-/// The error for an operation the provider's API does not have.
-pub fn unsupported(provider_label: &str, capability: Capability) -> Error {
-    Error::unsupported(format!(
-        "{provider_label} cannot {} from vpsdesk: its API does not offer it; use the provider's control panel",
-        capability.what()
-    ))
-}
-
-/// An id of a provider object (snapshot, key, script, backup), checked
-/// before it goes into a request: `field` names it for the form.
-pub fn object_id(field: &str, id: &str) -> Result<String> {
-    let id = id.trim();
-    if id.is_empty() {
-        return Err(Error::field(field, "an id is required"));
-    }
-    if id.len() > 128 || id.chars().any(|c| c.is_control() || c.is_whitespace() || "/?#&,".contains(c)) {
-        return Err(Error::field(field, format!("{id:?} is not an id")));
-    }
-    Ok(id.to_string())
-}
-
-/// A one-line name or description: printable, bounded.
-pub fn label(field: &str, text: &str, required: bool, max: usize) -> Result<String> {
-    let text = text.trim();
-    if required && text.is_empty() {
-        return Err(Error::field(field, "enter a name"));
-    }
-    if text.chars().count() > max {
-        return Err(Error::field(field, format!("use at most {max} characters")));
-    }
-    if text.chars().any(char::is_control) {
-        return Err(Error::field(field, "control characters are not allowed"));
-    }
-    Ok(text.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn extras_serialize_as_dotted_names() {
-        assert_eq!(serde_json::to_value(Extra::ReverseReset).unwrap(), "network.reverse_reset");
-        assert_eq!(serde_json::to_value(Extra::SshKeys).unwrap(), "account.ssh_keys");
-    }
-
-    #[test]
-    fn ids_and_labels_are_checked() {
-        assert_eq!(object_id("snapshot", " 5359435d28b9a ").unwrap(), "5359435d28b9a");
-        assert_eq!(object_id("snapshot", "").unwrap_err().fields[0].field, "snapshot");
-        assert!(object_id("snapshot", "a/b").is_err());
-        assert!(object_id("snapshot", "a b").is_err());
-        assert_eq!(label("name", "  web  ", true, 10).unwrap(), "web");
-        assert!(label("name", "", true, 10).is_err());
-        assert_eq!(label("description", "", false, 10).unwrap(), "");
-        assert!(label("name", "12345678901", true, 10).is_err());
-        assert!(label("name", "a\nb", true, 10).is_err());
-    }
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::accounts::{validate_endpoint, Account};
-use crate::capability::CapabilitySet;
+use crate::capabilities::CapabilitySet;
 use crate::error::{Error, Result};
 use crate::http::Http;
 use crate::provider::Compute;

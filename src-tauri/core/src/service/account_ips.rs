@@ -5,11 +5,11 @@
 use super::extras::offered;
 use super::AppService;
 use crate::accounts::Account;
-use crate::capability::Capability;
+use crate::capabilities::Capability;
 use crate::error::{Error, Result};
-use crate::extras::account_ips::{self, AccountIp, Justification, JustifiedIp};
-use crate::extras::object_id;
-use crate::extras::server_plan::consumer_id;
+use crate::providers::vpsnet::ext::account_ips::{self, AccountIp, Justification, JustifiedIp};
+use crate::providers::vpsnet::ext::server_resources::consumer_id;
+use crate::validate::object_id;
 
 impl AppService {
     pub async fn account_ips(&self, account: &Account) -> Result<Vec<AccountIp>> {

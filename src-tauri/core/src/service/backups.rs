@@ -9,12 +9,13 @@ use std::time::Instant;
 use super::extras::{offered, timeout, transient, POLL, SNAPSHOT_LIMIT};
 use super::{server_id, AppService};
 use crate::accounts::Account;
-use crate::capability::Capability;
+use crate::capabilities::server::backups::{Backup, Backups};
+use crate::capabilities::Capability;
 use crate::error::{Error, Result};
-use crate::extras::backups::{Backup, Backups};
-use crate::extras::jobs::{Job, JobHandle, JobKind};
-use crate::extras::{label, object_id};
+use crate::jobs::{Job, JobHandle, JobKind};
 use crate::provider::Compute;
+use crate::validate::label;
+use crate::validate::object_id;
 
 fn api<'c>(account: &Account, client: &'c dyn Compute, extra: Capability) -> Result<&'c dyn Backups> {
     offered(account, client.backups(), extra)

@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use super::{fan_out, AppService};
 use crate::accounts::Account;
-use crate::billing::{
+use crate::capabilities::billing::{
     Balance, BillingFeature, Download, Invoice, Price, Quote, Subscription, SubscriptionOrder, Transaction, Usage,
 };
 use crate::error::{Error, Result};
@@ -212,7 +212,7 @@ impl AppService {
     }
 }
 
-fn billing(client: &Arc<dyn Compute>) -> Result<&dyn crate::billing::Billing> {
+fn billing(client: &Arc<dyn Compute>) -> Result<&dyn crate::capabilities::billing::Billing> {
     client.billing().ok_or_else(|| Error::unsupported("this provider's API has no billing calls"))
 }
 
@@ -299,7 +299,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<SavedFile> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::billing::SubscriptionKind;
+    use crate::capabilities::billing::SubscriptionKind;
 
     #[test]
     fn civil_dates() {

@@ -3,9 +3,9 @@
 use super::extras::offered;
 use super::AppService;
 use crate::accounts::Account;
-use crate::capability::Capability;
+use crate::capabilities::Capability;
 use crate::error::Result;
-use crate::extras::cloud_groups::CloudGroup;
+use crate::providers::vpsnet::ext::cloud_groups::CloudGroup;
 
 impl AppService {
     pub async fn cloud_groups(&self, account: &Account) -> Result<Vec<CloudGroup>> {

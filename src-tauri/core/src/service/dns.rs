@@ -10,10 +10,12 @@ use ts_rs::TS;
 use super::billing::{write_file, SavedFile};
 use super::AppService;
 use crate::accounts::Account;
-use crate::dns::plan::{self, ImportOutcome, ImportPlan};
-use crate::dns::validate::{self, cname_conflict};
-use crate::dns::zonefile::{self, Soa};
-use crate::dns::{CreatedZone, Dns, DnsTemplate, Nameserver, NewZone, Record, RecordInput, RecordType, Zone};
+use crate::capabilities::dns::plan::{self, ImportOutcome, ImportPlan};
+use crate::capabilities::dns::validate::{self, cname_conflict};
+use crate::capabilities::dns::zonefile::{self, Soa};
+use crate::capabilities::dns::{
+    CreatedZone, Dns, DnsTemplate, Nameserver, NewZone, Record, RecordInput, RecordType, Zone,
+};
 use crate::error::{Error, Result};
 use crate::model::ProviderKind;
 use crate::provider::Compute;
@@ -80,7 +82,7 @@ fn record_id(id: &str) -> Result<String> {
 impl AppService {
     /// Whether the account's provider has a DNS API (no request is sent).
     pub fn has_dns(&self, account: &Account) -> bool {
-        self.capabilities(account).contains(crate::capability::Capability::Dns)
+        self.capabilities(account).contains(crate::capabilities::Capability::Dns)
     }
 
     pub fn dns_accounts(&self) -> Result<Vec<DnsAccount>> {

@@ -11,12 +11,12 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use super::extras::offered;
 use super::AppService;
 use crate::accounts::Account;
-use crate::capability::Capability;
+use crate::capabilities::Capability;
 use crate::error::{Error, Result};
-use crate::extras::drives::{self, Drive, DriveClone, NewDrive, StandardKind, CHUNK};
-use crate::extras::jobs::{Cancel, Job, JobHandle, JobKind, NewJob};
-use crate::extras::object_id;
+use crate::jobs::{Cancel, Job, JobHandle, JobKind, NewJob};
 use crate::provider::Compute;
+use crate::providers::cloudsigma::ext::drives::{self, Drive, DriveClone, NewDrive, StandardKind, CHUNK};
+use crate::validate::object_id;
 
 fn percent(done: u64, total: u64) -> u8 {
     // An empty drive is done as soon as it starts.

@@ -9,19 +9,22 @@ use std::time::{Duration, Instant};
 
 use super::{server_id, AppService};
 use crate::accounts::Account;
-use crate::capability::{Api, Capability};
+use crate::capabilities::server::console::ConsoleAccess;
+use crate::capabilities::server::network::{self, IpAddress, ReverseDns};
+use crate::capabilities::server::os::{Iso, OsOption};
+use crate::capabilities::server::usage::UsageGraph;
+use crate::capabilities::unsupported;
+use crate::capabilities::{Api, Capability};
 use crate::error::{Error, ErrorKind, Result};
-use crate::extras::console::ConsoleAccess;
-use crate::extras::jobs::{Cancel, Job, JobHandle, JobKind, NewJob};
-use crate::extras::network::{self, IpAddress, ReverseDns};
-use crate::extras::os::{Iso, OsOption};
-use crate::extras::scripts::{self, NewScript, ScriptUpdate, StartupScript};
-use crate::extras::snapshots::{Snapshot, SnapshotStatus};
-use crate::extras::ssh_keys::{self, NewSshKey, SshKey, SshKeyUpdate};
-use crate::extras::usage::UsageGraph;
-use crate::extras::{label, object_id, unsupported, ExtrasAccount};
+use crate::extras::ExtrasAccount;
+use crate::jobs::{Cancel, Job, JobHandle, JobKind, NewJob};
 use crate::model::Status;
 use crate::provider::Compute;
+use crate::providers::vultr::ext::scripts::{self, NewScript, ScriptUpdate, StartupScript};
+use crate::providers::vultr::ext::snapshots::{Snapshot, SnapshotStatus};
+use crate::providers::vultr::ext::ssh_keys::{self, NewSshKey, SshKey, SshKeyUpdate};
+use crate::validate::label;
+use crate::validate::object_id;
 
 /// How often a job asks the provider, and how long it waits at most.
 pub(super) const POLL: Duration = Duration::from_secs(2);
@@ -34,7 +37,7 @@ const SETTLE: Duration = Duration::from_secs(20);
 /// The provider's API for `capability`, or the error saying it has none:
 /// the account must declare it and the client must have the API.
 pub(super) fn offered<'c, T: ?Sized>(account: &Account, part: Option<&'c T>, capability: Capability) -> Result<&'c T> {
-    part.filter(|_| crate::capability::of(account).contains(capability))
+    part.filter(|_| crate::capabilities::of(account).contains(capability))
         .ok_or_else(|| unsupported(&account.provider_label(), capability))
 }
 
@@ -419,44 +422,11 @@ impl AppService {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::billing::BillingFeature;
-    use crate::capability::{self, Capability};
-    use crate::extras::Extra;
+    use crate::capabilities::billing::BillingFeature;
+    use crate::capabilities::Capability;
     use crate::model::ProviderKind;
     use crate::providers;
     use crate::secret::Secret;
-
-    /// The old union of every extras trait's `offers`, kept as the oracle.
-    fn offered_by(c: &dyn Compute) -> Vec<Extra> {
-        let mut all = Vec::new();
-        let mut add = |offers: Option<&'static [Extra]>| all.extend_from_slice(offers.unwrap_or_default());
-        add(c.snapshots().map(|t| t.offers()));
-        add(c.backups().map(|t| t.offers()));
-        add(c.os_install().map(|t| t.offers()));
-        add(c.network().map(|t| t.offers()));
-        add(c.usage().map(|t| t.offers()));
-        add(c.console().map(|t| t.offers()));
-        add(c.ssh_keys().map(|t| t.offers()));
-        add(c.scripts().map(|t| t.offers()));
-        add(c.maintenance().map(|t| t.offers()));
-        add(c.clones().map(|t| t.offers()));
-        add(c.templates().map(|t| t.offers()));
-        add(c.recoverable().map(|t| t.offers()));
-        add(c.nodes().map(|t| t.offers()));
-        add(c.drives().map(|t| t.offers()));
-        add(c.fleet().map(|t| t.offers()));
-        add(c.resources().map(|t| t.offers()));
-        add(c.server_groups().map(|t| t.offers()));
-        add(c.profile().map(|t| t.offers()));
-        add(c.server_settings().map(|t| t.offers()));
-        add(c.server_plan().map(|t| t.offers()));
-        add(c.template_authoring().map(|t| t.offers()));
-        add(c.account_addresses().map(|t| t.offers()));
-        add(c.managed_services().map(|t| t.offers()));
-        add(c.cloud_groups().map(|t| t.offers()));
-        add(c.licences().map(|t| t.offers()));
-        all
-    }
 
     fn account(provider: ProviderKind) -> Account {
         Account {
@@ -467,107 +437,6 @@ mod tests {
             username: Some("someone@example.com".into()),
             region: None,
             demo: false,
-        }
-    }
-
-    /// Exhaustive, so an old name without a new one does not compile.
-    fn from_extra(e: Extra) -> Capability {
-        macro_rules! same {
-            ($($v:ident),*) => { match e { $(Extra::$v => Capability::$v),* } };
-        }
-        same!(
-            Snapshots,
-            BackupRestore,
-            Reinstall,
-            OsChange,
-            Isos,
-            Ips,
-            Ipv4Add,
-            Ipv4Remove,
-            Ipv4Restarts,
-            ReverseSet,
-            ReverseReset,
-            ReverseDelete,
-            ReverseList,
-            UsageGraphs,
-            Console,
-            SshKeys,
-            Scripts,
-            BackupList,
-            BackupCreate,
-            BackupDelete,
-            RecoveryBoot,
-            RebuildNetwork,
-            RebuildPending,
-            Clones,
-            CustomTemplates,
-            OfferedTemplates,
-            TemplateLicenses,
-            Recoverable,
-            Nodes,
-            Drives,
-            DriveTransfer,
-            ServerClone,
-            BulkPower,
-            Vlans,
-            StaticIps,
-            ServerGroups,
-            Profile,
-            Settings,
-            ServerResources,
-            UpgradeStorage,
-            NodeConsumer,
-            BackupConvert,
-            CustomTemplateEdit,
-            AccountIps,
-            IpReassign,
-            JustifiedIps,
-            ManagedTransfer,
-            CloudGroups,
-            ServerLicences
-        )
-    }
-
-    #[test]
-    fn every_old_name_has_its_dotted_capability() {
-        let mut extras = 0;
-        let mut billing = 0;
-        for c in Capability::ALL {
-            let name = serde_json::Value::String(c.name());
-            if let Ok(e) = serde_json::from_value::<Extra>(name.clone()) {
-                assert_eq!(from_extra(e), c, "extra {name} keeps its name");
-                extras += 1;
-            }
-            if let Some(f) = c.name().strip_prefix("billing.") {
-                let f: BillingFeature = serde_json::from_value(f.into()).unwrap();
-                assert_eq!(f.capability(), c);
-                billing += 1;
-            }
-        }
-        assert_eq!((extras, billing), (49, 8), "each of the 49 extras and 8 billing features has one capability");
-    }
-
-    /// What the old code reported for an account (the provider's
-    /// capabilities, extras, billing features, tickets and DNS APIs) is
-    /// exactly what the provider now declares.
-    #[test]
-    fn each_provider_declares_what_it_reported_before() {
-        for provider in ProviderKind::ALL {
-            let a = account(provider);
-            let c = providers::connect(&a, Secret::new("unused"), &crate::http::Http::default()).unwrap();
-            let mut old: Vec<Capability> = c.capabilities().to_vec();
-            old.extend(offered_by(&*c).into_iter().map(from_extra));
-            old.extend(
-                c.billing()
-                    .map(|b| b.features().to_vec())
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(BillingFeature::capability),
-            );
-            old.extend(c.tickets().map(|_| Capability::Tickets));
-            old.extend(c.dns().map(|_| Capability::Dns));
-            let old: capability::CapabilitySet = old.into_iter().collect();
-            assert_eq!(capability::of(&a), old, "{provider}");
         }
     }
 

@@ -8,12 +8,12 @@ use std::time::Instant;
 use super::extras::{offered, timeout, transient, POLL, SNAPSHOT_LIMIT};
 use super::{server_id, AppService};
 use crate::accounts::Account;
-use crate::capability::Capability;
+use crate::capabilities::Capability;
 use crate::error::{Error, Result};
-use crate::extras::clones::ServerClone;
-use crate::extras::jobs::{Job, JobHandle, JobKind};
-use crate::extras::object_id;
+use crate::jobs::{Job, JobHandle, JobKind};
 use crate::provider::Compute;
+use crate::providers::vpsnet::ext::clones::ServerClone;
+use crate::validate::object_id;
 
 /// Polls the server's clones until `id` (or, when the provider did not say
 /// it, the newest clone: the list is in the order they were made) has

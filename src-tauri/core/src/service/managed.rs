@@ -4,9 +4,9 @@
 use super::extras::offered;
 use super::{server_id, AppService};
 use crate::accounts::Account;
-use crate::capability::Capability;
+use crate::capabilities::Capability;
 use crate::error::{Error, Result};
-use crate::extras::object_id;
+use crate::validate::object_id;
 
 impl AppService {
     /// Moves `server`'s managed service to `to_server` (with the address

@@ -15,7 +15,7 @@ mod node_consumer;
 mod nodes;
 mod recoverable;
 mod resources;
-mod server_plan;
+mod server_resources;
 mod settings;
 mod template_authoring;
 mod templates;
@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::accounts::{looks_like_email, validate_endpoint, validate_name, Account, AccountStore, Loaded};
-use crate::capability::CapabilitySet;
+use crate::capabilities::CapabilitySet;
 use crate::error::{Error, Result};
 use crate::http::Http;
 use crate::model::{
@@ -72,7 +72,7 @@ pub struct AppService {
     /// One client per account, so its rate limit spans every caller.
     clients: Mutex<HashMap<String, Arc<dyn Compute>>>,
     /// Long operations (`extras::jobs`) of this process.
-    jobs: crate::extras::jobs::Jobs,
+    jobs: crate::jobs::Jobs,
 }
 
 impl AppService {
@@ -133,7 +133,7 @@ impl AppService {
     /// What the account's provider offers, declared by the provider: no
     /// client, no secret, no request.
     pub fn capabilities(&self, a: &Account) -> CapabilitySet {
-        crate::capability::of(a)
+        crate::capabilities::of(a)
     }
 
     /// Validates, verifies (unless asked not to), stores the secret in the

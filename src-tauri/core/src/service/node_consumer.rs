@@ -4,11 +4,11 @@
 use super::extras::offered;
 use super::AppService;
 use crate::accounts::Account;
-use crate::capability::Capability;
+use crate::capabilities::Capability;
 use crate::error::Result;
-use crate::extras::nodes::NodeKind;
-use crate::extras::object_id;
-use crate::extras::server_plan::consumer_id;
+use crate::providers::vpsnet::ext::nodes::NodeKind;
+use crate::providers::vpsnet::ext::server_resources::consumer_id;
+use crate::validate::object_id;
 
 impl AppService {
     /// `consumer`: the reseller's customer id; empty or "0" for none.

@@ -3,10 +3,10 @@
 use super::extras::offered;
 use super::AppService;
 use crate::accounts::Account;
-use crate::capability::Capability;
+use crate::capabilities::Capability;
 use crate::error::{Error, Result};
-use crate::extras::nodes::{self, Node, NodeKind};
-use crate::extras::object_id;
+use crate::providers::vpsnet::ext::nodes::{self, Node, NodeKind};
+use crate::validate::object_id;
 
 impl AppService {
     pub async fn nodes(&self, account: &Account) -> Result<Vec<Node>> {

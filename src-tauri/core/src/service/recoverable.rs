@@ -3,7 +3,7 @@
 use super::extras::offered;
 use super::{server_id, stamp, AppService};
 use crate::accounts::Account;
-use crate::capability::Capability;
+use crate::capabilities::Capability;
 use crate::error::Result;
 use crate::model::Server;
 

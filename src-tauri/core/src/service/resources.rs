@@ -4,15 +4,16 @@
 use super::extras::offered;
 use super::{server_id, server_name, AppService};
 use crate::accounts::Account;
-use crate::capability::Capability;
+use crate::capabilities::account::profile::{validate_changes, ProfileChange, ProfileField};
+use crate::capabilities::server::network;
+use crate::capabilities::Capability;
 use crate::error::Result;
-use crate::extras::fleet::{server_ids, BulkAction};
-use crate::extras::network;
-use crate::extras::profile::{validate_changes, ProfileChange, ProfileField};
-use crate::extras::resources::{StaticIp, Vlan};
-use crate::extras::server_groups::ServerGroup;
-use crate::extras::{label, object_id};
 use crate::model::{PowerAction, Server};
+use crate::providers::cloudsigma::ext::clone_and_bulk::{server_ids, BulkAction};
+use crate::providers::cloudsigma::ext::server_groups::ServerGroup;
+use crate::providers::cloudsigma::ext::vlans_and_ips::{StaticIp, Vlan};
+use crate::validate::label;
+use crate::validate::object_id;
 
 macro_rules! api {
     ($client:expr, $account:expr, $accessor:ident, $extra:expr) => {

@@ -4,9 +4,9 @@
 
 use super::{server_id, AppService};
 use crate::accounts::Account;
-use crate::capability::Capability;
+use crate::capabilities::Capability;
 use crate::error::Result;
-use crate::extras::settings::{self, ServerSettings, Settings};
+use crate::providers::vpsorg::ext::settings::{self, ServerSettings, Settings};
 
 fn api<'c>(account: &Account, part: Option<&'c dyn Settings>) -> Result<&'c dyn Settings> {
     super::extras::offered(account, part, Capability::Settings)

@@ -4,10 +4,10 @@
 use super::extras::offered;
 use super::{server_id, AppService};
 use crate::accounts::Account;
-use crate::capability::Capability;
+use crate::capabilities::Capability;
 use crate::error::Result;
-use crate::extras::object_id;
-use crate::extras::template_authoring::{self, TemplateEdit};
+use crate::providers::vpsnet::ext::template_authoring::{self, TemplateEdit};
+use crate::validate::object_id;
 
 impl AppService {
     pub async fn convert_backup(&self, account: &Account, server: &str, backup: &str) -> Result<()> {

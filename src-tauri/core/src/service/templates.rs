@@ -4,13 +4,13 @@
 use super::extras::offered;
 use super::AppService;
 use crate::accounts::Account;
-use crate::capability::Capability;
+use crate::capabilities::Capability;
 use crate::error::{Error, Result};
-use crate::extras::object_id;
-use crate::extras::templates::{
+use crate::provider::Compute;
+use crate::providers::vpsnet::ext::templates::{
     CustomTemplate, LicenseKind, LicensedTemplate, OfferedTemplate, TemplateInfo, Templates,
 };
-use crate::provider::Compute;
+use crate::validate::object_id;
 
 fn api<'c>(account: &Account, client: &'c dyn Compute, extra: Capability) -> Result<&'c dyn Templates> {
     offered(account, client.templates(), extra)

@@ -5,13 +5,13 @@ use std::sync::Arc;
 
 use super::{fan_out, AppService};
 use crate::accounts::Account;
-use crate::error::{Error, Result};
-use crate::provider::Compute;
-use crate::secret::Secret;
-use crate::tickets::{
+use crate::capabilities::tickets::{
     department, reply_body, validate, ManagedService, NewTicket, Ticket, TicketAccount, TicketFilter, TicketInventory,
     TicketReply, TicketThread, Tickets,
 };
+use crate::error::{Error, Result};
+use crate::provider::Compute;
+use crate::secret::Secret;
 
 impl AppService {
     /// The account's client, when its provider has a ticket API; otherwise

@@ -9,7 +9,7 @@ use async_trait::async_trait;
 
 use super::codec::{self, Object};
 use super::{uuid, Cloudsigma, NAME};
-use crate::billing::{
+use crate::capabilities::billing::{
     parse_amount, Balance, Billing, BillingFeature, Price, Quote, Subscription, SubscriptionOrder, Transaction, Usage,
 };
 use crate::error::{Error, Result};
@@ -261,7 +261,7 @@ impl Billing for Cloudsigma {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::billing::BalanceMeaning;
+    use crate::capabilities::billing::BalanceMeaning;
 
     macro_rules! fixture {
         ($name:literal) => {
@@ -399,7 +399,7 @@ mod tests {
 
     #[test]
     fn order_bodies_are_the_doc_requests() {
-        use crate::billing::SubscriptionKind::{Ip, Vlan};
+        use crate::capabilities::billing::SubscriptionKind::{Ip, Vlan};
         let body = |kind, quantity, start: &str| {
             codec::write_object(
                 order_body(&SubscriptionOrder { kind, quantity, months: 1, start: Some(start.into()) }).iter(),

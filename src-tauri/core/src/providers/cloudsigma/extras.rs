@@ -13,11 +13,11 @@ use super::codec::{self, Object};
 use super::wire::ServerWire;
 use super::{map, name, name_body, uuid, Cloudsigma};
 use crate::error::{Error, Result};
-use crate::extras::drives::{Drive, DriveClone, Drives, NewDrive, StandardKind, CHUNK};
-use crate::extras::fleet::Fleet;
-use crate::extras::profile::{Profile, ProfileChange, ProfileField};
-use crate::extras::resources::{Resources, StaticIp, Vlan};
-use crate::extras::server_groups::{ServerGroup, ServerGroups};
+use crate::providers::cloudsigma::ext::drives::{Drive, DriveClone, Drives, NewDrive, StandardKind, CHUNK};
+use crate::providers::cloudsigma::ext::clone_and_bulk::Fleet;
+use crate::capabilities::account::profile::{Profile, ProfileChange, ProfileField};
+use crate::providers::cloudsigma::ext::vlans_and_ips::{Resources, StaticIp, Vlan};
+use crate::providers::cloudsigma::ext::server_groups::{ServerGroup, ServerGroups};
 use crate::http::{Body, Request};
 use crate::model::Server;
 use crate::providers::common::ProviderApi;
@@ -313,7 +313,7 @@ impl Resources for Cloudsigma {
 
     /// The doc's table path (its example leaves out `ip/`).
     async fn destroy_static_ip(&self, ip: &str) -> Result<()> {
-        let ip: IpAddr = crate::extras::network::ip("ip", ip)?;
+        let ip: IpAddr = crate::capabilities::server::network::ip("ip", ip)?;
         self.get_write(&format!("/resources/ip/{ip}/destroy")).await.map(|_| ())
     }
 }

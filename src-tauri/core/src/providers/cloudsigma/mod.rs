@@ -5,6 +5,7 @@ mod billing;
 pub mod capabilities;
 // Public for the CloudSigma simulator, which speaks the same bodies.
 pub mod codec;
+pub mod ext;
 mod extras;
 mod location;
 mod map;
@@ -403,23 +404,23 @@ impl Compute for Cloudsigma {
         Ok(all.into_iter().map(Location::region).collect())
     }
 
-    fn billing(&self) -> Option<&dyn crate::billing::Billing> {
+    fn billing(&self) -> Option<&dyn crate::capabilities::billing::Billing> {
         Some(self)
     }
 
-    fn drives(&self) -> Option<&dyn crate::extras::drives::Drives> {
+    fn drives(&self) -> Option<&dyn crate::providers::cloudsigma::ext::drives::Drives> {
         Some(self)
     }
-    fn fleet(&self) -> Option<&dyn crate::extras::fleet::Fleet> {
+    fn fleet(&self) -> Option<&dyn crate::providers::cloudsigma::ext::clone_and_bulk::Fleet> {
         Some(self)
     }
-    fn resources(&self) -> Option<&dyn crate::extras::resources::Resources> {
+    fn resources(&self) -> Option<&dyn crate::providers::cloudsigma::ext::vlans_and_ips::Resources> {
         Some(self)
     }
-    fn server_groups(&self) -> Option<&dyn crate::extras::server_groups::ServerGroups> {
+    fn server_groups(&self) -> Option<&dyn crate::providers::cloudsigma::ext::server_groups::ServerGroups> {
         Some(self)
     }
-    fn profile(&self) -> Option<&dyn crate::extras::profile::Profile> {
+    fn profile(&self) -> Option<&dyn crate::capabilities::account::profile::Profile> {
         Some(self)
     }
 }

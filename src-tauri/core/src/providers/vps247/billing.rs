@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use serde::Deserialize;
 
 use super::{Call, Vps247, NAME};
-use crate::billing::{Billing, BillingFeature, Usage};
+use crate::capabilities::billing::{Billing, BillingFeature, Usage};
 use crate::error::{Error, Result};
 use crate::http::Request;
 use crate::model::ProviderKind;

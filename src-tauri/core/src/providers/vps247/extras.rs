@@ -10,8 +10,7 @@ use async_trait::async_trait;
 use super::wire::{IpAllocationWire, VmWire};
 use super::{server_id, Call, Vps247, NAME};
 use crate::error::Result;
-use crate::extras::network::{IpAddress, IpRole, Network};
-use crate::extras::Extra;
+use crate::capabilities::server::network::{IpAddress, IpRole, Network};
 use crate::http::Request;
 use crate::providers::common::{decode, ProviderApi};
 
@@ -60,9 +59,6 @@ pub(super) fn addresses(allocations: &[IpAllocationWire]) -> Vec<IpAddress> {
 
 #[async_trait]
 impl Network for Vps247 {
-    fn offers(&self) -> &'static [Extra] {
-        &[Extra::Ips]
-    }
 
     async fn addresses(&self, server: &str) -> Result<Vec<IpAddress>> {
         let id = server_id(server)?.to_string();

@@ -267,11 +267,11 @@ impl Compute for Vps247 {
         Ok(regions.into_iter().map(map::region).collect())
     }
 
-    fn billing(&self) -> Option<&dyn crate::billing::Billing> {
+    fn billing(&self) -> Option<&dyn crate::capabilities::billing::Billing> {
         Some(self)
     }
 
-    fn network(&self) -> Option<&dyn crate::extras::network::Network> {
+    fn network(&self) -> Option<&dyn crate::capabilities::server::network::Network> {
         Some(self)
     }
 }

@@ -295,7 +295,7 @@ fn allocations_of_the_example_are_the_network_tab() {
     assert_eq!(ips.len(), 1);
     let ip = &ips[0];
     assert_eq!((ip.ip.as_str(), ip.version), ("123.123.123.123", 4));
-    assert_eq!(ip.role, crate::extras::network::IpRole::Main);
+    assert_eq!(ip.role, crate::capabilities::server::network::IpRole::Main);
     assert_eq!(ip.netmask.as_deref(), Some("255.255.255.128"), "prefixlen 25");
     assert_eq!(ip.gateway.as_deref(), Some("123.123.123.1"));
 }

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{paths, Scope, Vpsnet, NAME};
-use crate::billing::{parse_amount, Balance, Billing, BillingFeature, Download, Invoice, InvoiceStatus};
+use crate::capabilities::billing::{parse_amount, Balance, Billing, BillingFeature, Download, Invoice, InvoiceStatus};
 use crate::error::{Error, Result};
 use crate::http::Request;
 use crate::model::ProviderKind;
@@ -139,7 +139,7 @@ impl Billing for Vpsnet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::billing::BalanceMeaning;
+    use crate::capabilities::billing::BalanceMeaning;
 
     macro_rules! fixture {
         ($name:literal) => {

@@ -6,6 +6,7 @@
 mod billing;
 pub mod capabilities;
 mod dns;
+pub mod ext;
 mod extras;
 mod map;
 mod order;
@@ -209,79 +210,79 @@ impl Compute for Vpsnet {
         &[Start, Stop, ForceStop, Reboot, Create, Rename, Delete, DeleteRunning]
     }
 
-    fn tickets(&self) -> Option<&dyn crate::tickets::Tickets> {
+    fn tickets(&self) -> Option<&dyn crate::capabilities::tickets::Tickets> {
         Some(self)
     }
 
-    fn dns(&self) -> Option<&dyn crate::dns::Dns> {
+    fn dns(&self) -> Option<&dyn crate::capabilities::dns::Dns> {
         Some(self)
     }
 
-    fn backups(&self) -> Option<&dyn crate::extras::backups::Backups> {
+    fn backups(&self) -> Option<&dyn crate::capabilities::server::backups::Backups> {
         Some(self)
     }
 
-    fn os_install(&self) -> Option<&dyn crate::extras::os::OsInstall> {
+    fn os_install(&self) -> Option<&dyn crate::capabilities::server::os::OsInstall> {
         Some(self)
     }
 
-    fn network(&self) -> Option<&dyn crate::extras::network::Network> {
+    fn network(&self) -> Option<&dyn crate::capabilities::server::network::Network> {
         Some(self)
     }
 
-    fn usage(&self) -> Option<&dyn crate::extras::usage::Usage> {
+    fn usage(&self) -> Option<&dyn crate::capabilities::server::usage::Usage> {
         Some(self)
     }
 
-    fn console(&self) -> Option<&dyn crate::extras::console::Console> {
+    fn console(&self) -> Option<&dyn crate::capabilities::server::console::Console> {
         Some(self)
     }
 
-    fn maintenance(&self) -> Option<&dyn crate::extras::maintenance::Maintenance> {
+    fn maintenance(&self) -> Option<&dyn crate::providers::vpsnet::ext::maintenance::Maintenance> {
         Some(self)
     }
 
-    fn clones(&self) -> Option<&dyn crate::extras::clones::Clones> {
+    fn clones(&self) -> Option<&dyn crate::providers::vpsnet::ext::clones::Clones> {
         Some(self)
     }
 
-    fn templates(&self) -> Option<&dyn crate::extras::templates::Templates> {
+    fn templates(&self) -> Option<&dyn crate::providers::vpsnet::ext::templates::Templates> {
         Some(self)
     }
 
-    fn recoverable(&self) -> Option<&dyn crate::extras::recoverable::Recoverable> {
+    fn recoverable(&self) -> Option<&dyn crate::providers::vpsnet::ext::recoverable::Recoverable> {
         Some(self)
     }
 
-    fn nodes(&self) -> Option<&dyn crate::extras::nodes::Nodes> {
+    fn nodes(&self) -> Option<&dyn crate::providers::vpsnet::ext::nodes::Nodes> {
         Some(self)
     }
 
-    fn profile(&self) -> Option<&dyn crate::extras::profile::Profile> {
+    fn profile(&self) -> Option<&dyn crate::capabilities::account::profile::Profile> {
         Some(self)
     }
 
-    fn server_plan(&self) -> Option<&dyn crate::extras::server_plan::ServerPlan> {
+    fn server_plan(&self) -> Option<&dyn crate::providers::vpsnet::ext::server_resources::ServerPlan> {
         Some(self)
     }
 
-    fn template_authoring(&self) -> Option<&dyn crate::extras::template_authoring::TemplateAuthoring> {
+    fn template_authoring(&self) -> Option<&dyn crate::providers::vpsnet::ext::template_authoring::TemplateAuthoring> {
         Some(self)
     }
 
-    fn account_addresses(&self) -> Option<&dyn crate::extras::account_ips::AccountIps> {
+    fn account_addresses(&self) -> Option<&dyn crate::providers::vpsnet::ext::account_ips::AccountIps> {
         Some(self)
     }
 
-    fn managed_services(&self) -> Option<&dyn crate::extras::managed::ManagedServices> {
+    fn managed_services(&self) -> Option<&dyn crate::providers::vpsnet::ext::managed::ManagedServices> {
         Some(self)
     }
 
-    fn cloud_groups(&self) -> Option<&dyn crate::extras::cloud_groups::CloudGroups> {
+    fn cloud_groups(&self) -> Option<&dyn crate::providers::vpsnet::ext::cloud_groups::CloudGroups> {
         Some(self)
     }
 
-    fn licences(&self) -> Option<&dyn crate::extras::licences::Licences> {
+    fn licences(&self) -> Option<&dyn crate::providers::vpsnet::ext::licences::Licences> {
         Some(self)
     }
 
@@ -391,7 +392,7 @@ impl Compute for Vpsnet {
         Ok(self.clouds().await?.iter().map(map::region).collect())
     }
 
-    fn billing(&self) -> Option<&dyn crate::billing::Billing> {
+    fn billing(&self) -> Option<&dyn crate::capabilities::billing::Billing> {
         Some(self)
     }
 }

@@ -205,8 +205,8 @@ pub const WINDOWS_TEMPLATES: &str = "/windows_templates.api10json";
 /// `PUT` flat `{"consumer_id"}` on one node: `nodes/{id}` for regular (and
 /// daily) ones, the kind's `update_*_node` call for the others (fusion and
 /// bandwidth are "P" rows like their removal).
-pub fn node_update(kind: crate::extras::nodes::NodeKind, id: &str) -> String {
-    use crate::extras::nodes::NodeKind::*;
+pub fn node_update(kind: crate::providers::vpsnet::ext::nodes::NodeKind, id: &str) -> String {
+    use crate::providers::vpsnet::ext::nodes::NodeKind::*;
     match kind {
         Regular | Daily => format!("/nodes/{id}.api10json"),
         Ram => format!("/nodes/{id}/update_ram_node.api10json"),
@@ -259,8 +259,8 @@ pub fn upgrade_storage(server: &str) -> String {
 /// `DELETE` one node: `nodes/{id}` for regular (and daily) ones, the
 /// kind's `remove_*_node` call for the others (fusion and bandwidth are "P"
 /// rows: their paths are the doc's, the method by analogy).
-pub fn node(kind: crate::extras::nodes::NodeKind, id: &str) -> String {
-    use crate::extras::nodes::NodeKind::*;
+pub fn node(kind: crate::providers::vpsnet::ext::nodes::NodeKind, id: &str) -> String {
+    use crate::providers::vpsnet::ext::nodes::NodeKind::*;
     match kind {
         Regular | Daily => format!("/nodes/{id}.api10json"),
         Ram => format!("/nodes/{id}/remove_ram_node.api10json"),

@@ -9,9 +9,8 @@ use serde_json::json;
 
 use super::{server_name, server_path, Op, VpsOrg, NAME};
 use crate::error::Result;
-use crate::extras::network::{IpAddress, IpRole, Network};
-use crate::extras::settings::{ServerSettings, Settings};
-use crate::extras::Extra;
+use crate::capabilities::server::network::{IpAddress, IpRole, Network};
+use crate::providers::vpsorg::ext::settings::{ServerSettings, Settings};
 use crate::http::Request;
 use crate::providers::common::{decode, ProviderApi};
 
@@ -83,9 +82,6 @@ impl Settings for VpsOrg {
 
 #[async_trait]
 impl Network for VpsOrg {
-    fn offers(&self) -> &'static [Extra] {
-        &[Extra::Ips]
-    }
 
     async fn addresses(&self, server_id: &str) -> Result<Vec<IpAddress>> {
         Ok(addresses(&self.settings_wire(server_id).await?))

@@ -3,6 +3,7 @@
 //! graceful power actions only, and no catalog calls.
 
 pub mod capabilities;
+pub mod ext;
 mod extras;
 mod map;
 #[cfg(test)]
@@ -362,10 +363,10 @@ impl Compute for VpsOrg {
         Ok(map::regions(&self.fleet().await?))
     }
 
-    fn server_settings(&self) -> Option<&dyn crate::extras::settings::Settings> {
+    fn server_settings(&self) -> Option<&dyn crate::providers::vpsorg::ext::settings::Settings> {
         Some(self)
     }
-    fn network(&self) -> Option<&dyn crate::extras::network::Network> {
+    fn network(&self) -> Option<&dyn crate::capabilities::server::network::Network> {
         Some(self)
     }
 }

@@ -254,13 +254,13 @@ fn error_bodies_are_read() {
 #[test]
 fn full_update_is_the_doc_body() {
     let doc = fixture!("server_update_request");
-    let settings = crate::extras::settings::ServerSettings {
+    let settings = crate::providers::vpsorg::ext::settings::ServerSettings {
         name: "web-server-updated".into(),
         hostname: "web-updated.example.com".into(),
         backups_enabled: true,
     };
     assert_eq!(super::extras::update_body(&settings).unwrap(), doc);
-    let bad = crate::extras::settings::ServerSettings { name: "web server".into(), ..settings };
+    let bad = crate::providers::vpsorg::ext::settings::ServerSettings { name: "web server".into(), ..settings };
     assert_eq!(super::extras::update_body(&bad).unwrap_err().fields[0].field, "name");
 }
 

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::{Vultr, NAME};
-use crate::billing::{parse_amount, Balance, Billing, BillingFeature};
+use crate::capabilities::billing::{parse_amount, Balance, Billing, BillingFeature};
 use crate::error::Result;
 use crate::http::Request;
 use crate::model::ProviderKind;
@@ -65,7 +65,7 @@ impl Billing for Vultr {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::billing::BalanceMeaning;
+    use crate::capabilities::billing::BalanceMeaning;
 
     #[test]
     fn account_info_example_is_credit() {

@@ -1,7 +1,7 @@
 //! What vpsdesk can do on a Vultr account: the one place it is declared.
 
 use crate::accounts::Account;
-use crate::capability::{Capability::*, CapabilitySet};
+use crate::capabilities::{Capability::*, CapabilitySet};
 
 pub fn capabilities(_account: &Account) -> CapabilitySet {
     CapabilitySet::from([

@@ -1,7 +1,7 @@
 //! Vultr wire bodies -> the model.
 
 use super::wire::{OsWire, PlanWire, RegionWire, ServerWire};
-use crate::extras::snapshots::SnapshotStatus;
+use crate::providers::vultr::ext::snapshots::SnapshotStatus;
 use crate::model::{Detail, Image, Plan, ProviderKind, Region, Server, Status};
 use crate::providers::common::{display_value, leading_number, lookup_state};
 

@@ -3,6 +3,7 @@
 
 mod billing;
 pub mod capabilities;
+pub mod ext;
 mod extras;
 mod map;
 #[cfg(test)]
@@ -221,32 +222,32 @@ impl Compute for Vultr {
         Ok(regions.into_iter().map(map::region).collect())
     }
 
-    fn billing(&self) -> Option<&dyn crate::billing::Billing> {
+    fn billing(&self) -> Option<&dyn crate::capabilities::billing::Billing> {
         Some(self)
     }
 
-    fn snapshots(&self) -> Option<&dyn crate::extras::snapshots::Snapshots> {
+    fn snapshots(&self) -> Option<&dyn crate::providers::vultr::ext::snapshots::Snapshots> {
         Some(self)
     }
-    fn backups(&self) -> Option<&dyn crate::extras::backups::Backups> {
+    fn backups(&self) -> Option<&dyn crate::capabilities::server::backups::Backups> {
         Some(self)
     }
-    fn os_install(&self) -> Option<&dyn crate::extras::os::OsInstall> {
+    fn os_install(&self) -> Option<&dyn crate::capabilities::server::os::OsInstall> {
         Some(self)
     }
-    fn network(&self) -> Option<&dyn crate::extras::network::Network> {
+    fn network(&self) -> Option<&dyn crate::capabilities::server::network::Network> {
         Some(self)
     }
-    fn usage(&self) -> Option<&dyn crate::extras::usage::Usage> {
+    fn usage(&self) -> Option<&dyn crate::capabilities::server::usage::Usage> {
         Some(self)
     }
-    fn console(&self) -> Option<&dyn crate::extras::console::Console> {
+    fn console(&self) -> Option<&dyn crate::capabilities::server::console::Console> {
         Some(self)
     }
-    fn ssh_keys(&self) -> Option<&dyn crate::extras::ssh_keys::SshKeys> {
+    fn ssh_keys(&self) -> Option<&dyn crate::providers::vultr::ext::ssh_keys::SshKeys> {
         Some(self)
     }
-    fn scripts(&self) -> Option<&dyn crate::extras::scripts::Scripts> {
+    fn scripts(&self) -> Option<&dyn crate::providers::vultr::ext::scripts::Scripts> {
         Some(self)
     }
 }

@@ -138,7 +138,7 @@ fn every_accepted_spelling_of_status_power_and_state() {
 
 #[test]
 fn every_accepted_spelling_of_a_snapshot_status() {
-    use crate::extras::snapshots::SnapshotStatus;
+    use crate::providers::vultr::ext::snapshots::SnapshotStatus;
     for (word, want) in [
         ("complete", SnapshotStatus::Complete),
         ("Complete", SnapshotStatus::Complete),

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 
 use super::wire::ErrorsWire;
 use super::{number, paths, Scope, Vpsnet, NAME};
-use crate::dns::{Dns, DnsTemplate, Nameserver, Record, ValidRecord, Zone};
+use crate::capabilities::dns::{Dns, DnsTemplate, Nameserver, Record, ValidRecord, Zone};
 use crate::error::{Error, ErrorKind, FieldError, Result};
 use crate::http::{Request, Response};
 use crate::providers::common::{body_excerpt, decode, ProviderApi};

@@ -6,8 +6,8 @@
 use serde_json::{json, Value};
 
 use super::wire::{self, DnsHostWire, DomainEnvelope, RecordWire, TemplateWire};
-use crate::dns::validate;
-use crate::dns::{RecordInput, RecordType};
+use crate::capabilities::dns::validate;
+use crate::capabilities::dns::{RecordInput, RecordType};
 
 macro_rules! fixture {
     ($name:literal) => {
@@ -19,12 +19,12 @@ fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap()
 }
 
-fn record_of(v: &Value, wrapper: &str, zone: &str) -> crate::dns::Record {
+fn record_of(v: &Value, wrapper: &str, zone: &str) -> crate::capabilities::dns::Record {
     let w: RecordWire = serde_json::from_value(wire::unwrap(v.clone(), wrapper)).unwrap();
     w.record(zone).unwrap()
 }
 
-fn valid(kind: RecordType, host: &str, data: &str, f: impl FnOnce(&mut RecordInput)) -> crate::dns::ValidRecord {
+fn valid(kind: RecordType, host: &str, data: &str, f: impl FnOnce(&mut RecordInput)) -> crate::capabilities::dns::ValidRecord {
     let mut input = RecordInput { kind: Some(kind), host: host.into(), data: data.into(), ..Default::default() };
     f(&mut input);
     validate::record(&input, "example.com").unwrap()

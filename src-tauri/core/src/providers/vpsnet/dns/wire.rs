@@ -7,8 +7,8 @@
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
-use crate::dns::validate::{relative_host, DEFAULT_SERVICE_TYPE};
-use crate::dns::{DnsTemplate, Nameserver, Record, RecordType, ValidRecord, Zone};
+use crate::capabilities::dns::validate::{relative_host, DEFAULT_SERVICE_TYPE};
+use crate::capabilities::dns::{DnsTemplate, Nameserver, Record, RecordType, ValidRecord, Zone};
 use crate::error::{Error, Result};
 use crate::providers::common::{display_value, opt_string_or_number, string_or_number};
 

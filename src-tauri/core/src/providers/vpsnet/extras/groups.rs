@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::super::{paths, Vpsnet};
 use super::wire::unwrapped;
 use crate::error::{Error, Result};
-use crate::extras::cloud_groups::{CloudGroup, CloudGroups};
+use crate::providers::vpsnet::ext::cloud_groups::{CloudGroup, CloudGroups};
 use crate::http::Request;
 use crate::providers::common::display_value;
 

@@ -9,7 +9,7 @@ use serde_json::{json, Map, Value};
 use super::super::{number, paths, server_id, Scope, Vpsnet};
 use super::wire::{unwrapped, IpWire};
 use crate::error::{Error, Result};
-use crate::extras::account_ips::{AccountIp, AccountIps, Justification, JustificationKind, JustifiedIp};
+use crate::providers::vpsnet::ext::account_ips::{AccountIp, AccountIps, Justification, JustificationKind, JustifiedIp};
 use crate::http::Request;
 use crate::providers::common::{display_value, ProviderApi};
 

@@ -11,8 +11,8 @@ use serde_json::{json, Map, Value};
 use super::super::{paths, server_id, Scope, Vpsnet};
 use super::wire::unwrapped;
 use crate::error::{Error, ErrorKind, Result};
-use crate::extras::licences::{self, Licences, ServerLicence, ServerLicenceKind, ServerLicences};
-use crate::extras::server_plan::ServerPlan;
+use crate::providers::vpsnet::ext::licences::{self, Licences, ServerLicence, ServerLicenceKind, ServerLicences};
+use crate::providers::vpsnet::ext::server_resources::ServerPlan;
 use crate::http::Request;
 use crate::providers::common::{display_value, ProviderApi};
 

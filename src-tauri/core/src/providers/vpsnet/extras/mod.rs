@@ -20,18 +20,18 @@ use serde_json::{json, Value};
 use self::wire::*;
 use super::wire::{ProfileEnvelope, VirtualMachineEnvelope};
 use super::{number, paths, server_id, PowerCall, Scope, Vpsnet, NAME};
-use crate::capability::Capability;
+use crate::capabilities::Capability;
 use crate::error::{Error, Result};
-use crate::extras::backups::{Backup, Backups};
-use crate::extras::clones::{Clones, ServerClone};
-use crate::extras::console::{Console, ConsoleAccess};
-use crate::extras::maintenance::Maintenance;
-use crate::extras::network::{IpAddress, IpRole, Network, ReverseDns};
-use crate::extras::os::{Iso, OsInstall, OsOption};
-use crate::extras::profile::{Profile, ProfileChange, ProfileField};
-use crate::extras::recoverable::Recoverable;
-use crate::extras::usage::{Usage, UsageGraph, UsagePoint, UsageSeries, UsageUnit};
-use crate::extras::{unsupported, Extra};
+use crate::capabilities::server::backups::{Backup, Backups};
+use crate::providers::vpsnet::ext::clones::{Clones, ServerClone};
+use crate::capabilities::server::console::{Console, ConsoleAccess};
+use crate::providers::vpsnet::ext::maintenance::Maintenance;
+use crate::capabilities::server::network::{IpAddress, IpRole, Network, ReverseDns};
+use crate::capabilities::server::os::{Iso, OsInstall, OsOption};
+use crate::capabilities::account::profile::{Profile, ProfileChange, ProfileField};
+use crate::providers::vpsnet::ext::recoverable::Recoverable;
+use crate::capabilities::server::usage::{Usage, UsageGraph, UsagePoint, UsageSeries, UsageUnit};
+use crate::capabilities::unsupported;
 use crate::http::Request;
 use crate::model::Server;
 use crate::providers::common::{display_value, ProviderApi};
@@ -201,9 +201,6 @@ impl Vpsnet {
 
 #[async_trait]
 impl Backups for Vpsnet {
-    fn offers(&self) -> &'static [Extra] {
-        &[Extra::BackupList, Extra::BackupCreate, Extra::BackupRestore, Extra::BackupDelete]
-    }
 
     async fn restore_backup(&self, server: &str, backup: &str) -> Result<()> {
         let server = server_id(server)?;
@@ -235,9 +232,6 @@ impl Backups for Vpsnet {
 
 #[async_trait]
 impl OsInstall for Vpsnet {
-    fn offers(&self) -> &'static [Extra] {
-        &[Extra::Reinstall, Extra::OsChange]
-    }
 
     async fn reinstall(&self, server: &str) -> Result<()> {
         let server = server_id(server)?;
@@ -321,9 +315,6 @@ impl Clones for Vpsnet {
 
 #[async_trait]
 impl Network for Vpsnet {
-    fn offers(&self) -> &'static [Extra] {
-        &[Extra::Ips, Extra::Ipv4Add, Extra::Ipv4Remove]
-    }
 
     async fn addresses(&self, server: &str) -> Result<Vec<IpAddress>> {
         let server = server_id(server)?;
@@ -431,9 +422,6 @@ impl Recoverable for Vpsnet {
 
 #[async_trait]
 impl Profile for Vpsnet {
-    fn offers(&self) -> &'static [Extra] {
-        &[Extra::Profile]
-    }
 
     async fn profile(&self) -> Result<Vec<ProfileField>> {
         let profile: ProfileEnvelope = self.read(Request::get(paths::PROFILE), Scope::Account).await?;

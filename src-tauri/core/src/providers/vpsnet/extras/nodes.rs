@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use super::super::{number, paths, Scope, Vpsnet};
 use super::unreadable;
 use crate::error::{Error, Result};
-use crate::extras::nodes::{Node, NodeKind, Nodes};
+use crate::providers::vpsnet::ext::nodes::{Node, NodeKind, Nodes};
 use crate::http::Request;
 use crate::providers::common::string_or_number;
 use crate::providers::common::{opt_string_or_number, ProviderApi};
@@ -88,9 +88,6 @@ pub fn consumer_body(consumer_id: Option<&str>) -> Result<Value> {
 
 #[async_trait]
 impl Nodes for Vpsnet {
-    fn offers(&self) -> &'static [crate::extras::Extra] {
-        &[crate::extras::Extra::Nodes, crate::extras::Extra::NodeConsumer]
-    }
 
     async fn list_nodes(&self) -> Result<Vec<Node>> {
         let mut all = Vec::new();

@@ -8,9 +8,9 @@ use serde_json::{json, Map, Value};
 
 use super::super::{number, paths, server_id, Scope, Vpsnet};
 use crate::error::{Error, Result};
-use crate::extras::managed::ManagedServices;
-use crate::extras::nodes::{NodeKind, Nodes};
-use crate::extras::server_plan::{ServerPlan, ServerResources};
+use crate::providers::vpsnet::ext::managed::ManagedServices;
+use crate::providers::vpsnet::ext::nodes::{NodeKind, Nodes};
+use crate::providers::vpsnet::ext::server_resources::{ServerPlan, ServerResources};
 use crate::http::Request;
 use crate::providers::common::{display_value, ProviderApi};
 

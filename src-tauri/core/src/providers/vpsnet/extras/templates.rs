@@ -7,10 +7,10 @@ use serde_json::{json, Value};
 
 use super::super::{number, paths, Scope, Vpsnet, NAME};
 use super::unreadable;
-use crate::billing::parse_amount;
+use crate::capabilities::billing::parse_amount;
 use crate::error::{Error, Result};
-use crate::extras::template_authoring::{TemplateAuthoring, TemplateEdit};
-use crate::extras::templates::{
+use crate::providers::vpsnet::ext::template_authoring::{TemplateAuthoring, TemplateEdit};
+use crate::providers::vpsnet::ext::templates::{
     CustomTemplate, LicenseKind, LicensedTemplate, OfferedTemplate, TemplateInfo, TemplatePlacement, TemplatePrice,
     Templates,
 };

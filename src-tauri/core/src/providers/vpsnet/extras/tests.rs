@@ -163,7 +163,7 @@ async fn ids_are_checked_before_sending() {
 mod template_examples {
     use super::super::templates::*;
     use super::*;
-    use crate::extras::templates::LicenseKind;
+    use crate::providers::vpsnet::ext::templates::LicenseKind;
 
     fn repaired(text: &str, repairs: &[(&str, &str)]) -> Value {
         let mut text = text.to_string();
@@ -242,7 +242,7 @@ mod template_examples {
 mod node_examples {
     use super::super::nodes::*;
     use super::*;
-    use crate::extras::nodes::NodeKind;
+    use crate::providers::vpsnet::ext::nodes::NodeKind;
 
     #[test]
     fn purchases_are_the_docs_bodies() {
@@ -266,8 +266,8 @@ mod node_examples {
     }
 }
 
-fn current() -> crate::extras::server_plan::ServerResources {
-    crate::extras::server_plan::ServerResources {
+fn current() -> crate::providers::vpsnet::ext::server_resources::ServerResources {
+    crate::providers::vpsnet::ext::server_resources::ServerResources {
         name: "Old label".into(),
         nodes: 3,
         backups: true,
@@ -277,14 +277,14 @@ fn current() -> crate::extras::server_plan::ServerResources {
 
 #[test]
 fn the_docs_edit_body_is_what_a_label_consumer_and_backups_change_sends() {
-    use crate::extras::server_plan::ServerResources;
+    use crate::providers::vpsnet::ext::server_resources::ServerResources;
     let new = ServerResources { name: "D Tester".into(), backups: false, consumer_id: Some("1".into()), ..current() };
     assert_eq!(plan::edit_body(&current(), &new, None).unwrap(), fixture!("virtual_machine_edit"));
 }
 
 #[test]
 fn the_docs_daily_node_body_is_sent_with_the_node_count() {
-    use crate::extras::server_plan::ServerResources;
+    use crate::providers::vpsnet::ext::server_resources::ServerResources;
     // The doc's example ends its object with a comma; repaired here.
     let doc: Value = serde_json::from_str(
         &include_str!("../../../../tests/fixtures/vpsnet/virtual_machine_edit_daily_nodes.json")
@@ -310,7 +310,7 @@ fn the_docs_daily_node_body_is_sent_with_the_node_count() {
 
 #[test]
 fn the_docs_delayed_storage_body_is_a_node_increase_with_a_date() {
-    use crate::extras::server_plan::ServerResources;
+    use crate::providers::vpsnet::ext::server_resources::ServerResources;
     let was = ServerResources { nodes: 2, ..current() };
     let sent = plan::edit_body(&was, &current(), Some("2010-04-24 14:00")).unwrap();
     assert_eq!(sent, fixture!("virtual_machine_edit_delayed_storage"));
@@ -346,7 +346,7 @@ fn the_docs_node_edit_body_is_what_a_consumer_change_sends() {
 
 #[test]
 fn the_docs_template_edit_body_is_sent_without_its_array() {
-    use crate::extras::template_authoring::TemplateEdit;
+    use crate::providers::vpsnet::ext::template_authoring::TemplateEdit;
     // The doc's example lacks its commas and sits in an array; both repaired here.
     let doc: Value = serde_json::from_str(
         &include_str!("../../../../tests/fixtures/vpsnet/system_template_edit.json")
@@ -372,7 +372,7 @@ fn pythonish(fixture: Value) -> Value {
 
 #[test]
 fn the_docs_address_bodies_are_what_the_edit_reassign_and_justify_calls_send() {
-    use crate::extras::account_ips::{Justification, JustificationKind};
+    use crate::providers::vpsnet::ext::account_ips::{Justification, JustificationKind};
     assert_eq!(ips::edit_body("description", Some("58")).unwrap(), fixture!("ip_edit"));
     assert_eq!(ips::edit_body("", None).unwrap(), json!({ "ip_address": { "notes": "", "consumer_id": 0 } }));
     // The doc's reassign and justify examples are strings of single-quoted

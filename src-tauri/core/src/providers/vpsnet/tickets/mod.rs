@@ -21,7 +21,7 @@ use crate::http::{Request, Response};
 use crate::model::ProviderKind;
 use crate::providers::common::{body_excerpt, decode, ProviderApi};
 use crate::secret::{redact, Secret};
-use crate::tickets::{
+use crate::capabilities::tickets::{
     Author, Department, DepartmentNeeds, IssueType, ManagedService, Ticket, TicketMessage, TicketRequest, TicketStatus,
     TicketThread, Tickets,
 };

@@ -10,7 +10,7 @@ use super::wire::{ManagedServicesWire, ThreadWire, TicketEnvelope};
 use super::{open_body, reply_wire, thread, ticket, Vpsnet, DEPARTMENTS, ISSUE_TYPES};
 use crate::http::Http;
 use crate::secret::Secret;
-use crate::tickets::{validate, Author, DepartmentNeeds, NewTicket, TicketStatus, Tickets};
+use crate::capabilities::tickets::{validate, Author, DepartmentNeeds, NewTicket, TicketStatus, Tickets};
 
 macro_rules! fixture {
     ($name:literal $(, $broken:literal => $repaired:literal)* $(,)?) => {{

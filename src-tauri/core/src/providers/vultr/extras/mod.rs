@@ -15,14 +15,14 @@ use self::wire::*;
 use super::wire::keyed;
 use super::{numeric, server_id, subid_form, Vultr, NAME};
 use crate::error::{Error, Result};
-use crate::extras::backups::Backups;
-use crate::extras::console::{Console, ConsoleAccess};
-use crate::extras::network::{IpAddress, IpRole, Network, ReverseDns};
-use crate::extras::os::{Iso, OsInstall, OsOption};
-use crate::extras::scripts::{NewScript, ScriptKind, ScriptUpdate, Scripts, StartupScript};
-use crate::extras::snapshots::{Snapshot, Snapshots};
-use crate::extras::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate, SshKeys};
-use crate::extras::usage::{Usage, UsageGraph, UsagePoint, UsageSeries, UsageUnit};
+use crate::capabilities::server::backups::Backups;
+use crate::capabilities::server::console::{Console, ConsoleAccess};
+use crate::capabilities::server::network::{IpAddress, IpRole, Network, ReverseDns};
+use crate::capabilities::server::os::{Iso, OsInstall, OsOption};
+use crate::providers::vultr::ext::scripts::{NewScript, ScriptKind, ScriptUpdate, Scripts, StartupScript};
+use crate::providers::vultr::ext::snapshots::{Snapshot, Snapshots};
+use crate::providers::vultr::ext::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate, SshKeys};
+use crate::capabilities::server::usage::{Usage, UsageGraph, UsagePoint, UsageSeries, UsageUnit};
 use crate::http::Request;
 use crate::providers::common::{decode, display_value, ProviderApi};
 
@@ -64,7 +64,7 @@ pub fn iso(w: IsoWire) -> Iso {
 
 pub fn os_option(w: OsChangeWire) -> Result<OsOption> {
     let surcharge =
-        present(w.surcharge).map(|s| crate::billing::parse_amount(NAME, "an OS surcharge", &s)).transpose()?;
+        present(w.surcharge).map(|s| crate::capabilities::billing::parse_amount(NAME, "an OS surcharge", &s)).transpose()?;
     Ok(OsOption { id: w.id, name: w.name, family: present(w.family), arch: present(w.arch), surcharge })
 }
 
@@ -397,7 +397,7 @@ impl Scripts for Vultr {
 pub fn create_options(req: &crate::model::CreateServer) -> Result<Form> {
     let mut form = Form::new();
     if !req.ssh_keys.is_empty() {
-        let ids = req.ssh_keys.iter().map(|k| crate::extras::object_id("ssh_keys", k)).collect::<Result<Vec<_>>>()?;
+        let ids = req.ssh_keys.iter().map(|k| crate::validate::object_id("ssh_keys", k)).collect::<Result<Vec<_>>>()?;
         form.push(pair("SSHKEYID", ids.join(",")));
     }
     if let Some(script) = req.script.as_deref().filter(|s| !s.trim().is_empty()) {

@@ -2,8 +2,8 @@
 //! (tests/fixtures/vultr), through the wire types and the mapping.
 
 use super::*;
-use crate::extras::scripts::ScriptKind;
-use crate::extras::snapshots::SnapshotStatus;
+use crate::providers::vultr::ext::scripts::ScriptKind;
+use crate::providers::vultr::ext::snapshots::SnapshotStatus;
 use crate::providers::vultr::tests::{doc_form, pairs};
 
 macro_rules! request {
@@ -131,7 +131,7 @@ fn snapshot_create_sends_the_doc_request() {
 fn ssh_key_writes_send_the_doc_requests() {
     let doc = request!("sshkey_create");
     let typed = NewSshKey { name: "test SSH key".into(), public_key: "ssh-rsa AA... test@example.com".into() };
-    let key = crate::extras::ssh_keys::validate_new(&typed).unwrap();
+    let key = crate::providers::vultr::ext::ssh_keys::validate_new(&typed).unwrap();
     assert_eq!(ssh_key_form(&key), doc);
 
     let doc = request!("sshkey_update");
@@ -140,7 +140,7 @@ fn ssh_key_writes_send_the_doc_requests() {
         name: Some("new key name".into()),
         public_key: Some("ssh-rsa AA... someother@example.com".into()),
     };
-    let update = crate::extras::ssh_keys::validate_update(&typed).unwrap();
+    let update = crate::providers::vultr::ext::ssh_keys::validate_update(&typed).unwrap();
     assert_eq!(ssh_key_update_form("541b4960f23bd", &update), doc);
     let rename = SshKeyUpdate { name: Some("new key name".into()), public_key: None };
     assert_eq!(ssh_key_update_form("541b4960f23bd", &rename), doc[..2], "only what changes is sent");
@@ -151,14 +151,14 @@ fn script_writes_send_the_doc_requests() {
     let content = "#!/bin/bash\necho hello world > /root/hello";
     let doc = request!("startupscript_create");
     let typed = NewScript { name: "my first script".into(), kind: ScriptKind::Boot, content: content.into() };
-    let script = crate::extras::scripts::validate_new(&typed).unwrap();
+    let script = crate::providers::vultr::ext::scripts::validate_new(&typed).unwrap();
     let form = script_form(&script);
     assert_eq!(form[..2], doc[..], "the doc's name and script, the newline a real one");
     assert_eq!(form[2..], pairs(&[("type", "boot")]), "the doc's default type, said out loud");
 
     let doc = request!("startupscript_update");
     let typed = ScriptUpdate { name: Some("my first script".into()), content: Some(content.into()) };
-    let update = crate::extras::scripts::validate_update(&typed).unwrap();
+    let update = crate::providers::vultr::ext::scripts::validate_update(&typed).unwrap();
     assert_eq!(script_update_form("5", &update).unwrap(), doc);
     assert_eq!(script_update_form("five", &update).unwrap_err().fields[0].field, "id");
 }

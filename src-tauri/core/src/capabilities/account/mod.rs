@@ -1,0 +1,3 @@
+//! Account-level capabilities more than one provider has.
+
+pub mod profile;

@@ -1,0 +1,535 @@
+//! Billing: balances, invoices, transactions, usage, pricing and
+//! subscriptions, in one model whatever the provider's wire format. Money is
+//! an exact decimal (`rust_decimal`) with its currency, carried in JSON as a
+//! string ("12.50"), never a float.
+//!
+//! Sign convention: a [`Balance`]'s `balance` is what the account holds. A
+//! positive amount is credit (prepaid money the provider will draw on), a
+//! negative one is owed. Providers that count the other way (Vultr reports
+//! credit as a negative balance) are turned around when mapped, and
+//! `provider_balance` keeps the provider's own figure.
+
+use async_trait::async_trait;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::capabilities::Capability;
+use crate::error::{Error, Result};
+use crate::model::ProviderKind;
+
+/// What a provider's billing API offers; the service refuses the rest before
+/// sending anything, and the UI shows only these tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BillingFeature {
+    Balance,
+    Invoices,
+    InvoicePdf,
+    Transactions,
+    Usage,
+    Pricing,
+    Currencies,
+    Subscriptions,
+}
+
+impl BillingFeature {
+    pub const ALL: [BillingFeature; 8] = [
+        BillingFeature::Balance,
+        BillingFeature::Invoices,
+        BillingFeature::InvoicePdf,
+        BillingFeature::Transactions,
+        BillingFeature::Usage,
+        BillingFeature::Pricing,
+        BillingFeature::Currencies,
+        BillingFeature::Subscriptions,
+    ];
+
+    /// Its name in the one vocabulary (`billing.*`).
+    pub fn capability(self) -> Capability {
+        match self {
+            BillingFeature::Balance => Capability::BillingBalance,
+            BillingFeature::Invoices => Capability::BillingInvoices,
+            BillingFeature::InvoicePdf => Capability::BillingInvoicePdf,
+            BillingFeature::Transactions => Capability::BillingTransactions,
+            BillingFeature::Usage => Capability::BillingUsage,
+            BillingFeature::Pricing => Capability::BillingPricing,
+            BillingFeature::Currencies => Capability::BillingCurrencies,
+            BillingFeature::Subscriptions => Capability::BillingSubscriptions,
+        }
+    }
+
+    /// What the feature is called in messages ("… has no invoices").
+    pub fn noun(self) -> &'static str {
+        match self {
+            BillingFeature::Balance => "balance",
+            BillingFeature::Invoices => "invoices",
+            BillingFeature::InvoicePdf => "invoice PDFs",
+            BillingFeature::Transactions => "transactions",
+            BillingFeature::Usage => "usage figures",
+            BillingFeature::Pricing => "price list",
+            BillingFeature::Currencies => "currency list",
+            BillingFeature::Subscriptions => "subscriptions",
+        }
+    }
+}
+
+/// Whether a balance is money in hand or money owed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BalanceMeaning {
+    Credit,
+    Owed,
+    Settled,
+}
+
+/// Also read back from the webview, which hands the balances it loaded to
+/// [`totals_by_currency`] rather than adding money itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Balance {
+    /// The account's name (CLI.md); `account_id` is its stable id.
+    pub account: String,
+    pub account_id: String,
+    pub provider: ProviderKind,
+    /// Positive = credit, negative = owed (see the module comment).
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub balance: Decimal,
+    pub currency: String,
+    pub meaning: BalanceMeaning,
+    /// In words, e.g. "5,519.11 USD credit".
+    pub summary: String,
+    /// The provider's own figure, sign and all.
+    pub provider_balance: String,
+    /// Charges accrued and not yet invoiced (Vultr), owed when billed.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub pending_charges: Option<Decimal>,
+    /// Credits on the account besides the balance (VPS.NET).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub credits: Option<Decimal>,
+    pub last_payment_date: Option<String>,
+    /// The last payment as money paid in (positive).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub last_payment_amount: Option<Decimal>,
+}
+
+impl Balance {
+    /// A balance as the provider client reports it; the account fields are
+    /// filled in by the service.
+    pub fn new(provider: ProviderKind, balance: Decimal, currency: &str, provider_balance: impl Into<String>) -> Self {
+        let currency = currency.trim().to_ascii_uppercase();
+        Balance {
+            account: String::new(),
+            account_id: String::new(),
+            provider,
+            balance,
+            meaning: meaning(balance),
+            summary: describe(balance, &currency),
+            currency,
+            provider_balance: provider_balance.into(),
+            pending_charges: None,
+            credits: None,
+            last_payment_date: None,
+            last_payment_amount: None,
+        }
+    }
+}
+
+fn meaning(balance: Decimal) -> BalanceMeaning {
+    if balance.is_zero() {
+        BalanceMeaning::Settled
+    } else if balance.is_sign_positive() {
+        BalanceMeaning::Credit
+    } else {
+        BalanceMeaning::Owed
+    }
+}
+
+/// "5,519.11 USD credit", "12.50 EUR owed", "0.00 USD, nothing owed".
+pub fn describe(balance: Decimal, currency: &str) -> String {
+    let amount = grouped(balance.abs());
+    match meaning(balance) {
+        BalanceMeaning::Credit => format!("{amount} {currency} credit"),
+        BalanceMeaning::Owed => format!("{amount} {currency} owed"),
+        BalanceMeaning::Settled => format!("{amount} {currency}, nothing owed"),
+    }
+}
+
+/// Thousands separated by commas, at least the two decimals people expect
+/// of money ("99.00"), any further decimals exactly as given.
+pub fn grouped(mut amount: Decimal) -> String {
+    if amount.scale() < 2 {
+        amount.rescale(2);
+    }
+    let text = amount.to_string();
+    let (sign, digits) = text.strip_prefix('-').map_or(("", text.as_str()), |d| ("-", d));
+    let (int, frac) = digits.split_once('.').map_or((digits, None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+/// What the accounts in one currency hold together.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct CurrencyTotal {
+    pub currency: String,
+    /// The exact sum of the balances, credit positive and owed negative.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub total: Decimal,
+    /// How many balances went into `total`.
+    pub accounts: u32,
+}
+
+/// The balances added up per currency, exactly, in the order each currency
+/// first appears (the order of the accounts on the page). Currencies are
+/// never added together: there is no rate vpsdesk could trust for that.
+pub fn totals_by_currency(balances: &[Balance]) -> Result<Vec<CurrencyTotal>> {
+    let mut totals: Vec<CurrencyTotal> = Vec::new();
+    for b in balances {
+        match totals.iter_mut().find(|t| t.currency == b.currency) {
+            Some(t) => {
+                t.total = t.total.checked_add(b.balance).ok_or_else(|| {
+                    Error::validation(format!(
+                        "the {} balances add up to more than vpsdesk can count exactly",
+                        b.currency
+                    ))
+                })?;
+                t.accounts += 1;
+            }
+            None => totals.push(CurrencyTotal { currency: b.currency.clone(), total: b.balance, accounts: 1 }),
+        }
+    }
+    Ok(totals)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum InvoiceStatus {
+    Paid,
+    Unpaid,
+    Overdue,
+    Cancelled,
+    Unknown,
+}
+
+impl InvoiceStatus {
+    /// The provider's word, read loosely.
+    pub fn from_provider(word: &str) -> Self {
+        match word.trim().to_ascii_lowercase().as_str() {
+            "paid" | "settled" | "closed" => InvoiceStatus::Paid,
+            "unpaid" | "open" | "due" | "pending" | "sent" | "outstanding" => InvoiceStatus::Unpaid,
+            "overdue" | "past_due" | "past due" => InvoiceStatus::Overdue,
+            "cancelled" | "canceled" | "void" | "voided" => InvoiceStatus::Cancelled,
+            _ => InvoiceStatus::Unknown,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Invoice {
+    pub account: String,
+    pub account_id: String,
+    pub provider: ProviderKind,
+    /// What `invoice_pdf` takes.
+    pub id: String,
+    pub number: String,
+    /// When it was issued, ISO 8601.
+    pub date: String,
+    pub due_date: Option<String>,
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub amount: Decimal,
+    pub currency: String,
+    pub status: InvoiceStatus,
+    pub provider_status: String,
+    pub has_pdf: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Transaction {
+    pub account: String,
+    pub account_id: String,
+    pub provider: ProviderKind,
+    pub id: String,
+    /// ISO 8601 (the provider's time zone where it names none).
+    pub date: String,
+    /// Negative = a charge, positive = money paid in.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub amount: Decimal,
+    pub currency: String,
+    pub description: String,
+}
+
+/// One usage figure: a resource and how much of it is used, bursting and
+/// subscribed, in the provider's unit. Quantities are exact decimals too.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Usage {
+    pub account: String,
+    pub account_id: String,
+    pub provider: ProviderKind,
+    /// The provider's key ("cpu", a server id…).
+    pub resource: String,
+    pub label: String,
+    pub unit: String,
+    pub used: Option<String>,
+    pub burst: Option<String>,
+    pub subscribed: Option<String>,
+}
+
+/// A rate of the provider's current price list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Price {
+    pub resource: String,
+    pub label: String,
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub amount: Decimal,
+    pub currency: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Subscription {
+    pub account: String,
+    pub account_id: String,
+    pub provider: ProviderKind,
+    /// What extending takes; `None` where the provider's list leaves it out.
+    pub id: Option<String>,
+    /// The provider's resource type ("cpu", "ip", "vlan"…).
+    pub kind: String,
+    pub label: String,
+    pub unit: String,
+    pub quantity: String,
+    /// The subscribed thing itself, where there is one (an IP, a VLAN uuid).
+    pub resource: Option<String>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+}
+
+/// What can be subscribed to from vpsdesk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SubscriptionKind {
+    Ip,
+    Vlan,
+}
+
+impl SubscriptionKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            SubscriptionKind::Ip => "ip",
+            SubscriptionKind::Vlan => "vlan",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [SubscriptionKind::Ip, SubscriptionKind::Vlan].into_iter().find(|k| k.id() == s.trim().to_ascii_lowercase())
+    }
+}
+
+/// A new subscription, priced with [`Billing::quote_subscription`] before
+/// [`Billing::create_subscription`] buys it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SubscriptionOrder {
+    pub kind: SubscriptionKind,
+    pub quantity: u32,
+    pub months: u32,
+    /// `YYYY-MM-DD HH:MM`; `None` = now.
+    pub start: Option<String>,
+}
+
+/// A price the provider calculated, before anything is bought.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Quote {
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub amount: Decimal,
+    pub currency: String,
+}
+
+/// The saved bytes of a download, and where it had to resume after the
+/// connection broke (byte offsets asked for with `Range`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Download {
+    pub bytes: Vec<u8>,
+    pub resumed_at: Vec<u64>,
+}
+
+/// A provider's billing API. Every method a provider does not list in
+/// `features` keeps its default, which says the API has no such call.
+#[async_trait]
+pub trait Billing: Send + Sync {
+    fn features(&self) -> &'static [BillingFeature];
+
+    async fn balance(&self) -> Result<Balance> {
+        Err(missing(BillingFeature::Balance))
+    }
+    async fn invoices(&self) -> Result<Vec<Invoice>> {
+        Err(missing(BillingFeature::Invoices))
+    }
+    async fn invoice_pdf(&self, _id: &str) -> Result<Download> {
+        Err(missing(BillingFeature::InvoicePdf))
+    }
+    async fn transactions(&self) -> Result<Vec<Transaction>> {
+        Err(missing(BillingFeature::Transactions))
+    }
+    async fn usage(&self) -> Result<Vec<Usage>> {
+        Err(missing(BillingFeature::Usage))
+    }
+    async fn pricing(&self) -> Result<Vec<Price>> {
+        Err(missing(BillingFeature::Pricing))
+    }
+    async fn currencies(&self) -> Result<Vec<String>> {
+        Err(missing(BillingFeature::Currencies))
+    }
+    async fn subscriptions(&self) -> Result<Vec<Subscription>> {
+        Err(missing(BillingFeature::Subscriptions))
+    }
+    async fn quote_subscription(&self, _order: &SubscriptionOrder) -> Result<Quote> {
+        Err(missing(BillingFeature::Subscriptions))
+    }
+    async fn create_subscription(&self, _order: &SubscriptionOrder) -> Result<Vec<Subscription>> {
+        Err(missing(BillingFeature::Subscriptions))
+    }
+    async fn quote_extension(&self, _id: &str, _months: u32) -> Result<Quote> {
+        Err(missing(BillingFeature::Subscriptions))
+    }
+    async fn extend_subscription(&self, _id: &str, _months: u32) -> Result<Subscription> {
+        Err(missing(BillingFeature::Subscriptions))
+    }
+}
+
+fn missing(feature: BillingFeature) -> Error {
+    Error::unsupported(format!("this provider's API has no {}", feature.noun()))
+}
+
+/// An exact amount from a provider's text: "15.00", "-5519.11", "99.0".
+pub fn parse_amount(provider: &str, what: &str, text: &str) -> Result<Decimal> {
+    let t = text.trim();
+    t.parse::<Decimal>()
+        .or_else(|_| Decimal::from_scientific(t))
+        .map_err(|_| Error::provider(format!("{provider} sent {what} {t:?}, which is not an amount vpsdesk can read")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn balances_are_described_in_words() {
+        assert_eq!(describe(d("5519.11"), "USD"), "5,519.11 USD credit");
+        assert_eq!(describe(d("-12.50"), "EUR"), "12.50 EUR owed");
+        assert_eq!(describe(d("0.00"), "USD"), "0.00 USD, nothing owed");
+        assert_eq!(describe(d("1234567"), "GBP"), "1,234,567.00 GBP credit");
+        assert_eq!(grouped(d("-999.5")), "-999.50");
+        assert_eq!(grouped(d("99.0")), "99.00");
+        assert_eq!(grouped(d("2.750")), "2.750");
+    }
+
+    #[test]
+    fn amounts_keep_their_exact_digits() {
+        assert_eq!(parse_amount("X", "a", "15.00").unwrap().to_string(), "15.00");
+        assert_eq!(parse_amount("X", "a", " -5519.11 ").unwrap().to_string(), "-5519.11");
+        assert_eq!(parse_amount("X", "a", "99.0").unwrap().to_string(), "99.0");
+        let e = parse_amount("X", "the total", "n/a").unwrap_err();
+        assert!(e.message.contains("\"n/a\""), "{}", e.message);
+    }
+
+    #[test]
+    fn money_is_a_json_string() {
+        let b = Balance::new(ProviderKind::Vultr, d("-1.10"), "usd", "1.10");
+        let v = serde_json::to_value(&b).unwrap();
+        assert_eq!(v["balance"], "-1.10");
+        assert_eq!(v["currency"], "USD");
+        assert_eq!(v["meaning"], "owed");
+        assert_eq!(v["pending_charges"], serde_json::Value::Null);
+    }
+
+    fn balance(provider: ProviderKind, amount: &str, currency: &str) -> Balance {
+        Balance::new(provider, d(amount), currency, amount)
+    }
+
+    fn total(currency: &str, amount: &str, accounts: u32) -> CurrencyTotal {
+        CurrencyTotal { currency: currency.into(), total: d(amount), accounts }
+    }
+
+    #[test]
+    fn the_demo_balances_total_per_currency() {
+        // The demo's Vultr (5,519.11 USD credit), VPS.NET (99.0 USD) and CloudSigma (1,220.87 EUR).
+        let balances = [
+            balance(ProviderKind::Vultr, "5519.11", "USD"),
+            balance(ProviderKind::Vpsnet, "99.0", "USD"),
+            balance(ProviderKind::Cloudsigma, "1220.87", "EUR"),
+        ];
+        let totals = totals_by_currency(&balances).unwrap();
+        assert_eq!(totals, [total("USD", "5618.11", 2), total("EUR", "1220.87", 1)]);
+        let shown: Vec<String> =
+            totals.iter().map(|t| format!("{} {} ({})", grouped(t.total), t.currency, t.accounts)).collect();
+        assert_eq!(shown, ["5,618.11 USD (2)", "1,220.87 EUR (1)"]);
+    }
+
+    #[test]
+    fn totals_are_exact_keep_first_seen_order_and_never_mix_currencies() {
+        let balances = [
+            balance(ProviderKind::Cloudsigma, "0.1", "EUR"),
+            balance(ProviderKind::Vultr, "1.10", "USD"),
+            balance(ProviderKind::Cloudsigma, "0.2", "EUR"),
+            balance(ProviderKind::Vpsnet, "-13.75", "USD"),
+            balance(ProviderKind::Vultr, "0", "GBP"),
+        ];
+        let totals = totals_by_currency(&balances).unwrap();
+        assert_eq!(totals, [total("EUR", "0.3", 2), total("USD", "-12.65", 2), total("GBP", "0", 1)]);
+        assert_eq!(totals[0].total.to_string(), "0.3", "no float rounding");
+        assert_eq!(
+            serde_json::to_value(&totals[1]).unwrap(),
+            serde_json::json!({"currency": "USD", "total": "-12.65", "accounts": 2})
+        );
+        assert!(totals_by_currency(&[]).unwrap().is_empty());
+        // The case the UI's own adder was tested with, before it moved here.
+        let moved = [
+            balance(ProviderKind::Vultr, "1.10", "USD"),
+            balance(ProviderKind::Cloudsigma, "2", "EUR"),
+            balance(ProviderKind::Vpsnet, "3.05", "USD"),
+        ];
+        assert_eq!(totals_by_currency(&moved).unwrap(), [total("USD", "4.15", 2), total("EUR", "2", 1)]);
+    }
+
+    #[test]
+    fn a_total_too_large_to_hold_exactly_is_refused_by_name() {
+        let huge = balance(ProviderKind::Vultr, &Decimal::MAX.to_string(), "USD");
+        let e = totals_by_currency(&[huge.clone(), huge]).unwrap_err();
+        assert!(e.message.contains("USD balances"), "{}", e.message);
+    }
+
+    #[test]
+    fn balances_read_back_from_the_webview() {
+        let b = balance(ProviderKind::Vultr, "-1.10", "usd");
+        let back: Balance = serde_json::from_value(serde_json::to_value(&b).unwrap()).unwrap();
+        assert_eq!(back, b);
+    }
+
+    #[test]
+    fn invoice_statuses() {
+        assert_eq!(InvoiceStatus::from_provider("paid"), InvoiceStatus::Paid);
+        assert_eq!(InvoiceStatus::from_provider("Unpaid "), InvoiceStatus::Unpaid);
+        assert_eq!(InvoiceStatus::from_provider("Past Due"), InvoiceStatus::Overdue);
+        assert_eq!(InvoiceStatus::from_provider("void"), InvoiceStatus::Cancelled);
+        assert_eq!(InvoiceStatus::from_provider("weird"), InvoiceStatus::Unknown);
+    }
+}
