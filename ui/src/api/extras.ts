@@ -1,11 +1,11 @@
 /**
- * Server extras: which extras each account's provider offers, the per-server tabs (snapshots,
+ * Server extras: the per-server tabs (snapshots,
  * addresses and reverse DNS, OS, usage graphs, console), the account-level resources (SSH keys,
  * startup scripts) and the jobs that follow long operations.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { commands, type Extra, type ExtrasAccount, type Job, type NewScript, type NewSshKey, type ScriptUpdate, type SshKeyUpdate } from "./bindings";
+import { commands, type Job, type NewScript, type NewSshKey, type ScriptUpdate, type SshKeyUpdate } from "./bindings";
 import { call } from "./errors";
 import { notifyError, notifySuccess } from "../lib/notify";
 import { keys } from "./keys";
@@ -13,24 +13,6 @@ import { keys } from "./keys";
 /** While a job runs the list is polled this often; otherwise rarely. */
 export const JOBS_POLL_MS = 1_000;
 export const JOBS_IDLE_POLL_MS = 15_000;
-
-export function useExtrasAccounts() {
-  return useQuery({
-    queryKey: keys.extras.accounts,
-    queryFn: () => call(commands.extrasAccounts()),
-    staleTime: 60_000,
-  });
-}
-
-export function hasExtra(accounts: ExtrasAccount[] | undefined, accountId: string | null | undefined, extra: Extra) {
-  return !!accountId && !!accounts?.find((a) => a.account_id === accountId)?.extras.includes(extra);
-}
-
-/** The extras of one account (empty while unknown). */
-export function useAccountExtras(accountId: string | null | undefined): Extra[] {
-  const accounts = useExtrasAccounts();
-  return accounts.data?.find((a) => a.account_id === accountId)?.extras ?? [];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Queries

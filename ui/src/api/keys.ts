@@ -26,7 +26,6 @@ export const keys = {
   jobs: ["jobs"] as const,
   extras: {
     all: ["extras"] as const,
-    accounts: ["extras", "accounts"] as const,
     account: extrasAccount,
     snapshots: (accountId: string) => [...extrasAccount(accountId), "snapshots"] as const,
     sshKeys: (accountId: string) => [...extrasAccount(accountId), "ssh_keys"] as const,

@@ -68,6 +68,12 @@ export function account(partial: Partial<AccountView> & Pick<AccountView, "id" |
   };
 }
 
+/** Adds to what an account can do, as its provider's descriptor would declare (tests of one capability). */
+export function grant(state: BackendState, accountId: string, capabilities: Capability[]) {
+  const a = state.accounts.find((x) => x.id === accountId)!;
+  a.capabilities = [...a.capabilities, ...capabilities];
+}
+
 export function server(partial: Partial<Server> & Pick<Server, "id" | "name" | "account_id">, accounts: AccountView[]): Server {
   const acc = accounts.find((a) => a.id === partial.account_id)!;
   return {
@@ -292,8 +298,6 @@ export function installMockBackend(initial?: Partial<BackendState>, options: Moc
       state.servers = state.servers.filter((s) => !(s.account_id === args.account_id && s.id === args.server_id));
       return null;
     },
-    // Server extras: none unless a test installs them (see test/extras.test.tsx).
-    extras_accounts: () => [],
     list_jobs: () => [],
     catalog_regions: () => REGIONS,
     catalog_images: () => IMAGES,

@@ -23,7 +23,7 @@ import {
   type Status,
 } from "./bindings";
 import { call, type AppError } from "./errors";
-import { hasCapability } from "../lib/actions";
+import { hasCapability } from "../lib/capabilities";
 import { ACTION_LABELS, isTransitional } from "../lib/labels";
 import { notifyError, notifyInfo, notifySuccess } from "../lib/notify";
 import { formatDuration } from "../lib/refresh";
@@ -194,6 +194,12 @@ export function useAccounts() {
     queryKey: keys.accounts,
     queryFn: () => call(commands.listAccounts()),
   });
+}
+
+/** One account from the accounts list (undefined while it loads, or once the account is gone). */
+export function useAccount(accountId: string | null | undefined): AccountView | undefined {
+  const accounts = useAccounts();
+  return accountId ? accounts.data?.find((a) => a.id === accountId) : undefined;
 }
 
 /** One account's slice of the live inventory. */

@@ -1,4 +1,5 @@
-import type { AccountView, Capability, PowerAction, Server, Status } from "../api/bindings";
+import type { AccountView, PowerAction, Server, Status } from "../api/bindings";
+import { hasCapability } from "./capabilities";
 import { ACTION_CAPABILITY, CAPABILITY_PHRASE, type ServerOperation } from "./labels";
 
 export type RowAction = PowerAction | "rename" | "delete";
@@ -39,10 +40,6 @@ function statusReason(action: PowerAction, status: Status): string {
   }
 }
 
-export function hasCapability(account: AccountView | undefined, cap: Capability): boolean {
-  return !!account?.capabilities.includes(cap);
-}
-
 export function actionAvailability(
   action: RowAction,
   server: Server,
@@ -53,7 +50,7 @@ export function actionAvailability(
     return { visible: action !== "force_stop", enabled: false, reason: "Account details are not loaded yet" };
   }
   const cap = ACTION_CAP[action];
-  if (!account.capabilities.includes(cap)) {
+  if (!hasCapability(account, cap)) {
     return {
       visible: action !== "force_stop",
       enabled: false,
@@ -64,8 +61,8 @@ export function actionAvailability(
   if (action === "delete") {
     const running = server.status === "running" || server.status === "starting" || server.status === "stopping";
     // Without delete_running the delete dialog offers "Stop and delete", when vpsdesk can stop it.
-    const canStop = account.capabilities.includes("servers.force_stop") || account.capabilities.includes("servers.stop");
-    if (running && !account.capabilities.includes("servers.delete_running") && !canStop) {
+    const canStop = hasCapability(account, "servers.force_stop") || hasCapability(account, "servers.stop");
+    if (running && !hasCapability(account, "servers.delete_running") && !canStop) {
       return {
         visible: true,
         enabled: false,

@@ -23,7 +23,7 @@ import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNod
 import type { ProviderKind, Server, Status } from "../api/bindings";
 import { useAccounts, usePlanNames, useProviders, useRenameServer, type AccountInventory, type LiveInventory } from "../api/queries";
 import { RenameModal } from "../components/RenameModal";
-import { hasCapability } from "../lib/actions";
+import { hasCapability } from "../lib/capabilities";
 import { ALL_STATUSES, providerLabel as labelOf } from "../lib/labels";
 import { formatDuration, formatTime } from "../lib/refresh";
 import { CreateServerModal } from "../features/servers/CreateServerModal";

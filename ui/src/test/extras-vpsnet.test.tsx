@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { AccountIp, Backup, Extra, Job, Justification, JustifiedIp, ResourcesChange, ServerClone, ServerLicenceChange, ServerLicences, ServerResources } from "../api/bindings";
-import { demoState, installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
+import type { AccountIp, Backup, Capability, Job, Justification, JustifiedIp, ResourcesChange, ServerClone, ServerLicenceChange, ServerLicences, ServerResources } from "../api/bindings";
+import { demoState, grant, installMockBackend, type MockBackend } from "../api/mockBackend";
 import { renderApp } from "./render";
 
 type User = ReturnType<typeof renderApp>["user"];
 
-const VPSNET_EXTRAS: Extra[] = [
+const VPSNET_EXTRAS: Capability[] = [
   "backups.list", "backups.create", "backups.restore", "backups.delete", "os.reinstall", "os.change", "network.ips",
   "network.ipv4_add", "network.ipv4_remove", "usage.graphs", "console", "maintenance.recovery",
   "maintenance.rebuild_network", "maintenance.rebuild_pending", "clones", "account.profile", "account.custom_templates",
@@ -35,9 +35,7 @@ function withVpsnet(): { backend: MockBackend; clones: ServerClone[] } {
   const backend = installMockBackend(demoState());
   const jobs: Job[] = [];
   const clones: ServerClone[] = [];
-  backend.on("extras_accounts", () => [
-    { account: "Demo VPS.NET", account_id: "demo-vpsnet", provider: "vpsnet", provider_label: "VPS.NET", extras: VPSNET_EXTRAS },
-  ]);
+  grant(backend.state, "demo-vpsnet", VPSNET_EXTRAS);
   backend.on("list_jobs", () => structuredClone(jobs));
   backend.on("list_backups", () => [DOC_BACKUP]);
   const started = (kind: Job["kind"], title: string) => () => {
@@ -284,24 +282,6 @@ describe("VPS.NET nodes on the Resources page", () => {
     await user.click(await screen.findByTestId("resources-upgrade-confirm"));
     await waitFor(() => expect(backend.callsOf("upgrade_storage")).toHaveLength(1));
     expect(backend.callsOf("upgrade_storage")[0].args).toEqual({ account_id: "demo-vpsnet", server_id: "srv-1002", confirm: true });
-  });
-
-  it("shows the provider's refusal of a resources change under the field it names", async () => {
-    const { backend } = withVpsnet();
-    backend.on("server_resources", () => ({
-      name: "Web Server 01", nodes: 1, daily_nodes: 0, storage_nodes: 1, ram_nodes: 0, bandwidth_nodes: 0, backups: false,
-      rsync_backups: false, r1soft_backups: false, consumer_id: null, delayed_storage_until: null,
-    }));
-    backend.on("update_server_resources", () => {
-      throw ipcError("validation", "consumer_id: a consumer id is a number", [{ field: "consumer_id", message: 'a consumer id is a number, got "12a"' }]);
-    });
-    const { user } = renderApp();
-    await openTab(user, "resources");
-    await user.type(await screen.findByTestId("resources-consumer"), "12a");
-    await user.click(screen.getByTestId("resources-save"));
-    await waitFor(() => expect(screen.getByTestId("resources-consumer")).toHaveAccessibleDescription(/a consumer id is a number, got "12a"/));
-    expect(screen.getByTestId("resources-consumer")).toHaveValue("12a");
-    expect(screen.queryByTestId("resources-save-error")).toBeNull();
   });
 
   it("sets and clears a node's consumer id", async () => {

@@ -1,13 +1,13 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { Extra, ExtrasAccount, Job, SshKey, UsageGraph } from "../api/bindings";
-import { demoState, installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
+import type { Capability, Job, SshKey, UsageGraph } from "../api/bindings";
+import { demoState, grant, installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
 import { visibleTabs } from "../features/servers/tabs/ServerTabs";
 import { renderApp } from "./render";
 
 type User = ReturnType<typeof renderApp>["user"];
 
-const VULTR_EXTRAS: Extra[] = [
+const VULTR_EXTRAS: Capability[] = [
   "snapshots", "backups.restore", "os.reinstall", "os.change", "os.isos", "network.ips", "network.ipv4_add", "network.ipv4_restarts",
   "network.ipv4_remove", "network.reverse_set", "network.reverse_reset", "network.reverse_delete",
   "network.reverse_list", "usage.graphs", "console", "account.ssh_keys", "account.scripts",
@@ -36,12 +36,9 @@ function job(over: Partial<Job>): Job {
 function withExtras(): { backend: MockBackend; jobs: Job[] } {
   const backend = installMockBackend(demoState());
   const jobs: Job[] = [];
-  const accounts: ExtrasAccount[] = [
-    { account: "Demo Vultr", account_id: "demo-vultr", provider: "vultr", provider_label: "Vultr", extras: VULTR_EXTRAS },
-    { account: "Demo VPS.NET", account_id: "demo-vpsnet", provider: "vpsnet", provider_label: "VPS.NET", extras: [] },
-  ];
   const keys: SshKey[] = [{ id: "541b4960f23bd", name: "test", public_key: "ssh-rsa AA... test@example.com", created_at: null }];
-  backend.on("extras_accounts", () => accounts);
+  // Vultr's account has its extras; VPS.NET's only its server operations.
+  grant(backend.state, "demo-vultr", VULTR_EXTRAS);
   backend.on("list_jobs", () => structuredClone(jobs));
   backend.on("list_snapshots", () => [
     { id: "5359435d28b9a", description: "Test snapshot", size_bytes: 42949672960, status: "complete", provider_status: "complete", created_at: "2014-04-18 12:40:40" },
@@ -81,7 +78,7 @@ async function openDetail(user: User, rowId: string) {
 
 describe("server detail tabs", () => {
   it("shows only the tabs the provider supports", async () => {
-    withExtras();
+    const { backend } = withExtras();
     const { user } = renderApp();
     const vultr = await openDetail(user, "server-row-demo-vultr-srv-1001");
     for (const tab of ["overview", "network", "snapshots", "graphs", "console"]) {
@@ -93,6 +90,7 @@ describe("server detail tabs", () => {
     expect(within(vpsnet).queryByTestId("detail-tab-network")).toBeNull();
     expect(within(vpsnet).getByTestId("detail-table")).toBeInTheDocument();
     expect(visibleTabs(["usage.graphs"])).toEqual(["graphs"]);
+    expect(backend.callsOf("extras_accounts"), "the tabs come from the accounts' capabilities").toHaveLength(0);
   });
 
   it("takes a snapshot as a job and shows it in the jobs list until it ends", async () => {
@@ -223,10 +221,8 @@ describe("account resources and the create form", () => {
   });
 
   it("says which providers have no such resource", async () => {
-    const backend = installMockBackend(demoState());
-    backend.on("extras_accounts", () => [
-      { account: "Demo VPS.NET", account_id: "demo-vpsnet", provider: "vpsnet", provider_label: "VPS.NET", extras: [] },
-    ]);
+    // No demo account has stored SSH keys among its capabilities.
+    installMockBackend(demoState());
     window.location.hash = "#/resources";
     renderApp();
     expect(await screen.findByTestId("resources-unsupported")).toHaveTextContent("None of your accounts' providers offers stored SSH keys through its API.");

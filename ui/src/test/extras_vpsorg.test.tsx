@@ -1,18 +1,15 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { ExtrasAccount, ServerSettings } from "../api/bindings";
-import { demoState, installMockBackend, ipcError } from "../api/mockBackend";
+import type { ServerSettings } from "../api/bindings";
+import { demoState, grant, installMockBackend, ipcError } from "../api/mockBackend";
 import { visibleTabs } from "../features/servers/tabs/ServerTabs";
 import { renderApp } from "./render";
 
-/** The server settings tab is the UI of VPS.org's full update; the tabs only look at the account's extras. */
+/** The server settings tab is the UI of VPS.org's full update; the tabs only look at the account's capabilities. */
 function withSettings() {
   const backend = installMockBackend(demoState());
-  const accounts: ExtrasAccount[] = [
-    { account: "Demo VPS.NET", account_id: "demo-vpsnet", provider: "vpsnet", provider_label: "VPS.NET", extras: ["network.ips", "server.settings"] },
-  ];
   let stored: ServerSettings = { name: "web-2", hostname: "web02.example.com", backups_enabled: true };
-  backend.on("extras_accounts", () => accounts);
+  grant(backend.state, "demo-vpsnet", ["network.ips", "server.settings"]);
   backend.on("list_jobs", () => []);
   backend.on("server_addresses", () => [
     { ip: "203.0.113.3", version: 4, role: "main", provider_role: "ip_address", netmask: null, gateway: null, network: null, network_size: null, reverse: null },

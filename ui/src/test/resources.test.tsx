@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { Drive, Extra, Job, ProfileField, ServerGroup, StaticIp, Vlan } from "../api/bindings";
-import { demoState, installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
+import type { Capability, Drive, Job, ProfileField, ServerGroup, StaticIp, Vlan } from "../api/bindings";
+import { demoState, grant, installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
 import { renderApp } from "./render";
 
-const CS_EXTRAS: Extra[] = [
+const CS_EXTRAS: Capability[] = [
   "account.drives", "drives.transfer", "servers.clone", "servers.bulk", "account.vlans", "account.static_ips",
   "account.server_groups", "account.profile",
 ];
@@ -24,9 +24,7 @@ function withCloudsigma(): { backend: MockBackend; drives: Drive[]; jobs: Job[];
     { key: "email", label: "Email", value: "foo.bar@example.com", editable: true, required: true },
     { key: "company", label: "Company", value: "", editable: true, required: false },
   ];
-  backend.on("extras_accounts", () => [
-    { account: "Demo CloudSigma", account_id: "demo-cloudsigma", provider: "cloudsigma", provider_label: "CloudSigma", extras: CS_EXTRAS },
-  ]);
+  grant(backend.state, "demo-cloudsigma", CS_EXTRAS);
   backend.on("list_jobs", () => structuredClone(jobs));
   backend.on("list_drives", () => structuredClone(drives));
   backend.on("standard_drives", () => [{ ...GENTOO, id: "a49e25b3-69f4-440b-87a8-d79fa78ace53", name: "Ubuntu Linux 12.04 LTS Server 64bit" }]);

@@ -3,7 +3,8 @@ import { IconPencil, IconShoppingCart } from "@tabler/icons-react";
 import { useState } from "react";
 import { DeleteAction } from "../../components/ItemTable";
 import type { CustomTemplate, LicenseKind, OfferedTemplate } from "../../api/bindings";
-import { useAccountExtras } from "../../api/extras";
+import { useAccount } from "../../api/queries";
+import { hasCapability } from "../../lib/capabilities";
 import { useBuyTemplate, useCustomTemplates, useDeleteCustomTemplate, useLicensedTemplates, useOfferedTemplates, useTemplateInfo } from "../../api/templates";
 import { confirmDanger } from "../../components/confirm";
 import { TemplateEditForm } from "./TemplateEditForm";
@@ -26,7 +27,7 @@ export function TemplatesPanel({ accountId }: { accountId: string }) {
 function CustomTemplates({ accountId }: { accountId: string }) {
   const list = useCustomTemplates(accountId);
   const remove = useDeleteCustomTemplate();
-  const canEdit = useAccountExtras(accountId).includes("account.custom_template_edit");
+  const canEdit = hasCapability(useAccount(accountId), "account.custom_template_edit");
   const [editing, setEditing] = useState<CustomTemplate | null>(null);
   return (
     <Stack gap="xs">

@@ -4,14 +4,15 @@ import { skipToken, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { AccountIp, JustificationKind, Server } from "../../api/bindings";
 import { useAccountIps, useEditAccountIp, useJustifiedIps, useReassignIp, useRequestJustifiedIps } from "../../api/accountIps";
-import { useAccountExtras } from "../../api/extras";
+import { useAccount } from "../../api/queries";
+import { hasCapability } from "../../lib/capabilities";
 import { QueryState } from "../../components/QueryState";
 import { confirmDanger } from "../../components/confirm";
 import { keys } from "../../api/keys";
 
 /** Every address of the account: notes and consumer ids edited in place, a move within its cloud, justified addresses. */
 export function AccountIpsPanel({ accountId }: { accountId: string }) {
-  const extras = useAccountExtras(accountId);
+  const account = useAccount(accountId);
   const ips = useAccountIps(accountId);
   const edit = useEditAccountIp();
   const reassign = useReassignIp();
@@ -90,7 +91,7 @@ export function AccountIpsPanel({ accountId }: { accountId: string }) {
                           </ActionIcon>
                         </Tooltip>
                       )}
-                      {extras.includes("account.ip_reassign") && (
+                      {hasCapability(account, "account.ip_reassign") && (
                         <Tooltip label="Move to another server on its cloud">
                           <ActionIcon variant="subtle" aria-label={`Move ${ip.ip}`} onClick={() => setMoving({ ip, server: "" })} data-testid={`account-ip-move-${ip.id}`}>
                             <IconArrowsExchange size={16} />
@@ -133,7 +134,7 @@ export function AccountIpsPanel({ accountId }: { accountId: string }) {
           </Button>
         </Group>
       )}
-      {extras.includes("account.justified_ips") && <JustifiedIps accountId={accountId} servers={[...new Set(servers.map((s) => s.server_id as string))].map(option)} />}
+      {hasCapability(account, "account.justified_ips") && <JustifiedIps accountId={accountId} servers={[...new Set(servers.map((s) => s.server_id as string))].map(option)} />}
     </Stack>
   );
 }

@@ -13,7 +13,8 @@ import {
   useCreateServer,
   useProviders,
 } from "../../api/queries";
-import { useAccountExtras, useScripts, useSshKeys } from "../../api/extras";
+import { useScripts, useSshKeys } from "../../api/extras";
+import { hasCapability } from "../../lib/capabilities";
 import { formatMemory } from "../../lib/format";
 import { providerLabel } from "../../lib/labels";
 import { nameProblem } from "../../lib/textRules";
@@ -101,7 +102,7 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
   const [formError, setFormError] = useState<string | null>(null);
 
   const creatable = useMemo<AccountView[]>(
-    () => (accounts.data ?? []).filter((a) => a.capabilities.includes("servers.create")),
+    () => (accounts.data ?? []).filter((a) => hasCapability(a, "servers.create")),
     [accounts.data],
   );
 
@@ -123,9 +124,8 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
   const plansEnabled = sizing === "plans" && regions.isSuccess && (!needsRegion || v.region !== null);
   const plans = useCatalogPlans(account?.id ?? null, needsRegion ? v.region : null, plansEnabled);
   ctxRef.current = { sizing, needsRegion, needsImage: (images.data?.length ?? 0) > 0 };
-  const extras = useAccountExtras(account?.id);
-  const keyed = extras.includes("account.ssh_keys");
-  const scripted = extras.includes("account.scripts");
+  const keyed = hasCapability(account, "account.ssh_keys");
+  const scripted = hasCapability(account, "account.scripts");
   const sshKeys = useSshKeys(account?.id ?? null, keyed);
   const scripts = useScripts(account?.id ?? null, scripted);
 

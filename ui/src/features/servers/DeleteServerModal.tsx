@@ -9,7 +9,7 @@ import {
   useStopAndDeleteServer,
   type StopDeleteProgress,
 } from "../../api/queries";
-import { hasCapability } from "../../lib/actions";
+import { hasCapability } from "../../lib/capabilities";
 import { formatDuration } from "../../lib/refresh";
 
 /** The user must type the server's name exactly (its id when it has no name) to enable Delete. */

@@ -5,7 +5,8 @@ import { IconCopy } from "@tabler/icons-react";
 import { useState } from "react";
 import type { BulkAction, Server } from "../../api/bindings";
 import { useBulkPower, useCloneServer } from "../../api/resources";
-import { useAccountExtras } from "../../api/extras";
+import { useAccount } from "../../api/queries";
+import { hasCapability } from "../../lib/capabilities";
 import { applyFieldErrors } from "../../lib/formErrors";
 import { useAccountServerChoices } from "./serverChoices";
 
@@ -44,13 +45,13 @@ function CopyForm({ accountId, server, onClose }: { accountId: string; server: S
 
 /** Several servers at once (one request), and a copy of one. */
 export function ServerFleetPanel({ accountId }: { accountId: string }) {
-  const extras = useAccountExtras(accountId);
+  const account = useAccount(accountId);
   const servers = useAccountServerChoices(accountId);
   const bulk = useBulkPower();
   const [selected, setSelected] = useState<string[]>([]);
   const [copying, setCopying] = useState<Server | null>(null);
-  const canBulk = extras.includes("servers.bulk");
-  const canCopy = extras.includes("servers.clone");
+  const canBulk = hasCapability(account, "servers.bulk");
+  const canCopy = hasCapability(account, "servers.clone");
   const run = (action: BulkAction) => bulk.mutate({ accountId, serverIds: selected, action }, { onSuccess: () => action === "destroy" && setSelected([]) });
   const toggle = (id: string, on: boolean) => setSelected(on ? [...selected, id] : selected.filter((x) => x !== id));
 

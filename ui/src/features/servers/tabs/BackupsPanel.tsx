@@ -2,13 +2,14 @@ import { ActionIcon, Alert, Badge, Button, Group, Loader, Stack, Table, Text, Te
 import { IconDatabaseExport, IconRestore, IconTemplate } from "@tabler/icons-react";
 import { useState } from "react";
 import { DeleteAction } from "../../../components/ItemTable";
-import type { Backup, Extra, Server } from "../../../api/bindings";
+import type { AccountView, Backup, Server } from "../../../api/bindings";
+import { hasCapability } from "../../../lib/capabilities";
 import { useRestoreBackup } from "../../../api/extras";
 import { useBackups, useCreateBackup, useDeleteBackup } from "../../../api/maintenance";
 import { useConvertBackup } from "../../../api/templates";
 import { confirmWipe } from "../../../components/confirm";
 
-type Props = { server: Server; extras: Extra[]; providerLabel: string };
+type Props = { server: Server; account: AccountView | undefined; providerLabel: string };
 
 function state(b: Backup) {
   if (b.locked) return { label: "locked", color: "gray" };
@@ -16,7 +17,7 @@ function state(b: Backup) {
 }
 
 /** The server's backups, listed by the provider: take one now, restore one, delete one. */
-export function BackupsPanel({ server, extras, providerLabel }: Props) {
+export function BackupsPanel({ server, account, providerLabel }: Props) {
   const target = { accountId: server.account_id, serverId: server.id };
   const name = server.name || server.id;
   const backups = useBackups(server.account_id, server.id);
@@ -24,15 +25,15 @@ export function BackupsPanel({ server, extras, providerLabel }: Props) {
   const restore = useRestoreBackup();
   const remove = useDeleteBackup();
   const [label, setLabel] = useState("");
-  const canRestore = extras.includes("backups.restore");
-  const canDelete = extras.includes("backups.delete");
-  const canConvert = extras.includes("backups.convert");
+  const canRestore = hasCapability(account, "backups.restore");
+  const canDelete = hasCapability(account, "backups.delete");
+  const canConvert = hasCapability(account, "backups.convert");
   const convert = useConvertBackup();
 
   return (
     <Stack gap="xs" data-testid="backups-panel">
       <Title order={5}>Backups</Title>
-      {extras.includes("backups.create") && (
+      {hasCapability(account, "backups.create") && (
         <Group gap="xs" align="flex-end">
           <TextInput
             label="Label"

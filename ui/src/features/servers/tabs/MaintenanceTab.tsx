@@ -2,29 +2,30 @@ import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text, Title 
 import { IconCopy, IconHammer, IconLifebuoy, IconNetwork } from "@tabler/icons-react";
 import { useState } from "react";
 import { DeleteAction } from "../../../components/ItemTable";
-import type { Extra, Server } from "../../../api/bindings";
+import type { AccountView, Server } from "../../../api/bindings";
+import { hasCapability } from "../../../lib/capabilities";
 import { useClones, useBootRecovery, useCreateClone, useDeleteClone, useRebuildNetwork, useRebuildPending } from "../../../api/maintenance";
 import { useCatalogRegions } from "../../../api/queries";
 import { confirmDanger } from "../../../components/confirm";
 import { ManagedTransferPanel } from "./ManagedTransferPanel";
 
-type Props = { server: Server; extras: Extra[]; providerLabel: string };
+type Props = { server: Server; account: AccountView | undefined; providerLabel: string };
 
 /** Repairs that keep the disk (recovery boot, network rebuild, pending rebuild) and clones. */
-export function MaintenanceTab({ server, extras, providerLabel }: Props) {
+export function MaintenanceTab({ server, account, providerLabel }: Props) {
   const target = { accountId: server.account_id, serverId: server.id };
   const name = server.name || server.id;
   const recovery = useBootRecovery();
   const network = useRebuildNetwork();
   const rebuild = useRebuildPending();
-  const hasClones = extras.includes("clones");
+  const hasClones = hasCapability(account, "clones");
 
   return (
     <Stack gap="lg">
       <Stack gap="xs">
         <Title order={5}>Repair</Title>
         <Group gap="xs">
-          {extras.includes("maintenance.recovery") && (
+          {hasCapability(account, "maintenance.recovery") && (
             <Button
               variant="default"
               leftSection={<IconLifebuoy size={16} />}
@@ -43,7 +44,7 @@ export function MaintenanceTab({ server, extras, providerLabel }: Props) {
               Boot into recovery
             </Button>
           )}
-          {extras.includes("maintenance.rebuild_network") && (
+          {hasCapability(account, "maintenance.rebuild_network") && (
             <Button
               variant="default"
               leftSection={<IconNetwork size={16} />}
@@ -63,7 +64,7 @@ export function MaintenanceTab({ server, extras, providerLabel }: Props) {
               Rebuild network
             </Button>
           )}
-          {extras.includes("maintenance.rebuild_pending") && server.status === "pending" && (
+          {hasCapability(account, "maintenance.rebuild_pending") && server.status === "pending" && (
             <Button variant="light" leftSection={<IconHammer size={16} />} loading={rebuild.isPending} onClick={() => rebuild.mutate(target)} data-testid="rebuild-pending">
               Finish the build
             </Button>
@@ -74,7 +75,7 @@ export function MaintenanceTab({ server, extras, providerLabel }: Props) {
         </Text>
       </Stack>
       {hasClones && <ClonesSection server={server} providerLabel={providerLabel} />}
-      {extras.includes("server.managed_transfer") && <ManagedTransferPanel server={server} providerLabel={providerLabel} />}
+      {hasCapability(account, "server.managed_transfer") && <ManagedTransferPanel server={server} providerLabel={providerLabel} />}
     </Stack>
   );
 }

@@ -3,7 +3,7 @@ import { modals } from "@mantine/modals";
 import { confirmDanger } from "../../../components/confirm";
 import { IconArrowBackUp, IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
-import type { Extra, IpAddress, Server } from "../../../api/bindings";
+import type { Capability, IpAddress, Server } from "../../../api/bindings";
 import type { AppError } from "../../../api/errors";
 import {
   useAddIpv4,
@@ -15,7 +15,7 @@ import {
   useSetReverse,
 } from "../../../api/extras";
 
-type Props = { server: Server; extras: Extra[]; providerLabel: string };
+type Props = { server: Server; extras: Capability[]; providerLabel: string };
 
 function network(a: IpAddress): string {
   if (a.network) return a.network_size !== null ? `${a.network}/${a.network_size}` : a.network;

@@ -2,7 +2,8 @@ import { ActionIcon, Alert, Badge, Button, Group, Loader, Select, Stack, Table, 
 import { IconCamera, IconRestore } from "@tabler/icons-react";
 import { useState } from "react";
 import { DeleteAction } from "../../../components/ItemTable";
-import type { Extra, Server } from "../../../api/bindings";
+import type { AccountView, Server } from "../../../api/bindings";
+import { hasCapability } from "../../../lib/capabilities";
 import {
   useChangeOs,
   useCreateSnapshot,
@@ -17,12 +18,12 @@ import { BackupsPanel } from "./BackupsPanel";
 import { confirmWipe } from "../../../components/confirm";
 import { formatBytes } from "../../../lib/format";
 
-type Props = { server: Server; extras: Extra[]; providerLabel: string };
+type Props = { server: Server; account: AccountView | undefined; providerLabel: string };
 
-export function SnapshotsTab({ server, extras, providerLabel }: Props) {
+export function SnapshotsTab({ server, account, providerLabel }: Props) {
   const target = { accountId: server.account_id, serverId: server.id };
   const name = server.name || server.id;
-  const hasSnapshots = extras.includes("snapshots");
+  const hasSnapshots = hasCapability(account, "snapshots");
   const snapshots = useSnapshots(server.account_id, hasSnapshots);
   const createSnapshot = useCreateSnapshot();
   const restoreSnapshot = useRestoreSnapshot();
@@ -30,7 +31,7 @@ export function SnapshotsTab({ server, extras, providerLabel }: Props) {
   const restoreBackup = useRestoreBackup();
   const reinstall = useReinstall();
   const changeOs = useChangeOs();
-  const osOptions = useOsOptions(server.account_id, server.id, extras.includes("os.change"));
+  const osOptions = useOsOptions(server.account_id, server.id, hasCapability(account, "os.change"));
   const [description, setDescription] = useState("");
   const [backupId, setBackupId] = useState("");
   const [osId, setOsId] = useState<string | null>(null);
@@ -138,9 +139,9 @@ export function SnapshotsTab({ server, extras, providerLabel }: Props) {
         </Stack>
       )}
 
-      {extras.includes("backups.list") && <BackupsPanel server={server} extras={extras} providerLabel={providerLabel} />}
+      {hasCapability(account, "backups.list") && <BackupsPanel server={server} account={account} providerLabel={providerLabel} />}
 
-      {extras.includes("backups.restore") && !extras.includes("backups.list") && (
+      {hasCapability(account, "backups.restore") && !hasCapability(account, "backups.list") && (
         <Stack gap="xs">
           <Title order={5}>Restore a backup</Title>
           <Group gap="xs" align="flex-end">
@@ -171,11 +172,11 @@ export function SnapshotsTab({ server, extras, providerLabel }: Props) {
         </Stack>
       )}
 
-      {(extras.includes("os.reinstall") || extras.includes("os.change")) && (
+      {(hasCapability(account, "os.reinstall") || hasCapability(account, "os.change")) && (
         <Stack gap="xs">
           <Title order={5}>Operating system</Title>
           <Group gap="xs" align="flex-end">
-            {extras.includes("os.change") && (
+            {hasCapability(account, "os.change") && (
               <>
                 <Select
                   label="Change to"
@@ -207,7 +208,7 @@ export function SnapshotsTab({ server, extras, providerLabel }: Props) {
                 </Button>
               </>
             )}
-            {extras.includes("os.reinstall") && (
+            {hasCapability(account, "os.reinstall") && (
               <Button
                 variant="light"
                 color="red"
