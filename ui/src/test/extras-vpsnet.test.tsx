@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { AccountIp, Backup, Capability, Job, Justification, JustifiedIp, ResourcesChange, ServerClone, ServerLicenceChange, ServerLicences, ServerResources } from "../api/bindings";
-import { demoState, grant, installMockBackend, type MockBackend } from "../api/mockBackend";
+import { demoState, grant, installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
 import { renderApp } from "./render";
 
 type User = ReturnType<typeof renderApp>["user"];
@@ -282,6 +282,24 @@ describe("VPS.NET nodes on the Resources page", () => {
     await user.click(await screen.findByTestId("resources-upgrade-confirm"));
     await waitFor(() => expect(backend.callsOf("upgrade_storage")).toHaveLength(1));
     expect(backend.callsOf("upgrade_storage")[0].args).toEqual({ account_id: "demo-vpsnet", server_id: "srv-1002", confirm: true });
+  });
+
+  it("shows the provider's refusal of a resources change under the field it names", async () => {
+    const { backend } = withVpsnet();
+    backend.on("server_resources", () => ({
+      name: "Web Server 01", nodes: 1, daily_nodes: 0, storage_nodes: 1, ram_nodes: 0, bandwidth_nodes: 0, backups: false,
+      rsync_backups: false, r1soft_backups: false, consumer_id: null, delayed_storage_until: null,
+    }));
+    backend.on("update_server_resources", () => {
+      throw ipcError("validation", "consumer_id: a consumer id is a number", [{ field: "consumer_id", message: 'a consumer id is a number, got "12a"' }]);
+    });
+    const { user } = renderApp();
+    await openTab(user, "resources");
+    await user.type(await screen.findByTestId("resources-consumer"), "12a");
+    await user.click(screen.getByTestId("resources-save"));
+    await waitFor(() => expect(screen.getByTestId("resources-consumer")).toHaveAccessibleDescription(/a consumer id is a number, got "12a"/));
+    expect(screen.getByTestId("resources-consumer")).toHaveValue("12a");
+    expect(screen.queryByTestId("resources-save-error")).toBeNull();
   });
 
   it("sets and clears a node's consumer id", async () => {

@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Loader, NumberInput, SimpleGrid, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
-import { useEffect, useState } from "react";
+import { useForm } from "@mantine/form";
+import { useEffect, useEffectEvent, useState } from "react";
 import type { Capability, ServerResources, Server } from "../../../api/bindings";
-import type { AppError } from "../../../api/errors";
+import { applyFieldErrors } from "../../../lib/formErrors";
 import { grows, growsStorage, useServerResources, useUpdateServerResources, useUpgradeStorage } from "../../../api/serverPlan";
 import { confirmDanger } from "../../../components/confirm";
 import { LicencesSection } from "./LicencesSection";
@@ -15,20 +16,14 @@ const COUNTS: { key: "nodes" | "daily_nodes" | "storage_nodes" | "ram_nodes" | "
   { key: "bandwidth_nodes", label: "Bandwidth nodes", min: 0 },
 ];
 
+type ResourcesValues = ServerResources & { delay_storage_until: string };
+
 /** Nodes, backup options, consumer and label, read from the provider and changed together; the server's control-panel licences below. */
 export function ResourcesTab({ server, extras, providerLabel }: { server: Server; extras: Capability[]; providerLabel: string }) {
   const current = useServerResources(server.account_id, server.id);
-  const update = useUpdateServerResources();
   const upgrade = useUpgradeStorage();
-  const [form, setForm] = useState<ServerResources | null>(null);
-  const [delay, setDelay] = useState("");
-  const [error, setError] = useState<AppError | null>(null);
 
-  useEffect(() => {
-    if (current.data) setForm(current.data);
-  }, [current.data]);
-
-  if (!current.data || !form) {
+  if (!current.data) {
     return current.isError ? (
       <Alert color="red" variant="light" data-testid="resources-error">
         {current.error.message}
@@ -39,93 +34,9 @@ export function ResourcesTab({ server, extras, providerLabel }: { server: Server
   }
 
   const now = current.data;
-  const changed = JSON.stringify(form) !== JSON.stringify(now) || delay.trim() !== "";
-  const moreDisk = growsStorage(now, form);
-  const fieldError = (f: string) => error?.fields.find((x) => x.field === f)?.message;
-  const send = async (confirm: boolean) => {
-    setError(null);
-    try {
-      const change = { resources: form, delay_storage_until: delay.trim() || null, confirm };
-      await update.mutateAsync({ accountId: server.account_id, serverId: server.id, change });
-      setDelay("");
-    } catch (err) {
-      setError(err as AppError);
-    }
-  };
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!grows(now, form)) return void send(false);
-    const downtime = moreDisk && !delay.trim() ? " The storage upgrade stops the server for a while." : "";
-    confirmDanger("Add nodes?", `The added nodes are billed from now on.${downtime}`, "Save resources", "resources-confirm", () => void send(true));
-  };
-
   return (
     <Stack gap="md" maw={620}>
-      <form onSubmit={submit} data-testid="resources-form">
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {providerLabel} sizes a server in nodes. Adding nodes is billed; more regular or storage nodes grow the disk, which stops the server while it runs
-            unless you put it off.
-          </Text>
-          <TextInput label="Label" withAsterisk value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} error={fieldError("name")} data-testid="resources-name" />
-          <SimpleGrid cols={3} spacing="xs">
-            {COUNTS.map((c) => (
-              <NumberInput
-                key={c.key}
-                label={c.label}
-                min={c.min}
-                max={16}
-                allowDecimal={false}
-                value={form[c.key]}
-                onChange={(v) => setForm({ ...form, [c.key]: Math.max(c.min, Number(v) || 0) })}
-                error={fieldError(c.key)}
-                data-testid={`resources-${c.key}`}
-              />
-            ))}
-            <TextInput
-              label="Consumer id"
-              description="Empty for none"
-              value={form.consumer_id ?? ""}
-              onChange={(e) => setForm({ ...form, consumer_id: e.currentTarget.value.trim() || null })}
-              error={fieldError("consumer_id")}
-              data-testid="resources-consumer"
-            />
-          </SimpleGrid>
-          <Group gap="lg">
-            <Switch label="Backups" checked={form.backups} onChange={(e) => setForm({ ...form, backups: e.currentTarget.checked })} data-testid="resources-backups" />
-            <Switch label="Rsync backups" checked={form.rsync_backups} onChange={(e) => setForm({ ...form, rsync_backups: e.currentTarget.checked })} data-testid="resources-rsync" />
-            <Switch label="R1Soft backups" checked={form.r1soft_backups} onChange={(e) => setForm({ ...form, r1soft_backups: e.currentTarget.checked })} data-testid="resources-r1soft" />
-          </Group>
-          {moreDisk && (
-            <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={16} />} data-testid="resources-downtime">
-              <Stack gap={6}>
-                <Text size="sm">Upgrading the storage causes downtime. Put the disk resize off to a quieter time if you like:</Text>
-                <TextInput
-                  label="Resize the disk at (US Eastern time)"
-                  placeholder="2026-04-24 14:00"
-                  value={delay}
-                  onChange={(e) => setDelay(e.currentTarget.value)}
-                  error={fieldError("delay_storage_until")}
-                  data-testid="resources-delay"
-                />
-              </Stack>
-            </Alert>
-          )}
-          {error && !["name", "consumer_id", "delay_storage_until", ...COUNTS.map((c) => c.key)].some((f) => fieldError(f)) && (
-            <Alert color="red" variant="light" data-testid="resources-save-error">
-              {error.message}
-            </Alert>
-          )}
-          <Group gap="xs">
-            <Button type="submit" disabled={!changed} loading={update.isPending} data-testid="resources-save">
-              Save resources
-            </Button>
-            <Button variant="subtle" disabled={!changed || update.isPending} onClick={() => (setForm(now), setDelay(""), setError(null))} data-testid="resources-reset">
-              Undo changes
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ResourcesForm server={server} now={now} providerLabel={providerLabel} />
       {extras.includes("server.upgrade_storage") && (
         <Stack gap={4}>
           {now.delayed_storage_until && (
@@ -152,5 +63,110 @@ export function ResourcesTab({ server, extras, providerLabel }: { server: Server
       )}
       {extras.includes("server.licences") && <LicencesSection server={server} providerLabel={providerLabel} />}
     </Stack>
+  );
+}
+
+function ResourcesForm({ server, now, providerLabel }: { server: Server; now: ServerResources; providerLabel: string }) {
+  const update = useUpdateServerResources();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<ResourcesValues>({ mode: "controlled", initialValues: { ...now, delay_storage_until: "" } });
+
+  // What the provider reports after a save (or a refresh) is what the form starts from again.
+  const startFromProvider = useEffectEvent(() => form.setValues({ ...now }));
+  useEffect(() => {
+    startFromProvider();
+  }, [now]);
+
+  const { delay_storage_until: delay, ...resources } = form.values;
+  const changed = JSON.stringify(resources) !== JSON.stringify(now) || delay.trim() !== "";
+  const moreDisk = growsStorage(now, resources);
+  const send = async (confirm: boolean) => {
+    setFormError(null);
+    const { delay_storage_until, ...values } = form.getValues();
+    try {
+      const change = { resources: values, delay_storage_until: delay_storage_until.trim() || null, confirm };
+      await update.mutateAsync({ accountId: server.account_id, serverId: server.id, change });
+      form.setFieldValue("delay_storage_until", "");
+    } catch (err) {
+      const failure = applyFieldErrors(form, err);
+      if (!failure.placed) setFormError(failure.message);
+    }
+  };
+  const submit = form.onSubmit(() => {
+    if (!grows(now, resources)) return void send(false);
+    const downtime = moreDisk && !delay.trim() ? " The storage upgrade stops the server for a while." : "";
+    confirmDanger("Add nodes?", `The added nodes are billed from now on.${downtime}`, "Save resources", "resources-confirm", () => void send(true));
+  });
+  const undo = () => {
+    form.setValues({ ...now, delay_storage_until: "" });
+    form.clearErrors();
+    setFormError(null);
+  };
+
+  return (
+    <form onSubmit={submit} data-testid="resources-form">
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          {providerLabel} sizes a server in nodes. Adding nodes is billed; more regular or storage nodes grow the disk, which stops the server while it runs
+          unless you put it off.
+        </Text>
+        <TextInput label="Label" withAsterisk {...form.getInputProps("name")} data-testid="resources-name" />
+        <SimpleGrid cols={3} spacing="xs">
+          {COUNTS.map((c) => (
+            <NumberInput
+              key={c.key}
+              label={c.label}
+              min={c.min}
+              max={16}
+              allowDecimal={false}
+              {...form.getInputProps(c.key)}
+              onChange={(v) => form.setFieldValue(c.key, Math.max(c.min, Number(v) || 0))}
+              data-testid={`resources-${c.key}`}
+            />
+          ))}
+          <TextInput
+            label="Consumer id"
+            description="Empty for none"
+            {...form.getInputProps("consumer_id")}
+            value={form.values.consumer_id ?? ""}
+            onChange={(e) => form.setFieldValue("consumer_id", e.currentTarget.value.trim() || null)}
+            data-testid="resources-consumer"
+          />
+        </SimpleGrid>
+        <Group gap="lg">
+          <Switch label="Backups" {...form.getInputProps("backups", { type: "checkbox" })} data-testid="resources-backups" />
+          <Switch label="Rsync backups" {...form.getInputProps("rsync_backups", { type: "checkbox" })} data-testid="resources-rsync" />
+          <Switch label="R1Soft backups" {...form.getInputProps("r1soft_backups", { type: "checkbox" })} data-testid="resources-r1soft" />
+        </Group>
+        {moreDisk && (
+          <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={16} />} data-testid="resources-downtime">
+            <Stack gap={6}>
+              <Text size="sm">Upgrading the storage causes downtime. Put the disk resize off to a quieter time if you like:</Text>
+              <TextInput
+                label="Resize the disk at (US Eastern time)"
+                placeholder="2026-04-24 14:00"
+                {...form.getInputProps("delay_storage_until")}
+                data-testid="resources-delay"
+              />
+            </Stack>
+          </Alert>
+        )}
+        {formError && (
+          <Alert color="red" variant="light" data-testid="resources-save-error">
+            <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+              {formError}
+            </Text>
+          </Alert>
+        )}
+        <Group gap="xs">
+          <Button type="submit" disabled={!changed} loading={update.isPending} data-testid="resources-save">
+            Save resources
+          </Button>
+          <Button variant="subtle" disabled={!changed || update.isPending} onClick={undo} data-testid="resources-reset">
+            Undo changes
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
