@@ -34,8 +34,16 @@ export function ListHeader({ title, description, addLabel, addTestId, onAdd, loa
   );
 }
 
+type TableProps = {
+  testId: string;
+  columns: string[];
+  /** false: a read-only list, no actions column. */
+  actions?: boolean;
+  children: ReactNode;
+};
+
 /** A compact table of items whose last column holds each row's actions. */
-export function ItemTable({ testId, columns, children }: { testId: string; columns: string[]; children: ReactNode }) {
+export function ItemTable({ testId, columns, actions = true, children }: TableProps) {
   return (
     <Table fz="sm" verticalSpacing={4} data-testid={testId}>
       <Table.Thead>
@@ -43,7 +51,7 @@ export function ItemTable({ testId, columns, children }: { testId: string; colum
           {columns.map((c) => (
             <Table.Th key={c}>{c}</Table.Th>
           ))}
-          <Table.Th aria-label="Actions" />
+          {actions && <Table.Th aria-label="Actions" />}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>{children}</Table.Tbody>

@@ -22,7 +22,7 @@ export function QueryState<T>({ query, empty, emptyTestId, errorTestId, children
     );
   if (empty !== undefined && Array.isArray(query.data) && query.data.length === 0)
     return (
-      <Text c="dimmed" data-testid={emptyTestId}>
+      <Text size="sm" c="dimmed" data-testid={emptyTestId}>
         {empty}
       </Text>
     );

@@ -1,4 +1,5 @@
 import { Alert, Badge, Group, Loader, Table, Text } from "@mantine/core";
+import { ItemTable } from "../../components/ItemTable";
 import { useQuery } from "@tanstack/react-query";
 import { commands } from "../../api/bindings";
 import { call } from "../../api/errors";
@@ -21,29 +22,21 @@ export function CloudGroupsPanel({ accountId }: { accountId: string }) {
       </Text>
     );
   return (
-    <Table fz="sm" verticalSpacing={4} data-testid="cloud-groups-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Group</Table.Th>
-          <Table.Th>Clouds (region ids)</Table.Th>
+    <ItemTable testId="cloud-groups-table" columns={["Group", "Clouds (region ids)"]} actions={false}>
+      {groups.data.map((g) => (
+        <Table.Tr key={g.id} data-testid={`cloud-group-row-${g.id}`}>
+          <Table.Td>{g.name}</Table.Td>
+          <Table.Td>
+            <Group gap={4}>
+              {g.clouds.map((c) => (
+                <Badge key={c} size="sm" variant="light" ff="monospace">
+                  {c}
+                </Badge>
+              ))}
+            </Group>
+          </Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {groups.data.map((g) => (
-          <Table.Tr key={g.id} data-testid={`cloud-group-row-${g.id}`}>
-            <Table.Td>{g.name}</Table.Td>
-            <Table.Td>
-              <Group gap={4}>
-                {g.clouds.map((c) => (
-                  <Badge key={c} size="sm" variant="light" ff="monospace">
-                    {c}
-                  </Badge>
-                ))}
-              </Group>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </ItemTable>
   );
 }

@@ -1,7 +1,8 @@
-import { ActionIcon, Alert, Badge, Button, Group, Loader, NumberInput, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { ActionIcon, Badge, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { IconCheck, IconPencil, IconShoppingCart } from "@tabler/icons-react";
 import { useState } from "react";
-import { DeleteAction } from "../../components/ItemTable";
+import { DeleteAction, ItemTable } from "../../components/ItemTable";
+import { QueryState } from "../../components/QueryState";
 import type { NodeKind } from "../../api/bindings";
 import { useAddNodes, useDeleteNode, useNodes, useSetNodeConsumer } from "../../api/nodes";
 import { confirmDanger } from "../../components/confirm";
@@ -58,29 +59,10 @@ export function NodesPanel({ accountId }: { accountId: string }) {
           Buy…
         </Button>
       </Group>
-      {nodes.isPending ? (
-        <Loader size="sm" />
-      ) : nodes.isError ? (
-        <Alert color="red" variant="light" data-testid="nodes-error">
-          {nodes.error.message}
-        </Alert>
-      ) : nodes.data.length === 0 ? (
-        <Text size="sm" c="dimmed" data-testid="nodes-empty">
-          No nodes on this account.
-        </Text>
-      ) : (
-        <Table fz="sm" verticalSpacing={4} data-testid="nodes-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Node</Table.Th>
-              <Table.Th>Kind</Table.Th>
-              <Table.Th>Assigned to</Table.Th>
-              <Table.Th>Consumer</Table.Th>
-              <Table.Th aria-label="Actions" />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {nodes.data.map((n) => (
+      <QueryState query={nodes} empty="No nodes on this account." emptyTestId="nodes-empty" errorTestId="nodes-error">
+        {(data) => (
+          <ItemTable testId="nodes-table" columns={["Node", "Kind", "Assigned to", "Consumer"]}>
+            {data.map((n) => (
               <Table.Tr key={`${n.kind}-${n.id}`} data-testid={`node-row-${n.id}`}>
                 <Table.Td ff="monospace">{n.id}</Table.Td>
                 <Table.Td>{KIND_LABEL[n.kind]}</Table.Td>
@@ -156,9 +138,9 @@ export function NodesPanel({ accountId }: { accountId: string }) {
                 </Table.Td>
               </Table.Tr>
             ))}
-          </Table.Tbody>
-        </Table>
-      )}
+          </ItemTable>
+        )}
+      </QueryState>
     </Stack>
   );
 }

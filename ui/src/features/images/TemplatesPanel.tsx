@@ -1,7 +1,8 @@
 import { ActionIcon, Alert, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
 import { IconPencil, IconShoppingCart } from "@tabler/icons-react";
 import { useState } from "react";
-import { DeleteAction } from "../../components/ItemTable";
+import { DeleteAction, ItemTable } from "../../components/ItemTable";
+import { QueryState } from "../../components/QueryState";
 import type { CustomTemplate, LicenseKind, OfferedTemplate } from "../../api/bindings";
 import { useAccount } from "../../api/queries";
 import { hasCapability } from "../../lib/capabilities";
@@ -32,28 +33,10 @@ function CustomTemplates({ accountId }: { accountId: string }) {
   return (
     <Stack gap="xs">
       <Title order={5}>Custom templates</Title>
-      {list.isPending ? (
-        <Loader size="sm" />
-      ) : list.isError ? (
-        <Alert color="red" variant="light">
-          {list.error.message}
-        </Alert>
-      ) : list.data.length === 0 ? (
-        <Text size="sm" c="dimmed" data-testid="custom-templates-empty">
-          No custom templates: turn a server's backup into one from its Snapshots & backups tab.
-        </Text>
-      ) : (
-        <Table fz="sm" verticalSpacing={4} data-testid="custom-templates-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Template</Table.Th>
-              <Table.Th>System</Table.Th>
-              <Table.Th>Description</Table.Th>
-              <Table.Th aria-label="Actions" />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.map((t) => (
+      <QueryState query={list} empty="No custom templates: turn a server's backup into one from its Snapshots & backups tab." emptyTestId="custom-templates-empty">
+        {(data) => (
+          <ItemTable testId="custom-templates-table" columns={["Template", "System", "Description"]}>
+            {data.map((t) => (
               <Table.Tr key={t.id} data-testid={`custom-template-row-${t.id}`}>
                 <Table.Td>
                   <Text size="sm">{t.label}</Text>
@@ -86,9 +69,9 @@ function CustomTemplates({ accountId }: { accountId: string }) {
                 </Table.Td>
               </Table.Tr>
             ))}
-          </Table.Tbody>
-        </Table>
-      )}
+          </ItemTable>
+        )}
+      </QueryState>
       {editing && <TemplateEditForm accountId={accountId} template={editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
@@ -125,31 +108,23 @@ function OfferedTemplates({ accountId, picked, onPick }: { accountId: string; pi
           {list.error.message}
         </Alert>
       ) : (
-        <Table fz="sm" verticalSpacing={4} data-testid="offered-templates-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Template</Table.Th>
-              <Table.Th>Clouds</Table.Th>
+        <ItemTable testId="offered-templates-table" columns={["Template", "Clouds"]} actions={false}>
+          {list.data.map((t) => (
+            <Table.Tr key={`${t.group}-${t.name}`}>
+              <Table.Td>
+                <Text size="sm">{t.name}</Text>
+                {t.group !== t.name && (
+                  <Text size="xs" c="dimmed">
+                    {t.group}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>{t.placements.map((p) => chip(t, p.region_id, p.template_id))}</Group>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.map((t) => (
-              <Table.Tr key={`${t.group}-${t.name}`}>
-                <Table.Td>
-                  <Text size="sm">{t.name}</Text>
-                  {t.group !== t.name && (
-                    <Text size="xs" c="dimmed">
-                      {t.group}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>{t.placements.map((p) => chip(t, p.region_id, p.template_id))}</Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </ItemTable>
       )}
     </Stack>
   );
@@ -225,26 +200,16 @@ function Licences({ accountId }: { accountId: string }) {
           No chargeable templates bought.
         </Text>
       ) : (
-        <Table fz="sm" verticalSpacing={4} data-testid="licences-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Kind</Table.Th>
-              <Table.Th>Licence</Table.Th>
-              <Table.Th>Template</Table.Th>
-              <Table.Th>Used by server</Table.Th>
+        <ItemTable testId="licences-table" columns={["Kind", "Licence", "Template", "Used by server"]} actions={false}>
+          {list.data.map((l) => (
+            <Table.Tr key={`${l.kind}-${l.id}`} data-testid={`licence-row-${l.kind}-${l.id}`}>
+              <Table.Td>{l.kind === "windows" ? "Windows" : "CloudLinux"}</Table.Td>
+              <Table.Td ff="monospace">{l.id}</Table.Td>
+              <Table.Td ff="monospace">{l.template_id}</Table.Td>
+              <Table.Td>{l.server_id ?? "free"}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.map((l) => (
-              <Table.Tr key={`${l.kind}-${l.id}`} data-testid={`licence-row-${l.kind}-${l.id}`}>
-                <Table.Td>{l.kind === "windows" ? "Windows" : "CloudLinux"}</Table.Td>
-                <Table.Td ff="monospace">{l.id}</Table.Td>
-                <Table.Td ff="monospace">{l.template_id}</Table.Td>
-                <Table.Td>{l.server_id ?? "free"}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </ItemTable>
       )}
     </Stack>
   );

@@ -1,4 +1,6 @@
-import { Alert, Button, Loader, Stack, Table, Text } from "@mantine/core";
+import { Button, Stack, Table, Text } from "@mantine/core";
+import { QueryState } from "../../components/QueryState";
+import { ItemTable } from "../../components/ItemTable";
 import { IconRecycle } from "@tabler/icons-react";
 import { useDeletedServers, useRecoverServer } from "../../api/recoverable";
 
@@ -6,34 +8,15 @@ import { useDeletedServers, useRecoverServer } from "../../api/recoverable";
 export function DeletedServersPanel({ accountId }: { accountId: string }) {
   const list = useDeletedServers(accountId);
   const recover = useRecoverServer();
-  if (list.isPending) return <Loader size="sm" />;
-  if (list.isError)
-    return (
-      <Alert color="red" variant="light">
-        {list.error.message}
-      </Alert>
-    );
   return (
     <Stack gap="xs">
       <Text size="xs" c="dimmed">
         A deleted server stays recoverable for a while (VPS.NET: 12 hours); recovering it brings it back as it was.
       </Text>
-      {list.data.length === 0 ? (
-        <Text size="sm" c="dimmed" data-testid="deleted-servers-empty">
-          No recently deleted servers.
-        </Text>
-      ) : (
-        <Table fz="sm" verticalSpacing={4} data-testid="deleted-servers-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Server</Table.Th>
-              <Table.Th>Address</Table.Th>
-              <Table.Th>Region</Table.Th>
-              <Table.Th aria-label="Actions" />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.map((s) => (
+      <QueryState query={list} empty="No recently deleted servers." emptyTestId="deleted-servers-empty">
+        {(data) => (
+          <ItemTable testId="deleted-servers-table" columns={["Server", "Address", "Region"]}>
+            {data.map((s) => (
               <Table.Tr key={s.id} data-testid={`deleted-server-row-${s.id}`}>
                 <Table.Td>
                   <Text size="sm">{s.name || s.id}</Text>
@@ -57,9 +40,9 @@ export function DeletedServersPanel({ accountId }: { accountId: string }) {
                 </Table.Td>
               </Table.Tr>
             ))}
-          </Table.Tbody>
-        </Table>
-      )}
+          </ItemTable>
+        )}
+      </QueryState>
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
-import { ActionIcon, Alert, Badge, Button, Group, Loader, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
+import { ActionIcon, Badge, Button, Group, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
 import { IconDatabaseExport, IconRestore, IconTemplate } from "@tabler/icons-react";
 import { useState } from "react";
-import { DeleteAction } from "../../../components/ItemTable";
+import { DeleteAction, ItemTable } from "../../../components/ItemTable";
+import { QueryState } from "../../../components/QueryState";
 import type { AccountView, Backup, Server } from "../../../api/bindings";
 import { hasCapability } from "../../../lib/capabilities";
 import { useRestoreBackup } from "../../../api/extras";
@@ -57,30 +58,10 @@ export function BackupsPanel({ server, account, providerLabel }: Props) {
         {providerLabel} restores a backup only while the server is powered off. Taking one runs as a job (see Jobs); only manual backups can be
         deleted.
       </Text>
-      {backups.isPending ? (
-        <Loader size="sm" />
-      ) : backups.isError ? (
-        <Alert color="red" variant="light" data-testid="backups-error">
-          {backups.error.message}
-        </Alert>
-      ) : backups.data.length === 0 ? (
-        <Text size="sm" c="dimmed" data-testid="backups-empty">
-          No backups of this server yet.
-        </Text>
-      ) : (
-        <Table fz="sm" verticalSpacing={4} data-testid="backups-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Backup</Table.Th>
-              <Table.Th>State</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Size</Table.Th>
-              <Table.Th>Created</Table.Th>
-              <Table.Th aria-label="Actions" />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {backups.data.map((b) => {
+      <QueryState query={backups} empty="No backups of this server yet." emptyTestId="backups-empty" errorTestId="backups-error">
+        {(data) => (
+          <ItemTable testId="backups-table" columns={["Backup", "State", "Type", "Size", "Created"]}>
+            {data.map((b) => {
               const s = state(b);
               const usable = b.built && !b.locked;
               return (
@@ -149,9 +130,9 @@ export function BackupsPanel({ server, account, providerLabel }: Props) {
                 </Table.Tr>
               );
             })}
-          </Table.Tbody>
-        </Table>
-      )}
+          </ItemTable>
+        )}
+      </QueryState>
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { IconCopy, IconHammer, IconLifebuoy, IconNetwork } from "@tabler/icons-react";
 import { useState } from "react";
-import { DeleteAction } from "../../../components/ItemTable";
+import { DeleteAction, ItemTable } from "../../../components/ItemTable";
+import { QueryState } from "../../../components/QueryState";
 import type { AccountView, Server } from "../../../api/bindings";
 import { hasCapability } from "../../../lib/capabilities";
 import { useClones, useBootRecovery, useCreateClone, useDeleteClone, useRebuildNetwork, useRebuildPending } from "../../../api/maintenance";
@@ -119,29 +120,10 @@ function ClonesSection({ server, providerLabel }: { server: Server; providerLabe
           Clone server
         </Button>
       </Group>
-      {clones.isPending ? (
-        <Loader size="sm" />
-      ) : clones.isError ? (
-        <Alert color="red" variant="light" data-testid="clones-error">
-          {clones.error.message}
-        </Alert>
-      ) : clones.data.length === 0 ? (
-        <Text size="sm" c="dimmed" data-testid="clones-empty">
-          This server has not been cloned.
-        </Text>
-      ) : (
-        <Table fz="sm" verticalSpacing={4} data-testid="clones-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Clone</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>New server</Table.Th>
-              <Table.Th>Created</Table.Th>
-              <Table.Th aria-label="Actions" />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {clones.data.map((c) => (
+      <QueryState query={clones} empty="This server has not been cloned." emptyTestId="clones-empty" errorTestId="clones-error">
+        {(data) => (
+          <ItemTable testId="clones-table" columns={["Clone", "Status", "New server", "Created"]}>
+            {data.map((c) => (
               <Table.Tr key={c.id} data-testid={`clone-row-${c.id}`}>
                 <Table.Td>
                   <Text size="sm">{c.label ?? "—"}</Text>
@@ -172,9 +154,9 @@ function ClonesSection({ server, providerLabel }: { server: Server; providerLabe
                 </Table.Td>
               </Table.Tr>
             ))}
-          </Table.Tbody>
-        </Table>
-      )}
+          </ItemTable>
+        )}
+      </QueryState>
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
-import { ActionIcon, Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
+import { ActionIcon, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
 import { IconCamera, IconRestore } from "@tabler/icons-react";
 import { useState } from "react";
-import { DeleteAction } from "../../../components/ItemTable";
+import { DeleteAction, ItemTable } from "../../../components/ItemTable";
+import { QueryState } from "../../../components/QueryState";
 import type { AccountView, Server } from "../../../api/bindings";
 import { hasCapability } from "../../../lib/capabilities";
 import {
@@ -64,29 +65,10 @@ export function SnapshotsTab({ server, account, providerLabel }: Props) {
           <Text size="xs" c="dimmed">
             {providerLabel} snapshots belong to the account: any complete one can be restored onto this server. Taking one runs as a job (see Jobs).
           </Text>
-          {snapshots.isPending ? (
-            <Loader size="sm" />
-          ) : snapshots.isError ? (
-            <Alert color="red" variant="light" data-testid="snapshots-error">
-              {snapshots.error.message}
-            </Alert>
-          ) : snapshots.data.length === 0 ? (
-            <Text size="sm" c="dimmed" data-testid="snapshots-empty">
-              No snapshots yet.
-            </Text>
-          ) : (
-            <Table fz="sm" verticalSpacing={4} data-testid="snapshots-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Description</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Size</Table.Th>
-                  <Table.Th>Created</Table.Th>
-                  <Table.Th aria-label="Actions" />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {snapshots.data.map((s) => (
+          <QueryState query={snapshots} empty="No snapshots yet." emptyTestId="snapshots-empty" errorTestId="snapshots-error">
+            {(data) => (
+              <ItemTable testId="snapshots-table" columns={["Description", "Status", "Size", "Created"]}>
+                {data.map((s) => (
                   <Table.Tr key={s.id} data-testid={`snapshot-row-${s.id}`}>
                     <Table.Td>
                       <Text size="sm">{s.description || "—"}</Text>
@@ -133,9 +115,9 @@ export function SnapshotsTab({ server, account, providerLabel }: Props) {
                     </Table.Td>
                   </Table.Tr>
                 ))}
-              </Table.Tbody>
-            </Table>
-          )}
+              </ItemTable>
+            )}
+          </QueryState>
         </Stack>
       )}
 
