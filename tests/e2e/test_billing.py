@@ -7,6 +7,9 @@ import pathlib
 import time
 import unittest
 
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+
 from app import DemoAppCase
 
 # The native save dialog cannot be driven through WebDriver, and the backend
@@ -94,6 +97,12 @@ class Billing(DemoAppCase):
         chart = app.find("billing-chart")
         self.assertIn("Charges per day (EUR)", app.text_of(chart))
         app.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", chart)
+        # The chart is drawn (uPlot's canvas in the real webview) and its legend gives the day and the
+        # exact total under the pointer.
+        plot = app.wait(lambda d: chart.find_elements(By.CSS_SELECTOR, ".u-over"), what="the drawn chart")[0]
+        ActionChains(app.driver).move_to_element_with_offset(plot, plot.size["width"] // 2 - 4, 0).perform()
+        legend = chart.find_element(By.CSS_SELECTOR, ".u-legend")
+        app.wait(lambda d: "2010-02-24" in app.text_of(legend) and " EUR" in app.text_of(legend), what="the hovered day's charges in the legend")
         app.screenshot("billing-transactions")
 
         app.click("billing-tab-subscriptions")

@@ -50,7 +50,10 @@ class Extras(DemoAppCase):
         app.wait(lambda d: app.text("address-reverse-123.123.123.124") == "mail.e2e.example.com", what="the reverse entry shown")
         app.screenshot("extras-network")
         app.detail_tab("graphs")
-        app.find("graph-bandwidth")
+        graph = app.find("graph-bandwidth")
+        # Drawn by uPlot in the real webview: a canvas with its legend of the series.
+        app.wait(lambda d: graph.find_elements(By.CSS_SELECTOR, "canvas") and graph.find_elements(By.CSS_SELECTOR, ".u-legend"), what="the drawn graph")
+        self.assertIn("Incoming", app.text_of(graph.find_element(By.CSS_SELECTOR, ".u-legend")))
         app.screenshot("extras-graphs")
         app.detail_tab("console")
         self.assertIn("novnc", app.find("console-url").get_attribute("value"))

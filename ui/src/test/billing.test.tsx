@@ -338,6 +338,11 @@ describe("Billing page", () => {
     await openBilling();
     expect(await screen.findAllByTestId("transaction-row")).toHaveLength(4);
     expect(screen.getByTestId("billing-chart")).toHaveTextContent("Charges per day (EUR), 2010-02-23 to 2010-02-24");
+    const chart = screen.getByTestId("billing-chart");
+    expect(within(chart).getByRole("img")).toHaveAccessibleName("Charges per day in EUR");
+    // The canvas's numbers, for screen readers: one row per day, the exact totals.
+    const rows = within(within(chart).getByRole("table", { name: "Charges per day in EUR" })).getAllByRole("row");
+    expect(rows.map((r) => r.textContent)).toEqual(["PeriodCharged", "2010-02-2320.10 EUR", "2010-02-2430.25 EUR"]);
     expect(screen.getAllByTestId("transaction-row")[3]).toHaveTextContent("1,500.00 EUR");
   });
 

@@ -147,7 +147,13 @@ describe("server detail tabs", () => {
     const drawer = await openDetail(user, "server-row-demo-vultr-srv-1001");
     await user.click(within(drawer).getByTestId("detail-tab-graphs"));
     const graph = await screen.findByTestId("graph-bandwidth");
-    expect(graph.querySelectorAll("rect")).toHaveLength(4);
+    // Each of the 4 values (2 periods × 2 series) is in the chart's table, as the hover legend shows them.
+    const rows = within(graph).getAllByRole("row").map((r) => [...r.children].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ["Period", "Incoming", "Outgoing"],
+      ["2014-06-10", "77.3 MB", "3.9 MB"],
+      ["2014-06-11", "212.1 MB", "12.8 MB"],
+    ]);
     expect(within(graph).getByRole("img")).toHaveAccessibleName(/Bandwidth per day: 2 periods, totals Incoming 289.4 MB, Outgoing 16.7 MB/);
     await user.click(within(drawer).getByTestId("detail-tab-console"));
     expect(await screen.findByTestId("console-url")).toHaveValue("https://my.vultr.com/subs/novnc/api.php?data=x");

@@ -1,10 +1,8 @@
-import { Text } from "@mantine/core";
+import { Stack, Text } from "@mantine/core";
+import { useMemo } from "react";
 import type { Transaction } from "../../api/bindings";
+import { periodSeconds, TimeChart } from "../../components/TimeChart";
 import { abs, isNegative, money, sum } from "./money";
-
-const W = 900;
-const H = 180;
-const PAD = { left: 8, right: 8, top: 8, bottom: 22 };
 
 /** Charges (negative transactions) summed per day, exactly; payments are left out. */
 export function dailyCharges(list: Transaction[]): { day: string; total: string; currency: string }[] {
@@ -21,39 +19,41 @@ export function dailyCharges(list: Transaction[]): { day: string; total: string;
     .sort((a, b) => a.day.localeCompare(b.day));
 }
 
-/** A small SVG bar chart of what the account was charged per day. */
+/** One currency's charges per day, as the chart draws them (heights as numbers, the figures exact). */
+export function chargeSeries(days: { day: string; total: string; currency: string }[]) {
+  const byCurrency = new Map<string, { day: string; total: string }[]>();
+  for (const d of days) byCurrency.set(d.currency, [...(byCurrency.get(d.currency) ?? []), d]);
+  return [...byCurrency].map(([currency, list]) => ({
+    currency,
+    from: list[0].day,
+    to: list[list.length - 1].day,
+    times: list.map((d) => periodSeconds(d.day)),
+    periods: list.map((d) => d.day),
+    series: [{ label: "Charged", values: list.map((d) => Number(d.total)), text: list.map((d) => money(d.total, currency)) }],
+  }));
+}
+
+/** What the account was charged per day, a bar chart per currency (currencies are never added up). */
 export function ChargesChart({ transactions }: { transactions: Transaction[] }) {
-  const days = dailyCharges(transactions);
-  if (days.length < 2) return null;
-  // Heights only: the figures shown are the exact totals.
-  const max = Math.max(...days.map((d) => Number(d.total)), 0.01);
-  const slot = (W - PAD.left - PAD.right) / days.length;
-  const bar = Math.max(2, slot * 0.7);
-  const label = (i: number) => i === 0 || i === days.length - 1 || i === Math.floor(days.length / 2);
+  const charts = useMemo(() => chargeSeries(dailyCharges(transactions)).filter((c) => c.times.length >= 2), [transactions]);
+  if (charts.length === 0) return null;
   return (
     <figure style={{ margin: "0 0 8px" }} data-testid="billing-chart">
-      <Text size="xs" c="dimmed" mb={4} component="figcaption">
-        Charges per day ({days[0].currency}), {days[0].day} to {days[days.length - 1].day}
-      </Text>
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label="Charges per day" style={{ maxWidth: W, display: "block" }}>
-        <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke="var(--mantine-color-default-border)" />
-        {days.map((d, i) => {
-          const h = ((H - PAD.top - PAD.bottom) * Number(d.total)) / max;
-          const x = PAD.left + i * slot + (slot - bar) / 2;
-          return (
-            <g key={d.day}>
-              <rect x={x} y={H - PAD.bottom - h} width={bar} height={h} rx={1.5} fill="var(--mantine-primary-color-filled)">
-                <title>{`${d.day}: ${money(d.total, d.currency)}`}</title>
-              </rect>
-              {label(i) && (
-                <text x={x + bar / 2} y={H - 6} fontSize={11} textAnchor="middle" fill="var(--mantine-color-dimmed)">
-                  {d.day.slice(5)}
-                </text>
-              )}
-            </g>
-          );
-        })}
-      </svg>
+      {charts.map((c) => (
+        <Stack key={c.currency} gap={4}>
+          <Text size="xs" c="dimmed" component="figcaption">
+            Charges per day ({c.currency}), {c.from} to {c.to}
+          </Text>
+          <TimeChart
+            label={`Charges per day in ${c.currency}`}
+            times={c.times}
+            series={c.series}
+            periods={c.periods}
+            formatValue={(v) => money(v.toFixed(2), c.currency)}
+            kind="bars"
+          />
+        </Stack>
+      ))}
     </figure>
   );
 }

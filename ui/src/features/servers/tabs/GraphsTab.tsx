@@ -1,7 +1,7 @@
 import { Alert, Loader, Stack, Text } from "@mantine/core";
 import type { Server } from "../../../api/bindings";
 import { useUsageGraphs } from "../../../api/extras";
-import { BarChart } from "./BarChart";
+import { UsageChart } from "./UsageChart";
 
 export function GraphsTab({ server }: { server: Server }) {
   const graphs = useUsageGraphs(server.account_id, server.id);
@@ -16,7 +16,7 @@ export function GraphsTab({ server }: { server: Server }) {
   return (
     <Stack gap="lg">
       {graphs.data.map((g) => (
-        <BarChart key={g.id} graph={g} />
+        <UsageChart key={g.id} graph={g} />
       ))}
     </Stack>
   );
