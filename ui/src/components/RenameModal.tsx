@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
+import { Modal, Stack, Text, TextInput } from "@mantine/core";
+import { FormActions } from "./FormActions";
 import { useForm } from "@mantine/form";
 import { useEffect, useEffectEvent, useState } from "react";
 import { applyFieldErrors } from "../lib/formErrors";
@@ -68,14 +69,9 @@ export function RenameModal({ opened, title, description, currentName, label = "
             data-testid="rename-input"
             maxLength={maxLength + 20}
           />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy} disabled={!!localError || unchanged} data-testid="rename-submit">
-              Rename
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} busy={busy} disabled={!!localError || unchanged} submitTestId="rename-submit">
+            Rename
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -1,6 +1,4 @@
 import {
-  Alert,
-  Button,
   Checkbox,
   Group,
   Modal,
@@ -11,8 +9,9 @@ import {
   TextInput,
   UnstyledButton,
 } from "@mantine/core";
+import { FormActions, FormError } from "../../components/FormActions";
 import { useForm } from "@mantine/form";
-import { IconAlertTriangle, IconChevronDown, IconChevronRight } from "@tabler/icons-react";
+import { IconChevronDown, IconChevronRight } from "@tabler/icons-react";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import type { NewAccount, ProviderInfo, ProviderKind } from "../../api/bindings";
 import { toAppError } from "../../api/errors";
@@ -241,21 +240,10 @@ export function AddAccountModal({ opened, onClose }: { opened: boolean; onClose:
               />
             </>
           )}
-          {formError && (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} p="xs" data-testid="add-account-error">
-              <Text size="sm" style={{ whiteSpace: "pre-line" }}>
-                {formError}
-              </Text>
-            </Alert>
-          )}
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={add.isPending} disabled={!provider} data-testid="account-submit">
-              Add account
-            </Button>
-          </Group>
+          <FormError message={formError} testId="add-account-error" />
+          <FormActions onCancel={close} busy={add.isPending} disabled={!provider} submitTestId="account-submit" mt="xs">
+            Add account
+          </FormActions>
         </Stack>
       </form>
     </Modal>

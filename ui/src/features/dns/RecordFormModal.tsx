@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import { Alert, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import { FormActions } from "../../components/FormActions";
 import { useForm } from "@mantine/form";
 import { useEffect, useEffectEvent, useMemo, useState } from "react";
 import type { DnsRecord, RecordInput, RecordType } from "../../api/bindings";
@@ -197,14 +198,9 @@ export function RecordFormModal({ opened, onClose, target, zoneName, record, typ
               {formError}
             </Alert>
           )}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="record-submit">
-              {record ? "Save" : "Add record"}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} busy={save.isPending} submitTestId="record-submit">
+            {record ? "Save" : "Add record"}
+          </FormActions>
         </Stack>
       </form>
     </Modal>

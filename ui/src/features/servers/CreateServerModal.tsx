@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Loader, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Loader, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { FormActions, FormError } from "../../components/FormActions";
 import { useForm } from "@mantine/form";
-import { IconAlertTriangle } from "@tabler/icons-react";
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import type { AccountView, Image, Plan, ProviderInfo, Region } from "../../api/bindings";
 import type { AppError } from "../../api/errors";
@@ -328,21 +328,10 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
               data-testid="create-script"
             />
           )}
-          {formError && (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} p="xs" data-testid="create-error">
-              <Text size="sm" style={{ whiteSpace: "pre-line" }}>
-                {formError}
-              </Text>
-            </Alert>
-          )}
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending} disabled={!account} data-testid="create-submit">
-              Create server
-            </Button>
-          </Group>
+          <FormError message={formError} testId="create-error" />
+          <FormActions onCancel={onClose} busy={create.isPending} disabled={!account} submitTestId="create-submit" mt="xs">
+            Create server
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,5 @@
 import { ActionIcon, Alert, Button, Checkbox, Group, Loader, Modal, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { FormActions } from "../../components/FormActions";
 import { confirmDanger } from "../../components/confirm";
 import { useForm } from "@mantine/form";
 import { IconCopy } from "@tabler/icons-react";
@@ -30,14 +31,9 @@ function CopyForm({ accountId, server, onClose }: { accountId: string; server: S
           A new server with copies of {server.name}'s drives; it is billed like any other.
         </Text>
         <TextInput label="Name" withAsterisk {...form.getInputProps("name")} data-testid="server-copy-name" />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={copy.isPending} data-testid="server-copy-submit">
-            Copy server
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} busy={copy.isPending} submitTestId="server-copy-submit">
+          Copy server
+        </FormActions>
       </Stack>
     </form>
   );

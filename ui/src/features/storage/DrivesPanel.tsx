@@ -1,4 +1,5 @@
-import { ActionIcon, Alert, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { ActionIcon, Alert, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { FormActions } from "../../components/FormActions";
 import { useForm } from "@mantine/form";
 import { modals } from "@mantine/modals";
 import { confirmDanger } from "../../components/confirm";
@@ -62,14 +63,9 @@ function DriveForm({ accountId, form, onClose }: { accountId: string; form: Form
             {formError}
           </Alert>
         )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending || clone.isPending} data-testid="drive-submit">
-            {source ? "Clone drive" : "Create drive"}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} busy={create.isPending || clone.isPending} submitTestId="drive-submit">
+          {source ? "Clone drive" : "Create drive"}
+        </FormActions>
       </Stack>
     </form>
   );
