@@ -1,15 +1,14 @@
 //! Billing against the simulators, through the `Billing` trait: exact
 //! amounts, the invoice PDF (redirect, interrupted and resumed with
-//! `Range`), refused credentials, and calls a provider does not have
-//! refused without a request.
+//! `Range`), refused credentials. What every provider's declared billing
+//! capabilities do, and that undeclared ones are refused without a
+//! request, is `capability_suites.rs`.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use vpsdesk_core::accounts::Account;
-use vpsdesk_core::capabilities::billing::{
-    BalanceMeaning, BillingFeature, InvoiceStatus, SubscriptionKind, SubscriptionOrder,
-};
+use vpsdesk_core::capabilities::billing::{BalanceMeaning, InvoiceStatus, SubscriptionKind, SubscriptionOrder};
 use vpsdesk_core::provider::Compute;
 use vpsdesk_core::providers;
 use vpsdesk_core::secret::Secret;
@@ -45,34 +44,6 @@ impl Env {
 
     fn requests(&self) -> Vec<(String, String)> {
         self.sandbox.requests(self.provider).into_iter().map(|r| (r.method, r.path)).collect()
-    }
-
-    fn features(&self) -> Vec<BillingFeature> {
-        self.client.billing().map(|b| b.features().to_vec()).unwrap_or_default()
-    }
-}
-
-#[tokio::test]
-async fn every_provider_declares_what_its_api_has() {
-    use BillingFeature::*;
-    let cases: [(Provider, &[BillingFeature]); 5] = [
-        (Provider::Vultr, &[Balance]),
-        (Provider::Vpsnet, &[Balance, Invoices, InvoicePdf]),
-        (Provider::Cloudsigma, &[Balance, Transactions, Usage, Pricing, Currencies, Subscriptions]),
-        (Provider::Vps247, &[Usage]),
-        (Provider::Vpsorg, &[]),
-    ];
-    for (provider, want) in cases {
-        let env = Env::new(provider).await;
-        assert_eq!(env.features(), want, "{}", provider.id());
-        if let Some(b) = env.client.billing() {
-            // A call outside the list is refused before anything is sent.
-            if !want.contains(&Invoices) {
-                let e = b.invoices().await.unwrap_err();
-                assert_eq!(e.kind, ErrorKind::Unsupported);
-                assert!(env.requests().is_empty(), "{}: {:?}", provider.id(), env.requests());
-            }
-        }
     }
 }
 
@@ -227,8 +198,6 @@ async fn vps247_usage_is_per_server() {
     let env = Env::new(Provider::Vps247).await;
     let usage = env.client.billing().unwrap().usage().await.unwrap();
     assert!(usage.iter().any(|u| u.unit == "hours" && u.used.is_some()), "{usage:?}");
-    let e = env.client.billing().unwrap().balance().await.unwrap_err();
-    assert_eq!(e.kind, ErrorKind::Unsupported);
 }
 
 #[tokio::test]
