@@ -67,12 +67,24 @@ export function RowActions({ children }: { children: ReactNode }) {
   );
 }
 
-export function RowAction({ label, icon, onClick, testId }: { label: string; icon: ReactNode; onClick: () => void; testId: string }) {
-  return (
-    <ActionIcon variant="subtle" aria-label={label} onClick={onClick} data-testid={testId}>
+type RowActionProps = {
+  label: string;
+  icon: ReactNode;
+  onClick: () => void;
+  testId: string;
+  /** Shown on hover. */
+  tooltip?: string;
+  color?: string;
+};
+
+/** An icon button in a row; its label is what screen readers and tests find it by. */
+export function RowAction({ label, icon, onClick, testId, tooltip, color }: RowActionProps) {
+  const button = (
+    <ActionIcon variant="subtle" color={color} aria-label={label} onClick={onClick} data-testid={testId}>
       {icon}
     </ActionIcon>
   );
+  return tooltip ? <Tooltip label={tooltip}>{button}</Tooltip> : button;
 }
 
 type DeleteProps = {

@@ -1,6 +1,8 @@
-import { ActionIcon, Alert, Badge, Button, Center, Group, Loader, Paper, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
+import { Badge, Button, Center, Group, Loader, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { AccountsLoadError } from "../features/accounts/AccountsLoadError";
+import { RowAction } from "../components/ItemTable";
 import { modals } from "@mantine/modals";
-import { IconAlertTriangle, IconKey, IconPencil, IconPlugConnected, IconPlus, IconTrash, IconUsers } from "@tabler/icons-react";
+import { IconKey, IconPencil, IconPlugConnected, IconPlus, IconTrash, IconUsers } from "@tabler/icons-react";
 import { useState } from "react";
 import type { AccountView } from "../api/bindings";
 import { useAccounts, useAppStatus, useProviders, useRemoveAccount, useRenameAccount, useTestAccount } from "../api/queries";
@@ -81,14 +83,7 @@ export function AccountsPage({ onAdd }: { onAdd: () => void }) {
     );
   } else if (accounts.isError) {
     body = (
-      <Alert color="red" title="Could not load your accounts" icon={<IconAlertTriangle size={18} />}>
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">{accounts.error.message}</Text>
-          <Button size="xs" variant="light" color="red" onClick={() => accounts.refetch()}>
-            Try again
-          </Button>
-        </Stack>
-      </Alert>
+      <AccountsLoadError accounts={accounts} />
     );
   } else if (accounts.data.length === 0) {
     body = (
@@ -148,28 +143,8 @@ export function AccountsPage({ onAdd }: { onAdd: () => void }) {
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
                     <TestButton account={a} />
-                    <Tooltip label="Rename">
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        aria-label={`Rename ${a.name}`}
-                        onClick={() => setRenaming(a)}
-                        data-testid={`account-rename-${a.id}`}
-                      >
-                        <IconPencil size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label="Remove">
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Remove ${a.name}`}
-                        onClick={() => confirmRemove(a)}
-                        data-testid={`account-remove-${a.id}`}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <RowAction tooltip="Rename" color="gray" label={`Rename ${a.name}`} onClick={() => setRenaming(a)} testId={`account-rename-${a.id}`} icon={<IconPencil size={16} />} />
+                    <RowAction tooltip="Remove" color="red" label={`Remove ${a.name}`} onClick={() => confirmRemove(a)} testId={`account-remove-${a.id}`} icon={<IconTrash size={16} />} />
                   </Group>
                 </Table.Td>
               </Table.Tr>

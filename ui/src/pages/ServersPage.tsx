@@ -16,6 +16,7 @@ import {
   Title,
   Tooltip,
 } from "@mantine/core";
+import { AccountsLoadError } from "../features/accounts/AccountsLoadError";
 import { useHotkeys, useLocalStorage } from "@mantine/hooks";
 import { IconAlertTriangle, IconClockExclamation, IconColumns3, IconPlus, IconRefresh, IconSearch, IconServer } from "@tabler/icons-react";
 import type { SortingState, VisibilityState } from "@tanstack/react-table";
@@ -141,14 +142,7 @@ export function ServersPage({ onAddAccount, live, refreshIntervalMs }: Props) {
   }
   if (accounts.isError) {
     return (
-      <Alert color="red" title="Could not load your accounts" icon={<IconAlertTriangle size={18} />}>
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">{accounts.error.message}</Text>
-          <Button size="xs" variant="light" color="red" onClick={() => accounts.refetch()}>
-            Try again
-          </Button>
-        </Stack>
-      </Alert>
+      <AccountsLoadError accounts={accounts} />
     );
   }
   if (!hasAccounts) return <Welcome onAddAccount={onAddAccount} />;

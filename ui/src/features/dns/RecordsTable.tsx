@@ -1,4 +1,5 @@
-import { ActionIcon, Badge, Checkbox, Group, Table, Text, Tooltip, UnstyledButton } from "@mantine/core";
+import { Badge, Checkbox, Group, Table, Text, UnstyledButton } from "@mantine/core";
+import { RowAction } from "../../components/ItemTable";
 import { IconChevronDown, IconChevronUp, IconPencil, IconSelector, IconTrash } from "@tabler/icons-react";
 import type { DnsRecord, RecordType } from "../../api/bindings";
 
@@ -154,16 +155,8 @@ export function RecordsTable({ records, sort, onSort, selected, onSelect, onEdit
                   </Text>
                 ) : (
                   <Group gap={2} wrap="nowrap">
-                    <Tooltip label="Edit">
-                      <ActionIcon variant="subtle" aria-label={`Edit ${r.type} ${r.host}`} onClick={() => onEdit(r)} data-testid={`dns-edit-${r.id}`}>
-                        <IconPencil size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label="Delete">
-                      <ActionIcon variant="subtle" color="red" aria-label={`Delete ${r.type} ${r.host}`} onClick={() => onDelete(r)} data-testid={`dns-delete-${r.id}`}>
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <RowAction tooltip="Edit" label={`Edit ${r.type} ${r.host}`} onClick={() => onEdit(r)} testId={`dns-edit-${r.id}`} icon={<IconPencil size={16} />} />
+                    <RowAction tooltip="Delete" color="red" label={`Delete ${r.type} ${r.host}`} onClick={() => onDelete(r)} testId={`dns-delete-${r.id}`} icon={<IconTrash size={16} />} />
                   </Group>
                 )}
               </Table.Td>

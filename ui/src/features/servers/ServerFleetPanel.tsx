@@ -1,4 +1,5 @@
-import { ActionIcon, Alert, Button, Checkbox, Group, Loader, Modal, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Table, Text, TextInput } from "@mantine/core";
+import { RowAction } from "../../components/ItemTable";
 import { FormActions } from "../../components/FormActions";
 import { confirmDanger } from "../../components/confirm";
 import { useForm } from "@mantine/form";
@@ -124,11 +125,7 @@ export function ServerFleetPanel({ accountId }: { accountId: string }) {
               {canCopy && (
                 <Table.Td>
                   <Group justify="flex-end">
-                    <Tooltip label="Copy this server">
-                      <ActionIcon variant="subtle" aria-label={`Copy ${s.name}`} onClick={() => setCopying(s)} data-testid={`fleet-copy-${s.id}`}>
-                        <IconCopy size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <RowAction tooltip="Copy this server" label={`Copy ${s.name}`} onClick={() => setCopying(s)} testId={`fleet-copy-${s.id}`} icon={<IconCopy size={16} />} />
                   </Group>
                 </Table.Td>
               )}
