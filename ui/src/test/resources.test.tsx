@@ -210,4 +210,17 @@ describe("CloudSigma resources", () => {
     await waitFor(() => expect(backend.callsOf("set_account_profile")).toHaveLength(1));
     expect(backend.callsOf("set_account_profile")[0].args.changes).toEqual([{ key: "company", value: "Example AG" }]);
   });
+
+  it("shows the provider's refusal of a profile field under that field", async () => {
+    const { backend } = withCloudsigma();
+    backend.on("set_account_profile", () => {
+      throw ipcError("validation", "company: too long", [{ field: "company", message: "the company name is at most 60 characters" }]);
+    });
+    const { user } = renderApp();
+    await openSection(user, "Profile");
+    await user.type(await screen.findByTestId("profile-company"), "Example AG");
+    await user.click(screen.getByTestId("profile-save"));
+    await waitFor(() => expect(screen.getByTestId("profile-company")).toHaveAccessibleDescription("the company name is at most 60 characters"));
+    expect(screen.getByTestId("profile-company")).toHaveValue("Example AG");
+  });
 });

@@ -1,17 +1,22 @@
 import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
-import { useEffect, useState } from "react";
-import type { AppError } from "../../api/errors";
+import { useForm } from "@mantine/form";
+import { useEffect, useEffectEvent, useState } from "react";
 import { useProfile, useSetProfile } from "../../api/resources";
+import { applyFieldErrors } from "../../lib/formErrors";
 
 /** The account holder's profile at the provider; fields the API cannot change are read-only. */
 export function ProfilePanel({ accountId }: { accountId: string }) {
   const profile = useProfile(accountId);
   const save = useSetProfile();
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [error, setError] = useState<AppError | null>(null);
+  // Keyed by the provider's field keys, so its field errors land under their fields.
+  const form = useForm<Record<string, string>>({ mode: "controlled", initialValues: {} });
+  const [formError, setFormError] = useState<string | null>(null);
 
+  const startFromProvider = useEffectEvent((data: { key: string; value: string }[]) =>
+    form.setValues(Object.fromEntries(data.map((f) => [f.key, f.value]))),
+  );
   useEffect(() => {
-    if (profile.data) setValues(Object.fromEntries(profile.data.map((f) => [f.key, f.value])));
+    if (profile.data) startFromProvider(profile.data);
   }, [profile.data]);
 
   if (profile.isPending) return <Loader size="sm" />;
@@ -22,16 +27,17 @@ export function ProfilePanel({ accountId }: { accountId: string }) {
       </Alert>
     );
 
+  const values = form.values;
   const changed = profile.data.filter((f) => f.editable && values[f.key] !== f.value);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setError(null);
+  const submit = form.onSubmit(async () => {
+    setFormError(null);
     try {
       await save.mutateAsync({ accountId, changes: changed.map((f) => ({ key: f.key, value: values[f.key] ?? "" })) });
     } catch (err) {
-      setError(err as AppError);
+      const failure = applyFieldErrors(form, err);
+      if (!failure.placed) setFormError(failure.message);
     }
-  };
+  });
 
   return (
     <form onSubmit={submit} noValidate data-testid="profile-form">
@@ -44,16 +50,17 @@ export function ProfilePanel({ accountId }: { accountId: string }) {
               withAsterisk={f.required}
               readOnly={!f.editable}
               description={f.editable ? undefined : "Cannot be changed here"}
+              {...form.getInputProps(f.key)}
               value={values[f.key] ?? ""}
-              onChange={(e) => setValues({ ...values, [f.key]: e.currentTarget.value })}
-              error={error?.fields.find((x) => x.field === f.key)?.message}
               data-testid={`profile-${f.key}`}
             />
           ))}
         </SimpleGrid>
-        {error && error.fields.length === 0 && (
+        {formError && (
           <Alert color="red" variant="light" p="xs">
-            {error.message}
+            <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+              {formError}
+            </Text>
           </Alert>
         )}
         <Group justify="space-between">
