@@ -1,6 +1,9 @@
 """Cold start to first paint and idle memory of the app binary given, under
-the X display in $DISPLAY, with the demo running (VPSDESK_DEMO=1); then, side
-by side, the idle memory of one headless Chromium tab showing the same UI (the
+the X display in $DISPLAY, with the demo running (VPSDESK_DEMO=1), against the
+floor: an empty Tauri app (tests/empty-tauri-app, one window, one static page)
+measured the same way, the runs alternating app, empty app, app, ... so that
+load from elsewhere hits both alike (medians of RUNS each); then, side by
+side, the idle memory of one headless Chromium tab showing the same UI (the
 bundle built by ui/vite.mock.config.ts, its in-memory mock backend standing in
 for the Rust side) with as many servers.
 
@@ -8,8 +11,12 @@ First paint: the first screenshot of the root window with more than a handful
 of colours. Idle memory: RSS and PSS summed over every process of the app (its
 WebKit children included) or of Chromium (browser, renderer, GPU and utility
 processes), 8 s after the paint (the app) or after the servers are shown (the
-tab). Usage: bench_app.py APP_BIN MOCK_UI_DIR"""
+tab). Every app run starts with its own empty XDG dirs, as on a first start
+(for vpsdesk: the demo sandbox, its accounts added, the 37 servers shown; for
+the empty app: its page), and leaves the screenshot it ended on in
+artifacts/bench/. Usage: bench_app.py APP_BIN MOCK_UI_DIR EMPTY_APP_BIN"""
 import os
+import statistics
 import shutil
 import socket
 import subprocess
@@ -18,6 +25,8 @@ import tempfile
 import time
 
 IDLE_S = 8
+RUNS = 5
+SHOTS = "artifacts/bench"
 # About as many servers as the demo shows, so both pages hold the same table.
 DEMO_SERVERS = 37
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
@@ -68,8 +77,14 @@ def idle_memory(pids):
     return rss, pss, len(pids), ", ".join(names)
 
 
-def app_run(binary):
-    env = dict(os.environ, VPSDESK_DEMO="1")
+def app_run(binary, env_extra, shot):
+    """One cold start of binary with fresh XDG dirs: (seconds to the first
+    paint or None, idle memory, PSS MiB per process name)."""
+    home = tempfile.mkdtemp(prefix="vpsdesk-bench-app.")
+    env = dict(os.environ, **env_extra)
+    for d in ("config", "data", "cache"):
+        os.makedirs(f"{home}/{d}")
+        env[f"XDG_{d.upper()}_HOME"] = f"{home}/{d}"
     start = time.perf_counter()
     app = subprocess.Popen([binary], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -80,10 +95,37 @@ def app_run(binary):
                 break
             time.sleep(0.05)
         time.sleep(IDLE_S)
-        return paint, idle_memory(tree(app.pid))
+        pids = tree(app.pid)
+        by_process = {}
+        for p in pids:
+            try:
+                name = open(f"/proc/{p}/comm").read().strip()
+            except OSError:
+                continue
+            by_process[name] = by_process.get(name, 0) + memory_kib(p, "Pss") / 1024
+        memory = idle_memory(pids)
+        os.makedirs(SHOTS, exist_ok=True)
+        subprocess.run(["import", "-window", "root", "-depth", "8", f"{SHOTS}/{shot}"], capture_output=True)
+        return paint, memory, by_process
     finally:
         app.terminate()
         app.wait(10)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def median_run(runs):
+    """The medians of paint time, RSS and PSS over runs, and the run whose
+    PSS is the median one (for its process names and per-process split)."""
+    painted = [r[0] for r in runs if r[0] is not None]
+    paint = statistics.median(painted) if painted else None
+    rss = statistics.median(r[1][0] for r in runs)
+    pss = statistics.median(r[1][1] for r in runs)
+    middle = sorted(runs, key=lambda r: r[1][1])[len(runs) // 2]
+    return paint, rss, pss, middle
+
+
+def split(by_process):
+    return ", ".join(f"{name} {mib:.0f}" for name, mib in sorted(by_process.items(), key=lambda kv: -kv[1]))
 
 
 def free_port():
@@ -124,10 +166,25 @@ def tab_run(ui_dir):
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def main(binary, ui_dir):
-    paint, (rss, pss, n, names) = app_run(binary)
-    print(f"cold start to first paint: {paint:.2f} s" if paint else "cold start: no paint within 30 s")
-    print(f"idle memory of the app over {n} processes ({names}): RSS {rss:.0f} MiB, PSS {pss:.0f} MiB")
+def main(binary, ui_dir, empty_binary):
+    app_runs, empty_runs = [], []
+    for _ in range(RUNS):
+        app_runs.append(app_run(binary, {"VPSDESK_DEMO": "1"}, "vpsdesk-idle.png"))
+        empty_runs.append(app_run(empty_binary, {}, "empty-tauri-app-idle.png"))
+    paint, rss, pss, (_, (_, _, n, names), app_split) = median_run(app_runs)
+    e_paint, e_rss, e_pss, (_, (_, _, e_n, e_names), empty_split) = median_run(empty_runs)
+    unpainted = sum(r[0] is None for r in app_runs + empty_runs)
+    print(f"cold start to first paint: {paint:.2f} s (median of {RUNS})" if paint else "cold start: no paint within 30 s")
+    print(f"idle memory of the app over {n} processes ({names}): RSS {rss:.0f} MiB, PSS {pss:.0f} MiB (median of {RUNS})")
+    if paint and e_paint:
+        print(f"cold start vs empty Tauri app: {paint:.2f} s vs {e_paint:.2f} s -> ratio {paint / e_paint:.2f}x")
+    else:
+        print("cold start vs empty Tauri app: not measured (no paint within 30 s)")
+    print(f"idle PSS vs empty Tauri app: {pss:.0f} MiB vs {e_pss:.0f} MiB -> ratio {pss / e_pss:.2f}x")
+    print(f"idle PSS by process (MiB, median run): vpsdesk: {split(app_split)}; "
+          f"empty Tauri app over {e_n} processes: {split(empty_split)}")
+    if unpainted:
+        print(f"warning: {unpainted} of {2 * RUNS} starts showed no paint within 30 s (left out of the medians)")
     count, (t_rss, t_pss, t_n, t_names) = tab_run(ui_dir)
     print(f"idle memory of one headless Chromium tab with the same UI ({count}) over {t_n} processes ({t_names}): "
           f"RSS {t_rss:.0f} MiB, PSS {t_pss:.0f} MiB")
@@ -136,4 +193,4 @@ def main(binary, ui_dir):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], sys.argv[3])
