@@ -2,6 +2,8 @@
 //! provider folder under `providers/` implements it; everything above (the
 //! CLI, the app, the conformance suite) talks only to this trait.
 
+use std::any::Any;
+
 use async_trait::async_trait;
 
 use crate::error::Result;
@@ -44,10 +46,8 @@ pub trait Compute: Send + Sync {
         None
     }
 
-    /// Server extras (`extras`), each where the provider's API has it.
-    fn snapshots(&self) -> Option<&dyn crate::providers::vultr::ext::snapshots::Snapshots> {
-        None
-    }
+    /// The shared server and account capabilities (`capabilities/`), each
+    /// where the provider's API has it.
     fn backups(&self) -> Option<&dyn crate::capabilities::server::backups::Backups> {
         None
     }
@@ -63,61 +63,20 @@ pub trait Compute: Send + Sync {
     fn console(&self) -> Option<&dyn crate::capabilities::server::console::Console> {
         None
     }
-    fn ssh_keys(&self) -> Option<&dyn crate::providers::vultr::ext::ssh_keys::SshKeys> {
-        None
-    }
-    fn scripts(&self) -> Option<&dyn crate::providers::vultr::ext::scripts::Scripts> {
-        None
-    }
-    fn maintenance(&self) -> Option<&dyn crate::providers::vpsnet::ext::maintenance::Maintenance> {
-        None
-    }
-    fn clones(&self) -> Option<&dyn crate::providers::vpsnet::ext::clones::Clones> {
-        None
-    }
-    fn templates(&self) -> Option<&dyn crate::providers::vpsnet::ext::templates::Templates> {
-        None
-    }
-    fn recoverable(&self) -> Option<&dyn crate::providers::vpsnet::ext::recoverable::Recoverable> {
-        None
-    }
-    fn nodes(&self) -> Option<&dyn crate::providers::vpsnet::ext::nodes::Nodes> {
-        None
-    }
-    fn drives(&self) -> Option<&dyn crate::providers::cloudsigma::ext::drives::Drives> {
-        None
-    }
-    fn fleet(&self) -> Option<&dyn crate::providers::cloudsigma::ext::clone_and_bulk::Fleet> {
-        None
-    }
-    fn resources(&self) -> Option<&dyn crate::providers::cloudsigma::ext::vlans_and_ips::Resources> {
-        None
-    }
-    fn server_groups(&self) -> Option<&dyn crate::providers::cloudsigma::ext::server_groups::ServerGroups> {
-        None
-    }
     fn profile(&self) -> Option<&dyn crate::capabilities::account::profile::Profile> {
         None
     }
-    fn server_settings(&self) -> Option<&dyn crate::providers::vpsorg::ext::settings::Settings> {
-        None
-    }
-    fn server_plan(&self) -> Option<&dyn crate::providers::vpsnet::ext::server_resources::ServerPlan> {
-        None
-    }
-    fn account_addresses(&self) -> Option<&dyn crate::providers::vpsnet::ext::account_ips::AccountIps> {
-        None
-    }
-    fn cloud_groups(&self) -> Option<&dyn crate::providers::vpsnet::ext::cloud_groups::CloudGroups> {
-        None
-    }
-    fn licences(&self) -> Option<&dyn crate::providers::vpsnet::ext::licences::Licences> {
-        None
-    }
-    fn managed_services(&self) -> Option<&dyn crate::providers::vpsnet::ext::managed::ManagedServices> {
-        None
-    }
-    fn template_authoring(&self) -> Option<&dyn crate::providers::vpsnet::ext::template_authoring::TemplateAuthoring> {
-        None
+
+    /// This client as its own type: the one way to its provider's
+    /// extensions (`providers/<p>/ext/`), through [`dyn Compute::extension`].
+    fn as_any(&self) -> &dyn Any;
+}
+
+impl<'a> dyn Compute + 'a {
+    /// The client as provider `P`'s own type when it is one, to call what
+    /// only `P` offers (its `ext` traits), like Libcloud's `ex_*` calls:
+    /// `client.extension::<Vpsnet>()`.
+    pub fn extension<P: Compute + 'static>(&self) -> Option<&P> {
+        self.as_any().downcast_ref()
     }
 }

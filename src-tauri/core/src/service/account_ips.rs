@@ -2,19 +2,21 @@
 //! reassignment and justified addresses, checked (and the moving or billed
 //! ones confirmed) before anything is sent.
 
-use super::extras::offered;
+use super::server_capabilities::offered;
 use super::AppService;
 use crate::accounts::Account;
 use crate::capabilities::Capability;
 use crate::error::{Error, Result};
+use crate::providers::vpsnet::ext::account_ips::AccountIps;
 use crate::providers::vpsnet::ext::account_ips::{self, AccountIp, Justification, JustifiedIp};
 use crate::providers::vpsnet::ext::server_resources::consumer_id;
+use crate::providers::vpsnet::Vpsnet;
 use crate::validate::object_id;
 
 impl AppService {
     pub async fn account_ips(&self, account: &Account) -> Result<Vec<AccountIp>> {
         let client = self.client(account)?;
-        offered(account, client.account_addresses(), Capability::AccountIps)?.list_account_ips().await
+        offered(account, client.extension::<Vpsnet>(), Capability::AccountIps)?.list_account_ips().await
     }
 
     /// Replaces the notes and consumer id (empty or "0": none).
@@ -29,7 +31,7 @@ impl AppService {
         let notes = account_ips::notes(notes)?;
         let consumer = consumer_id("consumer_id", consumer)?;
         let client = self.client(account)?;
-        offered(account, client.account_addresses(), Capability::AccountIps)?
+        offered(account, client.extension::<Vpsnet>(), Capability::AccountIps)?
             .edit_ip(&id, &notes, consumer.as_deref())
             .await
     }
@@ -45,12 +47,12 @@ impl AppService {
             ));
         }
         let client = self.client(account)?;
-        offered(account, client.account_addresses(), Capability::IpReassign)?.reassign_ip(&id, &server).await
+        offered(account, client.extension::<Vpsnet>(), Capability::IpReassign)?.reassign_ip(&id, &server).await
     }
 
     pub async fn justified_ips(&self, account: &Account) -> Result<Vec<JustifiedIp>> {
         let client = self.client(account)?;
-        offered(account, client.account_addresses(), Capability::JustifiedIps)?.justified_ips().await
+        offered(account, client.extension::<Vpsnet>(), Capability::JustifiedIps)?.justified_ips().await
     }
 
     /// Asks for more (billed) addresses: refused unless `confirm`.
@@ -67,7 +69,7 @@ impl AppService {
             return Err(Error::field("confirm", "granted addresses are billed; confirm the request"));
         }
         let client = self.client(account)?;
-        offered(account, client.account_addresses(), Capability::JustifiedIps)?
+        offered(account, client.extension::<Vpsnet>(), Capability::JustifiedIps)?
             .request_justified(&server, &reasons)
             .await
     }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::extras::{offered, timeout, transient, POLL, SNAPSHOT_LIMIT};
+use super::server_capabilities::{offered, timeout, transient, POLL, SNAPSHOT_LIMIT};
 use super::{server_id, AppService};
 use crate::accounts::Account;
 use crate::capabilities::server::backups::{Backup, Backups};

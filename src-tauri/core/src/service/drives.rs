@@ -8,14 +8,16 @@ use std::sync::Arc;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use super::extras::offered;
+use super::server_capabilities::offered;
 use super::AppService;
 use crate::accounts::Account;
 use crate::capabilities::Capability;
 use crate::error::{Error, Result};
 use crate::jobs::{Cancel, Job, JobHandle, JobKind, NewJob};
 use crate::provider::Compute;
+use crate::providers::cloudsigma::ext::drives::Drives;
 use crate::providers::cloudsigma::ext::drives::{self, Drive, DriveClone, NewDrive, StandardKind, CHUNK};
+use crate::providers::cloudsigma::Cloudsigma;
 use crate::validate::object_id;
 
 fn percent(done: u64, total: u64) -> u8 {
@@ -48,7 +50,7 @@ async fn fill(file: &mut tokio::fs::File, buf: &mut [u8]) -> std::io::Result<usi
 }
 
 async fn upload(client: Arc<dyn Compute>, drive: String, path: PathBuf, total: u64, job: JobHandle) -> Result<()> {
-    let api = client.drives().ok_or_else(|| Error::unsupported("this provider has no drive API"))?;
+    let api = client.extension::<Cloudsigma>().ok_or_else(|| Error::unsupported("this provider has no drive API"))?;
     let mut file = tokio::fs::File::open(&path).await.map_err(|e| io("open", &path, e))?;
     let mut buf = vec![0u8; CHUNK as usize];
     let mut offset = 0u64;
@@ -74,7 +76,7 @@ async fn upload(client: Arc<dyn Compute>, drive: String, path: PathBuf, total: u
 /// dropped), and the rename replaces a symlink at `path` instead of writing
 /// through it to wherever it points.
 async fn download(client: Arc<dyn Compute>, drive: String, path: PathBuf, total: u64, job: JobHandle) -> Result<()> {
-    let api = client.drives().ok_or_else(|| Error::unsupported("this provider has no drive API"))?;
+    let api = client.extension::<Cloudsigma>().ok_or_else(|| Error::unsupported("this provider has no drive API"))?;
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let (file, temp) = tempfile::NamedTempFile::new_in(dir).map_err(|e| io("create a file in", dir, e))?.into_parts();
     let mut file = tokio::fs::File::from_std(file);
@@ -102,8 +104,8 @@ impl AppService {
         account: &Account,
         client: &'c Arc<dyn Compute>,
         extra: Capability,
-    ) -> Result<&'c dyn drives::Drives> {
-        offered(account, client.drives(), extra)
+    ) -> Result<&'c Cloudsigma> {
+        offered(account, client.extension::<Cloudsigma>(), extra)
     }
 
     pub async fn drives(&self, account: &Account) -> Result<Vec<Drive>> {

@@ -5,14 +5,17 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::extras::{offered, timeout, transient, POLL, SNAPSHOT_LIMIT};
+use super::server_capabilities::{offered, timeout, transient, POLL, SNAPSHOT_LIMIT};
 use super::{server_id, AppService};
 use crate::accounts::Account;
 use crate::capabilities::Capability;
 use crate::error::{Error, Result};
 use crate::jobs::{Job, JobHandle, JobKind};
 use crate::provider::Compute;
+use crate::providers::vpsnet::ext::clones::Clones;
 use crate::providers::vpsnet::ext::clones::ServerClone;
+use crate::providers::vpsnet::ext::maintenance::Maintenance;
+use crate::providers::vpsnet::Vpsnet;
 use crate::validate::object_id;
 
 /// Polls the server's clones until `id` (or, when the provider did not say
@@ -27,7 +30,7 @@ async fn clone_done(
 ) -> Result<()> {
     let started = Instant::now();
     loop {
-        let listed = match client.clones() {
+        let listed = match client.extension::<Vpsnet>() {
             Some(api) => api.list_clones(&server).await,
             None => return Err(Error::unsupported(format!("{provider} has no clone API"))),
         };
@@ -59,7 +62,7 @@ impl AppService {
     pub async fn boot_recovery(&self, account: &Account, server: &str) -> Result<Job> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        offered(account, client.maintenance(), Capability::RecoveryBoot)?.boot_recovery(&server).await?;
+        offered(account, client.extension::<Vpsnet>(), Capability::RecoveryBoot)?.boot_recovery(&server).await?;
         let title = format!("Boot server {server} into recovery");
         Ok(self.server_job(account, client, JobKind::RecoveryBoot, title, server, None))
     }
@@ -67,7 +70,7 @@ impl AppService {
     pub async fn rebuild_network(&self, account: &Account, server: &str) -> Result<Job> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        offered(account, client.maintenance(), Capability::RebuildNetwork)?.rebuild_network(&server).await?;
+        offered(account, client.extension::<Vpsnet>(), Capability::RebuildNetwork)?.rebuild_network(&server).await?;
         let title = format!("Rebuild the network of server {server}");
         Ok(self.server_job(account, client, JobKind::RebuildNetwork, title, server, None))
     }
@@ -75,7 +78,7 @@ impl AppService {
     pub async fn rebuild_pending(&self, account: &Account, server: &str) -> Result<Job> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        offered(account, client.maintenance(), Capability::RebuildPending)?.rebuild_pending(&server).await?;
+        offered(account, client.extension::<Vpsnet>(), Capability::RebuildPending)?.rebuild_pending(&server).await?;
         let title = format!("Rebuild pending server {server}");
         Ok(self.server_job(account, client, JobKind::RebuildPending, title, server, None))
     }
@@ -83,7 +86,7 @@ impl AppService {
     pub async fn clones(&self, account: &Account, server: &str) -> Result<Vec<ServerClone>> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        offered(account, client.clones(), Capability::Clones)?.list_clones(&server).await
+        offered(account, client.extension::<Vpsnet>(), Capability::Clones)?.list_clones(&server).await
     }
 
     /// Starts a clone, in `region` or the server's own, and follows it until
@@ -92,7 +95,7 @@ impl AppService {
         let server = server_id(server)?;
         let region = region.map(str::trim).filter(|r| !r.is_empty()).map(|r| object_id("region", r)).transpose()?;
         let client = self.client(account)?;
-        let clones = offered(account, client.clones(), Capability::Clones)?;
+        let clones = offered(account, client.extension::<Vpsnet>(), Capability::Clones)?;
         let id = clones.create_clone(&server, region.as_deref()).await?;
         let provider = account.provider_label();
         let (watcher, watched, target) = (client.clone(), server.clone(), id.clone());
@@ -110,6 +113,6 @@ impl AppService {
         let server = server_id(server)?;
         let clone = object_id("clone", clone)?;
         let client = self.client(account)?;
-        offered(account, client.clones(), Capability::Clones)?.delete_clone(&server, &clone).await
+        offered(account, client.extension::<Vpsnet>(), Capability::Clones)?.delete_clone(&server, &clone).await
     }
 }

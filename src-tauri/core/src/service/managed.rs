@@ -1,11 +1,13 @@
 //! The service's managed-service transfer: ids checked and the move confirmed
 //! before anything is sent.
 
-use super::extras::offered;
+use super::server_capabilities::offered;
 use super::{server_id, AppService};
 use crate::accounts::Account;
 use crate::capabilities::Capability;
 use crate::error::{Error, Result};
+use crate::providers::vpsnet::ext::managed::ManagedServices;
+use crate::providers::vpsnet::Vpsnet;
 use crate::validate::object_id;
 
 impl AppService {
@@ -30,7 +32,7 @@ impl AppService {
             return Err(Error::field("confirm", "the managed service leaves this server; confirm the transfer"));
         }
         let client = self.client(account)?;
-        offered(account, client.managed_services(), Capability::ManagedTransfer)?
+        offered(account, client.extension::<Vpsnet>(), Capability::ManagedTransfer)?
             .transfer_managed_service(&server, &to, ip.as_deref())
             .await
     }

@@ -3,18 +3,18 @@
 //! once, before anything is sent.
 
 mod account_ips;
+mod account_resources;
 mod backups;
 pub mod billing;
 mod cloud_groups;
 pub mod dns;
 mod drives;
-mod extras;
 mod maintenance;
 mod managed;
 mod node_consumer;
 mod nodes;
 mod recoverable;
-mod resources;
+mod server_capabilities;
 mod server_resources;
 mod settings;
 mod template_authoring;

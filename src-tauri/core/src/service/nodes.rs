@@ -1,17 +1,19 @@
 //! The service's nodes: list, buy (bounded, confirmed) and remove.
 
-use super::extras::offered;
+use super::server_capabilities::offered;
 use super::AppService;
 use crate::accounts::Account;
 use crate::capabilities::Capability;
 use crate::error::{Error, Result};
+use crate::providers::vpsnet::ext::nodes::Nodes;
 use crate::providers::vpsnet::ext::nodes::{self, Node, NodeKind};
+use crate::providers::vpsnet::Vpsnet;
 use crate::validate::object_id;
 
 impl AppService {
     pub async fn nodes(&self, account: &Account) -> Result<Vec<Node>> {
         let client = self.client(account)?;
-        offered(account, client.nodes(), Capability::Nodes)?.list_nodes().await
+        offered(account, client.extension::<Vpsnet>(), Capability::Nodes)?.list_nodes().await
     }
 
     /// Buying charges the account at once: refused unless `confirm`.
@@ -21,12 +23,12 @@ impl AppService {
             return Err(Error::field("confirm", "buying nodes charges the account at once; confirm the purchase"));
         }
         let client = self.client(account)?;
-        offered(account, client.nodes(), Capability::Nodes)?.add_nodes(kind, quantity).await
+        offered(account, client.extension::<Vpsnet>(), Capability::Nodes)?.add_nodes(kind, quantity).await
     }
 
     pub async fn delete_node(&self, account: &Account, kind: NodeKind, id: &str) -> Result<()> {
         let id = object_id("id", id)?;
         let client = self.client(account)?;
-        offered(account, client.nodes(), Capability::Nodes)?.delete_node(kind, &id).await
+        offered(account, client.extension::<Vpsnet>(), Capability::Nodes)?.delete_node(kind, &id).await
     }
 }

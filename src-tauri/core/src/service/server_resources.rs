@@ -2,19 +2,22 @@
 //! storage upgrade and control-panel licences: checked and confirmed before
 //! anything is sent.
 
-use super::extras::offered;
+use super::server_capabilities::offered;
 use super::{server_id, AppService};
 use crate::accounts::Account;
 use crate::capabilities::Capability;
 use crate::error::{Error, Result};
+use crate::providers::vpsnet::ext::licences::Licences;
 use crate::providers::vpsnet::ext::licences::{self, ServerLicenceChange, ServerLicences};
+use crate::providers::vpsnet::ext::server_resources::ResourceEdits;
 use crate::providers::vpsnet::ext::server_resources::{self, ResourcesChange, ServerResources};
+use crate::providers::vpsnet::Vpsnet;
 
 impl AppService {
     pub async fn server_resources(&self, account: &Account, server: &str) -> Result<ServerResources> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        offered(account, client.server_plan(), Capability::ServerResources)?.resources(&server).await
+        offered(account, client.extension::<Vpsnet>(), Capability::ServerResources)?.resources(&server).await
     }
 
     /// Changes what differs from the provider's current values; returns them
@@ -32,7 +35,7 @@ impl AppService {
             None => None,
         };
         let client = self.client(account)?;
-        let api = offered(account, client.server_plan(), Capability::ServerResources)?;
+        let api = offered(account, client.extension::<Vpsnet>(), Capability::ServerResources)?;
         let current = api.resources(&server).await?;
         let comparable =
             ServerResources { delayed_storage_until: current.delayed_storage_until.clone(), ..new.clone() };
@@ -64,13 +67,13 @@ impl AppService {
             return Err(Error::field("confirm", "upgrading the storage stops the server for a while; confirm it"));
         }
         let client = self.client(account)?;
-        offered(account, client.server_plan(), Capability::UpgradeStorage)?.upgrade_storage(&server).await
+        offered(account, client.extension::<Vpsnet>(), Capability::UpgradeStorage)?.upgrade_storage(&server).await
     }
 
     pub async fn server_licences(&self, account: &Account, server: &str) -> Result<ServerLicences> {
         let server = server_id(server)?;
         let client = self.client(account)?;
-        offered(account, client.licences(), Capability::ServerLicences)?.licences(&server).await
+        offered(account, client.extension::<Vpsnet>(), Capability::ServerLicences)?.licences(&server).await
     }
 
     /// Buys or cancels one licence (a cancelled control panel takes its
@@ -85,7 +88,7 @@ impl AppService {
         let server = server_id(server)?;
         licences::licence_id(&change.licence)?;
         let client = self.client(account)?;
-        let api = offered(account, client.licences(), Capability::ServerLicences)?;
+        let api = offered(account, client.extension::<Vpsnet>(), Capability::ServerLicences)?;
         let sends = licences::plan(&api.licences(&server).await?, change)?;
         api.set_licences(&server, &sends).await?;
         api.licences(&server).await

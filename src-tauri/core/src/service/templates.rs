@@ -1,7 +1,7 @@
 //! The service's template calls: lists, a custom template's deletion, a
 //! template's price, and buying a chargeable one only once confirmed.
 
-use super::extras::offered;
+use super::server_capabilities::offered;
 use super::AppService;
 use crate::accounts::Account;
 use crate::capabilities::Capability;
@@ -10,10 +10,11 @@ use crate::provider::Compute;
 use crate::providers::vpsnet::ext::templates::{
     CustomTemplate, LicenseKind, LicensedTemplate, OfferedTemplate, TemplateInfo, Templates,
 };
+use crate::providers::vpsnet::Vpsnet;
 use crate::validate::object_id;
 
-fn api<'c>(account: &Account, client: &'c dyn Compute, extra: Capability) -> Result<&'c dyn Templates> {
-    offered(account, client.templates(), extra)
+fn api<'c>(account: &Account, client: &'c dyn Compute, extra: Capability) -> Result<&'c Vpsnet> {
+    offered(account, client.extension::<Vpsnet>(), extra)
 }
 
 impl AppService {

@@ -14,9 +14,9 @@ use super::wire::ServerWire;
 use super::{map, name, name_body, uuid, Cloudsigma};
 use crate::error::{Error, Result};
 use crate::providers::cloudsigma::ext::drives::{Drive, DriveClone, Drives, NewDrive, StandardKind, CHUNK};
-use crate::providers::cloudsigma::ext::clone_and_bulk::Fleet;
+use crate::providers::cloudsigma::ext::clone_and_bulk::CloneAndBulk;
 use crate::capabilities::account::profile::{Profile, ProfileChange, ProfileField};
-use crate::providers::cloudsigma::ext::vlans_and_ips::{Resources, StaticIp, Vlan};
+use crate::providers::cloudsigma::ext::vlans_and_ips::{VlansAndIps, StaticIp, Vlan};
 use crate::providers::cloudsigma::ext::server_groups::{ServerGroup, ServerGroups};
 use crate::http::{Body, Request};
 use crate::model::Server;
@@ -256,7 +256,7 @@ impl Drives for Cloudsigma {
 }
 
 #[async_trait]
-impl Fleet for Cloudsigma {
+impl CloneAndBulk for Cloudsigma {
     async fn clone_server(&self, id: &str, new_name: &str) -> Result<Server> {
         let id = uuid("id", "server", id)?;
         let text = self.post(&format!("/servers/{id}/clone"), &name_body(new_name)?).await?;
@@ -278,7 +278,7 @@ impl Fleet for Cloudsigma {
 }
 
 #[async_trait]
-impl Resources for Cloudsigma {
+impl VlansAndIps for Cloudsigma {
     async fn vlans(&self) -> Result<Vec<Vlan>> {
         let ids = vlan_ids(&self.get("/resources/vlan/list").await?);
         futures::future::try_join_all(

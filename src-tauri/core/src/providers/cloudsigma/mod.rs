@@ -272,6 +272,10 @@ fn size(field: &str, v: Option<u32>, default: u32, what: &str) -> Result<u32> {
 
 #[async_trait]
 impl Compute for Cloudsigma {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
     fn capabilities(&self) -> &'static [Capability] {
         use Capability::*;
         &[Start, Stop, ForceStop, Reboot, Create, Rename, Delete, DeleteRunning]
@@ -408,18 +412,6 @@ impl Compute for Cloudsigma {
         Some(self)
     }
 
-    fn drives(&self) -> Option<&dyn crate::providers::cloudsigma::ext::drives::Drives> {
-        Some(self)
-    }
-    fn fleet(&self) -> Option<&dyn crate::providers::cloudsigma::ext::clone_and_bulk::Fleet> {
-        Some(self)
-    }
-    fn resources(&self) -> Option<&dyn crate::providers::cloudsigma::ext::vlans_and_ips::Resources> {
-        Some(self)
-    }
-    fn server_groups(&self) -> Option<&dyn crate::providers::cloudsigma::ext::server_groups::ServerGroups> {
-        Some(self)
-    }
     fn profile(&self) -> Option<&dyn crate::capabilities::account::profile::Profile> {
         Some(self)
     }

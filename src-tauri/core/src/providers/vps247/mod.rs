@@ -191,6 +191,10 @@ fn create_body(req: &CreateServer) -> Result<serde_json::Value> {
 
 #[async_trait]
 impl Compute for Vps247 {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
     fn capabilities(&self) -> &'static [Capability] {
         use Capability::*;
         // No rename in the API, and delete only on a halted VM.

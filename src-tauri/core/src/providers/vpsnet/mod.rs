@@ -205,6 +205,10 @@ fn node_count(plan: &str) -> Result<u32> {
 
 #[async_trait]
 impl Compute for Vpsnet {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
     fn capabilities(&self) -> &'static [Capability] {
         use Capability::*;
         &[Start, Stop, ForceStop, Reboot, Create, Rename, Delete, DeleteRunning]
@@ -238,53 +242,20 @@ impl Compute for Vpsnet {
         Some(self)
     }
 
-    fn maintenance(&self) -> Option<&dyn crate::providers::vpsnet::ext::maintenance::Maintenance> {
-        Some(self)
-    }
 
-    fn clones(&self) -> Option<&dyn crate::providers::vpsnet::ext::clones::Clones> {
-        Some(self)
-    }
 
-    fn templates(&self) -> Option<&dyn crate::providers::vpsnet::ext::templates::Templates> {
-        Some(self)
-    }
 
-    fn recoverable(&self) -> Option<&dyn crate::providers::vpsnet::ext::recoverable::Recoverable> {
-        Some(self)
-    }
 
-    fn nodes(&self) -> Option<&dyn crate::providers::vpsnet::ext::nodes::Nodes> {
-        Some(self)
-    }
 
     fn profile(&self) -> Option<&dyn crate::capabilities::account::profile::Profile> {
         Some(self)
     }
 
-    fn server_plan(&self) -> Option<&dyn crate::providers::vpsnet::ext::server_resources::ServerPlan> {
-        Some(self)
-    }
 
-    fn template_authoring(&self) -> Option<&dyn crate::providers::vpsnet::ext::template_authoring::TemplateAuthoring> {
-        Some(self)
-    }
 
-    fn account_addresses(&self) -> Option<&dyn crate::providers::vpsnet::ext::account_ips::AccountIps> {
-        Some(self)
-    }
 
-    fn managed_services(&self) -> Option<&dyn crate::providers::vpsnet::ext::managed::ManagedServices> {
-        Some(self)
-    }
 
-    fn cloud_groups(&self) -> Option<&dyn crate::providers::vpsnet::ext::cloud_groups::CloudGroups> {
-        Some(self)
-    }
 
-    fn licences(&self) -> Option<&dyn crate::providers::vpsnet::ext::licences::Licences> {
-        Some(self)
-    }
 
     async fn verify(&self) -> Result<()> {
         self.read::<ProfileEnvelope>(Request::get(paths::PROFILE), Scope::Account).await.map(|_| ())

@@ -292,6 +292,10 @@ fn patch(path: String) -> Request {
 
 #[async_trait]
 impl Compute for VpsOrg {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
     fn capabilities(&self) -> &'static [Capability] {
         use Capability::*;
         // No forced power-off in API v1; delete works in any state.
@@ -363,9 +367,6 @@ impl Compute for VpsOrg {
         Ok(map::regions(&self.fleet().await?))
     }
 
-    fn server_settings(&self) -> Option<&dyn crate::providers::vpsorg::ext::settings::Settings> {
-        Some(self)
-    }
     fn network(&self) -> Option<&dyn crate::capabilities::server::network::Network> {
         Some(self)
     }

@@ -133,6 +133,10 @@ fn create_form(req: &CreateServer) -> Result<Vec<(String, String)>> {
 
 #[async_trait]
 impl Compute for Vultr {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
     fn capabilities(&self) -> &'static [Capability] {
         use Capability::*;
         &[Start, Stop, ForceStop, Reboot, Create, Rename, Delete, DeleteRunning]
@@ -226,9 +230,6 @@ impl Compute for Vultr {
         Some(self)
     }
 
-    fn snapshots(&self) -> Option<&dyn crate::providers::vultr::ext::snapshots::Snapshots> {
-        Some(self)
-    }
     fn backups(&self) -> Option<&dyn crate::capabilities::server::backups::Backups> {
         Some(self)
     }
@@ -242,12 +243,6 @@ impl Compute for Vultr {
         Some(self)
     }
     fn console(&self) -> Option<&dyn crate::capabilities::server::console::Console> {
-        Some(self)
-    }
-    fn ssh_keys(&self) -> Option<&dyn crate::providers::vultr::ext::ssh_keys::SshKeys> {
-        Some(self)
-    }
-    fn scripts(&self) -> Option<&dyn crate::providers::vultr::ext::scripts::Scripts> {
         Some(self)
     }
 }

@@ -18,7 +18,7 @@ pub enum BulkAction {
 }
 
 #[async_trait]
-pub trait Fleet: Send + Sync {
+pub trait CloneAndBulk: Send + Sync {
     /// Copies the server (and its drives) under a new name.
     async fn clone_server(&self, id: &str, name: &str) -> Result<Server>;
     async fn start_servers(&self, ids: &[String]) -> Result<()>;

@@ -23,7 +23,7 @@ pub struct StaticIp {
 }
 
 #[async_trait]
-pub trait Resources: Send + Sync {
+pub trait VlansAndIps: Send + Sync {
     async fn vlans(&self) -> Result<Vec<Vlan>>;
     async fn create_vlan(&self, name: &str) -> Result<Vlan>;
     async fn rename_vlan(&self, id: &str, name: &str) -> Result<Vlan>;

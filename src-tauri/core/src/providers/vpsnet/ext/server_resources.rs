@@ -45,7 +45,7 @@ pub struct ResourcesChange {
 }
 
 #[async_trait]
-pub trait ServerPlan: Send + Sync {
+pub trait ResourceEdits: Send + Sync {
     async fn resources(&self, server: &str) -> Result<ServerResources>;
     /// Sends what differs from `current` (and the regular node count, always).
     async fn update_resources(

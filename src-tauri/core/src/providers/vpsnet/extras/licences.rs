@@ -12,7 +12,7 @@ use super::super::{paths, server_id, Scope, Vpsnet};
 use super::wire::unwrapped;
 use crate::error::{Error, ErrorKind, Result};
 use crate::providers::vpsnet::ext::licences::{self, Licences, ServerLicence, ServerLicenceKind, ServerLicences};
-use crate::providers::vpsnet::ext::server_resources::ServerPlan;
+use crate::providers::vpsnet::ext::server_resources::ResourceEdits;
 use crate::http::Request;
 use crate::providers::common::{display_value, ProviderApi};
 
@@ -141,7 +141,7 @@ impl Licences for Vpsnet {
     async fn set_licences(&self, server: &str, changes: &[(String, bool)]) -> Result<()> {
         let server = server_id(server)?;
         // Restated as the resources edit reads it: a wrong count would resize the server.
-        let nodes = ServerPlan::resources(self, &server).await?.nodes;
+        let nodes = ResourceEdits::resources(self, &server).await?.nodes;
         if nodes == 0 {
             return Err(Error::provider(format!(
                 "VPS.NET did not say how many nodes cloud server {server} has, and a licence change must restate it; change the licence in the VPS.NET control panel"

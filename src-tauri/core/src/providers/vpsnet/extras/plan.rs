@@ -10,7 +10,7 @@ use super::super::{number, paths, server_id, Scope, Vpsnet};
 use crate::error::{Error, Result};
 use crate::providers::vpsnet::ext::managed::ManagedServices;
 use crate::providers::vpsnet::ext::nodes::{NodeKind, Nodes};
-use crate::providers::vpsnet::ext::server_resources::{ServerPlan, ServerResources};
+use crate::providers::vpsnet::ext::server_resources::{ResourceEdits, ServerResources};
 use crate::http::Request;
 use crate::providers::common::{display_value, ProviderApi};
 
@@ -138,7 +138,7 @@ impl Vpsnet {
 }
 
 #[async_trait]
-impl ServerPlan for Vpsnet {
+impl ResourceEdits for Vpsnet {
     async fn resources(&self, server: &str) -> Result<ServerResources> {
         let server = server_id(server)?;
         let vm = self.show(&server).await?;

@@ -1,4 +1,4 @@
-//! The service's server extras: which accounts offer which extras, every call
+//! The service's server capabilities (and Vultr's SSH keys and scripts): every call
 //! checked (extra offered, ids, names, addresses) before anything is sent,
 //! and the long ones started as jobs that watch the provider until done.
 
@@ -20,9 +20,13 @@ use crate::extras::ExtrasAccount;
 use crate::jobs::{Cancel, Job, JobHandle, JobKind, NewJob};
 use crate::model::Status;
 use crate::provider::Compute;
+use crate::providers::vultr::ext::scripts::Scripts;
 use crate::providers::vultr::ext::scripts::{self, NewScript, ScriptUpdate, StartupScript};
+use crate::providers::vultr::ext::snapshots::Snapshots;
 use crate::providers::vultr::ext::snapshots::{Snapshot, SnapshotStatus};
+use crate::providers::vultr::ext::ssh_keys::SshKeys;
 use crate::providers::vultr::ext::ssh_keys::{self, NewSshKey, SshKey, SshKeyUpdate};
+use crate::providers::vultr::Vultr;
 use crate::validate::label;
 use crate::validate::object_id;
 
@@ -63,7 +67,7 @@ pub(super) fn timeout(what: &str, limit: Duration) -> Error {
 async fn snapshot_complete(client: Arc<dyn Compute>, provider: String, id: String, job: JobHandle) -> Result<()> {
     let started = Instant::now();
     loop {
-        let listed = match client.snapshots() {
+        let listed = match client.extension::<Vultr>() {
             Some(api) => api.list_snapshots().await,
             None => return Err(Error::unsupported(format!("{provider} has no snapshot API"))),
         };
@@ -202,7 +206,7 @@ impl AppService {
 
     pub async fn snapshots(&self, account: &Account) -> Result<Vec<Snapshot>> {
         let client = self.client(account)?;
-        api!(client, account, snapshots, Capability::Snapshots).list_snapshots().await
+        offered(account, client.extension::<Vultr>(), Capability::Snapshots)?.list_snapshots().await
     }
 
     /// Starts the snapshot and a job that follows it until it is complete.
@@ -210,7 +214,9 @@ impl AppService {
         let server = server_id(server)?;
         let description = label("description", description, false, 255)?;
         let client = self.client(account)?;
-        let id = api!(client, account, snapshots, Capability::Snapshots).create_snapshot(&server, &description).await?;
+        let id = offered(account, client.extension::<Vultr>(), Capability::Snapshots)?
+            .create_snapshot(&server, &description)
+            .await?;
         let provider = account.provider_label();
         let watched = id.clone();
         let watcher = client.clone();
@@ -227,14 +233,16 @@ impl AppService {
     pub async fn delete_snapshot(&self, account: &Account, id: &str) -> Result<()> {
         let id = object_id("snapshot", id)?;
         let client = self.client(account)?;
-        api!(client, account, snapshots, Capability::Snapshots).delete_snapshot(&id).await
+        offered(account, client.extension::<Vultr>(), Capability::Snapshots)?.delete_snapshot(&id).await
     }
 
     pub async fn restore_snapshot(&self, account: &Account, server: &str, snapshot: &str) -> Result<Job> {
         let server = server_id(server)?;
         let snapshot = object_id("snapshot", snapshot)?;
         let client = self.client(account)?;
-        api!(client, account, snapshots, Capability::Snapshots).restore_snapshot(&server, &snapshot).await?;
+        offered(account, client.extension::<Vultr>(), Capability::Snapshots)?
+            .restore_snapshot(&server, &snapshot)
+            .await?;
         let title = format!("Restore snapshot {snapshot} onto server {server}");
         Ok(self.server_job(account, client, JobKind::SnapshotRestore, title, server, Some(snapshot)))
     }
@@ -347,52 +355,52 @@ impl AppService {
 
     pub async fn ssh_keys(&self, account: &Account) -> Result<Vec<SshKey>> {
         let client = self.client(account)?;
-        api!(client, account, ssh_keys, Capability::SshKeys).list_ssh_keys().await
+        offered(account, client.extension::<Vultr>(), Capability::SshKeys)?.list_ssh_keys().await
     }
 
     /// Returns the new key's id.
     pub async fn create_ssh_key(&self, account: &Account, key: &NewSshKey) -> Result<String> {
         let key = ssh_keys::validate_new(key)?;
         let client = self.client(account)?;
-        api!(client, account, ssh_keys, Capability::SshKeys).create_ssh_key(&key).await
+        offered(account, client.extension::<Vultr>(), Capability::SshKeys)?.create_ssh_key(&key).await
     }
 
     pub async fn update_ssh_key(&self, account: &Account, id: &str, update: &SshKeyUpdate) -> Result<()> {
         let id = object_id("id", id)?;
         let update = ssh_keys::validate_update(update)?;
         let client = self.client(account)?;
-        api!(client, account, ssh_keys, Capability::SshKeys).update_ssh_key(&id, &update).await
+        offered(account, client.extension::<Vultr>(), Capability::SshKeys)?.update_ssh_key(&id, &update).await
     }
 
     pub async fn delete_ssh_key(&self, account: &Account, id: &str) -> Result<()> {
         let id = object_id("id", id)?;
         let client = self.client(account)?;
-        api!(client, account, ssh_keys, Capability::SshKeys).delete_ssh_key(&id).await
+        offered(account, client.extension::<Vultr>(), Capability::SshKeys)?.delete_ssh_key(&id).await
     }
 
     pub async fn scripts(&self, account: &Account) -> Result<Vec<StartupScript>> {
         let client = self.client(account)?;
-        api!(client, account, scripts, Capability::Scripts).list_scripts().await
+        offered(account, client.extension::<Vultr>(), Capability::Scripts)?.list_scripts().await
     }
 
     /// Returns the new script's id.
     pub async fn create_script(&self, account: &Account, script: &NewScript) -> Result<String> {
         let script = scripts::validate_new(script)?;
         let client = self.client(account)?;
-        api!(client, account, scripts, Capability::Scripts).create_script(&script).await
+        offered(account, client.extension::<Vultr>(), Capability::Scripts)?.create_script(&script).await
     }
 
     pub async fn update_script(&self, account: &Account, id: &str, update: &ScriptUpdate) -> Result<()> {
         let id = object_id("id", id)?;
         let update = scripts::validate_update(update)?;
         let client = self.client(account)?;
-        api!(client, account, scripts, Capability::Scripts).update_script(&id, &update).await
+        offered(account, client.extension::<Vultr>(), Capability::Scripts)?.update_script(&id, &update).await
     }
 
     pub async fn delete_script(&self, account: &Account, id: &str) -> Result<()> {
         let id = object_id("id", id)?;
         let client = self.client(account)?;
-        api!(client, account, scripts, Capability::Scripts).delete_script(&id).await
+        offered(account, client.extension::<Vultr>(), Capability::Scripts)?.delete_script(&id).await
     }
 
     // Jobs

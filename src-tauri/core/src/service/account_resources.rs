@@ -1,7 +1,7 @@
 //! The service's account-level resources and several-server calls: server
 //! clone and bulk power, VLANs and static IPs, server groups, the profile.
 
-use super::extras::offered;
+use super::server_capabilities::offered;
 use super::{server_id, server_name, AppService};
 use crate::accounts::Account;
 use crate::capabilities::account::profile::{validate_changes, ProfileChange, ProfileField};
@@ -9,9 +9,13 @@ use crate::capabilities::server::network;
 use crate::capabilities::Capability;
 use crate::error::Result;
 use crate::model::{PowerAction, Server};
+use crate::providers::cloudsigma::ext::clone_and_bulk::CloneAndBulk;
 use crate::providers::cloudsigma::ext::clone_and_bulk::{server_ids, BulkAction};
 use crate::providers::cloudsigma::ext::server_groups::ServerGroup;
+use crate::providers::cloudsigma::ext::server_groups::ServerGroups;
+use crate::providers::cloudsigma::ext::vlans_and_ips::VlansAndIps;
 use crate::providers::cloudsigma::ext::vlans_and_ips::{StaticIp, Vlan};
+use crate::providers::cloudsigma::Cloudsigma;
 use crate::validate::label;
 use crate::validate::object_id;
 
@@ -26,7 +30,9 @@ impl AppService {
         let server = server_id(server)?;
         let name = server_name(name)?;
         let client = self.client(account)?;
-        let mut s = api!(client, account, fleet, Capability::ServerClone).clone_server(&server, &name).await?;
+        let mut s = offered(account, client.extension::<Cloudsigma>(), Capability::ServerClone)?
+            .clone_server(&server, &name)
+            .await?;
         s.account = account.name.clone();
         s.account_id = account.id.clone();
         Ok(s)
@@ -36,7 +42,7 @@ impl AppService {
     pub async fn bulk_power(&self, account: &Account, servers: &[String], action: BulkAction) -> Result<()> {
         let servers = server_ids(servers)?;
         let client = self.client(account)?;
-        let api = api!(client, account, fleet, Capability::BulkPower);
+        let api = offered(account, client.extension::<Cloudsigma>(), Capability::BulkPower)?;
         match action {
             BulkAction::Start => api.start_servers(&servers).await,
             BulkAction::Stop => api.stop_servers(&servers).await,
@@ -46,60 +52,64 @@ impl AppService {
 
     pub async fn vlans(&self, account: &Account) -> Result<Vec<Vlan>> {
         let client = self.client(account)?;
-        api!(client, account, resources, Capability::Vlans).vlans().await
+        offered(account, client.extension::<Cloudsigma>(), Capability::Vlans)?.vlans().await
     }
 
     pub async fn create_vlan(&self, account: &Account, name: &str) -> Result<Vlan> {
         let name = label("name", name, true, 200)?;
         let client = self.client(account)?;
-        api!(client, account, resources, Capability::Vlans).create_vlan(&name).await
+        offered(account, client.extension::<Cloudsigma>(), Capability::Vlans)?.create_vlan(&name).await
     }
 
     pub async fn rename_vlan(&self, account: &Account, id: &str, name: &str) -> Result<Vlan> {
         let id = object_id("id", id)?;
         let name = label("name", name, true, 200)?;
         let client = self.client(account)?;
-        api!(client, account, resources, Capability::Vlans).rename_vlan(&id, &name).await
+        offered(account, client.extension::<Cloudsigma>(), Capability::Vlans)?.rename_vlan(&id, &name).await
     }
 
     pub async fn static_ips(&self, account: &Account) -> Result<Vec<StaticIp>> {
         let client = self.client(account)?;
-        api!(client, account, resources, Capability::StaticIps).static_ips().await
+        offered(account, client.extension::<Cloudsigma>(), Capability::StaticIps)?.static_ips().await
     }
 
     pub async fn create_static_ip(&self, account: &Account) -> Result<StaticIp> {
         let client = self.client(account)?;
-        api!(client, account, resources, Capability::StaticIps).create_static_ip().await
+        offered(account, client.extension::<Cloudsigma>(), Capability::StaticIps)?.create_static_ip().await
     }
 
     pub async fn destroy_static_ip(&self, account: &Account, ip: &str) -> Result<()> {
         let ip = network::ip("ip", ip)?;
         let client = self.client(account)?;
-        api!(client, account, resources, Capability::StaticIps).destroy_static_ip(&ip.to_string()).await
+        offered(account, client.extension::<Cloudsigma>(), Capability::StaticIps)?
+            .destroy_static_ip(&ip.to_string())
+            .await
     }
 
     pub async fn server_groups(&self, account: &Account) -> Result<Vec<ServerGroup>> {
         let client = self.client(account)?;
-        api!(client, account, server_groups, Capability::ServerGroups).server_groups().await
+        offered(account, client.extension::<Cloudsigma>(), Capability::ServerGroups)?.server_groups().await
     }
 
     pub async fn create_server_group(&self, account: &Account, name: &str) -> Result<ServerGroup> {
         let name = label("name", name, true, 200)?;
         let client = self.client(account)?;
-        api!(client, account, server_groups, Capability::ServerGroups).create_server_group(&name).await
+        offered(account, client.extension::<Cloudsigma>(), Capability::ServerGroups)?.create_server_group(&name).await
     }
 
     pub async fn rename_server_group(&self, account: &Account, id: &str, name: &str) -> Result<()> {
         let id = object_id("id", id)?;
         let name = label("name", name, true, 200)?;
         let client = self.client(account)?;
-        api!(client, account, server_groups, Capability::ServerGroups).rename_server_group(&id, &name).await
+        offered(account, client.extension::<Cloudsigma>(), Capability::ServerGroups)?
+            .rename_server_group(&id, &name)
+            .await
     }
 
     pub async fn destroy_server_group(&self, account: &Account, id: &str) -> Result<()> {
         let id = object_id("id", id)?;
         let client = self.client(account)?;
-        api!(client, account, server_groups, Capability::ServerGroups).destroy_server_group(&id).await
+        offered(account, client.extension::<Cloudsigma>(), Capability::ServerGroups)?.destroy_server_group(&id).await
     }
 
     /// Returns the group's servers afterwards.
@@ -113,7 +123,7 @@ impl AppService {
         let id = object_id("id", id)?;
         let servers = server_ids(servers)?;
         let client = self.client(account)?;
-        let api = api!(client, account, server_groups, Capability::ServerGroups);
+        let api = offered(account, client.extension::<Cloudsigma>(), Capability::ServerGroups)?;
         if add {
             api.add_to_group(&id, &servers).await
         } else {
@@ -125,7 +135,7 @@ impl AppService {
     pub async fn group_power(&self, account: &Account, id: &str, action: PowerAction) -> Result<Vec<String>> {
         let id = object_id("id", id)?;
         let client = self.client(account)?;
-        let api = api!(client, account, server_groups, Capability::ServerGroups);
+        let api = offered(account, client.extension::<Cloudsigma>(), Capability::ServerGroups)?;
         match action {
             PowerAction::Start => api.start_group(&id).await,
             PowerAction::Stop => api.stop_group(&id).await,
