@@ -3,7 +3,7 @@ import { modals } from "@mantine/modals";
 import { confirmDanger } from "../../../components/confirm";
 import { IconArrowBackUp, IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
-import type { Capability, IpAddress, Server } from "../../../api/bindings";
+import type { AccountView, Capability, IpAddress, Server } from "../../../api/bindings";
 import type { AppError } from "../../../api/errors";
 import {
   useAddIpv4,
@@ -14,18 +14,22 @@ import {
   useReverseIpv6,
   useSetReverse,
 } from "../../../api/extras";
+import { hasCapability } from "../../../lib/capabilities";
 
-type Props = { server: Server; extras: Capability[]; providerLabel: string };
+type Props = { server: Server; account: AccountView | undefined; providerLabel: string };
+
+/** What puts a reverse DNS column on the addresses. */
+const REVERSE: Capability[] = ["network.reverse_set", "network.reverse_reset", "network.reverse_delete", "network.reverse_list"];
 
 function network(a: IpAddress): string {
   if (a.network) return a.network_size !== null ? `${a.network}/${a.network_size}` : a.network;
   return a.netmask ?? "—";
 }
 
-export function NetworkTab({ server, extras, providerLabel }: Props) {
+export function NetworkTab({ server, account, providerLabel }: Props) {
   const target = { accountId: server.account_id, serverId: server.id };
-  const addresses = useAddresses(server.account_id, server.id, extras.includes("network.ips"));
-  const reverse6 = useReverseIpv6(server.account_id, server.id, extras.includes("network.reverse_list"));
+  const addresses = useAddresses(server.account_id, server.id, hasCapability(account, "network.ips"));
+  const reverse6 = useReverseIpv6(server.account_id, server.id, hasCapability(account, "network.reverse_list"));
   const addIpv4 = useAddIpv4();
   const removeIpv4 = useRemoveIpv4();
   const resetReverse = useResetReverse();
@@ -35,12 +39,12 @@ export function NetworkTab({ server, extras, providerLabel }: Props) {
   const [form, setForm] = useState({ ip: "", entry: "" });
   const [formError, setFormError] = useState<AppError | null>(null);
   // Providers without reverse DNS or address calls get neither the column nor the actions.
-  const showReverse = extras.some((e) => e.startsWith("network.reverse_"));
-  const showActions = showReverse || extras.includes("network.ipv4_remove");
+  const showReverse = REVERSE.some((c) => hasCapability(account, c));
+  const showActions = showReverse || hasCapability(account, "network.ipv4_remove");
 
   // Only where the provider restarts servers for address changes (Vultr) is
   // there a reboot choice and a restart warning.
-  const restarts = extras.includes("network.ipv4_restarts");
+  const restarts = hasCapability(account, "network.ipv4_restarts");
 
   const confirmAdd = () =>
     modals.openConfirmModal({
@@ -84,7 +88,7 @@ export function NetworkTab({ server, extras, providerLabel }: Props) {
       <Stack gap="xs">
         <Group justify="space-between">
           <Title order={5}>Addresses</Title>
-          {extras.includes("network.ipv4_add") && (
+          {hasCapability(account, "network.ipv4_add") && (
             <Group gap="xs">
               {restarts && (
                 <Checkbox size="xs" label="Reboot now" checked={reboot} onChange={(e) => setReboot(e.currentTarget.checked)} data-testid="ip-add-reboot" />
@@ -134,27 +138,27 @@ export function NetworkTab({ server, extras, providerLabel }: Props) {
                   </Table.Td>
                   {showReverse && (
                     <Table.Td data-testid={`address-reverse-${a.ip}`} style={{ wordBreak: "break-all" }}>
-                      {a.reverse ?? (a.version === 6 && extras.includes("network.reverse_list") ? "see below" : "—")}
+                      {a.reverse ?? (a.version === 6 && hasCapability(account, "network.reverse_list") ? "see below" : "—")}
                     </Table.Td>
                   )}
                   {showActions && (
                     <Table.Td>
                       <Group gap={2} wrap="nowrap" justify="flex-end">
-                        {a.role !== "private" && extras.includes("network.reverse_set") && (
+                        {a.role !== "private" && hasCapability(account, "network.reverse_set") && (
                           <Tooltip label="Set reverse DNS">
                             <ActionIcon variant="subtle" aria-label={`Set reverse DNS of ${a.ip}`} onClick={() => setForm({ ip: a.ip, entry: a.reverse ?? "" })} data-testid={`reverse-edit-${a.ip}`}>
                               <IconPencil size={16} />
                             </ActionIcon>
                           </Tooltip>
                         )}
-                        {a.version === 4 && a.role !== "private" && extras.includes("network.reverse_reset") && (
+                        {a.version === 4 && a.role !== "private" && hasCapability(account, "network.reverse_reset") && (
                           <Tooltip label="Reset reverse DNS to the default">
                             <ActionIcon variant="subtle" aria-label={`Reset reverse DNS of ${a.ip}`} onClick={() => resetReverse.mutate({ ...target, ip: a.ip })} data-testid={`reverse-reset-${a.ip}`}>
                               <IconArrowBackUp size={16} />
                             </ActionIcon>
                           </Tooltip>
                         )}
-                        {a.version === 4 && a.role === "secondary" && extras.includes("network.ipv4_remove") && (
+                        {a.version === 4 && a.role === "secondary" && hasCapability(account, "network.ipv4_remove") && (
                           <Tooltip label="Remove this address">
                             <ActionIcon variant="subtle" color="red" aria-label={`Remove ${a.ip}`} onClick={() => confirmRemove(a.ip)} data-testid={`ip-remove-${a.ip}`}>
                               <IconTrash size={16} />
@@ -171,7 +175,7 @@ export function NetworkTab({ server, extras, providerLabel }: Props) {
         )}
       </Stack>
 
-      {extras.includes("network.reverse_set") && (
+      {hasCapability(account, "network.reverse_set") && (
         <form onSubmit={submitReverse} data-testid="reverse-form" noValidate>
           <Stack gap="xs">
             <Title order={5}>Set reverse DNS</Title>
@@ -211,7 +215,7 @@ export function NetworkTab({ server, extras, providerLabel }: Props) {
         </form>
       )}
 
-      {extras.includes("network.reverse_list") && (
+      {hasCapability(account, "network.reverse_list") && (
         <Stack gap="xs">
           <Title order={5}>IPv6 reverse DNS</Title>
           {reverse6.isPending ? (
@@ -236,7 +240,7 @@ export function NetworkTab({ server, extras, providerLabel }: Props) {
                         <ActionIcon variant="subtle" aria-label={`Edit reverse DNS of ${r.ip}`} onClick={() => setForm({ ip: r.ip, entry: r.reverse })}>
                           <IconPencil size={16} />
                         </ActionIcon>
-                        {extras.includes("network.reverse_delete") && (
+                        {hasCapability(account, "network.reverse_delete") && (
                           <ActionIcon variant="subtle" color="red" aria-label={`Delete reverse DNS of ${r.ip}`} onClick={() => deleteReverse.mutate({ ...target, ip: r.ip })} data-testid={`reverse6-delete-${r.ip}`}>
                             <IconTrash size={16} />
                           </ActionIcon>

@@ -2,7 +2,8 @@ import { Alert, Button, Group, Loader, NumberInput, SimpleGrid, Stack, Switch, T
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useForm } from "@mantine/form";
 import { useEffect, useEffectEvent, useState } from "react";
-import type { Capability, ServerResources, Server } from "../../../api/bindings";
+import type { AccountView, ServerResources, Server } from "../../../api/bindings";
+import { hasCapability } from "../../../lib/capabilities";
 import { applyFieldErrors } from "../../../lib/formErrors";
 import { grows, growsStorage, useServerResources, useUpdateServerResources, useUpgradeStorage } from "../../../api/serverPlan";
 import { confirmDanger } from "../../../components/confirm";
@@ -19,7 +20,7 @@ const COUNTS: { key: "nodes" | "daily_nodes" | "storage_nodes" | "ram_nodes" | "
 type ResourcesValues = ServerResources & { delay_storage_until: string };
 
 /** Nodes, backup options, consumer and label, read from the provider and changed together; the server's control-panel licences below. */
-export function ResourcesTab({ server, extras, providerLabel }: { server: Server; extras: Capability[]; providerLabel: string }) {
+export function ResourcesTab({ server, account, providerLabel }: { server: Server; account: AccountView | undefined; providerLabel: string }) {
   const current = useServerResources(server.account_id, server.id);
   const upgrade = useUpgradeStorage();
 
@@ -37,7 +38,7 @@ export function ResourcesTab({ server, extras, providerLabel }: { server: Server
   return (
     <Stack gap="md" maw={620}>
       <ResourcesForm server={server} now={now} providerLabel={providerLabel} />
-      {extras.includes("server.upgrade_storage") && (
+      {hasCapability(account, "server.upgrade_storage") && (
         <Stack gap={4}>
           {now.delayed_storage_until && (
             <Text size="sm" data-testid="resources-delayed">
@@ -61,7 +62,7 @@ export function ResourcesTab({ server, extras, providerLabel }: { server: Server
           </Group>
         </Stack>
       )}
-      {extras.includes("server.licences") && <LicencesSection server={server} providerLabel={providerLabel} />}
+      {hasCapability(account, "server.licences") && <LicencesSection server={server} providerLabel={providerLabel} />}
     </Stack>
   );
 }

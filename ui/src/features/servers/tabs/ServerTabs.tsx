@@ -50,8 +50,6 @@ export function ServerTabs({ server, providerLabel, overview }: { server: Server
   const [tab, setTab] = useState<string | null>("overview");
   const active = tab === "overview" || shown.some((t) => t.id === tab) ? tab : "overview";
   const props = { server, account, providerLabel };
-  // These two still take the capability list itself.
-  const extras = account?.capabilities ?? [];
   return (
     <Tabs value={active} onChange={setTab} keepMounted={false} data-testid="detail-tabs">
       <Tabs.List mb="md">
@@ -65,13 +63,13 @@ export function ServerTabs({ server, providerLabel, overview }: { server: Server
         ))}
       </Tabs.List>
       <Tabs.Panel value="overview">{overview}</Tabs.Panel>
-      <Tabs.Panel value="network">{active === "network" && <NetworkTab server={server} extras={extras} providerLabel={providerLabel} />}</Tabs.Panel>
+      <Tabs.Panel value="network">{active === "network" && <NetworkTab {...props} />}</Tabs.Panel>
       <Tabs.Panel value="snapshots">{active === "snapshots" && <SnapshotsTab {...props} />}</Tabs.Panel>
       <Tabs.Panel value="graphs">{active === "graphs" && <GraphsTab server={server} />}</Tabs.Panel>
       <Tabs.Panel value="maintenance">{active === "maintenance" && <MaintenanceTab {...props} />}</Tabs.Panel>
       <Tabs.Panel value="console">{active === "console" && <ConsoleTab server={server} />}</Tabs.Panel>
       <Tabs.Panel value="settings">{active === "settings" && <SettingsTab server={server} providerLabel={providerLabel} />}</Tabs.Panel>
-      <Tabs.Panel value="resources">{active === "resources" && <ResourcesTab server={server} extras={extras} providerLabel={providerLabel} />}</Tabs.Panel>
+      <Tabs.Panel value="resources">{active === "resources" && <ResourcesTab {...props} />}</Tabs.Panel>
     </Tabs>
   );
 }
