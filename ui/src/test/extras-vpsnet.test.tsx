@@ -521,7 +521,30 @@ describe("VPS.NET nodes on the Resources page", () => {
     await user.click(screen.getByTestId("licence-buy"));
     expect(await screen.findByText(/licence 9 is billed by VPS.NET/)).toBeInTheDocument();
     await user.click(screen.getByTestId("licence-buy-confirm"));
-    expect(await screen.findByTestId("licence-error")).toHaveTextContent("9 is not what VPS.NET sells");
+    await waitFor(() => expect(id).toHaveAccessibleDescription(/9 is not what VPS.NET sells/));
+    expect(id).toHaveValue("9");
     expect(backend.callsOf("change_server_licence")[0].args.change).toEqual({ licence: "9", buy: true, confirm: true });
+  });
+
+  it("shows the provider's refusal of a licence purchase under that field", async () => {
+    const { backend } = withVpsnet();
+    backend.on("server_resources", () => ({
+      name: "Web Server 01", nodes: 1, daily_nodes: 0, storage_nodes: 0, ram_nodes: 0, bandwidth_nodes: 0, backups: false,
+      rsync_backups: false, r1soft_backups: false, consumer_id: null, delayed_storage_until: null,
+    }));
+    backend.on("server_licences", () => ({ offered_known: true, licences: [{ id: "6", name: "ISPmanager", kind: "control_panel", held: false }] }));
+    backend.on("change_server_licence", () => {
+      throw ipcError("validation", "licence: the server already has ISPmanager", [{ field: "licence", message: "the server already has ISPmanager" }]);
+    });
+    const { user } = renderApp();
+    await openTab(user, "resources");
+    const pick = await screen.findByTestId("licence-buy-select");
+    await user.click(pick);
+    await user.click(await screen.findByRole("option", { name: /ISPmanager/ }));
+    await user.click(screen.getByTestId("licence-buy"));
+    await user.click(await screen.findByTestId("licence-buy-confirm"));
+    await waitFor(() => expect(pick).toHaveAccessibleDescription("the server already has ISPmanager"));
+    expect(pick).toHaveValue("ISPmanager (licence 6) · Control panel");
+    expect(screen.queryByTestId("licence-error")).toBeNull();
   });
 });

@@ -141,6 +141,23 @@ describe("server detail tabs", () => {
     await waitFor(() => expect(screen.getByTestId("reverse-entry")).toHaveValue(""));
   });
 
+  it("shows the provider's refusal of a reverse DNS address under that field", async () => {
+    const { backend } = withExtras();
+    backend.on("set_reverse", () => {
+      throw ipcError("validation", "ip: 198.51.100.9 is not an address of this server", [{ field: "ip", message: "198.51.100.9 is not an address of this server" }]);
+    });
+    const { user } = renderApp();
+    const drawer = await openDetail(user, "server-row-demo-vultr-srv-1001");
+    await user.click(within(drawer).getByTestId("detail-tab-network"));
+    await user.type(await screen.findByTestId("reverse-ip"), "198.51.100.9");
+    await user.type(screen.getByTestId("reverse-entry"), "mail.example.com");
+    await user.click(screen.getByTestId("reverse-submit"));
+    await waitFor(() => expect(screen.getByTestId("reverse-ip")).toHaveAccessibleDescription("198.51.100.9 is not an address of this server"));
+    expect(screen.getByTestId("reverse-ip")).toHaveValue("198.51.100.9");
+    expect(screen.getByTestId("reverse-entry")).toHaveValue("mail.example.com");
+    expect(screen.queryByTestId("reverse-error")).toBeNull();
+  });
+
   it("draws the bandwidth graph and shows the console link", async () => {
     withExtras();
     const { user } = renderApp();

@@ -1,10 +1,13 @@
-import { Alert, Badge, Button, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Badge, Button, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useState } from "react";
 import type { Server, ServerLicence, ServerLicences } from "../../../api/bindings";
-import type { AppError } from "../../../api/errors";
+import { toAppError } from "../../../api/errors";
 import { describeLicence, licenceOf, purchaseBlocked, useChangeServerLicence, useServerLicences } from "../../../api/licences";
 import { QueryState } from "../../../components/QueryState";
+import { FormError } from "../../../components/FormActions";
 import { confirmDanger } from "../../../components/confirm";
+import { applyFieldErrors } from "../../../lib/formErrors";
 
 const KIND: Record<ServerLicence["kind"], string> = { control_panel: "Control panel", add_on: "Add-on", other: "Licence" };
 
@@ -28,9 +31,14 @@ export function LicencesSection({ server, providerLabel }: { server: Server; pro
 
 function Licences({ server, state, providerLabel }: { server: Server; state: ServerLicences; providerLabel: string }) {
   const change = useChangeServerLicence();
-  const [pick, setPick] = useState<string | null>(null);
-  const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // The licence to buy, picked or typed; keyed as the provider names it, so its refusal lands under it.
+  const form = useForm({
+    mode: "controlled",
+    initialValues: { licence: "" },
+    validate: { licence: (v) => (/^\d+$/.test(v.trim()) ? null : "A licence id is a number.") },
+    onValuesChange: () => setError(null),
+  });
   const held = state.licences.filter((l) => l.held);
   const offered = state.licences.filter((l) => !l.held);
   const send = async (l: ServerLicence, buy: boolean) => {
@@ -38,11 +46,16 @@ function Licences({ server, state, providerLabel }: { server: Server; state: Ser
     try {
       const name = describeLicence(l.id, l.name);
       await change.mutateAsync({ accountId: server.account_id, serverId: server.id, change: { licence: l.id, buy, confirm: true }, name });
-      setPick(null);
-      setTyped("");
+      form.reset();
     } catch (e) {
-      const err = e as AppError;
-      setError(err.fields[0]?.message ?? err.message);
+      if (buy) {
+        const failure = applyFieldErrors(form, e);
+        if (!failure.placed) setError(failure.message);
+      } else {
+        // A cancel is refused about a held licence, which has no field: the reason goes above.
+        const err = toAppError(e);
+        setError(err.fields[0]?.message ?? err.message);
+      }
     }
   };
   const cancel = (l: ServerLicence) => {
@@ -56,11 +69,10 @@ function Licences({ server, state, providerLabel }: { server: Server; state: Ser
       () => void send(l, false),
     );
   };
-  const chosen = (state.offered_known ? pick : typed.trim()) ?? "";
-  const buy = () => {
-    if (!/^\d+$/.test(chosen)) return setError("A licence id is a number.");
+  const chosen = form.values.licence.trim();
+  const buy = form.onSubmit(() => {
     const blocked = purchaseBlocked(state, chosen);
-    if (blocked) return setError(blocked);
+    if (blocked) return void setError(blocked);
     const l = licenceOf(state, chosen);
     confirmDanger(
       `Buy ${l.name}?`,
@@ -69,7 +81,7 @@ function Licences({ server, state, providerLabel }: { server: Server; state: Ser
       "licence-buy-confirm",
       () => void send(l, true),
     );
-  };
+  });
 
   return (
     <Stack gap="xs">
@@ -98,37 +110,35 @@ function Licences({ server, state, providerLabel }: { server: Server; state: Ser
           </Table.Tbody>
         </Table>
       )}
-      <Group align="flex-end" gap="xs">
-        {state.offered_known ? (
-          <Select
-            label="Buy a licence"
-            placeholder={offered.length ? "Choose a licence" : "Nothing more to buy"}
-            data={offered.map((l) => ({ value: l.id, label: `${describeLicence(l.id, l.name)} · ${KIND[l.kind]}` }))}
-            value={pick}
-            onChange={(v) => (setPick(v), setError(null))}
-            disabled={!offered.length}
-            w={320}
-            data-testid="licence-buy-select"
-          />
-        ) : (
-          <TextInput
-            label="Buy a licence by id"
-            description={`${providerLabel} did not list the licences this server can have (1 is cPanel, 6 ISPmanager).`}
-            value={typed}
-            onChange={(e) => (setTyped(e.currentTarget.value), setError(null))}
-            w={320}
-            data-testid="licence-buy-id"
-          />
-        )}
-        <Button onClick={buy} disabled={!chosen} loading={change.isPending} data-testid="licence-buy">
-          Buy…
-        </Button>
-      </Group>
-      {error && (
-        <Alert color="red" variant="light" data-testid="licence-error">
-          {error}
-        </Alert>
-      )}
+      <form onSubmit={buy} noValidate data-testid="licence-form">
+        <Group align="flex-end" gap="xs">
+          {state.offered_known ? (
+            <Select
+              label="Buy a licence"
+              placeholder={offered.length ? "Choose a licence" : "Nothing more to buy"}
+              data={offered.map((l) => ({ value: l.id, label: `${describeLicence(l.id, l.name)} · ${KIND[l.kind]}` }))}
+              {...form.getInputProps("licence")}
+              value={form.values.licence || null}
+              onChange={(v) => form.setFieldValue("licence", v ?? "")}
+              disabled={!offered.length}
+              w={320}
+              data-testid="licence-buy-select"
+            />
+          ) : (
+            <TextInput
+              label="Buy a licence by id"
+              description={`${providerLabel} did not list the licences this server can have (1 is cPanel, 6 ISPmanager).`}
+              {...form.getInputProps("licence")}
+              w={320}
+              data-testid="licence-buy-id"
+            />
+          )}
+          <Button type="submit" disabled={!chosen} loading={change.isPending} data-testid="licence-buy">
+            Buy…
+          </Button>
+        </Group>
+      </form>
+      <FormError message={error} testId="licence-error" />
     </Stack>
   );
 }

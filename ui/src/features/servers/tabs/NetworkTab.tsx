@@ -2,9 +2,9 @@ import { ActionIcon, Alert, Button, Checkbox, Group, Loader, Stack, Table, Text,
 import { modals } from "@mantine/modals";
 import { confirmDanger } from "../../../components/confirm";
 import { IconArrowBackUp, IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
+import { useForm } from "@mantine/form";
 import { useState } from "react";
 import type { AccountView, Capability, IpAddress, Server } from "../../../api/bindings";
-import type { AppError } from "../../../api/errors";
 import {
   useAddIpv4,
   useAddresses,
@@ -14,7 +14,9 @@ import {
   useReverseIpv6,
   useSetReverse,
 } from "../../../api/extras";
+import { FormError } from "../../../components/FormActions";
 import { hasCapability } from "../../../lib/capabilities";
+import { applyFieldErrors } from "../../../lib/formErrors";
 
 type Props = { server: Server; account: AccountView | undefined; providerLabel: string };
 
@@ -36,8 +38,9 @@ export function NetworkTab({ server, account, providerLabel }: Props) {
   const deleteReverse = useDeleteReverse();
   const setReverse = useSetReverse();
   const [reboot, setReboot] = useState(true);
-  const [form, setForm] = useState({ ip: "", entry: "" });
-  const [formError, setFormError] = useState<AppError | null>(null);
+  const form = useForm({ mode: "controlled", initialValues: { ip: "", entry: "" } });
+  const [formError, setFormError] = useState<string | null>(null);
+  const editReverse = (ip: string, entry: string) => form.setValues({ ip, entry });
   // Providers without reverse DNS or address calls get neither the column nor the actions.
   const showReverse = REVERSE.some((c) => hasCapability(account, c));
   const showActions = showReverse || hasCapability(account, "network.ipv4_remove");
@@ -71,17 +74,16 @@ export function NetworkTab({ server, account, providerLabel }: Props) {
       () => removeIpv4.mutate({ ...target, ip }),
     );
 
-  const submitReverse = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const submitReverse = form.onSubmit(async ({ ip, entry }) => {
     setFormError(null);
     try {
-      await setReverse.mutateAsync({ ...target, ip: form.ip.trim(), entry: form.entry.trim() });
-      setForm({ ip: "", entry: "" });
+      await setReverse.mutateAsync({ ...target, ip: ip.trim(), entry: entry.trim() });
+      form.reset();
     } catch (err) {
-      setFormError(err as AppError);
+      const failure = applyFieldErrors(form, err);
+      if (!failure.placed) setFormError(failure.message);
     }
-  };
-  const fieldError = (f: string) => formError?.fields.find((x) => x.field === f)?.message;
+  });
 
   return (
     <Stack gap="lg">
@@ -146,7 +148,7 @@ export function NetworkTab({ server, account, providerLabel }: Props) {
                       <Group gap={2} wrap="nowrap" justify="flex-end">
                         {a.role !== "private" && hasCapability(account, "network.reverse_set") && (
                           <Tooltip label="Set reverse DNS">
-                            <ActionIcon variant="subtle" aria-label={`Set reverse DNS of ${a.ip}`} onClick={() => setForm({ ip: a.ip, entry: a.reverse ?? "" })} data-testid={`reverse-edit-${a.ip}`}>
+                            <ActionIcon variant="subtle" aria-label={`Set reverse DNS of ${a.ip}`} onClick={() => editReverse(a.ip, a.reverse ?? "")} data-testid={`reverse-edit-${a.ip}`}>
                               <IconPencil size={16} />
                             </ActionIcon>
                           </Tooltip>
@@ -183,31 +185,23 @@ export function NetworkTab({ server, account, providerLabel }: Props) {
               <TextInput
                 label="Address"
                 placeholder="IPv4, or an IPv6 address in the server's network"
-                value={form.ip}
-                onChange={(e) => setForm({ ...form, ip: e.currentTarget.value })}
-                error={fieldError("ip")}
+                {...form.getInputProps("ip")}
                 ff="monospace"
                 data-testid="reverse-ip"
               />
               <TextInput
                 label="Host name"
                 placeholder="mail.example.com"
-                value={form.entry}
-                onChange={(e) => setForm({ ...form, entry: e.currentTarget.value })}
-                error={fieldError("entry")}
+                {...form.getInputProps("entry")}
                 data-testid="reverse-entry"
               />
             </Group>
-            {formError && formError.fields.length === 0 && (
-              <Alert color="red" variant="light" p="xs" data-testid="reverse-error">
-                {formError.message}
-              </Alert>
-            )}
+            <FormError message={formError} testId="reverse-error" />
             <Group justify="space-between">
               <Text size="xs" c="dimmed">
                 DNS may take 6–12 hours to follow a change.
               </Text>
-              <Button type="submit" size="xs" loading={setReverse.isPending} disabled={!form.ip || !form.entry} data-testid="reverse-submit">
+              <Button type="submit" size="xs" loading={setReverse.isPending} disabled={!form.values.ip || !form.values.entry} data-testid="reverse-submit">
                 Set reverse DNS
               </Button>
             </Group>
@@ -237,7 +231,7 @@ export function NetworkTab({ server, account, providerLabel }: Props) {
                     <Table.Td>{r.reverse}</Table.Td>
                     <Table.Td>
                       <Group gap={2} justify="flex-end" wrap="nowrap">
-                        <ActionIcon variant="subtle" aria-label={`Edit reverse DNS of ${r.ip}`} onClick={() => setForm({ ip: r.ip, entry: r.reverse })}>
+                        <ActionIcon variant="subtle" aria-label={`Edit reverse DNS of ${r.ip}`} onClick={() => editReverse(r.ip, r.reverse)}>
                           <IconPencil size={16} />
                         </ActionIcon>
                         {hasCapability(account, "network.reverse_delete") && (
