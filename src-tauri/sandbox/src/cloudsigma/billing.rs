@@ -7,7 +7,6 @@
 //! and month (2000 MHz of CPU for a month = 60.00 EUR).
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::routing::post;
 use axum::Router;
 
@@ -263,8 +262,16 @@ fn subscription_price(props: &Props, months: u32) -> i64 {
     price(kv::get(props, "type").unwrap_or_default(), quantity, i64::from(months))
 }
 
-fn unknown(uuid: &str) -> Failure {
-    Failure::new(StatusCode::NOT_FOUND, format!("Subscription {uuid} not found"))
+/// The subscription `uuid` names, and the months the body asks to extend it by.
+fn extension<'a>(s: &'a mut Cloudsigma, uuid: &str, body: &str) -> Result<(&'a mut Props, u32), Failure> {
+    let months = months(body)?;
+    let props = s
+        .ledger
+        .subscriptions
+        .iter_mut()
+        .find(|p| kv::get(p, "subscription") == Some(uuid))
+        .ok_or_else(|| not_found(format!("Subscription {uuid} not found")))?;
+    Ok((props, months))
 }
 
 async fn calculate_extension(
@@ -272,15 +279,9 @@ async fn calculate_extension(
     Path(uuid): Path<String>,
     body: String,
 ) -> Result<String, Failure> {
-    let months = months(&body)?;
     store.with(|s| {
-        let props = s
-            .ledger
-            .subscriptions
-            .iter()
-            .find(|p| kv::get(p, "subscription") == Some(uuid.as_str()))
-            .ok_or_else(|| unknown(&uuid))?;
-        Ok(quote(s, subscription_price(props, months)))
+        let cents = extension(s, &uuid, &body).map(|(props, months)| subscription_price(props, months))?;
+        Ok(quote(s, cents))
     })
 }
 
@@ -289,14 +290,8 @@ async fn extend(
     Path(uuid): Path<String>,
     body: String,
 ) -> Result<String, Failure> {
-    let months = months(&body)?;
     store.with(|s| {
-        let props = s
-            .ledger
-            .subscriptions
-            .iter_mut()
-            .find(|p| kv::get(p, "subscription") == Some(uuid.as_str()))
-            .ok_or_else(|| unknown(&uuid))?;
+        let (props, months) = extension(s, &uuid, &body)?;
         let end = add_months(kv::get(props, "end_time").unwrap_or_default(), months);
         kv::set(props, "end_time", end);
         let cents = subscription_price(props, months);

@@ -270,20 +270,18 @@ fn list(ids: impl IntoIterator<Item = String>) -> String {
 
 async fn start_many(State(store): State<Store<Cloudsigma>>, body: String) -> Result<String, Failure> {
     let input = kv::parse(&body);
-    store.with(|s| {
-        let ids = listed_servers(s, &input)?;
-        power(s, &ids, true)?;
-        Ok(list(ids))
-    })
+    store.with(|s| power_listed(s, listed_servers(s, &input)?, true))
 }
 
 async fn stop_many(State(store): State<Store<Cloudsigma>>, body: String) -> Result<String, Failure> {
     let input = kv::parse(&body);
-    store.with(|s| {
-        let ids = listed_servers(s, &input)?;
-        power(s, &ids, false)?;
-        Ok(list(ids))
-    })
+    store.with(|s| power_listed(s, listed_servers(s, &input)?, false))
+}
+
+/// Powers the servers on or off together; the answer lists them.
+fn power_listed(s: &mut Cloudsigma, ids: Vec<String>, start: bool) -> Result<String, Failure> {
+    power(s, &ids, start)?;
+    Ok(list(ids))
 }
 
 /// Already in the asked state is fine; a paused server refuses to start.
@@ -327,15 +325,16 @@ async fn vlan_list(State(store): State<Store<Cloudsigma>>) -> String {
     store.with(|s| kv::write(s.resources.vlans.iter().map(|(id, _)| ("vlan", id.as_str()))))
 }
 
+/// (uuid, name)
+fn vlan<'a>(s: &'a mut Cloudsigma, uuid: &str) -> Result<&'a mut (String, String), Failure> {
+    s.resources.vlans.iter_mut().find(|(id, _)| id == uuid).ok_or_else(|| not_found(format!("VLAN {uuid} not found")))
+}
+
 async fn vlan_info(State(store): State<Store<Cloudsigma>>, Path(uuid): Path<String>) -> Result<String, Failure> {
     store.with(|s| {
-        let (id, name) = s
-            .resources
-            .vlans
-            .iter()
-            .find(|(id, _)| *id == uuid)
-            .ok_or_else(|| not_found(format!("VLAN {uuid} not found")))?;
-        Ok(vlan_body(&s.user, id, name))
+        let user = s.user.clone();
+        let (id, name) = vlan(s, &uuid)?;
+        Ok(vlan_body(&user, id, name))
     })
 }
 
@@ -363,12 +362,7 @@ async fn vlan_set(
     let name = required_name(&kv::parse(&body))?;
     store.with(|s| {
         let user = s.user.clone();
-        let vlan = s
-            .resources
-            .vlans
-            .iter_mut()
-            .find(|(id, _)| *id == uuid)
-            .ok_or_else(|| not_found(format!("VLAN {uuid} not found")))?;
+        let vlan = vlan(s, &uuid)?;
         vlan.1 = name;
         Ok(vlan_body(&user, &vlan.0, &vlan.1))
     })
@@ -465,34 +459,32 @@ async fn group_destroy(
     })
 }
 
-async fn group_add(
-    State(store): State<Store<Cloudsigma>>,
-    Path(uuid): Path<String>,
-    body: String,
-) -> Result<String, Failure> {
-    let input = kv::parse(&body);
-    store.with(|s| {
-        let ids = listed_servers(s, &input)?;
-        let g = group(s, &uuid)?;
+async fn group_add(store: State<Store<Cloudsigma>>, uuid: Path<String>, body: String) -> Result<String, Failure> {
+    change_members(store, uuid, &body, |members, ids| {
         for id in ids {
-            if !g.servers.contains(&id) {
-                g.servers.push(id);
+            if !members.contains(&id) {
+                members.push(id);
             }
         }
-        Ok(list(g.servers.clone()))
     })
 }
 
-async fn group_remove(
+async fn group_remove(store: State<Store<Cloudsigma>>, uuid: Path<String>, body: String) -> Result<String, Failure> {
+    change_members(store, uuid, &body, |members, ids| members.retain(|x| !ids.contains(x)))
+}
+
+/// Adds or removes the listed servers; the answer is the group's servers.
+fn change_members(
     State(store): State<Store<Cloudsigma>>,
     Path(uuid): Path<String>,
-    body: String,
+    body: &str,
+    change: impl FnOnce(&mut Vec<String>, Vec<String>),
 ) -> Result<String, Failure> {
-    let input = kv::parse(&body);
+    let input = kv::parse(body);
     store.with(|s| {
         let ids = listed_servers(s, &input)?;
         let g = group(s, &uuid)?;
-        g.servers.retain(|x| !ids.contains(x));
+        change(&mut g.servers, ids);
         Ok(list(g.servers.clone()))
     })
 }
@@ -500,16 +492,14 @@ async fn group_remove(
 async fn group_start(State(store): State<Store<Cloudsigma>>, Path(uuid): Path<String>) -> Result<String, Failure> {
     store.with(|s| {
         let ids = group(s, &uuid)?.servers.clone();
-        power(s, &ids, true)?;
-        Ok(list(ids))
+        power_listed(s, ids, true)
     })
 }
 
 async fn group_stop(State(store): State<Store<Cloudsigma>>, Path(uuid): Path<String>) -> Result<String, Failure> {
     store.with(|s| {
         let ids = group(s, &uuid)?.servers.clone();
-        power(s, &ids, false)?;
-        Ok(list(ids))
+        power_listed(s, ids, false)
     })
 }
 

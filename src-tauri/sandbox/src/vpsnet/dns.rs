@@ -142,6 +142,64 @@ impl DnsBook {
     }
 }
 
+/// What a domain and a DNS template share: records added, shown and
+/// edited through the same routes, under each one's own names.
+trait Zone {
+    /// The parent in a 404.
+    const WHAT: &'static str;
+    /// The root of one record in bodies and answers.
+    const RECORD: &'static str;
+    /// The field naming the parent in the create answer, where the doc shows one.
+    const PARENT_FIELD: Option<&'static str>;
+    fn find(book: &mut DnsBook, id: u64) -> Option<&mut Self>;
+    fn records(&mut self) -> &mut BTreeMap<u64, Rec>;
+    /// After a record change.
+    fn touch(&mut self);
+}
+
+impl Zone for Domain {
+    const WHAT: &'static str = "Domain";
+    const RECORD: &'static str = "domain_record";
+    const PARENT_FIELD: Option<&'static str> = None;
+
+    fn find(book: &mut DnsBook, id: u64) -> Option<&mut Self> {
+        book.domains.get_mut(&id)
+    }
+
+    fn records(&mut self) -> &mut BTreeMap<u64, Rec> {
+        &mut self.records
+    }
+
+    /// A record change bumps the SOA serial.
+    fn touch(&mut self) {
+        self.serial += 1;
+        self.updated_at = now();
+    }
+}
+
+impl Zone for Template {
+    const WHAT: &'static str = "DNS template";
+    const RECORD: &'static str = "dns_template_record";
+    const PARENT_FIELD: Option<&'static str> = Some("dns_template_id");
+
+    fn find(book: &mut DnsBook, id: u64) -> Option<&mut Self> {
+        book.templates.get_mut(&id)
+    }
+
+    fn records(&mut self) -> &mut BTreeMap<u64, Rec> {
+        &mut self.records
+    }
+
+    fn touch(&mut self) {
+        self.updated_at = now();
+    }
+}
+
+/// The zone `id` names, or its 404.
+fn zone<'a, Z: Zone>(book: &'a mut DnsBook, id: &str) -> Result<&'a mut Z, Response> {
+    id.parse().ok().and_then(|id| Z::find(book, id)).ok_or_else(|| not_found(Z::WHAT))
+}
+
 fn failover(host: &str, addresses: &[&str], ttl: u64) -> Rec {
     Rec { data: json!(addresses), service_type: Some("icmp.ping".into()), ..Rec::new("failover", host, "", ttl) }
 }
@@ -226,17 +284,17 @@ pub(super) fn routes() -> Router<Store<VpsNet>> {
     Router::new()
         .route("/domains.api10json", get(domains).post(create_domain))
         .route("/domains/{file}", get(show_domain).delete(delete_domain))
-        .route("/domains/{id}/{file}", get(domain_records).post(add_domain_record))
+        .route("/domains/{id}/{file}", get(domain_records).post(add_record::<Domain>))
         .route(
             "/domains/{id}/records/{file}",
             get(show_domain_record).put(edit_domain_record).delete(delete_domain_record),
         )
         .route("/dns_templates.api10json", get(templates).post(create_template))
         .route("/dns_templates/{file}", get(show_template).delete(delete_template))
-        .route("/dns_templates/{id}/{file}", get(template_records).post(add_template_record))
+        .route("/dns_templates/{id}/{file}", get(template_records).post(add_record::<Template>))
         .route(
             "/dns_templates/{id}/records/{file}",
-            axum::routing::put(edit_template_record).delete(delete_template_record),
+            axum::routing::put(edit_record::<Template>).delete(delete_template_record),
         )
 }
 
@@ -471,61 +529,7 @@ async fn domain_records(
     Path((id, file)): Path<(String, String)>,
     params: Params,
 ) -> Response {
-    if file != "records.api10json" {
-        return not_found("Domain");
-    }
-    let flat = params.text("new").is_some();
-    store.with(|s| match id.parse().ok().and_then(|id: u64| s.dns.domains.get(&id)) {
-        Some(d) => records_view(&d.records, "domain_record", flat),
-        None => not_found("Domain"),
-    })
-}
-
-fn touch(d: &mut Domain) {
-    d.serial += 1;
-    d.updated_at = now();
-}
-
-async fn add_domain_record(
-    State(store): State<Store<VpsNet>>,
-    Path((id, file)): Path<(String, String)>,
-    body: Bytes,
-) -> Response {
-    if file != "records.api10json" {
-        return not_found("Domain");
-    }
-    let f = match form(&body, "domain_record") {
-        Ok(f) => f,
-        Err(r) => return r,
-    };
-    let rec = match record_from(&f, None) {
-        Ok(r) => r,
-        Err(r) => return r,
-    };
-    store.with(|s| {
-        let rid = s.dns.record_id();
-        match id.parse().ok().and_then(|id: u64| s.dns.domains.get_mut(&id)) {
-            Some(d) => {
-                let view = rec.view(rid);
-                d.records.insert(rid, rec);
-                touch(d);
-                Json(json!({ "domain_record": view })).into_response()
-            }
-            None => not_found("Domain"),
-        }
-    })
-}
-
-async fn show_domain_record(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(String, String)>) -> Response {
-    store.with(|s| {
-        let Some(d) = id.parse().ok().and_then(|id: u64| s.dns.domains.get(&id)) else {
-            return not_found("Domain");
-        };
-        match id_of(&file).and_then(|rid| Some((rid, d.records.get(&rid)?))) {
-            Some((rid, r)) => Json(json!({ "domain_record": r.view(rid) })).into_response(),
-            None => not_found("Record"),
-        }
-    })
+    list_records::<Domain>(&store, &id, &file, params.text("new").is_some())
 }
 
 /// `{id}.api10json` edits one record; `update_records.api10json` replaces
@@ -534,31 +538,11 @@ async fn edit_domain_record(
     State(store): State<Store<VpsNet>>,
     Path((id, file)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
+) -> Result<Response, Response> {
     if file == "update_records.api10json" {
-        return replace_records(store, &id, &body);
+        return Ok(replace_records(store, &id, &body));
     }
-    let f = match form(&body, "domain_record") {
-        Ok(f) => f,
-        Err(r) => return r,
-    };
-    store.with(|s| {
-        let Some(d) = id.parse().ok().and_then(|id: u64| s.dns.domains.get_mut(&id)) else {
-            return not_found("Domain");
-        };
-        let Some((rid, current)) = id_of(&file).and_then(|rid| Some((rid, d.records.get(&rid)?))) else {
-            return not_found("Record");
-        };
-        match record_from(&f, Some(current)) {
-            Ok(r) => {
-                let view = r.view(rid);
-                d.records.insert(rid, r);
-                touch(d);
-                Json(json!({ "domain_record": view })).into_response()
-            }
-            Err(resp) => resp,
-        }
-    })
+    edit_record::<Domain>(State(store), Path((id, file)), body).await
 }
 
 fn replace_records(store: Store<VpsNet>, id: &str, body: &Bytes) -> Response {
@@ -593,7 +577,7 @@ fn replace_records(store: Store<VpsNet>, id: &str, body: &Bytes) -> Response {
             let rid = book.record_id();
             d.records.insert(rid, r);
         }
-        touch(&mut d);
+        d.touch();
         if let Ok(key) = id.parse() {
             book.domains.insert(key, d);
         }
@@ -601,22 +585,82 @@ fn replace_records(store: Store<VpsNet>, id: &str, body: &Bytes) -> Response {
     })
 }
 
+/// The SOA stays VPS.NET's.
 async fn delete_domain_record(
     State(store): State<Store<VpsNet>>,
     Path((id, file)): Path<(String, String)>,
-) -> Response {
+) -> Result<Response, Response> {
     store.with(|s| {
-        let Some(d) = id.parse().ok().and_then(|id: u64| s.dns.domains.get_mut(&id)) else {
-            return not_found("Domain");
-        };
+        let d = zone::<Domain>(&mut s.dns, &id)?;
         let removable = id_of(&file).filter(|rid| d.records.get(rid).is_some_and(|r| r.kind != "soa"));
-        match removable.and_then(|rid| d.records.remove(&rid)) {
-            Some(_) => {
-                touch(d);
-                ok()
-            }
-            None => not_found("Record"),
+        removable.and_then(|rid| d.records.remove(&rid)).ok_or_else(|| not_found("Record"))?;
+        d.touch();
+        Ok(ok())
+    })
+}
+
+fn list_records<Z: Zone>(store: &Store<VpsNet>, id: &str, file: &str, flat: bool) -> Response {
+    if file != "records.api10json" {
+        return not_found(Z::WHAT);
+    }
+    store.with(|s| match zone::<Z>(&mut s.dns, id) {
+        Ok(z) => records_view(z.records(), Z::RECORD, flat),
+        Err(r) => r,
+    })
+}
+
+async fn add_record<Z: Zone>(
+    State(store): State<Store<VpsNet>>,
+    Path((id, file)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, Response> {
+    if file != "records.api10json" {
+        return Err(not_found(Z::WHAT));
+    }
+    let rec = record_from(&form(&body, Z::RECORD)?, None)?;
+    store.with(|s| {
+        let rid = s.dns.record_id();
+        let z = zone::<Z>(&mut s.dns, &id)?;
+        let mut view = rec.view(rid);
+        if let Some(field) = Z::PARENT_FIELD {
+            view.insert(field.into(), json!(id.parse::<u64>().unwrap_or_default()));
         }
+        z.records().insert(rid, rec);
+        z.touch();
+        Ok(Json(json!({ Z::RECORD: view })).into_response())
+    })
+}
+
+async fn show_domain_record(
+    State(store): State<Store<VpsNet>>,
+    Path((id, file)): Path<(String, String)>,
+) -> Result<Response, Response> {
+    store.with(|s| {
+        let d = zone::<Domain>(&mut s.dns, &id)?;
+        match id_of(&file).and_then(|rid| Some((rid, d.records.get(&rid)?))) {
+            Some((rid, r)) => Ok(Json(json!({ "domain_record": r.view(rid) })).into_response()),
+            None => Err(not_found("Record")),
+        }
+    })
+}
+
+/// The doc's template edit body: `{"dns_template_record": {"target", "ttl"}}`.
+async fn edit_record<Z: Zone>(
+    State(store): State<Store<VpsNet>>,
+    Path((id, file)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, Response> {
+    let f = form(&body, Z::RECORD)?;
+    store.with(|s| {
+        let z = zone::<Z>(&mut s.dns, &id)?;
+        let Some((rid, current)) = id_of(&file).and_then(|rid| Some((rid, z.records().get(&rid)?))) else {
+            return Err(not_found("Record"));
+        };
+        let r = record_from(&f, Some(current))?;
+        let view = r.view(rid);
+        z.records().insert(rid, r);
+        z.touch();
+        Ok(Json(json!({ Z::RECORD: view })).into_response())
     })
 }
 
@@ -664,86 +708,15 @@ async fn delete_template(State(store): State<Store<VpsNet>>, Path(file): Path<St
 }
 
 async fn template_records(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(String, String)>) -> Response {
-    if file != "records.api10json" {
-        return not_found("DNS template");
-    }
-    store.with(|s| match id.parse().ok().and_then(|id: u64| s.dns.templates.get(&id)) {
-        Some(t) => records_view(&t.records, "dns_template_record", false),
-        None => not_found("DNS template"),
-    })
-}
-
-async fn add_template_record(
-    State(store): State<Store<VpsNet>>,
-    Path((id, file)): Path<(String, String)>,
-    body: Bytes,
-) -> Response {
-    if file != "records.api10json" {
-        return not_found("DNS template");
-    }
-    let f = match form(&body, "dns_template_record") {
-        Ok(f) => f,
-        Err(r) => return r,
-    };
-    let rec = match record_from(&f, None) {
-        Ok(r) => r,
-        Err(r) => return r,
-    };
-    store.with(|s| {
-        let rid = s.dns.record_id();
-        match id.parse().ok().and_then(|id: u64| s.dns.templates.get_mut(&id)) {
-            Some(t) => {
-                let mut view = rec.view(rid);
-                view.insert("dns_template_id".into(), json!(id.parse::<u64>().unwrap_or_default()));
-                t.records.insert(rid, rec);
-                t.updated_at = now();
-                Json(json!({ "dns_template_record": view })).into_response()
-            }
-            None => not_found("DNS template"),
-        }
-    })
-}
-
-/// The doc's edit body: `{"dns_template_record": {"target", "ttl"}}`.
-async fn edit_template_record(
-    State(store): State<Store<VpsNet>>,
-    Path((id, file)): Path<(String, String)>,
-    body: Bytes,
-) -> Response {
-    let f = match form(&body, "dns_template_record") {
-        Ok(f) => f,
-        Err(r) => return r,
-    };
-    store.with(|s| {
-        let Some(t) = id.parse().ok().and_then(|id: u64| s.dns.templates.get_mut(&id)) else {
-            return not_found("DNS template");
-        };
-        let Some((rid, current)) = id_of(&file).and_then(|rid| Some((rid, t.records.get(&rid)?))) else {
-            return not_found("Record");
-        };
-        match record_from(&f, Some(current)) {
-            Ok(r) => {
-                let view = r.view(rid);
-                t.records.insert(rid, r);
-                t.updated_at = now();
-                Json(json!({ "dns_template_record": view })).into_response()
-            }
-            Err(resp) => resp,
-        }
-    })
+    list_records::<Template>(&store, &id, &file, false)
 }
 
 async fn delete_template_record(
     State(store): State<Store<VpsNet>>,
     Path((id, file)): Path<(String, String)>,
-) -> Response {
+) -> Result<Response, Response> {
     store.with(|s| {
-        let Some(t) = id.parse().ok().and_then(|id: u64| s.dns.templates.get_mut(&id)) else {
-            return not_found("DNS template");
-        };
-        match id_of(&file).and_then(|rid| t.records.remove(&rid)) {
-            Some(_) => ok(),
-            None => not_found("Record"),
-        }
+        let t = zone::<Template>(&mut s.dns, &id)?;
+        id_of(&file).and_then(|rid| t.records.remove(&rid)).map(|_| ok()).ok_or_else(|| not_found("Record"))
     })
 }
