@@ -6,11 +6,11 @@
 
 use ts_rs::{Config, TS};
 use vpsdesk_core::capabilities::billing::{
-    Balance, BalanceMeaning, BillingFeature, CurrencyTotal, Invoice, InvoiceStatus, Price, Quote, Subscription,
-    SubscriptionKind, SubscriptionOrder, Transaction, Usage,
+    Balance, BalanceMeaning, CurrencyTotal, Invoice, InvoiceStatus, Price, Quote, Subscription, SubscriptionKind,
+    SubscriptionOrder, Transaction, Usage,
 };
 use vpsdesk_core::capabilities::tickets::{
-    Author, Department, DepartmentNeeds, IssueType, ManagedService, NewTicket, Ticket, TicketAccount, TicketFilter,
+    Author, Department, DepartmentNeeds, IssueType, ManagedService, NewTicket, Ticket, TicketFilter, TicketForm,
     TicketInventory, TicketMessage, TicketReply, TicketStatus, TicketThread,
 };
 use vpsdesk_core::error::{Error, ErrorKind, FieldError};
@@ -19,7 +19,7 @@ use vpsdesk_core::model::{
     Status,
 };
 use vpsdesk_core::providers::{ProviderInfo, ProviderRegion, Sizing};
-use vpsdesk_core::service::billing::{BillingAccount, SavedFile};
+use vpsdesk_core::service::billing::SavedFile;
 use vpsdesk_core::service::{AccountView, NewAccount};
 
 use vpsdesk_core::capabilities::dns::plan::{ImportOutcome, ImportPlan, PlannedChange, PlannedRecord};
@@ -27,7 +27,7 @@ use vpsdesk_core::capabilities::dns::zonefile::Skipped;
 use vpsdesk_core::capabilities::dns::{
     CreatedZone, DnsTemplate, Nameserver, NewZone, Record, RecordInput, RecordType, ValidRecord, Zone,
 };
-use vpsdesk_core::service::dns::{DeleteOutcome, DnsAccount, RecordHit};
+use vpsdesk_core::service::dns::{DeleteOutcome, RecordHit};
 
 use crate::state::{AppStatus, KeychainStatus};
 use vpsdesk_core::capabilities::account::profile::{ProfileChange, ProfileField};
@@ -36,7 +36,6 @@ use vpsdesk_core::capabilities::server::console::ConsoleAccess;
 use vpsdesk_core::capabilities::server::network::{IpAddress, IpRole, ReverseDns};
 use vpsdesk_core::capabilities::server::os::{Iso, OsOption};
 use vpsdesk_core::capabilities::server::usage::{UsageGraph, UsagePoint, UsageSeries, UsageUnit};
-use vpsdesk_core::extras::{Extra, ExtrasAccount};
 use vpsdesk_core::jobs::{Job, JobKind, JobState};
 use vpsdesk_core::providers::cloudsigma::ext::clone_and_bulk::BulkAction;
 use vpsdesk_core::providers::cloudsigma::ext::drives::{Drive, DriveClone, NewDrive, StandardKind};
@@ -94,8 +93,6 @@ pub fn render() -> String {
         decl::<Region>(&cfg),
         decl::<CreateServer>(&cfg),
         decl::<PowerAction>(&cfg),
-        decl::<BillingFeature>(&cfg),
-        decl::<BillingAccount>(&cfg),
         decl::<BalanceMeaning>(&cfg),
         decl::<Balance>(&cfg),
         decl::<CurrencyTotal>(&cfg),
@@ -121,7 +118,7 @@ pub fn render() -> String {
         decl::<NewTicket>(&cfg),
         decl::<TicketReply>(&cfg),
         decl::<ManagedService>(&cfg),
-        decl::<TicketAccount>(&cfg),
+        decl::<TicketForm>(&cfg),
         decl::<TicketInventory>(&cfg),
         decl::<RecordType>(&cfg),
         decl::<Zone>(&cfg),
@@ -132,7 +129,6 @@ pub fn render() -> String {
         decl::<Nameserver>(&cfg),
         decl::<CreatedZone>(&cfg),
         decl::<DnsTemplate>(&cfg),
-        decl::<DnsAccount>(&cfg),
         decl::<DeleteOutcome>(&cfg),
         decl::<RecordHit>(&cfg),
         decl::<Skipped>(&cfg),
@@ -140,8 +136,6 @@ pub fn render() -> String {
         decl::<PlannedChange>(&cfg),
         decl::<ImportPlan>(&cfg),
         decl::<ImportOutcome>(&cfg),
-        decl::<Extra>(&cfg),
-        decl::<ExtrasAccount>(&cfg),
         decl::<SnapshotStatus>(&cfg),
         decl::<Snapshot>(&cfg),
         decl::<OsOption>(&cfg),

@@ -9,6 +9,7 @@ use vpsdesk_core::providers::vpsnet::ext::account_ips::{Justification, Justifica
 use vpsdesk_core::providers::vpsnet::ext::cloud_groups::CloudGroup;
 use vpsdesk_core::{AppService, Error};
 
+use crate::account_arg::AccountArg;
 use crate::extras::{confirm, done};
 use crate::output::Flags;
 use crate::output::{list, opt};
@@ -17,10 +18,10 @@ use crate::Failure;
 #[derive(Subcommand)]
 pub enum AddressesCmd {
     /// Every address of the account: server, cloud, consumer id and notes
-    List { account: String },
+    List { account: AccountArg },
     /// Replace an address's notes and consumer id (0 or left out: none)
     Edit {
-        account: String,
+        account: AccountArg,
         id: String,
         #[arg(long, default_value = "")]
         notes: String,
@@ -28,12 +29,12 @@ pub enum AddressesCmd {
         consumer: Option<String>,
     },
     /// Move an address to another server on the same cloud
-    Reassign { account: String, id: String, server: String },
+    Reassign { account: AccountArg, id: String, server: String },
     /// Justified addresses asked for, and their state
-    Justified { account: String },
+    Justified { account: AccountArg },
     /// Ask for more addresses for a server, one per --website DOMAIN or --reason TEXT
     Justify {
-        account: String,
+        account: AccountArg,
         server: String,
         /// An address for a website: its domain name (repeatable)
         #[arg(long = "website")]
@@ -53,7 +54,7 @@ pub async fn run(service: &AppService, cmd: AddressesCmd, flags: Flags) -> Resul
     let Flags { json, yes } = flags;
     match cmd {
         AddressesCmd::List { account } => {
-            let ips = service.account_ips(&service.find(&account)?).await?;
+            let ips = service.account_ips(&account.resolve(service)?).await?;
             list(json, &ips, &["ID", "ADDRESS", "NETMASK", "SERVER", "CLOUD", "CONSUMER", "NOTES"], |ip| {
                 vec![
                     ip.id.clone(),
@@ -68,18 +69,18 @@ pub async fn run(service: &AppService, cmd: AddressesCmd, flags: Flags) -> Resul
             Ok(ExitCode::SUCCESS)
         }
         AddressesCmd::Edit { account, id, notes, consumer } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.edit_account_ip(&account, &id, &notes, consumer.as_deref()).await?;
             done(format!("{}: address {id} changed", account.name))
         }
         AddressesCmd::Reassign { account, id, server } => {
             confirm(yes, format!("moving address {id} to server {server} takes it off the server that has it now"))?;
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             let ip = service.reassign_ip(&account, &id, &server, true).await?;
             done(format!("{}: {ip} moved to server {server}", account.name))
         }
         AddressesCmd::Justified { account } => {
-            let justified = service.justified_ips(&service.find(&account)?).await?;
+            let justified = service.justified_ips(&account.resolve(service)?).await?;
             list(json, &justified, &["ID", "ADDRESS", "SERVER", "KIND", "REASON", "STATUS"], |j| {
                 vec![opt(&j.id), opt(&j.ip), opt(&j.server_id), opt(&j.kind), opt(&j.reason), opt(&j.status)]
             });
@@ -101,7 +102,7 @@ pub async fn run(service: &AppService, cmd: AddressesCmd, flags: Flags) -> Resul
                 yes,
                 format!("asking for {} address(es) for server {server}: granted addresses are billed", all.len()),
             )?;
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.request_justified_ips(&account, &server, &all, true).await?;
             done(format!("{}: {} justified address(es) requested for server {server}", account.name, all.len()))
         }

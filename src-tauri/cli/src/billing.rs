@@ -9,6 +9,7 @@ use clap::Subcommand;
 use vpsdesk_core::capabilities::billing::{grouped, Quote, Subscription, SubscriptionKind, SubscriptionOrder};
 use vpsdesk_core::AppService;
 
+use crate::account_arg::AccountArg;
 use crate::output::Flags;
 use crate::output::{json_or, list, opt, say, tell};
 use crate::Failure;
@@ -18,30 +19,30 @@ pub enum BillingCmd {
     /// Balance of every account whose provider reports one (positive = credit, negative = owed)
     Balance {
         #[arg(long)]
-        account: Option<String>,
+        account: Option<AccountArg>,
     },
     /// The account's invoices
-    Invoices { account: String },
+    Invoices { account: AccountArg },
     /// Save an invoice as PDF (an interrupted download is resumed)
     InvoicePdf {
-        account: String,
+        account: AccountArg,
         id: String,
         #[arg(long)]
         output: PathBuf,
     },
     /// Charges and payments (negative = a charge)
-    Transactions { account: String },
+    Transactions { account: AccountArg },
     /// Current use of each resource (CloudSigma), hours not yet billed per server (VPS247)
-    Usage { account: String },
+    Usage { account: AccountArg },
     /// The provider's current price list
-    Pricing { account: String },
+    Pricing { account: AccountArg },
     /// Currencies the provider bills in
-    Currencies { account: String },
+    Currencies { account: AccountArg },
     /// The account's subscriptions
-    Subscriptions { account: String },
+    Subscriptions { account: AccountArg },
     /// Subscribe to IP addresses or VLANs: prints the provider's price, and buys with --yes
     Subscribe {
-        account: String,
+        account: AccountArg,
         /// ip or vlan
         #[arg(long)]
         kind: String,
@@ -55,7 +56,7 @@ pub enum BillingCmd {
     },
     /// Extend a subscription: prints the provider's price, and extends with --yes
     Extend {
-        account: String,
+        account: AccountArg,
         id: String,
         #[arg(long, default_value_t = 1)]
         months: u32,
@@ -69,7 +70,7 @@ pub async fn run(service: &AppService, cmd: BillingCmd, flags: Flags) -> Result<
         BillingCmd::Balance { account } => {
             let report = match account {
                 Some(name) => {
-                    let account = service.find(&name)?;
+                    let account = name.resolve(service)?;
                     let balance = service.balance(&account).await?;
                     vpsdesk_core::service::billing::BalanceReport { balances: vec![balance], errors: Vec::new() }
                 }
@@ -106,7 +107,7 @@ pub async fn run(service: &AppService, cmd: BillingCmd, flags: Flags) -> Result<
             Ok(if report.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         BillingCmd::Invoices { account } => {
-            let invoices = service.invoices(&service.find(&account)?).await?;
+            let invoices = service.invoices(&account.resolve(service)?).await?;
             list(json, &invoices, &["ID", "NUMBER", "DATE", "DUE", "AMOUNT", "CURRENCY", "STATUS"], |i| {
                 vec![
                     i.id.clone(),
@@ -121,20 +122,20 @@ pub async fn run(service: &AppService, cmd: BillingCmd, flags: Flags) -> Result<
             ok
         }
         BillingCmd::InvoicePdf { account, id, output } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             let saved = service.save_invoice_pdf(&account, &id, &output).await?;
             say!("{}: invoice {id} saved to {} ({} bytes)", account.name, saved.path, saved.bytes);
             ok
         }
         BillingCmd::Transactions { account } => {
-            let transactions = service.transactions(&service.find(&account)?).await?;
+            let transactions = service.transactions(&account.resolve(service)?).await?;
             list(json, &transactions, &["DATE", "AMOUNT", "CURRENCY", "DESCRIPTION"], |x| {
                 vec![x.date.clone(), x.amount.to_string(), x.currency.clone(), x.description.clone()]
             });
             ok
         }
         BillingCmd::Usage { account } => {
-            let rows = service.usage(&service.find(&account)?).await?;
+            let rows = service.usage(&account.resolve(service)?).await?;
             list(json, &rows, &["RESOURCE", "WHAT", "USED", "BURST", "SUBSCRIBED", "UNIT"], |u| {
                 vec![
                     u.resource.clone(),
@@ -148,26 +149,26 @@ pub async fn run(service: &AppService, cmd: BillingCmd, flags: Flags) -> Result<
             ok
         }
         BillingCmd::Pricing { account } => {
-            let prices = service.pricing(&service.find(&account)?).await?;
+            let prices = service.pricing(&account.resolve(service)?).await?;
             list(json, &prices, &["RESOURCE", "WHAT", "PRICE", "CURRENCY"], |p| {
                 vec![p.resource.clone(), p.label.clone(), p.amount.to_string(), p.currency.clone()]
             });
             ok
         }
         BillingCmd::Currencies { account } => {
-            let currencies = service.currencies(&service.find(&account)?).await?;
+            let currencies = service.currencies(&account.resolve(service)?).await?;
             json_or(json, &currencies, |c| say!("{}", c.join("\n")));
             ok
         }
         BillingCmd::Subscriptions { account } => {
-            let subs = service.subscriptions(&service.find(&account)?).await?;
+            let subs = service.subscriptions(&account.resolve(service)?).await?;
             subscriptions(&subs, json);
             ok
         }
         BillingCmd::Subscribe { account, kind, quantity, months, start } => {
             let kind = SubscriptionKind::parse(&kind)
                 .ok_or_else(|| Failure::Usage(format!("unknown subscription kind {kind:?}; use ip or vlan")))?;
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             let order = SubscriptionOrder { kind, quantity, months, start };
             let quote = service.quote_subscription(&account, &order).await?;
             if !yes {
@@ -179,7 +180,7 @@ pub async fn run(service: &AppService, cmd: BillingCmd, flags: Flags) -> Result<
             ok
         }
         BillingCmd::Extend { account, id, months } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             let quote = service.quote_extension(&account, &id, months).await?;
             if !yes {
                 return Err(unconfirmed(&quote, "this extension", "extend it"));

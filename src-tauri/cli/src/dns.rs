@@ -8,6 +8,7 @@ use vpsdesk_core::capabilities::dns::plan::ImportPlan;
 use vpsdesk_core::capabilities::dns::{NewZone, RecordInput, RecordType, ValidRecord};
 use vpsdesk_core::{AppService, Error};
 
+use crate::account_arg::AccountArg;
 use crate::output::Flags;
 use crate::output::{emit_stdout_raw, json_or, list, opt, print_json, say, table, tell};
 use crate::Failure;
@@ -15,12 +16,12 @@ use crate::Failure;
 #[derive(Subcommand)]
 pub enum DnsCmd {
     /// The account's zones (domains)
-    Zones { account: String },
+    Zones { account: AccountArg },
     /// A zone's records; ZONE is its id or domain name
-    Records { account: String, zone: String },
+    Records { account: AccountArg, zone: String },
     /// Add a record (checked for its type before anything is sent)
     Add {
-        account: String,
+        account: AccountArg,
         zone: String,
         #[arg(long = "type")]
         kind: String,
@@ -33,7 +34,7 @@ pub enum DnsCmd {
     },
     /// Change a record; fields left out keep their value
     Edit {
-        account: String,
+        account: AccountArg,
         zone: String,
         record_id: String,
         #[arg(long)]
@@ -44,12 +45,12 @@ pub enum DnsCmd {
         fields: RecordFields,
     },
     /// Delete a record
-    Delete { account: String, zone: String, record_id: String },
+    Delete { account: AccountArg, zone: String, record_id: String },
     /// The zone as an RFC 1035 zone file, on stdout
-    Export { account: String, zone: String },
+    Export { account: AccountArg, zone: String },
     /// Add what a zone file has and the zone lacks, and change what differs
     Import {
-        account: String,
+        account: AccountArg,
         zone: String,
         /// The zone file; `-` reads stdin
         file: String,
@@ -59,7 +60,7 @@ pub enum DnsCmd {
     },
     /// Create a zone; prints the name servers to delegate it to
     CreateZone {
-        account: String,
+        account: AccountArg,
         name: String,
         /// The address the default `@` and `www` records point at
         #[arg(long)]
@@ -69,9 +70,9 @@ pub enum DnsCmd {
         template: Option<String>,
     },
     /// Delete a zone and all its records
-    DeleteZone { account: String, zone: String },
+    DeleteZone { account: AccountArg, zone: String },
     /// The account's DNS templates
-    Templates { account: String },
+    Templates { account: AccountArg },
 }
 
 #[derive(Args)]
@@ -143,7 +144,7 @@ pub async fn run(service: &AppService, cmd: DnsCmd, flags: Flags) -> Result<Exit
     let ok = Ok(ExitCode::SUCCESS);
     match cmd {
         DnsCmd::Zones { account } => {
-            let zones = service.dns_zones(&service.find(&account)?).await?;
+            let zones = service.dns_zones(&account.resolve(service)?).await?;
             if json {
                 print_json(
                     &zones.iter().map(|z| serde_json::json!({ "id": z.id, "name": z.name })).collect::<Vec<_>>(),
@@ -158,7 +159,7 @@ pub async fn run(service: &AppService, cmd: DnsCmd, flags: Flags) -> Result<Exit
             ok
         }
         DnsCmd::Records { account, zone } => {
-            let records = service.dns_records(&service.find(&account)?, &zone).await?;
+            let records = service.dns_records(&account.resolve(service)?, &zone).await?;
             list(json, &records, &["ID", "TYPE", "HOST", "DATA", "TTL", "PRIORITY", "WEIGHT", "PORT"], |r| {
                 vec![
                     r.id.clone(),
@@ -184,7 +185,7 @@ pub async fn run(service: &AppService, cmd: DnsCmd, flags: Flags) -> Result<Exit
                 port: fields.port,
                 service_type: fields.service_type,
             };
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.dns_add_record(&account, &zone, &input).await?;
             say!("{}: {} record added to {zone}", account.name, k.to_ascii_uppercase());
             ok
@@ -204,7 +205,7 @@ pub async fn run(service: &AppService, cmd: DnsCmd, flags: Flags) -> Result<Exit
                         .to_string(),
                 ));
             }
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             let mut input = service.dns_record_input(&account, &zone, &record_id).await?;
             input.host = host.unwrap_or(input.host);
             input.data = data.unwrap_or(input.data);
@@ -223,18 +224,18 @@ pub async fn run(service: &AppService, cmd: DnsCmd, flags: Flags) -> Result<Exit
                     "deleting record {record_id} makes it stop resolving; run again with --yes to confirm"
                 )));
             }
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.dns_delete_record(&account, &zone, &record_id).await?;
             say!("{}: record {record_id} deleted from {zone}", account.name);
             ok
         }
         DnsCmd::Export { account, zone } => {
-            emit_stdout_raw(&service.dns_export(&service.find(&account)?, &zone).await?);
+            emit_stdout_raw(&service.dns_export(&account.resolve(service)?, &zone).await?);
             ok
         }
         DnsCmd::Import { account, zone, file, dry_run } => {
             let text = read_file(&file)?;
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             if dry_run {
                 json_or(json, &service.dns_import_plan(&account, &zone, &text).await?, print_plan);
                 return ok;
@@ -259,7 +260,7 @@ pub async fn run(service: &AppService, cmd: DnsCmd, flags: Flags) -> Result<Exit
             Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         DnsCmd::CreateZone { account, name, ip, template } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             let created = service.dns_create_zone(&account, &NewZone { name, ip_address: ip, template }).await?;
             json_or(json, &created, |created| {
                 say!("{}: zone {} created (id {})", account.name, created.zone.name, created.zone.id);
@@ -274,13 +275,13 @@ pub async fn run(service: &AppService, cmd: DnsCmd, flags: Flags) -> Result<Exit
                     "deleting zone {zone} deletes all its records; run again with --yes to confirm"
                 )));
             }
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.dns_delete_zone(&account, &zone).await?;
             say!("{}: zone {zone} deleted", account.name);
             ok
         }
         DnsCmd::Templates { account } => {
-            let templates = service.dns_templates(&service.find(&account)?).await?;
+            let templates = service.dns_templates(&account.resolve(service)?).await?;
             list(json, &templates, &["ID", "NAME"], |x| vec![x.id.clone(), x.name.clone()]);
             ok
         }

@@ -14,6 +14,7 @@ use vpsdesk_core::providers::vultr::ext::scripts::{NewScript, ScriptKind, Script
 use vpsdesk_core::providers::vultr::ext::ssh_keys::{NewSshKey, SshKeyUpdate};
 use vpsdesk_core::{AppService, Error};
 
+use crate::account_arg::AccountArg;
 use crate::output::Flags;
 use crate::output::{json_or, list, opt, say, table, tell};
 use crate::Failure;
@@ -38,11 +39,11 @@ pub enum ExtrasCmd {
 #[derive(Subcommand)]
 pub enum SnapshotsCmd {
     List {
-        account: String,
+        account: AccountArg,
     },
     /// Take a snapshot of a server; prints the job (the snapshot's id is its target_id)
     Create {
-        account: String,
+        account: AccountArg,
         server: String,
         #[arg(long, default_value = "")]
         description: String,
@@ -51,12 +52,12 @@ pub enum SnapshotsCmd {
         wait: bool,
     },
     Delete {
-        account: String,
+        account: AccountArg,
         snapshot: String,
     },
     /// Overwrite a server's disk with a snapshot
     Restore {
-        account: String,
+        account: AccountArg,
         server: String,
         snapshot: String,
         /// Wait until the server is back
@@ -68,11 +69,11 @@ pub enum SnapshotsCmd {
 #[derive(Subcommand)]
 pub enum SshKeysCmd {
     List {
-        account: String,
+        account: AccountArg,
     },
     /// Store a public key (authorized_keys format); prints its id
     Create {
-        account: String,
+        account: AccountArg,
         #[arg(long)]
         name: String,
         /// The public key itself, or `--public-key-file`
@@ -84,7 +85,7 @@ pub enum SshKeysCmd {
     },
     /// Change a key's name or key (servers installed before keep the old key)
     Update {
-        account: String,
+        account: AccountArg,
         id: String,
         #[arg(long)]
         name: Option<String>,
@@ -94,7 +95,7 @@ pub enum SshKeysCmd {
         public_key_file: Option<String>,
     },
     Delete {
-        account: String,
+        account: AccountArg,
         id: String,
     },
 }
@@ -102,11 +103,11 @@ pub enum SshKeysCmd {
 #[derive(Subcommand)]
 pub enum ScriptsCmd {
     List {
-        account: String,
+        account: AccountArg,
     },
     /// Store a startup script read from FILE ("-" = stdin); prints its id
     Create {
-        account: String,
+        account: AccountArg,
         #[arg(long)]
         name: String,
         /// boot (run by the system on first boot) or pxe (run by iPXE)
@@ -116,7 +117,7 @@ pub enum ScriptsCmd {
         file: String,
     },
     Update {
-        account: String,
+        account: AccountArg,
         id: String,
         #[arg(long)]
         name: Option<String>,
@@ -125,14 +126,14 @@ pub enum ScriptsCmd {
         file: Option<String>,
     },
     Delete {
-        account: String,
+        account: AccountArg,
         id: String,
     },
 }
 
 #[derive(Subcommand)]
 pub enum IsoCmd {
-    List { account: String },
+    List { account: AccountArg },
 }
 
 /// Extra `servers` subcommands, flattened into `vpsctl servers`.
@@ -140,16 +141,16 @@ pub enum IsoCmd {
 pub enum ServerExtrasCmd {
     /// Reinstall the server's operating system (the disk is wiped)
     Reinstall {
-        account: String,
+        account: AccountArg,
         id: String,
         #[arg(long)]
         wait: bool,
     },
     /// The operating systems the server can be changed to
-    OsList { account: String, id: String },
+    OsList { account: AccountArg, id: String },
     /// Install another operating system (the disk is wiped)
     OsChange {
-        account: String,
+        account: AccountArg,
         id: String,
         os: String,
         #[arg(long)]
@@ -157,35 +158,35 @@ pub enum ServerExtrasCmd {
     },
     /// Restore one of the server's backups onto it (its data is replaced)
     BackupRestore {
-        account: String,
+        account: AccountArg,
         id: String,
         backup: String,
         #[arg(long)]
         wait: bool,
     },
     /// IPv4 and IPv6 addresses, with IPv4 reverse DNS
-    Ips { account: String, id: String },
+    Ips { account: AccountArg, id: String },
     /// Add an IPv4 address (billed at once); the server reboots unless --no-reboot
     IpAdd {
-        account: String,
+        account: AccountArg,
         id: String,
         #[arg(long)]
         no_reboot: bool,
     },
     /// Remove a secondary IPv4 address (the server is hard-restarted)
-    IpRemove { account: String, id: String, ip: String },
+    IpRemove { account: AccountArg, id: String, ip: String },
     /// IPv6 reverse DNS entries
-    ReverseList { account: String, id: String },
+    ReverseList { account: AccountArg, id: String },
     /// Set the reverse DNS name of an IPv4 or IPv6 address
-    ReverseSet { account: String, id: String, ip: String, entry: String },
+    ReverseSet { account: AccountArg, id: String, ip: String, entry: String },
     /// Put an IPv4 address's reverse DNS back to the provider's default
-    ReverseReset { account: String, id: String, ip: String },
+    ReverseReset { account: AccountArg, id: String, ip: String },
     /// Delete an IPv6 address's reverse DNS entry
-    ReverseDelete { account: String, id: String, ip: String },
+    ReverseDelete { account: AccountArg, id: String, ip: String },
     /// Traffic per day
-    Bandwidth { account: String, id: String },
+    Bandwidth { account: AccountArg, id: String },
     /// The web console link (anyone with it can use the console)
-    Console { account: String, id: String },
+    Console { account: AccountArg, id: String },
 }
 
 pub(crate) fn confirm(yes: bool, what: String) -> Result<(), Failure> {
@@ -265,7 +266,7 @@ pub async fn run(service: &AppService, cmd: ExtrasCmd, flags: Flags) -> Result<E
         ExtrasCmd::SshKeys(cmd) => ssh_keys(service, cmd, flags).await,
         ExtrasCmd::Scripts(cmd) => scripts(service, cmd, flags).await,
         ExtrasCmd::Iso(IsoCmd::List { account }) => {
-            let isos = service.isos(&service.find(&account)?).await?;
+            let isos = service.isos(&account.resolve(service)?).await?;
             list(json, &isos, &["ID", "FILENAME", "SIZE BYTES", "MD5", "CREATED"], |i| {
                 vec![i.id.clone(), i.filename.clone(), opt(&i.size_bytes), opt(&i.md5sum), opt(&i.created_at)]
             });
@@ -278,7 +279,7 @@ async fn snapshots(service: &AppService, cmd: SnapshotsCmd, flags: Flags) -> Res
     let Flags { json, yes } = flags;
     match cmd {
         SnapshotsCmd::List { account } => {
-            let snapshots = service.snapshots(&service.find(&account)?).await?;
+            let snapshots = service.snapshots(&account.resolve(service)?).await?;
             list(json, &snapshots, &["ID", "DESCRIPTION", "STATUS", "SIZE BYTES", "CREATED"], |s| {
                 vec![
                     s.id.clone(),
@@ -291,18 +292,18 @@ async fn snapshots(service: &AppService, cmd: SnapshotsCmd, flags: Flags) -> Res
             Ok(ExitCode::SUCCESS)
         }
         SnapshotsCmd::Create { account, server, description, wait } => {
-            let job = service.create_snapshot(&service.find(&account)?, &server, &description).await?;
+            let job = service.create_snapshot(&account.resolve(service)?, &server, &description).await?;
             follow(service, job, wait, json).await
         }
         SnapshotsCmd::Delete { account, snapshot } => {
             confirm(yes, format!("deleting snapshot {snapshot} destroys it"))?;
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.delete_snapshot(&account, &snapshot).await?;
             done(format!("{}: snapshot {snapshot} deleted", account.name))
         }
         SnapshotsCmd::Restore { account, server, snapshot, wait } => {
             confirm(yes, format!("restoring snapshot {snapshot} replaces everything on server {server}"))?;
-            let job = service.restore_snapshot(&service.find(&account)?, &server, &snapshot).await?;
+            let job = service.restore_snapshot(&account.resolve(service)?, &server, &snapshot).await?;
             follow(service, job, wait, json).await
         }
     }
@@ -312,7 +313,7 @@ async fn ssh_keys(service: &AppService, cmd: SshKeysCmd, flags: Flags) -> Result
     let Flags { json, yes } = flags;
     match cmd {
         SshKeysCmd::List { account } => {
-            let keys = service.ssh_keys(&service.find(&account)?).await?;
+            let keys = service.ssh_keys(&account.resolve(service)?).await?;
             list(json, &keys, &["ID", "NAME", "PUBLIC KEY", "CREATED"], |k| {
                 vec![k.id.clone(), k.name.clone(), k.public_key.clone(), opt(&k.created_at)]
             });
@@ -321,18 +322,18 @@ async fn ssh_keys(service: &AppService, cmd: SshKeysCmd, flags: Flags) -> Result
         SshKeysCmd::Create { account, name, public_key: key, public_key_file } => {
             let public_key = public_key(key, public_key_file)?
                 .ok_or_else(|| Failure::Usage("give the key with --public-key or --public-key-file".into()))?;
-            let id = service.create_ssh_key(&service.find(&account)?, &NewSshKey { name, public_key }).await?;
+            let id = service.create_ssh_key(&account.resolve(service)?, &NewSshKey { name, public_key }).await?;
             created(id, json)
         }
         SshKeysCmd::Update { account, id, name, public_key: key, public_key_file } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             let update = SshKeyUpdate { name, public_key: public_key(key, public_key_file)? };
             service.update_ssh_key(&account, &id, &update).await?;
             done(format!("{}: SSH key {id} updated", account.name))
         }
         SshKeysCmd::Delete { account, id } => {
             confirm(yes, format!("deleting SSH key {id} removes it from the account"))?;
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.delete_ssh_key(&account, &id).await?;
             done(format!("{}: SSH key {id} deleted", account.name))
         }
@@ -348,7 +349,7 @@ async fn scripts(service: &AppService, cmd: ScriptsCmd, flags: Flags) -> Result<
     let Flags { json, yes } = flags;
     match cmd {
         ScriptsCmd::List { account } => {
-            let scripts = service.scripts(&service.find(&account)?).await?;
+            let scripts = service.scripts(&account.resolve(service)?).await?;
             list(json, &scripts, &["ID", "NAME", "TYPE", "LINES", "MODIFIED"], |s| {
                 vec![
                     s.id.clone(),
@@ -364,18 +365,18 @@ async fn scripts(service: &AppService, cmd: ScriptsCmd, flags: Flags) -> Result<
             let kind = ScriptKind::parse(&kind)
                 .ok_or_else(|| Failure::Usage(format!("unknown script type {kind:?}; use boot or pxe")))?;
             let content = read_text(&file, "script")?;
-            let id = service.create_script(&service.find(&account)?, &NewScript { name, kind, content }).await?;
+            let id = service.create_script(&account.resolve(service)?, &NewScript { name, kind, content }).await?;
             created(id, json)
         }
         ScriptsCmd::Update { account, id, name, file } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             let content = file.map(|f| read_text(&f, "script")).transpose()?;
             service.update_script(&account, &id, &ScriptUpdate { name, content }).await?;
             done(format!("{}: startup script {id} updated", account.name))
         }
         ScriptsCmd::Delete { account, id } => {
             confirm(yes, format!("deleting startup script {id} removes it from the account"))?;
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.delete_script(&account, &id).await?;
             done(format!("{}: startup script {id} deleted", account.name))
         }
@@ -388,11 +389,11 @@ pub async fn servers(service: &AppService, cmd: ServerExtrasCmd, flags: Flags) -
     match cmd {
         Reinstall { account, id, wait } => {
             confirm(yes, format!("reinstalling server {id} wipes its disk"))?;
-            let job = service.reinstall(&service.find(&account)?, &id).await?;
+            let job = service.reinstall(&account.resolve(service)?, &id).await?;
             follow(service, job, wait, json).await
         }
         OsList { account, id } => {
-            let options = service.os_options(&service.find(&account)?, &id).await?;
+            let options = service.os_options(&account.resolve(service)?, &id).await?;
             list(json, &options, &["ID", "NAME", "FAMILY", "ARCH", "SURCHARGE"], |o| {
                 vec![o.id.clone(), o.name.clone(), opt(&o.family), opt(&o.arch), opt(&o.surcharge)]
             });
@@ -400,16 +401,16 @@ pub async fn servers(service: &AppService, cmd: ServerExtrasCmd, flags: Flags) -
         }
         OsChange { account, id, os, wait } => {
             confirm(yes, format!("changing the operating system of server {id} wipes its disk"))?;
-            let job = service.change_os(&service.find(&account)?, &id, &os).await?;
+            let job = service.change_os(&account.resolve(service)?, &id, &os).await?;
             follow(service, job, wait, json).await
         }
         BackupRestore { account, id, backup, wait } => {
             confirm(yes, format!("restoring backup {backup} replaces everything on server {id}"))?;
-            let job = service.restore_backup(&service.find(&account)?, &id, &backup).await?;
+            let job = service.restore_backup(&account.resolve(service)?, &id, &backup).await?;
             follow(service, job, wait, json).await
         }
         Ips { account, id } => {
-            let ips = service.addresses(&service.find(&account)?, &id).await?;
+            let ips = service.addresses(&account.resolve(service)?, &id).await?;
             list(json, &ips, &["IP", "VERSION", "ROLE", "NETMASK/NETWORK", "GATEWAY", "REVERSE"], |i| {
                 let net = match (&i.network, i.network_size) {
                     (Some(n), Some(size)) => format!("{n}/{size}"),
@@ -427,7 +428,7 @@ pub async fn servers(service: &AppService, cmd: ServerExtrasCmd, flags: Flags) -
             Ok(ExitCode::SUCCESS)
         }
         IpAdd { account, id, no_reboot } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.add_ipv4(&account, &id, !no_reboot).await?;
             let restart = if !service.capabilities(&account).contains(Capability::Ipv4Restarts) {
                 ""
@@ -439,7 +440,7 @@ pub async fn servers(service: &AppService, cmd: ServerExtrasCmd, flags: Flags) -
             done(format!("{}: server {id}: IPv4 address added{restart}", account.name))
         }
         IpRemove { account, id, ip } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             let what = if service.capabilities(&account).contains(Capability::Ipv4Restarts) {
                 "hard-restarts the server"
             } else {
@@ -450,27 +451,27 @@ pub async fn servers(service: &AppService, cmd: ServerExtrasCmd, flags: Flags) -
             done(format!("{}: server {id}: {ip} removed", account.name))
         }
         ReverseList { account, id } => {
-            let entries = service.reverse_ipv6(&service.find(&account)?, &id).await?;
+            let entries = service.reverse_ipv6(&account.resolve(service)?, &id).await?;
             list(json, &entries, &["IP", "REVERSE"], |r| vec![r.ip.clone(), r.reverse.clone()]);
             Ok(ExitCode::SUCCESS)
         }
         ReverseSet { account, id, ip, entry } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.set_reverse(&account, &id, &ip, &entry).await?;
             done(format!("{}: server {id}: reverse DNS of {ip} set (DNS may take hours to follow)", account.name))
         }
         ReverseReset { account, id, ip } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.reset_reverse(&account, &id, &ip).await?;
             done(format!("{}: server {id}: reverse DNS of {ip} reset to the default", account.name))
         }
         ReverseDelete { account, id, ip } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.delete_reverse(&account, &id, &ip).await?;
             done(format!("{}: server {id}: reverse DNS of {ip} deleted", account.name))
         }
         Bandwidth { account, id } => {
-            let graphs = service.usage_graphs(&service.find(&account)?, &id).await?;
+            let graphs = service.usage_graphs(&account.resolve(service)?, &id).await?;
             json_or(json, &graphs, |graphs| {
                 for g in graphs {
                     let mut header = vec!["DATE"];
@@ -490,7 +491,7 @@ pub async fn servers(service: &AppService, cmd: ServerExtrasCmd, flags: Flags) -
             Ok(ExitCode::SUCCESS)
         }
         Console { account, id } => {
-            let console = service.console(&service.find(&account)?, &id).await?;
+            let console = service.console(&account.resolve(service)?, &id).await?;
             json_or(json, &console, |c| say!("{}\n{}\n{}", c.kind, c.url, c.note));
             Ok(ExitCode::SUCCESS)
         }

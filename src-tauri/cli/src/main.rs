@@ -2,6 +2,7 @@
 //! exit codes, `error:` lines) is docs/cli.md; this file only parses
 //! arguments, calls the core and prints.
 
+mod account_arg;
 mod addresses;
 mod billing;
 mod dns;
@@ -28,6 +29,7 @@ use vpsdesk_core::model::{CreateServer, PowerAction, ProviderKind};
 use vpsdesk_core::secret::Keychain;
 use vpsdesk_core::{AppService, Error, NewAccount};
 
+use account_arg::AccountArg;
 use output::{say, tell, Flags, Out};
 
 #[derive(Parser)]
@@ -71,7 +73,7 @@ enum Command {
     Addresses(addresses::AddressesCmd),
     /// What `servers create` accepts: plans, images (operating systems) or regions; cloud-groups (VPS.NET) groups the regions
     Catalog {
-        account: String,
+        account: AccountArg,
         #[arg(value_parser = ["plans", "images", "regions", "cloud-groups"])]
         what: String,
         /// With `plans`: only the plans offered in this region
@@ -101,11 +103,11 @@ enum AccountsCmd {
     List,
     /// Exit 0 when the stored credentials work
     Test {
-        name: String,
+        name: AccountArg,
     },
     /// Remove the account and its keychain entry
     Remove {
-        name: String,
+        name: AccountArg,
     },
 }
 
@@ -113,7 +115,7 @@ enum AccountsCmd {
 enum ServersCmd {
     List {
         #[arg(long)]
-        account: Option<String>,
+        account: Option<AccountArg>,
         /// Only servers in this state: running, stopped, … or the provider's own word (active, halted)
         #[arg(long)]
         status: Option<String>,
@@ -122,26 +124,26 @@ enum ServersCmd {
         location: Option<String>,
     },
     Show {
-        account: String,
+        account: AccountArg,
         id: String,
     },
     Start {
-        account: String,
+        account: AccountArg,
         id: String,
     },
     Stop {
-        account: String,
+        account: AccountArg,
         id: String,
         /// Hard power-off instead of a graceful shutdown
         #[arg(long)]
         force: bool,
     },
     Reboot {
-        account: String,
+        account: AccountArg,
         id: String,
     },
     Create {
-        account: String,
+        account: AccountArg,
         #[arg(long)]
         name: String,
         #[arg(long)]
@@ -164,12 +166,12 @@ enum ServersCmd {
         script: Option<String>,
     },
     Rename {
-        account: String,
+        account: AccountArg,
         id: String,
         new_name: String,
     },
     Delete {
-        account: String,
+        account: AccountArg,
         id: String,
     },
     #[command(flatten)]
@@ -263,7 +265,7 @@ fn service() -> Result<AppService, Failure> {
 async fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let flags = cli.flags;
     let Flags { json, .. } = flags;
-    let service = service()?;
+    let service = &service()?;
     let ok = Ok(ExitCode::SUCCESS);
     match cli.command {
         Command::Accounts(cmd) => match cmd {
@@ -284,29 +286,29 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 ok
             }
             AccountsCmd::Test { name } => {
-                let account = service.find(&name)?;
+                let account = name.resolve(service)?;
                 service.test_account(&account).await.map_err(|e| e.context(&account.name))?;
                 say!("{}: credentials work", account.name);
                 ok
             }
             AccountsCmd::Remove { name } => {
-                let account = service.find(&name)?;
+                let account = name.resolve(service)?;
                 service.remove_account(&account.id)?;
                 say!("removed account {:?} and its keychain entry", account.name);
                 ok
             }
         },
-        Command::Servers(cmd) => servers(&service, cmd, flags).await,
-        Command::Tickets(cmd) => tickets::run(&service, cmd, flags).await,
-        Command::Billing(cmd) => billing::run(&service, cmd, flags).await,
-        Command::Dns(cmd) => dns::run(&service, cmd, flags).await,
-        Command::Extras(cmd) => extras::run(&service, cmd, flags).await,
-        Command::Templates(cmd) => templates::run(&service, cmd, flags).await,
-        Command::Nodes(cmd) => nodes::run(&service, cmd, flags).await,
-        Command::Resources(cmd) => resources::run(&service, cmd, flags).await,
-        Command::Addresses(cmd) => addresses::run(&service, cmd, flags).await,
+        Command::Servers(cmd) => servers(service, cmd, flags).await,
+        Command::Tickets(cmd) => tickets::run(service, cmd, flags).await,
+        Command::Billing(cmd) => billing::run(service, cmd, flags).await,
+        Command::Dns(cmd) => dns::run(service, cmd, flags).await,
+        Command::Extras(cmd) => extras::run(service, cmd, flags).await,
+        Command::Templates(cmd) => templates::run(service, cmd, flags).await,
+        Command::Nodes(cmd) => nodes::run(service, cmd, flags).await,
+        Command::Resources(cmd) => resources::run(service, cmd, flags).await,
+        Command::Addresses(cmd) => addresses::run(service, cmd, flags).await,
         Command::Catalog { account, what, region } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             let out = Out::new(json);
             match what.as_str() {
                 "plans" => out.plans(&service.plans(&account, region.as_deref()).await?),
@@ -328,7 +330,7 @@ async fn servers(service: &AppService, cmd: ServersCmd, flags: Flags) -> Result<
     match cmd {
         ServersCmd::List { account, status, location } => {
             let accounts = match account {
-                Some(name) => vec![service.find(&name)?],
+                Some(name) => vec![name.resolve(service)?],
                 None => service.accounts()?,
             };
             let mut inventory = service.inventory(&accounts).await;
@@ -343,7 +345,7 @@ async fn servers(service: &AppService, cmd: ServersCmd, flags: Flags) -> Result<
             Ok(if inventory.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         ServersCmd::Show { account, id } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             Out::new(json).server(&service.server(&account, &id).await?);
             Ok(ExitCode::SUCCESS)
         }
@@ -363,7 +365,7 @@ async fn servers(service: &AppService, cmd: ServersCmd, flags: Flags) -> Result<
             power(service, &account, &id, PowerAction::Reboot, "reboot requested").await
         }
         ServersCmd::Create { account, name, plan, image, region, cpu_mhz, mem_mb, ssh_keys, script } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             let server = service
                 .create(&account, &CreateServer { name, plan, image, region, cpu_mhz, mem_mb, ssh_keys, script })
                 .await?;
@@ -371,7 +373,7 @@ async fn servers(service: &AppService, cmd: ServersCmd, flags: Flags) -> Result<
             Ok(ExitCode::SUCCESS)
         }
         ServersCmd::Rename { account, id, new_name } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.rename(&account, &id, &new_name).await?;
             done(format!("{}: server {id} renamed to {new_name:?}", account.name))
         }
@@ -381,7 +383,7 @@ async fn servers(service: &AppService, cmd: ServersCmd, flags: Flags) -> Result<
                     "deleting server {id} destroys it and its data; run again with --yes to confirm"
                 )));
             }
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.delete(&account, &id).await?;
             done(format!("{}: server {id} deleted", account.name))
         }
@@ -396,12 +398,12 @@ async fn servers(service: &AppService, cmd: ServersCmd, flags: Flags) -> Result<
 
 async fn power(
     service: &AppService,
-    account: &str,
+    account: &AccountArg,
     id: &str,
     action: PowerAction,
     what: &str,
 ) -> Result<ExitCode, Failure> {
-    let account = service.find(account)?;
+    let account = account.resolve(service)?;
     service.power(&account, id, action).await?;
     say!("{}: server {id}: {what}", account.name);
     Ok(ExitCode::SUCCESS)

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::Subcommand;
 use vpsdesk_core::AppService;
 
+use crate::account_arg::AccountArg;
 use crate::extras::{confirm, done, follow};
 use crate::output::Flags;
 use crate::output::{list, opt, Out};
@@ -17,10 +18,10 @@ use crate::Failure;
 #[derive(Subcommand)]
 pub enum MaintenanceCmd {
     /// The server's backups
-    Backups { account: String, id: String },
+    Backups { account: AccountArg, id: String },
     /// Take a backup now; prints the job (the backup's id is its target_id)
     BackupCreate {
-        account: String,
+        account: AccountArg,
         id: String,
         #[arg(long, default_value = "")]
         label: String,
@@ -29,33 +30,33 @@ pub enum MaintenanceCmd {
         wait: bool,
     },
     /// Delete a backup (VPS.NET deletes manual backups only)
-    BackupDelete { account: String, id: String, backup: String },
+    BackupDelete { account: AccountArg, id: String, backup: String },
     /// Boot the server into the provider's recovery system (it restarts)
     Recovery {
-        account: String,
+        account: AccountArg,
         id: String,
         #[arg(long)]
         wait: bool,
     },
     /// Regenerate the server's network configuration (it reboots)
     RebuildNetwork {
-        account: String,
+        account: AccountArg,
         id: String,
         #[arg(long)]
         wait: bool,
     },
     /// Build a server whose build did not finish (a pending server)
     Rebuild {
-        account: String,
+        account: AccountArg,
         id: String,
         #[arg(long)]
         wait: bool,
     },
     /// The server's cloning activity
-    Clones { account: String, id: String },
+    Clones { account: AccountArg, id: String },
     /// Clone the server into a new, billed server (in --region, or its own)
     Clone {
-        account: String,
+        account: AccountArg,
         id: String,
         #[arg(long)]
         region: Option<String>,
@@ -64,11 +65,11 @@ pub enum MaintenanceCmd {
         wait: bool,
     },
     /// Servers deleted recently enough to be recovered
-    Deleted { account: String },
+    Deleted { account: AccountArg },
     /// Bring a deleted server back
-    Recover { account: String, id: String },
+    Recover { account: AccountArg, id: String },
     /// Delete a clone record
-    CloneDelete { account: String, id: String, clone: String },
+    CloneDelete { account: AccountArg, id: String, clone: String },
 }
 
 pub async fn run(service: &AppService, cmd: MaintenanceCmd, flags: Flags) -> Result<ExitCode, Failure> {
@@ -76,7 +77,7 @@ pub async fn run(service: &AppService, cmd: MaintenanceCmd, flags: Flags) -> Res
     use MaintenanceCmd::*;
     match cmd {
         Backups { account, id } => {
-            let backups = service.backups(&service.find(&account)?, &id).await?;
+            let backups = service.backups(&account.resolve(service)?, &id).await?;
             list(json, &backups, &["ID", "LABEL", "TYPE", "SIZE", "BUILT", "LOCKED", "SYSTEM", "CREATED"], |b| {
                 vec![
                     b.id.clone(),
@@ -92,51 +93,51 @@ pub async fn run(service: &AppService, cmd: MaintenanceCmd, flags: Flags) -> Res
             Ok(ExitCode::SUCCESS)
         }
         BackupCreate { account, id, label, wait } => {
-            let job = service.create_backup(&service.find(&account)?, &id, &label).await?;
+            let job = service.create_backup(&account.resolve(service)?, &id, &label).await?;
             follow(service, job, wait, json).await
         }
         BackupDelete { account, id, backup } => {
             confirm(yes, format!("deleting backup {backup} of server {id} destroys it"))?;
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.delete_backup(&account, &id, &backup).await?;
             done(format!("{}: server {id}: backup {backup} deleted", account.name))
         }
         Recovery { account, id, wait } => {
             confirm(yes, format!("booting server {id} into recovery restarts it"))?;
-            let job = service.boot_recovery(&service.find(&account)?, &id).await?;
+            let job = service.boot_recovery(&account.resolve(service)?, &id).await?;
             follow(service, job, wait, json).await
         }
         RebuildNetwork { account, id, wait } => {
             confirm(yes, format!("rebuilding the network of server {id} reboots it"))?;
-            let job = service.rebuild_network(&service.find(&account)?, &id).await?;
+            let job = service.rebuild_network(&account.resolve(service)?, &id).await?;
             follow(service, job, wait, json).await
         }
         Rebuild { account, id, wait } => {
-            let job = service.rebuild_pending(&service.find(&account)?, &id).await?;
+            let job = service.rebuild_pending(&account.resolve(service)?, &id).await?;
             follow(service, job, wait, json).await
         }
         Clones { account, id } => {
-            let clones = service.clones(&service.find(&account)?, &id).await?;
+            let clones = service.clones(&account.resolve(service)?, &id).await?;
             list(json, &clones, &["ID", "LABEL", "STATUS", "NEW SERVER", "CREATED"], |c| {
                 vec![c.id.clone(), opt(&c.label), c.status.clone(), opt(&c.cloned_server_id), opt(&c.created_at)]
             });
             Ok(ExitCode::SUCCESS)
         }
         Clone { account, id, region, wait } => {
-            let job = service.create_clone(&service.find(&account)?, &id, region.as_deref()).await?;
+            let job = service.create_clone(&account.resolve(service)?, &id, region.as_deref()).await?;
             follow(service, job, wait, json).await
         }
         Deleted { account } => {
-            Out::new(json).servers(&service.deleted_servers(&service.find(&account)?).await?);
+            Out::new(json).servers(&service.deleted_servers(&account.resolve(service)?).await?);
             Ok(ExitCode::SUCCESS)
         }
         Recover { account, id } => {
-            Out::new(json).server(&service.recover_server(&service.find(&account)?, &id).await?);
+            Out::new(json).server(&service.recover_server(&account.resolve(service)?, &id).await?);
             Ok(ExitCode::SUCCESS)
         }
         CloneDelete { account, id, clone } => {
             confirm(yes, format!("deleting clone {clone} of server {id} removes its record"))?;
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.delete_clone(&account, &id, &clone).await?;
             done(format!("{}: server {id}: clone {clone} deleted", account.name))
         }

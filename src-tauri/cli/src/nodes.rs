@@ -7,6 +7,7 @@ use clap::Subcommand;
 use vpsdesk_core::providers::vpsnet::ext::nodes::NodeKind;
 use vpsdesk_core::{AppService, Error};
 
+use crate::account_arg::AccountArg;
 use crate::extras::{confirm, done};
 use crate::output::Flags;
 use crate::output::{list, opt};
@@ -15,25 +16,25 @@ use crate::Failure;
 #[derive(Subcommand)]
 pub enum NodesCmd {
     List {
-        account: String,
+        account: AccountArg,
     },
     /// Buy nodes: KIND is regular, daily, ram, storage or bandwidth
     Add {
-        account: String,
+        account: AccountArg,
         kind: String,
         #[arg(long, default_value_t = 1)]
         quantity: u32,
     },
     /// Set a node's consumer id (0 for none): KIND is regular, daily, ram, storage, fusion or bandwidth
     Consumer {
-        account: String,
+        account: AccountArg,
         kind: String,
         id: String,
         consumer: String,
     },
     /// Remove an unassigned node: KIND is regular, daily, ram, storage, fusion or bandwidth
     Delete {
-        account: String,
+        account: AccountArg,
         kind: String,
         id: String,
     },
@@ -51,7 +52,7 @@ pub async fn run(service: &AppService, cmd: NodesCmd, flags: Flags) -> Result<Ex
     let Flags { json, yes } = flags;
     match cmd {
         NodesCmd::List { account } => {
-            let nodes = service.nodes(&service.find(&account)?).await?;
+            let nodes = service.nodes(&account.resolve(service)?).await?;
             list(json, &nodes, &["ID", "KIND", "SERVER", "CONSUMER", "FREE"], |n| {
                 vec![
                     n.id.clone(),
@@ -66,20 +67,20 @@ pub async fn run(service: &AppService, cmd: NodesCmd, flags: Flags) -> Result<Ex
         NodesCmd::Add { account, kind: k, quantity } => {
             let k = kind(&k)?;
             confirm(yes, format!("buying {quantity} {} node(s) charges the account at once", word(k)))?;
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.add_nodes(&account, k, quantity, true).await?;
             done(format!("{}: {quantity} {} node(s) bought", account.name, word(k)))
         }
         NodesCmd::Consumer { account, kind: k, id, consumer } => {
             let k = kind(&k)?;
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.set_node_consumer(&account, k, &id, Some(&consumer)).await?;
             done(format!("{}: node {id}: consumer id set to {consumer}", account.name))
         }
         NodesCmd::Delete { account, kind: k, id } => {
             let k = kind(&k)?;
             confirm(yes, format!("removing node {id} stops it being billed and it cannot be used again"))?;
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.delete_node(&account, k, &id).await?;
             done(format!("{}: node {id} removed", account.name))
         }

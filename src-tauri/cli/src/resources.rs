@@ -12,6 +12,7 @@ use vpsdesk_core::providers::cloudsigma::ext::clone_and_bulk::BulkAction;
 use vpsdesk_core::providers::cloudsigma::ext::drives::{Drive, DriveClone, NewDrive, StandardKind};
 use vpsdesk_core::{AppService, Error};
 
+use crate::account_arg::AccountArg;
 use crate::extras::{confirm, done, follow};
 use crate::output::Flags;
 use crate::output::{json_or, list, opt, say, Out};
@@ -47,20 +48,20 @@ pub enum Kind {
 #[derive(Subcommand)]
 pub enum DrivesCmd {
     List {
-        account: String,
+        account: AccountArg,
     },
     Show {
-        account: String,
+        account: AccountArg,
         id: String,
     },
     /// The provider's standard drives (CDs, images or all), which servers can be made from
     Standard {
-        account: String,
+        account: AccountArg,
         #[arg(long, value_enum, default_value = "all")]
         kind: Kind,
     },
     Create {
-        account: String,
+        account: AccountArg,
         #[arg(long)]
         name: String,
         /// Size in bytes
@@ -77,7 +78,7 @@ pub enum DrivesCmd {
     },
     /// Copy a drive; the copy is at least as large as the original
     Clone {
-        account: String,
+        account: AccountArg,
         id: String,
         #[arg(long)]
         name: String,
@@ -88,18 +89,18 @@ pub enum DrivesCmd {
         ssd: bool,
     },
     Destroy {
-        account: String,
+        account: AccountArg,
         id: String,
     },
     /// Write a local file onto the start of the drive, in 4 MiB gzipped chunks; waits until done
     Upload {
-        account: String,
+        account: AccountArg,
         id: String,
         file: PathBuf,
     },
     /// Read the drive (or its first --size bytes) into a local file, in 4 MiB chunks; waits until done
     Download {
-        account: String,
+        account: AccountArg,
         id: String,
         file: PathBuf,
         #[arg(long)]
@@ -110,15 +111,15 @@ pub enum DrivesCmd {
 #[derive(Subcommand)]
 pub enum VlansCmd {
     List {
-        account: String,
+        account: AccountArg,
     },
     Create {
-        account: String,
+        account: AccountArg,
         #[arg(long)]
         name: String,
     },
     Rename {
-        account: String,
+        account: AccountArg,
         id: String,
         new_name: String,
     },
@@ -127,14 +128,14 @@ pub enum VlansCmd {
 #[derive(Subcommand)]
 pub enum IpsCmd {
     List {
-        account: String,
+        account: AccountArg,
     },
     /// Reserve a new static address (billed)
     Create {
-        account: String,
+        account: AccountArg,
     },
     Destroy {
-        account: String,
+        account: AccountArg,
         ip: String,
     },
 }
@@ -142,44 +143,44 @@ pub enum IpsCmd {
 #[derive(Subcommand)]
 pub enum GroupsCmd {
     List {
-        account: String,
+        account: AccountArg,
     },
     Create {
-        account: String,
+        account: AccountArg,
         #[arg(long)]
         name: String,
     },
     Rename {
-        account: String,
+        account: AccountArg,
         id: String,
         new_name: String,
     },
     Destroy {
-        account: String,
+        account: AccountArg,
         id: String,
     },
     /// Add servers; prints the group's servers afterwards
     Add {
-        account: String,
+        account: AccountArg,
         id: String,
         #[arg(required = true)]
         servers: Vec<String>,
     },
     /// Remove servers; prints the group's servers afterwards
     Remove {
-        account: String,
+        account: AccountArg,
         id: String,
         #[arg(required = true)]
         servers: Vec<String>,
     },
     /// Start every server of the group
     Start {
-        account: String,
+        account: AccountArg,
         id: String,
     },
     /// Stop (power off) every server of the group
     Stop {
-        account: String,
+        account: AccountArg,
         id: String,
     },
 }
@@ -187,11 +188,11 @@ pub enum GroupsCmd {
 #[derive(Subcommand)]
 pub enum ProfileCmd {
     Show {
-        account: String,
+        account: AccountArg,
     },
     /// Change fields: `--field key=value`, repeatable (keys as `profile show` lists them)
     Set {
-        account: String,
+        account: AccountArg,
         #[arg(long = "field", required = true)]
         fields: Vec<String>,
     },
@@ -202,26 +203,26 @@ pub enum ProfileCmd {
 pub enum FleetCmd {
     /// Copy a server and its drives under a new name (CloudSigma)
     Copy {
-        account: String,
+        account: AccountArg,
         id: String,
         #[arg(long)]
         name: String,
     },
     /// Start several servers in one request
     StartMany {
-        account: String,
+        account: AccountArg,
         #[arg(required = true)]
         ids: Vec<String>,
     },
     /// Power off several servers in one request
     StopMany {
-        account: String,
+        account: AccountArg,
         #[arg(required = true)]
         ids: Vec<String>,
     },
     /// Destroy several servers in one request
     DestroyMany {
-        account: String,
+        account: AccountArg,
         #[arg(required = true)]
         ids: Vec<String>,
     },
@@ -253,38 +254,38 @@ pub async fn run(service: &AppService, cmd: ResourcesCmd, flags: Flags) -> Resul
 async fn drives(service: &AppService, cmd: DrivesCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     match cmd {
-        DrivesCmd::List { account } => drives_out(&service.drives(&service.find(&account)?).await?, json),
-        DrivesCmd::Show { account, id } => drives_out(&[service.drive(&service.find(&account)?, &id).await?], json),
+        DrivesCmd::List { account } => drives_out(&service.drives(&account.resolve(service)?).await?, json),
+        DrivesCmd::Show { account, id } => drives_out(&[service.drive(&account.resolve(service)?, &id).await?], json),
         DrivesCmd::Standard { account, kind } => {
             let kind = match kind {
                 Kind::Cd => StandardKind::Cd,
                 Kind::Image => StandardKind::Image,
                 Kind::All => StandardKind::All,
             };
-            drives_out(&service.standard_drives(&service.find(&account)?, kind).await?, json)
+            drives_out(&service.standard_drives(&account.resolve(service)?, kind).await?, json)
         }
         DrivesCmd::Create { account, name, size, shared, ssd, no_encryption } => {
             let new = NewDrive { name, size_bytes: size, shared, ssd, encrypted: !no_encryption };
-            drives_out(&[service.create_drive(&service.find(&account)?, &new).await?], json)
+            drives_out(&[service.create_drive(&account.resolve(service)?, &new).await?], json)
         }
         DrivesCmd::Clone { account, id, name, size, ssd } => {
             let clone = DriveClone { name, size_bytes: size, ssd };
-            drives_out(&[service.clone_drive(&service.find(&account)?, &id, &clone).await?], json)
+            drives_out(&[service.clone_drive(&account.resolve(service)?, &id, &clone).await?], json)
         }
         DrivesCmd::Destroy { account, id } => {
             confirm(yes, format!("destroying drive {id} deletes its data"))?;
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.destroy_drive(&account, &id).await?;
             done(format!("{}: drive {id} destroyed", account.name))
         }
         DrivesCmd::Upload { account, id, file } => {
             confirm(yes, format!("uploading overwrites the start of drive {id}"))?;
-            let job = service.upload_drive(&service.find(&account)?, &id, &file).await?;
+            let job = service.upload_drive(&account.resolve(service)?, &id, &file).await?;
             // The job lives in this process: stay until it is done.
             follow(service, job, true, json).await
         }
         DrivesCmd::Download { account, id, file, size } => {
-            let job = service.download_drive(&service.find(&account)?, &id, &file, size).await?;
+            let job = service.download_drive(&account.resolve(service)?, &id, &file, size).await?;
             follow(service, job, true, json).await
         }
     }
@@ -297,10 +298,12 @@ async fn vlans(service: &AppService, cmd: VlansCmd, flags: Flags) -> Result<Exit
         Ok(ExitCode::SUCCESS)
     };
     match cmd {
-        VlansCmd::List { account } => out(&service.vlans(&service.find(&account)?).await?, json),
-        VlansCmd::Create { account, name } => out(&[service.create_vlan(&service.find(&account)?, &name).await?], json),
+        VlansCmd::List { account } => out(&service.vlans(&account.resolve(service)?).await?, json),
+        VlansCmd::Create { account, name } => {
+            out(&[service.create_vlan(&account.resolve(service)?, &name).await?], json)
+        }
         VlansCmd::Rename { account, id, new_name } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.rename_vlan(&account, &id, &new_name).await?;
             done(format!("{}: VLAN {id} renamed to {new_name:?}", account.name))
         }
@@ -316,11 +319,11 @@ async fn ips(service: &AppService, cmd: IpsCmd, flags: Flags) -> Result<ExitCode
         Ok(ExitCode::SUCCESS)
     };
     match cmd {
-        IpsCmd::List { account } => out(&service.static_ips(&service.find(&account)?).await?, json),
-        IpsCmd::Create { account } => out(&[service.create_static_ip(&service.find(&account)?).await?], json),
+        IpsCmd::List { account } => out(&service.static_ips(&account.resolve(service)?).await?, json),
+        IpsCmd::Create { account } => out(&[service.create_static_ip(&account.resolve(service)?).await?], json),
         IpsCmd::Destroy { account, ip } => {
             confirm(yes, format!("destroying {ip} releases the address"))?;
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.destroy_static_ip(&account, &ip).await?;
             done(format!("{}: static IP {ip} destroyed", account.name))
         }
@@ -336,32 +339,32 @@ async fn groups(service: &AppService, cmd: GroupsCmd, flags: Flags) -> Result<Ex
         Ok(ExitCode::SUCCESS)
     };
     match cmd {
-        GroupsCmd::List { account } => out(&service.server_groups(&service.find(&account)?).await?, json),
+        GroupsCmd::List { account } => out(&service.server_groups(&account.resolve(service)?).await?, json),
         GroupsCmd::Create { account, name } => {
-            out(&[service.create_server_group(&service.find(&account)?, &name).await?], json)
+            out(&[service.create_server_group(&account.resolve(service)?, &name).await?], json)
         }
         GroupsCmd::Rename { account, id, new_name } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.rename_server_group(&account, &id, &new_name).await?;
             done(format!("{}: server group {id} renamed to {new_name:?}", account.name))
         }
         GroupsCmd::Destroy { account, id } => {
             confirm(yes, format!("destroying server group {id} removes the group (its servers stay)"))?;
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.destroy_server_group(&account, &id).await?;
             done(format!("{}: server group {id} destroyed", account.name))
         }
         GroupsCmd::Add { account, id, servers } => {
-            ids_out(&service.group_members(&service.find(&account)?, &id, &servers, true).await?, json)
+            ids_out(&service.group_members(&account.resolve(service)?, &id, &servers, true).await?, json)
         }
         GroupsCmd::Remove { account, id, servers } => {
-            ids_out(&service.group_members(&service.find(&account)?, &id, &servers, false).await?, json)
+            ids_out(&service.group_members(&account.resolve(service)?, &id, &servers, false).await?, json)
         }
         GroupsCmd::Start { account, id } => {
-            ids_out(&service.group_power(&service.find(&account)?, &id, PowerAction::Start).await?, json)
+            ids_out(&service.group_power(&account.resolve(service)?, &id, PowerAction::Start).await?, json)
         }
         GroupsCmd::Stop { account, id } => {
-            ids_out(&service.group_power(&service.find(&account)?, &id, PowerAction::Stop).await?, json)
+            ids_out(&service.group_power(&account.resolve(service)?, &id, PowerAction::Stop).await?, json)
         }
     }
 }
@@ -369,7 +372,7 @@ async fn groups(service: &AppService, cmd: GroupsCmd, flags: Flags) -> Result<Ex
 async fn profile(service: &AppService, cmd: ProfileCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, .. } = flags;
     let (fields, json) = match cmd {
-        ProfileCmd::Show { account } => (service.profile(&service.find(&account)?).await?, json),
+        ProfileCmd::Show { account } => (service.profile(&account.resolve(service)?).await?, json),
         ProfileCmd::Set { account, fields } => {
             let changes = fields
                 .iter()
@@ -379,7 +382,7 @@ async fn profile(service: &AppService, cmd: ProfileCmd, flags: Flags) -> Result<
                         .ok_or_else(|| Failure::Core(Error::field("field", format!("{f:?} is not key=value"))))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            (service.set_profile(&service.find(&account)?, &changes).await?, json)
+            (service.set_profile(&account.resolve(service)?, &changes).await?, json)
         }
     };
     list(json, &fields, &["KEY", "FIELD", "VALUE", "EDITABLE"], |f| {
@@ -390,14 +393,14 @@ async fn profile(service: &AppService, cmd: ProfileCmd, flags: Flags) -> Result<
 
 pub async fn fleet(service: &AppService, cmd: FleetCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
-    let bulk = |account: String, ids: Vec<String>, action: BulkAction, what: &'static str| async move {
-        let account = service.find(&account)?;
+    let bulk = |account: AccountArg, ids: Vec<String>, action: BulkAction, what: &'static str| async move {
+        let account = account.resolve(service)?;
         service.bulk_power(&account, &ids, action).await?;
         done(format!("{}: {what} requested for {}", account.name, ids.join(", ")))
     };
     match cmd {
         FleetCmd::Copy { account, id, name } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             Out::new(json).server(&service.clone_server(&account, &id, &name).await?);
             Ok(ExitCode::SUCCESS)
         }

@@ -12,6 +12,7 @@ use vpsdesk_core::providers::vpsnet::ext::licences::{self, ServerLicenceChange, 
 use vpsdesk_core::providers::vpsnet::ext::server_resources::{self, ResourcesChange, ServerResources};
 use vpsdesk_core::AppService;
 
+use crate::account_arg::AccountArg;
 use crate::extras::{confirm, done};
 use crate::output::Flags;
 use crate::output::{opt, print_json, say, table};
@@ -22,10 +23,10 @@ use crate::Failure;
 #[derive(Subcommand)]
 pub enum PlanCmd {
     /// The server's nodes of each kind, backup options, consumer id and label
-    Resources { account: String, id: String },
+    Resources { account: AccountArg, id: String },
     /// Change the server's nodes, backup options, consumer id or label (the rest stay as they are)
     Edit {
-        account: String,
+        account: AccountArg,
         id: String,
         #[arg(long)]
         name: Option<String>,
@@ -55,7 +56,7 @@ pub enum PlanCmd {
     },
     /// Move the server's managed service to another server (never a Windows one)
     ManagedTransfer {
-        account: String,
+        account: AccountArg,
         id: String,
         to_server: String,
         /// The id of an added address to move along (`vpsctl addresses list`)
@@ -63,18 +64,18 @@ pub enum PlanCmd {
         reassign_ip: Option<String>,
     },
     /// The server's control-panel licences (cPanel, ISPmanager, add-ons): held and offered
-    Licences { account: String, id: String },
+    Licences { account: AccountArg, id: String },
     /// Buy a control-panel licence for the server (one control panel at a time; add-ons need one)
     LicenceBuy {
-        account: String,
+        account: AccountArg,
         id: String,
         /// The licence id (`servers licences`)
         licence: String,
     },
     /// Cancel a licence of the server (a control panel takes its add-ons along)
-    LicenceCancel { account: String, id: String, licence: String },
+    LicenceCancel { account: AccountArg, id: String, licence: String },
     /// Resize the disk now to what the server's nodes give (the server is down meanwhile)
-    UpgradeStorage { account: String, id: String },
+    UpgradeStorage { account: AccountArg, id: String },
 }
 
 fn on(v: Option<OnOff>, now: bool) -> bool {
@@ -148,7 +149,7 @@ fn held(l: &ServerLicences) -> String {
 
 async fn change_licence(
     service: &AppService,
-    account: &str,
+    account: &AccountArg,
     id: &str,
     licence: &str,
     buy: bool,
@@ -162,7 +163,7 @@ async fn change_licence(
         format!("cancelling {name} removes it from server {id}, and a control panel's add-ons with it")
     };
     confirm(yes, what)?;
-    let account = service.find(account)?;
+    let account = account.resolve(service)?;
     let change = ServerLicenceChange { licence, buy, confirm: true };
     let after = service.change_server_licence(&account, id, &change).await?;
     let name = after
@@ -178,7 +179,7 @@ pub async fn run(service: &AppService, cmd: PlanCmd, flags: Flags) -> Result<Exi
     let Flags { json, yes } = flags;
     match cmd {
         PlanCmd::Resources { account, id } => {
-            show(&service.server_resources(&service.find(&account)?, &id).await?, json);
+            show(&service.server_resources(&account.resolve(service)?, &id).await?, json);
             Ok(ExitCode::SUCCESS)
         }
         PlanCmd::Edit {
@@ -212,7 +213,7 @@ pub async fn run(service: &AppService, cmd: PlanCmd, flags: Flags) -> Result<Exi
                     "nothing to change: give --nodes, --ram-nodes, --backups on|off, --consumer, --name…".into(),
                 ));
             }
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             let now = service.server_resources(&account, &id).await?;
             let new = ServerResources {
                 name: name.unwrap_or_else(|| now.name.clone()),
@@ -241,12 +242,12 @@ pub async fn run(service: &AppService, cmd: PlanCmd, flags: Flags) -> Result<Exi
         }
         PlanCmd::ManagedTransfer { account, id, to_server, reassign_ip } => {
             confirm(yes, format!("the managed service of server {id} moves to server {to_server}"))?;
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.transfer_managed_service(&account, &id, &to_server, reassign_ip.as_deref(), true).await?;
             done(format!("{}: managed service of server {id} moved to server {to_server}", account.name))
         }
         PlanCmd::Licences { account, id } => {
-            show_licences(&service.server_licences(&service.find(&account)?, &id).await?, json);
+            show_licences(&service.server_licences(&account.resolve(service)?, &id).await?, json);
             Ok(ExitCode::SUCCESS)
         }
         PlanCmd::LicenceBuy { account, id, licence } => {
@@ -257,7 +258,7 @@ pub async fn run(service: &AppService, cmd: PlanCmd, flags: Flags) -> Result<Exi
         }
         PlanCmd::UpgradeStorage { account, id } => {
             confirm(yes, format!("upgrading the storage of server {id} stops it for a while"))?;
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.upgrade_storage(&account, &id, true).await?;
             done(format!("{}: server {id}: storage upgrade requested (the server restarts)", account.name))
         }

@@ -8,6 +8,7 @@ use clap::{Subcommand, ValueEnum};
 use vpsdesk_core::providers::vpsorg::ext::settings::ServerSettings;
 use vpsdesk_core::AppService;
 
+use crate::account_arg::AccountArg;
 use crate::output::Flags;
 use crate::output::{json_or, say, table};
 use crate::Failure;
@@ -22,10 +23,10 @@ pub enum OnOff {
 #[derive(Subcommand)]
 pub enum SettingsCmd {
     /// The server's name, host name and automatic backups
-    Settings { account: String, id: String },
+    Settings { account: AccountArg, id: String },
     /// Replace the server's name, host name and automatic backups (options left out stay as they are)
     Configure {
-        account: String,
+        account: AccountArg,
         id: String,
         #[arg(long)]
         name: Option<String>,
@@ -50,13 +51,13 @@ pub async fn run(service: &AppService, cmd: SettingsCmd, flags: Flags) -> Result
     let Flags { json, .. } = flags;
     match cmd {
         SettingsCmd::Settings { account, id } => {
-            show(&service.server_settings(&service.find(&account)?, &id).await?, json);
+            show(&service.server_settings(&account.resolve(service)?, &id).await?, json);
         }
         SettingsCmd::Configure { account, id, name, hostname, backups } => {
             if name.is_none() && hostname.is_none() && backups.is_none() {
                 return Err(Failure::Usage("nothing to change: give --name, --hostname or --backups on|off".into()));
             }
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             // The provider replaces every setting at once: the ones not given are sent as they are now.
             let now = service.server_settings(&account, &id).await?;
             let new = ServerSettings {

@@ -7,6 +7,7 @@ use clap::Subcommand;
 use vpsdesk_core::providers::vpsnet::ext::template_authoring::TemplateEdit;
 use vpsdesk_core::AppService;
 
+use crate::account_arg::AccountArg;
 use crate::extras::done;
 use crate::Failure;
 
@@ -14,7 +15,7 @@ use crate::Failure;
 #[derive(Subcommand)]
 pub enum ConvertCmd {
     /// Turn one of the server's backups into a custom template (the backup stays)
-    BackupConvert { account: String, id: String, backup: String },
+    BackupConvert { account: AccountArg, id: String, backup: String },
 }
 
 /// Flattened into `vpsctl templates`.
@@ -22,7 +23,7 @@ pub enum ConvertCmd {
 pub enum EditCmd {
     /// Change a custom template's description, and its system or notes when given
     CustomEdit {
-        account: String,
+        account: AccountArg,
         id: String,
         #[arg(long)]
         description: String,
@@ -37,7 +38,7 @@ pub enum EditCmd {
 
 pub async fn convert(service: &AppService, cmd: ConvertCmd) -> Result<ExitCode, Failure> {
     let ConvertCmd::BackupConvert { account, id, backup } = cmd;
-    let account = service.find(&account)?;
+    let account = account.resolve(service)?;
     service.convert_backup(&account, &id, &backup).await?;
     done(format!(
         "{}: backup {backup} of server {id} is being turned into a custom template (see `vpsctl templates custom`)",
@@ -47,7 +48,7 @@ pub async fn convert(service: &AppService, cmd: ConvertCmd) -> Result<ExitCode, 
 
 pub async fn edit(service: &AppService, cmd: EditCmd) -> Result<ExitCode, Failure> {
     let EditCmd::CustomEdit { account, id, description, operating_system, info } = cmd;
-    let account = service.find(&account)?;
+    let account = account.resolve(service)?;
     service.edit_custom_template(&account, &id, &TemplateEdit { operating_system, description, info }).await?;
     done(format!("{}: custom template {id} changed", account.name))
 }

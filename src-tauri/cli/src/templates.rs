@@ -8,6 +8,7 @@ use clap::Subcommand;
 use vpsdesk_core::providers::vpsnet::ext::templates::LicenseKind;
 use vpsdesk_core::{AppService, Error};
 
+use crate::account_arg::AccountArg;
 use crate::extras::{confirm, done};
 use crate::output::Flags;
 use crate::output::{json_or, list, opt, say};
@@ -16,19 +17,19 @@ use crate::Failure;
 #[derive(Subcommand)]
 pub enum TemplatesCmd {
     /// The account's custom templates
-    Custom { account: String },
+    Custom { account: AccountArg },
     /// Delete a custom template (at once)
-    CustomDelete { account: String, id: String },
+    CustomDelete { account: AccountArg, id: String },
     /// Every template offered, with its id on each region (cloud)
-    Offered { account: String },
+    Offered { account: AccountArg },
     /// A template on one region, with its monthly prices
-    Price { account: String, region: String, template: String },
+    Price { account: AccountArg, region: String, template: String },
     /// Chargeable templates (CloudLinux, Windows) the account has bought
-    Licenses { account: String },
+    Licenses { account: AccountArg },
     #[command(flatten)]
     Edit(crate::template_authoring::EditCmd),
     /// Buy a chargeable template: KIND is cloudlinux or windows
-    Buy { account: String, kind: String, template: String },
+    Buy { account: AccountArg, kind: String, template: String },
 }
 
 pub async fn run(service: &AppService, cmd: TemplatesCmd, flags: Flags) -> Result<ExitCode, Failure> {
@@ -37,7 +38,7 @@ pub async fn run(service: &AppService, cmd: TemplatesCmd, flags: Flags) -> Resul
     match cmd {
         Edit(cmd) => crate::template_authoring::edit(service, cmd).await,
         Custom { account } => {
-            let custom = service.custom_templates(&service.find(&account)?).await?;
+            let custom = service.custom_templates(&account.resolve(service)?).await?;
             list(json, &custom, &["ID", "LABEL", "SYSTEM", "DESCRIPTION"], |c| {
                 vec![c.id.clone(), c.label.clone(), opt(&c.operating_system), opt(&c.description)]
             });
@@ -45,12 +46,12 @@ pub async fn run(service: &AppService, cmd: TemplatesCmd, flags: Flags) -> Resul
         }
         CustomDelete { account, id } => {
             confirm(yes, format!("deleting custom template {id} removes it at once"))?;
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.delete_custom_template(&account, &id).await?;
             done(format!("{}: custom template {id} deleted", account.name))
         }
         Offered { account } => {
-            let offered = service.offered_templates(&service.find(&account)?).await?;
+            let offered = service.offered_templates(&account.resolve(service)?).await?;
             list(json, &offered, &["GROUP", "TEMPLATE", "REGION:ID"], |o| {
                 let on: Vec<String> =
                     o.placements.iter().map(|p| format!("{}:{}", p.region_id, p.template_id)).collect();
@@ -59,7 +60,7 @@ pub async fn run(service: &AppService, cmd: TemplatesCmd, flags: Flags) -> Resul
             Ok(ExitCode::SUCCESS)
         }
         Price { account, region, template } => {
-            let info = service.template_info(&service.find(&account)?, &region, &template).await?;
+            let info = service.template_info(&account.resolve(service)?, &region, &template).await?;
             json_or(json, &info, |info| {
                 let prices: Vec<String> = info.prices.iter().map(|p| format!("{} {}", p.amount, p.currency)).collect();
                 let cost = if info.chargeable() { format!("{} a month", prices.join(" / ")) } else { "free".into() };
@@ -68,7 +69,7 @@ pub async fn run(service: &AppService, cmd: TemplatesCmd, flags: Flags) -> Resul
             Ok(ExitCode::SUCCESS)
         }
         Licenses { account } => {
-            let licenses = service.licensed_templates(&service.find(&account)?).await?;
+            let licenses = service.licensed_templates(&account.resolve(service)?).await?;
             list(json, &licenses, &["KIND", "ID", "TEMPLATE", "SERVER"], |l| {
                 let kind =
                     serde_json::to_value(l.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
@@ -80,7 +81,7 @@ pub async fn run(service: &AppService, cmd: TemplatesCmd, flags: Flags) -> Resul
             let kind = LicenseKind::parse(&kind)
                 .ok_or_else(|| Failure::Core(Error::field("kind", format!("{kind:?} is not cloudlinux or windows"))))?;
             confirm(yes, format!("buying template {template} charges the account"))?;
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.buy_template(&account, kind, &template, true).await?;
             done(format!("{}: template {template} bought", account.name))
         }

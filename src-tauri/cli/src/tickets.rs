@@ -12,6 +12,7 @@ use vpsdesk_core::capabilities::tickets::{NewTicket, Ticket, TicketFilter, Ticke
 use vpsdesk_core::secret::Secret;
 use vpsdesk_core::{AppService, Error};
 
+use crate::account_arg::AccountArg;
 use crate::output::Flags;
 use crate::output::{json_or, list, opt, say, table, tell};
 use crate::Failure;
@@ -20,7 +21,7 @@ use crate::Failure;
 pub enum TicketsCmd {
     /// The account's tickets, newest first
     List {
-        account: String,
+        account: AccountArg,
         /// open, closed or hold
         #[arg(long)]
         status: Option<String>,
@@ -29,10 +30,10 @@ pub enum TicketsCmd {
         department: Option<String>,
     },
     /// A ticket and its messages
-    Show { account: String, id: String },
+    Show { account: AccountArg, id: String },
     /// Open a ticket; the message is read from stdin
     Open {
-        account: String,
+        account: AccountArg,
         #[arg(long)]
         subject: String,
         /// The department's name as the provider's doc lists it, or its id
@@ -57,7 +58,7 @@ pub enum TicketsCmd {
     },
     /// Reply to a ticket; the message is read from stdin
     Reply {
-        account: String,
+        account: AccountArg,
         id: String,
         /// Read root_password for staff from this file (key=value lines)
         #[arg(long)]
@@ -67,9 +68,9 @@ pub enum TicketsCmd {
         ask_secrets: bool,
     },
     /// Close a ticket
-    Close { account: String, id: String },
+    Close { account: AccountArg, id: String },
     /// VPS.NET Pro-Active Managed Services: the servers staff look after
-    Managed { account: String },
+    Managed { account: AccountArg },
 }
 
 const SECRET_KEYS: [&str; 4] = ["root_password", "ssh_port", "ssh_user", "ssh_password"];
@@ -85,16 +86,16 @@ pub async fn run(service: &AppService, cmd: TicketsCmd, flags: Flags) -> Result<
                 ),
                 None => None,
             };
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             let tickets = service.tickets_of(&account, &TicketFilter { status, department }).await?;
             print_tickets(&tickets, json);
         }
         TicketsCmd::Show { account, id } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             print_thread(&service.ticket(&account, &id).await?, json);
         }
         TicketsCmd::Open { account, subject, department, server, issue, domain, secrets_file, ask_secrets } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             let mut secrets = secrets(secrets_file.as_deref(), ask_secrets, &SECRET_KEYS)?;
             let body = read_body()?;
             let request = NewTicket {
@@ -113,7 +114,7 @@ pub async fn run(service: &AppService, cmd: TicketsCmd, flags: Flags) -> Result<
             print_ticket(&ticket, json);
         }
         TicketsCmd::Reply { account, id, secrets_file, ask_secrets } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             let mut secrets = secrets(secrets_file.as_deref(), ask_secrets, &SECRET_KEYS[..1])?;
             let body = read_body()?;
             service
@@ -122,12 +123,12 @@ pub async fn run(service: &AppService, cmd: TicketsCmd, flags: Flags) -> Result<
             say!("{}: replied to ticket {id}", account.name);
         }
         TicketsCmd::Close { account, id } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             service.close_ticket(&account, &id).await?;
             say!("{}: ticket {id} closed", account.name);
         }
         TicketsCmd::Managed { account } => {
-            let account = service.find(&account)?;
+            let account = account.resolve(service)?;
             let services = service.managed_services(&account).await?;
             list(json, &services, &["SERVER", "SUPPORT IP", "RENEWAL"], |m| {
                 vec![m.server_id.clone(), m.support_ip.clone(), m.renewal_date.clone()]

@@ -5,7 +5,6 @@
 pub mod accounts;
 pub mod capabilities;
 pub mod error;
-pub mod extras;
 pub mod http;
 pub mod jobs;
 pub mod model;

@@ -7,12 +7,10 @@ use std::any::Any;
 use async_trait::async_trait;
 
 use crate::error::Result;
-use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, Region, Server};
+use crate::model::{CreateServer, Image, Plan, PowerAction, Region, Server};
 
 #[async_trait]
 pub trait Compute: Send + Sync {
-    fn capabilities(&self) -> &'static [Capability];
-
     /// The provider's cheapest authenticated read: proves the credentials.
     async fn verify(&self) -> Result<()>;
 

@@ -12,14 +12,14 @@ use vpsdesk_core::accounts::Account;
 use vpsdesk_core::capabilities::account::profile::ProfileChange;
 use vpsdesk_core::capabilities::Capability;
 use vpsdesk_core::jobs::{JobKind, JobState};
-use vpsdesk_core::model::{PowerAction, Status};
+use vpsdesk_core::model::{PowerAction, ProviderKind, Status};
 use vpsdesk_core::providers::cloudsigma::ext::clone_and_bulk::BulkAction;
 use vpsdesk_core::providers::cloudsigma::ext::drives::{DriveClone, NewDrive, StandardKind};
 use vpsdesk_core::ErrorKind;
 use vpsdesk_sandbox::Provider;
 
 mod common;
-use common::{DemoService, Timing};
+use common::{tabs_and_pages, DemoService, Timing};
 
 /// The doc's drive and server examples.
 const GENTOO: &str = "7e8ab721-81c9-4cb9-a651-4cafbfe1501c";
@@ -67,8 +67,7 @@ impl Env {
 #[tokio::test]
 async fn cloudsigma_offers_its_extras_and_vultr_says_it_has_none_of_these() {
     let env = Env::new().await;
-    let accounts = env.service.extras_accounts().unwrap();
-    let cs = accounts.iter().find(|a| a.account_id == env.cs.id).unwrap();
+    let cs = tabs_and_pages(&env.service, ProviderKind::Cloudsigma);
     for extra in [
         Capability::Drives,
         Capability::DriveTransfer,
@@ -79,7 +78,7 @@ async fn cloudsigma_offers_its_extras_and_vultr_says_it_has_none_of_these() {
         Capability::ServerGroups,
         Capability::Profile,
     ] {
-        assert!(cs.extras.contains(&extra), "{extra:?}");
+        assert!(cs.contains(&extra), "{extra:?}");
     }
     let e = env.service.drives(&env.vultr).await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::Unsupported);

@@ -11,7 +11,7 @@ use vpsdesk_core::ErrorKind;
 use vpsdesk_sandbox::Provider;
 
 mod common;
-use common::DemoService;
+use common::{tabs_and_pages, DemoService};
 
 /// The doc's example VM: one IPv4 /25 allocation with its gateway.
 const DOC_VM: &str = "90";
@@ -23,9 +23,7 @@ async fn env() -> DemoService {
 #[tokio::test]
 async fn vps247_offers_addresses_only() {
     let env = env().await;
-    let accounts = env.service.extras_accounts().unwrap();
-    let extras = &accounts.iter().find(|a| a.provider == ProviderKind::Vps247).unwrap().extras;
-    assert_eq!(extras, &[Capability::Ips]);
+    assert_eq!(tabs_and_pages(&env.service, ProviderKind::Vps247), [Capability::Ips]);
     let before = env.sandbox.requests(Provider::Vps247).len();
     let settings = ServerSettings { name: "web".into(), hostname: "web.example.com".into(), backups_enabled: true };
     let e = env.service.update_server_settings(&env.account, DOC_VM, &settings).await.unwrap_err();

@@ -14,7 +14,7 @@ use vpsdesk_core::ErrorKind;
 use vpsdesk_sandbox::Provider;
 
 mod common;
-use common::{DemoService, Timing};
+use common::{tabs_and_pages, DemoService, Timing};
 
 /// The doc's running servers and their backups; the seeded fleet after them.
 const WEB: &str = "1384";
@@ -38,8 +38,7 @@ fn requests(env: &DemoService) -> Vec<(String, String)> {
 #[tokio::test]
 async fn vpsnet_offers_its_extras_and_says_what_it_lacks() {
     let env = env().await;
-    let accounts = env.service.extras_accounts().unwrap();
-    let extras = &accounts.iter().find(|a| a.provider == ProviderKind::Vpsnet).unwrap().extras;
+    let extras = tabs_and_pages(&env.service, ProviderKind::Vpsnet);
     for extra in [
         Capability::BackupList,
         Capability::BackupCreate,
@@ -557,8 +556,7 @@ async fn cloud_groups_list_the_clouds_by_region() {
 async fn licences_are_bought_one_control_panel_at_a_time_and_cancelled_with_their_add_ons() {
     use vpsdesk_core::providers::vpsnet::ext::licences::{ServerLicenceChange, ServerLicenceKind, ServerLicences};
     let env = env().await;
-    let extras =
-        env.service.extras_accounts().unwrap().into_iter().find(|a| a.provider == ProviderKind::Vpsnet).unwrap().extras;
+    let extras = tabs_and_pages(&env.service, ProviderKind::Vpsnet);
     assert!(extras.contains(&Capability::ServerLicences));
     let held = |l: &ServerLicences| l.licences.iter().filter(|l| l.held).map(|l| l.name.clone()).collect::<Vec<_>>();
     let now = env.service.server_licences(&env.account, WEB).await.unwrap();

@@ -11,7 +11,7 @@ use vpsdesk_core::ErrorKind;
 use vpsdesk_sandbox::Provider;
 
 mod common;
-use common::DemoService;
+use common::{tabs_and_pages, DemoService};
 
 /// The doc's detail example: web-server-01, backups on, both addresses.
 const DOC_SERVER: &str = "12345";
@@ -28,9 +28,7 @@ fn sent(env: &DemoService, method: &str) -> usize {
 #[tokio::test]
 async fn vpsorg_offers_settings_and_addresses_only() {
     let env = env().await;
-    let accounts = env.service.extras_accounts().unwrap();
-    let extras = &accounts.iter().find(|a| a.provider == ProviderKind::Vpsorg).unwrap().extras;
-    assert_eq!(extras, &[Capability::Ips, Capability::Settings]);
+    assert_eq!(tabs_and_pages(&env.service, ProviderKind::Vpsorg), [Capability::Ips, Capability::Settings]);
     let before = env.sandbox.requests(Provider::Vpsorg).len();
     let e = env.service.set_reverse(&env.account, DOC_SERVER, "203.0.113.10", "web.example.com").await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::Unsupported);

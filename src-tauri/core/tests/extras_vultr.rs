@@ -17,7 +17,7 @@ use vpsdesk_core::ErrorKind;
 use vpsdesk_sandbox::Provider;
 
 mod common;
-use common::{DemoService, Timing};
+use common::{tabs_and_pages, DemoService, Timing};
 
 /// The doc's server: running, with IPv6, a secondary IPv4 and backups.
 const DOC_SERVER: &str = "576965";
@@ -63,8 +63,7 @@ impl Env {
 #[tokio::test]
 async fn vultr_offers_every_extra_and_others_none_yet() {
     let env = Env::new().await;
-    let accounts = env.service.extras_accounts().unwrap();
-    let vultr = accounts.iter().find(|a| a.provider == ProviderKind::Vultr).unwrap();
+    let vultr = tabs_and_pages(&env.service, ProviderKind::Vultr);
     for extra in [
         Capability::Snapshots,
         Capability::BackupRestore,
@@ -83,7 +82,7 @@ async fn vultr_offers_every_extra_and_others_none_yet() {
         Capability::SshKeys,
         Capability::Scripts,
     ] {
-        assert!(vultr.extras.contains(&extra), "{extra:?}");
+        assert!(vultr.contains(&extra), "{extra:?}");
     }
     let vps247 = env.account("Demo VPS247");
     let before = env.sandbox.requests(Provider::Vps247).len();

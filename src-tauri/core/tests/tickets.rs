@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use vpsdesk_core::capabilities::tickets::{validate, Author, NewTicket, TicketStatus, TicketThread, Tickets};
+use vpsdesk_core::model::ProviderKind;
 use vpsdesk_core::provider::Compute;
 use vpsdesk_core::secret::Secret;
 use vpsdesk_core::ErrorKind;
@@ -79,7 +80,8 @@ async fn lists_the_docs_ticket_and_filters_like_the_doc() {
 
     let closed = t.list_tickets(Some(TicketStatus::Closed), None).await.unwrap();
     assert!(!closed.is_empty() && closed.iter().all(|x| x.status == TicketStatus::Closed));
-    let billing = t.departments().into_iter().find(|d| d.name == "Billing").unwrap();
+    let billing =
+        ProviderKind::Vpsnet.descriptor().ticket_form().departments.into_iter().find(|d| d.name == "Billing").unwrap();
     let open_billing = t.list_tickets(Some(TicketStatus::Open), Some(&billing)).await.unwrap();
     assert_eq!(open_billing.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), ["979"]);
     let held = t.list_tickets(Some(TicketStatus::Hold), None).await.unwrap();
@@ -106,7 +108,7 @@ async fn shows_a_thread_with_who_wrote_what() {
 async fn a_server_issue_is_opened_answered_replied_to_and_closed() {
     let env = Env::new(Provider::Vpsnet).await;
     let t = env.tickets();
-    let request = validate(server_issue("1384"), &t.departments(), &t.issue_types()).unwrap();
+    let request = validate(server_issue("1384"), &ProviderKind::Vpsnet.descriptor().ticket_form()).unwrap();
     let opened = t.open_ticket(&request).await.unwrap();
     assert!(!opened.id.is_empty());
     assert_eq!(opened.status, TicketStatus::Open);
@@ -136,7 +138,7 @@ async fn a_server_issue_is_opened_answered_replied_to_and_closed() {
 async fn the_providers_refusal_lands_on_the_form_field() {
     let env = Env::new(Provider::Vpsnet).await;
     let t = env.tickets();
-    let request = validate(server_issue("99999"), &t.departments(), &t.issue_types()).unwrap();
+    let request = validate(server_issue("99999"), &ProviderKind::Vpsnet.descriptor().ticket_form()).unwrap();
     let e = t.open_ticket(&request).await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::Validation);
     assert_eq!(e.fields[0].field, "server_id", "{:?}", e.fields);
@@ -147,7 +149,7 @@ async fn the_providers_refusal_lands_on_the_form_field() {
 async fn opening_is_never_repeated_after_a_failure() {
     let env = Env::new(Provider::Vpsnet).await;
     let t = env.tickets();
-    let request = validate(server_issue("1384"), &t.departments(), &t.issue_types()).unwrap();
+    let request = validate(server_issue("1384"), &ProviderKind::Vpsnet.descriptor().ticket_form()).unwrap();
     let before = env.requests();
     env.sandbox
         .set_faults(Provider::Vpsnet, Faults { fail_status: Some(503), fail_count: Some(1), ..Faults::default() });

@@ -15,7 +15,7 @@ ipc! {
     }
 
     async fn list_accounts(state) -> Vec<AccountView> {
-        Ok(state.service.accounts()?.iter().map(|a| state.service.view(a)).collect())
+        state.service.account_views()
     }
 
     /// The secret arrives here once and goes to the keychain; it is never sent back.
@@ -39,6 +39,6 @@ ipc! {
 
     async fn start_demo(state) -> Vec<AccountView> {
         state.start_demo().await?;
-        Ok(state.service.accounts()?.iter().map(|a| state.service.view(a)).collect())
+        state.service.account_views()
     }
 }

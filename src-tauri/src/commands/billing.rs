@@ -2,16 +2,12 @@ use vpsdesk_core::capabilities::billing::{
     totals_by_currency, Balance, CurrencyTotal, Invoice, Price, Quote, Subscription, SubscriptionOrder, Transaction,
     Usage,
 };
-use vpsdesk_core::service::billing::{save_csv, BillingAccount, SavedFile};
+use vpsdesk_core::service::billing::{save_csv, SavedFile};
 
 use super::AccountRef;
 use crate::files::SaveAs;
 
 ipc! {
-    async fn billing_accounts(state) -> Vec<BillingAccount> {
-        state.service.billing_accounts()
-    }
-
     async fn billing_balance(state, account_id: AccountRef) -> Balance {
         state.service.balance(&account_id).await
     }

@@ -1,5 +1,5 @@
 use vpsdesk_core::service::billing::SavedFile;
-use vpsdesk_core::service::dns::{DeleteOutcome, DnsAccount, RecordHit};
+use vpsdesk_core::service::dns::{DeleteOutcome, RecordHit};
 use vpsdesk_core::capabilities::dns::plan::{ImportOutcome, ImportPlan};
 use vpsdesk_core::capabilities::dns::{CreatedZone, DnsTemplate, NewZone, Record, RecordInput, Zone};
 
@@ -8,10 +8,6 @@ use crate::files::SaveAs;
 
 // `zone` is a zone's id or domain name; `template_id` a DNS template's id.
 ipc! {
-    async fn dns_accounts(state) -> Vec<DnsAccount> {
-        state.service.dns_accounts()
-    }
-
     async fn dns_zones(state, account_id: AccountRef) -> Vec<Zone> {
         state.service.dns_zones(&account_id).await
     }

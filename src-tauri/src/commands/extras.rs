@@ -6,15 +6,10 @@ use vpsdesk_core::providers::vultr::ext::scripts::{NewScript, ScriptUpdate, Star
 use vpsdesk_core::providers::vultr::ext::snapshots::Snapshot;
 use vpsdesk_core::providers::vultr::ext::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate};
 use vpsdesk_core::capabilities::server::usage::UsageGraph;
-use vpsdesk_core::extras::ExtrasAccount;
 
 use super::AccountRef;
 
 ipc! {
-    async fn extras_accounts(state) -> Vec<ExtrasAccount> {
-        state.service.extras_accounts()
-    }
-
     async fn list_snapshots(state, account_id: AccountRef) -> Vec<Snapshot> {
         state.service.snapshots(&account_id).await
     }

@@ -1,5 +1,5 @@
 use vpsdesk_core::capabilities::tickets::{
-    ManagedService, NewTicket, Ticket, TicketAccount, TicketFilter, TicketInventory, TicketReply, TicketThread,
+    ManagedService, NewTicket, Ticket, TicketFilter, TicketInventory, TicketReply, TicketThread,
 };
 
 use super::AccountRef;
@@ -8,10 +8,6 @@ use super::AccountRef;
 // `Secret`s and are dropped when the command returns; nothing sent back
 // carries them.
 ipc! {
-    async fn ticket_accounts(state) -> Vec<TicketAccount> {
-        state.service.ticket_accounts()
-    }
-
     async fn list_tickets(state, filter: TicketFilter) -> TicketInventory {
         Ok(state.service.ticket_inventory(&state.service.accounts()?, &filter).await)
     }

@@ -5,26 +5,54 @@
  * never learns or names a path before the person chose it.
  */
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { commands, type Balance, type BillingAccount, type BillingFeature, type SavedFile, type SubscriptionOrder } from "./bindings";
+import { commands, type AccountView, type Balance, type Capability, type ProviderKind, type SavedFile, type SubscriptionOrder } from "./bindings";
 import { call } from "./errors";
 import { notifyError, notifySuccess } from "../lib/notify";
 import { keys } from "./keys";
+import { accountsQuery } from "./queries";
+import { hasCapability } from "../lib/capabilities";
+import { providerInfo } from "../lib/labels";
 
 /** Money changes slowly: a minute before a background refetch. */
 const BILLING_STALE_MS = 60_000;
 
-export function has(a: BillingAccount, f: BillingFeature): boolean {
-  return a.features.includes(f);
+/** An account as the Billing page shows it: from the accounts list and its provider's descriptor. */
+export type BillingAccount = {
+  account: string;
+  account_id: string;
+  provider: ProviderKind;
+  provider_label: string;
+  capabilities: Capability[];
+  /** Where the provider shows bills in its own control panel. */
+  panel_url: string;
+  /** Set when the API has no balance or invoices: what to do instead. */
+  note: string | null;
+};
+
+function billingAccount(a: AccountView): BillingAccount {
+  const info = providerInfo(a.provider);
+  const none = !hasCapability(a, "billing.balance") && !hasCapability(a, "billing.invoices");
+  return {
+    account: a.name,
+    account_id: a.id,
+    provider: a.provider,
+    provider_label: info.label,
+    capabilities: a.capabilities,
+    panel_url: info.panel_url,
+    note: none ? info.no_billing : null,
+  };
 }
 
+const billingAccounts = (views: AccountView[]) => views.map(billingAccount);
+
 export function useBillingAccounts() {
-  return useQuery({ queryKey: keys.billing.accounts, queryFn: () => call(commands.billingAccounts()) });
+  return useQuery({ ...accountsQuery, select: billingAccounts });
 }
 
 export function useBalances(accounts: BillingAccount[]) {
   return useQueries({
     queries: accounts
-      .filter((a) => has(a, "balance"))
+      .filter((a) => hasCapability(a, "billing.balance"))
       .map((a) => ({
         queryKey: keys.billing.balance(a.account_id),
         queryFn: () => call(commands.billingBalance(a.account_id)),
@@ -50,7 +78,7 @@ export function useBalanceTotals(balances: Balance[]) {
 export function useInvoices(accounts: BillingAccount[]) {
   return useQueries({
     queries: accounts
-      .filter((a) => has(a, "invoices"))
+      .filter((a) => hasCapability(a, "billing.invoices"))
       .map((a) => ({
         queryKey: keys.billing.invoices(a.account_id),
         queryFn: () => call(commands.billingInvoices(a.account_id)),

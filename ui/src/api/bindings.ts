@@ -30,7 +30,27 @@ username_label: string | null, secret_label: string,
 /**
  * Account-level regions that pick the endpoint (CloudSigma's zrh/lvs).
  */
-regions: Array<ProviderRegion>, default_endpoint: string, sizing: Sizing, };
+regions: Array<ProviderRegion>, default_endpoint: string, sizing: Sizing, 
+/**
+ * Where customers see their bills in the provider's control panel.
+ */
+panel_url: string, 
+/**
+ * Where people open tickets: the customer panel or site.
+ */
+support_url: string, 
+/**
+ * Shown for an account without `billing.balance` and `billing.invoices`.
+ */
+no_billing: string, 
+/**
+ * Shown for an account without `tickets`.
+ */
+no_tickets: string, 
+/**
+ * Shown for an account without `dns`.
+ */
+no_dns: string, ticket_form: TicketForm, };
 export type NewAccount = { provider: ProviderKind, name: string, endpoint: string | null, username: string | null, region: string | null, secret: string, verify: boolean, };
 export type KeychainStatus = { ok: boolean, message: string | null, };
 export type AppStatus = { keychain: KeychainStatus, store_warning: string | null, demo_running: boolean, account_count: number, };
@@ -53,16 +73,6 @@ ssh_keys: Array<string>,
  */
 script: string | null, };
 export type PowerAction = "start" | "stop" | "force_stop" | "reboot";
-export type BillingFeature = "balance" | "invoices" | "invoice_pdf" | "transactions" | "usage" | "pricing" | "currencies" | "subscriptions";
-export type BillingAccount = { account: string, account_id: string, provider: ProviderKind, provider_label: string, features: Array<BillingFeature>, 
-/**
- * Where the provider shows bills in its own control panel.
- */
-panel_url: string, 
-/**
- * Set when the API has no balance or invoices: what to do instead.
- */
-note: string | null, };
 export type BalanceMeaning = "credit" | "owed" | "settled";
 export type Balance = { 
 /**
@@ -196,15 +206,7 @@ server_id: string | null,
 issue: string | null, root_password: string | null, ssh_port: string | null, ssh_user: string | null, ssh_password: string | null, };
 export type TicketReply = { body: string, root_password: string | null, };
 export type ManagedService = { server_id: string, support_ip: string, renewal_date: string, };
-export type TicketAccount = { account: string, account_id: string, provider: ProviderKind, supported: boolean, 
-/**
- * Why not, and where to go instead, when unsupported.
- */
-message: string | null, 
-/**
- * The provider's support page.
- */
-support_url: string, departments: Array<Department>, issue_types: Array<IssueType>, };
+export type TicketForm = { departments: Array<Department>, issue_types: Array<IssueType>, };
 export type TicketInventory = { tickets: Array<Ticket>, errors: Array<AccountError>, };
 export type RecordType = "A" | "AAAA" | "CNAME" | "MX" | "TXT" | "NS" | "SRV" | "FAILOVER" | "SOA";
 export type Zone = { id: string, 
@@ -231,7 +233,6 @@ template: string | null, };
 export type Nameserver = { host: string, ip: string | null, };
 export type CreatedZone = { zone: Zone, nameservers: Array<Nameserver>, };
 export type DnsTemplate = { id: string, name: string, created_at: string | null, updated_at: string | null, };
-export type DnsAccount = { account_id: string, name: string, provider: ProviderKind, unsupported: string | null, };
 export type DeleteOutcome = { id: string, error: string | null, };
 export type RecordHit = { account: string, account_id: string, zone_id: string, zone: string, record: DnsRecord, };
 export type Skipped = { line: number, text: string, reason: string, };
@@ -255,8 +256,6 @@ action: string, record: ValidRecord,
  * `None` when the provider accepted it.
  */
 error: string | null, };
-export type Extra = "snapshots" | "backups.restore" | "os.reinstall" | "os.change" | "os.isos" | "network.ips" | "network.ipv4_add" | "network.ipv4_remove" | "network.ipv4_restarts" | "network.reverse_set" | "network.reverse_reset" | "network.reverse_delete" | "network.reverse_list" | "usage.graphs" | "console" | "account.ssh_keys" | "account.scripts" | "backups.list" | "backups.create" | "backups.delete" | "maintenance.recovery" | "maintenance.rebuild_network" | "maintenance.rebuild_pending" | "clones" | "account.custom_templates" | "account.templates" | "account.template_licenses" | "account.recoverable" | "account.nodes" | "account.drives" | "drives.transfer" | "servers.clone" | "servers.bulk" | "account.vlans" | "account.static_ips" | "account.server_groups" | "account.profile" | "server.settings" | "server.resources" | "server.upgrade_storage" | "account.node_consumer" | "backups.convert" | "account.custom_template_edit" | "account.ips" | "account.ip_reassign" | "account.justified_ips" | "server.managed_transfer" | "account.cloud_groups" | "server.licences";
-export type ExtrasAccount = { account: string, account_id: string, provider: ProviderKind, provider_label: string, extras: Array<Extra>, };
 export type SnapshotStatus = "pending" | "complete" | "unknown";
 export type Snapshot = { id: string, description: string, size_bytes: number | null, status: SnapshotStatus, 
 /**
@@ -508,7 +507,6 @@ export const commands = {
   catalogPlans: (account_id: string, region: string | null) => invoke<Array<Plan>>("catalog_plans", { account_id, region }),
   catalogImages: (account_id: string) => invoke<Array<Image>>("catalog_images", { account_id }),
   catalogRegions: (account_id: string) => invoke<Array<Region>>("catalog_regions", { account_id }),
-  billingAccounts: () => invoke<Array<BillingAccount>>("billing_accounts"),
   billingBalance: (account_id: string) => invoke<Balance>("billing_balance", { account_id }),
   billingBalanceTotals: (balances: Array<Balance>) => invoke<Array<CurrencyTotal>>("billing_balance_totals", { balances }),
   billingInvoices: (account_id: string) => invoke<Array<Invoice>>("billing_invoices", { account_id }),
@@ -524,14 +522,12 @@ export const commands = {
   quoteExtension: (account_id: string, subscription_id: string, months: number) => invoke<Quote>("quote_extension", { account_id, subscription_id, months }),
   extendSubscription: (account_id: string, subscription_id: string, months: number) => invoke<Subscription>("extend_subscription", { account_id, subscription_id, months }),
   exportCsv: (suggested_name: string, csv: string) => invoke<SavedFile | null>("export_csv", { suggested_name, csv }),
-  ticketAccounts: () => invoke<Array<TicketAccount>>("ticket_accounts"),
   listTickets: (filter: TicketFilter) => invoke<TicketInventory>("list_tickets", { filter }),
   getTicket: (account_id: string, ticket_id: string) => invoke<TicketThread>("get_ticket", { account_id, ticket_id }),
   openTicket: (account_id: string, request: NewTicket) => invoke<Ticket>("open_ticket", { account_id, request }),
   replyTicket: (account_id: string, ticket_id: string, reply: TicketReply) => invoke<null>("reply_ticket", { account_id, ticket_id, reply }),
   closeTicket: (account_id: string, ticket_id: string) => invoke<null>("close_ticket", { account_id, ticket_id }),
   managedServices: (account_id: string) => invoke<Array<ManagedService>>("managed_services", { account_id }),
-  dnsAccounts: () => invoke<Array<DnsAccount>>("dns_accounts"),
   dnsZones: (account_id: string) => invoke<Array<Zone>>("dns_zones", { account_id }),
   dnsRecords: (account_id: string, zone: string) => invoke<Array<DnsRecord>>("dns_records", { account_id, zone }),
   dnsAddRecord: (account_id: string, zone: string, record: RecordInput) => invoke<null>("dns_add_record", { account_id, zone, record }),
@@ -551,7 +547,6 @@ export const commands = {
   dnsUpdateTemplateRecord: (account_id: string, template_id: string, record_id: string, record: RecordInput) => invoke<null>("dns_update_template_record", { account_id, template_id, record_id, record }),
   dnsDeleteTemplateRecord: (account_id: string, template_id: string, record_id: string) => invoke<null>("dns_delete_template_record", { account_id, template_id, record_id }),
   dnsFindAddress: (address: string) => invoke<Array<RecordHit>>("dns_find_address", { address }),
-  extrasAccounts: () => invoke<Array<ExtrasAccount>>("extras_accounts"),
   listSnapshots: (account_id: string) => invoke<Array<Snapshot>>("list_snapshots", { account_id }),
   createSnapshot: (account_id: string, server_id: string, description: string) => invoke<Job>("create_snapshot", { account_id, server_id, description }),
   deleteSnapshot: (account_id: string, snapshot_id: string) => invoke<null>("delete_snapshot", { account_id, snapshot_id }),

@@ -4,13 +4,31 @@
  * so forms can place them.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { commands, type NewZone, type RecordInput, type SavedFile } from "./bindings";
+import { commands, type AccountView, type NewZone, type ProviderKind, type RecordInput, type SavedFile } from "./bindings";
 import { call } from "./errors";
 import { notifyError, notifySuccess } from "../lib/notify";
 import { keys } from "./keys";
+import { accountsQuery } from "./queries";
+import { hasCapability } from "../lib/capabilities";
+import { providerInfo } from "../lib/labels";
+
+/** An account as the DNS page lists it: with the reason when its provider has no DNS API. */
+export type DnsAccount = {
+  account_id: string;
+  name: string;
+  provider: ProviderKind;
+  unsupported: string | null;
+};
+
+function dnsAccount(a: AccountView): DnsAccount {
+  const unsupported = hasCapability(a, "dns") ? null : providerInfo(a.provider).no_dns;
+  return { account_id: a.id, name: a.name, provider: a.provider, unsupported };
+}
+
+const dnsAccounts = (views: AccountView[]) => views.map(dnsAccount);
 
 export function useDnsAccounts() {
-  return useQuery({ queryKey: keys.dns.accounts, queryFn: () => call(commands.dnsAccounts()) });
+  return useQuery({ ...accountsQuery, select: dnsAccounts });
 }
 
 export function useZones(accountId: string | null) {

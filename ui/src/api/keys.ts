@@ -65,7 +65,6 @@ export const keys = {
   },
   billing: {
     all: ["billing"] as const,
-    accounts: ["billing", "accounts"] as const,
     balance: (accountId: string) => ["billing", "balance", accountId] as const,
     /** Keyed by the balances themselves: new figures are new totals. */
     totals: (balances: Balance[]) => ["billing", "totals", balances] as const,
@@ -77,14 +76,12 @@ export const keys = {
   },
   tickets: {
     all: ["tickets"] as const,
-    accounts: ["tickets", "accounts"] as const,
     list: (filter: TicketFilter) => ["tickets", "list", filter.status, filter.department] as const,
     thread: (accountId: string, ticketId: string) => ["tickets", "thread", accountId, ticketId] as const,
     managed: (accountId: string) => ["tickets", "managed", accountId] as const,
   },
   dns: {
     all: ["dns"] as const,
-    accounts: ["dns", "accounts"] as const,
     zones: (accountId: string) => ["dns", accountId, "zones"] as const,
     records: (accountId: string, zone: string) => ["dns", accountId, "records", zone] as const,
     templates: (accountId: string) => ["dns", accountId, "templates"] as const,

@@ -1,20 +1,10 @@
-/**
- * A server's backups (list, take, delete; restore is in extras.ts), its maintenance (recovery boot,
- * network rebuild, pending rebuild) and its clones. Long operations start jobs (see extras.ts).
- */
+/** A server's maintenance (recovery boot, network rebuild, pending rebuild) and its clones; each starts a job. */
 import { useQuery } from "@tanstack/react-query";
 import { commands } from "./bindings";
 import { call } from "./errors";
-import { useExtrasWrite, useJobCommand, type Target } from "./extras";
+import { useJobCommand, type Target } from "./jobs";
 import { keys } from "./keys";
-
-export function useBackups(accountId: string, serverId: string, enabled = true) {
-  return useQuery({
-    queryKey: keys.extras.backups(accountId, serverId),
-    queryFn: () => call(commands.listBackups(accountId, serverId)),
-    enabled,
-  });
-}
+import { useExtrasWrite } from "./writes";
 
 export function useClones(accountId: string, serverId: string, enabled = true) {
   return useQuery({
@@ -22,18 +12,6 @@ export function useClones(accountId: string, serverId: string, enabled = true) {
     queryFn: () => call(commands.listClones(accountId, serverId)),
     enabled,
   });
-}
-
-export function useCreateBackup() {
-  return useJobCommand((v: Target & { label: string }) => commands.createBackup(v.accountId, v.serverId, v.label), "Could not take the backup");
-}
-
-export function useDeleteBackup() {
-  return useExtrasWrite(
-    (v: Target & { backupId: string }) => commands.deleteBackup(v.accountId, v.serverId, v.backupId),
-    (v) => `Backup ${v.backupId} deleted`,
-    "Could not delete the backup",
-  );
 }
 
 export function useBootRecovery() {

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { commands, type NodeKind } from "./bindings";
 import { call } from "./errors";
-import { useExtrasWrite } from "./extras";
+import { useExtrasWrite } from "./writes";
 import { keys } from "./keys";
 
 export function useNodes(accountId: string) {

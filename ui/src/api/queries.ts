@@ -189,11 +189,14 @@ export function useProviders() {
   });
 }
 
+/** The accounts list; pages that need an account in their own terms `select` from it. */
+export const accountsQuery = queryOptions({
+  queryKey: keys.accounts,
+  queryFn: () => call(commands.listAccounts()),
+});
+
 export function useAccounts() {
-  return useQuery({
-    queryKey: keys.accounts,
-    queryFn: () => call(commands.listAccounts()),
-  });
+  return useQuery(accountsQuery);
 }
 
 /** One account from the accounts list (undefined while it loads, or once the account is gone). */

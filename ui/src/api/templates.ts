@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type LicenseKind, type TemplateEdit } from "./bindings";
 import { call } from "./errors";
-import { useExtrasWrite } from "./extras";
+import { useExtrasWrite } from "./writes";
 import { notifySuccess } from "../lib/notify";
 import { keys } from "./keys";
 

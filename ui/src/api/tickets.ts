@@ -6,17 +6,60 @@
  */
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import { commands, type NewTicket, type Ticket, type TicketFilter, type TicketReply, type TicketThread } from "./bindings";
+import {
+  commands,
+  type AccountView,
+  type Department,
+  type IssueType,
+  type NewTicket,
+  type ProviderKind,
+  type Ticket,
+  type TicketFilter,
+  type TicketReply,
+  type TicketThread,
+} from "./bindings";
 import { call } from "./errors";
 import { notifyError, notifySuccess } from "../lib/notify";
 import { keys } from "./keys";
+import { accountsQuery } from "./queries";
+import { hasCapability } from "../lib/capabilities";
+import { providerInfo } from "../lib/labels";
 
 /** While a ticket waits for staff, its thread is polled this often. */
 export const AWAITING_STAFF_POLL_MS = 3_000;
 export const TICKETS_POLL_MS = 60_000;
 
+/** An account as the ticket pages show it: from the accounts list and its provider's descriptor. */
+export type TicketAccount = {
+  account: string;
+  account_id: string;
+  provider: ProviderKind;
+  supported: boolean;
+  /** Why not, and where to go instead, when unsupported. */
+  message: string | null;
+  support_url: string;
+  departments: Department[];
+  issue_types: IssueType[];
+};
+
+function ticketAccount(a: AccountView): TicketAccount {
+  const info = providerInfo(a.provider);
+  const supported = hasCapability(a, "tickets");
+  return {
+    account: a.name,
+    account_id: a.id,
+    provider: a.provider,
+    supported,
+    message: supported ? null : info.no_tickets,
+    support_url: info.support_url,
+    ...info.ticket_form,
+  };
+}
+
+const ticketAccounts = (views: AccountView[]) => views.map(ticketAccount);
+
 export function useTicketAccounts() {
-  return useQuery({ queryKey: keys.tickets.accounts, queryFn: () => call(commands.ticketAccounts()) });
+  return useQuery({ ...accountsQuery, select: ticketAccounts });
 }
 
 export function useTickets(filter: TicketFilter) {

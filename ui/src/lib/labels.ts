@@ -1,9 +1,16 @@
 import type { Capability, PowerAction, ProviderInfo, ProviderKind, Status } from "../api/bindings";
-import { PROVIDER_LABELS } from "../api/providers.generated";
+import { PROVIDERS, PROVIDER_LABELS } from "../api/providers.generated";
 
 /** The backend's label once `providers` has answered, else the registry's (generated) one. */
 export function providerLabel(kind: ProviderKind, providers?: ProviderInfo[]): string {
   return providers?.find((p) => p.id === kind)?.label ?? PROVIDER_LABELS[kind] ?? kind;
+}
+
+/** What the registry says of a provider: its texts, links and forms (generated, no request). */
+export function providerInfo(kind: ProviderKind): ProviderInfo {
+  const info = PROVIDERS.find((p) => p.id === kind);
+  if (!info) throw new Error(`unknown provider ${kind}`);
+  return info;
 }
 
 export const ALL_STATUSES: Status[] = [

@@ -2,7 +2,8 @@ import { Alert, Anchor, Group, Loader, Paper, Stack, Text, Title } from "@mantin
 import { IconAlertTriangle, IconExternalLink, IconInfoCircle } from "@tabler/icons-react";
 import { useCallback, useMemo, useState } from "react";
 import type { Invoice } from "../api/bindings";
-import { has, useBalances, useBillingAccounts, useInvoices } from "../api/billing";
+import { useBalances, useBillingAccounts, useInvoices } from "../api/billing";
+import { hasCapability } from "../lib/capabilities";
 import { AccountPanel } from "../features/billing/AccountPanel";
 import { BalanceCards } from "../features/billing/BalanceCards";
 import { InvoicesTable } from "../features/billing/InvoicesTable";
@@ -19,7 +20,7 @@ export function BillingPage() {
   const [open, setOpen] = useState<Invoice | null>(null);
   const onOpen = useCallback((i: Invoice) => setOpen(i), []);
 
-  const withInvoices = list.filter((a) => has(a, "invoices"));
+  const withInvoices = list.filter((a) => hasCapability(a, "billing.invoices"));
   const invoices = invoiceQueries.flatMap((q) => q.data ?? []);
   const withoutApi = list.filter((a) => a.note);
 
@@ -89,11 +90,11 @@ export function BillingPage() {
           ) : (
             <Paper withBorder p="xs">
               <InvoicesTable invoices={invoices} onOpen={onOpen} />
-              {list.some((a) => !has(a, "invoices") && !a.note) && (
+              {list.some((a) => !hasCapability(a, "billing.invoices") && !a.note) && (
                 <Text size="xs" c="dimmed" mt="xs">
                   Not listed, because their APIs have no invoices:{" "}
                   {list
-                    .filter((a) => !has(a, "invoices") && !a.note)
+                    .filter((a) => !hasCapability(a, "billing.invoices") && !a.note)
                     .map((a) => a.account)
                     .join(", ")}
                   .

@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { RecordInput, TicketAccount } from "../api/bindings";
+import type { RecordInput } from "../api/bindings";
 import { demoState, installMockBackend, type MockBackend } from "../api/mockBackend";
+import { stateWith } from "./declared";
 import { validateRecord } from "../lib/dnsValidation";
 import { renderApp } from "./render";
 
@@ -101,17 +102,6 @@ describe("bad input is refused before anything is sent", () => {
     expect(sent(backend, "rename_account")).toBe(0);
   });
 
-  const VPSNET: TicketAccount = {
-    account: "Demo VPS.NET",
-    account_id: "demo-vpsnet",
-    provider: "vpsnet",
-    supported: true,
-    message: null,
-    support_url: "https://control.vps.net/",
-    departments: [{ id: "1", name: "Billing", needs: "nothing" }],
-    issue_types: [],
-  };
-
   it.each([
     ["an empty subject", "", "It broke", "subject", /a ticket needs a subject/],
     ["a huge subject", HUGE, "It broke", "subject", /at most 200 characters/],
@@ -119,8 +109,7 @@ describe("bad input is refused before anything is sent", () => {
     ["an empty message", "Invoice", "  \n ", "body", /the message is empty/],
     ["a 1 MB message", "Invoice", "m".repeat(1 << 20), "body", /over 64 KB/],
   ])("new ticket: %s", async (_what, subject, body, _field, message) => {
-    const backend = installMockBackend(demoState());
-    backend.on("ticket_accounts", () => [VPSNET]);
+    const backend = installMockBackend(stateWith([{ id: "demo-vpsnet", name: "Demo VPS.NET", provider: "vpsnet", capabilities: ["tickets"] }]));
     backend.on("list_tickets", () => ({ tickets: [], errors: [] }));
     window.location.hash = "#/tickets";
     const { user } = renderApp();

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Balance, BillingAccount, CurrencyTotal, Invoice, Quote, Subscription, Transaction } from "../api/bindings";
-import { demoState, installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
+import type { Balance, CurrencyTotal, Invoice, Quote, Subscription, Transaction } from "../api/bindings";
+import { installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
+import { stateWith, type Declared } from "./declared";
 import { sum, compare, grouped } from "../features/billing/money";
 import { toCsv } from "../features/billing/csv";
 import { dailyCharges } from "../features/billing/ChargesChart";
@@ -15,34 +16,17 @@ const renderPdf = vi.fn(async (_bytes: Uint8Array, into: HTMLElement) => {
 });
 vi.mock("../features/billing/pdf", () => ({ renderPdf: (...a: Parameters<typeof renderPdf>) => renderPdf(...a) }));
 
-function billingAccount(p: Partial<BillingAccount> & Pick<BillingAccount, "account" | "account_id" | "provider">): BillingAccount {
-  return { provider_label: p.provider, features: [], panel_url: "https://example.test/", note: null, ...p };
-}
-
-const ACCOUNTS: BillingAccount[] = [
-  billingAccount({ account: "Demo Vultr", account_id: "demo-vultr", provider: "vultr", provider_label: "Vultr", features: ["balance"] }),
-  billingAccount({
-    account: "Demo VPS.NET",
-    account_id: "demo-vpsnet",
-    provider: "vpsnet",
-    provider_label: "VPS.NET",
-    features: ["balance", "invoices", "invoice_pdf"],
-  }),
-  billingAccount({
-    account: "Demo CloudSigma",
-    account_id: "demo-cloudsigma",
+// What each demo account's provider declares of billing (the descriptors in providers/<p>/capabilities.rs).
+const ACCOUNTS: Declared[] = [
+  { id: "demo-vultr", name: "Demo Vultr", provider: "vultr", capabilities: ["billing.balance"] },
+  { id: "demo-vpsnet", name: "Demo VPS.NET", provider: "vpsnet", capabilities: ["billing.balance", "billing.invoices", "billing.invoice_pdf"] },
+  {
+    id: "demo-cloudsigma",
+    name: "Demo CloudSigma",
     provider: "cloudsigma",
-    provider_label: "CloudSigma",
-    features: ["balance", "transactions", "usage", "pricing", "currencies", "subscriptions"],
-  }),
-  billingAccount({
-    account: "Demo VPS.org",
-    account_id: "demo-vpsorg",
-    provider: "vpsorg",
-    provider_label: "VPS.org",
-    panel_url: "https://admin.vps.org/",
-    note: "VPS.org's API has no balance or invoices; see them in the VPS.org control panel at https://admin.vps.org/",
-  }),
+    capabilities: ["billing.balance", "billing.transactions", "billing.usage", "billing.pricing", "billing.currencies", "billing.subscriptions"],
+  },
+  { id: "demo-vpsorg", name: "Demo VPS.org", provider: "vpsorg", capabilities: [] },
 ];
 
 function balance(p: Partial<Balance> & Pick<Balance, "account_id" | "balance" | "currency">): Balance {
@@ -127,8 +111,7 @@ const SUBSCRIPTIONS: Subscription[] = [
 ];
 
 function install(): MockBackend {
-  const backend = installMockBackend(demoState());
-  backend.on("billing_accounts", () => structuredClone(ACCOUNTS));
+  const backend = installMockBackend(stateWith(ACCOUNTS));
   backend.on("billing_balance", (args) => structuredClone(BALANCES[String(args.account_id)]));
   backend.on("billing_balance_totals", () => structuredClone(TOTALS));
   backend.on("billing_invoices", () => structuredClone(INVOICES));

@@ -1,20 +1,17 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { DnsAccount, DnsRecord, ImportPlan, RecordInput, Zone } from "../api/bindings";
-import { demoState, installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
+import type { DnsRecord, ImportPlan, RecordInput, Zone } from "../api/bindings";
+import { installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
+import { stateWith, type Declared } from "./declared";
 import { isIPv6, quoteTxt, txtError, validateRecord } from "../lib/dnsValidation";
 import { renderApp } from "./render";
 
 type User = ReturnType<typeof renderApp>["user"];
 
-const ACCOUNTS: DnsAccount[] = [
-  { account_id: "demo-vpsnet", name: "Demo VPS.NET", provider: "vpsnet", unsupported: null },
-  {
-    account_id: "demo-vultr",
-    name: "Demo Vultr",
-    provider: "vultr",
-    unsupported: "The Vultr v1 API that vpsdesk uses offers only reverse DNS for server addresses, not zones. Manage DNS zones in the Vultr panel: https://my.vultr.com/dns/",
-  },
+// VPS.NET declares DNS; Vultr's v1 API has none (its note comes from the provider registry).
+const ACCOUNTS: Declared[] = [
+  { id: "demo-vpsnet", name: "Demo VPS.NET", provider: "vpsnet", capabilities: ["dns"] },
+  { id: "demo-vultr", name: "Demo Vultr", provider: "vultr", capabilities: [] },
 ];
 
 const ZONES: Zone[] = [{ id: "52", name: "demodomain2.com", serial: "1", created_at: null, updated_at: null }];
@@ -24,7 +21,7 @@ function rec(id: string, type: DnsRecord["type"], host: string, data: string, ex
 }
 
 function install(): { backend: MockBackend; records: DnsRecord[] } {
-  const backend = installMockBackend(demoState());
+  const backend = installMockBackend(stateWith(ACCOUNTS));
   const records: DnsRecord[] = [
     rec("1", "SOA", "@", "dns1.vps.net.", { ttl: 86400 }),
     rec("2", "A", "www", "68.169.40.5"),
@@ -33,7 +30,6 @@ function install(): { backend: MockBackend; records: DnsRecord[] } {
     rec("5", "SRV", "_imaps._tcp", "mx1.demodomain2.com.", { priority: 0, weight: 1, port: 993 }),
     rec("6", "TXT", "@", "v=spf1 mx -all"),
   ];
-  backend.on("dns_accounts", () => ACCOUNTS);
   backend.on("dns_zones", (args) => {
     if (args.account_id !== "demo-vpsnet") throw ipcError("unsupported", "no DNS");
     return ZONES;

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { NewTicket, Ticket, TicketAccount, TicketThread } from "../api/bindings";
-import { demoState, installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
+import type { NewTicket, Ticket, TicketThread } from "../api/bindings";
+import { installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
+import { stateWith, type Declared } from "./declared";
 import { VIEWED_STORAGE_KEY } from "../features/tickets/viewed";
 import { renderApp } from "./render";
 
@@ -9,34 +10,12 @@ type User = ReturnType<typeof renderApp>["user"];
 
 const PASSWORD = "ui-t1cket-r00t";
 
-const VPSNET: TicketAccount = {
-  account: "Demo VPS.NET",
-  account_id: "demo-vpsnet",
-  provider: "vpsnet",
-  supported: true,
-  message: null,
-  support_url: "https://control.vps.net/",
-  departments: [
-    { id: "1", name: "Billing", needs: "nothing" },
-    { id: "3", name: "Wordpress", needs: "domain" },
-    { id: "5", name: "Server issue", needs: "server" },
-  ],
-  issue_types: [
-    { id: "reboot", name: "Server is Down" },
-    { id: "performance_issue", name: "Server Performance Issue" },
-  ],
-};
-
-const VULTR: TicketAccount = {
-  account: "Demo Vultr",
-  account_id: "demo-vultr",
-  provider: "vultr",
-  supported: false,
-  message: "Vultr has no support-ticket API, so vpsdesk cannot show or open its tickets; open them on Vultr's site: https://my.vultr.com/",
-  support_url: "https://my.vultr.com/",
-  departments: [],
-  issue_types: [],
-};
+// VPS.NET declares tickets; Vultr has no ticket API. Departments, issue types and the
+// "no ticket API" text come from the generated provider registry, as in the app.
+const ACCOUNTS: Declared[] = [
+  { id: "demo-vpsnet", name: "Demo VPS.NET", provider: "vpsnet", capabilities: ["tickets"] },
+  { id: "demo-vultr", name: "Demo Vultr", provider: "vultr", capabilities: [] },
+];
 
 function ticket(partial: Partial<Ticket> & Pick<Ticket, "id" | "subject">): Ticket {
   return {
@@ -55,7 +34,7 @@ function ticket(partial: Partial<Ticket> & Pick<Ticket, "id" | "subject">): Tick
 }
 
 function install(): MockBackend {
-  const backend = installMockBackend(demoState());
+  const backend = installMockBackend(stateWith(ACCOUNTS));
   const tickets: Ticket[] = [
     ticket({ id: "979", subject: "API test subject" }),
     ticket({
@@ -84,7 +63,6 @@ function install(): MockBackend {
       ],
     },
   };
-  backend.on("ticket_accounts", () => [VPSNET, VULTR]);
   backend.on("list_tickets", () => ({ tickets: structuredClone(tickets), errors: [] }));
   backend.on("get_ticket", (args) => structuredClone(threads[String(args.ticket_id)]));
   backend.on("managed_services", () => [{ server_id: vpsnetServer(backend), support_ip: "68.169.40.3", renewal_date: "16 Apr 2027" }]);

@@ -18,59 +18,18 @@ use crate::capabilities::Capability;
 use crate::error::{Error, Result};
 use crate::model::ProviderKind;
 
-/// What a provider's billing API offers; the service refuses the rest before
-/// sending anything, and the UI shows only these tabs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum BillingFeature {
-    Balance,
-    Invoices,
-    InvoicePdf,
-    Transactions,
-    Usage,
-    Pricing,
-    Currencies,
-    Subscriptions,
-}
-
-impl BillingFeature {
-    pub const ALL: [BillingFeature; 8] = [
-        BillingFeature::Balance,
-        BillingFeature::Invoices,
-        BillingFeature::InvoicePdf,
-        BillingFeature::Transactions,
-        BillingFeature::Usage,
-        BillingFeature::Pricing,
-        BillingFeature::Currencies,
-        BillingFeature::Subscriptions,
-    ];
-
-    /// Its name in the one vocabulary (`billing.*`).
-    pub fn capability(self) -> Capability {
-        match self {
-            BillingFeature::Balance => Capability::BillingBalance,
-            BillingFeature::Invoices => Capability::BillingInvoices,
-            BillingFeature::InvoicePdf => Capability::BillingInvoicePdf,
-            BillingFeature::Transactions => Capability::BillingTransactions,
-            BillingFeature::Usage => Capability::BillingUsage,
-            BillingFeature::Pricing => Capability::BillingPricing,
-            BillingFeature::Currencies => Capability::BillingCurrencies,
-            BillingFeature::Subscriptions => Capability::BillingSubscriptions,
-        }
-    }
-
-    /// What the feature is called in messages ("… has no invoices").
-    pub fn noun(self) -> &'static str {
-        match self {
-            BillingFeature::Balance => "balance",
-            BillingFeature::Invoices => "invoices",
-            BillingFeature::InvoicePdf => "invoice PDFs",
-            BillingFeature::Transactions => "transactions",
-            BillingFeature::Usage => "usage figures",
-            BillingFeature::Pricing => "price list",
-            BillingFeature::Currencies => "currency list",
-            BillingFeature::Subscriptions => "subscriptions",
-        }
+/// What a `billing.*` capability is called in messages ("… has no invoices").
+pub fn noun(capability: Capability) -> &'static str {
+    match capability {
+        Capability::BillingBalance => "balance",
+        Capability::BillingInvoices => "invoices",
+        Capability::BillingInvoicePdf => "invoice PDFs",
+        Capability::BillingTransactions => "transactions",
+        Capability::BillingUsage => "usage figures",
+        Capability::BillingPricing => "price list",
+        Capability::BillingCurrencies => "currency list",
+        Capability::BillingSubscriptions => "subscriptions",
+        other => other.what(),
     }
 }
 
@@ -371,48 +330,46 @@ pub struct Download {
 /// `features` keeps its default, which says the API has no such call.
 #[async_trait]
 pub trait Billing: Send + Sync {
-    fn features(&self) -> &'static [BillingFeature];
-
     async fn balance(&self) -> Result<Balance> {
-        Err(missing(BillingFeature::Balance))
+        Err(missing(Capability::BillingBalance))
     }
     async fn invoices(&self) -> Result<Vec<Invoice>> {
-        Err(missing(BillingFeature::Invoices))
+        Err(missing(Capability::BillingInvoices))
     }
     async fn invoice_pdf(&self, _id: &str) -> Result<Download> {
-        Err(missing(BillingFeature::InvoicePdf))
+        Err(missing(Capability::BillingInvoicePdf))
     }
     async fn transactions(&self) -> Result<Vec<Transaction>> {
-        Err(missing(BillingFeature::Transactions))
+        Err(missing(Capability::BillingTransactions))
     }
     async fn usage(&self) -> Result<Vec<Usage>> {
-        Err(missing(BillingFeature::Usage))
+        Err(missing(Capability::BillingUsage))
     }
     async fn pricing(&self) -> Result<Vec<Price>> {
-        Err(missing(BillingFeature::Pricing))
+        Err(missing(Capability::BillingPricing))
     }
     async fn currencies(&self) -> Result<Vec<String>> {
-        Err(missing(BillingFeature::Currencies))
+        Err(missing(Capability::BillingCurrencies))
     }
     async fn subscriptions(&self) -> Result<Vec<Subscription>> {
-        Err(missing(BillingFeature::Subscriptions))
+        Err(missing(Capability::BillingSubscriptions))
     }
     async fn quote_subscription(&self, _order: &SubscriptionOrder) -> Result<Quote> {
-        Err(missing(BillingFeature::Subscriptions))
+        Err(missing(Capability::BillingSubscriptions))
     }
     async fn create_subscription(&self, _order: &SubscriptionOrder) -> Result<Vec<Subscription>> {
-        Err(missing(BillingFeature::Subscriptions))
+        Err(missing(Capability::BillingSubscriptions))
     }
     async fn quote_extension(&self, _id: &str, _months: u32) -> Result<Quote> {
-        Err(missing(BillingFeature::Subscriptions))
+        Err(missing(Capability::BillingSubscriptions))
     }
     async fn extend_subscription(&self, _id: &str, _months: u32) -> Result<Subscription> {
-        Err(missing(BillingFeature::Subscriptions))
+        Err(missing(Capability::BillingSubscriptions))
     }
 }
 
-fn missing(feature: BillingFeature) -> Error {
-    Error::unsupported(format!("this provider's API has no {}", feature.noun()))
+fn missing(capability: Capability) -> Error {
+    Error::unsupported(format!("this provider's API has no {}", noun(capability)))
 }
 
 /// An exact amount from a provider's text: "15.00", "-5519.11", "99.0".

@@ -208,17 +208,9 @@ pub struct ManagedService {
     pub renewal_date: String,
 }
 
-/// Whether an account can have tickets in vpsdesk, and what its forms need.
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct TicketAccount {
-    pub account: String,
-    pub account_id: String,
-    pub provider: ProviderKind,
-    pub supported: bool,
-    /// Why not, and where to go instead, when unsupported.
-    pub message: Option<String>,
-    /// The provider's support page.
-    pub support_url: String,
+/// What a provider's new-ticket form offers; empty without a ticket API.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct TicketForm {
     pub departments: Vec<Department>,
     pub issue_types: Vec<IssueType>,
 }
@@ -233,8 +225,6 @@ pub struct TicketInventory {
 /// `Compute::tickets()`; ids are the provider's.
 #[async_trait]
 pub trait Tickets: Send + Sync {
-    fn departments(&self) -> Vec<Department>;
-    fn issue_types(&self) -> Vec<IssueType>;
     /// The account fields of each ticket are filled in by the caller.
     async fn list_tickets(&self, status: Option<TicketStatus>, department: Option<&Department>) -> Result<Vec<Ticket>>;
     async fn ticket(&self, id: &str) -> Result<TicketThread>;
@@ -262,8 +252,9 @@ pub fn department(departments: &[Department], wanted: &str) -> Result<Department
 
 /// Checks a new ticket against the provider's departments and issue types;
 /// nothing is sent unless this passes.
-pub fn validate(new: NewTicket, departments: &[Department], issues: &[IssueType]) -> Result<TicketRequest> {
-    let department = department(departments, &new.department)?;
+pub fn validate(new: NewTicket, form: &TicketForm) -> Result<TicketRequest> {
+    let department = department(&form.departments, &new.department)?;
+    let issues = &form.issue_types;
     let text = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
     let given = |v: Option<Secret>| v.filter(|s| !s.is_empty());
     let subject = new.subject.trim().to_string();
@@ -437,7 +428,8 @@ mod tests {
 
     #[test]
     fn each_department_asks_for_what_it_needs() {
-        let v = |t| validate(t, &departments(), &issues());
+        let form = TicketForm { departments: departments(), issue_types: issues() };
+        let v = |t| validate(t, &form);
         assert!(v(ticket("Billing")).is_ok());
         assert_eq!(field_of(v(NewTicket { body: "  ".into(), ..ticket("1") })), "body");
         assert_eq!(field_of(v(NewTicket { subject: "".into(), ..ticket("1") })), "subject");
@@ -462,7 +454,8 @@ mod tests {
 
     #[test]
     fn credentials_only_with_server_issues_and_ports_in_range() {
-        let v = |t| validate(t, &departments(), &issues());
+        let form = TicketForm { departments: departments(), issue_types: issues() };
+        let v = |t| validate(t, &form);
         let with_password = NewTicket { root_password: Some(Secret::new("F4334Y!")), ..ticket("1") };
         assert_eq!(field_of(v(with_password)), "root_password");
         let server = || NewTicket { server_id: Some("520".into()), issue: Some("reboot".into()), ..ticket("5") };

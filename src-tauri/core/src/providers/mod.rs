@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::accounts::{validate_endpoint, Account};
+use crate::capabilities::tickets::TicketForm;
 use crate::capabilities::CapabilitySet;
 use crate::error::{Error, Result};
 use crate::http::Http;
@@ -102,6 +103,9 @@ pub struct ProviderDescriptor {
     pub support_url: &'static str,
     /// Where to manage DNS, for a provider whose API has none.
     pub dns_note: Option<&'static str>,
+    /// The departments and issue types its ticket form offers (empty
+    /// without a ticket API).
+    pub ticket_form: fn() -> TicketForm,
     /// What an account of this provider can do (`providers/<id>/capabilities.rs`).
     pub capabilities: fn(&Account) -> CapabilitySet,
     pub connect: Connect,
@@ -120,6 +124,34 @@ impl ProviderDescriptor {
         }
     }
 
+    /// Why there is no balance or invoices, for a provider whose API has
+    /// neither.
+    pub fn no_billing(&self) -> String {
+        self.no_billing_of("balance or invoices")
+    }
+
+    /// Why `what` (a billing noun: "invoices", "price list") is missing.
+    pub fn no_billing_of(&self, what: &str) -> String {
+        format!(
+            "{label}'s API has no {what}; see them in the {label} control panel at {}",
+            self.panel_url,
+            label = self.label
+        )
+    }
+
+    /// Why tickets are not available for an account of this provider.
+    pub fn no_tickets(&self) -> String {
+        format!(
+            "{label} has no support-ticket API, so vpsdesk cannot show or open its tickets; open them on {label}'s site: {}",
+            self.support_url,
+            label = self.label
+        )
+    }
+
+    pub fn ticket_form(&self) -> TicketForm {
+        (self.ticket_form)()
+    }
+
     pub fn info(&self) -> ProviderInfo {
         ProviderInfo {
             id: self.kind,
@@ -129,6 +161,12 @@ impl ProviderDescriptor {
             regions: (self.regions)(),
             default_endpoint: self.default_endpoint.into(),
             sizing: self.sizing,
+            panel_url: self.panel_url.into(),
+            support_url: self.support_url.into(),
+            no_billing: self.no_billing(),
+            no_tickets: self.no_tickets(),
+            no_dns: self.no_dns(),
+            ticket_form: self.ticket_form(),
         }
     }
 }
@@ -159,6 +197,17 @@ pub struct ProviderInfo {
     pub regions: Vec<ProviderRegion>,
     pub default_endpoint: String,
     pub sizing: Sizing,
+    /// Where customers see their bills in the provider's control panel.
+    pub panel_url: String,
+    /// Where people open tickets: the customer panel or site.
+    pub support_url: String,
+    /// Shown for an account without `billing.balance` and `billing.invoices`.
+    pub no_billing: String,
+    /// Shown for an account without `tickets`.
+    pub no_tickets: String,
+    /// Shown for an account without `dns`.
+    pub no_dns: String,
+    pub ticket_form: TicketForm,
 }
 
 /// Providers this build can talk to, in the order the UI lists them.

@@ -11,26 +11,12 @@ use ts_rs::TS;
 use super::{fan_out, AppService};
 use crate::accounts::Account;
 use crate::capabilities::billing::{
-    Balance, BillingFeature, Download, Invoice, Price, Quote, Subscription, SubscriptionOrder, Transaction, Usage,
+    noun, Balance, Download, Invoice, Price, Quote, Subscription, SubscriptionOrder, Transaction, Usage,
 };
+use crate::capabilities::Capability;
 use crate::error::{Error, Result};
-use crate::model::{AccountError, ProviderKind};
+use crate::model::AccountError;
 use crate::provider::Compute;
-
-/// What the Billing page needs to know about an account before asking the
-/// provider anything.
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct BillingAccount {
-    pub account: String,
-    pub account_id: String,
-    pub provider: ProviderKind,
-    pub provider_label: String,
-    pub features: Vec<BillingFeature>,
-    /// Where the provider shows bills in its own control panel.
-    pub panel_url: String,
-    /// Set when the API has no balance or invoices: what to do instead.
-    pub note: Option<String>,
-}
 
 /// Balances of several accounts; a failing account never hides the others.
 #[derive(Clone, Debug, Default, Serialize, TS)]
@@ -74,78 +60,38 @@ fn owned<T: Owned>(account: &Account, items: Vec<T>) -> Vec<T> {
 }
 
 impl AppService {
-    /// The billing features of every account, from the provider alone (no
-    /// request, no secret).
-    pub fn billing_accounts(&self) -> Result<Vec<BillingAccount>> {
-        Ok(self
-            .accounts()?
-            .iter()
-            .map(|a| {
-                let features = self.billing_features(a);
-                let label = a.provider_label();
-                let panel = a.provider.descriptor().panel_url;
-                let note =
-                    if !features.contains(&BillingFeature::Balance) && !features.contains(&BillingFeature::Invoices) {
-                        Some(format!(
-                        "{label}'s API has no balance or invoices; see them in the {label} control panel at {panel}"
-                    ))
-                    } else {
-                        None
-                    };
-                BillingAccount {
-                    account: a.name.clone(),
-                    account_id: a.id.clone(),
-                    provider: a.provider,
-                    provider_label: label,
-                    features,
-                    panel_url: panel.to_string(),
-                    note,
-                }
-            })
-            .collect())
-    }
-
-    fn billing_features(&self, a: &Account) -> Vec<BillingFeature> {
-        let declared = self.capabilities(a);
-        BillingFeature::ALL.into_iter().filter(|f| declared.contains(f.capability())).collect()
-    }
-
-    /// The account's client when its provider's API has `feature`; an
-    /// `unsupported` error that says where to look instead otherwise.
-    fn billing_client(&self, account: &Account, feature: BillingFeature) -> Result<Arc<dyn Compute>> {
-        if !self.billing_features(account).contains(&feature) {
-            let label = account.provider_label();
-            return Err(Error::unsupported(format!(
-                "{label}'s API has no {}; see them in the {label} control panel at {}",
-                feature.noun(),
-                account.provider.descriptor().panel_url
-            ))
-            .context(&account.name));
+    /// The account's client when its provider's API has `capability` (a
+    /// `billing.*` one); an `unsupported` error that says where to look
+    /// instead otherwise.
+    fn billing_client(&self, account: &Account, capability: Capability) -> Result<Arc<dyn Compute>> {
+        if !self.capabilities(account).contains(capability) {
+            let why = account.provider.descriptor().no_billing_of(noun(capability));
+            return Err(Error::unsupported(why).context(&account.name));
         }
         self.client(account)
     }
 
     pub async fn balance(&self, account: &Account) -> Result<Balance> {
-        let client = self.billing_client(account, BillingFeature::Balance)?;
+        let client = self.billing_client(account, Capability::BillingBalance)?;
         Ok(billing(&client)?.balance().await?.owned_by(account))
     }
 
     /// The balance of every account among `accounts` whose provider reports
     /// one, fetched concurrently.
     pub async fn balances(&self, accounts: &[Account]) -> BalanceReport {
-        let with_balance = accounts.iter().filter(|a| self.billing_features(a).contains(&BillingFeature::Balance));
+        let with_balance = accounts.iter().filter(|a| self.capabilities(a).contains(Capability::BillingBalance));
         let (balances, errors) = fan_out(with_balance, |a| async move { self.balance(a).await.map(|b| vec![b]) }).await;
         BalanceReport { balances, errors }
     }
 
     pub async fn invoices(&self, account: &Account) -> Result<Vec<Invoice>> {
-        let client = self.billing_client(account, BillingFeature::Invoices)?;
+        let client = self.billing_client(account, Capability::BillingInvoices)?;
         Ok(owned(account, billing(&client)?.invoices().await?))
     }
 
     pub async fn invoice_pdf(&self, account: &Account, id: &str) -> Result<Download> {
         let id = billing_id("id", "an invoice", id)?;
-        let client = self.billing_client(account, BillingFeature::InvoicePdf)?;
+        let client = self.billing_client(account, Capability::BillingInvoicePdf)?;
         billing(&client)?.invoice_pdf(&id).await
     }
 
@@ -158,48 +104,48 @@ impl AppService {
     }
 
     pub async fn transactions(&self, account: &Account) -> Result<Vec<Transaction>> {
-        let client = self.billing_client(account, BillingFeature::Transactions)?;
+        let client = self.billing_client(account, Capability::BillingTransactions)?;
         Ok(owned(account, billing(&client)?.transactions().await?))
     }
 
     pub async fn usage(&self, account: &Account) -> Result<Vec<Usage>> {
-        let client = self.billing_client(account, BillingFeature::Usage)?;
+        let client = self.billing_client(account, Capability::BillingUsage)?;
         Ok(owned(account, billing(&client)?.usage().await?))
     }
 
     pub async fn pricing(&self, account: &Account) -> Result<Vec<Price>> {
-        let client = self.billing_client(account, BillingFeature::Pricing)?;
+        let client = self.billing_client(account, Capability::BillingPricing)?;
         billing(&client)?.pricing().await
     }
 
     pub async fn currencies(&self, account: &Account) -> Result<Vec<String>> {
-        let client = self.billing_client(account, BillingFeature::Currencies)?;
+        let client = self.billing_client(account, Capability::BillingCurrencies)?;
         billing(&client)?.currencies().await
     }
 
     pub async fn subscriptions(&self, account: &Account) -> Result<Vec<Subscription>> {
-        let client = self.billing_client(account, BillingFeature::Subscriptions)?;
+        let client = self.billing_client(account, Capability::BillingSubscriptions)?;
         Ok(owned(account, billing(&client)?.subscriptions().await?))
     }
 
     /// The provider's price for an order; nothing is bought.
     pub async fn quote_subscription(&self, account: &Account, order: &SubscriptionOrder) -> Result<Quote> {
         let order = checked_order(order)?;
-        let client = self.billing_client(account, BillingFeature::Subscriptions)?;
+        let client = self.billing_client(account, Capability::BillingSubscriptions)?;
         billing(&client)?.quote_subscription(&order).await
     }
 
     /// Buys a subscription. Callers show `quote_subscription` first.
     pub async fn create_subscription(&self, account: &Account, order: &SubscriptionOrder) -> Result<Vec<Subscription>> {
         let order = checked_order(order)?;
-        let client = self.billing_client(account, BillingFeature::Subscriptions)?;
+        let client = self.billing_client(account, Capability::BillingSubscriptions)?;
         Ok(owned(account, billing(&client)?.create_subscription(&order).await?))
     }
 
     pub async fn quote_extension(&self, account: &Account, id: &str, months: u32) -> Result<Quote> {
         let id = billing_id("id", "a subscription", id)?;
         let months = checked_months(months)?;
-        let client = self.billing_client(account, BillingFeature::Subscriptions)?;
+        let client = self.billing_client(account, Capability::BillingSubscriptions)?;
         billing(&client)?.quote_extension(&id, months).await
     }
 
@@ -207,7 +153,7 @@ impl AppService {
     pub async fn extend_subscription(&self, account: &Account, id: &str, months: u32) -> Result<Subscription> {
         let id = billing_id("id", "a subscription", id)?;
         let months = checked_months(months)?;
-        let client = self.billing_client(account, BillingFeature::Subscriptions)?;
+        let client = self.billing_client(account, Capability::BillingSubscriptions)?;
         Ok(billing(&client)?.extend_subscription(&id, months).await?.owned_by(account))
     }
 }

@@ -30,16 +30,6 @@ pub struct RecordHit {
     pub record: Record,
 }
 
-/// An account as the DNS page lists it: with the reason when its provider
-/// has no DNS API, so the page can say so instead of showing an empty table.
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct DnsAccount {
-    pub account_id: String,
-    pub name: String,
-    pub provider: ProviderKind,
-    pub unsupported: Option<String>,
-}
-
 /// One record of a bulk delete; `error` is `None` when it was deleted.
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct DeleteOutcome {
@@ -83,19 +73,6 @@ impl AppService {
     /// Whether the account's provider has a DNS API (no request is sent).
     pub fn has_dns(&self, account: &Account) -> bool {
         self.capabilities(account).contains(crate::capabilities::Capability::Dns)
-    }
-
-    pub fn dns_accounts(&self) -> Result<Vec<DnsAccount>> {
-        Ok(self
-            .accounts()?
-            .into_iter()
-            .map(|a| DnsAccount {
-                unsupported: (!self.has_dns(&a)).then(|| no_dns(a.provider).message),
-                account_id: a.id,
-                name: a.name,
-                provider: a.provider,
-            })
-            .collect())
     }
 
     pub async fn dns_zones(&self, account: &Account) -> Result<Vec<Zone>> {

@@ -130,6 +130,11 @@ impl AppService {
         }
     }
 
+    /// Every account as the accounts list shows it.
+    pub fn account_views(&self) -> Result<Vec<AccountView>> {
+        Ok(self.accounts()?.iter().map(|a| self.view(a)).collect())
+    }
+
     /// What the account's provider offers, declared by the provider: no
     /// client, no secret, no request.
     pub fn capabilities(&self, a: &Account) -> CapabilitySet {

@@ -14,9 +14,8 @@ use crate::capabilities::server::network::{self, IpAddress, ReverseDns};
 use crate::capabilities::server::os::{Iso, OsOption};
 use crate::capabilities::server::usage::UsageGraph;
 use crate::capabilities::unsupported;
-use crate::capabilities::{Api, Capability};
+use crate::capabilities::Capability;
 use crate::error::{Error, ErrorKind, Result};
-use crate::extras::ExtrasAccount;
 use crate::jobs::{Cancel, Job, JobHandle, JobKind, NewJob};
 use crate::model::Status;
 use crate::provider::Compute;
@@ -137,28 +136,6 @@ async fn server_back(client: Arc<dyn Compute>, provider: String, server: String,
 }
 
 impl AppService {
-    /// The extras of every account.
-    pub fn extras_accounts(&self) -> Result<Vec<ExtrasAccount>> {
-        Ok(self
-            .accounts()?
-            .into_iter()
-            .map(|a| ExtrasAccount {
-                extras: self.extras_of(&a),
-                provider_label: a.provider_label(),
-                account: a.name,
-                account_id: a.id,
-                provider: a.provider,
-            })
-            .collect())
-    }
-
-    /// The extras of one account: its declared capabilities beyond the
-    /// server operations, billing, tickets and DNS.
-    pub fn extras_of(&self, account: &Account) -> Vec<Capability> {
-        let core = [Api::Compute, Api::Billing, Api::Tickets, Api::Dns];
-        self.capabilities(account).iter().filter(|c| !core.contains(&c.api())).collect()
-    }
-
     pub(super) fn job(
         &self,
         account: &Account,
@@ -430,7 +407,6 @@ impl AppService {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::capabilities::billing::BillingFeature;
     use crate::capabilities::Capability;
     use crate::model::ProviderKind;
     use crate::providers;
@@ -462,22 +438,11 @@ mod tests {
         let mut a = account(ProviderKind::Vpsnet);
         a.endpoint = Some("not a url".into());
         assert!(providers::connect(&a, Secret::new("unused"), &crate::http::Http::default()).is_err());
-        assert!(service.extras_of(&a).contains(&Capability::Nodes));
-        assert!(!service.extras_of(&a).contains(&Capability::Dns), "extras leave out billing, tickets and DNS");
+        let declared = service.view(&a).capabilities;
+        use Capability::*;
+        for c in [Nodes, ServerLicences, Dns, BillingBalance, BillingInvoices, BillingInvoicePdf] {
+            assert!(declared.contains(&c), "{c:?}");
+        }
         assert!(service.has_dns(&a));
-        assert!(service.view(&a).capabilities.contains(&Capability::BillingInvoices));
-        service
-            .store()
-            .update(|accounts| {
-                accounts.push(a.clone());
-                Ok(())
-            })
-            .unwrap();
-        let billing = service.billing_accounts().unwrap();
-        assert_eq!(
-            billing[0].features,
-            [BillingFeature::Balance, BillingFeature::Invoices, BillingFeature::InvoicePdf]
-        );
-        assert!(service.extras_accounts().unwrap()[0].extras.contains(&Capability::ServerLicences));
     }
 }

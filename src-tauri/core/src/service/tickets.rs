@@ -6,8 +6,8 @@ use std::sync::Arc;
 use super::{fan_out, AppService};
 use crate::accounts::Account;
 use crate::capabilities::tickets::{
-    department, reply_body, validate, ManagedService, NewTicket, Ticket, TicketAccount, TicketFilter, TicketInventory,
-    TicketReply, TicketThread, Tickets,
+    department, reply_body, validate, ManagedService, NewTicket, Ticket, TicketFilter, TicketInventory, TicketReply,
+    TicketThread, Tickets,
 };
 use crate::error::{Error, Result};
 use crate::provider::Compute;
@@ -25,38 +25,12 @@ impl AppService {
         }
     }
 
-    /// Every account, with whether it has tickets and what its forms need.
-    pub fn ticket_accounts(&self) -> Result<Vec<TicketAccount>> {
-        let accounts = self.accounts()?;
-        Ok(accounts
-            .iter()
-            .map(|a| {
-                let client = self.client(a);
-                let tickets = client.as_ref().ok().and_then(|c| c.tickets());
-                TicketAccount {
-                    account: a.name.clone(),
-                    account_id: a.id.clone(),
-                    provider: a.provider,
-                    supported: tickets.is_some(),
-                    message: match (&client, tickets) {
-                        (Err(e), _) => Some(e.message.clone()),
-                        (Ok(_), None) => Some(no_ticket_api(a).message),
-                        (Ok(_), Some(_)) => None,
-                    },
-                    support_url: a.provider.descriptor().support_url.to_string(),
-                    departments: tickets.map(|t| t.departments()).unwrap_or_default(),
-                    issue_types: tickets.map(|t| t.issue_types()).unwrap_or_default(),
-                }
-            })
-            .collect())
-    }
-
     /// One account's tickets, newest first.
     pub async fn tickets_of(&self, account: &Account, filter: &TicketFilter) -> Result<Vec<Ticket>> {
         let client = self.ticket_client(account)?;
         let t = tickets(&client);
         let dept = match filter.department.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-            Some(d) => Some(department(&t.departments(), d)?),
+            Some(d) => Some(department(&account.provider.descriptor().ticket_form().departments, d)?),
             None => None,
         };
         let mut list = t.list_tickets(filter.status, dept.as_ref()).await?;
@@ -86,7 +60,7 @@ impl AppService {
     pub async fn open_ticket(&self, account: &Account, new: NewTicket) -> Result<Ticket> {
         let client = self.ticket_client(account)?;
         let t = tickets(&client);
-        let request = validate(new, &t.departments(), &t.issue_types())?;
+        let request = validate(new, &account.provider.descriptor().ticket_form())?;
         Ok(stamp(account, t.open_ticket(&request).await?))
     }
 
@@ -113,11 +87,7 @@ fn tickets(client: &Arc<dyn Compute>) -> &dyn Tickets {
 }
 
 fn no_ticket_api(account: &Account) -> Error {
-    let label = account.provider_label();
-    Error::unsupported(format!(
-        "{label} has no support-ticket API, so vpsdesk cannot show or open its tickets; open them on {label}'s site: {}",
-        account.provider.descriptor().support_url
-    ))
+    Error::unsupported(account.provider.descriptor().no_tickets())
 }
 
 fn stamp(account: &Account, mut t: Ticket) -> Ticket {

@@ -8,7 +8,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use vpsdesk_core::accounts::{Account, AccountStore};
+use vpsdesk_core::capabilities::{Api, Capability};
 use vpsdesk_core::http::{Http, HttpConfig};
+use vpsdesk_core::model::ProviderKind;
 use vpsdesk_core::provider::Compute;
 use vpsdesk_core::providers;
 use vpsdesk_core::secret::{Keychain, Secret};
@@ -139,4 +141,14 @@ pub fn client_http(timeout: Duration) -> Http {
         max_retry_after: Duration::from_secs(2),
         max_body: vpsdesk_core::http::API_BODY_LIMIT,
     })
+}
+
+/// What the `provider` account of `service` declares beyond server power,
+/// billing, tickets and DNS: the server tabs and account pages it gets.
+pub fn tabs_and_pages(service: &AppService, provider: ProviderKind) -> Vec<Capability> {
+    let view = service.account_views().unwrap().into_iter().find(|a| a.provider == provider).unwrap();
+    view.capabilities
+        .into_iter()
+        .filter(|c| !matches!(c.api(), Api::Compute | Api::Billing | Api::Tickets | Api::Dns))
+        .collect()
 }

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useEffect, useEffectEvent, useState } from "react";
-import { useProfile, useSetProfile } from "../../api/resources";
+import { useProfile, useSetProfile } from "../../api/profile";
 import { applyFieldErrors } from "../../lib/formErrors";
 
 /** The account holder's profile at the provider; fields the API cannot change are read-only. */

@@ -1,7 +1,7 @@
 import { Badge, Group, SegmentedControl, Stack, Table, Text, Textarea, TextInput } from "@mantine/core";
 import { IconPencil } from "@tabler/icons-react";
 import type { ScriptKind, StartupScript } from "../../api/bindings";
-import { useCreateScript, useDeleteScript, useScripts, useUpdateScript } from "../../api/extras";
+import { useCreateScript, useDeleteScript, useScripts, useUpdateScript } from "../../api/startupScripts";
 import { EditorModal, ifChanged, useItemEditor } from "../../components/ItemEditor";
 import { DeleteAction, ItemTable, ListHeader, RowAction, RowActions } from "../../components/ItemTable";
 import { QueryState } from "../../components/QueryState";

@@ -1,7 +1,7 @@
 import { Stack, Table, Textarea, TextInput } from "@mantine/core";
 import { IconPencil } from "@tabler/icons-react";
 import type { SshKey } from "../../api/bindings";
-import { useCreateSshKey, useDeleteSshKey, useSshKeys, useUpdateSshKey } from "../../api/extras";
+import { useCreateSshKey, useDeleteSshKey, useSshKeys, useUpdateSshKey } from "../../api/sshKeys";
 import { EditorModal, ifChanged, useItemEditor } from "../../components/ItemEditor";
 import { DeleteAction, ItemTable, ListHeader, RowAction, RowActions } from "../../components/ItemTable";
 import { QueryState } from "../../components/QueryState";

@@ -2,28 +2,30 @@ import { Alert, Button, Group, Loader, Select, Table, Tabs, Text } from "@mantin
 import type { UseQueryResult } from "@tanstack/react-query";
 import { IconFileTypeCsv } from "@tabler/icons-react";
 import { useState, type ReactNode } from "react";
-import type { BillingAccount, BillingFeature } from "../../api/bindings";
-import { exportCsv, has, usePricing, useTransactions, useUsage } from "../../api/billing";
+import type { Capability } from "../../api/bindings";
+import { exportCsv, usePricing, useTransactions, useUsage, type BillingAccount } from "../../api/billing";
+import { hasCapability } from "../../lib/capabilities";
 import { formatDate } from "../../lib/format";
 import { ChargesChart } from "./ChargesChart";
 import { csvName, toCsv, type CsvColumn } from "./csv";
 import { money } from "./money";
 import { SubscriptionsPanel } from "./SubscriptionsPanel";
 
-const TABS: { feature: BillingFeature; label: string }[] = [
-  { feature: "transactions", label: "Transactions" },
-  { feature: "usage", label: "Usage" },
-  { feature: "pricing", label: "Prices" },
-  { feature: "subscriptions", label: "Subscriptions" },
+/** `value` names the tab (and its test id); `capability` decides whether the account has it. */
+const TABS: { value: string; capability: Capability; label: string }[] = [
+  { value: "transactions", capability: "billing.transactions", label: "Transactions" },
+  { value: "usage", capability: "billing.usage", label: "Usage" },
+  { value: "pricing", capability: "billing.pricing", label: "Prices" },
+  { value: "subscriptions", capability: "billing.subscriptions", label: "Subscriptions" },
 ];
 
 /** Transactions, usage, prices and subscriptions of one account, as far as its provider has them. */
 export function AccountPanel({ accounts }: { accounts: BillingAccount[] }) {
-  const eligible = accounts.filter((a) => TABS.some((t) => has(a, t.feature)));
+  const eligible = accounts.filter((a) => TABS.some((t) => hasCapability(a, t.capability)));
   const [chosen, setChosen] = useState<string | null>(null);
   const account = eligible.find((a) => a.account_id === chosen) ?? eligible[0];
   if (!account) return null;
-  const tabs = TABS.filter((t) => has(account, t.feature));
+  const tabs = TABS.filter((t) => hasCapability(account, t.capability));
   return (
     <div data-testid="billing-account-panel">
       <Group mb="xs">
@@ -38,10 +40,10 @@ export function AccountPanel({ accounts }: { accounts: BillingAccount[] }) {
           data-testid="billing-account-select"
         />
       </Group>
-      <Tabs key={account.account_id} defaultValue={tabs[0].feature} keepMounted={false}>
+      <Tabs key={account.account_id} defaultValue={tabs[0].value} keepMounted={false}>
         <Tabs.List>
           {tabs.map((t) => (
-            <Tabs.Tab key={t.feature} value={t.feature} data-testid={`billing-tab-${t.feature}`}>
+            <Tabs.Tab key={t.value} value={t.value} data-testid={`billing-tab-${t.value}`}>
               {t.label}
             </Tabs.Tab>
           ))}

@@ -1,9 +1,10 @@
 import { Alert, Badge, Card, Group, Loader, Paper, SimpleGrid, Stack, Text, TextInput, Tooltip } from "@mantine/core";
 import { IconAlertTriangle, IconInfoCircle } from "@tabler/icons-react";
 import type { UseQueryResult } from "@tanstack/react-query";
-import type { Balance, BillingAccount } from "../../api/bindings";
+import type { Balance } from "../../api/bindings";
 import type { AppError } from "../../api/errors";
-import { has, useBalanceTotals } from "../../api/billing";
+import { useBalanceTotals, type BillingAccount } from "../../api/billing";
+import { hasCapability } from "../../lib/capabilities";
 import { abs, isAmount, money } from "./money";
 import { isLow } from "./threshold";
 
@@ -30,7 +31,7 @@ type Props = {
 
 /** One card per account: the balance in words, pending charges, last payment, a low-balance threshold. */
 export function BalanceCards({ accounts, balances, thresholds, onThreshold }: Props) {
-  const withBalance = accounts.filter((a) => has(a, "balance"));
+  const withBalance = accounts.filter((a) => hasCapability(a, "billing.balance"));
   const loaded = balances.flatMap((q) => (q.data ? [q.data] : []));
   const totalsQuery = useBalanceTotals(loaded);
   // Without a loaded balance there is nothing to total, whatever an earlier answer said.
@@ -49,7 +50,7 @@ export function BalanceCards({ accounts, balances, thresholds, onThreshold }: Pr
         ))}
         {/* Accounts whose provider has no billing at all get the page's note instead. */}
         {accounts
-          .filter((a) => !has(a, "balance") && !a.note)
+          .filter((a) => !hasCapability(a, "billing.balance") && !a.note)
           .map((a) => (
             <Card key={a.account_id} withBorder padding="sm" data-testid={`billing-nobalance-${a.account_id}`}>
               <Text fw={600} size="sm">

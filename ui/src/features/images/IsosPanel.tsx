@@ -1,7 +1,7 @@
 import { Table } from "@mantine/core";
 import { QueryState } from "../../components/QueryState";
 import { ItemTable } from "../../components/ItemTable";
-import { useIsos } from "../../api/extras";
+import { useIsos } from "../../api/operatingSystems";
 import { formatBytes } from "../../lib/format";
 
 export function IsosPanel({ accountId }: { accountId: string }) {

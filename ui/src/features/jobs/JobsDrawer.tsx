@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Button, Drawer, Group, Indicator, Progress, Stack, T
 import { IconListCheck, IconX } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Job } from "../../api/bindings";
-import { isRunning, useCancelJob, useClearJobs, useJobs } from "../../api/extras";
+import { isRunning, useCancelJob, useClearJobs, useJobs } from "../../api/jobs";
 import { formatTime } from "../../lib/refresh";
 
 const STATE_COLOR: Record<Job["state"], string> = { running: "blue", succeeded: "teal", failed: "red", cancelled: "gray" };

@@ -2,7 +2,7 @@ import { Stack, Table, Text } from "@mantine/core";
 import { modals } from "@mantine/modals";
 import { IconPencil } from "@tabler/icons-react";
 import type { Vlan } from "../../api/bindings";
-import { useCreateStaticIp, useCreateVlan, useDestroyStaticIp, useRenameVlan, useStaticIps, useVlans } from "../../api/resources";
+import { useCreateStaticIp, useCreateVlan, useDestroyStaticIp, useRenameVlan, useStaticIps, useVlans } from "../../api/vlansAndStaticIps";
 import { NameModal, useItemEditor } from "../../components/ItemEditor";
 import { DeleteAction, ItemTable, ListHeader, RowAction, RowActions } from "../../components/ItemTable";
 import { QueryState } from "../../components/QueryState";

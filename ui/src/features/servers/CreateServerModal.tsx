@@ -13,7 +13,8 @@ import {
   useCreateServer,
   useProviders,
 } from "../../api/queries";
-import { useScripts, useSshKeys } from "../../api/extras";
+import { useSshKeys } from "../../api/sshKeys";
+import { useScripts } from "../../api/startupScripts";
 import { hasCapability } from "../../lib/capabilities";
 import { formatMemory } from "../../lib/format";
 import { providerLabel } from "../../lib/labels";

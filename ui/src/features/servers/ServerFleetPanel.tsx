@@ -6,7 +6,7 @@ import { useForm } from "@mantine/form";
 import { IconCopy } from "@tabler/icons-react";
 import { useState } from "react";
 import type { BulkAction, Server } from "../../api/bindings";
-import { useBulkPower, useCloneServer } from "../../api/resources";
+import { useBulkPower, useCloneServer } from "../../api/serverFleet";
 import { useAccount } from "../../api/queries";
 import { hasCapability } from "../../lib/capabilities";
 import { applyFieldErrors } from "../../lib/formErrors";

@@ -2,7 +2,7 @@ import { Button, Group, Modal, MultiSelect, Stack, Table, Text } from "@mantine/
 import { IconPencil, IconPlayerPlay, IconPlayerStop, IconUsersPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import type { ServerGroup } from "../../api/bindings";
-import { useCreateServerGroup, useDestroyServerGroup, useGroupMembers, useGroupPower, useRenameServerGroup, useServerGroups } from "../../api/resources";
+import { useCreateServerGroup, useDestroyServerGroup, useGroupMembers, useGroupPower, useRenameServerGroup, useServerGroups } from "../../api/serverGroups";
 import { NameModal, useItemEditor } from "../../components/ItemEditor";
 import { DeleteAction, ItemTable, ListHeader, RowAction, RowActions } from "../../components/ItemTable";
 import { QueryState } from "../../components/QueryState";

@@ -6,7 +6,7 @@ import { confirmDanger } from "../../components/confirm";
 import { IconCopy, IconDownload, IconTrash, IconUpload } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Drive, StandardKind } from "../../api/bindings";
-import { useCloneDrive, useCreateDrive, useDestroyDrive, useDrives, useDriveTransfer, useStandardDrives } from "../../api/resources";
+import { useCloneDrive, useCreateDrive, useDestroyDrive, useDrives, useDriveTransfer, useStandardDrives } from "../../api/drives";
 import { ListHeader } from "../../components/ItemTable";
 import { QueryState } from "../../components/QueryState";
 import { applyFieldErrors } from "../../lib/formErrors";

@@ -15,7 +15,8 @@ import {
 import { IconAlertTriangle, IconLock, IconShieldCheck } from "@tabler/icons-react";
 import { useForm } from "@mantine/form";
 import { useEffect, useEffectEvent, useState } from "react";
-import type { Ticket, TicketAccount } from "../../api/bindings";
+import type { Ticket } from "../../api/bindings";
+import type { TicketAccount } from "../../api/tickets";
 import { applyFieldErrors } from "../../lib/formErrors";
 import { useManagedServices, useOpenTicket, useServersOf } from "../../api/tickets";
 import { notifySuccess } from "../../lib/notify";

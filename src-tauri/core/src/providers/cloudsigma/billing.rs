@@ -10,7 +10,7 @@ use async_trait::async_trait;
 use super::codec::{self, Object};
 use super::{uuid, Cloudsigma, NAME};
 use crate::capabilities::billing::{
-    parse_amount, Balance, Billing, BillingFeature, Price, Quote, Subscription, SubscriptionOrder, Transaction, Usage,
+    parse_amount, Balance, Billing, Price, Quote, Subscription, SubscriptionOrder, Transaction, Usage,
 };
 use crate::error::{Error, Result};
 use crate::model::ProviderKind;
@@ -193,10 +193,6 @@ impl Cloudsigma {
 
 #[async_trait]
 impl Billing for Cloudsigma {
-    fn features(&self) -> &'static [BillingFeature] {
-        use BillingFeature::*;
-        &[Balance, Transactions, Usage, Pricing, Currencies, Subscriptions]
-    }
 
     async fn balance(&self) -> Result<Balance> {
         balance(&codec::parse_object(&self.get("/balance/info").await?))

@@ -19,10 +19,11 @@ use std::time::{Duration, Instant};
 use async_trait::async_trait;
 use reqwest::header::CONTENT_TYPE;
 
+use crate::capabilities::tickets::TicketForm;
 use crate::accounts::Account;
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::{ApiClient, Auth, Http, Request, Response};
-use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, ProviderKind, Region, Server, Status};
+use crate::model::{CreateServer, Image, Plan, PowerAction, ProviderKind, Region, Server, Status};
 use crate::provider::Compute;
 use crate::providers::common::{body_excerpt, generic_status_error, ProviderApi};
 use crate::providers::{ProviderDescriptor, Sizing};
@@ -53,6 +54,7 @@ pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
     dns_note: Some(
         "CloudSigma's API 1.0 has no DNS calls. Manage DNS where your domain is registered, or in the CloudSigma web app: https://zrh.cloudsigma.com/",
     ),
+    ticket_form: TicketForm::default,
     capabilities: capabilities::capabilities,
     connect,
 };
@@ -276,10 +278,6 @@ impl Compute for Cloudsigma {
         self
     }
 
-    fn capabilities(&self) -> &'static [Capability] {
-        use Capability::*;
-        &[Start, Stop, ForceStop, Reboot, Create, Rename, Delete, DeleteRunning]
-    }
 
     async fn verify(&self) -> Result<()> {
         // Two short lines, and no secret in them (unlike /profile/info).

@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use serde::Deserialize;
 
 use super::{Call, Vps247, NAME};
-use crate::capabilities::billing::{Billing, BillingFeature, Usage};
+use crate::capabilities::billing::{Billing, Usage};
 use crate::error::{Error, Result};
 use crate::http::Request;
 use crate::model::ProviderKind;
@@ -63,9 +63,6 @@ pub fn usage(vms: Vec<VmUsageWire>) -> Vec<Usage> {
 
 #[async_trait]
 impl Billing for Vps247 {
-    fn features(&self) -> &'static [BillingFeature] {
-        &[BillingFeature::Usage]
-    }
 
     async fn usage(&self) -> Result<Vec<Usage>> {
         let resp = self.call(Request::get("/virtual_machines"), Call::Read).await?;

@@ -16,10 +16,11 @@ use async_trait::async_trait;
 use reqwest::header::{HeaderName, ACCEPT};
 use serde_json::json;
 
+use crate::capabilities::tickets::TicketForm;
 use crate::accounts::Account;
 use crate::error::{Error, Result};
 use crate::http::{ApiClient, Auth, Http, Request, Response};
-use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, Region, Server};
+use crate::model::{CreateServer, Image, Plan, PowerAction, Region, Server};
 use crate::provider::Compute;
 use crate::providers::common::{body_excerpt, decode, display_value, generic_status_error, ProviderApi};
 use crate::providers::{ProviderDescriptor, ProviderKind, Sizing};
@@ -40,6 +41,7 @@ pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
     panel_url: "https://www.vps247.com/",
     support_url: "https://www.vps247.com/",
     dns_note: Some("VPS247's API has no DNS calls. Manage DNS in the VPS247 control panel: https://www.vps247.com/"),
+    ticket_form: TicketForm::default,
     capabilities: capabilities::capabilities,
     connect,
 };
@@ -195,11 +197,6 @@ impl Compute for Vps247 {
         self
     }
 
-    fn capabilities(&self) -> &'static [Capability] {
-        use Capability::*;
-        // No rename in the API, and delete only on a halted VM.
-        &[Start, Stop, ForceStop, Reboot, Create, Delete]
-    }
 
     async fn verify(&self) -> Result<()> {
         // The only documented read; every call needs the key.

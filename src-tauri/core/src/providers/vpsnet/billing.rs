@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{paths, Scope, Vpsnet, NAME};
-use crate::capabilities::billing::{parse_amount, Balance, Billing, BillingFeature, Download, Invoice, InvoiceStatus};
+use crate::capabilities::billing::{parse_amount, Balance, Billing, Download, Invoice, InvoiceStatus};
 use crate::error::{Error, Result};
 use crate::http::Request;
 use crate::model::ProviderKind;
@@ -97,9 +97,6 @@ fn invoice_no(id: &str) -> Result<&str> {
 
 #[async_trait]
 impl Billing for Vpsnet {
-    fn features(&self) -> &'static [BillingFeature] {
-        &[BillingFeature::Balance, BillingFeature::Invoices, BillingFeature::InvoicePdf]
-    }
 
     async fn balance(&self) -> Result<Balance> {
         balance(self.read(Request::get(paths::CREDITS), Scope::Account).await?)

@@ -25,7 +25,7 @@ use serde_json::Value;
 use crate::accounts::Account;
 use crate::error::{Error, ErrorKind, FieldError, Result};
 use crate::http::{ApiClient, Auth, Http, Request, Response};
-use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, Region, Server};
+use crate::model::{CreateServer, Image, Plan, PowerAction, Region, Server};
 use crate::provider::Compute;
 use crate::providers::common::{body_excerpt, generic_status_error, ProviderApi};
 use crate::providers::{ProviderDescriptor, ProviderKind, Sizing};
@@ -48,6 +48,7 @@ pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
     panel_url: "https://control.vps.net/",
     support_url: "https://control.vps.net/",
     dns_note: None,
+    ticket_form: tickets::form,
     capabilities: capabilities::capabilities,
     connect,
 };
@@ -209,10 +210,6 @@ impl Compute for Vpsnet {
         self
     }
 
-    fn capabilities(&self) -> &'static [Capability] {
-        use Capability::*;
-        &[Start, Stop, ForceStop, Reboot, Create, Rename, Delete, DeleteRunning]
-    }
 
     fn tickets(&self) -> Option<&dyn crate::capabilities::tickets::Tickets> {
         Some(self)

@@ -18,10 +18,11 @@ use futures::{StreamExt, TryStreamExt};
 use reqwest::Method;
 use serde_json::json;
 
+use crate::capabilities::tickets::TicketForm;
 use crate::accounts::Account;
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::{ApiClient, Auth, Http, Request, Response};
-use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, Region, Server};
+use crate::model::{CreateServer, Image, Plan, PowerAction, Region, Server};
 use crate::provider::Compute;
 use crate::providers::common::{body_excerpt, decode, display_value, generic_status_error, ProviderApi};
 use crate::providers::{ProviderDescriptor, ProviderKind, Sizing};
@@ -45,6 +46,7 @@ pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
     panel_url: "https://admin.vps.org/",
     support_url: "https://admin.vps.org/",
     dns_note: Some("VPS.org's API has no DNS calls. Manage DNS in the VPS.org panel: https://admin.vps.org/"),
+    ticket_form: TicketForm::default,
     capabilities: capabilities::capabilities,
     connect,
 };
@@ -296,11 +298,6 @@ impl Compute for VpsOrg {
         self
     }
 
-    fn capabilities(&self) -> &'static [Capability] {
-        use Capability::*;
-        // No forced power-off in API v1; delete works in any state.
-        &[Start, Stop, Reboot, Create, Rename, Delete, DeleteRunning]
-    }
 
     async fn verify(&self) -> Result<()> {
         self.page(&ListFilter::default(), 1).await.map(|_| ())

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::{Vultr, NAME};
-use crate::capabilities::billing::{parse_amount, Balance, Billing, BillingFeature};
+use crate::capabilities::billing::{parse_amount, Balance, Billing};
 use crate::error::Result;
 use crate::http::Request;
 use crate::model::ProviderKind;
@@ -52,9 +52,6 @@ fn flip(d: Decimal) -> Decimal {
 
 #[async_trait]
 impl Billing for Vultr {
-    fn features(&self) -> &'static [BillingFeature] {
-        &[BillingFeature::Balance]
-    }
 
     async fn balance(&self) -> Result<Balance> {
         let resp = self.call(Request::get("/v1/account/info"), ()).await?;

@@ -14,10 +14,11 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
+use crate::capabilities::tickets::TicketForm;
 use crate::accounts::Account;
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::{ApiClient, Auth, Http, Request, Response};
-use crate::model::{Capability, CreateServer, Image, Plan, PowerAction, Region, Server};
+use crate::model::{CreateServer, Image, Plan, PowerAction, Region, Server};
 use crate::provider::Compute;
 use crate::providers::common::{body_excerpt, decode, generic_status_error, ProviderApi};
 use crate::providers::{ProviderDescriptor, ProviderKind, Sizing};
@@ -40,6 +41,7 @@ pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
     dns_note: Some(
         "The Vultr v1 API that vpsdesk uses offers only reverse DNS for server addresses, not zones. Manage DNS zones in the Vultr panel: https://my.vultr.com/dns/",
     ),
+    ticket_form: TicketForm::default,
     capabilities: capabilities::capabilities,
     connect,
 };
@@ -137,10 +139,6 @@ impl Compute for Vultr {
         self
     }
 
-    fn capabilities(&self) -> &'static [Capability] {
-        use Capability::*;
-        &[Start, Stop, ForceStop, Reboot, Create, Rename, Delete, DeleteRunning]
-    }
 
     async fn verify(&self) -> Result<()> {
         self.read::<serde_json::Value>(Request::get("/v1/account/info"), ()).await.map(|_| ())

@@ -5,8 +5,7 @@ import { DeleteAction, ItemTable } from "../../../components/ItemTable";
 import { QueryState } from "../../../components/QueryState";
 import type { AccountView, Backup, Server } from "../../../api/bindings";
 import { hasCapability } from "../../../lib/capabilities";
-import { useRestoreBackup } from "../../../api/extras";
-import { useBackups, useCreateBackup, useDeleteBackup } from "../../../api/maintenance";
+import { useBackups, useCreateBackup, useDeleteBackup, useRestoreBackup } from "../../../api/backups";
 import { useConvertBackup } from "../../../api/templates";
 import { confirmWipe } from "../../../components/confirm";
 

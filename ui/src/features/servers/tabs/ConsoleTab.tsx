@@ -1,7 +1,7 @@
 import { Alert, Button, CopyButton, Group, Loader, Stack, Text, TextInput } from "@mantine/core";
 import { IconCopy } from "@tabler/icons-react";
 import type { Server } from "../../../api/bindings";
-import { useConsole } from "../../../api/extras";
+import { useConsole } from "../../../api/console";
 
 /** The app has no browser opener (see architecture.md): the link is copied and opened by hand. */
 export function ConsoleTab({ server }: { server: Server }) {

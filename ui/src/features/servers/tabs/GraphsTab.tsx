@@ -1,6 +1,6 @@
 import { Alert, Loader, Stack, Text } from "@mantine/core";
 import type { Server } from "../../../api/bindings";
-import { useUsageGraphs } from "../../../api/extras";
+import { useUsageGraphs } from "../../../api/usageGraphs";
 import { UsageChart } from "./UsageChart";
 
 export function GraphsTab({ server }: { server: Server }) {

@@ -5,7 +5,7 @@ import { DeleteAction, ItemTable } from "../../../components/ItemTable";
 import { QueryState } from "../../../components/QueryState";
 import type { AccountView, Server } from "../../../api/bindings";
 import { hasCapability } from "../../../lib/capabilities";
-import { useClones, useBootRecovery, useCreateClone, useDeleteClone, useRebuildNetwork, useRebuildPending } from "../../../api/maintenance";
+import { useBootRecovery, useClones, useCreateClone, useDeleteClone, useRebuildNetwork, useRebuildPending } from "../../../api/maintenance";
 import { useCatalogRegions } from "../../../api/queries";
 import { confirmDanger } from "../../../components/confirm";
 import { ManagedTransferPanel } from "./ManagedTransferPanel";

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { IconArrowsTransferUp } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Server } from "../../../api/bindings";
-import { useExtrasWrite } from "../../../api/extras";
+import { useExtrasWrite } from "../../../api/writes";
 import { commands } from "../../../api/bindings";
 import { confirmDanger } from "../../../components/confirm";
 

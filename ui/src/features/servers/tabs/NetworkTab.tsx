@@ -5,15 +5,7 @@ import { IconArrowBackUp, IconPencil, IconPlus, IconTrash } from "@tabler/icons-
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import type { AccountView, Capability, IpAddress, Server } from "../../../api/bindings";
-import {
-  useAddIpv4,
-  useAddresses,
-  useDeleteReverse,
-  useRemoveIpv4,
-  useResetReverse,
-  useReverseIpv6,
-  useSetReverse,
-} from "../../../api/extras";
+import { useAddIpv4, useAddresses, useDeleteReverse, useRemoveIpv4, useResetReverse, useReverseIpv6, useSetReverse } from "../../../api/serverNetwork";
 import { FormError } from "../../../components/FormActions";
 import { hasCapability } from "../../../lib/capabilities";
 import { applyFieldErrors } from "../../../lib/formErrors";

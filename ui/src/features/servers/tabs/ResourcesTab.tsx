@@ -5,7 +5,7 @@ import { useEffect, useEffectEvent, useState } from "react";
 import type { AccountView, ServerResources, Server } from "../../../api/bindings";
 import { hasCapability } from "../../../lib/capabilities";
 import { applyFieldErrors } from "../../../lib/formErrors";
-import { grows, growsStorage, useServerResources, useUpdateServerResources, useUpgradeStorage } from "../../../api/serverPlan";
+import { grows, growsStorage, useServerResources, useUpdateServerResources, useUpgradeStorage } from "../../../api/serverResources";
 import { confirmDanger } from "../../../components/confirm";
 import { LicencesSection } from "./LicencesSection";
 

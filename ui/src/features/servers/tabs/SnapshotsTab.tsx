@@ -5,16 +5,9 @@ import { DeleteAction, ItemTable } from "../../../components/ItemTable";
 import { QueryState } from "../../../components/QueryState";
 import type { AccountView, Server } from "../../../api/bindings";
 import { hasCapability } from "../../../lib/capabilities";
-import {
-  useChangeOs,
-  useCreateSnapshot,
-  useDeleteSnapshot,
-  useOsOptions,
-  useReinstall,
-  useRestoreBackup,
-  useRestoreSnapshot,
-  useSnapshots,
-} from "../../../api/extras";
+import { useRestoreBackup } from "../../../api/backups";
+import { useChangeOs, useOsOptions, useReinstall } from "../../../api/operatingSystems";
+import { useCreateSnapshot, useDeleteSnapshot, useRestoreSnapshot, useSnapshots } from "../../../api/snapshots";
 import { BackupsPanel } from "./BackupsPanel";
 import { confirmWipe } from "../../../components/confirm";
 import { formatBytes } from "../../../lib/format";

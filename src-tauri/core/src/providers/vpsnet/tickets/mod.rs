@@ -22,8 +22,8 @@ use crate::model::ProviderKind;
 use crate::providers::common::{body_excerpt, decode, ProviderApi};
 use crate::secret::{redact, Secret};
 use crate::capabilities::tickets::{
-    Author, Department, DepartmentNeeds, IssueType, ManagedService, Ticket, TicketMessage, TicketRequest, TicketStatus,
-    TicketThread, Tickets,
+    Author, Department, DepartmentNeeds, IssueType, ManagedService, Ticket, TicketMessage, TicketForm, TicketRequest,
+    TicketStatus, TicketThread, Tickets,
 };
 use wire::{ManagedServicesWire, ReplyWire, ThreadWire, TicketEnvelope, TicketWire};
 
@@ -62,6 +62,17 @@ const ISSUE_TYPES: [(&str, &str); 7] = [
     ("abuse", "Abuse / DDoS"),
     ("other", "Unknown / Other"),
 ];
+
+/// The descriptor's `ticket_form`: the doc's departments and subject types.
+pub(super) fn form() -> TicketForm {
+    TicketForm {
+        departments: DEPARTMENTS
+            .iter()
+            .map(|(id, name, needs)| Department { id: (*id).into(), name: (*name).into(), needs: *needs })
+            .collect(),
+        issue_types: ISSUE_TYPES.iter().map(|(id, name)| IssueType { id: (*id).into(), name: (*name).into() }).collect(),
+    }
+}
 
 fn ticket_id(id: &str) -> Result<String> {
     number("id", "ticket", id).map(|n| n.to_string())
@@ -242,17 +253,6 @@ fn unprocessable(resp: &Response) -> Error {
 
 #[async_trait]
 impl Tickets for Vpsnet {
-    fn departments(&self) -> Vec<Department> {
-        DEPARTMENTS
-            .iter()
-            .map(|(id, name, needs)| Department { id: (*id).into(), name: (*name).into(), needs: *needs })
-            .collect()
-    }
-
-    fn issue_types(&self) -> Vec<IssueType> {
-        ISSUE_TYPES.iter().map(|(id, name)| IssueType { id: (*id).into(), name: (*name).into() }).collect()
-    }
-
     async fn list_tickets(&self, status: Option<TicketStatus>, department: Option<&Department>) -> Result<Vec<Ticket>> {
         // The doc filters by department only together with a status, so a
         // department alone is filtered here.

@@ -7,10 +7,9 @@
 use serde_json::{json, Value};
 
 use super::wire::{ManagedServicesWire, ThreadWire, TicketEnvelope};
-use super::{open_body, reply_wire, thread, ticket, Vpsnet, DEPARTMENTS, ISSUE_TYPES};
-use crate::http::Http;
+use super::{form, open_body, reply_wire, thread, ticket, DEPARTMENTS, ISSUE_TYPES};
 use crate::secret::Secret;
-use crate::capabilities::tickets::{validate, Author, DepartmentNeeds, NewTicket, TicketStatus, Tickets};
+use crate::capabilities::tickets::{validate, Author, DepartmentNeeds, NewTicket, TicketStatus};
 
 macro_rules! fixture {
     ($name:literal $(, $broken:literal => $repaired:literal)* $(,)?) => {{
@@ -22,10 +21,6 @@ macro_rules! fixture {
         )*
         serde_json::from_str::<Value>(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", $name))
     }};
-}
-
-fn client() -> Vpsnet {
-    Vpsnet::new(Http::default(), "http://127.0.0.1:9", "demo@example.com".into(), Secret::new("key")).unwrap()
 }
 
 fn new_ticket(department: &str, body: &str) -> NewTicket {
@@ -98,15 +93,13 @@ fn departments_and_issue_types_are_the_docs() {
 
 #[test]
 fn open_bodies_match_the_docs_examples() {
-    let c = client();
-    let (departments, issues) = (c.departments(), c.issue_types());
+    let form = form();
 
     // Repair: a trailing comma after "body".
     let doc = fixture!("ticket_create", "\"This is a test body\",\n}" => "\"This is a test body\"\n}");
     let billing = validate(
         NewTicket { subject: "Invoice".into(), ..new_ticket("Billing", "This is a test body") },
-        &departments,
-        &issues,
+        &form,
     )
     .unwrap();
     let sent = open_body(&billing).unwrap();
@@ -121,7 +114,7 @@ fn open_bodies_match_the_docs_examples() {
         domain_name: Some("www.test.com".into()),
         ..new_ticket("wordpress", "This is a test body")
     };
-    let sent = open_body(&validate(wordpress, &departments, &issues).unwrap()).unwrap();
+    let sent = open_body(&validate(wordpress, &form).unwrap()).unwrap();
     for (k, v) in doc.as_object().unwrap() {
         assert_eq!(&sent[k], v, "{k}");
     }
@@ -138,20 +131,19 @@ fn open_bodies_match_the_docs_examples() {
         ssh_password: Some(Secret::new("df345dd")),
         ..new_ticket("5", "This is a test body")
     };
-    let sent = open_body(&validate(tech, &departments, &issues).unwrap()).unwrap();
+    let sent = open_body(&validate(tech, &form).unwrap()).unwrap();
     assert_eq!(sent, doc, "the whole body, field for field");
 }
 
 #[test]
 fn a_typed_subject_leads_the_body_of_a_server_issue() {
-    let c = client();
     let tech = NewTicket {
         subject: "Web01 unreachable".into(),
         issue: Some("reboot".into()),
         server_id: Some("1384".into()),
         ..new_ticket("Server issue", "Since 10:00 it answers no pings.")
     };
-    let sent = open_body(&validate(tech, &c.departments(), &c.issue_types()).unwrap()).unwrap();
+    let sent = open_body(&validate(tech, &form()).unwrap()).unwrap();
     assert_eq!(sent["subject"], "reboot");
     assert_eq!(sent["body"], "Web01 unreachable\n\nSince 10:00 it answers no pings.");
     assert_eq!(sent["vm_id"], 1384);
@@ -159,9 +151,8 @@ fn a_typed_subject_leads_the_body_of_a_server_issue() {
 
 #[test]
 fn a_server_that_is_not_a_vpsnet_id_is_refused_before_sending() {
-    let c = client();
     let tech = NewTicket { issue: Some("reboot".into()), server_id: Some("web01".into()), ..new_ticket("5", "down") };
-    let e = open_body(&validate(tech, &c.departments(), &c.issue_types()).unwrap()).unwrap_err();
+    let e = open_body(&validate(tech, &form()).unwrap()).unwrap_err();
     assert_eq!(e.fields[0].field, "server_id");
 }
 

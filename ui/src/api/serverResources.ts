@@ -2,9 +2,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type ResourcesChange, type ServerResources } from "./bindings";
 import { call } from "./errors";
-import { useExtrasWrite } from "./extras";
 import { notifySuccess } from "../lib/notify";
 import { keys } from "./keys";
+import { useExtrasWrite } from "./writes";
 
 export function useServerResources(accountId: string, serverId: string) {
   return useQuery({ queryKey: keys.extras.resources(accountId, serverId), queryFn: () => call(commands.serverResources(accountId, serverId)) });
