@@ -26,11 +26,7 @@ type VpsNet = Sim;
 
 impl VpsNet {
     async fn start() -> VpsNet {
-        Self::with(false).await
-    }
-
-    async fn with(empty: bool) -> VpsNet {
-        Sim::new(Provider::Vpsnet, empty).await
+        Sim::new(Provider::Vpsnet, false).await
     }
 
     fn bare(&self, method: Method, path: &str) -> RequestBuilder {
@@ -396,7 +392,7 @@ async fn clouds_are_the_docs() {
 
 #[tokio::test]
 async fn empty_starts_with_no_servers() {
-    let v = VpsNet::with(true).await;
+    let v = Sim::new(Provider::Vpsnet, true).await;
     assert_eq!(v.json("/virtual_machines.api10json").await, json!([]));
     assert_eq!(v.json("/virtual_machines/recoverable.api10json").await, json!([]));
 }

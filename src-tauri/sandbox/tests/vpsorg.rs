@@ -24,11 +24,7 @@ type VpsOrg = Sim;
 
 impl VpsOrg {
     async fn start() -> VpsOrg {
-        Self::with(false).await
-    }
-
-    async fn with(empty: bool) -> VpsOrg {
-        Sim::new(Provider::Vpsorg, empty).await
+        Sim::new(Provider::Vpsorg, false).await
     }
 
     fn request(&self, method: Method, path: &str) -> RequestBuilder {
@@ -347,7 +343,7 @@ async fn delete_answers_204_in_any_state() {
 
 #[tokio::test]
 async fn an_empty_account_has_one_empty_page() {
-    let v = VpsOrg::with(true).await;
+    let v = Sim::new(Provider::Vpsorg, true).await;
     let page = v.ok(Method::GET, "/api/v1/servers/", None).await;
     assert_eq!(page, json!({"count": 0, "next": null, "previous": null, "results": []}));
 }

@@ -16,12 +16,6 @@ use super::state::Cloudsigma;
 use super::{bad_request, not_found};
 use crate::common::{timestamp, Failure, Store};
 
-macro_rules! doc {
-    ($name:literal) => {
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../core/tests/fixtures/cloudsigma/", $name))
-    };
-}
-
 const CURRENCIES: &str = doc!("get_currencies_list.txt");
 const PRICING: &str = doc!("get_pricing_info.txt");
 const TRANSACTIONS: &str = doc!("get_transactions_list.txt");

@@ -15,12 +15,6 @@ use super::state::{is_device, Cloudsigma, Drive, Server};
 use super::{bad_request, busy, drive_data, not_found};
 use crate::common::{Failure, Store, Transition};
 
-macro_rules! doc {
-    ($name:literal) => {
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../core/tests/fixtures/cloudsigma/", $name))
-    };
-}
-
 const VLAN_INFO: &str = doc!("get_resources_vlan_UUID_info.txt");
 const IP_LIST: &str = doc!("get_resources_ip_list.txt");
 const IP_INFO: &str = doc!("get_resources_ip_info.txt");

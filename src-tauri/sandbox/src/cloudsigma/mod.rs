@@ -3,6 +3,14 @@
 //! key/value bodies, 204 for actions, 400 with the input echoed back and
 //! `errors:KEY` lines, 401, 404, 405 and 409 as the doc's error table says.
 
+/// One of the doc's example answers, as the core's tests read them too.
+/// Defined before the modules so each of them can use it.
+macro_rules! doc {
+    ($name:literal) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../core/tests/fixtures/cloudsigma/", $name))
+    };
+}
+
 mod billing;
 mod drive;
 mod drive_data;

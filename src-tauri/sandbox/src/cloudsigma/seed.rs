@@ -8,12 +8,6 @@ use super::kv::{self, Props};
 use super::state::{Cloudsigma, Drive, Phase, Server};
 use crate::common::Transition;
 
-macro_rules! doc {
-    ($name:literal) => {
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../core/tests/fixtures/cloudsigma/", $name))
-    };
-}
-
 pub(super) const PROFILE: &str = doc!("get_profile_info.txt");
 pub(super) const BALANCE: &str = doc!("get_balance_info.txt");
 pub(super) const USAGE: &str = doc!("get_usage_info.txt");

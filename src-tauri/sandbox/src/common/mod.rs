@@ -5,6 +5,7 @@ mod admin;
 mod breaks;
 mod control;
 mod faults;
+mod ids;
 mod listener;
 mod log;
 mod store;
@@ -14,6 +15,7 @@ mod wire;
 pub use faults::Faults;
 pub use log::{LoggedRequest, REQUEST_LOG_LIMIT};
 
+pub(crate) use ids::bump;
 pub(crate) use listener::Listener;
 pub(crate) use store::{Simulator, Store};
 pub(crate) use time::{timestamp, Transition};

@@ -37,16 +37,7 @@ pub(crate) const IMPLEMENTATION: Implementation = Implementation {
 };
 
 fn simulator(settings: Settings) -> Simulator {
-    Simulator::new(
-        Store::new(move || {
-            let mut state = seed::seed(settings.transition);
-            if settings.empty {
-                state.vms.clear();
-            }
-            state
-        }),
-        routes(),
-    )
+    Simulator::new(Store::new(move || seed::seed(settings.transition, settings.empty)), routes())
 }
 
 /// An error answered as a JSON `{"error": …}`; the doc only says the

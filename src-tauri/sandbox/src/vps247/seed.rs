@@ -35,7 +35,7 @@ pub(super) const DOC_VM: u64 = 90;
 /// Still being set up: refuses power actions with 406.
 pub(super) const PENDING_VM: u64 = 93;
 
-pub(super) fn seed(transition: Duration) -> Vps247 {
+pub(super) fn seed(transition: Duration, empty: bool) -> Vps247 {
     let mut vms = BTreeMap::new();
     vms.insert(DOC_VM, doc_vm());
     let fleet = [
@@ -46,6 +46,9 @@ pub(super) fn seed(transition: Duration) -> Vps247 {
     ];
     for (id, name, state, region, package, os, ip, ipv6, created) in fleet {
         vms.insert(id, demo_vm(id, name, state, (region, package, os), ip, ipv6, created));
+    }
+    if empty {
+        vms.clear();
     }
     Vps247 { transition, vms, ids: Ids { vm: 95, task: 100, disk: 200, host: 0 } }
 }
@@ -124,7 +127,7 @@ mod tests {
 
     #[test]
     fn seed_has_the_states_a_person_meets() {
-        let seeded = seed(Duration::from_millis(1));
+        let seeded = seed(Duration::from_millis(1), false);
         let states: Vec<State> = seeded.vms.values().map(|vm| vm.state.get()).collect();
         for state in [State::Running, State::Halted, State::Pending] {
             assert!(states.contains(&state), "no seeded VM is {state:?}");

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::catalog::{OsTemplate, Package, Region};
 use super::{refuse, Refusal};
-use crate::common::Transition;
+use crate::common::{bump, Transition};
 
 pub(super) struct Vps247 {
     pub transition: Duration,
@@ -24,12 +24,6 @@ pub(super) struct Ids {
     pub disk: u64,
     /// Feeds every address the simulator hands out.
     pub host: u32,
-}
-
-fn bump(counter: &mut u64) -> u64 {
-    let id = *counter;
-    *counter += 1;
-    id
 }
 
 /// The doc's states: "pending, running, halted, halting, starting".

@@ -14,7 +14,7 @@ use axum::{Json, Router};
 use serde_json::{json, Map, Value};
 
 use super::state::{now, VpsNet};
-use super::{not_found, resource, unprocessable};
+use super::{integer, not_found, resource, unprocessable};
 use crate::common::{Params, Store};
 
 const DOC_TIME: &str = "2009-05-15T06:55:02-04:00";
@@ -325,14 +325,6 @@ fn form(body: &Bytes, root: &str) -> Result<Map<String, Value>, Response> {
     }
 }
 
-fn int(v: Option<&Value>) -> Option<u64> {
-    match v? {
-        Value::Number(n) => n.as_u64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-}
-
 fn text(v: Option<&Value>) -> Option<String> {
     v.and_then(Value::as_str).map(|s| s.trim().to_owned())
 }
@@ -367,7 +359,7 @@ fn record_from(f: &Map<String, Value>, base: Option<&Rec>) -> Result<Rec, Respon
     r.kind.clone_from(&kind);
     r.host = host;
     if let Some(ttl) = f.get("ttl") {
-        match int(Some(ttl)) {
+        match integer(Some(ttl)) {
             Some(t) if t > 0 => r.ttl = t,
             _ => errors.push(("ttl", "is not a number".to_owned())),
         }
@@ -399,15 +391,15 @@ fn record_from(f: &Map<String, Value>, base: Option<&Rec>) -> Result<Rec, Respon
         errors.push(("data", format!("is not valid for a {kind} record")));
     }
     if kind == "mx" {
-        r.mx_priority = int(f.get("mx_priority")).or(r.mx_priority);
+        r.mx_priority = integer(f.get("mx_priority")).or(r.mx_priority);
         if r.mx_priority.is_none() {
             errors.push(("mx_priority", "can't be blank".to_owned()));
         }
     }
     if kind == "srv" {
-        r.priority = int(f.get("priority")).or(r.priority);
-        r.weight = int(f.get("weight")).or(r.weight);
-        r.port = int(f.get("port")).or(r.port);
+        r.priority = integer(f.get("priority")).or(r.priority);
+        r.weight = integer(f.get("weight")).or(r.weight);
+        r.port = integer(f.get("port")).or(r.port);
         r.service = text(f.get("service")).or(r.service);
         r.protocol = text(f.get("protocol")).or(r.protocol);
         for (k, v) in [("priority", r.priority), ("weight", r.weight), ("port", r.port)] {
@@ -459,7 +451,7 @@ async fn create_domain(State(store): State<Store<VpsNet>>, body: Bytes) -> Respo
     let name = text(f.get("name")).unwrap_or_default().to_ascii_lowercase();
     let ip = text(f.get("ip_address")).unwrap_or_default();
     let template = text(f.get("custom_template"))
-        .or_else(|| int(f.get("custom_template")).map(|n| n.to_string()))
+        .or_else(|| integer(f.get("custom_template")).map(|n| n.to_string()))
         .unwrap_or_default();
     store.with(|s| {
         let book = &mut s.dns;

@@ -14,7 +14,7 @@ use axum::{Json, Router};
 use serde_json::{json, Map, Value};
 
 use super::state::{now, password, Order, Phase, VpsNet};
-use super::{catalog, not_found, resource, server, unprocessable};
+use super::{catalog, integer, not_found, resource, server, unprocessable};
 use crate::common::{Params, Store, Transition};
 
 pub(super) struct Backup {
@@ -127,14 +127,6 @@ fn object(body: &Bytes) -> Map<String, Value> {
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(m)) => m,
         _ => Map::new(),
-    }
-}
-
-fn integer(v: Option<&Value>) -> Option<u64> {
-    match v? {
-        Value::Number(n) => n.as_u64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
     }
 }
 

@@ -23,7 +23,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::common::{Failure, Settings, Simulator, Store};
 use crate::registry::Implementation;
@@ -51,16 +51,7 @@ pub(crate) const IMPLEMENTATION: Implementation = Implementation {
 };
 
 fn simulator(settings: Settings) -> Simulator {
-    Simulator::new(
-        Store::new(move || {
-            let mut state = seed::seed(settings.transition);
-            if settings.empty {
-                state.servers.clear();
-            }
-            state
-        }),
-        routes(),
-    )
+    Simulator::new(Store::new(move || seed::seed(settings.transition, settings.empty)), routes())
 }
 
 fn routes() -> Router<Store<VpsNet>> {
@@ -113,6 +104,15 @@ fn resource(file: &str) -> Option<&str> {
 
 fn not_found(what: &str) -> Response {
     Failure::new(StatusCode::NOT_FOUND, format!("{what} not found")).into_response()
+}
+
+/// An id or count as Rails reads it: a JSON number or a numeric string.
+fn integer(v: Option<&Value>) -> Option<u64> {
+    match v? {
+        Value::Number(n) => n.as_u64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
 }
 
 /// The doc's 422: `{"errors": [[field, message], ...]}`, `base` for the

@@ -176,7 +176,7 @@ const FLEET: [Extra; 3] = [
     ("Build farm", "build", "demodomain.com", 15, 123, 3, Phase::Unbuilt, "2014-03-10T18:23:10-04:00"),
 ];
 
-pub(super) fn seed(transition: Duration) -> VpsNet {
+pub(super) fn seed(transition: Duration, empty: bool) -> VpsNet {
     let mut state = VpsNet {
         transition,
         servers: BTreeMap::new(),
@@ -232,6 +232,9 @@ pub(super) fn seed(transition: Duration) -> VpsNet {
         if let Some(vm) = state.servers.get_mut(&id) {
             vm.bandwidth_used = u64::from(slices) * 1_048_576;
         }
+    }
+    if empty {
+        state.servers.clear();
     }
     state
 }

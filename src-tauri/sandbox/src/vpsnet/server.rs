@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use super::catalog;
 use super::state::{now, Order, Phase, Vm, VpsNet};
-use super::{not_found, resource, unprocessable};
+use super::{integer, not_found, resource, unprocessable};
 use crate::common::{Params, Store, Transition};
 
 /// The most nodes the simulator sells one server.
@@ -206,14 +206,6 @@ pub(super) async fn show(State(store): State<Store<VpsNet>>, Path(file): Path<St
 }
 
 /// A number sent as a JSON number or a numeric string, as PHP clients do.
-fn integer(v: Option<&Value>) -> Option<u64> {
-    match v? {
-        Value::Number(n) => n.as_u64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-}
-
 fn flag(v: Option<&Value>) -> Option<bool> {
     match v? {
         Value::Bool(b) => Some(*b),

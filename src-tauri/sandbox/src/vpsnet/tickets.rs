@@ -164,8 +164,10 @@ async fn list(State(store): State<Store<VpsNet>>, params: Params) -> Response {
     })
 }
 
-async fn show(State(store): State<Store<VpsNet>>, Path(file): Path<String>) -> Response {
-    let Some(id) = resource(&file).and_then(|id| id.parse::<u64>().ok()) else {
+/// The ticket `{id}.api10json` names, with any staff answer that is due
+/// delivered, handed to `act`; 404 for another file or an unknown id.
+fn with_ticket(store: &Store<VpsNet>, file: &str, act: impl FnOnce(u64, &mut Ticket) -> Response) -> Response {
+    let Some(id) = resource(file).and_then(|id| id.parse::<u64>().ok()) else {
         return not_found("Ticket");
     };
     store.with(|s| {
@@ -173,6 +175,12 @@ async fn show(State(store): State<Store<VpsNet>>, Path(file): Path<String>) -> R
             return not_found("Ticket");
         };
         t.settle();
+        act(id, t)
+    })
+}
+
+async fn show(State(store): State<Store<VpsNet>>, Path(file): Path<String>) -> Response {
+    with_ticket(&store, &file, |_, t| {
         let replies: Vec<ReplyView> = t
             .replies
             .iter()
@@ -289,14 +297,7 @@ async fn reply(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(Strin
 }
 
 async fn close(State(store): State<Store<VpsNet>>, Path(file): Path<String>) -> Response {
-    let Some(id) = resource(&file).and_then(|id| id.parse::<u64>().ok()) else {
-        return not_found("Ticket");
-    };
-    store.with(|s| {
-        let Some(t) = s.tickets.tickets.get_mut(&id) else {
-            return not_found("Ticket");
-        };
-        t.settle();
+    with_ticket(&store, &file, |id, t| {
         // Closing drops an answer that had not come yet.
         t.staff_due = None;
         t.status = "Closed";

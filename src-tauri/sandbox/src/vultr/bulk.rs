@@ -43,7 +43,7 @@ mod tests {
     #[test]
     fn fleet_is_distinct_and_repeatable() {
         let fleet = |n| {
-            let mut v = super::super::seed::seed(Duration::from_millis(1));
+            let mut v = super::super::seed::seed(Duration::from_millis(1), false);
             let before = v.servers.0.len();
             add(&mut v, n);
             assert_eq!(v.servers.0.len(), before + n as usize);

@@ -35,10 +35,7 @@ pub(crate) const IMPLEMENTATION: Implementation = Implementation {
 fn simulator(settings: Settings) -> Simulator {
     Simulator::new(
         Store::new(move || {
-            let mut state = seed::seed(settings.transition);
-            if settings.empty {
-                state.servers.0.clear();
-            }
+            let mut state = seed::seed(settings.transition, settings.empty);
             bulk::add(&mut state, settings.extra_servers);
             state
         }),

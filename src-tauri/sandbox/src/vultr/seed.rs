@@ -161,7 +161,7 @@ pub(super) const ISOS: &[Iso] = &[
 /// reset: long enough for any test run, short enough to watch in the demo.
 const SEEDED_INSTALL: Duration = Duration::from_secs(600);
 
-pub(super) fn seed(transition: Duration) -> Vultr {
+pub(super) fn seed(transition: Duration, empty: bool) -> Vultr {
     let mut vultr = Vultr {
         transition,
         servers: Servers(BTreeMap::from([(576965, doc_server())])),
@@ -245,6 +245,9 @@ pub(super) fn seed(transition: Duration) -> Vultr {
         ("543d340f6dbce".to_owned(), web),
         ("5a1c0b5d8f3e2".to_owned(), db),
     ]);
+    if empty {
+        vultr.servers.0.clear();
+    }
     vultr
 }
 
@@ -354,7 +357,7 @@ mod tests {
                 assert!(PLANS.iter().any(|p| p.id == *plan), "DCID {} offers unknown plan {plan}", region.id);
             }
         }
-        let seeded = seed(Duration::from_millis(1));
+        let seeded = seed(Duration::from_millis(1), false);
         for server in seeded.servers.0.values().filter(|s| s.plan_id != 28) {
             assert!(PLANS.iter().any(|p| p.id == server.plan_id));
             assert!(REGIONS.iter().any(|r| r.id == server.dcid && r.name == server.location));
@@ -364,7 +367,7 @@ mod tests {
 
     #[test]
     fn seed_has_one_server_per_state() {
-        let seeded = seed(Duration::from_millis(1));
+        let seeded = seed(Duration::from_millis(1), false);
         let phases: Vec<Phase> = seeded.servers.0.values().map(Server::phase).collect();
         for phase in [Phase::Running, Phase::Stopped, Phase::Installing, Phase::Suspended] {
             assert!(phases.contains(&phase), "no seeded server is {phase:?}");

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::catalog::{Plan, Region};
 use super::invalid;
-use crate::common::{Failure, Transition};
+use crate::common::{bump, Failure, Transition};
 
 pub(super) struct Vultr {
     pub transition: Duration,
@@ -50,12 +50,6 @@ impl Ids {
         self.host += 1;
         self.host
     }
-}
-
-fn bump(counter: &mut u64) -> u64 {
-    let id = *counter;
-    *counter += 1;
-    id
 }
 
 /// Where a server is in its life; `status`, `power_status` and `server_state`

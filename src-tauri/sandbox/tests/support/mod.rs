@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use reqwest::{Client, Response, StatusCode};
+use reqwest::{Client, Method, RequestBuilder, Response, StatusCode};
 use serde_json::Value;
 use vpsdesk_sandbox::{demo_accounts, DemoAccount, Options, Provider, Sandbox};
 
@@ -67,26 +67,19 @@ impl Vultr {
         format!("{}{path}", self.base)
     }
 
+    /// Every v1 call carries the API key in the query string.
+    fn keyed(&self, method: Method, path: &str) -> RequestBuilder {
+        self.http.request(method, self.url(path)).query(&[("api_key", self.key)])
+    }
+
     /// GET with the API key and `query`.
     pub async fn get(&self, path: &str, query: &[(&str, &str)]) -> Response {
-        self.http
-            .get(self.url(path))
-            .query(&[("api_key", self.key)])
-            .query(query)
-            .send()
-            .await
-            .expect("request reaches the sandbox")
+        self.keyed(Method::GET, path).query(query).send().await.expect("request reaches the sandbox")
     }
 
     /// POST with the API key in the query string and `form` as the body.
     pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> Response {
-        self.http
-            .post(self.url(path))
-            .query(&[("api_key", self.key)])
-            .form(form)
-            .send()
-            .await
-            .expect("request reaches the sandbox")
+        self.keyed(Method::POST, path).form(form).send().await.expect("request reaches the sandbox")
     }
 
     pub async fn json(&self, path: &str, query: &[(&str, &str)]) -> Value {
