@@ -35,6 +35,22 @@ pub struct Account {
     pub demo: bool,
 }
 
+impl Account {
+    /// A new account of `provider` with a fresh id, on the provider's public
+    /// endpoint, with no username or region yet.
+    pub fn new(provider: ProviderKind, name: impl Into<String>) -> Account {
+        Account {
+            id: uuid::Uuid::new_v4().to_string(),
+            name: name.into(),
+            provider,
+            endpoint: None,
+            username: None,
+            region: None,
+            demo: false,
+        }
+    }
+}
+
 /// The file as stored. Fields this version does not know, at its own schema
 /// version, are optional additions of a later release: they are kept and
 /// written back, so editing the file here loses nothing that release put in.
@@ -338,15 +354,7 @@ mod tests {
     use super::*;
 
     fn account(name: &str) -> Account {
-        Account {
-            id: uuid::Uuid::new_v4().to_string(),
-            name: name.into(),
-            provider: ProviderKind::Vultr,
-            endpoint: None,
-            username: None,
-            region: None,
-            demo: false,
-        }
+        Account::new(ProviderKind::Vultr, name)
     }
 
     #[test]

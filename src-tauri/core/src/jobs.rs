@@ -12,6 +12,7 @@ use serde::Serialize;
 use tokio::sync::watch;
 use ts_rs::TS;
 
+use crate::accounts::Account;
 use crate::error::{Error, Result};
 use crate::model::ProviderKind;
 
@@ -84,6 +85,23 @@ pub struct NewJob {
     pub target_id: Option<String>,
     pub stage: String,
     pub cancel: Cancel,
+}
+
+impl NewJob {
+    /// A job of `kind` on `account`, about no server or target yet.
+    pub fn on(account: &Account, kind: JobKind, title: String, stage: String, cancel: Cancel) -> NewJob {
+        NewJob {
+            kind,
+            title,
+            account: account.name.clone(),
+            account_id: account.id.clone(),
+            provider: account.provider,
+            server_id: None,
+            target_id: None,
+            stage,
+            cancel,
+        }
+    }
 }
 
 /// Finished jobs kept for the list; older ones are dropped.

@@ -101,7 +101,6 @@ pub struct CreateServer {
     pub ssh_keys: Vec<String>,
     /// Id of a stored startup script to run (`extras::scripts`); providers
     /// without stored scripts ignore it.
-    #[serde(default)]
     pub script: Option<String>,
 }
 

@@ -224,7 +224,25 @@ impl CapabilitySet {
     pub fn to_vec(&self) -> Vec<Capability> {
         self.iter().collect()
     }
+
+    /// This set and `more`.
+    pub fn with<const N: usize>(mut self, more: [Capability; N]) -> Self {
+        self.0.extend(more);
+        self
+    }
 }
+
+/// Every call of a server's life, for the providers whose API has them all.
+pub const FULL_LIFECYCLE: [Capability; 8] = [
+    Capability::Start,
+    Capability::Stop,
+    Capability::ForceStop,
+    Capability::Reboot,
+    Capability::Create,
+    Capability::Rename,
+    Capability::Delete,
+    Capability::DeleteRunning,
+];
 
 impl<const N: usize> From<[Capability; N]> for CapabilitySet {
     fn from(list: [Capability; N]) -> Self {
@@ -257,15 +275,7 @@ mod tests {
     use crate::secret::Secret;
 
     fn account(provider: ProviderKind) -> Account {
-        Account {
-            id: format!("{provider}-id"),
-            name: provider.to_string(),
-            provider,
-            endpoint: None,
-            username: Some("someone@example.com".into()),
-            region: None,
-            demo: false,
-        }
+        Account { username: Some("someone@example.com".into()), ..Account::new(provider, provider.to_string()) }
     }
 
     #[test]

@@ -5,6 +5,24 @@
 
 pub mod common;
 
+/// The doc's example body `name` of `provider`, verbatim from
+/// `tests/fixtures/<provider>/`, for the providers' unit tests.
+#[cfg(test)]
+macro_rules! doc_body {
+    ($provider:literal, $name:expr) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/", $provider, "/", $name))
+    };
+}
+
+/// The doc's example JSON body `<name>.json` of `provider`, parsed.
+#[cfg(test)]
+macro_rules! doc_json {
+    ($provider:literal, $name:literal) => {
+        serde_json::from_str::<serde_json::Value>(doc_body!($provider, concat!($name, ".json")))
+            .expect(concat!($name, " is valid JSON"))
+    };
+}
+
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};

@@ -144,17 +144,7 @@ impl AppService {
     }
 
     fn transfer_job(&self, account: &Account, kind: JobKind, title: String, drive: String) -> NewJob {
-        NewJob {
-            kind,
-            title,
-            account: account.name.clone(),
-            account_id: account.id.clone(),
-            provider: account.provider,
-            server_id: None,
-            target_id: Some(drive),
-            stage: "Starting".into(),
-            cancel: Cancel::Allowed,
-        }
+        NewJob { target_id: Some(drive), ..NewJob::on(account, kind, title, "Starting".into(), Cancel::Allowed) }
     }
 
     /// Writes a local file onto the start of the drive. The file must fit.

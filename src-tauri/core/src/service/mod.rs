@@ -205,15 +205,13 @@ impl AppService {
             None => None,
         };
         Ok(Account {
-            id: uuid::Uuid::new_v4().to_string(),
-            name,
-            provider: new.provider,
             endpoint,
             username: if info.username_label.is_some() { username } else { None },
             // Only account-level regions (CloudSigma's) mean anything; a stray
             // one would show in `accounts list` as if it chose something.
             region: if info.regions.is_empty() { None } else { region },
             demo,
+            ..Account::new(new.provider, name)
         })
     }
 

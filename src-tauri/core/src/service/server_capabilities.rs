@@ -148,15 +148,15 @@ impl AppService {
         let provider = account.provider_label();
         self.jobs.start(
             NewJob {
-                kind,
-                title,
-                account: account.name.clone(),
-                account_id: account.id.clone(),
-                provider: account.provider,
                 server_id: server,
                 target_id: target,
-                stage: format!("Requested from {provider}"),
-                cancel: Cancel::NotOffered(format!("{provider}'s API has no call to stop it once it has started")),
+                ..NewJob::on(
+                    account,
+                    kind,
+                    title,
+                    format!("Requested from {provider}"),
+                    Cancel::NotOffered(format!("{provider}'s API has no call to stop it once it has started")),
+                )
             },
             work,
         )
@@ -413,15 +413,7 @@ mod tests {
     use crate::secret::Secret;
 
     fn account(provider: ProviderKind) -> Account {
-        Account {
-            id: format!("{provider}-id"),
-            name: provider.to_string(),
-            provider,
-            endpoint: None,
-            username: Some("someone@example.com".into()),
-            region: None,
-            demo: false,
-        }
+        Account { username: Some("someone@example.com".into()), ..Account::new(provider, provider.to_string()) }
     }
 
     /// The old code built a client to ask, so an account whose client could

@@ -259,15 +259,9 @@ mod tests {
     use super::*;
     use crate::capabilities::billing::BalanceMeaning;
 
-    macro_rules! fixture {
-        ($name:literal) => {
-            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cloudsigma/", $name))
-        };
-    }
-
-    #[test]
+        #[test]
     fn balance_example() {
-        let b = balance(&codec::parse_object(fixture!("get_balance_info.txt"))).unwrap();
+        let b = balance(&codec::parse_object(doc_body!("cloudsigma", "get_balance_info.txt"))).unwrap();
         assert_eq!((b.balance.to_string().as_str(), b.currency.as_str()), ("1220.87", "EUR"));
         assert_eq!(b.meaning, BalanceMeaning::Credit);
         assert_eq!(b.summary, "1,220.87 EUR credit");
@@ -275,12 +269,12 @@ mod tests {
 
     #[test]
     fn currencies_example() {
-        assert_eq!(codec::parse_list(fixture!("get_currencies_list.txt")), ["EUR", "GBP", "USD"]);
+        assert_eq!(codec::parse_list(doc_body!("cloudsigma", "get_currencies_list.txt")), ["EUR", "GBP", "USD"]);
     }
 
     #[test]
     fn usage_example() {
-        let rows = usage(&codec::parse_object(fixture!("get_usage_info.txt")));
+        let rows = usage(&codec::parse_object(doc_body!("cloudsigma", "get_usage_info.txt")));
         let labels: Vec<_> = rows.iter().map(|u| u.resource.as_str()).collect();
         assert_eq!(labels, ["cpu", "mem", "disk", "xfer", "rx:total", "tx:total"]);
         let cpu = &rows[0];
@@ -300,7 +294,7 @@ mod tests {
 
     #[test]
     fn pricing_example() {
-        let prices = pricing(&codec::parse_object(fixture!("get_pricing_info.txt")), "EUR").unwrap();
+        let prices = pricing(&codec::parse_object(doc_body!("cloudsigma", "get_pricing_info.txt")), "EUR").unwrap();
         assert_eq!(prices.len(), 13, "every rate, not the validity window");
         assert_eq!(
             (prices[0].resource.as_str(), prices[0].label.as_str(), prices[0].amount.to_string().as_str()),
@@ -315,7 +309,7 @@ mod tests {
 
     #[test]
     fn transactions_example() {
-        let list = transactions(&codec::parse_objects(fixture!("get_transactions_list.txt")), "EUR").unwrap();
+        let list = transactions(&codec::parse_objects(doc_body!("cloudsigma", "get_transactions_list.txt")), "EUR").unwrap();
         assert_eq!(list.len(), 6);
         assert_eq!(list[0].date, "2010-02-24T11:04:18");
         assert_eq!(list[0].id, "2010-02-24T11:04:18");
@@ -335,7 +329,7 @@ mod tests {
 
     #[test]
     fn subscriptions_list_example() {
-        let subs = subscriptions(fixture!("get_subscriptions_list.txt"));
+        let subs = subscriptions(doc_body!("cloudsigma", "get_subscriptions_list.txt"));
         assert_eq!(subs.len(), 4);
         let xfer = &subs[0];
         assert_eq!(
@@ -352,28 +346,28 @@ mod tests {
 
     #[test]
     fn create_and_extend_examples() {
-        let resources = subscriptions(fixture!("post_subscriptions_resources_create_2.txt"));
+        let resources = subscriptions(doc_body!("cloudsigma", "post_subscriptions_resources_create_2.txt"));
         assert_eq!(resources.len(), 4);
         assert_eq!(resources[0].id.as_deref(), Some("233bfb80-a1a8-4e9a-a1e4-d7822a87b681"));
-        let ips = subscriptions(fixture!("post_subscriptions_network_ip_create.txt"));
+        let ips = subscriptions(doc_body!("cloudsigma", "post_subscriptions_network_ip_create.txt"));
         assert_eq!(ips.len(), 2);
         assert_eq!((ips[1].kind.as_str(), ips[1].resource.as_deref()), ("ip", Some("91.203.56.77")));
-        let vlan = subscriptions(fixture!("post_subscriptions_network_vlan_create.txt"));
+        let vlan = subscriptions(doc_body!("cloudsigma", "post_subscriptions_network_vlan_create.txt"));
         assert_eq!(vlan[0].resource.as_deref(), Some("727d8022-9045-48ff-92ae-a4d243bab890"));
-        let extended = subscriptions(fixture!("post_subscriptions_UUID_set.txt"));
+        let extended = subscriptions(doc_body!("cloudsigma", "post_subscriptions_UUID_set.txt"));
         assert_eq!(extended[0].end.as_deref(), Some("2010-07-10 20:58"));
         // The echo-style answers (no `type`) describe no subscription.
-        assert!(subscriptions(fixture!("post_subscriptions_resources_create.txt")).is_empty());
-        assert!(subscriptions(fixture!("post_subscriptions_software_create.txt")).is_empty());
+        assert!(subscriptions(doc_body!("cloudsigma", "post_subscriptions_resources_create.txt")).is_empty());
+        assert!(subscriptions(doc_body!("cloudsigma", "post_subscriptions_software_create.txt")).is_empty());
     }
 
     #[test]
     fn calculate_examples() {
         for (text, amount) in [
-            (fixture!("post_subscriptions_network_ip_calculate.txt"), "16.00"),
-            (fixture!("post_subscriptions_network_vlan_calculate.txt"), "40.00"),
-            (fixture!("post_subscriptions_software_calculate.txt"), "45.00"),
-            (fixture!("post_subscriptions_UUID_set_calculate.txt"), "60.00"),
+            (doc_body!("cloudsigma", "post_subscriptions_network_ip_calculate.txt"), "16.00"),
+            (doc_body!("cloudsigma", "post_subscriptions_network_vlan_calculate.txt"), "40.00"),
+            (doc_body!("cloudsigma", "post_subscriptions_software_calculate.txt"), "45.00"),
+            (doc_body!("cloudsigma", "post_subscriptions_UUID_set_calculate.txt"), "60.00"),
         ] {
             let q = quote(&codec::parse_object(text)).unwrap();
             assert_eq!((q.amount.to_string().as_str(), q.currency.as_str()), (amount, "EUR"));
@@ -382,11 +376,11 @@ mod tests {
 
     #[test]
     fn refused_orders_name_their_fields() {
-        let errors = super::super::wire::field_errors(&codec::parse_object(fixture!(
+        let errors = super::super::wire::field_errors(&codec::parse_object(doc_body!("cloudsigma", 
             "post_subscriptions_network_ip_create_2.txt"
         )));
         assert_eq!(errors, [("start_time".to_string(), "This field is required.".to_string())]);
-        let errors = super::super::wire::field_errors(&codec::parse_object(fixture!(
+        let errors = super::super::wire::field_errors(&codec::parse_object(doc_body!("cloudsigma", 
             "post_subscriptions_resources_create_3.txt"
         )));
         assert_eq!(errors.len(), 2);
@@ -401,17 +395,17 @@ mod tests {
                 order_body(&SubscriptionOrder { kind, quantity, months: 1, start: Some(start.into()) }).iter(),
             )
         };
-        assert_eq!(body(Ip, 2, "2010-03-22 00:00"), fixture!("post_subscriptions_network_ip_calculate.request.txt"));
-        assert_eq!(body(Ip, 2, "2010-03-23 00:00"), fixture!("post_subscriptions_network_ip_create.request.txt"));
+        assert_eq!(body(Ip, 2, "2010-03-22 00:00"), doc_body!("cloudsigma", "post_subscriptions_network_ip_calculate.request.txt"));
+        assert_eq!(body(Ip, 2, "2010-03-23 00:00"), doc_body!("cloudsigma", "post_subscriptions_network_ip_create.request.txt"));
         assert_eq!(
             body(Vlan, 2, "2010-03-22 00:00"),
-            fixture!("post_subscriptions_network_vlan_calculate.request.txt")
+            doc_body!("cloudsigma", "post_subscriptions_network_vlan_calculate.request.txt")
         );
-        assert_eq!(body(Vlan, 1, "2010-03-09 14:04"), fixture!("post_subscriptions_network_vlan_create.request.txt"));
-        assert_eq!(codec::write_object(months_body(1).iter()), fixture!("post_subscriptions_UUID_set.request.txt"));
+        assert_eq!(body(Vlan, 1, "2010-03-09 14:04"), doc_body!("cloudsigma", "post_subscriptions_network_vlan_create.request.txt"));
+        assert_eq!(codec::write_object(months_body(1).iter()), doc_body!("cloudsigma", "post_subscriptions_UUID_set.request.txt"));
         assert_eq!(
             codec::write_object(months_body(1).iter()),
-            fixture!("post_subscriptions_UUID_set_calculate.request.txt")
+            doc_body!("cloudsigma", "post_subscriptions_UUID_set_calculate.request.txt")
         );
     }
 }

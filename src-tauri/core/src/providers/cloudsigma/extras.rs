@@ -387,77 +387,71 @@ impl Profile for Cloudsigma {
 mod tests {
     use super::*;
 
-    macro_rules! fixture {
-        ($name:literal) => {
-            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cloudsigma/", $name))
-        };
-    }
-
-    #[test]
+        #[test]
     fn drive_examples() {
-        let created = drive(&codec::parse_object(fixture!("post_drives_create.txt"))).unwrap();
+        let created = drive(&codec::parse_object(doc_body!("cloudsigma", "post_drives_create.txt"))).unwrap();
         assert_eq!(
             (created.id.as_str(), created.name.as_str(), created.size_bytes),
             ("210a0b7e-2b71-4bba-8703-195704469a81", "TEST_DRIVE", Some(4194304))
         );
-        let one = drive(&codec::parse_object(fixture!("get_drives_UUID_info.txt"))).unwrap();
+        let one = drive(&codec::parse_object(doc_body!("cloudsigma", "get_drives_UUID_info.txt"))).unwrap();
         assert_eq!((one.name.as_str(), one.status.as_str(), one.claimed_by), ("gentoo-livecd", "active", None));
         let all: Vec<Drive> =
-            codec::parse_objects(fixture!("get_drives_info.txt")).iter().map(|o| drive(o).unwrap()).collect();
+            codec::parse_objects(doc_body!("cloudsigma", "get_drives_info.txt")).iter().map(|o| drive(o).unwrap()).collect();
         assert_eq!(all.len(), 8);
         let data = all.iter().find(|d| d.name == "data").unwrap();
         assert_eq!(
             (data.size_bytes, data.claimed_by.as_deref()),
             (Some(107374182400), Some("e4d50a5c-b516-4993-8d73-c36e7782fbbb"))
         );
-        assert_eq!(codec::parse_list(fixture!("get_drives_standard_cd_list.txt")).len(), 8);
-        assert_eq!(codec::parse_list(fixture!("get_drives_standard_img_list.txt")).len(), 8);
-        let request = codec::parse_object(fixture!("post_drives_create.request.txt"));
+        assert_eq!(codec::parse_list(doc_body!("cloudsigma", "get_drives_standard_cd_list.txt")).len(), 8);
+        assert_eq!(codec::parse_list(doc_body!("cloudsigma", "get_drives_standard_img_list.txt")).len(), 8);
+        let request = codec::parse_object(doc_body!("cloudsigma", "post_drives_create.request.txt"));
         assert_eq!((request.get("name"), request.get("size")), (Some("TEST_DRIVE"), Some("4194304")));
     }
 
     #[test]
     fn server_clone_and_bulk_examples() {
-        let wire = ServerWire::from_object(codec::parse_object(fixture!("post_servers_UUID_clone.txt"))).unwrap();
+        let wire = ServerWire::from_object(codec::parse_object(doc_body!("cloudsigma", "post_servers_UUID_clone.txt"))).unwrap();
         let s = map::server(wire, super::super::Location::Zurich);
         assert_eq!((s.id.as_str(), s.name.as_str()), ("e2d38cf0-ba63-479b-9bd8-a9b9a449c6cd", "node005_clone"));
         assert_eq!(
-            codec::parse_object(fixture!("post_servers_UUID_clone.request.txt")).get("name"),
+            codec::parse_object(doc_body!("cloudsigma", "post_servers_UUID_clone.request.txt")).get("name"),
             Some("node005_clone")
         );
-        assert_eq!(codec::parse_list(fixture!("post_servers_destroy.txt")).len(), 6);
+        assert_eq!(codec::parse_list(doc_body!("cloudsigma", "post_servers_destroy.txt")).len(), 6);
         // The doc's third uuid is one digit short; ids are sent as given.
         let ids: Vec<String> =
-            codec::parse_object(fixture!("post_servers_stop.request.txt")).iter().map(|(_, v)| v.to_string()).collect();
+            codec::parse_object(doc_body!("cloudsigma", "post_servers_stop.request.txt")).iter().map(|(_, v)| v.to_string()).collect();
         let body = numbered(&ids).unwrap();
-        assert_eq!(codec::write_object(body.iter()), fixture!("post_servers_stop.request.txt"));
-        assert_eq!(fixture!("post_servers_start.request.txt"), fixture!("post_servers_stop.request.txt"));
-        assert_eq!(fixture!("post_servers_destroy.request.txt"), fixture!("post_servers_stop.request.txt"));
+        assert_eq!(codec::write_object(body.iter()), doc_body!("cloudsigma", "post_servers_stop.request.txt"));
+        assert_eq!(doc_body!("cloudsigma", "post_servers_start.request.txt"), doc_body!("cloudsigma", "post_servers_stop.request.txt"));
+        assert_eq!(doc_body!("cloudsigma", "post_servers_destroy.request.txt"), doc_body!("cloudsigma", "post_servers_stop.request.txt"));
     }
 
     #[test]
     fn vlan_and_ip_examples() {
-        let v = vlan(&codec::parse_object(fixture!("get_resources_vlan_UUID_info.txt"))).unwrap();
+        let v = vlan(&codec::parse_object(doc_body!("cloudsigma", "get_resources_vlan_UUID_info.txt"))).unwrap();
         assert_eq!((v.id.as_str(), v.name.as_str()), ("6e2d1f6a-03c8-422b-bc8e-d744612cf46a", "My VLAN"));
-        assert_eq!(vlan(&codec::parse_object(fixture!("post_resources_vlan_create.txt"))).unwrap().name, "My VLAN1");
-        assert_eq!(vlan(&codec::parse_object(fixture!("post_resources_vlan_UUID_info.txt"))).unwrap().name, "My VLAN1");
+        assert_eq!(vlan(&codec::parse_object(doc_body!("cloudsigma", "post_resources_vlan_create.txt"))).unwrap().name, "My VLAN1");
+        assert_eq!(vlan(&codec::parse_object(doc_body!("cloudsigma", "post_resources_vlan_UUID_info.txt"))).unwrap().name, "My VLAN1");
         assert_eq!(
-            codec::parse_object(fixture!("post_resources_vlan_create.request.txt")).get("name"),
+            codec::parse_object(doc_body!("cloudsigma", "post_resources_vlan_create.request.txt")).get("name"),
             Some("My VLAN1")
         );
         assert_eq!(
-            codec::parse_object(fixture!("post_resources_vlan_UUID_info.request.txt")).get("name"),
+            codec::parse_object(doc_body!("cloudsigma", "post_resources_vlan_UUID_info.request.txt")).get("name"),
             Some("My VLAN1")
         );
-        assert_eq!(vlan_ids(fixture!("get_resources_vlan_list.txt")), ["6e2d1f6a-03c8-422b-bc8e-d744612cf46a"]);
+        assert_eq!(vlan_ids(doc_body!("cloudsigma", "get_resources_vlan_list.txt")), ["6e2d1f6a-03c8-422b-bc8e-d744612cf46a"]);
 
-        let info = static_ip(&codec::parse_object(fixture!("get_resources_ip_info.txt"))).unwrap();
+        let info = static_ip(&codec::parse_object(doc_body!("cloudsigma", "get_resources_ip_info.txt"))).unwrap();
         assert_eq!(info.ip, "178.22.67.72");
         assert_eq!((info.name.as_deref(), info.gateway.as_deref()), (Some("p9"), Some("178.22.64.1")));
         assert_eq!(info.nameservers, ["178.22.66.167", "178.22.64.25"]);
-        let made = static_ip(&codec::parse_object(fixture!("post_resources_ip_create.txt"))).unwrap();
+        let made = static_ip(&codec::parse_object(doc_body!("cloudsigma", "post_resources_ip_create.txt"))).unwrap();
         assert_eq!((made.ip.as_str(), made.netmask.as_deref()), ("91.203.56.71", Some("255.255.255.0")));
-        let ips: Vec<_> = codec::parse_objects(fixture!("get_resources_ip_list.txt"))
+        let ips: Vec<_> = codec::parse_objects(doc_body!("cloudsigma", "get_resources_ip_list.txt"))
             .iter()
             .filter_map(|o| o.get("ip").map(str::to_string))
             .collect();
@@ -466,26 +460,26 @@ mod tests {
 
     #[test]
     fn server_group_examples() {
-        let made = created_group(&codec::parse_object(fixture!("post_servergroups_create.txt"))).unwrap();
+        let made = created_group(&codec::parse_object(doc_body!("cloudsigma", "post_servergroups_create.txt"))).unwrap();
         assert_eq!(
             (made.id.as_str(), made.name.as_str(), made.description.as_str()),
             ("7baa150e-00ca-4f48-ac6c-02e59b23d04d", "Database Servers", "")
         );
         assert_eq!(
-            created_group(&codec::parse_object(fixture!("post_servergroups_set.txt"))),
+            created_group(&codec::parse_object(doc_body!("cloudsigma", "post_servergroups_set.txt"))),
             None,
             "no uuid, no new group"
         );
         assert_eq!(
             codec::write_object(name_body("Database Servers").unwrap().iter()),
-            fixture!("post_servergroups_create.request.txt")
+            doc_body!("cloudsigma", "post_servergroups_create.request.txt")
         );
         assert_eq!(
             codec::write_object(name_body(" Web Servers ").unwrap().iter()),
-            fixture!("post_servergroups_set.request.txt")
+            doc_body!("cloudsigma", "post_servergroups_set.request.txt")
         );
 
-        let ids = codec::parse_list(fixture!("get_servergroups_list.txt"));
+        let ids = codec::parse_list(doc_body!("cloudsigma", "get_servergroups_list.txt"));
         assert_eq!(
             ids,
             [
@@ -496,36 +490,36 @@ mod tests {
         );
         let one = group(
             "abee3635-74b2-4592-849a-a7897e209645",
-            &codec::parse_object(fixture!("get_servergroups_UUID_info.txt")),
+            &codec::parse_object(doc_body!("cloudsigma", "get_servergroups_UUID_info.txt")),
         );
         assert_eq!((one.name.as_str(), one.description.as_str()), ("Database Servers", ""));
         let two = group(
             "92f5ba00-7851-4ebf-9c0f-b5311ceed042",
-            &codec::parse_object(fixture!("get_servergroups_UUID_info_2.txt")),
+            &codec::parse_object(doc_body!("cloudsigma", "get_servergroups_UUID_info_2.txt")),
         );
         assert_eq!((two.id.as_str(), two.name.as_str()), ("92f5ba00-7851-4ebf-9c0f-b5311ceed042", "Database servers"));
         assert_eq!(two.description, "all kind of database servers");
 
         // Members after adding three and removing the first; the doc's third uuid is one digit short.
-        let ids: Vec<String> = codec::parse_list(fixture!("post_servergroups_add.txt"));
-        assert_eq!(codec::write_object(numbered(&ids).unwrap().iter()), fixture!("post_servergroups_add.request.txt"));
+        let ids: Vec<String> = codec::parse_list(doc_body!("cloudsigma", "post_servergroups_add.txt"));
+        assert_eq!(codec::write_object(numbered(&ids).unwrap().iter()), doc_body!("cloudsigma", "post_servergroups_add.request.txt"));
         assert_eq!(ids[2], "e4d50a5c-b516-4993-8d73-c36e7782fbb");
         let first = vec!["b91bd1cd-c63b-45ae-9dda-69fc53d74f41".to_string()];
         assert_eq!(
             codec::write_object(numbered(&first).unwrap().iter()),
-            fixture!("post_servergroups_remove.request.txt")
+            doc_body!("cloudsigma", "post_servergroups_remove.request.txt")
         );
-        assert_eq!(codec::parse_list(fixture!("post_servergroups_remove.txt")), ids[1..]);
-        assert_eq!(codec::parse_list(fixture!("get_servergroups_UUID_start.txt")).len(), 5);
+        assert_eq!(codec::parse_list(doc_body!("cloudsigma", "post_servergroups_remove.txt")), ids[1..]);
+        assert_eq!(codec::parse_list(doc_body!("cloudsigma", "get_servergroups_UUID_start.txt")).len(), 5);
         assert_eq!(
-            codec::parse_list(fixture!("get_servergroups_UUID_stop.txt")),
-            codec::parse_list(fixture!("get_servergroups_UUID_start.txt"))
+            codec::parse_list(doc_body!("cloudsigma", "get_servergroups_UUID_stop.txt")),
+            codec::parse_list(doc_body!("cloudsigma", "get_servergroups_UUID_start.txt"))
         );
     }
 
     #[test]
     fn write_bodies_are_the_doc_requests() {
-        let doc = codec::parse_object(fixture!("post_drives_create.request.txt"));
+        let doc = codec::parse_object(doc_body!("cloudsigma", "post_drives_create.request.txt"));
         let new =
             NewDrive { name: "TEST_DRIVE".into(), size_bytes: 4194304, shared: false, ssd: false, encrypted: true };
         let body = drive_body(&new).unwrap();
@@ -535,7 +529,7 @@ mod tests {
             codec::parse_object("claim:type exclusive\nencryption:cipher aes-xts-plain\n").0[..],
             "the doc's defaults, said out loud"
         );
-        let cli = codec::parse_object(fixture!("cli_drives_create.request.txt"));
+        let cli = codec::parse_object(doc_body!("cloudsigma", "cli_drives_create.request.txt"));
         let body = drive_body(&NewDrive { name: "Test".into(), size_bytes: 12582912, ..new }).unwrap();
         assert_eq!(body.0[..2], cli.0[..]);
         assert_eq!(
@@ -553,9 +547,9 @@ mod tests {
         );
 
         for (name, request) in [
-            ("node005_clone", fixture!("post_servers_UUID_clone.request.txt")),
-            ("My VLAN1", fixture!("post_resources_vlan_create.request.txt")),
-            ("My VLAN1", fixture!("post_resources_vlan_UUID_info.request.txt")),
+            ("node005_clone", doc_body!("cloudsigma", "post_servers_UUID_clone.request.txt")),
+            ("My VLAN1", doc_body!("cloudsigma", "post_resources_vlan_create.request.txt")),
+            ("My VLAN1", doc_body!("cloudsigma", "post_resources_vlan_UUID_info.request.txt")),
         ] {
             assert_eq!(codec::write_object(name_body(name).unwrap().iter()), request);
         }
@@ -563,16 +557,16 @@ mod tests {
 
     #[test]
     fn profile_examples_never_carry_the_secret_key() {
-        let fields = profile(&codec::parse_object(fixture!("get_profile_info.txt")));
+        let fields = profile(&codec::parse_object(doc_body!("cloudsigma", "get_profile_info.txt")));
         assert_eq!(fields.iter().find(|f| f.key == "email").unwrap().value, "foo.bar@example.com");
         assert_eq!(fields.iter().find(|f| f.key == "address").unwrap().value, "here");
         assert!(fields.iter().all(|f| f.key != "secret_key" && !f.value.contains("Fvsnn7SF")));
-        let refused = codec::parse_object(fixture!("post_profile_set.txt"));
+        let refused = codec::parse_object(doc_body!("cloudsigma", "post_profile_set.txt"));
         assert_eq!(
             super::super::wire::field_errors(&refused),
             [("first_name".to_string(), "This field is required.".to_string())]
         );
-        assert_eq!(codec::parse_object(fixture!("post_profile_set.request.txt")).get("first_name"), Some(""));
+        assert_eq!(codec::parse_object(doc_body!("cloudsigma", "post_profile_set.request.txt")).get("first_name"), Some(""));
     }
 
     #[test]

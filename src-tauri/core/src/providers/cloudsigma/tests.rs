@@ -12,23 +12,17 @@ use super::map;
 use super::wire::{field_errors, DriveWire, ServerWire, UsageWire};
 use crate::model::Status;
 
-macro_rules! fixture {
-    ($name:literal) => {
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cloudsigma/", $name))
-    };
-}
-
 fn server(text: &str) -> crate::model::Server {
     map::server(ServerWire::from_object(codec::parse_object(text)).expect("a server uuid"), Location::Zurich)
 }
 
 #[test]
 fn all_servers_info_run_together_and_are_split() {
-    let objects = codec::parse_objects(fixture!("get_servers_info.txt"));
+    let objects = codec::parse_objects(doc_body!("cloudsigma", "get_servers_info.txt"));
     let servers: Vec<_> =
         objects.into_iter().map(|o| map::server(ServerWire::from_object(o).unwrap(), Location::Zurich)).collect();
     assert_eq!(servers.len(), 12);
-    let listed = codec::parse_list(fixture!("get_servers_list.txt"));
+    let listed = codec::parse_list(doc_body!("cloudsigma", "get_servers_list.txt"));
     let mut ids: Vec<_> = servers.iter().map(|s| s.id.clone()).collect();
     let mut expected = listed.clone();
     ids.sort();
@@ -52,7 +46,7 @@ fn all_servers_info_run_together_and_are_split() {
 
 #[test]
 fn server_info_details_keep_order_and_hide_the_vnc_password() {
-    let s = server(fixture!("get_servers_UUID_info.txt"));
+    let s = server(doc_body!("cloudsigma", "get_servers_UUID_info.txt"));
     assert_eq!(s.id, "bb783ced-d2b4-4003-a66e-87337ea6427e");
     assert_eq!((s.name.as_str(), s.status), ("dbserver1", Status::Running));
     assert_eq!(s.plan, "4000 MHz, 4096 MB, 4 vCPU");
@@ -66,7 +60,7 @@ fn server_info_details_keep_order_and_hide_the_vnc_password() {
 
 #[test]
 fn stopped_server_from_the_cli_example() {
-    let s = server(fixture!("cli_servers_info.txt"));
+    let s = server(doc_body!("cloudsigma", "cli_servers_info.txt"));
     assert_eq!((s.name.as_str(), s.status, s.provider_status.as_str()), ("Clone", Status::Stopped, "stopped"));
     assert!(s.ipv4.is_empty(), "nic:0:dhcp auto is not an address");
     assert_eq!(s.plan, "2000 MHz, 2048 MB");
@@ -75,13 +69,13 @@ fn stopped_server_from_the_cli_example() {
 
 #[test]
 fn create_and_clone_replies() {
-    let created = server(fixture!("post_servers_create.txt"));
+    let created = server(doc_body!("cloudsigma", "post_servers_create.txt"));
     assert_eq!(created.id, "23a89931-424b-4d20-bcc0-0f7815809ec7");
     assert_eq!((created.name.as_str(), created.status), ("Test server", Status::Running));
-    let cloned = server(fixture!("post_servers_UUID_clone.txt"));
+    let cloned = server(doc_body!("cloudsigma", "post_servers_UUID_clone.txt"));
     assert_eq!((cloned.id.as_str(), cloned.name.as_str()), ("e2d38cf0-ba63-479b-9bd8-a9b9a449c6cd", "node005_clone"));
 
-    let request = codec::parse_object(fixture!("post_servers_create.request.txt"));
+    let request = codec::parse_object(doc_body!("cloudsigma", "post_servers_create.request.txt"));
     let order = super::server_order("Test server", 1000, 1000, "6baaa083-534a-4376-8a60-c5488fc99258");
     for (key, value) in request.iter() {
         assert_eq!(order.get(key), Some(value), "{key} as the doc sends it");
@@ -99,7 +93,7 @@ fn create_and_clone_replies() {
         "what boots the drive, keeps the server when it stops and gives it an address"
     );
     // The command-line example orders a server with no drive, which vpsdesk does not.
-    let cli = codec::parse_object(fixture!("cli_servers_create.request.txt"));
+    let cli = codec::parse_object(doc_body!("cloudsigma", "cli_servers_create.request.txt"));
     assert_eq!(
         (cli.get("status"), cli.get("name"), cli.get("mem"), cli.get("cpu")),
         (Some("stopped"), Some("Server2"), Some("2048"), Some("2000"))
@@ -116,7 +110,7 @@ fn a_create_reply_without_uuid_is_no_server() {
 
 #[test]
 fn drives() {
-    let d = DriveWire::from_object(&codec::parse_object(fixture!("get_drives_UUID_info.txt"))).unwrap();
+    let d = DriveWire::from_object(&codec::parse_object(doc_body!("cloudsigma", "get_drives_UUID_info.txt"))).unwrap();
     assert_eq!(d.uuid, "7e8ab721-81c9-4cb9-a651-4cafbfe1501c");
     assert_eq!(
         (d.name.as_deref(), d.size.as_deref(), d.status.as_deref()),
@@ -125,62 +119,62 @@ fn drives() {
     let image = map::image(d);
     assert_eq!((image.id.as_str(), image.name.as_str()), ("7e8ab721-81c9-4cb9-a651-4cafbfe1501c", "gentoo-livecd"));
 
-    let all = codec::parse_objects(fixture!("get_drives_info.txt"));
+    let all = codec::parse_objects(doc_body!("cloudsigma", "get_drives_info.txt"));
     assert_eq!(all.len(), 8);
     assert_eq!(all[2].get("name"), Some("root1"));
     assert_eq!(
         all[2].get("claimed"),
         Some("be2bcfa3-109d-4bee-8795-d75ce0865dc4:guest:28644a70-9e81-4a3e-85ea-91129f724034:ide:0:0")
     );
-    let cli = DriveWire::from_object(&codec::parse_object(fixture!("cli_drive_info.txt"))).unwrap();
+    let cli = DriveWire::from_object(&codec::parse_object(doc_body!("cloudsigma", "cli_drive_info.txt"))).unwrap();
     assert_eq!((cli.name.as_deref(), cli.size.as_deref()), (Some("Test"), Some("12582912")));
-    let created = DriveWire::from_object(&codec::parse_object(fixture!("post_drives_create.txt"))).unwrap();
+    let created = DriveWire::from_object(&codec::parse_object(doc_body!("cloudsigma", "post_drives_create.txt"))).unwrap();
     assert_eq!(created.uuid, "210a0b7e-2b71-4bba-8703-195704469a81");
-    assert_eq!(codec::parse_object(fixture!("post_drives_create.request.txt")).get("size"), Some("4194304"));
-    assert_eq!(codec::parse_object(fixture!("cli_drives_create.request.txt")).get("size"), Some("12582912"));
+    assert_eq!(codec::parse_object(doc_body!("cloudsigma", "post_drives_create.request.txt")).get("size"), Some("4194304"));
+    assert_eq!(codec::parse_object(doc_body!("cloudsigma", "cli_drives_create.request.txt")).get("size"), Some("12582912"));
 }
 
 #[test]
 fn id_lists() {
-    assert_eq!(codec::parse_list(fixture!("get_drives_standard_img_list.txt")).len(), 8);
+    assert_eq!(codec::parse_list(doc_body!("cloudsigma", "get_drives_standard_img_list.txt")).len(), 8);
     assert_eq!(
-        codec::parse_list(fixture!("get_drives_standard_cd_list.txt"))[0],
+        codec::parse_list(doc_body!("cloudsigma", "get_drives_standard_cd_list.txt"))[0],
         "a49e25b3-69f4-440b-87a8-d79fa78ace53"
     );
-    assert_eq!(codec::parse_list(fixture!("get_servers_list.txt")).len(), 12);
-    assert_eq!(codec::parse_list(fixture!("cli_drives_list.txt")).len(), 13);
-    assert_eq!(codec::parse_list(fixture!("post_servers_destroy.txt")).len(), 6);
-    assert_eq!(codec::parse_list(fixture!("get_currencies_list.txt")), ["EUR", "GBP", "USD"]);
-    let destroy = codec::parse_object(fixture!("post_servers_destroy.request.txt"));
+    assert_eq!(codec::parse_list(doc_body!("cloudsigma", "get_servers_list.txt")).len(), 12);
+    assert_eq!(codec::parse_list(doc_body!("cloudsigma", "cli_drives_list.txt")).len(), 13);
+    assert_eq!(codec::parse_list(doc_body!("cloudsigma", "post_servers_destroy.txt")).len(), 6);
+    assert_eq!(codec::parse_list(doc_body!("cloudsigma", "get_currencies_list.txt")), ["EUR", "GBP", "USD"]);
+    let destroy = codec::parse_object(doc_body!("cloudsigma", "post_servers_destroy.request.txt"));
     assert_eq!(destroy.get("server:2"), Some("e4d50a5c-b516-4993-8d73-c36e7782fbb"));
 }
 
 #[test]
 fn usage_gives_the_subscription_plan() {
-    let usage = UsageWire::from_object(&codec::parse_object(fixture!("get_usage_info.txt")));
+    let usage = UsageWire::from_object(&codec::parse_object(doc_body!("cloudsigma", "get_usage_info.txt")));
     let plan = map::subscription_plan(&usage).unwrap();
     assert_eq!(plan.id, map::SUBSCRIPTION_PLAN);
     assert_eq!((plan.memory_mb, plan.disk_gb), (Some(2000), Some(1000)));
     assert!(plan.name.contains("3000 MHz"), "{}", plan.name);
-    let raw = codec::parse_object(fixture!("get_usage_info.txt"));
+    let raw = codec::parse_object(doc_body!("cloudsigma", "get_usage_info.txt"));
     assert_eq!(raw.get("xfer:burst"), Some(""));
     assert_eq!(raw.get("tx:total"), Some("0.001"));
 }
 
 #[test]
 fn account_bodies() {
-    let profile = codec::parse_object(fixture!("get_profile_info.txt"));
+    let profile = codec::parse_object(doc_body!("cloudsigma", "get_profile_info.txt"));
     assert_eq!(profile.get("email"), Some("foo.bar@example.com"));
     assert_eq!(profile.get("title"), Some(""));
-    let balance = codec::parse_object(fixture!("get_balance_info.txt"));
+    let balance = codec::parse_object(doc_body!("cloudsigma", "get_balance_info.txt"));
     assert_eq!((balance.get("balance"), balance.get("currency")), (Some("1220.87"), Some("EUR")));
 }
 
 #[test]
 fn error_pairs() {
-    let refused = codec::parse_object(fixture!("post_profile_set.txt"));
+    let refused = codec::parse_object(doc_body!("cloudsigma", "post_profile_set.txt"));
     assert_eq!(field_errors(&refused), [("first_name".to_string(), "This field is required.".to_string())]);
-    let subscription = codec::parse_object(fixture!("post_subscriptions_resources_create_3.txt"));
+    let subscription = codec::parse_object(doc_body!("cloudsigma", "post_subscriptions_resources_create_3.txt"));
     assert_eq!(
         field_errors(&subscription),
         [
@@ -188,54 +182,54 @@ fn error_pairs() {
             ("mem".to_string(), "The minimum memory subscription is 1024 MB".to_string()),
         ]
     );
-    let ip = codec::parse_object(fixture!("post_subscriptions_network_ip_create_2.txt"));
+    let ip = codec::parse_object(doc_body!("cloudsigma", "post_subscriptions_network_ip_create_2.txt"));
     assert_eq!(field_errors(&ip)[0].0, "start_time");
 }
 
 #[test]
 fn several_object_bodies_of_the_other_chapters() {
     let count = |text: &str| codec::parse_objects(text).len();
-    assert_eq!(count(fixture!("get_transactions_list.txt")), 6);
-    assert_eq!(count(fixture!("get_subscriptions_list.txt")), 4);
-    assert_eq!(count(fixture!("post_subscriptions_resources_create_2.txt")), 4);
-    assert_eq!(count(fixture!("post_subscriptions_network_ip_create.txt")), 2);
-    assert_eq!(count(fixture!("get_resources_ip_list.txt")), 3);
-    assert_eq!(count(fixture!("get_resources_vlan_list.txt")), 1);
+    assert_eq!(count(doc_body!("cloudsigma", "get_transactions_list.txt")), 6);
+    assert_eq!(count(doc_body!("cloudsigma", "get_subscriptions_list.txt")), 4);
+    assert_eq!(count(doc_body!("cloudsigma", "post_subscriptions_resources_create_2.txt")), 4);
+    assert_eq!(count(doc_body!("cloudsigma", "post_subscriptions_network_ip_create.txt")), 2);
+    assert_eq!(count(doc_body!("cloudsigma", "get_resources_ip_list.txt")), 3);
+    assert_eq!(count(doc_body!("cloudsigma", "get_resources_vlan_list.txt")), 1);
     let one = |text: &str, key: &str| codec::parse_object(text).get(key).map(str::to_string);
-    assert_eq!(one(fixture!("get_resources_ip_info.txt"), "nameserver").as_deref(), Some("178.22.66.167 178.22.64.25"));
-    assert_eq!(one(fixture!("post_resources_ip_create.txt"), "resource").as_deref(), Some("91.203.56.71"));
-    assert_eq!(one(fixture!("get_resources_vlan_UUID_info.txt"), "name").as_deref(), Some("My VLAN"));
-    assert_eq!(one(fixture!("post_resources_vlan_create.txt"), "name").as_deref(), Some("My VLAN1"));
-    assert_eq!(one(fixture!("post_resources_vlan_UUID_info.txt"), "type").as_deref(), Some("vlan"));
-    assert_eq!(one(fixture!("get_pricing_info.txt"), "msft_tfa_00009").as_deref(), Some("15.00"));
-    assert_eq!(one(fixture!("post_subscriptions_UUID_set.txt"), "end_time").as_deref(), Some("2010-07-10 20:58"));
-    assert_eq!(one(fixture!("post_subscriptions_network_vlan_create.txt"), "unit").as_deref(), Some("VLANs"));
-    assert_eq!(one(fixture!("post_subscriptions_software_create.txt"), "msft_lwa_00135").as_deref(), Some("1"));
-    assert_eq!(one(fixture!("post_subscriptions_resources_create.txt"), "xfer").as_deref(), Some("10"));
+    assert_eq!(one(doc_body!("cloudsigma", "get_resources_ip_info.txt"), "nameserver").as_deref(), Some("178.22.66.167 178.22.64.25"));
+    assert_eq!(one(doc_body!("cloudsigma", "post_resources_ip_create.txt"), "resource").as_deref(), Some("91.203.56.71"));
+    assert_eq!(one(doc_body!("cloudsigma", "get_resources_vlan_UUID_info.txt"), "name").as_deref(), Some("My VLAN"));
+    assert_eq!(one(doc_body!("cloudsigma", "post_resources_vlan_create.txt"), "name").as_deref(), Some("My VLAN1"));
+    assert_eq!(one(doc_body!("cloudsigma", "post_resources_vlan_UUID_info.txt"), "type").as_deref(), Some("vlan"));
+    assert_eq!(one(doc_body!("cloudsigma", "get_pricing_info.txt"), "msft_tfa_00009").as_deref(), Some("15.00"));
+    assert_eq!(one(doc_body!("cloudsigma", "post_subscriptions_UUID_set.txt"), "end_time").as_deref(), Some("2010-07-10 20:58"));
+    assert_eq!(one(doc_body!("cloudsigma", "post_subscriptions_network_vlan_create.txt"), "unit").as_deref(), Some("VLANs"));
+    assert_eq!(one(doc_body!("cloudsigma", "post_subscriptions_software_create.txt"), "msft_lwa_00135").as_deref(), Some("1"));
+    assert_eq!(one(doc_body!("cloudsigma", "post_subscriptions_resources_create.txt"), "xfer").as_deref(), Some("10"));
     for calculated in [
-        fixture!("post_subscriptions_network_ip_calculate.txt"),
-        fixture!("post_subscriptions_network_vlan_calculate.txt"),
-        fixture!("post_subscriptions_software_calculate.txt"),
-        fixture!("post_subscriptions_UUID_set_calculate.txt"),
+        doc_body!("cloudsigma", "post_subscriptions_network_ip_calculate.txt"),
+        doc_body!("cloudsigma", "post_subscriptions_network_vlan_calculate.txt"),
+        doc_body!("cloudsigma", "post_subscriptions_software_calculate.txt"),
+        doc_body!("cloudsigma", "post_subscriptions_UUID_set_calculate.txt"),
     ] {
         assert_eq!(one(calculated, "currency").as_deref(), Some("EUR"));
     }
     assert_eq!(
-        one(fixture!("post_servergroups_create.txt"), "uuid").as_deref(),
+        one(doc_body!("cloudsigma", "post_servergroups_create.txt"), "uuid").as_deref(),
         Some("7baa150e-00ca-4f48-ac6c-02e59b23d04d")
     );
-    assert_eq!(one(fixture!("post_servergroups_set.txt"), "description").as_deref(), Some(""));
-    assert_eq!(one(fixture!("get_servergroups_UUID_info.txt"), "name").as_deref(), Some("Database Servers"));
+    assert_eq!(one(doc_body!("cloudsigma", "post_servergroups_set.txt"), "description").as_deref(), Some(""));
+    assert_eq!(one(doc_body!("cloudsigma", "get_servergroups_UUID_info.txt"), "name").as_deref(), Some("Database Servers"));
     assert_eq!(
-        one(fixture!("get_servergroups_UUID_info_2.txt"), "description").as_deref(),
+        one(doc_body!("cloudsigma", "get_servergroups_UUID_info_2.txt"), "description").as_deref(),
         Some("all kind of database servers")
     );
     for list in [
-        fixture!("get_servergroups_list.txt"),
-        fixture!("post_servergroups_add.txt"),
-        fixture!("post_servergroups_remove.txt"),
-        fixture!("get_servergroups_UUID_start.txt"),
-        fixture!("get_servergroups_UUID_stop.txt"),
+        doc_body!("cloudsigma", "get_servergroups_list.txt"),
+        doc_body!("cloudsigma", "post_servergroups_add.txt"),
+        doc_body!("cloudsigma", "post_servergroups_remove.txt"),
+        doc_body!("cloudsigma", "get_servergroups_UUID_start.txt"),
+        doc_body!("cloudsigma", "get_servergroups_UUID_stop.txt"),
     ] {
         assert!(codec::parse_list(list).iter().all(|id| id.len() >= 35), "{list}");
     }
@@ -244,35 +238,35 @@ fn several_object_bodies_of_the_other_chapters() {
 #[test]
 fn request_bodies_of_the_doc_parse() {
     let requests = [
-        fixture!("post_profile_set.request.txt"),
-        fixture!("post_resources_vlan_create.request.txt"),
-        fixture!("post_resources_vlan_UUID_info.request.txt"),
-        fixture!("post_servergroups_create.request.txt"),
-        fixture!("post_servergroups_set.request.txt"),
-        fixture!("post_servergroups_add.request.txt"),
-        fixture!("post_servergroups_remove.request.txt"),
-        fixture!("post_servers_UUID_clone.request.txt"),
-        fixture!("post_servers_start.request.txt"),
-        fixture!("post_servers_stop.request.txt"),
-        fixture!("post_subscriptions_UUID_set.request.txt"),
-        fixture!("post_subscriptions_UUID_set_calculate.request.txt"),
-        fixture!("post_subscriptions_network_ip_calculate.request.txt"),
-        fixture!("post_subscriptions_network_ip_create.request.txt"),
-        fixture!("post_subscriptions_network_ip_create_2.request.txt"),
-        fixture!("post_subscriptions_network_vlan_calculate.request.txt"),
-        fixture!("post_subscriptions_network_vlan_create.request.txt"),
-        fixture!("post_subscriptions_resources_create.request.txt"),
-        fixture!("post_subscriptions_resources_create_2.request.txt"),
-        fixture!("post_subscriptions_resources_create_3.request.txt"),
-        fixture!("post_subscriptions_software_calculate.request.txt"),
-        fixture!("post_subscriptions_software_create.request.txt"),
+        doc_body!("cloudsigma", "post_profile_set.request.txt"),
+        doc_body!("cloudsigma", "post_resources_vlan_create.request.txt"),
+        doc_body!("cloudsigma", "post_resources_vlan_UUID_info.request.txt"),
+        doc_body!("cloudsigma", "post_servergroups_create.request.txt"),
+        doc_body!("cloudsigma", "post_servergroups_set.request.txt"),
+        doc_body!("cloudsigma", "post_servergroups_add.request.txt"),
+        doc_body!("cloudsigma", "post_servergroups_remove.request.txt"),
+        doc_body!("cloudsigma", "post_servers_UUID_clone.request.txt"),
+        doc_body!("cloudsigma", "post_servers_start.request.txt"),
+        doc_body!("cloudsigma", "post_servers_stop.request.txt"),
+        doc_body!("cloudsigma", "post_subscriptions_UUID_set.request.txt"),
+        doc_body!("cloudsigma", "post_subscriptions_UUID_set_calculate.request.txt"),
+        doc_body!("cloudsigma", "post_subscriptions_network_ip_calculate.request.txt"),
+        doc_body!("cloudsigma", "post_subscriptions_network_ip_create.request.txt"),
+        doc_body!("cloudsigma", "post_subscriptions_network_ip_create_2.request.txt"),
+        doc_body!("cloudsigma", "post_subscriptions_network_vlan_calculate.request.txt"),
+        doc_body!("cloudsigma", "post_subscriptions_network_vlan_create.request.txt"),
+        doc_body!("cloudsigma", "post_subscriptions_resources_create.request.txt"),
+        doc_body!("cloudsigma", "post_subscriptions_resources_create_2.request.txt"),
+        doc_body!("cloudsigma", "post_subscriptions_resources_create_3.request.txt"),
+        doc_body!("cloudsigma", "post_subscriptions_software_calculate.request.txt"),
+        doc_body!("cloudsigma", "post_subscriptions_software_create.request.txt"),
     ];
     for text in requests {
         let o = codec::parse_object(text);
         assert!(!o.is_empty(), "{text}");
         assert_eq!(codec::parse_object(&codec::write_object(o.iter())), o);
     }
-    assert_eq!(codec::parse_object(fixture!("post_profile_set.request.txt")).get("first_name"), Some(""));
+    assert_eq!(codec::parse_object(doc_body!("cloudsigma", "post_profile_set.request.txt")).get("first_name"), Some(""));
 }
 
 #[test]

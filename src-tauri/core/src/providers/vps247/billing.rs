@@ -16,7 +16,6 @@ use crate::providers::common::{decode, opt_string_or_number, string_or_number, P
 pub struct VmUsageWire {
     #[serde(deserialize_with = "string_or_number")]
     pub id: String,
-    #[serde(default)]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub unbilled_hours: Option<String>,

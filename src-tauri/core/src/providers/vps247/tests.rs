@@ -16,12 +16,7 @@ use crate::secret::Secret;
 
 macro_rules! fixture {
     ($name:literal) => {
-        serde_json::from_str::<serde_json::Value>(include_str!(concat!(
-            "../../../tests/fixtures/vps247/",
-            $name,
-            ".json"
-        )))
-        .expect(concat!($name, " is valid JSON"))
+        doc_json!("vps247", $name)
     };
 }
 

@@ -17,21 +17,15 @@ fn null_as_empty<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result
 pub struct VmWire {
     #[serde(deserialize_with = "string_or_number")]
     pub id: String,
-    #[serde(default)]
     pub name: Option<String>,
-    #[serde(default)]
     pub hostname: Option<String>,
-    #[serde(default)]
     pub state: Option<String>,
-    #[serde(default)]
     pub created_at: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub region_id: Option<String>,
-    #[serde(default)]
     pub region_name: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub package_id: Option<String>,
-    #[serde(default)]
     pub package_name: Option<String>,
     #[serde(default, deserialize_with = "null_as_empty")]
     pub ip_allocations: Vec<IpAllocationWire>,
@@ -41,11 +35,8 @@ pub struct VmWire {
 pub struct IpAllocationWire {
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub version: Option<String>,
-    #[serde(default)]
     pub first: Option<String>,
-    #[serde(default)]
     pub last: Option<String>,
-    #[serde(default)]
     pub gateway: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub prefixlen: Option<String>,
@@ -55,11 +46,8 @@ pub struct IpAllocationWire {
 /// person ("VmKill", still "pending").
 #[derive(Debug, Deserialize)]
 pub struct TaskWire {
-    #[serde(default)]
     pub name: Option<String>,
-    #[serde(default)]
     pub progress: Option<serde_json::Value>,
-    #[serde(default)]
     pub status: Option<String>,
 }
 
@@ -96,7 +84,6 @@ pub struct RegionWire {
     #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     pub name: String,
-    #[serde(default)]
     pub country: Option<String>,
 }
 

@@ -18,15 +18,11 @@ use crate::providers::common::{opt_string_or_number, string_or_number, ProviderA
 pub struct InvoiceWire {
     #[serde(deserialize_with = "string_or_number")]
     pub invoice_no: String,
-    #[serde(default)]
     pub date_sent: Option<String>,
-    #[serde(default)]
     pub date_due: Option<String>,
     #[serde(deserialize_with = "string_or_number")]
     pub amount: String,
-    #[serde(default)]
     pub currency: Option<String>,
-    #[serde(default)]
     pub status: Option<String>,
 }
 

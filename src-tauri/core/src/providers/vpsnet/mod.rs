@@ -23,7 +23,7 @@ use reqwest::header::{ACCEPT, CONTENT_TYPE};
 use serde_json::Value;
 
 use crate::accounts::Account;
-use crate::error::{Error, ErrorKind, FieldError, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::http::{ApiClient, Auth, Http, Request, Response};
 use crate::model::{CreateServer, Image, Plan, PowerAction, Region, Server};
 use crate::provider::Compute;
@@ -31,7 +31,7 @@ use crate::providers::common::{body_excerpt, generic_status_error, ProviderApi};
 use crate::providers::{ProviderDescriptor, ProviderKind, Sizing};
 use crate::secret::Secret;
 use paths::PowerCall;
-use wire::{CloudEnvelope, CloudWire, ErrorsWire, NodeEnvelope, ProfileEnvelope, VirtualMachineEnvelope};
+use wire::{CloudEnvelope, CloudWire, NodeEnvelope, ProfileEnvelope, Refusal, VirtualMachineEnvelope};
 
 const NAME: &str = "VPS.NET";
 
@@ -84,21 +84,8 @@ impl Vpsnet {
     /// A 422's `{"errors": [[field, message], ...]}`: per-field validation
     /// errors on forms, the server's state on power calls and delete.
     fn unprocessable(&self, resp: &Response, scope: Scope<'_>) -> Error {
-        let pairs = serde_json::from_slice::<ErrorsWire>(&resp.body).map(|e| e.pairs()).unwrap_or_default();
-        let worded = |field: &Option<String>, message: &str| match field.as_deref() {
-            Some(f) if f != "base" => format!("{f} {message}"),
-            _ => message.to_string(),
-        };
-        let text = if pairs.is_empty() {
-            let said = body_excerpt(resp);
-            if said.is_empty() {
-                "no reason given".to_string()
-            } else {
-                said
-            }
-        } else {
-            pairs.iter().map(|(f, m)| worded(f, m)).collect::<Vec<_>>().join("; ")
-        };
+        let refusal = Refusal::of(resp);
+        let text = &refusal.text;
         match scope {
             Scope::Action(id) => Error::invalid_state(format!(
                 "VPS.NET refused this for cloud server {id}: {text}. Check that it is built and not busy with another power action, then try again"
@@ -106,13 +93,7 @@ impl Vpsnet {
             Scope::Account | Scope::Server(_) => Error {
                 kind: ErrorKind::Validation,
                 message: format!("VPS.NET refused the request: {text}"),
-                fields: pairs
-                    .iter()
-                    .filter_map(|(f, m)| {
-                        let ours = map::form_field(f.as_deref()?)?;
-                        Some(FieldError { field: ours.to_string(), message: worded(f, m) })
-                    })
-                    .collect(),
+                fields: refusal.fields(map::form_field),
             },
         }
     }

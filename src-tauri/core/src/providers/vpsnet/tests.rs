@@ -16,7 +16,7 @@ use crate::secret::Secret;
 
 macro_rules! fixture_text {
     ($name:literal) => {
-        include_str!(concat!("../../../tests/fixtures/vpsnet/", $name, ".json"))
+        doc_body!("vpsnet", concat!($name, ".json"))
     };
 }
 

@@ -5,7 +5,9 @@
 
 use serde::{Deserialize, Deserializer};
 
-use crate::providers::common::{opt_string_or_number, string_or_number};
+use crate::error::FieldError;
+use crate::http::Response;
+use crate::providers::common::{body_excerpt, opt_string_or_number, string_or_number};
 
 /// `profile.api10json`: `{"user": {...}}`.
 #[derive(Debug, Deserialize)]
@@ -24,11 +26,8 @@ pub struct VirtualMachineEnvelope {
 pub struct VirtualMachineWire {
     #[serde(deserialize_with = "string_or_number")]
     pub id: String,
-    #[serde(default)]
     pub label: Option<String>,
-    #[serde(default)]
     pub hostname: Option<String>,
-    #[serde(default)]
     pub domain_name: Option<String>,
     /// The three flags are kept as sent (`true`, `"true"`, `1`, ...) and
     /// read by `map::flag`. Left out when the list is asked for with
@@ -46,9 +45,7 @@ pub struct VirtualMachineWire {
     /// Nodes the server uses; `null` in the doc's example.
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub slices_count: Option<String>,
-    #[serde(default)]
     pub created_at: Option<String>,
-    #[serde(default)]
     pub primary_ip_address: Option<PrimaryIp>,
 }
 
@@ -89,7 +86,6 @@ pub struct CloudWire {
     pub system_templates: Vec<TemplateWire>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub premium_price: Option<String>,
-    #[serde(default)]
     pub currency_code: Option<String>,
     /// Gigabytes of monthly transfer each node brings on this cloud.
     #[serde(default, deserialize_with = "opt_string_or_number")]
@@ -110,7 +106,6 @@ pub struct TemplateWire {
 /// One entry of `nodes.api10json`; regular nodes are called slices.
 #[derive(Debug, Deserialize)]
 pub struct NodeEnvelope {
-    #[serde(default)]
     pub slice: Option<SliceWire>,
 }
 
@@ -145,5 +140,40 @@ impl ErrorsWire {
             })
             .filter(|(_, m)| !m.is_empty())
             .collect()
+    }
+}
+
+/// A 422 read once, for every VPS.NET call that can be refused: the
+/// sentence for the error's message and the per-field errors a form shows.
+/// `base` is VPS.NET's name for the request as a whole, so it names no field.
+pub struct Refusal {
+    pairs: Vec<(Option<String>, String)>,
+    pub text: String,
+}
+
+impl Refusal {
+    pub fn of(resp: &Response) -> Refusal {
+        let pairs = serde_json::from_slice::<ErrorsWire>(&resp.body).map(|e| e.pairs()).unwrap_or_default();
+        let text = if pairs.is_empty() {
+            Some(body_excerpt(resp)).filter(|said| !said.is_empty()).unwrap_or_else(|| "no reason given".to_string())
+        } else {
+            pairs.iter().map(|(f, m)| worded(f, m)).collect::<Vec<_>>().join("; ")
+        };
+        Refusal { pairs, text }
+    }
+
+    /// The errors of the fields `ours` names on the form (its keys, not VPS.NET's).
+    pub fn fields(&self, ours: fn(&str) -> Option<&'static str>) -> Vec<FieldError> {
+        self.pairs
+            .iter()
+            .filter_map(|(f, m)| Some(FieldError { field: ours(f.as_deref()?)?.to_string(), message: worded(f, m) }))
+            .collect()
+    }
+}
+
+fn worded(field: &Option<String>, message: &str) -> String {
+    match field.as_deref() {
+        Some(f) if f != "base" => format!("{f} {message}"),
+        _ => message.to_string(),
     }
 }

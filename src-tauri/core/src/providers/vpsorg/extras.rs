@@ -17,15 +17,10 @@ use crate::providers::common::{decode, ProviderApi};
 /// The settings fields of `GET /api/v1/servers/{id}/`.
 #[derive(Debug, Deserialize)]
 pub struct SettingsWire {
-    #[serde(default)]
     pub name: Option<String>,
-    #[serde(default)]
     pub hostname: Option<String>,
-    #[serde(default)]
     pub backups_enabled: Option<bool>,
-    #[serde(default)]
     pub ip_address: Option<String>,
-    #[serde(default)]
     pub ipv6_address: Option<String>,
 }
 

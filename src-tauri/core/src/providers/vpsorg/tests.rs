@@ -8,12 +8,7 @@ use crate::model::{CreateServer, Status};
 
 macro_rules! fixture {
     ($name:literal) => {
-        serde_json::from_str::<serde_json::Value>(include_str!(concat!(
-            "../../../tests/fixtures/vpsorg/",
-            $name,
-            ".json"
-        )))
-        .expect(concat!($name, " is valid JSON"))
+        doc_json!("vpsorg", $name)
     };
 }
 

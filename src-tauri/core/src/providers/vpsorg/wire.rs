@@ -12,9 +12,7 @@ use crate::providers::common::{display_value, opt_string_or_number, string_or_nu
 #[derive(Debug, Deserialize)]
 pub struct PageWire {
     pub count: usize,
-    #[serde(default)]
     pub next: Option<String>,
-    #[serde(default)]
     pub previous: Option<String>,
     pub results: Vec<serde_json::Value>,
 }
@@ -23,23 +21,14 @@ pub struct PageWire {
 pub struct ServerWire {
     #[serde(deserialize_with = "string_or_number")]
     pub id: String,
-    #[serde(default)]
     pub name: Option<String>,
-    #[serde(default)]
     pub hostname: Option<String>,
-    #[serde(default)]
     pub status: Option<String>,
-    #[serde(default)]
     pub ip_address: Option<String>,
-    #[serde(default)]
     pub ipv6_address: Option<String>,
-    #[serde(default)]
     pub location: Option<String>,
-    #[serde(default)]
     pub plan: Option<PlanWire>,
-    #[serde(default)]
     pub os: Option<OsWire>,
-    #[serde(default)]
     pub created_at: Option<String>,
 }
 
@@ -48,7 +37,6 @@ pub struct ServerWire {
 pub struct PlanWire {
     #[serde(deserialize_with = "string_or_number")]
     pub id: String,
-    #[serde(default)]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub vcpus: Option<String>,
@@ -64,7 +52,6 @@ pub struct PlanWire {
 pub struct OsWire {
     #[serde(deserialize_with = "string_or_number")]
     pub id: String,
-    #[serde(default)]
     pub name: Option<String>,
 }
 
@@ -72,9 +59,7 @@ pub struct OsWire {
 #[derive(Debug, Deserialize)]
 pub struct ActionWire {
     pub status: String,
-    #[serde(default)]
     pub message: Option<String>,
-    #[serde(default)]
     pub server: Option<ActionServerWire>,
 }
 
@@ -82,9 +67,7 @@ pub struct ActionWire {
 pub struct ActionServerWire {
     #[serde(deserialize_with = "string_or_number")]
     pub id: String,
-    #[serde(default)]
     pub name: Option<String>,
-    #[serde(default)]
     pub status: Option<String>,
 }
 

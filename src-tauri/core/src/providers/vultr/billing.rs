@@ -20,7 +20,6 @@ pub struct AccountInfoWire {
     pub balance: String,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub pending_charges: Option<String>,
-    #[serde(default)]
     pub last_payment_date: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub last_payment_amount: Option<String>,

@@ -1,18 +1,10 @@
 //! What vpsdesk can do on a Vultr account: the one place it is declared.
 
 use crate::accounts::Account;
-use crate::capabilities::{Capability::*, CapabilitySet};
+use crate::capabilities::{Capability::*, CapabilitySet, FULL_LIFECYCLE};
 
 pub fn capabilities(_account: &Account) -> CapabilitySet {
-    CapabilitySet::from([
-        Start,
-        Stop,
-        ForceStop,
-        Reboot,
-        Create,
-        Rename,
-        Delete,
-        DeleteRunning,
+    CapabilitySet::from(FULL_LIFECYCLE).with([
         Snapshots,
         BackupRestore,
         Reinstall,

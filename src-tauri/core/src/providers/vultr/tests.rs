@@ -7,12 +7,7 @@ use crate::model::{CreateServer, Status};
 
 macro_rules! fixture {
     ($name:literal) => {
-        serde_json::from_str::<serde_json::Value>(include_str!(concat!(
-            "../../../tests/fixtures/vultr/",
-            $name,
-            ".json"
-        )))
-        .expect(concat!($name, " is valid JSON"))
+        doc_json!("vultr", $name)
     };
 }
 

@@ -24,23 +24,15 @@ pub fn keyed<T: DeserializeOwned>(v: serde_json::Value) -> Result<Vec<T>, serde_
 pub struct ServerWire {
     #[serde(rename = "SUBID", deserialize_with = "string_or_number")]
     pub subid: String,
-    #[serde(default)]
     pub label: Option<String>,
-    #[serde(default)]
     pub status: Option<String>,
-    #[serde(default)]
     pub power_status: Option<String>,
-    #[serde(default)]
     pub server_state: Option<String>,
-    #[serde(default)]
     pub main_ip: Option<String>,
-    #[serde(default)]
     pub v6_main_ip: Option<String>,
-    #[serde(default)]
     pub location: Option<String>,
     #[serde(rename = "VPSPLANID", default, deserialize_with = "opt_string_or_number")]
     pub plan_id: Option<String>,
-    #[serde(default)]
     pub date_created: Option<String>,
 }
 
@@ -66,9 +58,7 @@ pub struct OsWire {
     #[serde(rename = "OSID", deserialize_with = "string_or_number")]
     pub id: String,
     pub name: String,
-    #[serde(default)]
     pub arch: Option<String>,
-    #[serde(default)]
     pub family: Option<String>,
 }
 
@@ -77,11 +67,8 @@ pub struct RegionWire {
     #[serde(rename = "DCID", deserialize_with = "string_or_number")]
     pub id: String,
     pub name: String,
-    #[serde(default)]
     pub country: Option<String>,
-    #[serde(default)]
     pub continent: Option<String>,
-    #[serde(default)]
     pub state: Option<String>,
 }
 

@@ -53,7 +53,6 @@ pub struct DriveClone {
     pub name: String,
     /// The copy's size; left out, the source's. Never smaller than it.
     #[ts(type = "number | null")]
-    #[serde(default)]
     pub size_bytes: Option<u64>,
     #[serde(default)]
     pub ssd: bool,

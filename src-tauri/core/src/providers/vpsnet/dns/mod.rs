@@ -10,12 +10,12 @@ pub mod wire;
 use async_trait::async_trait;
 use serde_json::{json, Value};
 
-use super::wire::ErrorsWire;
+use super::wire::Refusal;
 use super::{number, paths, Scope, Vpsnet, NAME};
 use crate::capabilities::dns::{Dns, DnsTemplate, Nameserver, Record, ValidRecord, Zone};
 use crate::error::{Error, ErrorKind, FieldError, Result};
 use crate::http::{Request, Response};
-use crate::providers::common::{body_excerpt, decode, ProviderApi};
+use crate::providers::common::{decode, ProviderApi};
 use wire::{DnsHostWire, DomainEnvelope, TemplateWire};
 
 impl Vpsnet {
@@ -42,33 +42,14 @@ impl Vpsnet {
 
     /// A 422 with `{"errors": [[field, message]]}`, placed on the form's fields.
     fn dns_refused(&self, resp: &Response) -> Error {
-        let pairs = serde_json::from_slice::<ErrorsWire>(&resp.body).map(|e| e.pairs()).unwrap_or_default();
-        let text = if pairs.is_empty() {
-            let said = body_excerpt(resp);
-            if said.is_empty() {
-                "no reason given".to_string()
-            } else {
-                said
-            }
-        } else {
-            pairs
-                .iter()
-                .map(|(f, m)| f.as_deref().map_or_else(|| m.clone(), |f| format!("{f} {m}")))
-                .collect::<Vec<_>>()
-                .join("; ")
-        };
+        let refusal = Refusal::of(resp);
         Error {
             kind: ErrorKind::Validation,
-            message: self.api.redact(&format!("VPS.NET refused the change: {text}")),
-            fields: pairs
-                .iter()
-                .filter_map(|(f, m)| {
-                    let f = f.as_deref()?;
-                    Some(FieldError {
-                        field: wire::form_field(f)?.to_string(),
-                        message: self.api.redact(&format!("{f} {m}")),
-                    })
-                })
+            message: self.api.redact(&format!("VPS.NET refused the change: {}", refusal.text)),
+            fields: refusal
+                .fields(wire::form_field)
+                .into_iter()
+                .map(|e| FieldError { message: self.api.redact(&e.message), ..e })
                 .collect(),
         }
     }

@@ -19,9 +19,7 @@ pub struct DomainWire {
     pub name: String,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub serial: Option<String>,
-    #[serde(default)]
     pub created_at: Option<String>,
-    #[serde(default)]
     pub updated_at: Option<String>,
 }
 
@@ -54,7 +52,6 @@ pub struct RecordWire {
     #[serde(default)]
     pub data: Value,
     /// The template-record edit body names the value `target`.
-    #[serde(default)]
     pub target: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub ttl: Option<String>,
@@ -66,9 +63,7 @@ pub struct RecordWire {
     pub weight: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub port: Option<String>,
-    #[serde(default)]
     pub primary_data: Option<String>,
-    #[serde(default)]
     pub service_type: Option<String>,
 }
 
@@ -183,9 +178,7 @@ pub struct TemplateWire {
     #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     pub template_name: String,
-    #[serde(default)]
     pub created_at: Option<String>,
-    #[serde(default)]
     pub updated_at: Option<String>,
 }
 
@@ -198,7 +191,6 @@ impl TemplateWire {
 #[derive(Debug, Deserialize)]
 pub struct DnsHostWire {
     pub host: String,
-    #[serde(default)]
     pub ip: Option<String>,
 }
 

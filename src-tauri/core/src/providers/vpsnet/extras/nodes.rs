@@ -22,11 +22,8 @@ pub struct NodeWire {
     pub virtual_machine_id: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub consumer_id: Option<String>,
-    #[serde(default)]
     pub free_node: Option<bool>,
-    #[serde(default)]
     pub discount_node: Option<bool>,
-    #[serde(default)]
     pub daily_node: Option<bool>,
 }
 

@@ -26,16 +26,11 @@ pub struct SystemTemplateEnvelope {
 pub struct SystemTemplateWire {
     #[serde(deserialize_with = "string_or_number")]
     pub id: String,
-    #[serde(default)]
     pub label: Option<String>,
-    #[serde(default)]
     pub operating_system: Option<String>,
-    #[serde(default)]
     pub os_type: Option<String>,
-    #[serde(default)]
     pub description: Option<String>,
     /// `{"USD": 20.0, "GBP": 15}`; read from the numbers' text.
-    #[serde(default)]
     pub applicable_price: Option<serde_json::Map<String, Value>>,
 }
 

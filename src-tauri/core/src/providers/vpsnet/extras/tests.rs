@@ -10,8 +10,7 @@ use crate::secret::Secret;
 
 macro_rules! fixture {
     ($name:literal) => {
-        serde_json::from_str::<Value>(include_str!(concat!("../../../../tests/fixtures/vpsnet/", $name, ".json")))
-            .unwrap()
+        doc_json!("vpsnet", $name)
     };
 }
 

@@ -11,9 +11,7 @@ pub struct BackupWire {
     #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     /// Not in the doc's example; PHP's create sends it.
-    #[serde(default)]
     pub label: Option<String>,
-    #[serde(default)]
     pub backup_type: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub backup_size: Option<String>,
@@ -22,13 +20,9 @@ pub struct BackupWire {
     pub built: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub locked: Option<String>,
-    #[serde(default)]
     pub operating_system: Option<String>,
-    #[serde(default)]
     pub operating_system_distro: Option<String>,
-    #[serde(default)]
     pub created_at: Option<String>,
-    #[serde(default)]
     pub built_at: Option<String>,
 }
 
@@ -42,11 +36,8 @@ pub struct CloneEnvelope {
 pub struct CloneWire {
     #[serde(deserialize_with = "string_or_number")]
     pub id: String,
-    #[serde(default)]
     pub label: Option<String>,
-    #[serde(default)]
     pub status: Option<String>,
-    #[serde(default)]
     pub created_at: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub cloned_server_id: Option<String>,
@@ -56,9 +47,7 @@ pub struct CloneWire {
 #[derive(Debug, Deserialize)]
 pub struct CpuSampleWire {
     pub created_at: String,
-    #[serde(default)]
     pub cpu_time: Option<Value>,
-    #[serde(default)]
     pub elapsed_time: Option<Value>,
 }
 
@@ -66,9 +55,7 @@ pub struct CpuSampleWire {
 #[derive(Debug, Deserialize)]
 pub struct TrafficSampleWire {
     pub created_at: String,
-    #[serde(default)]
     pub data_received: Option<Value>,
-    #[serde(default)]
     pub data_sent: Option<Value>,
 }
 
@@ -84,7 +71,6 @@ pub struct ConsoleSessionWire {
     #[serde(deserialize_with = "string_or_number")]
     pub port: String,
     /// Not documented; read when VPS.NET names the console host.
-    #[serde(default)]
     pub host: Option<String>,
 }
 
@@ -99,20 +85,16 @@ pub struct IpWire {
     #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     pub ip_address: String,
-    #[serde(default)]
     pub netmask: Option<String>,
-    #[serde(default)]
     pub network: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub virtual_machine_id: Option<String>,
-    #[serde(default)]
     pub description: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub cloud_id: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub consumer_id: Option<String>,
     /// What the edit call sets (`notes`); lists may call it `description`.
-    #[serde(default)]
     pub notes: Option<String>,
 }
 

@@ -14,12 +14,12 @@ mod wire;
 use async_trait::async_trait;
 use serde_json::{json, Map, Value};
 
-use super::wire::ErrorsWire;
+use super::wire::Refusal;
 use super::{number, Scope, Vpsnet, NAME};
 use crate::error::{Error, ErrorKind, FieldError, Result};
 use crate::http::{Request, Response};
 use crate::model::ProviderKind;
-use crate::providers::common::{body_excerpt, decode, ProviderApi};
+use crate::providers::common::{decode, ProviderApi};
 use crate::secret::{redact, Secret};
 use crate::capabilities::tickets::{
     Author, Department, DepartmentNeeds, IssueType, ManagedService, Ticket, TicketMessage, TicketForm, TicketRequest,
@@ -224,30 +224,11 @@ impl Vpsnet {
 }
 
 fn unprocessable(resp: &Response) -> Error {
-    let pairs = serde_json::from_slice::<ErrorsWire>(&resp.body).map(|e| e.pairs()).unwrap_or_default();
-    let worded = |f: &Option<String>, m: &str| match f.as_deref() {
-        Some(f) if f != "base" => format!("{f} {m}"),
-        _ => m.to_string(),
-    };
-    let text = if pairs.is_empty() {
-        let said = body_excerpt(resp);
-        if said.is_empty() {
-            "no reason given".to_string()
-        } else {
-            said
-        }
-    } else {
-        pairs.iter().map(|(f, m)| worded(f, m)).collect::<Vec<_>>().join("; ")
-    };
+    let refusal = Refusal::of(resp);
     Error {
         kind: ErrorKind::Validation,
-        message: format!("VPS.NET refused the ticket: {text}"),
-        fields: pairs
-            .iter()
-            .filter_map(|(f, m)| {
-                Some(FieldError { field: form_field(f.as_deref()?)?.to_string(), message: worded(f, m) })
-            })
-            .collect(),
+        message: format!("VPS.NET refused the ticket: {}", refusal.text),
+        fields: refusal.fields(form_field),
     }
 }
 

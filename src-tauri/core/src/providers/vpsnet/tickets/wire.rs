@@ -24,9 +24,7 @@ pub struct TicketWire {
     #[serde(default)]
     pub department: String,
     /// Who answered last, in VPS.NET's words ("Staff Followup").
-    #[serde(default)]
     pub last_responded: Option<String>,
-    #[serde(default)]
     pub last_response_time: Option<String>,
 }
 
@@ -47,7 +45,6 @@ pub struct ReplyWire {
     pub client_response: bool,
     #[serde(default)]
     pub comment: String,
-    #[serde(default)]
     pub time: Option<String>,
 }
 

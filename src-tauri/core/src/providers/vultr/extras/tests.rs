@@ -14,12 +14,7 @@ macro_rules! request {
 
 macro_rules! fixture {
     ($name:literal) => {
-        serde_json::from_str::<serde_json::Value>(include_str!(concat!(
-            "../../../../tests/fixtures/vultr/",
-            $name,
-            ".json"
-        )))
-        .expect(concat!($name, " is valid JSON"))
+        doc_json!("vultr", $name)
     };
 }
 

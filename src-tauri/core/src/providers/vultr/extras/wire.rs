@@ -12,13 +12,10 @@ use crate::providers::common::{opt_string_or_number, string_or_number};
 pub struct SnapshotWire {
     #[serde(rename = "SNAPSHOTID", deserialize_with = "string_or_number")]
     pub id: String,
-    #[serde(default)]
     pub date_created: Option<String>,
-    #[serde(default)]
     pub description: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub size: Option<String>,
-    #[serde(default)]
     pub status: Option<String>,
 }
 
@@ -32,12 +29,10 @@ pub struct SnapshotCreatedWire {
 pub struct IsoWire {
     #[serde(rename = "ISOID", deserialize_with = "string_or_number")]
     pub id: String,
-    #[serde(default)]
     pub date_created: Option<String>,
     pub filename: String,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub size: Option<String>,
-    #[serde(default)]
     pub md5sum: Option<String>,
 }
 
@@ -46,9 +41,7 @@ pub struct OsChangeWire {
     #[serde(rename = "OSID", deserialize_with = "string_or_number")]
     pub id: String,
     pub name: String,
-    #[serde(default)]
     pub arch: Option<String>,
-    #[serde(default)]
     pub family: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub surcharge: Option<String>,
@@ -57,20 +50,16 @@ pub struct OsChangeWire {
 #[derive(Debug, Deserialize)]
 pub struct Ipv4Wire {
     pub ip: String,
-    #[serde(default)]
     pub netmask: Option<String>,
-    #[serde(default)]
     pub gateway: Option<String>,
     #[serde(rename = "type", default)]
     pub kind: Option<String>,
-    #[serde(default)]
     pub reverse: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct Ipv6Wire {
     pub ip: String,
-    #[serde(default)]
     pub network: Option<String>,
     #[serde(default, deserialize_with = "opt_string_or_number")]
     pub network_size: Option<String>,
@@ -97,7 +86,6 @@ pub struct BandwidthWire {
 pub struct SshKeyWire {
     #[serde(rename = "SSHKEYID", deserialize_with = "string_or_number")]
     pub id: String,
-    #[serde(default)]
     pub date_created: Option<String>,
     pub name: String,
     pub ssh_key: String,
@@ -113,9 +101,7 @@ pub struct SshKeyCreatedWire {
 pub struct ScriptWire {
     #[serde(rename = "SCRIPTID", deserialize_with = "string_or_number")]
     pub id: String,
-    #[serde(default)]
     pub date_created: Option<String>,
-    #[serde(default)]
     pub date_modified: Option<String>,
     pub name: String,
     #[serde(rename = "type", default)]
