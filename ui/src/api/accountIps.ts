@@ -1,16 +1,15 @@
 /** Every IP address of the account (VPS.NET): notes and consumer ids, reassignment, justified addresses. */
-import { useQuery } from "@tanstack/react-query";
 import { commands, type Justification } from "./bindings";
-import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { useExtrasWrite } from "./writes";
 import { keys } from "./keys";
 
 export function useAccountIps(accountId: string) {
-  return useQuery({ queryKey: keys.extras.accountIps(accountId), queryFn: () => call(commands.accountIps(accountId)) });
+  return useCommandQuery(keys.extras.accountIps(accountId), () => commands.accountIps(accountId));
 }
 
 export function useJustifiedIps(accountId: string, enabled: boolean) {
-  return useQuery({ queryKey: keys.extras.justifiedIps(accountId), queryFn: () => call(commands.justifiedIps(accountId)), enabled });
+  return useCommandQuery(keys.extras.justifiedIps(accountId), () => commands.justifiedIps(accountId), { enabled });
 }
 
 export function useEditAccountIp() {

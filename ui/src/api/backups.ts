@@ -1,17 +1,12 @@
 /** A server's backups: list, take and restore as jobs, delete. */
-import { useQuery } from "@tanstack/react-query";
 import { commands } from "./bindings";
-import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { useJobCommand, type Target } from "./jobs";
 import { keys } from "./keys";
 import { useExtrasWrite } from "./writes";
 
 export function useBackups(accountId: string, serverId: string, enabled = true) {
-  return useQuery({
-    queryKey: keys.extras.backups(accountId, serverId),
-    queryFn: () => call(commands.listBackups(accountId, serverId)),
-    enabled,
-  });
+  return useCommandQuery(keys.extras.backups(accountId, serverId), () => commands.listBackups(accountId, serverId), { enabled });
 }
 
 export function useCreateBackup() {

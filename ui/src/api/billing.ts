@@ -7,6 +7,7 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type AccountView, type Balance, type Capability, type ProviderKind, type SavedFile, type SubscriptionOrder } from "./bindings";
 import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { notifyError, notifySuccess } from "../lib/notify";
 import { keys } from "./keys";
 import { accountsQuery } from "./queries";
@@ -88,39 +89,19 @@ export function useInvoices(accounts: BillingAccount[]) {
 }
 
 export function useTransactions(accountId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: keys.billing.transactions(accountId),
-    queryFn: () => call(commands.billingTransactions(accountId)),
-    enabled,
-    staleTime: BILLING_STALE_MS,
-  });
+  return useCommandQuery(keys.billing.transactions(accountId), () => commands.billingTransactions(accountId), { enabled, staleTime: BILLING_STALE_MS });
 }
 
 export function useUsage(accountId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: keys.billing.usage(accountId),
-    queryFn: () => call(commands.billingUsage(accountId)),
-    enabled,
-    staleTime: BILLING_STALE_MS,
-  });
+  return useCommandQuery(keys.billing.usage(accountId), () => commands.billingUsage(accountId), { enabled, staleTime: BILLING_STALE_MS });
 }
 
 export function usePricing(accountId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: keys.billing.pricing(accountId),
-    queryFn: () => call(commands.billingPricing(accountId)),
-    enabled,
-    staleTime: 10 * BILLING_STALE_MS,
-  });
+  return useCommandQuery(keys.billing.pricing(accountId), () => commands.billingPricing(accountId), { enabled, staleTime: 10 * BILLING_STALE_MS });
 }
 
 export function useSubscriptions(accountId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: keys.billing.subscriptions(accountId),
-    queryFn: () => call(commands.billingSubscriptions(accountId)),
-    enabled,
-    staleTime: BILLING_STALE_MS,
-  });
+  return useCommandQuery(keys.billing.subscriptions(accountId), () => commands.billingSubscriptions(accountId), { enabled, staleTime: BILLING_STALE_MS });
 }
 
 /** Prices are asked for, never cached: a quote is what the provider says now. */

@@ -6,6 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type AccountView, type NewZone, type ProviderKind, type RecordInput, type SavedFile } from "./bindings";
 import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { notifyError, notifySuccess } from "../lib/notify";
 import { keys } from "./keys";
 import { accountsQuery } from "./queries";
@@ -32,43 +33,23 @@ export function useDnsAccounts() {
 }
 
 export function useZones(accountId: string | null) {
-  return useQuery({
-    queryKey: keys.dns.zones(accountId ?? ""),
-    queryFn: () => call(commands.dnsZones(accountId ?? "")),
-    enabled: !!accountId,
-  });
+  return useCommandQuery(keys.dns.zones(accountId ?? ""), () => commands.dnsZones(accountId ?? ""), { enabled: !!accountId });
 }
 
 export function useRecords(accountId: string | null, zoneId: string | null) {
-  return useQuery({
-    queryKey: keys.dns.records(accountId ?? "", zoneId ?? ""),
-    queryFn: () => call(commands.dnsRecords(accountId ?? "", zoneId ?? "")),
-    enabled: !!accountId && !!zoneId,
-  });
+  return useCommandQuery(keys.dns.records(accountId ?? "", zoneId ?? ""), () => commands.dnsRecords(accountId ?? "", zoneId ?? ""), { enabled: !!accountId && !!zoneId });
 }
 
 export function useTemplates(accountId: string | null, enabled = true) {
-  return useQuery({
-    queryKey: keys.dns.templates(accountId ?? ""),
-    queryFn: () => call(commands.dnsTemplates(accountId ?? "")),
-    enabled: !!accountId && enabled,
-  });
+  return useCommandQuery(keys.dns.templates(accountId ?? ""), () => commands.dnsTemplates(accountId ?? ""), { enabled: !!accountId && enabled });
 }
 
 export function useTemplateRecords(accountId: string | null, templateId: string | null) {
-  return useQuery({
-    queryKey: keys.dns.templateRecords(accountId ?? "", templateId ?? ""),
-    queryFn: () => call(commands.dnsTemplateRecords(accountId ?? "", templateId ?? "")),
-    enabled: !!accountId && !!templateId,
-  });
+  return useCommandQuery(keys.dns.templateRecords(accountId ?? "", templateId ?? ""), () => commands.dnsTemplateRecords(accountId ?? "", templateId ?? ""), { enabled: !!accountId && !!templateId });
 }
 
 export function useRecordsAt(address: string | null) {
-  return useQuery({
-    queryKey: keys.dns.address(address ?? ""),
-    queryFn: () => call(commands.dnsFindAddress(address ?? "")),
-    enabled: !!address,
-  });
+  return useCommandQuery(keys.dns.address(address ?? ""), () => commands.dnsFindAddress(address ?? ""), { enabled: !!address });
 }
 
 /** Where a record is saved: a zone's records or a template's. */

@@ -3,25 +3,21 @@
  * download of their contents. Files for transfers are chosen in the native dialog, which the backend
  * opens itself; the backend reads and writes them and the webview never names a path.
  */
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { commands, type DriveClone, type NewDrive, type StandardKind } from "./bindings";
 import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { useJobStarted } from "./jobs";
 import { notifyError } from "../lib/notify";
 import { keys } from "./keys";
 import { useAccountWrite } from "./writes";
 
 export function useDrives(accountId: string) {
-  return useQuery({ queryKey: keys.extras.drives(accountId), queryFn: () => call(commands.listDrives(accountId)) });
+  return useCommandQuery(keys.extras.drives(accountId), () => commands.listDrives(accountId));
 }
 
 export function useStandardDrives(accountId: string, kind: StandardKind, enabled = true) {
-  return useQuery({
-    queryKey: keys.extras.standardDrives(accountId, kind),
-    queryFn: () => call(commands.standardDrives(accountId, kind)),
-    enabled,
-    staleTime: 60 * 60_000,
-  });
+  return useCommandQuery(keys.extras.standardDrives(accountId, kind), () => commands.standardDrives(accountId, kind), { enabled, staleTime: 60 * 60_000 });
 }
 
 export const useCreateDrive = () =>

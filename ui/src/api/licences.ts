@@ -1,12 +1,13 @@
 /** A server's control-panel licences (VPS.NET's cPanel, ISPmanager and their add-ons): held and offered, bought or cancelled one at a time. */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { commands, type ServerLicence, type ServerLicenceChange, type ServerLicences } from "./bindings";
 import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { notifySuccess } from "../lib/notify";
 import { keys } from "./keys";
 
 export function useServerLicences(accountId: string, serverId: string) {
-  return useQuery({ queryKey: keys.extras.licences(accountId, serverId), queryFn: () => call(commands.serverLicences(accountId, serverId)) });
+  return useCommandQuery(keys.extras.licences(accountId, serverId), () => commands.serverLicences(accountId, serverId));
 }
 
 /** The ids VPS.NET's own PHP client names; both are control panels. */

@@ -1,17 +1,12 @@
 /** A server's maintenance (recovery boot, network rebuild, pending rebuild) and its clones; each starts a job. */
-import { useQuery } from "@tanstack/react-query";
 import { commands } from "./bindings";
-import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { useJobCommand, type Target } from "./jobs";
 import { keys } from "./keys";
 import { useExtrasWrite } from "./writes";
 
 export function useClones(accountId: string, serverId: string, enabled = true) {
-  return useQuery({
-    queryKey: keys.extras.clones(accountId, serverId),
-    queryFn: () => call(commands.listClones(accountId, serverId)),
-    enabled,
-  });
+  return useCommandQuery(keys.extras.clones(accountId, serverId), () => commands.listClones(accountId, serverId), { enabled });
 }
 
 export function useBootRecovery() {

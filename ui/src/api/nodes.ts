@@ -1,12 +1,11 @@
 /** The account's nodes (VPS.NET): list, buy (after confirming), remove unassigned ones. */
-import { useQuery } from "@tanstack/react-query";
 import { commands, type NodeKind } from "./bindings";
-import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { useExtrasWrite } from "./writes";
 import { keys } from "./keys";
 
 export function useNodes(accountId: string) {
-  return useQuery({ queryKey: keys.extras.nodes(accountId), queryFn: () => call(commands.listNodes(accountId)) });
+  return useCommandQuery(keys.extras.nodes(accountId), () => commands.listNodes(accountId));
 }
 
 /** Only called after the person confirmed the charge. */

@@ -1,17 +1,11 @@
 /** Operating systems: a server's reinstall and OS change (as jobs) with the systems it can change to, and the account's ISOs. */
-import { useQuery } from "@tanstack/react-query";
 import { commands } from "./bindings";
-import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { useJobCommand, type Target } from "./jobs";
 import { keys } from "./keys";
 
 export function useOsOptions(accountId: string, serverId: string, enabled = true) {
-  return useQuery({
-    queryKey: keys.extras.osOptions(accountId, serverId),
-    queryFn: () => call(commands.osOptions(accountId, serverId)),
-    enabled,
-    staleTime: 10 * 60_000,
-  });
+  return useCommandQuery(keys.extras.osOptions(accountId, serverId), () => commands.osOptions(accountId, serverId), { enabled, staleTime: 10 * 60_000 });
 }
 
 export function useReinstall() {
@@ -26,5 +20,5 @@ export function useChangeOs() {
 }
 
 export function useIsos(accountId: string, enabled = true) {
-  return useQuery({ queryKey: keys.extras.isos(accountId), queryFn: () => call(commands.listIsos(accountId)), enabled, staleTime: 60 * 60_000 });
+  return useCommandQuery(keys.extras.isos(accountId), () => commands.listIsos(accountId), { enabled, staleTime: 60 * 60_000 });
 }

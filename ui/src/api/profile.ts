@@ -1,12 +1,11 @@
 /** The account holder's profile at the provider, read and saved field by field. */
-import { useQuery } from "@tanstack/react-query";
 import { commands, type ProfileChange } from "./bindings";
-import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { keys } from "./keys";
 import { useAccountWrite } from "./writes";
 
 export function useProfile(accountId: string) {
-  return useQuery({ queryKey: keys.extras.profile(accountId), queryFn: () => call(commands.accountProfile(accountId)) });
+  return useCommandQuery(keys.extras.profile(accountId), () => commands.accountProfile(accountId));
 }
 
 export const useSetProfile = () =>

@@ -23,6 +23,7 @@ import {
   type Status,
 } from "./bindings";
 import { call, type AppError } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { hasCapability } from "../lib/capabilities";
 import { ACTION_LABELS, isTransitional } from "../lib/labels";
 import { notifyError, notifyInfo, notifySuccess } from "../lib/notify";
@@ -182,11 +183,7 @@ export function useAppStatus() {
 }
 
 export function useProviders() {
-  return useQuery({
-    queryKey: keys.providers,
-    queryFn: () => call(commands.providers()),
-    staleTime: Infinity,
-  });
+  return useCommandQuery(keys.providers, () => commands.providers(), { staleTime: Infinity });
 }
 
 /** The accounts list; pages that need an account in their own terms `select` from it. */
@@ -316,31 +313,16 @@ export function useLiveInventory(accounts: AccountView[] | undefined, intervalMs
 }
 
 export function useCatalogRegions(accountId: string | null) {
-  return useQuery({
-    queryKey: keys.catalog.regions(accountId ?? ""),
-    queryFn: () => call(commands.catalogRegions(accountId!)),
-    enabled: !!accountId,
-    staleTime: 5 * 60_000,
-  });
+  return useCommandQuery(keys.catalog.regions(accountId ?? ""), () => commands.catalogRegions(accountId!), { enabled: !!accountId, staleTime: 5 * 60_000 });
 }
 
 export function useCatalogImages(accountId: string | null) {
-  return useQuery({
-    queryKey: keys.catalog.images(accountId ?? ""),
-    queryFn: () => call(commands.catalogImages(accountId!)),
-    enabled: !!accountId,
-    staleTime: 5 * 60_000,
-  });
+  return useCommandQuery(keys.catalog.images(accountId ?? ""), () => commands.catalogImages(accountId!), { enabled: !!accountId, staleTime: 5 * 60_000 });
 }
 
 /** Plans available in `region` (or all plans when the account has no regions: pass null). */
 export function useCatalogPlans(accountId: string | null, region: string | null, enabled = true) {
-  return useQuery({
-    queryKey: keys.catalog.plans(accountId ?? "", region),
-    queryFn: () => call(commands.catalogPlans(accountId!, region)),
-    enabled: !!accountId && enabled,
-    staleTime: 5 * 60_000,
-  });
+  return useCommandQuery(keys.catalog.plans(accountId ?? "", region), () => commands.catalogPlans(accountId!, region), { enabled: !!accountId && enabled, staleTime: 5 * 60_000 });
 }
 
 /**

@@ -1,12 +1,11 @@
 /** The account's server groups: create, rename, remove, add or remove members, start or stop all. */
-import { useQuery } from "@tanstack/react-query";
 import { commands, type PowerAction } from "./bindings";
-import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { keys } from "./keys";
 import { useAccountWrite } from "./writes";
 
 export function useServerGroups(accountId: string) {
-  return useQuery({ queryKey: keys.extras.serverGroups(accountId), queryFn: () => call(commands.listServerGroups(accountId)) });
+  return useCommandQuery(keys.extras.serverGroups(accountId), () => commands.listServerGroups(accountId));
 }
 
 export const useCreateServerGroup = () =>

@@ -1,25 +1,16 @@
 /** A server's addresses: the list, IPv4 add and remove, reverse DNS set, reset and delete, and the IPv6 reverse entries. */
-import { useQuery } from "@tanstack/react-query";
 import { commands } from "./bindings";
-import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import type { Target } from "./jobs";
 import { keys } from "./keys";
 import { useExtrasFormWrite, useExtrasWrite } from "./writes";
 
 export function useAddresses(accountId: string, serverId: string, enabled = true) {
-  return useQuery({
-    queryKey: keys.extras.addresses(accountId, serverId),
-    queryFn: () => call(commands.serverAddresses(accountId, serverId)),
-    enabled,
-  });
+  return useCommandQuery(keys.extras.addresses(accountId, serverId), () => commands.serverAddresses(accountId, serverId), { enabled });
 }
 
 export function useReverseIpv6(accountId: string, serverId: string, enabled = true) {
-  return useQuery({
-    queryKey: keys.extras.reverse6(accountId, serverId),
-    queryFn: () => call(commands.reverseIpv6(accountId, serverId)),
-    enabled,
-  });
+  return useCommandQuery(keys.extras.reverse6(accountId, serverId), () => commands.reverseIpv6(accountId, serverId), { enabled });
 }
 
 export function useAddIpv4() {

@@ -1,13 +1,14 @@
 /** A server's resources (VPS.NET's edit): nodes of each kind, backup options, consumer, label; storage upgrade. */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { commands, type ResourcesChange, type ServerResources } from "./bindings";
 import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { notifySuccess } from "../lib/notify";
 import { keys } from "./keys";
 import { useExtrasWrite } from "./writes";
 
 export function useServerResources(accountId: string, serverId: string) {
-  return useQuery({ queryKey: keys.extras.resources(accountId, serverId), queryFn: () => call(commands.serverResources(accountId, serverId)) });
+  return useCommandQuery(keys.extras.resources(accountId, serverId), () => commands.serverResources(accountId, serverId));
 }
 
 /** Whether `next` asks for more of any node kind (billed; more disk means downtime). */

@@ -1,12 +1,13 @@
 /** A server's own settings (name, host name, automatic backups), replaced in one call. */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { commands, type ServerSettings } from "./bindings";
 import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { notifySuccess } from "../lib/notify";
 import { keys } from "./keys";
 
 export function useServerSettings(accountId: string, serverId: string) {
-  return useQuery({ queryKey: keys.extras.settings(accountId, serverId), queryFn: () => call(commands.serverSettings(accountId, serverId)) });
+  return useCommandQuery(keys.extras.settings(accountId, serverId), () => commands.serverSettings(accountId, serverId));
 }
 
 /** Errors stay with the form (per-field messages), so no toast on failure. */

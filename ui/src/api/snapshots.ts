@@ -1,13 +1,12 @@
 /** Snapshots (Vultr's are the account's): list, take and restore as jobs, delete. */
-import { useQuery } from "@tanstack/react-query";
 import { commands } from "./bindings";
-import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { useJobCommand, type Target } from "./jobs";
 import { keys } from "./keys";
 import { useExtrasWrite } from "./writes";
 
 export function useSnapshots(accountId: string, enabled = true) {
-  return useQuery({ queryKey: keys.extras.snapshots(accountId), queryFn: () => call(commands.listSnapshots(accountId)), enabled });
+  return useCommandQuery(keys.extras.snapshots(accountId), () => commands.listSnapshots(accountId), { enabled });
 }
 
 export function useCreateSnapshot() {

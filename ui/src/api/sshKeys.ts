@@ -1,16 +1,11 @@
 /** The account's SSH keys: list (also for the create form), add, rename or replace, delete. */
-import { useQuery } from "@tanstack/react-query";
 import { commands, type NewSshKey, type SshKeyUpdate } from "./bindings";
-import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { keys } from "./keys";
 import { useExtrasFormWrite, useExtrasWrite } from "./writes";
 
 export function useSshKeys(accountId: string | null, enabled = true) {
-  return useQuery({
-    queryKey: keys.extras.sshKeys(accountId ?? ""),
-    queryFn: () => call(commands.listSshKeys(accountId!)),
-    enabled: enabled && !!accountId,
-  });
+  return useCommandQuery(keys.extras.sshKeys(accountId ?? ""), () => commands.listSshKeys(accountId!), { enabled: enabled && !!accountId });
 }
 
 export function useCreateSshKey() {

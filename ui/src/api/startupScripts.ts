@@ -1,16 +1,11 @@
 /** The account's startup scripts: list (also for the create form), add, edit, delete. */
-import { useQuery } from "@tanstack/react-query";
 import { commands, type NewScript, type ScriptUpdate } from "./bindings";
-import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { keys } from "./keys";
 import { useExtrasFormWrite, useExtrasWrite } from "./writes";
 
 export function useScripts(accountId: string | null, enabled = true) {
-  return useQuery({
-    queryKey: keys.extras.scripts(accountId ?? ""),
-    queryFn: () => call(commands.listScripts(accountId!)),
-    enabled: enabled && !!accountId,
-  });
+  return useCommandQuery(keys.extras.scripts(accountId ?? ""), () => commands.listScripts(accountId!), { enabled: enabled && !!accountId });
 }
 
 export function useCreateScript() {

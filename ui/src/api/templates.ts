@@ -1,30 +1,26 @@
 /** System templates of an account: custom ones, the offered ones with prices, chargeable ones (licences). */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { commands, type LicenseKind, type TemplateEdit } from "./bindings";
 import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { useExtrasWrite } from "./writes";
 import { notifySuccess } from "../lib/notify";
 import { keys } from "./keys";
 
 export function useCustomTemplates(accountId: string) {
-  return useQuery({ queryKey: keys.extras.templates.custom(accountId), queryFn: () => call(commands.customTemplates(accountId)) });
+  return useCommandQuery(keys.extras.templates.custom(accountId), () => commands.customTemplates(accountId));
 }
 
 export function useOfferedTemplates(accountId: string) {
-  return useQuery({ queryKey: keys.extras.templates.offered(accountId), queryFn: () => call(commands.offeredTemplates(accountId)), staleTime: 10 * 60_000 });
+  return useCommandQuery(keys.extras.templates.offered(accountId), () => commands.offeredTemplates(accountId), { staleTime: 10 * 60_000 });
 }
 
 export function useTemplateInfo(accountId: string, placement: { regionId: string; templateId: string } | null) {
-  return useQuery({
-    queryKey: keys.extras.templates.info(accountId, placement?.regionId ?? "", placement?.templateId ?? ""),
-    queryFn: () => call(commands.templateInfo(accountId, placement!.regionId, placement!.templateId)),
-    enabled: !!placement,
-    staleTime: 10 * 60_000,
-  });
+  return useCommandQuery(keys.extras.templates.info(accountId, placement?.regionId ?? "", placement?.templateId ?? ""), () => commands.templateInfo(accountId, placement!.regionId, placement!.templateId), { enabled: !!placement, staleTime: 10 * 60_000 });
 }
 
 export function useLicensedTemplates(accountId: string) {
-  return useQuery({ queryKey: keys.extras.templates.licences(accountId), queryFn: () => call(commands.licensedTemplates(accountId)) });
+  return useCommandQuery(keys.extras.templates.licences(accountId), () => commands.licensedTemplates(accountId));
 }
 
 export function useDeleteCustomTemplate() {

@@ -19,6 +19,7 @@ import {
   type TicketThread,
 } from "./bindings";
 import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { notifyError, notifySuccess } from "../lib/notify";
 import { keys } from "./keys";
 import { accountsQuery } from "./queries";
@@ -93,21 +94,12 @@ export function useTicketThread(accountId: string | null, ticketId: string | nul
 }
 
 export function useManagedServices(accountId: string | null) {
-  return useQuery({
-    queryKey: keys.tickets.managed(accountId ?? ""),
-    queryFn: () => call(commands.managedServices(accountId!)),
-    enabled: !!accountId,
-    staleTime: 10 * 60_000,
-  });
+  return useCommandQuery(keys.tickets.managed(accountId ?? ""), () => commands.managedServices(accountId!), { enabled: !!accountId, staleTime: 10 * 60_000 });
 }
 
 /** The account's servers for the "which server" picker; shares the servers page's cache. */
 export function useServersOf(accountId: string | null) {
-  return useQuery({
-    queryKey: keys.servers.account(accountId ?? ""),
-    queryFn: () => call(commands.accountServers(accountId!)),
-    enabled: !!accountId,
-  });
+  return useCommandQuery(keys.servers.account(accountId ?? ""), () => commands.accountServers(accountId!), { enabled: !!accountId });
 }
 
 /** Runs one secret-bearing call; nothing of its input is kept once it settles. */

@@ -1,16 +1,15 @@
 /** The account's VLANs (create, rename) and static IPs (reserve, release). */
-import { useQuery } from "@tanstack/react-query";
 import { commands } from "./bindings";
-import { call } from "./errors";
+import { useCommandQuery } from "./commandQuery";
 import { keys } from "./keys";
 import { useAccountWrite } from "./writes";
 
 export function useVlans(accountId: string) {
-  return useQuery({ queryKey: keys.extras.vlans(accountId), queryFn: () => call(commands.listVlans(accountId)) });
+  return useCommandQuery(keys.extras.vlans(accountId), () => commands.listVlans(accountId));
 }
 
 export function useStaticIps(accountId: string) {
-  return useQuery({ queryKey: keys.extras.staticIps(accountId), queryFn: () => call(commands.listStaticIps(accountId)) });
+  return useCommandQuery(keys.extras.staticIps(accountId), () => commands.listStaticIps(accountId));
 }
 
 export const useCreateVlan = () =>
