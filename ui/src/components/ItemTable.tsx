@@ -1,7 +1,9 @@
 import { ActionIcon, Button, Group, Table, Text, Tooltip, type MantineSpacing } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
+import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { confirmDanger } from "./confirm";
+import { QueryState } from "./QueryState";
 
 type HeaderProps = {
   /** A bold section title, or else a dimmed description of what the list holds. */
@@ -59,11 +61,47 @@ export function ItemTable({ testId, columns, actions = true, children }: TablePr
   );
 }
 
+/** A row's first cell: the item's label over its id. */
+export function LabelAndIdCell({ label, id }: { label: ReactNode; id: string }) {
+  return (
+    <Table.Td>
+      <Text size="sm">{label}</Text>
+      <Text size="xs" c="dimmed" ff="monospace">
+        {id}
+      </Text>
+    </Table.Td>
+  );
+}
+
+type QueryTableProps<T> = Omit<TableProps, "children" | "testId"> & {
+  query: UseQueryResult<T[]>;
+  /** Prefix of the test ids `<testId>-table`, `-empty` and `-error`. */
+  testId: string;
+  empty: ReactNode;
+  row: (item: T) => ReactNode;
+};
+
+/** A query's list as an ItemTable, one row per item, with QueryState's loading, error and empty states. */
+export function QueryTable<T>({ query, testId, empty, row, ...table }: QueryTableProps<T>) {
+  return (
+    <QueryState query={query} empty={empty} emptyTestId={`${testId}-empty`} errorTestId={`${testId}-error`}>
+      {(data) => (
+        <ItemTable testId={`${testId}-table`} {...table}>
+          {data.map((item) => row(item))}
+        </ItemTable>
+      )}
+    </QueryState>
+  );
+}
+
+/** A row's last cell: its actions, right-aligned. */
 export function RowActions({ children }: { children: ReactNode }) {
   return (
-    <Group gap={2} justify="flex-end" wrap="nowrap">
-      {children}
-    </Group>
+    <Table.Td>
+      <Group gap={2} justify="flex-end" wrap="nowrap">
+        {children}
+      </Group>
+    </Table.Td>
   );
 }
 
@@ -75,12 +113,14 @@ type RowActionProps = {
   /** Shown on hover. */
   tooltip?: string;
   color?: string;
+  /** Not possible for this item yet: aria-disabled rather than disabled, so it stays hoverable and the tooltip can say why; a click does nothing. */
+  blocked?: boolean;
 };
 
 /** An icon button in a row; its label is what screen readers and tests find it by. */
-export function RowAction({ label, icon, onClick, testId, tooltip, color }: RowActionProps) {
+export function RowAction({ label, icon, onClick, testId, tooltip, color, blocked }: RowActionProps) {
   const button = (
-    <ActionIcon variant="subtle" color={color} aria-label={label} onClick={onClick} data-testid={testId}>
+    <ActionIcon variant="subtle" color={color} aria-label={label} aria-disabled={blocked || undefined} onClick={() => !blocked && onClick()} data-testid={testId}>
       {icon}
     </ActionIcon>
   );

@@ -1,8 +1,7 @@
 import { ActionIcon, Badge, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { IconCheck, IconPencil, IconShoppingCart } from "@tabler/icons-react";
 import { useState } from "react";
-import { DeleteAction, ItemTable } from "../../components/ItemTable";
-import { QueryState } from "../../components/QueryState";
+import { DeleteAction, QueryTable, RowActions } from "../../components/ItemTable";
 import type { NodeKind } from "../../api/bindings";
 import { useAddNodes, useDeleteNode, useNodes, useSetNodeConsumer } from "../../api/nodes";
 import { confirmDanger } from "../../components/confirm";
@@ -59,88 +58,82 @@ export function NodesPanel({ accountId }: { accountId: string }) {
           Buy…
         </Button>
       </Group>
-      <QueryState query={nodes} empty="No nodes on this account." emptyTestId="nodes-empty" errorTestId="nodes-error">
-        {(data) => (
-          <ItemTable testId="nodes-table" columns={["Node", "Kind", "Assigned to", "Consumer"]}>
-            {data.map((n) => (
-              <Table.Tr key={`${n.kind}-${n.id}`} data-testid={`node-row-${n.id}`}>
-                <Table.Td ff="monospace">{n.id}</Table.Td>
-                <Table.Td>{KIND_LABEL[n.kind]}</Table.Td>
-                <Table.Td>
-                  {n.server_id ? (
-                    <Text size="sm" ff="monospace">
-                      server {n.server_id}
-                    </Text>
-                  ) : (
-                    <Badge size="sm" variant="light" color="gray">
-                      unassigned
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {editing?.id === n.id ? (
-                    <Group gap={4} wrap="nowrap">
-                      <TextInput
-                        size="xs"
-                        w={90}
-                        aria-label={`Consumer id of node ${n.id}`}
-                        placeholder="none"
-                        value={editing.text}
-                        onChange={(e) => setEditing({ id: n.id, text: e.currentTarget.value })}
-                        data-testid={`node-consumer-input-${n.id}`}
-                      />
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label="Save consumer id"
-                        loading={setConsumer.isPending}
-                        onClick={() =>
-                          setConsumer.mutate(
-                            { accountId, kind: n.kind, nodeId: n.id, consumerId: editing.text.trim() || null },
-                            { onSuccess: () => setEditing(null) },
-                          )
-                        }
-                        data-testid={`node-consumer-save-${n.id}`}
-                      >
-                        <IconCheck size={16} />
-                      </ActionIcon>
-                    </Group>
-                  ) : (
-                    <Group gap={4} wrap="nowrap">
-                      <Text size="sm" ff="monospace" c={n.consumer_id ? undefined : "dimmed"} data-testid={`node-consumer-${n.id}`}>
-                        {n.consumer_id ?? "none"}
-                      </Text>
-                      <ActionIcon
-                        variant="subtle"
-                        size="sm"
-                        aria-label={`Edit the consumer id of node ${n.id}`}
-                        onClick={() => setEditing({ id: n.id, text: n.consumer_id ?? "" })}
-                        data-testid={`node-consumer-edit-${n.id}`}
-                      >
-                        <IconPencil size={14} />
-                      </ActionIcon>
-                    </Group>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Group justify="flex-end">
-                    <DeleteAction
-                      tooltip={n.server_id ? "Assigned nodes cannot be removed" : "Remove node"}
-                      disabled={!!n.server_id}
-                      label={`Remove node ${n.id}`}
-                      testId={`node-delete-${n.id}`}
-                      title="Remove node?"
-                      what={`Node ${n.id} leaves the account: it is no longer billed and cannot be used.`}
-                      confirm="Remove node"
-                      confirmTestId="node-delete-confirm"
-                      onConfirm={() => remove.mutate({ accountId, kind: n.kind, nodeId: n.id })}
-                    />
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </ItemTable>
+      <QueryTable query={nodes} testId="nodes" columns={["Node", "Kind", "Assigned to", "Consumer"]} empty="No nodes on this account."
+        row={(n) => (
+          <Table.Tr key={`${n.kind}-${n.id}`} data-testid={`node-row-${n.id}`}>
+            <Table.Td ff="monospace">{n.id}</Table.Td>
+            <Table.Td>{KIND_LABEL[n.kind]}</Table.Td>
+            <Table.Td>
+              {n.server_id ? (
+                <Text size="sm" ff="monospace">
+                  server {n.server_id}
+                </Text>
+              ) : (
+                <Badge size="sm" variant="light" color="gray">
+                  unassigned
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td>
+              {editing?.id === n.id ? (
+                <Group gap={4} wrap="nowrap">
+                  <TextInput
+                    size="xs"
+                    w={90}
+                    aria-label={`Consumer id of node ${n.id}`}
+                    placeholder="none"
+                    value={editing.text}
+                    onChange={(e) => setEditing({ id: n.id, text: e.currentTarget.value })}
+                    data-testid={`node-consumer-input-${n.id}`}
+                  />
+                  <ActionIcon
+                    variant="subtle"
+                    aria-label="Save consumer id"
+                    loading={setConsumer.isPending}
+                    onClick={() =>
+                      setConsumer.mutate(
+                        { accountId, kind: n.kind, nodeId: n.id, consumerId: editing.text.trim() || null },
+                        { onSuccess: () => setEditing(null) },
+                      )
+                    }
+                    data-testid={`node-consumer-save-${n.id}`}
+                  >
+                    <IconCheck size={16} />
+                  </ActionIcon>
+                </Group>
+              ) : (
+                <Group gap={4} wrap="nowrap">
+                  <Text size="sm" ff="monospace" c={n.consumer_id ? undefined : "dimmed"} data-testid={`node-consumer-${n.id}`}>
+                    {n.consumer_id ?? "none"}
+                  </Text>
+                  <ActionIcon
+                    variant="subtle"
+                    size="sm"
+                    aria-label={`Edit the consumer id of node ${n.id}`}
+                    onClick={() => setEditing({ id: n.id, text: n.consumer_id ?? "" })}
+                    data-testid={`node-consumer-edit-${n.id}`}
+                  >
+                    <IconPencil size={14} />
+                  </ActionIcon>
+                </Group>
+              )}
+            </Table.Td>
+            <RowActions>
+              <DeleteAction
+                tooltip={n.server_id ? "Assigned nodes cannot be removed" : "Remove node"}
+                disabled={!!n.server_id}
+                label={`Remove node ${n.id}`}
+                testId={`node-delete-${n.id}`}
+                title="Remove node?"
+                what={`Node ${n.id} leaves the account: it is no longer billed and cannot be used.`}
+                confirm="Remove node"
+                confirmTestId="node-delete-confirm"
+                onConfirm={() => remove.mutate({ accountId, kind: n.kind, nodeId: n.id })}
+              />
+            </RowActions>
+          </Table.Tr>
         )}
-      </QueryState>
+      />
     </Stack>
   );
 }

@@ -3,8 +3,7 @@ import { IconPencil } from "@tabler/icons-react";
 import type { ScriptKind, StartupScript } from "../../api/bindings";
 import { useCreateScript, useDeleteScript, useScripts, useUpdateScript } from "../../api/startupScripts";
 import { EditorModal, ifChanged, useItemEditor } from "../../components/ItemEditor";
-import { DeleteAction, ItemTable, ListHeader, RowAction, RowActions } from "../../components/ItemTable";
-import { QueryState } from "../../components/QueryState";
+import { DeleteAction, ListHeader, QueryTable, RowAction, RowActions } from "../../components/ItemTable";
 
 export function ScriptsPanel({ accountId }: { accountId: string }) {
   const scripts = useScripts(accountId);
@@ -27,41 +26,35 @@ export function ScriptsPanel({ accountId }: { accountId: string }) {
         addTestId="script-add"
         onAdd={() => editor.open(null)}
       />
-      <QueryState query={scripts} empty="No startup scripts stored yet." emptyTestId="scripts-empty" errorTestId="scripts-error">
-        {(data) => (
-          <ItemTable testId="scripts-table" columns={["Name", "Type", "First line", "Modified"]}>
-            {data.map((s) => {
-              const name = s.name.trim() || s.id;
-              return (
-                <Table.Tr key={s.id} data-testid={`script-row-${s.id}`}>
-                  <Table.Td>{name}</Table.Td>
-                  <Table.Td>
-                    <Badge size="sm" variant="light">
-                      {s.kind}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td ff="monospace">{s.content.split("\n")[0]}</Table.Td>
-                  <Table.Td>{s.modified_at ?? "—"}</Table.Td>
-                  <Table.Td>
-                    <RowActions>
-                      <RowAction label={`Edit script ${s.name}`} icon={<IconPencil size={16} />} onClick={() => editor.open(s)} testId={`script-edit-${s.id}`} />
-                      <DeleteAction
-                        label={`Delete script ${s.name}`}
-                        testId={`script-delete-${s.id}`}
-                        title={`Delete script ${name}?`}
-                        what="It is removed from the account; servers already created keep what it did."
-                        confirm="Delete script"
-                        confirmTestId="script-delete-confirm"
-                        onConfirm={() => remove.mutate({ accountId, scriptId: s.id, name })}
-                      />
-                    </RowActions>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </ItemTable>
-        )}
-      </QueryState>
+      <QueryTable query={scripts} testId="scripts" columns={["Name", "Type", "First line", "Modified"]} empty="No startup scripts stored yet."
+        row={(s) => {
+          const name = s.name.trim() || s.id;
+          return (
+            <Table.Tr key={s.id} data-testid={`script-row-${s.id}`}>
+              <Table.Td>{name}</Table.Td>
+              <Table.Td>
+                <Badge size="sm" variant="light">
+                  {s.kind}
+                </Badge>
+              </Table.Td>
+              <Table.Td ff="monospace">{s.content.split("\n")[0]}</Table.Td>
+              <Table.Td>{s.modified_at ?? "—"}</Table.Td>
+              <RowActions>
+                <RowAction label={`Edit script ${s.name}`} icon={<IconPencil size={16} />} onClick={() => editor.open(s)} testId={`script-edit-${s.id}`} />
+                <DeleteAction
+                  label={`Delete script ${s.name}`}
+                  testId={`script-delete-${s.id}`}
+                  title={`Delete script ${name}?`}
+                  what="It is removed from the account; servers already created keep what it did."
+                  confirm="Delete script"
+                  confirmTestId="script-delete-confirm"
+                  onConfirm={() => remove.mutate({ accountId, scriptId: s.id, name })}
+                />
+              </RowActions>
+            </Table.Tr>
+          );
+        }}
+      />
       <EditorModal
         editor={editor}
         testId="script"

@@ -3,8 +3,7 @@ import { IconPencil } from "@tabler/icons-react";
 import type { SshKey } from "../../api/bindings";
 import { useCreateSshKey, useDeleteSshKey, useSshKeys, useUpdateSshKey } from "../../api/sshKeys";
 import { EditorModal, ifChanged, useItemEditor } from "../../components/ItemEditor";
-import { DeleteAction, ItemTable, ListHeader, RowAction, RowActions } from "../../components/ItemTable";
-import { QueryState } from "../../components/QueryState";
+import { DeleteAction, ListHeader, QueryTable, RowAction, RowActions } from "../../components/ItemTable";
 
 /** Shortens "ssh-ed25519 AAAA…xyz comment" so the table stays one line per key. */
 function shortKey(k: string): string {
@@ -34,35 +33,29 @@ export function SshKeysPanel({ accountId }: { accountId: string }) {
         addTestId="sshkey-add"
         onAdd={() => editor.open(null)}
       />
-      <QueryState query={keys} empty="No SSH keys stored yet." emptyTestId="sshkeys-empty" errorTestId="sshkeys-error">
-        {(data) => (
-          <ItemTable testId="sshkeys-table" columns={["Name", "Key", "Added"]}>
-            {data.map((k) => (
-              <Table.Tr key={k.id} data-testid={`sshkey-row-${k.id}`}>
-                <Table.Td>{k.name}</Table.Td>
-                <Table.Td ff="monospace" title={k.public_key}>
-                  {shortKey(k.public_key)}
-                </Table.Td>
-                <Table.Td>{k.created_at ?? "—"}</Table.Td>
-                <Table.Td>
-                  <RowActions>
-                    <RowAction label={`Edit SSH key ${k.name}`} icon={<IconPencil size={16} />} onClick={() => editor.open(k)} testId={`sshkey-edit-${k.id}`} />
-                    <DeleteAction
-                      label={`Delete SSH key ${k.name}`}
-                      testId={`sshkey-delete-${k.id}`}
-                      title={`Delete SSH key ${k.name}?`}
-                      what="It is removed from the account, not from servers that already have it."
-                      confirm="Delete key"
-                      confirmTestId="sshkey-delete-confirm"
-                      onConfirm={() => remove.mutate({ accountId, keyId: k.id, name: k.name })}
-                    />
-                  </RowActions>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </ItemTable>
+      <QueryTable query={keys} testId="sshkeys" columns={["Name", "Key", "Added"]} empty="No SSH keys stored yet."
+        row={(k) => (
+          <Table.Tr key={k.id} data-testid={`sshkey-row-${k.id}`}>
+            <Table.Td>{k.name}</Table.Td>
+            <Table.Td ff="monospace" title={k.public_key}>
+              {shortKey(k.public_key)}
+            </Table.Td>
+            <Table.Td>{k.created_at ?? "—"}</Table.Td>
+            <RowActions>
+              <RowAction label={`Edit SSH key ${k.name}`} icon={<IconPencil size={16} />} onClick={() => editor.open(k)} testId={`sshkey-edit-${k.id}`} />
+              <DeleteAction
+                label={`Delete SSH key ${k.name}`}
+                testId={`sshkey-delete-${k.id}`}
+                title={`Delete SSH key ${k.name}?`}
+                what="It is removed from the account, not from servers that already have it."
+                confirm="Delete key"
+                confirmTestId="sshkey-delete-confirm"
+                onConfirm={() => remove.mutate({ accountId, keyId: k.id, name: k.name })}
+              />
+            </RowActions>
+          </Table.Tr>
         )}
-      </QueryState>
+      />
       <EditorModal
         editor={editor}
         testId="sshkey"

@@ -1,8 +1,7 @@
 import { ActionIcon, Alert, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
 import { IconPencil, IconShoppingCart } from "@tabler/icons-react";
 import { useState } from "react";
-import { DeleteAction, ItemTable } from "../../components/ItemTable";
-import { QueryState } from "../../components/QueryState";
+import { DeleteAction, ItemTable, LabelAndIdCell, QueryTable } from "../../components/ItemTable";
 import type { CustomTemplate, LicenseKind, OfferedTemplate } from "../../api/bindings";
 import { useAccount } from "../../api/queries";
 import { hasCapability } from "../../lib/capabilities";
@@ -33,45 +32,36 @@ function CustomTemplates({ accountId }: { accountId: string }) {
   return (
     <Stack gap="xs">
       <Title order={5}>Custom templates</Title>
-      <QueryState query={list} empty="No custom templates: turn a server's backup into one from its Snapshots & backups tab." emptyTestId="custom-templates-empty">
-        {(data) => (
-          <ItemTable testId="custom-templates-table" columns={["Template", "System", "Description"]}>
-            {data.map((t) => (
-              <Table.Tr key={t.id} data-testid={`custom-template-row-${t.id}`}>
-                <Table.Td>
-                  <Text size="sm">{t.label}</Text>
-                  <Text size="xs" c="dimmed" ff="monospace">
-                    {t.id}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{t.operating_system ?? "—"}</Table.Td>
-                <Table.Td>{t.description ?? "—"}</Table.Td>
-                <Table.Td>
-                  <Group justify="flex-end" gap={2}>
-                    {canEdit && (
-                      <Tooltip label="Edit template">
-                        <ActionIcon variant="subtle" aria-label={`Edit custom template ${t.id}`} onClick={() => setEditing(t)} data-testid={`custom-template-edit-${t.id}`}>
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    )}
-                    <DeleteAction
-                      tooltip="Delete template"
-                      label={`Delete custom template ${t.id}`}
-                      testId={`custom-template-delete-${t.id}`}
-                      title="Delete custom template?"
-                      what={`${t.label} is removed at once; servers installed from it keep running.`}
-                      confirm="Delete template"
-                      confirmTestId="custom-template-delete-confirm"
-                      onConfirm={() => remove.mutate({ accountId, templateId: t.id })}
-                    />
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </ItemTable>
+      <QueryTable query={list} testId="custom-templates" columns={["Template", "System", "Description"]} empty="No custom templates: turn a server's backup into one from its Snapshots & backups tab."
+        row={(t) => (
+          <Table.Tr key={t.id} data-testid={`custom-template-row-${t.id}`}>
+            <LabelAndIdCell label={t.label} id={t.id} />
+            <Table.Td>{t.operating_system ?? "—"}</Table.Td>
+            <Table.Td>{t.description ?? "—"}</Table.Td>
+            <Table.Td>
+              <Group justify="flex-end" gap={2}>
+                {canEdit && (
+                  <Tooltip label="Edit template">
+                    <ActionIcon variant="subtle" aria-label={`Edit custom template ${t.id}`} onClick={() => setEditing(t)} data-testid={`custom-template-edit-${t.id}`}>
+                      <IconPencil size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                )}
+                <DeleteAction
+                  tooltip="Delete template"
+                  label={`Delete custom template ${t.id}`}
+                  testId={`custom-template-delete-${t.id}`}
+                  title="Delete custom template?"
+                  what={`${t.label} is removed at once; servers installed from it keep running.`}
+                  confirm="Delete template"
+                  confirmTestId="custom-template-delete-confirm"
+                  onConfirm={() => remove.mutate({ accountId, templateId: t.id })}
+                />
+              </Group>
+            </Table.Td>
+          </Table.Tr>
         )}
-      </QueryState>
+      />
       {editing && <TemplateEditForm accountId={accountId} template={editing} onClose={() => setEditing(null)} />}
     </Stack>
   );

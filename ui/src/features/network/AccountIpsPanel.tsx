@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Group, Select, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
-import { ItemTable } from "../../components/ItemTable";
+import { QueryTable } from "../../components/ItemTable";
 import { IconArrowsExchange, IconCheck, IconPencil } from "@tabler/icons-react";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -30,71 +30,67 @@ export function AccountIpsPanel({ accountId }: { accountId: string }) {
 
   return (
     <Stack gap="md">
-      <QueryState query={ips} empty="No addresses on this account." emptyTestId="account-ips-empty" errorTestId="account-ips-error">
-        {(list) => (
-          <ItemTable testId="account-ips-table" columns={["Address", "Server", "Cloud", "Consumer", "Notes"]}>
-            {list.map((ip) => (
-              <Table.Tr key={ip.id} data-testid={`account-ip-row-${ip.id}`}>
-                <Table.Td ff="monospace">
-                  {ip.ip}
-                  {ip.netmask && (
-                    <Text size="xs" c="dimmed">
-                      {ip.network ?? ""} / {ip.netmask}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{ip.server_id ? serverLabel(ip.server_id) : "—"}</Table.Td>
-                <Table.Td>{ip.cloud_id ?? "—"}</Table.Td>
-                {editing?.id === ip.id ? (
-                  <>
-                    <Table.Td>
-                      <TextInput size="xs" w={80} aria-label="Consumer id" placeholder="none" value={editing.consumer} onChange={(e) => setEditing({ ...editing, consumer: e.currentTarget.value })} data-testid={`account-ip-consumer-${ip.id}`} />
-                    </Table.Td>
-                    <Table.Td>
-                      <TextInput size="xs" aria-label="Notes" value={editing.notes} onChange={(e) => setEditing({ ...editing, notes: e.currentTarget.value })} data-testid={`account-ip-notes-${ip.id}`} />
-                    </Table.Td>
-                  </>
-                ) : (
-                  <>
-                    <Table.Td ff="monospace">{ip.consumer_id ?? "—"}</Table.Td>
-                    <Table.Td>{ip.notes ?? ""}</Table.Td>
-                  </>
-                )}
+      <QueryTable query={ips} testId="account-ips" columns={["Address", "Server", "Cloud", "Consumer", "Notes"]} empty="No addresses on this account."
+        row={(ip) => (
+          <Table.Tr key={ip.id} data-testid={`account-ip-row-${ip.id}`}>
+            <Table.Td ff="monospace">
+              {ip.ip}
+              {ip.netmask && (
+                <Text size="xs" c="dimmed">
+                  {ip.network ?? ""} / {ip.netmask}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{ip.server_id ? serverLabel(ip.server_id) : "—"}</Table.Td>
+            <Table.Td>{ip.cloud_id ?? "—"}</Table.Td>
+            {editing?.id === ip.id ? (
+              <>
                 <Table.Td>
-                  <Group gap={2} justify="flex-end" wrap="nowrap">
-                    {editing?.id === ip.id ? (
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label="Save"
-                        loading={edit.isPending}
-                        onClick={() =>
-                          edit.mutate({ accountId, ipId: ip.id, notes: editing.notes, consumerId: editing.consumer.trim() || null }, { onSuccess: () => setEditing(null) })
-                        }
-                        data-testid={`account-ip-save-${ip.id}`}
-                      >
-                        <IconCheck size={16} />
-                      </ActionIcon>
-                    ) : (
-                      <Tooltip label="Edit notes and consumer id">
-                        <ActionIcon variant="subtle" aria-label={`Edit ${ip.ip}`} onClick={() => setEditing({ id: ip.id, notes: ip.notes ?? "", consumer: ip.consumer_id ?? "" })} data-testid={`account-ip-edit-${ip.id}`}>
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    )}
-                    {hasCapability(account, "account.ip_reassign") && (
-                      <Tooltip label="Move to another server on its cloud">
-                        <ActionIcon variant="subtle" aria-label={`Move ${ip.ip}`} onClick={() => setMoving({ ip, server: "" })} data-testid={`account-ip-move-${ip.id}`}>
-                          <IconArrowsExchange size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    )}
-                  </Group>
+                  <TextInput size="xs" w={80} aria-label="Consumer id" placeholder="none" value={editing.consumer} onChange={(e) => setEditing({ ...editing, consumer: e.currentTarget.value })} data-testid={`account-ip-consumer-${ip.id}`} />
                 </Table.Td>
-              </Table.Tr>
-            ))}
-          </ItemTable>
+                <Table.Td>
+                  <TextInput size="xs" aria-label="Notes" value={editing.notes} onChange={(e) => setEditing({ ...editing, notes: e.currentTarget.value })} data-testid={`account-ip-notes-${ip.id}`} />
+                </Table.Td>
+              </>
+            ) : (
+              <>
+                <Table.Td ff="monospace">{ip.consumer_id ?? "—"}</Table.Td>
+                <Table.Td>{ip.notes ?? ""}</Table.Td>
+              </>
+            )}
+            <Table.Td>
+              <Group gap={2} justify="flex-end" wrap="nowrap">
+                {editing?.id === ip.id ? (
+                  <ActionIcon
+                    variant="subtle"
+                    aria-label="Save"
+                    loading={edit.isPending}
+                    onClick={() =>
+                      edit.mutate({ accountId, ipId: ip.id, notes: editing.notes, consumerId: editing.consumer.trim() || null }, { onSuccess: () => setEditing(null) })
+                    }
+                    data-testid={`account-ip-save-${ip.id}`}
+                  >
+                    <IconCheck size={16} />
+                  </ActionIcon>
+                ) : (
+                  <Tooltip label="Edit notes and consumer id">
+                    <ActionIcon variant="subtle" aria-label={`Edit ${ip.ip}`} onClick={() => setEditing({ id: ip.id, notes: ip.notes ?? "", consumer: ip.consumer_id ?? "" })} data-testid={`account-ip-edit-${ip.id}`}>
+                      <IconPencil size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                )}
+                {hasCapability(account, "account.ip_reassign") && (
+                  <Tooltip label="Move to another server on its cloud">
+                    <ActionIcon variant="subtle" aria-label={`Move ${ip.ip}`} onClick={() => setMoving({ ip, server: "" })} data-testid={`account-ip-move-${ip.id}`}>
+                      <IconArrowsExchange size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                )}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
         )}
-      </QueryState>
+      />
       {moving && (
         <Group gap="xs" align="flex-end" data-testid="account-ip-move-form">
           <Select

@@ -4,8 +4,7 @@ import { useState } from "react";
 import type { ServerGroup } from "../../api/bindings";
 import { useCreateServerGroup, useDestroyServerGroup, useGroupMembers, useGroupPower, useRenameServerGroup, useServerGroups } from "../../api/serverGroups";
 import { NameModal, useItemEditor } from "../../components/ItemEditor";
-import { DeleteAction, ItemTable, ListHeader, RowAction, RowActions } from "../../components/ItemTable";
-import { QueryState } from "../../components/QueryState";
+import { DeleteAction, ListHeader, QueryTable, RowAction, RowActions } from "../../components/ItemTable";
 import { useAccountServerChoices } from "./serverChoices";
 
 /** The API lists a group's servers only in the answers of add, remove, start and stop. */
@@ -69,45 +68,39 @@ export function ServerGroupsPanel({ accountId }: { accountId: string }) {
   return (
     <Stack gap="sm">
       <ListHeader description="Named groups of servers, started and stopped together." addLabel="New group" addTestId="group-add" onAdd={() => editor.open(null)} />
-      <QueryState query={groups} empty="No server groups yet." emptyTestId="groups-empty">
-        {(data) => (
-          <ItemTable testId="groups-table" columns={["Name", "Description"]}>
-            {data.map((g) => (
-              <Table.Tr key={g.id} data-testid={`group-row-${g.id}`}>
-                <Table.Td title={g.id}>{g.name || "—"}</Table.Td>
-                <Table.Td>{g.description || "—"}</Table.Td>
-                <Table.Td>
-                  <RowActions>
-                    <RowAction
-                      label={`Start the servers of ${g.name}`}
-                      icon={<IconPlayerPlay size={16} />}
-                      onClick={() => power.mutate({ accountId, groupId: g.id, name: g.name, action: "start" })}
-                      testId={`group-start-${g.id}`}
-                    />
-                    <RowAction
-                      label={`Stop the servers of ${g.name}`}
-                      icon={<IconPlayerStop size={16} />}
-                      onClick={() => power.mutate({ accountId, groupId: g.id, name: g.name, action: "stop" })}
-                      testId={`group-stop-${g.id}`}
-                    />
-                    <RowAction label={`Servers of ${g.name}`} icon={<IconUsersPlus size={16} />} onClick={() => setMembersOf(g)} testId={`group-members-${g.id}`} />
-                    <RowAction label={`Rename ${g.name}`} icon={<IconPencil size={16} />} onClick={() => editor.open(g)} testId={`group-rename-${g.id}`} />
-                    <DeleteAction
-                      label={`Remove group ${g.name}`}
-                      testId={`group-destroy-${g.id}`}
-                      title={`Remove group ${g.name}?`}
-                      what="The group goes; its servers stay as they are."
-                      confirm="Remove group"
-                      confirmTestId="group-destroy-confirm"
-                      onConfirm={() => destroy.mutate({ accountId, groupId: g.id, name: g.name })}
-                    />
-                  </RowActions>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </ItemTable>
+      <QueryTable query={groups} testId="groups" columns={["Name", "Description"]} empty="No server groups yet."
+        row={(g) => (
+          <Table.Tr key={g.id} data-testid={`group-row-${g.id}`}>
+            <Table.Td title={g.id}>{g.name || "—"}</Table.Td>
+            <Table.Td>{g.description || "—"}</Table.Td>
+            <RowActions>
+              <RowAction
+                label={`Start the servers of ${g.name}`}
+                icon={<IconPlayerPlay size={16} />}
+                onClick={() => power.mutate({ accountId, groupId: g.id, name: g.name, action: "start" })}
+                testId={`group-start-${g.id}`}
+              />
+              <RowAction
+                label={`Stop the servers of ${g.name}`}
+                icon={<IconPlayerStop size={16} />}
+                onClick={() => power.mutate({ accountId, groupId: g.id, name: g.name, action: "stop" })}
+                testId={`group-stop-${g.id}`}
+              />
+              <RowAction label={`Servers of ${g.name}`} icon={<IconUsersPlus size={16} />} onClick={() => setMembersOf(g)} testId={`group-members-${g.id}`} />
+              <RowAction label={`Rename ${g.name}`} icon={<IconPencil size={16} />} onClick={() => editor.open(g)} testId={`group-rename-${g.id}`} />
+              <DeleteAction
+                label={`Remove group ${g.name}`}
+                testId={`group-destroy-${g.id}`}
+                title={`Remove group ${g.name}?`}
+                what="The group goes; its servers stay as they are."
+                confirm="Remove group"
+                confirmTestId="group-destroy-confirm"
+                onConfirm={() => destroy.mutate({ accountId, groupId: g.id, name: g.name })}
+              />
+            </RowActions>
+          </Table.Tr>
         )}
-      </QueryState>
+      />
       <NameModal
         editor={editor}
         testId="group"

@@ -1,8 +1,7 @@
-import { ActionIcon, Badge, Button, Group, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
+import { Badge, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { IconDatabaseExport, IconRestore, IconTemplate } from "@tabler/icons-react";
 import { useState } from "react";
-import { DeleteAction, ItemTable } from "../../../components/ItemTable";
-import { QueryState } from "../../../components/QueryState";
+import { DeleteAction, LabelAndIdCell, QueryTable, RowAction, RowActions } from "../../../components/ItemTable";
 import type { AccountView, Backup, Server } from "../../../api/bindings";
 import { hasCapability } from "../../../lib/capabilities";
 import { useBackups, useCreateBackup, useDeleteBackup, useRestoreBackup } from "../../../api/backups";
@@ -57,81 +56,63 @@ export function BackupsPanel({ server, account, providerLabel }: Props) {
         {providerLabel} restores a backup only while the server is powered off. Taking one runs as a job (see Jobs); only manual backups can be
         deleted.
       </Text>
-      <QueryState query={backups} empty="No backups of this server yet." emptyTestId="backups-empty" errorTestId="backups-error">
-        {(data) => (
-          <ItemTable testId="backups-table" columns={["Backup", "State", "Type", "Size", "Created"]}>
-            {data.map((b) => {
-              const s = state(b);
-              const usable = b.built && !b.locked;
-              return (
-                <Table.Tr key={b.id} data-testid={`backup-row-${b.id}`}>
-                  <Table.Td>
-                    <Text size="sm">{b.label ?? b.system ?? "—"}</Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {b.id}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge size="sm" variant="light" color={s.color} data-testid={`backup-state-${b.id}`}>
-                      {s.label}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{b.kind ?? "—"}</Table.Td>
-                  <Table.Td title={`as ${providerLabel} states it`}>{b.size ?? "—"}</Table.Td>
-                  <Table.Td>{b.created_at ?? "—"}</Table.Td>
-                  <Table.Td>
-                    <Group gap={2} justify="flex-end" wrap="nowrap">
-                      {canRestore && (
-                        <Tooltip label={usable ? `Restore onto ${name}` : "Not restorable yet"}>
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={`Restore backup ${b.id} onto ${name}`}
-                            aria-disabled={!usable || undefined}
-                            onClick={() =>
-                              usable &&
-                              confirmWipe(`Restore onto ${name}?`, `Backup ${b.label ?? b.id} will be written to ${name}.`, "Restore backup", "backup-restore-confirm", () =>
-                                restore.mutate({ ...target, backupId: b.id }),
-                              )
-                            }
-                            data-testid={`backup-restore-${b.id}`}
-                          >
-                            <IconRestore size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      )}
-                      {canConvert && (
-                        <Tooltip label={b.built ? "Turn into a custom template" : "Not built yet"}>
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={`Turn backup ${b.id} into a custom template`}
-                            aria-disabled={!b.built || undefined}
-                            onClick={() => b.built && convert.mutate({ ...target, backupId: b.id })}
-                            data-testid={`backup-convert-${b.id}`}
-                          >
-                            <IconTemplate size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      )}
-                      {canDelete && (
-                        <DeleteAction
-                          tooltip="Delete backup"
-                          label={`Delete backup ${b.id}`}
-                          testId={`backup-delete-${b.id}`}
-                          title="Delete backup?"
-                          what={`Backup ${b.label ?? b.id} is destroyed; this cannot be undone.`}
-                          confirm="Delete backup"
-                          confirmTestId="backup-delete-confirm"
-                          onConfirm={() => remove.mutate({ ...target, backupId: b.id })}
-                        />
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </ItemTable>
-        )}
-      </QueryState>
+      <QueryTable query={backups} testId="backups" columns={["Backup", "State", "Type", "Size", "Created"]} empty="No backups of this server yet."
+        row={(b) => {
+          const s = state(b);
+          const usable = b.built && !b.locked;
+          return (
+            <Table.Tr key={b.id} data-testid={`backup-row-${b.id}`}>
+              <LabelAndIdCell label={b.label ?? b.system ?? "—"} id={b.id} />
+              <Table.Td>
+                <Badge size="sm" variant="light" color={s.color} data-testid={`backup-state-${b.id}`}>
+                  {s.label}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{b.kind ?? "—"}</Table.Td>
+              <Table.Td title={`as ${providerLabel} states it`}>{b.size ?? "—"}</Table.Td>
+              <Table.Td>{b.created_at ?? "—"}</Table.Td>
+              <RowActions>
+                {canRestore && (
+                  <RowAction
+                    tooltip={usable ? `Restore onto ${name}` : "Not restorable yet"}
+                    label={`Restore backup ${b.id} onto ${name}`}
+                    icon={<IconRestore size={16} />}
+                    blocked={!usable}
+                    onClick={() =>
+                      confirmWipe(`Restore onto ${name}?`, `Backup ${b.label ?? b.id} will be written to ${name}.`, "Restore backup", "backup-restore-confirm", () =>
+                        restore.mutate({ ...target, backupId: b.id }),
+                      )
+                    }
+                    testId={`backup-restore-${b.id}`}
+                  />
+                )}
+                {canConvert && (
+                  <RowAction
+                    tooltip={b.built ? "Turn into a custom template" : "Not built yet"}
+                    label={`Turn backup ${b.id} into a custom template`}
+                    icon={<IconTemplate size={16} />}
+                    blocked={!b.built}
+                    onClick={() => convert.mutate({ ...target, backupId: b.id })}
+                    testId={`backup-convert-${b.id}`}
+                  />
+                )}
+                {canDelete && (
+                  <DeleteAction
+                    tooltip="Delete backup"
+                    label={`Delete backup ${b.id}`}
+                    testId={`backup-delete-${b.id}`}
+                    title="Delete backup?"
+                    what={`Backup ${b.label ?? b.id} is destroyed; this cannot be undone.`}
+                    confirm="Delete backup"
+                    confirmTestId="backup-delete-confirm"
+                    onConfirm={() => remove.mutate({ ...target, backupId: b.id })}
+                  />
+                )}
+              </RowActions>
+            </Table.Tr>
+          );
+        }}
+      />
     </Stack>
   );
 }

@@ -1,8 +1,7 @@
 import { Badge, Button, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { IconCopy, IconHammer, IconLifebuoy, IconNetwork } from "@tabler/icons-react";
 import { useState } from "react";
-import { DeleteAction, ItemTable } from "../../../components/ItemTable";
-import { QueryState } from "../../../components/QueryState";
+import { DeleteAction, LabelAndIdCell, QueryTable, RowActions } from "../../../components/ItemTable";
 import type { AccountView, Server } from "../../../api/bindings";
 import { hasCapability } from "../../../lib/capabilities";
 import { useBootRecovery, useClones, useCreateClone, useDeleteClone, useRebuildNetwork, useRebuildPending } from "../../../api/maintenance";
@@ -120,43 +119,32 @@ function ClonesSection({ server, providerLabel }: { server: Server; providerLabe
           Clone server
         </Button>
       </Group>
-      <QueryState query={clones} empty="This server has not been cloned." emptyTestId="clones-empty" errorTestId="clones-error">
-        {(data) => (
-          <ItemTable testId="clones-table" columns={["Clone", "Status", "New server", "Created"]}>
-            {data.map((c) => (
-              <Table.Tr key={c.id} data-testid={`clone-row-${c.id}`}>
-                <Table.Td>
-                  <Text size="sm">{c.label ?? "—"}</Text>
-                  <Text size="xs" c="dimmed" ff="monospace">
-                    {c.id}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Badge size="sm" variant="light" color={c.cloned_server_id ? "teal" : "yellow"} data-testid={`clone-status-${c.id}`}>
-                    {c.status}
-                  </Badge>
-                </Table.Td>
-                <Table.Td ff="monospace">{c.cloned_server_id ?? "—"}</Table.Td>
-                <Table.Td>{c.created_at ?? "—"}</Table.Td>
-                <Table.Td>
-                  <Group justify="flex-end">
-                    <DeleteAction
-                      tooltip="Delete the clone record (the new server stays)"
-                      label={`Delete clone ${c.id}`}
-                      testId={`clone-delete-${c.id}`}
-                      title="Delete clone record?"
-                      what={`Clone ${c.label ?? c.id} is removed from the list; server ${c.cloned_server_id ?? "—"} is not deleted.`}
-                      confirm="Delete clone"
-                      confirmTestId="clone-delete-confirm"
-                      onConfirm={() => remove.mutate({ ...target, cloneId: c.id })}
-                    />
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </ItemTable>
+      <QueryTable query={clones} testId="clones" columns={["Clone", "Status", "New server", "Created"]} empty="This server has not been cloned."
+        row={(c) => (
+          <Table.Tr key={c.id} data-testid={`clone-row-${c.id}`}>
+            <LabelAndIdCell label={c.label ?? "—"} id={c.id} />
+            <Table.Td>
+              <Badge size="sm" variant="light" color={c.cloned_server_id ? "teal" : "yellow"} data-testid={`clone-status-${c.id}`}>
+                {c.status}
+              </Badge>
+            </Table.Td>
+            <Table.Td ff="monospace">{c.cloned_server_id ?? "—"}</Table.Td>
+            <Table.Td>{c.created_at ?? "—"}</Table.Td>
+            <RowActions>
+              <DeleteAction
+                tooltip="Delete the clone record (the new server stays)"
+                label={`Delete clone ${c.id}`}
+                testId={`clone-delete-${c.id}`}
+                title="Delete clone record?"
+                what={`Clone ${c.label ?? c.id} is removed from the list; server ${c.cloned_server_id ?? "—"} is not deleted.`}
+                confirm="Delete clone"
+                confirmTestId="clone-delete-confirm"
+                onConfirm={() => remove.mutate({ ...target, cloneId: c.id })}
+              />
+            </RowActions>
+          </Table.Tr>
         )}
-      </QueryState>
+      />
     </Stack>
   );
 }

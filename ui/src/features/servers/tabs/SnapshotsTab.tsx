@@ -1,8 +1,7 @@
-import { ActionIcon, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
+import { Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { IconCamera, IconRestore } from "@tabler/icons-react";
 import { useState } from "react";
-import { DeleteAction, ItemTable } from "../../../components/ItemTable";
-import { QueryState } from "../../../components/QueryState";
+import { DeleteAction, LabelAndIdCell, QueryTable, RowAction, RowActions } from "../../../components/ItemTable";
 import type { AccountView, Server } from "../../../api/bindings";
 import { hasCapability } from "../../../lib/capabilities";
 import { useRestoreBackup } from "../../../api/backups";
@@ -58,59 +57,44 @@ export function SnapshotsTab({ server, account, providerLabel }: Props) {
           <Text size="xs" c="dimmed">
             {providerLabel} snapshots belong to the account: any complete one can be restored onto this server. Taking one runs as a job (see Jobs).
           </Text>
-          <QueryState query={snapshots} empty="No snapshots yet." emptyTestId="snapshots-empty" errorTestId="snapshots-error">
-            {(data) => (
-              <ItemTable testId="snapshots-table" columns={["Description", "Status", "Size", "Created"]}>
-                {data.map((s) => (
-                  <Table.Tr key={s.id} data-testid={`snapshot-row-${s.id}`}>
-                    <Table.Td>
-                      <Text size="sm">{s.description || "—"}</Text>
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {s.id}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge size="sm" variant="light" color={s.status === "complete" ? "teal" : s.status === "pending" ? "yellow" : "gray"} data-testid={`snapshot-status-${s.id}`}>
-                        {s.provider_status || s.status}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{formatBytes(s.size_bytes)}</Table.Td>
-                    <Table.Td>{s.created_at ?? "—"}</Table.Td>
-                    <Table.Td>
-                      <Group gap={2} justify="flex-end" wrap="nowrap">
-                        <Tooltip label={s.status === "complete" ? `Restore onto ${name}` : "Not complete yet"}>
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={`Restore snapshot ${s.id} onto ${name}`}
-                            aria-disabled={s.status !== "complete" || undefined}
-                            onClick={() =>
-                              s.status === "complete" &&
-                              confirmWipe(`Restore onto ${name}?`, `Snapshot ${s.description || s.id} will be written to ${name}.`, "Restore snapshot", "snapshot-restore-confirm", () =>
-                                restoreSnapshot.mutate({ ...target, snapshotId: s.id }),
-                              )
-                            }
-                            data-testid={`snapshot-restore-${s.id}`}
-                          >
-                            <IconRestore size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <DeleteAction
-                          tooltip="Delete snapshot"
-                          label={`Delete snapshot ${s.id}`}
-                          testId={`snapshot-delete-${s.id}`}
-                          title="Delete snapshot?"
-                          what={`Snapshot ${s.description || s.id} is destroyed; this cannot be undone.`}
-                          confirm="Delete snapshot"
-                          confirmTestId="snapshot-delete-confirm"
-                          onConfirm={() => deleteSnapshot.mutate({ accountId: server.account_id, snapshotId: s.id })}
-                        />
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </ItemTable>
+          <QueryTable query={snapshots} testId="snapshots" columns={["Description", "Status", "Size", "Created"]} empty="No snapshots yet."
+            row={(s) => (
+              <Table.Tr key={s.id} data-testid={`snapshot-row-${s.id}`}>
+                <LabelAndIdCell label={s.description || "—"} id={s.id} />
+                <Table.Td>
+                  <Badge size="sm" variant="light" color={s.status === "complete" ? "teal" : s.status === "pending" ? "yellow" : "gray"} data-testid={`snapshot-status-${s.id}`}>
+                    {s.provider_status || s.status}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{formatBytes(s.size_bytes)}</Table.Td>
+                <Table.Td>{s.created_at ?? "—"}</Table.Td>
+                <RowActions>
+                  <RowAction
+                    tooltip={s.status === "complete" ? `Restore onto ${name}` : "Not complete yet"}
+                    label={`Restore snapshot ${s.id} onto ${name}`}
+                    icon={<IconRestore size={16} />}
+                    blocked={s.status !== "complete"}
+                    onClick={() =>
+                      confirmWipe(`Restore onto ${name}?`, `Snapshot ${s.description || s.id} will be written to ${name}.`, "Restore snapshot", "snapshot-restore-confirm", () =>
+                        restoreSnapshot.mutate({ ...target, snapshotId: s.id }),
+                      )
+                    }
+                    testId={`snapshot-restore-${s.id}`}
+                  />
+                  <DeleteAction
+                    tooltip="Delete snapshot"
+                    label={`Delete snapshot ${s.id}`}
+                    testId={`snapshot-delete-${s.id}`}
+                    title="Delete snapshot?"
+                    what={`Snapshot ${s.description || s.id} is destroyed; this cannot be undone.`}
+                    confirm="Delete snapshot"
+                    confirmTestId="snapshot-delete-confirm"
+                    onConfirm={() => deleteSnapshot.mutate({ accountId: server.account_id, snapshotId: s.id })}
+                  />
+                </RowActions>
+              </Table.Tr>
             )}
-          </QueryState>
+          />
         </Stack>
       )}
 
