@@ -9,6 +9,7 @@ use vpsdesk_core::capabilities::dns::{NewZone, RecordInput, RecordType, ValidRec
 use vpsdesk_core::{AppService, Error};
 
 use crate::account_arg::AccountArg;
+use crate::extras::confirm;
 use crate::output::Flags;
 use crate::output::{emit_stdout_raw, json_or, list, opt, print_json, say, table, tell};
 use crate::Failure;
@@ -219,11 +220,7 @@ pub async fn run(service: &AppService, cmd: DnsCmd, flags: Flags) -> Result<Exit
             ok
         }
         DnsCmd::Delete { account, zone, record_id } => {
-            if !yes {
-                return Err(Failure::Usage(format!(
-                    "deleting record {record_id} makes it stop resolving; run again with --yes to confirm"
-                )));
-            }
+            confirm(yes, format!("deleting record {record_id} makes it stop resolving"))?;
             let account = account.resolve(service)?;
             service.dns_delete_record(&account, &zone, &record_id).await?;
             say!("{}: record {record_id} deleted from {zone}", account.name);
@@ -270,11 +267,7 @@ pub async fn run(service: &AppService, cmd: DnsCmd, flags: Flags) -> Result<Exit
             ok
         }
         DnsCmd::DeleteZone { account, zone } => {
-            if !yes {
-                return Err(Failure::Usage(format!(
-                    "deleting zone {zone} deletes all its records; run again with --yes to confirm"
-                )));
-            }
+            confirm(yes, format!("deleting zone {zone} deletes all its records"))?;
             let account = account.resolve(service)?;
             service.dns_delete_zone(&account, &zone).await?;
             say!("{}: zone {zone} deleted", account.name);

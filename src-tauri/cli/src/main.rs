@@ -30,6 +30,7 @@ use vpsdesk_core::secret::Keychain;
 use vpsdesk_core::{AppService, Error, NewAccount};
 
 use account_arg::AccountArg;
+use extras::{confirm, done};
 use output::{say, tell, Flags, Out};
 
 #[derive(Parser)]
@@ -323,10 +324,6 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
 
 async fn servers(service: &AppService, cmd: ServersCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
-    let done = |msg: String| {
-        say!("{msg}");
-        Ok(ExitCode::SUCCESS)
-    };
     match cmd {
         ServersCmd::List { account, status, location } => {
             let accounts = match account {
@@ -378,11 +375,7 @@ async fn servers(service: &AppService, cmd: ServersCmd, flags: Flags) -> Result<
             done(format!("{}: server {id} renamed to {new_name:?}", account.name))
         }
         ServersCmd::Delete { account, id } => {
-            if !yes {
-                return Err(Failure::Usage(format!(
-                    "deleting server {id} destroys it and its data; run again with --yes to confirm"
-                )));
-            }
+            confirm(yes, format!("deleting server {id} destroys it and its data"))?;
             let account = account.resolve(service)?;
             service.delete(&account, &id).await?;
             done(format!("{}: server {id} deleted", account.name))

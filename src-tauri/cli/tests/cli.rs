@@ -205,13 +205,20 @@ fn create_rename_delete() {
     assert!(!list.as_array().unwrap().iter().any(|s| s["id"] == id.as_str()));
 }
 
-#[test]
-fn partial_results_when_one_account_fails() {
+/// A working Vultr account `main` and an account `unreachable` whose
+/// endpoint refuses every connection (added unverified, as it must be).
+fn main_and_unreachable(unreachable: &str) -> Fixture {
     let f = Fixture::new();
     f.add_verified(Provider::Vultr, "main");
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let out = f.add_vultr("gone", &format!("http://127.0.0.1:{closed}"), key(), &["--no-verify"]);
+    let out = f.add_vultr(unreachable, &format!("http://127.0.0.1:{closed}"), key(), &["--no-verify"]);
     assert!(out.status.success());
+    f
+}
+
+#[test]
+fn partial_results_when_one_account_fails() {
+    let f = main_and_unreachable("gone");
     let out = f.run(&["servers", "list", "--json"]);
     assert_ne!(out.status.code(), Some(0));
     let servers: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -223,11 +230,7 @@ fn partial_results_when_one_account_fails() {
 
 #[test]
 fn the_secret_never_leaks() {
-    let f = Fixture::new();
-    f.add_verified(Provider::Vultr, "main");
-    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let out = f.add_vultr("closed", &format!("http://127.0.0.1:{closed}"), key(), &["--no-verify"]);
-    assert!(out.status.success());
+    let f = main_and_unreachable("closed");
     let mut outputs = vec![
         f.run(&["accounts", "list", "--json"]),
         f.run(&["accounts", "list"]),

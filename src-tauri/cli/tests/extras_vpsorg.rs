@@ -94,42 +94,15 @@ fn list_filters_by_status_and_location() {
 #[test]
 fn one_ssh_key_for_vpsorg_many_for_vps247() {
     let f = fixture();
-    let e = f.fails(
-        &[
-            "servers",
-            "create",
-            "vpsorg",
-            "--name",
-            "keyed",
-            "--plan",
-            "1",
-            "--image",
-            "5",
-            "--region",
-            "us-west",
-            "--ssh-key",
-            "1",
-            "--ssh-key",
-            "2",
-        ],
-        1,
-    );
+    // The same VPS.org server each time; only the keys it asks for differ.
+    let vpsorg = |keys: &[&'static str]| {
+        let server =
+            ["servers", "create", "vpsorg", "--name", "keyed", "--plan", "1", "--image", "5", "--region", "us-west"];
+        [&server[..], keys].concat()
+    };
+    let e = f.fails(&vpsorg(&["--ssh-key", "1", "--ssh-key", "2"]), 1);
     assert!(e.contains("one SSH key"), "{e}");
-    let made = f.json(&[
-        "servers",
-        "create",
-        "vpsorg",
-        "--name",
-        "keyed",
-        "--plan",
-        "1",
-        "--image",
-        "5",
-        "--region",
-        "us-west",
-        "--ssh-key",
-        "1",
-    ]);
+    let made = f.json(&vpsorg(&["--ssh-key", "1"]));
     assert_eq!(made["name"], "keyed");
     let e = f.fails(
         &[
