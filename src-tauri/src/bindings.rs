@@ -6,8 +6,8 @@
 
 use ts_rs::{Config, TS};
 use vpsdesk_core::capabilities::billing::{
-    Balance, BalanceMeaning, CurrencyTotal, Invoice, InvoiceStatus, Price, Quote, Subscription, SubscriptionKind,
-    SubscriptionOrder, Transaction, Usage,
+    Balance, BalanceMeaning, CurrencyTotal, DailyCharge, Invoice, InvoiceStatus, Price, Quote, Subscription,
+    SubscriptionKind, SubscriptionOrder, Transaction, Usage,
 };
 use vpsdesk_core::capabilities::tickets::{
     Author, Department, DepartmentNeeds, IssueType, ManagedService, NewTicket, Ticket, TicketFilter, TicketForm,
@@ -96,6 +96,7 @@ pub fn render() -> String {
         decl::<BalanceMeaning>(&cfg),
         decl::<Balance>(&cfg),
         decl::<CurrencyTotal>(&cfg),
+        decl::<DailyCharge>(&cfg),
         decl::<InvoiceStatus>(&cfg),
         decl::<Invoice>(&cfg),
         decl::<Transaction>(&cfg),
@@ -252,31 +253,25 @@ fn camel(snake: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/api/bindings.ts");
-    const PROVIDERS_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/api/providers.generated.ts");
+    /// With VPSDESK_WRITE_BINDINGS set (what `make bindings` runs) this writes
+    /// `fresh` to `ui/src/api/<file>`; otherwise the committed file must be it.
+    fn is_current(file: &str, fresh: String) {
+        let path = format!("{}/ui/src/api/{file}", env!("CARGO_MANIFEST_DIR"));
+        if std::env::var("VPSDESK_WRITE_BINDINGS").is_ok() {
+            std::fs::write(&path, &fresh).unwrap_or_else(|e| panic!("write {file}: {e}"));
+            return;
+        }
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(current == fresh, "ui/src/api/{file} is stale: run `make bindings` and commit the result");
+    }
 
     #[test]
     fn bindings_file_is_current() {
-        let fresh = super::render();
-        if std::env::var("VPSDESK_WRITE_BINDINGS").is_ok() {
-            std::fs::write(PATH, &fresh).expect("write bindings.ts");
-            return;
-        }
-        let current = std::fs::read_to_string(PATH).unwrap_or_default();
-        assert!(current == fresh, "ui/src/api/bindings.ts is stale: run `make bindings` and commit the result");
+        is_current("bindings.ts", super::render());
     }
 
     #[test]
     fn providers_bindings_file_is_current() {
-        let fresh = super::render_providers();
-        if std::env::var("VPSDESK_WRITE_BINDINGS").is_ok() {
-            std::fs::write(PROVIDERS_PATH, &fresh).expect("write providers.generated.ts");
-            return;
-        }
-        let current = std::fs::read_to_string(PROVIDERS_PATH).unwrap_or_default();
-        assert!(
-            current == fresh,
-            "ui/src/api/providers.generated.ts is stale: run `make bindings` and commit the result"
-        );
+        is_current("providers.generated.ts", super::render_providers());
     }
 }

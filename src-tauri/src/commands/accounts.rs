@@ -24,9 +24,7 @@ ipc! {
         Ok(state.service.view(&account))
     }
 
-    async fn test_account(state, account_id: AccountRef) -> () {
-        state.service.test_account(&account_id).await
-    }
+    async fn test_account(state, account_id: AccountRef) -> () = test_account;
 
     async fn rename_account(state, account_id: String, name: String) -> AccountView {
         let account = state.service.rename_account(&account_id, &name)?;

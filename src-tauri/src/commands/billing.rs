@@ -1,6 +1,6 @@
 use vpsdesk_core::capabilities::billing::{
-    totals_by_currency, Balance, CurrencyTotal, Invoice, Price, Quote, Subscription, SubscriptionOrder, Transaction,
-    Usage,
+    daily_charges, totals_by_currency, Balance, CurrencyTotal, DailyCharge, Invoice, Price, Quote, Subscription,
+    SubscriptionOrder, Transaction, Usage,
 };
 use vpsdesk_core::service::billing::{save_csv, SavedFile};
 
@@ -8,9 +8,7 @@ use super::AccountRef;
 use crate::files::SaveAs;
 
 ipc! {
-    async fn billing_balance(state, account_id: AccountRef) -> Balance {
-        state.service.balance(&account_id).await
-    }
+    async fn billing_balance(state, account_id: AccountRef) -> Balance = balance;
 
     /// The balances the page already loaded, added up per currency: the
     /// webview shows money totals but never computes them, and no provider
@@ -19,9 +17,7 @@ ipc! {
         totals_by_currency(&balances)
     }
 
-    async fn billing_invoices(state, account_id: AccountRef) -> Vec<Invoice> {
-        state.service.invoices(&account_id).await
-    }
+    async fn billing_invoices(state, account_id: AccountRef) -> Vec<Invoice> = invoices;
 
     /// The PDF's bytes, for the viewer inside the app.
     async fn invoice_pdf(state, account_id: AccountRef, invoice_id: String) -> Vec<u8> {
@@ -39,33 +35,26 @@ ipc! {
         state.service.save_invoice_pdf(&account_id, &invoice_id, &path).await.map(Some)
     }
 
-    async fn billing_transactions(state, account_id: AccountRef) -> Vec<Transaction> {
-        state.service.transactions(&account_id).await
+    async fn billing_transactions(state, account_id: AccountRef) -> Vec<Transaction> = transactions;
+
+    /// The transactions the page already loaded, their charges added up per
+    /// day and currency for the chart: the webview never adds money itself,
+    /// and the provider is not asked again.
+    async fn billing_daily_charges(_state, transactions: Vec<Transaction>) -> Vec<DailyCharge> {
+        daily_charges(&transactions)
     }
 
-    async fn billing_usage(state, account_id: AccountRef) -> Vec<Usage> {
-        state.service.usage(&account_id).await
-    }
+    async fn billing_usage(state, account_id: AccountRef) -> Vec<Usage> = usage;
 
-    async fn billing_pricing(state, account_id: AccountRef) -> Vec<Price> {
-        state.service.pricing(&account_id).await
-    }
+    async fn billing_pricing(state, account_id: AccountRef) -> Vec<Price> = pricing;
 
-    async fn billing_currencies(state, account_id: AccountRef) -> Vec<String> {
-        state.service.currencies(&account_id).await
-    }
+    async fn billing_currencies(state, account_id: AccountRef) -> Vec<String> = currencies;
 
-    async fn billing_subscriptions(state, account_id: AccountRef) -> Vec<Subscription> {
-        state.service.subscriptions(&account_id).await
-    }
+    async fn billing_subscriptions(state, account_id: AccountRef) -> Vec<Subscription> = subscriptions;
 
-    async fn quote_subscription(state, account_id: AccountRef, order: SubscriptionOrder) -> Quote {
-        state.service.quote_subscription(&account_id, &order).await
-    }
+    async fn quote_subscription(state, account_id: AccountRef, order: SubscriptionOrder) -> Quote = quote_subscription;
 
-    async fn create_subscription(state, account_id: AccountRef, order: SubscriptionOrder) -> Vec<Subscription> {
-        state.service.create_subscription(&account_id, &order).await
-    }
+    async fn create_subscription(state, account_id: AccountRef, order: SubscriptionOrder) -> Vec<Subscription> = create_subscription;
 
     async fn quote_extension(state, account_id: AccountRef, subscription_id: String, months: u32) -> Quote {
         state.service.quote_extension(&account_id, &subscription_id, months).await

@@ -5,25 +5,17 @@ use super::AccountRef;
 use crate::files::SaveAs;
 
 ipc! {
-    async fn list_drives(state, account_id: AccountRef) -> Vec<Drive> {
-        state.service.drives(&account_id).await
-    }
+    async fn list_drives(state, account_id: AccountRef) -> Vec<Drive> = drives;
 
     async fn standard_drives(state, account_id: AccountRef, kind: StandardKind) -> Vec<Drive> {
         state.service.standard_drives(&account_id, kind).await
     }
 
-    async fn create_drive(state, account_id: AccountRef, drive: NewDrive) -> Drive {
-        state.service.create_drive(&account_id, &drive).await
-    }
+    async fn create_drive(state, account_id: AccountRef, drive: NewDrive) -> Drive = create_drive;
 
-    async fn clone_drive(state, account_id: AccountRef, drive_id: String, clone: DriveClone) -> Drive {
-        state.service.clone_drive(&account_id, &drive_id, &clone).await
-    }
+    async fn clone_drive(state, account_id: AccountRef, drive_id: String, clone: DriveClone) -> Drive = clone_drive;
 
-    async fn destroy_drive(state, account_id: AccountRef, drive_id: String) -> () {
-        state.service.destroy_drive(&account_id, &drive_id).await
-    }
+    async fn destroy_drive(state, account_id: AccountRef, drive_id: String) -> () = destroy_drive;
 
     /// Asks for the file to upload (the native open dialog, opened here)
     /// and starts the job; `null` when the person cancelled.

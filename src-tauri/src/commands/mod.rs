@@ -7,8 +7,23 @@ pub use account_ref::AccountRef;
 
 /// Defines Tauri commands (args in snake_case, errors as `{kind, message,
 /// fields}`) and records each signature for `bindings.ts`.
+///
+/// Most commands only hand their arguments, by reference and in order, to
+/// the service method of that shape: `async fn name(state, args…) -> T =
+/// method;` says so once. Any other command has its body as a block.
 macro_rules! ipc {
-    ($( $(#[$meta:meta])* async fn $name:ident($state:ident $(, $arg:ident : $ty:ty)* $(,)?) -> $ret:ty $body:block )*) => {
+    (@each [$($done:tt)*] $(#[$meta:meta])* async fn $name:ident($state:ident $(, $arg:ident : $ty:ty)* $(,)?) -> $ret:ty = $method:ident; $($rest:tt)*) => {
+        ipc!(@each [$($done)* $(#[$meta])* async fn $name($state $(, $arg: $ty)*) -> $ret {
+            $state.service.$method($(&$arg),*).await
+        }] $($rest)*);
+    };
+    (@each [$($done:tt)*] $(#[$meta:meta])* async fn $name:ident($state:ident $(, $arg:ident : $ty:ty)* $(,)?) -> $ret:ty $body:block $($rest:tt)*) => {
+        ipc!(@each [$($done)* $(#[$meta])* async fn $name($state $(, $arg: $ty)*) -> $ret $body] $($rest)*);
+    };
+    (@each [$($done:tt)*]) => {
+        ipc!(@define $($done)*);
+    };
+    (@define $( $(#[$meta:meta])* async fn $name:ident($state:ident $(, $arg:ident : $ty:ty)*) -> $ret:ty $body:block )*) => {
         $(
             $(#[$meta])*
             #[tauri::command(rename_all = "snake_case")]
@@ -34,6 +49,9 @@ macro_rules! ipc {
                 ret: <$ret as ts_rs::TS>::name(&cfg),
             }),*]
         }
+    };
+    ($($item:tt)*) => {
+        ipc!(@each [] $($item)*);
     };
 }
 

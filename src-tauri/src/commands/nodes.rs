@@ -3,9 +3,7 @@ use vpsdesk_core::providers::vpsnet::ext::nodes::{Node, NodeKind};
 use super::AccountRef;
 
 ipc! {
-    async fn list_nodes(state, account_id: AccountRef) -> Vec<Node> {
-        state.service.nodes(&account_id).await
-    }
+    async fn list_nodes(state, account_id: AccountRef) -> Vec<Node> = nodes;
 
     async fn add_nodes(state, account_id: AccountRef, kind: NodeKind, quantity: u32, confirm: bool) -> () {
         state.service.add_nodes(&account_id, kind, quantity, confirm).await

@@ -5,25 +5,17 @@ use vpsdesk_core::providers::vpsnet::ext::server_resources::{ResourcesChange, Se
 use super::AccountRef;
 
 ipc! {
-    async fn server_resources(state, account_id: AccountRef, server_id: String) -> ServerResources {
-        state.service.server_resources(&account_id, &server_id).await
-    }
+    async fn server_resources(state, account_id: AccountRef, server_id: String) -> ServerResources = server_resources;
 
-    async fn update_server_resources(state, account_id: AccountRef, server_id: String, change: ResourcesChange) -> ServerResources {
-        state.service.update_server_resources(&account_id, &server_id, &change).await
-    }
+    async fn update_server_resources(state, account_id: AccountRef, server_id: String, change: ResourcesChange) -> ServerResources = update_server_resources;
 
     async fn upgrade_storage(state, account_id: AccountRef, server_id: String, confirm: bool) -> () {
         state.service.upgrade_storage(&account_id, &server_id, confirm).await
     }
 
-    async fn server_licences(state, account_id: AccountRef, server_id: String) -> ServerLicences {
-        state.service.server_licences(&account_id, &server_id).await
-    }
+    async fn server_licences(state, account_id: AccountRef, server_id: String) -> ServerLicences = server_licences;
 
-    async fn change_server_licence(state, account_id: AccountRef, server_id: String, change: ServerLicenceChange) -> ServerLicences {
-        state.service.change_server_licence(&account_id, &server_id, &change).await
-    }
+    async fn change_server_licence(state, account_id: AccountRef, server_id: String, change: ServerLicenceChange) -> ServerLicences = change_server_licence;
 
     async fn transfer_managed_service(state, account_id: AccountRef, server_id: String, to_server: String, reassign_ip: Option<String>, confirm: bool) -> () {
         state.service.transfer_managed_service(&account_id, &server_id, &to_server, reassign_ip.as_deref(), confirm).await

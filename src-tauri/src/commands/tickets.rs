@@ -12,9 +12,7 @@ ipc! {
         Ok(state.service.ticket_inventory(&state.service.accounts()?, &filter).await)
     }
 
-    async fn get_ticket(state, account_id: AccountRef, ticket_id: String) -> TicketThread {
-        state.service.ticket(&account_id, &ticket_id).await
-    }
+    async fn get_ticket(state, account_id: AccountRef, ticket_id: String) -> TicketThread = ticket;
 
     async fn open_ticket(state, account_id: AccountRef, request: NewTicket) -> Ticket {
         state.service.open_ticket(&account_id, request).await
@@ -24,11 +22,7 @@ ipc! {
         state.service.reply_ticket(&account_id, &ticket_id, reply).await
     }
 
-    async fn close_ticket(state, account_id: AccountRef, ticket_id: String) -> () {
-        state.service.close_ticket(&account_id, &ticket_id).await
-    }
+    async fn close_ticket(state, account_id: AccountRef, ticket_id: String) -> () = close_ticket;
 
-    async fn managed_services(state, account_id: AccountRef) -> Vec<ManagedService> {
-        state.service.managed_services(&account_id).await
-    }
+    async fn managed_services(state, account_id: AccountRef) -> Vec<ManagedService> = managed_services;
 }
