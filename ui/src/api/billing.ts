@@ -5,7 +5,7 @@
  * never learns or names a path before the person chose it.
  */
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { commands, type AccountView, type Balance, type Capability, type ProviderKind, type SavedFile, type SubscriptionOrder } from "./bindings";
+import { commands, type AccountView, type Balance, type Capability, type ProviderKind, type SavedFile, type SubscriptionOrder, type Transaction } from "./bindings";
 import { call } from "./errors";
 import { useCommandQuery } from "./commandQuery";
 import { notifyError, notifySuccess } from "../lib/notify";
@@ -72,6 +72,19 @@ export function useBalanceTotals(balances: Balance[]) {
     queryKey: keys.billing.totals(balances),
     queryFn: () => call(commands.billingBalanceTotals(balances)),
     enabled: balances.length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The loaded transactions' charges added up per day and currency by the backend, for the chart:
+ * money the person reads is summed in the core only, and the provider is not asked again.
+ */
+export function useDailyCharges(transactions: Transaction[]) {
+  return useQuery({
+    queryKey: keys.billing.dailyCharges(transactions),
+    queryFn: () => call(commands.billingDailyCharges(transactions)),
+    enabled: transactions.length > 0,
     placeholderData: keepPreviousData,
   });
 }

@@ -112,6 +112,15 @@ total: string,
  * How many balances went into `total`.
  */
 accounts: number, };
+export type DailyCharge = { 
+/**
+ * `YYYY-MM-DD`, the day of the transactions' own dates.
+ */
+day: string, currency: string, 
+/**
+ * The exact sum of that day's charges, as money paid out (positive).
+ */
+total: string, };
 export type InvoiceStatus = "paid" | "unpaid" | "overdue" | "cancelled" | "unknown";
 export type Invoice = { account: string, account_id: string, provider: ProviderKind, 
 /**
@@ -513,6 +522,7 @@ export const commands = {
   invoicePdf: (account_id: string, invoice_id: string) => invoke<Array<number>>("invoice_pdf", { account_id, invoice_id }),
   saveInvoicePdf: (account_id: string, invoice_id: string, suggested_name: string) => invoke<SavedFile | null>("save_invoice_pdf", { account_id, invoice_id, suggested_name }),
   billingTransactions: (account_id: string) => invoke<Array<Transaction>>("billing_transactions", { account_id }),
+  billingDailyCharges: (transactions: Array<Transaction>) => invoke<Array<DailyCharge>>("billing_daily_charges", { transactions }),
   billingUsage: (account_id: string) => invoke<Array<Usage>>("billing_usage", { account_id }),
   billingPricing: (account_id: string) => invoke<Array<Price>>("billing_pricing", { account_id }),
   billingCurrencies: (account_id: string) => invoke<Array<string>>("billing_currencies", { account_id }),

@@ -1,4 +1,4 @@
-import type { Balance, StandardKind, TicketFilter } from "./bindings";
+import type { Balance, StandardKind, TicketFilter, Transaction } from "./bindings";
 
 /**
  * Every react-query key in the app, in one place: an invalidation works by prefix, so a key
@@ -70,6 +70,8 @@ export const keys = {
     totals: (balances: Balance[]) => ["billing", "totals", balances] as const,
     invoices: (accountId: string) => ["billing", "invoices", accountId] as const,
     transactions: (accountId: string) => ["billing", "transactions", accountId] as const,
+    /** Keyed by the transactions themselves, as the totals are by their balances. */
+    dailyCharges: (transactions: Transaction[]) => ["billing", "daily-charges", transactions] as const,
     usage: (accountId: string) => ["billing", "usage", accountId] as const,
     pricing: (accountId: string) => ["billing", "pricing", accountId] as const,
     subscriptions: (accountId: string) => ["billing", "subscriptions", accountId] as const,

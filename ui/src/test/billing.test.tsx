@@ -1,11 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Balance, CurrencyTotal, Invoice, Quote, Subscription, Transaction } from "../api/bindings";
+import type { Balance, CurrencyTotal, DailyCharge, Invoice, Quote, Subscription, Transaction } from "../api/bindings";
 import { installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
 import { stateWith, type Declared } from "./declared";
-import { sum, compare, grouped } from "../features/billing/money";
+import { compare, grouped } from "../features/billing/money";
 import { toCsv } from "../features/billing/csv";
-import { dailyCharges } from "../features/billing/ChargesChart";
 import { THRESHOLD_STORAGE_KEY } from "../features/billing/threshold";
 import { renderApp } from "./render";
 
@@ -94,6 +93,12 @@ const TRANSACTIONS: Transaction[] = [
   { account: "Demo CloudSigma", account_id: "demo-cloudsigma", provider: "cloudsigma", id: "d", date: "2010-02-01T09:12:44", amount: "1500.00", currency: "EUR", description: "Payment received" },
 ];
 
+// What the core answers for TRANSACTIONS (capabilities/billing.rs tests the adding up).
+const DAILY_CHARGES: DailyCharge[] = [
+  { day: "2010-02-23", currency: "EUR", total: "20.10" },
+  { day: "2010-02-24", currency: "EUR", total: "30.25" },
+];
+
 const SUBSCRIPTIONS: Subscription[] = [
   {
     account: "Demo CloudSigma",
@@ -116,6 +121,7 @@ function install(): MockBackend {
   backend.on("billing_balance_totals", () => structuredClone(TOTALS));
   backend.on("billing_invoices", () => structuredClone(INVOICES));
   backend.on("billing_transactions", () => structuredClone(TRANSACTIONS));
+  backend.on("billing_daily_charges", () => structuredClone(DAILY_CHARGES));
   backend.on("billing_usage", () => []);
   backend.on("billing_pricing", () => []);
   backend.on("billing_subscriptions", () => structuredClone(SUBSCRIPTIONS));
@@ -137,10 +143,8 @@ async function openBilling() {
 }
 
 describe("money", () => {
-  it("adds decimal strings exactly and never across currencies", () => {
-    expect(sum(["0.1", "0.2"])).toBe("0.3");
-    expect(sum(["5519.11", "99.0"])).toBe("5618.11");
-    expect(sum(["-13.75", "1.5"])).toBe("-12.25");
+  // Adding money moved to the core (capabilities/billing.rs: totals_by_currency, daily_charges), with these tests' sums.
+  it("compares and groups decimal strings exactly", () => {
     expect(compare("99.0", "99")).toBe(0);
     expect(compare("-1", "0.5")).toBe(-1);
     expect(grouped("-1234567.5")).toBe("-1,234,567.50");
@@ -180,15 +184,11 @@ describe("money", () => {
     ]);
   });
 
-  it("quotes CSV fields that need it and charts only charges per day", () => {
+  it("quotes CSV fields that need it", () => {
     expect(toCsv([{ a: 'x, "y"', b: null }], [
       { header: "a", value: (r) => r.a },
       { header: "b", value: (r) => r.b },
     ])).toBe('a,b\r\n"x, ""y""",\r\n');
-    expect(dailyCharges(TRANSACTIONS)).toEqual([
-      { day: "2010-02-23", total: "20.10", currency: "EUR" },
-      { day: "2010-02-24", total: "30.25", currency: "EUR" },
-    ]);
   });
 });
 
@@ -327,6 +327,27 @@ describe("Billing page", () => {
     const rows = within(within(chart).getByRole("table", { name: "Charges per day in EUR" })).getAllByRole("row");
     expect(rows.map((r) => r.textContent)).toEqual(["PeriodCharged", "2010-02-2320.10 EUR", "2010-02-2430.25 EUR"]);
     expect(screen.getAllByTestId("transaction-row")[3]).toHaveTextContent("1,500.00 EUR");
+  });
+
+  it("has the backend add up the charges of the transactions it already loaded", async () => {
+    const backend = install();
+    await openBilling();
+    await screen.findByTestId("billing-chart");
+    expect(backend.callsOf("billing_daily_charges").at(-1)?.args).toEqual({ transactions: TRANSACTIONS });
+    expect(backend.callsOf("billing_transactions")).toHaveLength(1);
+  });
+
+  it("says so when the charges per day cannot be computed instead of charting none", async () => {
+    const backend = install();
+    backend.on("billing_daily_charges", () => {
+      throw ipcError("validation", "the EUR charges of 2010-02-24 add up to more than vpsdesk can count exactly");
+    });
+    await openBilling();
+    expect(await screen.findByTestId("billing-chart-error")).toHaveTextContent(
+      "The charges per day could not be computed: the EUR charges of 2010-02-24 add up to more than vpsdesk can count exactly",
+    );
+    expect(screen.queryByTestId("billing-chart")).toBeNull();
+    expect(screen.getAllByTestId("transaction-row")).toHaveLength(4);
   });
 
   it("prices a subscription before buying it", async () => {

@@ -173,6 +173,42 @@ pub fn totals_by_currency(balances: &[Balance]) -> Result<Vec<CurrencyTotal>> {
     Ok(totals)
 }
 
+/// What one day's charges in one currency came to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct DailyCharge {
+    /// `YYYY-MM-DD`, the day of the transactions' own dates.
+    pub day: String,
+    pub currency: String,
+    /// The exact sum of that day's charges, as money paid out (positive).
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub total: Decimal,
+}
+
+/// The charges (negative transactions) added up per day and currency,
+/// exactly, sorted by day, then currency; payments are left out, and
+/// currencies are never added together.
+pub fn daily_charges(transactions: &[Transaction]) -> Result<Vec<DailyCharge>> {
+    let mut days: Vec<DailyCharge> = Vec::new();
+    for t in transactions.iter().filter(|t| t.amount < Decimal::ZERO) {
+        let day = t.date.get(..10).unwrap_or(&t.date);
+        let charge = -t.amount;
+        match days.iter_mut().find(|d| d.day == day && d.currency == t.currency) {
+            Some(d) => {
+                d.total = d.total.checked_add(charge).ok_or_else(|| {
+                    Error::validation(format!(
+                        "the {} charges of {day} add up to more than vpsdesk can count exactly",
+                        t.currency
+                    ))
+                })?;
+            }
+            None => days.push(DailyCharge { day: day.to_owned(), currency: t.currency.clone(), total: charge }),
+        }
+    }
+    days.sort_by(|a, b| (&a.day, &a.currency).cmp(&(&b.day, &b.currency)));
+    Ok(days)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum InvoiceStatus {
@@ -216,7 +252,9 @@ pub struct Invoice {
     pub has_pdf: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+/// Also read back from the webview, which hands the transactions it loaded
+/// to [`daily_charges`] for its chart.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Transaction {
     pub account: String,
     pub account_id: String,
@@ -465,6 +503,92 @@ mod tests {
             balance(ProviderKind::Vpsnet, "3.05", "USD"),
         ];
         assert_eq!(totals_by_currency(&moved).unwrap(), [total("USD", "4.15", 2), total("EUR", "2", 1)]);
+        // The signed case of the UI's former `sum` (money.ts).
+        let signed = [balance(ProviderKind::Vpsnet, "-13.75", "USD"), balance(ProviderKind::Vultr, "1.5", "USD")];
+        assert_eq!(totals_by_currency(&signed).unwrap(), [total("USD", "-12.25", 2)]);
+    }
+
+    fn transaction(id: &str, date: &str, amount: &str, currency: &str) -> Transaction {
+        Transaction {
+            account: "Demo CloudSigma".into(),
+            account_id: "demo-cloudsigma".into(),
+            provider: ProviderKind::Cloudsigma,
+            id: id.into(),
+            date: date.into(),
+            amount: d(amount),
+            currency: currency.into(),
+            description: String::new(),
+        }
+    }
+
+    fn charged(day: &str, currency: &str, amount: &str) -> DailyCharge {
+        DailyCharge { day: day.into(), currency: currency.into(), total: d(amount) }
+    }
+
+    #[test]
+    fn charges_are_added_per_day_exactly_and_payments_left_out() {
+        // The transactions the Billing page's chart was tested with when it added them itself.
+        let transactions = [
+            transaction("a", "2010-02-24T11:04:18", "-13.75", "EUR"),
+            transaction("b", "2010-02-24T10:27:52", "-16.50", "EUR"),
+            transaction("c", "2010-02-23T23:59:23", "-20.10", "EUR"),
+            transaction("d", "2010-02-01T09:12:44", "1500.00", "EUR"),
+        ];
+        let days = daily_charges(&transactions).unwrap();
+        assert_eq!(days, [charged("2010-02-23", "EUR", "20.10"), charged("2010-02-24", "EUR", "30.25")]);
+        assert_eq!(
+            serde_json::to_value(&days[0]).unwrap(),
+            serde_json::json!({"day": "2010-02-23", "currency": "EUR", "total": "20.10"})
+        );
+        assert!(daily_charges(&[]).unwrap().is_empty());
+    }
+
+    #[test]
+    fn daily_charges_keep_the_exact_digits_of_the_ui_sum_cases() {
+        // money.ts's `sum` cases, as charges of one day.
+        let day = |amounts: &[&str]| {
+            let list: Vec<Transaction> =
+                amounts.iter().map(|a| transaction(a, "2025-11-01T09:00:00-04:00", a, "USD")).collect();
+            daily_charges(&list).unwrap().into_iter().map(|c| c.total.to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(day(&["-0.1", "-0.2"]), ["0.3"], "no float rounding");
+        assert_eq!(day(&["-5519.11", "-99.0"]), ["5618.11"]);
+        assert_eq!(day(&["-13.75", "1.5"]), ["13.75"], "the payment is not a charge");
+        assert_eq!(day(&["0", "2.00"]), Vec::<String>::new(), "nothing charged, no bar");
+    }
+
+    #[test]
+    fn daily_charges_never_add_currencies_and_sort_by_day_then_currency() {
+        let transactions = [
+            transaction("a", "2010-02-24T11:04:18", "-3.00", "USD"),
+            transaction("b", "2010-02-24T10:27:52", "-16.50", "EUR"),
+            transaction("c", "2010-02-23", "-20.10", "EUR"),
+            transaction("d", "2010-02-24T09:00:00", "-1.25", "USD"),
+            transaction("e", "2010-02-23T08:00:00", "-2", "GBP"),
+        ];
+        assert_eq!(
+            daily_charges(&transactions).unwrap(),
+            [
+                charged("2010-02-23", "EUR", "20.10"),
+                charged("2010-02-23", "GBP", "2"),
+                charged("2010-02-24", "EUR", "16.50"),
+                charged("2010-02-24", "USD", "4.25"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_daily_charge_too_large_to_hold_exactly_is_refused_by_name() {
+        let huge = transaction("a", "2010-02-24T11:04:18", &Decimal::MIN.to_string(), "EUR");
+        let e = daily_charges(&[huge.clone(), huge]).unwrap_err();
+        assert!(e.message.contains("EUR charges of 2010-02-24"), "{}", e.message);
+    }
+
+    #[test]
+    fn transactions_read_back_from_the_webview() {
+        let t = transaction("a", "2010-02-24T11:04:18", "-13.75", "EUR");
+        let back: Transaction = serde_json::from_value(serde_json::to_value(&t).unwrap()).unwrap();
+        assert_eq!(back, t);
     }
 
     #[test]

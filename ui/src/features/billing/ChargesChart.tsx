@@ -1,26 +1,12 @@
 import { Stack, Text } from "@mantine/core";
 import { useMemo } from "react";
-import type { Transaction } from "../../api/bindings";
+import { useDailyCharges } from "../../api/billing";
+import type { DailyCharge, Transaction } from "../../api/bindings";
 import { periodSeconds, TimeChart } from "../../components/TimeChart";
-import { abs, isNegative, money, sum } from "./money";
-
-/** Charges (negative transactions) summed per day, exactly; payments are left out. */
-export function dailyCharges(list: Transaction[]): { day: string; total: string; currency: string }[] {
-  const days = new Map<string, { amounts: string[]; currency: string }>();
-  for (const t of list) {
-    if (!isNegative(t.amount)) continue;
-    const day = t.date.slice(0, 10);
-    const d = days.get(day) ?? { amounts: [], currency: t.currency };
-    d.amounts.push(abs(t.amount));
-    days.set(day, d);
-  }
-  return [...days]
-    .map(([day, d]) => ({ day, total: sum(d.amounts), currency: d.currency }))
-    .sort((a, b) => a.day.localeCompare(b.day));
-}
+import { money } from "./money";
 
 /** One currency's charges per day, as the chart draws them (heights as numbers, the figures exact). */
-export function chargeSeries(days: { day: string; total: string; currency: string }[]) {
+export function chargeSeries(days: DailyCharge[]) {
   const byCurrency = new Map<string, { day: string; total: string }[]>();
   for (const d of days) byCurrency.set(d.currency, [...(byCurrency.get(d.currency) ?? []), d]);
   return [...byCurrency].map(([currency, list]) => ({
@@ -35,7 +21,17 @@ export function chargeSeries(days: { day: string; total: string; currency: strin
 
 /** What the account was charged per day, a bar chart per currency (currencies are never added up). */
 export function ChargesChart({ transactions }: { transactions: Transaction[] }) {
-  const charts = useMemo(() => chargeSeries(dailyCharges(transactions)).filter((c) => c.times.length >= 2), [transactions]);
+  const query = useDailyCharges(transactions);
+  // Without a transaction there is nothing to chart, whatever an earlier answer said.
+  const days = transactions.length > 0 ? query.data : undefined;
+  const charts = useMemo(() => chargeSeries(days ?? []).filter((c) => c.times.length >= 2), [days]);
+  if (transactions.length > 0 && query.isError) {
+    return (
+      <Text size="xs" c="red" data-testid="billing-chart-error">
+        The charges per day could not be computed: {query.error.message}
+      </Text>
+    );
+  }
   if (charts.length === 0) return null;
   return (
     <figure style={{ margin: "0 0 8px" }} data-testid="billing-chart">

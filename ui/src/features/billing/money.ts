@@ -1,6 +1,6 @@
 /**
- * Exact arithmetic on the backend's decimal strings ("12.50", "-5519.11"): amounts are scaled
- * to BigInt, never parsed as floats, so totals are exact. Different currencies are never added.
+ * The backend's decimal strings ("12.50", "-5519.11") compared and shown exactly: amounts are
+ * scaled to BigInt, never parsed as floats. Money is never added here: totals come from the core.
  */
 
 type Scaled = { units: bigint; scale: number };
@@ -17,21 +17,6 @@ function rescale(a: Scaled, scale: number): bigint {
   return a.units * 10n ** BigInt(scale - a.scale);
 }
 
-function render(units: bigint, scale: number): string {
-  const negative = units < 0n;
-  const digits = (negative ? -units : units).toString().padStart(scale + 1, "0");
-  const int = digits.slice(0, digits.length - scale);
-  const frac = scale > 0 ? `.${digits.slice(digits.length - scale)}` : "";
-  return `${negative ? "-" : ""}${int}${frac}`;
-}
-
-/** The exact sum, with as many decimals as the most precise term. */
-export function sum(amounts: string[]): string {
-  const parsed = amounts.map(parse);
-  const scale = Math.max(0, ...parsed.map((p) => p.scale));
-  return render(parsed.reduce((acc, p) => acc + rescale(p, scale), 0n), scale);
-}
-
 /** -1, 0 or 1 as `a` is below, equal to or above `b`. */
 export function compare(a: string, b: string): number {
   const [x, y] = [parse(a), parse(b)];
@@ -46,10 +31,6 @@ export function isAmount(s: string): boolean {
 
 export function abs(amount: string): string {
   return amount.trim().replace(/^-/, "");
-}
-
-export function isNegative(amount: string): boolean {
-  return compare(amount, "0") < 0;
 }
 
 /** "5519.11" -> "5,519.11", "99.0" -> "99.00": at least the two decimals of
