@@ -63,13 +63,18 @@ class FirstRun(unittest.TestCase):
         app.click(f"action-start-{key}")
         app.wait(lambda d: self.status_of(key).lower() == "running", what="VPS247 server running")
 
-    def test_3b_create_on_cloudsigma_sized_freely(self):
+    def open_create_form(self, account, name):
+        """The create form for `account`, with `name` typed and the first region picked."""
         app = self.app
         app.click("create-server-button")
         app.find("create-form")
-        app.choose("create-account", "Demo CloudSigma")
-        app.type("create-name", "e2e-sigma")
+        app.choose("create-account", account)
+        app.type("create-name", name)
         app.choose_first("create-region")
+
+    def test_3b_create_on_cloudsigma_sized_freely(self):
+        app = self.app
+        self.open_create_form("Demo CloudSigma", "e2e-sigma")
         app.type("create-cpu", "1000")
         app.type("create-mem", "1024")
         app.choose_first("create-image")
@@ -79,11 +84,7 @@ class FirstRun(unittest.TestCase):
 
     def test_3_create_a_server(self):
         app = self.app
-        app.click("create-server-button")
-        app.find("create-form")
-        app.choose("create-account", "Demo Vultr")
-        app.type("create-name", "e2e-box")
-        app.choose_first("create-region")
+        self.open_create_form("Demo Vultr", "e2e-box")
         app.choose_first("create-plan")
         app.choose_first("create-image")
         app.screenshot("create-form")

@@ -72,49 +72,44 @@ class DnsTest(DemoAppCase):
         self.app.wait(lambda d: not self.app.all('[data-testid="record-submit"]'), what="the form to close")
         self.assertIsNone(self.row_with("broken"), "nothing was added")
 
-    def test_3_mx_record_add_edit_delete(self):
+    def add_edit_delete(self, kind, fields, shown, edit, edited, what):
+        """Adds a `kind` record by typing `fields` ((testid, value), in form
+        order) and sees `shown` in its row (found by its data, with the final
+        dot); types `edit` (testid, value) into its form until the row shows
+        `edited` (`what` names that change); then deletes it."""
         self.app.click("dns-add-record")
         self.app.find("record-form")
-        self.app.choose("record-type", "MX")
-        self.app.type("record-host", "@")
-        self.app.type("record-data", "mx9.demodomain2.com")
-        self.app.type("record-priority", "90")
-        self.app.screenshot("dns-add-mx")
+        self.app.choose("record-type", kind)
+        for testid, value in fields:
+            self.app.type(testid, value)
+        self.app.screenshot(f"dns-add-{kind.lower()}")
         self.submit_form()
-        row = self.wait_row("mx9.demodomain2.com.")
-        self.assertIn("priority 90", self.app.text_of(row))
+        data = dict(fields)["record-data"] + "."
+        row = self.wait_row(data)
+        self.assertIn(shown, self.app.text_of(row))
 
         self.app.click(f"dns-edit-{self.record_id(row)}")
         self.app.find("record-form")
-        self.app.type("record-priority", "95")
+        self.app.type(*edit)
         self.submit_form()
-        self.app.wait(lambda d: "priority 95" in self.app.text_of(self.row_with("mx9.demodomain2.com.")), what="the new priority")
+        self.app.wait(lambda d: edited in self.app.text_of(self.row_with(data)), what=what)
 
-        self.delete(self.row_with("mx9.demodomain2.com."))
-        self.wait_row("mx9.demodomain2.com.", present=False)
+        self.delete(self.row_with(data))
+        self.wait_row(data, present=False)
+
+    def test_3_mx_record_add_edit_delete(self):
+        fields = [("record-host", "@"), ("record-data", "mx9.demodomain2.com"), ("record-priority", "90")]
+        self.add_edit_delete("MX", fields, "priority 90", ("record-priority", "95"), "priority 95", "the new priority")
 
     def test_4_srv_record_add_edit_delete(self):
-        self.app.click("dns-add-record")
-        self.app.find("record-form")
-        self.app.choose("record-type", "SRV")
-        self.app.type("record-host", "_xmpp._tcp")
-        self.app.type("record-data", "chat.demodomain2.com")
-        self.app.type("record-priority", "5")
-        self.app.type("record-weight", "10")
-        self.app.type("record-port", "5222")
-        self.app.screenshot("dns-add-srv")
-        self.submit_form()
-        row = self.wait_row("chat.demodomain2.com.")
-        self.assertIn("port 5222", self.app.text_of(row))
-
-        self.app.click(f"dns-edit-{self.record_id(row)}")
-        self.app.find("record-form")
-        self.app.type("record-port", "5269")
-        self.submit_form()
-        self.app.wait(lambda d: "port 5269" in self.app.text_of(self.row_with("chat.demodomain2.com.")), what="the new port")
-
-        self.delete(self.row_with("chat.demodomain2.com."))
-        self.wait_row("chat.demodomain2.com.", present=False)
+        fields = [
+            ("record-host", "_xmpp._tcp"),
+            ("record-data", "chat.demodomain2.com"),
+            ("record-priority", "5"),
+            ("record-weight", "10"),
+            ("record-port", "5222"),
+        ]
+        self.add_edit_delete("SRV", fields, "port 5222", ("record-port", "5269"), "port 5269", "the new port")
 
     def test_5_export_then_import_one_more_record(self):
         self.app.click("dns-export")

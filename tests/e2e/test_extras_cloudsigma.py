@@ -12,6 +12,15 @@ DOC_GROUP = "92f5ba00-7851-4ebf-9c0f-b5311ceed042"
 
 
 class ExtrasCloudsigma(DemoAppCase):
+    def add_named(self, kind, name, table, what):
+        """Adds a `kind` (vlan, group) by its name-only form and waits until
+        `table` lists it."""
+        app = self.app
+        app.click(f"{kind}-add")
+        app.type(f"{kind}-name", name)
+        app.click(f"{kind}-submit")
+        app.wait(lambda d: name in app.text(table), what=what)
+
     def test_1_drives(self):
         app = self.app
         app.resources_section("Drives")
@@ -33,20 +42,14 @@ class ExtrasCloudsigma(DemoAppCase):
         app.resources_section("VLANs & IPs")
         app.wait(lambda d: "My VLAN" in app.text("vlans-table"), what="the doc's VLAN")
         app.wait(lambda d: "91.203.56.71" in app.text("ips-table"), what="the doc's addresses")
-        app.click("vlan-add")
-        app.type("vlan-name", "e2e backend")
-        app.click("vlan-submit")
-        app.wait(lambda d: "e2e backend" in app.text("vlans-table"), what="new VLAN")
+        self.add_named("vlan", "e2e backend", "vlans-table", "new VLAN")
         app.screenshot("extras-cloudsigma-network")
 
     def test_3_server_groups(self):
         app = self.app
         app.resources_section("Server groups")
         app.wait(lambda d: "all kind of database servers" in app.text(f"group-row-{DOC_GROUP}"), what="the doc's group")
-        app.click("group-add")
-        app.type("group-name", "e2e web")
-        app.click("group-submit")
-        app.wait(lambda d: "e2e web" in app.text("groups-table"), what="new group")
+        self.add_named("group", "e2e web", "groups-table", "new group")
         app.screenshot("extras-cloudsigma-groups")
 
     def test_4_profile(self):

@@ -16,6 +16,12 @@ DOC_SERVER = "1384"
 
 
 class VpsnetExtras(DemoAppCase):
+    def vpsnet_section(self, label, table):
+        """The Resources section `label` for the VPS.NET account, once `table` is there."""
+        self.app.resources_section(label)
+        self.app.choose("resources-account", "Demo VPS.NET")
+        self.app.find(table)
+
     def test_1_backups_are_listed_and_a_new_one_is_built(self):
         app = self.app
         app.open_server(DOC_SERVER, search="Web Server 01", tab="snapshots")
@@ -59,9 +65,7 @@ class VpsnetExtras(DemoAppCase):
 
     def test_4_a_chargeable_template_is_bought_after_its_price(self):
         app = self.app
-        app.resources_section("Templates")
-        app.choose("resources-account", "Demo VPS.NET")
-        app.find("custom-templates-table")
+        self.vpsnet_section("Templates", "custom-templates-table")
         app.click("template-pick-15-1899")
         app.wait(lambda d: "20.0 USD" in app.text("template-price-amount"), what="the Windows price")
         app.click("template-buy")
@@ -98,9 +102,7 @@ class VpsnetExtras(DemoAppCase):
 
     def test_7_account_addresses_are_annotated_and_cloud_groups_listed(self):
         app = self.app
-        app.resources_section("IP addresses")
-        app.choose("resources-account", "Demo VPS.NET")
-        app.find("account-ips-table")
+        self.vpsnet_section("IP addresses", "account-ips-table")
         row = app.wait(lambda d: app.visible(app.all('[data-testid^="account-ip-row-"]')), what="an address row")
         ip_id = row.get_attribute("data-testid")[len("account-ip-row-"):]
         app.click(f"account-ip-edit-{ip_id}")
