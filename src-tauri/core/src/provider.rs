@@ -70,6 +70,33 @@ pub trait Compute: Send + Sync {
     fn as_any(&self) -> &dyn Any;
 }
 
+/// Inside a provider's `impl Compute`: `as_any`, and for each shared
+/// capability named, the accessor that answers with the client itself.
+/// `implements!(billing, network)` is all a provider writes to offer them.
+macro_rules! implements {
+    ($($capability:ident),* $(,)?) => {
+        fn as_any(&self) -> &dyn std::any::Any {
+            self
+        }
+        $(crate::provider::implements!(@accessor $capability);)*
+    };
+    (@accessor billing) => { crate::provider::implements!(@some billing, crate::capabilities::billing::Billing); };
+    (@accessor tickets) => { crate::provider::implements!(@some tickets, crate::capabilities::tickets::Tickets); };
+    (@accessor dns) => { crate::provider::implements!(@some dns, crate::capabilities::dns::Dns); };
+    (@accessor backups) => { crate::provider::implements!(@some backups, crate::capabilities::server::backups::Backups); };
+    (@accessor os_install) => { crate::provider::implements!(@some os_install, crate::capabilities::server::os::OsInstall); };
+    (@accessor network) => { crate::provider::implements!(@some network, crate::capabilities::server::network::Network); };
+    (@accessor usage) => { crate::provider::implements!(@some usage, crate::capabilities::server::usage::Usage); };
+    (@accessor console) => { crate::provider::implements!(@some console, crate::capabilities::server::console::Console); };
+    (@accessor profile) => { crate::provider::implements!(@some profile, crate::capabilities::account::profile::Profile); };
+    (@some $accessor:ident, $trait:path) => {
+        fn $accessor(&self) -> Option<&dyn $trait> {
+            Some(self)
+        }
+    };
+}
+pub(crate) use implements;
+
 impl<'a> dyn Compute + 'a {
     /// The client as provider `P`'s own type when it is one, to call what
     /// only `P` offers (its `ext` traits), like Libcloud's `ex_*` calls:

@@ -274,10 +274,7 @@ fn size(field: &str, v: Option<u32>, default: u32, what: &str) -> Result<u32> {
 
 #[async_trait]
 impl Compute for Cloudsigma {
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-
+    crate::provider::implements!(billing, profile);
 
     async fn verify(&self) -> Result<()> {
         // Two short lines, and no secret in them (unlike /profile/info).
@@ -406,11 +403,4 @@ impl Compute for Cloudsigma {
         Ok(all.into_iter().map(Location::region).collect())
     }
 
-    fn billing(&self) -> Option<&dyn crate::capabilities::billing::Billing> {
-        Some(self)
-    }
-
-    fn profile(&self) -> Option<&dyn crate::capabilities::account::profile::Profile> {
-        Some(self)
-    }
 }

@@ -193,10 +193,7 @@ fn create_body(req: &CreateServer) -> Result<serde_json::Value> {
 
 #[async_trait]
 impl Compute for Vps247 {
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-
+    crate::provider::implements!(billing, network);
 
     async fn verify(&self) -> Result<()> {
         // The only documented read; every call needs the key.
@@ -268,11 +265,4 @@ impl Compute for Vps247 {
         Ok(regions.into_iter().map(map::region).collect())
     }
 
-    fn billing(&self) -> Option<&dyn crate::capabilities::billing::Billing> {
-        Some(self)
-    }
-
-    fn network(&self) -> Option<&dyn crate::capabilities::server::network::Network> {
-        Some(self)
-    }
 }

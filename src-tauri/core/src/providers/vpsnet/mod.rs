@@ -187,53 +187,7 @@ fn node_count(plan: &str) -> Result<u32> {
 
 #[async_trait]
 impl Compute for Vpsnet {
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-
-
-    fn tickets(&self) -> Option<&dyn crate::capabilities::tickets::Tickets> {
-        Some(self)
-    }
-
-    fn dns(&self) -> Option<&dyn crate::capabilities::dns::Dns> {
-        Some(self)
-    }
-
-    fn backups(&self) -> Option<&dyn crate::capabilities::server::backups::Backups> {
-        Some(self)
-    }
-
-    fn os_install(&self) -> Option<&dyn crate::capabilities::server::os::OsInstall> {
-        Some(self)
-    }
-
-    fn network(&self) -> Option<&dyn crate::capabilities::server::network::Network> {
-        Some(self)
-    }
-
-    fn usage(&self) -> Option<&dyn crate::capabilities::server::usage::Usage> {
-        Some(self)
-    }
-
-    fn console(&self) -> Option<&dyn crate::capabilities::server::console::Console> {
-        Some(self)
-    }
-
-
-
-
-
-
-    fn profile(&self) -> Option<&dyn crate::capabilities::account::profile::Profile> {
-        Some(self)
-    }
-
-
-
-
-
-
+    crate::provider::implements!(tickets, dns, backups, os_install, network, usage, console, profile, billing);
 
     async fn verify(&self) -> Result<()> {
         self.read::<ProfileEnvelope>(Request::get(paths::PROFILE), Scope::Account).await.map(|_| ())
@@ -341,7 +295,4 @@ impl Compute for Vpsnet {
         Ok(self.clouds().await?.iter().map(map::region).collect())
     }
 
-    fn billing(&self) -> Option<&dyn crate::capabilities::billing::Billing> {
-        Some(self)
-    }
 }

@@ -294,10 +294,7 @@ fn patch(path: String) -> Request {
 
 #[async_trait]
 impl Compute for VpsOrg {
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-
+    crate::provider::implements!(network);
 
     async fn verify(&self) -> Result<()> {
         self.page(&ListFilter::default(), 1).await.map(|_| ())
@@ -364,7 +361,4 @@ impl Compute for VpsOrg {
         Ok(map::regions(&self.fleet().await?))
     }
 
-    fn network(&self) -> Option<&dyn crate::capabilities::server::network::Network> {
-        Some(self)
-    }
 }

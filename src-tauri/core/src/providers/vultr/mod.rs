@@ -135,10 +135,7 @@ fn create_form(req: &CreateServer) -> Result<Vec<(String, String)>> {
 
 #[async_trait]
 impl Compute for Vultr {
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-
+    crate::provider::implements!(billing, backups, os_install, network, usage, console);
 
     async fn verify(&self) -> Result<()> {
         self.read::<serde_json::Value>(Request::get("/v1/account/info"), ()).await.map(|_| ())
@@ -222,25 +219,5 @@ impl Compute for Vultr {
         let regions: Vec<wire::RegionWire> =
             wire::keyed(v).map_err(|e| Error::provider(format!("Vultr region list unreadable: {e}")))?;
         Ok(regions.into_iter().map(map::region).collect())
-    }
-
-    fn billing(&self) -> Option<&dyn crate::capabilities::billing::Billing> {
-        Some(self)
-    }
-
-    fn backups(&self) -> Option<&dyn crate::capabilities::server::backups::Backups> {
-        Some(self)
-    }
-    fn os_install(&self) -> Option<&dyn crate::capabilities::server::os::OsInstall> {
-        Some(self)
-    }
-    fn network(&self) -> Option<&dyn crate::capabilities::server::network::Network> {
-        Some(self)
-    }
-    fn usage(&self) -> Option<&dyn crate::capabilities::server::usage::Usage> {
-        Some(self)
-    }
-    fn console(&self) -> Option<&dyn crate::capabilities::server::console::Console> {
-        Some(self)
     }
 }
