@@ -77,7 +77,7 @@ type QueryTableProps<T> = Omit<TableProps, "children" | "testId"> & {
   query: UseQueryResult<T[]>;
   /** Prefix of the test ids `<testId>-table`, `-empty` and `-error`. */
   testId: string;
-  empty: ReactNode;
+  empty?: ReactNode;
   row: (item: T) => ReactNode;
 };
 
@@ -109,7 +109,7 @@ type RowActionProps = {
   label: string;
   icon: ReactNode;
   onClick: () => void;
-  testId: string;
+  testId?: string;
   /** Shown on hover. */
   tooltip?: string;
   color?: string;

@@ -11,15 +11,20 @@ type Props<T> = {
   children: (data: T) => ReactNode;
 };
 
+/** What stands where a query's data will be until it has some: a loader, or its error. */
+export function LoadingOrError({ query, errorTestId }: { query: UseQueryResult<unknown>; errorTestId?: string }) {
+  return query.isError ? (
+    <Alert color="red" variant="light" data-testid={errorTestId}>
+      {query.error.message}
+    </Alert>
+  ) : (
+    <Loader size="sm" />
+  );
+}
+
 /** A list's loading, error and empty states, alike on every panel; `children` draws the data. */
 export function QueryState<T>({ query, empty, emptyTestId, errorTestId, children }: Props<T>) {
-  if (query.isPending) return <Loader size="sm" />;
-  if (query.isError)
-    return (
-      <Alert color="red" variant="light" data-testid={errorTestId}>
-        {query.error.message}
-      </Alert>
-    );
+  if (query.isPending || query.isError) return <LoadingOrError query={query} errorTestId={errorTestId} />;
   if (empty !== undefined && Array.isArray(query.data) && query.data.length === 0)
     return (
       <Text size="sm" c="dimmed" data-testid={emptyTestId}>

@@ -1,4 +1,4 @@
-import { Alert, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from "@mantine/core";
+import { Alert, Group, SegmentedControl, Select, Stack, Text, Title } from "@mantine/core";
 import { useEffect, useEffectEvent, useState, type ReactNode } from "react";
 import type { AccountView, Capability } from "../api/bindings";
 import { useAccounts } from "../api/queries";
@@ -17,6 +17,7 @@ import { VlansAndStaticIpsPanel } from "../features/network/VlansAndStaticIpsPan
 import { ProfilePanel } from "../features/account/ProfilePanel";
 import { ServerFleetPanel } from "../features/servers/ServerFleetPanel";
 import { ServerGroupsPanel } from "../features/servers/ServerGroupsPanel";
+import { LoadingOrError } from "../components/QueryState";
 
 /**
  * Account-level resources, one section per kind. An account's capabilities decide whether a
@@ -67,12 +68,8 @@ export function ResourcesPage() {
           data-testid="resources-section"
         />
       </Group>
-      {accounts.isPending ? (
-        <Loader size="sm" />
-      ) : accounts.isError ? (
-        <Alert color="red" variant="light">
-          {accounts.error.message}
-        </Alert>
+      {accounts.isPending || accounts.isError ? (
+        <LoadingOrError query={accounts} />
       ) : offering.length === 0 ? (
         <Alert color="gray" variant="light" data-testid="resources-unsupported">
           None of your accounts' providers offers {section.what} through its API.

@@ -1,29 +1,15 @@
-import { Alert, Badge, Group, Loader, Table, Text } from "@mantine/core";
-import { ItemTable } from "../../components/ItemTable";
-import { useQuery } from "@tanstack/react-query";
+import { Badge, Group, Table } from "@mantine/core";
+import { QueryTable } from "../../components/ItemTable";
 import { commands } from "../../api/bindings";
-import { call } from "../../api/errors";
+import { useCommandQuery } from "../../api/commandQuery";
 import { keys } from "../../api/keys";
 
 /** How the provider groups its clouds (regions); read only. */
 export function CloudGroupsPanel({ accountId }: { accountId: string }) {
-  const groups = useQuery({ queryKey: keys.extras.cloudGroups(accountId), queryFn: () => call(commands.cloudGroups(accountId)) });
-  if (groups.isPending) return <Loader size="sm" />;
-  if (groups.isError)
-    return (
-      <Alert color="red" variant="light" data-testid="cloud-groups-error">
-        {groups.error.message}
-      </Alert>
-    );
-  if (groups.data.length === 0)
-    return (
-      <Text size="sm" c="dimmed" data-testid="cloud-groups-empty">
-        No cloud groups.
-      </Text>
-    );
+  const groups = useCommandQuery(keys.extras.cloudGroups(accountId), () => commands.cloudGroups(accountId));
   return (
-    <ItemTable testId="cloud-groups-table" columns={["Group", "Clouds (region ids)"]} actions={false}>
-      {groups.data.map((g) => (
+    <QueryTable query={groups} testId="cloud-groups" columns={["Group", "Clouds (region ids)"]} actions={false} empty="No cloud groups."
+      row={(g) => (
         <Table.Tr key={g.id} data-testid={`cloud-group-row-${g.id}`}>
           <Table.Td>{g.name}</Table.Td>
           <Table.Td>
@@ -36,7 +22,7 @@ export function CloudGroupsPanel({ accountId }: { accountId: string }) {
             </Group>
           </Table.Td>
         </Table.Tr>
-      ))}
-    </ItemTable>
+      )}
+    />
   );
 }

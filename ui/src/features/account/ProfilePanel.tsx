@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useEffect, useEffectEvent, useState } from "react";
 import { useProfile, useSetProfile } from "../../api/profile";
 import { applyFieldErrors } from "../../lib/formErrors";
+import { LoadingOrError } from "../../components/QueryState";
 
 /** The account holder's profile at the provider; fields the API cannot change are read-only. */
 export function ProfilePanel({ accountId }: { accountId: string }) {
@@ -19,13 +20,7 @@ export function ProfilePanel({ accountId }: { accountId: string }) {
     if (profile.data) startFromProvider(profile.data);
   }, [profile.data]);
 
-  if (profile.isPending) return <Loader size="sm" />;
-  if (profile.isError)
-    return (
-      <Alert color="red" variant="light" data-testid="profile-error">
-        {profile.error.message}
-      </Alert>
-    );
+  if (profile.isPending || profile.isError) return <LoadingOrError query={profile} errorTestId="profile-error" />;
 
   const values = form.values;
   const changed = profile.data.filter((f) => f.editable && values[f.key] !== f.value);

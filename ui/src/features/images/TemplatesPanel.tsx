@@ -1,13 +1,14 @@
-import { ActionIcon, Alert, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
+import { ActionIcon, Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
 import { IconPencil, IconShoppingCart } from "@tabler/icons-react";
 import { useState } from "react";
-import { DeleteAction, ItemTable, LabelAndIdCell, QueryTable } from "../../components/ItemTable";
+import { DeleteAction, LabelAndIdCell, QueryTable } from "../../components/ItemTable";
 import type { CustomTemplate, LicenseKind, OfferedTemplate } from "../../api/bindings";
 import { useAccount } from "../../api/queries";
 import { hasCapability } from "../../lib/capabilities";
 import { useBuyTemplate, useCustomTemplates, useDeleteCustomTemplate, useLicensedTemplates, useOfferedTemplates, useTemplateInfo } from "../../api/templates";
 import { confirmDanger } from "../../components/confirm";
 import { TemplateEditForm } from "./TemplateEditForm";
+import { LoadingOrError } from "../../components/QueryState";
 
 type Placement = { name: string; regionId: string; templateId: string };
 
@@ -34,32 +35,32 @@ function CustomTemplates({ accountId }: { accountId: string }) {
       <Title order={5}>Custom templates</Title>
       <QueryTable query={list} testId="custom-templates" columns={["Template", "System", "Description"]} empty="No custom templates: turn a server's backup into one from its Snapshots & backups tab."
         row={(t) => (
-          <Table.Tr key={t.id} data-testid={`custom-template-row-${t.id}`}>
-            <LabelAndIdCell label={t.label} id={t.id} />
-            <Table.Td>{t.operating_system ?? "—"}</Table.Td>
-            <Table.Td>{t.description ?? "—"}</Table.Td>
-            <Table.Td>
-              <Group justify="flex-end" gap={2}>
-                {canEdit && (
-                  <Tooltip label="Edit template">
-                    <ActionIcon variant="subtle" aria-label={`Edit custom template ${t.id}`} onClick={() => setEditing(t)} data-testid={`custom-template-edit-${t.id}`}>
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                )}
-                <DeleteAction
-                  tooltip="Delete template"
-                  label={`Delete custom template ${t.id}`}
-                  testId={`custom-template-delete-${t.id}`}
-                  title="Delete custom template?"
-                  what={`${t.label} is removed at once; servers installed from it keep running.`}
-                  confirm="Delete template"
-                  confirmTestId="custom-template-delete-confirm"
-                  onConfirm={() => remove.mutate({ accountId, templateId: t.id })}
-                />
-              </Group>
-            </Table.Td>
-          </Table.Tr>
+            <Table.Tr key={t.id} data-testid={`custom-template-row-${t.id}`}>
+              <LabelAndIdCell label={t.label} id={t.id} />
+              <Table.Td>{t.operating_system ?? "—"}</Table.Td>
+              <Table.Td>{t.description ?? "—"}</Table.Td>
+              <Table.Td>
+                <Group justify="flex-end" gap={2}>
+                  {canEdit && (
+                    <Tooltip label="Edit template">
+                      <ActionIcon variant="subtle" aria-label={`Edit custom template ${t.id}`} onClick={() => setEditing(t)} data-testid={`custom-template-edit-${t.id}`}>
+                        <IconPencil size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  )}
+                  <DeleteAction
+                    tooltip="Delete template"
+                    label={`Delete custom template ${t.id}`}
+                    testId={`custom-template-delete-${t.id}`}
+                    title="Delete custom template?"
+                    what={`${t.label} is removed at once; servers installed from it keep running.`}
+                    confirm="Delete template"
+                    confirmTestId="custom-template-delete-confirm"
+                    onConfirm={() => remove.mutate({ accountId, templateId: t.id })}
+                  />
+                </Group>
+              </Table.Td>
+            </Table.Tr>
         )}
       />
       {editing && <TemplateEditForm accountId={accountId} template={editing} onClose={() => setEditing(null)} />}
@@ -91,31 +92,23 @@ function OfferedTemplates({ accountId, picked, onPick }: { accountId: string; pi
       <Text size="xs" c="dimmed">
         Each system has its own id on each cloud: pick one to see its price.
       </Text>
-      {list.isPending ? (
-        <Loader size="sm" />
-      ) : list.isError ? (
-        <Alert color="red" variant="light">
-          {list.error.message}
-        </Alert>
-      ) : (
-        <ItemTable testId="offered-templates-table" columns={["Template", "Clouds"]} actions={false}>
-          {list.data.map((t) => (
-            <Table.Tr key={`${t.group}-${t.name}`}>
-              <Table.Td>
-                <Text size="sm">{t.name}</Text>
-                {t.group !== t.name && (
-                  <Text size="xs" c="dimmed">
-                    {t.group}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4}>{t.placements.map((p) => chip(t, p.region_id, p.template_id))}</Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </ItemTable>
-      )}
+      <QueryTable query={list} testId="offered-templates" columns={["Template", "Clouds"]} actions={false}
+        row={(t) => (
+          <Table.Tr key={`${t.group}-${t.name}`}>
+            <Table.Td>
+              <Text size="sm">{t.name}</Text>
+              {t.group !== t.name && (
+                <Text size="xs" c="dimmed">
+                  {t.group}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Group gap={4}>{t.placements.map((p) => chip(t, p.region_id, p.template_id))}</Group>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   );
 }
@@ -124,13 +117,7 @@ function PriceCard({ accountId, placement }: { accountId: string; placement: Pla
   const info = useTemplateInfo(accountId, placement);
   const buy = useBuyTemplate();
   const [kind, setKind] = useState<LicenseKind>(/windows/i.test(placement.name) ? "windows" : "cloudlinux");
-  if (info.isPending) return <Loader size="sm" />;
-  if (info.isError)
-    return (
-      <Alert color="red" variant="light" data-testid="template-price-error">
-        {info.error.message}
-      </Alert>
-    );
+  if (info.isPending || info.isError) return <LoadingOrError query={info} errorTestId="template-price-error" />;
   const t = info.data;
   const chargeable = t.prices.some((p) => Number(p.amount) > 0);
   const price = t.prices.map((p) => `${p.amount} ${p.currency}`).join(" / ");
@@ -179,28 +166,16 @@ function Licences({ accountId }: { accountId: string }) {
   return (
     <Stack gap="xs">
       <Title order={5}>Bought templates</Title>
-      {list.isPending ? (
-        <Loader size="sm" />
-      ) : list.isError ? (
-        <Alert color="red" variant="light">
-          {list.error.message}
-        </Alert>
-      ) : list.data.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No chargeable templates bought.
-        </Text>
-      ) : (
-        <ItemTable testId="licences-table" columns={["Kind", "Licence", "Template", "Used by server"]} actions={false}>
-          {list.data.map((l) => (
-            <Table.Tr key={`${l.kind}-${l.id}`} data-testid={`licence-row-${l.kind}-${l.id}`}>
-              <Table.Td>{l.kind === "windows" ? "Windows" : "CloudLinux"}</Table.Td>
-              <Table.Td ff="monospace">{l.id}</Table.Td>
-              <Table.Td ff="monospace">{l.template_id}</Table.Td>
-              <Table.Td>{l.server_id ?? "free"}</Table.Td>
-            </Table.Tr>
-          ))}
-        </ItemTable>
-      )}
+      <QueryTable query={list} testId="licences" columns={["Kind", "Licence", "Template", "Used by server"]} actions={false} empty="No chargeable templates bought."
+        row={(l) => (
+          <Table.Tr key={`${l.kind}-${l.id}`} data-testid={`licence-row-${l.kind}-${l.id}`}>
+            <Table.Td>{l.kind === "windows" ? "Windows" : "CloudLinux"}</Table.Td>
+            <Table.Td ff="monospace">{l.id}</Table.Td>
+            <Table.Td ff="monospace">{l.template_id}</Table.Td>
+            <Table.Td>{l.server_id ?? "free"}</Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Button, Checkbox, Group, Modal, Stack, Table, Text, TextInput } from "@mantine/core";
 import { RowAction } from "../../components/ItemTable";
 import { FormActions } from "../../components/FormActions";
 import { confirmDanger } from "../../components/confirm";
@@ -11,6 +11,7 @@ import { useAccount } from "../../api/queries";
 import { hasCapability } from "../../lib/capabilities";
 import { applyFieldErrors } from "../../lib/formErrors";
 import { useAccountServerChoices } from "./serverChoices";
+import { LoadingOrError } from "../../components/QueryState";
 
 function CopyForm({ accountId, server, onClose }: { accountId: string; server: Server; onClose: () => void }) {
   const copy = useCloneServer();
@@ -52,13 +53,7 @@ export function ServerFleetPanel({ accountId }: { accountId: string }) {
   const run = (action: BulkAction) => bulk.mutate({ accountId, serverIds: selected, action }, { onSuccess: () => action === "destroy" && setSelected([]) });
   const toggle = (id: string, on: boolean) => setSelected(on ? [...selected, id] : selected.filter((x) => x !== id));
 
-  if (servers.isPending) return <Loader size="sm" />;
-  if (servers.isError)
-    return (
-      <Alert color="red" variant="light">
-        {servers.error.message}
-      </Alert>
-    );
+  if (servers.isPending || servers.isError) return <LoadingOrError query={servers} />;
   return (
     <Stack gap="sm">
       {canBulk && (

@@ -1,18 +1,13 @@
-import { Alert, Button, CopyButton, Group, Loader, Stack, Text, TextInput } from "@mantine/core";
+import { Button, CopyButton, Group, Stack, Text, TextInput } from "@mantine/core";
 import { IconCopy } from "@tabler/icons-react";
 import type { Server } from "../../../api/bindings";
 import { useConsole } from "../../../api/console";
+import { LoadingOrError } from "../../../components/QueryState";
 
 /** The app has no browser opener (see architecture.md): the link is copied and opened by hand. */
 export function ConsoleTab({ server }: { server: Server }) {
   const console = useConsole(server.account_id, server.id);
-  if (console.isPending) return <Loader size="sm" />;
-  if (console.isError)
-    return (
-      <Alert color="red" variant="light" data-testid="console-error">
-        {console.error.message}
-      </Alert>
-    );
+  if (console.isPending || console.isError) return <LoadingOrError query={console} errorTestId="console-error" />;
   const c = console.data;
   return (
     <Stack gap="sm">

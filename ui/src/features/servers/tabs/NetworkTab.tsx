@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Checkbox, Group, Loader, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
+import { Button, Checkbox, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { modals } from "@mantine/modals";
 import { confirmDanger } from "../../../components/confirm";
 import { IconArrowBackUp, IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
@@ -9,6 +9,8 @@ import { useAddIpv4, useAddresses, useDeleteReverse, useRemoveIpv4, useResetReve
 import { FormError } from "../../../components/FormActions";
 import { hasCapability } from "../../../lib/capabilities";
 import { applyFieldErrors } from "../../../lib/formErrors";
+import { RowAction, RowActions } from "../../../components/ItemTable";
+import { LoadingOrError } from "../../../components/QueryState";
 
 type Props = { server: Server; account: AccountView | undefined; providerLabel: string };
 
@@ -93,12 +95,8 @@ export function NetworkTab({ server, account, providerLabel }: Props) {
             </Group>
           )}
         </Group>
-        {addresses.isPending ? (
-          <Loader size="sm" />
-        ) : addresses.isError ? (
-          <Alert color="red" variant="light" data-testid="addresses-error">
-            {addresses.error.message}
-          </Alert>
+        {addresses.isPending || addresses.isError ? (
+          <LoadingOrError query={addresses} errorTestId="addresses-error" />
         ) : addresses.data.length === 0 ? (
           <Text size="sm" c="dimmed">
             {providerLabel} lists addresses only for active servers.
@@ -136,31 +134,23 @@ export function NetworkTab({ server, account, providerLabel }: Props) {
                     </Table.Td>
                   )}
                   {showActions && (
-                    <Table.Td>
-                      <Group gap={2} wrap="nowrap" justify="flex-end">
-                        {a.role !== "private" && hasCapability(account, "network.reverse_set") && (
-                          <Tooltip label="Set reverse DNS">
-                            <ActionIcon variant="subtle" aria-label={`Set reverse DNS of ${a.ip}`} onClick={() => editReverse(a.ip, a.reverse ?? "")} data-testid={`reverse-edit-${a.ip}`}>
-                              <IconPencil size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        )}
-                        {a.version === 4 && a.role !== "private" && hasCapability(account, "network.reverse_reset") && (
-                          <Tooltip label="Reset reverse DNS to the default">
-                            <ActionIcon variant="subtle" aria-label={`Reset reverse DNS of ${a.ip}`} onClick={() => resetReverse.mutate({ ...target, ip: a.ip })} data-testid={`reverse-reset-${a.ip}`}>
-                              <IconArrowBackUp size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        )}
-                        {a.version === 4 && a.role === "secondary" && hasCapability(account, "network.ipv4_remove") && (
-                          <Tooltip label="Remove this address">
-                            <ActionIcon variant="subtle" color="red" aria-label={`Remove ${a.ip}`} onClick={() => confirmRemove(a.ip)} data-testid={`ip-remove-${a.ip}`}>
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        )}
-                      </Group>
-                    </Table.Td>
+                    <RowActions>
+                      {a.role !== "private" && hasCapability(account, "network.reverse_set") && (
+                        <RowAction tooltip="Set reverse DNS" label={`Set reverse DNS of ${a.ip}`} icon={<IconPencil size={16} />} onClick={() => editReverse(a.ip, a.reverse ?? "")} testId={`reverse-edit-${a.ip}`} />
+                      )}
+                      {a.version === 4 && a.role !== "private" && hasCapability(account, "network.reverse_reset") && (
+                        <RowAction
+                          tooltip="Reset reverse DNS to the default"
+                          label={`Reset reverse DNS of ${a.ip}`}
+                          icon={<IconArrowBackUp size={16} />}
+                          onClick={() => resetReverse.mutate({ ...target, ip: a.ip })}
+                          testId={`reverse-reset-${a.ip}`}
+                        />
+                      )}
+                      {a.version === 4 && a.role === "secondary" && hasCapability(account, "network.ipv4_remove") && (
+                        <RowAction tooltip="Remove this address" color="red" label={`Remove ${a.ip}`} icon={<IconTrash size={16} />} onClick={() => confirmRemove(a.ip)} testId={`ip-remove-${a.ip}`} />
+                      )}
+                    </RowActions>
                   )}
                 </Table.Tr>
               ))}
@@ -204,12 +194,8 @@ export function NetworkTab({ server, account, providerLabel }: Props) {
       {hasCapability(account, "network.reverse_list") && (
         <Stack gap="xs">
           <Title order={5}>IPv6 reverse DNS</Title>
-          {reverse6.isPending ? (
-            <Loader size="sm" />
-          ) : reverse6.isError ? (
-            <Alert color="red" variant="light">
-              {reverse6.error.message}
-            </Alert>
+          {reverse6.isPending || reverse6.isError ? (
+            <LoadingOrError query={reverse6} />
           ) : reverse6.data.length === 0 ? (
             <Text size="sm" c="dimmed" data-testid="reverse6-empty">
               No IPv6 reverse DNS entries.
@@ -221,18 +207,12 @@ export function NetworkTab({ server, account, providerLabel }: Props) {
                   <Table.Tr key={r.ip} data-testid={`reverse6-row-${r.ip}`}>
                     <Table.Td ff="monospace">{r.ip}</Table.Td>
                     <Table.Td>{r.reverse}</Table.Td>
-                    <Table.Td>
-                      <Group gap={2} justify="flex-end" wrap="nowrap">
-                        <ActionIcon variant="subtle" aria-label={`Edit reverse DNS of ${r.ip}`} onClick={() => editReverse(r.ip, r.reverse)}>
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                        {hasCapability(account, "network.reverse_delete") && (
-                          <ActionIcon variant="subtle" color="red" aria-label={`Delete reverse DNS of ${r.ip}`} onClick={() => deleteReverse.mutate({ ...target, ip: r.ip })} data-testid={`reverse6-delete-${r.ip}`}>
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        )}
-                      </Group>
-                    </Table.Td>
+                    <RowActions>
+                      <RowAction label={`Edit reverse DNS of ${r.ip}`} icon={<IconPencil size={16} />} onClick={() => editReverse(r.ip, r.reverse)} />
+                      {hasCapability(account, "network.reverse_delete") && (
+                        <RowAction color="red" label={`Delete reverse DNS of ${r.ip}`} icon={<IconTrash size={16} />} onClick={() => deleteReverse.mutate({ ...target, ip: r.ip })} testId={`reverse6-delete-${r.ip}`} />
+                      )}
+                    </RowActions>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

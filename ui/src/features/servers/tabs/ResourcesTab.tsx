@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, NumberInput, SimpleGrid, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useForm } from "@mantine/form";
 import { useEffect, useEffectEvent, useState } from "react";
@@ -8,6 +8,7 @@ import { applyFieldErrors } from "../../../lib/formErrors";
 import { grows, growsStorage, useServerResources, useUpdateServerResources, useUpgradeStorage } from "../../../api/serverResources";
 import { confirmDanger } from "../../../components/confirm";
 import { LicencesSection } from "./LicencesSection";
+import { LoadingOrError } from "../../../components/QueryState";
 
 const COUNTS: { key: "nodes" | "daily_nodes" | "storage_nodes" | "ram_nodes" | "bandwidth_nodes"; label: string; min: number }[] = [
   { key: "nodes", label: "Regular nodes", min: 1 },
@@ -25,13 +26,7 @@ export function ResourcesTab({ server, account, providerLabel }: { server: Serve
   const upgrade = useUpgradeStorage();
 
   if (!current.data) {
-    return current.isError ? (
-      <Alert color="red" variant="light" data-testid="resources-error">
-        {current.error.message}
-      </Alert>
-    ) : (
-      <Loader size="sm" />
-    );
+    return <LoadingOrError query={current} errorTestId="resources-error" />;
   }
 
   const now = current.data;

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Loader, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useEffect, useEffectEvent, useState } from "react";
 import type { Server, ServerSettings } from "../../../api/bindings";
 import { applyFieldErrors } from "../../../lib/formErrors";
 import { useServerSettings, useUpdateServerSettings } from "../../../api/settings";
+import { LoadingOrError } from "../../../components/QueryState";
 
 /** The provider replaces all three settings at once, so the form always sends all three. */
 export function SettingsTab({ server, providerLabel }: { server: Server; providerLabel: string }) {
@@ -23,13 +24,7 @@ export function SettingsTab({ server, providerLabel }: { server: Server; provide
   }, [current.data]);
 
   if (current.isPending || !loaded) {
-    return current.isError ? (
-      <Alert color="red" variant="light" data-testid="settings-error">
-        {current.error.message}
-      </Alert>
-    ) : (
-      <Loader size="sm" />
-    );
+    return <LoadingOrError query={current} errorTestId="settings-error" />;
   }
 
   const v = form.values;
