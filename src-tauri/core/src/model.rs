@@ -95,11 +95,11 @@ pub struct CreateServer {
     pub region: Option<String>,
     pub cpu_mhz: Option<u32>,
     pub mem_mb: Option<u32>,
-    /// Ids of stored SSH keys to install (`extras::ssh_keys`); providers
+    /// Ids of stored SSH keys to install (Vultr's `ext::ssh_keys`); providers
     /// without stored keys ignore them.
     #[serde(default)]
     pub ssh_keys: Vec<String>,
-    /// Id of a stored startup script to run (`extras::scripts`); providers
+    /// Id of a stored startup script to run (Vultr's `ext::scripts`); providers
     /// without stored scripts ignore it.
     pub script: Option<String>,
 }

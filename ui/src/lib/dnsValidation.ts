@@ -1,5 +1,5 @@
 /**
- * The per-type record checks of the core (`src-tauri/core/src/dns/validate.rs`), mirrored so
+ * The per-type record checks of the core (`src-tauri/core/src/capabilities/dns/validate.rs`), mirrored so
  * the form can show errors next to each field as the user types. The core checks again before
  * anything is sent; its messages win when it disagrees.
  */

@@ -1,6 +1,5 @@
-//! The service's billing operations: which accounts have which billing
-//! features, and every call checked (feature, ids, order fields) before
-//! anything is sent.
+//! The service's billing operations, every call checked (the account's
+//! declared billing capability, ids, order fields) before anything is sent.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

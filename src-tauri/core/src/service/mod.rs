@@ -71,7 +71,7 @@ pub struct AppService {
     http: Http,
     /// One client per account, so its rate limit spans every caller.
     clients: Mutex<HashMap<String, Arc<dyn Compute>>>,
-    /// Long operations (`extras::jobs`) of this process.
+    /// Long operations (`jobs.rs`) of this process.
     jobs: crate::jobs::Jobs,
 }
 

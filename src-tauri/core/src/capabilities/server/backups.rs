@@ -31,7 +31,7 @@ pub trait Backups: Send + Sync {
     /// Overwrites the server's disk with one of its backups.
     async fn restore_backup(&self, server_id: &str, backup_id: &str) -> Result<()>;
 
-    /// Providers whose API lists backups offer `Extra::BackupList` and
+    /// Providers whose API lists backups declare `backups.list` and
     /// override this; the service never calls it otherwise.
     async fn list_backups(&self, _server_id: &str) -> Result<Vec<Backup>> {
         Err(not_offered(Capability::BackupList))
