@@ -47,4 +47,98 @@ mod tests {
         assert!(label("name", "12345678901", true, 10).is_err());
         assert!(label("name", "a\nb", true, 10).is_err());
     }
+
+    /// A case's text: a string, or pieces of which `[piece, n]` is repeated.
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Text {
+        Plain(String),
+        Pieces(Vec<Piece>),
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Piece {
+        Plain(String),
+        Repeated(String, usize),
+    }
+
+    impl Text {
+        fn expand(&self) -> String {
+            match self {
+                Text::Plain(s) => s.clone(),
+                Text::Pieces(pieces) => pieces
+                    .iter()
+                    .map(|p| match p {
+                        Piece::Plain(s) => s.clone(),
+                        Piece::Repeated(s, n) => s.repeat(*n),
+                    })
+                    .collect(),
+            }
+        }
+    }
+
+    /// The table the UI's name and ticket checks run too
+    /// (ui/src/test/text-rules-cases.test.ts), so a form cannot accept what
+    /// the core refuses or refuse what it accepts.
+    #[test]
+    fn the_text_rules_case_table() {
+        use crate::capabilities::tickets::{validate, Department, DepartmentNeeds, IssueType, NewTicket, TicketForm};
+
+        #[derive(serde::Deserialize)]
+        struct NameCase {
+            case: String,
+            name: Text,
+            refused: Option<String>,
+        }
+        #[derive(serde::Deserialize)]
+        struct TicketCase {
+            case: String,
+            server_issue: bool,
+            subject: Text,
+            body: Text,
+            refused: Option<String>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Table {
+            names: Vec<NameCase>,
+            tickets: Vec<TicketCase>,
+        }
+        fn refused<T>(r: Result<T>) -> Option<String> {
+            r.err().map(|e| e.fields.into_iter().map(|f| f.field).collect::<Vec<_>>().join(","))
+        }
+        let table: Table = serde_json::from_str(include_str!("../tests/fixtures/text-rules-cases.json")).unwrap();
+        assert!(table.names.len() > 25 && table.tickets.len() > 25);
+
+        for c in &table.names {
+            let name = c.name.expand();
+            assert_eq!(refused(crate::accounts::validate_name(&name)), c.refused, "account name: {}", c.case);
+            assert_eq!(refused(crate::service::server_name(&name)), c.refused, "server name: {}", c.case);
+        }
+
+        let department = |id: &str, needs| Department { id: id.into(), name: id.into(), needs };
+        let form = TicketForm {
+            departments: vec![
+                department("support", DepartmentNeeds::Nothing),
+                department("server", DepartmentNeeds::Server),
+            ],
+            issue_types: vec![IssueType { id: "reboot".into(), name: "Server is Down".into() }],
+        };
+        for c in table.tickets {
+            let server = |v: &str| c.server_issue.then(|| v.to_string());
+            let ticket = NewTicket {
+                department: if c.server_issue { "server" } else { "support" }.into(),
+                subject: c.subject.expand(),
+                body: c.body.expand(),
+                domain_name: None,
+                server_id: server("520"),
+                issue: server("reboot"),
+                root_password: None,
+                ssh_port: None,
+                ssh_user: None,
+                ssh_password: None,
+            };
+            assert_eq!(refused(validate(ticket, &form)), c.refused, "ticket: {}", c.case);
+        }
+    }
 }

@@ -21,7 +21,8 @@ const BAD_NAMES: [string, string, RegExp][] = [
   ["a bell", "web\u0007", /No control characters/],
   ["an escape sequence", "\u001b[31mred", /No control characters/],
   ["DEL", "web\u007f", /No control characters/],
-  ["a C1 control", "web\u0085", /No control characters/],
+  // Inside the name: around it, U+0085 is white space the core trims (text-rules-cases.json).
+  ["a C1 control", "web\u0085one", /No control characters/],
 ];
 
 /** Sets a controlled input's value at once (typing 100,000 characters would take minutes). */
