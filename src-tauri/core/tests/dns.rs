@@ -3,8 +3,6 @@
 //! out and back in, errors mapped per resource), and every other provider
 //! without a DNS API.
 
-use std::sync::Arc;
-
 use vpsdesk_core::accounts::Account;
 use vpsdesk_core::capabilities::dns::plan::plan;
 use vpsdesk_core::capabilities::dns::validate;
@@ -12,26 +10,18 @@ use vpsdesk_core::capabilities::dns::zonefile::{self, Soa};
 use vpsdesk_core::capabilities::dns::{Dns, Record, RecordInput, RecordType, ValidRecord, Zone};
 use vpsdesk_core::http::Http;
 use vpsdesk_core::model::ProviderKind;
-use vpsdesk_core::provider::Compute;
 use vpsdesk_core::providers;
 use vpsdesk_core::secret::Secret;
 use vpsdesk_core::ErrorKind;
-use vpsdesk_sandbox::{Faults, Provider, Sandbox};
+use vpsdesk_sandbox::{Faults, Provider};
 
 mod common;
 use common::DemoClient;
 
-struct Env {
-    sandbox: Sandbox,
-    client: Arc<dyn Compute>,
-}
+/// VPS.NET's client on a sandbox, with the DNS calls these tests make.
+type Env = DemoClient;
 
 impl Env {
-    async fn new(provider: Provider) -> Env {
-        let DemoClient { sandbox, client, .. } = DemoClient::new(provider).await;
-        Env { sandbox, client }
-    }
-
     fn dns(&self) -> &dyn Dns {
         self.client.dns().expect("VPS.NET has a DNS API")
     }

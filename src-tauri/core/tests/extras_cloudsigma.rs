@@ -19,7 +19,7 @@ use vpsdesk_core::ErrorKind;
 use vpsdesk_sandbox::Provider;
 
 mod common;
-use common::{tabs_and_pages, DemoService, Timing};
+use common::{assert_offers, DemoService, Timing};
 
 /// The doc's drive and server examples.
 const GENTOO: &str = "7e8ab721-81c9-4cb9-a651-4cafbfe1501c";
@@ -67,19 +67,20 @@ impl Env {
 #[tokio::test]
 async fn cloudsigma_offers_its_extras_and_vultr_says_it_has_none_of_these() {
     let env = Env::new().await;
-    let cs = tabs_and_pages(&env.service, ProviderKind::Cloudsigma);
-    for extra in [
-        Capability::Drives,
-        Capability::DriveTransfer,
-        Capability::ServerClone,
-        Capability::BulkPower,
-        Capability::Vlans,
-        Capability::StaticIps,
-        Capability::ServerGroups,
-        Capability::Profile,
-    ] {
-        assert!(cs.contains(&extra), "{extra:?}");
-    }
+    assert_offers(
+        &env.service,
+        ProviderKind::Cloudsigma,
+        &[
+            Capability::Drives,
+            Capability::DriveTransfer,
+            Capability::ServerClone,
+            Capability::BulkPower,
+            Capability::Vlans,
+            Capability::StaticIps,
+            Capability::ServerGroups,
+            Capability::Profile,
+        ],
+    );
     let e = env.service.drives(&env.vultr).await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::Unsupported);
     assert!(e.message.contains("cannot manage drives"), "{}", e.message);

@@ -11,7 +11,7 @@ use vpsdesk_core::ErrorKind;
 use vpsdesk_sandbox::Provider;
 
 mod common;
-use common::{tabs_and_pages, DemoService};
+use common::{plan_order, tabs_and_pages, DemoService};
 
 /// The doc's example VM: one IPv4 /25 allocation with its gateway.
 const DOC_VM: &str = "90";
@@ -49,13 +49,7 @@ async fn ssh_key_ids_go_with_a_new_vm() {
     let regions = env.service.regions(&env.account).await.unwrap();
     let plans = env.service.plans(&env.account, None).await.unwrap();
     let images = env.service.images(&env.account).await.unwrap();
-    let base = CreateServer {
-        name: "keyed".into(),
-        region: Some(regions[0].id.clone()),
-        plan: Some(plans[0].id.clone()),
-        image: Some(images[0].id.clone()),
-        ..CreateServer::default()
-    };
+    let base = plan_order("keyed", &plans[0].id, &images[0].id, &regions[0].id);
     let bad = CreateServer { ssh_keys: vec!["laptop".into()], ..base.clone() };
     assert_eq!(env.service.create(&env.account, &bad).await.unwrap_err().fields[0].field, "ssh_keys");
     let server = env

@@ -14,7 +14,7 @@ use vpsdesk_core::ErrorKind;
 use vpsdesk_sandbox::Provider;
 
 mod common;
-use common::{tabs_and_pages, DemoService, Timing};
+use common::{assert_offers, plan_order, tabs_and_pages, DemoService, Timing};
 
 /// The doc's running servers and their backups; the seeded fleet after them.
 const WEB: &str = "1384";
@@ -38,32 +38,34 @@ fn requests(env: &DemoService) -> Vec<(String, String)> {
 #[tokio::test]
 async fn vpsnet_offers_its_extras_and_says_what_it_lacks() {
     let env = env().await;
+    assert_offers(
+        &env.service,
+        ProviderKind::Vpsnet,
+        &[
+            Capability::BackupList,
+            Capability::BackupCreate,
+            Capability::BackupRestore,
+            Capability::BackupDelete,
+            Capability::Reinstall,
+            Capability::OsChange,
+            Capability::Ips,
+            Capability::Ipv4Add,
+            Capability::Ipv4Remove,
+            Capability::UsageGraphs,
+            Capability::Console,
+            Capability::RecoveryBoot,
+            Capability::RebuildNetwork,
+            Capability::RebuildPending,
+            Capability::Clones,
+            Capability::Profile,
+            Capability::CustomTemplates,
+            Capability::OfferedTemplates,
+            Capability::TemplateLicenses,
+            Capability::Recoverable,
+            Capability::Nodes,
+        ],
+    );
     let extras = tabs_and_pages(&env.service, ProviderKind::Vpsnet);
-    for extra in [
-        Capability::BackupList,
-        Capability::BackupCreate,
-        Capability::BackupRestore,
-        Capability::BackupDelete,
-        Capability::Reinstall,
-        Capability::OsChange,
-        Capability::Ips,
-        Capability::Ipv4Add,
-        Capability::Ipv4Remove,
-        Capability::UsageGraphs,
-        Capability::Console,
-        Capability::RecoveryBoot,
-        Capability::RebuildNetwork,
-        Capability::RebuildPending,
-        Capability::Clones,
-        Capability::Profile,
-        Capability::CustomTemplates,
-        Capability::OfferedTemplates,
-        Capability::TemplateLicenses,
-        Capability::Recoverable,
-        Capability::Nodes,
-    ] {
-        assert!(extras.contains(&extra), "{extra:?}");
-    }
     for extra in
         [Capability::Snapshots, Capability::Isos, Capability::ReverseSet, Capability::SshKeys, Capability::Scripts]
     {
@@ -515,15 +517,8 @@ async fn account_addresses_are_annotated_reassigned_within_their_cloud_and_justi
 
 #[tokio::test]
 async fn a_managed_service_moves_after_confirming_but_never_to_windows() {
-    use vpsdesk_core::model::CreateServer;
     let env = env().await;
-    let windows = CreateServer {
-        name: "win01.demodomain.com".into(),
-        plan: Some("1".into()),
-        image: Some("1899".into()),
-        region: Some("15".into()),
-        ..Default::default()
-    };
+    let windows = plan_order("win01.demodomain.com", "1", "1899", "15");
     let windows = env.service.create(&env.account, &windows).await.unwrap();
     let transfers = |env: &DemoService| {
         requests(env).iter().filter(|(_, p)| p.ends_with("/transfer_managed_service.api10json")).count()

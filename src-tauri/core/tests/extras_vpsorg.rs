@@ -11,7 +11,7 @@ use vpsdesk_core::ErrorKind;
 use vpsdesk_sandbox::Provider;
 
 mod common;
-use common::{tabs_and_pages, DemoService};
+use common::{plan_order, tabs_and_pages, DemoService};
 
 /// The doc's detail example: web-server-01, backups on, both addresses.
 const DOC_SERVER: &str = "12345";
@@ -86,13 +86,7 @@ async fn addresses_are_the_servers_two() {
 #[tokio::test]
 async fn one_ssh_key_goes_with_a_new_server() {
     let env = env().await;
-    let base = CreateServer {
-        name: "keyed".into(),
-        plan: Some("1".into()),
-        image: Some("5".into()),
-        region: Some("us-west".into()),
-        ..CreateServer::default()
-    };
+    let base = plan_order("keyed", "1", "5", "us-west");
     let two = CreateServer { ssh_keys: vec!["1".into(), "2".into()], ..base.clone() };
     assert_eq!(env.service.create(&env.account, &two).await.unwrap_err().fields[0].field, "ssh_keys");
     assert_eq!(sent(&env, "POST"), 0);

@@ -11,13 +11,14 @@
 
 use std::time::Duration;
 
-use vpsdesk_core::accounts::{Account, AccountStore};
-use vpsdesk_core::http::{Http, HttpConfig};
+use vpsdesk_core::accounts::Account;
 use vpsdesk_core::model::CreateServer;
 use vpsdesk_core::providers::{self, Sizing};
-use vpsdesk_core::secret::{Keychain, Secret};
-use vpsdesk_core::{AppService, ErrorKind, NewAccount};
+use vpsdesk_core::{AppService, ErrorKind};
 use vpsdesk_sandbox::{Faults, LoggedRequest, Options, Provider, Sandbox};
+
+mod common;
+use common::{add_demo, private_service, test_http};
 
 const RETRIES: u32 = 2;
 const TIMEOUT_MS: u64 = 2_000;
@@ -168,32 +169,11 @@ impl Env {
     async fn new() -> Env {
         let sandbox = Sandbox::start(Options { transition_ms: 150, ..Options::default() }).await.unwrap();
         let dir = tempfile::tempdir().unwrap();
-        let http = Http::new(HttpConfig {
-            connect_timeout: Duration::from_millis(TIMEOUT_MS),
-            total_timeout: Duration::from_millis(TIMEOUT_MS),
-            max_retries: RETRIES,
-            backoff_base: Duration::from_millis(20),
-            backoff_cap: Duration::from_millis(100),
-            max_retry_after: Duration::from_secs(2),
-            max_body: vpsdesk_core::http::API_BODY_LIMIT,
-        });
-        let service = AppService::new(
-            AccountStore::at(dir.path().join("accounts.json")),
-            Keychain::with_service("vpsdesk-test-faults"),
-            http,
-        );
+        let timeout = Duration::from_millis(TIMEOUT_MS);
+        let service = private_service(dir.path(), "vpsdesk-test-faults", test_http(timeout, timeout, RETRIES));
         let mut accounts = Vec::new();
         for demo in vpsdesk_sandbox::demo_accounts() {
-            let new = NewAccount {
-                provider: demo.provider,
-                name: demo.name.into(),
-                endpoint: sandbox.endpoint(demo.provider),
-                username: demo.username.map(str::to_string),
-                region: demo.region.map(str::to_string),
-                secret: Secret::new(demo.secret),
-                verify: false,
-            };
-            let added = service.add_account(new, true).await.unwrap();
+            let added = add_demo(&service, &sandbox, demo.provider).await;
             accounts.push((demo.provider, added, demo.secret));
         }
         Env { sandbox, service, accounts, _dir: dir }

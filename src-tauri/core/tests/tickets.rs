@@ -2,32 +2,23 @@
 //! the `Tickets` trait (list and filters, thread, open, staff answers, reply,
 //! close, managed services, errors), and every other provider without one.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use vpsdesk_core::capabilities::tickets::{validate, Author, NewTicket, TicketStatus, TicketThread, Tickets};
 use vpsdesk_core::model::ProviderKind;
-use vpsdesk_core::provider::Compute;
 use vpsdesk_core::secret::Secret;
 use vpsdesk_core::ErrorKind;
-use vpsdesk_sandbox::{Faults, Provider, Sandbox};
+use vpsdesk_sandbox::{Faults, Provider};
 
 mod common;
 use common::DemoClient;
 
 const ROOT_PASSWORD: &str = "S3cr3t-r00t-for-tickets";
 
-struct Env {
-    sandbox: Sandbox,
-    client: Arc<dyn Compute>,
-}
+/// VPS.NET's client on a sandbox, with the ticket calls these tests make.
+type Env = DemoClient;
 
 impl Env {
-    async fn new(provider: Provider) -> Env {
-        let DemoClient { sandbox, client, .. } = DemoClient::new(provider).await;
-        Env { sandbox, client }
-    }
-
     fn tickets(&self) -> &dyn Tickets {
         self.client.tickets().expect("VPS.NET has a ticket API")
     }

@@ -4,13 +4,14 @@
 //! service, no keychain).
 #![allow(dead_code)] // each test file uses its own part
 
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
 use vpsdesk_core::accounts::{Account, AccountStore};
 use vpsdesk_core::capabilities::{Api, Capability};
 use vpsdesk_core::http::{Http, HttpConfig};
-use vpsdesk_core::model::ProviderKind;
+use vpsdesk_core::model::{CreateServer, ProviderKind};
 use vpsdesk_core::provider::Compute;
 use vpsdesk_core::providers;
 use vpsdesk_core::secret::{Keychain, Secret};
@@ -48,20 +49,8 @@ impl DemoService {
         let sandbox =
             Sandbox::start(Options { transition_ms: timing.transition_ms, ..Options::default() }).await.unwrap();
         let dir = tempfile::tempdir().unwrap();
-        let http = Http::new(HttpConfig {
-            connect_timeout: Duration::from_secs(5),
-            total_timeout: timing.total_timeout,
-            max_retries: 1,
-            backoff_base: Duration::from_millis(20),
-            backoff_cap: Duration::from_millis(100),
-            max_retry_after: Duration::from_secs(2),
-            max_body: vpsdesk_core::http::API_BODY_LIMIT,
-        });
-        let service = AppService::new(
-            AccountStore::at(dir.path().join("accounts.json")),
-            Keychain::with_service(keychain_service),
-            http,
-        );
+        let http = test_http(Duration::from_secs(5), timing.total_timeout, 1);
+        let service = private_service(dir.path(), keychain_service, http);
         let account = add_demo(&service, &sandbox, provider).await;
         DemoService { sandbox, service, account, _dir: dir }
     }
@@ -72,7 +61,14 @@ impl DemoService {
     }
 }
 
-async fn add_demo(service: &AppService, sandbox: &Sandbox, provider: Provider) -> Account {
+/// A service with its account file in `dir` and its secrets under their own
+/// keychain service name, so tests never touch the user's.
+pub fn private_service(dir: &Path, keychain_service: &str, http: Http) -> AppService {
+    AppService::new(AccountStore::at(dir.join("accounts.json")), Keychain::with_service(keychain_service), http)
+}
+
+/// Adds `provider`'s demo account on `sandbox`, unverified.
+pub async fn add_demo(service: &AppService, sandbox: &Sandbox, provider: Provider) -> Account {
     let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == provider).unwrap();
     let new = NewAccount {
         provider,
@@ -129,18 +125,43 @@ impl DemoClient {
     }
 }
 
-/// The clients' HTTP stack: `timeout` to connect and for the whole request,
-/// reads retried 3 times with short backoffs.
-pub fn client_http(timeout: Duration) -> Http {
+/// Fails naming the first of `wanted` that the `provider` account of
+/// `service` does not declare among its tabs and pages.
+pub fn assert_offers(service: &AppService, provider: ProviderKind, wanted: &[Capability]) {
+    let offered = tabs_and_pages(service, provider);
+    for extra in wanted {
+        assert!(offered.contains(extra), "{extra:?}");
+    }
+}
+
+/// An order for a server sized by a plan, as the plan-based providers take it.
+pub fn plan_order(name: &str, plan: &str, image: &str, region: &str) -> CreateServer {
+    CreateServer {
+        name: name.into(),
+        plan: Some(plan.into()),
+        image: Some(image.into()),
+        region: Some(region.into()),
+        ..CreateServer::default()
+    }
+}
+
+/// The tests' HTTP stack: short backoffs, so the retries they cause stay quick.
+pub fn test_http(connect_timeout: Duration, total_timeout: Duration, max_retries: u32) -> Http {
     Http::new(HttpConfig {
-        connect_timeout: timeout,
-        total_timeout: timeout,
-        max_retries: 3,
+        connect_timeout,
+        total_timeout,
+        max_retries,
         backoff_base: Duration::from_millis(20),
         backoff_cap: Duration::from_millis(100),
         max_retry_after: Duration::from_secs(2),
         max_body: vpsdesk_core::http::API_BODY_LIMIT,
     })
+}
+
+/// The clients' HTTP stack: `timeout` to connect and for the whole request,
+/// reads retried 3 times.
+pub fn client_http(timeout: Duration) -> Http {
+    test_http(timeout, timeout, 3)
 }
 
 /// What the `provider` account of `service` declares beyond server power,
