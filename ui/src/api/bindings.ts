@@ -63,12 +63,12 @@ export type Image = { id: string, name: string, family: string | null, arch: str
 export type Region = { id: string, name: string, country: string | null, continent: string | null, };
 export type CreateServer = { name: string, plan: string | null, image: string | null, region: string | null, cpu_mhz: number | null, mem_mb: number | null, 
 /**
- * Ids of stored SSH keys to install (`extras::ssh_keys`); providers
+ * Ids of stored SSH keys to install (Vultr's `ext::ssh_keys`); providers
  * without stored keys ignore them.
  */
 ssh_keys: Array<string>, 
 /**
- * Id of a stored startup script to run (`extras::scripts`); providers
+ * Id of a stored startup script to run (Vultr's `ext::scripts`); providers
  * without stored scripts ignore it.
  */
 script: string | null, };
