@@ -1,23 +1,31 @@
-import { ActionIcon, Alert, AppShell, Badge, Burger, Group, NativeSelect, NavLink, Stack, Text, Title, Tooltip } from "@mantine/core";
+import { ActionIcon, Alert, AppShell, Badge, Burger, Center, Group, Loader, NativeSelect, NavLink, Stack, Text, Title, Tooltip } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconAlertTriangle, IconClock, IconKey, IconLock, IconRefresh, IconServer2, IconUsers } from "@tabler/icons-react";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Route, Routes, useLocation, useNavigate } from "react-router";
 import { useAccounts, useAppStatus, useLiveInventory, useRefreshAll, type LiveInventory } from "./api/queries";
 import { formatTime, parseRefreshInterval, REFRESH_INTERVALS, useRefreshInterval } from "./lib/refresh";
 import { AddAccountModal } from "./features/accounts/AddAccountModal";
-import { AccountsPage } from "./pages/AccountsPage";
 import { ServersPage } from "./pages/ServersPage";
-import { TicketsPage } from "./pages/TicketsPage";
-import { BillingPage } from "./pages/BillingPage";
-import { IconReceipt } from "@tabler/icons-react";
-import { IconLifebuoy } from "@tabler/icons-react";
-import { IconWorldWww } from "@tabler/icons-react";
-import { DnsPage } from "./pages/DnsPage";
-import { ResourcesPage } from "./pages/ResourcesPage";
+import { IconLifebuoy, IconReceipt, IconStack2, IconWorldWww } from "@tabler/icons-react";
 import { JobsButton } from "./features/jobs/JobsDrawer";
-import { IconStack2 } from "@tabler/icons-react";
 import { pageOf, pagePath, type Page } from "./routes";
+
+/* The servers page is the first screen and ships in the main bundle; every other page is its own
+   chunk, fetched when it is first opened, so the first paint waits only for the code it shows. */
+const AccountsPage = lazy(() => import("./pages/AccountsPage").then((m) => ({ default: m.AccountsPage })));
+const TicketsPage = lazy(() => import("./pages/TicketsPage").then((m) => ({ default: m.TicketsPage })));
+const BillingPage = lazy(() => import("./pages/BillingPage").then((m) => ({ default: m.BillingPage })));
+const DnsPage = lazy(() => import("./pages/DnsPage").then((m) => ({ default: m.DnsPage })));
+const ResourcesPage = lazy(() => import("./pages/ResourcesPage").then((m) => ({ default: m.ResourcesPage })));
+
+function PageLoading() {
+  return (
+    <Center py="xl" data-testid="page-loading">
+      <Loader size="sm" aria-label="Loading the page" />
+    </Center>
+  );
+}
 
 function Banners() {
   const status = useAppStatus();
@@ -231,15 +239,17 @@ export function App() {
 
       <AppShell.Main className={page === "servers" ? "main-fill" : undefined}>
         <Banners />
-        <Routes>
-          {/* The servers page also answers every path that names no page, as the home page. */}
-          <Route path="*" element={<ServersPage onAddAccount={() => setAddOpen(true)} live={live} refreshIntervalMs={refreshMs} />} />
-          <Route path={pagePath("accounts")} element={<AccountsPage onAdd={() => setAddOpen(true)} />} />
-          <Route path={pagePath("tickets")} element={<TicketsPage />} />
-          <Route path={pagePath("billing")} element={<BillingPage />} />
-          <Route path={pagePath("dns")} element={<DnsPage />} />
-          <Route path={pagePath("resources")} element={<ResourcesPage />} />
-        </Routes>
+        <Suspense fallback={<PageLoading />}>
+          <Routes>
+            {/* The servers page also answers every path that names no page, as the home page. */}
+            <Route path="*" element={<ServersPage onAddAccount={() => setAddOpen(true)} live={live} refreshIntervalMs={refreshMs} />} />
+            <Route path={pagePath("accounts")} element={<AccountsPage onAdd={() => setAddOpen(true)} />} />
+            <Route path={pagePath("tickets")} element={<TicketsPage />} />
+            <Route path={pagePath("billing")} element={<BillingPage />} />
+            <Route path={pagePath("dns")} element={<DnsPage />} />
+            <Route path={pagePath("resources")} element={<ResourcesPage />} />
+          </Routes>
+        </Suspense>
         <AddAccountModal opened={addOpen} onClose={() => setAddOpen(false)} />
       </AppShell.Main>
     </AppShell>
