@@ -21,40 +21,38 @@ const QUIET: Stats = Stats {
     disk_space: ["40.0", "500.0", "460.0"],
 };
 
-/// Cloud 153 is the doc's `available_clouds` example and comes first;
-/// cloud 3 is its "properties of a cloud" example (with the doc's stats),
-/// where the doc's servers live. Singapore is listed but full.
+/// The doc's `available_clouds` example; the doc's other cloud examples
+/// differ from it only in what they set.
+const TEST_CLOUD: Cloud = Cloud {
+    id: 153,
+    label: "test cloud",
+    available: true,
+    system_templates: &[UBUNTU_8, UBUNTU_10],
+    fusion_io: Some(false),
+    cloud_version: 1,
+    premium_price: 0,
+    currency_code: "USD",
+    daily_node_bandwidth: 100,
+    monthly_node_bandwidth: 150,
+    stats: QUIET,
+};
+
+/// Cloud 153 comes first; cloud 3 is the doc's "properties of a cloud"
+/// example (with the doc's stats), where the doc's servers live. Singapore
+/// is listed but full.
 pub(super) const CLOUDS: &[Cloud] = &[
-    Cloud {
-        id: 153,
-        label: "test cloud",
-        available: true,
-        system_templates: &[UBUNTU_8, UBUNTU_10],
-        fusion_io: Some(false),
-        cloud_version: 1,
-        premium_price: 0,
-        currency_code: "USD",
-        daily_node_bandwidth: 100,
-        monthly_node_bandwidth: 150,
-        stats: QUIET,
-    },
+    TEST_CLOUD,
     Cloud {
         id: 3,
         label: "Test Cloud",
-        available: true,
         system_templates: &[UBUNTU_8, Template { label: "10.04 (Lucid) x64", id: 87 }],
-        fusion_io: Some(false),
-        cloud_version: 1,
-        premium_price: 0,
-        currency_code: "USD",
-        daily_node_bandwidth: 100,
-        monthly_node_bandwidth: 150,
         stats: Stats {
             memory: ["3488", "4094", "606"],
             tasks_pending: "3",
             templates: ["72", "148"],
             disk_space: ["150.0", "232.0", "82.0"],
         },
+        ..TEST_CLOUD
     },
     Cloud {
         id: 12,
@@ -98,19 +96,7 @@ pub(super) const CLOUDS: &[Cloud] = &[
 ];
 
 /// The doc's `available_ssd_clouds` example.
-pub(super) const SSD_CLOUDS: &[Cloud] = &[Cloud {
-    id: 160,
-    label: "test SSD cloud",
-    available: true,
-    system_templates: &[UBUNTU_8, UBUNTU_10],
-    fusion_io: None,
-    cloud_version: 1,
-    premium_price: 0,
-    currency_code: "USD",
-    daily_node_bandwidth: 100,
-    monthly_node_bandwidth: 150,
-    stats: QUIET,
-}];
+pub(super) const SSD_CLOUDS: &[Cloud] = &[Cloud { id: 160, label: "test SSD cloud", fusion_io: None, ..TEST_CLOUD }];
 
 /// A server of the doc's list example, field for field.
 struct DocServer {

@@ -1,5 +1,7 @@
 //! server/*: the list, creation, power and OS actions.
 
+use std::time::Duration;
+
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -165,26 +167,23 @@ pub(super) async fn destroy(State(store): State<Store<Vultr>>, params: Params) -
     })
 }
 
-/// "If the machine is already running, it will be restarted."
-pub(super) async fn start(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
+/// Applies `act` (given the transition time) to the SUBID's server, if it
+/// is in a state that can be operated.
+fn operate(store: &Store<Vultr>, params: &Params, act: impl FnOnce(&mut Server, Duration)) -> Result<(), Failure> {
     store.with(|v| {
-        v.servers.operable(params.get("SUBID"))?.boot(v.transition);
+        act(v.servers.operable(params.get("SUBID"))?, v.transition);
         Ok(())
     })
+}
+
+/// Both `start` and `reboot`: "If the machine is already running, it will
+/// be restarted."
+pub(super) async fn boot(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
+    operate(&store, &params, Server::boot)
 }
 
 pub(super) async fn halt(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
-    store.with(|v| {
-        v.servers.operable(params.get("SUBID"))?.halt();
-        Ok(())
-    })
-}
-
-pub(super) async fn reboot(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
-    store.with(|v| {
-        v.servers.operable(params.get("SUBID"))?.boot(v.transition);
-        Ok(())
-    })
+    operate(&store, &params, |server, _| server.halt())
 }
 
 /// Allowed in any state; an empty label clears it.
@@ -197,10 +196,7 @@ pub(super) async fn label_set(State(store): State<Store<Vultr>>, params: Params)
 }
 
 pub(super) async fn reinstall(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
-    store.with(|v| {
-        v.servers.operable(params.get("SUBID"))?.reinstall(v.transition);
-        Ok(())
-    })
+    operate(&store, &params, Server::reinstall)
 }
 
 pub(super) async fn os_change(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
