@@ -26,6 +26,35 @@ export function FormActions({ onCancel, children, submitTestId, busy, disabled, 
   );
 }
 
+type SaveProps = {
+  /** The save button's label. */
+  children: ReactNode;
+  /** Prefix of the test ids `<testId>-save`, `-reset` and `-save-error`. */
+  testId: string;
+  changed: boolean;
+  busy: boolean;
+  onUndo: () => void;
+  /** What the last save was refused for that no field shows. */
+  error: string | null;
+};
+
+/** The last lines of a form over saved values: its refusal, then save them or go back to them (both wait for a change). */
+export function SaveOrUndo({ children, testId, changed, busy, onUndo, error }: SaveProps) {
+  return (
+    <>
+      <FormError message={error} testId={`${testId}-save-error`} />
+      <Group gap="xs">
+        <Button type="submit" disabled={!changed} loading={busy} data-testid={`${testId}-save`}>
+          {children}
+        </Button>
+        <Button variant="subtle" disabled={!changed || busy} onClick={onUndo} data-testid={`${testId}-reset`}>
+          Undo changes
+        </Button>
+      </Group>
+    </>
+  );
+}
+
 /** A refusal no field of the form owns, shown above its buttons with its line breaks kept. */
 export function FormError({ message, testId }: { message: string | null; testId: string }) {
   if (!message) return null;

@@ -1,4 +1,5 @@
 import type { UseFormReturnType } from "@mantine/form";
+import { useState } from "react";
 import { toAppError } from "../api/errors";
 
 /**
@@ -32,4 +33,22 @@ export function applyFieldErrors<Values>(
     }
   }
   return { message: [err.message, ...unplaced].join("\n"), placed };
+}
+
+/**
+ * A form's save and what it refused: `attempt` runs the write; a refusal's field errors go under their
+ * fields, the rest into `formError`, which each new save and `clearFormError` empty.
+ */
+export function useFormSave<Values>(form: UseFormReturnType<Values>, rename?: Record<string, string>) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const attempt = async (write: () => Promise<unknown>) => {
+    setFormError(null);
+    try {
+      await write();
+    } catch (err) {
+      const failure = applyFieldErrors(form, err, rename);
+      if (!failure.placed) setFormError(failure.message);
+    }
+  };
+  return { formError, attempt, clearFormError: () => setFormError(null) };
 }

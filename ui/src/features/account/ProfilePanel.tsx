@@ -1,8 +1,9 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useEffect, useEffectEvent, useState } from "react";
+import { useEffect, useEffectEvent } from "react";
 import { useProfile, useSetProfile } from "../../api/profile";
-import { applyFieldErrors } from "../../lib/formErrors";
+import { useFormSave } from "../../lib/formErrors";
+import { FormError } from "../../components/FormActions";
 import { LoadingOrError } from "../../components/QueryState";
 
 /** The account holder's profile at the provider; fields the API cannot change are read-only. */
@@ -11,7 +12,7 @@ export function ProfilePanel({ accountId }: { accountId: string }) {
   const save = useSetProfile();
   // Keyed by the provider's field keys, so its field errors land under their fields.
   const form = useForm<Record<string, string>>({ mode: "controlled", initialValues: {} });
-  const [formError, setFormError] = useState<string | null>(null);
+  const { formError, attempt } = useFormSave(form);
 
   const startFromProvider = useEffectEvent((data: { key: string; value: string }[]) =>
     form.setValues(Object.fromEntries(data.map((f) => [f.key, f.value]))),
@@ -24,15 +25,9 @@ export function ProfilePanel({ accountId }: { accountId: string }) {
 
   const values = form.values;
   const changed = profile.data.filter((f) => f.editable && values[f.key] !== f.value);
-  const submit = form.onSubmit(async () => {
-    setFormError(null);
-    try {
-      await save.mutateAsync({ accountId, changes: changed.map((f) => ({ key: f.key, value: values[f.key] ?? "" })) });
-    } catch (err) {
-      const failure = applyFieldErrors(form, err);
-      if (!failure.placed) setFormError(failure.message);
-    }
-  });
+  const submit = form.onSubmit(() =>
+    attempt(() => save.mutateAsync({ accountId, changes: changed.map((f) => ({ key: f.key, value: values[f.key] ?? "" })) })),
+  );
 
   return (
     <form onSubmit={submit} noValidate data-testid="profile-form">
@@ -51,13 +46,7 @@ export function ProfilePanel({ accountId }: { accountId: string }) {
             />
           ))}
         </SimpleGrid>
-        {formError && (
-          <Alert color="red" variant="light" p="xs">
-            <Text size="sm" style={{ whiteSpace: "pre-line" }}>
-              {formError}
-            </Text>
-          </Alert>
-        )}
+        <FormError message={formError} testId="profile-save-error" />
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
             The provider's API key is never shown or stored by vpsdesk.

@@ -1,19 +1,13 @@
 import { useCallback, useState } from "react";
 import { compare, isAmount } from "./money";
+import { readStoredRecord, writeStoredRecord } from "../../lib/storedRecord";
 
 /** Per account: warn when the balance falls below this amount (in the account's currency). */
 export const THRESHOLD_STORAGE_KEY = "vpsdesk.billing.lowBalance";
 
 type Thresholds = Record<string, string>;
 
-function load(): Thresholds {
-  try {
-    const v = JSON.parse(localStorage.getItem(THRESHOLD_STORAGE_KEY) ?? "{}");
-    return v && typeof v === "object" ? (v as Thresholds) : {};
-  } catch {
-    return {};
-  }
-}
+const load = (): Thresholds => readStoredRecord(THRESHOLD_STORAGE_KEY);
 
 export function useLowBalanceThresholds() {
   const [thresholds, setAll] = useState<Thresholds>(load);
@@ -22,7 +16,7 @@ export function useLowBalanceThresholds() {
       const next = { ...prev };
       if (value === null || value.trim() === "") delete next[accountId];
       else next[accountId] = value.trim();
-      localStorage.setItem(THRESHOLD_STORAGE_KEY, JSON.stringify(next));
+      writeStoredRecord(THRESHOLD_STORAGE_KEY, next);
       return next;
     });
   }, []);

@@ -6,7 +6,7 @@ import type { CreatedZone, DnsRecord, RecordType } from "../../api/bindings";
 import { useCreateTemplate, useCreateZone, useDeleteTemplate, useDeleteTemplateRecord, useTemplateRecords, useTemplates } from "../../api/dns";
 import type { AppError } from "../../api/errors";
 import { isIPv4 } from "../../lib/dnsValidation";
-import { applyFieldErrors } from "../../lib/formErrors";
+import { useFormSave } from "../../lib/formErrors";
 import { RecordFormModal } from "./RecordFormModal";
 
 const TEMPLATE_TYPES: RecordType[] = ["A", "AAAA", "CNAME", "MX", "TXT", "NS"];
@@ -21,29 +21,25 @@ export function CreateZoneModal({ opened, onClose, accountId, onCreated }: { ope
       ip_address: (v) => (v.trim() && !isIPv4(v.trim()) ? `"${v.trim()}" is not an IPv4 address` : null),
     },
   });
-  const [formError, setFormError] = useState<string | null>(null);
+  const { formError, attempt, clearFormError } = useFormSave(form);
   const [created, setCreated] = useState<CreatedZone | null>(null);
   const templates = useTemplates(accountId, opened);
   const create = useCreateZone(accountId);
   const startClean = useEffectEvent(() => {
     form.reset();
-    setFormError(null);
+    clearFormError();
     setCreated(null);
   });
   useEffect(() => {
     if (opened) startClean();
   }, [opened]);
-  const submit = form.onSubmit(async (values) => {
-    setFormError(null);
-    try {
+  const submit = form.onSubmit((values) =>
+    attempt(async () => {
       const z = await create.mutateAsync({ name: values.name, ip_address: values.ip_address.trim() || null, template: values.template });
       setCreated(z);
       onCreated(z.zone.id);
-    } catch (e) {
-      const failure = applyFieldErrors(form, e);
-      if (!failure.placed) setFormError(failure.message);
-    }
-  });
+    }),
+  );
   return (
     <Modal opened={opened} onClose={onClose} title="New zone" data-testid="dns-zone-modal">
       {created ? (

@@ -1,8 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, TextInput, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useState } from "react";
 import type { CustomTemplate } from "../../api/bindings";
-import { applyFieldErrors } from "../../lib/formErrors";
+import { useFormSave } from "../../lib/formErrors";
 import { useEditCustomTemplate } from "../../api/templates";
 
 /** A custom template's description, system and notes; the notes are sent only when typed (the list does not show them). */
@@ -12,18 +11,14 @@ export function TemplateEditForm({ accountId, template, onClose }: { accountId: 
     mode: "controlled",
     initialValues: { description: template.description ?? "", operating_system: template.operating_system ?? "", info: "" },
   });
-  const [formError, setFormError] = useState<string | null>(null);
-  const submit = form.onSubmit(async ({ description, operating_system, info }) => {
-    setFormError(null);
-    try {
+  const { formError, attempt } = useFormSave(form);
+  const submit = form.onSubmit(({ description, operating_system, info }) =>
+    attempt(async () => {
       const change = { description, operating_system: operating_system.trim() || null, info: info.trim() ? info : null };
       await edit.mutateAsync({ accountId, templateId: template.id, edit: change });
       onClose();
-    } catch (err) {
-      const failure = applyFieldErrors(form, err);
-      if (!failure.placed) setFormError(failure.message);
-    }
-  });
+    }),
+  );
   return (
     <Modal opened onClose={onClose} title={`Edit ${template.label}`}>
       <form onSubmit={submit} data-testid="template-edit-form">

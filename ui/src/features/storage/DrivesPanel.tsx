@@ -9,7 +9,7 @@ import type { Drive, StandardKind } from "../../api/bindings";
 import { useCloneDrive, useCreateDrive, useDestroyDrive, useDrives, useDriveTransfer, useStandardDrives } from "../../api/drives";
 import { ListHeader } from "../../components/ItemTable";
 import { QueryState } from "../../components/QueryState";
-import { applyFieldErrors } from "../../lib/formErrors";
+import { useFormSave } from "../../lib/formErrors";
 import { formatBytes } from "../../lib/format";
 
 const GIB = 1024 ** 3;
@@ -24,21 +24,17 @@ function DriveForm({ accountId, form, onClose }: { accountId: string; form: Form
     mode: "controlled",
     initialValues: { name: source ? `${source.name} copy` : "", size_gib: (source?.size_bytes ? source.size_bytes / GIB : 10) as number | string, ssd: false, shared: false },
   });
-  const [formError, setFormError] = useState<string | null>(null);
+  // The backend speaks of bytes; the form asks for GiB.
+  const { formError, attempt } = useFormSave(drive, { size_bytes: "size_gib" });
 
-  const submit = drive.onSubmit(async ({ name, size_gib, ssd, shared }) => {
-    setFormError(null);
-    const size_bytes = Math.round(Number(size_gib) * GIB);
-    try {
+  const submit = drive.onSubmit(({ name, size_gib, ssd, shared }) =>
+    attempt(async () => {
+      const size_bytes = Math.round(Number(size_gib) * GIB);
       if (source) await clone.mutateAsync({ accountId, driveId: source.id, clone: { name, size_bytes, ssd } });
       else await create.mutateAsync({ accountId, drive: { name, size_bytes, shared, ssd, encrypted: true } });
       onClose();
-    } catch (err) {
-      // The backend speaks of bytes; the form asks for GiB.
-      const failure = applyFieldErrors(drive, err, { size_bytes: "size_gib" });
-      if (!failure.placed) setFormError(failure.message);
-    }
-  });
+    }),
+  );
 
   return (
     <form onSubmit={submit} noValidate data-testid="drive-form">

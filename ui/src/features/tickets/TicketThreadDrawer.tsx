@@ -13,9 +13,10 @@ import {
 } from "@mantine/core";
 import { IconAlertTriangle, IconLock } from "@tabler/icons-react";
 import { useForm } from "@mantine/form";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import type { Ticket } from "../../api/bindings";
-import { applyFieldErrors } from "../../lib/formErrors";
+import { useFormSave } from "../../lib/formErrors";
+import { FormError } from "../../components/FormActions";
 import { awaitingStaff, useCloseTicket, useReplyTicket, useTicketThread } from "../../api/tickets";
 import { formatDate } from "../../lib/format";
 import { TICKET_STATUS_COLORS } from "./format";
@@ -31,21 +32,17 @@ type Props = {
 
 function ReplyBox({ ticket }: { ticket: Ticket }) {
   const reply = useReplyTicket();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({ mode: "controlled", initialValues: { body: "", root_password: "" } });
+  const { formError, attempt } = useFormSave(form);
 
-  const submit = form.onSubmit(async ({ body, root_password }) => {
-    setFormError(null);
-    // Cleared before the call returns, whatever its outcome.
-    form.setFieldValue("root_password", "");
-    try {
+  const submit = form.onSubmit(({ body, root_password }) =>
+    attempt(async () => {
+      // Cleared before the call returns, whatever its outcome.
+      form.setFieldValue("root_password", "");
       await reply.run(ticket.account_id, ticket.id, { body, root_password: root_password || null });
       form.setFieldValue("body", "");
-    } catch (err) {
-      const failure = applyFieldErrors(form, err);
-      if (!failure.placed) setFormError(failure.message);
-    }
-  });
+    }),
+  );
 
   return (
     <form onSubmit={submit} data-testid="ticket-reply-form">
@@ -67,13 +64,7 @@ function ReplyBox({ ticket }: { ticket: Ticket }) {
           {...form.getInputProps("root_password")}
           data-testid="ticket-reply-root-password"
         />
-        {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} data-testid="ticket-reply-error">
-            <Text size="sm" style={{ whiteSpace: "pre-line" }}>
-              {formError}
-            </Text>
-          </Alert>
-        )}
+        <FormError message={formError} testId="ticket-reply-error" />
         <Group justify="flex-end">
           <Button type="submit" size="xs" loading={reply.pending} disabled={!form.values.body.trim()} data-testid="ticket-reply-submit">
             Send reply

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import type { Ticket } from "../../api/bindings";
+import { readStoredRecord, writeStoredRecord } from "../../lib/storedRecord";
 
 /**
  * Which staff response the user has seen, per ticket: the `last_response_time` of the ticket as it
@@ -14,14 +15,7 @@ export function ticketKey(t: { account_id: string; id: string }): string {
   return `${t.account_id}-${t.id}`;
 }
 
-function read(): Viewed {
-  try {
-    const v = JSON.parse(localStorage.getItem(VIEWED_STORAGE_KEY) ?? "{}");
-    return v && typeof v === "object" ? (v as Viewed) : {};
-  } catch {
-    return {};
-  }
-}
+const read = (): Viewed => readStoredRecord(VIEWED_STORAGE_KEY);
 
 /** Staff answered and the user has not seen that answer. */
 export function isUnread(t: Ticket, viewed: Viewed): boolean {
@@ -40,7 +34,7 @@ export function useViewedTickets() {
     setViewed((prev) => {
       if (prev[ticketKey(t)] === lastResponseTime) return prev;
       const next = { ...read(), [ticketKey(t)]: lastResponseTime };
-      localStorage.setItem(VIEWED_STORAGE_KEY, JSON.stringify(next));
+      writeStoredRecord(VIEWED_STORAGE_KEY, next);
       return next;
     });
   }, []);

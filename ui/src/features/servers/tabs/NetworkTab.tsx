@@ -8,7 +8,7 @@ import type { AccountView, Capability, IpAddress, Server } from "../../../api/bi
 import { useAddIpv4, useAddresses, useDeleteReverse, useRemoveIpv4, useResetReverse, useReverseIpv6, useSetReverse } from "../../../api/serverNetwork";
 import { FormError } from "../../../components/FormActions";
 import { hasCapability } from "../../../lib/capabilities";
-import { applyFieldErrors } from "../../../lib/formErrors";
+import { useFormSave } from "../../../lib/formErrors";
 import { RowAction, RowActions } from "../../../components/ItemTable";
 import { LoadingOrError } from "../../../components/QueryState";
 
@@ -33,7 +33,7 @@ export function NetworkTab({ server, account, providerLabel }: Props) {
   const setReverse = useSetReverse();
   const [reboot, setReboot] = useState(true);
   const form = useForm({ mode: "controlled", initialValues: { ip: "", entry: "" } });
-  const [formError, setFormError] = useState<string | null>(null);
+  const { formError, attempt } = useFormSave(form);
   const editReverse = (ip: string, entry: string) => form.setValues({ ip, entry });
   // Providers without reverse DNS or address calls get neither the column nor the actions.
   const showReverse = REVERSE.some((c) => hasCapability(account, c));
@@ -68,16 +68,12 @@ export function NetworkTab({ server, account, providerLabel }: Props) {
       () => removeIpv4.mutate({ ...target, ip }),
     );
 
-  const submitReverse = form.onSubmit(async ({ ip, entry }) => {
-    setFormError(null);
-    try {
+  const submitReverse = form.onSubmit(({ ip, entry }) =>
+    attempt(async () => {
       await setReverse.mutateAsync({ ...target, ip: ip.trim(), entry: entry.trim() });
       form.reset();
-    } catch (err) {
-      const failure = applyFieldErrors(form, err);
-      if (!failure.placed) setFormError(failure.message);
-    }
-  });
+    }),
+  );
 
   return (
     <Stack gap="lg">

@@ -1,10 +1,11 @@
 import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useForm } from "@mantine/form";
-import { useEffect, useEffectEvent, useState } from "react";
+import { useEffect, useEffectEvent } from "react";
 import type { AccountView, ServerResources, Server } from "../../../api/bindings";
 import { hasCapability } from "../../../lib/capabilities";
-import { applyFieldErrors } from "../../../lib/formErrors";
+import { useFormSave } from "../../../lib/formErrors";
+import { SaveOrUndo } from "../../../components/FormActions";
 import { grows, growsStorage, useServerResources, useUpdateServerResources, useUpgradeStorage } from "../../../api/serverResources";
 import { confirmDanger } from "../../../components/confirm";
 import { LicencesSection } from "./LicencesSection";
@@ -64,8 +65,8 @@ export function ResourcesTab({ server, account, providerLabel }: { server: Serve
 
 function ResourcesForm({ server, now, providerLabel }: { server: Server; now: ServerResources; providerLabel: string }) {
   const update = useUpdateServerResources();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<ResourcesValues>({ mode: "controlled", initialValues: { ...now, delay_storage_until: "" } });
+  const { formError, attempt, clearFormError } = useFormSave(form);
 
   // What the provider reports after a save (or a refresh) is what the form starts from again.
   const startFromProvider = useEffectEvent(() => form.setValues({ ...now }));
@@ -76,18 +77,13 @@ function ResourcesForm({ server, now, providerLabel }: { server: Server; now: Se
   const { delay_storage_until: delay, ...resources } = form.values;
   const changed = JSON.stringify(resources) !== JSON.stringify(now) || delay.trim() !== "";
   const moreDisk = growsStorage(now, resources);
-  const send = async (confirm: boolean) => {
-    setFormError(null);
-    const { delay_storage_until, ...values } = form.getValues();
-    try {
+  const send = (confirm: boolean) =>
+    attempt(async () => {
+      const { delay_storage_until, ...values } = form.getValues();
       const change = { resources: values, delay_storage_until: delay_storage_until.trim() || null, confirm };
       await update.mutateAsync({ accountId: server.account_id, serverId: server.id, change });
       form.setFieldValue("delay_storage_until", "");
-    } catch (err) {
-      const failure = applyFieldErrors(form, err);
-      if (!failure.placed) setFormError(failure.message);
-    }
-  };
+    });
   const submit = form.onSubmit(() => {
     if (!grows(now, resources)) return void send(false);
     const downtime = moreDisk && !delay.trim() ? " The storage upgrade stops the server for a while." : "";
@@ -96,7 +92,7 @@ function ResourcesForm({ server, now, providerLabel }: { server: Server; now: Se
   const undo = () => {
     form.setValues({ ...now, delay_storage_until: "" });
     form.clearErrors();
-    setFormError(null);
+    clearFormError();
   };
 
   return (
@@ -147,21 +143,9 @@ function ResourcesForm({ server, now, providerLabel }: { server: Server; now: Se
             </Stack>
           </Alert>
         )}
-        {formError && (
-          <Alert color="red" variant="light" data-testid="resources-save-error">
-            <Text size="sm" style={{ whiteSpace: "pre-line" }}>
-              {formError}
-            </Text>
-          </Alert>
-        )}
-        <Group gap="xs">
-          <Button type="submit" disabled={!changed} loading={update.isPending} data-testid="resources-save">
-            Save resources
-          </Button>
-          <Button variant="subtle" disabled={!changed || update.isPending} onClick={undo} data-testid="resources-reset">
-            Undo changes
-          </Button>
-        </Group>
+        <SaveOrUndo testId="resources" changed={changed} busy={update.isPending} onUndo={undo} error={formError}>
+          Save resources
+        </SaveOrUndo>
       </Stack>
     </form>
   );

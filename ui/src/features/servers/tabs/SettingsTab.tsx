@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { Stack, Switch, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useEffect, useEffectEvent, useState } from "react";
 import type { Server, ServerSettings } from "../../../api/bindings";
-import { applyFieldErrors } from "../../../lib/formErrors";
+import { useFormSave } from "../../../lib/formErrors";
+import { SaveOrUndo } from "../../../components/FormActions";
 import { useServerSettings, useUpdateServerSettings } from "../../../api/settings";
 import { LoadingOrError } from "../../../components/QueryState";
 
@@ -12,7 +13,7 @@ export function SettingsTab({ server, providerLabel }: { server: Server; provide
   const update = useUpdateServerSettings();
   const form = useForm<ServerSettings>({ mode: "controlled", initialValues: { name: "", hostname: "", backups_enabled: false } });
   const [loaded, setLoaded] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { formError, attempt, clearFormError } = useFormSave(form);
 
   // The saved settings replace the form's whenever they change (a save, a refetch).
   const load = useEffectEvent((saved: ServerSettings) => {
@@ -30,19 +31,11 @@ export function SettingsTab({ server, providerLabel }: { server: Server; provide
   const v = form.values;
   const saved = current.data;
   const changed = !saved || v.name !== saved.name || v.hostname !== saved.hostname || v.backups_enabled !== saved.backups_enabled;
-  const submit = form.onSubmit(async (settings) => {
-    setFormError(null);
-    try {
-      await update.mutateAsync({ accountId: server.account_id, serverId: server.id, settings });
-    } catch (err) {
-      const failure = applyFieldErrors(form, err);
-      if (!failure.placed) setFormError(failure.message);
-    }
-  });
+  const submit = form.onSubmit((settings) => attempt(() => update.mutateAsync({ accountId: server.account_id, serverId: server.id, settings })));
   const undo = () => {
     if (saved) form.setValues(saved);
     form.clearErrors();
-    setFormError(null);
+    clearFormError();
   };
 
   return (
@@ -65,19 +58,9 @@ export function SettingsTab({ server, providerLabel }: { server: Server; provide
           {...form.getInputProps("backups_enabled", { type: "checkbox" })}
           data-testid="settings-backups"
         />
-        {formError && (
-          <Alert color="red" variant="light" data-testid="settings-save-error">
-            {formError}
-          </Alert>
-        )}
-        <Group gap="xs">
-          <Button type="submit" disabled={!changed} loading={update.isPending} data-testid="settings-save">
-            Save settings
-          </Button>
-          <Button variant="subtle" disabled={!changed || update.isPending} onClick={undo} data-testid="settings-reset">
-            Undo changes
-          </Button>
-        </Group>
+        <SaveOrUndo testId="settings" changed={changed} busy={update.isPending} onUndo={undo} error={formError}>
+          Save settings
+        </SaveOrUndo>
       </Stack>
     </form>
   );
