@@ -10,7 +10,7 @@ use vpsdesk_core::providers::vpsnet::ext::cloud_groups::CloudGroup;
 use vpsdesk_core::{AppService, Error};
 
 use crate::account_arg::AccountArg;
-use crate::extras::{confirm, done};
+use crate::extras::{changed, confirm, done};
 use crate::output::Flags;
 use crate::output::{list, opt};
 use crate::Failure;
@@ -69,9 +69,10 @@ pub async fn run(service: &AppService, cmd: AddressesCmd, flags: Flags) -> Resul
             Ok(ExitCode::SUCCESS)
         }
         AddressesCmd::Edit { account, id, notes, consumer } => {
-            let account = account.resolve(service)?;
-            service.edit_account_ip(&account, &id, &notes, consumer.as_deref()).await?;
-            done(format!("{}: address {id} changed", account.name))
+            changed(service, account, format!("address {id} changed"), async |a| {
+                service.edit_account_ip(a, &id, &notes, consumer.as_deref()).await
+            })
+            .await
         }
         AddressesCmd::Reassign { account, id, server } => {
             confirm(yes, format!("moving address {id} to server {server} takes it off the server that has it now"))?;
@@ -102,9 +103,13 @@ pub async fn run(service: &AppService, cmd: AddressesCmd, flags: Flags) -> Resul
                 yes,
                 format!("asking for {} address(es) for server {server}: granted addresses are billed", all.len()),
             )?;
-            let account = account.resolve(service)?;
-            service.request_justified_ips(&account, &server, &all, true).await?;
-            done(format!("{}: {} justified address(es) requested for server {server}", account.name, all.len()))
+            changed(
+                service,
+                account,
+                format!("{} justified address(es) requested for server {server}", all.len()),
+                async |a| service.request_justified_ips(a, &server, &all, true).await,
+            )
+            .await
         }
     }
 }

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Subcommand;
+use vpsdesk_core::accounts::Account;
 use vpsdesk_core::capabilities::Capability;
 use vpsdesk_core::jobs::{Job, JobState};
 use vpsdesk_core::providers::vultr::ext::scripts::{NewScript, ScriptKind, ScriptUpdate};
@@ -202,6 +203,20 @@ pub(crate) fn done(msg: String) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Resolves the account, makes the change on it and says `what` was done,
+/// after the account's name: every command that changes something and
+/// prints no data.
+pub(crate) async fn changed<T>(
+    service: &AppService,
+    account: AccountArg,
+    what: String,
+    change: impl AsyncFnOnce(&Account) -> Result<T, Error>,
+) -> Result<ExitCode, Failure> {
+    let account = account.resolve(service)?;
+    change(&account).await?;
+    done(format!("{}: {what}", account.name))
+}
+
 fn read_text(path: &str, what: &str) -> Result<String, Failure> {
     let read = if path == "-" {
         let mut s = String::new();
@@ -297,9 +312,10 @@ async fn snapshots(service: &AppService, cmd: SnapshotsCmd, flags: Flags) -> Res
         }
         SnapshotsCmd::Delete { account, snapshot } => {
             confirm(yes, format!("deleting snapshot {snapshot} destroys it"))?;
-            let account = account.resolve(service)?;
-            service.delete_snapshot(&account, &snapshot).await?;
-            done(format!("{}: snapshot {snapshot} deleted", account.name))
+            changed(service, account, format!("snapshot {snapshot} deleted"), async |a| {
+                service.delete_snapshot(a, &snapshot).await
+            })
+            .await
         }
         SnapshotsCmd::Restore { account, server, snapshot, wait } => {
             confirm(yes, format!("restoring snapshot {snapshot} replaces everything on server {server}"))?;
@@ -333,9 +349,8 @@ async fn ssh_keys(service: &AppService, cmd: SshKeysCmd, flags: Flags) -> Result
         }
         SshKeysCmd::Delete { account, id } => {
             confirm(yes, format!("deleting SSH key {id} removes it from the account"))?;
-            let account = account.resolve(service)?;
-            service.delete_ssh_key(&account, &id).await?;
-            done(format!("{}: SSH key {id} deleted", account.name))
+            changed(service, account, format!("SSH key {id} deleted"), async |a| service.delete_ssh_key(a, &id).await)
+                .await
         }
     }
 }
@@ -376,9 +391,10 @@ async fn scripts(service: &AppService, cmd: ScriptsCmd, flags: Flags) -> Result<
         }
         ScriptsCmd::Delete { account, id } => {
             confirm(yes, format!("deleting startup script {id} removes it from the account"))?;
-            let account = account.resolve(service)?;
-            service.delete_script(&account, &id).await?;
-            done(format!("{}: startup script {id} deleted", account.name))
+            changed(service, account, format!("startup script {id} deleted"), async |a| {
+                service.delete_script(a, &id).await
+            })
+            .await
         }
     }
 }
@@ -456,19 +472,25 @@ pub async fn servers(service: &AppService, cmd: ServerExtrasCmd, flags: Flags) -
             Ok(ExitCode::SUCCESS)
         }
         ReverseSet { account, id, ip, entry } => {
-            let account = account.resolve(service)?;
-            service.set_reverse(&account, &id, &ip, &entry).await?;
-            done(format!("{}: server {id}: reverse DNS of {ip} set (DNS may take hours to follow)", account.name))
+            changed(
+                service,
+                account,
+                format!("server {id}: reverse DNS of {ip} set (DNS may take hours to follow)"),
+                async |a| service.set_reverse(a, &id, &ip, &entry).await,
+            )
+            .await
         }
         ReverseReset { account, id, ip } => {
-            let account = account.resolve(service)?;
-            service.reset_reverse(&account, &id, &ip).await?;
-            done(format!("{}: server {id}: reverse DNS of {ip} reset to the default", account.name))
+            changed(service, account, format!("server {id}: reverse DNS of {ip} reset to the default"), async |a| {
+                service.reset_reverse(a, &id, &ip).await
+            })
+            .await
         }
         ReverseDelete { account, id, ip } => {
-            let account = account.resolve(service)?;
-            service.delete_reverse(&account, &id, &ip).await?;
-            done(format!("{}: server {id}: reverse DNS of {ip} deleted", account.name))
+            changed(service, account, format!("server {id}: reverse DNS of {ip} deleted"), async |a| {
+                service.delete_reverse(a, &id, &ip).await
+            })
+            .await
         }
         Bandwidth { account, id } => {
             let graphs = service.usage_graphs(&account.resolve(service)?, &id).await?;

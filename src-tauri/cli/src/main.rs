@@ -30,7 +30,7 @@ use vpsdesk_core::secret::Keychain;
 use vpsdesk_core::{AppService, Error, NewAccount};
 
 use account_arg::AccountArg;
-use extras::{confirm, done};
+use extras::{changed, confirm};
 use output::{say, tell, Flags, Out};
 
 #[derive(Parser)]
@@ -370,15 +370,14 @@ async fn servers(service: &AppService, cmd: ServersCmd, flags: Flags) -> Result<
             Ok(ExitCode::SUCCESS)
         }
         ServersCmd::Rename { account, id, new_name } => {
-            let account = account.resolve(service)?;
-            service.rename(&account, &id, &new_name).await?;
-            done(format!("{}: server {id} renamed to {new_name:?}", account.name))
+            changed(service, account, format!("server {id} renamed to {new_name:?}"), async |a| {
+                service.rename(a, &id, &new_name).await
+            })
+            .await
         }
         ServersCmd::Delete { account, id } => {
             confirm(yes, format!("deleting server {id} destroys it and its data"))?;
-            let account = account.resolve(service)?;
-            service.delete(&account, &id).await?;
-            done(format!("{}: server {id} deleted", account.name))
+            changed(service, account, format!("server {id} deleted"), async |a| service.delete(a, &id).await).await
         }
         ServersCmd::Extras(cmd) => extras::servers(service, cmd, flags).await,
         ServersCmd::Maintenance(cmd) => maintenance::run(service, cmd, flags).await,

@@ -10,7 +10,7 @@ use clap::Subcommand;
 use vpsdesk_core::AppService;
 
 use crate::account_arg::AccountArg;
-use crate::extras::{confirm, done, follow};
+use crate::extras::{changed, confirm, follow};
 use crate::output::Flags;
 use crate::output::{list, opt, Out};
 use crate::Failure;
@@ -98,9 +98,10 @@ pub async fn run(service: &AppService, cmd: MaintenanceCmd, flags: Flags) -> Res
         }
         BackupDelete { account, id, backup } => {
             confirm(yes, format!("deleting backup {backup} of server {id} destroys it"))?;
-            let account = account.resolve(service)?;
-            service.delete_backup(&account, &id, &backup).await?;
-            done(format!("{}: server {id}: backup {backup} deleted", account.name))
+            changed(service, account, format!("server {id}: backup {backup} deleted"), async |a| {
+                service.delete_backup(a, &id, &backup).await
+            })
+            .await
         }
         Recovery { account, id, wait } => {
             confirm(yes, format!("booting server {id} into recovery restarts it"))?;
@@ -137,9 +138,10 @@ pub async fn run(service: &AppService, cmd: MaintenanceCmd, flags: Flags) -> Res
         }
         CloneDelete { account, id, clone } => {
             confirm(yes, format!("deleting clone {clone} of server {id} removes its record"))?;
-            let account = account.resolve(service)?;
-            service.delete_clone(&account, &id, &clone).await?;
-            done(format!("{}: server {id}: clone {clone} deleted", account.name))
+            changed(service, account, format!("server {id}: clone {clone} deleted"), async |a| {
+                service.delete_clone(a, &id, &clone).await
+            })
+            .await
         }
     }
 }

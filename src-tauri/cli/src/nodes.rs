@@ -8,7 +8,7 @@ use vpsdesk_core::providers::vpsnet::ext::nodes::NodeKind;
 use vpsdesk_core::{AppService, Error};
 
 use crate::account_arg::AccountArg;
-use crate::extras::{confirm, done};
+use crate::extras::{changed, confirm};
 use crate::output::Flags;
 use crate::output::{list, opt};
 use crate::Failure;
@@ -67,22 +67,23 @@ pub async fn run(service: &AppService, cmd: NodesCmd, flags: Flags) -> Result<Ex
         NodesCmd::Add { account, kind: k, quantity } => {
             let k = kind(&k)?;
             confirm(yes, format!("buying {quantity} {} node(s) charges the account at once", word(k)))?;
-            let account = account.resolve(service)?;
-            service.add_nodes(&account, k, quantity, true).await?;
-            done(format!("{}: {quantity} {} node(s) bought", account.name, word(k)))
+            changed(service, account, format!("{quantity} {} node(s) bought", word(k)), async |a| {
+                service.add_nodes(a, k, quantity, true).await
+            })
+            .await
         }
         NodesCmd::Consumer { account, kind: k, id, consumer } => {
             let k = kind(&k)?;
-            let account = account.resolve(service)?;
-            service.set_node_consumer(&account, k, &id, Some(&consumer)).await?;
-            done(format!("{}: node {id}: consumer id set to {consumer}", account.name))
+            changed(service, account, format!("node {id}: consumer id set to {consumer}"), async |a| {
+                service.set_node_consumer(a, k, &id, Some(&consumer)).await
+            })
+            .await
         }
         NodesCmd::Delete { account, kind: k, id } => {
             let k = kind(&k)?;
             confirm(yes, format!("removing node {id} stops it being billed and it cannot be used again"))?;
-            let account = account.resolve(service)?;
-            service.delete_node(&account, k, &id).await?;
-            done(format!("{}: node {id} removed", account.name))
+            changed(service, account, format!("node {id} removed"), async |a| service.delete_node(a, k, &id).await)
+                .await
         }
     }
 }

@@ -13,7 +13,7 @@ use vpsdesk_core::providers::cloudsigma::ext::drives::{Drive, DriveClone, NewDri
 use vpsdesk_core::{AppService, Error};
 
 use crate::account_arg::AccountArg;
-use crate::extras::{confirm, done, follow};
+use crate::extras::{changed, confirm, follow};
 use crate::output::Flags;
 use crate::output::{json_or, list, opt, say, Out};
 use crate::Failure;
@@ -274,9 +274,8 @@ async fn drives(service: &AppService, cmd: DrivesCmd, flags: Flags) -> Result<Ex
         }
         DrivesCmd::Destroy { account, id } => {
             confirm(yes, format!("destroying drive {id} deletes its data"))?;
-            let account = account.resolve(service)?;
-            service.destroy_drive(&account, &id).await?;
-            done(format!("{}: drive {id} destroyed", account.name))
+            changed(service, account, format!("drive {id} destroyed"), async |a| service.destroy_drive(a, &id).await)
+                .await
         }
         DrivesCmd::Upload { account, id, file } => {
             confirm(yes, format!("uploading overwrites the start of drive {id}"))?;
@@ -303,9 +302,10 @@ async fn vlans(service: &AppService, cmd: VlansCmd, flags: Flags) -> Result<Exit
             out(&[service.create_vlan(&account.resolve(service)?, &name).await?], json)
         }
         VlansCmd::Rename { account, id, new_name } => {
-            let account = account.resolve(service)?;
-            service.rename_vlan(&account, &id, &new_name).await?;
-            done(format!("{}: VLAN {id} renamed to {new_name:?}", account.name))
+            changed(service, account, format!("VLAN {id} renamed to {new_name:?}"), async |a| {
+                service.rename_vlan(a, &id, &new_name).await
+            })
+            .await
         }
     }
 }
@@ -323,9 +323,10 @@ async fn ips(service: &AppService, cmd: IpsCmd, flags: Flags) -> Result<ExitCode
         IpsCmd::Create { account } => out(&[service.create_static_ip(&account.resolve(service)?).await?], json),
         IpsCmd::Destroy { account, ip } => {
             confirm(yes, format!("destroying {ip} releases the address"))?;
-            let account = account.resolve(service)?;
-            service.destroy_static_ip(&account, &ip).await?;
-            done(format!("{}: static IP {ip} destroyed", account.name))
+            changed(service, account, format!("static IP {ip} destroyed"), async |a| {
+                service.destroy_static_ip(a, &ip).await
+            })
+            .await
         }
     }
 }
@@ -344,15 +345,17 @@ async fn groups(service: &AppService, cmd: GroupsCmd, flags: Flags) -> Result<Ex
             out(&[service.create_server_group(&account.resolve(service)?, &name).await?], json)
         }
         GroupsCmd::Rename { account, id, new_name } => {
-            let account = account.resolve(service)?;
-            service.rename_server_group(&account, &id, &new_name).await?;
-            done(format!("{}: server group {id} renamed to {new_name:?}", account.name))
+            changed(service, account, format!("server group {id} renamed to {new_name:?}"), async |a| {
+                service.rename_server_group(a, &id, &new_name).await
+            })
+            .await
         }
         GroupsCmd::Destroy { account, id } => {
             confirm(yes, format!("destroying server group {id} removes the group (its servers stay)"))?;
-            let account = account.resolve(service)?;
-            service.destroy_server_group(&account, &id).await?;
-            done(format!("{}: server group {id} destroyed", account.name))
+            changed(service, account, format!("server group {id} destroyed"), async |a| {
+                service.destroy_server_group(a, &id).await
+            })
+            .await
         }
         GroupsCmd::Add { account, id, servers } => {
             ids_out(&service.group_members(&account.resolve(service)?, &id, &servers, true).await?, json)
@@ -394,9 +397,10 @@ async fn profile(service: &AppService, cmd: ProfileCmd, flags: Flags) -> Result<
 pub async fn fleet(service: &AppService, cmd: FleetCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     let bulk = |account: AccountArg, ids: Vec<String>, action: BulkAction, what: &'static str| async move {
-        let account = account.resolve(service)?;
-        service.bulk_power(&account, &ids, action).await?;
-        done(format!("{}: {what} requested for {}", account.name, ids.join(", ")))
+        changed(service, account, format!("{what} requested for {}", ids.join(", ")), async |a| {
+            service.bulk_power(a, &ids, action).await
+        })
+        .await
     };
     match cmd {
         FleetCmd::Copy { account, id, name } => {

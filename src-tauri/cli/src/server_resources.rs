@@ -13,7 +13,7 @@ use vpsdesk_core::providers::vpsnet::ext::server_resources::{self, ResourcesChan
 use vpsdesk_core::AppService;
 
 use crate::account_arg::AccountArg;
-use crate::extras::{confirm, done};
+use crate::extras::{changed, confirm, done};
 use crate::output::Flags;
 use crate::output::{opt, print_json, say, table};
 use crate::settings::OnOff;
@@ -242,9 +242,13 @@ pub async fn run(service: &AppService, cmd: PlanCmd, flags: Flags) -> Result<Exi
         }
         PlanCmd::ManagedTransfer { account, id, to_server, reassign_ip } => {
             confirm(yes, format!("the managed service of server {id} moves to server {to_server}"))?;
-            let account = account.resolve(service)?;
-            service.transfer_managed_service(&account, &id, &to_server, reassign_ip.as_deref(), true).await?;
-            done(format!("{}: managed service of server {id} moved to server {to_server}", account.name))
+            changed(
+                service,
+                account,
+                format!("managed service of server {id} moved to server {to_server}"),
+                async |a| service.transfer_managed_service(a, &id, &to_server, reassign_ip.as_deref(), true).await,
+            )
+            .await
         }
         PlanCmd::Licences { account, id } => {
             show_licences(&service.server_licences(&account.resolve(service)?, &id).await?, json);
@@ -258,9 +262,13 @@ pub async fn run(service: &AppService, cmd: PlanCmd, flags: Flags) -> Result<Exi
         }
         PlanCmd::UpgradeStorage { account, id } => {
             confirm(yes, format!("upgrading the storage of server {id} stops it for a while"))?;
-            let account = account.resolve(service)?;
-            service.upgrade_storage(&account, &id, true).await?;
-            done(format!("{}: server {id}: storage upgrade requested (the server restarts)", account.name))
+            changed(
+                service,
+                account,
+                format!("server {id}: storage upgrade requested (the server restarts)"),
+                async |a| service.upgrade_storage(a, &id, true).await,
+            )
+            .await
         }
     }
 }

@@ -8,7 +8,7 @@ use vpsdesk_core::providers::vpsnet::ext::template_authoring::TemplateEdit;
 use vpsdesk_core::AppService;
 
 use crate::account_arg::AccountArg;
-use crate::extras::done;
+use crate::extras::{changed, done};
 use crate::Failure;
 
 /// Flattened into `vpsctl servers`.
@@ -48,7 +48,8 @@ pub async fn convert(service: &AppService, cmd: ConvertCmd) -> Result<ExitCode, 
 
 pub async fn edit(service: &AppService, cmd: EditCmd) -> Result<ExitCode, Failure> {
     let EditCmd::CustomEdit { account, id, description, operating_system, info } = cmd;
-    let account = account.resolve(service)?;
-    service.edit_custom_template(&account, &id, &TemplateEdit { operating_system, description, info }).await?;
-    done(format!("{}: custom template {id} changed", account.name))
+    changed(service, account, format!("custom template {id} changed"), async |a| {
+        service.edit_custom_template(a, &id, &TemplateEdit { operating_system, description, info }).await
+    })
+    .await
 }

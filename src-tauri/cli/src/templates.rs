@@ -9,7 +9,7 @@ use vpsdesk_core::providers::vpsnet::ext::templates::LicenseKind;
 use vpsdesk_core::{AppService, Error};
 
 use crate::account_arg::AccountArg;
-use crate::extras::{confirm, done};
+use crate::extras::{changed, confirm};
 use crate::output::Flags;
 use crate::output::{json_or, list, opt, say};
 use crate::Failure;
@@ -46,9 +46,10 @@ pub async fn run(service: &AppService, cmd: TemplatesCmd, flags: Flags) -> Resul
         }
         CustomDelete { account, id } => {
             confirm(yes, format!("deleting custom template {id} removes it at once"))?;
-            let account = account.resolve(service)?;
-            service.delete_custom_template(&account, &id).await?;
-            done(format!("{}: custom template {id} deleted", account.name))
+            changed(service, account, format!("custom template {id} deleted"), async |a| {
+                service.delete_custom_template(a, &id).await
+            })
+            .await
         }
         Offered { account } => {
             let offered = service.offered_templates(&account.resolve(service)?).await?;
@@ -81,9 +82,10 @@ pub async fn run(service: &AppService, cmd: TemplatesCmd, flags: Flags) -> Resul
             let kind = LicenseKind::parse(&kind)
                 .ok_or_else(|| Failure::Core(Error::field("kind", format!("{kind:?} is not cloudlinux or windows"))))?;
             confirm(yes, format!("buying template {template} charges the account"))?;
-            let account = account.resolve(service)?;
-            service.buy_template(&account, kind, &template, true).await?;
-            done(format!("{}: template {template} bought", account.name))
+            changed(service, account, format!("template {template} bought"), async |a| {
+                service.buy_template(a, kind, &template, true).await
+            })
+            .await
         }
     }
 }
