@@ -18,9 +18,10 @@ pub fn run() {
         .init();
     tauri::Builder::default()
         .setup(|app| {
-            let files = files::Files::new(app.handle().clone());
-            let state = tauri::async_runtime::block_on(state::AppState::start(files));
-            app.manage(state);
+            app.manage(state::AppState::new(files::Files::new(app.handle().clone())));
+            // After setup returns the window paints; commands wait for this.
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move { handle.state::<state::AppState>().finish_start().await });
             Ok(())
         })
         .plugin(tauri_plugin_dialog::init())

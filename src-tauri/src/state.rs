@@ -1,8 +1,10 @@
 //! What the app keeps between commands: the core's `AppService`, what the startup
 //! checks found, and the embedded sandbox when the demo is on.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
-use tokio::sync::Mutex;
+use tokio::sync::{watch, Mutex};
 use ts_rs::TS;
 use vpsdesk_core::accounts::AccountStore;
 use vpsdesk_core::http::Http;
@@ -31,44 +33,71 @@ pub struct AppState {
     pub service: AppService,
     /// The native file dialogs: the only way a command learns a path.
     pub files: Files,
-    keychain: KeychainStatus,
+    keychain: OnceLock<KeychainStatus>,
     store_warning: std::sync::Mutex<Option<String>>,
     sandbox: Mutex<Option<Sandbox>>,
+    /// Set once `finish_start` is done; every command waits for it.
+    started: watch::Sender<bool>,
 }
 
 impl AppState {
+    /// What the window needs before its first frame, and nothing slower:
+    /// the keychain probe (a D-Bus round trip) and the demo sandbox wait for
+    /// `finish_start`, which runs once the window is up.
+    pub fn new(files: Files) -> AppState {
+        // With no home folder the app still starts and shows why (through
+        // the load in `finish_start`); it never keeps accounts in the
+        // current folder.
+        let store = AccountStore::default_location().unwrap_or_else(AccountStore::unavailable);
+        AppState {
+            service: AppService::new(store, Keychain::default(), Http::default()),
+            files,
+            keychain: OnceLock::new(),
+            store_warning: std::sync::Mutex::new(None),
+            sandbox: Mutex::new(None),
+            started: watch::Sender::new(false),
+        }
+    }
+
     /// Probes the keychain, loads the accounts (reporting a corrupt file),
     /// and brings the demo sandbox back if demo accounts exist — or starts
     /// the demo when `VPSDESK_DEMO=1` and there are no accounts at all.
-    pub async fn start(files: Files) -> AppState {
-        // With no home folder the app still starts and shows why (through
-        // the load below); it never keeps accounts in the current folder.
-        let store = AccountStore::default_location().unwrap_or_else(AccountStore::unavailable);
-        let keychain = Keychain::default();
-        let probe = match keychain.probe() {
-            Ok(()) => KeychainStatus { ok: true, message: None },
-            Err(e) => KeychainStatus { ok: false, message: Some(e.message) },
+    pub async fn finish_start(&self) {
+        // A blocking D-Bus call: kept off the async workers.
+        let probe = tokio::task::spawn_blocking(|| Keychain::default().probe()).await;
+        let probe = match probe {
+            Ok(Ok(())) => KeychainStatus { ok: true, message: None },
+            Ok(Err(e)) => KeychainStatus { ok: false, message: Some(e.message) },
+            Err(e) => KeychainStatus { ok: false, message: Some(format!("the keychain check did not finish: {e}")) },
         };
-        let service = AppService::new(store, keychain, Http::default());
-        let (accounts, warning) = match service.load() {
-            Ok(l) => (l.accounts, l.warning),
-            Err(e) => (Vec::new(), Some(e.message)),
-        };
-        let state = AppState {
-            service,
-            files,
-            keychain: probe,
-            store_warning: std::sync::Mutex::new(warning),
-            sandbox: Mutex::new(None),
+        self.keychain.get_or_init(|| probe);
+        let accounts = match self.service.load() {
+            Ok(l) => {
+                if let Some(w) = l.warning {
+                    self.warn(w);
+                }
+                l.accounts
+            }
+            Err(e) => {
+                self.warn(e.message);
+                Vec::new()
+            }
         };
         let want_demo = std::env::var("VPSDESK_DEMO").is_ok_and(|v| v == "1") && accounts.is_empty();
         if accounts.iter().any(|a| a.demo) || want_demo {
-            if let Err(e) = state.start_demo().await {
+            if let Err(e) = self.start_demo().await {
                 tracing::warn!("demo sandbox: {}", e.message);
-                state.warn(format!("The demo could not start: {}", e.message));
+                self.warn(format!("The demo could not start: {}", e.message));
             }
         }
-        state
+        self.started.send_replace(true);
+    }
+
+    /// Returns once `finish_start` is done, at once after that.
+    pub async fn started(&self) {
+        let mut rx = self.started.subscribe();
+        // The sender lives as long as the state, so this cannot fail.
+        let _ = rx.wait_for(|done| *done).await;
     }
 
     fn warn(&self, message: String) {
@@ -78,7 +107,7 @@ impl AppState {
     pub async fn status(&self) -> AppStatus {
         let demo_running = self.sandbox.lock().await.is_some();
         AppStatus {
-            keychain: self.keychain.clone(),
+            keychain: self.keychain.get().cloned().expect("the keychain is probed before any command answers"),
             store_warning: self.store_warning.lock().expect("warning lock").clone(),
             demo_running,
             account_count: self.service.accounts().map(|a| a.len() as u32).unwrap_or(0),

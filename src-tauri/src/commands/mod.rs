@@ -29,7 +29,12 @@ macro_rules! ipc {
             #[tauri::command(rename_all = "snake_case")]
             pub async fn $name(
                 $state: tauri::State<'_, crate::state::AppState> $(, $arg: $ty)*
-            ) -> Result<$ret, vpsdesk_core::Error> $body
+            ) -> Result<$ret, vpsdesk_core::Error> {
+                // The window paints before the keychain probe and the demo
+                // are done (lib.rs); no command answers until they are.
+                $state.started().await;
+                $body
+            }
         )*
 
         /// The commands this module defines, as the webview names them:
