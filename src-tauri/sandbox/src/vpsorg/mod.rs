@@ -49,7 +49,7 @@ fn routes() -> Router<Store<VpsOrg>> {
         .route("/api/v1/servers/", get(server::list).post(server::create))
         .route(
             "/api/v1/servers/{id}/",
-            get(server::show).put(server::replace).patch(server::patch).delete(server::destroy),
+            get(server::show).put(server::update).patch(server::update).delete(server::destroy),
         )
         .route("/api/v1/servers/{id}/start/", post(server::start))
         .route("/api/v1/servers/{id}/stop/", post(server::stop))

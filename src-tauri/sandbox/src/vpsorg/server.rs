@@ -3,7 +3,7 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, StatusCode, Uri};
+use axum::http::{header, HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
@@ -143,16 +143,17 @@ pub(super) async fn show(
 }
 
 /// PUT replaces every field, PATCH only those sent.
-async fn update(
-    store: Store<VpsOrg>,
-    id: &str,
-    headers: &HeaderMap,
-    body: &[u8],
-    full: bool,
+pub(super) async fn update(
+    State(store): State<Store<VpsOrg>>,
+    Path(id): Path<String>,
+    method: Method,
+    headers: HeaderMap,
+    body: Bytes,
 ) -> Result<Json<view::Details>, ApiError> {
-    let id = server_id(id)?;
+    let full = method == Method::PUT;
+    let id = server_id(&id)?;
     store.with(|v| v.find(id).map(drop))?;
-    let mut input = Input::parse(headers, body)?;
+    let mut input = Input::parse(&headers, &body)?;
     let name = input.name(full);
     let hostname = input.hostname(full);
     let backups_enabled = input.boolean("backups_enabled", full);
@@ -172,24 +173,6 @@ async fn update(
         server.updated_at = now();
         Ok(Json(view::details(id, server)))
     })
-}
-
-pub(super) async fn replace(
-    State(store): State<Store<VpsOrg>>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<Json<view::Details>, ApiError> {
-    update(store, &id, &headers, &body, true).await
-}
-
-pub(super) async fn patch(
-    State(store): State<Store<VpsOrg>>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<Json<view::Details>, ApiError> {
-    update(store, &id, &headers, &body, false).await
 }
 
 /// 204 with no body, whatever the server's state.
