@@ -6,12 +6,13 @@
 
 use std::io::{Read, Write};
 use std::ops::Deref;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use vpsdesk_core::accounts::Account;
 use vpsdesk_core::capabilities::account::profile::ProfileChange;
 use vpsdesk_core::capabilities::Capability;
-use vpsdesk_core::jobs::{JobKind, JobState};
+use vpsdesk_core::jobs::{Job, JobKind, JobState};
 use vpsdesk_core::model::{PowerAction, ProviderKind, Status};
 use vpsdesk_core::providers::cloudsigma::ext::clone_and_bulk::BulkAction;
 use vpsdesk_core::providers::cloudsigma::ext::drives::{DriveClone, NewDrive, StandardKind};
@@ -61,6 +62,16 @@ impl Env {
     async fn new_drive(&self, name: &str, size: u64) -> String {
         let d = NewDrive { name: name.into(), size_bytes: size, shared: false, ssd: false, encrypted: true };
         self.service.create_drive(&self.cs, &d).await.unwrap().id
+    }
+
+    /// Writes a 40 MiB image of `seed`'s pattern to `dir`/disk.img and starts
+    /// its upload onto a new drive `name` of that size: (image, drive, job).
+    async fn start_upload(&self, dir: &Path, name: &str, seed: u64) -> (PathBuf, String, Job) {
+        let source = dir.join("disk.img");
+        std::fs::write(&source, pattern(40 << 20, seed)).unwrap();
+        let drive = self.new_drive(name, 40 << 20).await;
+        let job = self.service.upload_drive(&self.cs, &drive, &source).await.unwrap();
+        (source, drive, job)
     }
 }
 
@@ -243,10 +254,7 @@ async fn a_256_mib_upload_shows_progress_and_reads_back_equal() {
 async fn a_transfer_is_cancelled_between_chunks_and_a_file_must_fit() {
     let env = Env::new().await;
     let dir = tempfile::tempdir().unwrap();
-    let source = dir.path().join("disk.img");
-    std::fs::write(&source, pattern(40 << 20, 3)).unwrap();
-    let drive = env.new_drive("cancel target", 40 << 20).await;
-    let job = env.service.upload_drive(&env.cs, &drive, &source).await.unwrap();
+    let (source, _, job) = env.start_upload(dir.path(), "cancel target", 3).await;
     env.service.cancel_job(&job.id).unwrap();
     let done = env.service.wait_job(&job.id).await.unwrap();
     assert_eq!(done.state, JobState::Cancelled);
@@ -271,10 +279,7 @@ async fn a_transfer_is_cancelled_between_chunks_and_a_file_must_fit() {
 async fn a_download_writes_the_target_whole_or_not_at_all_and_never_through_a_symlink() {
     let env = Env::new().await;
     let dir = tempfile::tempdir().unwrap();
-    let source = dir.path().join("disk.img");
-    std::fs::write(&source, pattern(40 << 20, 5)).unwrap();
-    let big = env.new_drive("download source", 40 << 20).await;
-    let job = env.service.upload_drive(&env.cs, &big, &source).await.unwrap();
+    let (_, big, job) = env.start_upload(dir.path(), "download source", 5).await;
     assert_eq!(env.service.wait_job(&job.id).await.unwrap().state, JobState::Succeeded);
 
     let out = tempfile::tempdir().unwrap();
