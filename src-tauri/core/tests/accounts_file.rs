@@ -12,9 +12,11 @@ use std::sync::Arc;
 
 use vpsdesk_core::accounts::AccountStore;
 use vpsdesk_core::http::Http;
-use vpsdesk_core::model::ProviderKind;
 use vpsdesk_core::secret::{Keychain, Secret};
-use vpsdesk_core::{AppService, ErrorKind, NewAccount};
+use vpsdesk_core::{AppService, ErrorKind};
+
+mod common;
+use common::unverified_vultr;
 
 /// A loopback HTTP server that counts the connections it gets and answers
 /// each with a 401.
@@ -119,15 +121,7 @@ async fn a_newer_file_is_read_only_for_every_write() {
         std::fs::write(&path, text).unwrap();
         let keychain = Keychain::with_service("vpsdesk-test-newer-file");
         let service = AppService::new(AccountStore::at(&path), keychain.clone(), Http::default());
-        let new = NewAccount {
-            provider: ProviderKind::Vultr,
-            name: "added".into(),
-            endpoint: Some("http://127.0.0.1:9".into()),
-            username: None,
-            region: None,
-            secret: Secret::new("never-stored"),
-            verify: false,
-        };
+        let new = unverified_vultr("added", "never-stored");
         let refusals = [
             service.load().unwrap_err(),
             service.add_account(new, false).await.unwrap_err(),

@@ -4,24 +4,18 @@
 
 use vpsdesk_core::accounts::AccountStore;
 use vpsdesk_core::http::Http;
-use vpsdesk_core::model::ProviderKind;
-use vpsdesk_core::secret::{Keychain, Secret};
-use vpsdesk_core::{AppService, ErrorKind, NewAccount};
+use vpsdesk_core::secret::Keychain;
+use vpsdesk_core::{AppService, ErrorKind};
+
+mod common;
+use common::unverified_vultr;
 
 #[tokio::test]
 async fn removing_an_account_removes_its_keychain_entry() {
     let dir = tempfile::tempdir().unwrap();
     let keychain = || Keychain::with_service("vpsdesk-test-remove");
     let service = AppService::new(AccountStore::at(dir.path().join("accounts.json")), keychain(), Http::default());
-    let new = NewAccount {
-        provider: ProviderKind::Vultr,
-        name: "to remove".into(),
-        endpoint: Some("http://127.0.0.1:9".into()),
-        username: None,
-        region: None,
-        secret: Secret::new("hunter2-very-secret"),
-        verify: false,
-    };
+    let new = unverified_vultr("to remove", "hunter2-very-secret");
     let account = service.add_account(new, false).await.unwrap();
     assert_eq!(keychain().get(&account.id).unwrap().expose(), "hunter2-very-secret");
 

@@ -67,6 +67,20 @@ pub fn private_service(dir: &Path, keychain_service: &str, http: Http) -> AppSer
     AppService::new(AccountStore::at(dir.join("accounts.json")), Keychain::with_service(keychain_service), http)
 }
 
+/// A Vultr account at an address nothing answers on (the discard port),
+/// saved without checking: for what the service does with any account.
+pub fn unverified_vultr(name: &str, secret: &str) -> NewAccount {
+    NewAccount {
+        provider: ProviderKind::Vultr,
+        name: name.into(),
+        endpoint: Some("http://127.0.0.1:9".into()),
+        username: None,
+        region: None,
+        secret: Secret::new(secret),
+        verify: false,
+    }
+}
+
 /// Adds `provider`'s demo account on `sandbox`, unverified.
 pub async fn add_demo(service: &AppService, sandbox: &Sandbox, provider: Provider) -> Account {
     let demo = vpsdesk_sandbox::demo_accounts().into_iter().find(|d| d.provider == provider).unwrap();
