@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { demoState, installMockBackend, ipcError } from "../api/mockBackend";
 import { endpointError } from "../features/accounts/AddAccountModal";
-import { renderApp } from "./render";
+import { renderApp, retype } from "./render";
 
 type User = ReturnType<typeof renderApp>["user"];
 
@@ -140,8 +140,7 @@ describe("accounts page", () => {
 
     await user.click(screen.getByTestId("account-rename-demo-vultr"));
     const input = await screen.findByTestId("rename-input");
-    await user.clear(input);
-    await user.type(input, "Vultr (prod)");
+    await retype(user, input, "Vultr (prod)");
     await user.click(screen.getByTestId("rename-submit"));
     await waitFor(() => expect(screen.getByTestId("account-row-demo-vultr")).toHaveTextContent("Vultr (prod)"));
     expect(backend.callsOf("rename_account")[0].args).toEqual({ account_id: "demo-vultr", name: "Vultr (prod)" });

@@ -6,7 +6,7 @@ import { stateWith, type Declared } from "./declared";
 import { compare, grouped } from "../features/billing/money";
 import { toCsv } from "../features/billing/csv";
 import { THRESHOLD_STORAGE_KEY } from "../features/billing/threshold";
-import { renderApp } from "./render";
+import { renderApp, retype } from "./render";
 
 // pdf.js needs a real canvas; the viewer's rendering is checked in the e2e test.
 const renderPdf = vi.fn(async (_bytes: Uint8Array, into: HTMLElement) => {
@@ -358,8 +358,7 @@ describe("Billing page", () => {
     const { user } = await openBilling();
     await user.click(await screen.findByTestId("billing-tab-subscriptions"));
     await user.click(await screen.findByTestId("subscription-new"));
-    await user.clear(screen.getByTestId("subscription-quantity"));
-    await user.type(screen.getByTestId("subscription-quantity"), "2");
+    await retype(user, screen.getByTestId("subscription-quantity"), "2");
     await user.click(screen.getByTestId("subscription-price"));
     expect(await screen.findByTestId("subscription-quote")).toHaveTextContent("The provider quotes 16.00 EUR. Nothing has been bought yet.");
     expect(backend.callsOf("create_subscription")).toHaveLength(0);
@@ -378,8 +377,7 @@ describe("Billing page", () => {
     const { user } = await openBilling();
     await user.click(await screen.findByTestId("billing-tab-subscriptions"));
     await user.click(await screen.findByTestId("subscription-new"));
-    await user.clear(screen.getByTestId("subscription-start"));
-    await user.type(screen.getByTestId("subscription-start"), "soon");
+    await retype(user, screen.getByTestId("subscription-start"), "soon");
     await user.click(screen.getByTestId("subscription-price"));
     expect(await screen.findByText(/write the start as YYYY-MM-DD HH:MM/)).toBeInTheDocument();
   });

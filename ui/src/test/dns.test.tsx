@@ -4,7 +4,7 @@ import type { DnsRecord, ImportPlan, RecordInput, Zone } from "../api/bindings";
 import { installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
 import { stateWith, type Declared } from "./declared";
 import { isIPv6, quoteTxt, txtError, validateRecord } from "../lib/dnsValidation";
-import { renderApp } from "./render";
+import { renderApp, retype } from "./render";
 
 type User = ReturnType<typeof renderApp>["user"];
 
@@ -138,8 +138,7 @@ describe("DNS page", () => {
     await user.click(await screen.findByTestId("dns-edit-4"));
     const form = await screen.findByTestId("record-form");
     const priority = within(form).getByTestId("record-priority");
-    await user.clear(priority);
-    await user.type(priority, "25");
+    await retype(user, priority, "25");
     await user.click(within(form).getByTestId("record-submit"));
     await waitFor(() => expect(backend.callsOf("dns_update_record")).toHaveLength(1));
     expect(backend.callsOf("dns_update_record")[0].args).toMatchObject({ record_id: "4", record: { type: "MX", priority: 25, data: "mx2.demodomain2.com." } });

@@ -2,7 +2,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { AccountIp, Backup, Capability, Job, Justification, JustifiedIp, ResourcesChange, ServerClone, ServerLicenceChange, ServerLicences, ServerResources } from "../api/bindings";
 import { demoState, grant, installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
-import { renderApp } from "./render";
+import { runningJob } from "./jobs";
+import { renderApp, retype } from "./render";
 
 type User = ReturnType<typeof renderApp>["user"];
 
@@ -22,14 +23,8 @@ const DOC_BACKUP: Backup = {
   created_at: "2011-01-07T20:43:33+05:30", built_at: "2011-01-07T15:44:43Z",
 };
 
-function job(over: Partial<Job>): Job {
-  return {
-    id: "job-1", kind: "backup_create", title: "Backup of server srv-1002", account: "Demo VPS.NET", account_id: "demo-vpsnet",
-    provider: "vpsnet", server_id: "srv-1002", target_id: "3801", state: "running", stage: "Requested from VPS.NET", progress: null,
-    cancellable: false, cancel_note: "VPS.NET's API has no call to stop it once it has started", error: null,
-    started_at_ms: Date.now(), finished_at_ms: null, ...over,
-  };
-}
+const job = (over: Partial<Job>) =>
+  runningJob({ provider: "vpsnet", label: "VPS.NET", kind: "backup_create", title: "Backup of server srv-1002", server_id: "srv-1002", target_id: "3801" }, over);
 
 function withVpsnet(): { backend: MockBackend; clones: ServerClone[] } {
   const backend = installMockBackend(demoState());
@@ -265,8 +260,7 @@ describe("VPS.NET nodes on the Resources page", () => {
 
     // One more regular node: the downtime warning, then a confirmation before anything is sent.
     const nodes = screen.getByTestId("resources-nodes");
-    await user.clear(nodes);
-    await user.type(nodes, "2");
+    await retype(user, nodes, "2");
     expect(await screen.findByTestId("resources-downtime")).toHaveTextContent("causes downtime");
     await user.type(screen.getByTestId("resources-delay"), "2030-04-24 14:00");
     await user.click(screen.getByTestId("resources-save"));
@@ -344,8 +338,7 @@ describe("VPS.NET nodes on the Resources page", () => {
     await user.click(await screen.findByTestId("custom-template-edit-115"));
     const description = await screen.findByTestId("template-edit-description");
     expect(description).toHaveValue("test_cus_temp");
-    await user.clear(description);
-    await user.type(description, "Ubuntu with our stack");
+    await retype(user, description, "Ubuntu with our stack");
     await user.click(screen.getByTestId("template-edit-save"));
     await waitFor(() => expect(backend.callsOf("edit_custom_template")).toHaveLength(1));
     expect(backend.callsOf("edit_custom_template")[0].args).toEqual({
@@ -516,8 +509,7 @@ describe("VPS.NET nodes on the Resources page", () => {
     await user.type(id, "6");
     await user.click(screen.getByTestId("licence-buy"));
     expect(await screen.findByTestId("licence-error")).toHaveTextContent("cancel cPanel (licence 1) first");
-    await user.clear(id);
-    await user.type(id, "9");
+    await retype(user, id, "9");
     await user.click(screen.getByTestId("licence-buy"));
     expect(await screen.findByText(/licence 9 is billed by VPS.NET/)).toBeInTheDocument();
     await user.click(screen.getByTestId("licence-buy-confirm"));

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Capability, Job, SshKey, UsageGraph } from "../api/bindings";
 import { demoState, grant, installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
 import { visibleTabs } from "../features/servers/tabs/ServerTabs";
-import { renderApp } from "./render";
+import { runningJob } from "./jobs";
+import { renderApp, retype } from "./render";
 
 type User = ReturnType<typeof renderApp>["user"];
 
@@ -23,14 +24,8 @@ const GRAPH: UsageGraph = {
   ],
 };
 
-function job(over: Partial<Job>): Job {
-  return {
-    id: "job-1", kind: "snapshot_create", title: "Snapshot of server srv-1001", account: "Demo Vultr", account_id: "demo-vultr",
-    provider: "vultr", server_id: "srv-1001", target_id: "snap-1", state: "running", stage: "Requested from Vultr", progress: null,
-    cancellable: false, cancel_note: "Vultr's API has no call to stop it once it has started", error: null,
-    started_at_ms: Date.now(), finished_at_ms: null, ...over,
-  };
-}
+const job = (over: Partial<Job>) =>
+  runningJob({ provider: "vultr", label: "Vultr", kind: "snapshot_create", title: "Snapshot of server srv-1001", server_id: "srv-1001", target_id: "snap-1" }, over);
 
 /** The demo with Vultr's extras and an in-memory snapshot list, key list and jobs list. */
 function withExtras(): { backend: MockBackend; jobs: Job[] } {
@@ -128,12 +123,10 @@ describe("server detail tabs", () => {
     expect(screen.getByTestId("ip-add-reboot"), "Vultr reboots to configure a new address: the choice is offered").toBeChecked();
     await user.click(screen.getByTestId("reverse-edit-203.0.113.2"));
     expect(screen.getByTestId("reverse-ip")).toHaveValue("203.0.113.2");
-    await user.clear(screen.getByTestId("reverse-entry"));
-    await user.type(screen.getByTestId("reverse-entry"), "not valid");
+    await retype(user, screen.getByTestId("reverse-entry"), "not valid");
     await user.click(screen.getByTestId("reverse-submit"));
     expect(await screen.findByText("use letters, digits, hyphens and dots only")).toBeInTheDocument();
-    await user.clear(screen.getByTestId("reverse-entry"));
-    await user.type(screen.getByTestId("reverse-entry"), "mail.example.com");
+    await retype(user, screen.getByTestId("reverse-entry"), "mail.example.com");
     await user.click(screen.getByTestId("reverse-submit"));
     await waitFor(() => expect(backend.callsOf("set_reverse")).toHaveLength(2));
     expect(backend.callsOf("set_reverse")[1].args).toEqual({ account_id: "demo-vultr", server_id: "srv-1001", ip: "203.0.113.2", entry: "mail.example.com" });
@@ -187,8 +180,7 @@ describe("account resources and the create form", () => {
     await user.type(screen.getByTestId("sshkey-public-key"), "AAAA me@laptop");
     await user.click(screen.getByTestId("sshkey-submit"));
     expect(await screen.findByText("a public key starts with its type")).toBeInTheDocument();
-    await user.clear(screen.getByTestId("sshkey-public-key"));
-    await user.type(screen.getByTestId("sshkey-public-key"), "ssh-ed25519 AAAA me@laptop");
+    await retype(user, screen.getByTestId("sshkey-public-key"), "ssh-ed25519 AAAA me@laptop");
     await user.click(screen.getByTestId("sshkey-submit"));
     expect(await screen.findByTestId("sshkey-row-new-key")).toHaveTextContent("laptop");
 
@@ -225,8 +217,7 @@ describe("account resources and the create form", () => {
     const { user } = renderApp();
     await user.click(await screen.findByTestId("sshkey-edit-541b4960f23bd"));
     expect(screen.getByTestId("sshkey-public-key")).toHaveValue("ssh-rsa AA... test@example.com");
-    await user.clear(screen.getByTestId("sshkey-name"));
-    await user.type(screen.getByTestId("sshkey-name"), "work");
+    await retype(user, screen.getByTestId("sshkey-name"), "work");
     await user.click(screen.getByTestId("sshkey-submit"));
     expect(await screen.findByTestId("sshkey-error")).toHaveTextContent("Invalid SSH key (Vultr)");
     expect(screen.getByTestId("sshkey-name")).toHaveValue("work");

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ServerSettings } from "../api/bindings";
 import { demoState, grant, installMockBackend, ipcError } from "../api/mockBackend";
 import { visibleTabs } from "../features/servers/tabs/ServerTabs";
-import { renderApp } from "./render";
+import { renderApp, retype } from "./render";
 
 /** The server settings tab is the UI of VPS.org's full update; the tabs only look at the account's capabilities. */
 function withSettings() {
@@ -60,13 +60,11 @@ describe("server settings (full update)", () => {
     expect(hostname).toHaveValue("web02.example.com");
     expect(screen.getByTestId("settings-save")).toBeDisabled();
 
-    await user.clear(hostname);
-    await user.type(hostname, "web02");
+    await retype(user, hostname, "web02");
     await user.click(screen.getByTestId("settings-save"));
     expect(await screen.findByText("use a fully qualified name with a domain")).toBeInTheDocument();
 
-    await user.clear(hostname);
-    await user.type(hostname, "www.example.com");
+    await retype(user, hostname, "www.example.com");
     await user.click(screen.getByTestId("settings-backups"));
     await user.click(screen.getByTestId("settings-save"));
     await waitFor(() => expect(backend.callsOf("update_server_settings")).toHaveLength(2));

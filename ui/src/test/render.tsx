@@ -1,5 +1,5 @@
 import { render } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import userEvent, { type UserEvent } from "@testing-library/user-event";
 import type { ReactElement } from "react";
 import { createQueryClient } from "../api/queries";
 import { App } from "../App";
@@ -18,4 +18,10 @@ export function renderWithProviders(ui: ReactElement) {
 
 export function renderApp() {
   return renderWithProviders(<App />);
+}
+
+/** Replaces what a field holds, as a person would: clear it, then type. */
+export async function retype(user: UserEvent, field: HTMLElement, text: string) {
+  await user.clear(field);
+  await user.type(field, text);
 }

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Capability, Drive, Job, ProfileField, ServerGroup, StaticIp, Vlan } from "../api/bindings";
 import { demoState, grant, installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
-import { renderApp } from "./render";
+import { renderApp, retype } from "./render";
 
 const CS_EXTRAS: Capability[] = [
   "account.drives", "drives.transfer", "servers.clone", "servers.bulk", "account.vlans", "account.static_ips",
@@ -112,12 +112,10 @@ describe("CloudSigma resources", () => {
 
     await user.click(screen.getByTestId("drive-add"));
     await user.type(screen.getByTestId("drive-name"), "data");
-    await user.clear(screen.getByTestId("drive-size"));
-    await user.type(screen.getByTestId("drive-size"), "0");
+    await retype(user, screen.getByTestId("drive-size"), "0");
     await user.click(screen.getByTestId("drive-submit"));
     expect(await screen.findByText("a drive needs a size of more than 0 bytes")).toBeInTheDocument();
-    await user.clear(screen.getByTestId("drive-size"));
-    await user.type(screen.getByTestId("drive-size"), "2");
+    await retype(user, screen.getByTestId("drive-size"), "2");
     await user.click(screen.getByTestId("drive-submit"));
     expect(await screen.findByTestId("drive-row-new-drive")).toHaveTextContent("data");
     expect(backend.callsOf("create_drive").at(-1)!.args.drive).toMatchObject({ name: "data", size_bytes: 2 * 1024 ** 3 });
@@ -184,8 +182,7 @@ describe("CloudSigma resources", () => {
     await openSection(user, "Server groups");
     await user.click(await screen.findByTestId(`group-rename-${id}`));
     expect(screen.getByTestId("group-name")).toHaveValue("Database servers");
-    await user.clear(screen.getByTestId("group-name"));
-    await user.type(screen.getByTestId("group-name"), "db");
+    await retype(user, screen.getByTestId("group-name"), "db");
     await user.click(screen.getByTestId("group-submit"));
     expect(await within(screen.getByTestId("group-form")).findByText("CloudSigma refused the name")).toBeInTheDocument();
     await user.type(screen.getByTestId("group-name"), "-main");

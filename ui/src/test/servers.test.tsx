@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { demoState, installMockBackend } from "../api/mockBackend";
 import { COLUMNS_STORAGE_KEY } from "../pages/ServersPage";
-import { renderApp } from "./render";
+import { renderApp, retype } from "./render";
 
 function rowNames(): string[] {
   const table = screen.getByTestId("servers-table");
@@ -125,11 +125,9 @@ describe("servers table", () => {
 
     await user.type(input, "db-mai");
     expect(button).toBeDisabled();
-    await user.clear(input);
-    await user.type(input, "DB-MAIN");
+    await retype(user, input, "DB-MAIN");
     expect(button).toBeDisabled();
-    await user.clear(input);
-    await user.type(input, "db-main");
+    await retype(user, input, "db-main");
     expect(button).toBeEnabled();
 
     await user.click(button);
@@ -211,8 +209,7 @@ describe("servers table", () => {
     await user.click(screen.getByTestId("action-rename-demo-vultr-srv-1001"));
     const input = await screen.findByTestId("rename-input");
     expect(input).toHaveValue("web-1");
-    await user.clear(input);
-    await user.type(input, "frontend-1");
+    await retype(user, input, "frontend-1");
     await user.click(screen.getByTestId("rename-submit"));
     await waitFor(() => expect(screen.getByTestId("server-row-demo-vultr-srv-1001")).toHaveTextContent("frontend-1"));
     expect(backend.callsOf("rename_server")[0].args).toEqual({
