@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Stack, TextInput, type ModalProps } from "@mantine/core";
+import { Alert, Modal, Stack, TextInput, type ModalProps } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { toAppError, type AppError } from "../api/errors";
 import { applyFieldErrors } from "../lib/formErrors";
+import { FormActions } from "./FormActions";
 
 export type ItemEditor<I, D> = {
   /** The item being edited (null while adding one) and the form's values; null when closed. */
@@ -85,14 +86,9 @@ export function EditorModal<I, D>({ editor, testId, title, submitLabel, busy, si
                 {error.message}
               </Alert>
             )}
-            <Group justify="flex-end" gap="xs">
-              <Button variant="default" onClick={editor.close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={busy} data-testid={`${testId}-submit`}>
-                {submitLabel(editing.item)}
-              </Button>
-            </Group>
+            <FormActions onCancel={editor.close} busy={busy} submitTestId={`${testId}-submit`}>
+              {submitLabel(editing.item)}
+            </FormActions>
           </Stack>
         </form>
       )}

@@ -8,6 +8,7 @@ import type { AppError } from "../../api/errors";
 import { isIPv4 } from "../../lib/dnsValidation";
 import { useFormSave } from "../../lib/formErrors";
 import { RecordFormModal } from "./RecordFormModal";
+import { FormActions } from "../../components/FormActions";
 
 const TEMPLATE_TYPES: RecordType[] = ["A", "AAAA", "CNAME", "MX", "TXT", "NS"];
 
@@ -77,14 +78,9 @@ export function CreateZoneModal({ opened, onClose, accountId, onCreated }: { ope
               data-testid="dns-zone-template"
             />
             {formError && <Alert color="red">{formError}</Alert>}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending} data-testid="dns-zone-submit">
-                Create zone
-              </Button>
-            </Group>
+            <FormActions onCancel={onClose} busy={create.isPending} submitTestId="dns-zone-submit">
+              Create zone
+            </FormActions>
           </Stack>
         </form>
       )}

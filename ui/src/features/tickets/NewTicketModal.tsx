@@ -1,6 +1,5 @@
 import {
   Alert,
-  Button,
   Fieldset,
   Group,
   Modal,
@@ -12,7 +11,7 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { IconAlertTriangle, IconLock, IconShieldCheck } from "@tabler/icons-react";
+import { IconLock, IconShieldCheck } from "@tabler/icons-react";
 import { useForm } from "@mantine/form";
 import { useEffect, useEffectEvent, useState } from "react";
 import type { Ticket } from "../../api/bindings";
@@ -22,6 +21,7 @@ import { useManagedServices, useOpenTicket, useServersOf } from "../../api/ticke
 import { notifySuccess } from "../../lib/notify";
 import { CREDENTIALS_NOTE } from "./TicketThreadDrawer";
 import { ticketProblems } from "../../lib/textRules";
+import { FormActions, FormError } from "../../components/FormActions";
 
 export type NewTicketPrefill = { accountId: string; serverId: string | null };
 
@@ -258,21 +258,10 @@ export function NewTicketModal({ opened, onClose, accounts, prefill, onOpened }:
               </SimpleGrid>
             </Fieldset>
           )}
-          {formError && (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} data-testid="new-ticket-error">
-              <Text size="sm" style={{ whiteSpace: "pre-line" }}>
-                {formError}
-              </Text>
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={open.pending} disabled={!accountId} data-testid="new-ticket-submit">
-              Open ticket
-            </Button>
-          </Group>
+          <FormError message={formError} testId="new-ticket-error" />
+          <FormActions onCancel={close} busy={open.pending} disabled={!accountId} submitTestId="new-ticket-submit">
+            Open ticket
+          </FormActions>
         </Stack>
       </form>
     </Modal>
