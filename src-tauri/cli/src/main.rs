@@ -22,7 +22,7 @@ mod tickets;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use vpsdesk_core::accounts::AccountStore;
 use vpsdesk_core::http::Http;
 use vpsdesk_core::model::{CreateServer, PowerAction, ProviderKind};
@@ -145,26 +145,8 @@ enum ServersCmd {
     },
     Create {
         account: AccountArg,
-        #[arg(long)]
-        name: String,
-        #[arg(long)]
-        plan: Option<String>,
-        #[arg(long)]
-        image: Option<String>,
-        #[arg(long)]
-        region: Option<String>,
-        /// CPU in MHz, for providers that size servers freely
-        #[arg(long = "cpu")]
-        cpu_mhz: Option<u32>,
-        /// Memory in MB, for providers that size servers freely
-        #[arg(long = "mem")]
-        mem_mb: Option<u32>,
-        /// A stored SSH key to install (repeatable; `vpsctl sshkeys list`)
-        #[arg(long = "ssh-key")]
-        ssh_keys: Vec<String>,
-        /// A stored startup script to run (`vpsctl scripts list`)
-        #[arg(long)]
-        script: Option<String>,
+        #[command(flatten)]
+        order: NewServer,
     },
     Rename {
         account: AccountArg,
@@ -361,11 +343,9 @@ async fn servers(service: &AppService, cmd: ServersCmd, flags: Flags) -> Result<
         ServersCmd::Reboot { account, id } => {
             power(service, &account, &id, PowerAction::Reboot, "reboot requested").await
         }
-        ServersCmd::Create { account, name, plan, image, region, cpu_mhz, mem_mb, ssh_keys, script } => {
+        ServersCmd::Create { account, order } => {
             let account = account.resolve(service)?;
-            let server = service
-                .create(&account, &CreateServer { name, plan, image, region, cpu_mhz, mem_mb, ssh_keys, script })
-                .await?;
+            let server = service.create(&account, &order.into()).await?;
             Out::new(json).server(&server);
             Ok(ExitCode::SUCCESS)
         }
@@ -385,6 +365,71 @@ async fn servers(service: &AppService, cmd: ServersCmd, flags: Flags) -> Result<
         ServersCmd::Fleet(cmd) => resources::fleet(service, cmd, flags).await,
         ServersCmd::Plan(cmd) => server_resources::run(service, cmd, flags).await,
         ServersCmd::Convert(cmd) => template_authoring::convert(service, cmd).await,
+    }
+}
+
+// `servers create`'s options, as `CreateServer` names them (a doc comment here
+// would become the command's help text).
+#[derive(Args)]
+struct NewServer {
+    #[arg(long)]
+    name: String,
+    #[arg(long)]
+    plan: Option<String>,
+    #[arg(long)]
+    image: Option<String>,
+    #[arg(long)]
+    region: Option<String>,
+    /// CPU in MHz, for providers that size servers freely
+    #[arg(long = "cpu")]
+    cpu_mhz: Option<u32>,
+    /// Memory in MB, for providers that size servers freely
+    #[arg(long = "mem")]
+    mem_mb: Option<u32>,
+    /// A stored SSH key to install (repeatable; `vpsctl sshkeys list`)
+    #[arg(long = "ssh-key")]
+    ssh_keys: Vec<String>,
+    /// A stored startup script to run (`vpsctl scripts list`)
+    #[arg(long)]
+    script: Option<String>,
+    /// The server's fully qualified host name (VPS.org, VPS.NET)
+    #[arg(long)]
+    hostname: Option<String>,
+    /// Turn on the provider's automatic backups, which may cost extra (Vultr, VPS.org, VPS.NET)
+    #[arg(long)]
+    backups: bool,
+    /// Give the server an IPv6 subnet (Vultr)
+    #[arg(long)]
+    ipv6: bool,
+    /// Add private networking (Vultr)
+    #[arg(long)]
+    private_network: bool,
+    /// Boot from one of the account's ISOs (`vpsctl iso list`; Vultr); --image may then be left out
+    #[arg(long)]
+    iso: Option<String>,
+    /// Install from one of the account's snapshots (`vpsctl snapshots list`; Vultr); --image may then be left out
+    #[arg(long)]
+    snapshot: Option<String>,
+}
+
+impl From<NewServer> for CreateServer {
+    fn from(o: NewServer) -> Self {
+        CreateServer {
+            name: o.name,
+            plan: o.plan,
+            image: o.image,
+            region: o.region,
+            cpu_mhz: o.cpu_mhz,
+            mem_mb: o.mem_mb,
+            ssh_keys: o.ssh_keys,
+            script: o.script,
+            hostname: o.hostname,
+            auto_backups: o.backups,
+            ipv6: o.ipv6,
+            private_network: o.private_network,
+            iso: o.iso,
+            snapshot: o.snapshot,
+        }
     }
 }
 

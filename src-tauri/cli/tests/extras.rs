@@ -239,3 +239,38 @@ fn servers_create_with_a_stored_key_and_script() {
     let server: Value = serde_json::from_str(&f.ok(&good)).unwrap();
     assert_eq!(server["name"], "keyed");
 }
+
+#[test]
+fn servers_create_from_an_iso_with_every_switch() {
+    let f = fixture();
+    let base = ["servers", "create", ACCOUNT, "--name", "iso-box", "--region", "1", "--plan", "1"];
+    let before = f.all_requests();
+    let both = [&base[..], &["--iso", "24", "--snapshot", "5359435d28b9a"]].concat();
+    assert!(f.fails(&both, 1).contains("not both"));
+    let hosted = [&base[..], &["--iso", "24", "--hostname", "box.example.com"]].concat();
+    assert!(f.fails(&hosted, 1).contains("hostname: Vultr cannot set a host name"));
+    assert_eq!(f.all_requests(), before, "refused before any request");
+
+    let iso = [&base[..], &["--iso", "24", "--ipv6", "--private-network", "--backups"]].concat();
+    let created = f.json(&iso);
+    assert_eq!(created["name"], "iso-box");
+    let id = created["id"].as_str().unwrap();
+    // Vultr shows the addresses once the server is installed.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    let server = loop {
+        let now = f.json(&["servers", "show", ACCOUNT, id]);
+        if now["status"] == "running" {
+            break now;
+        }
+        assert!(std::time::Instant::now() < deadline, "never installed: {now}");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    assert!(server["ipv6"][0].as_str().is_some_and(|ip| ip.contains(':')), "{server}");
+    let detail = |key: &str| {
+        let details = server["details"].as_array().unwrap();
+        details.iter().find(|d| d["label"].as_str().unwrap().eq_ignore_ascii_case(key)).map(|d| d["value"].clone())
+    };
+    assert_eq!(detail("os"), Some("Custom".into()), "the Custom system boots the ISO: {server}");
+    assert_eq!(detail("auto_backups"), Some("yes".into()), "{server}");
+    assert!(detail("internal_ip").is_some_and(|ip| ip.as_str().unwrap().starts_with("10.")), "{server}");
+}

@@ -124,3 +124,27 @@ fn one_ssh_key_for_vpsorg_many_for_vps247() {
     );
     assert!(e.contains("SSH key ids are numbers"), "{e}");
 }
+
+#[test]
+fn host_name_and_backups_at_creation() {
+    let f = fixture();
+    let create = |more: &[&'static str]| {
+        let server =
+            ["servers", "create", "vpsorg", "--name", "hosted", "--plan", "1", "--image", "5", "--region", "us-west"];
+        [&server[..], more].concat()
+    };
+    let before = f.all_requests();
+    let e = f.fails(&create(&["--hostname", "hosted"]), 1);
+    assert!(e.contains("hostname") && e.contains("domain"), "{e}");
+    let e = f.fails(&create(&["--ipv6"]), 1);
+    assert!(e.contains("ipv6: VPS.org cannot give a new server IPv6"), "{e}");
+    assert_eq!(f.all_requests(), before, "refused before any request");
+
+    let made = f.json(&create(&["--hostname", "hosted.example.com", "--backups"]));
+    let id = made["id"].as_str().unwrap();
+    let settings = f.json(&["servers", "settings", "vpsorg", id]);
+    assert_eq!(
+        settings,
+        serde_json::json!({"name": "hosted", "hostname": "hosted.example.com", "backups_enabled": true})
+    );
+}

@@ -102,6 +102,46 @@ pub struct CreateServer {
     /// Id of a stored startup script to run (Vultr's `ext::scripts`); providers
     /// without stored scripts ignore it.
     pub script: Option<String>,
+    /// The server's fully qualified host name (`servers.create.hostname`).
+    pub hostname: Option<String>,
+    /// The provider's automatic backups, which may cost extra
+    /// (`servers.create.backups`).
+    #[serde(default)]
+    pub auto_backups: bool,
+    /// An IPv6 subnet where the region has one (`servers.create.ipv6`).
+    #[serde(default)]
+    pub ipv6: bool,
+    /// Private networking (`servers.create.private_network`).
+    #[serde(default)]
+    pub private_network: bool,
+    /// Id of one of the account's ISOs to boot from, in place of an
+    /// installed system (`servers.create.iso`).
+    pub iso: Option<String>,
+    /// Id of one of the account's snapshots to install
+    /// (`servers.create.snapshot`).
+    pub snapshot: Option<String>,
+}
+
+/// A form's optional text: `None` when left out or blank.
+pub fn chosen(v: &Option<String>) -> Option<&str> {
+    v.as_deref().filter(|s| !s.trim().is_empty())
+}
+
+impl CreateServer {
+    /// Each creation option with the capability it needs, its form field
+    /// and whether this request asks for it: `AppService::create` refuses,
+    /// under that field, an option the account does not declare.
+    pub fn options(&self) -> [(Capability, &'static str, bool); 6] {
+        let given = |v: &Option<String>| chosen(v).is_some();
+        [
+            (Capability::CreateHostname, "hostname", given(&self.hostname)),
+            (Capability::CreateBackups, "auto_backups", self.auto_backups),
+            (Capability::CreateIpv6, "ipv6", self.ipv6),
+            (Capability::CreatePrivateNetwork, "private_network", self.private_network),
+            (Capability::CreateFromIso, "iso", given(&self.iso)),
+            (Capability::CreateFromSnapshot, "snapshot", given(&self.snapshot)),
+        ]
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]

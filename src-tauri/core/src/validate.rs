@@ -1,5 +1,5 @@
 //! Checks on what people type that many operations share: provider object
-//! ids and one-line labels, refused with a field error before any request.
+//! ids, one-line labels and host names, refused with a field error before any request.
 
 use crate::error::{Error, Result};
 
@@ -31,6 +31,34 @@ pub fn label(field: &str, text: &str, required: bool, max: usize) -> Result<Stri
     Ok(text.to_string())
 }
 
+/// A fully qualified host name: at least two labels of letters, digits and
+/// hyphens, at most 253 characters; a trailing dot is dropped.
+pub fn hostname(field: &str, text: &str) -> Result<String> {
+    let name = text.trim().trim_end_matches('.');
+    let bad = |why: &str| Err(Error::field(field, why.to_string()));
+    if name.is_empty() {
+        return bad("enter a host name, e.g. web01.example.com");
+    }
+    if name.len() > 253 {
+        return bad("a host name has at most 253 characters");
+    }
+    if !name.contains('.') {
+        return bad("use a fully qualified name with a domain, e.g. web01.example.com");
+    }
+    for part in name.split('.') {
+        if part.is_empty() || part.len() > 63 {
+            return bad("each part between dots needs 1 to 63 characters");
+        }
+        if part.starts_with('-') || part.ends_with('-') {
+            return bad("a part cannot start or end with a hyphen");
+        }
+        if !part.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            return bad("use letters, digits, hyphens and dots only");
+        }
+    }
+    Ok(name.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,6 +74,14 @@ mod tests {
         assert_eq!(label("description", "", false, 10).unwrap(), "");
         assert!(label("name", "12345678901", true, 10).is_err());
         assert!(label("name", "a\nb", true, 10).is_err());
+    }
+
+    #[test]
+    fn host_names_are_fully_qualified() {
+        assert_eq!(hostname("hostname", " web01.example.com. ").unwrap(), "web01.example.com");
+        for bad in ["", "web01", "web_01.example.com", "-a.example.com", "a..example.com", "é.example.com"] {
+            assert_eq!(hostname("hostname", bad).unwrap_err().fields[0].field, "hostname", "{bad:?}");
+        }
     }
 
     /// A case's text: a string, or pieces of which `[piece, n]` is repeated.

@@ -32,8 +32,9 @@ use vpsdesk_core::capabilities::tickets::{TicketFilter, TicketReply, TicketStatu
 use vpsdesk_core::capabilities::{self, Api, Capability, CapabilitySet};
 use vpsdesk_core::error::Result;
 use vpsdesk_core::jobs::{Job, JobKind, JobState};
-use vpsdesk_core::model::{PowerAction, Server, Status};
-use vpsdesk_core::providers;
+use vpsdesk_core::model::{CreateServer, PowerAction, Server, Status};
+use vpsdesk_core::providers::vultr::ext::snapshots::SnapshotStatus;
+use vpsdesk_core::providers::{self, Sizing};
 use vpsdesk_core::{AppService, ErrorKind};
 use vpsdesk_sandbox::Sandbox;
 
@@ -799,6 +800,76 @@ async fn dns(r: Run) {
     assert!(now.iter().all(|rec| rec.id != added.id), "deleted: {now:?}");
 }
 
+// Creation options
+
+/// A request for a new server in the account's first region, with its first
+/// system and plan (or a small free size).
+async fn plain_order(r: &Run, name: &str) -> CreateServer {
+    let region = r.service().regions(&r.account).await.unwrap().into_iter().next().map(|g| g.id);
+    let image = r.service().images(&r.account).await.unwrap().into_iter().next().map(|i| i.id);
+    let (plan, cpu_mhz, mem_mb) = match providers::info(r.account.provider).sizing {
+        Sizing::Plans => {
+            let plans = r.service().plans(&r.account, region.as_deref()).await.unwrap();
+            (plans.into_iter().next().map(|p| p.id), None, None)
+        }
+        Sizing::Free => (None, Some(1000), Some(1024)),
+    };
+    CreateServer { name: name.to_string(), plan, image, region, cpu_mhz, mem_mb, ..CreateServer::default() }
+}
+
+/// Adds one option to an order.
+type Ask = fn(&mut CreateServer);
+
+/// Every `servers.create.*` option the account declares is accepted in one
+/// order (an ISO, or else a snapshot, in place of the system); an IPv6
+/// subnet asked for shows on the new server. Every option it does not
+/// declare is refused under its field before any request.
+async fn create_options(r: Run) {
+    let order = plain_order(&r, "suite-options").await;
+    let mut all = order.clone();
+    let asked: [(Capability, &str, Ask); 4] = [
+        (CreateHostname, "hostname", |o| o.hostname = Some("suite-options.example.com".into())),
+        (CreateBackups, "auto_backups", |o| o.auto_backups = true),
+        (CreateIpv6, "ipv6", |o| o.ipv6 = true),
+        (CreatePrivateNetwork, "private_network", |o| o.private_network = true),
+    ];
+    for (capability, field, set) in asked {
+        let mut one = order.clone();
+        set(&mut one);
+        if r.declares(capability) {
+            set(&mut all);
+        } else {
+            r.invalid(field, r.service().create(&r.account, &one)).await;
+        }
+    }
+    if r.declares(CreateFromIso) {
+        let iso = r.service().isos(&r.account).await.unwrap().into_iter().next().expect("the seed has an ISO");
+        all.iso = Some(iso.id);
+        all.image = None;
+    } else {
+        r.invalid("iso", r.service().create(&r.account, &CreateServer { iso: Some("24".into()), ..order.clone() }))
+            .await;
+    }
+    if all != order {
+        let created = r.service().create(&r.account, &all).await.unwrap();
+        assert_eq!(created.name, "suite-options");
+        if all.ipv6 {
+            r.wait_for(&created.id, Status::Running).await;
+            let installed = r.service().server(&r.account, &created.id).await.unwrap();
+            assert!(!installed.ipv6.is_empty(), "asked for IPv6: {installed:?}");
+        }
+    }
+    let snapshot = CreateServer { snapshot: Some("5359435d28b9a".into()), image: None, ..order.clone() };
+    if r.declares(CreateFromSnapshot) {
+        let snapshots = r.service().snapshots(&r.account).await.unwrap();
+        let done = snapshots.into_iter().find(|s| s.status == SnapshotStatus::Complete).expect("a complete snapshot");
+        let from = CreateServer { name: "suite-snapshot".into(), snapshot: Some(done.id), ..snapshot };
+        assert_eq!(r.service().create(&r.account, &from).await.unwrap().name, "suite-snapshot");
+    } else {
+        r.invalid("snapshot", r.service().create(&r.account, &snapshot)).await;
+    }
+}
+
 macro_rules! suites {
     ($($case:ident),* $(,)?) => {$(
         #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -832,6 +903,7 @@ mod suite {
         billing_subscriptions,
         tickets,
         dns,
+        create_options,
     }
 }
 

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { demoState, installMockBackend, ipcError } from "../api/mockBackend";
+import { demoState, grant, installMockBackend, ipcError } from "../api/mockBackend";
 import { renderApp } from "./render";
 
 type User = ReturnType<typeof renderApp>["user"];
@@ -67,7 +67,22 @@ describe("create server form", () => {
     await waitFor(() => expect(screen.queryByTestId("create-form")).toBeNull());
     expect(backend.callsOf("create_server")[0].args).toEqual({
       account_id: "demo-vultr",
-      request: { name: "api-7", region: "ams", plan: "vc2-2c-4gb", image: "debian-12", cpu_mhz: null, mem_mb: null, ssh_keys: [], script: null },
+      request: {
+        name: "api-7",
+        region: "ams",
+        plan: "vc2-2c-4gb",
+        image: "debian-12",
+        cpu_mhz: null,
+        mem_mb: null,
+        ssh_keys: [],
+        script: null,
+        hostname: null,
+        auto_backups: false,
+        ipv6: false,
+        private_network: false,
+        iso: null,
+        snapshot: null,
+      },
     });
     expect(await screen.findByText("Server created")).toBeInTheDocument();
     const row = await screen.findByTestId("server-row-demo-vultr-new-1");
@@ -118,5 +133,70 @@ describe("create server form", () => {
     expect(screen.getByTestId("create-error")).toHaveTextContent("Vultr refused the request: fix the marked fields.");
     expect(screen.getByTestId("create-form")).toBeInTheDocument();
     expect(screen.getByTestId("create-name")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("boots from an ISO with the options the account declares, and offers none it does not", async () => {
+    const backend = installMockBackend(demoState());
+    grant(backend.state, "demo-vultr", ["servers.create.iso", "servers.create.snapshot", "servers.create.backups", "servers.create.ipv6", "servers.create.private_network"]);
+    backend.on("list_isos", () => [{ id: "24", filename: "CentOS-6.5-x86_64-minimal.iso", size_bytes: 9342976, md5sum: null, created_at: null }]);
+    const { user } = renderApp();
+    await openCreate(user);
+
+    // CloudSigma declares no creation option: none is shown.
+    await choose(user, "create-account", /Demo CloudSigma/);
+    for (const id of ["create-source", "create-hostname", "create-auto-backups", "create-ipv6", "create-private-network"]) {
+      expect(screen.queryByTestId(id)).toBeNull();
+    }
+
+    await choose(user, "create-account", /Demo Vultr/);
+    expect(screen.queryByTestId("create-hostname")).toBeNull();
+    await user.type(screen.getByTestId("create-name"), "rescue");
+    await choose(user, "create-region", "Frankfurt (DE)");
+    await choose(user, "create-plan", /vc2-1c-2gb/);
+    await user.click(within(screen.getByTestId("create-source")).getByText("ISO"));
+    expect(screen.queryByTestId("create-image")).toBeNull();
+    await user.click(screen.getByTestId("create-submit"));
+    expect(await screen.findByText("Choose an ISO")).toBeInTheDocument();
+    expect(backend.callsOf("create_server")).toHaveLength(0);
+
+    await choose(user, "create-iso", "CentOS-6.5-x86_64-minimal.iso");
+    await user.click(screen.getByLabelText(/IPv6/));
+    await user.click(screen.getByLabelText(/Automatic backups/));
+    await user.click(screen.getByTestId("create-submit"));
+    await waitFor(() => expect(backend.callsOf("create_server")).toHaveLength(1));
+    expect(backend.callsOf("create_server")[0].args.request).toMatchObject({
+      name: "rescue",
+      image: null,
+      iso: "24",
+      snapshot: null,
+      ipv6: true,
+      auto_backups: true,
+      private_network: false,
+      hostname: null,
+    });
+  });
+
+  it("shows the provider's refusal of a host name under that field", async () => {
+    const backend = installMockBackend(demoState());
+    grant(backend.state, "demo-vultr", ["servers.create.hostname"]);
+    backend.on("create_server", () => {
+      throw ipcError("validation", "hostname: use a fully qualified name with a domain, e.g. web01.example.com", [
+        { field: "hostname", message: "use a fully qualified name with a domain, e.g. web01.example.com" },
+      ]);
+    });
+    const { user } = renderApp();
+    await openCreate(user);
+    await choose(user, "create-account", /Demo Vultr/);
+    await user.type(screen.getByTestId("create-name"), "web-9");
+    await choose(user, "create-region", "Amsterdam (NL)");
+    await choose(user, "create-plan", /vc2-1c-1gb/);
+    await choose(user, "create-image", "Debian 12 (x64)");
+    await user.type(screen.getByTestId("create-hostname"), "web-9");
+    await user.click(screen.getByTestId("create-submit"));
+
+    expect(await screen.findByText("use a fully qualified name with a domain, e.g. web01.example.com")).toBeInTheDocument();
+    expect(screen.getByTestId("create-hostname")).toHaveAttribute("aria-invalid", "true");
+    expect(backend.callsOf("create_server")[0].args.request).toMatchObject({ hostname: "web-9" });
+    expect(screen.getByTestId("create-hostname")).toHaveValue("web-9");
   });
 });

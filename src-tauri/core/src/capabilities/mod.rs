@@ -58,6 +58,14 @@ vocabulary! {
     ForceStop = "servers.force_stop", "force servers off", Api::Compute;
     Reboot = "servers.reboot", "reboot servers", Api::Compute;
     Create = "servers.create", "create servers", Api::Compute;
+    CreateHostname = "servers.create.hostname", "set a host name when creating a server", Api::Compute;
+    CreateBackups = "servers.create.backups", "turn on automatic backups when creating a server", Api::Compute;
+    CreateIpv6 = "servers.create.ipv6", "give a new server IPv6", Api::Compute;
+    CreatePrivateNetwork = "servers.create.private_network", "give a new server private networking", Api::Compute;
+    /// Boot a new server from one of the account's ISOs.
+    CreateFromIso = "servers.create.iso", "boot a new server from an ISO", Api::Compute;
+    /// Install a new server from one of the account's snapshots.
+    CreateFromSnapshot = "servers.create.snapshot", "create a server from a snapshot", Api::Compute;
     Rename = "servers.rename", "rename servers", Api::Compute;
     Delete = "servers.delete", "delete servers", Api::Compute;
     /// Delete works on a running server (otherwise stop it first).

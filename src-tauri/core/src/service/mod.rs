@@ -320,6 +320,16 @@ impl AppService {
 
     pub async fn create(&self, account: &Account, request: &CreateServer) -> Result<Server> {
         let client = self.require(account, Capability::Create, "create servers")?;
+        let declared = self.capabilities(account);
+        if let Some((capability, field, _)) =
+            request.options().into_iter().find(|(c, _, asked)| *asked && !declared.contains(*c))
+        {
+            let provider = account.provider_label();
+            return Err(Error::field(
+                field,
+                format!("{provider} cannot {}: its API does not offer it", capability.what()),
+            ));
+        }
         let mut request = request.clone();
         request.name = server_name(&request.name)?;
         Ok(stamp(account, client.create_server(&request).await?))

@@ -1,4 +1,4 @@
-import { Alert, Loader, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Alert, Checkbox, Group, Loader, Modal, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { FormActions, FormError } from "../../components/FormActions";
 import { useForm } from "@mantine/form";
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
@@ -13,6 +13,8 @@ import {
   useCreateServer,
   useProviders,
 } from "../../api/queries";
+import { useIsos } from "../../api/operatingSystems";
+import { useSnapshots } from "../../api/snapshots";
 import { useSshKeys } from "../../api/sshKeys";
 import { useScripts } from "../../api/startupScripts";
 import { hasCapability } from "../../lib/capabilities";
@@ -31,11 +33,22 @@ export type CreateValues = {
   /** Stored SSH keys and startup script, for providers that keep them. */
   ssh_keys: string[];
   script: string | null;
+  /** What the server is installed from: a system image, an ISO to boot or a snapshot. */
+  source: InstallSource;
+  iso: string | null;
+  snapshot: string | null;
+  /** Creation options, each shown where the account declares its `servers.create.*` capability. */
+  hostname: string;
+  auto_backups: boolean;
+  ipv6: boolean;
+  private_network: boolean;
 };
 
-const EMPTY: CreateValues = {
-  account_id: null,
-  name: "",
+export type InstallSource = "image" | "iso" | "snapshot";
+
+
+/** Everything chosen for one account; kept apart from the name when the account changes. */
+const ACCOUNT_CHOICES = {
   region: null,
   plan: null,
   image: null,
@@ -43,7 +56,16 @@ const EMPTY: CreateValues = {
   mem_mb: "",
   ssh_keys: [],
   script: null,
-};
+  source: "image",
+  iso: null,
+  snapshot: null,
+  hostname: "",
+  auto_backups: false,
+  ipv6: false,
+  private_network: false,
+} satisfies Partial<CreateValues>;
+
+const EMPTY: CreateValues = { account_id: null, name: "", ...ACCOUNT_CHOICES };
 
 export function planLabel(p: Plan): string {
   const parts = [
@@ -80,7 +102,9 @@ export function validateCreate(v: CreateValues, ctx: Ctx): Partial<Record<keyof 
   if (!name) errors.name = "Enter a name";
   else if (nameProblem(name)) errors.name = nameProblem(name) ?? undefined;
   if (ctx.needsRegion && !v.region) errors.region = "Choose a region";
-  if (ctx.needsImage && !v.image) errors.image = "Choose an image";
+  if (v.source === "image" && ctx.needsImage && !v.image) errors.image = "Choose an image";
+  if (v.source === "iso" && !v.iso) errors.iso = "Choose an ISO";
+  if (v.source === "snapshot" && !v.snapshot) errors.snapshot = "Choose a snapshot";
   if (ctx.sizing === "plans") {
     if (!v.plan) errors.plan = "Choose a plan";
   } else {
@@ -129,6 +153,23 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
   const scripted = hasCapability(account, "account.scripts");
   const sshKeys = useSshKeys(account?.id ?? null, keyed);
   const scripts = useScripts(account?.id ?? null, scripted);
+  const fromIso = hasCapability(account, "servers.create.iso");
+  const fromSnapshot = hasCapability(account, "servers.create.snapshot");
+  const isos = useIsos(account?.id ?? "", fromIso && v.source === "iso");
+  const snapshots = useSnapshots(account?.id ?? "", fromSnapshot && v.source === "snapshot");
+  const sources: Array<{ value: InstallSource; label: string }> = [
+    { value: "image", label: "Operating system" },
+    ...(fromIso ? [{ value: "iso" as const, label: "ISO" }] : []),
+    ...(fromSnapshot ? [{ value: "snapshot" as const, label: "Snapshot" }] : []),
+  ];
+  const switches = (
+    [
+      ["servers.create.backups", "auto_backups", "Automatic backups", "The provider may charge for them."],
+      ["servers.create.ipv6", "ipv6", "IPv6", "An IPv6 subnet, where the region has one."],
+      ["servers.create.private_network", "private_network", "Private networking", null],
+    ] as const
+  ).filter(([capability]) => hasCapability(account, capability));
+  const named = hasCapability(account, "servers.create.hostname");
 
   // Open with a clean form; preselect the account when there is only one choice.
   const startClean = useEffectEvent(() => {
@@ -143,7 +184,7 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
   }, [opened]);
 
   const setAccount = (id: string | null) => {
-    form.setValues({ account_id: id, region: null, plan: null, image: null, cpu_mhz: "", mem_mb: "", ssh_keys: [], script: null });
+    form.setValues({ account_id: id, ...ACCOUNT_CHOICES });
     form.clearErrors();
     setFormError(null);
   };
@@ -158,11 +199,17 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
           name: values.name.trim(),
           region: needsRegion ? values.region : null,
           plan: sizing === "plans" ? values.plan : null,
-          image: values.image,
+          image: values.source === "image" ? values.image : null,
           cpu_mhz: sizing === "free" ? Number(values.cpu_mhz) : null,
           mem_mb: sizing === "free" ? Number(values.mem_mb) : null,
           ssh_keys: keyed ? values.ssh_keys : [],
-          script: scripted ? values.script : null,
+          script: scripted && values.source !== "iso" ? values.script : null,
+          iso: values.source === "iso" ? values.iso : null,
+          snapshot: values.source === "snapshot" ? values.snapshot : null,
+          hostname: named && values.hostname.trim() ? values.hostname.trim() : null,
+          auto_backups: values.auto_backups,
+          ipv6: values.ipv6,
+          private_network: values.private_network,
         },
       });
       onClose();
@@ -173,6 +220,26 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
 
   const planOptions = (plans.data ?? []).map((p) => ({ value: p.id, label: planLabel(p) }));
   const loadingIcon = (q: { isFetching: boolean }) => (q.isFetching ? <Loader size={14} /> : undefined);
+  /** What the ISO and snapshot pickers share: one of the account's lists, chosen in place of the image. */
+  const listedSource = (
+    field: "iso" | "snapshot",
+    list: { isPending: boolean; isFetching: boolean; error: AppError | null; data?: unknown[] },
+    what: string,
+    choose: string,
+  ) => ({
+    placeholder: list.isPending ? `Loading ${what}…` : list.data?.length === 0 ? `No ${what} on this account` : choose,
+    searchable: true,
+    withAsterisk: true,
+    allowDeselect: false,
+    rightSection: loadingIcon(list),
+    value: v[field],
+    onChange: (id: string | null) => {
+      form.setFieldValue(field, id);
+      form.clearFieldError(field);
+    },
+    error: form.errors[field] ?? loadError(what, list.error),
+    "data-testid": `create-${field}`,
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title="Create server" size="lg">
@@ -283,7 +350,43 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
               />
             </SimpleGrid>
           )}
-          {account && (
+          {account && sources.length > 1 && (
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="create-source-label">
+                Install from
+              </Text>
+              <SegmentedControl
+                aria-labelledby="create-source-label"
+                data={sources}
+                value={v.source}
+                onChange={(source) => {
+                  form.setFieldValue("source", source as InstallSource);
+                  form.clearErrors();
+                }}
+                data-testid="create-source"
+              />
+            </Stack>
+          )}
+          {account && v.source === "iso" && (
+            <Select
+              label="ISO"
+              description="The server boots it with the provider's Custom system."
+              data={(isos.data ?? []).map((i) => ({ value: i.id, label: i.filename }))}
+              {...listedSource("iso", isos, "ISOs", "Choose an ISO")}
+            />
+          )}
+          {account && v.source === "snapshot" && (
+            <Select
+              label="Snapshot"
+              data={(snapshots.data ?? []).map((s) => ({
+                value: s.id,
+                label: s.description.trim() || s.id,
+                disabled: s.status !== "complete",
+              }))}
+              {...listedSource("snapshot", snapshots, "snapshots", "Choose a snapshot")}
+            />
+          )}
+          {account && v.source === "image" && (
             <Select
               label="Image"
               placeholder={images.isPending ? "Loading images…" : images.data?.length === 0 ? "No images offered" : "Choose an image"}
@@ -317,7 +420,7 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
               data-testid="create-ssh-keys"
             />
           )}
-          {account && scripted && (
+          {account && scripted && v.source !== "iso" && (
             <Select
               label="Startup script"
               placeholder={scripts.isPending ? "Loading scripts…" : scripts.data?.length === 0 ? "No startup scripts stored yet" : "None"}
@@ -328,6 +431,30 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
               error={form.errors.script ?? loadError("startup scripts", scripts.error)}
               data-testid="create-script"
             />
+          )}
+          {account && named && (
+            <TextInput
+              label="Host name"
+              description="Fully qualified, e.g. web01.example.com. Optional."
+              placeholder="web01.example.com"
+              autoComplete="off"
+              spellCheck={false}
+              data-testid="create-hostname"
+              {...form.getInputProps("hostname")}
+            />
+          )}
+          {account && switches.length > 0 && (
+            <Group gap="lg">
+              {switches.map(([, field, label, description]) => (
+                <Checkbox
+                  key={field}
+                  label={label}
+                  description={description ?? undefined}
+                  data-testid={`create-${field.replace("_", "-")}`}
+                  {...form.getInputProps(field, { type: "checkbox" })}
+                />
+              ))}
+            </Group>
           )}
           <FormError message={formError} testId="create-error" />
           <FormActions onCancel={onClose} busy={create.isPending} disabled={!account} submitTestId="create-submit" mt="xs">

@@ -5,6 +5,8 @@ use crate::capabilities::{Capability::*, CapabilitySet, FULL_LIFECYCLE};
 
 pub fn capabilities(_account: &Account) -> CapabilitySet {
     CapabilitySet::from(FULL_LIFECYCLE).with([
+        CreateHostname,
+        CreateBackups,
         BackupList,
         BackupCreate,
         BackupRestore,

@@ -219,7 +219,8 @@ impl Compute for Vpsnet {
         let cloud_id = number("region", "cloud", required("region", &req.region, "cloud (region)")?)?;
         let template_id = number("image", "template", required("image", &req.image, "template (image)")?)?;
         let nodes = node_count(required("plan", &req.plan, "node count (plan)")?)?;
-        let order = order::Order { label: &req.name, cloud_id, template_id, nodes };
+        let hostname = crate::model::chosen(&req.hostname).map(|h| crate::validate::hostname("hostname", h)).transpose()?;
+        let order = order::Order { label: &req.name, cloud_id, template_id, nodes, hostname, backups: req.auto_backups };
         // Not retried: a repeated create would buy a second server.
         let created: VirtualMachineEnvelope =
             self.read(Request::post(paths::VIRTUAL_MACHINES).json(order.body()), Scope::Account).await?;

@@ -1,6 +1,6 @@
-//! The create form VPS.NET asks for, filled from our generic request: the
-//! fields our form does not have (host name, backups) get defaults derived
-//! from the server's name.
+//! The create form VPS.NET asks for, filled from our generic request: a
+//! host name left out is derived from the server's name, backups stay off
+//! unless asked for.
 
 use serde_json::{json, Value};
 
@@ -14,19 +14,23 @@ pub struct Order<'a> {
     pub cloud_id: u64,
     pub template_id: u64,
     pub nodes: u32,
+    /// Checked already; `None` derives one from the label.
+    pub hostname: Option<String>,
+    /// VPS.NET's own backups; rsync and R1Soft backups stay off.
+    pub backups: bool,
 }
 
 impl Order<'_> {
     /// `POST virtual_machines.api10json`'s body. Backups cost extra, so they
-    /// stay off unless asked for in the control panel.
+    /// stay off unless asked for.
     pub fn body(&self) -> Value {
         json!({
             "virtual_machine": {
                 "label": self.label,
-                "fqdn": fqdn(self.label),
+                "fqdn": self.hostname.clone().unwrap_or_else(|| fqdn(self.label)),
                 "system_template_id": self.template_id,
                 "cloud_id": self.cloud_id,
-                "backups_enabled": false,
+                "backups_enabled": self.backups,
                 "rsync_backups_enabled": false,
                 "r1_soft_backups_enabled": false,
                 "slices_required": self.nodes,

@@ -174,16 +174,27 @@ fn flags_as_strings_or_numbers_give_the_same_status_and_keep_what_was_sent() {
 #[test]
 fn create_body_uses_the_docs_fields() {
     let doc = fixture!("virtual_machine_create");
-    let ours = order::Order { label: "My Cloud Server", cloud_id: 1, template_id: 9, nodes: 4 }.body();
+    let order = order::Order {
+        label: "My Cloud Server",
+        cloud_id: 1,
+        template_id: 9,
+        nodes: 4,
+        hostname: Some("myvps.mydomain.net".into()),
+        backups: false,
+    };
+    let ours = order.body();
     let doc_vm = doc["virtual_machine"].as_object().unwrap();
     let our_vm = ours["virtual_machine"].as_object().unwrap();
     for key in our_vm.keys() {
         assert!(doc_vm.contains_key(key), "{key} is not a field of the doc's create example");
     }
-    for key in ["label", "system_template_id", "cloud_id", "backups_enabled", "slices_required"] {
+    for key in ["label", "fqdn", "system_template_id", "cloud_id", "backups_enabled", "slices_required"] {
         assert_eq!(our_vm[key], doc_vm[key], "{key}");
     }
-    assert_eq!(our_vm["fqdn"], "my-cloud-server.localdomain");
+    let defaults = order::Order { hostname: None, backups: true, ..order }.body();
+    assert_eq!(defaults["virtual_machine"]["fqdn"], "my-cloud-server.localdomain");
+    assert_eq!(defaults["virtual_machine"]["backups_enabled"], true);
+    assert_eq!(defaults["virtual_machine"]["rsync_backups_enabled"], false);
 }
 
 #[test]

@@ -4,5 +4,5 @@ use crate::accounts::Account;
 use crate::capabilities::{Capability::*, CapabilitySet};
 
 pub fn capabilities(_account: &Account) -> CapabilitySet {
-    CapabilitySet::from([Start, Stop, Reboot, Create, Rename, Delete, DeleteRunning, Settings, Ips])
+    CapabilitySet::from([Start, Stop, Reboot, Create, CreateHostname, CreateBackups, Rename, Delete, DeleteRunning, Settings, Ips])
 }

@@ -280,6 +280,13 @@ fn create_body(req: &CreateServer) -> Result<serde_json::Value> {
         [key] => body["ssh_key_id"] = json!(integer("ssh_keys", "SSH key", key)?),
         _ => return Err(Error::field("ssh_keys", "VPS.org installs one SSH key per new server; choose one")),
     }
+    if let Some(hostname) = crate::model::chosen(&req.hostname) {
+        body["hostname"] = json!(crate::validate::hostname("hostname", hostname)?);
+    }
+    // Off is the documented default, so only a yes is sent.
+    if req.auto_backups {
+        body["backups_enabled"] = json!(true);
+    }
     Ok(body)
 }
 

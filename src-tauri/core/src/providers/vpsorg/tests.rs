@@ -193,12 +193,15 @@ fn requests_are_the_doc_bodies() {
         plan: Some("1".into()),
         image: Some("5".into()),
         region: Some("us-west".into()),
+        hostname: Some("web02.example.com".into()),
+        auto_backups: true,
         ..CreateServer::default()
     };
-    let sent = create_body(&req).unwrap();
-    for key in ["name", "plan_id", "os_id", "location"] {
-        assert_eq!(sent[key], doc[key], "{key}: integers stay integers");
-    }
+    assert_eq!(create_body(&req).unwrap(), doc, "integers stay integers, the options are the doc's");
+    let plain = create_body(&CreateServer { hostname: None, auto_backups: false, ..req.clone() }).unwrap();
+    assert_eq!(plain.as_object().unwrap().keys().collect::<Vec<_>>(), ["name", "plan_id", "os_id", "location"]);
+    let e = create_body(&CreateServer { hostname: Some("web02".into()), ..req }).unwrap_err();
+    assert_eq!(e.fields[0].field, "hostname");
     assert_eq!(rename_body("new-server-name").unwrap(), fixture!("server_patch_request"));
 
     // PUT needs all three fields; vpsdesk renames with PATCH instead.

@@ -5,6 +5,11 @@ use crate::capabilities::{Capability::*, CapabilitySet, FULL_LIFECYCLE};
 
 pub fn capabilities(_account: &Account) -> CapabilitySet {
     CapabilitySet::from(FULL_LIFECYCLE).with([
+        CreateBackups,
+        CreateIpv6,
+        CreatePrivateNetwork,
+        CreateFromIso,
+        CreateFromSnapshot,
         Snapshots,
         BackupRestore,
         Reinstall,

@@ -18,7 +18,7 @@ use crate::capabilities::tickets::TicketForm;
 use crate::accounts::Account;
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::{ApiClient, Auth, Http, Request, Response};
-use crate::model::{CreateServer, Image, Plan, PowerAction, Region, Server};
+use crate::model::{chosen, CreateServer, Image, Plan, PowerAction, Region, Server};
 use crate::provider::Compute;
 use crate::providers::common::{body_excerpt, decode, generic_status_error, ProviderApi};
 use crate::providers::{ProviderDescriptor, ProviderKind, Sizing};
@@ -119,18 +119,33 @@ fn subid_form(id: &str) -> Result<Vec<(String, String)>> {
     Ok(vec![("SUBID".to_string(), server_id(id)?)])
 }
 
+/// server/create's form, every field checked. OSID is left out only for an
+/// ISO or a snapshot with no system chosen: `create_server` then adds the
+/// one of [`install_family`] from the OS list.
 fn create_form(req: &CreateServer) -> Result<Vec<(String, String)>> {
     let region = numeric("region", "region (DCID)", required("region", &req.region, "region")?)?;
     let plan = numeric("plan", "plan (VPSPLANID)", required("plan", &req.plan, "plan")?)?;
-    let image = numeric("image", "operating system (OSID)", required("image", &req.image, "operating system")?)?;
-    let mut form = vec![
-        ("DCID".to_string(), region),
-        ("VPSPLANID".to_string(), plan),
-        ("OSID".to_string(), image),
-        ("label".to_string(), req.name.clone()),
-    ];
+    let mut form = vec![("DCID".to_string(), region), ("VPSPLANID".to_string(), plan)];
+    if install_family(req).is_none() || chosen(&req.image).is_some() {
+        let image = numeric("image", "operating system (OSID)", required("image", &req.image, "operating system")?)?;
+        form.push(("OSID".to_string(), image));
+    }
+    form.push(("label".to_string(), req.name.clone()));
     form.extend(extras::create_options(req)?);
     Ok(form)
+}
+
+/// The OS family an ISO or a snapshot is installed through: the doc's
+/// "'custom' operating system" for ISOID, its "'snapshot' operating
+/// system" for SNAPSHOTID.
+fn install_family(req: &CreateServer) -> Option<&'static str> {
+    if chosen(&req.iso).is_some() {
+        Some("iso")
+    } else if chosen(&req.snapshot).is_some() {
+        Some("snapshot")
+    } else {
+        None
+    }
 }
 
 #[async_trait]
@@ -170,9 +185,17 @@ impl Compute for Vultr {
     }
 
     async fn create_server(&self, req: &CreateServer) -> Result<Server> {
+        let mut form = create_form(req)?;
+        if let Some(family) = install_family(req).filter(|_| !form.iter().any(|(k, _)| k == "OSID")) {
+            let os = self.images().await?.into_iter().find(|i| i.family.as_deref() == Some(family));
+            let os = os.ok_or_else(|| {
+                Error::field("image", format!("Vultr lists no {family} operating system to install this from"))
+            })?;
+            form.push(("OSID".to_string(), os.id));
+        }
         // Not retried: a repeated create would buy a second server.
         let created: wire::CreatedWire =
-            decode(NAME, &self.call(Request::post("/v1/server/create").form(create_form(req)?), ()).await?)?;
+            decode(NAME, &self.call(Request::post("/v1/server/create").form(form), ()).await?)?;
         // The reply has only the SUBID; the server itself is read back.
         self.get_server(&created.subid).await
     }

@@ -255,6 +255,45 @@ fn create_sends_the_doc_request_and_the_name_as_label() {
     assert_eq!(form[..3], doc[..], "the doc's ids, in its order");
     assert_eq!(form[3..], pairs(&[("label", "web-1")]), "nothing else without keys or a script");
 
-    let bad = CreateServer { image: Some("CentOS".into()), ..req };
+    let bad = CreateServer { image: Some("CentOS".into()), ..req.clone() };
     assert_eq!(super::create_form(&bad).unwrap_err().fields[0].field, "image");
+
+    let switches = CreateServer { ipv6: true, private_network: true, auto_backups: true, ..req.clone() };
+    assert_eq!(
+        super::create_form(&switches).unwrap()[4..],
+        pairs(&[("enable_ipv6", "yes"), ("enable_private_network", "yes"), ("auto_backups", "yes")]),
+        "the doc's yes/no switches, sent only when asked for"
+    );
+}
+
+#[test]
+fn create_from_an_iso_or_a_snapshot() {
+    let req = CreateServer {
+        name: "web-1".into(),
+        region: Some("1".into()),
+        plan: Some("1".into()),
+        iso: Some("24".into()),
+        ..CreateServer::default()
+    };
+    // No system chosen: create_server adds the 'custom' one from the OS list.
+    assert_eq!(
+        super::create_form(&req).unwrap(),
+        pairs(&[("DCID", "1"), ("VPSPLANID", "1"), ("label", "web-1"), ("ISOID", "24")])
+    );
+    assert_eq!(super::install_family(&req), Some("iso"));
+    let chosen = CreateServer { image: Some("159".into()), ..req.clone() };
+    assert!(super::create_form(&chosen).unwrap().contains(&("OSID".to_string(), "159".to_string())));
+
+    let snapshot = CreateServer { iso: None, snapshot: Some("5359435d28b9a".into()), ..req.clone() };
+    assert_eq!(super::install_family(&snapshot), Some("snapshot"));
+    assert!(super::create_form(&snapshot).unwrap().contains(&("SNAPSHOTID".to_string(), "5359435d28b9a".to_string())));
+
+    let both = CreateServer { snapshot: Some("5359435d28b9a".into()), ..req.clone() };
+    assert_eq!(super::create_form(&both).unwrap_err().fields[0].field, "snapshot");
+    let scripted = CreateServer { script: Some("3".into()), ..req.clone() };
+    assert_eq!(super::create_form(&scripted).unwrap_err().fields[0].field, "script");
+    let unnamed = CreateServer { iso: Some("a b".into()), ..req };
+    assert_eq!(super::create_form(&unnamed).unwrap_err().fields[0].field, "iso");
+    let neither = CreateServer { iso: None, ..unnamed };
+    assert_eq!(super::create_form(&neither).unwrap_err().fields[0].field, "image");
 }

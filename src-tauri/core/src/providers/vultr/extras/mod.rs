@@ -24,6 +24,7 @@ use crate::providers::vultr::ext::snapshots::{Snapshot, Snapshots};
 use crate::providers::vultr::ext::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate, SshKeys};
 use crate::capabilities::server::usage::{Usage, UsageGraph, UsagePoint, UsageSeries, UsageUnit};
 use crate::http::Request;
+use crate::model::chosen;
 use crate::providers::common::{decode, display_value, ProviderApi};
 
 type Form = Vec<(String, String)>;
@@ -392,16 +393,34 @@ impl Scripts for Vultr {
     }
 }
 
-/// server/create's SSHKEYID (comma-separated) and SCRIPTID, when the form
-/// picked stored keys or a script.
+/// server/create's optional parameters: SSHKEYID (comma-separated),
+/// SCRIPTID, ISOID or SNAPSHOTID, and the three yes/no switches, sent only
+/// when asked for (the doc's default is no).
 pub fn create_options(req: &crate::model::CreateServer) -> Result<Form> {
     let mut form = Form::new();
     if !req.ssh_keys.is_empty() {
         let ids = req.ssh_keys.iter().map(|k| crate::validate::object_id("ssh_keys", k)).collect::<Result<Vec<_>>>()?;
         form.push(pair("SSHKEYID", ids.join(",")));
     }
-    if let Some(script) = req.script.as_deref().filter(|s| !s.trim().is_empty()) {
+    match (chosen(&req.iso), chosen(&req.snapshot)) {
+        (Some(_), Some(_)) => return Err(Error::field("snapshot", "install from an ISO or from a snapshot, not both")),
+        (Some(iso), None) => form.push(pair("ISOID", crate::validate::object_id("iso", iso)?)),
+        (None, Some(snapshot)) => form.push(pair("SNAPSHOTID", crate::validate::object_id("snapshot", snapshot)?)),
+        (None, None) => {}
+    }
+    if let Some(script) = chosen(&req.script) {
+        // The doc: SCRIPTID "if you've not selected a 'custom' operating system".
+        if chosen(&req.iso).is_some() {
+            return Err(Error::field("script", "a startup script does not run on a server booted from an ISO"));
+        }
         form.push(pair("SCRIPTID", numeric("script", "startup script (SCRIPTID)", script)?));
+    }
+    for (asked, name) in
+        [(req.ipv6, "enable_ipv6"), (req.private_network, "enable_private_network"), (req.auto_backups, "auto_backups")]
+    {
+        if asked {
+            form.push(pair(name, "yes"));
+        }
     }
     Ok(form)
 }
