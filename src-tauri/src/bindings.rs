@@ -29,6 +29,7 @@ use vpsdesk_core::capabilities::dns::{
 };
 use vpsdesk_core::service::dns::{DeleteOutcome, RecordHit};
 
+use crate::preferences::Preferences;
 use crate::state::{AppStatus, KeychainStatus};
 use vpsdesk_core::capabilities::account::profile::{ProfileChange, ProfileField};
 use vpsdesk_core::capabilities::server::backups::Backup;
@@ -88,6 +89,7 @@ pub fn render() -> String {
         decl::<NewAccount>(&cfg),
         decl::<KeychainStatus>(&cfg),
         decl::<AppStatus>(&cfg),
+        decl::<Preferences>(&cfg),
         decl::<Plan>(&cfg),
         decl::<Image>(&cfg),
         decl::<Region>(&cfg),

@@ -5,6 +5,7 @@
 mod bindings;
 mod commands;
 mod files;
+mod preferences;
 #[cfg(test)]
 mod security;
 mod state;
@@ -18,13 +19,15 @@ pub fn run() {
         .init();
     tauri::Builder::default()
         .setup(|app| {
-            app.manage(state::AppState::new(files::Files::new(app.handle().clone())));
+            let preferences = preferences::PreferenceFile::open(app.handle());
+            app.manage(state::AppState::new(files::Files::new(app.handle().clone()), preferences));
             // After setup returns the window paints; commands wait for this.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move { handle.state::<state::AppState>().finish_start().await });
             Ok(())
         })
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_store::Builder::default().build())
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .expect("error while running vpsdesk");

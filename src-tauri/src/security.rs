@@ -79,7 +79,9 @@ fn no_filesystem_shell_http_or_opener_plugin() {
         .filter_map(|l| l.trim().split_once('=').map(|(name, _)| name.trim()))
         .filter(|name| name.starts_with("tauri-plugin-"))
         .collect();
-    assert_eq!(plugins, ["tauri-plugin-dialog"], "Cargo.toml plugins");
+    // Both used from Rust only: the native dialogs (`files`) and the
+    // preferences file (`preferences`), neither granted to the webview.
+    assert_eq!(plugins, ["tauri-plugin-dialog", "tauri-plugin-store"], "Cargo.toml plugins");
 
     let package: Value = serde_json::from_str(&std::fs::read_to_string(root().join("package.json")).unwrap()).unwrap();
     let mut js_plugins = Vec::new();

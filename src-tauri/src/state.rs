@@ -14,6 +14,7 @@ use vpsdesk_core::{AppService, Error, NewAccount, Result};
 use vpsdesk_sandbox::Sandbox;
 
 use crate::files::Files;
+use crate::preferences::PreferenceFile;
 
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct KeychainStatus {
@@ -33,6 +34,7 @@ pub struct AppState {
     pub service: AppService,
     /// The native file dialogs: the only way a command learns a path.
     pub files: Files,
+    pub preferences: PreferenceFile,
     keychain: OnceLock<KeychainStatus>,
     store_warning: std::sync::Mutex<Option<String>>,
     sandbox: Mutex<Option<Sandbox>>,
@@ -44,7 +46,7 @@ impl AppState {
     /// What the window needs before its first frame, and nothing slower:
     /// the keychain probe (a D-Bus round trip) and the demo sandbox wait for
     /// `finish_start`, which runs once the window is up.
-    pub fn new(files: Files) -> AppState {
+    pub fn new(files: Files, preferences: PreferenceFile) -> AppState {
         // With no home folder the app still starts and shows why (through
         // the load in `finish_start`); it never keeps accounts in the
         // current folder.
@@ -53,7 +55,8 @@ impl AppState {
             service: AppService::new(store, Keychain::default(), Http::default()),
             files,
             keychain: OnceLock::new(),
-            store_warning: std::sync::Mutex::new(None),
+            store_warning: std::sync::Mutex::new(preferences.warning.clone()),
+            preferences,
             sandbox: Mutex::new(None),
             started: watch::Sender::new(false),
         }
@@ -100,8 +103,14 @@ impl AppState {
         let _ = rx.wait_for(|done| *done).await;
     }
 
+    /// Adds to what the start found wrong with the files (accounts,
+    /// preferences, demo).
     fn warn(&self, message: String) {
-        *self.store_warning.lock().expect("warning lock") = Some(message);
+        let mut warning = self.store_warning.lock().expect("warning lock");
+        *warning = Some(match warning.take() {
+            Some(before) => format!("{before} {message}"),
+            None => message,
+        });
     }
 
     pub async fn status(&self) -> AppStatus {

@@ -4,6 +4,7 @@ import { IconAlertTriangle, IconClock, IconKey, IconLock, IconRefresh, IconServe
 import { lazy, Suspense, useState } from "react";
 import { Route, Routes, useLocation, useNavigate } from "react-router";
 import { useAccounts, useAppStatus, useLiveInventory, useRefreshAll, type LiveInventory } from "./api/queries";
+import { useImportLegacyPreferences } from "./api/preferences";
 import { formatTime, parseRefreshInterval, REFRESH_INTERVALS, useRefreshInterval } from "./lib/refresh";
 import { AddAccountModal } from "./features/accounts/AddAccountModal";
 import { ServersPage } from "./pages/ServersPage";
@@ -89,6 +90,7 @@ export function App() {
   const refreshAll = useRefreshAll();
   const status = useAppStatus();
   const accounts = useAccounts();
+  useImportLegacyPreferences();
   const [refreshMs, setRefreshMs] = useRefreshInterval();
   const live = useLiveInventory(accounts.data, refreshMs);
   const hasAccounts = (accounts.data?.length ?? 0) > 0;

@@ -219,7 +219,9 @@ fn newer_writer(raw: &Value) -> Option<String> {
     })
 }
 
-fn set_aside(path: &Path) -> Result<PathBuf> {
+/// Moves an unreadable JSON file out of the way, keeping it beside itself
+/// as `<name>.json.corrupt-<unix time>`, so nothing is written over it.
+pub fn set_aside(path: &Path) -> Result<PathBuf> {
     let stamp =
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or_default();
     let mut aside = path.with_extension(format!("json.corrupt-{stamp}"));

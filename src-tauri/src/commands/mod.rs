@@ -94,6 +94,7 @@ macro_rules! command_modules {
 // In the order their commands appear in `bindings.ts`.
 command_modules! {
     accounts,
+    preferences,
     servers,
     billing,
     tickets,

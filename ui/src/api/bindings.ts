@@ -54,6 +54,30 @@ no_dns: string, ticket_form: TicketForm, };
 export type NewAccount = { provider: ProviderKind, name: string, endpoint: string | null, username: string | null, region: string | null, secret: string, verify: boolean, };
 export type KeychainStatus = { ok: boolean, message: string | null, };
 export type AppStatus = { keychain: KeychainStatus, store_warning: string | null, demo_running: boolean, account_count: number, };
+export type Preferences = { 
+/**
+ * How often the server list refreshes in the background, in ms (0:
+ * never); `None` is the app's default.
+ */
+refresh_interval_ms: number | null, 
+/**
+ * The servers table's columns, shown or hidden, by column id; `None`
+ * is the default set.
+ */
+server_columns: { [key in string]: boolean } | null, 
+/**
+ * Per account id: warn when its balance falls below this amount.
+ */
+low_balance: { [key in string]: string }, 
+/**
+ * Per ticket (`<account id>-<ticket id>`): the staff answer last seen.
+ */
+viewed_tickets: { [key in string]: string }, 
+/**
+ * The preferences older versions kept in the webview's localStorage
+ * were brought over (once).
+ */
+imported_local_storage: boolean, };
 export type Plan = { id: string, name: string, vcpus: number | null, memory_mb: number | null, disk_gb: number | null, bandwidth_tb: string | null, 
 /**
  * Exact decimal as text, in the provider's currency.
@@ -533,6 +557,8 @@ export const commands = {
   renameAccount: (account_id: string, name: string) => invoke<AccountView>("rename_account", { account_id, name }),
   removeAccount: (account_id: string) => invoke<null>("remove_account", { account_id }),
   startDemo: () => invoke<Array<AccountView>>("start_demo"),
+  preferences: () => invoke<Preferences>("preferences"),
+  savePreferences: (preferences: Preferences) => invoke<Preferences>("save_preferences", { preferences }),
   listServers: () => invoke<Inventory>("list_servers"),
   accountServers: (account_id: string) => invoke<Array<Server>>("account_servers", { account_id }),
   getServer: (account_id: string, server_id: string) => invoke<Server>("get_server", { account_id, server_id }),

@@ -10,6 +10,7 @@ const extrasServer = (accountId: string, serverId: string) => [...extrasAccount(
 
 export const keys = {
   appStatus: ["appStatus"] as const,
+  preferences: ["preferences"] as const,
   providers: ["providers"] as const,
   accounts: ["accounts"] as const,
   servers: {

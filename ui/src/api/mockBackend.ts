@@ -16,12 +16,14 @@ import type {
   NewAccount,
   Plan,
   PowerAction,
+  Preferences,
   Region,
   Server,
   Status,
 } from "./bindings";
 // The real provider metadata, so the UI tests run against what the backend sends.
 import { PROVIDERS } from "./providers.generated";
+import { DEFAULT_PREFERENCES } from "./preferences";
 
 export const ALL_CAPS: Capability[] = [
   "servers.start",
@@ -32,6 +34,9 @@ export const ALL_CAPS: Capability[] = [
   "servers.rename",
   "servers.delete",
 ];
+
+/** Preferences as a version that imported localStorage already saved them (the import has its own test). */
+export const SAVED_PREFERENCES: Preferences = { ...DEFAULT_PREFERENCES, imported_local_storage: true };
 
 export const REGIONS: Region[] = [
   { id: "ams", name: "Amsterdam", country: "NL", continent: "Europe" },
@@ -143,6 +148,7 @@ export function demoState(serverCount = 8): BackendState {
   }
   return {
     status: { keychain: { ok: true, message: null }, store_warning: null, demo_running: true, account_count: accounts.length },
+    preferences: structuredClone(SAVED_PREFERENCES),
     accounts,
     servers,
     errors: [
@@ -162,6 +168,7 @@ export function demoState(serverCount = 8): BackendState {
 
 export type BackendState = {
   status: AppStatus;
+  preferences: Preferences;
   accounts: AccountView[];
   servers: Server[];
   errors: Inventory["errors"];
@@ -203,6 +210,7 @@ export type MockOptions = {
 export function installMockBackend(initial?: Partial<BackendState>, options: MockOptions = {}): MockBackend {
   const state: BackendState = {
     status: { keychain: { ok: true, message: null }, store_warning: null, demo_running: false, account_count: 0 },
+    preferences: structuredClone(SAVED_PREFERENCES),
     accounts: [],
     servers: [],
     errors: [],
@@ -213,6 +221,11 @@ export function installMockBackend(initial?: Partial<BackendState>, options: Moc
 
   const defaults: Record<string, Handler> = {
     app_status: () => ({ ...state.status, account_count: state.accounts.length }),
+    preferences: () => structuredClone(state.preferences),
+    save_preferences: (args) => {
+      state.preferences = structuredClone(args.preferences as Preferences);
+      return structuredClone(state.preferences);
+    },
     providers: () => PROVIDERS,
     list_accounts: () => state.accounts,
     add_account: (args) => {

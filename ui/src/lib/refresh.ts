@@ -1,7 +1,7 @@
-import { useLocalStorage } from "@mantine/hooks";
+import { useCallback } from "react";
+import { usePreferences, useSetPreferences } from "../api/preferences";
 
-/** Background refresh of the server inventory: the user's choice, persisted in localStorage. */
-export const REFRESH_INTERVAL_STORAGE_KEY = "vpsdesk.servers.refreshInterval";
+/** Background refresh of the server inventory: the user's choice, kept in the preferences. */
 export const DEFAULT_REFRESH_MS = 30_000;
 
 /** `ms` 0 is "Off": no background refresh (except the 2 s polling of servers in transition). */
@@ -19,14 +19,11 @@ export function parseRefreshInterval(raw: string | null | undefined): number {
   return REFRESH_INTERVALS.some((o) => o.ms === n) ? n : DEFAULT_REFRESH_MS;
 }
 
-export function useRefreshInterval() {
-  return useLocalStorage<number>({
-    key: REFRESH_INTERVAL_STORAGE_KEY,
-    defaultValue: DEFAULT_REFRESH_MS,
-    getInitialValueInEffect: false,
-    deserialize: parseRefreshInterval,
-    serialize: (v) => String(v),
-  });
+export function useRefreshInterval(): [number, (ms: number) => void] {
+  const saved = usePreferences().refresh_interval_ms;
+  const set = useSetPreferences();
+  const setMs = useCallback((ms: number) => set(() => ({ refresh_interval_ms: ms })), [set]);
+  return [parseRefreshInterval(saved === null ? null : String(saved)), setMs];
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: "medium" });

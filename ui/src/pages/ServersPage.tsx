@@ -17,11 +17,12 @@ import {
   Tooltip,
 } from "@mantine/core";
 import { AccountsLoadError } from "../features/accounts/AccountsLoadError";
-import { useHotkeys, useLocalStorage } from "@mantine/hooks";
+import { useHotkeys } from "@mantine/hooks";
 import { IconAlertTriangle, IconClockExclamation, IconColumns3, IconPlus, IconRefresh, IconSearch, IconServer } from "@tabler/icons-react";
 import type { SortingState, VisibilityState } from "@tanstack/react-table";
 import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ProviderKind, Server, Status } from "../api/bindings";
+import { usePreferences, useSetPreferences } from "../api/preferences";
 import { useAccounts, usePlanNames, useProviders, useRenameServer, type AccountInventory, type LiveInventory } from "../api/queries";
 import { RenameModal } from "../components/RenameModal";
 import { hasCapability } from "../lib/capabilities";
@@ -32,8 +33,6 @@ import { DeleteServerModal } from "../features/servers/DeleteServerModal";
 import { ServerDetailDrawer } from "../features/servers/ServerDetailDrawer";
 import { DEFAULT_VISIBILITY, HIDEABLE_COLUMNS, ServersTable } from "../features/servers/ServersTable";
 import { Welcome } from "./Welcome";
-
-export const COLUMNS_STORAGE_KEY = "vpsdesk.servers.columns";
 
 export type ServerFilters = { account: string | null; provider: ProviderKind | null; status: Status | null; search: string };
 const NO_FILTERS: ServerFilters = { account: null, provider: null, status: null, search: "" };
@@ -53,21 +52,14 @@ export function filterServers(servers: Server[], f: ServerFilters): Server[] {
   );
 }
 
-function readVisibility(raw: string | undefined): VisibilityState {
-  try {
-    const parsed = raw ? (JSON.parse(raw) as unknown) : null;
-    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
-      const out: VisibilityState = { ...DEFAULT_VISIBILITY };
-      for (const c of HIDEABLE_COLUMNS) {
-        const v = (parsed as Record<string, unknown>)[c.id];
-        if (typeof v === "boolean") out[c.id] = v;
-      }
-      return out;
-    }
-  } catch {
-    /* ignore a corrupt value */
+/** The saved column choice over the defaults; a column the table no longer has is left out. */
+function visibilityOf(saved: Record<string, boolean> | null): VisibilityState {
+  const out: VisibilityState = { ...DEFAULT_VISIBILITY };
+  for (const c of HIDEABLE_COLUMNS) {
+    const v = saved?.[c.id];
+    if (typeof v === "boolean") out[c.id] = v;
   }
-  return DEFAULT_VISIBILITY;
+  return out;
 }
 
 /** Tooltip of an account's stale badge. */
@@ -94,13 +86,10 @@ export function ServersPage({ onAddAccount, live, refreshIntervalMs }: Props) {
   const [filters, setFilters] = useState<ServerFilters>(NO_FILTERS);
   const deferredFilters = useDeferredValue(filters);
   const [sorting, setSorting] = useState<SortingState>([{ id: "name", desc: false }]);
-  const [visibility, setVisibility] = useLocalStorage<VisibilityState>({
-    key: COLUMNS_STORAGE_KEY,
-    defaultValue: DEFAULT_VISIBILITY,
-    getInitialValueInEffect: false,
-    deserialize: readVisibility,
-    serialize: (v) => JSON.stringify(v),
-  });
+  const savedColumns = usePreferences().server_columns;
+  const visibility = useMemo(() => visibilityOf(savedColumns), [savedColumns]);
+  const setPreferences = useSetPreferences();
+  const setVisibility = (v: VisibilityState) => setPreferences(() => ({ server_columns: v }));
   const [selected, setSelected] = useState<{ account_id: string; id: string } | null>(null);
   const [renaming, setRenaming] = useState<Server | null>(null);
   const [deleting, setDeleting] = useState<Server | null>(null);
@@ -340,7 +329,7 @@ export function ServersPage({ onAddAccount, live, refreshIntervalMs }: Props) {
                   aria-checked={checked}
                   data-testid={`column-toggle-${c.id}`}
                   leftSection={<Checkbox size="xs" checked={checked} readOnly tabIndex={-1} aria-hidden />}
-                  onClick={() => setVisibility((v) => ({ ...v, [c.id]: !checked }))}
+                  onClick={() => setVisibility({ ...visibility, [c.id]: !checked })}
                 >
                   {c.label}
                 </Menu.Item>

@@ -5,7 +5,6 @@ import { installMockBackend, ipcError, type MockBackend } from "../api/mockBacke
 import { stateWith, type Declared } from "./declared";
 import { compare, grouped } from "../features/billing/money";
 import { toCsv } from "../features/billing/csv";
-import { THRESHOLD_STORAGE_KEY } from "../features/billing/threshold";
 import { renderApp, retype } from "./render";
 
 // pdf.js needs a real canvas; the viewer's rendering is checked in the e2e test.
@@ -130,7 +129,6 @@ function install(): MockBackend {
 }
 
 beforeEach(() => {
-  localStorage.clear();
   renderPdf.mockClear();
   window.location.hash = "#/billing";
 });
@@ -306,13 +304,13 @@ describe("Billing page", () => {
   });
 
   it("warns below a per-account threshold and remembers it", async () => {
-    install();
+    const backend = install();
     const { user } = await openBilling();
     expect(screen.queryByTestId("billing-low-demo-vpsnet")).toBeNull();
     const input = screen.getByTestId("billing-threshold-demo-vpsnet");
     await user.type(input, "100{Enter}");
     expect(await screen.findByTestId("billing-low-demo-vpsnet")).toHaveTextContent("Below your warning level of 100.00 USD");
-    expect(JSON.parse(localStorage.getItem(THRESHOLD_STORAGE_KEY)!)).toEqual({ "demo-vpsnet": "100" });
+    await waitFor(() => expect(backend.state.preferences.low_balance).toEqual({ "demo-vpsnet": "100" }));
     expect(screen.queryByTestId("billing-low-demo-vultr")).toBeNull();
   });
 

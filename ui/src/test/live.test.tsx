@@ -4,7 +4,6 @@ import type { Capability, Status } from "../api/bindings";
 import { account, demoState, installMockBackend, ipcError, server, type MockBackend } from "../api/mockBackend";
 import { actionAvailability } from "../lib/actions";
 import { STOP_AND_DELETE } from "../api/queries";
-import { REFRESH_INTERVAL_STORAGE_KEY } from "../lib/refresh";
 import { renderApp } from "./render";
 
 /** The demo without servers in transition (those poll every 2 s, which would add calls). */
@@ -99,7 +98,7 @@ describe("live inventory: one query per account", () => {
   });
 
   it("offers the refresh intervals, 30 s by default, and remembers the choice", async () => {
-    installMockBackend(calmDemo());
+    const backend = installMockBackend(calmDemo());
     const { user, unmount } = renderApp();
     await screen.findByTestId("servers-table");
     const select = screen.getByTestId("refresh-interval") as HTMLSelectElement;
@@ -107,7 +106,7 @@ describe("live inventory: one query per account", () => {
     expect(select.selectedOptions[0].textContent).toBe("30 s");
 
     await user.selectOptions(select, "1 min");
-    expect(window.localStorage.getItem(REFRESH_INTERVAL_STORAGE_KEY)).toBe("60000");
+    await waitFor(() => expect(backend.state.preferences.refresh_interval_ms).toBe(60000));
     unmount();
     renderApp();
     await screen.findByTestId("servers-table");

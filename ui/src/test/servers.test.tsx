@@ -1,7 +1,6 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { demoState, installMockBackend } from "../api/mockBackend";
-import { COLUMNS_STORAGE_KEY } from "../pages/ServersPage";
 import { renderApp, retype } from "./render";
 
 function rowNames(): string[] {
@@ -240,7 +239,7 @@ describe("servers table", () => {
   });
 
   it("hides a column from the chooser and remembers it", async () => {
-    installMockBackend(demoState());
+    const backend = installMockBackend(demoState());
     const { user, unmount } = renderApp();
     await screen.findByTestId("servers-table");
     expect(screen.getByTestId("column-ipv6")).toBeInTheDocument();
@@ -248,7 +247,7 @@ describe("servers table", () => {
     await user.click(screen.getByTestId("column-chooser"));
     await user.click(await screen.findByTestId("column-toggle-ipv6"));
     await waitFor(() => expect(screen.queryByTestId("column-ipv6")).toBeNull());
-    expect(JSON.parse(window.localStorage.getItem(COLUMNS_STORAGE_KEY)!)).toMatchObject({ ipv6: false });
+    await waitFor(() => expect(backend.state.preferences.server_columns).toMatchObject({ ipv6: false }));
 
     unmount();
     renderApp();

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import type { NewTicket, Ticket, TicketThread } from "../api/bindings";
 import { installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
 import { stateWith, type Declared } from "./declared";
-import { VIEWED_STORAGE_KEY } from "../features/tickets/viewed";
 import { renderApp } from "./render";
 
 type User = ReturnType<typeof renderApp>["user"];
@@ -118,7 +117,7 @@ describe("tickets page", () => {
     expect(within(messages).getByTestId("ticket-message-1")).toHaveAttribute("data-author", "staff");
     expect(within(messages).getByTestId("ticket-message-1")).toHaveTextContent("The credit has been added.");
     await waitFor(() => expect(screen.queryByTestId("ticket-unread-demo-vpsnet-979")).toBeNull());
-    expect(localStorage.getItem(VIEWED_STORAGE_KEY)).toContain("2010-08-09T08:02:00-04:00");
+    await waitFor(() => expect(backend.callsOf("save_preferences").at(-1)?.args.preferences).toMatchObject({ viewed_tickets: { "demo-vpsnet-979": "2010-08-09T08:02:00-04:00" } }));
 
     await user.type(screen.getByTestId("ticket-reply-body"), "Thanks!");
     await user.type(screen.getByTestId("ticket-reply-root-password"), PASSWORD);
@@ -127,7 +126,7 @@ describe("tickets page", () => {
     expect(backend.callsOf("reply_ticket")[0].args).toMatchObject({ ticket_id: "979", reply: { body: "Thanks!", root_password: PASSWORD } });
     await waitFor(() => expect(screen.getByTestId("ticket-reply-body")).toHaveValue(""));
     expect(screen.getByTestId("ticket-reply-root-password")).toHaveValue("");
-    expect(localStorage.getItem(VIEWED_STORAGE_KEY)).not.toContain(PASSWORD);
+    expect(JSON.stringify(backend.state.preferences)).not.toContain(PASSWORD);
 
     await user.click(screen.getByTestId("ticket-close"));
     await waitFor(() => expect(backend.callsOf("close_ticket")[0]?.args).toMatchObject({ account_id: "demo-vpsnet", ticket_id: "979" }));

@@ -1,25 +1,21 @@
-import { useCallback, useState } from "react";
+import { useCallback } from "react";
 import { compare, isAmount } from "./money";
-import { readStoredRecord, writeStoredRecord } from "../../lib/storedRecord";
+import { usePreferences, useSetPreferences } from "../../api/preferences";
 
-/** Per account: warn when the balance falls below this amount (in the account's currency). */
-export const THRESHOLD_STORAGE_KEY = "vpsdesk.billing.lowBalance";
-
-type Thresholds = Record<string, string>;
-
-const load = (): Thresholds => readStoredRecord(THRESHOLD_STORAGE_KEY);
-
+/** Per account: warn when the balance falls below this amount (in the account's currency), kept in the preferences. */
 export function useLowBalanceThresholds() {
-  const [thresholds, setAll] = useState<Thresholds>(load);
-  const set = useCallback((accountId: string, value: string | null) => {
-    setAll((prev) => {
-      const next = { ...prev };
-      if (value === null || value.trim() === "") delete next[accountId];
-      else next[accountId] = value.trim();
-      writeStoredRecord(THRESHOLD_STORAGE_KEY, next);
-      return next;
-    });
-  }, []);
+  const thresholds = usePreferences().low_balance;
+  const setPreferences = useSetPreferences();
+  const set = useCallback(
+    (accountId: string, value: string | null) =>
+      setPreferences((now) => {
+        const next = { ...now.low_balance };
+        if (value === null || value.trim() === "") delete next[accountId];
+        else next[accountId] = value.trim();
+        return { low_balance: next };
+      }),
+    [setPreferences],
+  );
   return { thresholds, set };
 }
 

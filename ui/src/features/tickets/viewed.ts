@@ -1,21 +1,17 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback } from "react";
 import type { Ticket } from "../../api/bindings";
-import { readStoredRecord, writeStoredRecord } from "../../lib/storedRecord";
+import { usePreferences, useSetPreferences } from "../../api/preferences";
 
 /**
  * Which staff response the user has seen, per ticket: the `last_response_time` of the ticket as it
  * was when its thread was last open. Stored rather than a wall-clock time, so the provider's clock
- * and time zone never matter.
+ * and time zone never matter. Kept in the preferences.
  */
-export const VIEWED_STORAGE_KEY = "vpsdesk.tickets.viewed";
-
 type Viewed = Record<string, string>;
 
 export function ticketKey(t: { account_id: string; id: string }): string {
   return `${t.account_id}-${t.id}`;
 }
-
-const read = (): Viewed => readStoredRecord(VIEWED_STORAGE_KEY);
 
 /** Staff answered and the user has not seen that answer. */
 export function isUnread(t: Ticket, viewed: Viewed): boolean {
@@ -23,20 +19,16 @@ export function isUnread(t: Ticket, viewed: Viewed): boolean {
 }
 
 export function useViewedTickets() {
-  const [viewed, setViewed] = useState<Viewed>(read);
-  useEffect(() => {
-    const onStorage = (e: StorageEvent) => e.key === VIEWED_STORAGE_KEY && setViewed(read());
-    window.addEventListener("storage", onStorage);
-    return () => window.removeEventListener("storage", onStorage);
-  }, []);
-  const markViewed = useCallback((t: { account_id: string; id: string }, lastResponseTime: string | null) => {
-    if (!lastResponseTime) return;
-    setViewed((prev) => {
-      if (prev[ticketKey(t)] === lastResponseTime) return prev;
-      const next = { ...read(), [ticketKey(t)]: lastResponseTime };
-      writeStoredRecord(VIEWED_STORAGE_KEY, next);
-      return next;
-    });
-  }, []);
+  const viewed: Viewed = usePreferences().viewed_tickets;
+  const setPreferences = useSetPreferences();
+  const markViewed = useCallback(
+    (t: { account_id: string; id: string }, lastResponseTime: string | null) => {
+      if (!lastResponseTime) return;
+      setPreferences((now) =>
+        now.viewed_tickets[ticketKey(t)] === lastResponseTime ? {} : { viewed_tickets: { ...now.viewed_tickets, [ticketKey(t)]: lastResponseTime } },
+      );
+    },
+    [setPreferences],
+  );
   return { viewed, markViewed };
 }

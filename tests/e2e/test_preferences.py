@@ -1,0 +1,64 @@
+"""Preferences survive a restart of the built app: they are kept in
+settings.json (tauri-plugin-store) beside the accounts file, and nothing
+secret is written there."""
+import json
+import os
+import pathlib
+import unittest
+
+from selenium.webdriver.support.ui import Select
+
+from app import App, demo_secret
+
+SETTINGS = pathlib.Path(os.environ.get("XDG_CONFIG_HOME", pathlib.Path.home() / ".config")) / "vpsdesk" / "settings.json"
+
+
+def saved():
+    try:
+        return json.loads(SETTINGS.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+class Preferences(unittest.TestCase):
+    def interval(self, app):
+        return Select(app.find("refresh-interval"))
+
+    def test_columns_and_refresh_interval_survive_a_restart(self):
+        app = App()
+        try:
+            app.ensure_demo()
+            app.find("column-ipv6")
+            app.click("column-chooser")
+            app.click("column-toggle-ipv6")
+            app.wait(lambda d: not app.exists("column-ipv6"), what="the IPv6 column hidden")
+            self.interval(app).select_by_visible_text("5 min")
+            app.wait(lambda d: saved().get("refresh_interval_ms") == 300000, what="settings.json written")
+        finally:
+            app.quit()
+
+        app = App()
+        try:
+            app.ensure_demo()
+            app.wait(
+                lambda d: self.interval(app).first_selected_option.text == "5 min" and not app.exists("column-ipv6"),
+                what="the preferences back after the restart",
+            )
+            app.screenshot("preferences-after-restart")
+            # Back to the defaults for the tests that follow.
+            app.click("column-chooser")
+            app.click("column-toggle-ipv6")
+            app.find("column-ipv6")
+            self.interval(app).select_by_visible_text("30 s")
+            app.wait(lambda d: saved().get("refresh_interval_ms") == 30000, what="settings.json written")
+        finally:
+            app.quit()
+
+        text = SETTINGS.read_text()
+        self.assertTrue(saved()["imported_local_storage"])
+        for provider in ("VULTR", "VPSNET", "VPS247", "CLOUDSIGMA", "VPSORG"):
+            self.assertNotIn(demo_secret(provider), text)
+
+
+if __name__ == "__main__":
+    unittest.main()
