@@ -1,9 +1,11 @@
 import { ActionIcon, Alert, AppShell, Badge, Burger, Center, Group, Loader, NativeSelect, NavLink, Stack, Text, Title, Tooltip } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
-import { IconAlertTriangle, IconClock, IconKey, IconLock, IconRefresh, IconServer2, IconUsers } from "@tabler/icons-react";
+import { useDisclosure, useHotkeys } from "@mantine/hooks";
+import { spotlight } from "@mantine/spotlight";
+import { IconAlertTriangle, IconClock, IconKey, IconLock, IconRefresh, IconSearch, IconServer2, IconUsers } from "@tabler/icons-react";
 import { lazy, Suspense, useState } from "react";
 import { Route, Routes, useLocation, useNavigate } from "react-router";
-import { useAccounts, useAppStatus, useLiveInventory, useRefreshAll, type LiveInventory } from "./api/queries";
+import { useAccounts, useAppStatus, useLiveInventory, useProviders, useRefreshAll, type LiveInventory } from "./api/queries";
+import { CommandPalette } from "./features/palette/CommandPalette";
 import { useImportLegacyPreferences } from "./api/preferences";
 import { formatTime, parseRefreshInterval, REFRESH_INTERVALS, useRefreshInterval } from "./lib/refresh";
 import { AddAccountModal } from "./features/accounts/AddAccountModal";
@@ -109,6 +111,9 @@ export function App() {
       setRefreshing(false);
     }
   };
+  const providers = useProviders();
+  // Ctrl+Shift+R rather than Ctrl+R, which would reload the page.
+  useHotkeys([["mod+shift+R", () => void refresh()]]);
 
   return (
     <AppShell
@@ -143,8 +148,13 @@ export function App() {
               onChange={(e) => setRefreshMs(parseRefreshInterval(e.currentTarget.value))}
               data-testid="refresh-interval"
             />
+            <Tooltip label="Find and run (Ctrl+K)">
+              <ActionIcon variant="default" size="lg" aria-label="Find and run" onClick={() => spotlight.open()} data-testid="palette-open">
+                <IconSearch size={18} />
+              </ActionIcon>
+            </Tooltip>
             <JobsButton />
-            <Tooltip label="Refresh everything">
+            <Tooltip label="Refresh everything (Ctrl+Shift+R)">
               <ActionIcon
                 variant="default"
                 size="lg"
@@ -160,6 +170,13 @@ export function App() {
         </Group>
       </AppShell.Header>
 
+      <CommandPalette
+        servers={live.servers}
+        accounts={accounts.data ?? []}
+        providers={providers.data}
+        onRefresh={() => void refresh()}
+        onAddAccount={() => setAddOpen(true)}
+      />
       <AppShell.Navbar p="xs">
         <NavLink
           component="button"

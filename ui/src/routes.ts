@@ -20,7 +20,8 @@ export function newTicketPath(accountId: string, serverId: string): string {
   return `${pagePath("tickets")}?${new URLSearchParams({ account: accountId, server: serverId })}`;
 }
 
-export function newTicketTarget(search: URLSearchParams): { accountId: string; serverId: string } | null {
+/** The server a page was opened for (`?account=…&server=…`), if any. */
+export function serverTarget(search: URLSearchParams): { accountId: string; serverId: string } | null {
   const accountId = search.get("account");
   const serverId = search.get("server");
   return accountId && serverId ? { accountId, serverId } : null;
@@ -29,4 +30,14 @@ export function newTicketTarget(search: URLSearchParams): { accountId: string; s
 /** The DNS page lists the records that point at this address (the link from a server's addresses). */
 export function dnsAddressPath(address: string): string {
   return `${pagePath("dns")}?${new URLSearchParams({ ip: address })}`;
+}
+
+/** A server's details: the servers page opens its drawer (the command palette, links). */
+export function serverPath(accountId: string, serverId: string): string {
+  return `${pagePath("servers")}?${new URLSearchParams({ account: accountId, server: serverId })}`;
+}
+
+/** The billing page with the invoices of one account only ("Invoices of this account"). */
+export function accountInvoicesPath(accountId: string): string {
+  return `${pagePath("billing")}?${new URLSearchParams({ account: accountId })}`;
 }

@@ -69,6 +69,8 @@ export const keys = {
     balance: (accountId: string) => ["billing", "balance", accountId] as const,
     /** Keyed by the balances themselves: new figures are new totals. */
     totals: (balances: Balance[]) => ["billing", "totals", balances] as const,
+    /** Prefix of every account's invoices. */
+    allInvoices: ["billing", "invoices"] as const,
     invoices: (accountId: string) => ["billing", "invoices", accountId] as const,
     transactions: (accountId: string) => ["billing", "transactions", accountId] as const,
     /** Keyed by the transactions themselves, as the totals are by their balances. */
@@ -79,6 +81,8 @@ export const keys = {
   },
   tickets: {
     all: ["tickets"] as const,
+    /** Prefix of every ticket list. */
+    lists: ["tickets", "list"] as const,
     list: (filter: TicketFilter) => ["tickets", "list", filter.status, filter.department] as const,
     thread: (accountId: string, ticketId: string) => ["tickets", "thread", accountId, ticketId] as const,
     managed: (accountId: string) => ["tickets", "managed", accountId] as const,

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle, IconExternalLink, IconInfoCircle } from "@tabler/icons-react";
 import { useCallback, useMemo, useState } from "react";
+import { useSearchParams } from "react-router";
 import type { Invoice } from "../api/bindings";
 import { useBalances, useBillingAccounts, useInvoices } from "../api/billing";
 import { hasCapability } from "../lib/capabilities";
@@ -19,6 +20,8 @@ export function BillingPage() {
   const { thresholds, set } = useLowBalanceThresholds();
   const [open, setOpen] = useState<Invoice | null>(null);
   const onOpen = useCallback((i: Invoice) => setOpen(i), []);
+  // "Invoices of this account" (a server's menu) lists that account's only.
+  const onlyAccount = useSearchParams()[0].get("account");
 
   const withInvoices = list.filter((a) => hasCapability(a, "billing.invoices"));
   const invoices = invoiceQueries.flatMap((q) => q.data ?? []);
@@ -89,7 +92,7 @@ export function BillingPage() {
             </Text>
           ) : (
             <Paper withBorder p="xs">
-              <InvoicesTable invoices={invoices} onOpen={onOpen} />
+              <InvoicesTable key={onlyAccount} invoices={invoices} onOpen={onOpen} initialAccount={onlyAccount} />
               {list.some((a) => !hasCapability(a, "billing.invoices") && !a.note) && (
                 <Text size="xs" c="dimmed" mt="xs">
                   Not listed, because their APIs have no invoices:{" "}

@@ -20,7 +20,8 @@ import { AccountsLoadError } from "../features/accounts/AccountsLoadError";
 import { useHotkeys } from "@mantine/hooks";
 import { IconAlertTriangle, IconClockExclamation, IconColumns3, IconPlus, IconRefresh, IconSearch, IconServer } from "@tabler/icons-react";
 import type { SortingState, VisibilityState } from "@tanstack/react-table";
-import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useSearchParams } from "react-router";
 import type { ProviderKind, Server, Status } from "../api/bindings";
 import { usePreferences, useSetPreferences } from "../api/preferences";
 import { useAccounts, usePlanNames, useProviders, useRenameServer, type AccountInventory, type LiveInventory } from "../api/queries";
@@ -28,6 +29,7 @@ import { RenameModal } from "../components/RenameModal";
 import { hasCapability } from "../lib/capabilities";
 import { ALL_STATUSES, providerLabel as labelOf } from "../lib/labels";
 import { formatDuration, formatTime } from "../lib/refresh";
+import { serverTarget } from "../routes";
 import { CreateServerModal } from "../features/servers/CreateServerModal";
 import { DeleteServerModal } from "../features/servers/DeleteServerModal";
 import { ServerDetailDrawer } from "../features/servers/ServerDetailDrawer";
@@ -94,9 +96,18 @@ export function ServersPage({ onAddAccount, live, refreshIntervalMs }: Props) {
   const [renaming, setRenaming] = useState<Server | null>(null);
   const [deleting, setDeleting] = useState<Server | null>(null);
   const [creating, setCreating] = useState(false);
+  // `?account=…&server=…` (the command palette) opens that server's details once.
+  const [search, setSearch] = useSearchParams();
+  useEffect(() => {
+    const target = serverTarget(search);
+    if (!target) return;
+    setSelected({ account_id: target.accountId, id: target.serverId });
+    setSearch({}, { replace: true });
+  }, [search, setSearch]);
   const searchRef = useRef<HTMLInputElement>(null);
   useHotkeys([
     ["mod+F", () => searchRef.current?.focus()],
+    ["mod+shift+N", () => canCreate && setCreating(true)],
     ["/", () => searchRef.current?.focus()],
   ]);
 

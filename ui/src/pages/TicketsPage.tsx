@@ -8,7 +8,7 @@ import { NewTicketModal, type NewTicketPrefill } from "../features/tickets/NewTi
 import { TicketsTable } from "../features/tickets/TicketsTable";
 import { TicketThreadDrawer } from "../features/tickets/TicketThreadDrawer";
 import { useViewedTickets } from "../features/tickets/viewed";
-import { newTicketTarget, pagePath } from "../routes";
+import { serverTarget, pagePath } from "../routes";
 
 type StatusFilter = TicketStatus | "all";
 
@@ -26,7 +26,7 @@ export function TicketsPage() {
   // over and the URL goes back to the plain page, so a reload doesn't open the form again.
   const [search] = useSearchParams();
   const navigate = useNavigate();
-  const asked = newTicketTarget(search);
+  const asked = serverTarget(search);
   const askedAccount = asked?.accountId;
   const askedServer = asked?.serverId;
   useEffect(() => {

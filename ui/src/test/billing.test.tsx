@@ -379,4 +379,17 @@ describe("Billing page", () => {
     await user.click(screen.getByTestId("subscription-price"));
     expect(await screen.findByText(/write the start as YYYY-MM-DD HH:MM/)).toBeInTheDocument();
   });
+
+  it("lists one account's invoices from a server's menu", async () => {
+    install();
+    window.location.hash = "#/servers";
+    const { user } = renderApp();
+    // Once the row has its account (its actions know what the provider can do).
+    await waitFor(() => expect(screen.getByTestId("action-stop-demo-vpsnet-srv-1002")).not.toHaveAttribute("aria-disabled"));
+    await user.click(screen.getByTestId("action-more-demo-vpsnet-srv-1002"));
+    await user.click(await screen.findByTestId("action-invoices-demo-vpsnet-srv-1002"));
+    expect(await screen.findByTestId("billing-page")).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId("invoices-filter-account")).toHaveValue("Demo VPS.NET"));
+    expect(screen.getAllByTestId("invoice-row")).toHaveLength(3);
+  });
 });

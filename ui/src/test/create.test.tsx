@@ -21,6 +21,16 @@ async function openCreate(user: User) {
   return screen.findByTestId("create-form");
 }
 
+/** The create form filled in for a small Vultr server in Amsterdam, not yet sent. */
+async function orderOnVultr(user: User, name: string) {
+  await openCreate(user);
+  await choose(user, "create-account", /Demo Vultr/);
+  await user.type(screen.getByTestId("create-name"), name);
+  await choose(user, "create-region", "Amsterdam (NL)");
+  await choose(user, "create-plan", /vc2-1c-1gb/);
+  await choose(user, "create-image", "Debian 12 (x64)");
+}
+
 describe("create server form", () => {
   it("loads the plans of the chosen region only", async () => {
     const backend = installMockBackend(demoState());
@@ -121,12 +131,7 @@ describe("create server form", () => {
       ]);
     });
     const { user } = renderApp();
-    await openCreate(user);
-    await choose(user, "create-account", /Demo Vultr/);
-    await user.type(screen.getByTestId("create-name"), "web-1");
-    await choose(user, "create-region", "Amsterdam (NL)");
-    await choose(user, "create-plan", /vc2-1c-1gb/);
-    await choose(user, "create-image", "Debian 12 (x64)");
+    await orderOnVultr(user, "web-1");
     await user.click(screen.getByTestId("create-submit"));
 
     expect(await screen.findByText("A server called web-1 already exists in this account")).toBeInTheDocument();
@@ -185,12 +190,7 @@ describe("create server form", () => {
       ]);
     });
     const { user } = renderApp();
-    await openCreate(user);
-    await choose(user, "create-account", /Demo Vultr/);
-    await user.type(screen.getByTestId("create-name"), "web-9");
-    await choose(user, "create-region", "Amsterdam (NL)");
-    await choose(user, "create-plan", /vc2-1c-1gb/);
-    await choose(user, "create-image", "Debian 12 (x64)");
+    await orderOnVultr(user, "web-9");
     await user.type(screen.getByTestId("create-hostname"), "web-9");
     await user.click(screen.getByTestId("create-submit"));
 

@@ -1,7 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { demoState, installMockBackend } from "../api/mockBackend";
-import { dnsAddressPath, newTicketPath, newTicketTarget, pageOf } from "../routes";
+import { dnsAddressPath, newTicketPath, serverTarget, pageOf } from "../routes";
 import { renderApp } from "./render";
 
 describe("routes", () => {
@@ -33,8 +33,8 @@ describe("routes", () => {
     expect(pageOf("/")).toBe("servers");
     const ticket = new URL(`http://x${newTicketPath("acc 1", "srv&2")}`);
     expect(ticket.pathname).toBe("/tickets");
-    expect(newTicketTarget(ticket.searchParams)).toEqual({ accountId: "acc 1", serverId: "srv&2" });
-    expect(newTicketTarget(new URLSearchParams("account=a"))).toBeNull();
+    expect(serverTarget(ticket.searchParams)).toEqual({ accountId: "acc 1", serverId: "srv&2" });
+    expect(serverTarget(new URLSearchParams("account=a"))).toBeNull();
     expect(dnsAddressPath("2001:db8::1")).toBe("/dns?ip=2001%3Adb8%3A%3A1");
   });
 });

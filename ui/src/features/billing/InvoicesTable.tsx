@@ -35,16 +35,18 @@ function time(s: string | null): number {
 type Props = {
   invoices: Invoice[];
   onOpen: (i: Invoice) => void;
+  /** The account filter to start with. */
+  initialAccount?: string | null;
 };
 
 /** Invoices of every account: unpaid first, sortable, filtered by status, account and date range. */
-export function InvoicesTable({ invoices, onOpen }: Props) {
+export function InvoicesTable({ invoices, onOpen, initialAccount = null }: Props) {
   const [sorting, setSorting] = useState<SortingState>([
     { id: "status", desc: false },
     { id: "date", desc: true },
   ]);
   const [status, setStatus] = useState<string | null>(null);
-  const [account, setAccount] = useState<string | null>(null);
+  const [account, setAccount] = useState<string | null>(initialAccount);
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
 

@@ -14,6 +14,7 @@ import { useState, type ReactNode } from "react";
 import type { AccountView, PowerAction, Server } from "../../api/bindings";
 import { useServerAction } from "../../api/queries";
 import { actionAvailability, type Availability } from "../../lib/actions";
+import { AccountInvoicesMenuItem } from "../billing/AccountInvoicesMenuItem";
 import { OpenTicketMenuItem } from "../tickets/OpenTicketMenuItem";
 
 type Props = {
@@ -167,32 +168,31 @@ export function ServerActions({ server, account, providerLabel, onRename, onDele
         onClick={() => onDelete(server)}
         testId={`${testIdPrefix}-delete-${suffix}`}
       />
-      {(onDetails || force.visible) && (
-        <MoreMenu testId={`${testIdPrefix}-more-${suffix}`}>
-          {onDetails && (
-            <Menu.Item leftSection={<IconInfoCircle size={14} />} onClick={() => onDetails(server)}>
-              Show details
-            </Menu.Item>
-          )}
-          {onDetails && <OpenTicketMenuItem server={server} testId={`${testIdPrefix}-ticket-${suffix}`} />}
-          {force.visible && (
-            <Menu.Item
-              color="red"
-              leftSection={<IconPower size={14} />}
-              disabled={!force.enabled}
-              data-testid={`${testIdPrefix}-force_stop-${suffix}`}
-              onClick={forceStop}
-            >
-              Force stop
-              {force.reason && (
-                <Text size="xs" c="dimmed">
-                  {force.reason}
-                </Text>
-              )}
-            </Menu.Item>
-          )}
-        </MoreMenu>
-      )}
+      <MoreMenu testId={`${testIdPrefix}-more-${suffix}`}>
+        {onDetails && (
+          <Menu.Item leftSection={<IconInfoCircle size={14} />} onClick={() => onDetails(server)}>
+            Show details
+          </Menu.Item>
+        )}
+        <OpenTicketMenuItem server={server} testId={`${testIdPrefix}-ticket-${suffix}`} />
+        <AccountInvoicesMenuItem account={account} testId={`${testIdPrefix}-invoices-${suffix}`} />
+        {force.visible && (
+          <Menu.Item
+            color="red"
+            leftSection={<IconPower size={14} />}
+            disabled={!force.enabled}
+            data-testid={`${testIdPrefix}-force_stop-${suffix}`}
+            onClick={forceStop}
+          >
+            Force stop
+            {force.reason && (
+              <Text size="xs" c="dimmed">
+                {force.reason}
+              </Text>
+            )}
+          </Menu.Item>
+        )}
+      </MoreMenu>
     </Group>
   );
 }
