@@ -4,7 +4,7 @@
 //! commands, so it is granted no store permission of its own.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -90,7 +90,7 @@ fn from_saved(saved: impl Fn(&str) -> Option<serde_json::Value>) -> Preferences 
 
 /// A `settings.json` that is not a JSON object is moved aside before the
 /// store opens it, so the store never writes over it.
-fn keep_if_unreadable(path: &PathBuf) -> Result<Option<String>> {
+fn keep_if_unreadable(path: &Path) -> Result<Option<String>> {
     let Ok(bytes) = std::fs::read(path) else { return Ok(None) };
     match serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&bytes) {
         Ok(_) => Ok(None),
@@ -109,7 +109,7 @@ fn keep_if_unreadable(path: &PathBuf) -> Result<Option<String>> {
 mod tests {
     use super::*;
 
-    fn folder(name: &str) -> PathBuf {
+    fn folder(name: &str) -> std::path::PathBuf {
         let dir = std::env::temp_dir().join(format!("vpsdesk-preferences-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();

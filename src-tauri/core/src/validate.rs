@@ -31,32 +31,46 @@ pub fn label(field: &str, text: &str, required: bool, max: usize) -> Result<Stri
     Ok(text.to_string())
 }
 
-/// A fully qualified host name: at least two labels of letters, digits and
-/// hyphens, at most 253 characters; a trailing dot is dropped.
-pub fn hostname(field: &str, text: &str) -> Result<String> {
+/// What a typed DNS name must be: labels of letters, digits and hyphens
+/// (and underscores where allowed), at most 253 characters; a trailing dot
+/// is dropped.
+pub struct NameRule {
+    /// Shown in the messages ("e.g. web01.example.com").
+    pub example: &'static str,
+    /// At least two labels.
+    pub fully_qualified: bool,
+    pub underscores: bool,
+}
+
+pub fn dns_name(field: &str, text: &str, rule: NameRule) -> Result<String> {
     let name = text.trim().trim_end_matches('.');
-    let bad = |why: &str| Err(Error::field(field, why.to_string()));
+    let bad = |why: String| Err(Error::field(field, why));
     if name.is_empty() {
-        return bad("enter a host name, e.g. web01.example.com");
+        return bad(format!("enter a host name, e.g. {}", rule.example));
     }
     if name.len() > 253 {
-        return bad("a host name has at most 253 characters");
+        return bad("a host name has at most 253 characters".into());
     }
-    if !name.contains('.') {
-        return bad("use a fully qualified name with a domain, e.g. web01.example.com");
+    if rule.fully_qualified && !name.contains('.') {
+        return bad(format!("use a fully qualified name with a domain, e.g. {}", rule.example));
     }
     for part in name.split('.') {
         if part.is_empty() || part.len() > 63 {
-            return bad("each part between dots needs 1 to 63 characters");
+            return bad("each part between dots needs 1 to 63 characters".into());
         }
         if part.starts_with('-') || part.ends_with('-') {
-            return bad("a part cannot start or end with a hyphen");
+            return bad("a part cannot start or end with a hyphen".into());
         }
-        if !part.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-            return bad("use letters, digits, hyphens and dots only");
+        if !part.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || (rule.underscores && c == '_')) {
+            return bad("use letters, digits, hyphens and dots only".into());
         }
     }
     Ok(name.to_string())
+}
+
+/// A server's fully qualified host name.
+pub fn hostname(field: &str, text: &str) -> Result<String> {
+    dns_name(field, text, NameRule { example: "web01.example.com", fully_qualified: true, underscores: false })
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::capabilities::Capability;
 use crate::error::{Error, Result};
+use crate::validate::{dns_name, NameRule};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "lowercase")]
@@ -80,29 +81,10 @@ pub fn ip(field: &str, text: &str) -> Result<IpAddr> {
     text.trim().parse().map_err(|_| Error::field(field, format!("{:?} is not an IPv4 or IPv6 address", text.trim())))
 }
 
-/// A host name for a PTR record: labels of letters, digits and hyphens,
-/// at most 253 characters; a trailing dot is dropped.
+/// A host name for a PTR record (underscores allowed, one label is enough).
 pub fn reverse_entry(text: &str) -> Result<String> {
-    let name = text.trim().trim_end_matches('.');
-    let bad = |why: &str| Err(Error::field("entry", why.to_string()));
-    if name.is_empty() {
-        return bad("enter a host name, e.g. mail.example.com");
-    }
-    if name.len() > 253 {
-        return bad("a host name has at most 253 characters");
-    }
-    for label in name.split('.') {
-        if label.is_empty() || label.len() > 63 {
-            return bad("each part between dots needs 1 to 63 characters");
-        }
-        if label.starts_with('-') || label.ends_with('-') {
-            return bad("a part cannot start or end with a hyphen");
-        }
-        if !label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            return bad("use letters, digits, hyphens and dots only");
-        }
-    }
-    Ok(name.to_string())
+    let rule = NameRule { example: "mail.example.com", fully_qualified: false, underscores: true };
+    dns_name("entry", text, rule)
 }
 
 #[cfg(test)]
@@ -112,6 +94,9 @@ mod tests {
     #[test]
     fn reverse_entries_are_host_names() {
         assert_eq!(reverse_entry(" mail.example.com. ").unwrap(), "mail.example.com");
+        // Unlike a server's host name: underscores, and a single label.
+        assert_eq!(reverse_entry("_dmarc.example.com").unwrap(), "_dmarc.example.com");
+        assert_eq!(reverse_entry("localhost").unwrap(), "localhost");
         for bad in ["", "a..b", "-a.example.com", "a b.example.com", "é.example.com", &"a".repeat(64)] {
             let e = reverse_entry(bad).unwrap_err();
             assert_eq!(e.fields[0].field, "entry", "{bad:?}");
