@@ -21,6 +21,7 @@ use vpsdesk_core::model::{
 use vpsdesk_core::providers::{ProviderInfo, ProviderRegion, Sizing};
 use vpsdesk_core::service::billing::SavedFile;
 use vpsdesk_core::service::{AccountView, NewAccount};
+use vpsdesk_core::time::Timestamp;
 
 use vpsdesk_core::capabilities::dns::plan::{ImportOutcome, ImportPlan, PlannedChange, PlannedRecord};
 use vpsdesk_core::capabilities::dns::zonefile::Skipped;
@@ -78,6 +79,7 @@ pub fn render() -> String {
         decl::<FieldError>(&cfg),
         decl::<Error>(&cfg),
         decl::<Capability>(&cfg),
+        decl::<Timestamp>(&cfg),
         decl::<Detail>(&cfg),
         decl::<Server>(&cfg),
         decl::<AccountError>(&cfg),

@@ -112,7 +112,7 @@ pub async fn run(service: &AppService, cmd: BillingCmd, flags: Flags) -> Result<
                 vec![
                     i.id.clone(),
                     i.number.clone(),
-                    i.date.clone(),
+                    i.date.to_string(),
                     opt(&i.due_date),
                     i.amount.to_string(),
                     i.currency.clone(),
@@ -130,7 +130,7 @@ pub async fn run(service: &AppService, cmd: BillingCmd, flags: Flags) -> Result<
         BillingCmd::Transactions { account } => {
             let transactions = service.transactions(&account.resolve(service)?).await?;
             list(json, &transactions, &["DATE", "AMOUNT", "CURRENCY", "DESCRIPTION"], |x| {
-                vec![x.date.clone(), x.amount.to_string(), x.currency.clone(), x.description.clone()]
+                vec![x.date.to_string(), x.amount.to_string(), x.currency.clone(), x.description.clone()]
             });
             ok
         }

@@ -501,7 +501,7 @@ pub async fn servers(service: &AppService, cmd: ServerExtrasCmd, flags: Flags) -
                     let mut t = table(&header);
                     let days = g.series.first().map(|s| s.points.len()).unwrap_or_default();
                     for i in 0..days {
-                        let mut row = vec![g.series[0].points[i].at.clone()];
+                        let mut row = vec![g.series[0].points[i].at.to_string()];
                         row.extend(
                             g.series.iter().map(|s| s.points.get(i).map(|p| p.value.to_string()).unwrap_or_default()),
                         );

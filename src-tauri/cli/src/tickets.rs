@@ -131,7 +131,7 @@ pub async fn run(service: &AppService, cmd: TicketsCmd, flags: Flags) -> Result<
             let account = account.resolve(service)?;
             let services = service.managed_services(&account).await?;
             list(json, &services, &["SERVER", "SUPPORT IP", "RENEWAL"], |m| {
-                vec![m.server_id.clone(), m.support_ip.clone(), m.renewal_date.clone()]
+                vec![m.server_id.clone(), m.support_ip.clone(), m.renewal_date.to_string()]
             });
         }
     }

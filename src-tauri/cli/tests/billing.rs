@@ -85,7 +85,7 @@ fn invoices_and_the_pdf_identical_to_what_was_served() {
     assert_eq!(doc["amount"], "15.00");
     assert_eq!(doc["currency"], "USD");
     assert_eq!(doc["status"], "paid");
-    assert_eq!(doc["date"], "2011-04-27T07:09:19-04:00");
+    assert_eq!(doc["date"], "2011-04-27T11:09:19Z", "the doc's 07:09:19-04:00, in RFC 3339 UTC");
 
     let out = f.home.path().join("invoice-9130.pdf");
     let said = f.ok(&["billing", "invoice-pdf", "vpsnet", "9130", "--output", out.to_str().unwrap()]);
@@ -123,7 +123,7 @@ fn transactions_usage_and_subscriptions() {
     }
     assert_eq!(
         (&first["date"], &first["amount"], &first["currency"]),
-        (&"2010-02-24T11:04:18".into(), &"-13.75".into(), &"EUR".into())
+        (&"2010-02-24T11:04:18Z".into(), &"-13.75".into(), &"EUR".into())
     );
     let usage = f.json(&["billing", "usage", "sigma", "--json"]);
     assert_eq!((&usage[0]["resource"], &usage[0]["used"]), (&"cpu".into(), &"24000".into()));
@@ -173,7 +173,7 @@ fn transactions_usage_and_subscriptions() {
     let o = f.run(&["billing", "extend", "sigma", &cpu, "--months", "1"]);
     assert_error_line(&o, 2, "60.00 EUR");
     let extended = f.json(&["billing", "extend", "sigma", &cpu, "--months", "1", "--yes", "--json"]);
-    assert_eq!(extended[0]["end"], "2010-05-08 21:15:18");
+    assert_eq!(extended[0]["end"], "2010-05-08T21:15:18Z", "CloudSigma's wall time, read as UTC");
 }
 
 #[test]

@@ -92,7 +92,7 @@ fn list_and_show_give_the_documented_fields() {
     assert_eq!(messages.len(), 2);
     assert_eq!((messages[0]["author"].as_str(), messages[0]["staff"].as_bool()), (Some("customer"), Some(false)));
     assert_eq!((messages[1]["author"].as_str(), messages[1]["staff"].as_bool()), (Some("staff"), Some(true)));
-    assert_eq!(messages[0]["time"], "2010-08-06T08:28:16-04:00");
+    assert_eq!(messages[0]["time"], "2010-08-06T12:28:16Z", "the doc's 08:28:16-04:00 in UTC");
     assert_eq!(messages[0]["body"], "Test ticket comment");
     assert!(f.ok(&["tickets", "show", "vpsnet", "979"]).contains("Test ticket comment"));
     assert_error_line(&f.run(&["tickets", "show", "vpsnet", "424242"]), 1, "no ticket 424242");

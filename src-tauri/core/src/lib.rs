@@ -12,6 +12,7 @@ pub mod provider;
 pub mod providers;
 pub mod secret;
 pub mod service;
+pub mod time;
 pub mod validate;
 
 pub use error::{Error, ErrorKind, Result};

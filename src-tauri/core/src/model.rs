@@ -1,6 +1,7 @@
 //! The provider-neutral model every provider maps into, and that the CLI and
 //! the app show. Field names here are the JSON contract of CLI.md.
 
+use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -55,7 +56,7 @@ pub struct Server {
     pub ipv6: Vec<String>,
     pub region: String,
     pub plan: String,
-    pub created_at: Option<String>,
+    pub created_at: Option<Timestamp>,
     pub details: Vec<Detail>,
 }
 

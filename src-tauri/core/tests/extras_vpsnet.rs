@@ -334,7 +334,9 @@ async fn server_resources_are_read_changed_when_confirmed_and_read_back() {
     let env = env().await;
     let now = env.service.server_resources(&env.account, WEB).await.unwrap();
     assert_eq!((now.name.as_str(), now.nodes, now.storage_nodes, now.ram_nodes), ("Web Server 01", 1, 1, 0));
-    assert_eq!(now.delayed_storage_until.as_deref(), Some("2010-05-01T10:00:00-04:00"), "the doc's pending resize");
+    let pending = now.delayed_storage_until.clone().expect("the doc's pending resize");
+    assert_eq!(pending, "2010-05-01T14:00:00Z", "read in its offset");
+    assert_eq!(pending.raw(), "2010-05-01T10:00:00-04:00");
     let change =
         |resources: ServerResources, confirm: bool| ResourcesChange { resources, delay_storage_until: None, confirm };
     let more = ServerResources { ram_nodes: 1, consumer_id: Some("118".into()), rsync_backups: true, ..now.clone() };
@@ -372,18 +374,21 @@ async fn server_resources_are_read_changed_when_confirmed_and_read_back() {
 
 #[tokio::test]
 async fn a_storage_upgrade_can_be_put_off_then_run_after_confirming() {
-    use vpsdesk_core::providers::vpsnet::ext::server_resources::{ResourcesChange, ServerResources, EASTERN};
+    use vpsdesk_core::providers::vpsnet::ext::server_resources::{ResourcesChange, ServerResources};
+    use vpsdesk_core::providers::vpsnet::DESCRIPTOR;
     let env = env().await;
     let now = env.service.server_resources(&env.account, MYSQL).await.unwrap();
     // Tomorrow at noon on a US Eastern clock, in the doc's format (noon is
     // never an hour the clocks skip or repeat).
-    let tomorrow = chrono::Utc::now().with_timezone(&EASTERN).date_naive() + chrono::Days::new(1);
+    let tomorrow = chrono::Utc::now().with_timezone(&DESCRIPTOR.time_zone).date_naive() + chrono::Days::new(1);
     let date = format!("{tomorrow} 12:00");
     let bigger = ServerResources { nodes: now.nodes + 1, ..now.clone() };
     let change = ResourcesChange { resources: bigger, delay_storage_until: Some(date.clone()), confirm: true };
     let after = env.service.update_server_resources(&env.account, MYSQL, &change).await.unwrap();
     assert_eq!(after.nodes, now.nodes + 1);
-    assert_eq!(after.delayed_storage_until.as_deref(), Some(date.as_str()));
+    let until = after.delayed_storage_until.expect("the resize is put off");
+    assert_eq!(until.raw(), date, "as sent");
+    assert_eq!(until.instant(), DESCRIPTOR.time(Some(&date)).unwrap().instant(), "US Eastern, read as UTC");
     assert_eq!(env.service.server(&env.account, MYSQL).await.unwrap().status, Status::Running, "no downtime yet");
 
     let e = env.service.upgrade_storage(&env.account, MYSQL, false).await.unwrap_err();

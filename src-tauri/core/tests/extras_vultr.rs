@@ -198,7 +198,7 @@ async fn bandwidth_graph() {
     let env = env().await;
     let graphs = env.service.usage_graphs(&env.account, DOC_SERVER).await.unwrap();
     assert_eq!(graphs.len(), 1);
-    assert_eq!(graphs[0].series[0].points[0].at, "2014-06-10");
+    assert_eq!(graphs[0].series[0].points[0].at, "2014-06-10", "a day stays a day");
     assert_eq!(graphs[0].series[1].points[0].value, 4_059_610.0);
 }
 

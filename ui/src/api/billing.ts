@@ -13,6 +13,7 @@ import { keys } from "./keys";
 import { accountsQuery } from "./queries";
 import { hasCapability } from "../lib/capabilities";
 import { providerInfo } from "../lib/labels";
+import { formatTime } from "../lib/time";
 
 /** Money changes slowly: a minute before a background refetch. */
 const BILLING_STALE_MS = 60_000;
@@ -155,7 +156,7 @@ export function useExtendSubscription() {
     mutationFn: ({ accountId, id, months }: { accountId: string; id: string; months: number }) =>
       call(commands.extendSubscription(accountId, id, months)),
     onSuccess: (s, { accountId }) => {
-      notifySuccess("Subscription extended", `${s.label} until ${s.end ?? "—"}`);
+      notifySuccess("Subscription extended", `${s.label} until ${formatTime(s.end)}`);
       return refresh(accountId);
     },
   });

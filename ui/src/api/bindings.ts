@@ -11,12 +11,13 @@ export type IpcError = { kind: ErrorKind, message: string,
  */
 fields: Array<FieldError>, };
 export type Capability = "servers.start" | "servers.stop" | "servers.force_stop" | "servers.reboot" | "servers.create" | "servers.create.hostname" | "servers.create.backups" | "servers.create.ipv6" | "servers.create.private_network" | "servers.create.iso" | "servers.create.snapshot" | "servers.rename" | "servers.delete" | "servers.delete_running" | "servers.clone" | "servers.bulk" | "snapshots" | "backups.list" | "backups.create" | "backups.restore" | "backups.delete" | "backups.convert" | "os.reinstall" | "os.change" | "os.isos" | "network.ips" | "network.ipv4_add" | "network.ipv4_remove" | "network.ipv4_restarts" | "network.reverse_set" | "network.reverse_reset" | "network.reverse_delete" | "network.reverse_list" | "usage.graphs" | "console" | "maintenance.recovery" | "maintenance.rebuild_network" | "maintenance.rebuild_pending" | "clones" | "server.settings" | "server.resources" | "server.upgrade_storage" | "server.managed_transfer" | "server.licences" | "account.ssh_keys" | "account.scripts" | "account.custom_templates" | "account.custom_template_edit" | "account.templates" | "account.template_licenses" | "account.recoverable" | "account.nodes" | "account.node_consumer" | "account.drives" | "drives.transfer" | "account.vlans" | "account.static_ips" | "account.server_groups" | "account.profile" | "account.ips" | "account.ip_reassign" | "account.justified_ips" | "account.cloud_groups" | "billing.balance" | "billing.invoices" | "billing.invoice_pdf" | "billing.transactions" | "billing.usage" | "billing.pricing" | "billing.currencies" | "billing.subscriptions" | "tickets" | "dns";
+export type Timestamp = string;
 export type Detail = { label: string, value: string, };
 export type Server = { 
 /**
  * The account's name (CLI.md); `account_id` is its stable id.
  */
-account: string, account_id: string, provider: ProviderKind, id: string, name: string, status: Status, provider_status: string, ipv4: Array<string>, ipv6: Array<string>, region: string, plan: string, created_at: string | null, details: Array<Detail>, };
+account: string, account_id: string, provider: ProviderKind, id: string, name: string, status: Status, provider_status: string, ipv4: Array<string>, ipv6: Array<string>, region: string, plan: string, created_at: Timestamp | null, details: Array<Detail>, };
 export type AccountError = { account: string, account_id: string, provider: ProviderKind, error: IpcError, };
 export type Inventory = { servers: Array<Server>, errors: Array<AccountError>, };
 export type AccountView = { id: string, name: string, provider: ProviderKind, endpoint: string, username: string | null, region: string | null, demo: boolean, capabilities: Array<Capability>, };
@@ -149,7 +150,7 @@ pending_charges: string | null,
 /**
  * Credits on the account besides the balance (VPS.NET).
  */
-credits: string | null, last_payment_date: string | null, 
+credits: string | null, last_payment_date: Timestamp | null, 
 /**
  * The last payment as money paid in (positive).
  */
@@ -181,12 +182,12 @@ id: string, number: string,
 /**
  * When it was issued, ISO 8601.
  */
-date: string, due_date: string | null, amount: string, currency: string, status: InvoiceStatus, provider_status: string, has_pdf: boolean, };
+date: Timestamp, due_date: Timestamp | null, amount: string, currency: string, status: InvoiceStatus, provider_status: string, has_pdf: boolean, };
 export type Transaction = { account: string, account_id: string, provider: ProviderKind, id: string, 
 /**
  * ISO 8601 (the provider's time zone where it names none).
  */
-date: string, 
+date: Timestamp, 
 /**
  * Negative = a charge, positive = money paid in.
  */
@@ -209,7 +210,7 @@ kind: string, label: string, unit: string, quantity: string,
 /**
  * The subscribed thing itself, where there is one (an IP, a VLAN uuid).
  */
-resource: string | null, start: string | null, end: string | null, };
+resource: string | null, start: Timestamp | null, end: Timestamp | null, };
 export type SubscriptionKind = "ip" | "vlan";
 export type SubscriptionOrder = { kind: SubscriptionKind, quantity: number, months: number, 
 /**
@@ -239,12 +240,12 @@ department: string, department_id: string | null, last_response_by: Author | nul
 /**
  * The provider's own words for it ("Staff Followup").
  */
-last_responded: string | null, last_response_time: string | null, };
+last_responded: string | null, last_response_time: Timestamp | null, };
 export type TicketMessage = { author: Author, 
 /**
  * `author == staff`, for scripts that want a flag.
  */
-staff: boolean, body: string, time: string | null, };
+staff: boolean, body: string, time: Timestamp | null, };
 export type TicketThread = { account: string, account_id: string, provider: ProviderKind, id: string, subject: string, status: TicketStatus, provider_status: string, messages: Array<TicketMessage>, };
 export type TicketFilter = { status: TicketStatus | null, 
 /**
@@ -265,7 +266,7 @@ server_id: string | null,
  */
 issue: string | null, root_password: string | null, ssh_port: string | null, ssh_user: string | null, ssh_password: string | null, };
 export type TicketReply = { body: string, root_password: string | null, };
-export type ManagedService = { server_id: string, support_ip: string, renewal_date: string, };
+export type ManagedService = { server_id: string, support_ip: string, renewal_date: Timestamp, };
 export type TicketForm = { departments: Array<Department>, issue_types: Array<IssueType>, };
 export type TicketInventory = { tickets: Array<Ticket>, errors: Array<AccountError>, };
 export type RecordType = "A" | "AAAA" | "CNAME" | "MX" | "TXT" | "NS" | "SRV" | "FAILOVER" | "SOA";
@@ -277,7 +278,7 @@ name: string,
 /**
  * The SOA serial, when the provider reports it.
  */
-serial: string | null, created_at: string | null, updated_at: string | null, };
+serial: string | null, created_at: Timestamp | null, updated_at: Timestamp | null, };
 export type DnsRecord = { id: string, type: RecordType, host: string, data: string, ttl: number, priority?: number, weight?: number, port?: number, service_type?: string, };
 export type RecordInput = { type: RecordType | null, host: string, data: string, ttl: number | null, priority: number | null, weight: number | null, port: number | null, service_type: string | null, };
 export type ValidRecord = { type: RecordType, host: string, data: string, ttl: number, priority: number | null, weight: number | null, port: number | null, service_type: string | null, };
@@ -292,7 +293,7 @@ ip_address: string | null,
 template: string | null, };
 export type Nameserver = { host: string, ip: string | null, };
 export type CreatedZone = { zone: Zone, nameservers: Array<Nameserver>, };
-export type DnsTemplate = { id: string, name: string, created_at: string | null, updated_at: string | null, };
+export type DnsTemplate = { id: string, name: string, created_at: Timestamp | null, updated_at: Timestamp | null, };
 export type DeleteOutcome = { id: string, error: string | null, };
 export type RecordHit = { account: string, account_id: string, zone_id: string, zone: string, record: DnsRecord, };
 export type Skipped = { line: number, text: string, reason: string, };
@@ -321,13 +322,13 @@ export type Snapshot = { id: string, description: string, size_bytes: number | n
 /**
  * The provider's own word.
  */
-provider_status: string, created_at: string | null, };
+provider_status: string, created_at: Timestamp | null, };
 export type OsOption = { id: string, name: string, family: string | null, arch: string | null, 
 /**
  * Extra monthly cost of this system (a Windows licence), exact.
  */
 surcharge: string | null, };
-export type Iso = { id: string, filename: string, size_bytes: number | null, md5sum: string | null, created_at: string | null, };
+export type Iso = { id: string, filename: string, size_bytes: number | null, md5sum: string | null, created_at: Timestamp | null, };
 export type IpRole = "main" | "secondary" | "private" | "other";
 export type IpAddress = { ip: string, version: number, role: IpRole, 
 /**
@@ -347,7 +348,7 @@ export type UsagePoint = {
 /**
  * The period's start as the provider names it ("2014-06-10").
  */
-at: string, value: number, };
+at: Timestamp, value: number, };
 export type UsageSeries = { label: string, points: Array<UsagePoint>, };
 export type UsageUnit = "bytes" | "percent" | "mhz";
 export type UsageGraph = { 
@@ -388,12 +389,12 @@ locked: boolean,
 /**
  * The backed-up system ("linux (ubuntu)").
  */
-system: string | null, created_at: string | null, built_at: string | null, };
+system: string | null, created_at: Timestamp | null, built_at: Timestamp | null, };
 export type ServerClone = { id: string, label: string | null, 
 /**
  * The provider's words ("Cloned successfully").
  */
-status: string, created_at: string | null, 
+status: string, created_at: Timestamp | null, 
 /**
  * The server the clone became, once there is one.
  */
@@ -436,7 +437,7 @@ consumer_id: string | null,
 /**
  * A disk resize the provider has put off, until this time as it says it.
  */
-delayed_storage_until: string | null, };
+delayed_storage_until: Timestamp | null, };
 export type ResourcesChange = { resources: ServerResources, delay_storage_until: string | null, 
 /**
  * Adding nodes is billed and a storage upgrade stops the server: needed
@@ -487,11 +488,11 @@ export type SshKey = { id: string, name: string,
 /**
  * In authorized_keys format.
  */
-public_key: string, created_at: string | null, };
+public_key: string, created_at: Timestamp | null, };
 export type NewSshKey = { name: string, public_key: string, };
 export type SshKeyUpdate = { name: string | null, public_key: string | null, };
 export type ScriptKind = "boot" | "pxe";
-export type StartupScript = { id: string, name: string, kind: ScriptKind, content: string, created_at: string | null, modified_at: string | null, };
+export type StartupScript = { id: string, name: string, kind: ScriptKind, content: string, created_at: Timestamp | null, modified_at: Timestamp | null, };
 export type NewScript = { name: string, kind: ScriptKind, content: string, };
 export type ScriptUpdate = { name: string | null, content: string | null, };
 export type JobKind = "snapshot_create" | "snapshot_restore" | "backup_restore" | "reinstall" | "os_change" | "backup_create" | "clone_create" | "recovery_boot" | "rebuild_network" | "rebuild_pending" | "drive_upload" | "drive_download";

@@ -1,6 +1,7 @@
 import { Box, useComputedColorScheme, useMantineTheme, VisuallyHidden, type MantineTheme } from "@mantine/core";
 import { useEffect, useRef } from "react";
 import type uPlot from "uplot";
+import { timeMs } from "../lib/time";
 import "uplot/dist/uPlot.min.css";
 
 export type ChartSeries = {
@@ -26,11 +27,9 @@ type Props = {
 
 const AXIS_FONT = "11px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
-/** A calendar day ("2014-06-10") at local midnight, or a timestamp, in seconds: uPlot's time axis labels local time. */
+/** A calendar day ("2014-06-10") at local midnight, or an instant, in seconds: uPlot's time axis labels local time. */
 export function periodSeconds(at: string): number {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(at);
-  const ms = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])).getTime() : Date.parse(at);
-  return ms / 1000;
+  return timeMs(at) / 1000;
 }
 
 function pointText(s: ChartSeries, i: number, formatValue: (v: number) => string): string {

@@ -1,14 +1,5 @@
 import type { UsageUnit } from "../api/bindings";
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
-/** created_at is expected as RFC 3339; anything unparsable is shown as it came. */
-export function formatDate(value: string | null): string {
-  if (!value) return "—";
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? value : dateFormat.format(d);
-}
-
 export function formatIps(ips: string[]): string {
   if (ips.length === 0) return "—";
   return ips.length === 1 ? ips[0] : `${ips[0]} +${ips.length - 1}`;

@@ -6,6 +6,7 @@ import { stateWith, type Declared } from "./declared";
 import { compare, grouped } from "../features/billing/money";
 import { toCsv } from "../features/billing/csv";
 import { renderApp, retype } from "./render";
+import { formatTime } from "../lib/time";
 
 // pdf.js needs a real canvas; the viewer's rendering is checked in the e2e test.
 const renderPdf = vi.fn(async (_bytes: Uint8Array, into: HTMLElement) => {
@@ -52,7 +53,7 @@ const BALANCES: Record<string, Balance> = {
     currency: "USD",
     pending_charges: "57.03",
     last_payment_amount: "1.00",
-    last_payment_date: "2014-07-18 15:31:01",
+    last_payment_date: "2014-07-18T15:31:01Z",
   }),
   "demo-vpsnet": balance({ account_id: "demo-vpsnet", account: "Demo VPS.NET", provider: "vpsnet", balance: "99.0", currency: "USD", credits: "0" }),
   "demo-cloudsigma": balance({ account_id: "demo-cloudsigma", account: "Demo CloudSigma", provider: "cloudsigma", balance: "1220.87", currency: "EUR" }),
@@ -80,16 +81,16 @@ function invoice(p: Partial<Invoice> & Pick<Invoice, "id" | "date" | "amount" | 
 }
 
 const INVOICES: Invoice[] = [
-  invoice({ id: "9130", date: "2011-04-27T07:09:19-04:00", due_date: "2011-04-30T19:00:00-04:00", amount: "15.00", status: "paid" }),
-  invoice({ id: "10412", date: "2025-07-01T09:00:00-04:00", amount: "40.00", status: "paid" }),
-  invoice({ id: "11046", date: "2025-11-01T09:00:00-04:00", due_date: "2999-11-15T19:00:00-04:00", amount: "75.00", status: "unpaid" }),
+  invoice({ id: "9130", date: "2011-04-27T11:09:19Z", due_date: "2011-04-30T23:00:00Z", amount: "15.00", status: "paid" }),
+  invoice({ id: "10412", date: "2025-07-01T13:00:00Z", amount: "40.00", status: "paid" }),
+  invoice({ id: "11046", date: "2025-11-01T13:00:00Z", due_date: "2999-11-15T23:00:00Z", amount: "75.00", status: "unpaid" }),
 ];
 
 const TRANSACTIONS: Transaction[] = [
-  { account: "Demo CloudSigma", account_id: "demo-cloudsigma", provider: "cloudsigma", id: "a", date: "2010-02-24T11:04:18", amount: "-13.75", currency: "EUR", description: "5 minutes of burst, use" },
-  { account: "Demo CloudSigma", account_id: "demo-cloudsigma", provider: "cloudsigma", id: "b", date: "2010-02-24T10:27:52", amount: "-16.50", currency: "EUR", description: "6 minutes of burst" },
-  { account: "Demo CloudSigma", account_id: "demo-cloudsigma", provider: "cloudsigma", id: "c", date: "2010-02-23T23:59:23", amount: "-20.10", currency: "EUR", description: "24 hours" },
-  { account: "Demo CloudSigma", account_id: "demo-cloudsigma", provider: "cloudsigma", id: "d", date: "2010-02-01T09:12:44", amount: "1500.00", currency: "EUR", description: "Payment received" },
+  { account: "Demo CloudSigma", account_id: "demo-cloudsigma", provider: "cloudsigma", id: "a", date: "2010-02-24T11:04:18Z", amount: "-13.75", currency: "EUR", description: "5 minutes of burst, use" },
+  { account: "Demo CloudSigma", account_id: "demo-cloudsigma", provider: "cloudsigma", id: "b", date: "2010-02-24T10:27:52Z", amount: "-16.50", currency: "EUR", description: "6 minutes of burst" },
+  { account: "Demo CloudSigma", account_id: "demo-cloudsigma", provider: "cloudsigma", id: "c", date: "2010-02-23T23:59:23Z", amount: "-20.10", currency: "EUR", description: "24 hours" },
+  { account: "Demo CloudSigma", account_id: "demo-cloudsigma", provider: "cloudsigma", id: "d", date: "2010-02-01T09:12:44Z", amount: "1500.00", currency: "EUR", description: "Payment received" },
 ];
 
 // What the core answers for TRANSACTIONS (capabilities/billing.rs tests the adding up).
@@ -109,8 +110,8 @@ const SUBSCRIPTIONS: Subscription[] = [
     unit: "core MHz",
     quantity: "2000",
     resource: null,
-    start: "2010-03-08 21:15:18",
-    end: "2010-04-08 21:15:18",
+    start: "2010-03-08T21:15:18Z",
+    end: "2010-04-08T21:15:18Z",
   },
 ];
 
@@ -199,7 +200,7 @@ describe("Billing page", () => {
     expect(within(vultr).getByTestId("billing-summary-demo-vultr")).toHaveTextContent("You have 5,519.11 USD credit");
     expect(within(vultr).getByTestId("billing-summary-demo-vultr")).toHaveTextContent("negative number there is credit");
     expect(vultr).toHaveTextContent("Pending charges (not yet invoiced): 57.03 USD");
-    expect(vultr).toHaveTextContent("Last payment: 1.00 USD on 2014-07-18 15:31:01");
+    expect(vultr).toHaveTextContent(`Last payment: 1.00 USD on ${formatTime("2014-07-18T15:31:01Z")}`);
     expect(await screen.findByTestId("billing-total-USD")).toHaveTextContent(/^5,618.11 USD\s*\(2 accounts\)$/);
     expect(screen.getByTestId("billing-total-EUR")).toHaveTextContent(/^1,220.87 EUR\s*\(1 account\)$/);
     expect(screen.queryByText(/6,839/)).toBeNull();
@@ -290,7 +291,7 @@ describe("Billing page", () => {
     expect(Object.keys(args).sort()).toEqual(["csv", "suggested_name"]);
     expect(args.suggested_name).toMatch(/^invoices-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(args.csv.split("\r\n")[0]).toBe("account,provider,id,number,date,due_date,amount,currency,status");
-    expect(args.csv.split("\r\n")[1]).toBe("Demo VPS.NET,vpsnet,11046,11046,2025-11-01T09:00:00-04:00,2999-11-15T19:00:00-04:00,75.00,USD,unpaid");
+    expect(args.csv.split("\r\n")[1]).toBe("Demo VPS.NET,vpsnet,11046,11046,2025-11-01T13:00:00Z,2999-11-15T23:00:00Z,75.00,USD,unpaid");
   });
 
   it("says nothing was exported when the save dialog is cancelled", async () => {

@@ -20,7 +20,7 @@ const VPSNET_EXTRAS: Capability[] = [
 /** The doc's backup, verbatim where the model keeps it. */
 const DOC_BACKUP: Backup = {
   id: "3774", label: null, kind: "normal", size: "510340", built: true, locked: false, system: "linux (ubuntu)",
-  created_at: "2011-01-07T20:43:33+05:30", built_at: "2011-01-07T15:44:43Z",
+  created_at: "2011-01-07T15:13:33Z", built_at: "2011-01-07T15:44:43Z",
 };
 
 const job = (over: Partial<Job>) =>
@@ -45,7 +45,7 @@ function withVpsnet(): { backend: MockBackend; clones: ServerClone[] } {
   backend.on("rebuild_network", started("rebuild_network", "Rebuild the network of server srv-1002"));
   backend.on("list_clones", () => structuredClone(clones));
   backend.on("create_clone", () => {
-    clones.push({ id: "86", label: "test_clone_machine", status: "Cloning in progress", created_at: "2014-03-10T18:23:10+05:30", cloned_server_id: null });
+    clones.push({ id: "86", label: "test_clone_machine", status: "Cloning in progress", created_at: "2014-03-10T12:53:10Z", cloned_server_id: null });
     return started("clone_create", "Clone of server srv-1002")();
   });
   backend.on("os_options", () => [{ id: "78", name: "Ubuntu 8.04 x64", family: null, arch: "x64", surcharge: null }]);

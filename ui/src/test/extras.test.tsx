@@ -36,7 +36,7 @@ function withExtras(): { backend: MockBackend; jobs: Job[] } {
   grant(backend.state, "demo-vultr", VULTR_EXTRAS);
   backend.on("list_jobs", () => structuredClone(jobs));
   backend.on("list_snapshots", () => [
-    { id: "5359435d28b9a", description: "Test snapshot", size_bytes: 42949672960, status: "complete", provider_status: "complete", created_at: "2014-04-18 12:40:40" },
+    { id: "5359435d28b9a", description: "Test snapshot", size_bytes: 42949672960, status: "complete", provider_status: "complete", created_at: "2014-04-18T12:40:40Z" },
   ]);
   backend.on("create_snapshot", () => {
     const j = job({});
@@ -59,7 +59,7 @@ function withExtras(): { backend: MockBackend; jobs: Job[] } {
   backend.on("create_ssh_key", (args) => {
     const k = args.key as { name: string; public_key: string };
     if (!k.public_key.startsWith("ssh-")) throw ipcError("validation", "public_key: a public key starts with its type", [{ field: "public_key", message: "a public key starts with its type" }]);
-    keys.push({ id: "new-key", name: k.name, public_key: k.public_key, created_at: "2024-06-01 10:00:00" });
+    keys.push({ id: "new-key", name: k.name, public_key: k.public_key, created_at: "2024-06-01T10:00:00Z" });
     return "new-key";
   });
   backend.on("list_scripts", () => [{ id: "3", name: "test ", kind: "boot", content: "#!/bin/bash echo Hello", created_at: null, modified_at: null }]);

@@ -27,7 +27,7 @@ function ticket(partial: Partial<Ticket> & Pick<Ticket, "id" | "subject">): Tick
     department_id: "1",
     last_response_by: "staff",
     last_responded: "Staff Followup",
-    last_response_time: "2010-08-09T08:02:00-04:00",
+    last_response_time: "2010-08-09T12:02:00Z",
     ...partial,
   };
 }
@@ -44,7 +44,7 @@ function install(): MockBackend {
       department: "Sales",
       last_response_by: "customer",
       last_responded: "Customer Reply",
-      last_response_time: "2010-07-28T11:03:09-04:00",
+      last_response_time: "2010-07-28T15:03:09Z",
     }),
   ];
   const threads: Record<string, TicketThread> = {
@@ -57,8 +57,8 @@ function install(): MockBackend {
       status: "open",
       provider_status: "Open",
       messages: [
-        { author: "customer", staff: false, body: "Test ticket comment", time: "2010-08-06T08:28:16-04:00" },
-        { author: "staff", staff: true, body: "The credit has been added.", time: "2010-08-09T08:02:00-04:00" },
+        { author: "customer", staff: false, body: "Test ticket comment", time: "2010-08-06T12:28:16Z" },
+        { author: "staff", staff: true, body: "The credit has been added.", time: "2010-08-09T12:02:00Z" },
       ],
     },
   };
@@ -117,7 +117,7 @@ describe("tickets page", () => {
     expect(within(messages).getByTestId("ticket-message-1")).toHaveAttribute("data-author", "staff");
     expect(within(messages).getByTestId("ticket-message-1")).toHaveTextContent("The credit has been added.");
     await waitFor(() => expect(screen.queryByTestId("ticket-unread-demo-vpsnet-979")).toBeNull());
-    await waitFor(() => expect(backend.callsOf("save_preferences").at(-1)?.args.preferences).toMatchObject({ viewed_tickets: { "demo-vpsnet-979": "2010-08-09T08:02:00-04:00" } }));
+    await waitFor(() => expect(backend.callsOf("save_preferences").at(-1)?.args.preferences).toMatchObject({ viewed_tickets: { "demo-vpsnet-979": "2010-08-09T12:02:00Z" } }));
 
     await user.type(screen.getByTestId("ticket-reply-body"), "Thanks!");
     await user.type(screen.getByTestId("ticket-reply-root-password"), PASSWORD);

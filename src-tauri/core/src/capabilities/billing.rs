@@ -10,6 +10,7 @@
 //! `provider_balance` keeps the provider's own figure.
 
 use async_trait::async_trait;
+use chrono::TimeZone;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -17,6 +18,7 @@ use ts_rs::TS;
 use crate::capabilities::Capability;
 use crate::error::{Error, Result};
 use crate::model::ProviderKind;
+use crate::time::Timestamp;
 
 /// What a `billing.*` capability is called in messages ("… has no invoices").
 pub fn noun(capability: Capability) -> &'static str {
@@ -68,7 +70,7 @@ pub struct Balance {
     #[serde(with = "rust_decimal::serde::str_option")]
     #[ts(type = "string | null")]
     pub credits: Option<Decimal>,
-    pub last_payment_date: Option<String>,
+    pub last_payment_date: Option<Timestamp>,
     /// The last payment as money paid in (positive).
     #[serde(with = "rust_decimal::serde::str_option")]
     #[ts(type = "string | null")]
@@ -185,13 +187,19 @@ pub struct DailyCharge {
     pub total: Decimal,
 }
 
-/// The charges (negative transactions) added up per day and currency,
+/// The charges (negative transactions) added up per day of the user's
+/// clock (the one the app's webview shows) and currency,
 /// exactly, sorted by day, then currency; payments are left out, and
 /// currencies are never added together.
 pub fn daily_charges(transactions: &[Transaction]) -> Result<Vec<DailyCharge>> {
+    charges_per_day(transactions, &chrono::Local)
+}
+
+fn charges_per_day<Z: TimeZone>(transactions: &[Transaction], zone: &Z) -> Result<Vec<DailyCharge>> {
     let mut days: Vec<DailyCharge> = Vec::new();
     for t in transactions.iter().filter(|t| t.amount < Decimal::ZERO) {
-        let day = t.date.get(..10).unwrap_or(&t.date);
+        // A date vpsdesk cannot read is its own day, as sent.
+        let day = t.date.day_in(zone).map_or_else(|| t.date.raw().to_string(), |d| d.to_string());
         let charge = -t.amount;
         match days.iter_mut().find(|d| d.day == day && d.currency == t.currency) {
             Some(d) => {
@@ -241,8 +249,8 @@ pub struct Invoice {
     pub id: String,
     pub number: String,
     /// When it was issued, ISO 8601.
-    pub date: String,
-    pub due_date: Option<String>,
+    pub date: Timestamp,
+    pub due_date: Option<Timestamp>,
     #[serde(with = "rust_decimal::serde::str")]
     #[ts(type = "string")]
     pub amount: Decimal,
@@ -261,7 +269,7 @@ pub struct Transaction {
     pub provider: ProviderKind,
     pub id: String,
     /// ISO 8601 (the provider's time zone where it names none).
-    pub date: String,
+    pub date: Timestamp,
     /// Negative = a charge, positive = money paid in.
     #[serde(with = "rust_decimal::serde::str")]
     #[ts(type = "string")]
@@ -311,8 +319,8 @@ pub struct Subscription {
     pub quantity: String,
     /// The subscribed thing itself, where there is one (an IP, a VLAN uuid).
     pub resource: Option<String>,
-    pub start: Option<String>,
-    pub end: Option<String>,
+    pub start: Option<Timestamp>,
+    pub end: Option<Timestamp>,
 }
 
 /// What can be subscribed to from vpsdesk.
@@ -514,7 +522,7 @@ mod tests {
             account_id: "demo-cloudsigma".into(),
             provider: ProviderKind::Cloudsigma,
             id: id.into(),
-            date: date.into(),
+            date: Timestamp::read(date, chrono_tz::UTC),
             amount: d(amount),
             currency: currency.into(),
             description: String::new(),
@@ -534,13 +542,13 @@ mod tests {
             transaction("c", "2010-02-23T23:59:23", "-20.10", "EUR"),
             transaction("d", "2010-02-01T09:12:44", "1500.00", "EUR"),
         ];
-        let days = daily_charges(&transactions).unwrap();
+        let days = charges_per_day(&transactions, &chrono::Utc).unwrap();
         assert_eq!(days, [charged("2010-02-23", "EUR", "20.10"), charged("2010-02-24", "EUR", "30.25")]);
         assert_eq!(
             serde_json::to_value(&days[0]).unwrap(),
             serde_json::json!({"day": "2010-02-23", "currency": "EUR", "total": "20.10"})
         );
-        assert!(daily_charges(&[]).unwrap().is_empty());
+        assert!(charges_per_day(&[], &chrono::Utc).unwrap().is_empty());
     }
 
     #[test]
@@ -549,7 +557,7 @@ mod tests {
         let day = |amounts: &[&str]| {
             let list: Vec<Transaction> =
                 amounts.iter().map(|a| transaction(a, "2025-11-01T09:00:00-04:00", a, "USD")).collect();
-            daily_charges(&list).unwrap().into_iter().map(|c| c.total.to_string()).collect::<Vec<_>>()
+            charges_per_day(&list, &chrono::Utc).unwrap().into_iter().map(|c| c.total.to_string()).collect::<Vec<_>>()
         };
         assert_eq!(day(&["-0.1", "-0.2"]), ["0.3"], "no float rounding");
         assert_eq!(day(&["-5519.11", "-99.0"]), ["5618.11"]);
@@ -567,7 +575,7 @@ mod tests {
             transaction("e", "2010-02-23T08:00:00", "-2", "GBP"),
         ];
         assert_eq!(
-            daily_charges(&transactions).unwrap(),
+            charges_per_day(&transactions, &chrono::Utc).unwrap(),
             [
                 charged("2010-02-23", "EUR", "20.10"),
                 charged("2010-02-23", "GBP", "2"),
@@ -580,7 +588,7 @@ mod tests {
     #[test]
     fn a_daily_charge_too_large_to_hold_exactly_is_refused_by_name() {
         let huge = transaction("a", "2010-02-24T11:04:18", &Decimal::MIN.to_string(), "EUR");
-        let e = daily_charges(&[huge.clone(), huge]).unwrap_err();
+        let e = charges_per_day(&[huge.clone(), huge], &chrono::Utc).unwrap_err();
         assert!(e.message.contains("EUR charges of 2010-02-24"), "{}", e.message);
     }
 

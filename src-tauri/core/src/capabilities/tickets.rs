@@ -14,6 +14,7 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 use crate::model::{AccountError, ProviderKind};
 use crate::secret::Secret;
+use crate::time::Timestamp;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
@@ -110,7 +111,7 @@ pub struct Ticket {
     pub last_response_by: Option<Author>,
     /// The provider's own words for it ("Staff Followup").
     pub last_responded: Option<String>,
-    pub last_response_time: Option<String>,
+    pub last_response_time: Option<Timestamp>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -119,7 +120,7 @@ pub struct TicketMessage {
     /// `author == staff`, for scripts that want a flag.
     pub staff: bool,
     pub body: String,
-    pub time: Option<String>,
+    pub time: Option<Timestamp>,
 }
 
 /// One ticket with its conversation, oldest message first.
@@ -205,7 +206,7 @@ pub struct TicketRequest {
 pub struct ManagedService {
     pub server_id: String,
     pub support_ip: String,
-    pub renewal_date: String,
+    pub renewal_date: Timestamp,
 }
 
 /// What a provider's new-ticket form offers; empty without a ticket API.

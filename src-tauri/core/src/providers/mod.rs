@@ -35,6 +35,7 @@ use crate::error::{Error, Result};
 use crate::http::Http;
 use crate::provider::Compute;
 use crate::secret::Secret;
+use crate::time::Timestamp;
 
 /// Declares the provider modules, `ProviderKind` and `REGISTRY` from one line
 /// per provider: the variant (serialized lowercase, which is the provider's
@@ -115,6 +116,9 @@ pub struct ProviderDescriptor {
     /// The endpoint for an account's region, where regions pick it.
     pub regional_endpoint: Option<RegionalEndpoint>,
     pub sizing: Sizing,
+    /// Where a time the API sends without an offset is: the zone its doc
+    /// names, else UTC (`time::Timestamp`).
+    pub time_zone: chrono_tz::Tz,
     /// Where customers see their bills when the API does not tell.
     pub panel_url: &'static str,
     /// Where people open tickets: the customer panel or site.
@@ -132,6 +136,11 @@ pub struct ProviderDescriptor {
 impl ProviderDescriptor {
     pub fn id(&self) -> &'static str {
         self.kind.id()
+    }
+
+    /// One of the provider's times, read in its zone; `None` when missing.
+    pub fn time(&self, text: Option<&str>) -> Option<Timestamp> {
+        Timestamp::read_opt(text, self.time_zone)
     }
 
     /// Why DNS is not available for an account of this provider.

@@ -4,6 +4,7 @@ import type { ScriptKind, StartupScript } from "../../api/bindings";
 import { useCreateScript, useDeleteScript, useScripts, useUpdateScript } from "../../api/startupScripts";
 import { EditorModal, ifChanged, useItemEditor } from "../../components/ItemEditor";
 import { DeleteAction, ListHeader, QueryTable, RowAction, RowActions } from "../../components/ItemTable";
+import { Time } from "../../components/Time";
 
 export function ScriptsPanel({ accountId }: { accountId: string }) {
   const scripts = useScripts(accountId);
@@ -38,7 +39,9 @@ export function ScriptsPanel({ accountId }: { accountId: string }) {
                 </Badge>
               </Table.Td>
               <Table.Td ff="monospace">{s.content.split("\n")[0]}</Table.Td>
-              <Table.Td>{s.modified_at ?? "—"}</Table.Td>
+              <Table.Td>
+                <Time value={s.modified_at} />
+              </Table.Td>
               <RowActions>
                 <RowAction label={`Edit script ${s.name}`} icon={<IconPencil size={16} />} onClick={() => editor.open(s)} testId={`script-edit-${s.id}`} />
                 <DeleteAction

@@ -4,6 +4,7 @@ import type { SshKey } from "../../api/bindings";
 import { useCreateSshKey, useDeleteSshKey, useSshKeys, useUpdateSshKey } from "../../api/sshKeys";
 import { EditorModal, ifChanged, useItemEditor } from "../../components/ItemEditor";
 import { DeleteAction, ListHeader, QueryTable, RowAction, RowActions } from "../../components/ItemTable";
+import { Time } from "../../components/Time";
 
 /** Shortens "ssh-ed25519 AAAA…xyz comment" so the table stays one line per key. */
 function shortKey(k: string): string {
@@ -40,7 +41,9 @@ export function SshKeysPanel({ accountId }: { accountId: string }) {
             <Table.Td ff="monospace" title={k.public_key}>
               {shortKey(k.public_key)}
             </Table.Td>
-            <Table.Td>{k.created_at ?? "—"}</Table.Td>
+            <Table.Td>
+              <Time value={k.created_at} />
+            </Table.Td>
             <RowActions>
               <RowAction label={`Edit SSH key ${k.name}`} icon={<IconPencil size={16} />} onClick={() => editor.open(k)} testId={`sshkey-edit-${k.id}`} />
               <DeleteAction

@@ -5,11 +5,11 @@ import { useState, type ReactNode } from "react";
 import type { Capability } from "../../api/bindings";
 import { exportCsv, usePricing, useTransactions, useUsage, type BillingAccount } from "../../api/billing";
 import { hasCapability } from "../../lib/capabilities";
-import { formatDate } from "../../lib/format";
 import { ChargesChart } from "./ChargesChart";
 import { csvName, toCsv, type CsvColumn } from "./csv";
 import { money } from "./money";
 import { SubscriptionsPanel } from "./SubscriptionsPanel";
+import { Time } from "../../components/Time";
 
 /** `value` names the tab (and its test id); `capability` decides whether the account has it. */
 const TABS: { value: string; capability: Capability; label: string }[] = [
@@ -151,7 +151,9 @@ function TransactionsTab({ accountId }: { accountId: string }) {
       }
       row={(t) => (
         <Table.Tr key={t.id} data-testid="transaction-row">
-          <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(t.date)}</Table.Td>
+          <Table.Td style={{ whiteSpace: "nowrap" }}>
+            <Time value={t.date} />
+          </Table.Td>
           <Table.Td>{t.description}</Table.Td>
           <Table.Td ta="right" ff="monospace" c={t.amount.startsWith("-") ? undefined : "teal"}>
             {money(t.amount, t.currency)}

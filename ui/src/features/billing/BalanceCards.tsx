@@ -7,6 +7,7 @@ import { useBalanceTotals, type BillingAccount } from "../../api/billing";
 import { hasCapability } from "../../lib/capabilities";
 import { abs, isAmount, money } from "./money";
 import { isLow } from "./threshold";
+import { Time } from "../../components/Time";
 
 const MEANING: Record<Balance["meaning"], { color: string; word: string }> = {
   credit: { color: "teal", word: "credit" },
@@ -151,7 +152,12 @@ function BalanceCard({
           {(b.last_payment_amount !== null || b.last_payment_date) && (
             <Text size="xs">
               Last payment: <b>{b.last_payment_amount !== null ? money(b.last_payment_amount, b.currency) : "—"}</b>
-              {b.last_payment_date ? ` on ${b.last_payment_date}` : ""}
+              {b.last_payment_date && (
+                <>
+                  {" on "}
+                  <Time value={b.last_payment_date} />
+                </>
+              )}
             </Text>
           )}
           {low && (

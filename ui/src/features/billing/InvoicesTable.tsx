@@ -11,26 +11,22 @@ import {
 import { useMemo, useState } from "react";
 import type { Invoice } from "../../api/bindings";
 import { exportCsv, saveInvoicePdf } from "../../api/billing";
-import { formatDate } from "../../lib/format";
 import { csvName, toCsv } from "./csv";
 import { money } from "./money";
+import { Time } from "../../components/Time";
+import { timeMs } from "../../lib/time";
 
 /** What a person should look at first: overdue, then unpaid, then the rest. */
 type Shown = Invoice["status"];
 
 /** An unpaid invoice past its due date is overdue, whatever the provider's word. */
 export function shownStatus(i: Invoice, now = Date.now()): Shown {
-  if (i.status === "unpaid" && i.due_date && new Date(i.due_date).getTime() < now) return "overdue";
+  if (i.status === "unpaid" && i.due_date && timeMs(i.due_date) < now) return "overdue";
   return i.status;
 }
 
 const RANK: Record<Shown, number> = { overdue: 0, unpaid: 1, unknown: 2, paid: 3, cancelled: 4 };
 const COLOR: Record<Shown, string> = { overdue: "red", unpaid: "orange", unknown: "gray", paid: "teal", cancelled: "gray" };
-
-function time(s: string | null): number {
-  const t = s ? new Date(s).getTime() : NaN;
-  return Number.isNaN(t) ? 0 : t;
-}
 
 type Props = {
   invoices: Invoice[];
@@ -58,8 +54,8 @@ export function InvoicesTable({ invoices, onOpen, initialAccount = null }: Props
       (i) =>
         (!status || shownStatus(i) === status) &&
         (!account || i.account_id === account) &&
-        time(i.date) >= lo &&
-        time(i.date) <= hi,
+        timeMs(i.date) >= lo &&
+        timeMs(i.date) <= hi,
     );
   }, [invoices, status, account, from, to]);
 
@@ -68,8 +64,8 @@ export function InvoicesTable({ invoices, onOpen, initialAccount = null }: Props
       { id: "status", header: "Status", accessorFn: (i) => RANK[shownStatus(i)], cell: ({ row }) => <StatusBadge invoice={row.original} /> },
       { id: "account", header: "Account", accessorFn: (i) => i.account },
       { id: "number", header: "Number", accessorFn: (i) => i.number },
-      { id: "date", header: "Date", accessorFn: (i) => time(i.date), cell: ({ row }) => formatDate(row.original.date) },
-      { id: "due", header: "Due", accessorFn: (i) => time(i.due_date), cell: ({ row }) => formatDate(row.original.due_date) },
+      { id: "date", header: "Date", accessorFn: (i) => timeMs(i.date), cell: ({ row }) => <Time value={row.original.date} /> },
+      { id: "due", header: "Due", accessorFn: (i) => timeMs(i.due_date), cell: ({ row }) => <Time value={row.original.due_date} /> },
       {
         id: "amount",
         header: "Amount",

@@ -8,6 +8,7 @@ import { errorMessage } from "../../api/errors";
 import { applyFieldErrors } from "../../lib/formErrors";
 import { csvName, toCsv } from "./csv";
 import { money } from "./money";
+import { Time } from "../../components/Time";
 
 type Order = { kind: SubscriptionKind; quantity: number; months: number; start: string };
 
@@ -70,8 +71,12 @@ export function SubscriptionsPanel({ accountId }: { accountId: string }) {
                 {s.quantity} {s.unit}
               </Table.Td>
               <Table.Td>{s.resource ?? "—"}</Table.Td>
-              <Table.Td>{s.start ?? "—"}</Table.Td>
-              <Table.Td>{s.end ?? "—"}</Table.Td>
+              <Table.Td>
+                <Time value={s.start} />
+              </Table.Td>
+              <Table.Td>
+                <Time value={s.end} />
+              </Table.Td>
               <Table.Td>
                 <Button size="compact-xs" variant="subtle" disabled={!s.id} onClick={() => setExtending(s)} data-testid={`subscription-extend-${s.id}`}>
                   Extend…
@@ -204,7 +209,7 @@ function ExtendModal({ accountId, subscription, onClose }: { accountId: string; 
   return (
     <Modal opened={!!subscription} onClose={close} title={`Extend ${subscription?.label ?? ""}`} data-testid="subscription-extend">
       <Stack gap="xs">
-        <Text size="sm">Until {subscription?.end ?? "—"} now.</Text>
+        <Text size="sm">Until <Time value={subscription?.end} /> now.</Text>
         <NumberInput
           label="By months"
           min={1}

@@ -2,6 +2,7 @@ import { Table } from "@mantine/core";
 import { QueryTable } from "../../components/ItemTable";
 import { useIsos } from "../../api/operatingSystems";
 import { formatBytes } from "../../lib/format";
+import { Time } from "../../components/Time";
 
 export function IsosPanel({ accountId }: { accountId: string }) {
   const isos = useIsos(accountId);
@@ -12,7 +13,9 @@ export function IsosPanel({ accountId }: { accountId: string }) {
           <Table.Td>{i.filename}</Table.Td>
           <Table.Td>{formatBytes(i.size_bytes)}</Table.Td>
           <Table.Td ff="monospace">{i.md5sum ?? "—"}</Table.Td>
-          <Table.Td>{i.created_at ?? "—"}</Table.Td>
+          <Table.Td>
+            <Time value={i.created_at} />
+          </Table.Td>
         </Table.Tr>
       )}
     />

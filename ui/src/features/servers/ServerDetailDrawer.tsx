@@ -4,10 +4,10 @@ import { Link } from "react-router";
 import type { AccountView, Server } from "../../api/bindings";
 import { useDelegatedTooltip } from "../../components/DelegatedTooltip";
 import { StatusBadge } from "../../components/StatusBadge";
-import { formatDate } from "../../lib/format";
 import { dnsAddressPath } from "../../routes";
 import { ServerTabs } from "./tabs/ServerTabs";
 import { ServerActions } from "./ServerActions";
+import { Time } from "../../components/Time";
 
 type Props = {
   server: Server | null;
@@ -46,7 +46,7 @@ export function ServerDetailDrawer({ server, account, providerLabel, planName, o
         ["IPv6", ipList(server.ipv6)],
         ["Region", server.region || "—"],
         ["Plan", planName ? `${planName} (${server.plan})` : server.plan || "—"],
-        ["Created", <span title={server.created_at ?? undefined}>{formatDate(server.created_at)}</span>],
+        ["Created", <Time value={server.created_at} />],
         ...server.details.map((d): [string, ReactNode] => [d.label, d.value]),
       ]
     : [];

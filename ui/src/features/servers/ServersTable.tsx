@@ -14,9 +14,10 @@ import { useMemo, useRef, type KeyboardEvent } from "react";
 import type { AccountView, Server } from "../../api/bindings";
 import { useDelegatedTooltip } from "../../components/DelegatedTooltip";
 import { StatusBadge } from "../../components/StatusBadge";
-import { formatDate, ipSortKey } from "../../lib/format";
+import { ipSortKey } from "../../lib/format";
 import { STATUS_RANK } from "../../lib/labels";
 import { ServerActions } from "./ServerActions";
+import { formatTime, timeMs } from "../../lib/time";
 
 export const ROW_HEIGHT = 34;
 
@@ -192,9 +193,9 @@ export function ServersTable(props: Props) {
         id: "created",
         header: "Created",
         size: 150,
-        accessorFn: (s) => s.created_at ?? "",
+        accessorFn: (s) => timeMs(s.created_at),
         sortingFn: "basic",
-        cell: ({ row }) => <Dim>{row.original.created_at ? formatDate(row.original.created_at) : ""}</Dim>,
+        cell: ({ row }) => <Dim>{row.original.created_at ? formatTime(row.original.created_at) : ""}</Dim>,
       },
       {
         id: "id",

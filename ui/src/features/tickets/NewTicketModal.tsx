@@ -22,6 +22,7 @@ import { notifySuccess } from "../../lib/notify";
 import { CREDENTIALS_NOTE } from "./TicketThreadDrawer";
 import { ticketProblems } from "../../lib/textRules";
 import { FormActions, FormError } from "../../components/FormActions";
+import { Time } from "../../components/Time";
 
 export type NewTicketPrefill = { accountId: string; serverId: string | null };
 
@@ -188,7 +189,7 @@ export function NewTicketModal({ opened, onClose, accounts, prefill, onOpened }:
           {managedService && (
             <Alert color="teal" variant="light" icon={<IconShieldCheck size={16} />} py={6} data-testid="new-ticket-managed">
               This server has Pro-Active Managed Services (support IP {managedService.support_ip}, renews{" "}
-              {managedService.renewal_date}).
+              <Time value={managedService.renewal_date} />).
             </Alert>
           )}
           {needs === "domain" && (

@@ -18,8 +18,8 @@ import type { Ticket } from "../../api/bindings";
 import { useFormSave } from "../../lib/formErrors";
 import { FormError } from "../../components/FormActions";
 import { awaitingStaff, useCloseTicket, useReplyTicket, useTicketThread } from "../../api/tickets";
-import { formatDate } from "../../lib/format";
 import { TICKET_STATUS_COLORS } from "./format";
+import { Time } from "../../components/Time";
 
 export const CREDENTIALS_NOTE = "Sent to VPS.NET staff over the API, never stored by vpsdesk.";
 
@@ -139,7 +139,7 @@ export function TicketThreadDrawer({ ticket, onClose, onViewed }: Props) {
                       {m.staff ? "Staff" : "You"}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {formatDate(m.time)}
+                      <Time value={m.time} />
                     </Text>
                   </Group>
                   <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>

@@ -1,8 +1,9 @@
 import { Badge, Box, Group, Table, Text, Tooltip, UnstyledButton } from "@mantine/core";
 import type { Ticket } from "../../api/bindings";
-import { formatDate } from "../../lib/format";
-import { age, TICKET_STATUS_COLORS, timeOf } from "./format";
+import { age, TICKET_STATUS_COLORS } from "./format";
 import { isUnread, ticketKey } from "./viewed";
+import { Time } from "../../components/Time";
+import { timeMs } from "../../lib/time";
 
 type Props = {
   tickets: Ticket[];
@@ -15,14 +16,14 @@ function LastResponse({ t }: { t: Ticket }) {
   const who = t.last_response_by === "staff" ? "Staff" : t.last_response_by === "customer" ? "You" : (t.last_responded ?? "—");
   return (
     <Text size="sm" title={t.last_responded ?? undefined}>
-      {who} · {formatDate(t.last_response_time)}
+      {who} · <Time value={t.last_response_time} />
     </Text>
   );
 }
 
 /** Tickets of every account, the most recently answered first; unread ones are marked and bold. */
 export function TicketsTable({ tickets, viewed, onOpen }: Props) {
-  const rows = [...tickets].sort((a, b) => timeOf(b.last_response_time) - timeOf(a.last_response_time));
+  const rows = [...tickets].sort((a, b) => timeMs(b.last_response_time) - timeMs(a.last_response_time));
   return (
     <Table highlightOnHover verticalSpacing={6} fz="sm" data-testid="tickets-table" className="tickets-table">
       <Table.Thead>

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::time::Timestamp;
 
 /// Record types as VPS.NET names them. SOA is shown, never written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -82,8 +83,8 @@ pub struct Zone {
     pub name: String,
     /// The SOA serial, when the provider reports it.
     pub serial: Option<String>,
-    pub created_at: Option<String>,
-    pub updated_at: Option<String>,
+    pub created_at: Option<Timestamp>,
+    pub updated_at: Option<Timestamp>,
 }
 
 /// One record. `host` is relative to the zone (`@` for the apex); `data` is
@@ -187,8 +188,8 @@ pub struct CreatedZone {
 pub struct DnsTemplate {
     pub id: String,
     pub name: String,
-    pub created_at: Option<String>,
-    pub updated_at: Option<String>,
+    pub created_at: Option<Timestamp>,
+    pub updated_at: Option<Timestamp>,
 }
 
 /// DNS as a provider offers it. Inputs arrive validated; ids are the

@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use crate::capabilities::Capability;
 use crate::error::{Error, Result};
+use crate::time::Timestamp;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct Backup {
@@ -22,8 +23,8 @@ pub struct Backup {
     pub locked: bool,
     /// The backed-up system ("linux (ubuntu)").
     pub system: Option<String>,
-    pub created_at: Option<String>,
-    pub built_at: Option<String>,
+    pub created_at: Option<Timestamp>,
+    pub built_at: Option<Timestamp>,
 }
 
 #[async_trait]

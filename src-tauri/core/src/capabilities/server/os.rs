@@ -7,6 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::time::Timestamp;
 
 /// A system the server can be changed to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -28,7 +29,7 @@ pub struct Iso {
     #[ts(type = "number | null")]
     pub size_bytes: Option<u64>,
     pub md5sum: Option<String>,
-    pub created_at: Option<String>,
+    pub created_at: Option<Timestamp>,
 }
 
 #[async_trait]

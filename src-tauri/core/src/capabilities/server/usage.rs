@@ -6,11 +6,12 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::time::Timestamp;
 
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct UsagePoint {
     /// The period's start as the provider names it ("2014-06-10").
-    pub at: String,
+    pub at: Timestamp,
     pub value: f64,
 }
 

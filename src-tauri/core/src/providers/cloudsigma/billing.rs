@@ -8,12 +8,13 @@
 use async_trait::async_trait;
 
 use super::codec::{self, Object};
-use super::{uuid, Cloudsigma, NAME};
+use super::{uuid, Cloudsigma, DESCRIPTOR, NAME};
 use crate::capabilities::billing::{
     parse_amount, Balance, Billing, Price, Quote, Subscription, SubscriptionOrder, Transaction, Usage,
 };
 use crate::error::{Error, Result};
 use crate::model::ProviderKind;
+use crate::time::Timestamp;
 
 pub fn balance(o: &Object) -> Result<Balance> {
     let (amount, currency) = money(o, "balance")?;
@@ -117,7 +118,7 @@ pub fn pricing(o: &Object, currency: &str) -> Result<Vec<Price>> {
         .collect()
 }
 
-/// `"2010-02-24 11:04:18"` → `"2010-02-24T11:04:18"`.
+/// `"2010-02-24 11:04:18"` → `"2010-02-24T11:04:18"`, a transaction's id.
 fn iso(date: &str) -> String {
     date.trim().replacen(' ', "T", 1)
 }
@@ -130,7 +131,8 @@ pub fn transactions(objects: &[Object], currency: &str) -> Result<Vec<Transactio
     objects
         .iter()
         .map(|o| {
-            let date = iso(o.get("date").unwrap_or_default());
+            let raw = o.get("date").unwrap_or_default();
+            let date = iso(raw);
             let n = seen.iter().filter(|d| **d == date).count();
             seen.push(date.clone());
             let total = o.get("total").unwrap_or_default();
@@ -142,7 +144,7 @@ pub fn transactions(objects: &[Object], currency: &str) -> Result<Vec<Transactio
                 amount: parse_amount(NAME, &format!("the total of the transaction of {date}"), total)?,
                 currency: currency.to_string(),
                 description: o.get("description").unwrap_or_default().to_string(),
-                date,
+                date: Timestamp::read(raw, DESCRIPTOR.time_zone),
             })
         })
         .collect()
@@ -161,8 +163,8 @@ pub fn subscription(o: &Object) -> Subscription {
         unit: text("unit").unwrap_or_default(),
         quantity: text("quantity").unwrap_or_default(),
         resource: text("resource"),
-        start: text("start_time"),
-        end: text("end_time"),
+        start: DESCRIPTOR.time(text("start_time").as_deref()),
+        end: DESCRIPTOR.time(text("end_time").as_deref()),
     }
 }
 
@@ -311,7 +313,8 @@ mod tests {
     fn transactions_example() {
         let list = transactions(&codec::parse_objects(doc_body!("cloudsigma", "get_transactions_list.txt")), "EUR").unwrap();
         assert_eq!(list.len(), 6);
-        assert_eq!(list[0].date, "2010-02-24T11:04:18");
+        assert_eq!(list[0].date, "2010-02-24T11:04:18Z");
+        assert_eq!(list[0].date.raw(), "2010-02-24 11:04:18");
         assert_eq!(list[0].id, "2010-02-24T11:04:18");
         assert_eq!(list[0].amount.to_string(), "-13.75");
         assert_eq!(list[2].amount.to_string(), "-16.50");
@@ -336,9 +339,11 @@ mod tests {
             (xfer.kind.as_str(), xfer.label.as_str(), xfer.unit.as_str(), xfer.quantity.as_str()),
             ("xfer", "Committed data transfer", "GB per month", "10")
         );
+        let shown = |t: &Option<Timestamp>| t.as_ref().map(ToString::to_string);
         assert_eq!(
-            (xfer.start.as_deref(), xfer.end.as_deref()),
-            (Some("2010-03-08 21:15:18"), Some("2010-04-08 21:15:18"))
+            (shown(&xfer.start).as_deref(), shown(&xfer.end).as_deref()),
+            (Some("2010-03-08T21:15:18Z"), Some("2010-04-08T21:15:18Z")),
+            "the doc names no zone: UTC"
         );
         // The doc's list leaves out the subscription uuids.
         assert_eq!(xfer.id, None);
@@ -355,7 +360,7 @@ mod tests {
         let vlan = subscriptions(doc_body!("cloudsigma", "post_subscriptions_network_vlan_create.txt"));
         assert_eq!(vlan[0].resource.as_deref(), Some("727d8022-9045-48ff-92ae-a4d243bab890"));
         let extended = subscriptions(doc_body!("cloudsigma", "post_subscriptions_UUID_set.txt"));
-        assert_eq!(extended[0].end.as_deref(), Some("2010-07-10 20:58"));
+        assert_eq!(extended[0].end.as_ref().map(ToString::to_string).as_deref(), Some("2010-07-10T20:58:00Z"));
         // The echo-style answers (no `type`) describe no subscription.
         assert!(subscriptions(doc_body!("cloudsigma", "post_subscriptions_resources_create.txt")).is_empty());
         assert!(subscriptions(doc_body!("cloudsigma", "post_subscriptions_software_create.txt")).is_empty());

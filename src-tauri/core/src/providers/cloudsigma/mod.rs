@@ -49,6 +49,8 @@ pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
     regions: || Location::ALL.into_iter().map(Location::provider_region).collect(),
     regional_endpoint: Some(endpoint),
     sizing: Sizing::Free,
+    // The 1.0 doc names no zone for its "2010-03-10 21:24" times.
+    time_zone: chrono_tz::UTC,
     panel_url: "https://www.cloudsigma.com/",
     support_url: "https://www.cloudsigma.com/",
     dns_note: Some(

@@ -1,5 +1,6 @@
 //! VPS247 wire bodies -> the model.
 
+use super::DESCRIPTOR;
 use super::wire::{IpAllocationWire, OsTemplateWire, PackageWire, RegionWire, TaskWire, VmWire};
 use crate::model::{Detail, Image, Plan, ProviderKind, Region, Server, Status};
 use crate::providers::common::{display_value, leading_number, lookup_state};
@@ -71,7 +72,7 @@ pub fn server(w: VmWire, raw: &serde_json::Value) -> Server {
         ipv6: addresses("6"),
         region: named(&w.region_name, "region", &w.region_id),
         plan: named(&w.package_name, "package", &w.package_id),
-        created_at: w.created_at.clone().filter(|c| !c.is_empty()),
+        created_at: DESCRIPTOR.time(w.created_at.as_deref()),
         details: details(raw),
         id: w.id,
     }

@@ -38,6 +38,8 @@ pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
     regions: Vec::new,
     regional_endpoint: None,
     sizing: Sizing::Plans,
+    // Its times carry "Z".
+    time_zone: chrono_tz::UTC,
     panel_url: "https://www.vps247.com/",
     support_url: "https://www.vps247.com/",
     dns_note: Some("VPS247's API has no DNS calls. Manage DNS in the VPS247 control panel: https://www.vps247.com/"),

@@ -45,7 +45,7 @@ fn list_example_maps_every_field() {
     assert!(s.ipv6.is_empty());
     assert_eq!(s.region, "New York 1");
     assert_eq!(s.plan, "Budget");
-    assert_eq!(s.created_at.as_deref(), Some("2015-02-21T00:26:55.068Z"));
+    assert_eq!(s.created_at.as_ref().map(ToString::to_string).as_deref(), Some("2015-02-21T00:26:55.068Z"));
 
     let detail = |k: &str| s.details.iter().find(|d| d.label == k).map(|d| d.value.clone());
     assert_eq!(detail("initial_password"), None, "the root password is never passed on");

@@ -6,11 +6,12 @@ use async_trait::async_trait;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{paths, Scope, Vpsnet, NAME};
+use super::{paths, Scope, Vpsnet, DESCRIPTOR, NAME};
 use crate::capabilities::billing::{parse_amount, Balance, Billing, Download, Invoice, InvoiceStatus};
 use crate::error::{Error, Result};
 use crate::http::Request;
 use crate::model::ProviderKind;
+use crate::time::Timestamp;
 use crate::providers::common::{opt_string_or_number, string_or_number, ProviderApi};
 
 /// One invoice as the doc shows it inside `{"invoice": {...}}`.
@@ -61,8 +62,8 @@ pub fn invoice(w: InvoiceWire) -> Result<Invoice> {
         provider: ProviderKind::Vpsnet,
         id: w.invoice_no.clone(),
         number: w.invoice_no,
-        date: w.date_sent.unwrap_or_default(),
-        due_date: w.date_due,
+        date: Timestamp::read(w.date_sent.as_deref().unwrap_or_default(), DESCRIPTOR.time_zone),
+        due_date: DESCRIPTOR.time(w.date_due.as_deref()),
         amount,
         // The doc's invoices are in USD, the currency of its clouds' prices.
         currency: w.currency.filter(|c| !c.trim().is_empty()).unwrap_or_else(|| "USD".into()).to_ascii_uppercase(),
@@ -148,8 +149,9 @@ mod tests {
         let i = &invoices[0];
         assert_eq!(i.id, "9130");
         assert_eq!(i.number, "9130");
-        assert_eq!(i.date, "2011-04-27T07:09:19-04:00");
-        assert_eq!(i.due_date.as_deref(), Some("2011-04-30T19:00:00-04:00"));
+        assert_eq!(i.date, "2011-04-27T11:09:19Z");
+        assert_eq!(i.date.raw(), "2011-04-27T07:09:19-04:00");
+        assert_eq!(i.due_date.as_ref().map(ToString::to_string).as_deref(), Some("2011-04-30T23:00:00Z"));
         assert_eq!(i.amount.to_string(), "15.00");
         assert_eq!(i.currency, "USD");
         assert_eq!(i.status, InvoiceStatus::Paid);

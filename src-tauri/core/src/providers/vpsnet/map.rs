@@ -2,6 +2,7 @@
 
 use serde_json::{Map, Value};
 
+use super::DESCRIPTOR;
 use super::wire::{self, CloudWire, TemplateWire, VirtualMachineWire};
 use crate::model::{Detail, Image, Plan, ProviderKind, Region, Server, Status};
 use crate::providers::common::{display_value, leading_number, lookup_state};
@@ -133,7 +134,7 @@ pub fn server(w: VirtualMachineWire, raw: &Map<String, Value>) -> Server {
         // request per listing (see `regions`, whose ids these are).
         region: w.cloud_id.as_deref().map(|c| format!("cloud {c}")).unwrap_or_default(),
         plan: w.slices_count.as_deref().and_then(leading_number).map(nodes_name).unwrap_or_default(),
-        created_at: w.created_at.clone(),
+        created_at: DESCRIPTOR.time(w.created_at.as_deref()),
         details,
         id: w.id,
     }

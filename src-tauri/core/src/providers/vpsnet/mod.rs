@@ -45,6 +45,9 @@ pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
     regions: Vec::new,
     regional_endpoint: None,
     sizing: Sizing::Plans,
+    // The doc names "Eastern Time (US & Canada)", and its examples carry
+    // that zone's offsets (-04:00).
+    time_zone: chrono_tz::America::New_York,
     panel_url: "https://control.vps.net/",
     support_url: "https://control.vps.net/",
     dns_note: None,

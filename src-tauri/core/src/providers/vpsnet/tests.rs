@@ -66,7 +66,7 @@ fn server_list_example_maps_every_field() {
     assert_eq!(web.region, "cloud 3");
     // `slices_count` is null in the example.
     assert_eq!(web.plan, "");
-    assert_eq!(web.created_at.as_deref(), Some("2009-04-16T08:17:39-04:00"));
+    assert_eq!(web.created_at.as_ref().map(ToString::to_string).as_deref(), Some("2009-04-16T12:17:39Z"));
     // The list example carries no address.
     assert!(web.ipv4.is_empty() && web.ipv6.is_empty());
     let detail = |k: &str| web.details.iter().find(|d| d.label == k).map(|d| d.value.clone());

@@ -1,5 +1,6 @@
 //! VPS.org wire bodies -> the model.
 
+use super::DESCRIPTOR;
 use super::wire::{OsWire, PlanWire, ServerWire};
 use crate::model::{Detail, Image, Plan, ProviderKind, Region, Server, Status};
 use crate::providers::common::{display_value, leading_number, lookup_state};
@@ -112,7 +113,7 @@ pub fn server(w: ServerWire, raw: &serde_json::Value) -> Server {
         ipv6: present(&w.ipv6_address).into_iter().collect(),
         region: w.location.clone().unwrap_or_default(),
         plan,
-        created_at: w.created_at.clone(),
+        created_at: DESCRIPTOR.time(w.created_at.as_deref()),
         details: details(raw),
         id: w.id,
     }

@@ -43,6 +43,8 @@ pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
     regions: Vec::new,
     regional_endpoint: None,
     sizing: Sizing::Plans,
+    // Its times carry "Z".
+    time_zone: chrono_tz::UTC,
     panel_url: "https://admin.vps.org/",
     support_url: "https://admin.vps.org/",
     dns_note: Some("VPS.org's API has no DNS calls. Manage DNS in the VPS.org panel: https://admin.vps.org/"),

@@ -36,7 +36,7 @@ fn list_example_is_one_page_with_two_servers() {
     assert!(s.ipv6.is_empty());
     assert_eq!(s.region, "us-west");
     assert_eq!(s.plan, "Standard VPS");
-    assert_eq!(s.created_at.as_deref(), Some("2025-01-10T14:30:00Z"));
+    assert_eq!(s.created_at.as_ref().map(ToString::to_string).as_deref(), Some("2025-01-10T14:30:00Z"));
     assert_eq!(detail(s, "hostname").as_deref(), Some("web01.example.com"));
     assert_eq!(detail(s, "plan.memory").as_deref(), Some("4096"));
     assert_eq!(detail(s, "os.name").as_deref(), Some("Ubuntu 22.04 LTS"));

@@ -7,7 +7,7 @@ use async_trait::async_trait;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::{Vultr, NAME};
+use super::{Vultr, DESCRIPTOR, NAME};
 use crate::capabilities::billing::{parse_amount, Balance, Billing};
 use crate::error::Result;
 use crate::http::Request;
@@ -36,7 +36,7 @@ pub fn balance(w: AccountInfoWire) -> Result<Balance> {
     };
     b.pending_charges = amount("the pending charges", &w.pending_charges)?;
     b.last_payment_amount = amount("the last payment", &w.last_payment_amount)?.map(flip);
-    b.last_payment_date = w.last_payment_date.filter(|d| !d.trim().is_empty());
+    b.last_payment_date = DESCRIPTOR.time(w.last_payment_date.as_deref());
     Ok(b)
 }
 
@@ -74,7 +74,7 @@ mod tests {
         assert_eq!(b.summary, "5,519.11 USD credit");
         assert_eq!(b.currency, "USD");
         assert_eq!(b.pending_charges.unwrap().to_string(), "57.03");
-        assert_eq!(b.last_payment_date.as_deref(), Some("2014-07-18 15:31:01"));
+        assert_eq!(b.last_payment_date.as_ref().map(ToString::to_string).as_deref(), Some("2014-07-18T15:31:01Z"));
         assert_eq!(b.last_payment_amount.unwrap().to_string(), "1.00");
     }
 

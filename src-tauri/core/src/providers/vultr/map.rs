@@ -1,5 +1,6 @@
 //! Vultr wire bodies -> the model.
 
+use super::DESCRIPTOR;
 use super::wire::{OsWire, PlanWire, RegionWire, ServerWire};
 use crate::providers::vultr::ext::snapshots::SnapshotStatus;
 use crate::model::{Detail, Image, Plan, ProviderKind, Region, Server, Status};
@@ -120,7 +121,7 @@ pub fn server(w: ServerWire, raw: &serde_json::Value) -> Server {
         ipv6: present(&w.v6_main_ip).into_iter().collect(),
         region: w.location.clone().unwrap_or_default(),
         plan: w.plan_id.clone().unwrap_or_default(),
-        created_at: w.date_created.clone(),
+        created_at: DESCRIPTOR.time(w.date_created.as_deref()),
         details,
         id: w.subid,
     }

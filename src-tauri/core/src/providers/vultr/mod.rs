@@ -36,6 +36,8 @@ pub const DESCRIPTOR: ProviderDescriptor = ProviderDescriptor {
     regions: Vec::new,
     regional_endpoint: None,
     sizing: Sizing::Plans,
+    // The v1 doc names no zone for its "2014-07-18 15:31:01" times.
+    time_zone: chrono_tz::UTC,
     panel_url: "https://my.vultr.com/billing/",
     support_url: "https://my.vultr.com/",
     dns_note: Some(

@@ -53,7 +53,7 @@ fn server_list_example_maps_every_field() {
     assert_eq!(s.ipv6, vec!["2001:DB8:1000::100"]);
     assert_eq!(s.region, "New Jersey");
     assert_eq!(s.plan, "28");
-    assert_eq!(s.created_at.as_deref(), Some("2013-12-19 14:45:41"));
+    assert_eq!(s.created_at.as_ref().map(ToString::to_string).as_deref(), Some("2013-12-19T14:45:41Z"));
     let detail = |k: &str| s.details.iter().find(|d| d.label == k).map(|d| d.value.clone());
     // A number among strings in the doc: kept as sent.
     assert_eq!(detail("current_bandwidth_gb").as_deref(), Some("131.512"));

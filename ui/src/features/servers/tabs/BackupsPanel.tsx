@@ -7,6 +7,7 @@ import { hasCapability } from "../../../lib/capabilities";
 import { useBackups, useCreateBackup, useDeleteBackup, useRestoreBackup } from "../../../api/backups";
 import { useConvertBackup } from "../../../api/templates";
 import { confirmWipe } from "../../../components/confirm";
+import { Time } from "../../../components/Time";
 
 type Props = { server: Server; account: AccountView | undefined; providerLabel: string };
 
@@ -70,7 +71,9 @@ export function BackupsPanel({ server, account, providerLabel }: Props) {
               </Table.Td>
               <Table.Td>{b.kind ?? "—"}</Table.Td>
               <Table.Td title={`as ${providerLabel} states it`}>{b.size ?? "—"}</Table.Td>
-              <Table.Td>{b.created_at ?? "—"}</Table.Td>
+              <Table.Td>
+                <Time value={b.created_at} />
+              </Table.Td>
               <RowActions>
                 {canRestore && (
                   <RowAction

@@ -8,6 +8,7 @@ import { useBootRecovery, useClones, useCreateClone, useDeleteClone, useRebuildN
 import { useCatalogRegions } from "../../../api/queries";
 import { confirmDanger } from "../../../components/confirm";
 import { ManagedTransferPanel } from "./ManagedTransferPanel";
+import { Time } from "../../../components/Time";
 
 type Props = { server: Server; account: AccountView | undefined; providerLabel: string };
 
@@ -129,7 +130,9 @@ function ClonesSection({ server, providerLabel }: { server: Server; providerLabe
               </Badge>
             </Table.Td>
             <Table.Td ff="monospace">{c.cloned_server_id ?? "—"}</Table.Td>
-            <Table.Td>{c.created_at ?? "—"}</Table.Td>
+            <Table.Td>
+              <Time value={c.created_at} />
+            </Table.Td>
             <RowActions>
               <DeleteAction
                 tooltip="Delete the clone record (the new server stays)"

@@ -10,6 +10,7 @@ import { grows, growsStorage, useServerResources, useUpdateServerResources, useU
 import { confirmDanger } from "../../../components/confirm";
 import { LicencesSection } from "./LicencesSection";
 import { LoadingOrError } from "../../../components/QueryState";
+import { Time } from "../../../components/Time";
 
 const COUNTS: { key: "nodes" | "daily_nodes" | "storage_nodes" | "ram_nodes" | "bandwidth_nodes"; label: string; min: number }[] = [
   { key: "nodes", label: "Regular nodes", min: 1 },
@@ -38,7 +39,7 @@ export function ResourcesTab({ server, account, providerLabel }: { server: Serve
         <Stack gap={4}>
           {now.delayed_storage_until && (
             <Text size="sm" data-testid="resources-delayed">
-              A disk resize is put off until {now.delayed_storage_until}.
+              A disk resize is put off until <Time value={now.delayed_storage_until} />.
             </Text>
           )}
           <Group>

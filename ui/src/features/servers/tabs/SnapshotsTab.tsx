@@ -10,6 +10,7 @@ import { useCreateSnapshot, useDeleteSnapshot, useRestoreSnapshot, useSnapshots 
 import { BackupsPanel } from "./BackupsPanel";
 import { confirmWipe } from "../../../components/confirm";
 import { formatBytes } from "../../../lib/format";
+import { Time } from "../../../components/Time";
 
 type Props = { server: Server; account: AccountView | undefined; providerLabel: string };
 
@@ -67,7 +68,9 @@ export function SnapshotsTab({ server, account, providerLabel }: Props) {
                   </Badge>
                 </Table.Td>
                 <Table.Td>{formatBytes(s.size_bytes)}</Table.Td>
-                <Table.Td>{s.created_at ?? "—"}</Table.Td>
+                <Table.Td>
+                  <Time value={s.created_at} />
+                </Table.Td>
                 <RowActions>
                   <RowAction
                     tooltip={s.status === "complete" ? `Restore onto ${name}` : "Not complete yet"}

@@ -3,10 +3,11 @@ import { useMemo } from "react";
 import type { UsageGraph } from "../../../api/bindings";
 import { periodSeconds, TimeChart } from "../../../components/TimeChart";
 import { formatUsage } from "../../../lib/format";
+import { formatTime, readTime } from "../../../lib/time";
 
-/** "2014-06-10" stays; an hourly sample's timestamp ("2014-06-10T14:00:00+00:00") reads "2014-06-10 14:00". */
+/** "2014-06-10" stays; an hourly sample ("2014-06-10T14:00:00Z") reads in local time. */
 function periodLabel(at: string) {
-  return at.includes("T") ? `${at.slice(0, 10)} ${at.slice(11, 16)}` : at;
+  return readTime(at)?.kind === "instant" ? formatTime(at) : at;
 }
 
 /** The graph as the chart takes it: one time per period, one value per period and series. */

@@ -10,6 +10,7 @@ use serde_json::{json, Map, Value};
 use crate::capabilities::dns::validate::{relative_host, DEFAULT_SERVICE_TYPE};
 use crate::capabilities::dns::{DnsTemplate, Nameserver, Record, RecordType, ValidRecord, Zone};
 use crate::error::{Error, Result};
+use crate::providers::vpsnet::DESCRIPTOR;
 use crate::providers::common::{display_value, opt_string_or_number, string_or_number};
 
 #[derive(Debug, Deserialize)]
@@ -34,8 +35,8 @@ impl DomainWire {
             id: self.id.unwrap_or_default(),
             name: self.name.trim().trim_end_matches('.').to_ascii_lowercase(),
             serial: self.serial,
-            created_at: self.created_at,
-            updated_at: self.updated_at,
+            created_at: DESCRIPTOR.time(self.created_at.as_deref()),
+            updated_at: DESCRIPTOR.time(self.updated_at.as_deref()),
         }
     }
 }
@@ -184,7 +185,12 @@ pub struct TemplateWire {
 
 impl TemplateWire {
     pub fn template(self) -> DnsTemplate {
-        DnsTemplate { id: self.id, name: self.template_name, created_at: self.created_at, updated_at: self.updated_at }
+        DnsTemplate {
+            id: self.id,
+            name: self.template_name,
+            created_at: DESCRIPTOR.time(self.created_at.as_deref()),
+            updated_at: DESCRIPTOR.time(self.updated_at.as_deref()),
+        }
     }
 }
 

@@ -5,6 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::time::Timestamp;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct ServerClone {
@@ -12,7 +13,7 @@ pub struct ServerClone {
     pub label: Option<String>,
     /// The provider's words ("Cloned successfully").
     pub status: String,
-    pub created_at: Option<String>,
+    pub created_at: Option<Timestamp>,
     /// The server the clone became, once there is one.
     pub cloned_server_id: Option<String>,
 }

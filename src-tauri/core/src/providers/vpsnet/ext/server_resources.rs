@@ -5,12 +5,13 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, LocalResult, NaiveDateTime, TimeDelta, TimeZone, Utc};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::validate::label;
 use crate::error::{Error, Result};
+use crate::providers::vpsnet::DESCRIPTOR;
+use crate::time::Timestamp;
 
 /// The most nodes of one kind vpsdesk sets on a server: a typo should not buy a hundred.
 pub const MAX_NODES: u32 = 16;
@@ -30,7 +31,7 @@ pub struct ServerResources {
     /// The reseller's customer the server belongs to; `None` for none.
     pub consumer_id: Option<String>,
     /// A disk resize the provider has put off, until this time as it says it.
-    pub delayed_storage_until: Option<String>,
+    pub delayed_storage_until: Option<Timestamp>,
 }
 
 /// What the person asked for: the new resources, and optionally when to
@@ -107,10 +108,6 @@ pub fn grows_storage(current: &ServerResources, new: &ServerResources) -> bool {
     new.nodes + new.daily_nodes > current.nodes + current.daily_nodes || new.storage_nodes > current.storage_nodes
 }
 
-/// The provider's clock: vps.net reads `delayed_storage_until` as a wall time
-/// in "Eastern Time (US & Canada)", daylight saving included.
-pub const EASTERN: Tz = chrono_tz::America::New_York;
-
 /// A delayed-storage date: "YYYY-MM-DD HH:MM" in US Eastern time, in the
 /// future and within a year (a far date is more likely a typo). A wall time
 /// that the clocks skip or pass twice is refused: the format carries no
@@ -124,7 +121,9 @@ pub fn delay_until(text: &str, now: DateTime<Utc>) -> Result<String> {
         .ok_or_else(|| {
             Error::field(field, format!("{text:?} is not a date and time like 2026-04-24 14:00 (US Eastern time)"))
         })?;
-    let at = match EASTERN.from_local_datetime(&wall) {
+    // vps.net reads it as a wall time in "Eastern Time (US & Canada)",
+    // daylight saving included: its descriptor's zone.
+    let at = match DESCRIPTOR.time_zone.from_local_datetime(&wall) {
         LocalResult::Single(at) => at,
         LocalResult::None => {
             return Err(Error::field(
@@ -187,7 +186,7 @@ mod tests {
 
     #[test]
     fn eastern_time_follows_daylight_saving() {
-        let offset = |s: &str| utc(s).with_timezone(&EASTERN).offset().fix().local_minus_utc() / 60;
+        let offset = |s: &str| utc(s).with_timezone(&DESCRIPTOR.time_zone).offset().fix().local_minus_utc() / 60;
         assert_eq!(offset("2026-01-15 12:00"), -300);
         assert_eq!(offset("2026-07-01 12:00"), -240);
         // 2026: daylight saving from 8 March 07:00 UTC to 1 November 06:00 UTC.

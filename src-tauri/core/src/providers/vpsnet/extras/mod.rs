@@ -19,7 +19,7 @@ use serde_json::{json, Value};
 
 use self::wire::*;
 use super::wire::{ProfileEnvelope, VirtualMachineEnvelope};
-use super::{number, paths, server_id, PowerCall, Scope, Vpsnet, NAME};
+use super::{number, paths, server_id, PowerCall, Scope, Vpsnet, DESCRIPTOR, NAME};
 use crate::capabilities::Capability;
 use crate::error::{Error, Result};
 use crate::capabilities::server::backups::{Backup, Backups};
@@ -34,6 +34,7 @@ use crate::capabilities::server::usage::{Usage, UsageGraph, UsagePoint, UsageSer
 use crate::capabilities::unsupported;
 use crate::http::Request;
 use crate::model::Server;
+use crate::time::Timestamp;
 use crate::providers::common::{display_value, ProviderApi};
 
 fn unreadable(what: &str) -> impl Fn(serde_json::Error) -> Error + '_ {
@@ -61,8 +62,8 @@ pub fn backup(w: BackupWire) -> Backup {
         built: w.built.as_deref().and_then(super::map::flag).unwrap_or(false),
         locked: w.locked.as_deref().and_then(super::map::flag).unwrap_or(false),
         system,
-        created_at: present(w.created_at),
-        built_at: present(w.built_at),
+        created_at: DESCRIPTOR.time(w.created_at.as_deref()),
+        built_at: DESCRIPTOR.time(w.built_at.as_deref()),
     }
 }
 
@@ -71,7 +72,7 @@ pub fn server_clone(w: CloneWire) -> ServerClone {
         id: w.id,
         label: present(w.label),
         status: present(w.status).unwrap_or_else(|| "unknown".into()),
-        created_at: present(w.created_at),
+        created_at: DESCRIPTOR.time(w.created_at.as_deref()),
         cloned_server_id: present(w.cloned_server_id).filter(|id| id != "0"),
     }
 }
@@ -83,7 +84,7 @@ pub fn cpu_graph(samples: Vec<CpuSampleWire>) -> UsageGraph {
         .map(|s| {
             let elapsed = decimal(&s.elapsed_time);
             let value = if elapsed > 0.0 { decimal(&s.cpu_time) / elapsed * 100.0 } else { 0.0 };
-            UsagePoint { at: s.created_at, value: (value * 100.0).round() / 100.0 }
+            UsagePoint { at: Timestamp::read(&s.created_at, DESCRIPTOR.time_zone), value: (value * 100.0).round() / 100.0 }
         })
         .collect();
     UsageGraph {
@@ -97,7 +98,7 @@ pub fn cpu_graph(samples: Vec<CpuSampleWire>) -> UsageGraph {
 pub fn traffic_graph(samples: Vec<TrafficSampleWire>) -> UsageGraph {
     let series = |label: &str, pick: fn(&TrafficSampleWire) -> &Option<Value>| UsageSeries {
         label: label.to_string(),
-        points: samples.iter().map(|s| UsagePoint { at: s.created_at.clone(), value: decimal(pick(s)) }).collect(),
+        points: samples.iter().map(|s| UsagePoint { at: Timestamp::read(&s.created_at, DESCRIPTOR.time_zone), value: decimal(pick(s)) }).collect(),
     };
     UsageGraph {
         id: "network".into(),

@@ -6,7 +6,7 @@
 use async_trait::async_trait;
 use serde_json::{json, Map, Value};
 
-use super::super::{number, paths, server_id, Scope, Vpsnet};
+use super::super::{number, paths, server_id, Scope, Vpsnet, DESCRIPTOR};
 use crate::error::{Error, Result};
 use crate::providers::vpsnet::ext::managed::ManagedServices;
 use crate::providers::vpsnet::ext::nodes::{NodeKind, Nodes};
@@ -63,7 +63,9 @@ pub fn resources(vm: &Map<String, Value>, nodes: &Assigned) -> ServerResources {
         rsync_backups: flag(vm.get("rsync_backups_enabled")) || licensed("rsync_license"),
         r1soft_backups: flag(vm.get("r1_soft_backups_enabled")) || licensed("r1soft_license"),
         consumer_id: text(vm.get("consumer_id")).filter(|c| c != "0"),
-        delayed_storage_until: flag(vm.get("delayed_storage")).then(|| text(vm.get("delayed_storage_until"))).flatten(),
+        delayed_storage_until: flag(vm.get("delayed_storage"))
+            .then(|| DESCRIPTOR.time(text(vm.get("delayed_storage_until")).as_deref()))
+            .flatten(),
     }
 }
 

@@ -15,10 +15,11 @@ use async_trait::async_trait;
 use serde_json::{json, Map, Value};
 
 use super::wire::Refusal;
-use super::{number, Scope, Vpsnet, NAME};
+use super::{number, Scope, Vpsnet, DESCRIPTOR, NAME};
 use crate::error::{Error, ErrorKind, FieldError, Result};
 use crate::http::{Request, Response};
 use crate::model::ProviderKind;
+use crate::time::Timestamp;
 use crate::providers::common::{decode, ProviderApi};
 use crate::secret::{redact, Secret};
 use crate::capabilities::tickets::{
@@ -93,7 +94,7 @@ fn ticket(w: TicketWire) -> Ticket {
         department_id,
         last_response_by: w.last_responded.as_deref().and_then(author_of),
         last_responded: w.last_responded,
-        last_response_time: w.last_response_time,
+        last_response_time: DESCRIPTOR.time(w.last_response_time.as_deref()),
     }
 }
 
@@ -112,7 +113,7 @@ fn author_of(words: &str) -> Option<Author> {
 
 fn message(r: ReplyWire) -> TicketMessage {
     let author = if r.client_response { Author::Customer } else { Author::Staff };
-    TicketMessage { author, staff: author == Author::Staff, body: r.comment, time: r.time }
+    TicketMessage { author, staff: author == Author::Staff, body: r.comment, time: DESCRIPTOR.time(r.time.as_deref()) }
 }
 
 fn thread(id: &str, w: ThreadWire) -> TicketThread {
@@ -321,7 +322,7 @@ impl Tickets for Vpsnet {
             .map(|m| ManagedService {
                 server_id: m.virtual_machine_id,
                 support_ip: m.managed_support_ip,
-                renewal_date: m.renewal_date,
+                renewal_date: Timestamp::read(&m.renewal_date, DESCRIPTOR.time_zone),
             })
             .collect())
     }

@@ -6,6 +6,7 @@ use ts_rs::TS;
 
 use crate::validate::label;
 use crate::error::{Error, Result};
+use crate::time::Timestamp;
 
 /// When the script runs: by the installed system on first boot, or by iPXE
 /// when the machine starts.
@@ -40,8 +41,8 @@ pub struct StartupScript {
     pub name: String,
     pub kind: ScriptKind,
     pub content: String,
-    pub created_at: Option<String>,
-    pub modified_at: Option<String>,
+    pub created_at: Option<Timestamp>,
+    pub modified_at: Option<Timestamp>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, TS)]

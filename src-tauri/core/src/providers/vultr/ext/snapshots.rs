@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::time::Timestamp;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
@@ -35,7 +36,7 @@ pub struct Snapshot {
     pub status: SnapshotStatus,
     /// The provider's own word.
     pub provider_status: String,
-    pub created_at: Option<String>,
+    pub created_at: Option<Timestamp>,
 }
 
 #[async_trait]

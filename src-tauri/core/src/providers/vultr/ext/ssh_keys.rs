@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use crate::validate::label;
 use crate::error::{Error, Result};
+use crate::time::Timestamp;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct SshKey {
@@ -14,7 +15,7 @@ pub struct SshKey {
     pub name: String,
     /// In authorized_keys format.
     pub public_key: String,
-    pub created_at: Option<String>,
+    pub created_at: Option<Timestamp>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, TS)]

@@ -13,7 +13,7 @@ use async_trait::async_trait;
 
 use self::wire::*;
 use super::wire::keyed;
-use super::{numeric, server_id, subid_form, Vultr, NAME};
+use super::{numeric, server_id, subid_form, Vultr, DESCRIPTOR, NAME};
 use crate::error::{Error, Result};
 use crate::capabilities::server::backups::Backups;
 use crate::capabilities::server::console::{Console, ConsoleAccess};
@@ -25,6 +25,7 @@ use crate::providers::vultr::ext::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate, Ss
 use crate::capabilities::server::usage::{Usage, UsageGraph, UsagePoint, UsageSeries, UsageUnit};
 use crate::http::Request;
 use crate::model::chosen;
+use crate::time::Timestamp;
 use crate::providers::common::{decode, display_value, ProviderApi};
 
 type Form = Vec<(String, String)>;
@@ -49,7 +50,7 @@ pub fn snapshot(w: SnapshotWire) -> Snapshot {
         size_bytes: w.size.and_then(|s| s.trim().parse().ok()),
         status: super::map::snapshot_status(&provider_status),
         provider_status,
-        created_at: present(w.date_created),
+        created_at: DESCRIPTOR.time(w.date_created.as_deref()),
     }
 }
 
@@ -59,7 +60,7 @@ pub fn iso(w: IsoWire) -> Iso {
         filename: w.filename,
         size_bytes: w.size.and_then(|s| s.trim().parse().ok()),
         md5sum: present(w.md5sum),
-        created_at: present(w.date_created),
+        created_at: DESCRIPTOR.time(w.date_created.as_deref()),
     }
 }
 
@@ -119,7 +120,10 @@ pub fn bandwidth(w: BandwidthWire) -> UsageGraph {
         label: label.to_string(),
         points: days
             .into_iter()
-            .map(|(at, bytes)| UsagePoint { value: display_value(&bytes).trim().parse().unwrap_or(0.0), at })
+            .map(|(at, bytes)| UsagePoint {
+                value: display_value(&bytes).trim().parse().unwrap_or(0.0),
+                at: Timestamp::read(&at, DESCRIPTOR.time_zone),
+            })
             .collect(),
     };
     UsageGraph {
@@ -131,7 +135,7 @@ pub fn bandwidth(w: BandwidthWire) -> UsageGraph {
 }
 
 pub fn ssh_key(w: SshKeyWire) -> SshKey {
-    SshKey { id: w.id, name: w.name, public_key: w.ssh_key, created_at: present(w.date_created) }
+    SshKey { id: w.id, name: w.name, public_key: w.ssh_key, created_at: DESCRIPTOR.time(w.date_created.as_deref()) }
 }
 
 pub fn script(w: ScriptWire) -> StartupScript {
@@ -140,8 +144,8 @@ pub fn script(w: ScriptWire) -> StartupScript {
         name: w.name,
         kind: w.kind.as_deref().and_then(ScriptKind::parse).unwrap_or_default(),
         content: w.script,
-        created_at: present(w.date_created),
-        modified_at: present(w.date_modified),
+        created_at: DESCRIPTOR.time(w.date_created.as_deref()),
+        modified_at: DESCRIPTOR.time(w.date_modified.as_deref()),
     }
 }
 

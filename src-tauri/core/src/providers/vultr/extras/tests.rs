@@ -27,7 +27,7 @@ fn snapshot_list_and_create() {
     assert_eq!(list[0].description, "Test snapshot");
     assert_eq!(list[0].size_bytes, Some(42_949_672_960));
     assert_eq!(list[0].status, SnapshotStatus::Complete);
-    assert_eq!(list[0].created_at.as_deref(), Some("2014-04-18 12:40:40"));
+    assert_eq!(list[0].created_at.as_ref().map(ToString::to_string).as_deref(), Some("2014-04-18T12:40:40Z"));
     assert_eq!(list[1].description, "");
     let created: SnapshotCreatedWire = serde_json::from_value(fixture!("snapshot_create")).unwrap();
     assert_eq!(created.id, "544e52f31c706");
@@ -107,7 +107,7 @@ fn script_ids_are_strings_in_lists_and_a_number_when_created() {
     assert_eq!(scripts[0].kind, ScriptKind::Boot);
     assert_eq!(scripts[1].kind, ScriptKind::Pxe);
     assert_eq!(scripts[1].content, "#!ipxe\necho Hello World\nshell");
-    assert_eq!(scripts[1].modified_at.as_deref(), Some("2014-09-22 15:27:18"));
+    assert_eq!(scripts[1].modified_at.as_ref().map(ToString::to_string).as_deref(), Some("2014-09-22T15:27:18Z"));
     let created: ScriptCreatedWire = serde_json::from_value(fixture!("startupscript_create")).unwrap();
     assert_eq!(created.id, "5");
 }
