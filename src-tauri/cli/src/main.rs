@@ -7,7 +7,6 @@ mod addresses;
 mod billing;
 mod dns;
 mod extras;
-mod list_filter;
 mod maintenance;
 mod nodes;
 mod output;
@@ -25,7 +24,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use vpsdesk_core::accounts::AccountStore;
 use vpsdesk_core::http::Http;
-use vpsdesk_core::model::{CreateServer, PowerAction, ProviderKind};
+use vpsdesk_core::model::{CreateServer, PowerAction, ProviderKind, ServerFilter};
 use vpsdesk_core::secret::Keychain;
 use vpsdesk_core::{AppService, Error, NewAccount};
 
@@ -312,8 +311,7 @@ async fn servers(service: &AppService, cmd: ServersCmd, flags: Flags) -> Result<
                 Some(name) => vec![name.resolve(service)?],
                 None => service.accounts()?,
             };
-            let mut inventory = service.inventory(&accounts).await;
-            inventory.servers.retain(|s| list_filter::keep(s, status.as_deref(), location.as_deref()));
+            let inventory = service.inventory_where(&accounts, &ServerFilter { status, location }).await;
             // Partial results only: when no account answered there is nothing to print.
             if inventory.errors.len() < accounts.len() || accounts.is_empty() {
                 Out::new(json).servers(&inventory.servers);

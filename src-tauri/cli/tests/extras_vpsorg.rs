@@ -89,6 +89,18 @@ fn list_filters_by_status_and_location() {
     let west = f.json(&["servers", "list", "--location", "us-west"]);
     assert!(n(&west) > 0);
     assert!(west.as_array().unwrap().iter().all(|s| s["region"] == "us-west"));
+    // VPS.org filters on its side: the documented states go in its words.
+    let queries: Vec<String> = f.sandbox.requests(Provider::Vpsorg).into_iter().map(|r| r.query).collect();
+    assert_eq!(queries.iter().filter(|q| q.as_str() == "status=active").count(), 2, "{queries:?}");
+    assert!(queries.iter().any(|q| q == "location=us-west"), "{queries:?}");
+    let starting = f.json(&["servers", "list", "--account", "vpsorg", "--status", "starting"]);
+    assert!(starting.as_array().unwrap().iter().all(|s| s["status"] == "starting"));
+    let after: Vec<String> =
+        f.sandbox.requests(Provider::Vpsorg).into_iter().skip(queries.len()).map(|r| r.query).collect();
+    assert!(
+        !after.is_empty() && after.iter().all(|q| !q.contains("status")),
+        "a state the doc's filter lacks is checked by vpsctl, not sent: {after:?}"
+    );
 }
 
 #[test]

@@ -123,6 +123,25 @@ pub struct CreateServer {
     pub snapshot: Option<String>,
 }
 
+/// `servers list --status S --location L`, one meaning for every provider:
+/// the status is vpsdesk's word (running, stopped, …) or the provider's own
+/// (VPS.org's active, halted, suspended); the location is the server's region
+/// as the list shows it. A provider whose list filters on its side (VPS.org)
+/// is sent the filter too, and its answer is checked by the same rule.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ServerFilter {
+    pub status: Option<String>,
+    pub location: Option<String>,
+}
+
+impl ServerFilter {
+    pub fn keeps(&self, server: &Server) -> bool {
+        let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+        self.status.as_deref().is_none_or(|s| same(server.status.as_str(), s) || same(&server.provider_status, s))
+            && self.location.as_deref().is_none_or(|l| same(&server.region, l))
+    }
+}
+
 /// A form's optional text: `None` when left out or blank.
 pub fn chosen(v: &Option<String>) -> Option<&str> {
     v.as_deref().filter(|s| !s.trim().is_empty())
@@ -169,4 +188,41 @@ pub struct AccountError {
 pub struct Inventory {
     pub servers: Vec<Server>,
     pub errors: Vec<AccountError>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn server(status: Status, word: &str, region: &str) -> Server {
+        Server {
+            account: "a".into(),
+            account_id: "1".into(),
+            provider: ProviderKind::Vpsorg,
+            id: "1".into(),
+            name: "web".into(),
+            status,
+            provider_status: word.into(),
+            ipv4: vec![],
+            ipv6: vec![],
+            region: region.into(),
+            plan: String::new(),
+            created_at: None,
+            details: vec![],
+        }
+    }
+
+    #[test]
+    fn a_filter_takes_either_status_word_and_the_region() {
+        let s = server(Status::Running, "active", "us-west");
+        let f = |status: Option<&str>, location: Option<&str>| ServerFilter {
+            status: status.map(str::to_string),
+            location: location.map(str::to_string),
+        };
+        assert!(f(None, None).keeps(&s));
+        assert!(f(Some("running"), Some("US-West")).keeps(&s));
+        assert!(f(Some("active"), None).keeps(&s));
+        assert!(!f(Some("halted"), None).keeps(&s));
+        assert!(!f(None, Some("us-east")).keeps(&s));
+    }
 }

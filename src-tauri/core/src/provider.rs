@@ -7,7 +7,7 @@ use std::any::Any;
 use async_trait::async_trait;
 
 use crate::error::Result;
-use crate::model::{CreateServer, Image, Plan, PowerAction, Region, Server};
+use crate::model::{CreateServer, Image, Plan, PowerAction, Region, Server, ServerFilter};
 
 #[async_trait]
 pub trait Compute: Send + Sync {
@@ -17,6 +17,13 @@ pub trait Compute: Send + Sync {
     /// Servers as the provider reports them; the account fields are filled
     /// in by the caller.
     async fn list_servers(&self) -> Result<Vec<Server>>;
+    /// The servers `filter` keeps; a provider whose list filters on its side
+    /// sends it along.
+    async fn list_servers_where(&self, filter: &ServerFilter) -> Result<Vec<Server>> {
+        let mut servers = self.list_servers().await?;
+        servers.retain(|s| filter.keeps(s));
+        Ok(servers)
+    }
     async fn get_server(&self, id: &str) -> Result<Server>;
     async fn power(&self, id: &str, action: PowerAction) -> Result<()>;
     /// Creates a server and returns it as the provider reports it afterwards.

@@ -33,6 +33,7 @@ use crate::error::{Error, Result};
 use crate::http::Http;
 use crate::model::{
     AccountError, Capability, CreateServer, Image, Inventory, Plan, PowerAction, ProviderKind, Region, Server,
+    ServerFilter,
 };
 use crate::provider::Compute;
 use crate::providers;
@@ -292,6 +293,17 @@ impl AppService {
     /// account adds an error and never hides the others.
     pub async fn inventory(&self, accounts: &[Account]) -> Inventory {
         let (servers, errors) = fan_out(accounts, |a| self.servers_of(a)).await;
+        Inventory { servers, errors }
+    }
+
+    /// The servers of the given accounts that `filter` keeps, as
+    /// [`AppService::inventory`] gathers them.
+    pub async fn inventory_where(&self, accounts: &[Account], filter: &ServerFilter) -> Inventory {
+        let (servers, errors) = fan_out(accounts, |a| async move {
+            let servers = self.client(a)?.list_servers_where(filter).await?;
+            Ok(servers.into_iter().map(|s| stamp(a, s)).collect::<Vec<_>>())
+        })
+        .await;
         Inventory { servers, errors }
     }
 
