@@ -4,5 +4,16 @@ use crate::accounts::Account;
 use crate::capabilities::{Capability::*, CapabilitySet};
 
 pub fn capabilities(_account: &Account) -> CapabilitySet {
-    CapabilitySet::from([Start, Stop, ForceStop, Reboot, Create, Delete, Ips, BillingUsage])
+    CapabilitySet::from([
+        Start,
+        Stop,
+        ForceStop,
+        Reboot,
+        Create,
+        CreateIpv6,
+        CreatePrivateNetwork,
+        Delete,
+        Ips,
+        BillingUsage,
+    ])
 }

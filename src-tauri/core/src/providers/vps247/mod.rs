@@ -176,14 +176,15 @@ fn create_body(req: &CreateServer) -> Result<serde_json::Value> {
     let region = required("region", &req.region, "region")?;
     let package = required("plan", &req.plan, "package")?;
     let template = required("image", &req.image, "OS template")?;
-    // The schema lists both flags without "#Optional": always sent.
+    // The schema lists both flags without "#Optional": always sent, true
+    // only when asked for.
     let mut body = json!({
         "name": req.name,
         "os_template_id": template,
         "region_id": region,
         "package_id": package,
-        "has_private_networking": false,
-        "has_ipv6": false,
+        "has_private_networking": req.private_network,
+        "has_ipv6": req.ipv6,
     });
     // `ssh_key_ids` is the schema's one optional field: integer key ids.
     if !req.ssh_keys.is_empty() {

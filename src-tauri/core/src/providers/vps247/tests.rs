@@ -185,6 +185,20 @@ fn create_body_follows_the_doc_schema() {
     }
     assert_eq!(body["region_id"], 2);
     assert_eq!(body["name"], "web");
+    assert_eq!((&body["has_ipv6"], &body["has_private_networking"]), (&json!(false), &json!(false)), "off unless asked");
+
+    // Everything the schema shows, asked for, is the schema's example.
+    let all = CreateServer {
+        name: "xxxx".into(),
+        plan: Some("2".into()),
+        image: Some("1".into()),
+        region: Some("2".into()),
+        ipv6: true,
+        private_network: true,
+        ssh_keys: vec!["1".into()],
+        ..CreateServer::default()
+    };
+    assert_eq!(create_body(&all).unwrap(), schema);
 }
 
 #[test]
