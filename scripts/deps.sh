@@ -2,7 +2,7 @@
 # Installs what vpsdesk needs and is missing: Debian/Ubuntu packages (WebKitGTK
 # and GTK for Tauri, D-Bus + gnome-keyring for the keychain, Xvfb and
 # WebKitWebDriver for e2e tests), the npm packages, and for tests tauri-driver
-# and a Python venv with selenium; for `make bench` Debian's Chromium and
+# and a Python venv with selenium and jeepney; for `make bench` Debian's Chromium and
 # ChromeDriver (the browser-tab comparison). Usage: scripts/deps.sh run|test|bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,9 +41,11 @@ if [ "$mode" = test ]; then
     echo "deps: cargo install tauri-driver"
     cargo install tauri-driver --locked --quiet
   fi
-  if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import selenium" 2>/dev/null; then
-    echo "deps: python venv with selenium"
+  # jeepney (pure-Python D-Bus): tests/e2e/notification_daemon.py stands in for the desktop's
+  # notification daemon, which the test session's D-Bus does not have.
+  if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import selenium, jeepney" 2>/dev/null; then
+    echo "deps: python venv with selenium and jeepney"
     python3 -m venv .venv
-    .venv/bin/pip install --quiet --disable-pip-version-check selenium==4.*
+    .venv/bin/pip install --quiet --disable-pip-version-check selenium==4.* jeepney==0.9.*
   fi
 fi

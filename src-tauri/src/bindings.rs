@@ -30,7 +30,8 @@ use vpsdesk_core::capabilities::dns::{
 };
 use vpsdesk_core::service::dns::{DeleteOutcome, RecordHit};
 
-use crate::preferences::Preferences;
+use crate::notices::{Notice, Shown};
+use crate::preferences::{NotificationSwitches, Preferences};
 use crate::state::{AppStatus, KeychainStatus};
 use vpsdesk_core::capabilities::account::profile::{ProfileChange, ProfileField};
 use vpsdesk_core::capabilities::server::backups::Backup;
@@ -91,6 +92,7 @@ pub fn render() -> String {
         decl::<NewAccount>(&cfg),
         decl::<KeychainStatus>(&cfg),
         decl::<AppStatus>(&cfg),
+        decl::<NotificationSwitches>(&cfg),
         decl::<Preferences>(&cfg),
         decl::<Plan>(&cfg),
         decl::<Image>(&cfg),
@@ -99,6 +101,8 @@ pub fn render() -> String {
         decl::<PowerAction>(&cfg),
         decl::<BalanceMeaning>(&cfg),
         decl::<Balance>(&cfg),
+        decl::<Notice>(&cfg),
+        decl::<Shown>(&cfg),
         decl::<CurrencyTotal>(&cfg),
         decl::<DailyCharge>(&cfg),
         decl::<InvoiceStatus>(&cfg),

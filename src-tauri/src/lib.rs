@@ -5,9 +5,11 @@
 mod bindings;
 mod commands;
 mod files;
+mod notices;
 mod preferences;
 #[cfg(test)]
 mod security;
+mod ssh;
 mod state;
 
 use tauri::Manager;
@@ -20,7 +22,9 @@ pub fn run() {
     tauri::Builder::default()
         .setup(|app| {
             let preferences = preferences::PreferenceFile::open(app.handle());
-            app.manage(state::AppState::new(files::Files::new(app.handle().clone()), preferences));
+            let (files, notifier) =
+                (files::Files::new(app.handle().clone()), notices::Notifier::new(app.handle().clone()));
+            app.manage(state::AppState::new(files, notifier, preferences));
             // After setup returns the window paints; commands wait for this.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move { handle.state::<state::AppState>().finish_start().await });
@@ -28,6 +32,7 @@ pub fn run() {
         })
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_store::Builder::default().build())
+        .plugin(tauri_plugin_notification::init())
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .expect("error while running vpsdesk");

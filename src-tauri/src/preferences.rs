@@ -15,7 +15,7 @@ use vpsdesk_core::accounts::{set_aside, AccountStore};
 use vpsdesk_core::{Error, Result};
 
 /// Every preference; each is one key of `settings.json`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Preferences {
     /// How often the server list refreshes in the background, in ms (0:
     /// never); `None` is the app's default.
@@ -30,6 +30,46 @@ pub struct Preferences {
     /// The preferences older versions kept in the webview's localStorage
     /// were brought over (once).
     pub imported_local_storage: bool,
+    /// Which events show a desktop notification.
+    pub notifications: NotificationSwitches,
+    /// The program "Open SSH" starts, with its arguments, before `ssh
+    /// user@address` (e.g. `kitty`, `gnome-terminal --`); `None`: the first
+    /// terminal found (`ssh::terminal`).
+    pub terminal_command: Option<String>,
+    /// Who "Open SSH" logs in as.
+    pub ssh_user: String,
+}
+
+impl Default for Preferences {
+    fn default() -> Preferences {
+        Preferences {
+            refresh_interval_ms: None,
+            server_columns: None,
+            low_balance: BTreeMap::new(),
+            viewed_tickets: BTreeMap::new(),
+            imported_local_storage: false,
+            notifications: NotificationSwitches::default(),
+            terminal_command: None,
+            ssh_user: "root".to_string(),
+        }
+    }
+}
+
+/// One switch per kind of desktop notification, all on until turned off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NotificationSwitches {
+    /// A tracked job (snapshot, backup, reinstall, …) ended.
+    pub job_end: bool,
+    /// A server changed state without the user asking (running -> stopped).
+    pub server_state: bool,
+    /// A balance went under its low-balance threshold.
+    pub low_balance: bool,
+}
+
+impl Default for NotificationSwitches {
+    fn default() -> NotificationSwitches {
+        NotificationSwitches { job_end: true, server_state: true, low_balance: true }
+    }
 }
 
 /// `settings.json` through the store plugin, or why preferences cannot be

@@ -79,9 +79,14 @@ fn no_filesystem_shell_http_or_opener_plugin() {
         .filter_map(|l| l.trim().split_once('=').map(|(name, _)| name.trim()))
         .filter(|name| name.starts_with("tauri-plugin-"))
         .collect();
-    // Both used from Rust only: the native dialogs (`files`) and the
-    // preferences file (`preferences`), neither granted to the webview.
-    assert_eq!(plugins, ["tauri-plugin-dialog", "tauri-plugin-store"], "Cargo.toml plugins");
+    // All used from Rust only: the native dialogs (`files`), the
+    // preferences file (`preferences`) and desktop notifications
+    // (`notices`, whose text the backend writes), none granted to the webview.
+    assert_eq!(
+        plugins,
+        ["tauri-plugin-dialog", "tauri-plugin-store", "tauri-plugin-notification"],
+        "Cargo.toml plugins"
+    );
 
     let package: Value = serde_json::from_str(&std::fs::read_to_string(root().join("package.json")).unwrap()).unwrap();
     let mut js_plugins = Vec::new();
@@ -117,6 +122,9 @@ fn no_command_takes_a_path_from_the_webview() {
     assert_eq!(args("dns_save_export"), [text("account_id"), text("zone"), text("suggested_name")]);
     assert_eq!(args("upload_drive"), [text("account_id"), text("drive_id")]);
     assert_eq!(args("download_drive"), [text("account_id"), text("drive_id"), text("suggested_name")]);
+    // The terminal Open SSH starts is the saved preference, read by the
+    // backend: the command names a server and a user, never a program.
+    assert_eq!(args("open_ssh"), [text("account_id"), text("server_id"), text("user")]);
 }
 
 /// The dialogs' test seam (`files`, feature `e2e`) is in the e2e build

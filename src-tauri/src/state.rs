@@ -14,6 +14,7 @@ use vpsdesk_core::{AppService, Error, NewAccount, Result};
 use vpsdesk_sandbox::Sandbox;
 
 use crate::files::Files;
+use crate::notices::Notifier;
 use crate::preferences::PreferenceFile;
 
 #[derive(Clone, Debug, Serialize, TS)]
@@ -34,6 +35,7 @@ pub struct AppState {
     pub service: AppService,
     /// The native file dialogs: the only way a command learns a path.
     pub files: Files,
+    pub notifier: Notifier,
     pub preferences: PreferenceFile,
     keychain: OnceLock<KeychainStatus>,
     store_warning: std::sync::Mutex<Option<String>>,
@@ -46,7 +48,7 @@ impl AppState {
     /// What the window needs before its first frame, and nothing slower:
     /// the keychain probe (a D-Bus round trip) and the demo sandbox wait for
     /// `finish_start`, which runs once the window is up.
-    pub fn new(files: Files, preferences: PreferenceFile) -> AppState {
+    pub fn new(files: Files, notifier: Notifier, preferences: PreferenceFile) -> AppState {
         // With no home folder the app still starts and shows why (through
         // the load in `finish_start`); it never keeps accounts in the
         // current folder.
@@ -54,6 +56,7 @@ impl AppState {
         AppState {
             service: AppService::new(store, Keychain::default(), Http::default()),
             files,
+            notifier,
             keychain: OnceLock::new(),
             store_warning: std::sync::Mutex::new(preferences.warning.clone()),
             preferences,

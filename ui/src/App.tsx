@@ -12,6 +12,9 @@ import { AddAccountModal } from "./features/accounts/AddAccountModal";
 import { ServersPage } from "./pages/ServersPage";
 import { IconLifebuoy, IconReceipt, IconStack2, IconWorldWww } from "@tabler/icons-react";
 import { JobsButton } from "./features/jobs/JobsDrawer";
+import { NoticesButton } from "./features/notices/NoticesButton";
+import { PreferencesButton } from "./features/preferences/PreferencesButton";
+import { useBalanceNotices, useServerNotices } from "./api/notices";
 import { pageOf, pagePath, type Page } from "./routes";
 
 /* The servers page is the first screen and ships in the main bundle; every other page is its own
@@ -95,6 +98,8 @@ export function App() {
   useImportLegacyPreferences();
   const [refreshMs, setRefreshMs] = useRefreshInterval();
   const live = useLiveInventory(accounts.data, refreshMs);
+  useServerNotices(live.servers);
+  useBalanceNotices(accounts.data, refreshMs);
   const hasAccounts = (accounts.data?.length ?? 0) > 0;
 
   const navigate = (p: Page) => {
@@ -148,12 +153,14 @@ export function App() {
               onChange={(e) => setRefreshMs(parseRefreshInterval(e.currentTarget.value))}
               data-testid="refresh-interval"
             />
+            <PreferencesButton />
             <Tooltip label="Find and run (Ctrl+K)">
               <ActionIcon variant="default" size="lg" aria-label="Find and run" onClick={() => spotlight.open()} data-testid="palette-open">
                 <IconSearch size={18} />
               </ActionIcon>
             </Tooltip>
             <JobsButton />
+            <NoticesButton />
             <Tooltip label="Refresh everything (Ctrl+Shift+R)">
               <ActionIcon
                 variant="default"

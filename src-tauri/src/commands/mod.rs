@@ -95,6 +95,7 @@ macro_rules! command_modules {
 command_modules! {
     accounts,
     preferences,
+    desktop,
     servers,
     billing,
     tickets,

@@ -4,7 +4,7 @@
  * the native save dialog itself and writes the file there: the webview only suggests a name and
  * never learns or names a path before the person chose it.
  */
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type AccountView, type Balance, type Capability, type ProviderKind, type SavedFile, type SubscriptionOrder, type Transaction } from "./bindings";
 import { call } from "./errors";
 import { useCommandQuery } from "./commandQuery";
@@ -17,6 +17,15 @@ import { formatTime } from "../lib/time";
 
 /** Money changes slowly: a minute before a background refetch. */
 const BILLING_STALE_MS = 60_000;
+
+/** One account's balance: what the Billing page shows and the low-balance notices watch. */
+export function balanceQuery(accountId: string) {
+  return queryOptions({
+    queryKey: keys.billing.balance(accountId),
+    queryFn: () => call(commands.billingBalance(accountId)),
+    staleTime: BILLING_STALE_MS,
+  });
+}
 
 /** An account as the Billing page shows it: from the accounts list and its provider's descriptor. */
 export type BillingAccount = {
@@ -55,11 +64,7 @@ export function useBalances(accounts: BillingAccount[]) {
   return useQueries({
     queries: accounts
       .filter((a) => hasCapability(a, "billing.balance"))
-      .map((a) => ({
-        queryKey: keys.billing.balance(a.account_id),
-        queryFn: () => call(commands.billingBalance(a.account_id)),
-        staleTime: BILLING_STALE_MS,
-      })),
+      .map((a) => balanceQuery(a.account_id)),
   });
 }
 

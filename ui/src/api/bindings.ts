@@ -55,6 +55,19 @@ no_dns: string, ticket_form: TicketForm, };
 export type NewAccount = { provider: ProviderKind, name: string, endpoint: string | null, username: string | null, region: string | null, secret: string, verify: boolean, };
 export type KeychainStatus = { ok: boolean, message: string | null, };
 export type AppStatus = { keychain: KeychainStatus, store_warning: string | null, demo_running: boolean, account_count: number, };
+export type NotificationSwitches = { 
+/**
+ * A tracked job (snapshot, backup, reinstall, …) ended.
+ */
+job_end: boolean, 
+/**
+ * A server changed state without the user asking (running -> stopped).
+ */
+server_state: boolean, 
+/**
+ * A balance went under its low-balance threshold.
+ */
+low_balance: boolean, };
 export type Preferences = { 
 /**
  * How often the server list refreshes in the background, in ms (0:
@@ -78,7 +91,21 @@ viewed_tickets: { [key in string]: string },
  * The preferences older versions kept in the webview's localStorage
  * were brought over (once).
  */
-imported_local_storage: boolean, };
+imported_local_storage: boolean, 
+/**
+ * Which events show a desktop notification.
+ */
+notifications: NotificationSwitches, 
+/**
+ * The program "Open SSH" starts, with its arguments, before `ssh
+ * user@address` (e.g. `kitty`, `gnome-terminal --`); `None`: the first
+ * terminal found (`ssh::terminal`).
+ */
+terminal_command: string | null, 
+/**
+ * Who "Open SSH" logs in as.
+ */
+ssh_user: string, };
 export type Plan = { id: string, name: string, vcpus: number | null, memory_mb: number | null, disk_gb: number | null, bandwidth_tb: string | null, 
 /**
  * Exact decimal as text, in the provider's currency.
@@ -155,6 +182,8 @@ credits: string | null, last_payment_date: Timestamp | null,
  * The last payment as money paid in (positive).
  */
 last_payment_amount: string | null, };
+export type Notice = { "kind": "job_ended", job_id: string, } | { "kind": "server_changed", server: Server, from: Status, } | { "kind": "low_balance", balance: Balance, threshold: string, };
+export type Shown = { title: string, body: string, };
 export type CurrencyTotal = { currency: string, 
 /**
  * The exact sum of the balances, credit positive and owed negative.
@@ -560,6 +589,8 @@ export const commands = {
   startDemo: () => invoke<Array<AccountView>>("start_demo"),
   preferences: () => invoke<Preferences>("preferences"),
   savePreferences: (preferences: Preferences) => invoke<Preferences>("save_preferences", { preferences }),
+  notify: (notice: Notice) => invoke<Shown | null>("notify", { notice }),
+  openSsh: (account_id: string, server_id: string, user: string) => invoke<null>("open_ssh", { account_id, server_id, user }),
   listServers: () => invoke<Inventory>("list_servers"),
   accountServers: (account_id: string) => invoke<Array<Server>>("account_servers", { account_id }),
   getServer: (account_id: string, server_id: string) => invoke<Server>("get_server", { account_id, server_id }),

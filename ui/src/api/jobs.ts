@@ -5,6 +5,7 @@ import { commands, type Job } from "./bindings";
 import { call } from "./errors";
 import { notifyError, notifySuccess } from "../lib/notify";
 import { keys } from "./keys";
+import { useNotify } from "./notices";
 
 /** While a job runs the list is polled this often; otherwise rarely. */
 export const JOBS_POLL_MS = 1_000;
@@ -14,9 +15,10 @@ export function isRunning(j: Job) {
   return j.state === "running";
 }
 
-/** The jobs list; when a job ends, what it changed is refetched and the outcome is announced. */
+/** The jobs list; when a job ends, what it changed is refetched and the outcome is announced, in the app and on the desktop. */
 export function useJobs() {
   const qc = useQueryClient();
+  const notify = useNotify();
   const jobs = useQuery({
     queryKey: keys.jobs,
     queryFn: () => call(commands.listJobs()),
@@ -32,8 +34,10 @@ export function useJobs() {
       void qc.invalidateQueries({ queryKey: keys.servers.account(job.account_id) });
       if (job.state === "succeeded") notifySuccess(`${job.title}: done`, job.stage);
       else if (job.state === "failed") notifyError(`${job.title}: failed`, job.error ?? job.stage);
+      // A job the user cancelled ended as they asked: not news for the desktop.
+      if (job.state !== "cancelled") notify({ kind: "job_ended", job_id: job.id });
     }
-  }, [jobs.data, qc]);
+  }, [jobs.data, qc, notify]);
   return jobs;
 }
 

@@ -25,6 +25,8 @@ export const keys = {
     regions: (accountId: string) => ["catalog", accountId, "regions"] as const,
   },
   jobs: ["jobs"] as const,
+  /** The desktop notifications shown in this session (kept here, never fetched). */
+  notices: ["notices"] as const,
   extras: {
     all: ["extras"] as const,
     account: extrasAccount,

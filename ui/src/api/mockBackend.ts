@@ -14,6 +14,7 @@ import type {
   Inventory,
   IpcError,
   NewAccount,
+  Notice,
   Plan,
   PowerAction,
   Preferences,
@@ -312,6 +313,20 @@ export function installMockBackend(initial?: Partial<BackendState>, options: Moc
       return null;
     },
     list_jobs: () => [],
+    // As the backend does: nothing when the user switched the kind off, else what it would say.
+    notify: (args) => {
+      const notice = args.notice as Notice;
+      const on = state.preferences.notifications;
+      switch (notice.kind) {
+        case "job_ended":
+          return on.job_end ? { title: `Job ${notice.job_id} ended`, body: "" } : null;
+        case "server_changed":
+          return on.server_state ? { title: `${notice.server.name} is ${notice.server.status}`, body: `It was ${notice.from}.` } : null;
+        case "low_balance":
+          return on.low_balance ? { title: `Low balance on ${notice.balance.account}`, body: `Below ${notice.threshold}.` } : null;
+      }
+    },
+    open_ssh: () => null,
     catalog_regions: () => REGIONS,
     catalog_images: () => IMAGES,
     // region null: every plan of the account (all regions), as the backend does.

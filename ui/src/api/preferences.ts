@@ -17,6 +17,9 @@ export const DEFAULT_PREFERENCES: Preferences = {
   low_balance: {},
   viewed_tickets: {},
   imported_local_storage: false,
+  notifications: { job_end: true, server_state: true, low_balance: true },
+  terminal_command: null,
+  ssh_user: "root",
 };
 
 function usePreferencesQuery() {

@@ -16,6 +16,7 @@ describe("preferences", () => {
 
     await waitFor(() => expect(backend.state.preferences.imported_local_storage).toBe(true));
     expect(backend.state.preferences).toEqual({
+      ...DEFAULT_PREFERENCES,
       refresh_interval_ms: 60000,
       server_columns: { ipv6: false, created: true },
       low_balance: { "demo-vpsnet": "250", "demo-vultr": "5" },

@@ -8,6 +8,7 @@ import {
   IconRefresh,
   IconSearch,
   IconServer,
+  IconTerminal2,
   IconUserPlus,
   IconWorldWww,
   IconArrowRight,
@@ -18,6 +19,7 @@ import { useNavigate } from "react-router";
 import { keys } from "../../api/keys";
 import type { AccountView, Invoice, PowerAction, ProviderInfo, Server, TicketInventory, Zone } from "../../api/bindings";
 import { useServerAction } from "../../api/queries";
+import { sshUnavailable, useOpenSsh } from "../../api/ssh";
 import { actionAvailability } from "../../lib/actions";
 import { providerLabel } from "../../lib/labels";
 import { accountInvoicesPath, pagePath, PAGES, serverPath, type Page } from "../../routes";
@@ -56,14 +58,15 @@ function cached<T>(qc: QueryClient, queryKey: readonly string[]): T[] {
 }
 
 /**
- * The command palette (Ctrl/Cmd+K): finds a page, a server (open it, or start, stop, reboot it where
- * that is possible now), an invoice, a ticket or a DNS zone that has been loaded, and the app's own
+ * The command palette (Ctrl/Cmd+K): finds a page, a server (open it, start, stop, reboot it where
+ * that is possible now, open SSH to it), an invoice, a ticket or a DNS zone that has been loaded, and the app's own
  * commands. Built only while open, so a large fleet costs nothing the rest of the time.
  */
 export function CommandPalette({ servers, accounts, providers, onRefresh, onAddAccount }: Props) {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const power = useServerAction();
+  const ssh = useOpenSsh();
   const [opened, setOpened] = useState(false);
 
   const actions = useMemo<SpotlightActionGroupData[]>(() => {
@@ -88,6 +91,17 @@ export function CommandPalette({ servers, accounts, providers, onRefresh, onAddA
             onClick: () => power.mutate({ server: s, action: p.action }),
           }),
         ),
+        ...(sshUnavailable(s)
+          ? []
+          : [
+              item(`server-ssh-${key}`, {
+                label: `Open SSH to ${name}`,
+                description: where,
+                keywords,
+                leftSection: <IconTerminal2 size={18} />,
+                onClick: () => ssh.mutate({ server: s }),
+              }),
+            ]),
       ];
     });
     const invoices = cached<Invoice[]>(qc, keys.billing.allInvoices)
@@ -137,7 +151,7 @@ export function CommandPalette({ servers, accounts, providers, onRefresh, onAddA
       { group: "DNS zones", actions: zones },
       { group: "vpsdesk", actions: app },
     ].filter((g) => g.actions.length > 0);
-  }, [opened, servers, accounts, providers, qc, navigate, power, onRefresh, onAddAccount]);
+  }, [opened, servers, accounts, providers, qc, navigate, power, ssh, onRefresh, onAddAccount]);
 
   return (
     <Spotlight

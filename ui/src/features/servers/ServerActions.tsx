@@ -16,6 +16,7 @@ import { useServerAction } from "../../api/queries";
 import { actionAvailability, type Availability } from "../../lib/actions";
 import { AccountInvoicesMenuItem } from "../billing/AccountInvoicesMenuItem";
 import { OpenTicketMenuItem } from "../tickets/OpenTicketMenuItem";
+import { OpenSshMenuItem } from "./OpenSshMenuItem";
 
 type Props = {
   server: Server;
@@ -174,6 +175,7 @@ export function ServerActions({ server, account, providerLabel, onRename, onDele
             Show details
           </Menu.Item>
         )}
+        <OpenSshMenuItem server={server} testId={`${testIdPrefix}-ssh-${suffix}`} />
         <OpenTicketMenuItem server={server} testId={`${testIdPrefix}-ticket-${suffix}`} />
         <AccountInvoicesMenuItem account={account} testId={`${testIdPrefix}-invoices-${suffix}`} />
         {force.visible && (
