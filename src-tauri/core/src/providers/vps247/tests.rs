@@ -185,7 +185,7 @@ fn create_body_follows_the_doc_schema() {
     }
     assert_eq!(body["region_id"], 2);
     assert_eq!(body["name"], "web");
-    assert_eq!((&body["has_ipv6"], &body["has_private_networking"]), (&json!(false), &json!(false)), "off unless asked");
+    assert_eq!((&body["has_ipv6"], &body["has_private_networking"]), (&serde_json::json!(false), &serde_json::json!(false)), "off unless asked");
 
     // Everything the schema shows, asked for, is the schema's example.
     let all = CreateServer {
