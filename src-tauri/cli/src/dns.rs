@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use vpsdesk_core::capabilities::dns::plan::ImportPlan;
-use vpsdesk_core::capabilities::dns::{NewZone, RecordInput, RecordType, ValidRecord};
+use vpsdesk_core::capabilities::dns::{DnsTemplate, NewZone, Record, RecordInput, RecordType, ValidRecord};
 use vpsdesk_core::{AppService, Error};
 
 use crate::account_arg::AccountArg;
@@ -74,6 +74,41 @@ pub enum DnsCmd {
     DeleteZone { account: AccountArg, zone: String },
     /// The account's DNS templates
     Templates { account: AccountArg },
+    /// Create an empty DNS template; prints it
+    TemplateCreate { account: AccountArg, name: String },
+    /// Delete a DNS template and its records
+    TemplateDelete { account: AccountArg, template: String },
+    /// A DNS template's records
+    TemplateRecords { account: AccountArg, template: String },
+    /// Add a record to a DNS template (A, AAAA, CNAME, MX, TXT, NS; checked before anything is sent)
+    TemplateAdd {
+        account: AccountArg,
+        template: String,
+        #[arg(long = "type")]
+        kind: String,
+        #[arg(long)]
+        host: String,
+        #[arg(long)]
+        data: String,
+        /// Seconds (60 to 604800; default 86400)
+        #[arg(long)]
+        ttl: Option<u32>,
+        /// MX priority
+        #[arg(long)]
+        priority: Option<u32>,
+    },
+    /// Change a template record's value or TTL (the only parts VPS.NET lets change)
+    TemplateEdit {
+        account: AccountArg,
+        template: String,
+        record_id: String,
+        #[arg(long)]
+        data: Option<String>,
+        #[arg(long)]
+        ttl: Option<u32>,
+    },
+    /// Delete a record from a DNS template
+    TemplateDeleteRecord { account: AccountArg, template: String, record_id: String },
 }
 
 #[derive(Args)]
@@ -160,19 +195,7 @@ pub async fn run(service: &AppService, cmd: DnsCmd, flags: Flags) -> Result<Exit
             ok
         }
         DnsCmd::Records { account, zone } => {
-            let records = service.dns_records(&account.resolve(service)?, &zone).await?;
-            list(json, &records, &["ID", "TYPE", "HOST", "DATA", "TTL", "PRIORITY", "WEIGHT", "PORT"], |r| {
-                vec![
-                    r.id.clone(),
-                    r.kind.to_string(),
-                    r.host.clone(),
-                    r.data.clone(),
-                    r.ttl.to_string(),
-                    opt(&r.priority),
-                    opt(&r.weight),
-                    opt(&r.port),
-                ]
-            });
+            print_records(json, &service.dns_records(&account.resolve(service)?, &zone).await?);
             ok
         }
         DnsCmd::Add { account, zone, kind: k, host, data, fields } => {
@@ -274,9 +297,71 @@ pub async fn run(service: &AppService, cmd: DnsCmd, flags: Flags) -> Result<Exit
             ok
         }
         DnsCmd::Templates { account } => {
-            let templates = service.dns_templates(&account.resolve(service)?).await?;
-            list(json, &templates, &["ID", "NAME"], |x| vec![x.id.clone(), x.name.clone()]);
+            print_templates(json, &service.dns_templates(&account.resolve(service)?).await?);
+            ok
+        }
+        DnsCmd::TemplateCreate { account, name } => {
+            print_templates(json, &[service.dns_create_template(&account.resolve(service)?, &name).await?]);
+            ok
+        }
+        DnsCmd::TemplateDelete { account, template } => {
+            confirm(yes, format!("deleting template {template} deletes its records"))?;
+            let account = account.resolve(service)?;
+            service.dns_delete_template(&account, &template).await?;
+            say!("{}: template {template} deleted", account.name);
+            ok
+        }
+        DnsCmd::TemplateRecords { account, template } => {
+            print_records(json, &service.dns_template_records(&account.resolve(service)?, &template).await?);
+            ok
+        }
+        DnsCmd::TemplateAdd { account, template, kind: k, host, data, ttl, priority } => {
+            let input = RecordInput { kind: Some(kind(&k)?), host, data, ttl, priority, ..RecordInput::default() };
+            let account = account.resolve(service)?;
+            service.dns_add_template_record(&account, &template, &input).await?;
+            say!("{}: {} record added to template {template}", account.name, k.to_ascii_uppercase());
+            ok
+        }
+        DnsCmd::TemplateEdit { account, template, record_id, data, ttl } => {
+            if data.is_none() && ttl.is_none() {
+                return Err(Failure::Usage("nothing to change: give --data or --ttl".to_string()));
+            }
+            let account = account.resolve(service)?;
+            let mut input = service.dns_template_record_input(&account, &template, &record_id).await?;
+            input.data = data.unwrap_or(input.data);
+            input.ttl = ttl.or(input.ttl);
+            service.dns_update_template_record(&account, &template, &record_id, &input).await?;
+            say!("{}: record {record_id} of template {template} changed", account.name);
+            ok
+        }
+        DnsCmd::TemplateDeleteRecord { account, template, record_id } => {
+            confirm(
+                yes,
+                format!("deleting record {record_id} takes it out of zones made from template {template} later"),
+            )?;
+            let account = account.resolve(service)?;
+            service.dns_delete_template_record(&account, &template, &record_id).await?;
+            say!("{}: record {record_id} deleted from template {template}", account.name);
             ok
         }
     }
+}
+
+fn print_records(json: bool, records: &[Record]) {
+    list(json, records, &["ID", "TYPE", "HOST", "DATA", "TTL", "PRIORITY", "WEIGHT", "PORT"], |r| {
+        vec![
+            r.id.clone(),
+            r.kind.to_string(),
+            r.host.clone(),
+            r.data.clone(),
+            r.ttl.to_string(),
+            opt(&r.priority),
+            opt(&r.weight),
+            opt(&r.port),
+        ]
+    });
+}
+
+fn print_templates(json: bool, templates: &[DnsTemplate]) {
+    list(json, templates, &["ID", "NAME"], |x| vec![x.id.clone(), x.name.clone()]);
 }

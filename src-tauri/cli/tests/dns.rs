@@ -223,6 +223,72 @@ fn zones_are_created_with_their_name_servers_and_deleted() {
 }
 
 #[test]
+fn templates_and_their_records_are_managed() {
+    let f = fixture();
+    let made = f.json(&["dns", "template-create", "main", "mail-only", "--json"]);
+    let id = made[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(made[0]["name"], "mail-only");
+    f.ok(&[
+        "dns",
+        "template-add",
+        "main",
+        &id,
+        "--type",
+        "MX",
+        "--host",
+        "@",
+        "--data",
+        "mx.example.net",
+        "--priority",
+        "10",
+    ]);
+    let writes = f.writes();
+    assert_error_line(
+        &f.run(&["dns", "template-add", "main", &id, "--type", "A", "--host", "www", "--data", "999.1.1.1"]),
+        1,
+        "999.1.1.1",
+    );
+    assert_error_line(
+        &f.run(&[
+            "dns",
+            "template-add",
+            "main",
+            &id,
+            "--type",
+            "SRV",
+            "--host",
+            "_sip._tcp",
+            "--data",
+            "sip.example.net",
+            "--priority",
+            "1",
+            "--weight",
+            "1",
+            "--port",
+            "5060",
+        ]),
+        2,
+        "--weight",
+    );
+    assert_eq!(f.writes(), writes, "bad records are refused before sending");
+    let records = f.json(&["dns", "template-records", "main", &id, "--json"]);
+    assert_eq!(records.as_array().unwrap().len(), 1);
+    assert_eq!(
+        (&records[0]["type"], &records[0]["data"], &records[0]["priority"]),
+        (&"MX".into(), &"mx.example.net.".into(), &10.into())
+    );
+    let record = records[0]["id"].as_str().unwrap().to_string();
+    assert_error_line(&f.run(&["dns", "template-edit", "main", &id, &record]), 2, "nothing to change");
+    f.ok(&["dns", "template-edit", "main", &id, &record, "--ttl", "3600"]);
+    assert_eq!(f.json(&["dns", "template-records", "main", &id, "--json"])[0]["ttl"], 3600);
+    assert_error_line(&f.run(&["dns", "template-delete-record", "main", &id, &record]), 2, "--yes");
+    f.ok(&["dns", "template-delete-record", "main", &id, &record, "--yes"]);
+    assert_eq!(f.json(&["dns", "template-records", "main", &id, "--json"]), serde_json::json!([]));
+    f.ok(&["dns", "template-delete", "main", &id, "--yes"]);
+    assert!(!f.ok(&["dns", "templates", "main"]).contains("mail-only"));
+}
+
+#[test]
 fn providers_without_dns_say_where_to_go_and_send_nothing() {
     let f = fixture();
     f.add_verified(Provider::Vultr, "v");

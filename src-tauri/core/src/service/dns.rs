@@ -137,20 +137,15 @@ impl AppService {
         dns.update_record(&zone, &id, &valid).await
     }
 
-    /// `input` with only the given fields changed from record `id`, as
-    /// `vpsctl dns edit` takes it.
+    /// Record `id` of a zone as input, for `vpsctl dns edit` to change only
+    /// the fields it is given.
     pub async fn dns_record_input(&self, account: &Account, zone: &str, id: &str) -> Result<RecordInput> {
-        let id = record_id(id)?;
-        let records = self.dns_records(account, zone).await?;
-        let r = records
-            .iter()
-            .find(|r| r.id == id)
-            .ok_or_else(|| Error::not_found(format!("the zone has no record {id}")))?;
-        let mut input = RecordInput::from_record(r);
-        if r.kind == RecordType::Txt {
-            input.data = validate::quote_txt(&r.data);
-        }
-        Ok(input)
+        input_of(&self.dns_records(account, zone).await?, id, "the zone")
+    }
+
+    /// Record `id` of a DNS template as input (`vpsctl dns template-edit`).
+    pub async fn dns_template_record_input(&self, account: &Account, template: &str, id: &str) -> Result<RecordInput> {
+        input_of(&self.dns_template_records(account, template).await?, id, "the template")
     }
 
     pub async fn dns_delete_record(&self, account: &Account, zone: &str, id: &str) -> Result<()> {
@@ -380,4 +375,15 @@ impl AppService {
         }
         Ok(hits)
     }
+}
+
+fn input_of(records: &[Record], id: &str, within: &str) -> Result<RecordInput> {
+    let id = record_id(id)?;
+    let r =
+        records.iter().find(|r| r.id == id).ok_or_else(|| Error::not_found(format!("{within} has no record {id}")))?;
+    let mut input = RecordInput::from_record(r);
+    if r.kind == RecordType::Txt {
+        input.data = validate::quote_txt(&r.data);
+    }
+    Ok(input)
 }
