@@ -22,7 +22,13 @@ export const theme = createTheme({
     // dropdown, which keeps WebDriver lookups like //*[@role='option'][.='Vultr'] unambiguous.
     Combobox: { defaultProps: { keepMounted: false } },
     Tooltip: { defaultProps: { openDelay: 250, withArrow: true, multiline: true, maw: 320 } },
-    Modal: { defaultProps: { centered: true, overlayProps: { backgroundOpacity: 0.4, blur: 1 } } },
+    // Mantine's close buttons are an icon alone: they need a name (WCAG 4.1.2).
+    Modal: { defaultProps: { centered: true, overlayProps: { backgroundOpacity: 0.4, blur: 1 }, closeButtonProps: { "aria-label": "Close" } } },
+    Drawer: { defaultProps: { closeButtonProps: { "aria-label": "Close" } } },
+    Notification: { defaultProps: { closeButtonProps: { "aria-label": "Dismiss" } } },
+    // Mantine puts an empty focusable div first in a menu (role="menu" may hold only menu items);
+    // without it an opened menu focuses its first item, where the arrow keys start anyway.
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
     Alert: { defaultProps: { radius: "sm" } },
     // A link inside a sentence must not be told apart by its color alone (WCAG 1.4.1).
     Anchor: { defaultProps: { underline: "always" } },
