@@ -37,15 +37,15 @@ export const theme = createTheme({
 
 /**
  * Where Mantine takes each color's text (`c="red"`, outline and light variants) and the light
- * variant's tint from, for primary shade `p` (its get-css-color-variables), the tint laid over the
- * surface furthest from the text that a badge sits on: a hovered table row (gray-0 light, dark-5
- * dark; gray-1 for margin).
+ * variant's tint from, for primary shade `p` (its get-css-color-variables). The tint is taken at its
+ * hovered strength (a light button under the pointer) and laid over the surface furthest from the
+ * text that it sits on: a hovered table row (gray-0 light, dark-5 dark; gray-1 for margin).
  */
 const SCHEMES = {
-  light: { text: (p: number) => p, tint: (s: MantineColorsTuple, p: number, t: MantineTheme) => over(s[p], 0.1, t.colors.gray[1]) },
+  light: { text: (p: number) => p, tint: (s: MantineColorsTuple, p: number, t: MantineTheme) => over(s[p], 0.12, t.colors.gray[1]) },
   dark: {
     text: (p: number) => Math.max(p - 5, 0),
-    tint: (s: MantineColorsTuple, p: number, t: MantineTheme) => over(s[Math.max(p - 2, 0)], 0.15, t.colors.dark[5]),
+    tint: (s: MantineColorsTuple, p: number, t: MantineTheme) => over(s[Math.max(p - 2, 0)], 0.2, t.colors.dark[5]),
   },
 };
 

@@ -11,9 +11,10 @@ const { colors, white, black } = full;
 const shade = (scheme: "light" | "dark") => (typeof full.primaryShade === "object" ? full.primaryShade[scheme] : full.primaryShade);
 
 describe("theme contrast (WCAG AA)", () => {
-  it.each(Object.keys(colors))("%s: text and light-variant text reach 4.5:1 on the light tint over a hovered row", (name) => {
-    const light = over(colors[name][shade("light")], 0.1, colors.gray[0]);
-    const dark = over(colors[name][shade("dark") - 2], 0.15, colors.dark[5]);
+  it.each(Object.keys(colors))("%s: text and light-variant text reach 4.5:1 on the hovered light tint over a hovered row", (name) => {
+    // Mantine's hovered light tint (0.12 light, 0.2 dark) over a hovered row.
+    const light = over(colors[name][shade("light")], 0.12, colors.gray[0]);
+    const dark = over(colors[name][shade("dark") - 2], 0.2, colors.dark[5]);
     expect(contrast(vars.light[`--mantine-color-${name}-light-color`], light)).toBeGreaterThanOrEqual(AA);
     expect(contrast(vars.light[`--mantine-color-${name}-text`], white)).toBeGreaterThanOrEqual(AA);
     expect(contrast(vars.dark[`--mantine-color-${name}-light-color`], dark)).toBeGreaterThanOrEqual(AA);
