@@ -5,6 +5,10 @@ scheme, on the demo accounts. A serious or critical finding fails, with its
 rule, the elements and what to do. One screenshot per view in artifacts/
 (a11y-<view>-<scheme>.png).
 
+It runs last (discovery goes by file name, hence the zz): it starts the demo
+and opens tickets, while test_app expects a first start and test_tickets an
+unread staff answer.
+
 The scheme is Mantine's: the app follows the system ("auto"), and Mantine's
 color scheme manager keeps an explicit choice in localStorage, so the test
 sets that and reloads."""
