@@ -367,10 +367,10 @@ export function ServersPage({ onAddAccount, live, refreshIntervalMs }: Props) {
                     </Text>
                   )}
                 </Stack>
+                {/* Not the alert's own light red: red text on a tint over a tint is under 4.5:1. */}
                 <Button
                   size="compact-sm"
-                  variant="light"
-                  color="red"
+                  variant="default"
                   leftSection={<IconRefresh size={14} />}
                   loading={a.fetching}
                   onClick={a.refetch}

@@ -79,7 +79,8 @@ function OfferedTemplates({ accountId, picked, onPick }: { accountId: string; pi
         variant={active ? "filled" : "light"}
         style={{ cursor: "pointer" }}
         onClick={() => onPick({ name: t.name, regionId, templateId })}
-        aria-label={`Price of ${t.name} on region ${regionId}`}
+        // The name starts with the visible text, so speech input can say what is on screen.
+        aria-label={`cloud ${regionId} · #${templateId}: price of ${t.name}`}
         data-testid={`template-pick-${regionId}-${templateId}`}
       >
         cloud {regionId} · #{templateId}

@@ -180,7 +180,9 @@ export function ServerActions({ server, account, providerLabel, onRename, onDele
         <AccountInvoicesMenuItem account={account} testId={`${testIdPrefix}-invoices-${suffix}`} />
         {force.visible && (
           <Menu.Item
-            color="red"
+            // Mantine colors a menu item with shade 6 (red-6 on white is 3.3:1); the theme keeps
+            // red's text variable at AA in both schemes.
+            color="var(--mantine-color-red-text)"
             leftSection={<IconPower size={14} />}
             disabled={!force.enabled}
             data-testid={`${testIdPrefix}-force_stop-${suffix}`}

@@ -57,6 +57,7 @@ export function TicketsTable({ tickets, viewed, onOpen }: Props) {
                       h={8}
                       bg="blue"
                       style={{ borderRadius: "50%" }}
+                      role="img"
                       aria-label="Unread staff answer"
                       data-testid={`ticket-unread-${key}`}
                     />
