@@ -76,7 +76,7 @@ enum Command {
         account: AccountArg,
         #[arg(value_parser = ["plans", "images", "regions", "cloud-groups"])]
         what: String,
-        /// With `plans`: only the plans offered in this region
+        /// With `plans` or `images`: only those offered in this region
         #[arg(long)]
         region: Option<String>,
     },
@@ -294,7 +294,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let out = Out::new(json);
             match what.as_str() {
                 "plans" => out.plans(&service.plans(&account, region.as_deref()).await?),
-                "images" => out.images(&service.images(&account).await?),
+                "images" => out.images(&service.images(&account, region.as_deref()).await?),
                 "cloud-groups" => addresses::cloud_groups(&service.cloud_groups(&account).await?, json),
                 _ => out.regions(&service.regions(&account).await?),
             }
@@ -408,6 +408,9 @@ struct NewServer {
     /// Install from one of the account's snapshots (`vpsctl snapshots list`; Vultr); --image may then be left out
     #[arg(long)]
     snapshot: Option<String>,
+    /// Chain-load an iPXE script from this http(s) URL at boot (Vultr); --image may then be left out
+    #[arg(long)]
+    ipxe_url: Option<String>,
 }
 
 impl From<NewServer> for CreateServer {
@@ -427,6 +430,7 @@ impl From<NewServer> for CreateServer {
             private_network: o.private_network,
             iso: o.iso,
             snapshot: o.snapshot,
+            ipxe_url: o.ipxe_url,
         }
     }
 }

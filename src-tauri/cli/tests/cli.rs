@@ -169,6 +169,23 @@ fn power_actions_change_the_status() {
     f.wait_status(&running, "stopped");
 }
 
+/// VPS247 says per region (`GET /regions/{id}`) which packages and systems
+/// it offers; `--region` narrows the catalog to them.
+#[test]
+fn catalog_narrows_to_what_a_region_offers() {
+    let f = Fixture::new();
+    f.add_verified(Provider::Vps247, "v247");
+    let names = |v: Value| v.as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    assert_eq!(names(f.json(&["catalog", "v247", "plans", "--json"])).len(), 4);
+    assert_eq!(names(f.json(&["catalog", "v247", "plans", "--region", "25", "--json"])), ["Budget", "Standard"]);
+    assert_eq!(
+        names(f.json(&["catalog", "v247", "images", "--region", "25", "--json"])),
+        ["Ubuntu 14.04 Server x64", "Debian 7 x64"]
+    );
+    let refused = f.run(&["catalog", "v247", "images", "--region", "77"]);
+    assert_error_line(&refused, 1, "no region 77");
+}
+
 #[test]
 fn create_rename_delete() {
     let f = Fixture::new();

@@ -66,6 +66,19 @@ fn snapshots_restore_needs_yes_and_waits() {
     assert_eq!(job["stage"], "Done: the server is running");
 }
 
+/// Vultr lists a server's backups (v1/backup/list), so a backup is picked
+/// from them rather than copied from its control panel.
+#[test]
+fn servers_backups_lists_only_this_servers_backups() {
+    let f = fixture();
+    let list = f.json(&["servers", "backups", ACCOUNT, SERVER]);
+    assert_eq!(ids(&list), ["543d34149403a"], "{list}");
+    assert_eq!(list[0]["label"], "Automatic server backup");
+    assert_eq!(list[0]["built"], true);
+    assert_eq!(list[0]["created_at"], "2014-10-14T12:40:40Z");
+    assert!(f.ok(&["servers", "backups", ACCOUNT, SERVER]).contains("Automatic server backup"));
+}
+
 #[test]
 fn servers_backup_restore() {
     let f = fixture();
@@ -250,6 +263,17 @@ fn servers_create_from_an_iso_with_every_switch() {
     let hosted = [&base[..], &["--iso", "24", "--hostname", "box.example.com"]].concat();
     assert!(f.fails(&hosted, 1).contains("hostname: Vultr cannot set a host name"));
     assert_eq!(f.all_requests(), before, "refused before any request");
+
+    let pxe = [&base[..], &["--ipxe-url", "tftp://boot.example.com/menu"]].concat();
+    assert!(f.fails(&pxe, 1).contains("ipxe_url: enter an http:// or https:// address"));
+    assert_eq!(f.all_requests(), before, "refused before any request");
+    let pxe = ["servers", "create", ACCOUNT, "--name", "pxe-box", "--region", "1", "--plan", "1"];
+    let pxe = [&pxe[..], &["--ipxe-url", "https://boot.example.com/menu.ipxe", "--json"]].concat();
+    let chained = f.json(&pxe);
+    assert_eq!(chained["name"], "pxe-box", "{chained}");
+    let chained = f.json(&["servers", "show", ACCOUNT, chained["id"].as_str().unwrap()]);
+    let os = chained["details"].as_array().unwrap().iter().find(|d| d["label"].as_str().unwrap().eq_ignore_ascii_case("os"));
+    assert_eq!(os.map(|d| d["value"].clone()), Some("Custom".into()), "chain-loads on the Custom system: {chained}");
 
     let iso = [&base[..], &["--iso", "24", "--ipv6", "--private-network", "--backups"]].concat();
     let created = f.json(&iso);

@@ -121,6 +121,9 @@ pub struct CreateServer {
     /// Id of one of the account's snapshots to install
     /// (`servers.create.snapshot`).
     pub snapshot: Option<String>,
+    /// An http(s) URL of an iPXE script the new server chain-loads when it
+    /// boots, in place of an installed system (`servers.create.ipxe`).
+    pub ipxe_url: Option<String>,
 }
 
 /// `servers list --status S --location L`, one meaning for every provider:
@@ -151,7 +154,7 @@ impl CreateServer {
     /// Each creation option with the capability it needs, its form field
     /// and whether this request asks for it: `AppService::create` refuses,
     /// under that field, an option the account does not declare.
-    pub fn options(&self) -> [(Capability, &'static str, bool); 6] {
+    pub fn options(&self) -> [(Capability, &'static str, bool); 7] {
         let given = |v: &Option<String>| chosen(v).is_some();
         [
             (Capability::CreateHostname, "hostname", given(&self.hostname)),
@@ -160,6 +163,7 @@ impl CreateServer {
             (Capability::CreatePrivateNetwork, "private_network", self.private_network),
             (Capability::CreateFromIso, "iso", given(&self.iso)),
             (Capability::CreateFromSnapshot, "snapshot", given(&self.snapshot)),
+            (Capability::CreateFromIpxe, "ipxe_url", given(&self.ipxe_url)),
         ]
     }
 }

@@ -33,7 +33,8 @@ pub trait Compute: Send + Sync {
 
     /// Plans `create_server` accepts; with a region, only those offered there.
     async fn plans(&self, region: Option<&str>) -> Result<Vec<Plan>>;
-    async fn images(&self) -> Result<Vec<Image>>;
+    /// Images `create_server` accepts; with a region, only those offered there.
+    async fn images(&self, region: Option<&str>) -> Result<Vec<Image>>;
     async fn regions(&self) -> Result<Vec<Region>>;
 
     /// The provider's billing API, where it has one.

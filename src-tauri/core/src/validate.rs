@@ -69,6 +69,15 @@ pub fn dns_name(field: &str, text: &str, rule: NameRule) -> Result<String> {
 }
 
 /// A server's fully qualified host name.
+/// An absolute http or https URL with a host, as one line.
+pub fn web_url(field: &str, text: &str) -> Result<String> {
+    let text = text.trim();
+    match url::Url::parse(text) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(u.to_string()),
+        _ => Err(Error::field(field, "enter an http:// or https:// address")),
+    }
+}
+
 pub fn hostname(field: &str, text: &str) -> Result<String> {
     dns_name(field, text, NameRule { example: "web01.example.com", fully_qualified: true, underscores: false })
 }

@@ -803,7 +803,7 @@ async fn dns(r: Run) {
 /// system and plan (or a small free size).
 async fn plain_order(r: &Run, name: &str) -> CreateServer {
     let region = r.service().regions(&r.account).await.unwrap().into_iter().next().map(|g| g.id);
-    let image = r.service().images(&r.account).await.unwrap().into_iter().next().map(|i| i.id);
+    let image = r.service().images(&r.account, region.as_deref()).await.unwrap().into_iter().next().map(|i| i.id);
     let (plan, cpu_mhz, mem_mb) = match providers::info(r.account.provider).sizing {
         Sizing::Plans => {
             let plans = r.service().plans(&r.account, region.as_deref()).await.unwrap();

@@ -86,7 +86,7 @@ impl Env {
 
     async fn create_request(&self, name: &str) -> CreateServer {
         let region = self.client.regions().await.unwrap().into_iter().next().map(|r| r.id);
-        let image = self.client.images().await.unwrap().into_iter().next().map(|i| i.id);
+        let image = self.client.images(region.as_deref()).await.unwrap().into_iter().next().map(|i| i.id);
         let info = providers::info(self.account.provider);
         let (plan, cpu_mhz, mem_mb) = match info.sizing {
             Sizing::Plans => {
@@ -223,12 +223,15 @@ async fn server_error_500_on_a_post_is_not_retried(env: Env) {
 
 async fn catalog(env: Env) {
     let regions = env.client.regions().await.unwrap();
-    let images = env.client.images().await.unwrap();
+    let images = env.client.images(None).await.unwrap();
     let all = env.client.plans(None).await.unwrap();
     assert!(!regions.is_empty() && !images.is_empty() && !all.is_empty());
     for r in &regions {
         let here = env.client.plans(Some(&r.id)).await.unwrap();
         assert!(here.iter().all(|p| all.iter().any(|q| q.id == p.id)), "region {} offers unknown plans", r.id);
+        let offered = env.client.images(Some(&r.id)).await.unwrap();
+        assert!(!offered.is_empty(), "region {} offers no image to create with", r.id);
+        assert!(offered.iter().all(|i| images.iter().any(|j| j.id == i.id)), "region {} offers unknown images", r.id);
     }
 }
 

@@ -48,7 +48,7 @@ async fn ssh_key_ids_go_with_a_new_vm() {
     let env = env().await;
     let regions = env.service.regions(&env.account).await.unwrap();
     let plans = env.service.plans(&env.account, None).await.unwrap();
-    let images = env.service.images(&env.account).await.unwrap();
+    let images = env.service.images(&env.account, None).await.unwrap();
     let base = plan_order("keyed", &plans[0].id, &images[0].id, &regions[0].id);
     let bad = CreateServer { ssh_keys: vec!["laptop".into()], ..base.clone() };
     assert_eq!(env.service.create(&env.account, &bad).await.unwrap_err().fields[0].field, "ssh_keys");
@@ -58,4 +58,27 @@ async fn ssh_key_ids_go_with_a_new_vm() {
         .await
         .unwrap();
     assert_eq!(server.name, "keyed");
+}
+
+/// Each region's lookup (`GET /regions/{id}`) names what it offers: the
+/// create form's choices narrow to it, and VPS247 refuses the rest.
+#[tokio::test]
+async fn a_region_offers_only_its_packages_and_templates() {
+    let env = env().await;
+    let names = |v: Vec<String>| v.join(", ");
+    let everywhere = env.service.plans(&env.account, None).await.unwrap();
+    assert_eq!(everywhere.len(), 4);
+    let madrid = env.service.plans(&env.account, Some("25")).await.unwrap();
+    assert_eq!(names(madrid.into_iter().map(|p| p.name).collect()), "Budget, Standard");
+    let systems = env.service.images(&env.account, Some("25")).await.unwrap();
+    assert_eq!(names(systems.into_iter().map(|i| i.name).collect()), "Ubuntu 14.04 Server x64, Debian 7 x64");
+    assert_eq!(env.service.images(&env.account, Some("1")).await.unwrap().len(), 4, "New York offers every system");
+
+    let e = env.service.plans(&env.account, Some("77")).await.unwrap_err();
+    assert_eq!((e.fields[0].field.as_str(), e.kind), ("region", ErrorKind::Validation), "{}", e.message);
+    assert!(e.message.contains("no region 77"), "{}", e.message);
+
+    let e = env.service.create(&env.account, &plan_order("big", "4", "2", "25")).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Validation, "{}", e.message);
+    assert!(e.message.contains("Madrid 1 does not offer package 4"), "{}", e.message);
 }

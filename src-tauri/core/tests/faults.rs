@@ -185,7 +185,7 @@ impl Env {
 
     async fn create_request(&self, account: &Account) -> CreateServer {
         let region = self.service.regions(account).await.unwrap().into_iter().next().map(|r| r.id);
-        let image = self.service.images(account).await.unwrap().into_iter().next().map(|i| i.id);
+        let image = self.service.images(account, region.as_deref()).await.unwrap().into_iter().next().map(|i| i.id);
         let (plan, cpu_mhz, mem_mb) = match providers::info(account.provider).sizing {
             Sizing::Plans => {
                 let plans = self.service.plans(account, region.as_deref()).await.unwrap();

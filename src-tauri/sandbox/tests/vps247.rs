@@ -114,6 +114,14 @@ async fn catalog_has_what_the_seed_refers_to() {
         assert!(has(&regions, &vm["region_id"]), "{vm}");
         assert!(has(&templates, &vm["os_template_id"]), "{vm}");
     }
+    for vm in v.json("/virtual_machines").await.as_array().unwrap() {
+        let region = v.json(&format!("/regions/{}", vm["region_id"])).await;
+        let offers = |key: &str, id: &Value| region[key].as_array().unwrap().contains(id);
+        assert!(offers("package_ids", &vm["package_id"]) && offers("os_template_ids", &vm["os_template_id"]), "{vm}");
+    }
+    assert_eq!(v.json("/packages/3").await["name"], "Premium", "a package by id");
+    assert_eq!(v.json("/os_templates/4").await["name"], "CentOS 7 x64", "a template by id");
+    assert_eq!(v.send(Method::GET, "/regions/77", None).await.status(), StatusCode::NOT_FOUND);
     assert_eq!(packages[0]["name"], "Budget");
     assert_eq!(regions[0]["name"], "New York 1");
     assert_eq!(templates[0]["name"], "Ubuntu 11.10 Server x64");
@@ -243,6 +251,13 @@ async fn create_says_what_is_missing_or_wrong() {
     assert!(error.contains("region_id 77 does not exist"), "{error}");
     assert!(error.contains("package_id must be an integer"), "{error}");
     assert!(error.contains("has_ipv6 must be true or false"), "{error}");
+
+    let mut elsewhere = order("madrid");
+    elsewhere["region_id"] = json!(25);
+    elsewhere["package_id"] = json!(4);
+    let (status, body) = v.create(elsewhere).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body["error"].as_str().unwrap().contains("Madrid 1 does not offer package 4"), "{body}");
 
     let (status, body) = v.create(order("api_test")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);

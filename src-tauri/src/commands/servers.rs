@@ -25,7 +25,9 @@ ipc! {
         state.service.plans(&account_id, region.as_deref()).await
     }
 
-    async fn catalog_images(state, account_id: AccountRef) -> Vec<Image> = images;
+    async fn catalog_images(state, account_id: AccountRef, region: Option<String>) -> Vec<Image> {
+        state.service.images(&account_id, region.as_deref()).await
+    }
 
     async fn catalog_regions(state, account_id: AccountRef) -> Vec<Region> = regions;
 }

@@ -21,7 +21,7 @@ export const keys = {
   catalog: {
     account: (accountId: string) => ["catalog", accountId] as const,
     plans: (accountId: string, region: string | null) => ["catalog", accountId, "plans", region] as const,
-    images: (accountId: string) => ["catalog", accountId, "images"] as const,
+    images: (accountId: string, region: string | null) => ["catalog", accountId, "images", region] as const,
     regions: (accountId: string) => ["catalog", accountId, "regions"] as const,
   },
   jobs: ["jobs"] as const,

@@ -316,8 +316,9 @@ export function useCatalogRegions(accountId: string | null) {
   return useCommandQuery(keys.catalog.regions(accountId ?? ""), () => commands.catalogRegions(accountId!), { enabled: !!accountId, staleTime: 5 * 60_000 });
 }
 
-export function useCatalogImages(accountId: string | null) {
-  return useCommandQuery(keys.catalog.images(accountId ?? ""), () => commands.catalogImages(accountId!), { enabled: !!accountId, staleTime: 5 * 60_000 });
+/** Images offered in `region` (or everywhere: pass null). */
+export function useCatalogImages(accountId: string | null, region: string | null) {
+  return useCommandQuery(keys.catalog.images(accountId ?? "", region), () => commands.catalogImages(accountId!, region), { enabled: !!accountId, staleTime: 5 * 60_000 });
 }
 
 /** Plans available in `region` (or all plans when the account has no regions: pass null). */

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { demoState, grant, installMockBackend, ipcError } from "../api/mockBackend";
+import { demoState, grant, IMAGES, installMockBackend, ipcError } from "../api/mockBackend";
 import { renderApp } from "./render";
 
 type User = ReturnType<typeof renderApp>["user"];
@@ -32,6 +32,22 @@ async function orderOnVultr(user: User, name: string) {
 }
 
 describe("create server form", () => {
+  it("offers only the images of the chosen region, asking again when it changes", async () => {
+    const backend = installMockBackend(demoState());
+    backend.on("catalog_images", (args) => (args.region === "fra" ? IMAGES.filter((i) => i.id === "debian-12") : IMAGES));
+    const { user } = renderApp();
+    await openCreate(user);
+    await choose(user, "create-account", /Demo Vultr/);
+    await choose(user, "create-region", "Amsterdam (NL)");
+    await choose(user, "create-image", "Ubuntu 22.04 LTS (x64)");
+    await choose(user, "create-region", "Frankfurt (DE)");
+    await waitFor(() => expect(backend.callsOf("catalog_images").at(-1)?.args).toEqual({ account_id: "demo-vultr", region: "fra" }));
+    expect(screen.getByTestId("create-image"), "a new region forgets the image chosen for the old one").toHaveValue("");
+    await user.click(screen.getByTestId("create-image"));
+    expect(await screen.findByRole("option", { name: "Debian 12 (x64)" })).toBeInTheDocument();
+    expect(screen.queryByRole("option", { name: "Ubuntu 22.04 LTS (x64)" }), "Frankfurt does not offer it").toBeNull();
+  });
+
   it("loads the plans of the chosen region only", async () => {
     const backend = installMockBackend(demoState());
     const { user } = renderApp();
@@ -179,6 +195,34 @@ describe("create server form", () => {
       private_network: false,
       hostname: null,
     });
+  });
+
+  it("chain-loads an iPXE script where the account offers it, with the refusal of a bad address under its field", async () => {
+    const backend = installMockBackend(demoState());
+    grant(backend.state, "demo-vultr", ["servers.create.ipxe"]);
+    backend.on("create_server", (args) => {
+      const request = args.request as { ipxe_url: string | null };
+      if (!request.ipxe_url?.startsWith("https://")) {
+        throw ipcError("validation", "ipxe_url: enter an http:// or https:// address", [{ field: "ipxe_url", message: "enter an http:// or https:// address" }]);
+      }
+      throw ipcError("provider", "stop here");
+    });
+    const { user } = renderApp();
+    await openCreate(user);
+    await choose(user, "create-account", /Demo Vultr/);
+    await user.type(screen.getByTestId("create-name"), "pxe");
+    await choose(user, "create-region", "Frankfurt (DE)");
+    await choose(user, "create-plan", /vc2-1c-2gb/);
+    await user.click(within(screen.getByTestId("create-source")).getByText("iPXE"));
+    expect(screen.queryByTestId("create-image"), "the chain replaces the image").toBeNull();
+    await user.click(screen.getByTestId("create-submit"));
+    expect(await screen.findByText("Enter the address of the iPXE script")).toBeInTheDocument();
+    expect(backend.callsOf("create_server")).toHaveLength(0);
+
+    await user.type(screen.getByTestId("create-ipxe-url"), "tftp://boot.example.com/menu");
+    await user.click(screen.getByTestId("create-submit"));
+    expect(await screen.findByText("enter an http:// or https:// address")).toBeInTheDocument();
+    expect(backend.callsOf("create_server")[0].args.request).toMatchObject({ image: null, iso: null, script: null, ipxe_url: "tftp://boot.example.com/menu" });
   });
 
   it("shows the provider's refusal of a host name under that field", async () => {

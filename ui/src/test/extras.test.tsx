@@ -9,7 +9,7 @@ import { renderApp, retype } from "./render";
 type User = ReturnType<typeof renderApp>["user"];
 
 const VULTR_EXTRAS: Capability[] = [
-  "snapshots", "backups.restore", "os.reinstall", "os.change", "os.isos", "network.ips", "network.ipv4_add", "network.ipv4_restarts",
+  "snapshots", "backups.list", "backups.restore", "os.reinstall", "os.change", "os.isos", "network.ips", "network.ipv4_add", "network.ipv4_restarts",
   "network.ipv4_remove", "network.reverse_set", "network.reverse_reset", "network.reverse_delete",
   "network.reverse_list", "usage.graphs", "console", "account.ssh_keys", "account.scripts",
 ];
@@ -112,6 +112,23 @@ describe("server detail tabs", () => {
     await waitFor(() => expect(screen.getByTestId("job-state-job-1")).toHaveTextContent("succeeded"), { timeout: 3000 });
     expect(screen.getByTestId("job-stage-job-1")).toHaveTextContent("Snapshot complete");
     expect(await screen.findByText("Snapshot of server srv-1001: done")).toBeInTheDocument();
+  });
+
+  it("restores a Vultr backup picked from the server's list, never a typed id", async () => {
+    const { backend } = withExtras();
+    backend.on("list_backups", () => [
+      { id: "543d34149403a", label: "Automatic server backup", kind: null, size: "42949672960", built: true, locked: false, system: null, created_at: "2014-10-14T12:40:40Z", built_at: null },
+    ]);
+    const { user } = renderApp();
+    const drawer = await openDetail(user, "server-row-demo-vultr-srv-1001");
+    await user.click(within(drawer).getByTestId("detail-tab-snapshots"));
+    expect(await screen.findByTestId("backup-row-543d34149403a")).toHaveTextContent("Automatic server backup");
+    expect(screen.queryByTestId("backup-id"), "no typed backup id where the API lists them").toBeNull();
+    expect(screen.queryByTestId("backup-create"), "Vultr's backups are automatic: none is taken from vpsdesk").toBeNull();
+    await user.click(screen.getByTestId("backup-restore-543d34149403a"));
+    await user.click(await screen.findByTestId("backup-restore-confirm"));
+    await waitFor(() => expect(backend.callsOf("restore_backup")).toHaveLength(1));
+    expect(backend.callsOf("restore_backup")[0].args).toEqual({ account_id: "demo-vultr", server_id: "srv-1001", backup_id: "543d34149403a" });
   });
 
   it("sets a reverse DNS entry and places a field error next to the field", async () => {

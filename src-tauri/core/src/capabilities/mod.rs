@@ -64,6 +64,8 @@ vocabulary! {
     CreatePrivateNetwork = "servers.create.private_network", "give a new server private networking", Api::Compute;
     /// Boot a new server from one of the account's ISOs.
     CreateFromIso = "servers.create.iso", "boot a new server from an ISO", Api::Compute;
+    /// Boot a new server by chain-loading an iPXE script from a URL.
+    CreateFromIpxe = "servers.create.ipxe", "chain-load a new server over iPXE", Api::Compute;
     /// Install a new server from one of the account's snapshots.
     CreateFromSnapshot = "servers.create.snapshot", "create a server from a snapshot", Api::Compute;
     Rename = "servers.rename", "rename servers", Api::Compute;

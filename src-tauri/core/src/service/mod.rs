@@ -362,8 +362,8 @@ impl AppService {
         self.client(account)?.plans(region.map(str::trim).filter(|r| !r.is_empty())).await
     }
 
-    pub async fn images(&self, account: &Account) -> Result<Vec<Image>> {
-        self.client(account)?.images().await
+    pub async fn images(&self, account: &Account, region: Option<&str>) -> Result<Vec<Image>> {
+        self.client(account)?.images(region.map(str::trim).filter(|r| !r.is_empty())).await
     }
 
     pub async fn regions(&self, account: &Account) -> Result<Vec<Region>> {

@@ -10,10 +10,11 @@ use crate::common::Transition;
 
 /// Ids 1 are the ones the doc's example VM refers to.
 pub(super) const REGIONS: &[Region] = &[
-    Region { id: 1, name: "New York 1", country: "US" },
-    Region { id: 2, name: "London 1", country: "GB" },
-    Region { id: 3, name: "Amsterdam 1", country: "NL" },
-    Region { id: 25, name: "Madrid 1", country: "ES" },
+    Region { id: 1, name: "New York 1", country: "US", package_ids: &[1, 2, 3, 4], os_template_ids: &[1, 2, 3, 4] },
+    Region { id: 2, name: "London 1", country: "GB", package_ids: &[2, 3, 4], os_template_ids: &[2, 3, 4] },
+    Region { id: 3, name: "Amsterdam 1", country: "NL", package_ids: &[1, 2, 3], os_template_ids: &[2, 3, 4] },
+    // The smallest region: two packages, two systems.
+    Region { id: 25, name: "Madrid 1", country: "ES", package_ids: &[1, 2], os_template_ids: &[2, 3] },
 ];
 
 pub(super) const PACKAGES: &[Package] = &[

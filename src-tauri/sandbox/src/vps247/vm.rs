@@ -190,6 +190,14 @@ pub(super) async fn create(State(store): State<Store<Vps247>>, body: Bytes) -> R
                 problems.push(format!("name {n:?} has already been taken"));
             }
         }
+        if let (Some(region), Some(package), Some(os)) = (region, package, os) {
+            if !region.offers(package, os) {
+                problems.push(format!(
+                    "{} does not offer package {} with OS template {}",
+                    region.name, package.id, os.id
+                ));
+            }
+        }
         let (Some(name), Some(os), Some(region), Some(package), Some(ipv6), true) =
             (name, os, region, package, ipv6, problems.is_empty())
         else {

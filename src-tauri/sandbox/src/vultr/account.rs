@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::seed::{ACCOUNT, ISOS};
-use super::state::{Script, Snapshot, SnapshotStatus, SshKey, Vultr, INVALID_SNAPSHOT};
+use super::state::{Backup, Script, Snapshot, SnapshotStatus, SshKey, Vultr, INVALID_SNAPSHOT};
 use super::{invalid, required};
 use crate::common::{timestamp, Failure, Keyed, Params, Store, Transition};
 
@@ -67,6 +67,46 @@ pub(super) async fn snapshot_list(State(store): State<Store<Vultr>>) -> Json<Key
             .collect()
     });
     Json(snapshots)
+}
+
+#[derive(Serialize)]
+pub(super) struct BackupView {
+    #[serde(rename = "BACKUPID")]
+    id: String,
+    date_created: &'static str,
+    description: &'static str,
+    size: &'static str,
+    status: &'static str,
+}
+
+/// Every backup of the account, or only those of `SUBID`, as Vultr's
+/// reference filters them.
+pub(super) async fn backup_list(
+    State(store): State<Store<Vultr>>,
+    params: Params,
+) -> Result<Json<Keyed<String, BackupView>>, Failure> {
+    store.with(|v| {
+        let server = match params.get("SUBID") {
+            Some(_) => Some(v.servers.find(params.get("SUBID"))?.0),
+            None => None,
+        };
+        Ok(Json(
+            v.backups
+                .iter()
+                .filter(|(_, b)| server.is_none_or(|s| b.server == s))
+                .map(|(id, b): (&String, &Backup)| {
+                    let view = BackupView {
+                        id: id.clone(),
+                        date_created: b.date_created,
+                        description: b.description,
+                        size: b.size,
+                        status: b.status,
+                    };
+                    (id.clone(), view)
+                })
+                .collect(),
+        ))
+    })
 }
 
 /// Stays "pending" for the transition time, then "complete".

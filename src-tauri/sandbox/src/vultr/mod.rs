@@ -94,6 +94,7 @@ fn routes() -> Router<Store<Vultr>> {
         .route("/v1/server/reverse_list_ipv6", get(network::reverse_list_ipv6))
         .route("/v1/server/reverse_set_ipv6", post(network::reverse_set_ipv6))
         .route("/v1/server/reverse_delete_ipv6", post(network::reverse_delete_ipv6))
+        .route("/v1/backup/list", get(account::backup_list))
         .route("/v1/snapshot/list", get(account::snapshot_list))
         .route("/v1/snapshot/create", post(account::snapshot_create))
         .route("/v1/snapshot/destroy", post(account::snapshot_destroy))

@@ -7,6 +7,7 @@ use std::time::Duration;
 use super::account::{AccountInfo, Iso};
 use super::catalog::{Os, Plan, Region, ISO_FAMILY, SNAPSHOT_FAMILY};
 use super::state::{
+    Backup,
     Bandwidth, Ids, Ipv4, Network, Order, Phase, ReverseIpv6, Script, Server, Servers, Snapshot, SnapshotStatus,
     SshKey, Vultr,
 };
@@ -240,10 +241,18 @@ pub(super) fn seed(transition: Duration, empty: bool) -> Vultr {
             ],
         };
     }
+    // The first two are the example of Vultr's published v1 reference.
+    let backup = |server, date_created, description, size| Backup {
+        server,
+        date_created,
+        description,
+        size,
+        status: "complete",
+    };
     vultr.backups = BTreeMap::from([
-        ("543d34149403a".to_owned(), 576965),
-        ("543d340f6dbce".to_owned(), web),
-        ("5a1c0b5d8f3e2".to_owned(), db),
+        ("543d34149403a".to_owned(), backup(576965, "2014-10-14 12:40:40", "Automatic server backup", "42949672960")),
+        ("543d340f6dbce".to_owned(), backup(web, "2014-10-13 16:11:46", "", "10000000")),
+        ("5a1c0b5d8f3e2".to_owned(), backup(db, "2024-06-02 03:00:00", "Automatic server backup", "26843545600")),
     ]);
     if empty {
         vultr.servers.0.clear();

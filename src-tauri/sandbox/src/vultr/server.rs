@@ -8,7 +8,7 @@ use axum::Json;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::catalog::{self, OsView, SNAPSHOT_FAMILY};
+use super::catalog::{self, OsView, ISO_FAMILY, SNAPSHOT_FAMILY};
 use super::seed::{ISOS, OPERATING_SYSTEMS};
 use super::state::{Order, Phase, Server, Vultr};
 use super::{invalid, yes_no};
@@ -125,6 +125,14 @@ pub(super) async fn create(State(store): State<Store<Vultr>>, params: Params) ->
     if params.get("ISOID").is_some_and(|id| !ISOS.iter().any(|iso| iso.id.to_string() == id)) {
         return Err(invalid("Invalid ISO.  Check ISOID value"));
     }
+    if let Some(url) = params.get("ipxe_chain_url") {
+        if os.family != ISO_FAMILY {
+            return Err(invalid("ipxe_chain_url requires the Custom operating system.  Check OSID value"));
+        }
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            return Err(invalid("Invalid iPXE chain URL.  Check ipxe_chain_url value"));
+        }
+    }
     let ipv6 = yes_no(&params, "enable_ipv6", false)?;
     let private_network = yes_no(&params, "enable_private_network", false)?;
     let auto_backups = yes_no(&params, "auto_backups", false)?;
@@ -162,7 +170,7 @@ pub(super) async fn destroy(State(store): State<Store<Vultr>>, params: Params) -
     store.with(|v| {
         let (id, _) = v.servers.find(params.get("SUBID"))?;
         v.servers.0.remove(&id);
-        v.backups.retain(|_, owner| *owner != id);
+        v.backups.retain(|_, backup| backup.server != id);
         Ok(())
     })
 }
@@ -239,7 +247,7 @@ pub(super) async fn os_change_list(
 pub(super) async fn restore_backup(State(store): State<Store<Vultr>>, params: Params) -> Result<(), Failure> {
     store.with(|v| {
         let (id, _) = v.servers.find(params.get("SUBID"))?;
-        if params.get("BACKUPID").and_then(|backup| v.backups.get(backup)) != Some(&id) {
+        if params.get("BACKUPID").and_then(|backup| v.backups.get(backup)).map(|b| b.server) != Some(id) {
             return Err(invalid("Invalid backup.  Check BACKUPID value"));
         }
         v.servers.operable(params.get("SUBID"))?.boot(v.transition);

@@ -17,9 +17,9 @@ pub(super) struct Vultr {
     pub snapshots: BTreeMap<String, Snapshot>,
     pub sshkeys: BTreeMap<String, SshKey>,
     pub scripts: BTreeMap<u64, Script>,
-    /// BACKUPID -> SUBID. The doc has no backup/list, but restore_backup
-    /// needs ids it can refuse.
-    pub backups: BTreeMap<String, u64>,
+    /// BACKUPID -> the backup. The doc names backup/list without showing
+    /// it; it answers in the shape of Vultr's published v1 reference.
+    pub backups: BTreeMap<String, Backup>,
     pub ids: Ids,
 }
 
@@ -336,6 +336,15 @@ pub(super) struct Snapshot {
     pub description: String,
     pub size: String,
     pub status: Transition<SnapshotStatus>,
+}
+
+/// One of a server's automatic backups.
+pub(super) struct Backup {
+    pub server: u64,
+    pub date_created: &'static str,
+    pub description: &'static str,
+    pub size: &'static str,
+    pub status: &'static str,
 }
 
 pub(super) struct SshKey {

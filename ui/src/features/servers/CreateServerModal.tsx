@@ -33,10 +33,11 @@ export type CreateValues = {
   /** Stored SSH keys and startup script, for providers that keep them. */
   ssh_keys: string[];
   script: string | null;
-  /** What the server is installed from: a system image, an ISO to boot or a snapshot. */
+  /** What the server is installed from: a system image, an ISO to boot, an iPXE script to chain-load or a snapshot. */
   source: InstallSource;
   iso: string | null;
   snapshot: string | null;
+  ipxe_url: string;
   /** Creation options, each shown where the account declares its `servers.create.*` capability. */
   hostname: string;
   auto_backups: boolean;
@@ -44,7 +45,7 @@ export type CreateValues = {
   private_network: boolean;
 };
 
-export type InstallSource = "image" | "iso" | "snapshot";
+export type InstallSource = "image" | "iso" | "ipxe" | "snapshot";
 
 
 /** Everything chosen for one account; kept apart from the name when the account changes. */
@@ -59,6 +60,7 @@ const ACCOUNT_CHOICES = {
   source: "image",
   iso: null,
   snapshot: null,
+  ipxe_url: "",
   hostname: "",
   auto_backups: false,
   ipv6: false,
@@ -105,6 +107,7 @@ export function validateCreate(v: CreateValues, ctx: Ctx): Partial<Record<keyof 
   if (v.source === "image" && ctx.needsImage && !v.image) errors.image = "Choose an image";
   if (v.source === "iso" && !v.iso) errors.iso = "Choose an ISO";
   if (v.source === "snapshot" && !v.snapshot) errors.snapshot = "Choose a snapshot";
+  if (v.source === "ipxe" && !v.ipxe_url.trim()) errors.ipxe_url = "Enter the address of the iPXE script";
   if (ctx.sizing === "plans") {
     if (!v.plan) errors.plan = "Choose a plan";
   } else {
@@ -144,8 +147,8 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
   const sizing: ProviderInfo["sizing"] = provider?.sizing ?? "plans";
 
   const regions = useCatalogRegions(account?.id ?? null);
-  const images = useCatalogImages(account?.id ?? null);
   const needsRegion = (regions.data?.length ?? 0) > 0;
+  const images = useCatalogImages(account?.id ?? null, needsRegion ? v.region : null);
   const plansEnabled = sizing === "plans" && regions.isSuccess && (!needsRegion || v.region !== null);
   const plans = useCatalogPlans(account?.id ?? null, needsRegion ? v.region : null, plansEnabled);
   ctxRef.current = { sizing, needsRegion, needsImage: (images.data?.length ?? 0) > 0 };
@@ -155,11 +158,13 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
   const scripts = useScripts(account?.id ?? null, scripted);
   const fromIso = hasCapability(account, "servers.create.iso");
   const fromSnapshot = hasCapability(account, "servers.create.snapshot");
+  const fromIpxe = hasCapability(account, "servers.create.ipxe");
   const isos = useIsos(account?.id ?? "", fromIso && v.source === "iso");
   const snapshots = useSnapshots(account?.id ?? "", fromSnapshot && v.source === "snapshot");
   const sources: Array<{ value: InstallSource; label: string }> = [
     { value: "image", label: "Operating system" },
     ...(fromIso ? [{ value: "iso" as const, label: "ISO" }] : []),
+    ...(fromIpxe ? [{ value: "ipxe" as const, label: "iPXE" }] : []),
     ...(fromSnapshot ? [{ value: "snapshot" as const, label: "Snapshot" }] : []),
   ];
   const switches = (
@@ -203,9 +208,10 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
           cpu_mhz: sizing === "free" ? Number(values.cpu_mhz) : null,
           mem_mb: sizing === "free" ? Number(values.mem_mb) : null,
           ssh_keys: keyed ? values.ssh_keys : [],
-          script: scripted && values.source !== "iso" ? values.script : null,
+          script: scripted && values.source !== "iso" && values.source !== "ipxe" ? values.script : null,
           iso: values.source === "iso" ? values.iso : null,
           snapshot: values.source === "snapshot" ? values.snapshot : null,
+          ipxe_url: values.source === "ipxe" ? values.ipxe_url.trim() : null,
           hostname: named && values.hostname.trim() ? values.hostname.trim() : null,
           auto_backups: values.auto_backups,
           ipv6: values.ipv6,
@@ -285,7 +291,7 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
               rightSection={loadingIcon(regions)}
               value={v.region}
               onChange={(region) => {
-                form.setValues({ region, plan: null });
+                form.setValues({ region, plan: null, image: null });
                 form.clearFieldError("region");
               }}
               error={form.errors.region ?? loadError("regions", regions.error)}
@@ -375,6 +381,16 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
               {...listedSource("iso", isos, "ISOs", "Choose an ISO")}
             />
           )}
+          {account && v.source === "ipxe" && (
+            <TextInput
+              label="iPXE script address"
+              description="The server chain-loads this script at boot, on the provider's Custom system."
+              placeholder="https://boot.example.com/menu.ipxe"
+              withAsterisk
+              {...form.getInputProps("ipxe_url")}
+              data-testid="create-ipxe-url"
+            />
+          )}
           {account && v.source === "snapshot" && (
             <Select
               label="Snapshot"
@@ -389,6 +405,7 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
           {account && v.source === "image" && (
             <Select
               label="Image"
+              description={needsRegion && v.region ? "Only images offered in the chosen region are listed." : undefined}
               placeholder={images.isPending ? "Loading images…" : images.data?.length === 0 ? "No images offered" : "Choose an image"}
               data={imageData(images.data ?? [])}
               searchable
@@ -420,7 +437,7 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
               data-testid="create-ssh-keys"
             />
           )}
-          {account && scripted && v.source !== "iso" && (
+          {account && scripted && v.source !== "iso" && v.source !== "ipxe" && (
             <Select
               label="Startup script"
               placeholder={scripts.isPending ? "Loading scripts…" : scripts.data?.length === 0 ? "No startup scripts stored yet" : "None"}

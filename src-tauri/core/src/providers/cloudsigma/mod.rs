@@ -387,7 +387,8 @@ impl Compute for Cloudsigma {
         Ok(map::subscription_plan(&usage).into_iter().collect())
     }
 
-    async fn images(&self) -> Result<Vec<Image>> {
+    /// Every region offers the same images.
+    async fn images(&self, _region: Option<&str>) -> Result<Vec<Image>> {
         let ids = codec::parse_list(&self.get("/drives/standard/img/list").await?);
         let drives = futures::future::try_join_all(ids.iter().map(|id| async move {
             let id = uuid("image", "drive", id)

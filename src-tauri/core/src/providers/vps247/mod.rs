@@ -64,6 +64,7 @@ pub(crate) enum Call<'a> {
     Power(&'a str, PowerAction),
     Create,
     Delete(&'a str),
+    Region(&'a str),
 }
 
 impl Vps247 {
@@ -79,6 +80,14 @@ impl Vps247 {
         let wire: wire::VmWire = serde_json::from_value(v.clone())
             .map_err(|e| Error::provider(format!("VPS247 server {id} unreadable: {e}")))?;
         Ok(map::server(wire, &v))
+    }
+
+    /// One region by id: what it offers, where VPS247 says.
+    async fn region(&self, region: &str) -> Result<wire::RegionWire> {
+        let id = numeric("region", "region", region)?.to_string();
+        let resp = self.call(Request::get(format!("/regions/{id}")), Call::Region(&id)).await?;
+        let v: serde_json::Value = decode(NAME, &resp)?;
+        serde_json::from_value(v).map_err(|e| Error::provider(format!("VPS247 region {id} unreadable: {e}")))
     }
 
     async fn list<T: serde::de::DeserializeOwned>(&self, path: &str, what: &str) -> Result<Vec<T>> {
@@ -107,6 +116,9 @@ impl ProviderApi for Vps247 {
             (404, Call::Server(id) | Call::Power(id, _) | Call::Delete(id)) => Error::not_found(format!(
                 "VPS247 has no server {id} on this account; list the servers to see their ids"
             )),
+            (404, Call::Region(id)) => {
+                Error::field("region", format!("VPS247 has no region {id}; pick one from the regions list"))
+            }
             (404, _) => Error::provider("VPS247 does not know this API path (HTTP 404); check the account's endpoint"),
             (406, Call::Power(id, action)) => Error::invalid_state(format!(
                 "{}. A pending server is still being set up and a starting or halting one is between states: \
@@ -169,6 +181,11 @@ fn required(field: &str, v: &Option<String>, what: &str) -> Result<u64> {
     let v =
         v.as_deref().filter(|s| !s.trim().is_empty()).ok_or_else(|| Error::field(field, format!("choose a {what}")))?;
     numeric(field, what, v)
+}
+
+/// Whether a region's list (absent: no restriction) holds an id.
+fn offers(offered: &Option<Vec<String>>, id: &str) -> bool {
+    offered.as_ref().is_none_or(|ids| ids.iter().any(|o| o == id))
 }
 
 /// The doc's JSON schema for `POST /virtual_machines`.
@@ -250,17 +267,21 @@ impl Compute for Vps247 {
     }
 
     async fn plans(&self, region: Option<&str>) -> Result<Vec<Plan>> {
-        // Packages are not tied to regions in the API: every region offers all.
-        if let Some(r) = region {
-            numeric("region", "region", r)?;
-        }
+        let offered = match region {
+            Some(r) => self.region(r).await?.package_ids,
+            None => None,
+        };
         let packages: Vec<wire::PackageWire> = self.list("/packages", "package list").await?;
-        Ok(packages.into_iter().map(map::plan).collect())
+        Ok(packages.into_iter().filter(|p| offers(&offered, &p.id)).map(map::plan).collect())
     }
 
-    async fn images(&self) -> Result<Vec<Image>> {
+    async fn images(&self, region: Option<&str>) -> Result<Vec<Image>> {
+        let offered = match region {
+            Some(r) => self.region(r).await?.os_template_ids,
+            None => None,
+        };
         let templates: Vec<wire::OsTemplateWire> = self.list("/os_templates", "OS template list").await?;
-        Ok(templates.into_iter().map(map::image).collect())
+        Ok(templates.into_iter().filter(|t| offers(&offered, &t.id)).map(map::image).collect())
     }
 
     async fn regions(&self) -> Result<Vec<Region>> {

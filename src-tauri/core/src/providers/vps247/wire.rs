@@ -78,13 +78,42 @@ pub struct PackageWire {
     pub price: Option<String>,
 }
 
-/// `GET /regions`.
+/// `GET /regions`, and one region by id (`GET /regions/{id}`). What a
+/// region offers is read where its lookup says it: `package_ids` and
+/// `os_template_ids` (or `packages`/`os_templates`), as ids or as objects
+/// with an `id`. Absent means the region does not restrict them.
 #[derive(Debug, Deserialize)]
 pub struct RegionWire {
     #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     pub name: String,
     pub country: Option<String>,
+    #[serde(default, alias = "packages", deserialize_with = "opt_ids")]
+    pub package_ids: Option<Vec<String>>,
+    #[serde(default, alias = "os_templates", deserialize_with = "opt_ids")]
+    pub os_template_ids: Option<Vec<String>>,
+}
+
+/// A list of ids written as numbers, strings or `{"id": …}` objects;
+/// `null` is no list.
+fn opt_ids<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+    let Some(items) = Option::<Vec<serde_json::Value>>::deserialize(d)? else {
+        return Ok(None);
+    };
+    items
+        .into_iter()
+        .map(|item| match item {
+            serde_json::Value::Number(n) => Ok(n.to_string()),
+            serde_json::Value::String(s) => Ok(s),
+            serde_json::Value::Object(mut o) => match o.remove("id") {
+                Some(serde_json::Value::Number(n)) => Ok(n.to_string()),
+                Some(serde_json::Value::String(s)) => Ok(s),
+                _ => Err(serde::de::Error::custom("an offered item without an id")),
+            },
+            other => Err(serde::de::Error::custom(format!("expected an id, got {other}"))),
+        })
+        .collect::<Result<_, _>>()
+        .map(Some)
 }
 
 /// `GET /os_templates`.

@@ -188,6 +188,14 @@ fn node_count(plan: &str) -> Result<u32> {
         .ok_or_else(|| Error::field("plan", format!("a VPS.NET server has 1 to {} nodes, got {n}", map::MAX_NODES)))
 }
 
+/// The available cloud a region id names; a field error otherwise.
+fn cloud_of<'c>(clouds: &'c [CloudWire], region: &str) -> Result<&'c CloudWire> {
+    let id = number("region", "cloud", region)?.to_string();
+    clouds.iter().find(|c| c.id == id).ok_or_else(|| {
+        Error::field("region", format!("VPS.NET has no available cloud {id}; pick one from the regions list"))
+    })
+}
+
 #[async_trait]
 impl Compute for Vpsnet {
     crate::provider::implements!(tickets, dns, backups, os_install, network, usage, console, profile, billing);
@@ -275,17 +283,19 @@ impl Compute for Vpsnet {
         let Some(region) = region else {
             return Ok(map::plans(None));
         };
-        let cloud_id = number("region", "cloud", region)?.to_string();
         let clouds = self.clouds().await?;
-        let cloud = clouds.iter().find(|c| c.id == cloud_id).ok_or_else(|| {
-            Error::field("region", format!("VPS.NET has no available cloud {cloud_id}; pick one from the regions list"))
-        })?;
-        Ok(map::plans(Some(cloud)))
+        Ok(map::plans(Some(cloud_of(&clouds, region)?)))
     }
 
-    async fn images(&self) -> Result<Vec<Image>> {
+    /// Each cloud lists its own templates: with a region, only that cloud's.
+    async fn images(&self, region: Option<&str>) -> Result<Vec<Image>> {
+        let clouds = self.clouds().await?;
+        let offering = match region {
+            Some(region) => std::slice::from_ref(cloud_of(&clouds, region)?),
+            None => &clouds[..],
+        };
         let mut images: Vec<Image> = Vec::new();
-        for cloud in self.clouds().await? {
+        for cloud in offering {
             for t in &cloud.system_templates {
                 if !images.iter().any(|i| i.id == t.id) {
                     images.push(map::image(t));

@@ -385,7 +385,8 @@ impl Compute for VpsOrg {
         Ok(map::plans(&self.fleet().await?))
     }
 
-    async fn images(&self) -> Result<Vec<Image>> {
+    /// Every region offers the same images.
+    async fn images(&self, _region: Option<&str>) -> Result<Vec<Image>> {
         Ok(map::images(&self.fleet().await?))
     }
 

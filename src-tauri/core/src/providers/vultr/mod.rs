@@ -137,11 +137,11 @@ fn create_form(req: &CreateServer) -> Result<Vec<(String, String)>> {
     Ok(form)
 }
 
-/// The OS family an ISO or a snapshot is installed through: the doc's
-/// "'custom' operating system" for ISOID, its "'snapshot' operating
-/// system" for SNAPSHOTID.
+/// The OS family an ISO, an iPXE chain or a snapshot is installed through:
+/// the doc's "'custom' operating system" for ISOID and ipxe_chain_url, its
+/// "'snapshot' operating system" for SNAPSHOTID.
 fn install_family(req: &CreateServer) -> Option<&'static str> {
-    if chosen(&req.iso).is_some() {
+    if chosen(&req.iso).is_some() || chosen(&req.ipxe_url).is_some() {
         Some("iso")
     } else if chosen(&req.snapshot).is_some() {
         Some("snapshot")
@@ -189,7 +189,7 @@ impl Compute for Vultr {
     async fn create_server(&self, req: &CreateServer) -> Result<Server> {
         let mut form = create_form(req)?;
         if let Some(family) = install_family(req).filter(|_| !form.iter().any(|(k, _)| k == "OSID")) {
-            let os = self.images().await?.into_iter().find(|i| i.family.as_deref() == Some(family));
+            let os = self.images(None).await?.into_iter().find(|i| i.family.as_deref() == Some(family));
             let os = os.ok_or_else(|| {
                 Error::field("image", format!("Vultr lists no {family} operating system to install this from"))
             })?;
@@ -232,7 +232,8 @@ impl Compute for Vultr {
             .collect())
     }
 
-    async fn images(&self) -> Result<Vec<Image>> {
+    /// Every region offers the same images.
+    async fn images(&self, _region: Option<&str>) -> Result<Vec<Image>> {
         let v = self.read::<serde_json::Value>(Request::get("/v1/os/list"), ()).await?;
         let os: Vec<wire::OsWire> =
             wire::keyed(v).map_err(|e| Error::provider(format!("Vultr OS list unreadable: {e}")))?;

@@ -297,3 +297,31 @@ fn create_from_an_iso_or_a_snapshot() {
     let neither = CreateServer { iso: None, ..unnamed };
     assert_eq!(super::create_form(&neither).unwrap_err().fields[0].field, "image");
 }
+
+/// The doc's ipxe_chain_url: "If you've selected the 'custom' operating
+/// system, this can be set to chainload the specified URL on bootup".
+#[test]
+fn create_chain_loading_over_ipxe() {
+    let req = CreateServer {
+        name: "pxe-1".into(),
+        region: Some("1".into()),
+        plan: Some("1".into()),
+        ipxe_url: Some(" https://boot.example.com/menu.ipxe ".into()),
+        ..CreateServer::default()
+    };
+    assert_eq!(
+        super::create_form(&req).unwrap(),
+        pairs(&[("DCID", "1"), ("VPSPLANID", "1"), ("label", "pxe-1"), ("ipxe_chain_url", "https://boot.example.com/menu.ipxe")])
+    );
+    assert_eq!(super::install_family(&req), Some("iso"), "the custom system, as for an ISO");
+    let with_iso = CreateServer { iso: Some("24".into()), ..req.clone() };
+    assert!(super::create_form(&with_iso).unwrap().contains(&("ISOID".to_string(), "24".to_string())));
+    for (bad, field) in [
+        (CreateServer { ipxe_url: Some("ftp://boot.example.com/x".into()), ..req.clone() }, "ipxe_url"),
+        (CreateServer { ipxe_url: Some("boot.example.com/menu".into()), ..req.clone() }, "ipxe_url"),
+        (CreateServer { snapshot: Some("5359435d28b9a".into()), ..req.clone() }, "ipxe_url"),
+        (CreateServer { script: Some("3".into()), ..req }, "script"),
+    ] {
+        assert_eq!(super::create_form(&bad).unwrap_err().fields[0].field, field, "{bad:?}");
+    }
+}

@@ -4,7 +4,6 @@ import { useState } from "react";
 import { DeleteAction, LabelAndIdCell, QueryTable, RowAction, RowActions } from "../../../components/ItemTable";
 import type { AccountView, Server } from "../../../api/bindings";
 import { hasCapability } from "../../../lib/capabilities";
-import { useRestoreBackup } from "../../../api/backups";
 import { useChangeOs, useOsOptions, useReinstall } from "../../../api/operatingSystems";
 import { useCreateSnapshot, useDeleteSnapshot, useRestoreSnapshot, useSnapshots } from "../../../api/snapshots";
 import { BackupsPanel } from "./BackupsPanel";
@@ -22,12 +21,10 @@ export function SnapshotsTab({ server, account, providerLabel }: Props) {
   const createSnapshot = useCreateSnapshot();
   const restoreSnapshot = useRestoreSnapshot();
   const deleteSnapshot = useDeleteSnapshot();
-  const restoreBackup = useRestoreBackup();
   const reinstall = useReinstall();
   const changeOs = useChangeOs();
   const osOptions = useOsOptions(server.account_id, server.id, hasCapability(account, "os.change"));
   const [description, setDescription] = useState("");
-  const [backupId, setBackupId] = useState("");
   const [osId, setOsId] = useState<string | null>(null);
 
   const take = async () => {
@@ -102,37 +99,6 @@ export function SnapshotsTab({ server, account, providerLabel }: Props) {
       )}
 
       {hasCapability(account, "backups.list") && <BackupsPanel server={server} account={account} providerLabel={providerLabel} />}
-
-      {hasCapability(account, "backups.restore") && !hasCapability(account, "backups.list") && (
-        <Stack gap="xs">
-          <Title order={5}>Restore a backup</Title>
-          <Group gap="xs" align="flex-end">
-            <TextInput
-              label="Backup id"
-              description={`${providerLabel}'s API has no list of backups: copy the backup id from its control panel.`}
-              value={backupId}
-              onChange={(e) => setBackupId(e.currentTarget.value)}
-              ff="monospace"
-              style={{ flex: 1 }}
-              data-testid="backup-id"
-            />
-            <Button
-              variant="default"
-              color="red"
-              disabled={!backupId.trim()}
-              loading={restoreBackup.isPending}
-              onClick={() =>
-                confirmWipe(`Restore a backup onto ${name}?`, `Backup ${backupId.trim()} will be written to ${name}.`, "Restore backup", "backup-restore-confirm", () =>
-                  restoreBackup.mutate({ ...target, backupId: backupId.trim() }, { onSuccess: () => setBackupId("") }),
-                )
-              }
-              data-testid="backup-restore"
-            >
-              Restore backup
-            </Button>
-          </Group>
-        </Stack>
-      )}
 
       {(hasCapability(account, "os.reinstall") || hasCapability(account, "os.change")) && (
         <Stack gap="xs">

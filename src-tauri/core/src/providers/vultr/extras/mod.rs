@@ -15,12 +15,12 @@ use self::wire::*;
 use super::wire::keyed;
 use super::{numeric, server_id, subid_form, Vultr, DESCRIPTOR, NAME};
 use crate::error::{Error, Result};
-use crate::capabilities::server::backups::Backups;
+use crate::capabilities::server::backups::{Backup, Backups};
 use crate::capabilities::server::console::{Console, ConsoleAccess};
 use crate::capabilities::server::network::{IpAddress, IpRole, Network, ReverseDns};
 use crate::capabilities::server::os::{Iso, OsInstall, OsOption};
 use crate::providers::vultr::ext::scripts::{NewScript, ScriptKind, ScriptUpdate, Scripts, StartupScript};
-use crate::providers::vultr::ext::snapshots::{Snapshot, Snapshots};
+use crate::providers::vultr::ext::snapshots::{Snapshot, SnapshotStatus, Snapshots};
 use crate::providers::vultr::ext::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate, SshKeys};
 use crate::capabilities::server::usage::{Usage, UsageGraph, UsagePoint, UsageSeries, UsageUnit};
 use crate::http::Request;
@@ -51,6 +51,23 @@ pub fn snapshot(w: SnapshotWire) -> Snapshot {
         status: super::map::snapshot_status(&provider_status),
         provider_status,
         created_at: DESCRIPTOR.time(w.date_created.as_deref()),
+    }
+}
+
+/// Vultr's backups are its automatic ones: none is locked, and one is
+/// restorable once its status is complete (the snapshot list's words).
+pub fn backup(w: BackupWire) -> Backup {
+    let status = w.status.unwrap_or_default();
+    Backup {
+        id: w.id,
+        label: present(w.description),
+        kind: None,
+        size: present(w.size),
+        built: super::map::snapshot_status(&status) == SnapshotStatus::Complete,
+        locked: false,
+        system: None,
+        created_at: DESCRIPTOR.time(w.date_created.as_deref()),
+        built_at: None,
     }
 }
 
@@ -228,6 +245,13 @@ impl Snapshots for Vultr {
 
 #[async_trait]
 impl Backups for Vultr {
+    async fn list_backups(&self, server: &str) -> Result<Vec<Backup>> {
+        let request = Request::get("/v1/backup/list").query("SUBID", server_id(server)?);
+        let v = self.read::<serde_json::Value>(request, ()).await?;
+        let list: Vec<BackupWire> = keyed(v).map_err(unreadable("backup list"))?;
+        Ok(list.into_iter().map(backup).collect())
+    }
+
     async fn restore_backup(&self, server: &str, backup: &str) -> Result<()> {
         let mut form = subid_form(server)?;
         form.push(pair("BACKUPID", backup));
@@ -398,8 +422,8 @@ impl Scripts for Vultr {
 }
 
 /// server/create's optional parameters: SSHKEYID (comma-separated),
-/// SCRIPTID, ISOID or SNAPSHOTID, and the three yes/no switches, sent only
-/// when asked for (the doc's default is no).
+/// SCRIPTID, ISOID and/or ipxe_chain_url or SNAPSHOTID, and the three
+/// yes/no switches, sent only when asked for (the doc's default is no).
 pub fn create_options(req: &crate::model::CreateServer) -> Result<Form> {
     let mut form = Form::new();
     if !req.ssh_keys.is_empty() {
@@ -412,10 +436,17 @@ pub fn create_options(req: &crate::model::CreateServer) -> Result<Form> {
         (None, Some(snapshot)) => form.push(pair("SNAPSHOTID", crate::validate::object_id("snapshot", snapshot)?)),
         (None, None) => {}
     }
+    if let Some(url) = chosen(&req.ipxe_url) {
+        // Both ride on the doc's 'custom' operating system; a snapshot does not.
+        if chosen(&req.snapshot).is_some() {
+            return Err(Error::field("ipxe_url", "chain-load over iPXE or install a snapshot, not both"));
+        }
+        form.push(pair("ipxe_chain_url", crate::validate::web_url("ipxe_url", url)?));
+    }
     if let Some(script) = chosen(&req.script) {
         // The doc: SCRIPTID "if you've not selected a 'custom' operating system".
-        if chosen(&req.iso).is_some() {
-            return Err(Error::field("script", "a startup script does not run on a server booted from an ISO"));
+        if chosen(&req.iso).is_some() || chosen(&req.ipxe_url).is_some() {
+            return Err(Error::field("script", "a startup script does not run on a server booted from an ISO or over iPXE"));
         }
         form.push(pair("SCRIPTID", numeric("script", "startup script (SCRIPTID)", script)?));
     }

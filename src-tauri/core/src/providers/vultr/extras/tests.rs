@@ -33,6 +33,28 @@ fn snapshot_list_and_create() {
     assert_eq!(created.id, "544e52f31c706");
 }
 
+/// The doc names v1/backup/list without showing it, so this body is not a
+/// fixture of the doc: it is the example of Vultr's published v1 reference.
+#[test]
+fn backup_list_reads_vultrs_reference_body() {
+    let body = serde_json::json!({
+        "543d34149403a": {"BACKUPID": "543d34149403a", "date_created": "2014-10-14 12:40:40",
+            "description": "Automatic server backup", "size": "42949672960", "status": "complete"},
+        "543d340f6dbce": {"BACKUPID": "543d340f6dbce", "date_created": "2014-10-13 16:11:46",
+            "description": "", "size": "10000000", "status": "pending"}
+    });
+    let list: Vec<Backup> = keyed::<BackupWire>(body).unwrap().into_iter().map(backup).collect();
+    let latest = list.iter().find(|b| b.id == "543d34149403a").unwrap();
+    assert_eq!(latest.label.as_deref(), Some("Automatic server backup"));
+    assert_eq!(latest.size.as_deref(), Some("42949672960"));
+    assert!(latest.built, "a complete backup can be restored");
+    assert_eq!(latest.created_at.as_ref().map(ToString::to_string).as_deref(), Some("2014-10-14T12:40:40Z"));
+    let other = list.iter().find(|b| b.id == "543d340f6dbce").unwrap();
+    assert_eq!(other.label, None, "an empty description is no label");
+    assert!(!other.built, "a pending backup is not restorable yet");
+    assert!(keyed::<BackupWire>(serde_json::json!([])).unwrap().is_empty(), "Vultr's empty list is []");
+}
+
 #[test]
 fn iso_ids_and_sizes_are_numbers() {
     let list: Vec<IsoWire> = keyed(fixture!("iso_list")).unwrap();

@@ -25,6 +25,20 @@ pub struct SnapshotCreatedWire {
     pub id: String,
 }
 
+/// An entry of `v1/backup/list`, which the doc names (restore_backup's
+/// BACKUPID "see v1/backup/list") but does not show: the shape is Vultr's
+/// published v1 reference, keyed by BACKUPID like the snapshot list.
+#[derive(Debug, Deserialize)]
+pub struct BackupWire {
+    #[serde(rename = "BACKUPID", deserialize_with = "string_or_number")]
+    pub id: String,
+    pub date_created: Option<String>,
+    pub description: Option<String>,
+    #[serde(default, deserialize_with = "opt_string_or_number")]
+    pub size: Option<String>,
+    pub status: Option<String>,
+}
+
 #[derive(Debug, Deserialize)]
 pub struct IsoWire {
     #[serde(rename = "ISOID", deserialize_with = "string_or_number")]
