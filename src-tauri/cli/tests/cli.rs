@@ -175,7 +175,8 @@ fn power_actions_change_the_status() {
 fn catalog_narrows_to_what_a_region_offers() {
     let f = Fixture::new();
     f.add_verified(Provider::Vps247, "v247");
-    let names = |v: Value| v.as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    let names =
+        |v: Value| v.as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap().to_string()).collect::<Vec<_>>();
     assert_eq!(names(f.json(&["catalog", "v247", "plans", "--json"])).len(), 4);
     assert_eq!(names(f.json(&["catalog", "v247", "plans", "--region", "25", "--json"])), ["Budget", "Standard"]);
     assert_eq!(

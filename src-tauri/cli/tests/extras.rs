@@ -272,7 +272,8 @@ fn servers_create_from_an_iso_with_every_switch() {
     let chained = f.json(&pxe);
     assert_eq!(chained["name"], "pxe-box", "{chained}");
     let chained = f.json(&["servers", "show", ACCOUNT, chained["id"].as_str().unwrap()]);
-    let os = chained["details"].as_array().unwrap().iter().find(|d| d["label"].as_str().unwrap().eq_ignore_ascii_case("os"));
+    let os =
+        chained["details"].as_array().unwrap().iter().find(|d| d["label"].as_str().unwrap().eq_ignore_ascii_case("os"));
     assert_eq!(os.map(|d| d["value"].clone()), Some("Custom".into()), "chain-loads on the Custom system: {chained}");
 
     let iso = [&base[..], &["--iso", "24", "--ipv6", "--private-network", "--backups"]].concat();

@@ -108,6 +108,7 @@ describe("create server form", () => {
         private_network: false,
         iso: null,
         snapshot: null,
+        ipxe_url: null,
       },
     });
     expect(await screen.findByText("Server created")).toBeInTheDocument();

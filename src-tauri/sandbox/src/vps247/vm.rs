@@ -192,10 +192,8 @@ pub(super) async fn create(State(store): State<Store<Vps247>>, body: Bytes) -> R
         }
         if let (Some(region), Some(package), Some(os)) = (region, package, os) {
             if !region.offers(package, os) {
-                problems.push(format!(
-                    "{} does not offer package {} with OS template {}",
-                    region.name, package.id, os.id
-                ));
+                problems
+                    .push(format!("{} does not offer package {} with OS template {}", region.name, package.id, os.id));
             }
         }
         let (Some(name), Some(os), Some(region), Some(package), Some(ipv6), true) =

@@ -7,9 +7,8 @@ use std::time::Duration;
 use super::account::{AccountInfo, Iso};
 use super::catalog::{Os, Plan, Region, ISO_FAMILY, SNAPSHOT_FAMILY};
 use super::state::{
-    Backup,
-    Bandwidth, Ids, Ipv4, Network, Order, Phase, ReverseIpv6, Script, Server, Servers, Snapshot, SnapshotStatus,
-    SshKey, Vultr,
+    Backup, Bandwidth, Ids, Ipv4, Network, Order, Phase, ReverseIpv6, Script, Server, Servers, Snapshot,
+    SnapshotStatus, SshKey, Vultr,
 };
 use crate::common::{timestamp, Transition};
 
