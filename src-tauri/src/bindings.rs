@@ -6,8 +6,8 @@
 
 use ts_rs::{Config, TS};
 use vpsdesk_core::capabilities::billing::{
-    Balance, BalanceMeaning, CurrencyTotal, DailyCharge, Invoice, InvoiceStatus, Price, Quote, Subscription,
-    SubscriptionKind, SubscriptionOrder, Transaction, Usage,
+    Balance, BalanceMeaning, CurrencyTotal, DailyCharge, Invoice, InvoiceStatus, Price, Quote, SubscribedTotal,
+    Subscription, SubscriptionKind, SubscriptionOrder, TotalScope, Transaction, Usage,
 };
 use vpsdesk_core::capabilities::tickets::{
     Author, Department, DepartmentNeeds, IssueType, ManagedService, NewTicket, Ticket, TicketFilter, TicketForm,
@@ -111,6 +111,8 @@ pub fn render() -> String {
         decl::<Usage>(&cfg),
         decl::<Price>(&cfg),
         decl::<Subscription>(&cfg),
+        decl::<SubscribedTotal>(&cfg),
+        decl::<TotalScope>(&cfg),
         decl::<SubscriptionKind>(&cfg),
         decl::<SubscriptionOrder>(&cfg),
         decl::<Quote>(&cfg),

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use vpsdesk_core::capabilities::billing::{grouped, Quote, Subscription, SubscriptionKind, SubscriptionOrder};
+use vpsdesk_core::capabilities::billing::{
+    grouped, Quote, Subscription, SubscriptionKind, SubscriptionOrder, TotalScope,
+};
 use vpsdesk_core::AppService;
 
 use crate::account_arg::AccountArg;
@@ -40,6 +42,8 @@ pub enum BillingCmd {
     Currencies { account: AccountArg },
     /// The account's subscriptions
     Subscriptions { account: AccountArg },
+    /// What the account has subscribed in total, per resource and network kind
+    Totals { account: AccountArg },
     /// Subscribe to IP addresses or VLANs: prints the provider's price, and buys with --yes
     Subscribe {
         account: AccountArg,
@@ -163,6 +167,17 @@ pub async fn run(service: &AppService, cmd: BillingCmd, flags: Flags) -> Result<
         BillingCmd::Subscriptions { account } => {
             let subs = service.subscriptions(&account.resolve(service)?).await?;
             subscriptions(&subs, json);
+            ok
+        }
+        BillingCmd::Totals { account } => {
+            let totals = service.subscribed_totals(&account.resolve(service)?).await?;
+            list(json, &totals, &["SCOPE", "RESOURCE", "WHAT", "QUANTITY", "UNIT"], |t| {
+                let scope = match t.scope {
+                    TotalScope::Resources => "resources",
+                    TotalScope::Network => "network",
+                };
+                vec![scope.into(), t.resource.clone(), t.label.clone(), t.quantity.clone(), t.unit.clone()]
+            });
             ok
         }
         BillingCmd::Subscribe { account, kind, quantity, months, start } => {

@@ -154,6 +154,15 @@ fn transactions_usage_and_subscriptions() {
     let created = f.json(&yes);
     assert_eq!(created.as_array().unwrap().len(), 2);
     assert_eq!(f.json(&["billing", "balance", "--account", "sigma", "--json"])[0]["balance"], "1204.87");
+    // The totals count the two addresses just bought beside the seeded resources.
+    let totals = f.json(&["billing", "totals", "sigma", "--json"]);
+    let total = |resource: &str| {
+        let t = totals.as_array().unwrap().iter().find(|t| t["resource"] == resource).unwrap();
+        (t["scope"].as_str().unwrap().to_string(), t["quantity"].as_str().unwrap().to_string())
+    };
+    assert_eq!(total("cpu"), ("resources".to_string(), "2000".to_string()));
+    assert_eq!(total("ip"), ("network".to_string(), "2".to_string()));
+    assert!(f.ok(&["billing", "totals", "sigma"]).contains("Static IP address"));
 
     let o = f.run(&["billing", "subscribe", "sigma", "--kind", "ip", "--quantity", "0", "--yes"]);
     assert_error_line(&o, 1, "quantity");

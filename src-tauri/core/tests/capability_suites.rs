@@ -718,6 +718,7 @@ async fn billing_subscriptions(r: Run) {
     let order = SubscriptionOrder { kind: SubscriptionKind::Ip, quantity: 1, months: 1, start: None };
     if !r.declares(BillingSubscriptions) {
         r.refused(BillingSubscriptions, r.service().subscriptions(&r.account)).await;
+        r.refused(BillingSubscriptions, r.service().subscribed_totals(&r.account)).await;
         return r.refused(BillingSubscriptions, r.service().quote_subscription(&r.account, &order)).await;
     }
     let before = r.service().subscriptions(&r.account).await.unwrap();
@@ -741,6 +742,9 @@ async fn billing_subscriptions(r: Run) {
         let now = r.service().balance(&r.account).await.unwrap();
         assert_eq!(now.balance, b.balance - quote.amount, "charged the quoted price");
     }
+    let totals = r.service().subscribed_totals(&r.account).await.unwrap();
+    assert!(totals.iter().all(|t| !t.resource.is_empty() && t.account_id == r.account.id), "{totals:?}");
+    assert!(totals.iter().any(|t| t.resource == "ip"), "the address just bought is in the totals: {totals:?}");
 }
 
 // Tickets and DNS

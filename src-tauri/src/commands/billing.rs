@@ -1,6 +1,6 @@
 use vpsdesk_core::capabilities::billing::{
-    daily_charges, totals_by_currency, Balance, CurrencyTotal, DailyCharge, Invoice, Price, Quote, Subscription,
-    SubscriptionOrder, Transaction, Usage,
+    daily_charges, totals_by_currency, Balance, CurrencyTotal, DailyCharge, Invoice, Price, Quote, SubscribedTotal,
+    Subscription, SubscriptionOrder, Transaction, Usage,
 };
 use vpsdesk_core::service::billing::{save_csv, SavedFile};
 
@@ -51,6 +51,8 @@ ipc! {
     async fn billing_currencies(state, account_id: AccountRef) -> Vec<String> = currencies;
 
     async fn billing_subscriptions(state, account_id: AccountRef) -> Vec<Subscription> = subscriptions;
+
+    async fn billing_subscribed_totals(state, account_id: AccountRef) -> Vec<SubscribedTotal> = subscribed_totals;
 
     async fn quote_subscription(state, account_id: AccountRef, order: SubscriptionOrder) -> Quote = quote_subscription;
 

@@ -123,6 +123,11 @@ export function useSubscriptions(accountId: string, enabled: boolean) {
   return useCommandQuery(keys.billing.subscriptions(accountId), () => commands.billingSubscriptions(accountId), { enabled, staleTime: BILLING_STALE_MS });
 }
 
+/** What the account has subscribed in total, per resource and network kind. */
+export function useSubscribedTotals(accountId: string, enabled: boolean) {
+  return useCommandQuery(keys.billing.subscribedTotals(accountId), () => commands.billingSubscribedTotals(accountId), { enabled, staleTime: BILLING_STALE_MS });
+}
+
 /** Prices are asked for, never cached: a quote is what the provider says now. */
 export function quoteSubscription(accountId: string, order: SubscriptionOrder) {
   return call(commands.quoteSubscription(accountId, order));
@@ -132,12 +137,12 @@ export function quoteExtension(accountId: string, subscriptionId: string, months
   return call(commands.quoteExtension(accountId, subscriptionId, months));
 }
 
-/** After buying, the balance, the transactions and the subscriptions have changed. */
+/** After buying, the balance, the transactions, the subscriptions and their totals have changed. */
 function useRefreshMoney() {
   const client = useQueryClient();
   return (accountId: string) =>
     Promise.all(
-      [keys.billing.balance, keys.billing.transactions, keys.billing.subscriptions].map((k) =>
+      [keys.billing.balance, keys.billing.transactions, keys.billing.subscriptions, keys.billing.subscribedTotals].map((k) =>
         client.invalidateQueries({ queryKey: k(accountId) }),
       ),
     );

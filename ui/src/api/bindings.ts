@@ -240,6 +240,20 @@ kind: string, label: string, unit: string, quantity: string,
  * The subscribed thing itself, where there is one (an IP, a VLAN uuid).
  */
 resource: string | null, start: Timestamp | null, end: Timestamp | null, };
+export type SubscribedTotal = { account: string, account_id: string, provider: ProviderKind, scope: TotalScope, 
+/**
+ * The provider's key ("cpu", "ip"…).
+ */
+resource: string, label: string, 
+/**
+ * The unit of the subscriptions list for that key; empty where it names none.
+ */
+unit: string, 
+/**
+ * As sent; empty when the line has no value.
+ */
+quantity: string, };
+export type TotalScope = "resources" | "network";
 export type SubscriptionKind = "ip" | "vlan";
 export type SubscriptionOrder = { kind: SubscriptionKind, quantity: number, months: number, 
 /**
@@ -612,6 +626,7 @@ export const commands = {
   billingPricing: (account_id: string) => invoke<Array<Price>>("billing_pricing", { account_id }),
   billingCurrencies: (account_id: string) => invoke<Array<string>>("billing_currencies", { account_id }),
   billingSubscriptions: (account_id: string) => invoke<Array<Subscription>>("billing_subscriptions", { account_id }),
+  billingSubscribedTotals: (account_id: string) => invoke<Array<SubscribedTotal>>("billing_subscribed_totals", { account_id }),
   quoteSubscription: (account_id: string, order: SubscriptionOrder) => invoke<Quote>("quote_subscription", { account_id, order }),
   createSubscription: (account_id: string, order: SubscriptionOrder) => invoke<Array<Subscription>>("create_subscription", { account_id, order }),
   quoteExtension: (account_id: string, subscription_id: string, months: number) => invoke<Quote>("quote_extension", { account_id, subscription_id, months }),

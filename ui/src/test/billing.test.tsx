@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Balance, CurrencyTotal, DailyCharge, Invoice, Quote, Subscription, Transaction } from "../api/bindings";
+import type { Balance, CurrencyTotal, DailyCharge, Invoice, Quote, SubscribedTotal, Subscription, Transaction } from "../api/bindings";
 import { installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
 import { stateWith, type Declared } from "./declared";
 import { compare, grouped } from "../features/billing/money";
@@ -115,6 +115,11 @@ const SUBSCRIPTIONS: Subscription[] = [
   },
 ];
 
+const TOTALS_SUBSCRIBED: SubscribedTotal[] = [
+  { account: "Demo CloudSigma", account_id: "demo-cloudsigma", provider: "cloudsigma", scope: "resources", resource: "cpu", label: "CPU", unit: "core MHz", quantity: "2000" },
+  { account: "Demo CloudSigma", account_id: "demo-cloudsigma", provider: "cloudsigma", scope: "network", resource: "ip", label: "Static IP address", unit: "IPs", quantity: "2" },
+];
+
 function install(): MockBackend {
   const backend = installMockBackend(stateWith(ACCOUNTS));
   backend.on("billing_balance", (args) => structuredClone(BALANCES[String(args.account_id)]));
@@ -125,6 +130,7 @@ function install(): MockBackend {
   backend.on("billing_usage", () => []);
   backend.on("billing_pricing", () => []);
   backend.on("billing_subscriptions", () => structuredClone(SUBSCRIPTIONS));
+  backend.on("billing_subscribed_totals", () => structuredClone(TOTALS_SUBSCRIBED));
   backend.on("invoice_pdf", () => Array.from(new TextEncoder().encode("%PDF-1.4\n%%EOF\n")));
   return backend;
 }
@@ -347,6 +353,25 @@ describe("Billing page", () => {
     );
     expect(screen.queryByTestId("billing-chart")).toBeNull();
     expect(screen.getAllByTestId("transaction-row")).toHaveLength(4);
+  });
+
+  it("shows what the account has subscribed in total beside the subscriptions", async () => {
+    install();
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("billing-tab-subscriptions"));
+    const rows = await screen.findAllByTestId("subscribed-total-row");
+    expect(rows.map((r) => r.textContent)).toEqual(["CPU2000core MHzResources", "Static IP address2IPsNetwork"]);
+  });
+
+  it("says why the totals are missing and still lists the subscriptions", async () => {
+    const backend = install();
+    backend.on("billing_subscribed_totals", () => {
+      throw ipcError("unreachable", "CloudSigma did not answer in time; try again");
+    });
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("billing-tab-subscriptions"));
+    expect(await screen.findByTestId("subscribed-totals-error")).toHaveTextContent("CloudSigma did not answer in time");
+    expect(await screen.findAllByTestId("subscription-row")).toHaveLength(1);
   });
 
   it("prices a subscription before buying it", async () => {

@@ -323,6 +323,32 @@ pub struct Subscription {
     pub end: Option<Timestamp>,
 }
 
+/// What the account has subscribed in total of one resource: a line of
+/// CloudSigma's `subscriptions/resources/info` or `subscriptions/net/info`,
+/// as sent (the doc shows neither body, so nothing is assumed of the keys).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct SubscribedTotal {
+    pub account: String,
+    pub account_id: String,
+    pub provider: ProviderKind,
+    pub scope: TotalScope,
+    /// The provider's key ("cpu", "ip"…).
+    pub resource: String,
+    pub label: String,
+    /// The unit of the subscriptions list for that key; empty where it names none.
+    pub unit: String,
+    /// As sent; empty when the line has no value.
+    pub quantity: String,
+}
+
+/// Which of the two totals calls a line came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TotalScope {
+    Resources,
+    Network,
+}
+
 /// What can be subscribed to from vpsdesk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -398,6 +424,9 @@ pub trait Billing: Send + Sync {
         Err(missing(Capability::BillingCurrencies))
     }
     async fn subscriptions(&self) -> Result<Vec<Subscription>> {
+        Err(missing(Capability::BillingSubscriptions))
+    }
+    async fn subscribed_totals(&self) -> Result<Vec<SubscribedTotal>> {
         Err(missing(Capability::BillingSubscriptions))
     }
     async fn quote_subscription(&self, _order: &SubscriptionOrder) -> Result<Quote> {

@@ -10,7 +10,8 @@ use ts_rs::TS;
 use super::{fan_out, AppService};
 use crate::accounts::Account;
 use crate::capabilities::billing::{
-    noun, Balance, Download, Invoice, Price, Quote, Subscription, SubscriptionOrder, Transaction, Usage,
+    noun, Balance, Download, Invoice, Price, Quote, SubscribedTotal, Subscription, SubscriptionOrder, Transaction,
+    Usage,
 };
 use crate::capabilities::Capability;
 use crate::error::{Error, Result};
@@ -52,7 +53,7 @@ macro_rules! owned {
         }
     )*};
 }
-owned!(Balance, Invoice, Transaction, Usage, Subscription);
+owned!(Balance, Invoice, Transaction, Usage, Subscription, SubscribedTotal);
 
 fn owned<T: Owned>(account: &Account, items: Vec<T>) -> Vec<T> {
     items.into_iter().map(|i| i.owned_by(account)).collect()
@@ -125,6 +126,12 @@ impl AppService {
     pub async fn subscriptions(&self, account: &Account) -> Result<Vec<Subscription>> {
         let client = self.billing_client(account, Capability::BillingSubscriptions)?;
         Ok(owned(account, billing(&client)?.subscriptions().await?))
+    }
+
+    /// What the account has subscribed in total, per resource and network kind.
+    pub async fn subscribed_totals(&self, account: &Account) -> Result<Vec<SubscribedTotal>> {
+        let client = self.billing_client(account, Capability::BillingSubscriptions)?;
+        Ok(owned(account, billing(&client)?.subscribed_totals().await?))
     }
 
     /// The provider's price for an order; nothing is bought.

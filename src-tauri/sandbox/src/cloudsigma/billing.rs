@@ -140,6 +140,8 @@ pub(super) fn routes() -> Router<Store<Cloudsigma>> {
         .route("/pricing/info", axum::routing::get(|| async { PRICING }))
         .route("/transactions/list", axum::routing::get(transactions))
         .route("/subscriptions/list", axum::routing::get(subscriptions))
+        .route("/subscriptions/resources/info", axum::routing::get(resource_totals))
+        .route("/subscriptions/net/info", axum::routing::get(network_totals))
         .route("/subscriptions/network/{kind}/calculate", post(calculate))
         .route("/subscriptions/network/{kind}/create", post(create))
         .route("/subscriptions/{uuid}/set", post(extend))
@@ -158,6 +160,34 @@ async fn transactions(State(store): State<Store<Cloudsigma>>) -> String {
 
 async fn subscriptions(State(store): State<Store<Cloudsigma>>) -> String {
     store.with(|s| s.ledger.subscriptions.iter().map(kv::write_props).collect())
+}
+
+/// Every subscription of `kinds` added up: a resource's quantities, a
+/// network kind's subscriptions (each is one address or VLAN). The doc shows
+/// no body for either call; this is the `key value` shape of the rest of
+/// chapter 11.
+fn totals(s: &Cloudsigma, kinds: &[&str], count: bool) -> String {
+    let sums: Vec<(&str, String)> = kinds
+        .iter()
+        .map(|&kind| {
+            let of_kind = s.ledger.subscriptions.iter().filter(|p| kv::get(p, "type") == Some(kind));
+            let total: i64 = if count {
+                of_kind.count() as i64
+            } else {
+                of_kind.filter_map(|p| kv::get(p, "quantity")?.parse::<i64>().ok()).sum()
+            };
+            (kind, total.to_string())
+        })
+        .collect();
+    kv::write(sums.iter().map(|(k, v)| (*k, v.as_str())))
+}
+
+async fn resource_totals(State(store): State<Store<Cloudsigma>>) -> String {
+    store.with(|s| totals(s, &["cpu", "mem", "disk", "xfer"], false))
+}
+
+async fn network_totals(State(store): State<Store<Cloudsigma>>) -> String {
+    store.with(|s| totals(s, &["ip", "vlan"], true))
 }
 
 /// A network order's fields, or the doc's 400 with the input echoed back.
