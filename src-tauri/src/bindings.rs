@@ -6,8 +6,9 @@
 
 use ts_rs::{Config, TS};
 use vpsdesk_core::capabilities::billing::{
-    Balance, BalanceMeaning, CurrencyTotal, DailyCharge, Invoice, InvoiceStatus, Price, Quote, SubscribedTotal,
-    Subscription, SubscriptionKind, SubscriptionOrder, TotalScope, Transaction, Usage,
+    Balance, BalanceMeaning, BundleItem, BundleKind, BundleLine, BundleOrder, BundleQuote, CurrencyTotal, DailyCharge,
+    Invoice, InvoiceStatus, Price, Quote, SubscribedTotal, Subscription, SubscriptionKind, SubscriptionOrder,
+    TotalScope, Transaction, Usage,
 };
 use vpsdesk_core::capabilities::tickets::{
     Author, Department, DepartmentNeeds, IssueType, ManagedService, NewTicket, Ticket, TicketFilter, TicketForm,
@@ -116,6 +117,11 @@ pub fn render() -> String {
         decl::<SubscriptionKind>(&cfg),
         decl::<SubscriptionOrder>(&cfg),
         decl::<Quote>(&cfg),
+        decl::<BundleKind>(&cfg),
+        decl::<BundleItem>(&cfg),
+        decl::<BundleOrder>(&cfg),
+        decl::<BundleQuote>(&cfg),
+        decl::<BundleLine>(&cfg),
         decl::<SavedFile>(&cfg),
         decl::<TicketStatus>(&cfg),
         decl::<Author>(&cfg),

@@ -1,5 +1,5 @@
 use vpsdesk_core::capabilities::billing::{
-    daily_charges, totals_by_currency, Balance, CurrencyTotal, DailyCharge, Invoice, Price, Quote, SubscribedTotal,
+    daily_charges, totals_by_currency, Balance, BundleOrder, BundleQuote, CurrencyTotal, DailyCharge, Invoice, Price, Quote, SubscribedTotal,
     Subscription, SubscriptionOrder, Transaction, Usage,
 };
 use vpsdesk_core::service::billing::{save_csv, SavedFile};
@@ -57,6 +57,10 @@ ipc! {
     async fn quote_subscription(state, account_id: AccountRef, order: SubscriptionOrder) -> Quote = quote_subscription;
 
     async fn create_subscription(state, account_id: AccountRef, order: SubscriptionOrder) -> Vec<Subscription> = create_subscription;
+
+    async fn quote_bundle(state, account_id: AccountRef, order: BundleOrder) -> BundleQuote = quote_bundle;
+
+    async fn create_bundle(state, account_id: AccountRef, order: BundleOrder) -> Vec<Subscription> = create_bundle;
 
     async fn quote_extension(state, account_id: AccountRef, subscription_id: String, months: u32) -> Quote {
         state.service.quote_extension(&account_id, &subscription_id, months).await

@@ -5,7 +5,7 @@
  * never learns or names a path before the person chose it.
  */
 import { keepPreviousData, queryOptions, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { commands, type AccountView, type Balance, type Capability, type ProviderKind, type SavedFile, type SubscriptionOrder, type Transaction } from "./bindings";
+import { commands, type AccountView, type Balance, type Capability, type ProviderKind, type BundleOrder, type SavedFile, type SubscriptionOrder, type Transaction } from "./bindings";
 import { call } from "./errors";
 import { useCommandQuery } from "./commandQuery";
 import { notifyError, notifySuccess } from "../lib/notify";
@@ -133,6 +133,11 @@ export function quoteSubscription(accountId: string, order: SubscriptionOrder) {
   return call(commands.quoteSubscription(accountId, order));
 }
 
+/** Software is priced by the provider; resources come back with the listed rates and no total. */
+export function quoteBundle(accountId: string, order: BundleOrder) {
+  return call(commands.quoteBundle(accountId, order));
+}
+
 export function quoteExtension(accountId: string, subscriptionId: string, months: number) {
   return call(commands.quoteExtension(accountId, subscriptionId, months));
 }
@@ -155,6 +160,17 @@ export function useCreateSubscription() {
       call(commands.createSubscription(accountId, order)),
     onSuccess: (created, { accountId }) => {
       notifySuccess("Subscribed", created.map((s) => s.resource ?? s.label).join(", "));
+      return refresh(accountId);
+    },
+  });
+}
+
+export function useCreateBundle() {
+  const refresh = useRefreshMoney();
+  return useMutation({
+    mutationFn: ({ accountId, order }: { accountId: string; order: BundleOrder }) => call(commands.createBundle(accountId, order)),
+    onSuccess: (created, { accountId, order }) => {
+      notifySuccess("Subscribed", created.length > 0 ? created.map((s) => s.label).join(", ") : order.kind === "software" ? "Software licences" : "Resources");
       return refresh(accountId);
     },
   });

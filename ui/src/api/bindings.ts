@@ -261,6 +261,28 @@ export type SubscriptionOrder = { kind: SubscriptionKind, quantity: number, mont
  */
 start: string | null, };
 export type Quote = { amount: string, currency: string, };
+export type BundleKind = "resources" | "software";
+export type BundleItem = { key: string, quantity: number, };
+export type BundleOrder = { kind: BundleKind, items: Array<BundleItem>, months: number, 
+/**
+ * `YYYY-MM-DD HH:MM`; `None` = now.
+ */
+start: string | null, };
+export type BundleQuote = { 
+/**
+ * The provider's own calculation of the whole order; `None` where its
+ * API calculates none (CloudSigma's resources): then only the rates are known.
+ */
+total: string | null, currency: string, 
+/**
+ * Each ordered part with the provider's listed rate for it.
+ */
+lines: Array<BundleLine>, };
+export type BundleLine = { key: string, label: string, unit: string, quantity: number, 
+/**
+ * The price list's rate for one unit; `None` when the list has none.
+ */
+rate: string | null, };
 export type SavedFile = { path: string, bytes: number, };
 export type TicketStatus = "open" | "hold" | "closed" | "unknown";
 export type Author = "staff" | "customer";
@@ -629,6 +651,8 @@ export const commands = {
   billingSubscribedTotals: (account_id: string) => invoke<Array<SubscribedTotal>>("billing_subscribed_totals", { account_id }),
   quoteSubscription: (account_id: string, order: SubscriptionOrder) => invoke<Quote>("quote_subscription", { account_id, order }),
   createSubscription: (account_id: string, order: SubscriptionOrder) => invoke<Array<Subscription>>("create_subscription", { account_id, order }),
+  quoteBundle: (account_id: string, order: BundleOrder) => invoke<BundleQuote>("quote_bundle", { account_id, order }),
+  createBundle: (account_id: string, order: BundleOrder) => invoke<Array<Subscription>>("create_bundle", { account_id, order }),
   quoteExtension: (account_id: string, subscription_id: string, months: number) => invoke<Quote>("quote_extension", { account_id, subscription_id, months }),
   extendSubscription: (account_id: string, subscription_id: string, months: number) => invoke<Subscription>("extend_subscription", { account_id, subscription_id, months }),
   exportCsv: (suggested_name: string, csv: string) => invoke<SavedFile | null>("export_csv", { suggested_name, csv }),

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Balance, CurrencyTotal, DailyCharge, Invoice, Quote, SubscribedTotal, Subscription, Transaction } from "../api/bindings";
+import type { Balance, BundleQuote, CurrencyTotal, DailyCharge, Invoice, Quote, SubscribedTotal, Subscription, Transaction } from "../api/bindings";
 import { installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
 import { stateWith, type Declared } from "./declared";
 import { compare, grouped } from "../features/billing/money";
@@ -389,6 +389,66 @@ describe("Billing page", () => {
     expect(backend.callsOf("quote_subscription")[0].args).toMatchObject({ account_id: "demo-cloudsigma", order: { kind: "ip", quantity: 2, months: 1 } });
     await user.click(screen.getByTestId("subscription-buy"));
     await waitFor(() => expect(backend.callsOf("create_subscription")).toHaveLength(1));
+  });
+
+  it("shows resources at CloudSigma's listed rates, with no invented total, before buying them", async () => {
+    const backend = install();
+    const quote: BundleQuote = {
+      total: null,
+      currency: "EUR",
+      lines: [{ key: "cpu", label: "CPU", unit: "core MHz", quantity: 2000, rate: "0.200" }],
+    };
+    backend.on("quote_bundle", () => quote);
+    backend.on("create_bundle", () => [SUBSCRIPTIONS[0]]);
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("billing-tab-subscriptions"));
+    await user.click(await screen.findByTestId("bundle-new"));
+    await retype(user, screen.getByTestId("bundle-cpu"), "2000");
+    await retype(user, screen.getByTestId("bundle-start"), "2010-03-22 00:00");
+    await user.click(screen.getByTestId("bundle-price"));
+    const preview = await screen.findByTestId("bundle-quote");
+    expect(preview).toHaveTextContent("CloudSigma's API calculates no price for resources");
+    expect(within(preview).getByTestId("bundle-quote-lines")).toHaveTextContent("CPU2000 core MHz0.200 EUR");
+    expect(backend.callsOf("quote_bundle")[0].args).toEqual({
+      account_id: "demo-cloudsigma",
+      order: { kind: "resources", items: [{ key: "cpu", quantity: 2000 }], months: 1, start: "2010-03-22 00:00" },
+    });
+    expect(backend.callsOf("create_bundle")).toHaveLength(0);
+    expect(screen.getByTestId("bundle-buy")).toHaveTextContent("Buy at these rates");
+    await user.click(screen.getByTestId("bundle-buy"));
+    await waitFor(() => expect(backend.callsOf("create_bundle")).toHaveLength(1));
+  });
+
+  it("buys software for the price CloudSigma calculated, and a changed order needs a new price", async () => {
+    const backend = install();
+    backend.on("quote_bundle", () => ({ total: "45.00", currency: "EUR", lines: [] }) satisfies BundleQuote);
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("billing-tab-subscriptions"));
+    await user.click(await screen.findByTestId("bundle-new"));
+    await user.click(screen.getByRole("radio", { name: "Software licences" }));
+    await retype(user, screen.getByTestId("bundle-msft_lwa_00135"), "1");
+    await user.click(screen.getByTestId("bundle-price"));
+    expect(await screen.findByTestId("bundle-buy")).toHaveTextContent("Buy for 45.00 EUR");
+    expect(backend.callsOf("quote_bundle")[0].args).toMatchObject({ order: { kind: "software", items: [{ key: "msft_lwa_00135", quantity: 1 }] } });
+    await retype(user, screen.getByTestId("bundle-msft_lwa_00135"), "2");
+    expect(screen.queryByTestId("bundle-buy")).toBeNull();
+    expect(screen.getByTestId("bundle-price")).toBeInTheDocument();
+  });
+
+  it("puts a refused resource under its field", async () => {
+    const backend = install();
+    backend.on("quote_bundle", () => {
+      throw ipcError("validation", "cpu: the minimum CPU subscription is 2000 core MHz; 1000 is too little", [
+        { field: "cpu", message: "the minimum CPU subscription is 2000 core MHz; 1000 is too little" },
+      ]);
+    });
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("billing-tab-subscriptions"));
+    await user.click(await screen.findByTestId("bundle-new"));
+    await retype(user, screen.getByTestId("bundle-cpu"), "1000");
+    await user.click(screen.getByTestId("bundle-price"));
+    expect(await screen.findByText("the minimum CPU subscription is 2000 core MHz; 1000 is too little")).toBeInTheDocument();
+    expect(screen.queryByTestId("bundle-error")).toBeNull();
   });
 
   it("places a refused order's field errors next to the fields", async () => {

@@ -381,6 +381,59 @@ pub struct SubscriptionOrder {
     pub start: Option<String>,
 }
 
+/// What CloudSigma sells several of in one call: resources (`cpu`, `mem`,
+/// `disk`, `xfer`) or software licences.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BundleKind {
+    Resources,
+    Software,
+}
+
+/// One part of a bundle: the provider's key (`cpu`, `msft_lwa_00135`…) and
+/// how many units of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BundleItem {
+    pub key: String,
+    pub quantity: u32,
+}
+
+/// A resource or software subscription, shown priced with
+/// [`Billing::quote_bundle`] before [`Billing::create_bundle`] buys it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BundleOrder {
+    pub kind: BundleKind,
+    pub items: Vec<BundleItem>,
+    pub months: u32,
+    /// `YYYY-MM-DD HH:MM`; `None` = now.
+    pub start: Option<String>,
+}
+
+/// What a bundle would cost, shown before it is bought.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct BundleQuote {
+    /// The provider's own calculation of the whole order; `None` where its
+    /// API calculates none (CloudSigma's resources): then only the rates are known.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub total: Option<Decimal>,
+    pub currency: String,
+    /// Each ordered part with the provider's listed rate for it.
+    pub lines: Vec<BundleLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct BundleLine {
+    pub key: String,
+    pub label: String,
+    pub unit: String,
+    pub quantity: u32,
+    /// The price list's rate for one unit; `None` when the list has none.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub rate: Option<Decimal>,
+}
+
 /// A price the provider calculated, before anything is bought.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct Quote {
@@ -433,6 +486,12 @@ pub trait Billing: Send + Sync {
         Err(missing(Capability::BillingSubscriptions))
     }
     async fn create_subscription(&self, _order: &SubscriptionOrder) -> Result<Vec<Subscription>> {
+        Err(missing(Capability::BillingSubscriptions))
+    }
+    async fn quote_bundle(&self, _order: &BundleOrder) -> Result<BundleQuote> {
+        Err(missing(Capability::BillingSubscriptions))
+    }
+    async fn create_bundle(&self, _order: &BundleOrder) -> Result<Vec<Subscription>> {
         Err(missing(Capability::BillingSubscriptions))
     }
     async fn quote_extension(&self, _id: &str, _months: u32) -> Result<Quote> {

@@ -8,6 +8,7 @@ import { errorMessage } from "../../api/errors";
 import { applyFieldErrors } from "../../lib/formErrors";
 import { csvName, toCsv } from "./csv";
 import { money } from "./money";
+import { BundleOrderModal } from "./BundleOrderModal";
 import { Time } from "../../components/Time";
 
 type Order = { kind: SubscriptionKind; quantity: number; months: number; start: string };
@@ -16,6 +17,7 @@ type Order = { kind: SubscriptionKind; quantity: number; months: number; start: 
 export function SubscriptionsPanel({ accountId }: { accountId: string }) {
   const subs = useSubscriptions(accountId, true);
   const [ordering, setOrdering] = useState(false);
+  const [bundling, setBundling] = useState(false);
   const [extending, setExtending] = useState<Subscription | null>(null);
   const rows = subs.data ?? [];
   return (
@@ -23,6 +25,9 @@ export function SubscriptionsPanel({ accountId }: { accountId: string }) {
       <Group justify="flex-end" gap="xs">
         <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setOrdering(true)} data-testid="subscription-new">
           Subscribe to IPs or VLANs…
+        </Button>
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setBundling(true)} data-testid="bundle-new">
+          Subscribe to resources or software…
         </Button>
         <Button
           size="xs"
@@ -100,6 +105,7 @@ export function SubscriptionsPanel({ accountId }: { accountId: string }) {
         </Table.Tbody>
       </Table>
       <OrderModal accountId={accountId} opened={ordering} onClose={() => setOrdering(false)} />
+      {bundling && <BundleOrderModal accountId={accountId} opened start={nowUtcMinute()} onClose={() => setBundling(false)} />}
       <ExtendModal accountId={accountId} subscription={extending} onClose={() => setExtending(null)} />
     </Stack>
   );
