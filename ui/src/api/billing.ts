@@ -123,6 +123,11 @@ export function useSubscriptions(accountId: string, enabled: boolean) {
   return useCommandQuery(keys.billing.subscriptions(accountId), () => commands.billingSubscriptions(accountId), { enabled, staleTime: BILLING_STALE_MS });
 }
 
+/** The currencies the provider bills in; they change rarely. */
+export function useCurrencies(accountId: string, enabled: boolean) {
+  return useCommandQuery(keys.billing.currencies(accountId), () => commands.billingCurrencies(accountId), { enabled, staleTime: 10 * BILLING_STALE_MS });
+}
+
 /** What the account has subscribed in total, per resource and network kind. */
 export function useSubscribedTotals(accountId: string, enabled: boolean) {
   return useCommandQuery(keys.billing.subscribedTotals(accountId), () => commands.billingSubscribedTotals(accountId), { enabled, staleTime: BILLING_STALE_MS });

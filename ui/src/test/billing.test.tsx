@@ -131,6 +131,7 @@ function install(): MockBackend {
   backend.on("billing_pricing", () => []);
   backend.on("billing_subscriptions", () => structuredClone(SUBSCRIPTIONS));
   backend.on("billing_subscribed_totals", () => structuredClone(TOTALS_SUBSCRIBED));
+  backend.on("billing_currencies", () => ["EUR", "GBP", "USD"]);
   backend.on("invoice_pdf", () => Array.from(new TextEncoder().encode("%PDF-1.4\n%%EOF\n")));
   return backend;
 }
@@ -449,6 +450,32 @@ describe("Billing page", () => {
     await user.click(screen.getByTestId("bundle-price"));
     expect(await screen.findByText("the minimum CPU subscription is 2000 core MHz; 1000 is too little")).toBeInTheDocument();
     expect(screen.queryByTestId("bundle-error")).toBeNull();
+  });
+
+  it("names the currencies CloudSigma bills in and marks the account's own", async () => {
+    install();
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("billing-tab-currencies"));
+    const rows = await screen.findAllByTestId("currency-row");
+    expect(rows.map((r) => r.textContent)).toEqual(["EUREurothis account's balance", "GBPBritish Pound", "USDUS Dollar"]);
+  });
+
+  it("says when the provider lists no currencies", async () => {
+    const backend = install();
+    backend.on("billing_currencies", () => []);
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("billing-tab-currencies"));
+    expect(await screen.findByTestId("currencies-empty")).toHaveTextContent("The provider lists no currencies.");
+  });
+
+  it("shows the provider's error instead of an empty currency list", async () => {
+    const backend = install();
+    backend.on("billing_currencies", () => {
+      throw ipcError("auth", "CloudSigma did not accept the account's email and password");
+    });
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("billing-tab-currencies"));
+    expect(await screen.findByTestId("currencies-error")).toHaveTextContent("did not accept");
   });
 
   it("places a refused order's field errors next to the fields", async () => {
