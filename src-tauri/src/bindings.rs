@@ -44,6 +44,7 @@ use vpsdesk_core::jobs::{Job, JobKind, JobState};
 use vpsdesk_core::providers::cloudsigma::ext::clone_and_bulk::BulkAction;
 use vpsdesk_core::providers::cloudsigma::ext::drives::{Drive, DriveClone, NewDrive, StandardKind};
 use vpsdesk_core::providers::cloudsigma::ext::server_groups::ServerGroup;
+use vpsdesk_core::providers::cloudsigma::ext::server_settings::{DriveSlot, ServerChanges};
 use vpsdesk_core::providers::cloudsigma::ext::vlans_and_ips::{StaticIp, Vlan};
 use vpsdesk_core::providers::vpsnet::ext::account_ips::{AccountIp, Justification, JustificationKind, JustifiedIp};
 use vpsdesk_core::providers::vpsnet::ext::clones::ServerClone;
@@ -207,6 +208,8 @@ pub fn render() -> String {
         decl::<Vlan>(&cfg),
         decl::<StaticIp>(&cfg),
         decl::<ServerGroup>(&cfg),
+        decl::<ServerChanges>(&cfg),
+        decl::<DriveSlot>(&cfg),
         decl::<ProfileField>(&cfg),
         decl::<ProfileChange>(&cfg),
     ];
