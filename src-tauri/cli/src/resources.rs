@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Subcommand, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 use vpsdesk_core::capabilities::account::profile::ProfileChange;
 use vpsdesk_core::model::PowerAction;
 use vpsdesk_core::providers::cloudsigma::ext::clone_and_bulk::BulkAction;
@@ -201,6 +201,56 @@ pub enum ProfileCmd {
 }
 
 /// Flattened into `vpsctl servers`.
+/// `servers set`'s options.
+#[derive(Args)]
+pub struct SetArgs {
+    pub account: AccountArg,
+    pub id: String,
+    #[arg(long)]
+    pub name: Option<String>,
+    /// CPU quota, core MHz
+    #[arg(long)]
+    pub cpu: Option<u32>,
+    /// Virtual processors, or auto (1 to 2.2 GHz each)
+    #[arg(long)]
+    pub smp: Option<String>,
+    /// Memory, MB
+    #[arg(long)]
+    pub mem: Option<u32>,
+    /// UUID of the parent object
+    #[arg(long)]
+    pub parent: Option<String>,
+    /// Connect a drive: SLOT=DRIVE[:cdrom|disk], SLOT ide:0:0..ide:1:1 or block:0..block:7; repeatable
+    #[arg(long = "drive", value_name = "SLOT=DRIVE[:MEDIA]")]
+    pub drives: Vec<String>,
+    /// The device to boot from, e.g. ide:0:0
+    #[arg(long)]
+    pub boot: Option<String>,
+    /// e1000, rtl8139 or virtio
+    #[arg(long)]
+    pub nic0_model: Option<String>,
+    /// The address DHCP offers the first card, or auto
+    #[arg(long)]
+    pub nic0_dhcp: Option<String>,
+    /// e1000, rtl8139 or virtio
+    #[arg(long)]
+    pub nic1_model: Option<String>,
+    /// The VLAN (uuid) the second card is attached to
+    #[arg(long)]
+    pub nic1_vlan: Option<String>,
+    #[arg(long)]
+    pub nic1_mac: Option<String>,
+    /// The VNC address, or auto
+    #[arg(long)]
+    pub vnc_ip: Option<String>,
+    /// Require TLS (VeNCrypt) for VNC
+    #[arg(long)]
+    pub vnc_tls: bool,
+    /// Set a new VNC password, asked for at the terminal or read from the first line of stdin (never an argument)
+    #[arg(long)]
+    pub vnc_password: bool,
+}
+
 #[derive(Subcommand)]
 pub enum FleetCmd {
     /// Copy a server and its drives under a new name (CloudSigma)
@@ -211,53 +261,7 @@ pub enum FleetCmd {
         name: String,
     },
     /// Change a server's settings (CloudSigma): only the options given, and of those only what differs, are sent
-    Set {
-        account: AccountArg,
-        id: String,
-        #[arg(long)]
-        name: Option<String>,
-        /// CPU quota, core MHz
-        #[arg(long)]
-        cpu: Option<u32>,
-        /// Virtual processors, or auto (1 to 2.2 GHz each)
-        #[arg(long)]
-        smp: Option<String>,
-        /// Memory, MB
-        #[arg(long)]
-        mem: Option<u32>,
-        /// UUID of the parent object
-        #[arg(long)]
-        parent: Option<String>,
-        /// Connect a drive: SLOT=DRIVE[:cdrom|disk], SLOT ide:0:0..ide:1:1 or block:0..block:7; repeatable
-        #[arg(long = "drive", value_name = "SLOT=DRIVE[:MEDIA]")]
-        drives: Vec<String>,
-        /// The device to boot from, e.g. ide:0:0
-        #[arg(long)]
-        boot: Option<String>,
-        /// e1000, rtl8139 or virtio
-        #[arg(long)]
-        nic0_model: Option<String>,
-        /// The address DHCP offers the first card, or auto
-        #[arg(long)]
-        nic0_dhcp: Option<String>,
-        /// e1000, rtl8139 or virtio
-        #[arg(long)]
-        nic1_model: Option<String>,
-        /// The VLAN (uuid) the second card is attached to
-        #[arg(long)]
-        nic1_vlan: Option<String>,
-        #[arg(long)]
-        nic1_mac: Option<String>,
-        /// The VNC address, or auto
-        #[arg(long)]
-        vnc_ip: Option<String>,
-        /// Require TLS (VeNCrypt) for VNC
-        #[arg(long)]
-        vnc_tls: bool,
-        /// Set a new VNC password, asked for at the terminal or read from the first line of stdin (never an argument)
-        #[arg(long)]
-        vnc_password: bool,
-    },
+    Set(Box<SetArgs>),
     /// Start several servers in one request
     StartMany {
         account: AccountArg,
@@ -470,25 +474,26 @@ pub async fn fleet(service: &AppService, cmd: FleetCmd, flags: Flags) -> Result<
             Out::new(json).server(&service.clone_server(&account, &id, &name).await?);
             Ok(ExitCode::SUCCESS)
         }
-        FleetCmd::Set {
-            account,
-            id,
-            name,
-            cpu,
-            smp,
-            mem,
-            parent,
-            drives,
-            boot,
-            nic0_model,
-            nic0_dhcp,
-            nic1_model,
-            nic1_vlan,
-            nic1_mac,
-            vnc_ip,
-            vnc_tls,
-            vnc_password,
-        } => {
+        FleetCmd::Set(set) => {
+            let SetArgs {
+                account,
+                id,
+                name,
+                cpu,
+                smp,
+                mem,
+                parent,
+                drives,
+                boot,
+                nic0_model,
+                nic0_dhcp,
+                nic1_model,
+                nic1_vlan,
+                nic1_mac,
+                vnc_ip,
+                vnc_tls,
+                vnc_password,
+            } = *set;
             let drives = drives.iter().map(|d| drive_slot(d)).collect::<Result<_, _>>()?;
             let account = account.resolve(service)?;
             let vnc_password =

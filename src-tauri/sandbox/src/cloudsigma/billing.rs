@@ -242,7 +242,7 @@ const RESOURCES: [(&str, &str, &str, i64); 4] = [
 /// A resource or software order: the quantities of the keys it names (each
 /// a whole number, resources at least their minimum), `start_time` and
 /// `months`; otherwise the doc's 400, the input echoed with `errors:KEY`.
-fn bundle(keys: &[&str], body: &str) -> Result<(Vec<(String, i64)>, i64, String), Failure> {
+fn bundle(keys: &[&str], body: &str) -> Result<Bundle, Failure> {
     let input = kv::parse(body);
     let mut errors = Vec::new();
     let mut items = Vec::new();
@@ -276,9 +276,16 @@ fn bundle(keys: &[&str], body: &str) -> Result<(Vec<(String, i64)>, i64, String)
         }
     };
     match (months, start, errors.is_empty()) {
-        (Some(m), Some(start), true) => Ok((items, m, start.to_owned())),
+        (Some(months), Some(start), true) => Ok(Bundle { items, months, start: start.to_owned() }),
         _ => Err(bad_request(&input, &errors)),
     }
+}
+
+/// A valid resource or software order: each key's quantity, the months, the start.
+struct Bundle {
+    items: Vec<(String, i64)>,
+    months: i64,
+    start: String,
 }
 
 fn bundle_price(items: &[(String, i64)], months: i64) -> i64 {
@@ -289,7 +296,7 @@ const SOFTWARE_KEYS: [&str; 3] = [SOFTWARE[0].0, SOFTWARE[1].0, SOFTWARE[2].0];
 const RESOURCE_KEYS: [&str; 4] = [RESOURCES[0].0, RESOURCES[1].0, RESOURCES[2].0, RESOURCES[3].0];
 
 async fn calculate_software(State(store): State<Store<Cloudsigma>>, body: String) -> Result<String, Failure> {
-    let (items, months, _) = bundle(&SOFTWARE_KEYS, &body)?;
+    let Bundle { items, months, .. } = bundle(&SOFTWARE_KEYS, &body)?;
     Ok(store.with(|s| quote(s, bundle_price(&items, months))))
 }
 
@@ -313,7 +320,7 @@ fn subscribe(s: &mut Cloudsigma, parts: Vec<(String, String, String, i64)>, mont
 
 /// 11.10: answers the new subscriptions, one per resource ordered.
 async fn create_resources(State(store): State<Store<Cloudsigma>>, body: String) -> Result<String, Failure> {
-    let (items, months, start) = bundle(&RESOURCE_KEYS, &body)?;
+    let Bundle { items, months, start } = bundle(&RESOURCE_KEYS, &body)?;
     store.with(|s| {
         let parts = RESOURCES
             .iter()
@@ -337,7 +344,7 @@ async fn create_resources(State(store): State<Store<Cloudsigma>>, body: String) 
 /// 11.15: echoes the order with its `end_time`, and lists the licences
 /// among the subscriptions.
 async fn create_software(State(store): State<Store<Cloudsigma>>, body: String) -> Result<String, Failure> {
-    let (items, months, start) = bundle(&SOFTWARE_KEYS, &body)?;
+    let Bundle { items, months, start } = bundle(&SOFTWARE_KEYS, &body)?;
     store.with(|s| {
         let parts = SOFTWARE
             .iter()

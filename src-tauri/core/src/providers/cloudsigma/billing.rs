@@ -257,7 +257,7 @@ pub fn bundle_quantities(order: &BundleOrder) -> Result<Vec<(&'static str, u32)>
     }
     if order.kind == BundleKind::Software {
         if let Some((key, q)) = quantities.iter().find(|(_, q)| *q > MAX_LICENCES) {
-            return Err(Error::field(*key, format!("order at most {MAX_LICENCES} licences, not {q}")));
+            return Err(Error::field(key, format!("order at most {MAX_LICENCES} licences, not {q}")));
         }
     }
     Ok(quantities)
