@@ -6,8 +6,9 @@
 
 use ts_rs::{Config, TS};
 use vpsdesk_core::capabilities::billing::{
-    Balance, BalanceMeaning, CurrencyTotal, DailyCharge, Invoice, InvoiceStatus, Price, Quote, Subscription,
-    SubscriptionKind, SubscriptionOrder, Transaction, Usage,
+    Balance, BalanceMeaning, BundleItem, BundleKind, BundleLine, BundleOrder, BundleQuote, CurrencyTotal, DailyCharge,
+    Invoice, InvoiceStatus, Price, Quote, SubscribedTotal, Subscription, SubscriptionKind, SubscriptionOrder,
+    TotalScope, Transaction, Usage,
 };
 use vpsdesk_core::capabilities::tickets::{
     Author, Department, DepartmentNeeds, IssueType, ManagedService, NewTicket, Ticket, TicketFilter, TicketForm,
@@ -43,6 +44,7 @@ use vpsdesk_core::jobs::{Job, JobKind, JobState};
 use vpsdesk_core::providers::cloudsigma::ext::clone_and_bulk::BulkAction;
 use vpsdesk_core::providers::cloudsigma::ext::drives::{Drive, DriveClone, NewDrive, StandardKind};
 use vpsdesk_core::providers::cloudsigma::ext::server_groups::ServerGroup;
+use vpsdesk_core::providers::cloudsigma::ext::server_settings::{DriveSlot, ServerChanges};
 use vpsdesk_core::providers::cloudsigma::ext::vlans_and_ips::{StaticIp, Vlan};
 use vpsdesk_core::providers::vpsnet::ext::account_ips::{AccountIp, Justification, JustificationKind, JustifiedIp};
 use vpsdesk_core::providers::vpsnet::ext::clones::ServerClone;
@@ -111,9 +113,16 @@ pub fn render() -> String {
         decl::<Usage>(&cfg),
         decl::<Price>(&cfg),
         decl::<Subscription>(&cfg),
+        decl::<SubscribedTotal>(&cfg),
+        decl::<TotalScope>(&cfg),
         decl::<SubscriptionKind>(&cfg),
         decl::<SubscriptionOrder>(&cfg),
         decl::<Quote>(&cfg),
+        decl::<BundleKind>(&cfg),
+        decl::<BundleItem>(&cfg),
+        decl::<BundleOrder>(&cfg),
+        decl::<BundleQuote>(&cfg),
+        decl::<BundleLine>(&cfg),
         decl::<SavedFile>(&cfg),
         decl::<TicketStatus>(&cfg),
         decl::<Author>(&cfg),
@@ -199,6 +208,8 @@ pub fn render() -> String {
         decl::<Vlan>(&cfg),
         decl::<StaticIp>(&cfg),
         decl::<ServerGroup>(&cfg),
+        decl::<ServerChanges>(&cfg),
+        decl::<DriveSlot>(&cfg),
         decl::<ProfileField>(&cfg),
         decl::<ProfileChange>(&cfg),
     ];

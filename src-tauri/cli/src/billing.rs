@@ -1,12 +1,16 @@
 //! `vpsctl billing`: balances, invoices (and their PDFs), transactions,
 //! usage, prices and subscriptions. Buying or extending a subscription
-//! shows the provider's price first and needs `--yes`.
+//! shows the provider's price first (for CloudSigma resources, whose API
+//! calculates none, its listed rates) and needs `--yes`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use vpsdesk_core::capabilities::billing::{grouped, Quote, Subscription, SubscriptionKind, SubscriptionOrder};
+use vpsdesk_core::capabilities::billing::{
+    grouped, BundleItem, BundleKind, BundleOrder, BundleQuote, Quote, Subscription, SubscriptionKind,
+    SubscriptionOrder, TotalScope,
+};
 use vpsdesk_core::AppService;
 
 use crate::account_arg::AccountArg;
@@ -40,6 +44,8 @@ pub enum BillingCmd {
     Currencies { account: AccountArg },
     /// The account's subscriptions
     Subscriptions { account: AccountArg },
+    /// What the account has subscribed in total, per resource and network kind
+    Totals { account: AccountArg },
     /// Subscribe to IP addresses or VLANs: prints the provider's price, and buys with --yes
     Subscribe {
         account: AccountArg,
@@ -48,6 +54,39 @@ pub enum BillingCmd {
         kind: String,
         #[arg(long, default_value_t = 1)]
         quantity: u32,
+        #[arg(long, default_value_t = 1)]
+        months: u32,
+        /// "YYYY-MM-DD HH:MM" (UTC); now when left out
+        #[arg(long)]
+        start: Option<String>,
+    },
+    /// Subscribe to CloudSigma resources: prints the listed rates (CloudSigma calculates no price for resources), and buys with --yes
+    SubscribeResources {
+        account: AccountArg,
+        /// CPU, core MHz (at least 2000)
+        #[arg(long, default_value_t = 0)]
+        cpu: u32,
+        /// Memory, MB (at least 1024)
+        #[arg(long, default_value_t = 0)]
+        mem: u32,
+        /// Disk, GB
+        #[arg(long, default_value_t = 0)]
+        disk: u32,
+        /// Data transfer, GB per month
+        #[arg(long, default_value_t = 0)]
+        xfer: u32,
+        #[arg(long, default_value_t = 1)]
+        months: u32,
+        /// "YYYY-MM-DD HH:MM" (UTC); now when left out
+        #[arg(long)]
+        start: Option<String>,
+    },
+    /// Subscribe to CloudSigma software licences: prints the provider's price, and buys with --yes
+    SubscribeSoftware {
+        account: AccountArg,
+        /// PRODUCT=COUNT, repeatable; products: msft_lwa_00135 (Windows Web Server 2008), msft_p73_04837 (Windows Server 2008 Standard), msft_tfa_00009 (Microsoft SQL Server 2008 Web Edition)
+        #[arg(long = "licence", value_name = "PRODUCT=COUNT", required = true)]
+        licences: Vec<String>,
         #[arg(long, default_value_t = 1)]
         months: u32,
         /// "YYYY-MM-DD HH:MM" (UTC); now when left out
@@ -165,6 +204,17 @@ pub async fn run(service: &AppService, cmd: BillingCmd, flags: Flags) -> Result<
             subscriptions(&subs, json);
             ok
         }
+        BillingCmd::Totals { account } => {
+            let totals = service.subscribed_totals(&account.resolve(service)?).await?;
+            list(json, &totals, &["SCOPE", "RESOURCE", "WHAT", "QUANTITY", "UNIT"], |t| {
+                let scope = match t.scope {
+                    TotalScope::Resources => "resources",
+                    TotalScope::Network => "network",
+                };
+                vec![scope.into(), t.resource.clone(), t.label.clone(), t.quantity.clone(), t.unit.clone()]
+            });
+            ok
+        }
         BillingCmd::Subscribe { account, kind, quantity, months, start } => {
             let kind = SubscriptionKind::parse(&kind)
                 .ok_or_else(|| Failure::Usage(format!("unknown subscription kind {kind:?}; use ip or vlan")))?;
@@ -179,6 +229,20 @@ pub async fn run(service: &AppService, cmd: BillingCmd, flags: Flags) -> Result<
             subscriptions(&created, json);
             ok
         }
+        BillingCmd::SubscribeResources { account, cpu, mem, disk, xfer, months, start } => {
+            let items = [("cpu", cpu), ("mem", mem), ("disk", disk), ("xfer", xfer)]
+                .into_iter()
+                .filter(|(_, q)| *q > 0)
+                .map(|(key, quantity)| BundleItem { key: key.into(), quantity })
+                .collect();
+            buy_bundle(service, account, BundleOrder { kind: BundleKind::Resources, items, months, start }, yes, json)
+                .await
+        }
+        BillingCmd::SubscribeSoftware { account, licences, months, start } => {
+            let items = licences.iter().map(|l| licence(l)).collect::<Result<_, _>>()?;
+            buy_bundle(service, account, BundleOrder { kind: BundleKind::Software, items, months, start }, yes, json)
+                .await
+        }
         BillingCmd::Extend { account, id, months } => {
             let account = account.resolve(service)?;
             let quote = service.quote_extension(&account, &id, months).await?;
@@ -190,6 +254,61 @@ pub async fn run(service: &AppService, cmd: BillingCmd, flags: Flags) -> Result<
             subscriptions(&[extended], json);
             ok
         }
+    }
+}
+
+/// `PRODUCT=COUNT`, or a bare `PRODUCT` for one licence.
+fn licence(text: &str) -> Result<BundleItem, Failure> {
+    let (key, count) = text.split_once('=').unwrap_or((text, "1"));
+    let quantity = count
+        .trim()
+        .parse()
+        .map_err(|_| Failure::Usage(format!("--licence {text:?}: write PRODUCT=COUNT, COUNT a whole number")))?;
+    Ok(BundleItem { key: key.trim().to_string(), quantity })
+}
+
+/// Prices the bundle (CloudSigma's calculation for software, the listed
+/// rates for resources) and buys it only with `--yes`.
+async fn buy_bundle(
+    service: &AppService,
+    account: AccountArg,
+    order: BundleOrder,
+    yes: bool,
+    json: bool,
+) -> Result<ExitCode, Failure> {
+    let account = account.resolve(service)?;
+    let quote = service.quote_bundle(&account, &order).await?;
+    let said = bundle_price(&quote);
+    if !yes {
+        return Err(Failure::Usage(match quote.total {
+            Some(_) => format!("this subscription costs {said} (the provider's quote); run again with --yes to buy it"),
+            None => format!(
+                "CloudSigma's API calculates no price for resources; its listed rates: {said}; CloudSigma charges the total when you buy. Run again with --yes to buy it"
+            ),
+        }));
+    }
+    let created = service.create_bundle(&account, &order).await?;
+    match quote.total {
+        Some(_) => tell!("{}: bought for {said}", account.name),
+        None => tell!("{}: bought at the listed rates ({said}); see the charge in billing transactions", account.name),
+    }
+    subscriptions(&created, json);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The total, or each part's quantity and rate where there is no total.
+fn bundle_price(q: &BundleQuote) -> String {
+    match q.total {
+        Some(total) => format!("{} {}", grouped(total), q.currency),
+        None => q
+            .lines
+            .iter()
+            .map(|l| match l.rate {
+                Some(rate) => format!("{} {} {} at {rate} {} per unit", l.label, l.quantity, l.unit, q.currency),
+                None => format!("{} {} {} (no listed rate)", l.label, l.quantity, l.unit),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
     }
 }
 

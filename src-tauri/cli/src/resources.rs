@@ -1,21 +1,23 @@
 //! Account resources beyond servers from the terminal: `drives` (with
 //! upload and download), `vlans`, `ips`, `groups`, `profile`, and the
-//! `servers copy` / `start-many` / `stop-many` / `destroy-many` calls.
+//! `servers copy` / `set` / `start-many` / `stop-many` / `destroy-many` calls.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Subcommand, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 use vpsdesk_core::capabilities::account::profile::ProfileChange;
 use vpsdesk_core::model::PowerAction;
 use vpsdesk_core::providers::cloudsigma::ext::clone_and_bulk::BulkAction;
 use vpsdesk_core::providers::cloudsigma::ext::drives::{Drive, DriveClone, NewDrive, StandardKind};
+use vpsdesk_core::providers::cloudsigma::ext::server_settings::{DriveSlot, ServerChanges};
 use vpsdesk_core::{AppService, Error};
 
 use crate::account_arg::AccountArg;
 use crate::extras::{changed, confirm, follow};
 use crate::output::Flags;
 use crate::output::{json_or, list, opt, say, Out};
+use crate::secret_input::read_secret_as;
 use crate::Failure;
 
 /// Top-level commands, flattened into `vpsctl`'s own.
@@ -199,6 +201,56 @@ pub enum ProfileCmd {
 }
 
 /// Flattened into `vpsctl servers`.
+/// `servers set`'s options.
+#[derive(Args)]
+pub struct SetArgs {
+    pub account: AccountArg,
+    pub id: String,
+    #[arg(long)]
+    pub name: Option<String>,
+    /// CPU quota, core MHz
+    #[arg(long)]
+    pub cpu: Option<u32>,
+    /// Virtual processors, or auto (1 to 2.2 GHz each)
+    #[arg(long)]
+    pub smp: Option<String>,
+    /// Memory, MB
+    #[arg(long)]
+    pub mem: Option<u32>,
+    /// UUID of the parent object
+    #[arg(long)]
+    pub parent: Option<String>,
+    /// Connect a drive: SLOT=DRIVE[:cdrom|disk], SLOT ide:0:0..ide:1:1 or block:0..block:7; repeatable
+    #[arg(long = "drive", value_name = "SLOT=DRIVE[:MEDIA]")]
+    pub drives: Vec<String>,
+    /// The device to boot from, e.g. ide:0:0
+    #[arg(long)]
+    pub boot: Option<String>,
+    /// e1000, rtl8139 or virtio
+    #[arg(long)]
+    pub nic0_model: Option<String>,
+    /// The address DHCP offers the first card, or auto
+    #[arg(long)]
+    pub nic0_dhcp: Option<String>,
+    /// e1000, rtl8139 or virtio
+    #[arg(long)]
+    pub nic1_model: Option<String>,
+    /// The VLAN (uuid) the second card is attached to
+    #[arg(long)]
+    pub nic1_vlan: Option<String>,
+    #[arg(long)]
+    pub nic1_mac: Option<String>,
+    /// The VNC address, or auto
+    #[arg(long)]
+    pub vnc_ip: Option<String>,
+    /// Require TLS (VeNCrypt) for VNC
+    #[arg(long)]
+    pub vnc_tls: bool,
+    /// Set a new VNC password, asked for at the terminal or read from the first line of stdin (never an argument)
+    #[arg(long)]
+    pub vnc_password: bool,
+}
+
 #[derive(Subcommand)]
 pub enum FleetCmd {
     /// Copy a server and its drives under a new name (CloudSigma)
@@ -208,6 +260,8 @@ pub enum FleetCmd {
         #[arg(long)]
         name: String,
     },
+    /// Change a server's settings (CloudSigma): only the options given, and of those only what differs, are sent
+    Set(Box<SetArgs>),
     /// Start several servers in one request
     StartMany {
         account: AccountArg,
@@ -394,6 +448,18 @@ async fn profile(service: &AppService, cmd: ProfileCmd, flags: Flags) -> Result<
     Ok(ExitCode::SUCCESS)
 }
 
+/// `SLOT=DRIVE` or `SLOT=DRIVE:MEDIA`.
+fn drive_slot(text: &str) -> Result<DriveSlot, Failure> {
+    let (slot, rest) = text
+        .split_once('=')
+        .ok_or_else(|| Failure::Usage(format!("--drive {text:?}: write SLOT=DRIVE or SLOT=DRIVE:MEDIA")))?;
+    let (drive, media) = match rest.split_once(':') {
+        Some((drive, media)) => (drive, Some(media.to_string())),
+        None => (rest, None),
+    };
+    Ok(DriveSlot { slot: slot.to_string(), drive: drive.to_string(), media })
+}
+
 pub async fn fleet(service: &AppService, cmd: FleetCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     let bulk = |account: AccountArg, ids: Vec<String>, action: BulkAction, what: &'static str| async move {
@@ -406,6 +472,50 @@ pub async fn fleet(service: &AppService, cmd: FleetCmd, flags: Flags) -> Result<
         FleetCmd::Copy { account, id, name } => {
             let account = account.resolve(service)?;
             Out::new(json).server(&service.clone_server(&account, &id, &name).await?);
+            Ok(ExitCode::SUCCESS)
+        }
+        FleetCmd::Set(set) => {
+            let SetArgs {
+                account,
+                id,
+                name,
+                cpu,
+                smp,
+                mem,
+                parent,
+                drives,
+                boot,
+                nic0_model,
+                nic0_dhcp,
+                nic1_model,
+                nic1_vlan,
+                nic1_mac,
+                vnc_ip,
+                vnc_tls,
+                vnc_password,
+            } = *set;
+            let drives = drives.iter().map(|d| drive_slot(d)).collect::<Result<_, _>>()?;
+            let account = account.resolve(service)?;
+            let vnc_password =
+                if vnc_password { Some(read_secret_as("new VNC password: ", "vnc_password")?) } else { None };
+            let changes = ServerChanges {
+                name,
+                cpu,
+                smp,
+                mem,
+                parent,
+                drives,
+                boot,
+                nic0_model,
+                nic0_dhcp,
+                nic1_model,
+                nic1_vlan,
+                nic1_mac,
+                vnc_ip,
+                vnc_tls,
+                vnc_password,
+            };
+            Out::new(json).server(&service.set_server(&account, &id, &changes).await?);
             Ok(ExitCode::SUCCESS)
         }
         FleetCmd::StartMany { account, ids } => bulk(account, ids, BulkAction::Start, "start").await,

@@ -19,15 +19,21 @@ use zeroize::Zeroizing;
 const MAX_SECRET_BYTES: usize = 16 * 1024;
 
 pub fn read_secret() -> Result<Secret, Error> {
+    read_secret_as("secret (API key or password): ", "secret")
+}
+
+/// A secret for `field`: asked for with `prompt` at a terminal, else the
+/// first line of stdin. Errors name `field`, never the value.
+pub fn read_secret_as(prompt: &str, field: &str) -> Result<Secret, Error> {
     let secret = if std::io::stdin().is_terminal() {
-        let typed = rpassword::prompt_password("secret (API key or password): ")
-            .map_err(|e| Error::validation(format!("cannot read the secret from the terminal: {e}")))?;
+        let typed = rpassword::prompt_password(prompt)
+            .map_err(|e| Error::validation(format!("cannot read the {field} from the terminal: {e}")))?;
         into_secret(Zeroizing::new(typed))
     } else {
         first_line(raw_stdin())?
     };
     if secret.is_empty() {
-        return Err(Error::field("secret", "no secret given: pipe it on the first line of stdin"));
+        return Err(Error::field(field, format!("no {field} given: pipe it on the first line of stdin")));
     }
     Ok(secret)
 }

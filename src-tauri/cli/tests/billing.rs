@@ -154,6 +154,15 @@ fn transactions_usage_and_subscriptions() {
     let created = f.json(&yes);
     assert_eq!(created.as_array().unwrap().len(), 2);
     assert_eq!(f.json(&["billing", "balance", "--account", "sigma", "--json"])[0]["balance"], "1204.87");
+    // The totals count the two addresses just bought beside the seeded resources.
+    let totals = f.json(&["billing", "totals", "sigma", "--json"]);
+    let total = |resource: &str| {
+        let t = totals.as_array().unwrap().iter().find(|t| t["resource"] == resource).unwrap();
+        (t["scope"].as_str().unwrap().to_string(), t["quantity"].as_str().unwrap().to_string())
+    };
+    assert_eq!(total("cpu"), ("resources".to_string(), "2000".to_string()));
+    assert_eq!(total("ip"), ("network".to_string(), "2".to_string()));
+    assert!(f.ok(&["billing", "totals", "sigma"]).contains("Static IP address"));
 
     let o = f.run(&["billing", "subscribe", "sigma", "--kind", "ip", "--quantity", "0", "--yes"]);
     assert_error_line(&o, 1, "quantity");
@@ -174,6 +183,44 @@ fn transactions_usage_and_subscriptions() {
     assert_error_line(&o, 2, "60.00 EUR");
     let extended = f.json(&["billing", "extend", "sigma", &cpu, "--months", "1", "--yes", "--json"]);
     assert_eq!(extended[0]["end"], "2010-05-08T21:15:18Z", "CloudSigma's wall time, read as UTC");
+    assert_eq!(f.json(&["billing", "balance", "--account", "sigma", "--json"])[0]["balance"], "1144.87");
+
+    // Resources: no calculate call exists, so the preview is the listed rates and nothing is posted.
+    let posted = posts(&f, Provider::Cloudsigma).len();
+    let resources =
+        ["billing", "subscribe-resources", "sigma", "--cpu", "2000", "--disk", "50", "--start", "2010-03-22 00:00"];
+    let o = f.run(&resources);
+    assert_error_line(
+        &o,
+        2,
+        "its listed rates: CPU 2000 core MHz at 0.200 EUR per unit, Disk 50 GB at 0.200 EUR per unit",
+    );
+    let o = f.run(&["billing", "subscribe-resources", "sigma", "--cpu", "1000", "--yes"]);
+    assert_error_line(&o, 1, "minimum CPU subscription is 2000 core MHz");
+    assert_eq!(posts(&f, Provider::Cloudsigma).len(), posted, "neither a preview nor a refused order posts anything");
+    let mut yes = resources.to_vec();
+    yes.extend(["--yes", "--json"]);
+    let bought = f.json(&yes);
+    let kinds: Vec<_> = bought.as_array().unwrap().iter().map(|s| s["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["cpu", "disk"]);
+    assert_eq!(posts(&f, Provider::Cloudsigma)[posted..], ["/subscriptions/resources/create"], "bought once");
+    assert_eq!(f.json(&["billing", "balance", "--account", "sigma", "--json"])[0]["balance"], "1083.37");
+
+    // Software: CloudSigma's calculate first, then create with --yes.
+    let software =
+        ["billing", "subscribe-software", "sigma", "--licence", "msft_lwa_00135=1", "--licence", "msft_tfa_00009"];
+    let o = f.run(&software);
+    assert_error_line(&o, 2, "this subscription costs 25.00 EUR (the provider's quote)");
+    assert_eq!(posts(&f, Provider::Cloudsigma).last().unwrap(), "/subscriptions/software/calculate");
+    let mut yes = software.to_vec();
+    yes.push("--yes");
+    f.ok(&yes);
+    assert_eq!(posts(&f, Provider::Cloudsigma).last().unwrap(), "/subscriptions/software/create");
+    assert_eq!(f.json(&["billing", "balance", "--account", "sigma", "--json"])[0]["balance"], "1058.37");
+    let subs = f.json(&["billing", "subscriptions", "sigma", "--json"]);
+    assert!(subs.as_array().unwrap().iter().any(|s| s["label"] == "Windows Web Server 2008"), "{subs}");
+    let o = f.run(&["billing", "subscribe-software", "sigma", "--licence", "msft_xyz=1", "--yes"]);
+    assert_error_line(&o, 1, "msft_xyz");
 }
 
 #[test]

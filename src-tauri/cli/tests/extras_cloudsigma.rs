@@ -200,3 +200,77 @@ fn profile_show_and_set_never_print_the_secret_key() {
     let err = f.fails(&["profile", "set", ACCOUNT, "--field", "secret_key=x"], 1);
     assert!(err.contains("no such field"), "{err}");
 }
+
+/// The server as the simulator holds it, vnc:password included, fetched without vpsctl.
+fn served_server(f: &Fixture, id: &str) -> String {
+    let d = support::demo(Provider::Cloudsigma);
+    let url = format!("{}/servers/{id}/info", f.sandbox.endpoint(Provider::Cloudsigma).unwrap());
+    f.rt.block_on(async {
+        let resp =
+            reqwest::Client::new().get(url).basic_auth(d.username.unwrap(), Some(d.secret)).send().await.unwrap();
+        assert_eq!(resp.status(), 200);
+        resp.text().await.unwrap()
+    })
+}
+
+#[test]
+fn servers_set_changes_the_settings_and_never_shows_the_vnc_password() {
+    let f = fixture();
+    let sets = |f: &Fixture| {
+        f.sandbox.requests(Provider::Cloudsigma).iter().filter(|r| r.path == format!("/servers/{NODE003}/set")).count()
+    };
+    // node003 has 1 processor: 4000 MHz needs 2 to 4.
+    let o = f.run(&["servers", "set", ACCOUNT, NODE003, "--cpu", "4000"]);
+    support::assert_error_line(&o, 1, "1 processors need 1000 to 2200 core MHz");
+    let o = f.run(&["servers", "set", ACCOUNT, NODE003, "--drive", "ide:2:0=7e8ab721-81c9-4cb9-a651-4cafbfe1501c"]);
+    support::assert_error_line(&o, 1, "is not a device");
+    let o = f.run(&["servers", "set", ACCOUNT, NODE003, "--mem", "4096"]);
+    support::assert_error_line(&o, 1, "nothing to change");
+    assert_eq!(sets(&f), 0, "refused before sending");
+
+    let drive = format!("ide:1:0={GENTOO}:cdrom");
+    let args = [
+        "servers",
+        "set",
+        ACCOUNT,
+        NODE003,
+        "--cpu",
+        "4000",
+        "--smp",
+        "2",
+        "--mem",
+        "8192",
+        "--nic1-model",
+        "virtio",
+        "--drive",
+        &drive,
+        "--vnc-tls",
+        "--vnc-password",
+        "--json",
+    ];
+    let out = f.ok_with(&args, "n3w-VNC-pass\n");
+    assert!(!out.contains("n3w-VNC-pass"));
+    let set: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(set["plan"], "4000 MHz, 8192 MB, 2 vCPU");
+    assert_eq!(sets(&f), 1);
+    let shown = f.json(&["servers", "show", ACCOUNT, NODE003]);
+    let detail = |key: &str| {
+        shown["details"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["label"] == key)
+            .map(|d| d["value"].as_str().unwrap().to_string())
+    };
+    assert_eq!(detail("nic:1:model").as_deref(), Some("virtio"));
+    assert_eq!(detail("ide:1:0").as_deref(), Some(GENTOO));
+    assert_eq!(detail("ide:1:0:media").as_deref(), Some("cdrom"));
+    assert_eq!(detail("vnc:tls").as_deref(), Some("on"));
+    assert_eq!(detail("vnc:password"), None, "never shown");
+    assert!(!shown.to_string().contains("n3w-VNC-pass"));
+    assert!(served_server(&f, NODE003).contains("vnc:password n3w-VNC-pass"), "CloudSigma got the new password");
+
+    // auto: the simulator derives the processors from the CPU, as CloudSigma does.
+    let auto = f.json(&["servers", "set", ACCOUNT, NODE003, "--cpu", "6000", "--smp", "auto"]);
+    assert_eq!(auto["plan"], "6000 MHz, 8192 MB, 3 vCPU");
+}

@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 use futures::FutureExt;
 use vpsdesk_core::accounts::Account;
 use vpsdesk_core::capabilities::account::profile::ProfileChange;
-use vpsdesk_core::capabilities::billing::{SubscriptionKind, SubscriptionOrder};
+use vpsdesk_core::capabilities::billing::{BundleItem, BundleKind, BundleOrder, SubscriptionKind, SubscriptionOrder};
 use vpsdesk_core::capabilities::dns::{RecordInput, RecordType};
 use vpsdesk_core::capabilities::server::network::{IpAddress, IpRole};
 use vpsdesk_core::capabilities::server::usage::UsageUnit;
@@ -718,6 +718,14 @@ async fn billing_subscriptions(r: Run) {
     let order = SubscriptionOrder { kind: SubscriptionKind::Ip, quantity: 1, months: 1, start: None };
     if !r.declares(BillingSubscriptions) {
         r.refused(BillingSubscriptions, r.service().subscriptions(&r.account)).await;
+        r.refused(BillingSubscriptions, r.service().subscribed_totals(&r.account)).await;
+        let bundle = BundleOrder {
+            kind: BundleKind::Software,
+            items: vec![BundleItem { key: "msft_lwa_00135".into(), quantity: 1 }],
+            months: 1,
+            start: None,
+        };
+        r.refused(BillingSubscriptions, r.service().quote_bundle(&r.account, &bundle)).await;
         return r.refused(BillingSubscriptions, r.service().quote_subscription(&r.account, &order)).await;
     }
     let before = r.service().subscriptions(&r.account).await.unwrap();
@@ -741,6 +749,28 @@ async fn billing_subscriptions(r: Run) {
         let now = r.service().balance(&r.account).await.unwrap();
         assert_eq!(now.balance, b.balance - quote.amount, "charged the quoted price");
     }
+    let totals = r.service().subscribed_totals(&r.account).await.unwrap();
+    assert!(totals.iter().all(|t| !t.resource.is_empty() && t.account_id == r.account.id), "{totals:?}");
+    assert!(totals.iter().any(|t| t.resource == "ip"), "the address just bought is in the totals: {totals:?}");
+
+    let software = BundleOrder {
+        kind: BundleKind::Software,
+        items: vec![BundleItem { key: "msft_lwa_00135".into(), quantity: 1 }],
+        months: 1,
+        start: None,
+    };
+    r.invalid("months", r.service().quote_bundle(&r.account, &BundleOrder { months: 0, ..software.clone() })).await;
+    let before = r.service().balance(&r.account).await.unwrap();
+    let quote = r.service().quote_bundle(&r.account, &software).await.unwrap();
+    let total = quote.total.expect("software is priced by the provider");
+    assert!(total > rust_decimal::Decimal::ZERO && quote.lines.len() == 1, "{quote:?}");
+    assert_eq!(r.service().balance(&r.account).await.unwrap().balance, before.balance, "a quote buys nothing");
+    r.service().create_bundle(&r.account, &software).await.unwrap();
+    assert_eq!(
+        r.service().balance(&r.account).await.unwrap().balance,
+        before.balance - total,
+        "charged the quoted price"
+    );
 }
 
 // Tickets and DNS

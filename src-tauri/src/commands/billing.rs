@@ -1,6 +1,6 @@
 use vpsdesk_core::capabilities::billing::{
-    daily_charges, totals_by_currency, Balance, CurrencyTotal, DailyCharge, Invoice, Price, Quote, Subscription,
-    SubscriptionOrder, Transaction, Usage,
+    daily_charges, totals_by_currency, Balance, BundleOrder, BundleQuote, CurrencyTotal, DailyCharge, Invoice, Price, Quote, SubscribedTotal,
+    Subscription, SubscriptionOrder, Transaction, Usage,
 };
 use vpsdesk_core::service::billing::{save_csv, SavedFile};
 
@@ -52,9 +52,15 @@ ipc! {
 
     async fn billing_subscriptions(state, account_id: AccountRef) -> Vec<Subscription> = subscriptions;
 
+    async fn billing_subscribed_totals(state, account_id: AccountRef) -> Vec<SubscribedTotal> = subscribed_totals;
+
     async fn quote_subscription(state, account_id: AccountRef, order: SubscriptionOrder) -> Quote = quote_subscription;
 
     async fn create_subscription(state, account_id: AccountRef, order: SubscriptionOrder) -> Vec<Subscription> = create_subscription;
+
+    async fn quote_bundle(state, account_id: AccountRef, order: BundleOrder) -> BundleQuote = quote_bundle;
+
+    async fn create_bundle(state, account_id: AccountRef, order: BundleOrder) -> Vec<Subscription> = create_bundle;
 
     async fn quote_extension(state, account_id: AccountRef, subscription_id: String, months: u32) -> Quote {
         state.service.quote_extension(&account_id, &subscription_id, months).await

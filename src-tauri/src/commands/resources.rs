@@ -2,12 +2,16 @@ use vpsdesk_core::providers::cloudsigma::ext::clone_and_bulk::BulkAction;
 use vpsdesk_core::capabilities::account::profile::{ProfileChange, ProfileField};
 use vpsdesk_core::providers::cloudsigma::ext::vlans_and_ips::{StaticIp, Vlan};
 use vpsdesk_core::providers::cloudsigma::ext::server_groups::ServerGroup;
+use vpsdesk_core::providers::cloudsigma::ext::server_settings::ServerChanges;
 use vpsdesk_core::model::{PowerAction, Server};
 
 use super::AccountRef;
 
 ipc! {
     async fn clone_server(state, account_id: AccountRef, server_id: String, name: String) -> Server = clone_server;
+
+    /// The VNC password, when given, crosses here once and goes to CloudSigma; it is never sent back.
+    async fn set_server(state, account_id: AccountRef, server_id: String, changes: ServerChanges) -> Server = set_server;
 
     async fn bulk_power(state, account_id: AccountRef, server_ids: Vec<String>, action: BulkAction) -> () {
         state.service.bulk_power(&account_id, &server_ids, action).await

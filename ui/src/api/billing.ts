@@ -5,7 +5,7 @@
  * never learns or names a path before the person chose it.
  */
 import { keepPreviousData, queryOptions, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { commands, type AccountView, type Balance, type Capability, type ProviderKind, type SavedFile, type SubscriptionOrder, type Transaction } from "./bindings";
+import { commands, type AccountView, type Balance, type Capability, type ProviderKind, type BundleOrder, type SavedFile, type SubscriptionOrder, type Transaction } from "./bindings";
 import { call } from "./errors";
 import { useCommandQuery } from "./commandQuery";
 import { notifyError, notifySuccess } from "../lib/notify";
@@ -123,21 +123,36 @@ export function useSubscriptions(accountId: string, enabled: boolean) {
   return useCommandQuery(keys.billing.subscriptions(accountId), () => commands.billingSubscriptions(accountId), { enabled, staleTime: BILLING_STALE_MS });
 }
 
+/** The currencies the provider bills in; they change rarely. */
+export function useCurrencies(accountId: string, enabled: boolean) {
+  return useCommandQuery(keys.billing.currencies(accountId), () => commands.billingCurrencies(accountId), { enabled, staleTime: 10 * BILLING_STALE_MS });
+}
+
+/** What the account has subscribed in total, per resource and network kind. */
+export function useSubscribedTotals(accountId: string, enabled: boolean) {
+  return useCommandQuery(keys.billing.subscribedTotals(accountId), () => commands.billingSubscribedTotals(accountId), { enabled, staleTime: BILLING_STALE_MS });
+}
+
 /** Prices are asked for, never cached: a quote is what the provider says now. */
 export function quoteSubscription(accountId: string, order: SubscriptionOrder) {
   return call(commands.quoteSubscription(accountId, order));
+}
+
+/** Software is priced by the provider; resources come back with the listed rates and no total. */
+export function quoteBundle(accountId: string, order: BundleOrder) {
+  return call(commands.quoteBundle(accountId, order));
 }
 
 export function quoteExtension(accountId: string, subscriptionId: string, months: number) {
   return call(commands.quoteExtension(accountId, subscriptionId, months));
 }
 
-/** After buying, the balance, the transactions and the subscriptions have changed. */
+/** After buying, the balance, the transactions, the subscriptions and their totals have changed. */
 function useRefreshMoney() {
   const client = useQueryClient();
   return (accountId: string) =>
     Promise.all(
-      [keys.billing.balance, keys.billing.transactions, keys.billing.subscriptions].map((k) =>
+      [keys.billing.balance, keys.billing.transactions, keys.billing.subscriptions, keys.billing.subscribedTotals].map((k) =>
         client.invalidateQueries({ queryKey: k(accountId) }),
       ),
     );
@@ -150,6 +165,17 @@ export function useCreateSubscription() {
       call(commands.createSubscription(accountId, order)),
     onSuccess: (created, { accountId }) => {
       notifySuccess("Subscribed", created.map((s) => s.resource ?? s.label).join(", "));
+      return refresh(accountId);
+    },
+  });
+}
+
+export function useCreateBundle() {
+  const refresh = useRefreshMoney();
+  return useMutation({
+    mutationFn: ({ accountId, order }: { accountId: string; order: BundleOrder }) => call(commands.createBundle(accountId, order)),
+    onSuccess: (created, { accountId, order }) => {
+      notifySuccess("Subscribed", created.length > 0 ? created.map((s) => s.label).join(", ") : order.kind === "software" ? "Software licences" : "Resources");
       return refresh(accountId);
     },
   });

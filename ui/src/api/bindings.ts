@@ -10,7 +10,7 @@ export type IpcError = { kind: ErrorKind, message: string,
  * Per-field problems, for forms that can show them next to the field.
  */
 fields: Array<FieldError>, };
-export type Capability = "servers.start" | "servers.stop" | "servers.force_stop" | "servers.reboot" | "servers.create" | "servers.create.hostname" | "servers.create.backups" | "servers.create.ipv6" | "servers.create.private_network" | "servers.create.iso" | "servers.create.ipxe" | "servers.create.snapshot" | "servers.rename" | "servers.delete" | "servers.delete_running" | "servers.clone" | "servers.bulk" | "snapshots" | "backups.list" | "backups.create" | "backups.restore" | "backups.delete" | "backups.convert" | "os.reinstall" | "os.change" | "os.isos" | "network.ips" | "network.ipv4_add" | "network.ipv4_remove" | "network.ipv4_restarts" | "network.reverse_set" | "network.reverse_reset" | "network.reverse_delete" | "network.reverse_list" | "usage.graphs" | "console" | "maintenance.recovery" | "maintenance.rebuild_network" | "maintenance.rebuild_pending" | "clones" | "server.settings" | "server.resources" | "server.upgrade_storage" | "server.managed_transfer" | "server.licences" | "account.ssh_keys" | "account.scripts" | "account.custom_templates" | "account.custom_template_edit" | "account.templates" | "account.template_licenses" | "account.recoverable" | "account.nodes" | "account.node_consumer" | "account.drives" | "drives.transfer" | "account.vlans" | "account.static_ips" | "account.server_groups" | "account.profile" | "account.ips" | "account.ip_reassign" | "account.justified_ips" | "account.cloud_groups" | "billing.balance" | "billing.invoices" | "billing.invoice_pdf" | "billing.transactions" | "billing.usage" | "billing.pricing" | "billing.currencies" | "billing.subscriptions" | "tickets" | "dns";
+export type Capability = "servers.start" | "servers.stop" | "servers.force_stop" | "servers.reboot" | "servers.create" | "servers.create.hostname" | "servers.create.backups" | "servers.create.ipv6" | "servers.create.private_network" | "servers.create.iso" | "servers.create.ipxe" | "servers.create.snapshot" | "servers.rename" | "servers.delete" | "servers.delete_running" | "servers.clone" | "servers.bulk" | "servers.set" | "snapshots" | "backups.list" | "backups.create" | "backups.restore" | "backups.delete" | "backups.convert" | "os.reinstall" | "os.change" | "os.isos" | "network.ips" | "network.ipv4_add" | "network.ipv4_remove" | "network.ipv4_restarts" | "network.reverse_set" | "network.reverse_reset" | "network.reverse_delete" | "network.reverse_list" | "usage.graphs" | "console" | "maintenance.recovery" | "maintenance.rebuild_network" | "maintenance.rebuild_pending" | "clones" | "server.settings" | "server.resources" | "server.upgrade_storage" | "server.managed_transfer" | "server.licences" | "account.ssh_keys" | "account.scripts" | "account.custom_templates" | "account.custom_template_edit" | "account.templates" | "account.template_licenses" | "account.recoverable" | "account.nodes" | "account.node_consumer" | "account.drives" | "drives.transfer" | "account.vlans" | "account.static_ips" | "account.server_groups" | "account.profile" | "account.ips" | "account.ip_reassign" | "account.justified_ips" | "account.cloud_groups" | "billing.balance" | "billing.invoices" | "billing.invoice_pdf" | "billing.transactions" | "billing.usage" | "billing.pricing" | "billing.currencies" | "billing.subscriptions" | "tickets" | "dns";
 export type Timestamp = string;
 export type Detail = { label: string, value: string, };
 export type Server = { 
@@ -245,6 +245,20 @@ kind: string, label: string, unit: string, quantity: string,
  * The subscribed thing itself, where there is one (an IP, a VLAN uuid).
  */
 resource: string | null, start: Timestamp | null, end: Timestamp | null, };
+export type SubscribedTotal = { account: string, account_id: string, provider: ProviderKind, scope: TotalScope, 
+/**
+ * The provider's key ("cpu", "ip"…).
+ */
+resource: string, label: string, 
+/**
+ * The unit of the subscriptions list for that key; empty where it names none.
+ */
+unit: string, 
+/**
+ * As sent; empty when the line has no value.
+ */
+quantity: string, };
+export type TotalScope = "resources" | "network";
 export type SubscriptionKind = "ip" | "vlan";
 export type SubscriptionOrder = { kind: SubscriptionKind, quantity: number, months: number, 
 /**
@@ -252,6 +266,28 @@ export type SubscriptionOrder = { kind: SubscriptionKind, quantity: number, mont
  */
 start: string | null, };
 export type Quote = { amount: string, currency: string, };
+export type BundleKind = "resources" | "software";
+export type BundleItem = { key: string, quantity: number, };
+export type BundleOrder = { kind: BundleKind, items: Array<BundleItem>, months: number, 
+/**
+ * `YYYY-MM-DD HH:MM`; `None` = now.
+ */
+start: string | null, };
+export type BundleQuote = { 
+/**
+ * The provider's own calculation of the whole order; `None` where its
+ * API calculates none (CloudSigma's resources): then only the rates are known.
+ */
+total: string | null, currency: string, 
+/**
+ * Each ordered part with the provider's listed rate for it.
+ */
+lines: Array<BundleLine>, };
+export type BundleLine = { key: string, label: string, unit: string, quantity: number, 
+/**
+ * The price list's rate for one unit; `None` when the list has none.
+ */
+rate: string | null, };
 export type SavedFile = { path: string, bytes: number, };
 export type TicketStatus = "open" | "hold" | "closed" | "unknown";
 export type Author = "staff" | "customer";
@@ -576,6 +612,64 @@ export type BulkAction = "start" | "stop" | "destroy";
 export type Vlan = { id: string, name: string, };
 export type StaticIp = { ip: string, name: string | null, netmask: string | null, gateway: string | null, nameservers: Array<string>, };
 export type ServerGroup = { id: string, name: string, description: string, };
+export type ServerChanges = { name: string | null, 
+/**
+ * CPU quota in core MHz.
+ */
+cpu: number | null, 
+/**
+ * Virtual processors: a count, or `auto` to let CloudSigma derive it from the CPU.
+ */
+smp: string | null, 
+/**
+ * Memory in MB.
+ */
+mem: number | null, 
+/**
+ * The uuid of the parent object.
+ */
+parent: string | null, drives: Array<DriveSlot>, 
+/**
+ * The device to boot from (`ide:0:0`…).
+ */
+boot: string | null, 
+/**
+ * `e1000`, `rtl8139` or `virtio`.
+ */
+nic0_model: string | null, 
+/**
+ * The address DHCP offers interface 0, or `auto`.
+ */
+nic0_dhcp: string | null, nic1_model: string | null, 
+/**
+ * The VLAN (uuid) interface 1 is attached to.
+ */
+nic1_vlan: string | null, nic1_mac: string | null, 
+/**
+ * The VNC address, or `auto`.
+ */
+vnc_ip: string | null, 
+/**
+ * Sent only when true: the doc documents `on` and no other value.
+ */
+vnc_tls: boolean, 
+/**
+ * Never shown, logged or echoed.
+ */
+vnc_password: string | null, };
+export type DriveSlot = { 
+/**
+ * `ide:0:0`…`ide:1:1` or `block:0`…`block:7`.
+ */
+slot: string, 
+/**
+ * The drive's uuid.
+ */
+drive: string, 
+/**
+ * `cdrom` or `disk`; `None` leaves the media as it is.
+ */
+media: string | null, };
 export type ProfileField = { 
 /**
  * The provider's key, used to change it.
@@ -617,8 +711,11 @@ export const commands = {
   billingPricing: (account_id: string) => invoke<Array<Price>>("billing_pricing", { account_id }),
   billingCurrencies: (account_id: string) => invoke<Array<string>>("billing_currencies", { account_id }),
   billingSubscriptions: (account_id: string) => invoke<Array<Subscription>>("billing_subscriptions", { account_id }),
+  billingSubscribedTotals: (account_id: string) => invoke<Array<SubscribedTotal>>("billing_subscribed_totals", { account_id }),
   quoteSubscription: (account_id: string, order: SubscriptionOrder) => invoke<Quote>("quote_subscription", { account_id, order }),
   createSubscription: (account_id: string, order: SubscriptionOrder) => invoke<Array<Subscription>>("create_subscription", { account_id, order }),
+  quoteBundle: (account_id: string, order: BundleOrder) => invoke<BundleQuote>("quote_bundle", { account_id, order }),
+  createBundle: (account_id: string, order: BundleOrder) => invoke<Array<Subscription>>("create_bundle", { account_id, order }),
   quoteExtension: (account_id: string, subscription_id: string, months: number) => invoke<Quote>("quote_extension", { account_id, subscription_id, months }),
   extendSubscription: (account_id: string, subscription_id: string, months: number) => invoke<Subscription>("extend_subscription", { account_id, subscription_id, months }),
   exportCsv: (suggested_name: string, csv: string) => invoke<SavedFile | null>("export_csv", { suggested_name, csv }),
@@ -706,6 +803,7 @@ export const commands = {
   uploadDrive: (account_id: string, drive_id: string) => invoke<Job | null>("upload_drive", { account_id, drive_id }),
   downloadDrive: (account_id: string, drive_id: string, suggested_name: string) => invoke<Job | null>("download_drive", { account_id, drive_id, suggested_name }),
   cloneServer: (account_id: string, server_id: string, name: string) => invoke<Server>("clone_server", { account_id, server_id, name }),
+  setServer: (account_id: string, server_id: string, changes: ServerChanges) => invoke<Server>("set_server", { account_id, server_id, changes }),
   bulkPower: (account_id: string, server_ids: Array<string>, action: BulkAction) => invoke<null>("bulk_power", { account_id, server_ids, action }),
   listVlans: (account_id: string) => invoke<Array<Vlan>>("list_vlans", { account_id }),
   createVlan: (account_id: string, name: string) => invoke<Vlan>("create_vlan", { account_id, name }),

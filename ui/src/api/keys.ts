@@ -80,6 +80,8 @@ export const keys = {
     usage: (accountId: string) => ["billing", "usage", accountId] as const,
     pricing: (accountId: string) => ["billing", "pricing", accountId] as const,
     subscriptions: (accountId: string) => ["billing", "subscriptions", accountId] as const,
+    subscribedTotals: (accountId: string) => ["billing", "subscribed-totals", accountId] as const,
+    currencies: (accountId: string) => ["billing", "currencies", accountId] as const,
   },
   tickets: {
     all: ["tickets"] as const,

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Balance, CurrencyTotal, DailyCharge, Invoice, Quote, Subscription, Transaction } from "../api/bindings";
+import type { Balance, BundleQuote, CurrencyTotal, DailyCharge, Invoice, Quote, SubscribedTotal, Subscription, Transaction } from "../api/bindings";
 import { installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
 import { stateWith, type Declared } from "./declared";
 import { compare, grouped } from "../features/billing/money";
@@ -115,6 +115,11 @@ const SUBSCRIPTIONS: Subscription[] = [
   },
 ];
 
+const TOTALS_SUBSCRIBED: SubscribedTotal[] = [
+  { account: "Demo CloudSigma", account_id: "demo-cloudsigma", provider: "cloudsigma", scope: "resources", resource: "cpu", label: "CPU", unit: "core MHz", quantity: "2000" },
+  { account: "Demo CloudSigma", account_id: "demo-cloudsigma", provider: "cloudsigma", scope: "network", resource: "ip", label: "Static IP address", unit: "IPs", quantity: "2" },
+];
+
 function install(): MockBackend {
   const backend = installMockBackend(stateWith(ACCOUNTS));
   backend.on("billing_balance", (args) => structuredClone(BALANCES[String(args.account_id)]));
@@ -125,6 +130,8 @@ function install(): MockBackend {
   backend.on("billing_usage", () => []);
   backend.on("billing_pricing", () => []);
   backend.on("billing_subscriptions", () => structuredClone(SUBSCRIPTIONS));
+  backend.on("billing_subscribed_totals", () => structuredClone(TOTALS_SUBSCRIBED));
+  backend.on("billing_currencies", () => ["EUR", "GBP", "USD"]);
   backend.on("invoice_pdf", () => Array.from(new TextEncoder().encode("%PDF-1.4\n%%EOF\n")));
   return backend;
 }
@@ -349,6 +356,25 @@ describe("Billing page", () => {
     expect(screen.getAllByTestId("transaction-row")).toHaveLength(4);
   });
 
+  it("shows what the account has subscribed in total beside the subscriptions", async () => {
+    install();
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("billing-tab-subscriptions"));
+    const rows = await screen.findAllByTestId("subscribed-total-row");
+    expect(rows.map((r) => r.textContent)).toEqual(["CPU2000core MHzResources", "Static IP address2IPsNetwork"]);
+  });
+
+  it("says why the totals are missing and still lists the subscriptions", async () => {
+    const backend = install();
+    backend.on("billing_subscribed_totals", () => {
+      throw ipcError("unreachable", "CloudSigma did not answer in time; try again");
+    });
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("billing-tab-subscriptions"));
+    expect(await screen.findByTestId("subscribed-totals-error")).toHaveTextContent("CloudSigma did not answer in time");
+    expect(await screen.findAllByTestId("subscription-row")).toHaveLength(1);
+  });
+
   it("prices a subscription before buying it", async () => {
     const backend = install();
     const quote: Quote = { amount: "16.00", currency: "EUR" };
@@ -364,6 +390,92 @@ describe("Billing page", () => {
     expect(backend.callsOf("quote_subscription")[0].args).toMatchObject({ account_id: "demo-cloudsigma", order: { kind: "ip", quantity: 2, months: 1 } });
     await user.click(screen.getByTestId("subscription-buy"));
     await waitFor(() => expect(backend.callsOf("create_subscription")).toHaveLength(1));
+  });
+
+  it("shows resources at CloudSigma's listed rates, with no invented total, before buying them", async () => {
+    const backend = install();
+    const quote: BundleQuote = {
+      total: null,
+      currency: "EUR",
+      lines: [{ key: "cpu", label: "CPU", unit: "core MHz", quantity: 2000, rate: "0.200" }],
+    };
+    backend.on("quote_bundle", () => quote);
+    backend.on("create_bundle", () => [SUBSCRIPTIONS[0]]);
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("billing-tab-subscriptions"));
+    await user.click(await screen.findByTestId("bundle-new"));
+    await retype(user, screen.getByTestId("bundle-cpu"), "2000");
+    await retype(user, screen.getByTestId("bundle-start"), "2010-03-22 00:00");
+    await user.click(screen.getByTestId("bundle-price"));
+    const preview = await screen.findByTestId("bundle-quote");
+    expect(preview).toHaveTextContent("CloudSigma's API calculates no price for resources");
+    expect(within(preview).getByTestId("bundle-quote-lines")).toHaveTextContent("CPU2000 core MHz0.200 EUR");
+    expect(backend.callsOf("quote_bundle")[0].args).toEqual({
+      account_id: "demo-cloudsigma",
+      order: { kind: "resources", items: [{ key: "cpu", quantity: 2000 }], months: 1, start: "2010-03-22 00:00" },
+    });
+    expect(backend.callsOf("create_bundle")).toHaveLength(0);
+    expect(screen.getByTestId("bundle-buy")).toHaveTextContent("Buy at these rates");
+    await user.click(screen.getByTestId("bundle-buy"));
+    await waitFor(() => expect(backend.callsOf("create_bundle")).toHaveLength(1));
+  });
+
+  it("buys software for the price CloudSigma calculated, and a changed order needs a new price", async () => {
+    const backend = install();
+    backend.on("quote_bundle", () => ({ total: "45.00", currency: "EUR", lines: [] }) satisfies BundleQuote);
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("billing-tab-subscriptions"));
+    await user.click(await screen.findByTestId("bundle-new"));
+    await user.click(screen.getByRole("radio", { name: "Software licences" }));
+    await retype(user, screen.getByTestId("bundle-msft_lwa_00135"), "1");
+    await user.click(screen.getByTestId("bundle-price"));
+    expect(await screen.findByTestId("bundle-buy")).toHaveTextContent("Buy for 45.00 EUR");
+    expect(backend.callsOf("quote_bundle")[0].args).toMatchObject({ order: { kind: "software", items: [{ key: "msft_lwa_00135", quantity: 1 }] } });
+    await retype(user, screen.getByTestId("bundle-msft_lwa_00135"), "2");
+    expect(screen.queryByTestId("bundle-buy")).toBeNull();
+    expect(screen.getByTestId("bundle-price")).toBeInTheDocument();
+  });
+
+  it("puts a refused resource under its field", async () => {
+    const backend = install();
+    backend.on("quote_bundle", () => {
+      throw ipcError("validation", "cpu: the minimum CPU subscription is 2000 core MHz; 1000 is too little", [
+        { field: "cpu", message: "the minimum CPU subscription is 2000 core MHz; 1000 is too little" },
+      ]);
+    });
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("billing-tab-subscriptions"));
+    await user.click(await screen.findByTestId("bundle-new"));
+    await retype(user, screen.getByTestId("bundle-cpu"), "1000");
+    await user.click(screen.getByTestId("bundle-price"));
+    expect(await screen.findByText("the minimum CPU subscription is 2000 core MHz; 1000 is too little")).toBeInTheDocument();
+    expect(screen.queryByTestId("bundle-error")).toBeNull();
+  });
+
+  it("names the currencies CloudSigma bills in and marks the account's own", async () => {
+    install();
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("billing-tab-currencies"));
+    const rows = await screen.findAllByTestId("currency-row");
+    expect(rows.map((r) => r.textContent)).toEqual(["EUREurothis account's balance", "GBPBritish Pound", "USDUS Dollar"]);
+  });
+
+  it("says when the provider lists no currencies", async () => {
+    const backend = install();
+    backend.on("billing_currencies", () => []);
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("billing-tab-currencies"));
+    expect(await screen.findByTestId("currencies-empty")).toHaveTextContent("The provider lists no currencies.");
+  });
+
+  it("shows the provider's error instead of an empty currency list", async () => {
+    const backend = install();
+    backend.on("billing_currencies", () => {
+      throw ipcError("auth", "CloudSigma did not accept the account's email and password");
+    });
+    const { user } = await openBilling();
+    await user.click(await screen.findByTestId("billing-tab-currencies"));
+    expect(await screen.findByTestId("currencies-error")).toHaveTextContent("did not accept");
   });
 
   it("places a refused order's field errors next to the fields", async () => {

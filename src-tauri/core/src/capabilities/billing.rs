@@ -323,6 +323,32 @@ pub struct Subscription {
     pub end: Option<Timestamp>,
 }
 
+/// What the account has subscribed in total of one resource: a line of
+/// CloudSigma's `subscriptions/resources/info` or `subscriptions/net/info`,
+/// as sent (the doc shows neither body, so nothing is assumed of the keys).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct SubscribedTotal {
+    pub account: String,
+    pub account_id: String,
+    pub provider: ProviderKind,
+    pub scope: TotalScope,
+    /// The provider's key ("cpu", "ip"…).
+    pub resource: String,
+    pub label: String,
+    /// The unit of the subscriptions list for that key; empty where it names none.
+    pub unit: String,
+    /// As sent; empty when the line has no value.
+    pub quantity: String,
+}
+
+/// Which of the two totals calls a line came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TotalScope {
+    Resources,
+    Network,
+}
+
 /// What can be subscribed to from vpsdesk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -353,6 +379,59 @@ pub struct SubscriptionOrder {
     pub months: u32,
     /// `YYYY-MM-DD HH:MM`; `None` = now.
     pub start: Option<String>,
+}
+
+/// What CloudSigma sells several of in one call: resources (`cpu`, `mem`,
+/// `disk`, `xfer`) or software licences.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BundleKind {
+    Resources,
+    Software,
+}
+
+/// One part of a bundle: the provider's key (`cpu`, `msft_lwa_00135`…) and
+/// how many units of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BundleItem {
+    pub key: String,
+    pub quantity: u32,
+}
+
+/// A resource or software subscription, shown priced with
+/// [`Billing::quote_bundle`] before [`Billing::create_bundle`] buys it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BundleOrder {
+    pub kind: BundleKind,
+    pub items: Vec<BundleItem>,
+    pub months: u32,
+    /// `YYYY-MM-DD HH:MM`; `None` = now.
+    pub start: Option<String>,
+}
+
+/// What a bundle would cost, shown before it is bought.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct BundleQuote {
+    /// The provider's own calculation of the whole order; `None` where its
+    /// API calculates none (CloudSigma's resources): then only the rates are known.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub total: Option<Decimal>,
+    pub currency: String,
+    /// Each ordered part with the provider's listed rate for it.
+    pub lines: Vec<BundleLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct BundleLine {
+    pub key: String,
+    pub label: String,
+    pub unit: String,
+    pub quantity: u32,
+    /// The price list's rate for one unit; `None` when the list has none.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub rate: Option<Decimal>,
 }
 
 /// A price the provider calculated, before anything is bought.
@@ -400,10 +479,19 @@ pub trait Billing: Send + Sync {
     async fn subscriptions(&self) -> Result<Vec<Subscription>> {
         Err(missing(Capability::BillingSubscriptions))
     }
+    async fn subscribed_totals(&self) -> Result<Vec<SubscribedTotal>> {
+        Err(missing(Capability::BillingSubscriptions))
+    }
     async fn quote_subscription(&self, _order: &SubscriptionOrder) -> Result<Quote> {
         Err(missing(Capability::BillingSubscriptions))
     }
     async fn create_subscription(&self, _order: &SubscriptionOrder) -> Result<Vec<Subscription>> {
+        Err(missing(Capability::BillingSubscriptions))
+    }
+    async fn quote_bundle(&self, _order: &BundleOrder) -> Result<BundleQuote> {
+        Err(missing(Capability::BillingSubscriptions))
+    }
+    async fn create_bundle(&self, _order: &BundleOrder) -> Result<Vec<Subscription>> {
         Err(missing(Capability::BillingSubscriptions))
     }
     async fn quote_extension(&self, _id: &str, _months: u32) -> Result<Quote> {

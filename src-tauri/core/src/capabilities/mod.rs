@@ -76,6 +76,8 @@ vocabulary! {
     ServerClone = "servers.clone", "clone servers", Api::Extension(ProviderKind::Cloudsigma);
     /// Start, stop or destroy several servers in one request.
     BulkPower = "servers.bulk", "start, stop or destroy several servers at once", Api::Extension(ProviderKind::Cloudsigma);
+    /// Change CPU, memory, processors, drives, boot device, network cards and VNC in one call.
+    ServerSet = "servers.set", "change a server's CPU, memory, drives, network and VNC settings", Api::Extension(ProviderKind::Cloudsigma);
 
     /// List, create from a server, delete, restore onto a server.
     Snapshots = "snapshots", "manage snapshots", Api::Extension(ProviderKind::Vultr);

@@ -1,5 +1,6 @@
 //! The service's account-level resources and several-server calls: server
-//! clone and bulk power, VLANs and static IPs, server groups, the profile.
+//! clone and bulk power, CloudSigma server settings, VLANs and static IPs,
+//! server groups, the profile.
 
 use super::server_capabilities::offered;
 use super::{server_id, server_name, AppService};
@@ -13,6 +14,7 @@ use crate::providers::cloudsigma::ext::clone_and_bulk::CloneAndBulk;
 use crate::providers::cloudsigma::ext::clone_and_bulk::{server_ids, BulkAction};
 use crate::providers::cloudsigma::ext::server_groups::ServerGroup;
 use crate::providers::cloudsigma::ext::server_groups::ServerGroups;
+use crate::providers::cloudsigma::ext::server_settings::{ServerChanges, ServerSettings};
 use crate::providers::cloudsigma::ext::vlans_and_ips::VlansAndIps;
 use crate::providers::cloudsigma::ext::vlans_and_ips::{StaticIp, Vlan};
 use crate::providers::cloudsigma::Cloudsigma;
@@ -32,6 +34,19 @@ impl AppService {
         let client = self.client(account)?;
         let mut s = offered(account, client.extension::<Cloudsigma>(), Capability::ServerClone)?
             .clone_server(&server, &name)
+            .await?;
+        s.account = account.name.clone();
+        s.account_id = account.id.clone();
+        Ok(s)
+    }
+
+    /// Changes a server's settings (CloudSigma's `set`); the changes are
+    /// checked, against the server as it is, before anything is sent.
+    pub async fn set_server(&self, account: &Account, server: &str, changes: &ServerChanges) -> Result<Server> {
+        let server = server_id(server)?;
+        let client = self.client(account)?;
+        let mut s = offered(account, client.extension::<Cloudsigma>(), Capability::ServerSet)?
+            .set_server(&server, changes)
             .await?;
         s.account = account.name.clone();
         s.account_id = account.id.clone();

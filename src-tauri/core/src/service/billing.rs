@@ -10,7 +10,8 @@ use ts_rs::TS;
 use super::{fan_out, AppService};
 use crate::accounts::Account;
 use crate::capabilities::billing::{
-    noun, Balance, Download, Invoice, Price, Quote, Subscription, SubscriptionOrder, Transaction, Usage,
+    noun, Balance, BundleOrder, BundleQuote, Download, Invoice, Price, Quote, SubscribedTotal, Subscription,
+    SubscriptionOrder, Transaction, Usage,
 };
 use crate::capabilities::Capability;
 use crate::error::{Error, Result};
@@ -52,7 +53,7 @@ macro_rules! owned {
         }
     )*};
 }
-owned!(Balance, Invoice, Transaction, Usage, Subscription);
+owned!(Balance, Invoice, Transaction, Usage, Subscription, SubscribedTotal);
 
 fn owned<T: Owned>(account: &Account, items: Vec<T>) -> Vec<T> {
     items.into_iter().map(|i| i.owned_by(account)).collect()
@@ -127,6 +128,12 @@ impl AppService {
         Ok(owned(account, billing(&client)?.subscriptions().await?))
     }
 
+    /// What the account has subscribed in total, per resource and network kind.
+    pub async fn subscribed_totals(&self, account: &Account) -> Result<Vec<SubscribedTotal>> {
+        let client = self.billing_client(account, Capability::BillingSubscriptions)?;
+        Ok(owned(account, billing(&client)?.subscribed_totals().await?))
+    }
+
     /// The provider's price for an order; nothing is bought.
     pub async fn quote_subscription(&self, account: &Account, order: &SubscriptionOrder) -> Result<Quote> {
         let order = checked_order(order)?;
@@ -139,6 +146,20 @@ impl AppService {
         let order = checked_order(order)?;
         let client = self.billing_client(account, Capability::BillingSubscriptions)?;
         Ok(owned(account, billing(&client)?.create_subscription(&order).await?))
+    }
+
+    /// What a resource or software subscription would cost; nothing is bought.
+    pub async fn quote_bundle(&self, account: &Account, order: &BundleOrder) -> Result<BundleQuote> {
+        let order = checked_bundle(order)?;
+        let client = self.billing_client(account, Capability::BillingSubscriptions)?;
+        billing(&client)?.quote_bundle(&order).await
+    }
+
+    /// Buys a resource or software subscription. Callers show `quote_bundle` first.
+    pub async fn create_bundle(&self, account: &Account, order: &BundleOrder) -> Result<Vec<Subscription>> {
+        let order = checked_bundle(order)?;
+        let client = self.billing_client(account, Capability::BillingSubscriptions)?;
+        Ok(owned(account, billing(&client)?.create_bundle(&order).await?))
     }
 
     pub async fn quote_extension(&self, account: &Account, id: &str, months: u32) -> Result<Quote> {
@@ -186,12 +207,24 @@ fn checked_order(order: &SubscriptionOrder) -> Result<SubscriptionOrder> {
         return Err(Error::field("quantity", format!("choose 1 to {MAX_QUANTITY}")));
     }
     let months = checked_months(order.months)?;
-    let start = match order.start.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(s) if is_start(s) => s.to_string(),
-        Some(s) => return Err(Error::field("start", format!("write the start as YYYY-MM-DD HH:MM (UTC), got {s:?}"))),
-        None => minute(chrono::Utc::now()),
-    };
+    let start = checked_start(order.start.as_deref())?;
     Ok(SubscriptionOrder { kind: order.kind, quantity: order.quantity, months, start: Some(start) })
+}
+
+/// A bundle with its months and start checked, and a start of now when none
+/// was given; its parts are the provider's to check (their keys are its own).
+fn checked_bundle(order: &BundleOrder) -> Result<BundleOrder> {
+    let months = checked_months(order.months)?;
+    let start = checked_start(order.start.as_deref())?;
+    Ok(BundleOrder { months, start: Some(start), ..order.clone() })
+}
+
+fn checked_start(start: Option<&str>) -> Result<String> {
+    match start.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) if is_start(s) => Ok(s.to_string()),
+        Some(s) => Err(Error::field("start", format!("write the start as YYYY-MM-DD HH:MM (UTC), got {s:?}"))),
+        None => Ok(minute(chrono::Utc::now())),
+    }
 }
 
 /// The format the doc gives for `start_time` (UTC).

@@ -118,6 +118,7 @@ fn rate(key: &str) -> i64 {
 fn price(kind: &str, quantity: i64, months: i64) -> i64 {
     let millis = match kind {
         "ip" | "vlan" => rate(kind) * quantity * months * 4,
+        software if SOFTWARE.iter().any(|(code, _)| *code == software) => rate(kind) * quantity * months,
         other => rate(&format!("{other}:sub")) * quantity * months * 15 / 100,
     };
     (millis + 5) / 10
@@ -140,8 +141,13 @@ pub(super) fn routes() -> Router<Store<Cloudsigma>> {
         .route("/pricing/info", axum::routing::get(|| async { PRICING }))
         .route("/transactions/list", axum::routing::get(transactions))
         .route("/subscriptions/list", axum::routing::get(subscriptions))
+        .route("/subscriptions/resources/info", axum::routing::get(resource_totals))
+        .route("/subscriptions/net/info", axum::routing::get(network_totals))
         .route("/subscriptions/network/{kind}/calculate", post(calculate))
         .route("/subscriptions/network/{kind}/create", post(create))
+        .route("/subscriptions/resources/create", post(create_resources))
+        .route("/subscriptions/software/calculate", post(calculate_software))
+        .route("/subscriptions/software/create", post(create_software))
         .route("/subscriptions/{uuid}/set", post(extend))
         .route("/subscriptions/{uuid}/set/calculate", post(calculate_extension))
 }
@@ -158,6 +164,34 @@ async fn transactions(State(store): State<Store<Cloudsigma>>) -> String {
 
 async fn subscriptions(State(store): State<Store<Cloudsigma>>) -> String {
     store.with(|s| s.ledger.subscriptions.iter().map(kv::write_props).collect())
+}
+
+/// Every subscription of `kinds` added up: a resource's quantities, a
+/// network kind's subscriptions (each is one address or VLAN). The doc shows
+/// no body for either call; this is the `key value` shape of the rest of
+/// chapter 11.
+fn totals(s: &Cloudsigma, kinds: &[&str], count: bool) -> String {
+    let sums: Vec<(&str, String)> = kinds
+        .iter()
+        .map(|&kind| {
+            let of_kind = s.ledger.subscriptions.iter().filter(|p| kv::get(p, "type") == Some(kind));
+            let total: i64 = if count {
+                of_kind.count() as i64
+            } else {
+                of_kind.filter_map(|p| kv::get(p, "quantity")?.parse::<i64>().ok()).sum()
+            };
+            (kind, total.to_string())
+        })
+        .collect();
+    kv::write(sums.iter().map(|(k, v)| (*k, v.as_str())))
+}
+
+async fn resource_totals(State(store): State<Store<Cloudsigma>>) -> String {
+    store.with(|s| totals(s, &["cpu", "mem", "disk", "xfer"], false))
+}
+
+async fn network_totals(State(store): State<Store<Cloudsigma>>) -> String {
+    store.with(|s| totals(s, &["ip", "vlan"], true))
 }
 
 /// A network order's fields, or the doc's 400 with the input echoed back.
@@ -188,6 +222,146 @@ fn order(kind: &str, body: &str) -> Result<(i64, i64, String), Failure> {
         (Some(q), Some(m), Some(start), true) => Ok((q, m, start.to_owned())),
         _ => Err(bad_request(&input, &errors)),
     }
+}
+
+/// The products of 11.15 and their names in its table.
+const SOFTWARE: [(&str, &str); 3] = [
+    ("msft_lwa_00135", "Windows Web Server 2008"),
+    ("msft_p73_04837", "Windows Server 2008 Standard"),
+    ("msft_tfa_00009", "Microsoft SQL Server 2008 Web Edition"),
+];
+
+/// The resources of 11.10, with the labels, units and minimums of its examples.
+const RESOURCES: [(&str, &str, &str, i64); 4] = [
+    ("cpu", "CPU", "core MHz", 2000),
+    ("mem", "Memory", "MB", 1024),
+    ("disk", "Disk", "GB", 0),
+    ("xfer", "Committed data transfer", "GB per month", 0),
+];
+
+/// A resource or software order: the quantities of the keys it names (each
+/// a whole number, resources at least their minimum), `start_time` and
+/// `months`; otherwise the doc's 400, the input echoed with `errors:KEY`.
+fn bundle(keys: &[&str], body: &str) -> Result<Bundle, Failure> {
+    let input = kv::parse(body);
+    let mut errors = Vec::new();
+    let mut items = Vec::new();
+    for key in keys {
+        match kv::get(&input, key).map(str::parse::<i64>) {
+            None => {}
+            Some(Ok(n)) if n >= 0 => {
+                if let Some((_, label, unit, min)) = RESOURCES.iter().find(|r| r.0 == *key) {
+                    if n > 0 && n < *min {
+                        let what = if *key == "mem" { "memory".to_owned() } else { label.to_string() };
+                        errors.push((key.to_string(), format!("The minimum {what} subscription is {min} {unit}")));
+                    }
+                }
+                items.push((key.to_string(), n));
+            }
+            Some(_) => errors.push((key.to_string(), "Enter a whole number.".to_owned())),
+        }
+    }
+    if items.iter().all(|(_, n)| *n == 0) && errors.is_empty() {
+        errors.push((keys[0].to_string(), "Order at least one.".to_owned()));
+    }
+    let start = kv::get(&input, "start_time").filter(|v| !v.is_empty());
+    if start.is_none() {
+        errors.push(("start_time".to_owned(), "This field is required.".to_owned()));
+    }
+    let months = match kv::get(&input, "months").map(str::parse::<i64>) {
+        Some(Ok(m)) if m > 0 => Some(m),
+        _ => {
+            errors.push(("months".to_owned(), "This field is required.".to_owned()));
+            None
+        }
+    };
+    match (months, start, errors.is_empty()) {
+        (Some(months), Some(start), true) => Ok(Bundle { items, months, start: start.to_owned() }),
+        _ => Err(bad_request(&input, &errors)),
+    }
+}
+
+/// A valid resource or software order: each key's quantity, the months, the start.
+struct Bundle {
+    items: Vec<(String, i64)>,
+    months: i64,
+    start: String,
+}
+
+fn bundle_price(items: &[(String, i64)], months: i64) -> i64 {
+    items.iter().map(|(key, n)| price(key, *n, months)).sum()
+}
+
+const SOFTWARE_KEYS: [&str; 3] = [SOFTWARE[0].0, SOFTWARE[1].0, SOFTWARE[2].0];
+const RESOURCE_KEYS: [&str; 4] = [RESOURCES[0].0, RESOURCES[1].0, RESOURCES[2].0, RESOURCES[3].0];
+
+async fn calculate_software(State(store): State<Store<Cloudsigma>>, body: String) -> Result<String, Failure> {
+    let Bundle { items, months, .. } = bundle(&SOFTWARE_KEYS, &body)?;
+    Ok(store.with(|s| quote(s, bundle_price(&items, months))))
+}
+
+/// Adds one subscription per ordered part and charges the order.
+fn subscribe(s: &mut Cloudsigma, parts: Vec<(String, String, String, i64)>, months: i64, start: &str) -> Vec<Props> {
+    let end = add_months(start, months as u32);
+    let mut created = Vec::new();
+    for (key, label, unit, quantity) in parts {
+        created.push(vec![
+            ("type".into(), key.clone()),
+            ("subscription".into(), s.uuid()),
+            ("type_str".into(), label),
+            ("unit".into(), unit),
+            ("quantity".into(), quantity.to_string()),
+            ("start_time".into(), start.to_owned()),
+            ("end_time".into(), end.clone()),
+        ]);
+    }
+    created
+}
+
+/// 11.10: answers the new subscriptions, one per resource ordered.
+async fn create_resources(State(store): State<Store<Cloudsigma>>, body: String) -> Result<String, Failure> {
+    let Bundle { items, months, start } = bundle(&RESOURCE_KEYS, &body)?;
+    store.with(|s| {
+        let parts = RESOURCES
+            .iter()
+            .filter_map(|(key, label, unit, _)| {
+                let n = items.iter().find(|(k, n)| k == key && *n > 0)?.1;
+                Some((key.to_string(), label.to_string(), unit.to_string(), n))
+            })
+            .collect();
+        let created = subscribe(s, parts, months, &start);
+        let what: Vec<String> = items.iter().filter(|(_, n)| *n > 0).map(|(k, n)| format!("{n} {k}")).collect();
+        s.ledger.charge(
+            bundle_price(&items, months),
+            format!("Subscription: {} for {months} month(s) from {start}", what.join(", ")),
+        );
+        let body = created.iter().map(kv::write_props).collect();
+        s.ledger.subscriptions.extend(created);
+        Ok(body)
+    })
+}
+
+/// 11.15: echoes the order with its `end_time`, and lists the licences
+/// among the subscriptions.
+async fn create_software(State(store): State<Store<Cloudsigma>>, body: String) -> Result<String, Failure> {
+    let Bundle { items, months, start } = bundle(&SOFTWARE_KEYS, &body)?;
+    store.with(|s| {
+        let parts = SOFTWARE
+            .iter()
+            .filter_map(|(code, name)| {
+                let n = items.iter().find(|(k, n)| k == code && *n > 0)?.1;
+                Some((code.to_string(), name.to_string(), "licences".to_owned(), n))
+            })
+            .collect();
+        let created = subscribe(s, parts, months, &start);
+        s.ledger
+            .charge(bundle_price(&items, months), format!("Software subscription for {months} month(s) from {start}"));
+        s.ledger.subscriptions.extend(created);
+        let mut echo: Props = items.iter().map(|(k, n)| (k.clone(), n.to_string())).collect();
+        echo.push(("start_time".into(), start.clone()));
+        echo.push(("end_time".into(), format!("{}:00", add_months(&start, months as u32))));
+        Ok(kv::write_props(&echo))
+    })
 }
 
 fn quote(s: &Cloudsigma, cents: i64) -> String {
@@ -305,6 +479,9 @@ mod tests {
         assert_eq!(money(price("ip", 2, 1)), "16.00");
         assert_eq!(money(price("vlan", 2, 1)), "40.00");
         assert_eq!(money(price("cpu", 2000, 1)), "60.00");
+        let software =
+            [("msft_lwa_00135".to_owned(), 1), ("msft_p73_04837".to_owned(), 1), ("msft_tfa_00009".to_owned(), 1)];
+        assert_eq!(money(bundle_price(&software, 1)), "45.00", "11.16's calculation");
     }
 
     #[test]

@@ -140,8 +140,13 @@ pub(super) async fn set(
             return Err(bad_request(&input, &errors));
         }
         let server = find_mut(s, &uuid)?;
-        for (k, v) in input {
-            kv::set(&mut server.props, &k, v);
+        for (k, v) in &input {
+            kv::set(&mut server.props, k, v.clone());
+        }
+        // `smp auto` is shown as the count CloudSigma derives from the CPU.
+        if kv::get(&input, "smp") == Some("auto") {
+            let cpu = kv::get(&server.props, "cpu").and_then(|c| c.parse().ok()).unwrap_or(1000);
+            kv::set(&mut server.props, "smp", smp(&input, cpu));
         }
         Ok(server.render())
     })

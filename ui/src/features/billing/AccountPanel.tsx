@@ -9,6 +9,7 @@ import { ChargesChart } from "./ChargesChart";
 import { csvName, toCsv, type CsvColumn } from "./csv";
 import { money } from "./money";
 import { SubscriptionsPanel } from "./SubscriptionsPanel";
+import { CurrenciesTab } from "./CurrenciesTab";
 import { Time } from "../../components/Time";
 
 /** `value` names the tab (and its test id); `capability` decides whether the account has it. */
@@ -17,9 +18,10 @@ const TABS: { value: string; capability: Capability; label: string }[] = [
   { value: "usage", capability: "billing.usage", label: "Usage" },
   { value: "pricing", capability: "billing.pricing", label: "Prices" },
   { value: "subscriptions", capability: "billing.subscriptions", label: "Subscriptions" },
+  { value: "currencies", capability: "billing.currencies", label: "Currencies" },
 ];
 
-/** Transactions, usage, prices and subscriptions of one account, as far as its provider has them. */
+/** Transactions, usage, prices, subscriptions and currencies of one account, as far as its provider has them. */
 export function AccountPanel({ accounts }: { accounts: BillingAccount[] }) {
   const eligible = accounts.filter((a) => TABS.some((t) => hasCapability(a, t.capability)));
   const [chosen, setChosen] = useState<string | null>(null);
@@ -59,6 +61,9 @@ export function AccountPanel({ accounts }: { accounts: BillingAccount[] }) {
         </Tabs.Panel>
         <Tabs.Panel value="subscriptions" pt="xs">
           <SubscriptionsPanel accountId={account.account_id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="currencies" pt="xs">
+          <CurrenciesTab accountId={account.account_id} hasBalance={hasCapability(account, "billing.balance")} />
         </Tabs.Panel>
       </Tabs>
     </div>

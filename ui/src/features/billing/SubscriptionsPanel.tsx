@@ -1,13 +1,14 @@
-import { Alert, Badge, Button, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Badge, Button, Group, Loader, Modal, NumberInput, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconAlertTriangle, IconFileTypeCsv, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Quote, Subscription, SubscriptionKind } from "../../api/bindings";
-import { exportCsv, quoteExtension, quoteSubscription, useCreateSubscription, useExtendSubscription, useSubscriptions } from "../../api/billing";
+import { exportCsv, quoteExtension, quoteSubscription, useCreateSubscription, useExtendSubscription, useSubscribedTotals, useSubscriptions } from "../../api/billing";
 import { errorMessage } from "../../api/errors";
 import { applyFieldErrors } from "../../lib/formErrors";
 import { csvName, toCsv } from "./csv";
 import { money } from "./money";
+import { BundleOrderModal } from "./BundleOrderModal";
 import { Time } from "../../components/Time";
 
 type Order = { kind: SubscriptionKind; quantity: number; months: number; start: string };
@@ -16,6 +17,7 @@ type Order = { kind: SubscriptionKind; quantity: number; months: number; start: 
 export function SubscriptionsPanel({ accountId }: { accountId: string }) {
   const subs = useSubscriptions(accountId, true);
   const [ordering, setOrdering] = useState(false);
+  const [bundling, setBundling] = useState(false);
   const [extending, setExtending] = useState<Subscription | null>(null);
   const rows = subs.data ?? [];
   return (
@@ -23,6 +25,9 @@ export function SubscriptionsPanel({ accountId }: { accountId: string }) {
       <Group justify="flex-end" gap="xs">
         <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setOrdering(true)} data-testid="subscription-new">
           Subscribe to IPs or VLANs…
+        </Button>
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setBundling(true)} data-testid="bundle-new">
+          Subscribe to resources or software…
         </Button>
         <Button
           size="xs"
@@ -49,6 +54,10 @@ export function SubscriptionsPanel({ accountId }: { accountId: string }) {
           Export CSV
         </Button>
       </Group>
+      <TotalsTable accountId={accountId} />
+      <Title order={6}>
+        Subscriptions
+      </Title>
       {subs.isError && <Alert color="red" variant="light">{subs.error.message}</Alert>}
       <Table striped verticalSpacing={4} fz="sm" data-testid="subscriptions-table">
         <Table.Thead>
@@ -96,7 +105,57 @@ export function SubscriptionsPanel({ accountId }: { accountId: string }) {
         </Table.Tbody>
       </Table>
       <OrderModal accountId={accountId} opened={ordering} onClose={() => setOrdering(false)} />
+      {bundling && <BundleOrderModal accountId={accountId} opened start={nowUtcMinute()} onClose={() => setBundling(false)} />}
       <ExtendModal accountId={accountId} subscription={extending} onClose={() => setExtending(null)} />
+    </Stack>
+  );
+}
+
+const SCOPE_LABEL = { resources: "Resources", network: "Network" } as const;
+
+/** What the account has subscribed in total, as CloudSigma adds it up (one row per line it sends). */
+function TotalsTable({ accountId }: { accountId: string }) {
+  const totals = useSubscribedTotals(accountId, true);
+  return (
+    <Stack gap={4} data-testid="subscribed-totals">
+      <Title order={6}>
+        Subscribed in total
+      </Title>
+      {totals.isPending && <Loader size="sm" aria-label="Loading the subscribed totals" />}
+      {totals.isError && (
+        <Alert color="red" variant="light" data-testid="subscribed-totals-error">
+          {totals.error.message}
+        </Alert>
+      )}
+      {totals.data && totals.data.length === 0 && (
+        <Text size="sm" c="dimmed">
+          CloudSigma reports no subscribed totals.
+        </Text>
+      )}
+      {totals.data && totals.data.length > 0 && (
+        <Table verticalSpacing={4} fz="sm" data-testid="subscribed-totals-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>What</Table.Th>
+              <Table.Th ta="right">Total</Table.Th>
+              <Table.Th>Unit</Table.Th>
+              <Table.Th>Of</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {totals.data.map((t) => (
+              <Table.Tr key={`${t.scope}-${t.resource}`} data-testid="subscribed-total-row">
+                <Table.Td>{t.label}</Table.Td>
+                <Table.Td ta="right" ff="monospace">
+                  {t.quantity || "—"}
+                </Table.Td>
+                <Table.Td>{t.unit}</Table.Td>
+                <Table.Td>{SCOPE_LABEL[t.scope]}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
     </Stack>
   );
 }

@@ -10,7 +10,8 @@ use async_trait::async_trait;
 use super::codec::{self, Object};
 use super::{uuid, Cloudsigma, DESCRIPTOR, NAME};
 use crate::capabilities::billing::{
-    parse_amount, Balance, Billing, Price, Quote, Subscription, SubscriptionOrder, Transaction, Usage,
+    parse_amount, Balance, Billing, BundleKind, BundleLine, BundleOrder, BundleQuote, Price, Quote, SubscribedTotal,
+    Subscription, SubscriptionOrder, TotalScope, Transaction, Usage,
 };
 use crate::error::{Error, Result};
 use crate::model::ProviderKind;
@@ -172,6 +173,144 @@ fn subscriptions(text: &str) -> Vec<Subscription> {
     codec::parse_objects(text).iter().filter(|o| o.has("type")).map(subscription).collect()
 }
 
+/// The unit the doc's subscription bodies give each kind (11.8, 11.11, 11.13).
+fn subscription_unit(key: &str) -> &'static str {
+    match key {
+        "cpu" => "core MHz",
+        "mem" => "MB",
+        "disk" => "GB",
+        "xfer" => "GB per month",
+        "ip" => "IPs",
+        "vlan" => "VLANs",
+        k if SOFTWARE.contains(&k) => "licences",
+        _ => "",
+    }
+}
+
+/// `subscriptions/resources/info` or `subscriptions/net/info`: one total per
+/// line. The doc gives neither call an example and says both return a
+/// "Servers UUID list" (the text of 8.1, copied), so every line is kept as
+/// CloudSigma sends it, `key value` or a bare key, and only named.
+pub fn subscribed_totals(text: &str, scope: TotalScope) -> Vec<SubscribedTotal> {
+    codec::parse_object(text)
+        .iter()
+        .map(|(key, value)| SubscribedTotal {
+            account: String::new(),
+            account_id: String::new(),
+            provider: ProviderKind::Cloudsigma,
+            scope,
+            resource: key.to_string(),
+            label: price_label(key),
+            unit: subscription_unit(key).to_string(),
+            quantity: value.to_string(),
+        })
+        .collect()
+}
+
+/// The keys of a resource order (11.9, 11.10) and of a software order
+/// (11.15, 11.16), in the doc's order.
+const RESOURCES: [&str; 4] = ["cpu", "mem", "disk", "xfer"];
+const SOFTWARE: [&str; 3] = ["msft_lwa_00135", "msft_p73_04837", "msft_tfa_00009"];
+
+/// The smallest resource subscriptions, from the doc's 400 example (11.10):
+/// "The minimum CPU subscription is 2000 core MHz", "The minimum memory
+/// subscription is 1024 MB".
+const MINIMUMS: [(&str, u32, &str); 2] = [("cpu", 2000, "CPU"), ("mem", 1024, "memory")];
+
+fn bundle_keys(kind: BundleKind) -> &'static [&'static str] {
+    match kind {
+        BundleKind::Resources => &RESOURCES,
+        BundleKind::Software => &SOFTWARE,
+    }
+}
+
+/// An order's quantities, one per key of its kind in the doc's order (0
+/// where not ordered), checked field by field before anything is sent: keys
+/// of the kind only, each once, something ordered, and the doc's minimums.
+pub fn bundle_quantities(order: &BundleOrder) -> Result<Vec<(&'static str, u32)>> {
+    let keys = bundle_keys(order.kind);
+    for item in &order.items {
+        if !keys.contains(&item.key.as_str()) {
+            return Err(Error::field(
+                &item.key,
+                format!("CloudSigma sells no {:?} here; choose among {}", item.key, keys.join(", ")),
+            ));
+        }
+        if order.items.iter().filter(|i| i.key == item.key).count() > 1 {
+            return Err(Error::field(&item.key, format!("{} is ordered twice; give it once", item.key)));
+        }
+    }
+    let quantities: Vec<(&str, u32)> = keys
+        .iter()
+        .map(|k| (*k, order.items.iter().find(|i| i.key == *k).map_or(0, |i| i.quantity)))
+        .collect();
+    if quantities.iter().all(|(_, q)| *q == 0) {
+        return Err(Error::field("items", "order at least one unit of something"));
+    }
+    for (key, minimum, what) in MINIMUMS {
+        if let Some((_, q)) = quantities.iter().find(|(k, q)| *k == key && *q > 0 && *q < minimum) {
+            return Err(Error::field(
+                key,
+                format!("the minimum {what} subscription is {minimum} {}; {q} is too little", subscription_unit(key)),
+            ));
+        }
+    }
+    if order.kind == BundleKind::Software {
+        if let Some((key, q)) = quantities.iter().find(|(_, q)| *q > MAX_LICENCES) {
+            return Err(Error::field(key, format!("order at most {MAX_LICENCES} licences, not {q}")));
+        }
+    }
+    Ok(quantities)
+}
+
+/// Most licences of one product vpsdesk orders at once.
+const MAX_LICENCES: u32 = 256;
+
+/// The body of a bundle's create and calculate calls. Software sends every
+/// product, 0 for those not ordered, as the doc's 11.15 and 11.16 do;
+/// resources only those ordered, since the doc's 400 (11.10) checks each
+/// resource sent against its minimum and shows no 0.
+fn bundle_body(order: &BundleOrder) -> Result<Object> {
+    let mut body = Object::default();
+    for (key, quantity) in bundle_quantities(order)? {
+        if quantity > 0 || order.kind == BundleKind::Software {
+            body.push(key, quantity.to_string());
+        }
+    }
+    body.push("start_time", order.start.clone().unwrap_or_default());
+    body.push("months", order.months.to_string());
+    Ok(body)
+}
+
+/// The ordered parts with their `pricing/info` rates (`KEY:sub` for a
+/// resource, the product code for software).
+fn bundle_lines(order: &BundleOrder, prices: &[Price]) -> Result<Vec<BundleLine>> {
+    Ok(bundle_quantities(order)?
+        .into_iter()
+        .filter(|(_, q)| *q > 0)
+        .map(|(key, quantity)| {
+            let rate_key = match order.kind {
+                BundleKind::Resources => format!("{key}:sub"),
+                BundleKind::Software => key.to_string(),
+            };
+            BundleLine {
+                key: key.to_string(),
+                label: price_label(key),
+                unit: subscription_unit(key).to_string(),
+                quantity,
+                rate: prices.iter().find(|p| p.resource == rate_key).map(|p| p.amount),
+            }
+        })
+        .collect())
+}
+
+fn bundle_path(kind: BundleKind) -> &'static str {
+    match kind {
+        BundleKind::Resources => "resources",
+        BundleKind::Software => "software",
+    }
+}
+
 /// The body of a network subscription's create and calculate calls.
 fn order_body(order: &SubscriptionOrder) -> Object {
     let mut body = Object::default();
@@ -222,6 +361,14 @@ impl Billing for Cloudsigma {
         Ok(subscriptions(&self.get("/subscriptions/list").await?))
     }
 
+    async fn subscribed_totals(&self) -> Result<Vec<SubscribedTotal>> {
+        let (resources, network) =
+            futures::future::try_join(self.get("/subscriptions/resources/info"), self.get("/subscriptions/net/info")).await?;
+        let mut totals = subscribed_totals(&resources, TotalScope::Resources);
+        totals.extend(subscribed_totals(&network, TotalScope::Network));
+        Ok(totals)
+    }
+
     async fn quote_subscription(&self, order: &SubscriptionOrder) -> Result<Quote> {
         let path = format!("/subscriptions/network/{}/calculate", order.kind.id());
         quote(&codec::parse_object(&self.post(&path, &order_body(order)).await?))
@@ -236,6 +383,38 @@ impl Billing for Cloudsigma {
             ));
         }
         Ok(created)
+    }
+
+    /// Software is priced by CloudSigma's `software/calculate`. Resources
+    /// have no calculate call in the doc (11.9 and 11.10 both post to
+    /// `create`), so their quote carries the price list's rates and no total.
+    async fn quote_bundle(&self, order: &BundleOrder) -> Result<BundleQuote> {
+        let body = bundle_body(order)?;
+        let prices = self.pricing();
+        match order.kind {
+            BundleKind::Software => {
+                let (calculated, prices) =
+                    futures::future::try_join(self.post("/subscriptions/software/calculate", &body), prices).await?;
+                let quote = quote(&codec::parse_object(&calculated))?;
+                Ok(BundleQuote { total: Some(quote.amount), currency: quote.currency, lines: bundle_lines(order, &prices)? })
+            }
+            BundleKind::Resources => {
+                let prices = prices.await?;
+                let currency = match prices.first() {
+                    Some(p) => p.currency.clone(),
+                    None => self.currency().await?,
+                };
+                Ok(BundleQuote { total: None, currency, lines: bundle_lines(order, &prices)? })
+            }
+        }
+    }
+
+    /// 11.10 answers the new subscriptions; 11.15 (software) echoes the
+    /// order without them, which is a success too: then the list is empty.
+    async fn create_bundle(&self, order: &BundleOrder) -> Result<Vec<Subscription>> {
+        let body = bundle_body(order)?;
+        let path = format!("/subscriptions/{}/create", bundle_path(order.kind));
+        Ok(subscriptions(&self.post(&path, &body).await?))
     }
 
     async fn quote_extension(&self, id: &str, months: u32) -> Result<Quote> {
@@ -350,6 +529,31 @@ mod tests {
     }
 
     #[test]
+    fn subscribed_totals_keep_every_line_as_sent() {
+        // The doc's 11.6 and 11.7 end at "Examples:" with no body, so there
+        // is no fixture to read: these bodies are the shape the rest of
+        // chapter 11 uses (`key value`), plus a bare key as the doc's
+        // "Servers UUID list" would send.
+        let totals = subscribed_totals("cpu 4000\nmem 2048\ndisk 100\nxfer 10\n", TotalScope::Resources);
+        let shown: Vec<_> =
+            totals.iter().map(|t| (t.resource.as_str(), t.label.as_str(), t.quantity.as_str(), t.unit.as_str())).collect();
+        assert_eq!(
+            shown,
+            [
+                ("cpu", "CPU", "4000", "core MHz"),
+                ("mem", "Memory", "2048", "MB"),
+                ("disk", "Disk", "100", "GB"),
+                ("xfer", "Data transfer", "10", "GB per month")
+            ]
+        );
+        let network = subscribed_totals("ip 2\nvlan 1\n3f1c0b7e-0d8e-4f3a-9b1a-2c4d5e6f7a8b\n", TotalScope::Network);
+        assert_eq!(network.len(), 3);
+        assert_eq!((network[0].label.as_str(), network[0].unit.as_str(), network[0].scope), ("Static IP address", "IPs", TotalScope::Network));
+        assert_eq!((network[2].resource.as_str(), network[2].quantity.as_str()), ("3f1c0b7e-0d8e-4f3a-9b1a-2c4d5e6f7a8b", ""));
+        assert!(subscribed_totals("", TotalScope::Network).is_empty());
+    }
+
+    #[test]
     fn create_and_extend_examples() {
         let resources = subscriptions(doc_body!("cloudsigma", "post_subscriptions_resources_create_2.txt"));
         assert_eq!(resources.len(), 4);
@@ -377,6 +581,79 @@ mod tests {
             let q = quote(&codec::parse_object(text)).unwrap();
             assert_eq!((q.amount.to_string().as_str(), q.currency.as_str()), (amount, "EUR"));
         }
+    }
+
+    fn bundle(kind: BundleKind, items: &[(&str, u32)], start: &str) -> BundleOrder {
+        BundleOrder {
+            kind,
+            items: items.iter().map(|(k, q)| crate::capabilities::billing::BundleItem { key: k.to_string(), quantity: *q }).collect(),
+            months: 1,
+            start: Some(start.into()),
+        }
+    }
+
+    #[test]
+    fn bundle_bodies_are_the_doc_requests() {
+        use BundleKind::{Resources, Software};
+        let body = |order: &BundleOrder| codec::write_object(bundle_body(order).unwrap().iter());
+        let resources = [("cpu", 2000), ("mem", 2000), ("disk", 100), ("xfer", 10)];
+        assert_eq!(
+            body(&bundle(Resources, &resources, "2010-03-20 13:20")),
+            doc_body!("cloudsigma", "post_subscriptions_resources_create.request.txt")
+        );
+        assert_eq!(
+            body(&bundle(Resources, &resources, "2010-04-12 00:00")),
+            doc_body!("cloudsigma", "post_subscriptions_resources_create_2.request.txt")
+        );
+        // Software lists every product, 0 for those not ordered (11.15).
+        assert_eq!(
+            body(&bundle(Software, &[("msft_lwa_00135", 1)], "2010-03-21 12:21")),
+            doc_body!("cloudsigma", "post_subscriptions_software_create.request.txt")
+        );
+        let all = [("msft_lwa_00135", 1), ("msft_p73_04837", 1), ("msft_tfa_00009", 1)];
+        assert_eq!(
+            body(&bundle(Software, &all, "2010-03-22 00:00")),
+            doc_body!("cloudsigma", "post_subscriptions_software_calculate.request.txt")
+        );
+        // Resources not ordered are left out rather than sent as 0.
+        assert_eq!(body(&bundle(Resources, &[("disk", 50)], "2010-03-22 00:00")), "disk 50\nstart_time 2010-03-22 00:00\nmonths 1\n");
+    }
+
+    #[test]
+    fn bundles_are_checked_before_sending() {
+        use BundleKind::{Resources, Software};
+        let field = |order: BundleOrder| bundle_quantities(&order).unwrap_err().fields[0].field.clone();
+        // The doc's own refused order (11.10): below both minimums.
+        let e = bundle_quantities(&bundle(Resources, &[("cpu", 1000), ("mem", 1000)], "2010-03-22 00:12")).unwrap_err();
+        assert_eq!(e.fields[0].field, "cpu");
+        assert!(e.message.contains("2000 core MHz"), "{}", e.message);
+        assert_eq!(field(bundle(Resources, &[("mem", 1000)], "x")), "mem");
+        assert_eq!(field(bundle(Resources, &[("ip", 1)], "x")), "ip");
+        assert_eq!(field(bundle(Software, &[("cpu", 2000)], "x")), "cpu");
+        assert_eq!(field(bundle(Resources, &[("cpu", 0)], "x")), "items");
+        assert_eq!(field(bundle(Resources, &[("disk", 1), ("disk", 2)], "x")), "disk");
+        assert_eq!(field(bundle(Software, &[("msft_tfa_00009", 257)], "x")), "msft_tfa_00009");
+    }
+
+    #[test]
+    fn resource_quotes_carry_the_listed_rates() {
+        let prices = pricing(&codec::parse_object(doc_body!("cloudsigma", "get_pricing_info.txt")), "EUR").unwrap();
+        let order = bundle(BundleKind::Resources, &[("cpu", 2000), ("xfer", 10)], "2010-03-22 00:00");
+        let lines = bundle_lines(&order, &prices).unwrap();
+        let shown: Vec<_> = lines
+            .iter()
+            .map(|l| (l.key.as_str(), l.label.as_str(), l.quantity, l.rate.map(|r| r.to_string()), l.unit.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("cpu", "CPU", 2000, Some("0.200".to_string()), "core MHz"),
+                ("xfer", "Data transfer", 10, Some("0.01".to_string()), "GB per month")
+            ]
+        );
+        let software = bundle(BundleKind::Software, &[("msft_p73_04837", 2)], "2010-03-22 00:00");
+        let lines = bundle_lines(&software, &prices).unwrap();
+        assert_eq!((lines[0].label.as_str(), lines[0].rate.map(|r| r.to_string())), ("Windows Server 2008 Standard", Some("20.00".into())));
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub fn capabilities(_account: &Account) -> CapabilitySet {
     CapabilitySet::from(FULL_LIFECYCLE).with([
         ServerClone,
         BulkPower,
+        ServerSet,
         Drives,
         DriveTransfer,
         Vlans,

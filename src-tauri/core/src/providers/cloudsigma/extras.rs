@@ -1,6 +1,7 @@
 //! CloudSigma 1.0 beyond servers: drives and their contents (chapter 7),
 //! server clone and the several-server calls (8.3, 8.5, 8.13, 8.14), VLANs
-//! and static IPs (9), server groups (10) and the profile (6).
+//! and static IPs (9), server groups (10), the profile (6) and a server's
+//! settings (8.8).
 
 use std::io::Write;
 use std::net::IpAddr;
@@ -18,6 +19,7 @@ use crate::providers::cloudsigma::ext::clone_and_bulk::CloneAndBulk;
 use crate::capabilities::account::profile::{Profile, ProfileChange, ProfileField};
 use crate::providers::cloudsigma::ext::vlans_and_ips::{VlansAndIps, StaticIp, Vlan};
 use crate::providers::cloudsigma::ext::server_groups::{ServerGroup, ServerGroups};
+use crate::providers::cloudsigma::ext::server_settings::{change_body, ServerChanges, ServerSettings};
 use crate::http::{Body, Request};
 use crate::model::Server;
 use crate::providers::common::ProviderApi;
@@ -252,6 +254,23 @@ impl Drives for Cloudsigma {
             )));
         }
         Ok(resp.body)
+    }
+}
+
+#[async_trait]
+impl ServerSettings for Cloudsigma {
+    /// Reads the server first: the CPU-per-core rule needs what stays, and
+    /// keys already holding their new value are not sent. The answer is the
+    /// server as changed; one without its uuid is read again.
+    async fn set_server(&self, id: &str, changes: &ServerChanges) -> Result<Server> {
+        let id = uuid("id", "server", id)?;
+        let current = self.server_object(&id).await?;
+        let body = Object(change_body(changes, &current.raw.0, name)?);
+        let text = self.post(&format!("/servers/{id}/set"), &body).await?;
+        match ServerWire::from_object(codec::parse_object(&text)) {
+            Some(wire) => Ok(map::server(wire, self.location)),
+            None => Ok(map::server(self.server_object(&id).await?, self.location)),
+        }
     }
 }
 

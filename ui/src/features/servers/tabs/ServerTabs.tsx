@@ -9,6 +9,7 @@ import { GraphsTab } from "./GraphsTab";
 import { MaintenanceTab } from "./MaintenanceTab";
 import { ResourcesTab } from "./ResourcesTab";
 import { SettingsTab } from "./SettingsTab";
+import { ServerSetTab } from "./ServerSetTab";
 import { NetworkTab } from "./NetworkTab";
 import { SnapshotsTab } from "./SnapshotsTab";
 
@@ -22,6 +23,7 @@ const TABS: Tab[] = [
   { id: "maintenance", label: "Maintenance", icon: <IconTool size={14} />, needs: ["maintenance.recovery", "maintenance.rebuild_network", "maintenance.rebuild_pending", "clones", "server.managed_transfer"] },
   { id: "console", label: "Console", icon: <IconTerminal2 size={14} />, needs: ["console"] },
   { id: "settings", label: "Settings", icon: <IconSettings size={14} />, needs: ["server.settings"] },
+  { id: "server-set", label: "Settings", icon: <IconSettings size={14} />, needs: ["servers.set"] },
   { id: "resources", label: "Resources", icon: <IconStack2 size={14} />, needs: ["server.resources"] },
 ];
 
@@ -69,6 +71,7 @@ export function ServerTabs({ server, providerLabel, overview }: { server: Server
       <Tabs.Panel value="maintenance">{active === "maintenance" && <MaintenanceTab {...props} />}</Tabs.Panel>
       <Tabs.Panel value="console">{active === "console" && <ConsoleTab server={server} />}</Tabs.Panel>
       <Tabs.Panel value="settings">{active === "settings" && <SettingsTab server={server} providerLabel={providerLabel} />}</Tabs.Panel>
+      <Tabs.Panel value="server-set">{active === "server-set" && <ServerSetTab server={server} />}</Tabs.Panel>
       <Tabs.Panel value="resources">{active === "resources" && <ResourcesTab {...props} />}</Tabs.Panel>
     </Tabs>
   );

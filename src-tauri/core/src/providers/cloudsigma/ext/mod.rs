@@ -6,4 +6,5 @@
 pub mod clone_and_bulk;
 pub mod drives;
 pub mod server_groups;
+pub mod server_settings;
 pub mod vlans_and_ips;
