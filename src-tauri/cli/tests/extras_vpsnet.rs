@@ -212,6 +212,13 @@ fn usage_graphs_and_console() {
     let graphs = f.json(&["servers", "bandwidth", ACCOUNT, WEB]);
     assert_eq!((graphs[0]["id"].as_str(), graphs[1]["id"].as_str()), (Some("cpu"), Some("network")));
     assert!(f.ok(&["servers", "bandwidth", ACCOUNT, WEB]).contains("CPU use"));
+    let day = f.json(&["servers", "bandwidth", ACCOUNT, WEB, "--from", "2026-01-10", "--to", "2026-01-10"]);
+    let points = day[0]["series"][0]["points"].as_array().unwrap();
+    assert_eq!((points.len(), points[0]["at"].as_str()), (25, Some("2026-01-10T00:00:00Z")));
+    let err =
+        f.fails(&["servers", "bandwidth", ACCOUNT, WEB, "--from", "2026-01-11T12:00:00Z", "--to", "2026-01-10"], 1);
+    assert!(err.contains("must be after the start"), "{err}");
+    f.fails(&["servers", "bandwidth", ACCOUNT, WEB, "--to", "2026-01-10"], 2);
     let console = f.json(&["servers", "console", ACCOUNT, WEB]);
     assert!(console["url"].as_str().unwrap().starts_with("vnc://"), "{console}");
     assert!(console.get("password").is_none());

@@ -63,6 +63,7 @@ const COVERED: &[Capability] = &[
     OsChange,
     Isos,
     UsageGraphs,
+    UsageRange,
     Console,
     Profile,
     BillingBalance,
@@ -536,9 +537,9 @@ async fn os_isos(r: Run) {
 async fn usage_graphs(r: Run) {
     let server = r.running().await;
     if !r.declares(UsageGraphs) {
-        return r.refused(UsageGraphs, r.service().usage_graphs(&r.account, &server.id)).await;
+        return r.refused(UsageGraphs, r.service().usage_graphs(&r.account, &server.id, None, None)).await;
     }
-    let graphs = r.service().usage_graphs(&r.account, &server.id).await.unwrap();
+    let graphs = r.service().usage_graphs(&r.account, &server.id, None, None).await.unwrap();
     assert!(!graphs.is_empty(), "a running server has usage");
     let ids: HashSet<&str> = graphs.iter().map(|g| g.id.as_str()).collect();
     assert_eq!(ids.len(), graphs.len(), "graph ids are unique");
@@ -558,7 +559,23 @@ async fn usage_graphs(r: Run) {
         graphs.iter().flat_map(|g| &g.series).flat_map(|s| &s.points).any(|p| p.value > 0.0),
         "the seed has some usage"
     );
-    r.invalid("id", r.service().usage_graphs(&r.account, "a/b")).await;
+    r.invalid("id", r.service().usage_graphs(&r.account, "a/b", None, None)).await;
+
+    // A chosen span: only its samples, or refused with nothing sent.
+    let now = chrono::Utc::now();
+    let (from, to) =
+        ((now - chrono::Duration::hours(10)).to_rfc3339(), (now - chrono::Duration::hours(4)).to_rfc3339());
+    let ranged = r.service().usage_graphs(&r.account, &server.id, Some(&from), Some(&to));
+    if !r.declares(UsageRange) {
+        return r.refused(UsageRange, ranged).await;
+    }
+    let graphs = ranged.await.unwrap();
+    let points: Vec<_> = graphs.iter().flat_map(|g| &g.series).flat_map(|s| &s.points).collect();
+    assert!(!points.is_empty(), "six hours of a running server have samples");
+    let span = (now - chrono::Duration::hours(10))..=(now - chrono::Duration::hours(4));
+    assert!(points.iter().all(|p| p.at.instant().is_some_and(|at| span.contains(&at))), "{points:?}");
+    r.invalid("to", r.service().usage_graphs(&r.account, &server.id, Some(&to), Some(&from))).await;
+    r.invalid("from", r.service().usage_graphs(&r.account, &server.id, Some("last week"), None)).await;
 }
 
 async fn console(r: Run) {

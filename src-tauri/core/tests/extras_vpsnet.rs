@@ -52,6 +52,7 @@ async fn vpsnet_offers_its_extras_and_says_what_it_lacks() {
             Capability::Ipv4Add,
             Capability::Ipv4Remove,
             Capability::UsageGraphs,
+            Capability::UsageRange,
             Capability::Console,
             Capability::RecoveryBoot,
             Capability::RebuildNetwork,
@@ -209,13 +210,31 @@ async fn the_main_address_and_an_unknown_one_cannot_be_removed() {
 #[tokio::test]
 async fn usage_graphs_have_cpu_and_traffic() {
     let env = env().await;
-    let graphs = env.service.usage_graphs(&env.account, WEB).await.unwrap();
+    let graphs = env.service.usage_graphs(&env.account, WEB, None, None).await.unwrap();
     let ids: Vec<&str> = graphs.iter().map(|g| g.id.as_str()).collect();
     assert_eq!(ids, ["cpu", "network"]);
     assert_eq!(graphs[0].unit, UsageUnit::Percent);
     assert_eq!(graphs[0].series[0].points.len(), 24);
     assert_eq!(graphs[1].series.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(), ["Received", "Sent"]);
     assert!(graphs[1].series[0].points[0].value > 0.0);
+}
+
+#[tokio::test]
+async fn usage_over_two_days_sends_the_range_and_gets_its_hours() {
+    let env = env().await;
+    let graphs = env.service.usage_graphs(&env.account, WEB, Some("2026-01-10"), Some("2026-01-11")).await.unwrap();
+    // Both days, hour by hour: 00:00 on the 10th to 00:00 on the 12th.
+    assert_eq!(graphs[0].series[0].points.len(), 49);
+    assert_eq!(graphs[0].series[0].points[0].at.to_string(), "2026-01-10T00:00:00Z");
+    let sent: Vec<String> = env.sandbox.requests(Provider::Vpsnet).into_iter().map(|r| r.query).collect();
+    assert!(
+        sent.contains(&"from=2026-01-09T19%3A00%3A00-05%3A00&to=2026-01-11T19%3A00%3A00-05%3A00".to_string()),
+        "{sent:?}"
+    );
+    let before = env.sandbox.requests(Provider::Vpsnet).len();
+    let e = env.service.usage_graphs(&env.account, WEB, Some("2026-01-11"), Some("2026-01-10")).await.unwrap_err();
+    assert_eq!(e.fields[0].field, "to");
+    assert_eq!(env.sandbox.requests(Provider::Vpsnet).len(), before, "a backwards range is not sent");
 }
 
 #[tokio::test]

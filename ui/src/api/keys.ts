@@ -1,3 +1,4 @@
+import type { UsageSpan } from "../lib/usageSpan";
 import type { Balance, StandardKind, TicketFilter, Transaction } from "./bindings";
 
 /**
@@ -58,7 +59,7 @@ export const keys = {
     addresses: (accountId: string, serverId: string) => [...extrasServer(accountId, serverId), "addresses"] as const,
     reverse6: (accountId: string, serverId: string) => [...extrasServer(accountId, serverId), "reverse6"] as const,
     osOptions: (accountId: string, serverId: string) => [...extrasServer(accountId, serverId), "os"] as const,
-    graphs: (accountId: string, serverId: string) => [...extrasServer(accountId, serverId), "graphs"] as const,
+    graphs: (accountId: string, serverId: string, span: UsageSpan | null = null) => [...extrasServer(accountId, serverId), "graphs", span] as const,
     console: (accountId: string, serverId: string) => [...extrasServer(accountId, serverId), "console"] as const,
     settings: (accountId: string, serverId: string) => [...extrasServer(accountId, serverId), "settings"] as const,
     licences: (accountId: string, serverId: string) => [...extrasServer(accountId, serverId), "licences"] as const,

@@ -104,6 +104,8 @@ vocabulary! {
     /// The IPv6 reverse DNS entries (IPv4 ones come with the addresses).
     ReverseList = "network.reverse_list", "list IPv6 reverse DNS entries", Api::Network;
     UsageGraphs = "usage.graphs", "show usage graphs", Api::Usage;
+    /// Usage graphs over a span the person chooses (`from`/`to`).
+    UsageRange = "usage.range", "show usage over a chosen time range", Api::Usage;
     Console = "console", "open a console", Api::Console;
     /// Boot into the provider's recovery system.
     RecoveryBoot = "maintenance.recovery", "boot a server into recovery mode", Api::Extension(ProviderKind::Vpsnet);

@@ -18,6 +18,7 @@ pub fn capabilities(_account: &Account) -> CapabilitySet {
         Ipv4Add,
         Ipv4Remove,
         UsageGraphs,
+        UsageRange,
         Console,
         RecoveryBoot,
         RebuildNetwork,

@@ -140,12 +140,13 @@ pub fn console(server: &str) -> String {
     format!("/virtual_machines/{server}/console.api10json")
 }
 
-/// `GET`: CPU samples `[{created_at, cpu_time, elapsed_time}]`.
+/// `GET`: CPU samples `[{created_at, cpu_time, elapsed_time}]`; `?from=&to=`
+/// (timestamps) narrows them to a span, as for the traffic below.
 pub fn cpu_usage(server: &str) -> String {
     format!("/virtual_machines/{server}/cpu_usage.api10json")
 }
 
-/// `GET`: traffic samples `[{created_at, data_received, data_sent}]`.
+/// `GET`: traffic samples `[{created_at, data_received, data_sent}]`, `?from=&to=` too.
 pub fn network_utilisation(server: &str) -> String {
     format!("/virtual_machines/{server}/network_utilisation.api10json")
 }
