@@ -122,6 +122,9 @@ enum ServersCmd {
         /// Only servers in this region, as the list shows it (us-west, New York 1)
         #[arg(long)]
         location: Option<String>,
+        /// Only servers whose name, id or an address contains this (VPS.NET: sent to its search, which also matches domain names and tags)
+        #[arg(long)]
+        search: Option<String>,
     },
     Show {
         account: AccountArg,
@@ -306,12 +309,12 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
 async fn servers(service: &AppService, cmd: ServersCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     match cmd {
-        ServersCmd::List { account, status, location } => {
+        ServersCmd::List { account, status, location, search } => {
             let accounts = match account {
                 Some(name) => vec![name.resolve(service)?],
                 None => service.accounts()?,
             };
-            let inventory = service.inventory_where(&accounts, &ServerFilter { status, location }).await;
+            let inventory = service.inventory_where(&accounts, &ServerFilter { status, location, search }).await;
             // Partial results only: when no account answered there is nothing to print.
             if inventory.errors.len() < accounts.len() || accounts.is_empty() {
                 Out::new(json).servers(&inventory.servers);

@@ -459,3 +459,21 @@ fn licences_listed_bought_and_cancelled_with_yes() {
     let out = f.ok(&["servers", "licence-cancel", ACCOUNT, WEB, "1", "--yes"]);
     assert!(out.contains("cPanel (licence 1) cancelled; licences now: none"), "the add-on went with it: {out}");
 }
+
+/// VPS.NET searches on its side, host names and domains included, which
+/// vpsdesk's own match (name, id, address) could not find.
+#[test]
+fn servers_list_search_is_sent_to_vpsnet() {
+    let f = Fixture::new();
+    let ids = |v: Value| v.as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_owned()).collect::<Vec<_>>();
+    assert_eq!(ids(f.json(&["servers", "list", "--account", ACCOUNT, "--search", "mx1"])), [MAIL]);
+    let stopped = f.json(&["servers", "list", "--account", ACCOUNT, "--search", "demodomain", "--status", "stopped"]);
+    assert_eq!(ids(stopped.clone()), [STAGING]);
+    assert_eq!(stopped[0]["status"], "stopped", "the full list, not basic=true: the status is read");
+    let queries: Vec<String> = f.sandbox.requests(Provider::Vpsnet).into_iter().map(|r| r.query).collect();
+    assert!(
+        queries.contains(&"search=mx1".to_owned()) && queries.contains(&"search=demodomain".to_owned()),
+        "{queries:?}"
+    );
+    assert!(queries.iter().all(|q| !q.contains("basic")), "{queries:?}");
+}

@@ -123,15 +123,20 @@ pub struct CreateServer {
     pub snapshot: Option<String>,
 }
 
-/// `servers list --status S --location L`, one meaning for every provider:
-/// the status is vpsdesk's word (running, stopped, …) or the provider's own
-/// (VPS.org's active, halted, suspended); the location is the server's region
-/// as the list shows it. A provider whose list filters on its side (VPS.org)
-/// is sent the filter too, and its answer is checked by the same rule.
+/// `servers list --status S --location L --search T`, one meaning for every
+/// provider: the status is vpsdesk's word (running, stopped, …) or the
+/// provider's own (VPS.org's active, halted, suspended); the location is the
+/// server's region as the list shows it; the search is part of the name, id
+/// or an address, as the app's search box takes it. A provider whose list
+/// filters on its side (VPS.org's status and location) is sent the filter
+/// too, and its answer is checked by the same rule; VPS.NET's search also
+/// matches what vpsdesk cannot see (domain names, tags), so its answer to a
+/// search is taken as it is.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ServerFilter {
     pub status: Option<String>,
     pub location: Option<String>,
+    pub search: Option<String>,
 }
 
 impl ServerFilter {
@@ -139,6 +144,15 @@ impl ServerFilter {
         let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
         self.status.as_deref().is_none_or(|s| same(server.status.as_str(), s) || same(&server.provider_status, s))
             && self.location.as_deref().is_none_or(|l| same(&server.region, l))
+            && self.search_term().map(str::to_lowercase).is_none_or(|t| {
+                let has = |v: &str| v.to_lowercase().contains(&t);
+                has(&server.name) || has(&server.id) || server.ipv4.iter().chain(&server.ipv6).any(|ip| has(ip))
+            })
+    }
+
+    /// The search as it is sent: trimmed, none when blank.
+    pub fn search_term(&self) -> Option<&str> {
+        chosen(&self.search).map(str::trim)
     }
 }
 
@@ -218,11 +232,21 @@ mod tests {
         let f = |status: Option<&str>, location: Option<&str>| ServerFilter {
             status: status.map(str::to_string),
             location: location.map(str::to_string),
+            search: None,
         };
         assert!(f(None, None).keeps(&s));
         assert!(f(Some("running"), Some("US-West")).keeps(&s));
         assert!(f(Some("active"), None).keeps(&s));
         assert!(!f(Some("halted"), None).keeps(&s));
         assert!(!f(None, Some("us-east")).keeps(&s));
+    }
+
+    #[test]
+    fn a_search_takes_part_of_the_name_id_or_an_address() {
+        let mut s = server(Status::Running, "active", "us-west");
+        s.ipv4 = vec!["203.0.113.7".into()];
+        let f = |t: &str| ServerFilter { search: Some(t.into()), ..ServerFilter::default() };
+        assert!(f(" WE").keeps(&s) && f("113.7").keeps(&s) && f("1").keeps(&s) && f("  ").keeps(&s));
+        assert!(!f("mail").keeps(&s));
     }
 }

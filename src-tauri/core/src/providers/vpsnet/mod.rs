@@ -25,7 +25,7 @@ use serde_json::Value;
 use crate::accounts::Account;
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::{ApiClient, Auth, Http, Request, Response};
-use crate::model::{CreateServer, Image, Plan, PowerAction, Region, Server};
+use crate::model::{CreateServer, Image, Plan, PowerAction, Region, Server, ServerFilter};
 use crate::provider::Compute;
 use crate::providers::common::{body_excerpt, generic_status_error, ProviderApi};
 use crate::providers::{ProviderDescriptor, ProviderKind, Sizing};
@@ -199,6 +199,24 @@ impl Compute for Vpsnet {
     async fn list_servers(&self) -> Result<Vec<Server>> {
         let all: Vec<VirtualMachineEnvelope> = self.read(Request::get(paths::VIRTUAL_MACHINES), Scope::Account).await?;
         all.into_iter().map(Self::server_from).collect()
+    }
+
+    /// A search is VPS.NET's (`?search=`: address, host name, domain name,
+    /// label or tag), its answer taken as it is; status and location are
+    /// checked here. Never `basic=true`: it leaves out `running`, which every
+    /// list vpsdesk shows reads the status from.
+    async fn list_servers_where(&self, filter: &ServerFilter) -> Result<Vec<Server>> {
+        let mut servers = match filter.search_term() {
+            Some(term) => {
+                let found: Vec<VirtualMachineEnvelope> =
+                    self.read(Request::get(paths::VIRTUAL_MACHINES).query("search", term), Scope::Account).await?;
+                found.into_iter().map(Self::server_from).collect::<Result<Vec<_>>>()?
+            }
+            None => self.list_servers().await?,
+        };
+        let rest = ServerFilter { search: None, ..filter.clone() };
+        servers.retain(|s| rest.keeps(s));
+        Ok(servers)
     }
 
     async fn get_server(&self, id: &str) -> Result<Server> {

@@ -6,7 +6,9 @@
 
 /// `GET`: the account holder (`{"user": {...}}`); the cheapest authenticated read.
 pub const PROFILE: &str = "/profile.api10json";
-/// `GET`: every cloud server (`[{"virtual_machine": {...}}]`); `POST`: create one.
+/// `GET`: every cloud server (`[{"virtual_machine": {...}}]`), or with
+/// `?search=` those whose address, host name, domain name, label or tag
+/// matches; `POST`: create one.
 pub const VIRTUAL_MACHINES: &str = "/virtual_machines.api10json";
 /// `GET`: clouds with their templates (`[{"cloud": {...}}]`).
 pub const AVAILABLE_CLOUDS: &str = "/available_clouds.api10json";
