@@ -477,3 +477,28 @@ fn servers_list_search_is_sent_to_vpsnet() {
     );
     assert!(queries.iter().all(|q| !q.contains("basic")), "{queries:?}");
 }
+
+/// `--consumer` asks VPS.NET for one consumer's nodes and addresses.
+#[test]
+fn nodes_and_addresses_list_by_consumer() {
+    let f = Fixture::new();
+    f.ok(&["nodes", "consumer", ACCOUNT, "storage", "7001", "58"]);
+    let ips = f.json(&["addresses", "list", ACCOUNT]);
+    let ip = ips[0]["id"].as_str().unwrap().to_owned();
+    f.ok(&["addresses", "edit", ACCOUNT, &ip, "--consumer", "58"]);
+    let nodes = f.json(&["nodes", "list", ACCOUNT, "--consumer", "58"]);
+    assert_eq!(nodes.as_array().unwrap().len(), 1, "{nodes}");
+    assert_eq!((nodes[0]["id"].as_str(), nodes[0]["consumer_id"].as_str()), (Some("7001"), Some("58")));
+    let mine = f.json(&["addresses", "list", ACCOUNT, "--consumer", "58"]);
+    assert_eq!(mine.as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect::<Vec<_>>(), [ip.as_str()]);
+    assert!(f.json(&["addresses", "list", ACCOUNT, "--consumer", "59"]).as_array().unwrap().is_empty());
+    let queries: Vec<String> = f.sandbox.requests(Provider::Vpsnet).into_iter().map(|r| r.query).collect();
+    assert!(queries.contains(&"type=storage&consumer_id=58".to_owned()), "{queries:?}");
+    assert!(queries.contains(&"consumer_id=58".to_owned()), "{queries:?}");
+    let before = f.sandbox.requests(Provider::Vpsnet).len();
+    let err = f.fails(&["nodes", "list", ACCOUNT, "--consumer", "0"], 1);
+    assert!(err.contains("consumer id of 1 or more"), "{err}");
+    let err = f.fails(&["addresses", "list", ACCOUNT, "--consumer", "abc"], 1);
+    assert!(err.contains("a consumer id is a number"), "{err}");
+    assert_eq!(f.sandbox.requests(Provider::Vpsnet).len(), before, "bad consumer ids are not sent");
+}

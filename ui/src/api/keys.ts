@@ -35,10 +35,10 @@ export const keys = {
     sshKeys: (accountId: string) => [...extrasAccount(accountId), "ssh_keys"] as const,
     scripts: (accountId: string) => [...extrasAccount(accountId), "scripts"] as const,
     isos: (accountId: string) => [...extrasAccount(accountId), "isos"] as const,
-    accountIps: (accountId: string) => [...extrasAccount(accountId), "account-ips"] as const,
+    accountIps: (accountId: string, consumer: string | null = null) => [...extrasAccount(accountId), "account-ips", consumer] as const,
     justifiedIps: (accountId: string) => [...extrasAccount(accountId), "justified-ips"] as const,
     deleted: (accountId: string) => [...extrasAccount(accountId), "deleted"] as const,
-    nodes: (accountId: string) => [...extrasAccount(accountId), "nodes"] as const,
+    nodes: (accountId: string, consumer: string | null = null) => [...extrasAccount(accountId), "nodes", consumer] as const,
     cloudGroups: (accountId: string) => [...extrasAccount(accountId), "cloud-groups"] as const,
     /** The account's servers for pickers, refreshed with the rest of its extras. */
     serverChoices: (accountId: string) => [...extrasAccount(accountId), "servers"] as const,

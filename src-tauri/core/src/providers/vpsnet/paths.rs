@@ -12,7 +12,8 @@ pub const PROFILE: &str = "/profile.api10json";
 pub const VIRTUAL_MACHINES: &str = "/virtual_machines.api10json";
 /// `GET`: clouds with their templates (`[{"cloud": {...}}]`).
 pub const AVAILABLE_CLOUDS: &str = "/available_clouds.api10json";
-/// `GET`: the account's nodes (`[{"slice": {...}}]`), which say which server each is assigned to.
+/// `GET`: the account's nodes (`[{"slice": {...}}]`), which say which server
+/// each is assigned to; `?type=` picks the kind, `&consumer_id=` one consumer's.
 pub const NODES: &str = "/nodes.api10json";
 
 /// `GET`: the invoices (`[{"invoice": {...}}]`, or the same unwrapped).
@@ -153,8 +154,8 @@ pub fn network_utilisation(server: &str) -> String {
     format!("/virtual_machines/{server}/network_utilisation.api10json")
 }
 
-/// `GET`: the account's addresses (`[{"ip_address": {...}}]`); `POST` adds
-/// some (flat `{quantity, type, virtual_machine_id}`).
+/// `GET`: the account's addresses (`[{"ip_address": {...}}]`), `?consumer_id=`
+/// for one consumer's; `POST` adds some (flat `{quantity, type, virtual_machine_id}`).
 pub const IPS: &str = "/ips.api10json";
 
 /// `DELETE`: removes an address from the account; `PUT`

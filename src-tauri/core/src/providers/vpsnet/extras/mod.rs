@@ -194,8 +194,13 @@ impl Vpsnet {
         Ok(vm.virtual_machine.get("running").map(display_value).as_deref().and_then(super::map::flag).unwrap_or(false))
     }
 
-    async fn account_ips(&self) -> Result<Vec<IpWire>> {
-        let list: Vec<IpEnvelope> = self.read(Request::get(paths::IPS), Scope::Account).await?;
+    /// The account's addresses, or with the doc's `?consumer_id=` one consumer's.
+    async fn account_ips(&self, consumer_id: Option<&str>) -> Result<Vec<IpWire>> {
+        let mut request = Request::get(paths::IPS);
+        if let Some(consumer) = consumer_id {
+            request = request.query("consumer_id", consumer);
+        }
+        let list: Vec<IpEnvelope> = self.read(request, Scope::Account).await?;
         Ok(list.into_iter().map(|e| e.ip_address).collect())
     }
 }
@@ -322,7 +327,7 @@ impl Network for Vpsnet {
         let vm = self.show(&server).await?;
         let primary = vm.virtual_machine.get("primary_ip_address").and_then(super::wire::primary_ip);
         let mut all: Vec<IpAddress> = self
-            .account_ips()
+            .account_ips(None)
             .await?
             .into_iter()
             .filter(|ip| ip.virtual_machine_id.as_deref() == Some(server.as_str()))
@@ -357,7 +362,7 @@ impl Network for Vpsnet {
     async fn remove_ipv4(&self, server: &str, ip: &str) -> Result<()> {
         let server = server_id(server)?;
         let found = self
-            .account_ips()
+            .account_ips(None)
             .await?
             .into_iter()
             .find(|w| w.ip_address == ip && w.virtual_machine_id.as_deref() == Some(server.as_str()))
