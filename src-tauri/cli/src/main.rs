@@ -346,7 +346,18 @@ async fn servers(service: &AppService, cmd: ServersCmd, flags: Flags) -> Result<
         }
         ServersCmd::Create { account, order } => {
             let account = account.resolve(service)?;
-            let server = service.create(&account, &order.into()).await?;
+            let mut order: CreateServer = order.into();
+            if !order.licences.is_empty() {
+                confirm(
+                    yes,
+                    format!(
+                        "licence {} is billed every month until cancelled, on top of the server (VPS.NET's API gives no licence prices; see the control panel)",
+                        order.licences.join(", ")
+                    ),
+                )?;
+                order.confirm_charges = true;
+            }
+            let server = service.create(&account, &order).await?;
             Out::new(json).server(&server);
             Ok(ExitCode::SUCCESS)
         }
@@ -411,6 +422,15 @@ struct NewServer {
     /// Install from one of the account's snapshots (`vpsctl snapshots list`; Vultr); --image may then be left out
     #[arg(long)]
     snapshot: Option<String>,
+    /// Buy this control-panel or add-on licence with the server (repeatable; VPS.NET); billed, so --yes confirms
+    #[arg(long = "licence")]
+    licences: Vec<String>,
+    /// An instant server (VPS.NET): made from --country alone, without --plan, --image or --region
+    #[arg(long, requires = "country")]
+    instant: bool,
+    /// The instant server's country, as VPS.NET numbers them
+    #[arg(long, requires = "instant")]
+    country: Option<String>,
 }
 
 impl From<NewServer> for CreateServer {
@@ -430,6 +450,9 @@ impl From<NewServer> for CreateServer {
             private_network: o.private_network,
             iso: o.iso,
             snapshot: o.snapshot,
+            licences: o.licences,
+            confirm_charges: false,
+            instant_country: o.country.filter(|_| o.instant),
         }
     }
 }

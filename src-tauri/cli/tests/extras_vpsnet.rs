@@ -502,3 +502,36 @@ fn nodes_and_addresses_list_by_consumer() {
     assert!(err.contains("a consumer id is a number"), "{err}");
     assert_eq!(f.sandbox.requests(Provider::Vpsnet).len(), before, "bad consumer ids are not sent");
 }
+
+/// Licences bought with a new server only with --yes (billed), one control
+/// panel at most; an instant server from a country alone, named afterwards.
+#[test]
+fn create_with_licences_and_instant() {
+    let f = Fixture::new();
+    let order = ["servers", "create", ACCOUNT, "--name", "Panel box", "--plan", "1", "--image", "92", "--region", "12"];
+    let with = |extra: &[&'static str]| order.iter().copied().chain(extra.iter().copied()).collect::<Vec<_>>();
+    let err = f.fails(&with(&["--licence", "1"]), 2);
+    assert!(err.contains("billed every month") && err.contains("--yes"), "{err}");
+    let err = f.fails(&with(&["--licence", "1", "--licence", "6", "--yes"]), 1);
+    assert!(err.contains("one control panel"), "{err}");
+    let created = f.json(&with(&["--licence", "1", "--yes"]));
+    let id = created["id"].as_str().unwrap().to_owned();
+    let held = f.json(&["servers", "licences", ACCOUNT, &id]);
+    let held: Vec<&str> = held["licences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["held"] == true)
+        .map(|l| l["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(held, ["1"]);
+
+    let err =
+        f.fails(&["servers", "create", ACCOUNT, "--name", "Quick", "--instant", "--country", "1", "--plan", "2"], 1);
+    assert!(err.contains("plan") && err.contains("country alone"), "{err}");
+    f.fails(&["servers", "create", ACCOUNT, "--name", "Quick", "--instant"], 2);
+    let instant = f.json(&["servers", "create", ACCOUNT, "--name", "Quick", "--instant", "--country", "1"]);
+    assert_eq!(instant["name"], "Quick", "named with the edit after the instant create");
+    let err = f.fails(&["servers", "create", ACCOUNT, "--name", "Far", "--instant", "--country", "99"], 1);
+    assert!(err.contains("has no instant servers"), "{err}");
+}

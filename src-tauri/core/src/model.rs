@@ -121,6 +121,16 @@ pub struct CreateServer {
     /// Id of one of the account's snapshots to install
     /// (`servers.create.snapshot`).
     pub snapshot: Option<String>,
+    /// Licence ids to buy with the server (`servers.create.licences`),
+    /// billed until cancelled: refused unless `confirm_charges`.
+    #[serde(default)]
+    pub licences: Vec<String>,
+    /// The person confirmed what the request buys beyond the server itself.
+    #[serde(default)]
+    pub confirm_charges: bool,
+    /// An instant server in this country (`servers.create.instant`): the
+    /// provider picks plan, image and region, so those are left out.
+    pub instant_country: Option<String>,
 }
 
 /// `servers list --status S --location L --search T`, one meaning for every
@@ -165,7 +175,7 @@ impl CreateServer {
     /// Each creation option with the capability it needs, its form field
     /// and whether this request asks for it: `AppService::create` refuses,
     /// under that field, an option the account does not declare.
-    pub fn options(&self) -> [(Capability, &'static str, bool); 6] {
+    pub fn options(&self) -> [(Capability, &'static str, bool); 8] {
         let given = |v: &Option<String>| chosen(v).is_some();
         [
             (Capability::CreateHostname, "hostname", given(&self.hostname)),
@@ -174,6 +184,8 @@ impl CreateServer {
             (Capability::CreatePrivateNetwork, "private_network", self.private_network),
             (Capability::CreateFromIso, "iso", given(&self.iso)),
             (Capability::CreateFromSnapshot, "snapshot", given(&self.snapshot)),
+            (Capability::CreateLicences, "licences", !self.licences.is_empty()),
+            (Capability::CreateInstant, "instant_country", given(&self.instant_country)),
         ]
     }
 }

@@ -864,6 +864,20 @@ async fn create_options(r: Run) {
         r.invalid("iso", r.service().create(&r.account, &CreateServer { iso: Some("24".into()), ..order.clone() }))
             .await;
     }
+    // Licences are billed: refused unless confirmed, or under their field
+    // where not declared; an instant order where instant servers are not.
+    let licensed = CreateServer { licences: vec!["1".into()], confirm_charges: true, ..order.clone() };
+    if r.declares(CreateLicences) {
+        r.invalid("confirm", r.service().create(&r.account, &CreateServer { confirm_charges: false, ..licensed }))
+            .await;
+    } else {
+        r.invalid("licences", r.service().create(&r.account, &licensed)).await;
+    }
+    if !r.declares(CreateInstant) {
+        let instant =
+            CreateServer { name: "suite-instant".into(), instant_country: Some("1".into()), ..CreateServer::default() };
+        r.invalid("instant_country", r.service().create(&r.account, &instant)).await;
+    }
     if all != order {
         let created = r.service().create(&r.account, &all).await.unwrap();
         assert_eq!(created.name, "suite-options");

@@ -10,7 +10,7 @@ export type IpcError = { kind: ErrorKind, message: string,
  * Per-field problems, for forms that can show them next to the field.
  */
 fields: Array<FieldError>, };
-export type Capability = "servers.start" | "servers.stop" | "servers.force_stop" | "servers.reboot" | "servers.create" | "servers.create.hostname" | "servers.create.backups" | "servers.create.ipv6" | "servers.create.private_network" | "servers.create.iso" | "servers.create.snapshot" | "servers.rename" | "servers.delete" | "servers.delete_running" | "servers.clone" | "servers.bulk" | "snapshots" | "backups.list" | "backups.create" | "backups.restore" | "backups.delete" | "backups.convert" | "os.reinstall" | "os.change" | "os.isos" | "network.ips" | "network.ipv4_add" | "network.ipv4_remove" | "network.ipv4_restarts" | "network.reverse_set" | "network.reverse_reset" | "network.reverse_delete" | "network.reverse_list" | "usage.graphs" | "usage.range" | "console" | "maintenance.recovery" | "maintenance.rebuild_network" | "maintenance.rebuild_pending" | "clones" | "server.settings" | "server.resources" | "server.upgrade_storage" | "server.managed_transfer" | "server.licences" | "account.ssh_keys" | "account.scripts" | "account.custom_templates" | "account.custom_template_edit" | "account.templates" | "account.template_licenses" | "account.recoverable" | "account.nodes" | "account.node_consumer" | "account.drives" | "drives.transfer" | "account.vlans" | "account.static_ips" | "account.server_groups" | "account.profile" | "account.ips" | "account.ip_reassign" | "account.justified_ips" | "account.cloud_groups" | "billing.balance" | "billing.invoices" | "billing.invoice_pdf" | "billing.transactions" | "billing.usage" | "billing.pricing" | "billing.currencies" | "billing.subscriptions" | "tickets" | "dns";
+export type Capability = "servers.start" | "servers.stop" | "servers.force_stop" | "servers.reboot" | "servers.create" | "servers.create.hostname" | "servers.create.backups" | "servers.create.ipv6" | "servers.create.private_network" | "servers.create.iso" | "servers.create.snapshot" | "servers.create.licences" | "servers.create.instant" | "servers.rename" | "servers.delete" | "servers.delete_running" | "servers.clone" | "servers.bulk" | "snapshots" | "backups.list" | "backups.create" | "backups.restore" | "backups.delete" | "backups.convert" | "os.reinstall" | "os.change" | "os.isos" | "network.ips" | "network.ipv4_add" | "network.ipv4_remove" | "network.ipv4_restarts" | "network.reverse_set" | "network.reverse_reset" | "network.reverse_delete" | "network.reverse_list" | "usage.graphs" | "usage.range" | "console" | "maintenance.recovery" | "maintenance.rebuild_network" | "maintenance.rebuild_pending" | "clones" | "server.settings" | "server.resources" | "server.upgrade_storage" | "server.managed_transfer" | "server.licences" | "account.ssh_keys" | "account.scripts" | "account.custom_templates" | "account.custom_template_edit" | "account.templates" | "account.template_licenses" | "account.recoverable" | "account.nodes" | "account.node_consumer" | "account.drives" | "drives.transfer" | "account.vlans" | "account.static_ips" | "account.server_groups" | "account.profile" | "account.ips" | "account.ip_reassign" | "account.justified_ips" | "account.cloud_groups" | "billing.balance" | "billing.invoices" | "billing.invoice_pdf" | "billing.transactions" | "billing.usage" | "billing.pricing" | "billing.currencies" | "billing.subscriptions" | "tickets" | "dns";
 export type Timestamp = string;
 export type Detail = { label: string, value: string, };
 export type Server = { 
@@ -150,7 +150,21 @@ iso: string | null,
  * Id of one of the account's snapshots to install
  * (`servers.create.snapshot`).
  */
-snapshot: string | null, };
+snapshot: string | null, 
+/**
+ * Licence ids to buy with the server (`servers.create.licences`),
+ * billed until cancelled: refused unless `confirm_charges`.
+ */
+licences: Array<string>, 
+/**
+ * The person confirmed what the request buys beyond the server itself.
+ */
+confirm_charges: boolean, 
+/**
+ * An instant server in this country (`servers.create.instant`): the
+ * provider picks plan, image and region, so those are left out.
+ */
+instant_country: string | null, };
 export type PowerAction = "start" | "stop" | "force_stop" | "reboot";
 export type BalanceMeaning = "credit" | "owed" | "settled";
 export type Balance = { 

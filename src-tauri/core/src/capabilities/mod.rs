@@ -66,6 +66,10 @@ vocabulary! {
     CreateFromIso = "servers.create.iso", "boot a new server from an ISO", Api::Compute;
     /// Install a new server from one of the account's snapshots.
     CreateFromSnapshot = "servers.create.snapshot", "create a server from a snapshot", Api::Compute;
+    /// Buy control-panel or add-on licences with a new server (billed).
+    CreateLicences = "servers.create.licences", "buy licences when creating a server", Api::Compute;
+    /// A ready-made server from a country alone (VPS.NET's instant create).
+    CreateInstant = "servers.create.instant", "create instant servers", Api::Compute;
     Rename = "servers.rename", "rename servers", Api::Compute;
     Delete = "servers.delete", "delete servers", Api::Compute;
     /// Delete works on a running server (otherwise stop it first).

@@ -117,6 +117,43 @@ impl Vpsnet {
         Ok(clouds.into_iter().map(|c| c.cloud).filter(|c| c.available).collect())
     }
 
+    /// The doc's instant create takes a country and nothing else, so what
+    /// would be lost is refused; the server then gets its name with the
+    /// doc's edit (a rename), as the body has no label.
+    async fn create_instant(&self, req: &CreateServer, country: &str) -> Result<Server> {
+        let country = number("instant_country", "country", country)?;
+        let chosen = |v: &Option<String>| crate::model::chosen(v).is_some();
+        let lost = [
+            ("plan", chosen(&req.plan)),
+            ("image", chosen(&req.image)),
+            ("region", chosen(&req.region)),
+            ("hostname", chosen(&req.hostname)),
+            ("auto_backups", req.auto_backups),
+            ("licences", !req.licences.is_empty()),
+        ];
+        if let Some((field, _)) = lost.iter().find(|(_, given)| *given) {
+            return Err(Error::field(
+                field,
+                "an instant server is made from its country alone (VPS.NET picks the rest); leave this out or create a regular server",
+            ));
+        }
+        // Not retried: a repeated create would buy a second server.
+        let created: Value =
+            self.read(Request::post(paths::VIRTUAL_MACHINES).json(order::instant_body(country)), Scope::Account).await?;
+        let vm = created.get("virtual_machine").unwrap_or(&created);
+        let id = vm.get("id").map(crate::providers::common::display_value).filter(|id| !id.is_empty()).ok_or_else(
+            || Error::provider("VPS.NET created the instant server but did not say its id; refresh the list to see it"),
+        )?;
+        self.rename_server(&id, &req.name).await.map_err(|e| Error {
+            message: format!(
+                "VPS.NET created instant server {id}, but naming it {:?} failed: {}; rename it from the list",
+                req.name, e.message
+            ),
+            ..e
+        })?;
+        self.get_server(&id).await
+    }
+
     /// Nodes assigned to a server, for servers whose `slices_count` is null.
     async fn assigned_nodes(&self, id: &str) -> Result<u32> {
         let nodes: Vec<NodeEnvelope> = self.read(Request::get(paths::NODES), Scope::Account).await?;
@@ -237,11 +274,16 @@ impl Compute for Vpsnet {
     }
 
     async fn create_server(&self, req: &CreateServer) -> Result<Server> {
+        if let Some(country) = crate::model::chosen(&req.instant_country) {
+            return self.create_instant(req, country).await;
+        }
         let cloud_id = number("region", "cloud", required("region", &req.region, "cloud (region)")?)?;
         let template_id = number("image", "template", required("image", &req.image, "template (image)")?)?;
         let nodes = node_count(required("plan", &req.plan, "node count (plan)")?)?;
         let hostname = crate::model::chosen(&req.hostname).map(|h| crate::validate::hostname("hostname", h)).transpose()?;
-        let order = order::Order { label: &req.name, cloud_id, template_id, nodes, hostname, backups: req.auto_backups };
+        let licences = order::licences(&req.licences)?;
+        let order =
+            order::Order { label: &req.name, cloud_id, template_id, nodes, hostname, backups: req.auto_backups, licences };
         // Not retried: a repeated create would buy a second server.
         let created: VirtualMachineEnvelope =
             self.read(Request::post(paths::VIRTUAL_MACHINES).json(order.body()), Scope::Account).await?;

@@ -8,7 +8,8 @@
 pub const PROFILE: &str = "/profile.api10json";
 /// `GET`: every cloud server (`[{"virtual_machine": {...}}]`), or with
 /// `?search=` those whose address, host name, domain name, label or tag
-/// matches; `POST`: create one.
+/// matches; `POST`: create one (`{"virtual_machine": {...}}`, with `licenses`
+/// to buy some), or an instant one (flat `{"instant": true, "country": N}`).
 pub const VIRTUAL_MACHINES: &str = "/virtual_machines.api10json";
 /// `GET`: clouds with their templates (`[{"cloud": {...}}]`).
 pub const AVAILABLE_CLOUDS: &str = "/available_clouds.api10json";
