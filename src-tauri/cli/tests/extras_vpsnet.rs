@@ -535,3 +535,49 @@ fn create_with_licences_and_instant() {
     let err = f.fails(&["servers", "create", ACCOUNT, "--name", "Far", "--instant", "--country", "99"], 1);
     assert!(err.contains("has no instant servers"), "{err}");
 }
+
+/// SSD VPS sit in the inventory beside the cloud servers (ids `ssd-…`),
+/// are created on an SSD cloud with an SSD plan, powered and deleted on
+/// their own paths; what only cloud servers have is refused, nothing sent.
+#[test]
+fn ssd_vps_beside_the_cloud_servers() {
+    let f = Fixture::new();
+    let all = f.json(&["servers", "list", "--account", ACCOUNT]);
+    let ssd = all.as_array().unwrap().iter().find(|s| s["id"] == "ssd-501").expect("the seed's SSD VPS is listed");
+    assert_eq!((ssd["name"].as_str(), ssd["status"].as_str()), (Some("SSD cache"), Some("running")));
+    let regions = f.json(&["catalog", ACCOUNT, "regions"]);
+    assert!(
+        regions.as_array().unwrap().iter().any(|r| r["id"] == "ssd-160" && r["name"] == "test SSD cloud (SSD VPS)"),
+        "{regions}"
+    );
+    let plans = f.json(&["catalog", ACCOUNT, "plans", "--region", "ssd-160"]);
+    assert_eq!(plans.as_array().unwrap().len(), 5, "{plans}");
+
+    let err = f.fails(
+        &["servers", "create", ACCOUNT, "--name", "cache02", "--plan", "9", "--image", "92", "--region", "ssd-160"],
+        1,
+    );
+    assert!(err.contains("SSD VPS plan is 1 to 5"), "{err}");
+    let created = f.json(&[
+        "servers", "create", ACCOUNT, "--name", "cache02", "--plan", "2", "--image", "92", "--region", "ssd-160",
+    ]);
+    let id = created["id"].as_str().unwrap().to_owned();
+    assert!(id.starts_with("ssd-"), "{created}");
+    assert_eq!(created["region"], "SSD cloud 160");
+    f.ok(&["servers", "stop", ACCOUNT, &id]);
+    assert_eq!(f.json(&["servers", "show", ACCOUNT, &id])["status"], "stopped");
+    let paths: Vec<String> =
+        f.sandbox.requests(Provider::Vpsnet).into_iter().map(|r| format!("{} {}", r.method, r.path)).collect();
+    let n = id.trim_start_matches("ssd-");
+    assert!(paths.contains(&format!("POST /ssd_virtual_machines/{n}/shutdown.api10json")), "{paths:?}");
+
+    let before = f.sandbox.requests(Provider::Vpsnet).len();
+    let err = f.fails(&["servers", "backups", ACCOUNT, &id], 1);
+    assert!(err.contains("is an SSD VPS"), "{err}");
+    let err = f.fails(&["servers", "rename", ACCOUNT, &id, "other"], 1);
+    assert!(err.contains("rename an SSD VPS"), "{err}");
+    assert_eq!(f.sandbox.requests(Provider::Vpsnet).len(), before, "refused before sending");
+    f.ok(&["servers", "delete", ACCOUNT, &id, "--yes"]);
+    let after = f.json(&["servers", "list", "--account", ACCOUNT]);
+    assert!(after.as_array().unwrap().iter().all(|s| s["id"] != id.as_str()));
+}

@@ -413,7 +413,12 @@ async fn backups_list(r: Run) {
     }
     let mut seen = 0;
     for s in r.servers().await {
-        let list = r.service().backups(&r.account, &s.id).await.unwrap();
+        // An account may also hold servers of a kind its API keeps no
+        // backups for (VPS.NET's SSD VPS): those are refused, never empty.
+        let list = match r.service().backups(&r.account, &s.id).await {
+            Err(e) if e.kind == ErrorKind::Unsupported => continue,
+            listed => listed.unwrap(),
+        };
         let ids: HashSet<&str> = list.iter().map(|b| b.id.as_str()).collect();
         assert_eq!(ids.len(), list.len(), "backup ids are unique: {list:?}");
         assert!(

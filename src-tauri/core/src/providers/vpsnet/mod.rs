@@ -11,6 +11,7 @@ mod extras;
 mod map;
 mod order;
 pub mod paths;
+mod ssd;
 #[cfg(test)]
 mod tests;
 mod tickets;
@@ -209,7 +210,15 @@ fn number(field: &str, what: &str, v: &str) -> Result<u64> {
         .ok_or_else(|| Error::field(field, format!("VPS.NET {what} ids are numbers, got {v:?}")))
 }
 
+/// A cloud server's id; an SSD VPS's (`ssd-…`) is refused for what only
+/// cloud servers have.
 fn server_id(id: &str) -> Result<String> {
+    if id.trim().starts_with(ssd::PREFIX) {
+        return Err(Error::unsupported(format!(
+            "{} is an SSD VPS: VPS.NET's API gives SSD VPS only show, power and delete; use the VPS.NET control panel for the rest",
+            id.trim()
+        )));
+    }
     number("id", "cloud server", id).map(|n| n.to_string())
 }
 
@@ -233,9 +242,12 @@ impl Compute for Vpsnet {
         self.read::<ProfileEnvelope>(Request::get(paths::PROFILE), Scope::Account).await.map(|_| ())
     }
 
+    /// The cloud servers, then the SSD VPS.
     async fn list_servers(&self) -> Result<Vec<Server>> {
         let all: Vec<VirtualMachineEnvelope> = self.read(Request::get(paths::VIRTUAL_MACHINES), Scope::Account).await?;
-        all.into_iter().map(Self::server_from).collect()
+        let mut servers = all.into_iter().map(Self::server_from).collect::<Result<Vec<_>>>()?;
+        servers.extend(self.ssd_servers().await?);
+        Ok(servers)
     }
 
     /// A search is VPS.NET's (`?search=`: address, host name, domain name,
@@ -257,11 +269,17 @@ impl Compute for Vpsnet {
     }
 
     async fn get_server(&self, id: &str) -> Result<Server> {
+        if let Some(n) = ssd::ssd_number("id", "SSD VPS", id) {
+            return self.ssd_show(&n?, id.trim()).await;
+        }
         let id = server_id(id)?;
         Self::server_from(self.show(&id).await?)
     }
 
     async fn power(&self, id: &str, action: PowerAction) -> Result<()> {
+        if let Some(n) = ssd::ssd_number("id", "SSD VPS", id) {
+            return self.ssd_power(&n?, id.trim(), action).await;
+        }
         let id = server_id(id)?;
         let call = match action {
             PowerAction::Start => PowerCall::PowerOn,
@@ -276,6 +294,9 @@ impl Compute for Vpsnet {
     async fn create_server(&self, req: &CreateServer) -> Result<Server> {
         if let Some(country) = crate::model::chosen(&req.instant_country) {
             return self.create_instant(req, country).await;
+        }
+        if let Some(cloud) = req.region.as_deref().and_then(|r| ssd::ssd_number("region", "SSD cloud", r)) {
+            return self.ssd_create(req, &cloud?).await;
         }
         let cloud_id = number("region", "cloud", required("region", &req.region, "cloud (region)")?)?;
         let template_id = number("image", "template", required("image", &req.image, "template (image)")?)?;
@@ -304,6 +325,12 @@ impl Compute for Vpsnet {
     }
 
     async fn rename_server(&self, id: &str, name: &str) -> Result<()> {
+        if id.trim().starts_with(ssd::PREFIX) {
+            return Err(Error::unsupported(format!(
+                "VPS.NET's API has no call to rename an SSD VPS ({}); rename it in the VPS.NET control panel",
+                id.trim()
+            )));
+        }
         let id = server_id(id)?;
         // Every edit must restate the node count (`slices_required`), or
         // VPS.NET would resize the server; it is read, never guessed.
@@ -327,6 +354,9 @@ impl Compute for Vpsnet {
     }
 
     async fn delete_server(&self, id: &str) -> Result<()> {
+        if let Some(n) = ssd::ssd_number("id", "SSD VPS", id) {
+            return self.ssd_delete(&n?, id.trim()).await;
+        }
         let id = server_id(id)?;
         self.call(Request::delete(paths::virtual_machine(&id)), Scope::Action(&id)).await.map(|_| ())
     }
@@ -335,6 +365,9 @@ impl Compute for Vpsnet {
         let Some(region) = region else {
             return Ok(map::plans(None));
         };
+        if let Some(cloud) = ssd::ssd_number("region", "SSD cloud", region) {
+            return self.ssd_plans(&cloud?).await;
+        }
         let cloud_id = number("region", "cloud", region)?.to_string();
         let clouds = self.clouds().await?;
         let cloud = clouds.iter().find(|c| c.id == cloud_id).ok_or_else(|| {
@@ -343,9 +376,10 @@ impl Compute for Vpsnet {
         Ok(map::plans(Some(cloud)))
     }
 
+    /// The templates of the clouds and the SSD clouds, once each.
     async fn images(&self) -> Result<Vec<Image>> {
         let mut images: Vec<Image> = Vec::new();
-        for cloud in self.clouds().await? {
+        for cloud in self.clouds().await?.into_iter().chain(self.ssd_clouds().await?) {
             for t in &cloud.system_templates {
                 if !images.iter().any(|i| i.id == t.id) {
                     images.push(map::image(t));
@@ -355,8 +389,11 @@ impl Compute for Vpsnet {
         Ok(images)
     }
 
+    /// The clouds, then the SSD clouds (ids `ssd-…`: an SSD VPS is created there).
     async fn regions(&self) -> Result<Vec<Region>> {
-        Ok(self.clouds().await?.iter().map(map::region).collect())
+        let mut regions: Vec<Region> = self.clouds().await?.iter().map(map::region).collect();
+        regions.extend(self.ssd_clouds().await?.iter().map(ssd::region));
+        Ok(regions)
     }
 
 }

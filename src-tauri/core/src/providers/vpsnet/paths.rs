@@ -13,6 +13,17 @@ pub const PROFILE: &str = "/profile.api10json";
 pub const VIRTUAL_MACHINES: &str = "/virtual_machines.api10json";
 /// `GET`: clouds with their templates (`[{"cloud": {...}}]`).
 pub const AVAILABLE_CLOUDS: &str = "/available_clouds.api10json";
+/// `GET`: the SSD clouds, shaped like the clouds (`[{"cloud": {...}}]`).
+pub const AVAILABLE_SSD_CLOUDS: &str = "/available_ssd_clouds.api10json";
+/// `GET`: the SSD VPS (`[{"virtual_machine": {id, ssd_vps_label, hostname,
+/// running, …}}]`); `POST`: create one (`{"virtual_machine": {ssd_vps_plan,
+/// fqdn, system_template_id, cloud_id, …}}`).
+pub const SSD_VIRTUAL_MACHINES: &str = "/ssd_virtual_machines.api10json";
+
+/// `GET` shows, `DELETE` deletes one SSD VPS.
+pub fn ssd_virtual_machine(id: &str) -> String {
+    format!("/ssd_virtual_machines/{id}.api10json")
+}
 /// `GET`: the account's nodes (`[{"slice": {...}}]`), which say which server
 /// each is assigned to; `?type=` picks the kind, `&consumer_id=` one consumer's.
 pub const NODES: &str = "/nodes.api10json";
@@ -57,14 +68,22 @@ pub enum PowerCall {
 }
 
 impl PowerCall {
-    pub fn path(self, id: &str) -> String {
-        let action = match self {
+    fn action(self) -> &'static str {
+        match self {
             PowerCall::PowerOn => "power_on",
             PowerCall::Shutdown => "shutdown",
             PowerCall::PowerOff => "power_off",
             PowerCall::Reboot => "reboot",
-        };
-        format!("/virtual_machines/{id}/{action}.api10json")
+        }
+    }
+
+    pub fn path(self, id: &str) -> String {
+        format!("/virtual_machines/{id}/{}.api10json", self.action())
+    }
+
+    /// The same four on an SSD VPS.
+    pub fn ssd_path(self, id: &str) -> String {
+        format!("/ssd_virtual_machines/{id}/{}.api10json", self.action())
     }
 }
 
