@@ -467,6 +467,7 @@ fn servers_list_search_is_sent_to_vpsnet() {
     let f = Fixture::new();
     let ids = |v: Value| v.as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_owned()).collect::<Vec<_>>();
     assert_eq!(ids(f.json(&["servers", "list", "--account", ACCOUNT, "--search", "mx1"])), [MAIL]);
+    assert_eq!(ids(f.json(&["servers", "list", "--account", ACCOUNT, "--search", "ssd cache"])), ["ssd-501"]);
     let stopped = f.json(&["servers", "list", "--account", ACCOUNT, "--search", "demodomain", "--status", "stopped"]);
     assert_eq!(ids(stopped.clone()), [STAGING]);
     assert_eq!(stopped[0]["status"], "stopped", "the full list, not basic=true: the status is read");

@@ -251,7 +251,8 @@ impl Compute for Vpsnet {
     }
 
     /// A search is VPS.NET's (`?search=`: address, host name, domain name,
-    /// label or tag), its answer taken as it is; status and location are
+    /// label or tag) for cloud servers, its answer taken as it is, and
+    /// vpsdesk's for SSD VPS; status and location are
     /// checked here. Never `basic=true`: it leaves out `running`, which every
     /// list vpsdesk shows reads the status from.
     async fn list_servers_where(&self, filter: &ServerFilter) -> Result<Vec<Server>> {
@@ -259,7 +260,10 @@ impl Compute for Vpsnet {
             Some(term) => {
                 let found: Vec<VirtualMachineEnvelope> =
                     self.read(Request::get(paths::VIRTUAL_MACHINES).query("search", term), Scope::Account).await?;
-                found.into_iter().map(Self::server_from).collect::<Result<Vec<_>>>()?
+                let mut servers = found.into_iter().map(Self::server_from).collect::<Result<Vec<_>>>()?;
+                // The SSD list has no search: its VPS are matched here, by vpsdesk's rule.
+                servers.extend(self.ssd_servers().await?.into_iter().filter(|s| filter.keeps(s)));
+                servers
             }
             None => self.list_servers().await?,
         };
