@@ -18,7 +18,12 @@ use crate::Failure;
 #[derive(Subcommand)]
 pub enum AddressesCmd {
     /// Every address of the account: server, cloud, consumer id and notes
-    List { account: AccountArg },
+    List {
+        account: AccountArg,
+        /// Only the addresses of this consumer id (sent to VPS.NET as consumer_id)
+        #[arg(long)]
+        consumer: Option<String>,
+    },
     /// Replace an address's notes and consumer id (0 or left out: none)
     Edit {
         account: AccountArg,
@@ -53,8 +58,8 @@ pub fn cloud_groups(groups: &[CloudGroup], json: bool) {
 pub async fn run(service: &AppService, cmd: AddressesCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     match cmd {
-        AddressesCmd::List { account } => {
-            let ips = service.account_ips(&account.resolve(service)?).await?;
+        AddressesCmd::List { account, consumer } => {
+            let ips = service.account_ips(&account.resolve(service)?, consumer.as_deref()).await?;
             list(json, &ips, &["ID", "ADDRESS", "NETMASK", "SERVER", "CLOUD", "CONSUMER", "NOTES"], |ip| {
                 vec![
                     ip.id.clone(),

@@ -184,8 +184,17 @@ pub enum ServerExtrasCmd {
     ReverseReset { account: AccountArg, id: String, ip: String },
     /// Delete an IPv6 address's reverse DNS entry
     ReverseDelete { account: AccountArg, id: String, ip: String },
-    /// Traffic per day
-    Bandwidth { account: AccountArg, id: String },
+    /// Usage graphs (traffic per day; VPS.NET: CPU and traffic samples)
+    Bandwidth {
+        account: AccountArg,
+        id: String,
+        /// Start of the span (RFC 3339, or YYYY-MM-DD for that day's UTC midnight); VPS.NET only
+        #[arg(long)]
+        from: Option<String>,
+        /// End of the span (RFC 3339, or YYYY-MM-DD for the whole day); now when left out
+        #[arg(long, requires = "from")]
+        to: Option<String>,
+    },
     /// The web console link (anyone with it can use the console)
     Console { account: AccountArg, id: String },
 }
@@ -492,8 +501,8 @@ pub async fn servers(service: &AppService, cmd: ServerExtrasCmd, flags: Flags) -
             })
             .await
         }
-        Bandwidth { account, id } => {
-            let graphs = service.usage_graphs(&account.resolve(service)?, &id).await?;
+        Bandwidth { account, id, from, to } => {
+            let graphs = service.usage_graphs(&account.resolve(service)?, &id, from.as_deref(), to.as_deref()).await?;
             json_or(json, &graphs, |graphs| {
                 for g in graphs {
                     let mut header = vec!["DATE"];

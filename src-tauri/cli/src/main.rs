@@ -122,6 +122,9 @@ enum ServersCmd {
         /// Only servers in this region, as the list shows it (us-west, New York 1)
         #[arg(long)]
         location: Option<String>,
+        /// Only servers whose name, id or an address contains this (VPS.NET: sent to its search, which also matches domain names and tags)
+        #[arg(long)]
+        search: Option<String>,
     },
     Show {
         account: AccountArg,
@@ -306,12 +309,12 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
 async fn servers(service: &AppService, cmd: ServersCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     match cmd {
-        ServersCmd::List { account, status, location } => {
+        ServersCmd::List { account, status, location, search } => {
             let accounts = match account {
                 Some(name) => vec![name.resolve(service)?],
                 None => service.accounts()?,
             };
-            let inventory = service.inventory_where(&accounts, &ServerFilter { status, location }).await;
+            let inventory = service.inventory_where(&accounts, &ServerFilter { status, location, search }).await;
             // Partial results only: when no account answered there is nothing to print.
             if inventory.errors.len() < accounts.len() || accounts.is_empty() {
                 Out::new(json).servers(&inventory.servers);
@@ -343,7 +346,18 @@ async fn servers(service: &AppService, cmd: ServersCmd, flags: Flags) -> Result<
         }
         ServersCmd::Create { account, order } => {
             let account = account.resolve(service)?;
-            let server = service.create(&account, &order.into()).await?;
+            let mut order: CreateServer = order.into();
+            if !order.licences.is_empty() {
+                confirm(
+                    yes,
+                    format!(
+                        "licence {} is billed every month until cancelled, on top of the server (VPS.NET's API gives no licence prices; see the control panel)",
+                        order.licences.join(", ")
+                    ),
+                )?;
+                order.confirm_charges = true;
+            }
+            let server = service.create(&account, &order).await?;
             Out::new(json).server(&server);
             Ok(ExitCode::SUCCESS)
         }
@@ -411,6 +425,15 @@ struct NewServer {
     /// Chain-load an iPXE script from this http(s) URL at boot (Vultr); --image may then be left out
     #[arg(long)]
     ipxe_url: Option<String>,
+    /// Buy this control-panel or add-on licence with the server (repeatable; VPS.NET); billed, so --yes confirms
+    #[arg(long = "licence")]
+    licences: Vec<String>,
+    /// An instant server (VPS.NET): made from --country alone, without --plan, --image or --region
+    #[arg(long, requires = "country")]
+    instant: bool,
+    /// The instant server's country, as VPS.NET numbers them
+    #[arg(long, requires = "instant")]
+    country: Option<String>,
 }
 
 impl From<NewServer> for CreateServer {
@@ -431,6 +454,9 @@ impl From<NewServer> for CreateServer {
             iso: o.iso,
             snapshot: o.snapshot,
             ipxe_url: o.ipxe_url,
+            licences: o.licences,
+            confirm_charges: false,
+            instant_country: o.country.filter(|_| o.instant),
         }
     }
 }

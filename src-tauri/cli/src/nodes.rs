@@ -17,6 +17,9 @@ use crate::Failure;
 pub enum NodesCmd {
     List {
         account: AccountArg,
+        /// Only the nodes of this consumer id (sent to VPS.NET as consumer_id)
+        #[arg(long)]
+        consumer: Option<String>,
     },
     /// Buy nodes: KIND is regular, daily, ram, storage or bandwidth
     Add {
@@ -26,18 +29,9 @@ pub enum NodesCmd {
         quantity: u32,
     },
     /// Set a node's consumer id (0 for none): KIND is regular, daily, ram, storage, fusion or bandwidth
-    Consumer {
-        account: AccountArg,
-        kind: String,
-        id: String,
-        consumer: String,
-    },
+    Consumer { account: AccountArg, kind: String, id: String, consumer: String },
     /// Remove an unassigned node: KIND is regular, daily, ram, storage, fusion or bandwidth
-    Delete {
-        account: AccountArg,
-        kind: String,
-        id: String,
-    },
+    Delete { account: AccountArg, kind: String, id: String },
 }
 
 fn kind(text: &str) -> Result<NodeKind, Failure> {
@@ -51,8 +45,8 @@ fn word(kind: NodeKind) -> String {
 pub async fn run(service: &AppService, cmd: NodesCmd, flags: Flags) -> Result<ExitCode, Failure> {
     let Flags { json, yes } = flags;
     match cmd {
-        NodesCmd::List { account } => {
-            let nodes = service.nodes(&account.resolve(service)?).await?;
+        NodesCmd::List { account, consumer } => {
+            let nodes = service.nodes(&account.resolve(service)?, consumer.as_deref()).await?;
             list(json, &nodes, &["ID", "KIND", "SERVER", "CONSUMER", "FREE"], |n| {
                 vec![
                     n.id.clone(),

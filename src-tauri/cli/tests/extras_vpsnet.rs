@@ -212,6 +212,13 @@ fn usage_graphs_and_console() {
     let graphs = f.json(&["servers", "bandwidth", ACCOUNT, WEB]);
     assert_eq!((graphs[0]["id"].as_str(), graphs[1]["id"].as_str()), (Some("cpu"), Some("network")));
     assert!(f.ok(&["servers", "bandwidth", ACCOUNT, WEB]).contains("CPU use"));
+    let day = f.json(&["servers", "bandwidth", ACCOUNT, WEB, "--from", "2026-01-10", "--to", "2026-01-10"]);
+    let points = day[0]["series"][0]["points"].as_array().unwrap();
+    assert_eq!((points.len(), points[0]["at"].as_str()), (25, Some("2026-01-10T00:00:00Z")));
+    let err =
+        f.fails(&["servers", "bandwidth", ACCOUNT, WEB, "--from", "2026-01-11T12:00:00Z", "--to", "2026-01-10"], 1);
+    assert!(err.contains("must be after the start"), "{err}");
+    f.fails(&["servers", "bandwidth", ACCOUNT, WEB, "--to", "2026-01-10"], 2);
     let console = f.json(&["servers", "console", ACCOUNT, WEB]);
     assert!(console["url"].as_str().unwrap().starts_with("vnc://"), "{console}");
     assert!(console.get("password").is_none());
@@ -451,4 +458,127 @@ fn licences_listed_bought_and_cancelled_with_yes() {
     assert!(err.contains("cancelling cPanel (licence 1)") && err.contains("--yes"), "{err}");
     let out = f.ok(&["servers", "licence-cancel", ACCOUNT, WEB, "1", "--yes"]);
     assert!(out.contains("cPanel (licence 1) cancelled; licences now: none"), "the add-on went with it: {out}");
+}
+
+/// VPS.NET searches on its side, host names and domains included, which
+/// vpsdesk's own match (name, id, address) could not find.
+#[test]
+fn servers_list_search_is_sent_to_vpsnet() {
+    let f = Fixture::new();
+    let ids = |v: Value| v.as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_owned()).collect::<Vec<_>>();
+    assert_eq!(ids(f.json(&["servers", "list", "--account", ACCOUNT, "--search", "mx1"])), [MAIL]);
+    assert_eq!(ids(f.json(&["servers", "list", "--account", ACCOUNT, "--search", "ssd cache"])), ["ssd-501"]);
+    let stopped = f.json(&["servers", "list", "--account", ACCOUNT, "--search", "demodomain", "--status", "stopped"]);
+    assert_eq!(ids(stopped.clone()), [STAGING]);
+    assert_eq!(stopped[0]["status"], "stopped", "the full list, not basic=true: the status is read");
+    let queries: Vec<String> = f.sandbox.requests(Provider::Vpsnet).into_iter().map(|r| r.query).collect();
+    assert!(
+        queries.contains(&"search=mx1".to_owned()) && queries.contains(&"search=demodomain".to_owned()),
+        "{queries:?}"
+    );
+    assert!(queries.iter().all(|q| !q.contains("basic")), "{queries:?}");
+}
+
+/// `--consumer` asks VPS.NET for one consumer's nodes and addresses.
+#[test]
+fn nodes_and_addresses_list_by_consumer() {
+    let f = Fixture::new();
+    f.ok(&["nodes", "consumer", ACCOUNT, "storage", "7001", "58"]);
+    let ips = f.json(&["addresses", "list", ACCOUNT]);
+    let ip = ips[0]["id"].as_str().unwrap().to_owned();
+    f.ok(&["addresses", "edit", ACCOUNT, &ip, "--consumer", "58"]);
+    let nodes = f.json(&["nodes", "list", ACCOUNT, "--consumer", "58"]);
+    assert_eq!(nodes.as_array().unwrap().len(), 1, "{nodes}");
+    assert_eq!((nodes[0]["id"].as_str(), nodes[0]["consumer_id"].as_str()), (Some("7001"), Some("58")));
+    let mine = f.json(&["addresses", "list", ACCOUNT, "--consumer", "58"]);
+    assert_eq!(mine.as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect::<Vec<_>>(), [ip.as_str()]);
+    assert!(f.json(&["addresses", "list", ACCOUNT, "--consumer", "59"]).as_array().unwrap().is_empty());
+    let queries: Vec<String> = f.sandbox.requests(Provider::Vpsnet).into_iter().map(|r| r.query).collect();
+    assert!(queries.contains(&"type=storage&consumer_id=58".to_owned()), "{queries:?}");
+    assert!(queries.contains(&"consumer_id=58".to_owned()), "{queries:?}");
+    let before = f.sandbox.requests(Provider::Vpsnet).len();
+    let err = f.fails(&["nodes", "list", ACCOUNT, "--consumer", "0"], 1);
+    assert!(err.contains("consumer id of 1 or more"), "{err}");
+    let err = f.fails(&["addresses", "list", ACCOUNT, "--consumer", "abc"], 1);
+    assert!(err.contains("a consumer id is a number"), "{err}");
+    assert_eq!(f.sandbox.requests(Provider::Vpsnet).len(), before, "bad consumer ids are not sent");
+}
+
+/// Licences bought with a new server only with --yes (billed), one control
+/// panel at most; an instant server from a country alone, named afterwards.
+#[test]
+fn create_with_licences_and_instant() {
+    let f = Fixture::new();
+    let order = ["servers", "create", ACCOUNT, "--name", "Panel box", "--plan", "1", "--image", "92", "--region", "12"];
+    let with = |extra: &[&'static str]| order.iter().copied().chain(extra.iter().copied()).collect::<Vec<_>>();
+    let err = f.fails(&with(&["--licence", "1"]), 2);
+    assert!(err.contains("billed every month") && err.contains("--yes"), "{err}");
+    let err = f.fails(&with(&["--licence", "1", "--licence", "6", "--yes"]), 1);
+    assert!(err.contains("one control panel"), "{err}");
+    let created = f.json(&with(&["--licence", "1", "--yes"]));
+    let id = created["id"].as_str().unwrap().to_owned();
+    let held = f.json(&["servers", "licences", ACCOUNT, &id]);
+    let held: Vec<&str> = held["licences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["held"] == true)
+        .map(|l| l["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(held, ["1"]);
+
+    let err =
+        f.fails(&["servers", "create", ACCOUNT, "--name", "Quick", "--instant", "--country", "1", "--plan", "2"], 1);
+    assert!(err.contains("plan") && err.contains("country alone"), "{err}");
+    f.fails(&["servers", "create", ACCOUNT, "--name", "Quick", "--instant"], 2);
+    let instant = f.json(&["servers", "create", ACCOUNT, "--name", "Quick", "--instant", "--country", "1"]);
+    assert_eq!(instant["name"], "Quick", "named with the edit after the instant create");
+    let err = f.fails(&["servers", "create", ACCOUNT, "--name", "Far", "--instant", "--country", "99"], 1);
+    assert!(err.contains("has no instant servers"), "{err}");
+}
+
+/// SSD VPS sit in the inventory beside the cloud servers (ids `ssd-…`),
+/// are created on an SSD cloud with an SSD plan, powered and deleted on
+/// their own paths; what only cloud servers have is refused, nothing sent.
+#[test]
+fn ssd_vps_beside_the_cloud_servers() {
+    let f = Fixture::new();
+    let all = f.json(&["servers", "list", "--account", ACCOUNT]);
+    let ssd = all.as_array().unwrap().iter().find(|s| s["id"] == "ssd-501").expect("the seed's SSD VPS is listed");
+    assert_eq!((ssd["name"].as_str(), ssd["status"].as_str()), (Some("SSD cache"), Some("running")));
+    let regions = f.json(&["catalog", ACCOUNT, "regions"]);
+    assert!(
+        regions.as_array().unwrap().iter().any(|r| r["id"] == "ssd-160" && r["name"] == "test SSD cloud (SSD VPS)"),
+        "{regions}"
+    );
+    let plans = f.json(&["catalog", ACCOUNT, "plans", "--region", "ssd-160"]);
+    assert_eq!(plans.as_array().unwrap().len(), 5, "{plans}");
+
+    let err = f.fails(
+        &["servers", "create", ACCOUNT, "--name", "cache02", "--plan", "9", "--image", "92", "--region", "ssd-160"],
+        1,
+    );
+    assert!(err.contains("SSD VPS plan is 1 to 5"), "{err}");
+    let created = f.json(&[
+        "servers", "create", ACCOUNT, "--name", "cache02", "--plan", "2", "--image", "92", "--region", "ssd-160",
+    ]);
+    let id = created["id"].as_str().unwrap().to_owned();
+    assert!(id.starts_with("ssd-"), "{created}");
+    assert_eq!(created["region"], "SSD cloud 160");
+    f.ok(&["servers", "stop", ACCOUNT, &id]);
+    assert_eq!(f.json(&["servers", "show", ACCOUNT, &id])["status"], "stopped");
+    let paths: Vec<String> =
+        f.sandbox.requests(Provider::Vpsnet).into_iter().map(|r| format!("{} {}", r.method, r.path)).collect();
+    let n = id.trim_start_matches("ssd-");
+    assert!(paths.contains(&format!("POST /ssd_virtual_machines/{n}/shutdown.api10json")), "{paths:?}");
+
+    let before = f.sandbox.requests(Provider::Vpsnet).len();
+    let err = f.fails(&["servers", "backups", ACCOUNT, &id], 1);
+    assert!(err.contains("is an SSD VPS"), "{err}");
+    let err = f.fails(&["servers", "rename", ACCOUNT, &id, "other"], 1);
+    assert!(err.contains("rename an SSD VPS"), "{err}");
+    assert_eq!(f.sandbox.requests(Provider::Vpsnet).len(), before, "refused before sending");
+    f.ok(&["servers", "delete", ACCOUNT, &id, "--yes"]);
+    let after = f.json(&["servers", "list", "--account", ACCOUNT]);
+    assert!(after.as_array().unwrap().iter().all(|s| s["id"] != id.as_str()));
 }

@@ -124,17 +124,32 @@ pub struct CreateServer {
     /// An http(s) URL of an iPXE script the new server chain-loads when it
     /// boots, in place of an installed system (`servers.create.ipxe`).
     pub ipxe_url: Option<String>,
+    /// Licence ids to buy with the server (`servers.create.licences`),
+    /// billed until cancelled: refused unless `confirm_charges`.
+    #[serde(default)]
+    pub licences: Vec<String>,
+    /// The person confirmed what the request buys beyond the server itself.
+    #[serde(default)]
+    pub confirm_charges: bool,
+    /// An instant server in this country (`servers.create.instant`): the
+    /// provider picks plan, image and region, so those are left out.
+    pub instant_country: Option<String>,
 }
 
-/// `servers list --status S --location L`, one meaning for every provider:
-/// the status is vpsdesk's word (running, stopped, …) or the provider's own
-/// (VPS.org's active, halted, suspended); the location is the server's region
-/// as the list shows it. A provider whose list filters on its side (VPS.org)
-/// is sent the filter too, and its answer is checked by the same rule.
+/// `servers list --status S --location L --search T`, one meaning for every
+/// provider: the status is vpsdesk's word (running, stopped, …) or the
+/// provider's own (VPS.org's active, halted, suspended); the location is the
+/// server's region as the list shows it; the search is part of the name, id
+/// or an address, as the app's search box takes it. A provider whose list
+/// filters on its side (VPS.org's status and location) is sent the filter
+/// too, and its answer is checked by the same rule; VPS.NET's search also
+/// matches what vpsdesk cannot see (domain names, tags), so its answer to a
+/// search is taken as it is.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ServerFilter {
     pub status: Option<String>,
     pub location: Option<String>,
+    pub search: Option<String>,
 }
 
 impl ServerFilter {
@@ -142,6 +157,15 @@ impl ServerFilter {
         let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
         self.status.as_deref().is_none_or(|s| same(server.status.as_str(), s) || same(&server.provider_status, s))
             && self.location.as_deref().is_none_or(|l| same(&server.region, l))
+            && self.search_term().map(str::to_lowercase).is_none_or(|t| {
+                let has = |v: &str| v.to_lowercase().contains(&t);
+                has(&server.name) || has(&server.id) || server.ipv4.iter().chain(&server.ipv6).any(|ip| has(ip))
+            })
+    }
+
+    /// The search as it is sent: trimmed, none when blank.
+    pub fn search_term(&self) -> Option<&str> {
+        chosen(&self.search).map(str::trim)
     }
 }
 
@@ -154,7 +178,7 @@ impl CreateServer {
     /// Each creation option with the capability it needs, its form field
     /// and whether this request asks for it: `AppService::create` refuses,
     /// under that field, an option the account does not declare.
-    pub fn options(&self) -> [(Capability, &'static str, bool); 7] {
+    pub fn options(&self) -> [(Capability, &'static str, bool); 9] {
         let given = |v: &Option<String>| chosen(v).is_some();
         [
             (Capability::CreateHostname, "hostname", given(&self.hostname)),
@@ -164,6 +188,8 @@ impl CreateServer {
             (Capability::CreateFromIso, "iso", given(&self.iso)),
             (Capability::CreateFromSnapshot, "snapshot", given(&self.snapshot)),
             (Capability::CreateFromIpxe, "ipxe_url", given(&self.ipxe_url)),
+            (Capability::CreateLicences, "licences", !self.licences.is_empty()),
+            (Capability::CreateInstant, "instant_country", given(&self.instant_country)),
         ]
     }
 }
@@ -222,11 +248,21 @@ mod tests {
         let f = |status: Option<&str>, location: Option<&str>| ServerFilter {
             status: status.map(str::to_string),
             location: location.map(str::to_string),
+            search: None,
         };
         assert!(f(None, None).keeps(&s));
         assert!(f(Some("running"), Some("US-West")).keeps(&s));
         assert!(f(Some("active"), None).keeps(&s));
         assert!(!f(Some("halted"), None).keeps(&s));
         assert!(!f(None, Some("us-east")).keeps(&s));
+    }
+
+    #[test]
+    fn a_search_takes_part_of_the_name_id_or_an_address() {
+        let mut s = server(Status::Running, "active", "us-west");
+        s.ipv4 = vec!["203.0.113.7".into()];
+        let f = |t: &str| ServerFilter { search: Some(t.into()), ..ServerFilter::default() };
+        assert!(f(" WE").keeps(&s) && f("113.7").keeps(&s) && f("1").keeps(&s) && f("  ").keeps(&s));
+        assert!(!f("mail").keeps(&s));
     }
 }

@@ -52,6 +52,7 @@ async fn vpsnet_offers_its_extras_and_says_what_it_lacks() {
             Capability::Ipv4Add,
             Capability::Ipv4Remove,
             Capability::UsageGraphs,
+            Capability::UsageRange,
             Capability::Console,
             Capability::RecoveryBoot,
             Capability::RebuildNetwork,
@@ -209,13 +210,31 @@ async fn the_main_address_and_an_unknown_one_cannot_be_removed() {
 #[tokio::test]
 async fn usage_graphs_have_cpu_and_traffic() {
     let env = env().await;
-    let graphs = env.service.usage_graphs(&env.account, WEB).await.unwrap();
+    let graphs = env.service.usage_graphs(&env.account, WEB, None, None).await.unwrap();
     let ids: Vec<&str> = graphs.iter().map(|g| g.id.as_str()).collect();
     assert_eq!(ids, ["cpu", "network"]);
     assert_eq!(graphs[0].unit, UsageUnit::Percent);
     assert_eq!(graphs[0].series[0].points.len(), 24);
     assert_eq!(graphs[1].series.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(), ["Received", "Sent"]);
     assert!(graphs[1].series[0].points[0].value > 0.0);
+}
+
+#[tokio::test]
+async fn usage_over_two_days_sends_the_range_and_gets_its_hours() {
+    let env = env().await;
+    let graphs = env.service.usage_graphs(&env.account, WEB, Some("2026-01-10"), Some("2026-01-11")).await.unwrap();
+    // Both days, hour by hour: 00:00 on the 10th to 00:00 on the 12th.
+    assert_eq!(graphs[0].series[0].points.len(), 49);
+    assert_eq!(graphs[0].series[0].points[0].at.to_string(), "2026-01-10T00:00:00Z");
+    let sent: Vec<String> = env.sandbox.requests(Provider::Vpsnet).into_iter().map(|r| r.query).collect();
+    assert!(
+        sent.contains(&"from=2026-01-09T19%3A00%3A00-05%3A00&to=2026-01-11T19%3A00%3A00-05%3A00".to_string()),
+        "{sent:?}"
+    );
+    let before = env.sandbox.requests(Provider::Vpsnet).len();
+    let e = env.service.usage_graphs(&env.account, WEB, Some("2026-01-11"), Some("2026-01-10")).await.unwrap_err();
+    assert_eq!(e.fields[0].field, "to");
+    assert_eq!(env.sandbox.requests(Provider::Vpsnet).len(), before, "a backwards range is not sent");
 }
 
 #[tokio::test]
@@ -298,7 +317,7 @@ async fn a_deleted_server_is_listed_and_recovered() {
 #[tokio::test]
 async fn nodes_are_listed_bought_when_confirmed_and_removed_when_free() {
     let env = env().await;
-    let nodes = env.service.nodes(&env.account).await.unwrap();
+    let nodes = env.service.nodes(&env.account, None).await.unwrap();
     let storage = nodes.iter().find(|n| n.kind == NodeKind::Storage).unwrap();
     assert_eq!(storage.server_id.as_deref(), Some(WEB));
     let free_regular = nodes.iter().filter(|n| n.kind == NodeKind::Regular && n.server_id.is_none()).count();
@@ -314,14 +333,17 @@ async fn nodes_are_listed_bought_when_confirmed_and_removed_when_free() {
     assert_eq!(requests(&env).len(), sent, "nothing is bought unconfirmed or oversized");
     env.service.add_nodes(&env.account, NodeKind::Ram, 2, true).await.unwrap();
     env.service.add_nodes(&env.account, NodeKind::Regular, 1, true).await.unwrap();
-    let after = env.service.nodes(&env.account).await.unwrap();
+    let after = env.service.nodes(&env.account, None).await.unwrap();
     assert_eq!(after.iter().filter(|n| n.kind == NodeKind::Ram).count(), 3);
     assert_eq!(after.iter().filter(|n| n.kind == NodeKind::Regular && n.server_id.is_none()).count(), free_regular + 1);
     let e = env.service.delete_node(&env.account, NodeKind::Storage, &storage.id).await.unwrap_err();
     assert!(e.message.contains("assigned to a cloud server"), "{}", e.message);
     let ram = after.iter().find(|n| n.kind == NodeKind::Ram).unwrap();
     env.service.delete_node(&env.account, NodeKind::Ram, &ram.id).await.unwrap();
-    assert_eq!(env.service.nodes(&env.account).await.unwrap().iter().filter(|n| n.kind == NodeKind::Ram).count(), 2);
+    assert_eq!(
+        env.service.nodes(&env.account, None).await.unwrap().iter().filter(|n| n.kind == NodeKind::Ram).count(),
+        2
+    );
 }
 
 fn puts(env: &DemoService) -> usize {
@@ -406,7 +428,7 @@ async fn a_storage_upgrade_can_be_put_off_then_run_after_confirming() {
 #[tokio::test]
 async fn a_nodes_consumer_id_is_set_and_listed() {
     let env = env().await;
-    let nodes = env.service.nodes(&env.account).await.unwrap();
+    let nodes = env.service.nodes(&env.account, None).await.unwrap();
     let storage = nodes.iter().find(|n| n.kind == NodeKind::Storage).unwrap().id.clone();
     let regular =
         nodes.iter().find(|n| n.kind == NodeKind::Regular && n.server_id.as_deref() == Some(WEB)).unwrap().id.clone();
@@ -416,7 +438,7 @@ async fn a_nodes_consumer_id_is_set_and_listed() {
     assert_eq!(requests(&env).len(), sent);
     env.service.set_node_consumer(&env.account, NodeKind::Storage, &storage, Some("99")).await.unwrap();
     env.service.set_node_consumer(&env.account, NodeKind::Regular, &regular, Some("58")).await.unwrap();
-    let after = env.service.nodes(&env.account).await.unwrap();
+    let after = env.service.nodes(&env.account, None).await.unwrap();
     let consumer = |id: &str| after.iter().find(|n| n.id == id).unwrap().consumer_id.clone();
     assert_eq!((consumer(&storage).as_deref(), consumer(&regular).as_deref()), (Some("99"), Some("58")));
     assert!(requests(&env)
@@ -424,7 +446,7 @@ async fn a_nodes_consumer_id_is_set_and_listed() {
         .any(|(m, p)| m == "PUT" && p == &format!("/nodes/{storage}/update_storage_node.api10json")));
     env.service.set_node_consumer(&env.account, NodeKind::Storage, &storage, None).await.unwrap();
     assert_eq!(
-        env.service.nodes(&env.account).await.unwrap().iter().find(|n| n.id == storage).unwrap().consumer_id,
+        env.service.nodes(&env.account, None).await.unwrap().iter().find(|n| n.id == storage).unwrap().consumer_id,
         None
     );
 }
@@ -464,11 +486,12 @@ async fn a_backup_becomes_a_custom_template_and_templates_are_edited() {
 async fn account_addresses_are_annotated_reassigned_within_their_cloud_and_justified() {
     use vpsdesk_core::providers::vpsnet::ext::account_ips::{Justification, JustificationKind};
     let env = env().await;
-    let all = env.service.account_ips(&env.account).await.unwrap();
+    let all = env.service.account_ips(&env.account, None).await.unwrap();
     let web = all.iter().find(|ip| ip.server_id.as_deref() == Some(WEB)).unwrap().clone();
     assert!(web.cloud_id.is_some() && web.netmask.is_some());
     env.service.edit_account_ip(&env.account, &web.id, "primary of web01", Some("58")).await.unwrap();
-    let edited = env.service.account_ips(&env.account).await.unwrap().into_iter().find(|ip| ip.id == web.id).unwrap();
+    let edited =
+        env.service.account_ips(&env.account, None).await.unwrap().into_iter().find(|ip| ip.id == web.id).unwrap();
     assert_eq!((edited.notes.as_deref(), edited.consumer_id.as_deref()), (Some("primary of web01"), Some("58")));
     let sent = requests(&env).len();
     assert_eq!(
@@ -481,7 +504,7 @@ async fn account_addresses_are_annotated_reassigned_within_their_cloud_and_justi
     env.service.add_ipv4(&env.account, WEB, false).await.unwrap();
     let added = env
         .service
-        .account_ips(&env.account)
+        .account_ips(&env.account, None)
         .await
         .unwrap()
         .into_iter()
@@ -496,7 +519,8 @@ async fn account_addresses_are_annotated_reassigned_within_their_cloud_and_justi
         "server"
     );
     assert_eq!(env.service.reassign_ip(&env.account, &added.id, MYSQL, true).await.unwrap(), added.ip);
-    let moved = env.service.account_ips(&env.account).await.unwrap().into_iter().find(|ip| ip.id == added.id).unwrap();
+    let moved =
+        env.service.account_ips(&env.account, None).await.unwrap().into_iter().find(|ip| ip.id == added.id).unwrap();
     assert_eq!(moved.server_id.as_deref(), Some(MYSQL));
     assert!(requests(&env).contains(&("POST".into(), format!("/ips/{}/reassign.api10json", added.id))));
 

@@ -196,7 +196,7 @@ async fn reverse_dns_ipv6_doc_entries_and_refusals() {
 #[tokio::test]
 async fn bandwidth_graph() {
     let env = env().await;
-    let graphs = env.service.usage_graphs(&env.account, DOC_SERVER).await.unwrap();
+    let graphs = env.service.usage_graphs(&env.account, DOC_SERVER, None, None).await.unwrap();
     assert_eq!(graphs.len(), 1);
     assert_eq!(graphs[0].series[0].points[0].at, "2014-06-10", "a day stays a day");
     assert_eq!(graphs[0].series[1].points[0].value, 4_059_610.0);

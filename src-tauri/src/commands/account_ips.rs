@@ -3,7 +3,9 @@ use vpsdesk_core::providers::vpsnet::ext::account_ips::{AccountIp, Justification
 use super::AccountRef;
 
 ipc! {
-    async fn account_ips(state, account_id: AccountRef) -> Vec<AccountIp> = account_ips;
+    async fn account_ips(state, account_id: AccountRef, consumer_id: Option<String>) -> Vec<AccountIp> {
+        state.service.account_ips(&account_id, consumer_id.as_deref()).await
+    }
 
     async fn edit_account_ip(state, account_id: AccountRef, ip_id: String, notes: String, consumer_id: Option<String>) -> () {
         state.service.edit_account_ip(&account_id, &ip_id, &notes, consumer_id.as_deref()).await

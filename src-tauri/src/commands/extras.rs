@@ -44,7 +44,9 @@ ipc! {
 
     async fn delete_reverse(state, account_id: AccountRef, server_id: String, ip: String) -> () = delete_reverse;
 
-    async fn usage_graphs(state, account_id: AccountRef, server_id: String) -> Vec<UsageGraph> = usage_graphs;
+    async fn usage_graphs(state, account_id: AccountRef, server_id: String, from: Option<String>, to: Option<String>) -> Vec<UsageGraph> {
+        state.service.usage_graphs(&account_id, &server_id, from.as_deref(), to.as_deref()).await
+    }
 
     async fn server_console(state, account_id: AccountRef, server_id: String) -> ConsoleAccess = console;
 

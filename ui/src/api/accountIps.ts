@@ -4,8 +4,9 @@ import { useCommandQuery } from "./commandQuery";
 import { useExtrasWrite } from "./writes";
 import { keys } from "./keys";
 
-export function useAccountIps(accountId: string) {
-  return useCommandQuery(keys.extras.accountIps(accountId), () => commands.accountIps(accountId));
+/** Every address, or one consumer's (`consumer`: a checked id, see `readConsumerFilter`). */
+export function useAccountIps(accountId: string, consumer: string | null = null) {
+  return useCommandQuery(keys.extras.accountIps(accountId, consumer), () => commands.accountIps(accountId, consumer));
 }
 
 export function useJustifiedIps(accountId: string, enabled: boolean) {

@@ -10,7 +10,7 @@ export type IpcError = { kind: ErrorKind, message: string,
  * Per-field problems, for forms that can show them next to the field.
  */
 fields: Array<FieldError>, };
-export type Capability = "servers.start" | "servers.stop" | "servers.force_stop" | "servers.reboot" | "servers.create" | "servers.create.hostname" | "servers.create.backups" | "servers.create.ipv6" | "servers.create.private_network" | "servers.create.iso" | "servers.create.ipxe" | "servers.create.snapshot" | "servers.rename" | "servers.delete" | "servers.delete_running" | "servers.clone" | "servers.bulk" | "servers.set" | "snapshots" | "backups.list" | "backups.create" | "backups.restore" | "backups.delete" | "backups.convert" | "os.reinstall" | "os.change" | "os.isos" | "network.ips" | "network.ipv4_add" | "network.ipv4_remove" | "network.ipv4_restarts" | "network.reverse_set" | "network.reverse_reset" | "network.reverse_delete" | "network.reverse_list" | "usage.graphs" | "console" | "maintenance.recovery" | "maintenance.rebuild_network" | "maintenance.rebuild_pending" | "clones" | "server.settings" | "server.resources" | "server.upgrade_storage" | "server.managed_transfer" | "server.licences" | "account.ssh_keys" | "account.scripts" | "account.custom_templates" | "account.custom_template_edit" | "account.templates" | "account.template_licenses" | "account.recoverable" | "account.nodes" | "account.node_consumer" | "account.drives" | "drives.transfer" | "account.vlans" | "account.static_ips" | "account.server_groups" | "account.profile" | "account.ips" | "account.ip_reassign" | "account.justified_ips" | "account.cloud_groups" | "billing.balance" | "billing.invoices" | "billing.invoice_pdf" | "billing.transactions" | "billing.usage" | "billing.pricing" | "billing.currencies" | "billing.subscriptions" | "tickets" | "dns";
+export type Capability = "servers.start" | "servers.stop" | "servers.force_stop" | "servers.reboot" | "servers.create" | "servers.create.hostname" | "servers.create.backups" | "servers.create.ipv6" | "servers.create.private_network" | "servers.create.iso" | "servers.create.ipxe" | "servers.create.snapshot" | "servers.create.licences" | "servers.create.instant" | "servers.rename" | "servers.delete" | "servers.delete_running" | "servers.clone" | "servers.bulk" | "servers.set" | "snapshots" | "backups.list" | "backups.create" | "backups.restore" | "backups.delete" | "backups.convert" | "os.reinstall" | "os.change" | "os.isos" | "network.ips" | "network.ipv4_add" | "network.ipv4_remove" | "network.ipv4_restarts" | "network.reverse_set" | "network.reverse_reset" | "network.reverse_delete" | "network.reverse_list" | "usage.graphs" | "usage.range" | "console" | "maintenance.recovery" | "maintenance.rebuild_network" | "maintenance.rebuild_pending" | "clones" | "server.settings" | "server.resources" | "server.upgrade_storage" | "server.managed_transfer" | "server.licences" | "account.ssh_keys" | "account.scripts" | "account.custom_templates" | "account.custom_template_edit" | "account.templates" | "account.template_licenses" | "account.recoverable" | "account.nodes" | "account.node_consumer" | "account.drives" | "drives.transfer" | "account.vlans" | "account.static_ips" | "account.server_groups" | "account.profile" | "account.ips" | "account.ip_reassign" | "account.justified_ips" | "account.cloud_groups" | "billing.balance" | "billing.invoices" | "billing.invoice_pdf" | "billing.transactions" | "billing.usage" | "billing.pricing" | "billing.currencies" | "billing.subscriptions" | "tickets" | "dns";
 export type Timestamp = string;
 export type Detail = { label: string, value: string, };
 export type Server = { 
@@ -155,7 +155,21 @@ snapshot: string | null,
  * An http(s) URL of an iPXE script the new server chain-loads when it
  * boots, in place of an installed system (`servers.create.ipxe`).
  */
-ipxe_url: string | null, };
+ipxe_url: string | null, 
+/**
+ * Licence ids to buy with the server (`servers.create.licences`),
+ * billed until cancelled: refused unless `confirm_charges`.
+ */
+licences: Array<string>, 
+/**
+ * The person confirmed what the request buys beyond the server itself.
+ */
+confirm_charges: boolean, 
+/**
+ * An instant server in this country (`servers.create.instant`): the
+ * provider picks plan, image and region, so those are left out.
+ */
+instant_country: string | null, };
 export type PowerAction = "start" | "stop" | "force_stop" | "reboot";
 export type BalanceMeaning = "credit" | "owed" | "settled";
 export type Balance = { 
@@ -760,7 +774,7 @@ export const commands = {
   setReverse: (account_id: string, server_id: string, ip: string, entry: string) => invoke<null>("set_reverse", { account_id, server_id, ip, entry }),
   resetReverse: (account_id: string, server_id: string, ip: string) => invoke<null>("reset_reverse", { account_id, server_id, ip }),
   deleteReverse: (account_id: string, server_id: string, ip: string) => invoke<null>("delete_reverse", { account_id, server_id, ip }),
-  usageGraphs: (account_id: string, server_id: string) => invoke<Array<UsageGraph>>("usage_graphs", { account_id, server_id }),
+  usageGraphs: (account_id: string, server_id: string, from: string | null, to: string | null) => invoke<Array<UsageGraph>>("usage_graphs", { account_id, server_id, from, to }),
   serverConsole: (account_id: string, server_id: string) => invoke<ConsoleAccess>("server_console", { account_id, server_id }),
   listSshKeys: (account_id: string) => invoke<Array<SshKey>>("list_ssh_keys", { account_id }),
   createSshKey: (account_id: string, key: NewSshKey) => invoke<string>("create_ssh_key", { account_id, key }),
@@ -790,7 +804,7 @@ export const commands = {
   buyTemplate: (account_id: string, kind: LicenseKind, template_id: string, confirm: boolean) => invoke<null>("buy_template", { account_id, kind, template_id, confirm }),
   deletedServers: (account_id: string) => invoke<Array<Server>>("deleted_servers", { account_id }),
   recoverServer: (account_id: string, server_id: string) => invoke<Server>("recover_server", { account_id, server_id }),
-  listNodes: (account_id: string) => invoke<Array<AccountNode>>("list_nodes", { account_id }),
+  listNodes: (account_id: string, consumer_id: string | null) => invoke<Array<AccountNode>>("list_nodes", { account_id, consumer_id }),
   addNodes: (account_id: string, kind: NodeKind, quantity: number, confirm: boolean) => invoke<null>("add_nodes", { account_id, kind, quantity, confirm }),
   deleteNode: (account_id: string, kind: NodeKind, node_id: string) => invoke<null>("delete_node", { account_id, kind, node_id }),
   serverSettings: (account_id: string, server_id: string) => invoke<ServerSettings>("server_settings", { account_id, server_id }),
@@ -828,7 +842,7 @@ export const commands = {
   setNodeConsumer: (account_id: string, kind: NodeKind, node_id: string, consumer_id: string | null) => invoke<null>("set_node_consumer", { account_id, kind, node_id, consumer_id }),
   convertBackup: (account_id: string, server_id: string, backup_id: string) => invoke<null>("convert_backup", { account_id, server_id, backup_id }),
   editCustomTemplate: (account_id: string, template_id: string, edit: TemplateEdit) => invoke<null>("edit_custom_template", { account_id, template_id, edit }),
-  accountIps: (account_id: string) => invoke<Array<AccountIp>>("account_ips", { account_id }),
+  accountIps: (account_id: string, consumer_id: string | null) => invoke<Array<AccountIp>>("account_ips", { account_id, consumer_id }),
   editAccountIp: (account_id: string, ip_id: string, notes: string, consumer_id: string | null) => invoke<null>("edit_account_ip", { account_id, ip_id, notes, consumer_id }),
   reassignIp: (account_id: string, ip_id: string, server_id: string, confirm: boolean) => invoke<string>("reassign_ip", { account_id, ip_id, server_id, confirm }),
   justifiedIps: (account_id: string) => invoke<Array<JustifiedIp>>("justified_ips", { account_id }),

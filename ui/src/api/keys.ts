@@ -1,3 +1,4 @@
+import type { UsageSpan } from "../lib/usageSpan";
 import type { Balance, StandardKind, TicketFilter, Transaction } from "./bindings";
 
 /**
@@ -34,10 +35,10 @@ export const keys = {
     sshKeys: (accountId: string) => [...extrasAccount(accountId), "ssh_keys"] as const,
     scripts: (accountId: string) => [...extrasAccount(accountId), "scripts"] as const,
     isos: (accountId: string) => [...extrasAccount(accountId), "isos"] as const,
-    accountIps: (accountId: string) => [...extrasAccount(accountId), "account-ips"] as const,
+    accountIps: (accountId: string, consumer: string | null = null) => [...extrasAccount(accountId), "account-ips", consumer] as const,
     justifiedIps: (accountId: string) => [...extrasAccount(accountId), "justified-ips"] as const,
     deleted: (accountId: string) => [...extrasAccount(accountId), "deleted"] as const,
-    nodes: (accountId: string) => [...extrasAccount(accountId), "nodes"] as const,
+    nodes: (accountId: string, consumer: string | null = null) => [...extrasAccount(accountId), "nodes", consumer] as const,
     cloudGroups: (accountId: string) => [...extrasAccount(accountId), "cloud-groups"] as const,
     /** The account's servers for pickers, refreshed with the rest of its extras. */
     serverChoices: (accountId: string) => [...extrasAccount(accountId), "servers"] as const,
@@ -58,7 +59,7 @@ export const keys = {
     addresses: (accountId: string, serverId: string) => [...extrasServer(accountId, serverId), "addresses"] as const,
     reverse6: (accountId: string, serverId: string) => [...extrasServer(accountId, serverId), "reverse6"] as const,
     osOptions: (accountId: string, serverId: string) => [...extrasServer(accountId, serverId), "os"] as const,
-    graphs: (accountId: string, serverId: string) => [...extrasServer(accountId, serverId), "graphs"] as const,
+    graphs: (accountId: string, serverId: string, span: UsageSpan | null = null) => [...extrasServer(accountId, serverId), "graphs", span] as const,
     console: (accountId: string, serverId: string) => [...extrasServer(accountId, serverId), "console"] as const,
     settings: (accountId: string, serverId: string) => [...extrasServer(accountId, serverId), "settings"] as const,
     licences: (accountId: string, serverId: string) => [...extrasServer(accountId, serverId), "licences"] as const,

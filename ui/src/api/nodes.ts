@@ -4,8 +4,9 @@ import { useCommandQuery } from "./commandQuery";
 import { useExtrasWrite } from "./writes";
 import { keys } from "./keys";
 
-export function useNodes(accountId: string) {
-  return useCommandQuery(keys.extras.nodes(accountId), () => commands.listNodes(accountId));
+/** Every node, or one consumer's (`consumer`: a checked id, see `readConsumerFilter`). */
+export function useNodes(accountId: string, consumer: string | null = null) {
+  return useCommandQuery(keys.extras.nodes(accountId, consumer), () => commands.listNodes(accountId, consumer));
 }
 
 /** Only called after the person confirmed the charge. */

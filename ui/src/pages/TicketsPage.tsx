@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle, IconExternalLink, IconInfoCircle, IconPlus } from "@tabler/icons-react";
 import { useCallback, useEffect, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
@@ -16,7 +16,8 @@ type StatusFilter = TicketStatus | "all";
 export function TicketsPage() {
   const accounts = useTicketAccounts();
   const [status, setStatus] = useState<StatusFilter>("all");
-  const tickets = useTickets({ status: status === "all" ? null : status, department: null });
+  const [department, setDepartment] = useState<string | null>(null);
+  const tickets = useTickets({ status: status === "all" ? null : status, department });
   const { viewed, markViewed } = useViewedTickets();
   const [selected, setSelected] = useState<Ticket | null>(null);
   const [newOpen, setNewOpen] = useState(false);
@@ -38,6 +39,9 @@ export function TicketsPage() {
 
   const supported = (accounts.data ?? []).filter((a) => a.supported);
   const unsupported = (accounts.data ?? []).filter((a) => !a.supported);
+  // The departments the ticket accounts' providers name (VPS.NET's six), once each.
+  const departments = [...new Map(supported.flatMap((a) => a.departments).map((d) => [d.id, d.name])).entries()];
+  const departmentName = departments.find(([id]) => id === department)?.[1];
   const onViewed = useCallback((t: Ticket, last: string | null) => markViewed(t, last), [markViewed]);
   // The row's data stays current while the thread is open.
   const current = selected && (tickets.data?.tickets.find((t) => t.account_id === selected.account_id && t.id === selected.id) ?? selected);
@@ -59,6 +63,19 @@ export function TicketsPage() {
             ]}
             data-testid="tickets-status-filter"
           />
+          {departments.length > 0 && (
+            <Select
+              size="xs"
+              w={170}
+              aria-label="Department"
+              placeholder="All departments"
+              clearable
+              data={departments.map(([value, label]) => ({ value, label }))}
+              value={department}
+              onChange={setDepartment}
+              data-testid="tickets-department-filter"
+            />
+          )}
           <Button
             size="xs"
             leftSection={<IconPlus size={14} />}
@@ -112,7 +129,7 @@ export function TicketsPage() {
       {(tickets.isPending || accounts.isPending) && <Loader size="sm" data-testid="tickets-loading" />}
       {tickets.data && supported.length > 0 && tickets.data.tickets.length === 0 && (
         <Text c="dimmed" size="sm" data-testid="tickets-empty">
-          {status === "all" ? "No tickets yet." : `No ${status === "hold" ? "on-hold" : status} tickets.`}
+          {status === "all" && !department ? "No tickets yet." : `No ${status === "all" ? "" : `${status === "hold" ? "on-hold" : status} `}tickets${departmentName ? ` in ${departmentName}` : ""}.`}
         </Text>
       )}
       {accounts.data && supported.length === 0 && (

@@ -109,6 +109,9 @@ describe("create server form", () => {
         iso: null,
         snapshot: null,
         ipxe_url: null,
+        licences: [],
+        confirm_charges: false,
+        instant_country: null,
       },
     });
     expect(await screen.findByText("Server created")).toBeInTheDocument();
@@ -224,6 +227,46 @@ describe("create server form", () => {
     await user.click(screen.getByTestId("create-submit"));
     expect(await screen.findByText("enter an http:// or https:// address")).toBeInTheDocument();
     expect(backend.callsOf("create_server")[0].args.request).toMatchObject({ image: null, iso: null, script: null, ipxe_url: "tftp://boot.example.com/menu" });
+  });
+
+  it("buys licences with a VPS.NET server only after confirming the charge", async () => {
+    const backend = installMockBackend(demoState());
+    grant(backend.state, "demo-vpsnet", ["servers.create", "servers.create.licences", "servers.create.instant"]);
+    const { user } = renderApp();
+    await openCreate(user);
+    await choose(user, "create-account", /Demo VPS\.NET/);
+    await user.type(screen.getByTestId("create-name"), "panel-1");
+    await choose(user, "create-region", "Amsterdam (NL)");
+    await choose(user, "create-plan", /vc2-1c-1gb/);
+    await choose(user, "create-image", "Debian 12 (x64)");
+    await user.type(screen.getByTestId("create-licences"), "cpanel{Enter}");
+    await user.click(screen.getByTestId("create-submit"));
+    expect(await screen.findByText('A licence id is a number, not "cpanel"')).toBeInTheDocument();
+    await user.type(screen.getByTestId("create-licences"), "{Backspace}1{Enter}");
+    await user.click(screen.getByTestId("create-submit"));
+    const confirm = await screen.findByTestId("create-licences-confirm");
+    expect(backend.callsOf("create_server"), "nothing bought before the charge is confirmed").toHaveLength(0);
+    await user.click(confirm);
+    await waitFor(() => expect(backend.callsOf("create_server")).toHaveLength(1));
+    expect(backend.callsOf("create_server")[0].args.request).toMatchObject({ name: "panel-1", licences: ["1"], confirm_charges: true, instant_country: null });
+  });
+
+  it("makes a VPS.NET instant server from a country alone", async () => {
+    const backend = installMockBackend(demoState());
+    grant(backend.state, "demo-vpsnet", ["servers.create", "servers.create.licences", "servers.create.instant"]);
+    const { user } = renderApp();
+    await openCreate(user);
+    await choose(user, "create-account", /Demo VPS\.NET/);
+    await user.type(screen.getByTestId("create-name"), "quick-1");
+    await user.click(screen.getByTestId("create-instant"));
+    expect(screen.queryByTestId("create-region")).toBeNull();
+    expect(screen.queryByTestId("create-licences")).toBeNull();
+    await user.click(screen.getByTestId("create-submit"));
+    expect(await screen.findByText("Enter the country's number")).toBeInTheDocument();
+    await user.type(screen.getByTestId("create-country"), "1");
+    await user.click(screen.getByTestId("create-submit"));
+    await waitFor(() => expect(backend.callsOf("create_server")).toHaveLength(1));
+    expect(backend.callsOf("create_server")[0].args.request).toMatchObject({ name: "quick-1", instant_country: "1", region: null, plan: null, image: null, licences: [] });
   });
 
   it("shows the provider's refusal of a host name under that field", async () => {

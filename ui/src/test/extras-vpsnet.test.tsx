@@ -230,6 +230,35 @@ describe("VPS.NET nodes on the Resources page", () => {
     expect(backend.callsOf("add_nodes")[0].args).toEqual({ account_id: "demo-vpsnet", kind: "regular", quantity: 1, confirm: true });
   });
 
+  it("lists one consumer's nodes and addresses, asking VPS.NET, and never sends an id that is not one", async () => {
+    const { backend } = withVpsnet();
+    const node = (id: string, consumer: string | null) => ({ id, kind: "storage" as const, server_id: null, consumer_id: consumer, free: false, discount: false });
+    backend.on("list_nodes", (args) => (args.consumer_id === "58" ? [node("7001", "58")] : [node("7001", "58"), node("7002", null)]));
+    const ip = (id: string, consumer: string | null): AccountIp => ({ id, ip: `68.169.40.${id.slice(-1)}`, netmask: null, network: null, cloud_id: "3", server_id: "1384", consumer_id: consumer, notes: null });
+    backend.on("account_ips", (args) => (args.consumer_id === "58" ? [ip("4001", "58")] : [ip("4001", "58"), ip("4002", null)]));
+    window.location.hash = "#/resources";
+    const { user } = renderApp();
+    await user.click(await screen.findByText("Nodes"));
+    expect(await screen.findByTestId("node-row-7002")).toBeInTheDocument();
+    await user.type(screen.getByTestId("nodes-consumer-filter"), "0");
+    expect(await screen.findByText("Filter by a consumer id of 1 or more (0 means no consumer)")).toBeInTheDocument();
+    await retype(user, screen.getByTestId("nodes-consumer-filter"), "58");
+    await waitFor(() => expect(backend.callsOf("list_nodes")).toHaveLength(2));
+    expect(await screen.findByTestId("node-row-7001")).toBeInTheDocument();
+    expect(screen.queryByTestId("node-row-7002")).toBeNull();
+    expect(backend.callsOf("list_nodes").map((c) => c.args.consumer_id)).toEqual([null, "58"]);
+
+    await user.click(screen.getByText("IP addresses"));
+    expect(await screen.findByTestId("account-ip-row-4002")).toBeInTheDocument();
+    await user.type(screen.getByTestId("account-ips-consumer-filter"), "5x");
+    expect(await screen.findByText("A consumer id is a number")).toBeInTheDocument();
+    await retype(user, screen.getByTestId("account-ips-consumer-filter"), "58");
+    await waitFor(() => expect(backend.callsOf("account_ips")).toHaveLength(2));
+    expect(await screen.findByTestId("account-ip-row-4001")).toBeInTheDocument();
+    expect(screen.queryByTestId("account-ip-row-4002")).toBeNull();
+    expect(backend.callsOf("account_ips").map((c) => c.args.consumer_id)).toEqual([null, "58"]);
+  });
+
   it("edits a server's resources, asking before adding nodes and warning of storage downtime", async () => {
     const { backend } = withVpsnet();
     let now: ServerResources = {

@@ -168,7 +168,7 @@ describe("server detail tabs", () => {
   });
 
   it("draws the bandwidth graph and shows the console link", async () => {
-    withExtras();
+    const { backend } = withExtras();
     const { user } = renderApp();
     const drawer = await openDetail(user, "server-row-demo-vultr-srv-1001");
     await user.click(within(drawer).getByTestId("detail-tab-graphs"));
@@ -183,6 +183,37 @@ describe("server detail tabs", () => {
     expect(within(graph).getByRole("img")).toHaveAccessibleName(/Bandwidth per day: 2 periods, totals Incoming 289.4 MB, Outgoing 16.7 MB/);
     await user.click(within(drawer).getByTestId("detail-tab-console"));
     expect(await screen.findByTestId("console-url")).toHaveValue("https://my.vultr.com/subs/novnc/api.php?data=x");
+    // Vultr's graphs have no span to choose: no picker, none sent.
+    expect(screen.queryByTestId("usage-range")).toBeNull();
+    expect(backend.callsOf("usage_graphs")[0].args).toMatchObject({ from: null, to: null });
+  });
+
+  it("asks VPS.NET for the chosen span and refuses a custom one that ends before it starts", async () => {
+    const { backend } = withExtras();
+    grant(backend.state, "demo-vpsnet", ["usage.graphs", "usage.range"]);
+    const { user } = renderApp();
+    const drawer = await openDetail(user, "server-row-demo-vpsnet-srv-1002");
+    await user.click(within(drawer).getByTestId("detail-tab-graphs"));
+    await screen.findByTestId("graph-bandwidth");
+    const sent = () => backend.callsOf("usage_graphs").map((c) => c.args as { from: string | null; to: string | null });
+    const hours = (r: { from: string | null }) => Math.round((Date.now() - Date.parse(r.from ?? "")) / 3600_000);
+    expect(hours(sent()[0])).toBe(24);
+    await user.click(screen.getByRole("radio", { name: "7 days" }));
+    await waitFor(() => expect(sent()).toHaveLength(2));
+    expect(hours(sent()[1])).toBe(7 * 24);
+    await user.click(screen.getByRole("radio", { name: "Custom" }));
+    const from = screen.getByTestId("usage-range-from");
+    await user.clear(from);
+    await user.type(from, "2026-01-10");
+    const to = screen.getByTestId("usage-range-to");
+    await user.clear(to);
+    await user.type(to, "2026-01-09");
+    expect(await screen.findByText("The last day must not be before the first")).toBeInTheDocument();
+    const before = sent().length;
+    await user.clear(to);
+    await user.type(to, "2026-01-11");
+    await waitFor(() => expect(sent().at(-1)).toEqual(expect.objectContaining({ from: new Date(2026, 0, 10).toISOString(), to: new Date(2026, 0, 12).toISOString() })));
+    expect(sent().slice(before).every((r) => r.to !== new Date(2026, 0, 10).toISOString())).toBe(true);
   });
 });
 

@@ -109,6 +109,25 @@ describe("tickets page", () => {
     expect(screen.getByTestId("tickets-support-link-demo-vultr")).toHaveAttribute("href", "https://my.vultr.com/");
   });
 
+  it("filters by VPS.NET's departments, with the status, through the backend", async () => {
+    const backend = install();
+    backend.on("list_tickets", (args) => {
+      const f = args.filter as { status: string | null; department: string | null };
+      const all = [ticket({ id: "979", subject: "API test subject" }), ticket({ id: "975", subject: "Upgrade to 4 nodes", department: "Sales", department_id: "2" })];
+      return { tickets: all.filter((t) => (!f.department || t.department_id === f.department) && (!f.status || t.status === f.status)), errors: [] };
+    });
+    const { user } = openTicketsPage();
+    await screen.findByTestId("ticket-row-demo-vpsnet-975");
+    await choose(user, "tickets-department-filter", "Sales");
+    await waitFor(() => expect(screen.queryByTestId("ticket-row-demo-vpsnet-979")).toBeNull());
+    expect(screen.getByTestId("ticket-row-demo-vpsnet-975")).toBeInTheDocument();
+    expect(backend.callsOf("list_tickets").at(-1)?.args.filter).toEqual({ status: null, department: "2" });
+    await user.click(screen.getByRole("radio", { name: "On hold" }));
+    await waitFor(() => expect(backend.callsOf("list_tickets").at(-1)?.args.filter).toEqual({ status: "hold", department: "2" }));
+    await choose(user, "tickets-department-filter", "Billing");
+    expect(await screen.findByTestId("tickets-empty")).toHaveTextContent("No on-hold tickets in Billing.");
+  });
+
   it("reading a thread clears its marker; a reply sends the body and the password once, then clears both", async () => {
     const backend = install();
     const { user } = openTicketsPage();

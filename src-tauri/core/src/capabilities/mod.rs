@@ -68,6 +68,10 @@ vocabulary! {
     CreateFromIpxe = "servers.create.ipxe", "chain-load a new server over iPXE", Api::Compute;
     /// Install a new server from one of the account's snapshots.
     CreateFromSnapshot = "servers.create.snapshot", "create a server from a snapshot", Api::Compute;
+    /// Buy control-panel or add-on licences with a new server (billed).
+    CreateLicences = "servers.create.licences", "buy licences when creating a server", Api::Compute;
+    /// A ready-made server from a country alone (VPS.NET's instant create).
+    CreateInstant = "servers.create.instant", "create instant servers", Api::Compute;
     Rename = "servers.rename", "rename servers", Api::Compute;
     Delete = "servers.delete", "delete servers", Api::Compute;
     /// Delete works on a running server (otherwise stop it first).
@@ -108,6 +112,8 @@ vocabulary! {
     /// The IPv6 reverse DNS entries (IPv4 ones come with the addresses).
     ReverseList = "network.reverse_list", "list IPv6 reverse DNS entries", Api::Network;
     UsageGraphs = "usage.graphs", "show usage graphs", Api::Usage;
+    /// Usage graphs over a span the person chooses (`from`/`to`).
+    UsageRange = "usage.range", "show usage over a chosen time range", Api::Usage;
     Console = "console", "open a console", Api::Console;
     /// Boot into the provider's recovery system.
     RecoveryBoot = "maintenance.recovery", "boot a server into recovery mode", Api::Extension(ProviderKind::Vpsnet);

@@ -9,14 +9,18 @@ use crate::capabilities::Capability;
 use crate::error::{Error, Result};
 use crate::providers::vpsnet::ext::account_ips::AccountIps;
 use crate::providers::vpsnet::ext::account_ips::{self, AccountIp, Justification, JustifiedIp};
-use crate::providers::vpsnet::ext::server_resources::consumer_id;
+use crate::providers::vpsnet::ext::server_resources::{consumer_filter, consumer_id};
 use crate::providers::vpsnet::Vpsnet;
 use crate::validate::object_id;
 
 impl AppService {
-    pub async fn account_ips(&self, account: &Account) -> Result<Vec<AccountIp>> {
+    /// Every address, or those of one consumer (`consumer`: a number of 1 or more).
+    pub async fn account_ips(&self, account: &Account, consumer: Option<&str>) -> Result<Vec<AccountIp>> {
+        let consumer = consumer_filter(consumer)?;
         let client = self.client(account)?;
-        offered(account, client.extension::<Vpsnet>(), Capability::AccountIps)?.list_account_ips().await
+        offered(account, client.extension::<Vpsnet>(), Capability::AccountIps)?
+            .list_account_ips(consumer.as_deref())
+            .await
     }
 
     /// Replaces the notes and consumer id (empty or "0": none).

@@ -342,6 +342,12 @@ impl AppService {
                 format!("{provider} cannot {}: its API does not offer it", capability.what()),
             ));
         }
+        if !request.licences.is_empty() && !request.confirm_charges {
+            return Err(Error::field(
+                "confirm",
+                "licences are billed every month until cancelled, on top of the server; confirm the charge",
+            ));
+        }
         let mut request = request.clone();
         request.name = server_name(&request.name)?;
         Ok(stamp(account, client.create_server(&request).await?))

@@ -7,13 +7,16 @@ use crate::capabilities::Capability;
 use crate::error::{Error, Result};
 use crate::providers::vpsnet::ext::nodes::Nodes;
 use crate::providers::vpsnet::ext::nodes::{self, Node, NodeKind};
+use crate::providers::vpsnet::ext::server_resources::consumer_filter;
 use crate::providers::vpsnet::Vpsnet;
 use crate::validate::object_id;
 
 impl AppService {
-    pub async fn nodes(&self, account: &Account) -> Result<Vec<Node>> {
+    /// Every node, or those of one consumer (`consumer`: a number of 1 or more).
+    pub async fn nodes(&self, account: &Account, consumer: Option<&str>) -> Result<Vec<Node>> {
+        let consumer = consumer_filter(consumer)?;
         let client = self.client(account)?;
-        offered(account, client.extension::<Vpsnet>(), Capability::Nodes)?.list_nodes().await
+        offered(account, client.extension::<Vpsnet>(), Capability::Nodes)?.list_nodes(consumer.as_deref()).await
     }
 
     /// Buying charges the account at once: refused unless `confirm`.

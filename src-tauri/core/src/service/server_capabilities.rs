@@ -12,7 +12,7 @@ use crate::accounts::Account;
 use crate::capabilities::server::console::ConsoleAccess;
 use crate::capabilities::server::network::{self, IpAddress, ReverseDns};
 use crate::capabilities::server::os::{Iso, OsOption};
-use crate::capabilities::server::usage::UsageGraph;
+use crate::capabilities::server::usage::{UsageGraph, UsageRange};
 use crate::capabilities::unsupported;
 use crate::capabilities::Capability;
 use crate::error::{Error, ErrorKind, Result};
@@ -316,10 +316,23 @@ impl AppService {
 
     // Usage and console
 
-    pub async fn usage_graphs(&self, account: &Account, server: &str) -> Result<Vec<UsageGraph>> {
+    /// `from`/`to` as [`UsageRange::read`] takes them; both `None` for the
+    /// provider's default span.
+    pub async fn usage_graphs(
+        &self,
+        account: &Account,
+        server: &str,
+        from: Option<&str>,
+        to: Option<&str>,
+    ) -> Result<Vec<UsageGraph>> {
         let server = server_id(server)?;
+        let range = UsageRange::read(from, to, chrono::Utc::now())?;
         let client = self.client(account)?;
-        api!(client, account, usage, Capability::UsageGraphs).usage_graphs(&server).await
+        let usage = api!(client, account, usage, Capability::UsageGraphs);
+        if range.is_some() {
+            offered(account, Some(usage), Capability::UsageRange)?;
+        }
+        usage.usage_graphs(&server, range).await
     }
 
     pub async fn console(&self, account: &Account, server: &str) -> Result<ConsoleAccess> {

@@ -167,25 +167,79 @@ fn clone_view(c: &CloneRun) -> Value {
     }})
 }
 
-/// Hourly samples over the last day, steady per server so graphs are stable.
-fn samples(id: u64, f: impl Fn(u64, u64) -> Value) -> Json<Vec<Value>> {
-    let end = chrono::Utc::now();
-    Json(
-        (0..24u64)
-            .map(|h| {
-                let at = end - chrono::Duration::hours(i64::try_from(23 - h).unwrap_or(0));
-                let mut v = f(id, h);
-                v["created_at"] = Value::from(at.format("%Y-%m-%dT%H:00:00+00:00").to_string());
-                v
+type Span = (chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>);
+
+/// The `from`/`to` of a usage call (timestamps with an offset, as the
+/// doc's), either left out: a 422 like VPS.NET's for one it cannot read or
+/// a start not before the end.
+fn span(params: &Params) -> Result<Option<Span>, Response> {
+    let read = |name: &str| {
+        params
+            .get(name)
+            .map(|v| {
+                chrono::DateTime::parse_from_rfc3339(v)
+                    .map(|at| at.with_timezone(&chrono::Utc))
+                    .map_err(|_| unprocessable(&[(name, "is not a valid timestamp".to_owned())]))
             })
-            .collect(),
-    )
+            .transpose()
+    };
+    let (from, to) = (read("from")?, read("to")?);
+    if from.is_none() && to.is_none() {
+        return Ok(None);
+    }
+    let to = to.unwrap_or_else(chrono::Utc::now);
+    let from = from.unwrap_or(to - chrono::Duration::days(1));
+    if from >= to {
+        return Err(unprocessable(&[("from", "must be before to".to_owned())]));
+    }
+    Ok(Some((from, to)))
+}
+
+/// Hourly samples, steady per server so graphs are stable: over the last
+/// day, or on the hours of `span` up to now (at most the last 31 days' worth).
+fn samples(id: u64, span: Option<Span>, f: impl Fn(u64, u64) -> Value) -> Json<Vec<Value>> {
+    use chrono::Timelike;
+    let end = chrono::Utc::now();
+    let Some((from, to)) = span else {
+        return Json(
+            (0..24u64)
+                .map(|h| {
+                    let at = end - chrono::Duration::hours(i64::try_from(23 - h).unwrap_or(0));
+                    let mut v = f(id, h);
+                    v["created_at"] = Value::from(at.format("%Y-%m-%dT%H:00:00+00:00").to_string());
+                    v
+                })
+                .collect(),
+        );
+    };
+    let last = to.min(end);
+    let mut at = from.with_minute(0).and_then(|t| t.with_second(0)).and_then(|t| t.with_nanosecond(0)).unwrap_or(from);
+    if at < from {
+        at += chrono::Duration::hours(1);
+    }
+    at = at.max(last - chrono::Duration::days(31));
+    let mut out = Vec::new();
+    while at <= last {
+        let mut v = f(id, u64::from(at.hour()));
+        v["created_at"] = Value::from(at.format("%Y-%m-%dT%H:%M:%S+00:00").to_string());
+        out.push(v);
+        at += chrono::Duration::hours(1);
+    }
+    Json(out)
 }
 
 /// `GET` backups, clones, cpu_usage, network_utilisation and console of a server.
-async fn read(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(String, String)>) -> Response {
+async fn read(
+    State(store): State<Store<VpsNet>>,
+    Path((id, file)): Path<(String, String)>,
+    params: Params,
+) -> Response {
     let (Ok(id), Some(what)) = (id.parse::<u64>(), resource(&file)) else {
         return not_found("Virtual machine");
+    };
+    let span = match span(&params) {
+        Ok(span) => span,
+        Err(refused) => return refused,
     };
     store.with(|v| {
         if !v.servers.contains_key(&id) {
@@ -200,12 +254,12 @@ async fn read(State(store): State<Store<VpsNet>>, Path((id, file)): Path<(String
                 let list: Vec<Value> = v.extras.clones.get(&id).map(|l| l.iter().map(clone_view).collect()).unwrap_or_default();
                 Json(list).into_response()
             }
-            "cpu_usage" => samples(id, |id, h| {
+            "cpu_usage" => samples(id, span, |id, h| {
                 let busy = 6 + (id * 13 + h * 7) % 40 + if (9..18).contains(&h) { 20 } else { 0 };
                 json!({ "cpu_time": busy * 36, "elapsed_time": 3600 })
             })
             .into_response(),
-            "network_utilisation" => samples(id, |id, h| {
+            "network_utilisation" => samples(id, span, |id, h| {
                 let base = 40_000_000 + (id % 7) * 9_000_000;
                 json!({ "data_received": base + (h * 3_100_000) % 60_000_000, "data_sent": base / 3 + (h * 1_700_000) % 25_000_000 })
             })

@@ -13,6 +13,7 @@ mod licences;
 mod nodes;
 mod seed;
 mod server;
+mod ssd;
 mod state;
 mod templates;
 mod tickets;
@@ -71,6 +72,7 @@ fn routes() -> Router<Store<VpsNet>> {
         .merge(extras::routes())
         .merge(templates::routes())
         .merge(nodes::routes())
+        .merge(ssd::routes())
         .route_layer(middleware::from_fn(require_login))
         .method_not_allowed_fallback(no_route)
         .fallback(no_route)

@@ -84,7 +84,8 @@ pub(super) fn routes() -> Router<Store<VpsNet>> {
 }
 
 /// `GET nodes.api10json`: regular nodes from `catalog`, the other kinds
-/// wrapped in `{"<kind>_node": {...}}` when `type` asks for them.
+/// wrapped in `{"<kind>_node": {...}}` when `type` asks for them; both
+/// narrowed by `consumer_id`.
 pub(super) async fn list(State(store): State<Store<VpsNet>>, params: Params) -> Response {
     let Some(kind) = params.get("type").filter(|t| *t != "vps").map(str::to_owned) else {
         return catalog::nodes(State(store), params).await.into_response();
@@ -92,12 +93,13 @@ pub(super) async fn list(State(store): State<Store<VpsNet>>, params: Params) -> 
     if !KINDS.contains(&kind.as_str()) {
         return Json(Vec::<Value>::new()).into_response();
     }
+    let consumer: Option<u64> = params.get("consumer_id").and_then(|c| c.parse().ok());
     store.with(|v| {
         let all: Vec<Value> = v
             .nodes
             .extra
             .iter()
-            .filter(|n| n.kind == kind)
+            .filter(|n| n.kind == kind && consumer.is_none_or(|c| n.consumer == c))
             .map(|n| json!({ format!("{}_node", n.kind): { "id": n.id, "virtual_machine_id": n.vm, "consumer_id": n.consumer } }))
             .collect();
         Json(all).into_response()

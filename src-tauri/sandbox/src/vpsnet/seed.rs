@@ -175,6 +175,7 @@ pub(super) fn seed(transition: Duration, empty: bool) -> VpsNet {
         extras: super::extras::seed(),
         templates: super::templates::seed(),
         nodes: super::nodes::seed(),
+        ssd: super::ssd::seed(empty),
     };
     for doc in DOC_SERVERS {
         let ip = state.address(doc.created_at);

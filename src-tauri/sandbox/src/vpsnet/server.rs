@@ -247,6 +247,11 @@ fn split_fqdn(fqdn: &str) -> Option<(String, String)> {
 /// Answers with the new server at once; it is built (`built: false`) for
 /// the transition time, then runs.
 pub(super) async fn create(State(store): State<Store<VpsNet>>, body: Bytes) -> Response {
+    if let Ok(Value::Object(root)) = serde_json::from_slice::<Value>(&body) {
+        if flag(root.get("instant")) == Some(true) {
+            return create_instant(&store, &root);
+        }
+    }
     let vm = match form(&body) {
         Ok(vm) => vm,
         Err(why) => return refuse(why),
@@ -278,6 +283,15 @@ pub(super) async fn create(State(store): State<Store<VpsNet>>, body: Bytes) -> R
     if slices.is_none() {
         errors.push(nodes_error());
     }
+    let licences =
+        match super::licences::requested(&vm).map(|change| super::licences::apply(&Default::default(), change)) {
+            Some(Ok(bought)) => bought,
+            Some(Err((field, why))) => {
+                errors.push((field, why));
+                Default::default()
+            }
+            None => Default::default(),
+        };
     let (Some((hostname, domain_name)), Some(cloud), Some(template), Some(slices), true) =
         (names, cloud, template, slices, errors.is_empty())
     else {
@@ -292,6 +306,42 @@ pub(super) async fn create(State(store): State<Store<VpsNet>>, body: Bytes) -> R
             system_template_id: template,
             backups_enabled: flag(vm.get("backups_enabled")).unwrap_or(false),
             slices: u32::try_from(slices).unwrap_or(1),
+            created_at: now(),
+            phase: Transition::after(Phase::Building, v.transition, Phase::Running),
+        });
+        match v.servers.get_mut(&id) {
+            Some(created) => {
+                created.licences = licences;
+                full(id, created)
+            }
+            None => not_found("Virtual machine"),
+        }
+    })
+}
+
+/// The doc's instant create, flat `{"instant": true, "country": N}`: a
+/// one-node server on the country's cloud (country N is the Nth available
+/// cloud here; the doc does not say how VPS.NET numbers countries) with
+/// its first template, named after its id until renamed.
+fn create_instant(store: &Store<VpsNet>, root: &Map<String, Value>) -> Response {
+    let clouds: Vec<&catalog::Cloud> = super::seed::CLOUDS.iter().filter(|c| c.available).collect();
+    let cloud = integer(root.get("country"))
+        .and_then(|n| usize::try_from(n).ok())
+        .and_then(|n| n.checked_sub(1))
+        .and_then(|i| clouds.get(i).copied());
+    let Some((cloud, template)) = cloud.and_then(|c| c.system_templates.first().map(|t| (c, t.id))) else {
+        return unprocessable(&[("country", "has no instant servers".to_owned())]);
+    };
+    store.with(|v| {
+        let next = v.next_id;
+        let id = v.provision(Order {
+            label: format!("Instant {next}"),
+            hostname: format!("instant-{next}"),
+            domain_name: "localdomain".to_owned(),
+            cloud_id: cloud.id,
+            system_template_id: template,
+            backups_enabled: false,
+            slices: 1,
             created_at: now(),
             phase: Transition::after(Phase::Building, v.transition, Phase::Running),
         });

@@ -22,6 +22,7 @@ pub(super) struct VpsNet {
     pub extras: super::extras::ExtrasBook,
     pub templates: super::templates::TemplateBook,
     pub nodes: super::nodes::NodeBook,
+    pub ssd: super::ssd::SsdBook,
 }
 
 /// Where a server is in its life. The API has no status word: `built`,

@@ -5,6 +5,7 @@ import { DeleteAction, QueryTable, RowActions } from "../../components/ItemTable
 import type { NodeKind } from "../../api/bindings";
 import { useAddNodes, useDeleteNode, useNodes, useSetNodeConsumer } from "../../api/nodes";
 import { confirmDanger } from "../../components/confirm";
+import { useConsumerFilter } from "../../components/ConsumerFilter";
 
 const KIND_LABEL: Record<NodeKind, string> = {
   regular: "Regular (monthly)",
@@ -19,7 +20,8 @@ const BUYABLE: NodeKind[] = ["regular", "daily", "ram", "storage", "bandwidth"];
 
 /** The account's nodes: which server each is assigned to; buy more, remove unassigned ones. */
 export function NodesPanel({ accountId }: { accountId: string }) {
-  const nodes = useNodes(accountId);
+  const filter = useConsumerFilter("nodes-consumer-filter");
+  const nodes = useNodes(accountId, filter.consumer);
   const add = useAddNodes();
   const remove = useDeleteNode();
   const setConsumer = useSetNodeConsumer();
@@ -58,7 +60,8 @@ export function NodesPanel({ accountId }: { accountId: string }) {
           Buy…
         </Button>
       </Group>
-      <QueryTable query={nodes} testId="nodes" columns={["Node", "Kind", "Assigned to", "Consumer"]} empty="No nodes on this account."
+      {filter.input}
+      <QueryTable query={nodes} testId="nodes" columns={["Node", "Kind", "Assigned to", "Consumer"]} empty={filter.consumer ? `No nodes of consumer ${filter.consumer}.` : "No nodes on this account."}
         row={(n) => (
           <Table.Tr key={`${n.kind}-${n.id}`} data-testid={`node-row-${n.id}`}>
             <Table.Td ff="monospace">{n.id}</Table.Td>

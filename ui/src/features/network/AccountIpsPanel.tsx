@@ -9,12 +9,16 @@ import { useAccount } from "../../api/queries";
 import { hasCapability } from "../../lib/capabilities";
 import { QueryState } from "../../components/QueryState";
 import { confirmDanger } from "../../components/confirm";
+import { useConsumerFilter } from "../../components/ConsumerFilter";
 import { keys } from "../../api/keys";
 
 /** Every address of the account: notes and consumer ids edited in place, a move within its cloud, justified addresses. */
 export function AccountIpsPanel({ accountId }: { accountId: string }) {
   const account = useAccount(accountId);
-  const ips = useAccountIps(accountId);
+  const filter = useConsumerFilter("account-ips-consumer-filter");
+  const ips = useAccountIps(accountId, filter.consumer);
+  // Reassignment targets come from every address, whatever the filter shows.
+  const all = useAccountIps(accountId);
   const edit = useEditAccountIp();
   const reassign = useReassignIp();
   const [editing, setEditing] = useState<{ id: string; notes: string; consumer: string } | null>(null);
@@ -24,13 +28,14 @@ export function AccountIpsPanel({ accountId }: { accountId: string }) {
   const names = new Map((inventory.data ?? []).map((s) => [s.id, s.name]));
   const serverLabel = (id: string) => (names.has(id) ? `${names.get(id)} (${id})` : id);
   const option = (id: string) => ({ value: id, label: serverLabel(id) });
-  const servers = (ips.data ?? []).filter((ip) => ip.server_id);
+  const servers = (all.data ?? []).filter((ip) => ip.server_id);
   const sameCloud = (ip: AccountIp) =>
     [...new Set(servers.filter((s) => s.cloud_id === ip.cloud_id && s.server_id !== ip.server_id).map((s) => s.server_id as string))].map(option);
 
   return (
     <Stack gap="md">
-      <QueryTable query={ips} testId="account-ips" columns={["Address", "Server", "Cloud", "Consumer", "Notes"]} empty="No addresses on this account."
+      {filter.input}
+      <QueryTable query={ips} testId="account-ips" columns={["Address", "Server", "Cloud", "Consumer", "Notes"]} empty={filter.consumer ? `No addresses of consumer ${filter.consumer}.` : "No addresses on this account."}
         row={(ip) => (
           <Table.Tr key={ip.id} data-testid={`account-ip-row-${ip.id}`}>
             <Table.Td ff="monospace">

@@ -1,4 +1,5 @@
-import { Alert, Checkbox, Group, Loader, Modal, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Checkbox, Group, Loader, Modal, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, TextInput } from "@mantine/core";
+import { confirmDanger } from "../../components/confirm";
 import { FormActions, FormError } from "../../components/FormActions";
 import { useForm } from "@mantine/form";
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
@@ -33,7 +34,7 @@ export type CreateValues = {
   /** Stored SSH keys and startup script, for providers that keep them. */
   ssh_keys: string[];
   script: string | null;
-  /** What the server is installed from: a system image, an ISO to boot, an iPXE script to chain-load or a snapshot. */
+  /** What the server is installed from: a system image, an ISO to boot or a snapshot. */
   source: InstallSource;
   iso: string | null;
   snapshot: string | null;
@@ -43,6 +44,11 @@ export type CreateValues = {
   auto_backups: boolean;
   ipv6: boolean;
   private_network: boolean;
+  /** Licence ids to buy with the server (`servers.create.licences`; billed, confirmed first). */
+  licences: string[];
+  /** An instant server from a country alone (`servers.create.instant`). */
+  instant: boolean;
+  country: string;
 };
 
 export type InstallSource = "image" | "iso" | "ipxe" | "snapshot";
@@ -65,6 +71,9 @@ const ACCOUNT_CHOICES = {
   auto_backups: false,
   ipv6: false,
   private_network: false,
+  licences: [],
+  instant: false,
+  country: "",
 } satisfies Partial<CreateValues>;
 
 const EMPTY: CreateValues = { account_id: null, name: "", ...ACCOUNT_CHOICES };
@@ -103,6 +112,13 @@ export function validateCreate(v: CreateValues, ctx: Ctx): Partial<Record<keyof 
   const name = v.name.trim();
   if (!name) errors.name = "Enter a name";
   else if (nameProblem(name)) errors.name = nameProblem(name) ?? undefined;
+  // An instant server is made from its country alone: nothing else is asked.
+  if (v.instant) {
+    if (!/^\d{1,18}$/.test(v.country.trim())) errors.country = "Enter the country's number";
+    return errors;
+  }
+  const badLicence = v.licences.find((l) => !/^\d{1,18}$/.test(l.trim()));
+  if (badLicence !== undefined) errors.licences = `A licence id is a number, not "${badLicence}"`;
   if (ctx.needsRegion && !v.region) errors.region = "Choose a region";
   if (v.source === "image" && ctx.needsImage && !v.image) errors.image = "Choose an image";
   if (v.source === "iso" && !v.iso) errors.iso = "Choose an ISO";
@@ -122,6 +138,26 @@ export function validateCreate(v: CreateValues, ctx: Ctx): Partial<Record<keyof 
 function loadError(what: string, error: AppError | null): string | undefined {
   return error ? `Could not load ${what}: ${error.message}` : undefined;
 }
+
+/** A request with no option chosen: what an instant server sends beside its name and country. */
+const NO_OPTIONS = {
+  region: null,
+  plan: null,
+  image: null,
+  cpu_mhz: null,
+  mem_mb: null,
+  ssh_keys: [],
+  script: null,
+  iso: null,
+  snapshot: null,
+  ipxe_url: null,
+  hostname: null,
+  auto_backups: false,
+  ipv6: false,
+  private_network: false,
+  licences: [],
+  confirm_charges: false,
+};
 
 export function CreateServerModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const accounts = useAccounts();
@@ -175,6 +211,9 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
     ] as const
   ).filter(([capability]) => hasCapability(account, capability));
   const named = hasCapability(account, "servers.create.hostname");
+  const licensable = hasCapability(account, "servers.create.licences");
+  const instantOffered = hasCapability(account, "servers.create.instant");
+  const instant = instantOffered && v.instant;
 
   // Open with a clean form; preselect the account when there is only one choice.
   const startClean = useEffectEvent(() => {
@@ -194,9 +233,25 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
     setFormError(null);
   };
 
-  const submit = form.onSubmit(async (values) => {
+  const send = async (values: CreateValues, confirmCharges: boolean) => {
     if (!account) return;
     setFormError(null);
+    if (instant) {
+      try {
+        await create.mutateAsync({
+          accountId: account.id,
+          request: {
+            ...NO_OPTIONS,
+            name: values.name.trim(),
+            instant_country: values.country.trim(),
+          },
+        });
+        onClose();
+      } catch (e) {
+        setFormError(applyFieldErrors(form, e).message);
+      }
+      return;
+    }
     try {
       await create.mutateAsync({
         accountId: account.id,
@@ -216,12 +271,31 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
           auto_backups: values.auto_backups,
           ipv6: values.ipv6,
           private_network: values.private_network,
+          licences: licensable ? values.licences.map((l) => l.trim()) : [],
+          confirm_charges: confirmCharges,
+          instant_country: null,
         },
       });
       onClose();
     } catch (e) {
       setFormError(applyFieldErrors(form, e).message);
     }
+  };
+
+  // Licences are billed on top of the server: the person confirms them first.
+  const submit = form.onSubmit((values) => {
+    if (!instant && licensable && values.licences.length > 0) {
+      const ids = values.licences.map((l) => l.trim()).join(", ");
+      confirmDanger(
+        `Buy licence${values.licences.length === 1 ? "" : "s"} ${ids} with the server?`,
+        "Each licence is billed every month until it is cancelled, on top of the server. VPS.NET's API gives no licence prices: see them in the VPS.NET control panel.",
+        "Create and buy",
+        "create-licences-confirm",
+        () => void send(values, true),
+      );
+      return;
+    }
+    void send(values, false);
   });
 
   const planOptions = (plans.data ?? []).map((p) => ({ value: p.id, label: planLabel(p) }));
@@ -279,199 +353,230 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
             data-testid="create-name"
             {...form.getInputProps("name")}
           />
-          {account && (needsRegion || regions.isPending || regions.isError) && (
-            <Select
-              label="Region"
-              placeholder={regions.isPending ? "Loading regions…" : "Choose a region"}
-              data={(regions.data ?? []).map((r) => ({ value: r.id, label: regionLabel(r) }))}
-              searchable
-              nothingFoundMessage="No region matches"
-              withAsterisk
-              allowDeselect={false}
-              rightSection={loadingIcon(regions)}
-              value={v.region}
-              onChange={(region) => {
-                form.setValues({ region, plan: null, image: null });
-                form.clearFieldError("region");
-              }}
-              error={form.errors.region ?? loadError("regions", regions.error)}
-              data-testid="create-region"
+          {account && instantOffered && (
+            <Checkbox
+              label="Instant server"
+              description="VPS.NET picks the plan, image and cloud; you choose the country."
+              data-testid="create-instant"
+              {...form.getInputProps("instant", { type: "checkbox" })}
             />
           )}
-          {account && sizing === "plans" && (
-            <Select
-              label="Plan"
-              description={needsRegion ? "Only plans available in the chosen region are listed." : undefined}
-              placeholder={
-                needsRegion && !v.region
-                  ? "Choose a region first"
-                  : plans.isFetching
-                    ? "Loading plans…"
-                    : plans.isSuccess && plans.data.length === 0
-                      ? "No plans available here"
-                      : "Choose a plan"
-              }
-              disabled={needsRegion && !v.region}
-              data={planOptions}
-              searchable
-              nothingFoundMessage="No plan matches"
-              withAsterisk
-              allowDeselect={false}
-              rightSection={loadingIcon(plans)}
-              value={v.plan}
-              onChange={(plan) => {
-                form.setFieldValue("plan", plan);
-                form.clearFieldError("plan");
-              }}
-              error={form.errors.plan ?? loadError("plans", plans.error)}
-              data-testid="create-plan"
-              comboboxProps={{ width: "target" }}
-            />
-          )}
-          {account && sizing === "free" && (
-            <SimpleGrid cols={2} spacing="sm">
-              <NumberInput
-                label="CPU (MHz)"
-                description={`${provider?.label ?? "This provider"} sizes servers freely`}
-                placeholder="2000"
-                min={1}
-                step={250}
-                allowDecimal={false}
-                allowNegative={false}
-                withAsterisk
-                data-testid="create-cpu"
-                {...form.getInputProps("cpu_mhz")}
-              />
-              <NumberInput
-                label="Memory (MB)"
-                description=" "
-                placeholder="2048"
-                min={1}
-                step={256}
-                allowDecimal={false}
-                allowNegative={false}
-                withAsterisk
-                data-testid="create-mem"
-                {...form.getInputProps("mem_mb")}
-              />
-            </SimpleGrid>
-          )}
-          {account && sources.length > 1 && (
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id="create-source-label">
-                Install from
-              </Text>
-              <SegmentedControl
-                aria-labelledby="create-source-label"
-                data={sources}
-                value={v.source}
-                onChange={(source) => {
-                  form.setFieldValue("source", source as InstallSource);
-                  form.clearErrors();
-                }}
-                data-testid="create-source"
-              />
-            </Stack>
-          )}
-          {account && v.source === "iso" && (
-            <Select
-              label="ISO"
-              description="The server boots it with the provider's Custom system."
-              data={(isos.data ?? []).map((i) => ({ value: i.id, label: i.filename }))}
-              {...listedSource("iso", isos, "ISOs", "Choose an ISO")}
-            />
-          )}
-          {account && v.source === "ipxe" && (
+          {instant && (
             <TextInput
-              label="iPXE script address"
-              description="The server chain-loads this script at boot, on the provider's Custom system."
-              placeholder="https://boot.example.com/menu.ipxe"
+              label="Country"
+              description="VPS.NET's number for the country, e.g. 1."
               withAsterisk
-              {...form.getInputProps("ipxe_url")}
-              data-testid="create-ipxe-url"
-            />
-          )}
-          {account && v.source === "snapshot" && (
-            <Select
-              label="Snapshot"
-              data={(snapshots.data ?? []).map((s) => ({
-                value: s.id,
-                label: s.description.trim() || s.id,
-                disabled: s.status !== "complete",
-              }))}
-              {...listedSource("snapshot", snapshots, "snapshots", "Choose a snapshot")}
-            />
-          )}
-          {account && v.source === "image" && (
-            <Select
-              label="Image"
-              description={needsRegion && v.region ? "Only images offered in the chosen region are listed." : undefined}
-              placeholder={images.isPending ? "Loading images…" : images.data?.length === 0 ? "No images offered" : "Choose an image"}
-              data={imageData(images.data ?? [])}
-              searchable
-              nothingFoundMessage="No image matches"
-              withAsterisk={ctxRef.current.needsImage}
-              disabled={images.isSuccess && images.data.length === 0}
-              allowDeselect={false}
-              rightSection={loadingIcon(images)}
-              value={v.image}
-              onChange={(image) => {
-                form.setFieldValue("image", image);
-                form.clearFieldError("image");
-              }}
-              error={form.errors.image ?? loadError("images", images.error)}
-              data-testid="create-image"
-            />
-          )}
-          {account && keyed && (
-            <MultiSelect
-              label="SSH keys"
-              description="Installed for root on Linux and FreeBSD systems."
-              placeholder={v.ssh_keys.length > 0 ? undefined : sshKeys.isPending ? "Loading keys…" : sshKeys.data?.length === 0 ? "No SSH keys stored yet" : "None"}
-              data={(sshKeys.data ?? []).map((k) => ({ value: k.id, label: k.name.trim() || k.id }))}
-              searchable
-              clearable
-              value={v.ssh_keys}
-              onChange={(ids) => form.setFieldValue("ssh_keys", ids)}
-              error={form.errors.ssh_keys ?? loadError("SSH keys", sshKeys.error)}
-              data-testid="create-ssh-keys"
-            />
-          )}
-          {account && scripted && v.source !== "iso" && v.source !== "ipxe" && (
-            <Select
-              label="Startup script"
-              placeholder={scripts.isPending ? "Loading scripts…" : scripts.data?.length === 0 ? "No startup scripts stored yet" : "None"}
-              data={(scripts.data ?? []).map((s) => ({ value: s.id, label: `${s.name.trim() || s.id} (${s.kind})` }))}
-              clearable
-              value={v.script}
-              onChange={(script) => form.setFieldValue("script", script)}
-              error={form.errors.script ?? loadError("startup scripts", scripts.error)}
-              data-testid="create-script"
-            />
-          )}
-          {account && named && (
-            <TextInput
-              label="Host name"
-              description="Fully qualified, e.g. web01.example.com. Optional."
-              placeholder="web01.example.com"
               autoComplete="off"
-              spellCheck={false}
-              data-testid="create-hostname"
-              {...form.getInputProps("hostname")}
+              data-testid="create-country"
+              {...form.getInputProps("country")}
             />
           )}
-          {account && switches.length > 0 && (
-            <Group gap="lg">
-              {switches.map(([, field, label, description]) => (
-                <Checkbox
-                  key={field}
-                  label={label}
-                  description={description ?? undefined}
-                  data-testid={`create-${field.replace("_", "-")}`}
-                  {...form.getInputProps(field, { type: "checkbox" })}
+          {!instant && (
+            <>
+              {account && (needsRegion || regions.isPending || regions.isError) && (
+                <Select
+                  label="Region"
+                  placeholder={regions.isPending ? "Loading regions…" : "Choose a region"}
+                  data={(regions.data ?? []).map((r) => ({ value: r.id, label: regionLabel(r) }))}
+                  searchable
+                  nothingFoundMessage="No region matches"
+                  withAsterisk
+                  allowDeselect={false}
+                  rightSection={loadingIcon(regions)}
+                  value={v.region}
+                  onChange={(region) => {
+                    form.setValues({ region, plan: null, image: null });
+                    form.clearFieldError("region");
+                  }}
+                  error={form.errors.region ?? loadError("regions", regions.error)}
+                  data-testid="create-region"
                 />
-              ))}
-            </Group>
+              )}
+              {account && sizing === "plans" && (
+                <Select
+                  label="Plan"
+                  description={needsRegion ? "Only plans available in the chosen region are listed." : undefined}
+                  placeholder={
+                    needsRegion && !v.region
+                      ? "Choose a region first"
+                      : plans.isFetching
+                        ? "Loading plans…"
+                        : plans.isSuccess && plans.data.length === 0
+                          ? "No plans available here"
+                          : "Choose a plan"
+                  }
+                  disabled={needsRegion && !v.region}
+                  data={planOptions}
+                  searchable
+                  nothingFoundMessage="No plan matches"
+                  withAsterisk
+                  allowDeselect={false}
+                  rightSection={loadingIcon(plans)}
+                  value={v.plan}
+                  onChange={(plan) => {
+                    form.setFieldValue("plan", plan);
+                    form.clearFieldError("plan");
+                  }}
+                  error={form.errors.plan ?? loadError("plans", plans.error)}
+                  data-testid="create-plan"
+                  comboboxProps={{ width: "target" }}
+                />
+              )}
+              {account && sizing === "free" && (
+                <SimpleGrid cols={2} spacing="sm">
+                  <NumberInput
+                    label="CPU (MHz)"
+                    description={`${provider?.label ?? "This provider"} sizes servers freely`}
+                    placeholder="2000"
+                    min={1}
+                    step={250}
+                    allowDecimal={false}
+                    allowNegative={false}
+                    withAsterisk
+                    data-testid="create-cpu"
+                    {...form.getInputProps("cpu_mhz")}
+                  />
+                  <NumberInput
+                    label="Memory (MB)"
+                    description=" "
+                    placeholder="2048"
+                    min={1}
+                    step={256}
+                    allowDecimal={false}
+                    allowNegative={false}
+                    withAsterisk
+                    data-testid="create-mem"
+                    {...form.getInputProps("mem_mb")}
+                  />
+                </SimpleGrid>
+              )}
+              {account && sources.length > 1 && (
+                <Stack gap={4}>
+                  <Text size="sm" fw={500} id="create-source-label">
+                    Install from
+                  </Text>
+                  <SegmentedControl
+                    aria-labelledby="create-source-label"
+                    data={sources}
+                    value={v.source}
+                    onChange={(source) => {
+                      form.setFieldValue("source", source as InstallSource);
+                      form.clearErrors();
+                    }}
+                    data-testid="create-source"
+                  />
+                </Stack>
+              )}
+              {account && v.source === "iso" && (
+                <Select
+                  label="ISO"
+                  description="The server boots it with the provider's Custom system."
+                  data={(isos.data ?? []).map((i) => ({ value: i.id, label: i.filename }))}
+                  {...listedSource("iso", isos, "ISOs", "Choose an ISO")}
+                />
+              )}
+              {account && v.source === "ipxe" && (
+                <TextInput
+                  label="iPXE script address"
+                  description="The server chain-loads this script at boot, on the provider's Custom system."
+                  placeholder="https://boot.example.com/menu.ipxe"
+                  withAsterisk
+                  {...form.getInputProps("ipxe_url")}
+                  data-testid="create-ipxe-url"
+                />
+              )}
+              {account && v.source === "snapshot" && (
+                <Select
+                  label="Snapshot"
+                  data={(snapshots.data ?? []).map((s) => ({
+                    value: s.id,
+                    label: s.description.trim() || s.id,
+                    disabled: s.status !== "complete",
+                  }))}
+                  {...listedSource("snapshot", snapshots, "snapshots", "Choose a snapshot")}
+                />
+              )}
+              {account && v.source === "image" && (
+                <Select
+                  label="Image"
+                  description={needsRegion && v.region ? "Only images offered in the chosen region are listed." : undefined}
+                  placeholder={images.isPending ? "Loading images…" : images.data?.length === 0 ? "No images offered" : "Choose an image"}
+                  data={imageData(images.data ?? [])}
+                  searchable
+                  nothingFoundMessage="No image matches"
+                  withAsterisk={ctxRef.current.needsImage}
+                  disabled={images.isSuccess && images.data.length === 0}
+                  allowDeselect={false}
+                  rightSection={loadingIcon(images)}
+                  value={v.image}
+                  onChange={(image) => {
+                    form.setFieldValue("image", image);
+                    form.clearFieldError("image");
+                  }}
+                  error={form.errors.image ?? loadError("images", images.error)}
+                  data-testid="create-image"
+                />
+              )}
+              {account && keyed && (
+                <MultiSelect
+                  label="SSH keys"
+                  description="Installed for root on Linux and FreeBSD systems."
+                  placeholder={v.ssh_keys.length > 0 ? undefined : sshKeys.isPending ? "Loading keys…" : sshKeys.data?.length === 0 ? "No SSH keys stored yet" : "None"}
+                  data={(sshKeys.data ?? []).map((k) => ({ value: k.id, label: k.name.trim() || k.id }))}
+                  searchable
+                  clearable
+                  value={v.ssh_keys}
+                  onChange={(ids) => form.setFieldValue("ssh_keys", ids)}
+                  error={form.errors.ssh_keys ?? loadError("SSH keys", sshKeys.error)}
+                  data-testid="create-ssh-keys"
+                />
+              )}
+              {account && scripted && v.source !== "iso" && v.source !== "ipxe" && (
+                <Select
+                  label="Startup script"
+                  placeholder={scripts.isPending ? "Loading scripts…" : scripts.data?.length === 0 ? "No startup scripts stored yet" : "None"}
+                  data={(scripts.data ?? []).map((s) => ({ value: s.id, label: `${s.name.trim() || s.id} (${s.kind})` }))}
+                  clearable
+                  value={v.script}
+                  onChange={(script) => form.setFieldValue("script", script)}
+                  error={form.errors.script ?? loadError("startup scripts", scripts.error)}
+                  data-testid="create-script"
+                />
+              )}
+              {account && named && (
+                <TextInput
+                  label="Host name"
+                  description="Fully qualified, e.g. web01.example.com. Optional."
+                  placeholder="web01.example.com"
+                  autoComplete="off"
+                  spellCheck={false}
+                  data-testid="create-hostname"
+                  {...form.getInputProps("hostname")}
+                />
+              )}
+              {account && switches.length > 0 && (
+                <Group gap="lg">
+                  {switches.map(([, field, label, description]) => (
+                    <Checkbox
+                      key={field}
+                      label={label}
+                      description={description ?? undefined}
+                      data-testid={`create-${field.replace("_", "-")}`}
+                      {...form.getInputProps(field, { type: "checkbox" })}
+                    />
+                  ))}
+                </Group>
+              )}
+              {account && licensable && (
+                <TagsInput
+                  label="Licences"
+                  description="Control-panel or add-on licence ids to buy with the server, e.g. 1 (cPanel) or 6 (ISPmanager); one control panel at most. Billed monthly until cancelled."
+                  placeholder={v.licences.length > 0 ? undefined : "None"}
+                  data-testid="create-licences"
+                  {...form.getInputProps("licences")}
+                />
+              )}
+            </>
           )}
           <FormError message={formError} testId="create-error" />
           <FormActions onCancel={onClose} busy={create.isPending} disabled={!account} submitTestId="create-submit" mt="xs">

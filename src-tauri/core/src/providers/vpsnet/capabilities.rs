@@ -7,6 +7,8 @@ pub fn capabilities(_account: &Account) -> CapabilitySet {
     CapabilitySet::from(FULL_LIFECYCLE).with([
         CreateHostname,
         CreateBackups,
+        CreateLicences,
+        CreateInstant,
         BackupList,
         BackupCreate,
         BackupRestore,
@@ -18,6 +20,7 @@ pub fn capabilities(_account: &Account) -> CapabilitySet {
         Ipv4Add,
         Ipv4Remove,
         UsageGraphs,
+        UsageRange,
         Console,
         RecoveryBoot,
         RebuildNetwork,

@@ -11,6 +11,7 @@ mod extras;
 mod map;
 mod order;
 pub mod paths;
+mod ssd;
 #[cfg(test)]
 mod tests;
 mod tickets;
@@ -25,7 +26,7 @@ use serde_json::Value;
 use crate::accounts::Account;
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::{ApiClient, Auth, Http, Request, Response};
-use crate::model::{CreateServer, Image, Plan, PowerAction, Region, Server};
+use crate::model::{CreateServer, Image, Plan, PowerAction, Region, Server, ServerFilter};
 use crate::provider::Compute;
 use crate::providers::common::{body_excerpt, generic_status_error, ProviderApi};
 use crate::providers::{ProviderDescriptor, ProviderKind, Sizing};
@@ -117,6 +118,43 @@ impl Vpsnet {
         Ok(clouds.into_iter().map(|c| c.cloud).filter(|c| c.available).collect())
     }
 
+    /// The doc's instant create takes a country and nothing else, so what
+    /// would be lost is refused; the server then gets its name with the
+    /// doc's edit (a rename), as the body has no label.
+    async fn create_instant(&self, req: &CreateServer, country: &str) -> Result<Server> {
+        let country = number("instant_country", "country", country)?;
+        let chosen = |v: &Option<String>| crate::model::chosen(v).is_some();
+        let lost = [
+            ("plan", chosen(&req.plan)),
+            ("image", chosen(&req.image)),
+            ("region", chosen(&req.region)),
+            ("hostname", chosen(&req.hostname)),
+            ("auto_backups", req.auto_backups),
+            ("licences", !req.licences.is_empty()),
+        ];
+        if let Some((field, _)) = lost.iter().find(|(_, given)| *given) {
+            return Err(Error::field(
+                field,
+                "an instant server is made from its country alone (VPS.NET picks the rest); leave this out or create a regular server",
+            ));
+        }
+        // Not retried: a repeated create would buy a second server.
+        let created: Value =
+            self.read(Request::post(paths::VIRTUAL_MACHINES).json(order::instant_body(country)), Scope::Account).await?;
+        let vm = created.get("virtual_machine").unwrap_or(&created);
+        let id = vm.get("id").map(crate::providers::common::display_value).filter(|id| !id.is_empty()).ok_or_else(
+            || Error::provider("VPS.NET created the instant server but did not say its id; refresh the list to see it"),
+        )?;
+        self.rename_server(&id, &req.name).await.map_err(|e| Error {
+            message: format!(
+                "VPS.NET created instant server {id}, but naming it {:?} failed: {}; rename it from the list",
+                req.name, e.message
+            ),
+            ..e
+        })?;
+        self.get_server(&id).await
+    }
+
     /// Nodes assigned to a server, for servers whose `slices_count` is null.
     async fn assigned_nodes(&self, id: &str) -> Result<u32> {
         let nodes: Vec<NodeEnvelope> = self.read(Request::get(paths::NODES), Scope::Account).await?;
@@ -172,7 +210,15 @@ fn number(field: &str, what: &str, v: &str) -> Result<u64> {
         .ok_or_else(|| Error::field(field, format!("VPS.NET {what} ids are numbers, got {v:?}")))
 }
 
+/// A cloud server's id; an SSD VPS's (`ssd-…`) is refused for what only
+/// cloud servers have.
 fn server_id(id: &str) -> Result<String> {
+    if id.trim().starts_with(ssd::PREFIX) {
+        return Err(Error::unsupported(format!(
+            "{} is an SSD VPS: VPS.NET's API gives SSD VPS only show, power and delete; use the VPS.NET control panel for the rest",
+            id.trim()
+        )));
+    }
     number("id", "cloud server", id).map(|n| n.to_string())
 }
 
@@ -204,17 +250,48 @@ impl Compute for Vpsnet {
         self.read::<ProfileEnvelope>(Request::get(paths::PROFILE), Scope::Account).await.map(|_| ())
     }
 
+    /// The cloud servers, then the SSD VPS.
     async fn list_servers(&self) -> Result<Vec<Server>> {
         let all: Vec<VirtualMachineEnvelope> = self.read(Request::get(paths::VIRTUAL_MACHINES), Scope::Account).await?;
-        all.into_iter().map(Self::server_from).collect()
+        let mut servers = all.into_iter().map(Self::server_from).collect::<Result<Vec<_>>>()?;
+        servers.extend(self.ssd_servers().await?);
+        Ok(servers)
+    }
+
+    /// A search is VPS.NET's (`?search=`: address, host name, domain name,
+    /// label or tag) for cloud servers, its answer taken as it is, and
+    /// vpsdesk's for SSD VPS; status and location are
+    /// checked here. Never `basic=true`: it leaves out `running`, which every
+    /// list vpsdesk shows reads the status from.
+    async fn list_servers_where(&self, filter: &ServerFilter) -> Result<Vec<Server>> {
+        let mut servers = match filter.search_term() {
+            Some(term) => {
+                let found: Vec<VirtualMachineEnvelope> =
+                    self.read(Request::get(paths::VIRTUAL_MACHINES).query("search", term), Scope::Account).await?;
+                let mut servers = found.into_iter().map(Self::server_from).collect::<Result<Vec<_>>>()?;
+                // The SSD list has no search: its VPS are matched here, by vpsdesk's rule.
+                servers.extend(self.ssd_servers().await?.into_iter().filter(|s| filter.keeps(s)));
+                servers
+            }
+            None => self.list_servers().await?,
+        };
+        let rest = ServerFilter { search: None, ..filter.clone() };
+        servers.retain(|s| rest.keeps(s));
+        Ok(servers)
     }
 
     async fn get_server(&self, id: &str) -> Result<Server> {
+        if let Some(n) = ssd::ssd_number("id", "SSD VPS", id) {
+            return self.ssd_show(&n?, id.trim()).await;
+        }
         let id = server_id(id)?;
         Self::server_from(self.show(&id).await?)
     }
 
     async fn power(&self, id: &str, action: PowerAction) -> Result<()> {
+        if let Some(n) = ssd::ssd_number("id", "SSD VPS", id) {
+            return self.ssd_power(&n?, id.trim(), action).await;
+        }
         let id = server_id(id)?;
         let call = match action {
             PowerAction::Start => PowerCall::PowerOn,
@@ -227,11 +304,19 @@ impl Compute for Vpsnet {
     }
 
     async fn create_server(&self, req: &CreateServer) -> Result<Server> {
+        if let Some(country) = crate::model::chosen(&req.instant_country) {
+            return self.create_instant(req, country).await;
+        }
+        if let Some(cloud) = req.region.as_deref().and_then(|r| ssd::ssd_number("region", "SSD cloud", r)) {
+            return self.ssd_create(req, &cloud?).await;
+        }
         let cloud_id = number("region", "cloud", required("region", &req.region, "cloud (region)")?)?;
         let template_id = number("image", "template", required("image", &req.image, "template (image)")?)?;
         let nodes = node_count(required("plan", &req.plan, "node count (plan)")?)?;
         let hostname = crate::model::chosen(&req.hostname).map(|h| crate::validate::hostname("hostname", h)).transpose()?;
-        let order = order::Order { label: &req.name, cloud_id, template_id, nodes, hostname, backups: req.auto_backups };
+        let licences = order::licences(&req.licences)?;
+        let order =
+            order::Order { label: &req.name, cloud_id, template_id, nodes, hostname, backups: req.auto_backups, licences };
         // Not retried: a repeated create would buy a second server.
         let created: VirtualMachineEnvelope =
             self.read(Request::post(paths::VIRTUAL_MACHINES).json(order.body()), Scope::Account).await?;
@@ -252,6 +337,12 @@ impl Compute for Vpsnet {
     }
 
     async fn rename_server(&self, id: &str, name: &str) -> Result<()> {
+        if id.trim().starts_with(ssd::PREFIX) {
+            return Err(Error::unsupported(format!(
+                "VPS.NET's API has no call to rename an SSD VPS ({}); rename it in the VPS.NET control panel",
+                id.trim()
+            )));
+        }
         let id = server_id(id)?;
         // Every edit must restate the node count (`slices_required`), or
         // VPS.NET would resize the server; it is read, never guessed.
@@ -275,6 +366,9 @@ impl Compute for Vpsnet {
     }
 
     async fn delete_server(&self, id: &str) -> Result<()> {
+        if let Some(n) = ssd::ssd_number("id", "SSD VPS", id) {
+            return self.ssd_delete(&n?, id.trim()).await;
+        }
         let id = server_id(id)?;
         self.call(Request::delete(paths::virtual_machine(&id)), Scope::Action(&id)).await.map(|_| ())
     }
@@ -283,19 +377,31 @@ impl Compute for Vpsnet {
         let Some(region) = region else {
             return Ok(map::plans(None));
         };
+        if let Some(cloud) = ssd::ssd_number("region", "SSD cloud", region) {
+            return self.ssd_plans(&cloud?).await;
+        }
         let clouds = self.clouds().await?;
         Ok(map::plans(Some(cloud_of(&clouds, region)?)))
     }
 
-    /// Each cloud lists its own templates: with a region, only that cloud's.
+    /// Each cloud lists its own templates: with a region, only that cloud's
+    /// (an SSD cloud's too); without, those of every cloud and SSD cloud,
+    /// once each.
     async fn images(&self, region: Option<&str>) -> Result<Vec<Image>> {
-        let clouds = self.clouds().await?;
         let offering = match region {
-            Some(region) => std::slice::from_ref(cloud_of(&clouds, region)?),
-            None => &clouds[..],
+            Some(region) => match ssd::ssd_number("region", "SSD cloud", region) {
+                Some(cloud) => vec![self.ssd_cloud(&cloud?).await?],
+                None => {
+                    let mut clouds = self.clouds().await?;
+                    let id = cloud_of(&clouds, region)?.id.clone();
+                    clouds.retain(|c| c.id == id);
+                    clouds
+                }
+            },
+            None => self.clouds().await?.into_iter().chain(self.ssd_clouds().await?).collect(),
         };
         let mut images: Vec<Image> = Vec::new();
-        for cloud in offering {
+        for cloud in &offering {
             for t in &cloud.system_templates {
                 if !images.iter().any(|i| i.id == t.id) {
                     images.push(map::image(t));
@@ -305,8 +411,11 @@ impl Compute for Vpsnet {
         Ok(images)
     }
 
+    /// The clouds, then the SSD clouds (ids `ssd-…`: an SSD VPS is created there).
     async fn regions(&self) -> Result<Vec<Region>> {
-        Ok(self.clouds().await?.iter().map(map::region).collect())
+        let mut regions: Vec<Region> = self.clouds().await?.iter().map(map::region).collect();
+        regions.extend(self.ssd_clouds().await?.iter().map(ssd::region));
+        Ok(regions)
     }
 
 }

@@ -18,13 +18,15 @@ pub struct Order<'a> {
     pub hostname: Option<String>,
     /// VPS.NET's own backups; rsync and R1Soft backups stay off.
     pub backups: bool,
+    /// Licence ids to buy, checked and confirmed already.
+    pub licences: Vec<String>,
 }
 
 impl Order<'_> {
     /// `POST virtual_machines.api10json`'s body. Backups cost extra, so they
     /// stay off unless asked for.
     pub fn body(&self) -> Value {
-        json!({
+        let mut body = json!({
             "virtual_machine": {
                 "label": self.label,
                 "fqdn": self.hostname.clone().unwrap_or_else(|| fqdn(self.label)),
@@ -35,8 +37,47 @@ impl Order<'_> {
                 "r1_soft_backups_enabled": false,
                 "slices_required": self.nodes,
             }
-        })
+        });
+        // The doc's `licenses` inside `virtual_machine`: `{"<id>": 1}` buys.
+        if !self.licences.is_empty() {
+            let buy: serde_json::Map<String, Value> = self.licences.iter().map(|id| (id.clone(), json!(1))).collect();
+            body["virtual_machine"]["licenses"] = Value::Object(buy);
+        }
+        body
     }
+}
+
+/// The doc's instant create, flat: `{"instant": true, "country": 1}`.
+pub fn instant_body(country: u64) -> Value {
+    json!({ "instant": true, "country": country })
+}
+
+/// Licence ids to buy at create: numbers, each once, and at most one
+/// control panel (the doc: "You can only purchase one control panel
+/// license"); which ids are control panels is known only for VPS.NET's
+/// own two (`ext::licences::known`).
+pub fn licences(ids: &[String]) -> crate::error::Result<Vec<String>> {
+    use crate::providers::vpsnet::ext::licences::{describe, known, licence_id, ServerLicenceKind};
+    let mut out: Vec<String> = Vec::new();
+    for id in ids {
+        let id = licence_id(id).map_err(|e| crate::error::Error::field("licences", e.message))?;
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    let panels: Vec<&String> =
+        out.iter().filter(|id| known(id).is_some_and(|k| k.1 == ServerLicenceKind::ControlPanel)).collect();
+    if let [first, second, ..] = panels.as_slice() {
+        return Err(crate::error::Error::field(
+            "licences",
+            format!(
+                "VPS.NET sells one control panel per server: choose {} or {}",
+                describe(first, None),
+                describe(second, None)
+            ),
+        ));
+    }
+    Ok(out)
 }
 
 /// The name itself when it is already a host name with a domain

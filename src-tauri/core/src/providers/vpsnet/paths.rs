@@ -6,11 +6,26 @@
 
 /// `GET`: the account holder (`{"user": {...}}`); the cheapest authenticated read.
 pub const PROFILE: &str = "/profile.api10json";
-/// `GET`: every cloud server (`[{"virtual_machine": {...}}]`); `POST`: create one.
+/// `GET`: every cloud server (`[{"virtual_machine": {...}}]`), or with
+/// `?search=` those whose address, host name, domain name, label or tag
+/// matches; `POST`: create one (`{"virtual_machine": {...}}`, with `licenses`
+/// to buy some), or an instant one (flat `{"instant": true, "country": N}`).
 pub const VIRTUAL_MACHINES: &str = "/virtual_machines.api10json";
 /// `GET`: clouds with their templates (`[{"cloud": {...}}]`).
 pub const AVAILABLE_CLOUDS: &str = "/available_clouds.api10json";
-/// `GET`: the account's nodes (`[{"slice": {...}}]`), which say which server each is assigned to.
+/// `GET`: the SSD clouds, shaped like the clouds (`[{"cloud": {...}}]`).
+pub const AVAILABLE_SSD_CLOUDS: &str = "/available_ssd_clouds.api10json";
+/// `GET`: the SSD VPS (`[{"virtual_machine": {id, ssd_vps_label, hostname,
+/// running, …}}]`); `POST`: create one (`{"virtual_machine": {ssd_vps_plan,
+/// fqdn, system_template_id, cloud_id, …}}`).
+pub const SSD_VIRTUAL_MACHINES: &str = "/ssd_virtual_machines.api10json";
+
+/// `GET` shows, `DELETE` deletes one SSD VPS.
+pub fn ssd_virtual_machine(id: &str) -> String {
+    format!("/ssd_virtual_machines/{id}.api10json")
+}
+/// `GET`: the account's nodes (`[{"slice": {...}}]`), which say which server
+/// each is assigned to; `?type=` picks the kind, `&consumer_id=` one consumer's.
 pub const NODES: &str = "/nodes.api10json";
 
 /// `GET`: the invoices (`[{"invoice": {...}}]`, or the same unwrapped).
@@ -53,14 +68,22 @@ pub enum PowerCall {
 }
 
 impl PowerCall {
-    pub fn path(self, id: &str) -> String {
-        let action = match self {
+    fn action(self) -> &'static str {
+        match self {
             PowerCall::PowerOn => "power_on",
             PowerCall::Shutdown => "shutdown",
             PowerCall::PowerOff => "power_off",
             PowerCall::Reboot => "reboot",
-        };
-        format!("/virtual_machines/{id}/{action}.api10json")
+        }
+    }
+
+    pub fn path(self, id: &str) -> String {
+        format!("/virtual_machines/{id}/{}.api10json", self.action())
+    }
+
+    /// The same four on an SSD VPS.
+    pub fn ssd_path(self, id: &str) -> String {
+        format!("/ssd_virtual_machines/{id}/{}.api10json", self.action())
     }
 }
 
@@ -140,18 +163,19 @@ pub fn console(server: &str) -> String {
     format!("/virtual_machines/{server}/console.api10json")
 }
 
-/// `GET`: CPU samples `[{created_at, cpu_time, elapsed_time}]`.
+/// `GET`: CPU samples `[{created_at, cpu_time, elapsed_time}]`; `?from=&to=`
+/// (timestamps) narrows them to a span, as for the traffic below.
 pub fn cpu_usage(server: &str) -> String {
     format!("/virtual_machines/{server}/cpu_usage.api10json")
 }
 
-/// `GET`: traffic samples `[{created_at, data_received, data_sent}]`.
+/// `GET`: traffic samples `[{created_at, data_received, data_sent}]`, `?from=&to=` too.
 pub fn network_utilisation(server: &str) -> String {
     format!("/virtual_machines/{server}/network_utilisation.api10json")
 }
 
-/// `GET`: the account's addresses (`[{"ip_address": {...}}]`); `POST` adds
-/// some (flat `{quantity, type, virtual_machine_id}`).
+/// `GET`: the account's addresses (`[{"ip_address": {...}}]`), `?consumer_id=`
+/// for one consumer's; `POST` adds some (flat `{quantity, type, virtual_machine_id}`).
 pub const IPS: &str = "/ips.api10json";
 
 /// `DELETE`: removes an address from the account; `PUT`

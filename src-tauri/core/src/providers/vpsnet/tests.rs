@@ -181,6 +181,7 @@ fn create_body_uses_the_docs_fields() {
         nodes: 4,
         hostname: Some("myvps.mydomain.net".into()),
         backups: false,
+        licences: Vec::new(),
     };
     let ours = order.body();
     let doc_vm = doc["virtual_machine"].as_object().unwrap();
@@ -191,6 +192,7 @@ fn create_body_uses_the_docs_fields() {
     for key in ["label", "fqdn", "system_template_id", "cloud_id", "backups_enabled", "slices_required"] {
         assert_eq!(our_vm[key], doc_vm[key], "{key}");
     }
+    assert!(ours["virtual_machine"].get("licenses").is_none(), "no licences, no licenses object");
     let defaults = order::Order { hostname: None, backups: true, ..order }.body();
     assert_eq!(defaults["virtual_machine"]["fqdn"], "my-cloud-server.localdomain");
     assert_eq!(defaults["virtual_machine"]["backups_enabled"], true);
@@ -258,6 +260,36 @@ fn ssd_clouds_and_cloud_properties_examples_read() {
     assert_eq!(map::image(&props.system_templates[1]).family, None, "no family word to take");
 }
 
+/// Licences at create go where the doc's example puts them, inside
+/// `virtual_machine`, as `{"<id>": 1}` (1 buys); the instant body is the
+/// doc's, flat.
+#[test]
+fn licences_and_instant_create_send_the_docs_bodies() {
+    let doc = fixture!("virtual_machine_create_licenses");
+    let order = order::Order {
+        label: "D Tester",
+        cloud_id: 1,
+        template_id: 9,
+        nodes: 3,
+        hostname: None,
+        backups: false,
+        licences: order::licences(&["2".into(), " 02 ".into()]).unwrap(),
+    };
+    let ours = order.body();
+    assert_eq!(ours["virtual_machine"]["licenses"], json!({ "2": 1 }));
+    assert_eq!(ours["virtual_machine"]["licenses"]["2"], doc["virtual_machine"]["licenses"]["2"]);
+    for key in ["label", "slices_required", "backups_enabled"] {
+        assert_eq!(ours["virtual_machine"][key], doc["virtual_machine"][key], "{key}");
+    }
+    // Repaired: missing comma after "instant":true.
+    let instant = fixture!("virtual_machine_create_instant", "\"instant\":true\n" => "\"instant\":true,\n");
+    assert_eq!(order::instant_body(1), instant);
+    let two_panels = order::licences(&["1".into(), "6".into()]).unwrap_err();
+    assert_eq!(two_panels.fields[0].field, "licences");
+    assert!(two_panels.message.contains("cPanel (licence 1) or ISPmanager (licence 6)"), "{}", two_panels.message);
+    assert_eq!(order::licences(&["cpanel".into()]).unwrap_err().fields[0].field, "licences");
+}
+
 #[test]
 fn unprocessable_body_names_fields() {
     let e: ErrorsWire = serde_json::from_value(json!({
@@ -300,9 +332,9 @@ fn curl_example_uses_the_suffix_and_basic_auth() {
 
 /// The doc's other bodies read as the doc means them, each checked at one
 /// value. Those of calls vpsdesk makes are also compared with what its code
-/// builds (`extras/tests.rs`, `extras/licences.rs`); the rest (instant
-/// create, licences at create, rsync info, the unplaced bodies) are calls it
-/// does not make.
+/// builds (`extras/tests.rs`, `extras/licences.rs`, and above for instant
+/// create and licences at create); the rest (rsync info, the unplaced
+/// bodies) are calls it does not make.
 #[test]
 fn every_other_example_reads() {
     let cases: Vec<(&str, Value, &str, Value)> = vec![

@@ -67,7 +67,7 @@ export function ServerTabs({ server, providerLabel, overview }: { server: Server
       <Tabs.Panel value="overview">{overview}</Tabs.Panel>
       <Tabs.Panel value="network">{active === "network" && <NetworkTab {...props} />}</Tabs.Panel>
       <Tabs.Panel value="snapshots">{active === "snapshots" && <SnapshotsTab {...props} />}</Tabs.Panel>
-      <Tabs.Panel value="graphs">{active === "graphs" && <GraphsTab server={server} />}</Tabs.Panel>
+      <Tabs.Panel value="graphs">{active === "graphs" && <GraphsTab server={server} account={account} />}</Tabs.Panel>
       <Tabs.Panel value="maintenance">{active === "maintenance" && <MaintenanceTab {...props} />}</Tabs.Panel>
       <Tabs.Panel value="console">{active === "console" && <ConsoleTab server={server} />}</Tabs.Panel>
       <Tabs.Panel value="settings">{active === "settings" && <SettingsTab server={server} providerLabel={providerLabel} />}</Tabs.Panel>

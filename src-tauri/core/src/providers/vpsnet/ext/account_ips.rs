@@ -52,7 +52,8 @@ pub struct Justification {
 
 #[async_trait]
 pub trait AccountIps: Send + Sync {
-    async fn list_account_ips(&self) -> Result<Vec<AccountIp>>;
+    /// Every address, or only those of one consumer id (a number, checked).
+    async fn list_account_ips(&self, consumer_id: Option<&str>) -> Result<Vec<AccountIp>>;
     /// Replaces the address's notes and consumer id (`None`: no consumer).
     async fn edit_ip(&self, id: &str, notes: &str, consumer_id: Option<&str>) -> Result<()>;
     /// Moves the address to `server` (same cloud); returns the address moved.

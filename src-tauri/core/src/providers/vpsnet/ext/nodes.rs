@@ -51,7 +51,8 @@ pub struct Node {
 #[async_trait]
 pub trait Nodes: Send + Sync {
 
-    async fn list_nodes(&self) -> Result<Vec<Node>>;
+    /// Every node, or only those of one consumer id (a number, checked).
+    async fn list_nodes(&self, consumer_id: Option<&str>) -> Result<Vec<Node>>;
     /// Buys nodes (charged at once, then billed until removed).
     async fn add_nodes(&self, kind: NodeKind, quantity: u32) -> Result<()>;
     /// Removes an unassigned node from the account.

@@ -72,6 +72,15 @@ pub fn consumer_id(field: &str, text: Option<&str>) -> Result<Option<String>> {
     Ok(Some(text.trim_start_matches('0').to_string()))
 }
 
+/// A consumer id to list by (`consumer_id` filters): blank for all; 0, which
+/// edits take for "none", is no consumer to filter by and is refused.
+pub fn consumer_filter(text: Option<&str>) -> Result<Option<String>> {
+    if text.is_some_and(|t| !t.trim().is_empty() && t.trim().chars().all(|c| c == '0')) {
+        return Err(Error::field("consumer_id", "filter by a consumer id of 1 or more (0 means no consumer)"));
+    }
+    consumer_id("consumer_id", text)
+}
+
 pub fn validate(r: &ServerResources) -> Result<ServerResources> {
     let counts = [
         ("nodes", r.nodes),

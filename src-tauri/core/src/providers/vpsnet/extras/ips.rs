@@ -90,7 +90,7 @@ pub fn justified(item: Value) -> JustifiedIp {
 
 impl Vpsnet {
     async fn known_ip(&self, id: &str) -> Result<IpWire> {
-        self.account_ips()
+        self.account_ips(None)
             .await?
             .into_iter()
             .find(|w| w.id == id)
@@ -108,8 +108,10 @@ impl Vpsnet {
 
 #[async_trait]
 impl AccountIps for Vpsnet {
-    async fn list_account_ips(&self) -> Result<Vec<AccountIp>> {
-        Ok(self.account_ips().await?.into_iter().map(account_ip).collect())
+    async fn list_account_ips(&self, consumer_id: Option<&str>) -> Result<Vec<AccountIp>> {
+        let all = self.account_ips(consumer_id).await?.into_iter().map(account_ip);
+        // Checked by the same rule, as for nodes.
+        Ok(all.filter(|ip| consumer_id.is_none_or(|c| ip.consumer_id.as_deref() == Some(c))).collect())
     }
 
     async fn edit_ip(&self, id: &str, notes: &str, consumer_id: Option<&str>) -> Result<()> {

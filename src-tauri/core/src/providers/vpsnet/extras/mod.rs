@@ -30,7 +30,7 @@ use crate::capabilities::server::network::{IpAddress, IpRole, Network, ReverseDn
 use crate::capabilities::server::os::{Iso, OsInstall, OsOption};
 use crate::capabilities::account::profile::{Profile, ProfileChange, ProfileField};
 use crate::providers::vpsnet::ext::recoverable::Recoverable;
-use crate::capabilities::server::usage::{Usage, UsageGraph, UsagePoint, UsageSeries, UsageUnit};
+use crate::capabilities::server::usage::{Usage, UsageGraph, UsagePoint, UsageRange, UsageSeries, UsageUnit};
 use crate::capabilities::unsupported;
 use crate::http::Request;
 use crate::model::Server;
@@ -194,8 +194,13 @@ impl Vpsnet {
         Ok(vm.virtual_machine.get("running").map(display_value).as_deref().and_then(super::map::flag).unwrap_or(false))
     }
 
-    async fn account_ips(&self) -> Result<Vec<IpWire>> {
-        let list: Vec<IpEnvelope> = self.read(Request::get(paths::IPS), Scope::Account).await?;
+    /// The account's addresses, or with the doc's `?consumer_id=` one consumer's.
+    async fn account_ips(&self, consumer_id: Option<&str>) -> Result<Vec<IpWire>> {
+        let mut request = Request::get(paths::IPS);
+        if let Some(consumer) = consumer_id {
+            request = request.query("consumer_id", consumer);
+        }
+        let list: Vec<IpEnvelope> = self.read(request, Scope::Account).await?;
         Ok(list.into_iter().map(|e| e.ip_address).collect())
     }
 }
@@ -322,7 +327,7 @@ impl Network for Vpsnet {
         let vm = self.show(&server).await?;
         let primary = vm.virtual_machine.get("primary_ip_address").and_then(super::wire::primary_ip);
         let mut all: Vec<IpAddress> = self
-            .account_ips()
+            .account_ips(None)
             .await?
             .into_iter()
             .filter(|ip| ip.virtual_machine_id.as_deref() == Some(server.as_str()))
@@ -357,7 +362,7 @@ impl Network for Vpsnet {
     async fn remove_ipv4(&self, server: &str, ip: &str) -> Result<()> {
         let server = server_id(server)?;
         let found = self
-            .account_ips()
+            .account_ips(None)
             .await?
             .into_iter()
             .find(|w| w.ip_address == ip && w.virtual_machine_id.as_deref() == Some(server.as_str()))
@@ -384,13 +389,23 @@ impl Network for Vpsnet {
 
 #[async_trait]
 impl Usage for Vpsnet {
-    async fn usage_graphs(&self, server: &str) -> Result<Vec<UsageGraph>> {
+    async fn usage_graphs(&self, server: &str, range: Option<UsageRange>) -> Result<Vec<UsageGraph>> {
         let server = server_id(server)?;
-        let cpu: Vec<Value> = self.read(Request::get(paths::cpu_usage(&server)), Scope::Server(&server)).await?;
-        let traffic: Vec<Value> =
-            self.read(Request::get(paths::network_utilisation(&server)), Scope::Server(&server)).await?;
+        let ranged = |path: String| match range {
+            Some(r) => Request::get(path).query("from", usage_time(r.from)).query("to", usage_time(r.to)),
+            None => Request::get(path),
+        };
+        let cpu: Vec<Value> = self.read(ranged(paths::cpu_usage(&server)), Scope::Server(&server)).await?;
+        let traffic: Vec<Value> = self.read(ranged(paths::network_utilisation(&server)), Scope::Server(&server)).await?;
         Ok(vec![cpu_graph(items(cpu, "a CPU sample")?), traffic_graph(items(traffic, "a traffic sample")?)])
     }
+}
+
+/// The doc asks for "timestamps" without a format; its timestamps are
+/// ISO 8601 in US Eastern time with the offset ("2009-04-16T08:17:39-04:00"),
+/// so the range is sent the same way.
+pub(super) fn usage_time(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&DESCRIPTOR.time_zone).format("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 
 #[async_trait]

@@ -86,13 +86,19 @@ pub fn consumer_body(consumer_id: Option<&str>) -> Result<Value> {
 #[async_trait]
 impl Nodes for Vpsnet {
 
-    async fn list_nodes(&self) -> Result<Vec<Node>> {
+    async fn list_nodes(&self, consumer_id: Option<&str>) -> Result<Vec<Node>> {
         let mut all = Vec::new();
         for (key, kind_query, kind) in LISTED {
-            let list: Vec<Value> =
-                self.read(Request::get(paths::NODES).query("type", kind_query), Scope::Account).await?;
+            let mut request = Request::get(paths::NODES).query("type", kind_query);
+            if let Some(consumer) = consumer_id {
+                request = request.query("consumer_id", consumer);
+            }
+            let list: Vec<Value> = self.read(request, Scope::Account).await?;
             all.extend(nodes_of(key, kind, list)?);
         }
+        // The doc's filter, checked by the same rule: an answer that
+        // ignored it must not show other consumers' nodes as this one's.
+        all.retain(|n| consumer_id.is_none_or(|c| n.consumer_id.as_deref() == Some(c)));
         Ok(all)
     }
 

@@ -124,7 +124,7 @@ pub fn is_windows(template: &Value) -> bool {
 impl Vpsnet {
     async fn assigned(&self, server: &str) -> Result<Assigned> {
         let mut a = Assigned::default();
-        for node in self.list_nodes().await?.iter().filter(|n| n.server_id.as_deref() == Some(server)) {
+        for node in self.list_nodes(None).await?.iter().filter(|n| n.server_id.as_deref() == Some(server)) {
             let slot = match node.kind {
                 NodeKind::Regular => &mut a.regular,
                 NodeKind::Daily => &mut a.daily,

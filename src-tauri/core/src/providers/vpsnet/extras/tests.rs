@@ -416,3 +416,12 @@ fn cloud_groups_are_read_wrapped_bare_or_inside_an_object() {
     assert_eq!(groups::groups(json!([{ "id": 9 }]))[0].name, "group 9");
     assert!(groups::groups(json!("nothing")).is_empty());
 }
+
+/// The range goes out as the doc writes its timestamps: US Eastern time
+/// with the offset, daylight saving included.
+#[test]
+fn a_usage_range_is_sent_as_the_docs_timestamps() {
+    let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&chrono::Utc);
+    assert_eq!(usage_time(at("2009-04-16T12:17:39Z")), "2009-04-16T08:17:39-04:00");
+    assert_eq!(usage_time(at("2026-12-01T00:00:00Z")), "2026-11-30T19:00:00-05:00");
+}

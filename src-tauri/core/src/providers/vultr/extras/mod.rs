@@ -14,6 +14,7 @@ use async_trait::async_trait;
 use self::wire::*;
 use super::wire::keyed;
 use super::{numeric, server_id, subid_form, Vultr, DESCRIPTOR, NAME};
+use crate::capabilities::{unsupported, Capability};
 use crate::error::{Error, Result};
 use crate::capabilities::server::backups::{Backup, Backups};
 use crate::capabilities::server::console::{Console, ConsoleAccess};
@@ -22,7 +23,7 @@ use crate::capabilities::server::os::{Iso, OsInstall, OsOption};
 use crate::providers::vultr::ext::scripts::{NewScript, ScriptKind, ScriptUpdate, Scripts, StartupScript};
 use crate::providers::vultr::ext::snapshots::{Snapshot, SnapshotStatus, Snapshots};
 use crate::providers::vultr::ext::ssh_keys::{NewSshKey, SshKey, SshKeyUpdate, SshKeys};
-use crate::capabilities::server::usage::{Usage, UsageGraph, UsagePoint, UsageSeries, UsageUnit};
+use crate::capabilities::server::usage::{Usage, UsageGraph, UsagePoint, UsageRange, UsageSeries, UsageUnit};
 use crate::http::Request;
 use crate::model::chosen;
 use crate::time::Timestamp;
@@ -347,7 +348,11 @@ impl Network for Vultr {
 
 #[async_trait]
 impl Usage for Vultr {
-    async fn usage_graphs(&self, server: &str) -> Result<Vec<UsageGraph>> {
+    async fn usage_graphs(&self, server: &str, range: Option<UsageRange>) -> Result<Vec<UsageGraph>> {
+        // v1's bandwidth call has no range: it always gives its own days.
+        if range.is_some() {
+            return Err(unsupported(NAME, Capability::UsageRange));
+        }
         let resp = self.call(Request::get("/v1/server/bandwidth").query("SUBID", server_id(server)?), ()).await?;
         Ok(vec![bandwidth(decode(NAME, &resp)?)])
     }
