@@ -234,9 +234,13 @@ fn node_count(plan: &str) -> Result<u32> {
         .ok_or_else(|| Error::field("plan", format!("a VPS.NET server has 1 to {} nodes, got {n}", map::MAX_NODES)))
 }
 
-/// The available cloud a region id names; a field error otherwise.
-fn cloud_of<'c>(clouds: &'c [CloudWire], region: &str) -> Result<&'c CloudWire> {
-    let id = number("region", "cloud", region)?.to_string();
+/// A cloud's id as a region names it, checked before anything is fetched.
+fn cloud_id(region: &str) -> Result<String> {
+    Ok(number("region", "cloud", region)?.to_string())
+}
+
+/// The available cloud of that id; a field error otherwise.
+fn cloud_of<'c>(clouds: &'c [CloudWire], id: &str) -> Result<&'c CloudWire> {
     clouds.iter().find(|c| c.id == id).ok_or_else(|| {
         Error::field("region", format!("VPS.NET has no available cloud {id}; pick one from the regions list"))
     })
@@ -380,8 +384,9 @@ impl Compute for Vpsnet {
         if let Some(cloud) = ssd::ssd_number("region", "SSD cloud", region) {
             return self.ssd_plans(&cloud?).await;
         }
+        let id = cloud_id(region)?;
         let clouds = self.clouds().await?;
-        Ok(map::plans(Some(cloud_of(&clouds, region)?)))
+        Ok(map::plans(Some(cloud_of(&clouds, &id)?)))
     }
 
     /// Each cloud lists its own templates: with a region, only that cloud's
@@ -392,8 +397,9 @@ impl Compute for Vpsnet {
             Some(region) => match ssd::ssd_number("region", "SSD cloud", region) {
                 Some(cloud) => vec![self.ssd_cloud(&cloud?).await?],
                 None => {
+                    let id = cloud_id(region)?;
                     let mut clouds = self.clouds().await?;
-                    let id = cloud_of(&clouds, region)?.id.clone();
+                    cloud_of(&clouds, &id)?;
                     clouds.retain(|c| c.id == id);
                     clouds
                 }

@@ -603,6 +603,7 @@ async fn bad_input_is_refused_before_sending() {
     assert_eq!(field(c.get_server("+12").await.unwrap_err()), validation("id"));
     assert_eq!(field(c.delete_server("1/2").await.unwrap_err()), validation("id"));
     assert_eq!(field(c.plans(Some("london")).await.unwrap_err()), validation("region"));
+    assert_eq!(field(c.images(Some("london")).await.unwrap_err()), validation("region"));
     let full = CreateServer {
         name: "box".into(),
         plan: Some("2".into()),
