@@ -1,8 +1,10 @@
 //! Every VPS.NET call vpsdesk makes, in one table. The doc gives bodies but
-//! not methods or paths; these come from `shared/providers/vpsnet-endpoints.md`
-//! and all of them are its "D" rows (a named public client sends this method
-//! to this path). Every path ends in `.api10json`, the format suffix that
-//! selects the JSON API.
+//! not methods or paths; these come from `shared/providers/vpsnet-endpoints.md`.
+//! Most are its "D" rows (a named public client sends this method to this
+//! path); the others say which they are where they are defined: "P" (path
+//! known, method by analogy), "S" (the doc's own curl example) or INFERRED
+//! (guessed from the naming, kept here so they are easy to correct). Every
+//! JSON path ends in `.api10json`, the format suffix that selects the JSON API.
 
 /// `GET`: the account holder (`{"user": {...}}`); the cheapest authenticated read.
 pub const PROFILE: &str = "/profile.api10json";
@@ -30,10 +32,9 @@ pub const NODES: &str = "/nodes.api10json";
 
 /// `GET`: the invoices (`[{"invoice": {...}}]`, or the same unwrapped).
 pub const INVOICES: &str = "/invoices.api10json";
-/// `GET`: `{current_balance, currency, account_credits}`. The one path here
-/// that is not a "D" row: `vpsnet-endpoints.md` marks it INFERRED (no
-/// public client calls it; the doc lists it among the Invoices calls, so
-/// it is looked for under `invoices/`).
+/// `GET`: `{current_balance, currency, account_credits}`. INFERRED in
+/// `vpsnet-endpoints.md` (no public client calls it; the doc lists it among
+/// the Invoices calls, so it is looked for under `invoices/`).
 pub const CREDITS: &str = "/invoices/get_credits.api10json";
 
 /// `GET`: an invoice as PDF bytes; no `.api10json` suffix, and the answer may
