@@ -163,6 +163,7 @@ mod tests {
             plan: String::new(),
             created_at: None,
             details: vec![],
+            capabilities: None,
         }
     }
 

@@ -151,6 +151,7 @@ mod tests {
             plan: String::new(),
             created_at: None,
             details: vec![],
+            capabilities: None,
         }
     }
 

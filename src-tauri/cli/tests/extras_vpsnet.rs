@@ -546,6 +546,15 @@ fn ssd_vps_beside_the_cloud_servers() {
     let all = f.json(&["servers", "list", "--account", ACCOUNT]);
     let ssd = all.as_array().unwrap().iter().find(|s| s["id"] == "ssd-501").expect("the seed's SSD VPS is listed");
     assert_eq!((ssd["name"].as_str(), ssd["status"].as_str()), (Some("SSD cache"), Some("running")));
+    assert_eq!(
+        ssd["capabilities"],
+        serde_json::json!(["servers.start", "servers.stop", "servers.force_stop", "servers.reboot", "servers.delete"]),
+        "an SSD VPS says it supports only power and delete"
+    );
+    assert!(
+        all.as_array().unwrap().iter().filter(|s| s["id"] != "ssd-501").all(|s| s.get("capabilities").is_none()),
+        "a cloud server's JSON is as before"
+    );
     let regions = f.json(&["catalog", ACCOUNT, "regions"]);
     assert!(
         regions.as_array().unwrap().iter().any(|r| r["id"] == "ssd-160" && r["name"] == "test SSD cloud (SSD VPS)"),

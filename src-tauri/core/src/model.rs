@@ -58,6 +58,12 @@ pub struct Server {
     pub plan: String,
     pub created_at: Option<Timestamp>,
     pub details: Vec<Detail>,
+    /// Set only for a server that supports fewer operations than its account
+    /// (a VPS.NET SSD VPS: power and delete): those of the account's
+    /// capabilities that apply to it. Absent: all of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub capabilities: Option<Vec<Capability>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -239,6 +245,7 @@ mod tests {
             plan: String::new(),
             created_at: None,
             details: vec![],
+            capabilities: None,
         }
     }
 

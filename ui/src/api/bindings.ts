@@ -17,7 +17,13 @@ export type Server = {
 /**
  * The account's name (CLI.md); `account_id` is its stable id.
  */
-account: string, account_id: string, provider: ProviderKind, id: string, name: string, status: Status, provider_status: string, ipv4: Array<string>, ipv6: Array<string>, region: string, plan: string, created_at: Timestamp | null, details: Array<Detail>, };
+account: string, account_id: string, provider: ProviderKind, id: string, name: string, status: Status, provider_status: string, ipv4: Array<string>, ipv6: Array<string>, region: string, plan: string, created_at: Timestamp | null, details: Array<Detail>, 
+/**
+ * Set only for a server that supports fewer operations than its account
+ * (a VPS.NET SSD VPS: power and delete): those of the account's
+ * capabilities that apply to it. Absent: all of them.
+ */
+capabilities?: Array<Capability>, };
 export type AccountError = { account: string, account_id: string, provider: ProviderKind, error: IpcError, };
 export type Inventory = { servers: Array<Server>, errors: Array<AccountError>, };
 export type AccountView = { id: string, name: string, provider: ProviderKind, endpoint: string, username: string | null, region: string | null, demo: boolean, capabilities: Array<Capability>, };

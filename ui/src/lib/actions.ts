@@ -1,5 +1,5 @@
 import type { AccountView, PowerAction, Server, Status } from "../api/bindings";
-import { hasCapability } from "./capabilities";
+import { forServer, hasCapability } from "./capabilities";
 import { ACTION_CAPABILITY, CAPABILITY_PHRASE, type ServerOperation } from "./labels";
 
 export type RowAction = PowerAction | "rename" | "delete";
@@ -57,12 +57,20 @@ export function actionAvailability(
       reason: `${providerLabel} does not support ${CAPABILITY_PHRASE[cap]}`,
     };
   }
+  const own = forServer(account, server);
+  if (!hasCapability(own, cap)) {
+    return {
+      visible: action !== "force_stop",
+      enabled: false,
+      reason: `${providerLabel} does not support ${CAPABILITY_PHRASE[cap]} of this kind`,
+    };
+  }
   if (action === "rename") return { visible: true, enabled: true, reason: null };
   if (action === "delete") {
     const running = server.status === "running" || server.status === "starting" || server.status === "stopping";
     // Without delete_running the delete dialog offers "Stop and delete", when vpsdesk can stop it.
-    const canStop = hasCapability(account, "servers.force_stop") || hasCapability(account, "servers.stop");
-    if (running && !hasCapability(account, "servers.delete_running") && !canStop) {
+    const canStop = hasCapability(own, "servers.force_stop") || hasCapability(own, "servers.stop");
+    if (running && !hasCapability(own, "servers.delete_running") && !canStop) {
       return {
         visible: true,
         enabled: false,

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { AccountIp, Backup, Capability, Job, Justification, JustifiedIp, ResourcesChange, ServerClone, ServerLicenceChange, ServerLicences, ServerResources } from "../api/bindings";
-import { demoState, grant, installMockBackend, ipcError, type MockBackend } from "../api/mockBackend";
+import { demoState, grant, installMockBackend, ipcError, server, type MockBackend } from "../api/mockBackend";
 import { runningJob } from "./jobs";
 import { renderApp, retype } from "./render";
 
@@ -76,6 +76,44 @@ describe("VPS.NET server extras", () => {
     expect(screen.queryByTestId("backup-id"), "no typed backup id where the API lists them").toBeNull();
     expect(screen.queryByTestId("snapshot-create"), "VPS.NET has no snapshots").toBeNull();
     expect(screen.getByTestId("reinstall")).toBeInTheDocument();
+  });
+
+  it("offers an SSD VPS only what VPS.NET's API does for it: power and delete, no tab", async () => {
+    const { backend } = withVpsnet();
+    grant(backend.state, "demo-vpsnet", ["servers.rename", "servers.force_stop"]);
+    backend.state.servers.push(
+      server(
+        {
+          id: "ssd-501",
+          name: "SSD cache",
+          account_id: "demo-vpsnet",
+          region: "SSD cloud 160",
+          plan: "SSD VPS 1 GB",
+          capabilities: ["servers.start", "servers.stop", "servers.force_stop", "servers.reboot", "servers.delete"],
+        },
+        backend.state.accounts,
+      ),
+    );
+    const { user } = renderApp();
+    await user.click(await screen.findByTestId("server-row-demo-vpsnet-ssd-501"));
+    const drawer = await screen.findByTestId("detail-drawer");
+    expect(within(drawer).getByRole("tablist").textContent).toBe("Overview");
+    const id = (a: string) => within(drawer).getByTestId(`detail-action-${a}-demo-vpsnet-ssd-501`);
+    expect(id("stop")).not.toHaveAttribute("aria-disabled");
+    expect(id("reboot")).not.toHaveAttribute("aria-disabled");
+    expect(id("delete")).not.toHaveAttribute("aria-disabled");
+    expect(id("start")).toHaveAttribute("aria-description", "Already running");
+    expect(id("rename")).toHaveAttribute("aria-disabled", "true");
+    expect(id("rename")).toHaveAttribute("aria-description", "VPS.NET does not support renaming servers of this kind");
+    await user.click(id("more"));
+    expect(await screen.findByTestId("detail-action-force_stop-demo-vpsnet-ssd-501")).not.toHaveAttribute("data-disabled");
+
+    // A cloud server of the same account keeps every tab.
+    await user.click(within(drawer).getByLabelText("Close details"));
+    const cloud = await openTab(user, "graphs");
+    expect(within(cloud).getByTestId("detail-tab-snapshots")).toHaveTextContent("Backups");
+    await user.click(within(cloud).getByTestId("detail-tab-overview"));
+    expect(within(cloud).getByTestId("detail-action-rename-demo-vpsnet-srv-1002")).not.toHaveAttribute("aria-disabled");
   });
 
   it("adds an address without a reboot choice or a reboot promise: VPS.NET does not restart for it", async () => {

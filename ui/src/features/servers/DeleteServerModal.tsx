@@ -9,7 +9,7 @@ import {
   useStopAndDeleteServer,
   type StopDeleteProgress,
 } from "../../api/queries";
-import { hasCapability } from "../../lib/capabilities";
+import { forServer, hasCapability } from "../../lib/capabilities";
 import { formatDuration } from "../../lib/refresh";
 
 /** The user must type the server's name exactly (its id when it has no name) to enable Delete. */
@@ -43,7 +43,8 @@ type Props = {
   onClose: () => void;
 };
 
-export function DeleteServerModal({ server, account, providerLabel, onClose }: Props) {
+export function DeleteServerModal({ server, account: accountOf, providerLabel, onClose }: Props) {
+  const account = server ? forServer(accountOf, server) : accountOf;
   const del = useDeleteServer();
   const stopDel = useStopAndDeleteServer();
   const [typed, setTyped] = useState("");

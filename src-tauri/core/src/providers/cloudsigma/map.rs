@@ -79,6 +79,7 @@ pub fn server(w: ServerWire, location: Location) -> Server {
         plan,
         created_at: None,
         details,
+        capabilities: None,
         id: w.uuid,
     }
 }

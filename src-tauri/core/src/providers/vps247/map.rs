@@ -74,6 +74,7 @@ pub fn server(w: VmWire, raw: &serde_json::Value) -> Server {
         plan: named(&w.package_name, "package", &w.package_id),
         created_at: DESCRIPTOR.time(w.created_at.as_deref()),
         details: details(raw),
+        capabilities: None,
         id: w.id,
     }
 }

@@ -1,7 +1,7 @@
 //! What vpsdesk can do on a VPS.NET account: the one place it is declared.
 
 use crate::accounts::Account;
-use crate::capabilities::{Capability::*, CapabilitySet, FULL_LIFECYCLE};
+use crate::capabilities::{Capability, Capability::*, CapabilitySet, FULL_LIFECYCLE};
 
 pub fn capabilities(_account: &Account) -> CapabilitySet {
     CapabilitySet::from(FULL_LIFECYCLE).with([
@@ -49,3 +49,7 @@ pub fn capabilities(_account: &Account) -> CapabilitySet {
         Dns,
     ])
 }
+
+/// What an SSD VPS supports of the above: VPS.NET's API gives SSD VPS only
+/// show, power and delete (`vpsnet-endpoints.md`, SSD VPS rows).
+pub const SSD_VPS: [Capability; 5] = [Start, Stop, ForceStop, Reboot, Delete];

@@ -136,6 +136,7 @@ pub fn server(w: VirtualMachineWire, raw: &Map<String, Value>) -> Server {
         plan: w.slices_count.as_deref().and_then(leading_number).map(nodes_name).unwrap_or_default(),
         created_at: DESCRIPTOR.time(w.created_at.as_deref()),
         details,
+        capabilities: None,
         id: w.id,
     }
 }

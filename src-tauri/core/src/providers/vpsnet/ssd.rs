@@ -50,7 +50,8 @@ pub fn region(c: &CloudWire) -> Region {
 /// An SSD VPS as the list, show and create replies give it
 /// (`{id, ssd_vps_label, hostname, running, backups_enabled, cloud_id,
 /// primary_ip_address, password}`), read like a cloud server; its label is
-/// `ssd_vps_label`.
+/// `ssd_vps_label`. It says which operations it supports, so that the app
+/// offers it only those.
 pub fn server(envelope: VirtualMachineEnvelope) -> Result<Server> {
     let mut raw = envelope.virtual_machine;
     if !raw.contains_key("label") {
@@ -70,6 +71,7 @@ pub fn server(envelope: VirtualMachineEnvelope) -> Result<Server> {
         .and_then(|p| plans().into_iter().find(|plan| plan.id == p))
         .map(|p| p.name)
         .unwrap_or_default();
+    s.capabilities = Some(super::capabilities::SSD_VPS.to_vec());
     Ok(s)
 }
 
@@ -215,6 +217,8 @@ mod tests {
         assert_eq!(s.status, crate::model::Status::Running);
         assert_eq!(s.ipv4, ["68.169.60.5"]);
         assert!(s.details.iter().all(|d| d.label != "password"), "the root password is never shown");
+        let only: Vec<String> = s.capabilities.iter().flatten().map(|c| c.name()).collect();
+        assert_eq!(only, ["servers.start", "servers.stop", "servers.force_stop", "servers.reboot", "servers.delete"]);
         assert_eq!(ssd_number("id", "SSD VPS", "ssd-501").unwrap().unwrap(), "501");
         assert!(ssd_number("id", "SSD VPS", "501").is_none());
         assert_eq!(ssd_number("id", "SSD VPS", "ssd-x").unwrap().unwrap_err().fields[0].field, "id");

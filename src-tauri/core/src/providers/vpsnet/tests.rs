@@ -78,6 +78,7 @@ fn server_list_example_maps_every_field() {
     assert_eq!(detail("password"), None, "the root password is never passed on");
     assert_eq!(web.details.len(), 16, "every field of the example but the password");
     assert_eq!(web.details[0].label, "running", "in the doc's order");
+    assert_eq!(web.capabilities, None, "a cloud server supports all the account supports");
 
     assert_eq!(s[1].id, "1385");
     assert_eq!(s[1].name, "MySQL Server 01");

@@ -115,6 +115,7 @@ pub fn server(w: ServerWire, raw: &serde_json::Value) -> Server {
         plan,
         created_at: DESCRIPTOR.time(w.created_at.as_deref()),
         details: details(raw),
+        capabilities: None,
         id: w.id,
     }
 }

@@ -123,6 +123,7 @@ pub fn server(w: ServerWire, raw: &serde_json::Value) -> Server {
         plan: w.plan_id.clone().unwrap_or_default(),
         created_at: DESCRIPTOR.time(w.date_created.as_deref()),
         details,
+        capabilities: None,
         id: w.subid,
     }
 }

@@ -3,7 +3,7 @@ import { IconChartBar, IconInfoCircle, IconCamera, IconNetwork, IconSettings, Ic
 import { useState, type ReactNode } from "react";
 import type { AccountView, Capability, Server } from "../../../api/bindings";
 import { useAccount } from "../../../api/queries";
-import { hasCapability } from "../../../lib/capabilities";
+import { forServer, hasCapability } from "../../../lib/capabilities";
 import { ConsoleTab } from "./ConsoleTab";
 import { GraphsTab } from "./GraphsTab";
 import { MaintenanceTab } from "./MaintenanceTab";
@@ -15,7 +15,7 @@ import { SnapshotsTab } from "./SnapshotsTab";
 
 type Tab = { id: string; label: string; icon: ReactNode; needs: Capability[] };
 
-/** A tab shows when the server's account has any of the capabilities it needs. */
+/** A tab shows when the server (its account, narrowed by `forServer`) has any of the capabilities it needs. */
 const TABS: Tab[] = [
   { id: "network", label: "Network", icon: <IconNetwork size={14} />, needs: ["network.ips", "network.reverse_set", "network.reverse_list"] },
   { id: "snapshots", label: "Snapshots & backups", icon: <IconCamera size={14} />, needs: ["snapshots", "backups.restore", "backups.list", "os.reinstall", "os.change"] },
@@ -47,7 +47,7 @@ export function visibleTabs(capabilities: Capability[]): string[] {
 
 /** The server detail's tabs: Overview (the caller's content) and what the provider supports. */
 export function ServerTabs({ server, providerLabel, overview }: { server: Server; providerLabel: string; overview: ReactNode }) {
-  const account = useAccount(server.account_id);
+  const account = forServer(useAccount(server.account_id), server);
   const shown = tabsFor(account);
   const [tab, setTab] = useState<string | null>("overview");
   const active = tab === "overview" || shown.some((t) => t.id === tab) ? tab : "overview";
