@@ -125,6 +125,19 @@ class App:
         el.send_keys(text)
         return el
 
+    def fill(self, testid, value):
+        """Sets a date field to `value` (YYYY-MM-DD) the way picking a day in
+        its calendar does: the value, then the input event React listens
+        for. The calendar is the platform's, outside the page, where
+        WebDriver does not reach."""
+        el = self.wait(lambda d: self.visible(d.find_elements(By.CSS_SELECTOR, f'[data-testid="{testid}"]')), what=f"{testid} visible")
+        self.driver.execute_script(
+            "const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;"
+            "set.call(arguments[0], arguments[1]);"
+            "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+            el, value)
+        return el
+
     def choose(self, testid, option_text):
         """A Mantine Select: open it, click the option with this text, and
         check the input took it (a click during the dropdown's opening

@@ -2,7 +2,10 @@
 listed and a new one taken as a job until it is built, a clone followed to
 its new server from the Maintenance tab, the CPU and traffic graphs, and the
 console's VNC address, and a Windows template's price and purchase on the
-Resources page, and nodes bought there."""
+Resources page, and nodes bought there; the graphs over a chosen range of
+days; and an SSD VPS beside the cloud servers, whose drawer offers only
+what VPS.NET's API does for it (power and delete)."""
+import datetime
 import unittest
 
 from selenium.webdriver.common.by import By
@@ -13,6 +16,8 @@ from app import DemoAppCase
 # The doc's first server ("Web Server 01"), seeded into the VPS.NET simulator
 # with the doc's backup 3774.
 DOC_SERVER = "1384"
+# The simulator's SSD VPS ("SSD cache", running, on SSD cloud 160).
+SSD = "ssd-501"
 
 
 class VpsnetExtras(DemoAppCase):
@@ -113,6 +118,56 @@ class VpsnetExtras(DemoAppCase):
         app.resources_section("Cloud groups")
         app.wait(lambda d: app.exists("cloud-groups-table") or app.exists("cloud-groups-empty"), what="the cloud groups")
         app.screenshot("extras-vpsnet-cloud-groups")
+
+    def periods(self, graph):
+        """The periods graph `graph` draws, as its table for screen readers names them."""
+        # Not uPlot's legend, which is a table too.
+        rows = self.app.find(f"graph-{graph}").find_elements(By.CSS_SELECTOR, "table:not(.u-legend) tbody th")
+        return [self.app.text_of(th) for th in rows]
+
+    def test_8_graphs_over_chosen_days(self):
+        app = self.app
+        app.open_server(DOC_SERVER, search="Web Server 01", tab="graphs")
+        # Hour by hour up to now: 24 samples, 25 when the span starts on the hour.
+        app.wait(lambda d: len(self.periods("cpu")) in (24, 25), what="the last 24 hours")
+        control = app.find("usage-range-preset")
+        app.press(next(l for l in control.find_elements(By.TAG_NAME, "label") if l.text.strip() == "Custom"))
+        today = datetime.date.today()
+        first, last = today - datetime.timedelta(days=5), today - datetime.timedelta(days=4)
+        app.fill("usage-range-from", first.isoformat())
+        app.fill("usage-range-to", last.isoformat())
+        # Two whole local days, hour by hour, as VPS.NET answers for that span.
+        day = lambda d: f"{d:%b} {d.day}, {d.year}"
+        chosen = lambda graph: (p := self.periods(graph)) and p[0] == f"{day(first)}, 12:00 AM" and f"{day(last)}, 11:00 PM" in p
+        app.wait(lambda d: chosen("cpu") and chosen("network"), what="the chosen two days")
+        self.assertIn("Averages", app.text("graph-cpu"))
+        app.fill("usage-range-to", (first - datetime.timedelta(days=1)).isoformat())
+        app.wait(lambda d: "The last day must not be before the first" in app.text("usage-range"), what="a backwards range refused")
+        app.fill("usage-range-to", last.isoformat())
+        app.wait(lambda d: chosen("cpu"), what="the two days again")
+        app.driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", app.find("usage-range"))
+        app.screenshot("extras-vpsnet-graph-range")
+        app.close_drawer()
+
+    def test_9_an_ssd_vps_offers_only_power_and_delete(self):
+        app = self.app
+        app.open_server(SSD, search="SSD cache")
+        drawer = app.find("detail-drawer")
+        self.assertIn("SSD cloud 160", app.text("detail-table"))
+        tabs = [app.text_of(t) for t in drawer.find_elements(By.CSS_SELECTOR, "[role='tab']")]
+        self.assertEqual(tabs, ["Overview"], "no backups, graphs, console or resources for an SSD VPS")
+        self.assertIn("VPS.NET's control panel for the rest", app.text("detail-limited"))
+        action = lambda a: drawer.find_element(By.CSS_SELECTOR, f'[data-testid^="detail-action-{a}-"][data-testid$="-{SSD}"]')
+        rename = action("rename")
+        self.assertEqual(rename.get_attribute("aria-disabled"), "true")
+        self.assertEqual(rename.get_attribute("aria-description"), "VPS.NET does not support renaming servers of this kind")
+        self.assertIsNone(action("delete").get_attribute("aria-disabled"))
+        app.screenshot("extras-vpsnet-ssd-drawer")
+        app.press(action("stop"))
+        status = drawer.find_element(By.CSS_SELECTOR, '[data-testid^="detail-status-"]')
+        app.wait(lambda d: app.text_of(status).lower() == "stopped", timeout=60, what="the SSD VPS stopped")
+        app.wait(lambda d: action("start").get_attribute("aria-disabled") is None, what="start offered")
+        app.close_drawer()
 
 
 if __name__ == "__main__":

@@ -422,7 +422,11 @@ describe("Billing page", () => {
 
   it("buys software for the price CloudSigma calculated, and a changed order needs a new price", async () => {
     const backend = install();
-    backend.on("quote_bundle", () => ({ total: "45.00", currency: "EUR", lines: [] }) satisfies BundleQuote);
+    backend.on("quote_bundle", () => ({
+      total: "45.00",
+      currency: "EUR",
+      lines: [{ key: "msft_lwa_00135", label: "Windows Web Server 2008", unit: "licences", quantity: 1, rate: "45.00" }],
+    }) satisfies BundleQuote);
     const { user } = await openBilling();
     await user.click(await screen.findByTestId("billing-tab-subscriptions"));
     await user.click(await screen.findByTestId("bundle-new"));
@@ -430,6 +434,7 @@ describe("Billing page", () => {
     await retype(user, screen.getByTestId("bundle-msft_lwa_00135"), "1");
     await user.click(screen.getByTestId("bundle-price"));
     expect(await screen.findByTestId("bundle-buy")).toHaveTextContent("Buy for 45.00 EUR");
+    expect(screen.getByTestId("bundle-quote-lines")).toHaveTextContent("Windows Web Server 20081 licence45.00 EUR");
     expect(backend.callsOf("quote_bundle")[0].args).toMatchObject({ order: { kind: "software", items: [{ key: "msft_lwa_00135", quantity: 1 }] } });
     await retype(user, screen.getByTestId("bundle-msft_lwa_00135"), "2");
     expect(screen.queryByTestId("bundle-buy")).toBeNull();

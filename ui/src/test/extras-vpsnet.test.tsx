@@ -98,6 +98,7 @@ describe("VPS.NET server extras", () => {
     await user.click(await screen.findByTestId("server-row-demo-vpsnet-ssd-501"));
     const drawer = await screen.findByTestId("detail-drawer");
     expect(within(drawer).getByRole("tablist").textContent).toBe("Overview");
+    expect(within(drawer).getByTestId("detail-limited")).toHaveTextContent("VPS.NET's API offers this kind of server only the actions enabled above");
     const id = (a: string) => within(drawer).getByTestId(`detail-action-${a}-demo-vpsnet-ssd-501`);
     expect(id("stop")).not.toHaveAttribute("aria-disabled");
     expect(id("reboot")).not.toHaveAttribute("aria-disabled");
@@ -113,6 +114,7 @@ describe("VPS.NET server extras", () => {
     const cloud = await openTab(user, "graphs");
     expect(within(cloud).getByTestId("detail-tab-snapshots")).toHaveTextContent("Backups");
     await user.click(within(cloud).getByTestId("detail-tab-overview"));
+    expect(within(cloud).queryByTestId("detail-limited")).toBeNull();
     expect(within(cloud).getByTestId("detail-action-rename-demo-vpsnet-srv-1002")).not.toHaveAttribute("aria-disabled");
   });
 

@@ -7,6 +7,7 @@ import { quoteBundle, useCreateBundle } from "../../api/billing";
 import { applyFieldErrors } from "../../lib/formErrors";
 import { BUNDLE_PARTS, bundleInitialValues, bundleOrder, type BundleValues } from "./bundles";
 import { money } from "./money";
+import { quantityWithUnit } from "./quantity";
 
 /** The provider's `start_time` is the form's start. */
 const RENAME = { start_time: "start" };
@@ -39,7 +40,7 @@ function BundlePreview({ quote }: { quote: BundleQuote }) {
               <Table.Tr key={l.key}>
                 <Table.Td>{l.label}</Table.Td>
                 <Table.Td ta="right">
-                  {l.quantity} {l.unit}
+                  {quantityWithUnit(l.quantity, l.unit)}
                 </Table.Td>
                 <Table.Td ta="right" ff="monospace">
                   {l.rate !== null ? money(l.rate, quote.currency) : "not listed"}

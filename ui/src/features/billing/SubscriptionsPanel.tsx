@@ -8,6 +8,7 @@ import { errorMessage } from "../../api/errors";
 import { applyFieldErrors } from "../../lib/formErrors";
 import { csvName, toCsv } from "./csv";
 import { money } from "./money";
+import { quantityWithUnit } from "./quantity";
 import { BundleOrderModal } from "./BundleOrderModal";
 import { Time } from "../../components/Time";
 
@@ -77,7 +78,7 @@ export function SubscriptionsPanel({ accountId }: { accountId: string }) {
                 {s.label} <Badge size="xs" variant="light" color="gray">{s.kind}</Badge>
               </Table.Td>
               <Table.Td>
-                {s.quantity} {s.unit}
+                {quantityWithUnit(s.quantity, s.unit)}
               </Table.Td>
               <Table.Td>{s.resource ?? "—"}</Table.Td>
               <Table.Td>

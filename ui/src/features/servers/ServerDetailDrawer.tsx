@@ -85,6 +85,11 @@ export function ServerDetailDrawer({ server, account, providerLabel, planName, o
                   testIdPrefix="detail-action"
                 />
               </div>
+              {server.capabilities && (
+                <Text size="sm" c="dimmed" data-testid="detail-limited">
+                  {providerLabel}&apos;s API offers this kind of server only the actions enabled above. Use {providerLabel}&apos;s control panel for the rest.
+                </Text>
+              )}
               <Table withRowBorders verticalSpacing={6} fz="sm" data-testid="detail-table">
                 <Table.Tbody>
                   {rows.map(([k, v], i) => (
