@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Server } from "../api/bindings";
@@ -14,6 +13,7 @@ import {
 import { DEFAULT_REFRESH_MS } from "../lib/refresh";
 import { toAppError } from "../api/errors";
 import { renderApp } from "./render";
+import indexHtml from "../../index.html?raw";
 
 describe("first start", () => {
   it("shows the welcome screen, and Try the demo starts the demo and lists its servers", async () => {
@@ -43,7 +43,7 @@ describe("app shell", () => {
   it("is drawn by index.html before any script runs, with the navigation the app then shows", async () => {
     // The static frame paints the window at once (docs/bench.md, cold start); it must not show a
     // page the app does not have or miss one it has, or the window would change under the user.
-    const html = new DOMParser().parseFromString(readFileSync(`${__dirname}/../../index.html`, "utf8"), "text/html");
+    const html = new DOMParser().parseFromString(indexHtml, "text/html");
     const frame = [...html.querySelectorAll(".boot-nav .boot-link")].map((e) => e.textContent);
     expect(html.querySelector(".boot-title")?.textContent).toBe("vpsdesk");
 
