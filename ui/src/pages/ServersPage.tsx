@@ -39,6 +39,19 @@ import { Welcome } from "./Welcome";
 export type ServerFilters = { account: string | null; provider: ProviderKind | null; status: Status | null; search: string };
 const NO_FILTERS: ServerFilters = { account: null, provider: null, status: null, search: "" };
 
+/* What the search box looks in (name, id and addresses, lowercased, one per line), made once per
+   server object: a refetch keeps the objects of unchanged servers, so typing over 10,000 servers
+   costs one substring test each, not four lowercasings. */
+const searchTexts = new WeakMap<Server, string>();
+function searchText(s: Server): string {
+  let text = searchTexts.get(s);
+  if (text === undefined) {
+    text = [s.name, s.id, ...s.ipv4, ...s.ipv6].join("\n").toLowerCase();
+    searchTexts.set(s, text);
+  }
+  return text;
+}
+
 export function filterServers(servers: Server[], f: ServerFilters): Server[] {
   const q = f.search.trim().toLowerCase();
   return servers.filter(
@@ -46,11 +59,7 @@ export function filterServers(servers: Server[], f: ServerFilters): Server[] {
       (!f.account || s.account_id === f.account) &&
       (!f.provider || s.provider === f.provider) &&
       (!f.status || s.status === f.status) &&
-      (!q ||
-        s.name.toLowerCase().includes(q) ||
-        s.id.toLowerCase().includes(q) ||
-        s.ipv4.some((ip) => ip.includes(q)) ||
-        s.ipv6.some((ip) => ip.toLowerCase().includes(q))),
+      (!q || searchText(s).includes(q)),
   );
 }
 

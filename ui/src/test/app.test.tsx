@@ -13,6 +13,7 @@ import {
 import { DEFAULT_REFRESH_MS } from "../lib/refresh";
 import { toAppError } from "../api/errors";
 import { renderApp } from "./render";
+import indexHtml from "../../index.html?raw";
 
 describe("first start", () => {
   it("shows the welcome screen, and Try the demo starts the demo and lists its servers", async () => {
@@ -39,6 +40,21 @@ describe("first start", () => {
 });
 
 describe("app shell", () => {
+  it("is drawn by index.html before any script runs, with the navigation the app then shows", async () => {
+    // The static frame paints the window at once (docs/bench.md, cold start); it must not show a
+    // page the app does not have or miss one it has, or the window would change under the user.
+    const html = new DOMParser().parseFromString(indexHtml, "text/html");
+    const frame = [...html.querySelectorAll(".boot-nav .boot-link")].map((e) => e.textContent);
+    expect(html.querySelector(".boot-title")?.textContent).toBe("vpsdesk");
+
+    installMockBackend(demoState());
+    renderApp();
+    await screen.findByTestId("servers-table");
+    const nav = [...document.querySelectorAll('[data-testid^="nav-"]')].map((e) => e.querySelector(".mantine-NavLink-label")?.textContent);
+    expect(frame).toEqual(nav);
+    expect(screen.getByTestId("app-title")).toHaveTextContent("vpsdesk");
+  });
+
   it("warns in red when the keychain is unavailable and in yellow about the store", async () => {
     const state = demoState();
     state.status.keychain = { ok: false, message: "The login keyring is locked. Unlock it, then press Refresh." };

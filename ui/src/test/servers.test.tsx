@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { demoState, installMockBackend } from "../api/mockBackend";
 import { renderApp, retype } from "./render";
+import { filterServers } from "../pages/ServersPage";
 
 function rowNames(): string[] {
   const table = screen.getByTestId("servers-table");
@@ -14,6 +15,28 @@ async function chooseOption(user: ReturnType<typeof renderApp>["user"], testId: 
   await user.click(screen.getByTestId(testId));
   await user.click(await screen.findByRole("option", { name: option }));
 }
+
+describe("search over servers", () => {
+  const all = () => demoState().servers;
+  const names = (q: string, servers = all()) => filterServers(servers, { account: null, provider: null, status: null, search: q }).map((s) => s.name);
+
+  it("finds a name, an id or an address whatever the case, and never across two fields", () => {
+    expect(names("  WEB-  ")).toEqual(["web-1", "web-2"]);
+    expect(names("SRV-1008")).toEqual(["vpn"]);
+    expect(names("2001:DB8::1")).toEqual(names("2001:db8::1"));
+    expect(names("2001:db8::1").length).toBeGreaterThan(0);
+    // "web-1" then "srv-1001": the end of one field and the start of the next are not one text.
+    expect(names("1srv")).toEqual([]);
+    expect(names("")).toHaveLength(all().length);
+  });
+
+  it("searches a server's new name once the refetch brings it", () => {
+    const before = all();
+    expect(names("renamed", before)).toEqual([]);
+    const after = before.map((s) => (s.name === "vpn" ? { ...s, name: "renamed-vpn" } : s));
+    expect(names("renamed", after)).toEqual(["renamed-vpn"]);
+  });
+});
 
 describe("servers table", () => {
   it("lists every server with its status badge, and an account error above the others", async () => {

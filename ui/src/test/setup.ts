@@ -1,8 +1,12 @@
 import "@testing-library/jest-dom/vitest";
 import { notifications } from "@mantine/notifications";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach, beforeEach, vi } from "vitest";
 import { uninstallMockBackend } from "../api/mockBackend";
+
+// A lazily loaded page is transformed by vite on its first import, which can take seconds when
+// other builds share the machine: findBy* waits up to 5 s instead of 1 s, the tests stay the same.
+configure({ asyncUtilTimeout: 5000 });
 
 // --- jsdom gaps that Mantine and TanStack Virtual need ---------------------------------------
 

@@ -10,7 +10,7 @@ import {
   type VisibilityState,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useMemo, useRef, type KeyboardEvent } from "react";
+import { memo, useCallback, useMemo, useRef, type KeyboardEvent } from "react";
 import type { AccountView, Server } from "../../api/bindings";
 import { useDelegatedTooltip } from "../../components/DelegatedTooltip";
 import { StatusBadge } from "../../components/StatusBadge";
@@ -86,7 +86,9 @@ type Props = {
   onDelete: (s: Server) => void;
 };
 
-export function ServersTable(props: Props) {
+/* Memoized: typing in the search box re-renders the page at once and filters a moment later
+   (useDeferredValue); the first render must not redo the table's work for every row. */
+export const ServersTable = memo(function ServersTable(props: Props) {
   const {
     servers,
     accountsById,
@@ -247,12 +249,14 @@ export function ServersTable(props: Props) {
   const rows = table.getRowModel().rows;
   const tips = useDelegatedTooltip();
   const scrollRef = useRef<HTMLDivElement>(null);
+  // A new getItemKey makes the virtualizer measure every row again: it changes with the rows only.
+  const getItemKey = useCallback((i: number) => rows[i]?.id ?? i, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    getItemKey: (i) => rows[i]?.id ?? i,
+    getItemKey,
   });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items.length > 0 ? items[0].start : 0;
@@ -379,4 +383,4 @@ export function ServersTable(props: Props) {
       </table>
     </div>
   );
-}
+});
