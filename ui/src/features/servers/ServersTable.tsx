@@ -6,11 +6,12 @@ import {
   getSortedRowModel,
   useReactTable,
   type ColumnDef,
+  type Row,
   type SortingState,
   type VisibilityState,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useCallback, useMemo, useRef, type KeyboardEvent } from "react";
+import { memo, useCallback, useMemo, useRef, type KeyboardEvent, type MouseEvent } from "react";
 import type { AccountView, Server } from "../../api/bindings";
 import { useDelegatedTooltip } from "../../components/DelegatedTooltip";
 import { StatusBadge } from "../../components/StatusBadge";
@@ -86,8 +87,51 @@ type Props = {
   onDelete: (s: Server) => void;
 };
 
-/* Memoized: typing in the search box re-renders the page at once and filters a moment later
-   (useDeferredValue); the first render must not redo the table's work for every row. */
+type RowProps = {
+  row: Row<Server>;
+  index: number;
+  stale: boolean;
+  /** Not read: a change of the columns or of their visibility re-renders the row. */
+  columns: ColumnDef<Server>[];
+  columnVisibility: VisibilityState;
+};
+
+/**
+ * One row. A background refetch whose answer did not change keeps every server object (the query's
+ * structural sharing), so the row is not rendered again: polling re-renders only the rows whose
+ * server changed, not dozens of rows of action buttons every 2 s.
+ */
+const ServerRow = memo(
+  function ServerRow({ row, index, stale }: RowProps) {
+    const s = row.original;
+    return (
+      <tr
+        className={stale ? "row-stale" : undefined}
+        data-stale={stale || undefined}
+        data-index={index}
+        aria-rowindex={index + 2}
+        data-testid={`server-row-${s.account_id}-${s.id}`}
+        tabIndex={0}
+        style={{ height: ROW_HEIGHT }}
+      >
+        {row.getVisibleCells().map((cell) => (
+          <td key={cell.id} className={`cell-${cell.column.id}`}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </td>
+        ))}
+      </tr>
+    );
+  },
+  (a, b) =>
+    a.row.original === b.row.original &&
+    a.index === b.index &&
+    a.stale === b.stale &&
+    a.columns === b.columns &&
+    a.columnVisibility === b.columnVisibility,
+);
+
+/* Memoized: the page re-renders on every background refetch, and on a keystroke in the search box
+   before the deferred filter runs (useDeferredValue); the table only when its props change. */
 export const ServersTable = memo(function ServersTable(props: Props) {
   const {
     servers,
@@ -272,8 +316,21 @@ export const ServersTable = memo(function ServersTable(props: Props) {
     });
   };
 
-  const onRowKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, index: number, server: Server) => {
-    if (e.target !== e.currentTarget) return; // keys inside action buttons belong to them
+  // Rows get their clicks and keys from the body (rows stay memoized; no handlers per row).
+  const rowIndexOf = (target: EventTarget): number | null => {
+    const tr = target instanceof Element ? target.closest<HTMLElement>("tr[data-index]") : null;
+    return tr ? Number(tr.dataset.index) : null;
+  };
+  const onBodyClick = (e: MouseEvent<HTMLTableSectionElement>) => {
+    const index = rowIndexOf(e.target);
+    if (index !== null && rows[index]) onOpen(rows[index].original);
+  };
+  const onBodyKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    // Only a focused row's own keys: keys inside action buttons belong to them.
+    if (!(e.target instanceof HTMLElement) || !e.target.matches("tr[data-index]")) return;
+    const index = Number(e.target.dataset.index);
+    const server = rows[index]?.original;
+    if (!server) return;
     if (e.key === "Enter" || e.key === " ") {
       e.preventDefault();
       onOpen(server);
@@ -343,7 +400,7 @@ export const ServersTable = memo(function ServersTable(props: Props) {
             </tr>
           ))}
         </thead>
-        <tbody>
+        <tbody onClick={onBodyClick} onKeyDown={onBodyKeyDown}>
           {paddingTop > 0 && (
             <tr aria-hidden style={{ height: paddingTop }}>
               <td colSpan={visibleColumns.length} />
@@ -351,27 +408,15 @@ export const ServersTable = memo(function ServersTable(props: Props) {
           )}
           {items.map((vi) => {
             const row = rows[vi.index];
-            const s = row.original;
-            const stale = staleAccounts.has(s.account_id);
             return (
-              <tr
+              <ServerRow
                 key={row.id}
-                className={stale ? "row-stale" : undefined}
-                data-stale={stale || undefined}
-                data-index={vi.index}
-                aria-rowindex={vi.index + 2}
-                data-testid={`server-row-${s.account_id}-${s.id}`}
-                tabIndex={0}
-                style={{ height: ROW_HEIGHT }}
-                onClick={() => onOpen(s)}
-                onKeyDown={(e) => onRowKeyDown(e, vi.index, s)}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={`cell-${cell.column.id}`}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
+                row={row}
+                index={vi.index}
+                stale={staleAccounts.has(row.original.account_id)}
+                columns={columns}
+                columnVisibility={columnVisibility}
+              />
             );
           })}
           {paddingBottom > 0 && (
