@@ -1,4 +1,4 @@
-import { MantineProvider, type MantineColorSchemeManager } from "@mantine/core";
+import { MantineProvider } from "@mantine/core";
 import { ModalsProvider } from "@mantine/modals";
 import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
@@ -6,20 +6,10 @@ import type { ReactNode } from "react";
 import { HashRouter } from "react-router";
 import { cssVariablesResolver, theme } from "./theme";
 
-/* Light or dark follows the OS, and nothing is kept: Mantine's default manager would read
-   localStorage, which the app does not use (preferences live in settings.json). */
-const followTheOs: MantineColorSchemeManager = {
-  get: (defaultValue) => defaultValue,
-  set: () => {},
-  subscribe: () => {},
-  unsubscribe: () => {},
-  clear: () => {},
-};
-
 /** Everything the app needs around it; tests use the same with env="test" (no transitions, no portals). */
 export function AppProviders({ client, children, env = "default" }: { client: QueryClient; children: ReactNode; env?: "default" | "test" }) {
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto" colorSchemeManager={followTheOs} env={env}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto" env={env}>
       <QueryClientProvider client={client}>
         {/* Outside the modals, so that a modal's content can link to a page too. A page change renders at
             once, as a click should: as a transition it would wait behind the live server list's updates. */}

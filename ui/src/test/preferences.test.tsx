@@ -1,30 +1,10 @@
 import { screen, waitFor } from "@testing-library/react";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoState, installMockBackend } from "../api/mockBackend";
 import { DEFAULT_PREFERENCES } from "../api/preferences";
-import { LEGACY_KEYS } from "../lib/legacyPreferences";
 import { renderApp } from "./render";
 
 describe("preferences", () => {
-  it("live in settings.json only: the app reads localStorage for nothing but the one-time import, and writes nothing there", async () => {
-    const get = vi.spyOn(Storage.prototype, "getItem");
-    const set = vi.spyOn(Storage.prototype, "setItem");
-    try {
-      installMockBackend(demoState());
-      const { user } = renderApp();
-      await screen.findByTestId("servers-table");
-      await user.click(screen.getByTestId("nav-accounts"));
-      await screen.findByTestId("accounts-table");
-      const read = new Set(get.mock.calls.map(([key]) => key));
-      expect([...read].filter((k) => !Object.values(LEGACY_KEYS).includes(k))).toEqual([]);
-      expect(set).not.toHaveBeenCalled();
-      expect(localStorage.length).toBe(0);
-    } finally {
-      get.mockRestore();
-      set.mockRestore();
-    }
-  });
-
   it("imports what older versions kept in localStorage once, keeps what is saved already, and empties localStorage", async () => {
     localStorage.setItem("vpsdesk.servers.refreshInterval", "60000");
     localStorage.setItem("vpsdesk.servers.columns", JSON.stringify({ ipv6: false, created: true }));
