@@ -1,5 +1,5 @@
 // `make bench`: the UI exactly as `npm run build` makes it (production React, same bundle), but
-// with main.tsx's switch for the in-memory mock backend on, so that a plain browser tab can show
+// with boot.tsx's switch for the in-memory mock backend on, so that a plain browser tab can show
 // the app's own page (tests/bench_app.py compares its memory with the app's).
 import { mergeConfig } from "vite";
 import base from "./vite.config";

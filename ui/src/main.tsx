@@ -1,37 +1,13 @@
-import "@mantine/core/styles.css";
-import "@mantine/notifications/styles.css";
-import "./styles.css";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { createQueryClient } from "./api/queries";
-import { App } from "./App";
-import { AppProviders } from "./AppProviders";
-
-async function installPreviewBackend() {
-  // `npm run dev` opened in a plain browser with ?mock: an in-memory backend, so the UI can be
-  // looked at without Rust. Dead code in production builds (import.meta.env.DEV is false there).
-  if (!import.meta.env.DEV || "__TAURI_INTERNALS__" in window) return;
-  const params = new URLSearchParams(window.location.search);
-  if (!params.has("mock")) return;
-  const mock = await import("./api/mockBackend");
-  const count = Number(params.get("mock")) || 8;
-  mock.installMockBackend(params.has("empty") ? {} : mock.demoState(count), {
-    actionDelayMs: 4000,
-    latencyMs: 150,
-    accountLatencyMs: { "demo-vpsnet": 2500 }, // one slow account: its rows arrive later
-  });
+/* The entry is this small on purpose: index.html's frame (header and navigation) is painted first,
+   and only then are the app's styles and code (React, Mantine: most of the first screen's bytes)
+   fetched, parsed and run. Imported statically, they would hold back that first paint
+   (docs/bench.md, cold start). */
+let started = false;
+function start() {
+  if (started) return;
+  started = true;
+  void import("./boot").then((m) => m.boot());
 }
-
-async function main() {
-  await installPreviewBackend();
-  const client = createQueryClient();
-  createRoot(document.getElementById("root")!).render(
-    <StrictMode>
-      <AppProviders client={client}>
-        <App />
-      </AppProviders>
-    </StrictMode>,
-  );
-}
-
-void main();
+// After the frame that paints index.html; a window not shown yet gets no frames, hence the timer.
+requestAnimationFrame(() => setTimeout(start, 0));
+setTimeout(start, 200);
