@@ -46,6 +46,9 @@ describe("app shell", () => {
     const html = new DOMParser().parseFromString(indexHtml, "text/html");
     const frame = [...html.querySelectorAll(".boot-nav .boot-link")].map((e) => e.textContent);
     expect(html.querySelector(".boot-title")?.textContent).toBe("vpsdesk");
+    // Tauri adds the hash of each inline style or script to the CSP, which then ignores
+    // 'unsafe-inline' and blocks Mantine's runtime styles: the page has none of its own.
+    expect(html.querySelectorAll("style, script:not([src])")).toHaveLength(0);
 
     installMockBackend(demoState());
     renderApp();
