@@ -32,7 +32,7 @@ use vpsdesk_core::capabilities::dns::{
 use vpsdesk_core::service::dns::{DeleteOutcome, RecordHit};
 
 use crate::notices::{Notice, Shown};
-use crate::preferences::{NotificationSwitches, Preferences};
+use crate::preferences::{ColorScheme, NotificationSwitches, Preferences};
 use crate::state::{AppStatus, KeychainStatus};
 use vpsdesk_core::capabilities::account::profile::{ProfileChange, ProfileField};
 use vpsdesk_core::capabilities::server::backups::Backup;
@@ -96,6 +96,7 @@ pub fn render() -> String {
         decl::<AppStatus>(&cfg),
         decl::<NotificationSwitches>(&cfg),
         decl::<Preferences>(&cfg),
+        decl::<ColorScheme>(&cfg),
         decl::<Plan>(&cfg),
         decl::<Image>(&cfg),
         decl::<Region>(&cfg),

@@ -38,6 +38,8 @@ pub struct Preferences {
     pub terminal_command: Option<String>,
     /// Who "Open SSH" logs in as.
     pub ssh_user: String,
+    /// Light, dark, or as the system says.
+    pub color_scheme: ColorScheme,
 }
 
 impl Default for Preferences {
@@ -51,8 +53,20 @@ impl Default for Preferences {
             notifications: NotificationSwitches::default(),
             terminal_command: None,
             ssh_user: "root".to_string(),
+            color_scheme: ColorScheme::Auto,
         }
     }
+}
+
+/// The app's colors; the names are Mantine's, whose color scheme the UI
+/// reads from here (so the webview keeps no choice of its own).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ColorScheme {
+    Light,
+    Dark,
+    /// As the system says, following it when it changes.
+    Auto,
 }
 
 /// One switch per kind of desktop notification, all on until turned off.
@@ -188,6 +202,7 @@ mod tests {
             "server_columns": "all of them",
             "low_balance": {"acc-1": "100"},
             "viewed_tickets": {"acc-1-979": 17},
+            "color_scheme": "dark",
             "something_newer": true,
         });
         let read = from_saved(|name| file.get(name).cloned());
@@ -196,10 +211,13 @@ mod tests {
             Preferences {
                 refresh_interval_ms: Some(60000),
                 low_balance: BTreeMap::from([("acc-1".to_string(), "100".to_string())]),
+                color_scheme: ColorScheme::Dark,
                 ..Preferences::default()
             },
             "the two keys of another shape read as their defaults"
         );
         assert_eq!(from_saved(|_| None), Preferences::default());
+        let unknown_scheme = serde_json::json!({"color_scheme": "sepia"});
+        assert_eq!(from_saved(|name| unknown_scheme.get(name).cloned()).color_scheme, ColorScheme::Auto);
     }
 }

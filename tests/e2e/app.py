@@ -13,6 +13,7 @@ from selenium.common.exceptions import (
     StaleElementReferenceException,
     WebDriverException,
 )
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.options import ArgOptions
@@ -212,15 +213,33 @@ class App:
                 continue
         raise AssertionError(f"tab {name} was not selected")
 
+    def segment(self, testid, label):
+        """Picks the option named `label` of the segmented control `testid`."""
+        control = self.find(testid)
+        option = self.wait(
+            lambda d: [l for l in control.find_elements(By.TAG_NAME, "label") if l.text.strip() == label],
+            what=f"{label} in {testid}",
+        )[0]
+        self.press(option)
+
     def resources_section(self, label):
         """Opens the Resources page on the section named `label`."""
         self.click("nav-resources")
-        control = self.find("resources-section")
-        option = self.wait(
-            lambda d: [l for l in control.find_elements(By.TAG_NAME, "label") if l.text.strip() == label],
-            what=f"section {label}",
-        )[0]
-        self.press(option)
+        self.segment("resources-section", label)
+
+    SCHEME = "return document.documentElement.dataset.mantineColorScheme"
+    SYSTEM_SCHEME = "return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'"
+
+    def color_scheme(self, label):
+        """Picks the colors named `label` in the preferences ("Light", "Dark",
+        "As the system"), waits until the page shows them, and closes the
+        preferences."""
+        self.click("preferences-button")
+        self.segment("preference-color-scheme", label)
+        shown = {"Light": "light", "Dark": "dark"}.get(label) or self.driver.execute_script(self.SYSTEM_SCHEME)
+        self.wait(lambda d: d.execute_script(self.SCHEME) == shown, what=f"the {shown} colors")
+        ActionChains(self.driver).send_keys(Keys.ESCAPE).perform()
+        self.wait(lambda d: not self.visible(self.all('[data-testid="preferences-panel"]')), what="preferences closed")
 
     def close_drawer(self):
         self.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)

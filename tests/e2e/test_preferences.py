@@ -24,7 +24,7 @@ class Preferences(unittest.TestCase):
     def interval(self, app):
         return Select(app.find("refresh-interval"))
 
-    def test_columns_and_refresh_interval_survive_a_restart(self):
+    def test_columns_refresh_interval_and_colors_survive_a_restart(self):
         app = App()
         try:
             app.ensure_demo()
@@ -33,7 +33,11 @@ class Preferences(unittest.TestCase):
             app.click("column-toggle-ipv6")
             app.wait(lambda d: not app.exists("column-ipv6"), what="the IPv6 column hidden")
             self.interval(app).select_by_visible_text("5 min")
-            app.wait(lambda d: saved().get("refresh_interval_ms") == 300000, what="settings.json written")
+            app.color_scheme("Dark")
+            app.wait(
+                lambda d: saved().get("refresh_interval_ms") == 300000 and saved().get("color_scheme") == "dark",
+                what="settings.json written",
+            )
         finally:
             app.quit()
 
@@ -41,7 +45,9 @@ class Preferences(unittest.TestCase):
         try:
             app.ensure_demo()
             app.wait(
-                lambda d: self.interval(app).first_selected_option.text == "5 min" and not app.exists("column-ipv6"),
+                lambda d: self.interval(app).first_selected_option.text == "5 min"
+                and not app.exists("column-ipv6")
+                and d.execute_script(app.SCHEME) == "dark",
                 what="the preferences back after the restart",
             )
             app.screenshot("preferences-after-restart")
@@ -50,7 +56,11 @@ class Preferences(unittest.TestCase):
             app.click("column-toggle-ipv6")
             app.find("column-ipv6")
             self.interval(app).select_by_visible_text("30 s")
-            app.wait(lambda d: saved().get("refresh_interval_ms") == 30000, what="settings.json written")
+            app.color_scheme("As the system")
+            app.wait(
+                lambda d: saved().get("refresh_interval_ms") == 30000 and saved().get("color_scheme") == "auto",
+                what="settings.json written",
+            )
         finally:
             app.quit()
 

@@ -9,9 +9,8 @@ It runs last (discovery goes by file name, hence the zz): it starts the demo
 and opens tickets, while test_app expects a first start and test_tickets an
 unread staff answer.
 
-The scheme is Mantine's: the app follows the system ("auto"), and Mantine's
-color scheme manager keeps an explicit choice in localStorage, so the test
-sets that and reloads."""
+Each scheme is chosen as a user would, in the preferences (Colors), and
+the app is put back to following the system after."""
 import re
 import unittest
 
@@ -22,7 +21,6 @@ from selenium.webdriver.common.keys import Keys
 import a11y
 from app import DemoAppCase
 
-SCHEME_KEY = "mantine-color-scheme-value"
 PAGES = ["servers", "accounts", "tickets", "billing", "dns", "resources"]
 # What shows that a page is there, where it is not `<page>-page`.
 LANDMARK = {"servers": "servers-table", "accounts": "accounts-table"}
@@ -36,16 +34,13 @@ class Accessibility:
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        app = cls.app
-        app.driver.execute_script("localStorage.setItem(arguments[0], arguments[1])", SCHEME_KEY, cls.scheme)
-        app.driver.refresh()
-        app.wait(lambda d: d.execute_script("return document.documentElement.dataset.mantineColorScheme") == cls.scheme, what=f"the {cls.scheme} scheme")
-        app.find("servers-table")
+        cls.app.find("servers-table")
+        cls.app.color_scheme(cls.scheme.capitalize())
 
     @classmethod
     def tearDownClass(cls):
         # Back to following the system, as every other test expects.
-        cls.app.driver.execute_script("localStorage.removeItem(arguments[0])", SCHEME_KEY)
+        cls.app.color_scheme("As the system")
         super().tearDownClass()
 
     def check(self, view):
@@ -146,6 +141,13 @@ class Accessibility:
             self.check("palette")
             self.escape()
             app.wait(lambda d: not app.all('input[placeholder^="Find a server"]'), what="the palette closed")
+
+        with self.subTest(dialog="preferences"):
+            app.click("preferences-button")
+            app.settle(app.find("preference-color-scheme"))
+            self.check("preferences")
+            self.escape()
+            app.wait(lambda d: not app.visible(app.all('[data-testid="preferences-panel"]')), what="preferences closed")
 
         # Only VPS247 declares a force stop, the one confirm the servers menu leads to.
         vps247 = self.server_key("Demo VPS247")

@@ -3,6 +3,7 @@ import "@mantine/notifications/styles.css";
 import "./styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { preferencesQuery } from "./api/preferences";
 import { createQueryClient } from "./api/queries";
 import { App } from "./App";
 import { AppProviders } from "./AppProviders";
@@ -26,6 +27,8 @@ async function installPreviewBackend() {
 export async function boot() {
   await installPreviewBackend();
   const client = createQueryClient();
+  // The chosen colors from the first render on: one IPC call, while index.html's frame is on screen.
+  await client.prefetchQuery(preferencesQuery);
   createRoot(document.getElementById("root")!).render(
     <StrictMode>
       <AppProviders client={client}>

@@ -111,7 +111,12 @@ terminal_command: string | null,
 /**
  * Who "Open SSH" logs in as.
  */
-ssh_user: string, };
+ssh_user: string, 
+/**
+ * Light, dark, or as the system says.
+ */
+color_scheme: ColorScheme, };
+export type ColorScheme = "light" | "dark" | "auto";
 export type Plan = { id: string, name: string, vcpus: number | null, memory_mb: number | null, disk_gb: number | null, bandwidth_tb: string | null, 
 /**
  * Exact decimal as text, in the provider's currency.

@@ -2,10 +2,10 @@
  * The user's preferences, kept by the backend in settings.json (tauri-plugin-store): read once,
  * changed here at once and saved whole. Until the backend answers, the defaults stand.
  */
-import { useQueryClient } from "@tanstack/react-query";
+import type { MantineColorSchemeManager } from "@mantine/core";
+import { hashKey, queryOptions, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect } from "react";
 import { commands, type Preferences } from "./bindings";
-import { useCommandQuery } from "./commandQuery";
 import { call } from "./errors";
 import { keys } from "./keys";
 import { legacyPreferences, forgetLegacyPreferences } from "../lib/legacyPreferences";
@@ -20,10 +20,14 @@ export const DEFAULT_PREFERENCES: Preferences = {
   notifications: { job_end: true, server_state: true, low_balance: true },
   terminal_command: null,
   ssh_user: "root",
+  color_scheme: "auto",
 };
 
+/** Read once: every change after that is made here first (useSetPreferences). */
+export const preferencesQuery = queryOptions({ queryKey: keys.preferences, queryFn: () => call(commands.preferences()), staleTime: Infinity });
+
 function usePreferencesQuery() {
-  return useCommandQuery(keys.preferences, () => commands.preferences(), { staleTime: Infinity });
+  return useQuery(preferencesQuery);
 }
 
 export function usePreferences(): Preferences {
@@ -65,4 +69,31 @@ export function useImportLegacyPreferences() {
     }));
     forgetLegacyPreferences();
   }, [saved, set]);
+}
+
+/**
+ * Mantine's light or dark from the color_scheme preference, kept in settings.json like every
+ * other: Mantine's default manager would keep it in localStorage. The preference is the one
+ * place a choice is made (the preferences panel saves it), so `set` keeps nothing.
+ */
+export function preferencesColorSchemeManager(client: QueryClient): MantineColorSchemeManager {
+  const saved = () => client.getQueryData<Preferences>(keys.preferences)?.color_scheme;
+  const hash = hashKey(keys.preferences);
+  let stop: (() => void) | undefined;
+  return {
+    get: (fallback) => saved() ?? fallback,
+    set: () => {},
+    subscribe: (onUpdate) => {
+      const update = () => {
+        const scheme = saved();
+        if (scheme) onUpdate(scheme);
+      };
+      stop = client.getQueryCache().subscribe((event) => {
+        if (event.type === "updated" && event.query.queryHash === hash) update();
+      });
+      update(); // read after Mantine's first render, before this subscription
+    },
+    unsubscribe: () => stop?.(),
+    clear: () => {},
+  };
 }

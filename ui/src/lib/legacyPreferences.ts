@@ -4,7 +4,7 @@
  */
 import type { Preferences } from "../api/bindings";
 
-const KEYS = {
+export const LEGACY_KEYS = {
   refresh: "vpsdesk.servers.refreshInterval",
   columns: "vpsdesk.servers.columns",
   lowBalance: "vpsdesk.billing.lowBalance",
@@ -29,16 +29,16 @@ const isBoolean = (x: unknown): x is boolean => typeof x === "boolean";
 
 /** What localStorage holds, in the backend's shape; anything missing or unreadable is left out. */
 export function legacyPreferences(): Pick<Preferences, "refresh_interval_ms" | "server_columns" | "low_balance" | "viewed_tickets"> {
-  const refresh = json(KEYS.refresh);
-  const columns = recordOf(json(KEYS.columns), isBoolean);
+  const refresh = json(LEGACY_KEYS.refresh);
+  const columns = recordOf(json(LEGACY_KEYS.columns), isBoolean);
   return {
     refresh_interval_ms: typeof refresh === "number" && Number.isInteger(refresh) && refresh >= 0 ? refresh : null,
     server_columns: Object.keys(columns).length > 0 ? columns : null,
-    low_balance: recordOf(json(KEYS.lowBalance), isString),
-    viewed_tickets: recordOf(json(KEYS.viewed), isString),
+    low_balance: recordOf(json(LEGACY_KEYS.lowBalance), isString),
+    viewed_tickets: recordOf(json(LEGACY_KEYS.viewed), isString),
   };
 }
 
 export function forgetLegacyPreferences() {
-  for (const key of Object.values(KEYS)) localStorage.removeItem(key);
+  for (const key of Object.values(LEGACY_KEYS)) localStorage.removeItem(key);
 }

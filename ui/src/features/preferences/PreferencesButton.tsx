@@ -1,7 +1,13 @@
-import { ActionIcon, Divider, Popover, Stack, Switch, Text, TextInput, Tooltip } from "@mantine/core";
+import { ActionIcon, Divider, Popover, SegmentedControl, Stack, Switch, Text, TextInput, Tooltip } from "@mantine/core";
 import { IconSettings } from "@tabler/icons-react";
-import type { NotificationSwitches } from "../../api/bindings";
+import type { ColorScheme, NotificationSwitches } from "../../api/bindings";
 import { usePreferences, useSetPreferences } from "../../api/preferences";
+
+const SCHEMES: Array<{ value: ColorScheme; label: string }> = [
+  { value: "light", label: "Light" },
+  { value: "auto", label: "As the system" },
+  { value: "dark", label: "Dark" },
+];
 
 const SWITCHES: Array<{ key: keyof NotificationSwitches; label: string }> = [
   { key: "job_end", label: "A job ends" },
@@ -30,7 +36,7 @@ function SavedText(props: { label: string; description: string; placeholder?: st
   );
 }
 
-/** The header's preferences next to the refresh interval: desktop notifications and Open SSH. */
+/** The header's preferences next to the refresh interval: colors, desktop notifications and Open SSH. */
 export function PreferencesButton() {
   const prefs = usePreferences();
   const set = useSetPreferences();
@@ -45,6 +51,19 @@ export function PreferencesButton() {
       </Popover.Target>
       <Popover.Dropdown>
         <Stack gap="xs" data-testid="preferences-panel">
+          <Text size="sm" fw={600} id="preference-colors-label">
+            Colors
+          </Text>
+          <SegmentedControl
+            size="xs"
+            fullWidth
+            aria-labelledby="preference-colors-label"
+            data={SCHEMES}
+            value={prefs.color_scheme}
+            onChange={(v) => set(() => ({ color_scheme: v as ColorScheme }))}
+            data-testid="preference-color-scheme"
+          />
+          <Divider />
           <Text size="sm" fw={600}>
             Desktop notifications when
           </Text>
