@@ -11,6 +11,11 @@ pub use account_ref::AccountRef;
 /// Most commands only hand their arguments, by reference and in order, to
 /// the service method of that shape: `async fn name(state, args…) -> T =
 /// method;` says so once. Any other command has its body as a block.
+/// The commands that answer while the start is under way: the preferences
+/// are read before the first render (the app's colors come from them) and
+/// kept in a file of their own, apart from the keychain and the accounts.
+const ANSWER_BEFORE_START: &[&str] = &["preferences", "save_preferences"];
+
 macro_rules! ipc {
     (@each [$($done:tt)*] $(#[$meta:meta])* async fn $name:ident($state:ident $(, $arg:ident : $ty:ty)* $(,)?) -> $ret:ty = $method:ident; $($rest:tt)*) => {
         ipc!(@each [$($done)* $(#[$meta])* async fn $name($state $(, $arg: $ty)*) -> $ret {
@@ -31,8 +36,11 @@ macro_rules! ipc {
                 $state: tauri::State<'_, crate::state::AppState> $(, $arg: $ty)*
             ) -> Result<$ret, vpsdesk_core::Error> {
                 // The window paints before the keychain probe and the demo
-                // are done (lib.rs); no command answers until they are.
-                $state.started().await;
+                // are done (lib.rs); no command answers until they are,
+                // but those that need neither.
+                if !crate::commands::ANSWER_BEFORE_START.contains(&stringify!($name)) {
+                    $state.started().await;
+                }
                 $body
             }
         )*
@@ -118,6 +126,14 @@ command_modules! {
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
+
+    #[test]
+    fn the_commands_that_answer_before_the_start_exist() {
+        let handled = super::handled();
+        for name in super::ANSWER_BEFORE_START {
+            assert!(handled.contains(name), "{name} is not a command");
+        }
+    }
 
     #[test]
     fn every_handled_command_has_one_binding_and_every_binding_a_handler() {
