@@ -300,16 +300,9 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
 
   const planOptions = (plans.data ?? []).map((p) => ({ value: p.id, label: planLabel(p) }));
   const loadingIcon = (q: { isFetching: boolean }) => (q.isFetching ? <Loader size={14} /> : undefined);
-  /** What the ISO and snapshot pickers share: one of the account's lists, chosen in place of the image. */
-  const listedSource = (
-    field: "iso" | "snapshot",
-    list: { isPending: boolean; isFetching: boolean; error: AppError | null; data?: unknown[] },
-    what: string,
-    choose: string,
-  ) => ({
-    placeholder: list.isPending ? `Loading ${what}…` : list.data?.length === 0 ? `No ${what} on this account` : choose,
+  /** What every picker of one of the account's lists shares: choosing clears its error, and the list's own error shows there. */
+  const picker = (field: "plan" | "image" | "iso" | "snapshot", list: { isFetching: boolean; error: AppError | null }, what: string) => ({
     searchable: true,
-    withAsterisk: true,
     allowDeselect: false,
     rightSection: loadingIcon(list),
     value: v[field],
@@ -319,6 +312,17 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
     },
     error: form.errors[field] ?? loadError(what, list.error),
     "data-testid": `create-${field}`,
+  });
+  /** The ISO and snapshot pickers: one of the account's lists, chosen in place of the image. */
+  const listedSource = (
+    field: "iso" | "snapshot",
+    list: { isPending: boolean; isFetching: boolean; error: AppError | null; data?: unknown[] },
+    what: string,
+    choose: string,
+  ) => ({
+    ...picker(field, list, what),
+    placeholder: list.isPending ? `Loading ${what}…` : list.data?.length === 0 ? `No ${what} on this account` : choose,
+    withAsterisk: true,
   });
 
   return (
@@ -407,18 +411,9 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
                   }
                   disabled={needsRegion && !v.region}
                   data={planOptions}
-                  searchable
+                  {...picker("plan", plans, "plans")}
                   nothingFoundMessage="No plan matches"
                   withAsterisk
-                  allowDeselect={false}
-                  rightSection={loadingIcon(plans)}
-                  value={v.plan}
-                  onChange={(plan) => {
-                    form.setFieldValue("plan", plan);
-                    form.clearFieldError("plan");
-                  }}
-                  error={form.errors.plan ?? loadError("plans", plans.error)}
-                  data-testid="create-plan"
                   comboboxProps={{ width: "target" }}
                 />
               )}
@@ -502,19 +497,10 @@ export function CreateServerModal({ opened, onClose }: { opened: boolean; onClos
                   description={needsRegion && v.region ? "Only images offered in the chosen region are listed." : undefined}
                   placeholder={images.isPending ? "Loading images…" : images.data?.length === 0 ? "No images offered" : "Choose an image"}
                   data={imageData(images.data ?? [])}
-                  searchable
+                  {...picker("image", images, "images")}
                   nothingFoundMessage="No image matches"
                   withAsterisk={ctxRef.current.needsImage}
                   disabled={images.isSuccess && images.data.length === 0}
-                  allowDeselect={false}
-                  rightSection={loadingIcon(images)}
-                  value={v.image}
-                  onChange={(image) => {
-                    form.setFieldValue("image", image);
-                    form.clearFieldError("image");
-                  }}
-                  error={form.errors.image ?? loadError("images", images.error)}
-                  data-testid="create-image"
                 />
               )}
               {account && keyed && (
