@@ -25,7 +25,8 @@ export default defineConfig({
     environment: "jsdom",
     setupFiles: ["./src/test/setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
-    css: false,
+    // No styles in jsdom, but index.html's frame.css as text (src/test/theme.test.ts compares its colors).
+    css: { include: [/frame\.css/] },
     testTimeout: 20000,
   },
 });
