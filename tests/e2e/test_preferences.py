@@ -24,20 +24,25 @@ class Preferences(unittest.TestCase):
     def interval(self, app):
         return Select(app.find("refresh-interval"))
 
+    def change(self, app, interval, colors):
+        """Shows or hides the IPv6 column, picks the refresh interval and the
+        colors, each (shown as, saved as), and waits for settings.json."""
+        app.click("column-chooser")
+        app.click("column-toggle-ipv6")
+        self.interval(app).select_by_visible_text(interval[0])
+        app.color_scheme(colors[0])
+        app.wait(
+            lambda d: saved().get("refresh_interval_ms") == interval[1] and saved().get("color_scheme") == colors[1],
+            what="settings.json written",
+        )
+
     def test_columns_refresh_interval_and_colors_survive_a_restart(self):
         app = App()
         try:
             app.ensure_demo()
             app.find("column-ipv6")
-            app.click("column-chooser")
-            app.click("column-toggle-ipv6")
+            self.change(app, interval=("5 min", 300000), colors=("Dark", "dark"))
             app.wait(lambda d: not app.exists("column-ipv6"), what="the IPv6 column hidden")
-            self.interval(app).select_by_visible_text("5 min")
-            app.color_scheme("Dark")
-            app.wait(
-                lambda d: saved().get("refresh_interval_ms") == 300000 and saved().get("color_scheme") == "dark",
-                what="settings.json written",
-            )
         finally:
             app.quit()
 
@@ -52,15 +57,8 @@ class Preferences(unittest.TestCase):
             )
             app.screenshot("preferences-after-restart")
             # Back to the defaults for the tests that follow.
-            app.click("column-chooser")
-            app.click("column-toggle-ipv6")
+            self.change(app, interval=("30 s", 30000), colors=("As the system", "auto"))
             app.find("column-ipv6")
-            self.interval(app).select_by_visible_text("30 s")
-            app.color_scheme("As the system")
-            app.wait(
-                lambda d: saved().get("refresh_interval_ms") == 30000 and saved().get("color_scheme") == "auto",
-                what="settings.json written",
-            )
         finally:
             app.quit()
 
