@@ -5,10 +5,10 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
-use tauri::{AppHandle, Wry};
+use tauri::{AppHandle, Manager, Theme, Wry};
 use tauri_plugin_store::{Store, StoreExt};
 use ts_rs::TS;
 use vpsdesk_core::accounts::{set_aside, AccountStore};
@@ -89,6 +89,9 @@ impl Default for NotificationSwitches {
 /// `settings.json` through the store plugin, or why preferences cannot be
 /// kept (no home folder).
 pub struct PreferenceFile {
+    app: AppHandle,
+    /// The colors the windows were given; `Auto` until a choice is made.
+    shown_colors: Mutex<ColorScheme>,
     store: std::result::Result<Arc<Store<Wry>>, Error>,
     /// Said once at start: the file was unreadable and set aside.
     pub warning: Option<String>,
@@ -105,7 +108,11 @@ impl PreferenceFile {
                 .build()
                 .map_err(|e| Error::store(format!("{} cannot be opened: {e}", path.display())))
         });
-        PreferenceFile { store, warning }
+        let file = PreferenceFile { app: app.clone(), shown_colors: Mutex::new(ColorScheme::Auto), store, warning };
+        if let Ok(saved) = file.read() {
+            file.show_colors(saved.color_scheme);
+        }
+        file
     }
 
     pub fn read(&self) -> Result<Preferences> {
@@ -121,7 +128,30 @@ impl PreferenceFile {
             store.set(name.clone(), value.clone());
         }
         store.save().map_err(|e| Error::store(format!("the preferences could not be saved: {e}")))?;
+        self.show_colors(preferences.color_scheme);
         self.read()
+    }
+
+    /// The windows take the chosen colors too: their title bar, and what
+    /// the page's `prefers-color-scheme` says (WebKitGTK follows GTK's
+    /// dark preference), so the frame `index.html` paints before any script
+    /// is already in them. Only an explicit choice is set: the system's own
+    /// setting stands until the user makes one.
+    fn show_colors(&self, scheme: ColorScheme) {
+        let mut shown = self.shown_colors.lock().unwrap_or_else(|e| e.into_inner());
+        if *shown == scheme {
+            return;
+        }
+        *shown = scheme;
+        let theme = match scheme {
+            ColorScheme::Light => Some(Theme::Light),
+            ColorScheme::Dark => Some(Theme::Dark),
+            ColorScheme::Auto => None,
+        };
+        for window in self.app.webview_windows().values() {
+            // A window that cannot take a theme keeps the page's colors right all the same.
+            let _ = window.set_theme(theme);
+        }
     }
 }
 

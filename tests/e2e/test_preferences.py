@@ -56,9 +56,13 @@ class Preferences(unittest.TestCase):
                 what="the preferences back after the restart",
             )
             app.screenshot("preferences-after-restart")
+            # The window itself is dark too, so index.html's frame is painted dark before any script.
+            self.assertEqual(app.driver.execute_script(app.SYSTEM_SCHEME), "dark")
             # Back to the defaults for the tests that follow.
             self.change(app, interval=("30 s", 30000), colors=("As the system", "auto"))
             app.find("column-ipv6")
+            # The window follows the system again: light in this session (fresh XDG dirs, no GTK settings).
+            app.wait(lambda d: d.execute_script(app.SYSTEM_SCHEME) == "light", what="the window back to the system's colors")
         finally:
             app.quit()
 
