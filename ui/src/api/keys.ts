@@ -18,6 +18,8 @@ export const keys = {
     /** Prefix of every account's server list. */
     all: ["servers"] as const,
     account: (accountId: string) => ["servers", accountId] as const,
+    /** The moving servers of an account, followed one by one (outside `all`: no list of its own). */
+    following: (accountId: string, ids: string[]) => ["following", accountId, ...ids] as const,
   },
   catalog: {
     account: (accountId: string) => ["catalog", accountId] as const,

@@ -112,26 +112,29 @@ export function applyPendingTransitions(
   return changed ? out : servers;
 }
 
-export function hasPendingTransition(
+/** The servers that are moving: in transition, or with an optimistic status still pending. */
+export function inMotion(
+  servers: Server[] | undefined,
   pending: Map<string, PendingTransition>,
-  accountId: string,
   now: number = Date.now(),
-): boolean {
-  const prefix = `${accountId}\u0000`;
-  for (const [key, p] of pending) if (now < p.until && key.startsWith(prefix)) return true;
-  return false;
+): Server[] {
+  if (!servers) return [];
+  return servers.filter((s) => isTransitional(s.status) || now < (pending.get(serverKey(s))?.until ?? 0));
 }
 
 /**
- * How often one account's server list is refetched: every 2 s while one of its servers is in
- * transition (or has an optimistic status pending), else the user's interval (0 = off).
+ * Up to this many moving servers of one account are followed one by one (`get_server` every 2 s),
+ * so a big account is not listed again every 2 s for one server that installs; with more moving
+ * at once, one list costs less than their calls together.
  */
-export function serversRefetchInterval(
-  servers: Server[] | undefined,
-  intervalMs: number,
-  optimisticPending = false,
-): number | false {
-  if (optimisticPending || servers?.some((s) => isTransitional(s.status))) return FAST_POLL_MS;
+export const FOLLOWED_ONE_BY_ONE = 5;
+
+/**
+ * How often one account's server list is refetched: every 2 s while more of its servers are
+ * moving than are followed one by one, else the user's interval (0 = off).
+ */
+export function serversRefetchInterval(moving: number, intervalMs: number): number | false {
+  if (moving > FOLLOWED_ONE_BY_ONE) return FAST_POLL_MS;
   return intervalMs > 0 ? intervalMs : false;
 }
 
@@ -235,10 +238,47 @@ function accountServersOptions(client: QueryClient, accountId: string, intervalM
   return queryOptions({
     queryKey: keys.servers.account(accountId),
     queryFn: async () => applyPendingTransitions(await call(commands.accountServers(accountId)), pendingFor(client)),
-    refetchInterval: (query) =>
-      serversRefetchInterval(query.state.data, intervalMs, hasPendingTransition(pendingFor(client), accountId)),
+    refetchInterval: (query) => serversRefetchInterval(inMotion(query.state.data, pendingFor(client)).length, intervalMs),
     // "Off" means no unrequested fetch at all (rate limits), except the polling of transitions.
     refetchOnWindowFocus: intervalMs > 0,
+  });
+}
+
+/**
+ * Follows an account's moving servers one by one: every 2 s each is asked for alone and its status
+ * patched into the account's list; once one has arrived (or cannot be read: gone, or the provider
+ * refused), the whole list is fetched again, so that whatever else changed with it shows too.
+ */
+function followOptions(client: QueryClient, accountId: string, ids: string[]) {
+  return queryOptions({
+    queryKey: keys.servers.following(accountId, ids),
+    queryFn: async () => {
+      let fresh: Server[];
+      try {
+        fresh = await Promise.all(ids.map((id) => call(commands.getServer(accountId, id))));
+      } catch (e) {
+        void invalidateAccountServers(client, accountId);
+        throw e;
+      }
+      const shown = applyPendingTransitions(fresh, pendingFor(client));
+      const byId = new Map(shown.map((s) => [s.id, s]));
+      updateAccountServers(client, accountId, (list) =>
+        list.map((s) => {
+          const f = byId.get(s.id);
+          return f && (f.status !== s.status || f.provider_status !== s.provider_status)
+            ? { ...s, status: f.status, provider_status: f.provider_status }
+            : s;
+        }),
+      );
+      if (inMotion(shown, pendingFor(client)).length < ids.length) void invalidateAccountServers(client, accountId);
+      return shown.map((s) => s.status);
+    },
+    // The list that showed them moving was just fetched: the first look is one poll later.
+    initialData: [] as Status[],
+    initialDataUpdatedAt: () => Date.now(),
+    staleTime: FAST_POLL_MS,
+    refetchInterval: FAST_POLL_MS,
+    refetchOnWindowFocus: false,
   });
 }
 
@@ -251,6 +291,15 @@ export function useLiveInventory(accounts: AccountView[] | undefined, intervalMs
   const list = accounts ?? NO_ACCOUNTS;
   const results = useQueries({
     queries: list.map((a) => accountServersOptions(client, a.id, intervalMs)),
+  });
+  const pending = pendingFor(client);
+  useQueries({
+    queries: list.flatMap((a, i) => {
+      const moving = inMotion(results[i].data, pending);
+      return moving.length > 0 && moving.length <= FOLLOWED_ONE_BY_ONE
+        ? [followOptions(client, a.id, moving.map((s) => s.id).sort())]
+        : [];
+    }),
   });
 
   // Re-render when the oldest fresh account crosses the staleness threshold (no ticking clock).

@@ -5,7 +5,8 @@ import { demoState, installMockBackend } from "../api/mockBackend";
 import {
   applyPendingTransitions,
   FAST_POLL_MS,
-  hasPendingTransition,
+  FOLLOWED_ONE_BY_ONE,
+  inMotion,
   isStale,
   serverKey,
   serversRefetchInterval,
@@ -115,27 +116,25 @@ describe("polling and optimistic status rules", () => {
   const inv = (statuses: Server["status"][]): Server[] =>
     statuses.map((status, i) => ({ ...demoState().servers[0], id: `s${i}`, status }));
 
-  it("polls an account every 2 s while one of its servers is in transition, else at the user's interval", () => {
+  it("lists an account every 2 s only while more of its servers move than are followed one by one, else at the user's interval", () => {
     expect(DEFAULT_REFRESH_MS).toBe(30_000);
-    expect(serversRefetchInterval(inv(["running", "stopped"]), DEFAULT_REFRESH_MS)).toBe(30_000);
-    expect(serversRefetchInterval(inv(["running"]), 60_000)).toBe(60_000);
-    for (const s of ["starting", "stopping", "pending"] as const) {
-      expect(serversRefetchInterval(inv(["running", s]), 60_000)).toBe(FAST_POLL_MS);
-      // Also with background refresh off.
-      expect(serversRefetchInterval(inv(["running", s]), 0)).toBe(FAST_POLL_MS);
-    }
     expect(FAST_POLL_MS).toBe(2_000);
-    expect(serversRefetchInterval(undefined, 15_000)).toBe(15_000);
-    expect(serversRefetchInterval(inv(["running"]), 0)).toBe(false);
-    // An optimistic status still pending keeps the fast polling even if the provider lags.
-    expect(serversRefetchInterval(inv(["running"]), 30_000, true)).toBe(FAST_POLL_MS);
+    expect(serversRefetchInterval(0, DEFAULT_REFRESH_MS)).toBe(30_000);
+    expect(serversRefetchInterval(FOLLOWED_ONE_BY_ONE, 60_000)).toBe(60_000);
+    expect(serversRefetchInterval(FOLLOWED_ONE_BY_ONE + 1, 60_000)).toBe(FAST_POLL_MS);
+    // Also with background refresh off.
+    expect(serversRefetchInterval(FOLLOWED_ONE_BY_ONE + 1, 0)).toBe(FAST_POLL_MS);
+    expect(serversRefetchInterval(1, 0)).toBe(false);
   });
 
-  it("knows which account has an optimistic status pending", () => {
-    const pending = new Map([[serverKey({ account_id: "a", id: "1" }), { from: "running" as const, to: "stopping" as const, until: 1_000 }]]);
-    expect(hasPendingTransition(pending, "a", 500)).toBe(true);
-    expect(hasPendingTransition(pending, "a", 1_500)).toBe(false);
-    expect(hasPendingTransition(pending, "b", 500)).toBe(false);
+  it("counts a server as moving while in transition or while an optimistic status is pending", () => {
+    const data = inv(["running", "starting", "stopping", "pending", "stopped", "suspended", "unknown"]);
+    expect(inMotion(data, new Map()).map((s) => s.status)).toEqual(["starting", "stopping", "pending"]);
+    expect(inMotion(undefined, new Map())).toEqual([]);
+    // The provider still says running a moment after the stop was accepted.
+    const pending = new Map([[serverKey(data[0]), { from: "running" as const, to: "stopping" as const, until: 1_000 }]]);
+    expect(inMotion(data, pending, 500).map((s) => s.id)).toEqual(["s0", "s1", "s2", "s3"]);
+    expect(inMotion(data, pending, 1_500).map((s) => s.id)).toEqual(["s1", "s2", "s3"]);
   });
 
   it("marks an account stale after a failed refetch, or after twice the interval without one", () => {

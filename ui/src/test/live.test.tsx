@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Capability, Status } from "../api/bindings";
 import { account, demoState, installMockBackend, ipcError, server, type MockBackend } from "../api/mockBackend";
 import { actionAvailability } from "../lib/actions";
-import { STOP_AND_DELETE } from "../api/queries";
+import { FOLLOWED_ONE_BY_ONE, STOP_AND_DELETE } from "../api/queries";
 import { renderApp } from "./render";
 
-/** The demo without servers in transition (those poll every 2 s, which would add calls). */
+/** The demo without servers in transition (those are asked for every 2 s, which would add calls). */
 function calmDemo() {
   const state = demoState();
   for (const s of state.servers) if (s.status === "starting") s.status = "running";
@@ -279,5 +279,57 @@ describe("plan names", () => {
     expect(screen.getByTestId("server-row-demo-vultr-srv-1004").querySelector(".cell-plan")).toHaveTextContent(/^99$/);
     // Freely sized providers have no plan catalog to ask.
     expect(backend.callsOf("catalog_plans").some((c) => c.args.account_id === "demo-cloudsigma")).toBe(false);
+  });
+});
+
+describe("servers in motion", () => {
+  const asked = (backend: MockBackend, id: string) => backend.callsOf("get_server").filter((c) => c.args.server_id === id).length;
+  const pause = (ms: number) => act(() => new Promise((r) => setTimeout(r, ms)));
+
+  it("follows a moving server alone every 2 s, and lists its account again once it has arrived", async () => {
+    const backend = installMockBackend(demoState());
+    renderApp();
+    // worker-1 of the VPS.NET account is starting.
+    const row = await screen.findByTestId("server-row-demo-vpsnet-srv-1005");
+    const status = () => row.querySelector(".status-badge")?.getAttribute("data-status");
+    expect(status()).toBe("starting");
+    const listed = serversCalls(backend, "demo-vpsnet");
+
+    await waitFor(() => expect(asked(backend, "srv-1005")).toBeGreaterThanOrEqual(2), { timeout: 6_000 });
+    // Asked for alone, while its account of many is not listed again.
+    expect(serversCalls(backend, "demo-vpsnet")).toBe(listed);
+    expect(backend.callsOf("get_server").every((c) => c.args.server_id === "srv-1005")).toBe(true);
+
+    backend.state.servers.find((s) => s.id === "srv-1005")!.status = "running";
+    await waitFor(() => expect(status()).toBe("running"), { timeout: 4_000 });
+    await waitFor(() => expect(serversCalls(backend, "demo-vpsnet")).toBe(listed + 1));
+    // Arrived: nobody asks for it any more.
+    const after = asked(backend, "srv-1005");
+    await pause(2_500);
+    expect(asked(backend, "srv-1005")).toBe(after);
+  });
+
+  it("lists the whole account again when the server followed is gone", async () => {
+    const backend = installMockBackend(demoState());
+    renderApp();
+    await screen.findByTestId("server-row-demo-vpsnet-srv-1005");
+    const listed = serversCalls(backend, "demo-vpsnet");
+    backend.state.servers = backend.state.servers.filter((s) => s.id !== "srv-1005");
+    await waitFor(() => expect(screen.queryByTestId("server-row-demo-vpsnet-srv-1005")).toBeNull(), { timeout: 4_000 });
+    expect(asked(backend, "srv-1005")).toBe(1);
+    expect(serversCalls(backend, "demo-vpsnet")).toBe(listed + 1);
+  });
+
+  it("lists the account every 2 s instead when more of its servers move than are followed one by one", async () => {
+    const state = calmDemo();
+    for (let i = 0; i < FOLLOWED_ONE_BY_ONE + 1; i++) {
+      state.servers.push({ ...state.servers[0], id: `boot-${i}`, name: `boot-${i}`, status: "starting" });
+    }
+    const backend = installMockBackend(state);
+    renderApp();
+    await screen.findByTestId("server-row-demo-vultr-boot-0");
+    const listed = serversCalls(backend, "demo-vultr");
+    await waitFor(() => expect(serversCalls(backend, "demo-vultr")).toBeGreaterThan(listed), { timeout: 4_000 });
+    expect(backend.callsOf("get_server")).toHaveLength(0);
   });
 });
