@@ -248,8 +248,13 @@ function accountServersOptions(client: QueryClient, accountId: string, intervalM
  * Follows an account's moving servers one by one: every 2 s each is asked for alone and its status
  * patched into the account's list; once one has arrived (or cannot be read: gone, or the provider
  * refused), the whole list is fetched again, so that whatever else changed with it shows too.
+ *
+ * Any update of the list's cache restarts its refresh timer (TanStack Query re-arms
+ * `refetchInterval` on every update), so the list is patched only when a status changed, and
+ * fetched again here once its refresh is due: a server that installs for minutes must not keep
+ * the rest of its account from refreshing (and going stale).
  */
-function followOptions(client: QueryClient, accountId: string, ids: string[]) {
+function followOptions(client: QueryClient, accountId: string, ids: string[], intervalMs: number) {
   return queryOptions({
     queryKey: keys.servers.following(accountId, ids),
     queryFn: async () => {
@@ -262,15 +267,24 @@ function followOptions(client: QueryClient, accountId: string, ids: string[]) {
       }
       const shown = applyPendingTransitions(fresh, pendingFor(client));
       const byId = new Map(shown.map((s) => [s.id, s]));
-      updateAccountServers(client, accountId, (list) =>
-        list.map((s) => {
-          const f = byId.get(s.id);
-          return f && (f.status !== s.status || f.provider_status !== s.provider_status)
-            ? { ...s, status: f.status, provider_status: f.provider_status }
-            : s;
-        }),
-      );
-      if (inMotion(shown, pendingFor(client)).length < ids.length) void invalidateAccountServers(client, accountId);
+      const patched = (s: Server) => {
+        const f = byId.get(s.id);
+        return f && (f.status !== s.status || f.provider_status !== s.provider_status)
+          ? { ...s, status: f.status, provider_status: f.provider_status }
+          : s;
+      };
+      const key = keys.servers.account(accountId);
+      if (client.getQueryData<Server[]>(key)?.some((s) => patched(s) !== s)) {
+        updateAccountServers(client, accountId, (list) => list.map(patched));
+      }
+      const arrived = inMotion(shown, pendingFor(client)).length < ids.length;
+      // A fetch under way is left alone (invalidating would cancel and restart it).
+      const list = client.getQueryState(key);
+      const due =
+        intervalMs > 0 &&
+        list?.fetchStatus === "idle" &&
+        Date.now() - Math.max(list.dataUpdatedAt, list.errorUpdatedAt) >= intervalMs;
+      if (arrived || due) void invalidateAccountServers(client, accountId);
       return shown.map((s) => s.status);
     },
     // The list that showed them moving was just fetched: the first look is one poll later.
@@ -297,7 +311,7 @@ export function useLiveInventory(accounts: AccountView[] | undefined, intervalMs
     queries: list.flatMap((a, i) => {
       const moving = inMotion(results[i].data, pending);
       return moving.length > 0 && moving.length <= FOLLOWED_ONE_BY_ONE
-        ? [followOptions(client, a.id, moving.map((s) => s.id).sort())]
+        ? [followOptions(client, a.id, moving.map((s) => s.id).sort(), intervalMs)]
         : [];
     }),
   });

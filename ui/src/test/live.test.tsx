@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Capability, Status } from "../api/bindings";
 import { account, demoState, installMockBackend, ipcError, server, type MockBackend } from "../api/mockBackend";
 import { actionAvailability } from "../lib/actions";
@@ -307,6 +307,26 @@ describe("servers in motion", () => {
     const after = asked(backend, "srv-1005");
     await pause(2_500);
     expect(asked(backend, "srv-1005")).toBe(after);
+  });
+
+  it("lists its account at the refresh interval all the same, so a long install does not leave the account stale", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const backend = installMockBackend(demoState());
+      backend.state.preferences.refresh_interval_ms = 15_000;
+      renderApp();
+      await screen.findByTestId("server-row-demo-vpsnet-srv-1005");
+      const listed = serversCalls(backend, "demo-vpsnet");
+
+      // Past twice the interval, with worker-1 starting all along (followed every 2 s).
+      await act(() => vi.advanceTimersByTimeAsync(31_000));
+      expect(asked(backend, "srv-1005")).toBeGreaterThanOrEqual(10);
+      expect(serversCalls(backend, "demo-vpsnet")).toBeGreaterThanOrEqual(listed + 2);
+      expect(screen.getByTestId("server-row-demo-vpsnet-srv-1005")).not.toHaveAttribute("data-stale");
+      expect(screen.queryByTestId("stale-demo-vpsnet")).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("lists the whole account again when the server followed is gone", async () => {
