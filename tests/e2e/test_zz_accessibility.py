@@ -89,6 +89,18 @@ class Accessibility:
                 if page == "billing":
                     app.find("invoices-table")
                 self.check(page)
+                if page == "servers":
+                    self.check_stale_rows()
+
+    def check_stale_rows(self):
+        """A stale account's rows (its refresh failed or is overdue) stay
+        readable: the class the app gives them, on every row shown."""
+        rows = "document.querySelectorAll('[data-testid^=\"server-row-\"]').forEach((r) => r.classList.%s('row-stale'))"
+        self.app.driver.execute_script(rows % "add")
+        try:
+            self.check("servers-stale")
+        finally:
+            self.app.driver.execute_script(rows % "remove")
 
     def test_2_resources_sections(self):
         app = self.app
