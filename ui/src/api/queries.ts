@@ -639,7 +639,7 @@ export function useStopAndDeleteServer() {
       const fetchStatus = async () => {
         const fresh = await call(commands.getServer(server.account_id, server.id));
         if (signal.aborted) throw CANCELLED;
-        // The table follows along (and the account polls every 2 s while it is stopping).
+        // The table follows along (and, while it is stopping, the follower asks for it every 2 s too).
         patchServer(qc, fresh, (s) => ({ ...s, status: fresh.status, provider_status: fresh.provider_status }));
         return fresh.status;
       };
