@@ -5,6 +5,7 @@
 import {
   QueryClient,
   queryOptions,
+  replaceEqualDeep,
   useMutation,
   useQueries,
   useQuery,
@@ -152,11 +153,19 @@ export function isStale(
   return intervalMs > 0 && now - q.updatedAt > 2 * intervalMs;
 }
 
-/** Patch one account's cached server list without making it look freshly fetched. */
+/**
+ * Patch one account's cached server list without making it look freshly fetched. A patch that
+ * changes nothing is dropped: every update of the cache re-arms the list's `refetchInterval`
+ * (TanStack Query), so a status poll that finds nothing new must not push the list's refresh back.
+ */
 function updateAccountServers(qc: QueryClient, accountId: string, update: (servers: Server[]) => Server[]) {
   const key = keys.servers.account(accountId);
-  const updatedAt = qc.getQueryState(key)?.dataUpdatedAt;
-  qc.setQueryData<Server[]>(key, (list) => (list ? update(list) : list), updatedAt ? { updatedAt } : undefined);
+  const state = qc.getQueryState<Server[]>(key);
+  const list = state?.data;
+  if (!list) return;
+  const next = update(list);
+  if (replaceEqualDeep(list, next) === list) return;
+  qc.setQueryData<Server[]>(key, next, state.dataUpdatedAt ? { updatedAt: state.dataUpdatedAt } : undefined);
 }
 
 function patchServer(qc: QueryClient, target: { account_id: string; id: string }, patch: (s: Server) => Server) {
@@ -249,10 +258,9 @@ function accountServersOptions(client: QueryClient, accountId: string, intervalM
  * patched into the account's list; once one has arrived (or cannot be read: gone, or the provider
  * refused), the whole list is fetched again, so that whatever else changed with it shows too.
  *
- * Any update of the list's cache restarts its refresh timer (TanStack Query re-arms
- * `refetchInterval` on every update), so the list is patched only when a status changed, and
- * fetched again here once its refresh is due: a server that installs for minutes must not keep
- * the rest of its account from refreshing (and going stale).
+ * A patch re-arms the list's refresh timer (see `updateAccountServers`), so the list is also
+ * fetched again here once its refresh is due: a server whose status keeps changing for minutes
+ * must not keep the rest of its account from refreshing (and going stale).
  */
 function followOptions(client: QueryClient, accountId: string, ids: string[], intervalMs: number) {
   return queryOptions({
@@ -267,19 +275,17 @@ function followOptions(client: QueryClient, accountId: string, ids: string[], in
       }
       const shown = applyPendingTransitions(fresh, pendingFor(client));
       const byId = new Map(shown.map((s) => [s.id, s]));
-      const patched = (s: Server) => {
-        const f = byId.get(s.id);
-        return f && (f.status !== s.status || f.provider_status !== s.provider_status)
-          ? { ...s, status: f.status, provider_status: f.provider_status }
-          : s;
-      };
-      const key = keys.servers.account(accountId);
-      if (client.getQueryData<Server[]>(key)?.some((s) => patched(s) !== s)) {
-        updateAccountServers(client, accountId, (list) => list.map(patched));
-      }
+      updateAccountServers(client, accountId, (list) =>
+        list.map((s) => {
+          const f = byId.get(s.id);
+          return f && (f.status !== s.status || f.provider_status !== s.provider_status)
+            ? { ...s, status: f.status, provider_status: f.provider_status }
+            : s;
+        }),
+      );
       const arrived = inMotion(shown, pendingFor(client)).length < ids.length;
       // A fetch under way is left alone (invalidating would cancel and restart it).
-      const list = client.getQueryState(key);
+      const list = client.getQueryState(keys.servers.account(accountId));
       const due =
         intervalMs > 0 &&
         list?.fetchStatus === "idle" &&
