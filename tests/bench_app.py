@@ -14,7 +14,13 @@ processes), 8 s after the paint (the app) or after the servers are shown (the
 tab). Every app run starts with its own empty XDG dirs, as on a first start
 (for vpsdesk: the demo sandbox, its accounts added, the 37 servers shown; for
 the empty app: its page), and leaves the screenshot it ended on in
-artifacts/bench/. Usage: bench_app.py APP_BIN MOCK_UI_DIR EMPTY_APP_BIN"""
+artifacts/bench/.
+
+vpsdesk draws its page without WebKit's GPU compositing (it sets
+WEBKIT_DISABLE_COMPOSITING_MODE for itself); the empty app is a stock Tauri
+app and composites. So the empty app also runs a third series with that
+variable set, for a like-for-like line beside the two ratios to the stock one.
+Usage: bench_app.py APP_BIN MOCK_UI_DIR EMPTY_APP_BIN"""
 import os
 import statistics
 import shutil
@@ -167,13 +173,16 @@ def tab_run(ui_dir):
 
 
 def main(binary, ui_dir, empty_binary):
-    app_runs, empty_runs = [], []
+    app_runs, empty_runs, flat_runs = [], [], []
     for _ in range(RUNS):
         app_runs.append(app_run(binary, {"VPSDESK_DEMO": "1"}, "vpsdesk-idle.png"))
         empty_runs.append(app_run(empty_binary, {}, "empty-tauri-app-idle.png"))
+        flat_runs.append(app_run(empty_binary, {"WEBKIT_DISABLE_COMPOSITING_MODE": "1"},
+                                 "empty-tauri-app-no-compositing-idle.png"))
     paint, rss, pss, (_, (_, _, n, names), app_split) = median_run(app_runs)
     e_paint, e_rss, e_pss, (_, (_, _, e_n, e_names), empty_split) = median_run(empty_runs)
-    unpainted = sum(r[0] is None for r in app_runs + empty_runs)
+    f_paint, _, f_pss, _ = median_run(flat_runs)
+    unpainted = sum(r[0] is None for r in app_runs + empty_runs + flat_runs)
     print(f"cold start to first paint: {paint:.2f} s (median of {RUNS})" if paint else "cold start: no paint within 30 s")
     print(f"idle memory of the app over {n} processes ({names}): RSS {rss:.0f} MiB, PSS {pss:.0f} MiB (median of {RUNS})")
     if paint and e_paint:
@@ -183,8 +192,11 @@ def main(binary, ui_dir, empty_binary):
     print(f"idle PSS vs empty Tauri app: {pss:.0f} MiB vs {e_pss:.0f} MiB -> ratio {pss / e_pss:.2f}x")
     print(f"idle PSS by process (MiB, median run): vpsdesk: {split(app_split)}; "
           f"empty Tauri app over {e_n} processes: {split(empty_split)}")
+    if paint and f_paint:
+        print(f"like for like, the empty app also without GPU compositing: cold start {paint:.2f} s vs {f_paint:.2f} s "
+              f"-> ratio {paint / f_paint:.2f}x; idle PSS {pss:.0f} MiB vs {f_pss:.0f} MiB -> ratio {pss / f_pss:.2f}x")
     if unpainted:
-        print(f"warning: {unpainted} of {2 * RUNS} starts showed no paint within 30 s (left out of the medians)")
+        print(f"warning: {unpainted} of {3 * RUNS} starts showed no paint within 30 s (left out of the medians)")
     count, (t_rss, t_pss, t_n, t_names) = tab_run(ui_dir)
     print(f"idle memory of one headless Chromium tab with the same UI ({count}) over {t_n} processes ({t_names}): "
           f"RSS {t_rss:.0f} MiB, PSS {t_pss:.0f} MiB")
