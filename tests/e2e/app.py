@@ -3,6 +3,7 @@ selectors documented in ui/TESTIDS.md."""
 import os
 import pathlib
 import re
+import subprocess
 import time
 import unittest
 
@@ -246,10 +247,17 @@ class App:
         self.wait(lambda d: not self.exists("detail-drawer"), what="drawer closed")
 
     def screenshot(self, name):
+        """The app's window as the X server shows it. Not WebKitWebDriver's
+        own screenshot: that waits for a composited frame, and the app draws
+        without GPU compositing (src-tauri/src/lib.rs), so it never returns."""
         ARTIFACTS.mkdir(exist_ok=True)
         time.sleep(0.4)  # let transitions settle
+        # Two frames: the page's latest state is painted, not only laid out.
+        self.driver.execute_async_script("requestAnimationFrame(() => requestAnimationFrame(arguments[0]))")
         path = ARTIFACTS / f"{name}.png"
-        self.driver.save_screenshot(str(path))
+        r = self.driver.get_window_rect()
+        crop = f"{r['width']}x{r['height']}+{r['x']}+{r['y']}"
+        subprocess.run(["import", "-window", "root", "-crop", crop, "+repage", str(path)], check=True, capture_output=True)
         return path
 
 
