@@ -18,6 +18,8 @@ export const keys = {
     /** Prefix of every account's server list. */
     all: ["servers"] as const,
     account: (accountId: string) => ["servers", accountId] as const,
+    /** One server with its details (the lists leave them out): refreshed with its account's list. */
+    one: (accountId: string, serverId: string) => ["servers", accountId, "one", serverId] as const,
     /** The moving servers of an account, followed one by one (outside `all`: no list of its own). */
     following: (accountId: string, ids: string[]) => ["following", accountId, ...ids] as const,
   },

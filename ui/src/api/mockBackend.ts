@@ -266,12 +266,13 @@ export function installMockBackend(initial?: Partial<BackendState>, options: Moc
       return state.accounts;
     },
     list_servers: () => structuredClone({ servers: state.servers, errors: state.errors }),
-    // One account's servers; an account listed in `state.errors` rejects with its error.
+    // One account's servers without their details, as the app's command; an account listed in
+    // `state.errors` rejects with its error.
     account_servers: (args) => {
       const failure = state.errors.find((e) => e.account_id === args.account_id);
       if (failure) throw structuredClone(failure.error);
       if (!state.accounts.some((a) => a.id === args.account_id)) throw ipcError("not_found", "This account no longer exists.");
-      return structuredClone(state.servers.filter((s) => s.account_id === args.account_id));
+      return state.servers.filter((s) => s.account_id === args.account_id).map((s) => ({ ...structuredClone(s), details: [] }));
     },
     get_server: (args) => structuredClone(findServer(state, args)),
     server_action: (args) => {

@@ -381,6 +381,14 @@ export function useLiveInventory(accounts: AccountView[] | undefined, intervalMs
   };
 }
 
+/**
+ * One server's details, which the lists leave out (`account_servers`: they are most of its bytes);
+ * under its account's key, so whatever refreshes the list refreshes them too.
+ */
+export function useServerDetails(server: Pick<Server, "account_id" | "id">) {
+  return useCommandQuery(keys.servers.one(server.account_id, server.id), () => commands.getServer(server.account_id, server.id));
+}
+
 export function useCatalogRegions(accountId: string | null) {
   return useCommandQuery(keys.catalog.regions(accountId ?? ""), () => commands.catalogRegions(accountId!), { enabled: !!accountId, staleTime: 5 * 60_000 });
 }

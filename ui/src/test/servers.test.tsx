@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { demoState, installMockBackend } from "../api/mockBackend";
+import { demoState, installMockBackend, ipcError } from "../api/mockBackend";
 import { renderApp, retype } from "./render";
 import { filterServers } from "../pages/ServersPage";
 
@@ -248,9 +248,11 @@ describe("servers table", () => {
 
     await user.click(screen.getByTestId("server-row-demo-vultr-srv-1001"));
     const drawer = await screen.findByTestId("detail-drawer");
-    for (const text of ["srv-1001", "Demo Vultr", "active", "203.0.113.2", "198.51.100.2", "2001:db8::1", "Hostname", "host-1.example.net"]) {
+    for (const text of ["srv-1001", "Demo Vultr", "active", "203.0.113.2", "198.51.100.2", "2001:db8::1"]) {
       expect(drawer).toHaveTextContent(text);
     }
+    // The provider's own fields come with the server read alone.
+    await waitFor(() => expect(drawer).toHaveTextContent("Hostnamehost-1.example.net"));
     await user.keyboard("{Escape}");
     await waitFor(() => expect(screen.queryByTestId("detail-drawer")).toBeNull());
     // Focus goes back to the row that opened the drawer.
@@ -259,6 +261,31 @@ describe("servers table", () => {
     screen.getByTestId("server-row-demo-cloudsigma-srv-1003").focus();
     await user.keyboard("{Enter}");
     expect(await screen.findByTestId("detail-drawer")).toHaveTextContent("db-main");
+  });
+
+  it("reads a server's details alone when its drawer opens: the list carries none", async () => {
+    const backend = installMockBackend(demoState());
+    backend.on("get_server", (args, _b, next) => {
+      if (args.server_id === "srv-1002") throw ipcError("provider", "VPS.NET answered 503: try again later.");
+      return next();
+    });
+    const { user } = renderApp();
+    await screen.findByTestId("servers-table");
+    expect(backend.callsOf("get_server")).toHaveLength(0);
+
+    await user.click(screen.getByTestId("server-row-demo-vultr-srv-1001"));
+    const table = await screen.findByTestId("detail-table");
+    await waitFor(() => expect(table).toHaveTextContent("OSUbuntu 24.04 LTS"));
+    expect(backend.callsOf("get_server").map((c) => c.args)).toEqual([{ account_id: "demo-vultr", server_id: "srv-1001" }]);
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByTestId("detail-drawer")).toBeNull());
+
+    // A server whose details cannot be read still shows what the list knows, and why the rest is missing.
+    await user.click(screen.getByTestId("server-row-demo-vpsnet-srv-1002"));
+    expect(await screen.findByTestId("detail-error")).toHaveTextContent("VPS.NET answered 503: try again later.");
+    const drawer = screen.getByTestId("detail-drawer");
+    expect(drawer).toHaveTextContent("web-2");
+    expect(drawer).not.toHaveTextContent("Ubuntu 24.04 LTS");
   });
 
   it("hides a column from the chooser and remembers it", async () => {

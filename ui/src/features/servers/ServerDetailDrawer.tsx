@@ -2,7 +2,9 @@ import { Drawer, Group, Stack, Table, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import type { AccountView, Server } from "../../api/bindings";
+import { useServerDetails } from "../../api/queries";
 import { useDelegatedTooltip } from "../../components/DelegatedTooltip";
+import { LoadingOrError } from "../../components/QueryState";
 import { StatusBadge } from "../../components/StatusBadge";
 import { dnsAddressPath } from "../../routes";
 import { ServerTabs } from "./tabs/ServerTabs";
@@ -33,24 +35,50 @@ function ipList(ips: string[]): ReactNode {
   );
 }
 
+/**
+ * What the list knows of the server, live as the list refreshes, then the provider's own fields,
+ * which only `get_server` reads (the lists leave them out).
+ */
+function OverviewTable({ server, providerLabel, planName }: { server: Server; providerLabel: string; planName?: string | null }) {
+  const full = useServerDetails(server);
+  const rows: Array<[string, ReactNode]> = [
+    ["ID", <Text size="sm" ff="monospace">{server.id}</Text>],
+    ["Account", server.account],
+    ["Provider", providerLabel],
+    ["Status", server.status],
+    ["Provider status", server.provider_status || "—"],
+    ["IPv4", ipList(server.ipv4)],
+    ["IPv6", ipList(server.ipv6)],
+    ["Region", server.region || "—"],
+    ["Plan", planName ? `${planName} (${server.plan})` : server.plan || "—"],
+    ["Created", <Time value={server.created_at} />],
+    ...(full.data?.details ?? []).map((d): [string, ReactNode] => [d.label, d.value]),
+  ];
+  return (
+    <Table withRowBorders verticalSpacing={6} fz="sm" data-testid="detail-table" aria-busy={full.isPending}>
+      <Table.Tbody>
+        {rows.map(([k, v], i) => (
+          <Table.Tr key={`${k}-${i}`}>
+            <Table.Th w={160} fw={500} c="dimmed" style={{ verticalAlign: "top" }}>
+              {k}
+            </Table.Th>
+            <Table.Td style={{ wordBreak: "break-word" }}>{v}</Table.Td>
+          </Table.Tr>
+        ))}
+        {!full.data && (
+          <Table.Tr>
+            <Table.Td colSpan={2}>
+              <LoadingOrError query={full} errorTestId="detail-error" />
+            </Table.Td>
+          </Table.Tr>
+        )}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 export function ServerDetailDrawer({ server, account, providerLabel, planName, onClose, onRename, onDelete }: Props) {
   const tips = useDelegatedTooltip();
-  const rows: Array<[string, ReactNode]> = server
-    ? [
-        ["ID", <Text size="sm" ff="monospace">{server.id}</Text>],
-        ["Account", server.account],
-        ["Provider", providerLabel],
-        ["Status", server.status],
-        ["Provider status", server.provider_status || "—"],
-        ["IPv4", ipList(server.ipv4)],
-        ["IPv6", ipList(server.ipv6)],
-        ["Region", server.region || "—"],
-        ["Plan", planName ? `${planName} (${server.plan})` : server.plan || "—"],
-        ["Created", <Time value={server.created_at} />],
-        ...server.details.map((d): [string, ReactNode] => [d.label, d.value]),
-      ]
-    : [];
-
   return (
     <Drawer.Root opened={server !== null} onClose={onClose} position="right" size={680} padding="md">
       <Drawer.Overlay backgroundOpacity={0.25} />
@@ -90,18 +118,7 @@ export function ServerDetailDrawer({ server, account, providerLabel, planName, o
                   {providerLabel}&apos;s API offers this kind of server only the actions enabled above. Use {providerLabel}&apos;s control panel for the rest.
                 </Text>
               )}
-              <Table withRowBorders verticalSpacing={6} fz="sm" data-testid="detail-table">
-                <Table.Tbody>
-                  {rows.map(([k, v], i) => (
-                    <Table.Tr key={`${k}-${i}`}>
-                      <Table.Th w={160} fw={500} c="dimmed" style={{ verticalAlign: "top" }}>
-                        {k}
-                      </Table.Th>
-                      <Table.Td style={{ wordBreak: "break-word" }}>{v}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <OverviewTable server={server} providerLabel={providerLabel} planName={planName} />
             </Stack>
               }
             />

@@ -2,8 +2,10 @@ import { Checkbox, Divider, PasswordInput, Select, SimpleGrid, Stack, Text, Text
 import { useForm } from "@mantine/form";
 import { useMemo } from "react";
 import type { Server } from "../../../api/bindings";
+import { useServerDetails } from "../../../api/queries";
 import { useSetServer } from "../../../api/settings";
 import { SaveOrUndo } from "../../../components/FormActions";
+import { LoadingOrError } from "../../../components/QueryState";
 import { useFormSave } from "../../../lib/formErrors";
 import { hasChanges, serverChanges, serverSetValues, type ServerSetValues } from "./serverSet";
 
@@ -14,8 +16,14 @@ const RENAME = { drives: "drive_uuid" };
 
 const mono = { input: { fontFamily: "var(--mantine-font-family-monospace)" } };
 
-/** A CloudSigma server's settings (its `set` call): only what is changed here is sent. */
+/** A CloudSigma server's settings (its `set` call), as its details say they are now. */
 export function ServerSetTab({ server }: { server: Server }) {
+  const full = useServerDetails(server);
+  return full.data ? <ServerSetForm server={full.data} /> : <LoadingOrError query={full} errorTestId="server-set-error" />;
+}
+
+/** Only what is changed here is sent. */
+function ServerSetForm({ server }: { server: Server }) {
   const initial = useMemo(() => serverSetValues(server), [server]);
   const form = useForm<ServerSetValues>({ mode: "controlled", initialValues: initial });
   const { formError, attempt, clearFormError } = useFormSave(form, RENAME);
