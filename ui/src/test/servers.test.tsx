@@ -135,6 +135,23 @@ describe("servers table", () => {
     expect(rowNames().at(-1)).toBe("vpn"); // "unknown" sorts last
   });
 
+  it("sorts names as people read them, ties in list order both ways, and again once a refetch renames one", async () => {
+    const state = demoState();
+    const names = ["node-10", "node-9", "Node-9", "alpha", "node-100", "Ålpha"];
+    state.servers = state.servers.slice(0, names.length).map((s, i) => ({ ...s, name: names[i] }));
+    const backend = installMockBackend(state);
+    const { user } = renderApp();
+    await screen.findByTestId("servers-table");
+
+    expect(rowNames()).toEqual(["alpha", "Ålpha", "node-9", "Node-9", "node-10", "node-100"]);
+    await user.click(screen.getByTestId("sort-name"));
+    expect(rowNames()).toEqual(["node-100", "node-10", "node-9", "Node-9", "alpha", "Ålpha"]);
+
+    backend.state.servers.find((s) => s.name === "node-100")!.name = "node-1";
+    await user.click(screen.getByTestId("refresh-button"));
+    await waitFor(() => expect(rowNames()).toEqual(["node-10", "node-9", "Node-9", "node-1", "alpha", "Ålpha"]));
+  });
+
   it("keeps Delete disabled until the exact server name is typed, then deletes", async () => {
     const backend = installMockBackend(demoState());
     const { user } = renderApp();

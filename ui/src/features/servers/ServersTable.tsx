@@ -4,6 +4,7 @@ import {
   flexRender,
   getCoreRowModel,
   getSortedRowModel,
+  type SortingFn,
   useReactTable,
   type ColumnDef,
   type Row,
@@ -18,6 +19,7 @@ import { StatusBadge } from "../../components/StatusBadge";
 import { ipSortKey } from "../../lib/format";
 import { STATUS_RANK } from "../../lib/labels";
 import { ServerActions } from "./ServerActions";
+import { textRanks } from "./textOrder";
 import { formatTime, timeMs } from "../../lib/time";
 
 export const ROW_HEIGHT = 34;
@@ -41,8 +43,6 @@ export const HIDEABLE_COLUMNS: Array<{ id: ColumnId; label: string; defaultVisib
 export const DEFAULT_VISIBILITY: VisibilityState = Object.fromEntries(
   HIDEABLE_COLUMNS.map((c) => [c.id, c.defaultVisible]),
 );
-
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
 
 // Cells are plain elements with CSS classes: dozens of rows mount per scroll step.
 function IpCell({ ips }: { ips: string[] }) {
@@ -147,13 +147,28 @@ export const ServersTable = memo(function ServersTable(props: Props) {
     onDelete,
   } = props;
 
-  const columns = useMemo<ColumnDef<Server>[]>(
-    () => [
+  // The list being sorted, for the text columns' places (textRanks, worked out once per list and
+  // column): read when the table sorts, during this render, so the columns need not change with it.
+  const list = useRef(servers);
+  list.current = servers;
+  const columns = useMemo<ColumnDef<Server>[]>(() => {
+    const byText = (text: (s: Server) => string): SortingFn<Server> => {
+      let ranked: Server[] | null = null;
+      let ranks = new Map<Server, number>();
+      return (a, b) => {
+        if (ranked !== list.current) {
+          ranked = list.current;
+          ranks = textRanks(ranked, text);
+        }
+        return (ranks.get(a.original) ?? 0) - (ranks.get(b.original) ?? 0);
+      };
+    };
+    return [
       {
         id: "name",
         header: "Name",
         accessorFn: (s) => s.name,
-        sortingFn: (a, b) => collator.compare(a.original.name, b.original.name),
+        sortingFn: byText((s) => s.name),
         cell: ({ row }) =>
           row.original.name ? (
             <span className="cell-text cell-name" title={row.original.name}>
@@ -168,7 +183,7 @@ export const ServersTable = memo(function ServersTable(props: Props) {
         header: "Account",
         size: 130,
         accessorFn: (s) => s.account,
-        sortingFn: (a, b) => collator.compare(a.original.account, b.original.account),
+        sortingFn: byText((s) => s.account),
         cell: ({ row }) => <Dim>{row.original.account}</Dim>,
       },
       {
@@ -176,7 +191,7 @@ export const ServersTable = memo(function ServersTable(props: Props) {
         header: "Provider",
         size: 90,
         accessorFn: (s) => providerLabel(s),
-        sortingFn: (a, b) => collator.compare(providerLabel(a.original), providerLabel(b.original)),
+        sortingFn: byText(providerLabel),
         cell: ({ row }) => <Dim>{providerLabel(row.original)}</Dim>,
       },
       {
@@ -207,7 +222,7 @@ export const ServersTable = memo(function ServersTable(props: Props) {
         header: "IPv6",
         size: 130,
         accessorFn: (s) => s.ipv6[0] ?? "~",
-        sortingFn: (a, b) => collator.compare(a.original.ipv6[0] ?? "~", b.original.ipv6[0] ?? "~"),
+        sortingFn: byText((s) => s.ipv6[0] ?? "~"),
         cell: ({ row }) => <IpCell ips={row.original.ipv6} />,
       },
       {
@@ -215,7 +230,7 @@ export const ServersTable = memo(function ServersTable(props: Props) {
         header: "Region",
         size: 80,
         accessorFn: (s) => s.region,
-        sortingFn: (a, b) => collator.compare(a.original.region, b.original.region),
+        sortingFn: byText((s) => s.region),
         cell: ({ row }) => <Dim>{row.original.region}</Dim>,
       },
       {
@@ -223,8 +238,7 @@ export const ServersTable = memo(function ServersTable(props: Props) {
         header: "Plan",
         size: 110,
         accessorFn: (s) => planName(s) ?? s.plan,
-        sortingFn: (a, b) =>
-          collator.compare(planName(a.original) ?? a.original.plan, planName(b.original) ?? b.original.plan),
+        sortingFn: byText((s) => planName(s) ?? s.plan),
         cell: ({ row }) => {
           const name = planName(row.original);
           if (!name) return <Dim>{row.original.plan}</Dim>;
@@ -248,7 +262,7 @@ export const ServersTable = memo(function ServersTable(props: Props) {
         header: "Server ID",
         size: 150,
         accessorFn: (s) => s.id,
-        sortingFn: (a, b) => collator.compare(a.original.id, b.original.id),
+        sortingFn: byText((s) => s.id),
         cell: ({ row }) => (
           <span className="cell-text mono" title={row.original.id}>
             {row.original.id}
@@ -275,9 +289,8 @@ export const ServersTable = memo(function ServersTable(props: Props) {
           );
         },
       },
-    ],
-    [accountsById, providerLabel, planName, onOpen, onRename, onDelete],
-  );
+    ];
+  }, [accountsById, providerLabel, planName, onOpen, onRename, onDelete]);
 
   const table = useReactTable({
     data: servers,
