@@ -1,9 +1,13 @@
-import { Badge, Loader } from "@mantine/core";
+import { Loader } from "@mantine/core";
 import type { Status } from "../api/bindings";
 import { STATUS_COLORS, isTransitional } from "../lib/labels";
 
-/** An unknown status reads the provider's own word (`unknown: migrating`):
- *  "unknown" alone would hide the one thing the user can act on. */
+/**
+ * A server's status in the look of Mantine's light Badge (size sm), as a plain element styled by
+ * `.status-badge` (styles.css): one shows in every row of a screenful that mounts at once after a
+ * search, sort or scroll. An unknown status reads the provider's own word (`unknown: migrating`):
+ * "unknown" alone would hide the one thing the user can act on.
+ */
 export function StatusBadge({
   status,
   providerStatus,
@@ -19,19 +23,9 @@ export function StatusBadge({
   const said = providerStatus?.trim();
   const word = status === "unknown" && said && said.toLowerCase() !== "unknown" ? `unknown: ${said}` : status;
   return (
-    <Badge
-      data-testid={testId}
-      data-status={status}
-      color={color}
-      variant="light"
-      className={`status-badge status-${status}`}
-      size="sm"
-      radius="sm"
-      title={title}
-      leftSection={isTransitional(status) ? <Loader size={10} color={color} type="oval" aria-hidden /> : undefined}
-      styles={{ root: { textTransform: "none", fontWeight: 600 } }}
-    >
-      {word}
-    </Badge>
+    <span data-testid={testId} data-status={status} data-color={color} className="status-badge" title={title}>
+      {isTransitional(status) && <Loader size={10} color={color} type="oval" aria-hidden />}
+      <span className="status-badge-label">{word}</span>
+    </span>
   );
 }

@@ -48,15 +48,15 @@ describe("servers table", () => {
 
     const running = screen.getByTestId("status-demo-vultr-srv-1001");
     expect(running).toHaveTextContent(/^running$/);
-    expect(running.getAttribute("style")).toContain("green");
+    expect(running).toHaveAttribute("data-color", "green");
     const stopped = screen.getByTestId("status-demo-cloudsigma-srv-1003");
     expect(stopped).toHaveTextContent(/^stopped$/);
-    expect(stopped.getAttribute("style")).toContain("gray");
+    expect(stopped).toHaveAttribute("data-color", "gray");
     const starting = screen.getByTestId("status-demo-vpsnet-srv-1005");
     expect(starting).toHaveTextContent(/^starting$/);
-    expect(starting.getAttribute("style")).toContain("blue");
+    expect(starting).toHaveAttribute("data-color", "blue");
     expect(starting.querySelector(".mantine-Loader-root")).not.toBeNull();
-    expect(screen.getByTestId("status-demo-cloudsigma-srv-1006").getAttribute("style")).toContain("orange");
+    expect(screen.getByTestId("status-demo-cloudsigma-srv-1006")).toHaveAttribute("data-color", "orange");
 
     // The failing account is reported by name, and the other accounts' servers are still listed.
     expect(screen.getByTestId("account-error-demo-vps247")).toHaveTextContent(
