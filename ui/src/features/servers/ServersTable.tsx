@@ -44,6 +44,14 @@ export const DEFAULT_VISIBILITY: VisibilityState = Object.fromEntries(
   HIDEABLE_COLUMNS.map((c) => [c.id, c.defaultVisible]),
 );
 
+// The sort texts of the columns that depend on nothing else: the same functions for as long as the
+// page lives, so their places (textRanks) outlive a rebuild of the columns (a plan catalog arriving).
+const nameOf = (s: Server) => s.name;
+const accountOf = (s: Server) => s.account;
+const ipv6Of = (s: Server) => s.ipv6[0] ?? "~";
+const regionOf = (s: Server) => s.region;
+const idOf = (s: Server) => s.id;
+
 // Cells are plain elements with CSS classes: dozens of rows mount per scroll step.
 function IpCell({ ips }: { ips: string[] }) {
   if (ips.length === 0) return <span className="cell-text cell-dim">—</span>;
@@ -147,8 +155,8 @@ export const ServersTable = memo(function ServersTable(props: Props) {
     onDelete,
   } = props;
 
-  // The list being sorted, for the text columns' places (textRanks, worked out once per list and
-  // column): read when the table sorts, during this render, so the columns need not change with it.
+  // The list being sorted, for the text columns' places (textRanks): read when the table sorts,
+  // during this render, so the columns need not change with it.
   const list = useRef(servers);
   list.current = servers;
   const columns = useMemo<ColumnDef<Server>[]>(() => {
@@ -168,7 +176,7 @@ export const ServersTable = memo(function ServersTable(props: Props) {
         id: "name",
         header: "Name",
         accessorFn: (s) => s.name,
-        sortingFn: byText((s) => s.name),
+        sortingFn: byText(nameOf),
         cell: ({ row }) =>
           row.original.name ? (
             <span className="cell-text cell-name" title={row.original.name}>
@@ -183,7 +191,7 @@ export const ServersTable = memo(function ServersTable(props: Props) {
         header: "Account",
         size: 130,
         accessorFn: (s) => s.account,
-        sortingFn: byText((s) => s.account),
+        sortingFn: byText(accountOf),
         cell: ({ row }) => <Dim>{row.original.account}</Dim>,
       },
       {
@@ -222,7 +230,7 @@ export const ServersTable = memo(function ServersTable(props: Props) {
         header: "IPv6",
         size: 130,
         accessorFn: (s) => s.ipv6[0] ?? "~",
-        sortingFn: byText((s) => s.ipv6[0] ?? "~"),
+        sortingFn: byText(ipv6Of),
         cell: ({ row }) => <IpCell ips={row.original.ipv6} />,
       },
       {
@@ -230,7 +238,7 @@ export const ServersTable = memo(function ServersTable(props: Props) {
         header: "Region",
         size: 80,
         accessorFn: (s) => s.region,
-        sortingFn: byText((s) => s.region),
+        sortingFn: byText(regionOf),
         cell: ({ row }) => <Dim>{row.original.region}</Dim>,
       },
       {
@@ -262,7 +270,7 @@ export const ServersTable = memo(function ServersTable(props: Props) {
         header: "Server ID",
         size: 150,
         accessorFn: (s) => s.id,
-        sortingFn: byText((s) => s.id),
+        sortingFn: byText(idOf),
         cell: ({ row }) => (
           <span className="cell-text mono" title={row.original.id}>
             {row.original.id}
