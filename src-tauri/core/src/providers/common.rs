@@ -23,6 +23,20 @@ pub fn opt_string_or_number<'de, D: Deserializer<'de>>(d: D) -> std::result::Res
     })
 }
 
+/// A server object's fields for its detail panel: in the order of the
+/// provider's doc (`order`), then the fields the doc does not name, by name.
+/// Each field's place is looked up once (a list of 10,000 servers orders the
+/// fields of each: a key made per comparison was most of mapping the list).
+pub fn in_doc_order<'a>(
+    fields: impl IntoIterator<Item = (&'a String, &'a serde_json::Value)>,
+    order: &[&str],
+) -> Vec<(&'a String, &'a serde_json::Value)> {
+    let mut fields: Vec<_> = fields.into_iter().collect();
+    fields
+        .sort_by_cached_key(|&(k, _)| (order.iter().position(|o| *o == k.as_str()).unwrap_or(order.len()), k.as_str()));
+    fields
+}
+
 /// A JSON value as a person would read it in a detail panel.
 pub fn display_value(v: &serde_json::Value) -> String {
     match v {
@@ -170,6 +184,7 @@ pub(crate) trait ProviderApi: Sync {
 #[cfg(test)]
 mod tests {
     use reqwest::header::HeaderMap;
+    use serde_json::json;
 
     use super::ProviderApi;
     use crate::error::{Error, ErrorKind, FieldError};
@@ -211,5 +226,13 @@ mod tests {
         assert!(e.message.starts_with("Echo refused the request: bad token"), "{}", e.message);
         assert!(!e.message.contains(secret) && !e.fields[0].message.contains(secret), "{e:?}");
         assert_eq!(e.fields[0].field, "name");
+    }
+
+    #[test]
+    fn detail_rows_follow_the_doc_then_the_fields_it_does_not_name_by_name() {
+        let raw = json!({"zeta": 1, "status": "active", "alpha": 2, "id": 7, "name": "web"});
+        let fields = super::in_doc_order(raw.as_object().unwrap(), &["id", "name", "status"]);
+        let labels: Vec<&str> = fields.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(labels, ["id", "name", "status", "alpha", "zeta"]);
     }
 }

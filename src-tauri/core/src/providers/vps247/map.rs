@@ -3,7 +3,7 @@
 use super::DESCRIPTOR;
 use super::wire::{IpAllocationWire, OsTemplateWire, PackageWire, RegionWire, TaskWire, VmWire};
 use crate::model::{Detail, Image, Plan, ProviderKind, Region, Server, Status};
-use crate::providers::common::{display_value, leading_number, lookup_state};
+use crate::providers::common::{display_value, in_doc_order, leading_number, lookup_state};
 
 /// Never shown: the root password every VM object carries.
 const HIDDEN: &[&str] = &["initial_password"];
@@ -98,8 +98,7 @@ fn ip_version(a: &IpAllocationWire) -> &str {
 }
 
 fn details(raw: &serde_json::Value) -> Vec<Detail> {
-    let mut fields: Vec<(&String, &serde_json::Value)> = raw.as_object().into_iter().flatten().collect();
-    fields.sort_by_key(|(k, _)| field_order(k));
+    let fields = in_doc_order(raw.as_object().into_iter().flatten(), FIELD_ORDER);
     fields
         .into_iter()
         .filter(|(k, _)| !HIDDEN.contains(&k.as_str()))
@@ -117,32 +116,29 @@ fn details(raw: &serde_json::Value) -> Vec<Detail> {
 /// The doc's order (attribute list, then the example's extra fields);
 /// unknown fields go last. The attribute list says `transfer_month`, the
 /// example sends `month_transfer`: both are placed there.
-fn field_order(key: &str) -> (usize, String) {
-    const ORDER: &[&str] = &[
-        "id",
-        "name",
-        "hostname",
-        "state",
-        "created_at",
-        "region_id",
-        "os_template_id",
-        "initial_password",
-        "owner_id",
-        "updated_at",
-        "region_name",
-        "os_template_name",
-        "ip_allocations",
-        "last_task",
-        "package_id",
-        "package_name",
-        "unbilled_hours",
-        "transfer",
-        "transfer_month",
-        "month_transfer",
-        "virtual_machine_disk_ids",
-    ];
-    (ORDER.iter().position(|k| *k == key).unwrap_or(ORDER.len()), key.to_string())
-}
+const FIELD_ORDER: &[&str] = &[
+    "id",
+    "name",
+    "hostname",
+    "state",
+    "created_at",
+    "region_id",
+    "os_template_id",
+    "initial_password",
+    "owner_id",
+    "updated_at",
+    "region_name",
+    "os_template_name",
+    "ip_allocations",
+    "last_task",
+    "package_id",
+    "package_name",
+    "unbilled_hours",
+    "transfer",
+    "transfer_month",
+    "month_transfer",
+    "virtual_machine_disk_ids",
+];
 
 /// Lists of plain values (`virtual_machine_disk_ids`) as "88, 89".
 fn shown(v: &serde_json::Value) -> String {

@@ -10,6 +10,7 @@ mod map;
 mod tests;
 pub mod wire;
 
+use serde::Deserialize;
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -77,7 +78,7 @@ impl Vps247 {
     async fn vm(&self, id: &str) -> Result<Server> {
         let resp = self.call(Request::get(format!("/virtual_machines/{id}")), Call::Server(id)).await?;
         let v: serde_json::Value = decode(NAME, &resp)?;
-        let wire: wire::VmWire = serde_json::from_value(v.clone())
+        let wire = wire::VmWire::deserialize(&v)
             .map_err(|e| Error::provider(format!("VPS247 server {id} unreadable: {e}")))?;
         Ok(map::server(wire, &v))
     }
@@ -224,7 +225,7 @@ impl Compute for Vps247 {
         let raw: Vec<serde_json::Value> = self.list("/virtual_machines", "server list").await?;
         raw.into_iter()
             .map(|v| {
-                let wire: wire::VmWire = serde_json::from_value(v.clone())
+                let wire = wire::VmWire::deserialize(&v)
                     .map_err(|e| Error::provider(format!("VPS247 server list unreadable: {e}")))?;
                 Ok(map::server(wire, &v))
             })

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 use super::DESCRIPTOR;
 use super::wire::{self, CloudWire, TemplateWire, VirtualMachineWire};
 use crate::model::{Detail, Image, Plan, ProviderKind, Region, Server, Status};
-use crate::providers::common::{display_value, leading_number, lookup_state};
+use crate::providers::common::{display_value, in_doc_order, leading_number, lookup_state};
 
 /// Fields never shown: the root password comes with every server.
 const HIDDEN: &[&str] = &["password"];
@@ -100,8 +100,7 @@ pub fn nodes_name(n: u32) -> String {
 
 /// `raw` is the server object as sent: every field goes to the detail panel.
 pub fn server(w: VirtualMachineWire, raw: &Map<String, Value>) -> Server {
-    let mut fields: Vec<(&String, &Value)> = raw.iter().collect();
-    fields.sort_by_key(|(k, _)| field_order(k));
+    let fields = in_doc_order(raw, FIELD_ORDER);
     let details = fields
         .into_iter()
         .filter(|(k, _)| !HIDDEN.contains(&k.as_str()))
@@ -154,31 +153,28 @@ fn detail_value(key: &str, v: &Value) -> String {
 
 /// The order of the doc's list example, then the fields it names
 /// elsewhere (`built`, and the show reply's addresses); unknown fields go last.
-fn field_order(key: &str) -> (usize, String) {
-    const ORDER: &[&str] = &[
-        "running",
-        "updated_at",
-        "power_action_pending",
-        "system_template_id",
-        "id",
-        "cloud_id",
-        "domain_name",
-        "hostname",
-        "consumer_id",
-        "backups_enabled",
-        "password",
-        "label",
-        "slices_count",
-        "created_at",
-        "bandwidth_used",
-        "delayed_storage",
-        "delayed_storage_until",
-        "built",
-        "primary_ip_address",
-        "ip_addresses",
-    ];
-    (ORDER.iter().position(|k| *k == key).unwrap_or(ORDER.len()), key.to_string())
-}
+const FIELD_ORDER: &[&str] = &[
+    "running",
+    "updated_at",
+    "power_action_pending",
+    "system_template_id",
+    "id",
+    "cloud_id",
+    "domain_name",
+    "hostname",
+    "consumer_id",
+    "backups_enabled",
+    "password",
+    "label",
+    "slices_count",
+    "created_at",
+    "bandwidth_used",
+    "delayed_storage",
+    "delayed_storage_until",
+    "built",
+    "primary_ip_address",
+    "ip_addresses",
+];
 
 /// Node counts as plans. With the cloud known, each says the monthly
 /// transfer it brings there; the doc gives no per-node CPU, memory or disk.

@@ -10,6 +10,7 @@ mod map;
 mod tests;
 pub mod wire;
 
+use serde::Deserialize;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -167,7 +168,7 @@ impl VpsOrg {
     }
 
     fn server(raw: serde_json::Value) -> Result<Server> {
-        let w: wire::ServerWire = serde_json::from_value(raw.clone())
+        let w = wire::ServerWire::deserialize(&raw)
             .map_err(|e| Error::provider(format!("VPS.org sent a server vpsdesk cannot read ({e})")))?;
         Ok(map::server(w, &raw))
     }

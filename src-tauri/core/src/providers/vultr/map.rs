@@ -4,7 +4,7 @@ use super::DESCRIPTOR;
 use super::wire::{OsWire, PlanWire, RegionWire, ServerWire};
 use crate::providers::vultr::ext::snapshots::SnapshotStatus;
 use crate::model::{Detail, Image, Plan, ProviderKind, Region, Server, Status};
-use crate::providers::common::{display_value, leading_number, lookup_state};
+use crate::providers::common::{display_value, in_doc_order, leading_number, lookup_state};
 
 /// Fields never shown: the root password Vultr returns in every list.
 const HIDDEN: &[&str] = &["default_password"];
@@ -103,8 +103,7 @@ pub fn server(w: ServerWire, raw: &serde_json::Value) -> Server {
         .copied()
         .collect::<Vec<_>>()
         .join("/");
-    let mut fields: Vec<(&String, &serde_json::Value)> = raw.as_object().into_iter().flatten().collect();
-    fields.sort_by_key(|(k, _)| field_order(k));
+    let fields = in_doc_order(raw.as_object().into_iter().flatten(), FIELD_ORDER);
     let details = fields
         .into_iter()
         .filter(|(k, _)| !HIDDEN.contains(&k.as_str()))
@@ -129,37 +128,34 @@ pub fn server(w: ServerWire, raw: &serde_json::Value) -> Server {
 }
 
 /// The doc's field order for the detail panel; unknown fields go last.
-fn field_order(key: &str) -> (usize, String) {
-    const ORDER: &[&str] = &[
-        "SUBID",
-        "label",
-        "os",
-        "ram",
-        "disk",
-        "vcpu_count",
-        "main_ip",
-        "netmask_v4",
-        "gateway_v4",
-        "v6_main_ip",
-        "v6_network",
-        "v6_network_size",
-        "internal_ip",
-        "location",
-        "DCID",
-        "VPSPLANID",
-        "status",
-        "power_status",
-        "server_state",
-        "date_created",
-        "pending_charges",
-        "cost_per_month",
-        "current_bandwidth_gb",
-        "allowed_bandwidth_gb",
-        "auto_backups",
-        "kvm_url",
-    ];
-    (ORDER.iter().position(|k| *k == key).unwrap_or(ORDER.len()), key.to_string())
-}
+const FIELD_ORDER: &[&str] = &[
+    "SUBID",
+    "label",
+    "os",
+    "ram",
+    "disk",
+    "vcpu_count",
+    "main_ip",
+    "netmask_v4",
+    "gateway_v4",
+    "v6_main_ip",
+    "v6_network",
+    "v6_network_size",
+    "internal_ip",
+    "location",
+    "DCID",
+    "VPSPLANID",
+    "status",
+    "power_status",
+    "server_state",
+    "date_created",
+    "pending_charges",
+    "cost_per_month",
+    "current_bandwidth_gb",
+    "allowed_bandwidth_gb",
+    "auto_backups",
+    "kvm_url",
+];
 
 pub fn plan(w: PlanWire) -> Plan {
     Plan {

@@ -10,6 +10,7 @@ mod map;
 mod tests;
 pub mod wire;
 
+use serde::Deserialize;
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -164,14 +165,14 @@ impl Compute for Vultr {
         wire::keyed_values(v)
             .map_err(unreadable)?
             .into_iter()
-            .map(|raw| Ok(map::server(serde_json::from_value(raw.clone()).map_err(unreadable)?, &raw)))
+            .map(|raw| Ok(map::server(wire::ServerWire::deserialize(&raw).map_err(unreadable)?, &raw)))
             .collect()
     }
 
     async fn get_server(&self, id: &str) -> Result<Server> {
         let subid = server_id(id)?;
         let v = self.read::<serde_json::Value>(Request::get("/v1/server/list").query("SUBID", subid), ()).await?;
-        let wire: wire::ServerWire = serde_json::from_value(v.clone())
+        let wire = wire::ServerWire::deserialize(&v)
             .map_err(|e| Error::provider(format!("Vultr server {id} unreadable: {e}")))?;
         Ok(map::server(wire, &v))
     }
