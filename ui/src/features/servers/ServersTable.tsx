@@ -12,7 +12,7 @@ import {
   type VisibilityState,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useCallback, useMemo, useRef, type KeyboardEvent, type MouseEvent } from "react";
+import { memo, useMemo, useRef, type KeyboardEvent, type MouseEvent } from "react";
 import type { AccountView, Server } from "../../api/bindings";
 import { useDelegatedTooltip } from "../../components/DelegatedTooltip";
 import { StatusBadge } from "../../components/StatusBadge";
@@ -314,14 +314,13 @@ export const ServersTable = memo(function ServersTable(props: Props) {
   const rows = table.getRowModel().rows;
   const tips = useDelegatedTooltip();
   const scrollRef = useRef<HTMLDivElement>(null);
-  // A new getItemKey makes the virtualizer measure every row again: it changes with the rows only.
-  const getItemKey = useCallback((i: number) => rows[i]?.id ?? i, [rows]);
+  // Every row has the same height, so the virtualizer keeps its places by index (no getItemKey):
+  // a key per row would make it lay out all 10,000 places again after every sort.
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    getItemKey,
   });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items.length > 0 ? items[0].start : 0;
