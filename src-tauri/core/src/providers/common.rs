@@ -24,14 +24,16 @@ pub fn opt_string_or_number<'de, D: Deserializer<'de>>(d: D) -> std::result::Res
 }
 
 /// A server object's fields for its detail panel: in the order of the
-/// provider's doc (`order`), then the fields the doc does not name, by name.
+/// provider's doc (`order`), then the fields the doc does not name, by name;
+/// never those in `hidden` (the root passwords some lists return).
 /// Each field's place is looked up once (a list of 10,000 servers orders the
 /// fields of each: a key made per comparison was most of mapping the list).
-pub fn in_doc_order<'a>(
+pub fn detail_fields<'a>(
     fields: impl IntoIterator<Item = (&'a String, &'a serde_json::Value)>,
     order: &[&str],
+    hidden: &[&str],
 ) -> Vec<(&'a String, &'a serde_json::Value)> {
-    let mut fields: Vec<_> = fields.into_iter().collect();
+    let mut fields: Vec<_> = fields.into_iter().filter(|(k, _)| !hidden.contains(&k.as_str())).collect();
     fields
         .sort_by_cached_key(|&(k, _)| (order.iter().position(|o| *o == k.as_str()).unwrap_or(order.len()), k.as_str()));
     fields
@@ -229,9 +231,9 @@ mod tests {
     }
 
     #[test]
-    fn detail_rows_follow_the_doc_then_the_fields_it_does_not_name_by_name() {
-        let raw = json!({"zeta": 1, "status": "active", "alpha": 2, "id": 7, "name": "web"});
-        let fields = super::in_doc_order(raw.as_object().unwrap(), &["id", "name", "status"]);
+    fn detail_rows_follow_the_doc_then_the_fields_it_does_not_name_by_name_never_the_hidden() {
+        let raw = json!({"zeta": 1, "status": "active", "password": "s3cret", "alpha": 2, "id": 7, "name": "web"});
+        let fields = super::detail_fields(raw.as_object().unwrap(), &["id", "name", "status"], &["password"]);
         let labels: Vec<&str> = fields.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(labels, ["id", "name", "status", "alpha", "zeta"]);
     }

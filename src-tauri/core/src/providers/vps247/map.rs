@@ -3,7 +3,7 @@
 use super::DESCRIPTOR;
 use super::wire::{IpAllocationWire, OsTemplateWire, PackageWire, RegionWire, TaskWire, VmWire};
 use crate::model::{Detail, Image, Plan, ProviderKind, Region, Server, Status};
-use crate::providers::common::{display_value, in_doc_order, leading_number, lookup_state};
+use crate::providers::common::{display_value, detail_fields, leading_number, lookup_state};
 
 /// Never shown: the root password every VM object carries.
 const HIDDEN: &[&str] = &["initial_password"];
@@ -98,10 +98,8 @@ fn ip_version(a: &IpAllocationWire) -> &str {
 }
 
 fn details(raw: &serde_json::Value) -> Vec<Detail> {
-    let fields = in_doc_order(raw.as_object().into_iter().flatten(), FIELD_ORDER);
-    fields
+    detail_fields(raw.as_object().into_iter().flatten(), FIELD_ORDER, HIDDEN)
         .into_iter()
-        .filter(|(k, _)| !HIDDEN.contains(&k.as_str()))
         .map(|(k, v)| {
             let value = match k.as_str() {
                 "ip_allocations" => allocations(v),

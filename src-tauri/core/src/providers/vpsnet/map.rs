@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 use super::DESCRIPTOR;
 use super::wire::{self, CloudWire, TemplateWire, VirtualMachineWire};
 use crate::model::{Detail, Image, Plan, ProviderKind, Region, Server, Status};
-use crate::providers::common::{display_value, in_doc_order, leading_number, lookup_state};
+use crate::providers::common::{display_value, detail_fields, leading_number, lookup_state};
 
 /// Fields never shown: the root password comes with every server.
 const HIDDEN: &[&str] = &["password"];
@@ -100,10 +100,8 @@ pub fn nodes_name(n: u32) -> String {
 
 /// `raw` is the server object as sent: every field goes to the detail panel.
 pub fn server(w: VirtualMachineWire, raw: &Map<String, Value>) -> Server {
-    let fields = in_doc_order(raw, FIELD_ORDER);
-    let details = fields
+    let details = detail_fields(raw, FIELD_ORDER, HIDDEN)
         .into_iter()
-        .filter(|(k, _)| !HIDDEN.contains(&k.as_str()))
         .map(|(k, v)| Detail { label: k.clone(), value: detail_value(k, v) })
         .collect();
     let name = [&w.label, &w.hostname]

@@ -4,7 +4,7 @@ use super::DESCRIPTOR;
 use super::wire::{OsWire, PlanWire, RegionWire, ServerWire};
 use crate::providers::vultr::ext::snapshots::SnapshotStatus;
 use crate::model::{Detail, Image, Plan, ProviderKind, Region, Server, Status};
-use crate::providers::common::{display_value, in_doc_order, leading_number, lookup_state};
+use crate::providers::common::{display_value, detail_fields, leading_number, lookup_state};
 
 /// Fields never shown: the root password Vultr returns in every list.
 const HIDDEN: &[&str] = &["default_password"];
@@ -103,10 +103,8 @@ pub fn server(w: ServerWire, raw: &serde_json::Value) -> Server {
         .copied()
         .collect::<Vec<_>>()
         .join("/");
-    let fields = in_doc_order(raw.as_object().into_iter().flatten(), FIELD_ORDER);
-    let details = fields
+    let details = detail_fields(raw.as_object().into_iter().flatten(), FIELD_ORDER, HIDDEN)
         .into_iter()
-        .filter(|(k, _)| !HIDDEN.contains(&k.as_str()))
         .map(|(k, v)| Detail { label: k.clone(), value: display_value(v) })
         .collect();
     Server {
