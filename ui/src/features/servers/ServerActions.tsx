@@ -50,14 +50,14 @@ function ActionButton(props: {
   color?: string;
   loading?: boolean;
 }) {
-  const { label, icon, availability, onClick, testId, color, loading } = props;
+  const { label, icon, availability, onClick, testId, color = "gray", loading } = props;
   const disabled = !availability.enabled;
   return (
     // aria-disabled rather than disabled: it stays focusable and hoverable, so the reason can be shown.
     <button
       type="button"
       className={BUTTON_CLASS}
-      data-color={color ?? "gray"}
+      data-color={color}
       aria-label={label}
       aria-description={disabled && availability.reason ? availability.reason : undefined}
       data-tip={disabled && availability.reason ? `${label}: ${availability.reason}` : label}
@@ -71,7 +71,7 @@ function ActionButton(props: {
         if (!disabled && !loading) onClick();
       }}
     >
-      {loading ? <Loader size={14} color={color ?? "gray"} aria-hidden /> : icon}
+      {loading ? <Loader size={14} color={color} aria-hidden /> : icon}
     </button>
   );
 }
