@@ -124,6 +124,16 @@ async fn list(env: Env) {
     assert!(servers.iter().all(|s| s.status != Status::Unknown), "every seeded state maps to a known status");
 }
 
+/// The servers table's rows are the list without its details, whichever
+/// way a provider reads them.
+async fn rows(env: Env) {
+    let rows = env.client.list_rows().await.unwrap();
+    let listed = env.client.list_servers().await.unwrap();
+    assert!(listed.iter().any(|s| !s.details.is_empty()), "the list has details to leave out");
+    let without = listed.into_iter().map(|s| Server { details: Vec::new(), ..s }).collect::<Vec<_>>();
+    assert_eq!(rows, without);
+}
+
 async fn show(env: Env) {
     let first = env.client.list_servers().await.unwrap().remove(0);
     let shown = env.client.get_server(&first.id).await.unwrap();
@@ -187,6 +197,7 @@ async fn create_rename_delete(env: Env) {
 async fn empty_list(provider: Provider) {
     let env = Env::with(provider, true).await;
     assert_eq!(env.client.list_servers().await.unwrap(), Vec::new());
+    assert_eq!(env.client.list_rows().await.unwrap(), Vec::new());
 }
 
 /// A power action on a server that cannot take it (suspended, or still
@@ -298,6 +309,7 @@ macro_rules! conformance {
             async fn env() -> Env { Env::new($provider).await }
             #[tokio::test] async fn verify_and_bad_credentials() { super::verify_and_bad_credentials(env().await).await }
             #[tokio::test] async fn list() { super::list(env().await).await }
+            #[tokio::test] async fn rows() { super::rows(env().await).await }
             #[tokio::test] async fn show() { super::show(env().await).await }
             #[tokio::test] async fn stop() { super::stop(env().await).await }
             #[tokio::test] async fn force_stop() { super::force_stop(env().await).await }

@@ -11,10 +11,7 @@ ipc! {
     /// which only the drawer shows and reads with `get_server`. They are most
     /// of a list's bytes (11 of 14 MB for 10,000 servers), and the list
     /// crosses IPC again on every refresh.
-    async fn account_servers(state, account_id: AccountRef) -> Vec<Server> {
-        let servers = state.service.servers_of(&account_id).await?;
-        Ok(servers.into_iter().map(|s| Server { details: Vec::new(), ..s }).collect())
-    }
+    async fn account_servers(state, account_id: AccountRef) -> Vec<Server> = server_rows_of;
 
     async fn get_server(state, account_id: AccountRef, server_id: String) -> Server = server;
 

@@ -314,6 +314,12 @@ impl AppService {
         Ok(servers.into_iter().map(|s| stamp(account, s)).collect())
     }
 
+    /// `servers_of` without each server's details: the servers table's rows.
+    pub async fn server_rows_of(&self, account: &Account) -> Result<Vec<Server>> {
+        let servers = self.client(account)?.list_rows().await?;
+        Ok(servers.into_iter().map(|s| stamp(account, s)).collect())
+    }
+
     pub async fn server(&self, account: &Account, id: &str) -> Result<Server> {
         let id = server_id(id)?;
         Ok(stamp(account, self.client(account)?.get_server(&id).await?))

@@ -94,32 +94,37 @@ fn present(v: &Option<String>) -> Option<String> {
 
 /// `raw` is the same server as sent: every field goes to the detail panel.
 pub fn server(w: ServerWire, raw: &serde_json::Value) -> Server {
-    let st = w.status.clone().unwrap_or_default();
-    let power = w.power_status.clone().unwrap_or_default();
-    let state = w.server_state.clone().unwrap_or_default();
+    let details = detail_fields(raw.as_object().into_iter().flatten(), FIELD_ORDER, HIDDEN)
+        .into_iter()
+        .map(|(k, v)| Detail { label: k.clone(), value: display_value(v) })
+        .collect();
+    Server { details, ..row(w) }
+}
+
+/// The server without its details, as a table row shows it.
+pub fn row(w: ServerWire) -> Server {
+    let st = w.status.unwrap_or_default();
+    let power = w.power_status.unwrap_or_default();
+    let state = w.server_state.unwrap_or_default();
     let provider_status = [st.as_str(), power.as_str(), state.as_str()]
         .iter()
         .filter(|s| !s.is_empty())
         .copied()
         .collect::<Vec<_>>()
         .join("/");
-    let details = detail_fields(raw.as_object().into_iter().flatten(), FIELD_ORDER, HIDDEN)
-        .into_iter()
-        .map(|(k, v)| Detail { label: k.clone(), value: display_value(v) })
-        .collect();
     Server {
         account: String::new(),
         account_id: String::new(),
         provider: ProviderKind::Vultr,
         status: status(&st, &power, &state),
         provider_status,
-        name: w.label.clone().filter(|l| !l.is_empty()).unwrap_or_else(|| format!("SUBID {}", w.subid)),
+        name: w.label.filter(|l| !l.is_empty()).unwrap_or_else(|| format!("SUBID {}", w.subid)),
         ipv4: present(&w.main_ip).into_iter().collect(),
         ipv6: present(&w.v6_main_ip).into_iter().collect(),
-        region: w.location.clone().unwrap_or_default(),
-        plan: w.plan_id.clone().unwrap_or_default(),
+        region: w.location.unwrap_or_default(),
+        plan: w.plan_id.unwrap_or_default(),
         created_at: DESCRIPTOR.time(w.date_created.as_deref()),
-        details,
+        details: Vec::new(),
         capabilities: None,
         id: w.subid,
     }

@@ -160,13 +160,17 @@ impl Compute for Vultr {
     }
 
     async fn list_servers(&self) -> Result<Vec<Server>> {
-        let v = self.read::<serde_json::Value>(Request::get("/v1/server/list"), ()).await?;
+        let list = self.read::<wire::Keyed<serde_json::Value>>(Request::get("/v1/server/list"), ()).await?;
         let unreadable = |e: serde_json::Error| Error::provider(format!("Vultr server list unreadable: {e}"));
-        wire::keyed_values(v)
-            .map_err(unreadable)?
+        list.0
             .into_iter()
             .map(|raw| Ok(map::server(wire::ServerWire::deserialize(&raw).map_err(unreadable)?, &raw)))
             .collect()
+    }
+
+    async fn list_rows(&self) -> Result<Vec<Server>> {
+        let list = self.read::<wire::Keyed<wire::ServerWire>>(Request::get("/v1/server/list"), ()).await?;
+        Ok(list.0.into_iter().map(map::row).collect())
     }
 
     async fn get_server(&self, id: &str) -> Result<Server> {

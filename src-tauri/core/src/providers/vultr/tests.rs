@@ -41,7 +41,7 @@ pub(super) fn pairs(form: &[(&str, &str)]) -> Vec<(String, String)> {
 #[test]
 fn server_list_example_maps_every_field() {
     let raw = fixture!("server_list");
-    let values = wire::keyed_values(raw).unwrap();
+    let values: Vec<serde_json::Value> = wire::keyed(raw.clone()).unwrap();
     assert_eq!(values.len(), 1);
     let w: wire::ServerWire = serde_json::from_value(values[0].clone()).unwrap();
     let s = map::server(w, &values[0]);
@@ -63,13 +63,25 @@ fn server_list_example_maps_every_field() {
     assert_eq!(detail("default_password"), None);
     assert_eq!(s.details.len(), 25, "every field of the example but the password");
     assert_eq!(s.details[0].label, "SUBID");
+
+    // The table's rows are read from the body straight into the wire type:
+    // the same server, without its details.
+    let rows: wire::Keyed<wire::ServerWire> = serde_json::from_slice(&serde_json::to_vec(&raw).unwrap()).unwrap();
+    let rows: Vec<_> = rows.0.into_iter().map(map::row).collect();
+    assert_eq!(rows, vec![crate::model::Server { details: Vec::new(), ..s }]);
 }
 
 #[test]
 fn an_empty_server_list_is_an_empty_array() {
-    let values = wire::keyed_values(serde_json::json!([])).unwrap();
+    let values: Vec<serde_json::Value> = wire::keyed(serde_json::json!([])).unwrap();
     assert!(values.is_empty());
-    assert!(wire::keyed_values(serde_json::json!([1])).is_err());
+    assert!(wire::keyed::<serde_json::Value>(serde_json::json!([1])).is_err());
+    let rows: wire::Keyed<wire::ServerWire> = serde_json::from_str(" [ ] ").unwrap();
+    assert!(rows.0.is_empty());
+    for body in ["[{}]", "\"none\"", "null"] {
+        let err = serde_json::from_str::<wire::Keyed<wire::ServerWire>>(body).err().unwrap();
+        assert!(err.to_string().contains("an object keyed by id"), "{body}: {err}");
+    }
 }
 
 #[test]
@@ -215,7 +227,7 @@ fn account_info_example_is_read() {
 }
 
 /// Bodies of calls that later issues wire up; until then they must at least
-/// be what `keyed_values` accepts (objects keyed by id).
+/// be what `keyed` accepts (objects keyed by id).
 #[test]
 fn other_keyed_examples_are_objects_keyed_by_id() {
     for (name, v, n) in [
@@ -228,7 +240,7 @@ fn other_keyed_examples_are_objects_keyed_by_id() {
         ("server_list_ipv6", fixture!("server_list_ipv6"), 1),
         ("server_reverse_list_ipv6", fixture!("server_reverse_list_ipv6"), 1),
     ] {
-        assert_eq!(wire::keyed_values(v).unwrap().len(), n, "{name}");
+        assert_eq!(wire::keyed::<serde_json::Value>(v).unwrap().len(), n, "{name}");
     }
     for v in [
         fixture!("server_bandwidth"),

@@ -1,23 +1,47 @@
 //! Vultr API v1 bodies as the doc shows them. Most numbers arrive as strings,
 //! some do not (`current_bandwidth_gb`), and an empty map arrives as `[]`.
 
-use serde::de::DeserializeOwned;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde::Deserialize;
 
 use crate::providers::common::{opt_string_or_number, string_or_number};
 
-/// A Vultr "object keyed by id" that becomes `[]` when it is empty. Keeps
-/// the provider's order, which the detail panel shows.
-pub fn keyed_values(v: serde_json::Value) -> Result<Vec<serde_json::Value>, serde_json::Error> {
-    match v {
-        serde_json::Value::Array(items) if items.is_empty() => Ok(Vec::new()),
-        serde_json::Value::Object(map) => Ok(map.into_iter().map(|(_, v)| v).collect()),
-        other => Err(serde::de::Error::custom(format!("expected an object keyed by id, got {other}"))),
+/// A Vultr "object keyed by id" read as its values, in the provider's order
+/// (the detail panel shows it); an empty one arrives as `[]`. Read straight
+/// from the body: a list of 10,000 servers is not built as JSON values first.
+pub struct Keyed<T>(pub Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Keyed<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Values<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Values<T> {
+            type Value = Keyed<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object keyed by id, or [] when there is none")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keyed<T>, A::Error> {
+                let mut values = Vec::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some((IgnoredAny, value)) = map.next_entry()? {
+                    values.push(value);
+                }
+                Ok(Keyed(values))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Keyed<T>, A::Error> {
+                match seq.next_element::<IgnoredAny>()? {
+                    None => Ok(Keyed(Vec::new())),
+                    Some(IgnoredAny) => Err(serde::de::Error::invalid_value(Unexpected::Seq, &self)),
+                }
+            }
+        }
+        d.deserialize_any(Values(PhantomData))
     }
 }
 
 pub fn keyed<T: DeserializeOwned>(v: serde_json::Value) -> Result<Vec<T>, serde_json::Error> {
-    keyed_values(v)?.into_iter().map(serde_json::from_value).collect()
+    Keyed::deserialize(v).map(|k| k.0)
 }
 
 #[derive(Debug, Deserialize)]
