@@ -28,8 +28,8 @@ vs_empty() { awk -v what="$1" -v a="$2" -v b="$3" 'BEGIN { printf "%s vs empty T
   vs_empty ".deb" "$(kib "$deb")" "$(kib "$empty_deb")"
 } | figures
 
-echo "== vpsctl servers list vs the same raw HTTP call (curl), against the sandbox"
-.venv/bin/python tests/bench_cli.py target/release/vpsctl target/release/vpsdesk-sandbox | figures
+echo "== vpsctl servers list vs the same raw HTTP call (curl) and vs one keychain read + GET, against the sandbox"
+.venv/bin/python tests/bench_cli.py target/release/vpsctl target/release/vpsdesk-sandbox tests/keychain-get-floor/target/release/keychain-get-floor | figures
 
 echo
 echo "================ make bench: summary (one run; compare ratios, not absolute times) ================"

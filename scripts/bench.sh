@@ -15,8 +15,8 @@ export BENCH_SUMMARY="$home/summary"
 cargo build --quiet --release -p vpsctl -p vpsdesk-sandbox
 # The app as users get it: release binary with the UI embedded, and its .deb.
 npm run --silent tauri -- build --bundles deb >/dev/null
-# The floor it is measured against: an empty Tauri app, built the same way.
-bash scripts/build-empty-tauri-app.sh
+# The floors it is measured against (an empty Tauri app; one keychain read and one GET), built the same way.
+bash scripts/build-floors.sh
 # The same UI for a plain browser tab, on its in-memory mock backend.
 npx vite build --config ui/vite.mock.config.ts --logLevel error
 cargo bench --quiet -p vpsdesk-core --bench refresh --no-run

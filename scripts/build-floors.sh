@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Builds the floor `make bench` compares vpsdesk with (tests/empty-tauri-app:
-# one window, one static page) as vpsdesk is built: `tauri build` with its
-# .deb, the same tauri crates (the main Cargo.lock copied in; cargo drops what
-# the empty app does not use and keeps the versions of the rest) and the main
-# [profile.release] passed to cargo. Its own target/ under the app, so it
-# never waits on the main target/ lock.
+# Builds the floors `make bench` compares vpsdesk with, as vpsdesk is built:
+# the same crates (the main Cargo.lock copied in; cargo drops what a floor
+# does not use and keeps the versions of the rest) and the main
+# [profile.release] passed to cargo. Each has its own target/, so it never
+# waits on the main target/ lock.
+# - tests/empty-tauri-app (one window, one static page), with `tauri build`
+#   and its .deb, for the app;
+# - tests/keychain-get-floor (one keychain read and one GET), for vpsctl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 app=tests/empty-tauri-app
+cli=tests/keychain-get-floor
 cp Cargo.lock "$app/Cargo.lock"
+cp Cargo.lock "$cli/Cargo.lock"
 mapfile -t profile < <(python3 - <<'PY'
 import json, re, tomllib
 
@@ -23,7 +27,7 @@ def value(v):
         return str(v)
     if isinstance(v, str):
         return json.dumps(v)
-    raise SystemExit(f"build-empty-tauri-app: cannot pass {v!r} from [profile.release] to cargo")
+    raise SystemExit(f"build-floors: cannot pass {v!r} from [profile.release] to cargo")
 
 def flat(prefix, table):
     for k, v in table.items():
@@ -40,17 +44,20 @@ for setting in flat("profile.release", release):
 PY
 )
 (cd "$app" && "$root/node_modules/.bin/tauri" build --bundles deb -- "${profile[@]}" >/dev/null)
-# Same tauri stack as vpsdesk, or the comparison means nothing.
-python3 - "$app/Cargo.lock" <<'PY'
+(cd "$cli" && cargo build --quiet --release "${profile[@]}")
+# The same stack as vpsdesk, or a comparison means nothing.
+python3 - "$app/Cargo.lock" "$cli/Cargo.lock" <<'PY'
 import sys, tomllib
 
 def versions(path):
     with open(path, "rb") as f:
         return {p["name"]: p["version"] for p in tomllib.load(f)["package"]}
 
-main, empty = versions("Cargo.lock"), versions(sys.argv[1])
-differ = [f"{n} {main.get(n)} vs {empty.get(n)}" for n in ("tauri", "tauri-build", "tauri-runtime-wry", "wry", "tao", "webkit2gtk")
-          if main.get(n) != empty.get(n)]
-if differ:
-    sys.exit("build-empty-tauri-app: the empty app's tauri stack differs from vpsdesk's: " + "; ".join(differ))
+main = versions("Cargo.lock")
+for path, names in ((sys.argv[1], ("tauri", "tauri-build", "tauri-runtime-wry", "wry", "tao", "webkit2gtk")),
+                    (sys.argv[2], ("keyring", "secret-service", "dbus", "reqwest", "rustls", "hyper", "tokio"))):
+    floor = versions(path)
+    differ = [f"{n} {main.get(n)} vs {floor.get(n)}" for n in names if main.get(n) != floor.get(n)]
+    if differ:
+        sys.exit(f"build-floors: {path}'s stack differs from vpsdesk's: " + "; ".join(differ))
 PY
