@@ -152,6 +152,31 @@ describe("servers table", () => {
     await waitFor(() => expect(rowNames()).toEqual(["node-10", "node-9", "Node-9", "node-1", "alpha", "Ålpha"]));
   });
 
+  it("sorts addresses by their numbers, servers without one last, and one column at a time", async () => {
+    const state = demoState();
+    const ips = [["10.0.0.9"], ["9.0.0.1"], [], ["10.0.0.10"], ["10.0.0.9"]];
+    state.servers = state.servers.slice(0, ips.length).map((s, i) => ({ ...s, name: `s${i}`, ipv4: ips[i] }));
+    installMockBackend(state);
+    const { user } = renderApp();
+    await screen.findByTestId("servers-table");
+
+    await user.click(screen.getByTestId("sort-ipv4"));
+    expect(screen.getByTestId("column-ipv4")).toHaveAttribute("aria-sort", "ascending");
+    expect(screen.getByTestId("column-name")).toHaveAttribute("aria-sort", "none");
+    // 9 before 10 (not as text), and the two equal addresses in the list's order both ways.
+    expect(rowNames()).toEqual(["s1", "s0", "s4", "s3", "s2"]);
+    await user.click(screen.getByTestId("sort-ipv4"));
+    expect(rowNames()).toEqual(["s2", "s3", "s0", "s4", "s1"]);
+
+    // Shift+click sorts by that column instead, not by both.
+    await user.keyboard("{Shift>}");
+    await user.click(screen.getByTestId("sort-name"));
+    await user.keyboard("{/Shift}");
+    expect(screen.getByTestId("column-name")).toHaveAttribute("aria-sort", "ascending");
+    expect(screen.getByTestId("column-ipv4")).toHaveAttribute("aria-sort", "none");
+    expect(rowNames()).toEqual(["s0", "s1", "s2", "s3", "s4"]);
+  });
+
   it("keeps Delete disabled until the exact server name is typed, then deletes", async () => {
     const backend = installMockBackend(demoState());
     const { user } = renderApp();

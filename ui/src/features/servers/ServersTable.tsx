@@ -3,8 +3,6 @@ import { IconChevronDown, IconChevronUp, IconSelector } from "@tabler/icons-reac
 import {
   flexRender,
   getCoreRowModel,
-  getSortedRowModel,
-  type SortingFn,
   useReactTable,
   type ColumnDef,
   type Row,
@@ -19,7 +17,7 @@ import { StatusBadge } from "../../components/StatusBadge";
 import { ipSortKey } from "../../lib/format";
 import { STATUS_RANK } from "../../lib/labels";
 import { ServerActions } from "./ServerActions";
-import { textRanks } from "./textOrder";
+import { sortedRows, type SortBy } from "./rowOrder";
 import { formatTime, timeMs } from "../../lib/time";
 
 export const ROW_HEIGHT = 34;
@@ -45,7 +43,7 @@ export const DEFAULT_VISIBILITY: VisibilityState = Object.fromEntries(
 );
 
 // The sort texts of the columns that depend on nothing else: the same functions for as long as the
-// page lives, so their places (textRanks) outlive a rebuild of the columns (a plan catalog arriving).
+// page lives, so their places (rowOrder.ts) outlive a rebuild of the columns (a plan catalog arriving).
 const nameOf = (s: Server) => s.name;
 const accountOf = (s: Server) => s.account;
 const ipv6Of = (s: Server) => s.ipv6[0] ?? "~";
@@ -155,28 +153,28 @@ export const ServersTable = memo(function ServersTable(props: Props) {
     onDelete,
   } = props;
 
-  // The list being sorted, for the text columns' places (textRanks): read when the table sorts,
-  // during this render, so the columns need not change with it.
-  const list = useRef(servers);
-  list.current = servers;
-  const columns = useMemo<ColumnDef<Server>[]>(() => {
-    const byText = (text: (s: Server) => string): SortingFn<Server> => {
-      let ranked: Server[] | null = null;
-      let ranks = new Map<Server, number>();
-      return (a, b) => {
-        if (ranked !== list.current) {
-          ranked = list.current;
-          ranks = textRanks(ranked, text);
-        }
-        return (ranks.get(a.original) ?? 0) - (ranks.get(b.original) ?? 0);
-      };
+  // Each sortable column's order (rowOrder.ts): text columns by the place of their text in the
+  // collator's order, the others by a key. The table only keeps the sorting state (manualSorting);
+  // each column still has an accessor, without which TanStack would not let it sort.
+  const { columns, sortBy } = useMemo(() => {
+    const planText = (s: Server) => planName(s) ?? s.plan;
+    const sortBy: Partial<Record<ColumnId, SortBy>> = {
+      name: { text: nameOf },
+      account: { text: accountOf },
+      provider: { text: providerLabel },
+      status: { key: (s) => STATUS_RANK[s.status] ?? 99 },
+      ipv4: { key: (s) => ipSortKey(s.ipv4[0]) },
+      ipv6: { text: ipv6Of },
+      region: { text: regionOf },
+      plan: { text: planText },
+      created: { key: (s) => timeMs(s.created_at) },
+      id: { text: idOf },
     };
-    return [
+    const columns: ColumnDef<Server>[] = [
       {
         id: "name",
         header: "Name",
-        accessorFn: (s) => s.name,
-        sortingFn: byText(nameOf),
+        accessorFn: nameOf,
         cell: ({ row }) =>
           row.original.name ? (
             <span className="cell-text cell-name" title={row.original.name}>
@@ -190,24 +188,21 @@ export const ServersTable = memo(function ServersTable(props: Props) {
         id: "account",
         header: "Account",
         size: 130,
-        accessorFn: (s) => s.account,
-        sortingFn: byText(accountOf),
+        accessorFn: accountOf,
         cell: ({ row }) => <Dim>{row.original.account}</Dim>,
       },
       {
         id: "provider",
         header: "Provider",
         size: 90,
-        accessorFn: (s) => providerLabel(s),
-        sortingFn: byText(providerLabel),
+        accessorFn: providerLabel,
         cell: ({ row }) => <Dim>{providerLabel(row.original)}</Dim>,
       },
       {
         id: "status",
         header: "Status",
         size: 100,
-        accessorFn: (s) => STATUS_RANK[s.status] ?? 99,
-        sortingFn: "basic",
+        accessorFn: (s) => s.status,
         cell: ({ row }) => (
           <StatusBadge
             status={row.original.status}
@@ -221,32 +216,28 @@ export const ServersTable = memo(function ServersTable(props: Props) {
         id: "ipv4",
         header: "IPv4",
         size: 136,
-        accessorFn: (s) => ipSortKey(s.ipv4[0]),
-        sortingFn: "basic",
+        accessorFn: (s) => s.ipv4[0],
         cell: ({ row }) => <IpCell ips={row.original.ipv4} />,
       },
       {
         id: "ipv6",
         header: "IPv6",
         size: 130,
-        accessorFn: (s) => s.ipv6[0] ?? "~",
-        sortingFn: byText(ipv6Of),
+        accessorFn: ipv6Of,
         cell: ({ row }) => <IpCell ips={row.original.ipv6} />,
       },
       {
         id: "region",
         header: "Region",
         size: 80,
-        accessorFn: (s) => s.region,
-        sortingFn: byText(regionOf),
+        accessorFn: regionOf,
         cell: ({ row }) => <Dim>{row.original.region}</Dim>,
       },
       {
         id: "plan",
         header: "Plan",
         size: 110,
-        accessorFn: (s) => planName(s) ?? s.plan,
-        sortingFn: byText((s) => planName(s) ?? s.plan),
+        accessorFn: planText,
         cell: ({ row }) => {
           const name = planName(row.original);
           if (!name) return <Dim>{row.original.plan}</Dim>;
@@ -261,16 +252,14 @@ export const ServersTable = memo(function ServersTable(props: Props) {
         id: "created",
         header: "Created",
         size: 150,
-        accessorFn: (s) => timeMs(s.created_at),
-        sortingFn: "basic",
+        accessorFn: (s) => s.created_at,
         cell: ({ row }) => <Dim>{row.original.created_at ? formatTime(row.original.created_at) : ""}</Dim>,
       },
       {
         id: "id",
         header: "Server ID",
         size: 150,
-        accessorFn: (s) => s.id,
-        sortingFn: byText(idOf),
+        accessorFn: idOf,
         cell: ({ row }) => (
           <span className="cell-text mono" title={row.original.id}>
             {row.original.id}
@@ -298,6 +287,7 @@ export const ServersTable = memo(function ServersTable(props: Props) {
         },
       },
     ];
+    return { columns, sortBy };
   }, [accountsById, providerLabel, planName, onOpen, onRename, onDelete]);
 
   const table = useReactTable({
@@ -306,12 +296,17 @@ export const ServersTable = memo(function ServersTable(props: Props) {
     state: { sorting, columnVisibility },
     onSortingChange: (updater) => onSortingChange(typeof updater === "function" ? updater(sorting) : updater),
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
+    manualSorting: true,
+    enableMultiSort: false,
     getRowId: (s) => `${s.account_id}/${s.id}`,
     sortDescFirst: false,
   });
 
-  const rows = table.getRowModel().rows;
+  const listed = table.getRowModel().rows;
+  const rows = useMemo(() => {
+    const by = sorting[0] && sortBy[sorting[0].id as ColumnId];
+    return by ? sortedRows(servers, listed, by, sorting[0].desc) : listed;
+  }, [servers, listed, sorting, sortBy]);
   const tips = useDelegatedTooltip();
   const scrollRef = useRef<HTMLDivElement>(null);
   // Every row has the same height, so the virtualizer keeps its places by index (no getItemKey):

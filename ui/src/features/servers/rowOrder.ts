@@ -1,5 +1,8 @@
 import type { Server } from "../../api/bindings";
 
+/** A column's order: the place of each server's text in the collator's order, or a key of its own. */
+export type SortBy = { text: (s: Server) => string } | { key: (s: Server) => number | string };
+
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
 
 type Ranks = Map<Server, number>;
@@ -11,10 +14,9 @@ const cache = new WeakMap<Server[], Map<(s: Server) => string, Ranks>>();
  * again on every click of the header; with the places worked out once per list and text (kept
  * while the list and the function are the same objects), sorting again (the other direction,
  * another column and back) compares two numbers. Servers the collator finds equal share a place,
- * so the table's own tie-break decides between them in either direction, as it did with the
- * collator.
+ * so the list's order decides between them in either direction (sortedRows).
  */
-export function textRanks(servers: Server[], text: (s: Server) => string): Ranks {
+function textRanks(servers: Server[], text: (s: Server) => string): Ranks {
   let byText = cache.get(servers);
   if (!byText) {
     byText = new Map();
@@ -33,4 +35,24 @@ export function textRanks(servers: Server[], text: (s: Server) => string): Ranks
     byText.set(text, ranks);
   }
   return ranks;
+}
+
+/**
+ * `rows` in `by`'s order, ascending or descending; rows whose keys are equal keep the list's order
+ * both ways. Each row's key is read once and the sort compares two keys by index: TanStack's own
+ * sorted row model copies every row object and calls the column's sorting function through its
+ * own checks on each of the 130,000 comparisons 10,000 rows take.
+ */
+export function sortedRows<R extends { original: Server }>(servers: Server[], rows: R[], by: SortBy, desc: boolean): R[] {
+  let keys: Array<number | string>;
+  if ("text" in by) {
+    const ranks = textRanks(servers, by.text);
+    keys = rows.map((r) => ranks.get(r.original) ?? 0);
+  } else {
+    keys = rows.map((r) => by.key(r.original));
+  }
+  const sign = desc ? -1 : 1;
+  const order = rows.map((_, i) => i);
+  order.sort((a, b) => (keys[a] < keys[b] ? -sign : keys[a] > keys[b] ? sign : a - b));
+  return order.map((i) => rows[i]);
 }
