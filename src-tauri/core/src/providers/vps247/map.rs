@@ -47,6 +47,11 @@ pub fn status(state: &str) -> Status {
 
 /// `raw` is the same VM as sent: every field goes to the detail panel.
 pub fn server(w: VmWire, raw: &serde_json::Value) -> Server {
+    Server { details: details(raw), ..row(w) }
+}
+
+/// The VM without its details, as a table row shows it.
+pub fn row(w: VmWire) -> Server {
     let state = w.state.clone().unwrap_or_default();
     let addresses = |version: &str| -> Vec<String> {
         w.ip_allocations
@@ -73,7 +78,7 @@ pub fn server(w: VmWire, raw: &serde_json::Value) -> Server {
         region: named(&w.region_name, "region", &w.region_id),
         plan: named(&w.package_name, "package", &w.package_id),
         created_at: DESCRIPTOR.time(w.created_at.as_deref()),
-        details: details(raw),
+        details: Vec::new(),
         capabilities: None,
         id: w.id,
     }

@@ -232,6 +232,11 @@ impl Compute for Vps247 {
             .collect()
     }
 
+    async fn list_rows(&self) -> Result<Vec<Server>> {
+        let vms: Vec<wire::VmWire> = self.list("/virtual_machines", "server list").await?;
+        Ok(vms.into_iter().map(map::row).collect())
+    }
+
     async fn get_server(&self, id: &str) -> Result<Server> {
         self.vm(&server_id(id)?.to_string()).await
     }
