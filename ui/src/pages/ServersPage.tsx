@@ -214,6 +214,7 @@ export function ServersPage({ onAddAccount, live, refreshIntervalMs }: Props) {
     body = (
       <ServersTable
         servers={filtered}
+        inventory={servers}
         accountsById={accountsById}
         providerLabel={providerLabel}
         planName={planName}

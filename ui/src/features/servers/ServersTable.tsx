@@ -78,7 +78,11 @@ function Dim({ children }: { children: string }) {
 }
 
 type Props = {
+  /** The rows to show: the inventory, or the part of it the filters keep. */
   servers: Server[];
+  /** The whole inventory: the text columns' places are worked out on it once and hold for any
+      part of it, so a search, or clearing one, sorts its rows without going through ICU again. */
+  inventory: Server[];
   accountsById: Map<string, AccountView>;
   providerLabel: (s: Server) => string;
   /** The plan's name from the account's catalog, or null (the id is shown). */
@@ -141,6 +145,7 @@ const ServerRow = memo(
 export const ServersTable = memo(function ServersTable(props: Props) {
   const {
     servers,
+    inventory,
     accountsById,
     providerLabel,
     planName,
@@ -305,8 +310,8 @@ export const ServersTable = memo(function ServersTable(props: Props) {
   const listed = table.getRowModel().rows;
   const rows = useMemo(() => {
     const by = sorting[0] && sortBy[sorting[0].id as ColumnId];
-    return by ? sortedRows(servers, listed, by, sorting[0].desc) : listed;
-  }, [servers, listed, sorting, sortBy]);
+    return by ? sortedRows(inventory, listed, by, sorting[0].desc) : listed;
+  }, [inventory, listed, sorting, sortBy]);
   const tips = useDelegatedTooltip();
   const scrollRef = useRef<HTMLDivElement>(null);
   // Every row has the same height, so the virtualizer keeps its places by index (no getItemKey):

@@ -38,15 +38,16 @@ function textRanks(servers: Server[], text: (s: Server) => string): Ranks {
 }
 
 /**
- * `rows` in `by`'s order, ascending or descending; rows whose keys are equal keep the list's order
- * both ways. Each row's key is read once and the sort compares two keys by index: TanStack's own
+ * `rows` (servers of `inventory`) in `by`'s order, ascending or descending; rows whose keys are
+ * equal keep the list's order both ways. A text's places are those of the whole inventory: the
+ * order they give holds for any part of it. Each row's key is read once and the sort compares two keys by index: TanStack's own
  * sorted row model copies every row object and calls the column's sorting function through its
  * own checks on each of the 130,000 comparisons 10,000 rows take.
  */
-export function sortedRows<R extends { original: Server }>(servers: Server[], rows: R[], by: SortBy, desc: boolean): R[] {
+export function sortedRows<R extends { original: Server }>(inventory: Server[], rows: R[], by: SortBy, desc: boolean): R[] {
   let keys: Array<number | string>;
   if ("text" in by) {
-    const ranks = textRanks(servers, by.text);
+    const ranks = textRanks(inventory, by.text);
     keys = rows.map((r) => ranks.get(r.original) ?? 0);
   } else {
     keys = rows.map((r) => by.key(r.original));
