@@ -50,14 +50,19 @@ python3 - "$app/Cargo.lock" "$cli/Cargo.lock" <<'PY'
 import sys, tomllib
 
 def versions(path):
+    """Each crate's versions in a lock (some crates are there twice, at two majors)."""
+    found = {}
     with open(path, "rb") as f:
-        return {p["name"]: p["version"] for p in tomllib.load(f)["package"]}
+        for p in tomllib.load(f)["package"]:
+            found.setdefault(p["name"], set()).add(p["version"])
+    return found
 
 main = versions("Cargo.lock")
 for path, names in ((sys.argv[1], ("tauri", "tauri-build", "tauri-runtime-wry", "wry", "tao", "webkit2gtk")),
                     (sys.argv[2], ("keyring", "secret-service", "dbus", "reqwest", "rustls", "hyper", "tokio"))):
     floor = versions(path)
-    differ = [f"{n} {main.get(n)} vs {floor.get(n)}" for n in names if main.get(n) != floor.get(n)]
+    differ = [f"{n} {sorted(main.get(n, []))} vs {sorted(floor.get(n, []))}" for n in names
+              if not floor.get(n) or not floor[n] <= main.get(n, set())]
     if differ:
         sys.exit(f"build-floors: {path}'s stack differs from vpsdesk's: " + "; ".join(differ))
 PY
