@@ -52,9 +52,9 @@ function searchText(s: Server): string {
   return text;
 }
 
-/* Makes the search texts of an inventory in steps of 1,000 servers once it is shown, so that the
-   first keystroke over 10,000 servers does not wait for 10,000 lowercasings (a refetch's unchanged
-   servers are already done). */
+/* Makes the search texts of an inventory in steps of 1,000 servers once it is shown (after the
+   frame that paints it), so that the first keystroke over 10,000 servers does not wait for 10,000
+   lowercasings (a refetch's unchanged servers are already done). */
 function usePreparedSearch(servers: Server[]) {
   useEffect(() => {
     let next = 0;
@@ -64,8 +64,11 @@ function usePreparedSearch(servers: Server[]) {
       for (; next < end; next++) searchText(servers[next]);
       if (next < servers.length) timer = window.setTimeout(step, 0);
     };
-    timer = window.setTimeout(step, 0);
-    return () => window.clearTimeout(timer);
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(step, 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
   }, [servers]);
 }
 
