@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { demoState, installMockBackend, ipcError } from "../api/mockBackend";
 import { renderApp, retype } from "./render";
 import { filterServers } from "../pages/ServersPage";
+import { readingLocale } from "../features/servers/rowOrder";
 
 function rowNames(): string[] {
   const table = screen.getByTestId("servers-table");
@@ -150,6 +151,16 @@ describe("servers table", () => {
     backend.state.servers.find((s) => s.name === "node-100")!.name = "node-1";
     await user.click(screen.getByTestId("refresh-button"));
     await waitFor(() => expect(rowNames()).toEqual(["node-10", "node-9", "Node-9", "node-1", "alpha", "Ålpha"]));
+  });
+
+  it("sorts names as people read them on a machine whose locale is POSIX (LANG=C), not in ASCII order", () => {
+    const names = ["Web Server 01", "api_test", "Build farm", "billing-hold"];
+    // What WebKit makes of LANG=C: ICU's POSIX collation, capitals first.
+    const posix = new Intl.Collator("en-US-u-va-posix", { numeric: true, sensitivity: "base" });
+    expect([...names].sort(posix.compare)).toEqual(["Build farm", "Web Server 01", "api_test", "billing-hold"]);
+    const reading = new Intl.Collator(readingLocale("en-US-u-va-posix"), { numeric: true, sensitivity: "base" });
+    expect([...names].sort(reading.compare)).toEqual(["api_test", "billing-hold", "Build farm", "Web Server 01"]);
+    expect(readingLocale("de-DE")).toBe("de-DE");
   });
 
   it("sorts addresses by their numbers, servers without one last, and one column at a time", async () => {

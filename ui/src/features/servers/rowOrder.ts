@@ -3,7 +3,19 @@ import type { Server } from "../../api/bindings";
 /** A column's order: the place of each server's text in the collator's order, or a key of its own. */
 export type SortBy = { text: (s: Server) => string } | { key: (s: Server) => number | string };
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+/**
+ * The locale whose order people read names in. WebKit takes LANG=C (a fresh Debian machine's
+ * default) as `en-US-u-va-posix`, whose collation is ASCII order: every capital before every small
+ * letter ("Web" before "api"). Without the POSIX variant it is English order, as in any other app.
+ */
+export function readingLocale(systemLocale: string): string {
+  return systemLocale.replace("-u-va-posix", "");
+}
+
+const collator = new Intl.Collator(readingLocale(new Intl.Collator().resolvedOptions().locale), {
+  numeric: true,
+  sensitivity: "base",
+});
 
 type Ranks = Map<Server, number>;
 const cache = new WeakMap<Server[], Map<(s: Server) => string, Ranks>>();
