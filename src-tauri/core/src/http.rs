@@ -3,8 +3,9 @@
 //! secrets from everything that could be printed. Credentials never leave
 //! the account's origin: a redirect elsewhere is refused, not followed.
 
+use std::collections::VecDeque;
 use std::fmt;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use bytes::Bytes;
 use rand::Rng;
@@ -14,6 +15,7 @@ use reqwest::header::{
 };
 use reqwest::Method;
 use tokio::sync::Mutex;
+use tokio::time::Instant;
 use url::Url;
 use zeroize::{Zeroize, Zeroizing};
 
@@ -204,22 +206,36 @@ impl Auth {
     }
 }
 
-/// Spaces requests so an account never exceeds its provider's rate limit.
+/// Keeps an account within its provider's "N requests per second": at most N
+/// requests start in any one second. Requests that come together (a page
+/// asking for the servers and the plans at once) go out together; evenly
+/// spaced requests would make the second wait 1/N s for nothing.
 struct RateLimit {
-    interval: Duration,
-    next: Mutex<Instant>,
+    per_second: usize,
+    /// When the latest `per_second` requests started (or will, once they have waited).
+    starts: Mutex<VecDeque<Instant>>,
 }
 
 impl RateLimit {
+    const WINDOW: Duration = Duration::from_secs(1);
+
+    fn new(per_second: u32) -> Self {
+        let per_second = per_second.max(1) as usize;
+        RateLimit { per_second, starts: Mutex::new(VecDeque::with_capacity(per_second)) }
+    }
+
     async fn wait(&self) {
-        let mut next = self.next.lock().await;
+        let mut starts = self.starts.lock().await;
         let now = Instant::now();
-        let at = (*next).max(now);
-        *next = at + self.interval;
-        drop(next);
-        if at > now {
-            tokio::time::sleep(at - now).await;
-        }
+        let at = if starts.len() < self.per_second {
+            now
+        } else {
+            let oldest = starts.pop_front().unwrap_or(now);
+            (oldest + Self::WINDOW).max(now)
+        };
+        starts.push_back(at);
+        drop(starts);
+        tokio::time::sleep_until(at).await;
     }
 }
 
@@ -318,10 +334,7 @@ impl ApiClient {
     }
 
     pub fn with_rate_limit(mut self, per_second: u32) -> Self {
-        self.limit = Some(RateLimit {
-            interval: Duration::from_millis(1000 / u64::from(per_second.max(1))),
-            next: Mutex::new(Instant::now()),
-        });
+        self.limit = Some(RateLimit::new(per_second));
         self
     }
 
@@ -737,6 +750,24 @@ mod tests {
 
     fn urls(list: &[&str]) -> Vec<Url> {
         list.iter().map(|u| Url::parse(u).unwrap()).collect()
+    }
+
+    /// Seconds (on the paused clock) at which each of `n` requests that all come at once may start.
+    async fn starts(limit: &RateLimit, n: usize) -> Vec<f64> {
+        let t0 = Instant::now();
+        let waits = (0..n).map(|_| async {
+            limit.wait().await;
+            (Instant::now() - t0).as_secs_f64()
+        });
+        futures::future::join_all(waits).await
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn two_requests_per_second_go_out_together_and_the_third_waits_for_the_first_to_be_a_second_old() {
+        let limit = RateLimit::new(2);
+        assert_eq!(starts(&limit, 5).await, [0.0, 0.0, 1.0, 1.0, 2.0]);
+        tokio::time::advance(Duration::from_millis(2500)).await;
+        assert_eq!(starts(&limit, 3).await, [0.0, 0.0, 1.0], "after a quiet spell, two at once again");
     }
 
     #[test]
