@@ -7,6 +7,7 @@ import {
   queryOptions,
   replaceEqualDeep,
   useMutation,
+  useMutationState,
   useQueries,
   useQuery,
   useQueryClient,
@@ -532,10 +533,14 @@ export function useRemoveAccount() {
   });
 }
 
+const SERVER_ACTION = ["server-action"];
+type ServerActionVars = { server: Server; action: PowerAction };
+
 export function useServerAction() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { server: Server; action: PowerAction }) =>
+    mutationKey: SERVER_ACTION,
+    mutationFn: (v: ServerActionVars) =>
       call(commands.serverAction(v.server.account_id, v.server.id, v.action)),
     onMutate: async ({ server, action }) => {
       await qc.cancelQueries({ queryKey: keys.servers.account(server.account_id) });
@@ -564,6 +569,23 @@ export function useServerAction() {
     },
     onSettled: (_r, _e, { server }) => invalidateAccountServers(qc, server.account_id),
   });
+}
+
+/**
+ * The power action under way on `server`, wherever it was asked for (its row, its drawer, the
+ * command palette): kept with the server in the mutation cache, not in the component that asked,
+ * so a table row that now shows another server (rows are reused by place) does not show it, and
+ * the row of this server shows it again when it is scrolled back, sorted or searched into view.
+ */
+export function usePendingServerAction(server: Server): PowerAction | undefined {
+  // Every pending action, then this server's: useMutationState reads its filters again only when
+  // the cache changes, not when the row it serves is given another server.
+  const pending = useMutationState({
+    filters: { mutationKey: SERVER_ACTION, status: "pending" },
+    select: (m) => m.state.variables as ServerActionVars,
+  });
+  const key = serverKey(server);
+  return pending.filter((v) => serverKey(v.server) === key).at(-1)?.action;
 }
 
 export function useRenameServer() {

@@ -12,7 +12,7 @@ import {
 } from "@tabler/icons-react";
 import { useState, type ReactNode } from "react";
 import type { AccountView, PowerAction, Server } from "../../api/bindings";
-import { useServerAction } from "../../api/queries";
+import { usePendingServerAction, useServerAction } from "../../api/queries";
 import { actionAvailability, type Availability } from "../../lib/actions";
 import { AccountInvoicesMenuItem } from "../billing/AccountInvoicesMenuItem";
 import { OpenTicketMenuItem } from "../tickets/OpenTicketMenuItem";
@@ -109,9 +109,9 @@ function MoreMenu({ testId, children }: { testId: string; children: ReactNode })
 
 export function ServerActions({ server, account, providerLabel, onRename, onDelete, onDetails, testIdPrefix = "action" }: Props) {
   const action = useServerAction();
+  const pendingAction = usePendingServerAction(server);
   const suffix = `${server.account_id}-${server.id}`;
   const avail = (a: Parameters<typeof actionAvailability>[0]) => actionAvailability(a, server, account, providerLabel);
-  const pendingAction = action.isPending ? action.variables?.action : undefined;
 
   const run = (a: PowerAction) => action.mutate({ server, action: a });
   const forceStop = () =>
@@ -174,7 +174,9 @@ export function ServerActions({ server, account, providerLabel, onRename, onDele
         onClick={() => onDelete(server)}
         testId={`${testIdPrefix}-delete-${suffix}`}
       />
-      <MoreMenu testId={`${testIdPrefix}-more-${suffix}`}>
+      {/* Keyed by the server: a table row is reused by place, and an open menu must not pass to
+          the server that a sort, search or refetch puts in its place. */}
+      <MoreMenu key={suffix} testId={`${testIdPrefix}-more-${suffix}`}>
         {onDetails && (
           <Menu.Item leftSection={<IconInfoCircle size={14} />} onClick={() => onDetails(server)}>
             Show details
