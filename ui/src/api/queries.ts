@@ -574,8 +574,8 @@ export function useServerAction() {
 /**
  * The power action under way on `server`, wherever it was asked for (its row, its drawer, the
  * command palette): kept with the server in the mutation cache, not in the component that asked,
- * so a table row that now shows another server (rows are reused by place) does not show it, and
- * the row of this server shows it again when it is scrolled back, sorted or searched into view.
+ * so the row shows it also when the palette asked, and again when it is scrolled or searched
+ * back into view (the row is built anew then).
  */
 export function usePendingServerAction(server: Server): PowerAction | undefined {
   // Every pending action, then this server's: useMutationState reads its filters again only when

@@ -236,7 +236,7 @@ describe("servers table", () => {
     expect(screen.getByText("Stopping web-1")).toBeInTheDocument();
   });
 
-  it("keeps an action under way with its server when a sort moves it, not with the row's place", async () => {
+  it("shows an action under way in its server's row wherever it was asked for: the command palette too", async () => {
     const backend = installMockBackend(demoState());
     let release: (v: null) => void = () => {};
     backend.on("server_action", () => new Promise<null>((r) => (release = r)));
@@ -248,37 +248,13 @@ describe("servers table", () => {
         .filter((b) => b.getAttribute("aria-busy") === "true")
         .map((b) => b.dataset.testid);
 
-    await user.click(screen.getByTestId("action-stop-demo-vultr-srv-1001"));
-    await waitFor(() => expect(busy()).toEqual(["action-stop-demo-vultr-srv-1001"]));
-    const place = screen.getByTestId("server-row-demo-vultr-srv-1001").dataset.index;
-
-    await user.click(screen.getByTestId("sort-name"));
-    expect(rowNames().indexOf("web-1")).not.toBe(Number(place));
-    // Another server now has web-1's place, and the spinner went with web-1.
-    expect(document.querySelector(`tr[data-index="${place}"]`)).toHaveAttribute("data-testid", "server-row-demo-cloudsigma-srv-1003");
-    expect(busy()).toEqual(["action-stop-demo-vultr-srv-1001"]);
+    await user.keyboard("{Control>}k{/Control}");
+    await user.type(await screen.findByPlaceholderText(/Find a server/), "reboot web-1");
+    await user.click(await screen.findByTestId("palette-server-reboot-demo-vultr-srv-1001"));
+    await waitFor(() => expect(busy()).toEqual(["action-reboot-demo-vultr-srv-1001"]));
 
     await act(async () => release(null));
     await waitFor(() => expect(busy()).toEqual([]));
-  });
-
-  it("closes a row's open menu when a refetch moves its server: it never passes to the server put in its place", async () => {
-    const backend = installMockBackend(demoState());
-    const { user, client } = renderApp();
-    await screen.findByTestId("servers-table");
-    const place = screen.getByTestId("server-row-demo-vultr-srv-1001").dataset.index;
-    // Rows re-render while the accounts load; open the menu once they have.
-    await waitFor(() => expect(screen.getByTestId("last-refreshed")).toHaveTextContent("Updated"));
-
-    await user.click(screen.getByTestId("action-more-demo-vultr-srv-1001"));
-    expect(await screen.findByTestId("action-ssh-demo-vultr-srv-1001")).toBeInTheDocument();
-
-    backend.state.servers.find((s) => s.id === "srv-1001")!.name = "aaa";
-    await act(() => client.refetchQueries());
-    await waitFor(() => expect(rowNames()[0]).toBe("aaa"));
-    expect(document.querySelector(`tr[data-index="${place}"]`)).toHaveAttribute("data-testid", "server-row-demo-vpsnet-srv-1008");
-    expect(screen.queryByTestId("action-ssh-demo-vpsnet-srv-1008")).toBeNull();
-    expect(screen.queryByRole("menu")).toBeNull();
   });
 
   it("rolls the status back and shows the message when the action fails", async () => {

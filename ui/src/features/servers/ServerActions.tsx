@@ -174,9 +174,7 @@ export function ServerActions({ server, account, providerLabel, onRename, onDele
         onClick={() => onDelete(server)}
         testId={`${testIdPrefix}-delete-${suffix}`}
       />
-      {/* Keyed by the server: a table row is reused by place, and an open menu must not pass to
-          the server that a sort, search or refetch puts in its place. */}
-      <MoreMenu key={suffix} testId={`${testIdPrefix}-more-${suffix}`}>
+      <MoreMenu testId={`${testIdPrefix}-more-${suffix}`}>
         {onDetails && (
           <Menu.Item leftSection={<IconInfoCircle size={14} />} onClick={() => onDetails(server)}>
             Show details

@@ -107,13 +107,7 @@ type RowProps = {
 };
 
 /**
- * One row, keyed by its place in the table, not by its server: after a sort or a search the rows
- * on screen keep their elements and take their new servers' texts, where keyed by server a
- * screenful of rows (each with its action buttons) was torn down and built again. What a row holds
- * of its own follows the server, not the place: an action under way (usePendingServerAction) and
- * the open "More actions" menu (keyed by the server).
- *
- * A background refetch whose answer did not change keeps every server object (the query's
+ * One row. A background refetch whose answer did not change keeps every server object (the query's
  * structural sharing), so the row is not rendered again: polling re-renders only the rows whose
  * server changed, not dozens of rows of action buttons every 2 s.
  */
@@ -436,7 +430,7 @@ export const ServersTable = memo(function ServersTable(props: Props) {
             const row = rows[vi.index];
             return (
               <ServerRow
-                key={vi.index}
+                key={row.id}
                 row={row}
                 index={vi.index}
                 stale={staleAccounts.has(row.original.account_id)}
