@@ -50,32 +50,32 @@ function textRanks(servers: Server[], text: (s: Server) => string): Ranks {
 }
 
 /**
- * `rows` (servers of `inventory`) in `by`'s order, ascending or descending; rows whose keys are
+ * `servers` (part of `inventory`) in `by`'s order, ascending or descending; servers whose keys are
  * equal keep the list's order both ways. A text's places are those of the whole inventory: the
  * order they give holds for any part of it, and, being whole numbers below the inventory's size,
- * they put each row straight into its slot (a counting sort: no comparisons at all). Other keys
+ * they put each server straight into its slot (a counting sort: no comparisons at all). Other keys
  * are read once and compared by index. TanStack's own sorted row model copied every row object and
  * called the column's sorting function through its own checks on each of the 130,000 comparisons
  * 10,000 rows take.
  */
-export function sortedRows<R extends { original: Server }>(inventory: Server[], rows: R[], by: SortBy, desc: boolean): R[] {
+export function sortedServers(inventory: Server[], servers: Server[], by: SortBy, desc: boolean): Server[] {
   if ("text" in by) {
     const ranks = textRanks(inventory, by.text);
     const size = inventory.length;
-    const slots = rows.map((r) => {
-      const place = ranks.get(r.original) ?? 0;
+    const slots = servers.map((s) => {
+      const place = ranks.get(s) ?? 0;
       return desc ? size - 1 - place : place;
     });
     const starts = new Int32Array(size + 1);
     for (const slot of slots) starts[slot + 1]++;
     for (let i = 1; i <= size; i++) starts[i] += starts[i - 1];
-    const sorted = new Array<R>(rows.length);
-    rows.forEach((r, i) => (sorted[starts[slots[i]]++] = r));
+    const sorted = new Array<Server>(servers.length);
+    servers.forEach((s, i) => (sorted[starts[slots[i]]++] = s));
     return sorted;
   }
-  const keys = rows.map((r) => by.key(r.original));
+  const keys = servers.map(by.key);
   const sign = desc ? -1 : 1;
-  const order = rows.map((_, i) => i);
+  const order = servers.map((_, i) => i);
   order.sort((a, b) => (keys[a] < keys[b] ? -sign : keys[a] > keys[b] ? sign : a - b));
-  return order.map((i) => rows[i]);
+  return order.map((i) => servers[i]);
 }
