@@ -280,6 +280,24 @@ describe("plan names", () => {
     // Freely sized providers have no plan catalog to ask.
     expect(backend.callsOf("catalog_plans").some((c) => c.args.account_id === "demo-cloudsigma")).toBe(false);
   });
+
+  it("sorts by the plan names once the catalog has come, not by the ids", async () => {
+    const state = calmDemo();
+    state.servers.find((s) => s.id === "srv-1001")!.plan = "28";
+    const backend = installMockBackend(state);
+    backend.on("catalog_plans", async (args, _b, next) => {
+      if (args.account_id !== "demo-vultr") return next();
+      return [{ id: "28", name: "zz top plan", vcpus: 1, memory_mb: 2048, disk_gb: 50, bandwidth_tb: null, price_monthly: "$10.00" }];
+    });
+    const { user } = renderApp();
+    const planCell = () => screen.getByTestId("server-row-demo-vultr-srv-1001").querySelector(".cell-plan")!;
+    await waitFor(() => expect(planCell()).toHaveTextContent(/^zz top plan$/));
+
+    await user.click(screen.getByTestId("sort-plan"));
+    const rows = within(screen.getByTestId("servers-table")).getAllByTestId(/^server-row-/);
+    // By its id ("28") it would come first; by its name it comes last.
+    expect(rows.at(-1)).toHaveAttribute("data-testid", "server-row-demo-vultr-srv-1001");
+  });
 });
 
 describe("servers in motion", () => {

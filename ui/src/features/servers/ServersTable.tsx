@@ -10,7 +10,7 @@ import {
   type VisibilityState,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useMemo, useRef, type KeyboardEvent, type MouseEvent } from "react";
+import { createContext, memo, useContext, useMemo, useRef, type KeyboardEvent, type MouseEvent } from "react";
 import type { AccountView, Server } from "../../api/bindings";
 import { useDelegatedTooltip } from "../../components/DelegatedTooltip";
 import { StatusBadge } from "../../components/StatusBadge";
@@ -74,6 +74,19 @@ function Dim({ children }: { children: string }) {
     </span>
   ) : (
     <span className="cell-text cell-dim">—</span>
+  );
+}
+
+/** The plan's name from its account's catalog, or null (the id is shown). */
+const PlanNames = createContext<(s: Server) => string | null>(() => null);
+
+function PlanCell({ server }: { server: Server }) {
+  const name = useContext(PlanNames)(server);
+  if (!name) return <Dim>{server.plan}</Dim>;
+  return (
+    <span className="cell-text" title={`${name} (plan ID ${server.plan})`} data-plan-id={server.plan}>
+      {name}
+    </span>
   );
 }
 
@@ -161,9 +174,9 @@ export const ServersTable = memo(function ServersTable(props: Props) {
   // Each sortable column's order (rowOrder.ts): text columns by the place of their text in the
   // collator's order, the others by a key. The table only keeps the sorting state (manualSorting);
   // each column still has an accessor, without which TanStack would not let it sort.
-  const { columns, sortBy } = useMemo(() => {
+  const sortBy = useMemo((): Partial<Record<ColumnId, SortBy>> => {
     const planText = (s: Server) => planName(s) ?? s.plan;
-    const sortBy: Partial<Record<ColumnId, SortBy>> = {
+    return {
       name: { text: nameOf },
       account: { text: accountOf },
       provider: { text: providerLabel },
@@ -175,6 +188,13 @@ export const ServersTable = memo(function ServersTable(props: Props) {
       created: { key: (s) => timeMs(s.created_at) },
       id: { text: idOf },
     };
+  }, [providerLabel, planName]);
+
+  // The columns do not depend on the plan names: each account's plan catalog arrives on its own,
+  // and a new `planName` re-rendered every row on screen, action buttons and all, once per catalog
+  // (during the first render of a big inventory, while its list was still on its way). Plan cells
+  // read the names from PlanNames instead, and only they render again.
+  const columns = useMemo(() => {
     const columns: ColumnDef<Server>[] = [
       {
         id: "name",
@@ -242,16 +262,8 @@ export const ServersTable = memo(function ServersTable(props: Props) {
         id: "plan",
         header: "Plan",
         size: 110,
-        accessorFn: planText,
-        cell: ({ row }) => {
-          const name = planName(row.original);
-          if (!name) return <Dim>{row.original.plan}</Dim>;
-          return (
-            <span className="cell-text" title={`${name} (plan ID ${row.original.plan})`} data-plan-id={row.original.plan}>
-              {name}
-            </span>
-          );
-        },
+        accessorFn: (s) => s.plan,
+        cell: ({ row }) => <PlanCell server={row.original} />,
       },
       {
         id: "created",
@@ -292,8 +304,8 @@ export const ServersTable = memo(function ServersTable(props: Props) {
         },
       },
     ];
-    return { columns, sortBy };
-  }, [accountsById, providerLabel, planName, onOpen, onRename, onDelete]);
+    return columns;
+  }, [accountsById, providerLabel, onOpen, onRename, onDelete]);
 
   // The order, the virtual window and the rows on screen come first, then the table: TanStack's
   // rows are built for the rows on screen only. Its core row model over the whole inventory made a
@@ -424,31 +436,33 @@ export const ServersTable = memo(function ServersTable(props: Props) {
             </tr>
           ))}
         </thead>
-        <tbody onClick={onBodyClick} onKeyDown={onBodyKeyDown}>
-          {paddingTop > 0 && (
-            <tr aria-hidden style={{ height: paddingTop }}>
-              <td colSpan={visibleColumns.length} />
-            </tr>
-          )}
-          {items.map((vi, i) => {
-            const row = rows[i];
-            return (
-              <ServerRow
-                key={row.id}
-                row={row}
-                index={vi.index}
-                stale={staleAccounts.has(row.original.account_id)}
-                columns={columns}
-                columnVisibility={columnVisibility}
-              />
-            );
-          })}
-          {paddingBottom > 0 && (
-            <tr aria-hidden style={{ height: paddingBottom }}>
-              <td colSpan={visibleColumns.length} />
-            </tr>
-          )}
-        </tbody>
+        <PlanNames.Provider value={planName}>
+          <tbody onClick={onBodyClick} onKeyDown={onBodyKeyDown}>
+            {paddingTop > 0 && (
+              <tr aria-hidden style={{ height: paddingTop }}>
+                <td colSpan={visibleColumns.length} />
+              </tr>
+            )}
+            {items.map((vi, i) => {
+              const row = rows[i];
+              return (
+                <ServerRow
+                  key={row.id}
+                  row={row}
+                  index={vi.index}
+                  stale={staleAccounts.has(row.original.account_id)}
+                  columns={columns}
+                  columnVisibility={columnVisibility}
+                />
+              );
+            })}
+            {paddingBottom > 0 && (
+              <tr aria-hidden style={{ height: paddingBottom }}>
+                <td colSpan={visibleColumns.length} />
+              </tr>
+            )}
+          </tbody>
+        </PlanNames.Provider>
       </table>
     </div>
   );
