@@ -121,6 +121,8 @@ export function inMotion(
   now: number = Date.now(),
 ): Server[] {
   if (!servers) return [];
+  // Asked on every render of the app, for every account: no key is made while nothing is pending.
+  if (pending.size === 0) return servers.filter((s) => isTransitional(s.status));
   return servers.filter((s) => isTransitional(s.status) || now < (pending.get(serverKey(s))?.until ?? 0));
 }
 
