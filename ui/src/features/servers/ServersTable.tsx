@@ -194,8 +194,8 @@ export const ServersTable = memo(function ServersTable(props: Props) {
   // and a new `planName` re-rendered every row on screen, action buttons and all, once per catalog
   // (during the first render of a big inventory, while its list was still on its way). Plan cells
   // read the names from PlanNames instead, and only they render again.
-  const columns = useMemo(() => {
-    const columns: ColumnDef<Server>[] = [
+  const columns = useMemo(
+    (): ColumnDef<Server>[] => [
       {
         id: "name",
         header: "Name",
@@ -303,9 +303,9 @@ export const ServersTable = memo(function ServersTable(props: Props) {
           );
         },
       },
-    ];
-    return columns;
-  }, [accountsById, providerLabel, onOpen, onRename, onDelete]);
+    ],
+    [accountsById, providerLabel, onOpen, onRename, onDelete],
+  );
 
   // The order, the virtual window and the rows on screen come first, then the table: TanStack's
   // rows are built for the rows on screen only. Its core row model over the whole inventory made a
