@@ -581,7 +581,8 @@ export function useServerAction() {
  */
 export function usePendingServerAction(server: Server): PowerAction | undefined {
   // Every pending action, then this server's: useMutationState reads its filters again only when
-  // the cache changes, not when the row it serves is given another server.
+  // the cache changes, not when its component is given another server (the drawer, when another
+  // server is opened).
   const pending = useMutationState({
     filters: { mutationKey: SERVER_ACTION, status: "pending" },
     select: (m) => m.state.variables as ServerActionVars,
