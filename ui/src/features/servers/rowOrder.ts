@@ -1,4 +1,5 @@
 import type { Server } from "../../api/bindings";
+import { asciiKeys, type AsciiKeys } from "./asciiKeys";
 
 /** A column's order: the place of each server's text in the collator's order, or a key of its own. */
 export type SortBy = { text: (s: Server) => string } | { key: (s: Server) => number | string };
@@ -16,6 +17,7 @@ const collator = new Intl.Collator(readingLocale(new Intl.Collator().resolvedOpt
   numeric: true,
   sensitivity: "base",
 });
+const keyOf = asciiKeys(collator);
 
 type Ranks = Map<Server, number>;
 const cache = new WeakMap<Server[], Map<(s: Server) => string, Ranks>>();
@@ -36,15 +38,39 @@ function textRanks(servers: Server[], text: (s: Server) => string): Ranks {
   }
   let ranks = byText.get(text);
   if (!ranks) {
-    const keyed = servers.map((s) => ({ s, t: text(s) }));
-    keyed.sort((a, b) => collator.compare(a.t, b.t));
-    ranks = new Map();
-    let place = 0;
-    for (let i = 0; i < keyed.length; i++) {
-      if (i > 0 && collator.compare(keyed[i - 1].t, keyed[i].t) !== 0) place = i;
-      ranks.set(keyed[i].s, place);
-    }
+    ranks = places(servers, text);
     byText.set(text, ranks);
+  }
+  return ranks;
+}
+
+/** The places of `text` over the servers: by their plain keys when every text has one, else through ICU. */
+function places(servers: Server[], text: (s: Server) => string): Ranks {
+  const texts = servers.map(text);
+  const keys = keyOf && keysOf(texts, keyOf);
+  return keys ? placesBy(servers, keys, plainOrder) : placesBy(servers, texts, collator.compare);
+}
+
+function keysOf(texts: string[], keyOf: AsciiKeys): string[] | null {
+  const keys: string[] = [];
+  for (const t of texts) {
+    const key = keyOf(t);
+    if (key === null) return null;
+    keys.push(key);
+  }
+  return keys;
+}
+
+const plainOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function placesBy(servers: Server[], texts: string[], compare: (a: string, b: string) => number): Ranks {
+  const order = servers.map((_, i) => i);
+  order.sort((a, b) => compare(texts[a], texts[b]));
+  const ranks: Ranks = new Map();
+  let place = 0;
+  for (let i = 0; i < order.length; i++) {
+    if (i > 0 && compare(texts[order[i - 1]], texts[order[i]]) !== 0) place = i;
+    ranks.set(servers[order[i]], place);
   }
   return ranks;
 }

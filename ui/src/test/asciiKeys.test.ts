@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { asciiKeys } from "../features/servers/asciiKeys";
+
+const collator = new Intl.Collator("en-US", { numeric: true, sensitivity: "base" });
+const keyOf = asciiKeys(collator)!;
+const sign = (n: number) => Math.sign(n);
+const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every pair's order by the keys against the collator's, as "a ? b" lines that differ. */
+function disagreements(texts: string[]): string[] {
+  const out: string[] = [];
+  for (const a of texts) {
+    for (const b of texts) {
+      const want = sign(collator.compare(a, b));
+      if (sign(plain(keyOf(a)!, keyOf(b)!)) !== want) out.push(`${JSON.stringify(a)} ${want} ${JSON.stringify(b)}`);
+    }
+  }
+  return out;
+}
+
+// A small deterministic generator: the same texts on every run.
+function texts(count: number, seed: number): string[] {
+  let x = seed;
+  const next = (n: number) => {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    return x % n;
+  };
+  const pools = ["0123456789", "aAbBzZ", " _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$", "0", "eEwWnN-"];
+  return Array.from({ length: count }, () => {
+    let t = "";
+    for (let len = next(9); len > 0; len--) {
+      const pool = pools[next(pools.length)];
+      t += pool[next(pool.length)];
+    }
+    return t;
+  });
+}
+
+describe("asciiKeys", () => {
+  it("orders every printable ASCII character as the collator does, capitals with small letters", () => {
+    const chars = Array.from({ length: 95 }, (_, i) => String.fromCharCode(0x20 + i));
+    expect(disagreements(chars)).toEqual([]);
+    expect(keyOf("Web")).toBe(keyOf("web"));
+  });
+
+  it("orders runs of digits as numbers, leading zeros not counted, as the collator does", () => {
+    const cases = ["a9", "a10", "a01", "a1", "a", "a0", "a00", "a-1", "a$", "a1b", "a01c", "node-0010", "node-001", "1.5", "1.10", "web-2", "Web-10"];
+    expect(disagreements(cases)).toEqual([]);
+    expect(keyOf("a01")).toBe(keyOf("a1"));
+    expect(plain(keyOf("web-9")!, keyOf("web-10")!)).toBe(-1);
+  });
+
+  it("agrees with the collator on every pair of 600 mixed texts", () => {
+    expect(disagreements(texts(600, 7))).toEqual([]);
+  });
+
+  it("gives no key for a text with any other character, nor for another language or strength", () => {
+    expect(keyOf("café")).toBeNull();
+    expect(keyOf("a\tb")).toBeNull();
+    expect(keyOf("x".repeat(3) + "1".repeat(300))).toBeNull();
+    expect(asciiKeys(new Intl.Collator("cs", { numeric: true, sensitivity: "base" }))).toBeNull();
+    expect(asciiKeys(new Intl.Collator("en-US", { sensitivity: "base" }))).toBeNull();
+    expect(asciiKeys(new Intl.Collator("en-US", { numeric: true }))).toBeNull();
+  });
+});
