@@ -33,6 +33,7 @@ use vpsdesk_core::service::dns::{DeleteOutcome, RecordHit};
 
 use crate::notices::{Notice, Shown};
 use crate::preferences::{ColorScheme, NotificationSwitches, Preferences};
+use crate::server_rows::{ServerRow, ServerRows};
 use crate::state::{AppStatus, KeychainStatus};
 use vpsdesk_core::capabilities::account::profile::{ProfileChange, ProfileField};
 use vpsdesk_core::capabilities::server::backups::Backup;
@@ -85,6 +86,8 @@ pub fn render() -> String {
         decl::<Timestamp>(&cfg),
         decl::<Detail>(&cfg),
         decl::<Server>(&cfg),
+        decl::<ServerRow>(&cfg),
+        decl::<ServerRows>(&cfg),
         decl::<AccountError>(&cfg),
         decl::<Inventory>(&cfg),
         decl::<AccountView>(&cfg),

@@ -9,6 +9,7 @@ mod notices;
 mod preferences;
 #[cfg(test)]
 mod security;
+mod server_rows;
 mod ssh;
 mod state;
 

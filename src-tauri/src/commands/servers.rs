@@ -1,6 +1,7 @@
 use vpsdesk_core::model::{CreateServer, Image, Inventory, Plan, PowerAction, Region, Server};
 
 use super::AccountRef;
+use crate::server_rows::ServerRows;
 
 ipc! {
     async fn list_servers(state) -> Inventory {
@@ -11,7 +12,9 @@ ipc! {
     /// which only the drawer shows and reads with `get_server`. They are most
     /// of a list's bytes (11 of 14 MB for 10,000 servers), and the list
     /// crosses IPC again on every refresh.
-    async fn account_servers(state, account_id: AccountRef) -> Vec<Server> = server_rows_of;
+    async fn account_servers(state, account_id: AccountRef) -> ServerRows {
+        Ok(ServerRows::of(&account_id, state.service.server_rows_of(&account_id).await?))
+    }
 
     async fn get_server(state, account_id: AccountRef, server_id: String) -> Server = server;
 

@@ -24,6 +24,8 @@ account: string, account_id: string, provider: ProviderKind, id: string, name: s
  * capabilities that apply to it. Absent: all of them.
  */
 capabilities?: Array<Capability>, };
+export type ServerRow = [string, string, Status, string, Array<string>, Array<string>, string, string, Timestamp | null, Array<Capability> | null];
+export type ServerRows = { account: string, account_id: string, provider: ProviderKind, rows: Array<ServerRow>, };
 export type AccountError = { account: string, account_id: string, provider: ProviderKind, error: IpcError, };
 export type Inventory = { servers: Array<Server>, errors: Array<AccountError>, };
 export type AccountView = { id: string, name: string, provider: ProviderKind, endpoint: string, username: string | null, region: string | null, demo: boolean, capabilities: Array<Capability>, };
@@ -716,7 +718,7 @@ export const commands = {
   notify: (notice: Notice) => invoke<Shown | null>("notify", { notice }),
   openSsh: (account_id: string, server_id: string, user: string) => invoke<null>("open_ssh", { account_id, server_id, user }),
   listServers: () => invoke<Inventory>("list_servers"),
-  accountServers: (account_id: string) => invoke<Array<Server>>("account_servers", { account_id }),
+  accountServers: (account_id: string) => invoke<ServerRows>("account_servers", { account_id }),
   getServer: (account_id: string, server_id: string) => invoke<Server>("get_server", { account_id, server_id }),
   serverAction: (account_id: string, server_id: string, action: PowerAction) => invoke<null>("server_action", { account_id, server_id, action }),
   createServer: (account_id: string, request: CreateServer) => invoke<Server>("create_server", { account_id, request }),

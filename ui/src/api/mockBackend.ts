@@ -20,6 +20,8 @@ import type {
   Preferences,
   Region,
   Server,
+  ServerRow,
+  ServerRows,
   Status,
 } from "./bindings";
 // The real provider metadata, so the UI tests run against what the backend sends.
@@ -266,13 +268,17 @@ export function installMockBackend(initial?: Partial<BackendState>, options: Moc
       return state.accounts;
     },
     list_servers: () => structuredClone({ servers: state.servers, errors: state.errors }),
-    // One account's servers without their details, as the app's command; an account listed in
-    // `state.errors` rejects with its error.
-    account_servers: (args) => {
+    // One account's servers without their details, as the app's command sends them (the account
+    // once, each server as an array of its fields); an account listed in `state.errors` rejects with its error.
+    account_servers: (args): ServerRows => {
       const failure = state.errors.find((e) => e.account_id === args.account_id);
       if (failure) throw structuredClone(failure.error);
-      if (!state.accounts.some((a) => a.id === args.account_id)) throw ipcError("not_found", "This account no longer exists.");
-      return state.servers.filter((s) => s.account_id === args.account_id).map((s) => ({ ...structuredClone(s), details: [] }));
+      const account = state.accounts.find((a) => a.id === args.account_id);
+      if (!account) throw ipcError("not_found", "This account no longer exists.");
+      const rows = structuredClone(state.servers.filter((s) => s.account_id === account.id)).map(
+        (s): ServerRow => [s.id, s.name, s.status, s.provider_status, s.ipv4, s.ipv6, s.region, s.plan, s.created_at, s.capabilities ?? null],
+      );
+      return { account: account.name, account_id: account.id, provider: account.provider, rows };
     },
     get_server: (args) => structuredClone(findServer(state, args)),
     server_action: (args) => {

@@ -31,6 +31,7 @@ import { ACTION_LABELS, isTransitional } from "../lib/labels";
 import { notifyError, notifyInfo, notifySuccess } from "../lib/notify";
 import { formatDuration } from "../lib/refresh";
 import { keys } from "./keys";
+import { accountServers } from "./serverRows";
 
 declare module "@tanstack/react-query" {
   interface Register {
@@ -249,7 +250,7 @@ const NO_ACCOUNTS: AccountView[] = [];
 function accountServersOptions(client: QueryClient, accountId: string, intervalMs: number) {
   return queryOptions({
     queryKey: keys.servers.account(accountId),
-    queryFn: async () => applyPendingTransitions(await call(commands.accountServers(accountId)), pendingFor(client)),
+    queryFn: async () => applyPendingTransitions(await accountServers(accountId), pendingFor(client)),
     refetchInterval: (query) => serversRefetchInterval(inMotion(query.state.data, pendingFor(client)).length, intervalMs),
     // "Off" means no unrequested fetch at all (rate limits), except the polling of transitions.
     refetchOnWindowFocus: intervalMs > 0,

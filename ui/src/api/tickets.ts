@@ -23,6 +23,7 @@ import { useCommandQuery } from "./commandQuery";
 import { notifyError, notifySuccess } from "../lib/notify";
 import { keys } from "./keys";
 import { accountsQuery } from "./queries";
+import { accountServers } from "./serverRows";
 import { hasCapability } from "../lib/capabilities";
 import { providerInfo } from "../lib/labels";
 
@@ -99,7 +100,7 @@ export function useManagedServices(accountId: string | null) {
 
 /** The account's servers for the "which server" picker; shares the servers page's cache. */
 export function useServersOf(accountId: string | null) {
-  return useCommandQuery(keys.servers.account(accountId ?? ""), () => commands.accountServers(accountId!), { enabled: !!accountId });
+  return useCommandQuery(keys.servers.account(accountId ?? ""), () => accountServers(accountId!), { enabled: !!accountId });
 }
 
 /** Runs one secret-bearing call; nothing of its input is kept once it settles. */
