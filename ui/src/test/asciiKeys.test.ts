@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { demoState } from "../api/mockBackend";
 import { asciiKeys } from "../features/servers/asciiKeys";
+import { sortedServers } from "../features/servers/rowOrder";
 
 const collator = new Intl.Collator("en-US", { numeric: true, sensitivity: "base" });
 const keyOf = asciiKeys(collator)!;
@@ -61,5 +63,21 @@ describe("asciiKeys", () => {
     expect(asciiKeys(new Intl.Collator("cs", { numeric: true, sensitivity: "base" }))).toBeNull();
     expect(asciiKeys(new Intl.Collator("en-US", { sensitivity: "base" }))).toBeNull();
     expect(asciiKeys(new Intl.Collator("en-US", { numeric: true }))).toBeNull();
+  });
+});
+
+describe("sortedServers by a text", () => {
+  const byName = { text: (s: { name: string }) => s.name };
+  const named = (names: string[]) => demoState().servers.slice(0, names.length).map((s, i) => ({ ...s, name: names[i] }));
+
+  it("sorts ASCII names by their keys as people read them, numbers by value", () => {
+    const servers = named(["web-10", "Web-9", "api", "web-010", "_tmp"]);
+    expect(sortedServers(servers, servers, byName, false).map((s) => s.name)).toEqual(["_tmp", "api", "Web-9", "web-10", "web-010"]);
+  });
+
+  it("sorts a list with any other character through ICU, accents after the plain letter", () => {
+    const servers = named(["Zulu", "éclair", "alpha", "eagle", "web-2"]);
+    expect(sortedServers(servers, servers, byName, false).map((s) => s.name)).toEqual(["alpha", "eagle", "éclair", "web-2", "Zulu"]);
+    expect(sortedServers(servers, servers, byName, true).map((s) => s.name)).toEqual(["Zulu", "web-2", "éclair", "eagle", "alpha"]);
   });
 });
