@@ -29,8 +29,9 @@ type RowIcon = "play" | "stop" | "refresh" | "pencil" | "trash" | "dots";
 
 /**
  * An icon as one element: a mask of Tabler's own SVG in the button's color, where the icon
- * component made an `<svg>` with two or three paths. Six of them in each of a screenful of rows
- * mounted at once after a search were 17 of 69 ms in WebKit (stop 30).
+ * component made an `<svg>` with two or three paths. In WebKit, a search over 10,038 servers took
+ * 69 ms with the SVGs and 52 ms with no icons at all; with the masks a sort took 36 ms against 44
+ * (stop 30, docs/bench.md).
  */
 function Icon({ name }: { name: RowIcon }) {
   return <span className="row-icon" data-icon={name} aria-hidden />;

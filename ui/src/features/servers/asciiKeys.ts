@@ -24,6 +24,8 @@ const NINE = 0x39;
 /** ICU splits longer runs of digits into numbers of 254 digits each; such texts go to ICU. */
 const LONGEST_RUN = 254;
 
+const isDigit = (c: number) => c >= ZERO && c <= NINE;
+
 export function asciiKeys(collator: Intl.Collator): AsciiKeys | null {
   const { locale, numeric, sensitivity } = collator.resolvedOptions();
   if (locale.split("-")[0] !== "en" || !numeric || sensitivity !== "base") return null;
@@ -44,9 +46,9 @@ export function asciiKeys(collator: Intl.Collator): AsciiKeys | null {
     let i = 0;
     while (i < text.length) {
       const c = text.charCodeAt(i);
-      if (c >= ZERO && c <= NINE) {
+      if (isDigit(c)) {
         let end = i;
-        while (end < text.length && text.charCodeAt(end) >= ZERO && text.charCodeAt(end) <= NINE) end++;
+        while (end < text.length && isDigit(text.charCodeAt(end))) end++;
         while (i < end && text.charCodeAt(i) === ZERO) i++;
         if (end - i > LONGEST_RUN) return null;
         key += number + String.fromCharCode(0x100 + end - i) + text.slice(i, end);
