@@ -4,13 +4,12 @@ import { spotlight } from "@mantine/spotlight";
 import { IconAlertTriangle, IconClock, IconKey, IconLock, IconRefresh, IconSearch, IconServer2, IconUsers } from "@tabler/icons-react";
 import { lazy, Suspense, useState } from "react";
 import { Route, Routes, useLocation, useNavigate } from "react-router";
-import { useAccounts, useAppStatus, useLiveInventory, usePlanNames, useProviders, useRefreshAll, type LiveInventory } from "./api/queries";
+import { useAccounts, useAppStatus, useLiveInventory, useProviders, useRefreshAll, type LiveInventory } from "./api/queries";
 import { CommandPalette } from "./features/palette/CommandPalette";
 import { useImportLegacyPreferences } from "./api/preferences";
 import { formatTime, parseRefreshInterval, REFRESH_INTERVALS, useRefreshInterval } from "./lib/refresh";
 import { AddAccountModal } from "./features/accounts/AddAccountModal";
 import { ServersPage } from "./pages/ServersPage";
-import { useAnswersTogether } from "./features/servers/answersTogether";
 import { IconLifebuoy, IconReceipt, IconStack2, IconWorldWww } from "@tabler/icons-react";
 import { JobsButton } from "./features/jobs/JobsDrawer";
 import { NoticesButton } from "./features/notices/NoticesButton";
@@ -98,13 +97,8 @@ export function App() {
   const accounts = useAccounts();
   useImportLegacyPreferences();
   const [refreshMs, setRefreshMs] = useRefreshInterval();
-  const providers = useProviders();
-  const arriving = useLiveInventory(accounts.data, refreshMs);
-  useServerNotices(arriving.servers);
-  // Plan catalogs are asked for as each account answers; everything on screen shows the accounts'
-  // answers together (answersTogether.ts).
-  const planName = usePlanNames(arriving.accounts, providers.data);
-  const live = useAnswersTogether(arriving);
+  const live = useLiveInventory(accounts.data, refreshMs);
+  useServerNotices(live.servers);
   useBalanceNotices(accounts.data, refreshMs);
   const hasAccounts = (accounts.data?.length ?? 0) > 0;
 
@@ -122,6 +116,7 @@ export function App() {
       setRefreshing(false);
     }
   };
+  const providers = useProviders();
   // Ctrl+Shift+R rather than Ctrl+R, which would reload the page.
   useHotkeys([["mod+shift+R", () => void refresh()]]);
 
@@ -273,7 +268,7 @@ export function App() {
         <Suspense fallback={<PageLoading />}>
           <Routes>
             {/* The servers page also answers every path that names no page, as the home page. */}
-            <Route path="*" element={<ServersPage onAddAccount={() => setAddOpen(true)} live={live} planName={planName} refreshIntervalMs={refreshMs} />} />
+            <Route path="*" element={<ServersPage onAddAccount={() => setAddOpen(true)} live={live} refreshIntervalMs={refreshMs} />} />
             <Route path={pagePath("accounts")} element={<AccountsPage onAdd={() => setAddOpen(true)} />} />
             <Route path={pagePath("tickets")} element={<TicketsPage />} />
             <Route path={pagePath("billing")} element={<BillingPage />} />

@@ -24,7 +24,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, ty
 import { useSearchParams } from "react-router";
 import type { ProviderKind, Server, Status } from "../api/bindings";
 import { usePreferences, useSetPreferences } from "../api/preferences";
-import { useAccounts, useProviders, useRenameServer, type AccountInventory, type LiveInventory } from "../api/queries";
+import { useAccounts, usePlanNames, useProviders, useRenameServer, type AccountInventory, type LiveInventory } from "../api/queries";
 import { RenameModal } from "../components/RenameModal";
 import { hasCapability } from "../lib/capabilities";
 import { ALL_STATUSES, providerLabel as labelOf } from "../lib/labels";
@@ -104,17 +104,16 @@ export function staleReason(a: AccountInventory, refreshIntervalMs: number): str
 
 type Props = {
   onAddAccount: () => void;
-  /** The per-account inventory as drawn; App owns it (it drives the background refresh). */
+  /** The per-account inventory; App owns it (it drives the background refresh). */
   live: LiveInventory;
-  /** The plan's name from the account's catalog, or null (the id is shown). */
-  planName: (s: Server) => string | null;
   refreshIntervalMs: number;
 };
 
-export function ServersPage({ onAddAccount, live, planName, refreshIntervalMs }: Props) {
+export function ServersPage({ onAddAccount, live, refreshIntervalMs }: Props) {
   const accounts = useAccounts();
   const providers = useProviders();
   const hasAccounts = (accounts.data?.length ?? 0) > 0;
+  const planName = usePlanNames(live.accounts, providers.data);
   const rename = useRenameServer();
 
   const [filters, setFilters] = useState<ServerFilters>(NO_FILTERS);

@@ -4,7 +4,6 @@ import type { Capability, Status } from "../api/bindings";
 import { account, demoState, installMockBackend, ipcError, server, type MockBackend } from "../api/mockBackend";
 import { actionAvailability } from "../lib/actions";
 import { FOLLOWED_ONE_BY_ONE, STOP_AND_DELETE } from "../api/queries";
-import { ANSWERS_TOGETHER } from "../features/servers/answersTogether";
 import { renderApp } from "./render";
 
 /** The demo without servers in transition (those are asked for every 2 s, which would add calls). */
@@ -64,31 +63,6 @@ describe("live inventory: one query per account", () => {
     expect(screen.queryByTestId("servers-loading")).toBeNull();
     // The failing account is reported meanwhile too.
     expect(screen.getByTestId("account-error-demo-vps247")).toBeInTheDocument();
-  });
-
-  it("draws answers that come close together at once, not the first ones alone", async () => {
-    const hold = ANSWERS_TOGETHER.ms;
-    ANSWERS_TOGETHER.ms = 60_000;
-    try {
-      const backend = installMockBackend(calmDemo());
-      let answerVpsnet = () => {};
-      backend.on("account_servers", (args, _b, next) =>
-        args.account_id === "demo-vpsnet" ? new Promise((resolve) => (answerVpsnet = () => resolve(next()))) : next(),
-      );
-      renderApp();
-
-      // The page has Vultr's servers (it asks for their plan names), but does not draw them yet.
-      await waitFor(() => expect(backend.callsOf("catalog_plans").map((c) => c.args.account_id)).toContain("demo-vultr"));
-      expect(screen.queryByTestId("server-row-demo-vultr-srv-1001")).toBeNull();
-      expect(screen.getByTestId("account-loading-demo-vultr")).toBeInTheDocument();
-
-      act(() => answerVpsnet());
-      await screen.findByTestId("server-row-demo-vultr-srv-1001");
-      expect(rowsOf("demo-vpsnet").length).toBeGreaterThan(0);
-      expect(screen.queryByTestId("account-loading-demo-vpsnet")).toBeNull();
-    } finally {
-      ANSWERS_TOGETHER.ms = hold;
-    }
   });
 
   it("marks an account stale when a refetch fails after a success, and clears it after a good one", async () => {
