@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { demoState, installMockBackend, ipcError } from "../api/mockBackend";
 import { renderApp, retype } from "./render";
-import { filterServers } from "../pages/ServersPage";
+import { filterServers, type ServerFilters } from "../pages/ServersPage";
 import { readingLocale } from "../features/servers/rowOrder";
 
 function rowNames(): string[] {
@@ -29,6 +29,32 @@ describe("search over servers", () => {
     // "web-1" then "srv-1001": the end of one field and the start of the next are not one text.
     expect(names("1srv")).toEqual([]);
     expect(names("")).toHaveLength(all().length);
+  });
+
+  it("lists each server once, in the list's order, never matching across two servers", () => {
+    const servers = all();
+    // "1" is in most names, ids and addresses: each server shows once, where the list has it.
+    expect(names("1")).toEqual(servers.filter((s) => [s.name, s.id, ...s.ipv4, ...s.ipv6].join(" ").includes("1")).map((s) => s.name));
+    // The end of one server's last field and the start of the next server's name are not one text.
+    const [a, b] = servers;
+    const last = [a.name, a.id, ...a.ipv4, ...a.ipv6].at(-1)!;
+    expect(names(`${last.slice(-2)}${b.name.slice(0, 2)}`.toLowerCase(), [a, b])).toEqual([]);
+    expect(names(b.name, [a, b])).toEqual([b.name]);
+    expect(names("no-such-server")).toEqual([]);
+    expect(names("web", [])).toEqual([]);
+  });
+
+  it("keeps only the servers every filter keeps", () => {
+    const servers = all();
+    const kept = (f: Partial<ServerFilters>) =>
+      filterServers(servers, { account: null, provider: null, status: null, search: "", ...f }).map((s) => s.id);
+    const vultr = servers.filter((s) => s.account_id === "demo-vultr");
+    expect(kept({ account: "demo-vultr" })).toEqual(vultr.map((s) => s.id));
+    expect(kept({ account: "demo-vultr", search: vultr[0].name })).toEqual([vultr[0].id]);
+    expect(kept({ account: "demo-cloudsigma", search: vultr[0].id })).toEqual([]);
+    const stopped = servers.filter((s) => s.status === "stopped");
+    expect(stopped.length).toBeGreaterThan(0);
+    expect(kept({ status: "stopped" })).toEqual(stopped.map((s) => s.id));
   });
 
   it("searches a server's new name once the refetch brings it", () => {
