@@ -80,4 +80,20 @@ describe("sortedServers by a text", () => {
     expect(sortedServers(servers, servers, byName, false).map((s) => s.name)).toEqual(["alpha", "eagle", "éclair", "web-2", "Zulu"]);
     expect(sortedServers(servers, servers, byName, true).map((s) => s.name)).toEqual(["Zulu", "web-2", "éclair", "eagle", "alpha"]);
   });
+
+  it("sorts a new list of the same names as the last one, and a renamed server where its new name goes", () => {
+    const first = named(["delta", "alpha", "charlie", "bravo"]);
+    expect(sortedServers(first, first, byName, false).map((s) => s.name)).toEqual(["alpha", "bravo", "charlie", "delta"]);
+    // A poll patched one server's status: new objects, the same names in the same order.
+    const polled = first.map((s, i) => (i === 2 ? { ...s, status: "stopped" as const } : s));
+    const sorted = sortedServers(polled, polled, byName, false);
+    expect(sorted.map((s) => s.name)).toEqual(["alpha", "bravo", "charlie", "delta"]);
+    expect(sorted[2]).toBe(polled[2]);
+    // A rename: the places are worked out again.
+    const renamed = polled.map((s, i) => (i === 1 ? { ...s, name: "echo" } : s));
+    expect(sortedServers(renamed, renamed, byName, true).map((s) => s.name)).toEqual(["echo", "delta", "charlie", "bravo"]);
+    // Two lists of the same length, the same names in another order.
+    const reordered = [renamed[3], renamed[2], renamed[1], renamed[0]];
+    expect(sortedServers(reordered, reordered.slice(1), byName, false).map((s) => s.name)).toEqual(["charlie", "delta", "echo"]);
+  });
 });

@@ -21,6 +21,8 @@ const keyOf = asciiKeys(collator);
 
 type Ranks = Map<Server, number>;
 const cache = new WeakMap<Server[], Map<(s: Server) => string, Ranks>>();
+/** Each text function's texts and places of the last inventory worked out, by index. */
+const lastPlaces = new WeakMap<(s: Server) => string, { texts: string[]; places: Int32Array }>();
 
 /**
  * Where each server falls in the collator's order (numeric, base) of one text of it. Sorting a
@@ -29,6 +31,10 @@ const cache = new WeakMap<Server[], Map<(s: Server) => string, Ranks>>();
  * while the list and the function are the same objects), sorting again (the other direction,
  * another column and back) compares two numbers. Servers the collator finds equal share a place,
  * so the list's order decides between them in either direction (sortedRows).
+ *
+ * A new list whose texts are those of the last one, in the same order, takes its places as they
+ * were: a server followed while it installs is patched into its account's list every 2 s, which
+ * makes a new list of 10,000 servers with the same names.
  */
 function textRanks(servers: Server[], text: (s: Server) => string): Ranks {
   let byText = cache.get(servers);
@@ -38,17 +44,27 @@ function textRanks(servers: Server[], text: (s: Server) => string): Ranks {
   }
   let ranks = byText.get(text);
   if (!ranks) {
-    ranks = places(servers, text);
+    const texts = servers.map(text);
+    const last = lastPlaces.get(text);
+    const places = last && sameTexts(last.texts, texts) ? last.places : placesOf(texts);
+    lastPlaces.set(text, { texts, places });
+    ranks = new Map();
+    for (let i = 0; i < servers.length; i++) ranks.set(servers[i], places[i]);
     byText.set(text, ranks);
   }
   return ranks;
 }
 
-/** The places of `text` over the servers: by their plain keys when every text has one, else through ICU. */
-function places(servers: Server[], text: (s: Server) => string): Ranks {
-  const texts = servers.map(text);
+function sameTexts(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The place of each text: by their plain keys when every text has one, else through ICU. */
+function placesOf(texts: string[]): Int32Array {
   const keys = keyOf && keysOf(texts, keyOf);
-  return keys ? placesBy(servers, keys, plainOrder) : placesBy(servers, texts, collator.compare);
+  return keys ? placesBy(keys, plainOrder) : placesBy(texts, collator.compare);
 }
 
 function keysOf(texts: string[], keyOf: AsciiKeys): string[] | null {
@@ -63,16 +79,16 @@ function keysOf(texts: string[], keyOf: AsciiKeys): string[] | null {
 
 const plainOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function placesBy(servers: Server[], texts: string[], compare: (a: string, b: string) => number): Ranks {
-  const order = servers.map((_, i) => i);
+function placesBy(texts: string[], compare: (a: string, b: string) => number): Int32Array {
+  const order = texts.map((_, i) => i);
   order.sort((a, b) => compare(texts[a], texts[b]));
-  const ranks: Ranks = new Map();
+  const places = new Int32Array(texts.length);
   let place = 0;
   for (let i = 0; i < order.length; i++) {
     if (i > 0 && compare(texts[order[i - 1]], texts[order[i]]) !== 0) place = i;
-    ranks.set(servers[order[i]], place);
+    places[order[i]] = place;
   }
-  return ranks;
+  return places;
 }
 
 /**
