@@ -2,7 +2,7 @@
 # The body of scripts/bench.sh, inside a private D-Bus session with a keyring.
 # Every figure line also goes to $BENCH_SUMMARY, printed as one block at the end.
 set -euo pipefail
-printf '\n' | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+# The keychain is started by D-Bus on the first call (scripts/keyring-service.sh).
 : >"$BENCH_SUMMARY"
 figures() { tee -a "$BENCH_SUMMARY"; }
 screen=(xvfb-run -a -s "-screen 0 1440x900x24")

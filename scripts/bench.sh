@@ -12,6 +12,7 @@ trap 'rm -rf "$home"' EXIT
 mkdir -p "$home"/{config,data,cache,run}; chmod 700 "$home/run"
 export XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" XDG_CACHE_HOME="$home/cache" XDG_RUNTIME_DIR="$home/run"
 export BENCH_SUMMARY="$home/summary"
+source scripts/keyring-service.sh
 cargo build --quiet --release -p vpsctl -p vpsdesk-sandbox
 # The app as users get it: release binary with the UI embedded, and its .deb.
 npm run --silent tauri -- build --bundles deb >/dev/null

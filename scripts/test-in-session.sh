@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The body of scripts/test.sh, run inside dbus-run-session.
 set -euo pipefail
-printf '\n' | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+# The keychain is started by D-Bus on the first call (scripts/keyring-service.sh).
 
 echo "== hygiene (rustfmt, clippy -D warnings)"
 cargo fmt --all --check

@@ -21,5 +21,6 @@ chmod 700 "$sandbox_home/run"
 export XDG_CONFIG_HOME="$sandbox_home/config" XDG_DATA_HOME="$sandbox_home/data"
 export XDG_CACHE_HOME="$sandbox_home/cache" XDG_RUNTIME_DIR="$sandbox_home/run"
 export VPSDESK_TEST_HOME="$sandbox_home"
+source scripts/keyring-service.sh
 
 dbus-run-session -- bash scripts/test-in-session.sh
