@@ -30,7 +30,7 @@ const lastPlaces = new WeakMap<(s: Server) => string, { texts: string[]; places:
  * again on every click of the header; with the places worked out once per list and text (kept
  * while the list and the function are the same objects), sorting again (the other direction,
  * another column and back) compares two numbers. Servers the collator finds equal share a place,
- * so the list's order decides between them in either direction (sortedRows).
+ * so the list's order decides between them in either direction (sortedServers).
  *
  * A new list whose texts are those of the last one, in the same order, takes its places as they
  * were: a server followed while it installs is patched into its account's list every 2 s, which

@@ -18,7 +18,7 @@ function searchText(s: Server): string {
 type SearchIndex = { text: string; starts: Int32Array };
 const indexes = new WeakMap<Server[], SearchIndex>();
 
-function indexOf(servers: Server[]): SearchIndex {
+function searchIndexOf(servers: Server[]): SearchIndex {
   let index = indexes.get(servers);
   if (!index) {
     const starts = new Int32Array(servers.length + 1);
@@ -45,7 +45,7 @@ function indexOf(servers: Server[]): SearchIndex {
  * after the paste, against 15-17 ms over 138 (an instrumented build, docs/bench.md, stop 31).
  */
 export function serversMatching(servers: Server[], q: string): Server[] {
-  const { text, starts } = indexOf(servers);
+  const { text, starts } = searchIndexOf(servers);
   const found: Server[] = [];
   let from = 0;
   for (;;) {
@@ -75,7 +75,7 @@ export function usePreparedSearch(servers: Server[]) {
       const end = Math.min(next + 1000, servers.length);
       for (; next < end; next++) searchText(servers[next]);
       if (next < servers.length) timer = window.setTimeout(step, 0);
-      else indexOf(servers);
+      else searchIndexOf(servers);
     };
     const frame = requestAnimationFrame(() => (timer = window.setTimeout(step, 0)));
     return () => {
