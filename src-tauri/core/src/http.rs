@@ -235,7 +235,11 @@ impl RateLimit {
         };
         starts.push_back(at);
         drop(starts);
-        tokio::time::sleep_until(at).await;
+        // Not `sleep_until(now)`: tokio rounds a deadline up to its next millisecond tick, so
+        // every request would wait up to 1 ms for a timer even with the limit far away.
+        if at > now {
+            tokio::time::sleep_until(at).await;
+        }
     }
 }
 
@@ -768,6 +772,15 @@ mod tests {
         assert_eq!(starts(&limit, 5).await, [0.0, 0.0, 1.0, 1.0, 2.0]);
         tokio::time::advance(Duration::from_millis(2500)).await;
         assert_eq!(starts(&limit, 3).await, [0.0, 0.0, 1.0], "after a quiet spell, two at once again");
+    }
+
+    #[tokio::test]
+    async fn a_request_under_the_limit_starts_at_once_not_on_the_timers_next_tick() {
+        use futures::FutureExt;
+        let limit = RateLimit::new(2);
+        assert_eq!(limit.wait().now_or_never(), Some(()));
+        assert_eq!(limit.wait().now_or_never(), Some(()));
+        assert_eq!(limit.wait().now_or_never(), None, "the third waits for the first to be a second old");
     }
 
     #[test]
