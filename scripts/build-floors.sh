@@ -6,7 +6,8 @@
 # waits on the main target/ lock.
 # - tests/empty-tauri-app (one window, one static page), with `tauri build`
 #   and its .deb, for the app;
-# - tests/keychain-get-floor (one keychain read and one GET), for vpsctl.
+# - tests/keychain-get-floor (one keychain read and one GET), for vpsctl,
+#   with the root Cargo.toml's [patch] of the Secret Service crate as vpsctl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -44,7 +45,10 @@ for setting in flat("profile.release", release):
 PY
 )
 (cd "$app" && "$root/node_modules/.bin/tauri" build --bundles deb -- "${profile[@]}" >/dev/null)
-(cd "$cli" && cargo build --quiet --release "${profile[@]}")
+# vpsdesk's patched Secret Service crate too (the root Cargo.toml's [patch]): the floor's keychain
+# read does the same work as vpsctl's.
+(cd "$cli" && cargo build --quiet --release "${profile[@]}" \
+  --config "patch.crates-io.dbus-secret-service.path=\"$root/vendor/dbus-secret-service\"")
 # The same stack as vpsdesk, or a comparison means nothing.
 python3 - "$app/Cargo.lock" "$cli/Cargo.lock" <<'PY'
 import sys, tomllib
@@ -59,7 +63,7 @@ def versions(path):
 
 main = versions("Cargo.lock")
 for path, names in ((sys.argv[1], ("tauri", "tauri-build", "tauri-runtime-wry", "wry", "tao", "webkit2gtk")),
-                    (sys.argv[2], ("keyring", "secret-service", "dbus", "reqwest", "rustls", "hyper", "tokio"))):
+                    (sys.argv[2], ("keyring", "dbus-secret-service", "secret-service", "dbus", "reqwest", "rustls", "hyper", "tokio"))):
     floor = versions(path)
     differ = [f"{n} {sorted(main.get(n, []))} vs {sorted(floor.get(n, []))}" for n in names
               if not floor.get(n) or not floor[n] <= main.get(n, set())]
