@@ -81,9 +81,16 @@ class App:
         return bool(self.all(f'[data-testid="{testid}"]'))
 
     def click(self, testid):
-        el = self.wait(lambda d: (e := d.find_element(By.CSS_SELECTOR, f'[data-testid="{testid}"]')).is_enabled() and e, what=f"{testid} enabled")
-        self.press(el)
-        return el
+        for attempt in range(3):
+            el = self.wait(lambda d: (e := d.find_element(By.CSS_SELECTOR, f'[data-testid="{testid}"]')).is_enabled() and e, what=f"{testid} enabled")
+            try:
+                self.press(el)
+                return el
+            except StaleElementReferenceException:
+                # React put a new element in its place between finding and clicking it (a form
+                # re-rendering as its data arrives): a person clicks the one now there.
+                if attempt == 2:
+                    raise
 
     # Where an element is and how opaque it and its parents are.
     PLACE = """const r = arguments[0].getBoundingClientRect();
