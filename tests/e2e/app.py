@@ -87,8 +87,8 @@ class App:
                 self.press(el)
                 return el
             except StaleElementReferenceException:
-                # React put a new element in its place between finding and clicking it (a form
-                # re-rendering as its data arrives): a person clicks the one now there.
+                # React replaced the element between finding and clicking it: a person clicks
+                # the one now there.
                 if attempt == 2:
                     raise
 
