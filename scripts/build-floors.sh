@@ -7,7 +7,7 @@
 # - tests/empty-tauri-app (one window, one static page), with `tauri build`
 #   and its .deb, for the app;
 # - tests/keychain-get-floor (one keychain read and one GET), for vpsctl,
-#   with the root Cargo.toml's [patch] of the Secret Service crate as vpsctl.
+#   with the main [patch] tables too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -15,8 +15,11 @@ app=tests/empty-tauri-app
 cli=tests/keychain-get-floor
 cp Cargo.lock "$app/Cargo.lock"
 cp Cargo.lock "$cli/Cargo.lock"
-mapfile -t profile < <(python3 - <<'PY'
-import json, re, tomllib
+# The main Cargo.toml's [profile.release] (profile) or [patch] tables (patch, paths made absolute)
+# as cargo --config settings.
+cargo_settings() {
+  python3 - "$1" <<'PY'
+import json, os, re, sys, tomllib
 
 def key(k):
     return k if re.fullmatch(r"[A-Za-z0-9_-]+", k) else json.dumps(k)
@@ -28,7 +31,7 @@ def value(v):
         return str(v)
     if isinstance(v, str):
         return json.dumps(v)
-    raise SystemExit(f"build-floors: cannot pass {v!r} from [profile.release] to cargo")
+    raise SystemExit(f"build-floors: cannot pass {v!r} from Cargo.toml to cargo")
 
 def flat(prefix, table):
     for k, v in table.items():
@@ -38,17 +41,27 @@ def flat(prefix, table):
             yield f"{prefix}.{key(k)}={value(v)}"
 
 with open("Cargo.toml", "rb") as f:
-    release = tomllib.load(f).get("profile", {}).get("release", {})
-for setting in flat("profile.release", release):
+    manifest = tomllib.load(f)
+if sys.argv[1] == "profile":
+    settings = flat("profile.release", manifest.get("profile", {}).get("release", {}))
+else:
+    patch = manifest.get("patch", {})
+    for source in patch.values():
+        for crate in source.values():
+            if "path" in crate:
+                crate["path"] = os.path.abspath(crate["path"])
+    settings = flat("patch", patch)
+for setting in settings:
     print("--config")
     print(setting)
 PY
-)
+}
+mapfile -t profile < <(cargo_settings profile)
+mapfile -t patches < <(cargo_settings patch)
 (cd "$app" && "$root/node_modules/.bin/tauri" build --bundles deb -- "${profile[@]}" >/dev/null)
-# vpsdesk's patched Secret Service crate too (the root Cargo.toml's [patch]): the floor's keychain
-# read does the same work as vpsctl's.
-(cd "$cli" && cargo build --quiet --release "${profile[@]}" \
-  --config "patch.crates-io.dbus-secret-service.path=\"$root/vendor/dbus-secret-service\"")
+# The keychain floor also gets vpsdesk's patched crates (vendor/): its keychain read does the same
+# work as vpsctl's. The empty app uses none of them.
+(cd "$cli" && cargo build --quiet --release "${profile[@]}" "${patches[@]}")
 # The same stack as vpsdesk, or a comparison means nothing.
 python3 - "$app/Cargo.lock" "$cli/Cargo.lock" <<'PY'
 import sys, tomllib
